@@ -1,0 +1,473 @@
+"""Blocks -> Document. One interpreter for every reader, so all forms are read by the same rules.
+
+Three table layouts are recognised by their heading row:
+- form: 项目名称 / 预算数 / 绩效目标 rows, then an indicator table headed 一级指标 二级指标 三级指标 … 指标值;
+- flat: one indicator a row with the project named in a column (spreadsheets, CSV);
+- wide: one project a row with all its indicators nested in one 绩效指标 cell.
+Department-level prose (`1、立法工作` / `绩效指标：…`) becomes projects named `部门整体-<section>`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from scorer.ingest.blocks import Block, Paragraph, Row
+from scorer.ingest.nested import parse_indicator_list, parse_prose_indicators
+from scorer.lexicons import table
+from scorer.text import nfkc, strip_markup
+from scorer.types import Document, Indicator, Location, Project, Skip
+
+_FIELD_CODE = re.compile(r"TC\s.*?\\f\s*[A-Z]\s*\\l\s*\d+", re.S)
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_TITLE = re.compile(
+    r"^(?:[#\s]*)(?:[\d一二三四五六七八九十]+\s*[.、．]\s*)?(?P<name>.+?)(?:项目)?(?:支出)?绩效目标(?:申报|公开)?表$"
+)
+_SECTION = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?P<name>[^。；;，,]{2,30}?)\s*$")
+_UNIT_ROW = re.compile(r"^\d{3,}(?!\d|年)\s*\S+")
+_NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
+_GOAL_SPLIT = re.compile(r"(?:^|\s|[；;。])(?=(?:目标\s*[0-9一二三四五六七八九十]+\s*[:：、.]|[0-9]{1,2}\s*[.、．](?!\d)))")
+
+
+@cache
+def _fields() -> dict[str, str]:
+    """Normalised heading -> field name."""
+    out: dict[str, str] = {}
+    for field, synonyms in table("headers")["fields"].items():
+        for synonym in synonyms:
+            out.setdefault(_heading_key(synonym), field)
+    return out
+
+
+@cache
+def _form_labels() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for part, labels in table("headers")["form_labels"].items():
+        for label in labels:
+            out[_heading_key(label)] = part
+    return out
+
+
+def _heading_key(cell: str) -> str:
+    text = nfkc(strip_markup(cell or ""))
+    text = re.sub(r"[(（][^)）]*[)）]", "", text)
+    return re.sub(r"[\s:：*]", "", text)
+
+
+def heading_field(cell: str) -> str | None:
+    return _fields().get(_heading_key(cell))
+
+
+def clean_title(text: str) -> str:
+    return _BOOKMARK.sub("", _FIELD_CODE.sub("", text)).strip()
+
+
+def _to_number(text: str) -> float | None:
+    match = _NUMBER.search(nfkc(text or "").replace(" ", ""))
+    return float(match.group().replace(",", "")) if match else None
+
+
+def split_goals(goal: str) -> list[str]:
+    """Numbered goals (目标1：… / 1. … / 目标一：…) as a list; one goal when there is no numbering."""
+    text = re.sub(r"\s+", " ", strip_markup(goal)).strip()
+    if not text:
+        return []
+    parts = [p.strip(" ；;") for p in _GOAL_SPLIT.split(text) if p and p.strip(" ；;")]
+    return parts or [text]
+
+
+class Interpreter:
+    def __init__(self, source: str) -> None:
+        self.doc = Document(source=source)
+        self.project: Project | None = None
+        self.pending_title = ""
+        self.header: dict[str, int] | None = None
+        self.header_width = 0
+        self.layout = ""  # "", "form", "flat", "wide"
+        self.form_part = ""
+        self.money_factor = 1.0  # multiply to get 万元
+        self.section = ""
+        self.section_goal = ""
+        self.previous: Indicator | None = None
+        self.in_indicators = False
+        self.pending_row: Row | None = None  # a table row broken in two by a stray blank line
+
+    # --- public ---------------------------------------------------------------------------------
+
+    def feed(self, blocks: list[Block]) -> Document:
+        for block in blocks:
+            if self.pending_row is not None and not (isinstance(block, Row) and self.in_indicators):
+                self._flush_pending()
+            if isinstance(block, Paragraph):
+                self._paragraph(block)
+            else:
+                self._row(block)
+        self._flush_pending()
+        self._close_project()
+        self._guess_year_and_unit(blocks)
+        return self.doc
+
+    # --- helpers --------------------------------------------------------------------------------
+
+    def _loc(self, block: Block) -> Location:
+        if isinstance(block, Row):
+            return Location(self.doc.source, line=block.line, sheet=block.sheet, table=block.table, row=block.row)
+        return Location(self.doc.source, line=block.line)
+
+    def _skip(self, block: Block, reason: str) -> None:
+        text = block.text if isinstance(block, Paragraph) else " | ".join(c for c in block.cells if c.strip())
+        self.doc.skipped.append(Skip(self._loc(block), reason, text[:200]))
+
+    def _open_project(self, name: str, block: Block) -> Project:
+        self._close_project()
+        self.project = Project(name=name, location=self._loc(block))
+        self.previous = None
+        return self.project
+
+    def _close_project(self) -> None:
+        project = self.project
+        self.project = None
+        self.in_indicators = False
+        if project is None:
+            return
+        if project.goal and not project.goals:
+            project.goals = split_goals(project.goal)
+        if project.indicators or (project.budget is not None and project.name):
+            self.doc.projects.append(project)
+        elif project.name:
+            self.doc.skipped.append(
+                Skip(project.location or Location(self.doc.source), "project heading with no indicator table",
+                     project.name)
+            )
+
+    # --- paragraphs -----------------------------------------------------------------------------
+
+    def _paragraph(self, block: Paragraph) -> None:
+        text = clean_title(block.text)
+        if not text:
+            return
+        self._money_unit(text)
+        title = _TITLE.match(text)
+        if title and self.layout == "wide":
+            return  # a repeated page heading of a one-project-a-row table
+        if title and len(title.group("name")) <= 60:
+            self._open_project(title.group("name").strip(), block)
+            self.pending_title = title.group("name").strip()
+            self.layout = "form" if self.layout != "wide" else self.layout
+            self.form_part = ""
+            return
+        if self.layout in ("form", "flat"):
+            self.in_indicators = False
+        section = _SECTION.match(text)
+        if section:
+            self.section, self.section_goal = section.group("name").strip(), ""
+            return
+        key = text.replace(" ", "")
+        if key.startswith(("绩效目标：", "绩效目标:")):
+            self.section_goal = text.split("：", 1)[-1].split(":", 1)[-1].strip()
+            return
+        if key.startswith(("绩效指标：", "绩效指标:")) and self.section:
+            self._prose_project(block, text)
+
+    def _prose_project(self, block: Paragraph, text: str) -> None:
+        body = re.split(r"[:：]", text, maxsplit=1)[1]
+        project = Project(name=f"部门整体-{self.section}", goal=self.section_goal, department_level=True,
+                          location=self._loc(block))
+        project.goals = split_goals(self.section_goal)
+        for name, value in parse_prose_indicators(body):
+            if not value:
+                self.doc.skipped.append(Skip(self._loc(block), "prose indicator without a value", name))
+                continue
+            project.indicators.append(
+                Indicator("", "", name, "", value, "", self._loc(block))
+            )
+        if project.indicators:
+            previous = self.project
+            self.project = None
+            self.doc.projects.append(project)
+            self.project = previous
+        self.section = ""
+
+    # --- rows -----------------------------------------------------------------------------------
+
+    def _row(self, block: Row) -> None:
+        filled = block.filled()
+        if not filled:
+            return
+        for cell in filled:
+            self._money_unit(cell)
+        if len(filled) == 1 and _TITLE.match(clean_title(filled[0])):
+            self._paragraph(Paragraph(filled[0], block.line))
+            return
+        fields = [heading_field(c) for c in block.cells]
+        if self._is_header(fields):
+            self._set_header(fields, block)
+            return
+        if self.layout == "wide" and self.header:
+            self._wide_row(block)
+            return
+        if self.layout == "flat" and self.header:
+            self._flat_row(block)
+            return
+        if _UNIT_ROW.match(filled[0]) and len(filled) <= 3:
+            self._skip(block, "department heading row (unit code and name)")
+            return
+        label = _form_labels().get(_heading_key(filled[0]))
+        if label:
+            self._form_row(label, block)
+            return
+        if self.in_indicators and self.header:
+            self._indicator_or_pending(block)
+            return
+        if _heading_key(filled[0]).startswith("单位") and len(filled) == 1:
+            self._skip(block, "unit-of-measure row")
+            return
+        self._form_continuation(block)
+
+    def _indicator_or_pending(self, block: Row) -> None:
+        """Join a row that a blank line split in two: a short row without a value, then its rest."""
+        if self.pending_row is not None:
+            pending, self.pending_row = self.pending_row, None
+            if len(pending.cells) + len(block.cells) <= self.header_width + 1:
+                joined = Row(cells=pending.cells + block.cells, line=pending.line, table=pending.table,
+                             row=pending.row, sheet=pending.sheet)
+                self._indicator_row(joined, self.project)
+                return
+            self._indicator_row(pending, self.project)
+        assert self.header is not None
+        value_index = self.header.get("value")
+        if value_index is not None and len(block.cells) <= value_index and len(block.filled()) >= 2:
+            self.pending_row = block
+            return
+        self._indicator_row(block, self.project)
+
+    def _flush_pending(self) -> None:
+        if self.pending_row is not None:
+            pending, self.pending_row = self.pending_row, None
+            self._indicator_row(pending, self.project)
+
+    def _is_header(self, fields: list[str | None]) -> bool:
+        present = {f for f in fields if f}
+        if "level3" in present and ("value" in present or "level1" in present):
+            return True
+        if "level1" in present and "value" in present:
+            return True
+        if "indicators" in present and ({"project", "budget"} & present) and "level3" not in present:
+            return True
+        return "project" in present and "value" in present
+
+    def _set_header(self, fields: list[str | None], block: Row) -> None:
+        header = {}
+        for index, field in enumerate(fields):
+            if field and field not in header:
+                header[field] = index
+        self.header = header
+        self.header_width = len(fields)
+        if "indicators" in header and "level3" not in header and "value" not in header:
+            self.layout = "wide"
+            self._close_project()
+        elif "project" in header:
+            self.layout = "flat"
+            self._close_project()
+        else:
+            self.layout = "form"
+            if self.project is None:
+                name = self.pending_title or (block.sheet or "")
+                self._open_project(name, block)
+            self.in_indicators = True
+            self.previous = None
+
+    # --- form layout ----------------------------------------------------------------------------
+
+    def _value_after(self, cells: list[str], label_keys: tuple[str, ...]) -> str:
+        for index, cell in enumerate(cells):
+            if _heading_key(cell).startswith(label_keys):
+                for later in cells[index + 1:]:
+                    if later.strip() and not _form_labels().get(_heading_key(later)):
+                        return later.strip()
+                return ""
+        return ""
+
+    def _form_row(self, label: str, block: Row) -> None:
+        cells = block.cells
+        self.in_indicators = False
+        if label in ("code", "name"):
+            name = self._value_after(cells, ("项目名称",))
+            code = self._value_after(cells, ("项目编码", "项目代码"))
+            if self.project is None or self.project.indicators or (self.project.code and code):
+                self._open_project(name or self.pending_title, block)
+            assert self.project is not None
+            if name:
+                self.project.name = name
+            if code:
+                self.project.code = code
+            self.form_part = label
+            return
+        if self.project is None:
+            self._open_project(self.pending_title, block)
+        assert self.project is not None
+        if label == "budget":
+            budget = _to_number(self._value_after(cells, ("预算数", "年度资金总额", "资金总额")))
+            fiscal = _to_number(self._value_after(cells, ("其中财政资金", "财政资金", "其中:财政资金")))
+            other = _to_number(self._value_after(cells, ("其他资金",)))
+            if budget is not None:
+                self.project.budget = round(budget * self.money_factor, 6)
+            if fiscal is not None:
+                self.project.fiscal_funds = round(fiscal * self.money_factor, 6)
+            if other is not None:
+                self.project.other_funds = round(other * self.money_factor, 6)
+            self.form_part = "purpose"
+        elif label == "schedule":
+            self.project.schedule = [(c.strip(), None) for c in cells[1:] if c.strip()]
+            self.form_part = "schedule"
+        elif label == "goal":
+            text = " ".join(c.strip() for c in cells[1:] if c.strip())
+            self.project.goal = text
+            self.form_part = "goal"
+
+    def _form_continuation(self, block: Row) -> None:
+        project = self.project
+        filled = block.filled()
+        if project is None:
+            self._skip(block, "table row outside any project")
+            return
+        if self.form_part == "purpose":
+            project.purpose = " ".join(filled)
+            self.form_part = ""
+        elif self.form_part == "schedule":
+            percents = [c.strip() for c in block.cells[1:]]
+            deadlines = [d for d, _ in project.schedule]
+            values = [_to_number(p) if p.strip() else None for p in percents]
+            if len(values) >= len(deadlines):
+                project.schedule = list(zip(deadlines, values[: len(deadlines)], strict=False))
+            self.form_part = ""
+        elif self.form_part == "goal":
+            project.goal = (project.goal + " " + " ".join(filled)).strip()
+        else:
+            self._skip(block, "unrecognised row in a project form")
+
+    # --- indicator rows -------------------------------------------------------------------------
+
+    def _map_cells(self, cells: list[str]) -> dict[str, str]:
+        assert self.header is not None
+        header = self.header
+        width = self.header_width
+        if len(cells) != width and "value" in header:
+            split = header["value"]
+            right = width - split
+            left_cells = cells[:split] if len(cells) >= split + right else cells[: max(len(cells) - right, 0)]
+            middle = cells[len(left_cells): len(cells) - right]
+            right_cells = cells[len(cells) - right:] if len(cells) >= right else cells
+            extra = " ".join(c for c in middle if c.strip())
+            cells = left_cells + [""] * (split - len(left_cells)) + right_cells
+            if extra and "description" in header:
+                cells[header["description"]] = (cells[header["description"]] + " " + extra).strip()
+        return {field: (cells[index].strip() if index < len(cells) else "") for field, index in header.items()}
+
+    def _indicator_row(self, block: Row, project: Project | None) -> None:
+        if project is None:
+            self._skip(block, "indicator row outside any project")
+            return
+        mapped = self._map_cells(block.cells)
+        level1 = mapped.get("level1", "")
+        level2 = mapped.get("level2", "")
+        level3 = mapped.get("level3", "")
+        description = mapped.get("description", "")
+        value = mapped.get("value", "")
+        previous = self.previous if self.previous is not None and project.indicators else None
+        if previous is not None:
+            level1 = level1 or previous.level1
+            if not level2 and not mapped.get("level1", ""):
+                level2 = previous.level2
+            if not level3 and description and value and level2 == previous.level2:
+                level3 = previous.level3
+        if not (level3 or value or description):
+            self._skip(block, "row without indicator name or value")
+            return
+        indicator = Indicator(
+            level1=level1,
+            level2=level2,
+            level3=level3,
+            description=description,
+            value=value,
+            basis=mapped.get("basis", ""),
+            location=self._loc(block),
+        )
+        project.indicators.append(indicator)
+        self.previous = indicator
+
+    def _flat_row(self, block: Row) -> None:
+        assert self.header is not None
+        mapped = self._map_cells(block.cells)
+        name = mapped.get("project", "")
+        if not name and self.project is not None:
+            name = self.project.name
+        if self.project is None or name != self.project.name:
+            self._open_project(name, block)
+        assert self.project is not None
+        if mapped.get("budget") and self.project.budget is None:
+            budget = _to_number(mapped["budget"])
+            self.project.budget = None if budget is None else round(budget * self.money_factor, 6)
+        if mapped.get("code"):
+            self.project.code = mapped["code"]
+        if mapped.get("goal") and not self.project.goal:
+            self.project.goal = mapped["goal"]
+        self._indicator_row(block, self.project)
+
+    def _wide_row(self, block: Row) -> None:
+        assert self.header is not None
+        cells = block.cells
+        if len(cells) < self.header_width and cells and not cells[0].strip():
+            cells = cells + [""] * (self.header_width - len(cells))
+        mapped = {f: (cells[i].strip() if i < len(cells) else "") for f, i in self.header.items()}
+        blob = mapped.get("indicators", "")
+        name = re.sub(r"\s+", " ", strip_markup(mapped.get("project", ""))).strip()
+        if not blob:
+            if name:
+                self._skip(block, "summary row with no indicators (unit or total line)")
+            return
+        project = self._open_project(name, block)
+        budget = _to_number(mapped.get("budget", ""))
+        project.budget = None if budget is None else round(budget * self.money_factor, 6)
+        project.code = mapped.get("code", "")
+        project.goal = re.sub(r"\s+", " ", strip_markup(mapped.get("goal", ""))).strip()
+        project.goals = split_goals(project.goal)
+        for item in parse_indicator_list(blob):
+            project.indicators.append(
+                Indicator(item.level1, item.level2, item.name, "", item.value, "", self._loc(block))
+            )
+        self._close_project()
+
+    # --- document facts -------------------------------------------------------------------------
+
+    def _money_unit(self, text: str) -> None:
+        match = re.search(r"单位[:：]\s*(万元|元|亿元|千元)", text.replace(" ", ""))
+        if match:
+            self.money_factor = {"万元": 1.0, "元": 1e-4, "亿元": 1e4, "千元": 0.1}[match.group(1)]
+
+    def _guess_year_and_unit(self, blocks: list[Block]) -> None:
+        head = blocks[:400]
+        texts = [b.text if isinstance(b, Paragraph) else " ".join(b.filled()) for b in head]
+        for text in texts:
+            match = re.search(r"预算年度[:：]?\s*(20\d{2})", text) or re.search(r"(20\d{2})\s*年", text)
+            if match:
+                self.doc.year = int(match.group(1))
+                break
+        for text in texts:
+            match = re.match(r"^\d{3,}(?!\d|年)\s*(\S{3,40}?)(?:本级)?(?:\s|$)", text)
+            if match:
+                self.doc.unit = match.group(1)
+                return
+        for text in texts:
+            match = re.match(r"^#*\s*(\S{3,40}?)(?:20\d{2}年)", text)
+            if match:
+                self.doc.unit = match.group(1)
+                return
+        if texts:
+            first = texts[0].strip("# ")
+            if 3 <= len(first) <= 30 and "部门" not in first:
+                self.doc.unit = first
+
+
+def interpret(blocks: list[Block], source: str) -> Document:
+    return Interpreter(source).feed(blocks)

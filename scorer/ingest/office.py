@@ -1,0 +1,129 @@
+"""Word (.docx), spreadsheet (.xlsx/.xls/.csv) and PDF files -> blocks."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from scorer.ingest.blocks import Block, Paragraph, Row
+from scorer.ingest.decode import decode_bytes
+
+
+def docx_to_blocks(path: Path) -> list[Block]:
+    """Paragraphs and table rows in body order. Horizontally merged cells appear once; nested tables
+    follow the row that holds them."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    document = docx.Document(str(path))
+    blocks: list[Block] = []
+    counter = [0]
+
+    def table_rows(tbl: Table) -> None:
+        counter[0] += 1
+        index = counter[0]
+        for row_number, row in enumerate(tbl.rows, start=1):
+            cells: list[str] = []
+            nested: list[Table] = []
+            seen: set[int] = set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:
+                    continue
+                seen.add(id(cell._tc))
+                cells.append("\n".join(p.text for p in cell.paragraphs).strip())
+                nested.extend(cell.tables)
+            blocks.append(Row(cells=cells, table=index, row=row_number))
+            for inner in nested:
+                table_rows(inner)
+
+    for item in document.iter_inner_content():
+        if isinstance(item, DocxParagraph):
+            if item.text.strip():
+                blocks.append(Paragraph(item.text.strip()))
+        elif isinstance(item, Table):
+            table_rows(item)
+    return blocks
+
+
+def xlsx_to_blocks(path: Path) -> list[Block]:
+    """Every sheet's rows; a sheet starts with a paragraph naming it, so one-project-per-sheet files
+    get the sheet name as a fallback project name."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
+    blocks: list[Block] = []
+    try:
+        for sheet in workbook.worksheets:
+            first = True
+            for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                cells = [_cell_text(v) for v in values]
+                if first:
+                    blocks.append(Row(cells=[f"{sheet.title}绩效目标表"], sheet=sheet.title, row=0,
+                                      extra={"sheet_title": True}))
+                    first = False
+                blocks.append(Row(cells=cells, sheet=sheet.title, row=row_number))
+    finally:
+        workbook.close()
+    return blocks
+
+
+def xls_to_blocks(path: Path) -> list[Block]:
+    import xlrd
+
+    book = xlrd.open_workbook(str(path))
+    blocks: list[Block] = []
+    for sheet in book.sheets():
+        blocks.append(Row(cells=[f"{sheet.name}绩效目标表"], sheet=sheet.name, row=0, extra={"sheet_title": True}))
+        for row_number in range(sheet.nrows):
+            cells = [_cell_text(v) for v in sheet.row_values(row_number)]
+            blocks.append(Row(cells=cells, sheet=sheet.name, row=row_number + 1))
+    return blocks
+
+
+def csv_to_blocks(data: bytes, source: str) -> list[Block]:
+    text = decode_bytes(data, source)
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    return [Row(cells=[c.strip() for c in cells], row=n, line=reader.line_num) for n, cells in enumerate(reader, 1)]
+
+
+def pdf_to_blocks(path: Path) -> list[Block]:
+    """Text tables with pdfplumber: per page, the tables and the text lines outside them, top to bottom."""
+    import pdfplumber
+
+    blocks: list[Block] = []
+    table_index = 0
+    with pdfplumber.open(str(path)) as pdf:
+        for page in pdf.pages:
+            items: list[tuple[float, list[Block]]] = []
+            found = page.find_tables()
+            boxes = [t.bbox for t in found]
+            for tbl in found:
+                table_index += 1
+                rows = []
+                for row_number, row in enumerate(tbl.extract(), start=1):
+                    cells = [(c or "").replace("\n", "").strip() for c in row]
+                    rows.append(Row(cells=cells, table=table_index, row=row_number, line=page.page_number))
+                items.append((tbl.bbox[1], rows))
+            for line in page.extract_text_lines():
+                top, x0 = line["top"], line["x0"]
+                inside = any(b[0] - 1 <= x0 <= b[2] + 1 and b[1] - 1 <= top <= b[3] + 1 for b in boxes)
+                if not inside and line["text"].strip():
+                    items.append((top, [Paragraph(line["text"].strip(), page.page_number)]))
+            for _, group in sorted(items, key=lambda item: item[0]):
+                blocks.extend(group)
+    return blocks
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

@@ -1,0 +1,165 @@
+"""Text exports -> blocks.
+
+Three shapes occur in the wild, often mixed in one file:
+- one table cell per line, tab-prefixed, blank line between rows (Word "save as text");
+- one table row per line with cells separated by tabs or `|` (markdown, TSV);
+- HTML <table> markup.
+Lines with no leading tab are paragraphs. A file with no tab-prefixed line at all (OCR, a PDF's text
+layer) is read as cell-per-line inside table regions, which start at a line that is a known table label.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from scorer.ingest.blocks import Block, Paragraph, Row
+
+_MD_SEPARATOR = re.compile(r"^[\s|:\-–—]+$")
+_TABLE_START_LABELS = ("项目编码", "项目名称", "一级指标", "预算数", "绩效目标", "资金支出计划")
+
+
+def text_to_blocks(text: str) -> list[Block]:
+    if re.search(r"<t[dh][\s>]", text, re.IGNORECASE) and re.search(r"<tr[\s>]", text, re.IGNORECASE):
+        return html_to_blocks(text)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not any(line.startswith("\t") for line in lines) and not any(line.count("|") >= 3 for line in lines):
+        return _flattened_to_blocks(lines)
+    blocks: list[Block] = []
+    cells: list[str] = []
+    start = 0
+
+    def close_row() -> None:
+        nonlocal cells
+        if cells:
+            blocks.append(Row(cells=cells, line=start))
+            cells = []
+
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("\t"):
+            parts = line[1:].split("\t")
+            if len(parts) >= 3 and any(p.strip() for p in parts):
+                close_row()
+                blocks.append(Row(cells=["", *(p.strip() for p in parts)], line=number))
+                continue
+            if not cells:
+                start = number
+            cells.append(line.strip())
+            continue
+        close_row()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.count("|") >= 2 and stripped.startswith("|"):
+            if not _MD_SEPARATOR.match(stripped):
+                blocks.append(Row(cells=[c.strip() for c in stripped.strip("|").split("|")], line=number))
+            continue
+        if _MD_SEPARATOR.match(stripped):
+            continue
+        if line.count("\t") >= 3:
+            blocks.append(Row(cells=[c.strip() for c in line.split("\t")], line=number))
+            continue
+        for part in stripped.split("\t"):
+            if part.strip():
+                blocks.append(Paragraph(text=part.strip(), line=number))
+    close_row()
+    return blocks
+
+
+def _flattened_to_blocks(lines: list[str]) -> list[Block]:
+    """No tabs anywhere: a table region starts at a known label line; its lines are cells, blank lines end rows."""
+    blocks: list[Block] = []
+    cells: list[str] = []
+    start = 0
+    in_table = False
+    blank_run = 0
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped:
+            blank_run += 1
+            if cells:
+                blocks.append(Row(cells=cells, line=start))
+                cells = []
+            if blank_run >= 3:
+                in_table = False
+            continue
+        blank_run = 0
+        if stripped in _TABLE_START_LABELS or stripped.startswith(_TABLE_START_LABELS[:2]):
+            in_table = True
+        if stripped.endswith("绩效目标表") or re.match(r"^#+\s", stripped):
+            in_table = False
+        if in_table:
+            if not cells:
+                start = number
+            cells.append(stripped)
+        else:
+            blocks.append(Paragraph(text=stripped, line=number))
+    if cells:
+        blocks.append(Row(cells=cells, line=start))
+    return blocks
+
+
+class _TableHTML(HTMLParser):
+    """Rows of <table> (nested tables emit their own rows after the enclosing row) and paragraphs."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self._stack: list[dict] = []  # one entry per open table: rows, current row, current cell
+        self._paragraph: list[str] = []
+        self._table_count = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._flush_paragraph()
+            self._table_count += 1
+            self._stack.append({"row": None, "cell": None, "pending": [], "index": self._table_count, "n": 0})
+        elif self._stack and tag == "tr":
+            self._stack[-1]["row"] = []
+        elif self._stack and tag in ("td", "th"):
+            self._stack[-1]["cell"] = []
+        elif tag in ("br", "p", "li", "div") and self._stack and self._stack[-1]["cell"] is not None:
+            self._stack[-1]["cell"].append(" ")
+        elif tag in ("p", "div", "br", "h1", "h2", "h3", "h4", "li") and not self._stack:
+            self._flush_paragraph()
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self._stack:
+            if tag in ("p", "div", "h1", "h2", "h3", "h4", "li"):
+                self._flush_paragraph()
+            return
+        top = self._stack[-1]
+        if tag in ("td", "th") and top["cell"] is not None and top["row"] is not None:
+            top["row"].append(re.sub(r"\s+", " ", "".join(top["cell"])).strip())
+            top["cell"] = None
+        elif tag == "tr" and top["row"] is not None:
+            top["n"] += 1
+            self.blocks.append(Row(cells=top["row"], table=top["index"], row=top["n"], line=self.getpos()[0]))
+            top["row"] = None
+            self.blocks.extend(top["pending"])
+            top["pending"] = []
+        elif tag == "table":
+            self._stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._stack and self._stack[-1]["cell"] is not None:
+            self._stack[-1]["cell"].append(data)
+        elif not self._stack:
+            self._paragraph.append(data)
+
+    def _flush_paragraph(self) -> None:
+        text = re.sub(r"\s+", " ", "".join(self._paragraph)).strip()
+        self._paragraph = []
+        if text:
+            self.blocks.append(Paragraph(text=text, line=self.getpos()[0]))
+
+    def close(self) -> None:
+        super().close()
+        self._flush_paragraph()
+
+
+def html_to_blocks(text: str) -> list[Block]:
+    parser = _TableHTML()
+    parser.feed(text)
+    parser.close()
+    return parser.blocks

@@ -1,0 +1,64 @@
+"""Documents -> the indicator table (one row per indicator) and the project table, as DataFrames."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from scorer.types import Document
+
+ROW_COLUMNS = [
+    "source", "project", "level1", "level2", "level3", "description", "value", "basis",
+    "score", "categories", "codes", "messages",
+]
+ROW_EXTRA_COLUMNS = ["fixes", "location", "project_index", "row_index"]
+PROJECT_COLUMNS = ["source", "project", "budget", "indicators", "score", "grade", "rank"]
+PROJECT_EXTRA_COLUMNS = ["rank_in_document", "findings", "codes", "messages", "unit", "year", "project_index"]
+
+
+def indicator_frame(documents: list[Document]) -> pd.DataFrame:
+    records = []
+    for document in documents:
+        for project_index, project in enumerate(document.projects):
+            for row_index, indicator in enumerate(project.indicators):
+                records.append({
+                    "source": document.source,
+                    "project": project.name,
+                    "level1": indicator.level1,
+                    "level2": indicator.level2,
+                    "level3": indicator.level3,
+                    "description": indicator.description,
+                    "value": indicator.value,
+                    "basis": indicator.basis,
+                    "score": None,
+                    "categories": "",
+                    "codes": "",
+                    "messages": "",
+                    "fixes": "",
+                    "location": str(indicator.location),
+                    "project_index": project_index,
+                    "row_index": row_index,
+                })
+    return pd.DataFrame.from_records(records, columns=ROW_COLUMNS + ROW_EXTRA_COLUMNS)
+
+
+def project_frame(documents: list[Document]) -> pd.DataFrame:
+    records = []
+    for document in documents:
+        for project_index, project in enumerate(document.projects):
+            records.append({
+                "source": document.source,
+                "project": project.name,
+                "budget": project.budget,
+                "indicators": len(project.indicators),
+                "score": None,
+                "grade": "",
+                "rank": None,
+                "rank_in_document": None,
+                "findings": 0,
+                "codes": "",
+                "messages": "",
+                "unit": document.unit,
+                "year": document.year,
+                "project_index": project_index,
+            })
+    return pd.DataFrame.from_records(records, columns=PROJECT_COLUMNS + PROJECT_EXTRA_COLUMNS)

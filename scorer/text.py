@@ -1,0 +1,100 @@
+"""Text normalisation (width, markup) and the jieba tokenizer with the domain dictionary."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import tempfile
+import threading
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+_LATEX = [
+    (re.compile(r"\\geqslant|\\geq|\\ge(?![a-z])"), "≥"),
+    (re.compile(r"\\leqslant|\\leq|\\le(?![a-z])"), "≤"),
+    (re.compile(r"\\neq"), "≠"),
+    (re.compile(r"\\times"), "×"),
+    (re.compile(r"\\%"), "%"),
+    (re.compile(r"\\(?:text|mathrm)\{([^}]*)\}"), r"\1"),
+]
+_TAG = re.compile(r"<[^>]{0,400}>")
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+
+
+def strip_markup(text: str) -> str:
+    """Turn LaTeX math, HTML/MathML tags and entities into plain text, keeping the words."""
+    if "\\" in text or "$" in text:
+        for pattern, repl in _LATEX:
+            text = pattern.sub(repl, text)
+        text = text.replace("$", "")
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def nfkc(text: str) -> str:
+    """Width normalisation: full-width digits, letters and ％ become ASCII. ≥ and ≤ survive NFKC."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def compact(text: str) -> str:
+    """Normalised form for comparing cells: markup stripped, NFKC, no whitespace."""
+    return re.sub(r"\s+", "", nfkc(strip_markup(text or "")))
+
+
+# --- tokenizer -------------------------------------------------------------------------------------
+
+_TOKENIZER_LOCK = threading.Lock()
+_TOKENIZER = None
+
+
+def _cache_dir() -> Path:
+    """A writable place for jieba's dictionary cache, also on a read-only install or a shared machine."""
+    configured = os.environ.get("ZHIBIAO_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    candidates = [Path(configured) / "zhibiao"] if configured else []
+    candidates += [Path.home() / ".cache" / "zhibiao", Path(tempfile.gettempdir()) / f"zhibiao-{os.getuid()}"]
+    for path in candidates:
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            if os.access(path, os.W_OK):
+                return path
+        except OSError:
+            continue
+    return Path(tempfile.mkdtemp(prefix="zhibiao-"))
+
+
+def tokenizer():
+    """The one private jieba.Tokenizer of this process, built once under a lock with lexicons/userdict.txt."""
+    global _TOKENIZER
+    if _TOKENIZER is not None:
+        return _TOKENIZER
+    with _TOKENIZER_LOCK:
+        if _TOKENIZER is None:
+            import logging
+
+            import jieba
+
+            from scorer.lexicons import lexicon_path
+
+            jieba.setLogLevel(logging.WARNING)
+            tok = jieba.Tokenizer()
+            tok.tmp_dir = str(_cache_dir())
+            tok.cache_file = "jieba.zhibiao.cache"
+            tok.initialize()
+            tok.load_userdict(str(lexicon_path("userdict.txt")))
+            _TOKENIZER = tok
+    return _TOKENIZER
+
+
+@lru_cache(maxsize=200_000)
+def tokens(text: str) -> tuple[str, ...]:
+    """jieba tokens of a normalised string, punctuation and spaces dropped. Cached per distinct string."""
+    text = nfkc(strip_markup(text))
+    return tuple(t for t in tokenizer().lcut(text) if t.strip() and not _PUNCT.fullmatch(t))
+
+
+_PUNCT = re.compile(r"[\W_]+")

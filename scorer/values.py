@@ -1,0 +1,185 @@
+"""指标值 -> Value: operator, numbers, unit, unit family, qualitative text. The raw text is kept untouched."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from scorer.lexicons import table
+from scorer.text import nfkc, strip_markup
+from scorer.types import UnitFamily, Value
+
+# Operator words, longest first so that 大于等于 wins over 大于. Each maps to a symbol.
+_OPERATOR_WORDS: tuple[tuple[str, str], ...] = (
+    ("大于或等于", "≥"), ("大于等于", "≥"), ("不低于", "≥"), ("不少于", "≥"), ("不小于", "≥"), ("至少", "≥"),
+    ("小于或等于", "≤"), ("小于等于", "≤"), ("不超过", "≤"), ("不高于", "≤"), ("不大于", "≤"), ("不多于", "≤"),
+    ("控制在", "≤"), ("最多", "≤"), ("达到", "≥"),
+    (">=", "≥"), ("=>", "≥"), ("<=", "≤"), ("=<", "≤"), ("≧", "≥"), ("≦", "≤"), ("⩾", "≥"), ("⩽", "≤"),
+    ("大于", ">"), ("高于", ">"), ("超过", ">"), ("多于", ">"), ("小于", "<"), ("低于", "<"), ("少于", "<"),
+    ("等于", "="), ("≥", "≥"), ("≤", "≤"), (">", ">"), ("<", "<"), ("=", "="), ("＝", "="),
+)
+# Words after the figure that carry the operator: 95%以上, 10万元以内.
+_SUFFIX_OPERATORS: tuple[tuple[str, str], ...] = (
+    ("及以上", "≥"), ("以上", "≥"), ("及以下", "≤"), ("以下", "≤"), ("以内", "≤"), ("之内", "≤"),
+)
+
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
+_NUMBER_RE = re.compile(_NUMBER)
+_RANGE_RE = re.compile(rf"({_NUMBER})\s*(%?)\s*(?:-|~|～|—|–|至|到)\s*({_NUMBER})")
+_DATE_RE = re.compile(
+    r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?\s*(底|末|份|中旬|上旬|下旬|初|前|之前|以前|内)?"
+)
+_DATE_WORDS = ("年底", "年末", "年内", "年底前", "年中", "季度", "月底", "当年", "年初", "上半年", "下半年")
+
+
+@cache
+def _units() -> tuple[list[tuple[str, str, UnitFamily]], dict[str, str]]:
+    """(spelling, canonical unit, family) longest spelling first; and the alias table."""
+    data = table("units")
+    aliases: dict[str, str] = dict(data.get("aliases") or {})
+    entries: list[tuple[str, str, UnitFamily]] = []
+    for family, spellings in data["families"].items():
+        for spelling in spellings:
+            entries.append((spelling, spelling, UnitFamily(family)))
+    for spelling, canonical in aliases.items():
+        family = next((f for s, _, f in entries if s == canonical), UnitFamily.OTHER)
+        entries.append((spelling, canonical, family))
+    entries.sort(key=lambda e: -len(e[0]))
+    return entries, aliases
+
+
+def normalise_value_text(raw: str) -> str:
+    """Markup stripped, full-width folded, spaces removed, thousands separators kept for the number regex."""
+    text = nfkc(strip_markup(raw or ""))
+    return re.sub(r"\s+", "", text)
+
+
+def _take_operator(text: str) -> tuple[str, str]:
+    for word, symbol in _OPERATOR_WORDS:
+        if text.startswith(word):
+            return symbol, text[len(word):]
+    return "", text
+
+
+def _find_operator_anywhere(text: str) -> str:
+    for word, symbol in _OPERATOR_WORDS:
+        if word in text:
+            return symbol
+    return ""
+
+
+def _match_unit(rest: str) -> tuple[str, UnitFamily, int]:
+    """The unit at the start of `rest`, with compound parts (元/人/天): canonical text, family, chars used."""
+    entries, _ = _units()
+    used = 0
+    parts: list[str] = []
+    family = UnitFamily.NONE
+    position = 0
+    while True:
+        for spelling, canonical, fam in entries:
+            if rest.startswith(spelling, position):
+                parts.append(canonical)
+                if family is UnitFamily.NONE:
+                    family = fam
+                position += len(spelling)
+                used = position
+                break
+        else:
+            break
+        if position < len(rest) and rest[position] in "/／每" and parts:
+            position += 1
+            continue
+        break
+    unit = "/".join(parts)
+    if "/" in unit and family is not UnitFamily.MONEY and unit.split("/")[0] in {"元", "万元", "亿元"}:
+        family = UnitFamily.MONEY
+    return unit, family, used
+
+
+@lru_cache(maxsize=200_000)
+def parse_value(raw: str) -> Value:
+    """Parse an indicator value. Never raises; text with no figure comes back with `text` set.
+
+    >>> parse_value("≥95%").op, parse_value("≥95%").numbers, parse_value("≥95%").family.value
+    ('≥', (95.0,), 'percent')
+    """
+    text = normalise_value_text(raw)
+    if not text:
+        return Value(raw=raw or "")
+    op, body = _take_operator(text)
+    suffix_op = ""
+    for word, symbol in _SUFFIX_OPERATORS:
+        if word in body:
+            suffix_op = symbol
+            break
+    op = op or suffix_op
+
+    date = _DATE_RE.search(body)
+    if date and (date.group(1) or date.group(4) or body.endswith("月")):
+        month = float(date.group(2))
+        numbers = (float(date.group(1)), month) if date.group(1) else (month,)
+        leftover = (body[: date.start()] + body[date.end():]).strip()
+        if not op:
+            if date.group(4) in {"前", "之前", "以前", "内", "底", "末"} or "前" in leftover:
+                op = "≤"
+            else:
+                op = _find_operator_anywhere(body)
+        return Value(raw=raw, op=op, numbers=numbers, unit="月", family=UnitFamily.DATE, text=leftover)
+
+    rng = _RANGE_RE.search(body)
+    if rng:
+        low, high = _to_float(rng.group(1)), _to_float(rng.group(3))
+        unit, family, used = _match_unit(body[rng.end():])
+        if not unit and rng.group(2):
+            unit, family = "%", UnitFamily.PERCENT
+        leftover = body[: rng.start()] + body[rng.end() + used:]
+        return Value(raw=raw, op=op, numbers=(low, high), unit=unit, family=family,
+                     text=_leftover(leftover), is_range=True)
+
+    number = _NUMBER_RE.search(body)
+    if not number:
+        family = UnitFamily.DATE if any(w in body for w in _DATE_WORDS) else UnitFamily.NONE
+        if not op:
+            op = _find_operator_anywhere(body)
+        return Value(raw=raw, op=op, family=family, text=body)
+
+    if not op:
+        # an operator written just before the figure, after some words: 发放到位率=100%, 完成率达到95%
+        op, _ = _take_operator_before(body[: number.start()])
+    unit, family, used = _match_unit(body[number.end():])
+    leftover = body[: number.start()] + body[number.end() + used:]
+    for word, _symbol in _SUFFIX_OPERATORS:
+        leftover = leftover.replace(word, "")
+    return Value(raw=raw, op=op, numbers=(_to_float(number.group()),), unit=unit, family=family,
+                 text=_leftover(leftover))
+
+
+def _take_operator_before(prefix: str) -> tuple[str, str]:
+    for word, symbol in _OPERATOR_WORDS:
+        if prefix.endswith(word):
+            return symbol, prefix[: -len(word)]
+    return "", prefix
+
+
+def _leftover(text: str) -> str:
+    for word, _ in _OPERATOR_WORDS:
+        text = text.replace(word, "")
+    return text.strip("，,。；;:：、 ")
+
+
+def _to_float(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def format_value(op: str, number: float, unit: str) -> str:
+    """The inverse of parse_value for simple values: ('≥', 95, '%') -> '≥95%'."""
+    figure = f"{number:g}" if abs(number) < 1e15 else f"{number:.0f}"
+    return f"{op}{figure}{unit}"
+
+
+def money_in_wan(value: Value) -> float | None:
+    """A money value converted to 万元 (元 / 亿元 / 千元 handled), or None when it is not plain money."""
+    if value.family is not UnitFamily.MONEY or value.number is None or "/" in value.unit:
+        return None
+    factor = {"元": 1e-4, "千元": 1e-1, "百元": 1e-2, "万元": 1.0, "万": 1.0, "亿元": 1e4}.get(value.unit)
+    return None if factor is None else value.numbers[-1] * factor
