@@ -173,7 +173,7 @@ def _to_float(text: str) -> float:
 
 def format_value(op: str, number: float, unit: str) -> str:
     """The inverse of parse_value for simple values: ('≥', 95, '%') -> '≥95%'."""
-    figure = f"{number:g}" if abs(number) < 1e15 else f"{number:.0f}"
+    figure = f"{number:.6f}".rstrip("0").rstrip(".")
     return f"{op}{figure}{unit}"
 
 

@@ -90,7 +90,8 @@ class Interpreter:
         self.section_goal = ""
         self.previous: Indicator | None = None
         self.in_indicators = False
-        self.pending_row: Row | None = None  # a table row broken in two by a stray blank line
+        self.pending_row: Row | None = None
+        self.schedule_columns: list[tuple[int, str]] = []  # a table row broken in two by a stray blank line
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -318,7 +319,8 @@ class Interpreter:
                 self.project.other_funds = round(other * self.money_factor, 6)
             self.form_part = "purpose"
         elif label == "schedule":
-            self.project.schedule = [(c.strip(), None) for c in cells[1:] if c.strip()]
+            self.schedule_columns = [(i, c.strip()) for i, c in enumerate(cells) if i and c.strip()]
+            self.project.schedule = [(deadline, None) for _, deadline in self.schedule_columns]
             self.form_part = "schedule"
         elif label == "goal":
             text = " ".join(c.strip() for c in cells[1:] if c.strip())
@@ -335,11 +337,11 @@ class Interpreter:
             project.purpose = " ".join(filled)
             self.form_part = ""
         elif self.form_part == "schedule":
-            percents = [c.strip() for c in block.cells[1:]]
-            deadlines = [d for d, _ in project.schedule]
-            values = [_to_number(p) if p.strip() else None for p in percents]
-            if len(values) >= len(deadlines):
-                project.schedule = list(zip(deadlines, values[: len(deadlines)], strict=False))
+            cells = block.cells
+            project.schedule = [
+                (deadline, _to_number(cells[i]) if i < len(cells) and cells[i].strip() else None)
+                for i, deadline in self.schedule_columns
+            ]
             self.form_part = ""
         elif self.form_part == "goal":
             project.goal = (project.goal + " " + " ".join(filled)).strip()

@@ -1,0 +1,88 @@
+"""Seed projects written out as Word, Excel, CSV and PDF read back to the same rows."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from scorer.ingest import read_document, read_paths
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
+import make_fixtures
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def rows_of(projects):
+    return [(p.name, i.level1, i.level2, i.level3, i.description, i.value, i.basis)
+            for p in projects for i in p.indicators]
+
+
+@pytest.fixture(scope="module")
+def source_projects():
+    return make_fixtures.seed_projects(3)
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".csv"])
+def test_office_formats_round_trip(suffix, source_projects, tmp_path):
+    path = tmp_path / f"seed{suffix}"
+    {".docx": make_fixtures.write_docx, ".xlsx": make_fixtures.write_xlsx, ".csv": make_fixtures.write_csv}[suffix](
+        source_projects, path)
+    document = read_document(path)
+    assert rows_of(document.projects) == rows_of(source_projects)
+    assert [p.budget for p in document.projects] == [p.budget for p in source_projects]
+
+
+def test_csv_in_gb18030_reads_the_same(source_projects, tmp_path):
+    path = tmp_path / "seed_gbk.csv"
+    make_fixtures.write_csv(source_projects, path, encoding="gb18030")
+    assert rows_of(read_document(path).projects) == rows_of(source_projects)
+
+
+def test_real_pdf_fixture_reads_to_its_source_rows(source_projects):
+    """tests/fixtures/seed000_two_projects.pdf was made from seed 000 by make_fixtures.py (reportlab)."""
+    document = read_document(FIXTURES / "seed000_two_projects.pdf")
+    assert rows_of(document.projects) == rows_of(source_projects[:2])
+
+
+def test_html_table_with_nested_list(tmp_path):
+    html = """<html><body><h2>某县2024年部门预算项目支出绩效目标表</h2><table>
+    <tr><th>单位编码</th><th>项目名称</th><th>金额(万元)</th><th>绩效目标</th><th>绩效指标</th></tr>
+    <tr><td></td><td>图书购置经费</td><td>3.00</td><td><p>目标一：购置图书500册</p></td>
+    <td><p>一、产出指标</p><p>(一)数量指标</p><ol><li>1. 购置图书数量 <math>\\geq 500</math>册</li></ol>
+    <p>三、满意度指标</p><ol><li>1. 读者满意度≥90%</li></ol></td></tr></table></body></html>"""
+    path = tmp_path / "county.html"
+    path.write_text(html, encoding="utf-8")
+    document = read_document(path)
+    assert rows_of(document.projects) == [
+        ("图书购置经费", "产出指标", "数量指标", "购置图书数量", "", "≥500册", ""),
+        ("图书购置经费", "满意度指标", "", "读者满意度", "", "≥90%", ""),
+    ]
+    assert document.projects[0].budget == 3.0
+
+
+def test_flattened_ocr_text_without_tabs(tmp_path):
+    text = "\n".join([
+        "1.图书购置经费绩效目标表", "", "项目名称", "图书购置经费", "", "一级指标", "二级指标", "三级指标",
+        "绩效指标描述", "指标值", "指标值确定依据", "", "产出指标", "数量指标", "购置图书数量", "购置图书册数",
+        "≥500册", "采购计划", "", "满意度指标", "服务对象满意度指标", "读者满意度", "读者满意度", "≥90%", "问卷",
+    ])
+    path = tmp_path / "ocr.txt"
+    path.write_text(text, encoding="utf-8")
+    document = read_document(path)
+    assert rows_of(document.projects) == [
+        ("图书购置经费", "产出指标", "数量指标", "购置图书数量", "购置图书册数", "≥500册", "采购计划"),
+        ("图书购置经费", "满意度指标", "服务对象满意度指标", "读者满意度", "读者满意度", "≥90%", "问卷"),
+    ]
+
+
+def test_directory_reads_every_supported_file(tmp_path, source_projects):
+    make_fixtures.write_csv(source_projects[:1], tmp_path / "a.csv")
+    (tmp_path / "sub").mkdir()
+    make_fixtures.write_xlsx(source_projects[1:2], tmp_path / "sub" / "b.xlsx")
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
+    report = read_paths([tmp_path])
+    assert sorted(Path(d.source).name for d in report.documents) == ["a.csv", "b.xlsx"]
+    assert not report.errors

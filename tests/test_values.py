@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scorer.types import UnitFamily
+from scorer.values import format_value, money_in_wan, parse_value
+
+
+@pytest.mark.parametrize(
+    ("raw", "op", "numbers", "unit", "family"),
+    [
+        ("≥95%", "≥", (95.0,), "%", UnitFamily.PERCENT),
+        ("$\\geq 10$ 次", "≥", (10.0,), "次", UnitFamily.COUNT),
+        ("<math>\\geq 6</math>次", "≥", (6.0,), "次", UnitFamily.COUNT),
+        ("<p>≤ 0.15 万元</p>", "≤", (0.15,), "万元", UnitFamily.MONEY),
+        ("≥98百分比", "≥", (98.0,), "%", UnitFamily.PERCENT),
+        ("大于等于95%", "≥", (95.0,), "%", UnitFamily.PERCENT),
+        ("不少于10次", "≥", (10.0,), "次", UnitFamily.COUNT),
+        ("不超过35万元", "≤", (35.0,), "万元", UnitFamily.MONEY),
+        ("95%以上", "≥", (95.0,), "%", UnitFamily.PERCENT),
+        ("10万元以内", "≤", (10.0,), "万元", UnitFamily.MONEY),
+        ("控制在8万元", "≤", (8.0,), "万元", UnitFamily.MONEY),
+        ("达到90%", "≥", (90.0,), "%", UnitFamily.PERCENT),
+        ("１，２００．５万元", "", (1200.5,), "万元", UnitFamily.MONEY),
+        ("1,200.5万元", "", (1200.5,), "万元", UnitFamily.MONEY),
+        ("90%-95%", "", (90.0, 95.0), "%", UnitFamily.PERCENT),
+        ("140元/天/人", "", (140.0,), "元/天/人", UnitFamily.MONEY),
+        ("1000元/次", "", (1000.0,), "元/次", UnitFamily.MONEY),
+        ("≤12月份", "≤", (12.0,), "月", UnitFamily.DATE),
+        ("12月底前", "≤", (12.0,), "月", UnitFamily.DATE),
+        ("2024年12月31日前", "≤", (2024.0, 12.0), "月", UnitFamily.DATE),
+        ("0次", "", (0.0,), "次", UnitFamily.COUNT),
+        ("=7人", "=", (7.0,), "人", UnitFamily.PERSON),
+        ("≥500人次", "≥", (500.0,), "人次", UnitFamily.PERSON),
+        ("≥2个百分点", "≥", (2.0,), "个百分点", UnitFamily.PERCENT),
+        ("≥3天", "≥", (3.0,), "天", UnitFamily.DURATION),
+        ("≥1000平方米", "≥", (1000.0,), "平方米", UnitFamily.AREA),
+        ("≥1部", "≥", (1.0,), "部", UnitFamily.COUNT),
+    ],
+)
+def test_parse_value_examples(raw, op, numbers, unit, family):
+    value = parse_value(raw)
+    assert value.raw == raw
+    assert (value.op, value.numbers, value.unit, value.family) == (op, numbers, unit, family)
+
+
+@pytest.mark.parametrize("raw", ["及时", "显著增强", "较上一年有提升", "健全", "切实保障"])
+def test_text_without_figure_keeps_the_words(raw):
+    value = parse_value(raw)
+    assert not value.has_number
+    assert value.text == raw
+
+
+def test_year_end_words_are_a_date_without_number():
+    assert parse_value("年底前").family is UnitFamily.DATE
+
+
+def test_money_in_wan_converts_yuan_and_yi():
+    assert money_in_wan(parse_value("≤300元")) == pytest.approx(0.03)
+    assert money_in_wan(parse_value("1.5亿元")) == pytest.approx(15000)
+    assert money_in_wan(parse_value("≤4000元/次")) is None  # a unit price, not an amount
+
+
+@given(st.text(max_size=60))
+def test_parse_value_never_raises(text):
+    value = parse_value(text)
+    assert value.raw == text
+
+
+_UNITS = ["%", "次", "人", "人次", "万元", "元", "天", "份", "个", "平方米", "吨", "元/人", "元/人/天"]
+
+
+@given(
+    op=st.sampled_from(["", "≥", "≤", "=", ">", "<"]),
+    number=st.one_of(st.integers(0, 10**7).map(float), st.decimals("0", "100000", places=2).map(float)),
+    unit=st.sampled_from(_UNITS),
+)
+def test_format_parse_round_trip(op, number, unit):
+    value = parse_value(format_value(op, number, unit))
+    assert value.op == op
+    assert value.number == pytest.approx(number)
+    assert value.unit == unit
