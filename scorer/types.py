@@ -137,6 +137,7 @@ class Finding:
     evidence: str = ""
     fix: str = ""
     probability: float | None = None
+    project_index: int | None = None
 
 
 CATEGORIES: tuple[str, ...] = (

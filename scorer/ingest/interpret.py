@@ -157,6 +157,7 @@ class Interpreter:
             self.layout = "form" if self.layout != "wide" else self.layout
             self.form_part = ""
             return
+        self.form_part = ""
         if self.layout in ("form", "flat"):
             self.in_indicators = False
         section = _SECTION.match(text)
@@ -276,6 +277,7 @@ class Interpreter:
                 name = self.pending_title or (block.sheet or "")
                 self._open_project(name, block)
             self.in_indicators = True
+            self.form_part = ""
             self.previous = None
 
     # --- form layout ----------------------------------------------------------------------------

@@ -1,0 +1,121 @@
+"""The public Python API: `scorer.score(paths or DataFrame) -> Result`. The CLI, reports and notebook use it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from scorer.engine import run_rules
+from scorer.ingest import ReadError, read_paths
+from scorer.normalise import prepare
+from scorer.scoring import grade, group_findings, project_score, row_score
+from scorer.table import indicator_frame, project_frame
+from scorer.types import Document, Finding, Indicator, Location, Project
+
+FINDING_COLUMNS = ["source", "project", "project_index", "row", "code", "name", "category", "severity",
+                   "message", "evidence", "fix", "probability"]
+
+
+@dataclass
+class Result:
+    rows: pd.DataFrame
+    projects: pd.DataFrame
+    findings: pd.DataFrame
+    documents: list[Document] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+
+
+def documents_from_frame(frame: pd.DataFrame) -> list[Document]:
+    """Rows in the rows-CSV contract (source, project, level1 … basis) -> Documents, keeping row order."""
+    missing = {"project", "level3", "value"} - set(frame.columns)
+    if missing:
+        raise ValueError(f"rows table lacks column(s): {', '.join(sorted(missing))}")
+    documents: dict[str, Document] = {}
+    projects: dict[tuple[str, str], Project] = {}
+    text = frame.fillna("").astype(str)
+    for number, record in enumerate(text.to_dict("records"), start=1):
+        source = record.get("source", "") or "<frame>"
+        document = documents.setdefault(source, Document(source=source))
+        key = (source, record["project"])
+        if key not in projects:
+            projects[key] = Project(name=record["project"])
+            document.projects.append(projects[key])
+            budget = record.get("budget", "")
+            try:
+                projects[key].budget = float(budget) if budget else None
+            except ValueError:
+                projects[key].budget = None
+        projects[key].indicators.append(Indicator(
+            level1=record.get("level1", ""), level2=record.get("level2", ""), level3=record["level3"],
+            description=record.get("description", ""), value=record["value"], basis=record.get("basis", ""),
+            location=Location(source, row=number),
+        ))
+    return list(documents.values())
+
+
+def score_documents(documents: list[Document], select: Iterable[str] | None = None,
+                    ignore: Iterable[str] | None = None) -> Result:
+    contexts = prepare(documents)
+    findings = run_rules(contexts, select, ignore)
+    findings.sort(key=lambda f: (f.source, f.project_index or 0, -1 if f.row is None else f.row, f.code))
+    by_row, by_project = group_findings(findings)
+
+    rows = indicator_frame(documents)
+    scores, categories, codes, messages, fixes = [], [], [], [], []
+    for source, p_index, r_index in zip(rows["source"], rows["project_index"], rows["row_index"], strict=True):
+        found = by_row.get((source, p_index, r_index), [])
+        scores.append(row_score(found))
+        row_categories = [f.category for f in found]
+        categories.append(";".join(dict.fromkeys(row_categories)))
+        codes.append(";".join(f.code for f in found))
+        messages.append("；".join(dict.fromkeys(f.message for f in found)))
+        fixes.append("；".join(dict.fromkeys(f.fix for f in found if f.fix)))
+    rows["score"], rows["categories"], rows["codes"] = scores, categories, codes
+    rows["messages"], rows["fixes"] = messages, fixes
+
+    projects = project_frame(documents)
+    project_scores, grades, counts, p_codes, p_messages = [], [], [], [], []
+    for source, p_index in zip(projects["source"], projects["project_index"], strict=True):
+        mine = rows[(rows["source"] == source) & (rows["project_index"] == p_index)]
+        own = by_project.get((source, p_index), [])
+        value = project_score(list(mine["score"]), own)
+        project_scores.append(value)
+        grades.append(grade(value))
+        row_findings = sum(len(by_row.get((source, p_index, r), [])) for r in mine["row_index"])
+        counts.append(row_findings + len(own))
+        p_codes.append(";".join(f.code for f in own))
+        p_messages.append("；".join(f.message for f in own))
+    projects["score"], projects["grade"], projects["findings"] = project_scores, grades, counts
+    projects["codes"], projects["messages"] = p_codes, p_messages
+    if len(projects):
+        projects["rank"] = projects["score"].rank(ascending=False, method="min").astype(int)
+        projects["rank_in_document"] = (
+            projects.groupby("source")["score"].rank(ascending=False, method="min").astype(int)
+        )
+
+    finding_frame = pd.DataFrame([_finding_record(f) for f in findings], columns=FINDING_COLUMNS)
+    return Result(rows=rows, projects=projects, findings=finding_frame, documents=documents)
+
+
+def _finding_record(finding: Finding) -> dict:
+    return {
+        "source": finding.source, "project": finding.project, "project_index": finding.project_index,
+        "row": finding.row, "code": finding.code, "name": finding.name, "category": finding.category,
+        "severity": finding.severity.value, "message": finding.message, "evidence": finding.evidence,
+        "fix": finding.fix, "probability": finding.probability,
+    }
+
+
+def score(source: str | Path | Iterable[str | Path] | pd.DataFrame, select: Iterable[str] | None = None,
+          ignore: Iterable[str] | None = None) -> Result:
+    """Score documents (a path, a folder, several paths) or a DataFrame of rows in the rows-CSV contract."""
+    if isinstance(source, pd.DataFrame):
+        return score_documents(documents_from_frame(source), select, ignore)
+    paths = [source] if isinstance(source, (str, Path)) else list(source)
+    report = read_paths(paths)
+    result = score_documents(report.documents, select, ignore)
+    result.errors = report.errors
+    return result

@@ -1,0 +1,55 @@
+"""Apply the selected rules to prepared documents: one long list of Findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from scorer.normalise import DocumentContext, ProjectContext, RowContext
+from scorer.registry import Hit, Rule, select_rules
+from scorer.types import Finding
+
+
+class _Fields(dict):
+    """Message fields; a missing one renders as empty instead of failing the run."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _finding(rule: Rule, document: DocumentContext, project: ProjectContext, row: RowContext | None, hit: Hit) -> Finding:
+    fields = _Fields(hit.fields)
+    fields.setdefault("evidence", hit.evidence)
+    if row is not None:
+        fields.setdefault("name", row.indicator.level3 or "（无名称）")
+        fields.setdefault("value", row.indicator.value)
+    message = rule.message.format_map(fields) if rule.message else rule.summary
+    fix = hit.fix or (rule.fix.format_map(fields) if rule.fix else "")
+    if not fix and "建议" in message:
+        fix = message.split("建议", 1)[1].strip("，。 ")
+    return Finding(
+        code=rule.code, name=rule.name, category=rule.category, severity=rule.severity, message=message,
+        source=document.source, project=project.name, row=None if row is None else row.index,
+        evidence=hit.evidence, fix=fix, project_index=project.index,
+    )
+
+
+def run_rules(documents: Iterable[DocumentContext], select: Iterable[str] | None = None,
+              ignore: Iterable[str] | None = None) -> list[Finding]:
+    rules = select_rules(select, ignore)
+    findings: list[Finding] = []
+    for document in documents:
+        for rule in rules:
+            if rule.scope == "row":
+                for project in document.projects:
+                    for row in project.rows:
+                        hit = rule.func(row)
+                        if hit:
+                            findings.append(_finding(rule, document, project, row, hit))
+            elif rule.scope == "project":
+                for project in document.projects:
+                    for row, hit in rule.func(project):
+                        findings.append(_finding(rule, document, project, row, hit))
+            else:
+                for row, hit in rule.func(document):
+                    findings.append(_finding(rule, document, row.project, row, hit))
+    return findings

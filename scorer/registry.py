@@ -1,0 +1,83 @@
+"""The rule registry: `@rule(...)` on a small function; RULES by code; select / ignore by code or prefix.
+
+A row rule takes a RowContext and returns a Hit (or None). A project rule takes a ProjectContext and a
+document rule a DocumentContext; both yield (RowContext or None, Hit) pairs.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from scorer.types import Severity
+
+SCOPES = ("row", "project", "document")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What triggered a rule: the evidence, and fields for its message and fix templates."""
+
+    evidence: str = ""
+    fields: dict = field(default_factory=dict)
+    fix: str = ""
+
+    def __bool__(self) -> bool:  # a Hit is a positive verdict even with empty evidence
+        return True
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    scope: str
+    message: str
+    fix: str
+    func: Callable
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.func.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        return self.doc.splitlines()[0] if self.doc else self.name
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, category: str, severity: Severity, scope: str = "row", message: str = "",
+         fix: str = "") -> Callable[[Callable], Callable]:
+    if scope not in SCOPES:
+        raise ValueError(f"{code}: unknown scope {scope}")
+
+    def register(func: Callable) -> Callable:
+        if code in RULES:
+            raise ValueError(f"rule code {code} registered twice")
+        if not func.__doc__:
+            raise ValueError(f"rule {code} has no docstring")
+        RULES[code] = Rule(code, name, category, severity, scope, message, fix, func)
+        return func
+
+    return register
+
+
+def load_rules() -> dict[str, Rule]:
+    """Import the rule modules (registration happens on import)."""
+    from scorer import rules  # noqa: F401
+
+    return RULES
+
+
+def _matches(code: str, patterns: Iterable[str]) -> bool:
+    return any(code.upper().startswith(p.strip().upper()) for p in patterns if p.strip())
+
+
+def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Rule]:
+    rules = load_rules()
+    chosen = [r for code, r in sorted(rules.items()) if not select or _matches(code, select)]
+    return [r for r in chosen if not ignore or not _matches(r.code, ignore)]

@@ -1,0 +1,172 @@
+"""boilerplate: template text that says nothing specific to the project."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from scorer.normalise import DocumentContext, RowContext
+from scorer.registry import Hit, rule
+from scorer.rules.common import boilerplate_table, contains_any, has_figure, is_unfilled, money_in_wan
+from scorer.rules.relevance import is_placeholder_name
+from scorer.text import compact
+from scorer.types import Severity
+
+
+@rule("B001", "restates-budget", "boilerplate", Severity.WARNING,
+      message="指标值“{value}”就是项目预算数{budget:g}万元，只复述了预算，建议按用途分解成本（如会议费、印刷费各多少）")
+def restates_budget(row: RowContext) -> Hit | None:
+    """A row whose amount is the whole project budget (or whose name is 项目预算控制数): it restates the budget.
+
+    Bad: 项目预算控制数 = ≤11万元 on an 11万元 project; 培训成本 = ≤35万元 on a 35万元 project.
+    Good: 会议成本 ≤30万元 + 印刷成本 ≤11万元 + 交通成本 ≤23.32万元 on a 64.32万元 project.
+    """
+    budget = row.project.project.budget
+    amount = money_in_wan(row.value)
+    if budget and amount is not None and abs(amount - budget) <= max(0.005, budget * 0.001):
+        return Hit(evidence=row.value_text, fields={"budget": budget})
+    if contains_any(row.name, boilerplate_table()["budget_restating_names"]) and amount is not None:
+        return Hit(evidence=row.name, fields={"budget": budget or amount})
+    return None
+
+
+@rule("B002", "satisfaction-without-group", "boilerplate", Severity.WARNING,
+      message="满意度指标“{name}”没有指明是谁的满意度，建议写明服务对象（如参训人员、来访群众）")
+def satisfaction_without_group(row: RowContext) -> Hit | None:
+    """A 满意度 that names no group: 服务对象满意度, 满意度.
+
+    Bad: 服务对象满意度 = ≥95%; 满意度 = ≥98%.
+    Good: 参训人员满意度 = ≥98%.
+    """
+    match = re.match(r"^(.*?)(?:满意度|满意率)$", row.name)
+    if not match or not row.level2_is_heading:
+        return None  # a 二级指标 that is not a standard heading names the group (人大常委会成员及远程对象)
+    group = match.group(1)
+    generic = boilerplate_table()["generic_satisfaction_groups"]
+    if group in generic or any(g and difflib.SequenceMatcher(None, group, g).ratio() >= 0.75 for g in generic):
+        return Hit(evidence=row.name)
+    return None
+
+
+@rule("B003", "generic-sustainability", "boilerplate", Severity.WARNING,
+      message="可持续影响“{name}” = “{value}”是通用模板（{evidence}），没有可核验的内容，建议写明本项目的长效机制及完成时限")
+def generic_sustainability(row: RowContext) -> Hit | None:
+    """A generic durability row (长期规划, 长期影响, 可持续性服务 = 长期) with no measure.
+
+    Bad: 可持续影响指标 / 可持续性服务 = 长期; 提升长期竞争力 = 有效提升.
+    Good: 设备后期管养制度 = 有计划且完备.
+    """
+    if row.group != "sustainable" or has_figure(row):
+        return None
+    table = boilerplate_table()
+    found = contains_any(row.value_text, table["generic_sustainability_words"]) or contains_any(
+        row.name, table["generic_sustainability_name_words"])
+    return Hit(evidence="、".join(found)) if found else None
+
+
+def _formula_word(row: RowContext) -> str:
+    """健全 for 培训管理机制健全性 = 健全: the value is the name's own last quality word."""
+    value = row.value_text
+    if row.value.has_number or not value or len(value) > 4 or row.group == "timeliness":
+        return ""  # 时效 rows (××及时性 = 及时) are judged by the vague rules for their missing deadline
+    if row.name.endswith(value + "性") or (row.name.endswith(value) and len(row.name) > len(value)):
+        return value
+    return ""
+
+
+@rule("B004", "self-fulfilling-formula", "boilerplate", Severity.WARNING, scope="document",
+      message="“××{evidence}性 = {evidence}”是本文件多个项目通用的公式（{count}个项目），并非针对本项目设定")
+def self_fulfilling_formula(document: DocumentContext) -> Iterator[tuple[RowContext, Hit]]:
+    """The same formula (××制度健全性 = 健全, ××档案管理规范性 = 规范) filled in across projects of a document.
+
+    Each instance is checkable, but the formula says nothing specific (LABELING.md: boilerplate, quality 1).
+    Bad: 培训管理机制健全性 = 健全 and 公务接待管理制度健全性 = 健全 in two projects of one document.
+    Good: 设备后期管养制度 = 有计划且完备.
+    """
+    by_word: dict[str, list[RowContext]] = defaultdict(list)
+    for project in document.projects:
+        for row in project.rows:
+            word = _formula_word(row)
+            if word:
+                by_word[word].append(row)
+    for word, rows in by_word.items():
+        projects = {row.project.index for row in rows}
+        if len(projects) >= 2:
+            for row in rows:
+                yield row, Hit(evidence=word, fields={"count": len(projects)})
+
+
+@rule("B005", "template-indicator", "boilerplate", Severity.WARNING,
+      message="“{name}”是通用模板指标，本项目的名称、用途和目标都不涉及“{evidence}”")
+def template_indicator(row: RowContext) -> Hit | None:
+    """A stock indicator of another kind of project (政策知晓率 on a bonus payment, 政治任务实现率 on a meeting).
+
+    The list and the words each needs in the project's own text are in lexicons/boilerplate.yaml.
+    Bad: 编外人员目标考核奖 / 政策知晓率 = ≥95%.
+    Good: 惠民政策宣传项目 / 政策知晓率 = ≥90%.
+    """
+    for entry in boilerplate_table()["template_indicators"]:
+        if entry["name"] in row.name and not contains_any(row.project.text, entry["needs"]):
+            return Hit(evidence="、".join(entry["needs"][:2]))
+    return None
+
+
+@rule("B006", "name-equals-value", "boilerplate", Severity.WARNING,
+      message="指标名称与指标值相同（“{value}”），没有给出目标")
+def name_equals_value(row: RowContext) -> Hit | None:
+    """Name (and description) and value are the same words.
+
+    Bad: 节能环保 / 节能环保 = 节能环保.
+    Good: 单位能耗下降率 = ≥5%.
+    """
+    if row.value_text and not row.value.has_number and compact(row.indicator.level3) == row.value_text:
+        return Hit(evidence=row.value_text)
+    return None
+
+
+@rule("B007", "unfilled-template-row", "boilerplate", Severity.WARNING,
+      message="未填写的模板行（“{name}” = “{value}”）")
+def unfilled_template_row(row: RowContext) -> Hit | None:
+    """The boilerplate side of V006: a template row left as it came.
+
+    Bad: 指标1 = 0.00%.
+    Good: 培训人数 = ≥60人.
+    """
+    return Hit(evidence=row.value_text) if is_unfilled(row) else None
+
+
+@rule("B008", "placeholder-name-template", "boilerplate", Severity.WARNING,
+      message="三级指标“{name}”照抄二级指标名称，是模板占位")
+def placeholder_name_template(row: RowContext) -> Hit | None:
+    """The boilerplate side of R001: the 三级指标 repeats the 二级指标 heading.
+
+    Bad: 可持续影响指标 / 可持续影响指标 = 长期规划.
+    Good: 可持续影响指标 / 代表建议办理机制 = 6月底前印发.
+    """
+    return Hit(evidence=row.indicator.level3) if is_placeholder_name(row) else None
+
+
+@rule("B009", "cost-formula-across-projects", "boilerplate", Severity.WARNING, scope="document",
+      message="成本行“{name} {value}”以几乎相同的写法出现在本文件{count}个不同类型的项目中，是固定公式，并非由本项目预算测算")
+def cost_formula_across_projects(document: DocumentContext) -> Iterator[tuple[RowContext, Hit]]:
+    """The same cost line (same amount, name alike) in three or more projects of different kinds.
+
+    Cost targets come from each project's own budget; one line repeated across unrelated projects is a
+    formula. Shared quality standards (满意度 ≥95%) are not judged here.
+    Bad: 日常办公成本 = ≤1万元 in 立法、监督经费, 对外交流经费 and 人大代表活动经费.
+    Good: 会议成本 lines with different amounts in each meeting project.
+    """
+    by_value: dict[str, list[RowContext]] = defaultdict(list)
+    for project in document.projects:
+        for row in project.rows:
+            if row.name and row.group == "cost" and row.value.has_number:
+                by_value[row.value_text].append(row)
+    for rows in by_value.values():
+        for anchor in rows:
+            alike = [r for r in rows if difflib.SequenceMatcher(None, r.name, anchor.name).ratio() >= 0.7]
+            projects = {r.project.index: r for r in alike}
+            unrelated = [r for r in projects.values() if not (r.project.name_types & anchor.project.name_types)]
+            if len(projects) >= 3 and len(unrelated) >= 2:
+                yield anchor, Hit(evidence=anchor.name, fields={"count": len(projects)})

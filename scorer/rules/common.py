@@ -1,0 +1,120 @@
+"""Predicates shared by several rules, each reading its word list from lexicons/."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from scorer.lexicons import table, terms, words
+from scorer.normalise import RowContext
+from scorer.types import UnitFamily
+from scorer.values import money_in_wan
+
+
+@cache
+def units_table() -> dict:
+    return table("unit_expectations")
+
+
+@cache
+def boilerplate_table() -> dict:
+    return table("boilerplate")
+
+
+def ends_with_any(text: str, endings: list[str] | tuple[str, ...]) -> str:
+    for ending in sorted(endings, key=len, reverse=True):
+        if text.endswith(ending):
+            return ending
+    return ""
+
+
+def contains_any(text: str, needles: list[str] | tuple[str, ...] | frozenset[str]) -> list[str]:
+    return [n for n in needles if n and n in text]
+
+
+def is_percent_name(name: str) -> bool:
+    """The name measures a share (…率, …满意度, 占比): its value should be a percentage."""
+    u = units_table()
+    if ends_with_any(name, u["percent_exceptions"]) or ends_with_any(name, u["non_ratio_endings"]):
+        return False
+    return bool(ends_with_any(name, u["percent_endings"]))
+
+
+def is_non_ratio_name(name: str) -> bool:
+    return bool(ends_with_any(name, units_table()["non_ratio_endings"]))
+
+
+def is_bounded_rate(name: str) -> bool:
+    u = units_table()
+    if contains_any(name, u["growth_rate_words"]) or contains_any(name, u["lower_is_better"]):
+        return False
+    return is_percent_name(name) and bool(ends_with_any(name, u["bounded_rate_endings"]))
+
+
+def is_money_name(name: str) -> bool:
+    u = units_table()
+    return bool(ends_with_any(name, u["money_endings"])) and not contains_any(name, u["money_more_is_better"])
+
+
+def has_figure(row: RowContext) -> bool:
+    return row.value.has_number or row.value.family is UnitFamily.DATE
+
+
+def checkable_words(text: str) -> list[str]:
+    return contains_any(text, terms("checkable_states"))
+
+
+def strong_degree_words(text: str) -> list[str]:
+    return contains_any(text, terms("strong_degree_words"))
+
+
+def vague_words_in(text: str) -> list[str]:
+    found = contains_any(text, terms("vague_words"))
+    return [w for w in found if not any(w != other and w in other for other in found)]
+
+
+def is_unfilled(row: RowContext) -> bool:
+    b = boilerplate_table()
+    return row.value_text in b["unfilled_values"] or row.name in b["unfilled_names"]
+
+
+def is_uncheckable_text(row: RowContext) -> bool:
+    """A value with no figure and no date that names no checkable state (or hedges it with a degree word)."""
+    if has_figure(row) or not row.value_text or is_unfilled(row):
+        return False
+    text = row.value_text
+    return not checkable_words(text) or bool(strong_degree_words(text))
+
+
+def is_sentence(text: str) -> bool:
+    return bool(re.search(r"[，,。；;！]", text.rstrip("。"))) or len(text) >= 15
+
+
+def repeats_name(row: RowContext) -> bool:
+    """The value only restates words of the name (及时率 → 及时率, 收集代表建议 → 收集整理)."""
+    value, name = row.value_text, row.name
+    if len(value) < 2 or not name:
+        return False
+    if value in name or name in value:
+        return True
+    shared = sum(1 for ch in set(value) if ch in name)
+    return shared / len(set(value)) >= 0.5
+
+
+def cost_amount(row: RowContext) -> float | None:
+    """The row's money in 万元 when it is an amount (not a unit price like 元/人 or 人均…)."""
+    if re.search(r"人均|单价|每|标准|/", row.name):
+        return None
+    return money_in_wan(row.value)
+
+
+def budget_of(row: RowContext) -> float | None:
+    return row.project.project.budget
+
+
+def unit_family(row: RowContext) -> UnitFamily:
+    return row.value.family
+
+
+def name_has_words(row: RowContext, lexicon: str) -> list[str]:
+    return contains_any(row.name, words(lexicon))

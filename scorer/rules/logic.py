@@ -1,0 +1,148 @@
+"""illogical: the value contradicts itself or the project."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from scorer.normalise import ProjectContext, RowContext
+from scorer.registry import Hit, rule
+from scorer.rules.common import contains_any, cost_amount, is_bounded_rate, is_money_name, units_table
+from scorer.text import tokens
+from scorer.types import Severity, UnitFamily
+
+
+@rule("L001", "cost-with-at-least", "illogical", Severity.ERROR,
+      message="成本/价格类指标“{name}”用“{evidence}”，等于要求多花钱，建议改为“≤”上限",
+      fix="把“{value}”改为“≤{figure}”")
+def cost_with_at_least(row: RowContext) -> Hit | None:
+    """A cost, price or expense with ≥ or >: the target asks for more spending.
+
+    Bad: 订阅杂志价格 = ≥5万元; 成本指标 / 代表活动经费 = ≥20万元.
+    Good: 订阅杂志价格 = ≤5万元; 招商引资到位资金 = ≥500万元 (money raised, not spent).
+    """
+    if row.value.family is not UnitFamily.MONEY or row.value.op not in ("≥", ">"):
+        return None
+    if not (is_money_name(row.name) or row.group == "cost") or contains_any(
+            row.name, units_table()["money_more_is_better"]):
+        return None
+    figure = row.value_text.lstrip("≥>")
+    return Hit(evidence=row.value.op, fields={"figure": figure})
+
+
+@rule("L002", "rate-with-at-most", "illogical", Severity.ERROR,
+      message="“{name}”越高越好，却用“{evidence}”设上限，建议改为“≥”下限")
+def rate_with_at_most(row: RowContext) -> Hit | None:
+    """A rate where higher is better (满意度, 合格率, 完成率) capped with ≤ or <.
+
+    Rates where lower is better (错误率, 事故发生率) and 控制率 are left to other rules.
+    Bad: 培训合格率 = ≤95%.
+    Good: 培训合格率 = ≥95%; 差错率 = ≤1%.
+    """
+    if row.value.family is not UnitFamily.PERCENT or row.value.op not in ("≤", "<"):
+        return None
+    if not is_bounded_rate(row.name) or contains_any(row.name, units_table()["control_rate_words"]):
+        return None
+    return Hit(evidence=row.value.op)
+
+
+@rule("L003", "rate-above-100", "illogical", Severity.ERROR,
+      message="“{name}”不可能超过100%，指标值“{value}”不合逻辑，建议改为“=100%”或“≥95%”")
+def rate_above_100(row: RowContext) -> Hit | None:
+    """A share that cannot pass 100% set above it, or set to ≥100% / >100%.
+
+    Growth rates (增长率) may pass 100%; =100% and 100% are sound.
+    Bad: 资金拨付及时率 = ≥100%; 覆盖率 = 120%.
+    Good: 资金拨付及时率 = 100%; 收入增长率 = ≥120%.
+    """
+    value = row.value
+    if value.family is not UnitFamily.PERCENT or value.number is None or not is_bounded_rate(row.name):
+        return None
+    top = max(value.numbers)
+    if top > 100 or (top == 100 and value.op in ("≥", ">")):
+        return Hit(evidence=row.value_text)
+    return None
+
+
+@rule("L004", "control-rate-constrains-nothing", "illogical", Severity.ERROR,
+      message="“{name}”{value}不构成任何约束（实际支出本来就不超过预算），建议改为节约目标或成本上限")
+def control_rate_constrains_nothing(row: RowContext) -> Hit | None:
+    """A 控制率 (spent ÷ budget) of ≤100%: it cannot be missed, so it controls nothing.
+
+    Bad: 成本控制率 = ≤100%.
+    Good: 会议成本 = ≤8万元.
+    """
+    value = row.value
+    if not contains_any(row.name, units_table()["control_rate_words"]) or value.number is None:
+        return None
+    if value.family is UnitFamily.PERCENT and value.op in ("≤", "<", "") and max(value.numbers) >= 100:
+        return Hit(evidence=row.value_text)
+    return None
+
+
+@rule("L101", "costs-exceed-budget", "illogical", Severity.ERROR, scope="project",
+      message="成本指标合计{total:g}万元，超过项目预算{budget:g}万元",
+      fix="按实际用途分解成本，使合计不超过预算")
+def costs_exceed_budget(project: ProjectContext) -> Iterator[tuple[RowContext, Hit]]:
+    """Cost rows that together allow more than the project's budget.
+
+    Unit prices (人均, 单价, 元/人) are not summed. Two rows of ≤50万元 on a 50万元 project allow 100万元.
+    Bad: 设备购置成本 = ≤50万元 and 设备安装成本 = ≤50万元 on 智慧人大建设项目 (50万元).
+    Good: 会议成本 ≤30万元, 印刷成本 ≤11万元, 交通成本 ≤23.32万元 on a 64.32万元 project.
+    """
+    budget = project.project.budget
+    if not budget:
+        return
+    costs = [(row, cost_amount(row)) for row in project.rows
+             if row.group == "cost" and row.value.op in ("≤", "<", "=", "")]
+    costs = [(row, amount) for row, amount in costs if amount is not None]
+    total = sum(amount for _, amount in costs)
+    if total > budget * 1.001 + 0.005:
+        for row, _ in costs:
+            yield row, Hit(evidence=f"{total:g}>{budget:g}", fields={"total": round(total, 4), "budget": budget})
+
+
+_GOAL_COUNT = re.compile(r"(\d+)\s*(?:[-~～至到]\s*(\d+)\s*)?(次|场|期|个|项|人)")
+
+
+def _goal_counts(project: ProjectContext) -> list[tuple[float, float, str, set[str]]]:
+    """(low, high, unit, context words) for every count in the goal text."""
+    out = []
+    for goal in [project.project.goal, *project.project.goals]:
+        for match in _GOAL_COUNT.finditer(goal):
+            before = re.split(r"[。；;，,：:！]", goal[max(0, match.start() - 20): match.start()])[-1]
+            words = {t for t in tokens(before) if len(t) >= 2 and t not in _GENERIC_CONTEXT}
+            low = float(match.group(1))
+            high = float(match.group(2) or match.group(1))
+            out.append((low, high, match.group(3), words))
+    return out
+
+
+_GENERIC_CONTEXT = {"预计", "年内", "全年", "不少", "少于", "不少于", "以上", "及以上", "组织", "开展", "完成", "至少",
+                    "本年度", "年度", "目标", "每年", "计划"}
+
+
+@rule("L102", "count-contradicts-goal", "illogical", Severity.ERROR, scope="project",
+      message="绩效目标写明“{goal}”，指标“{name}”却要求{value}，二者矛盾")
+def count_contradicts_goal(project: ProjectContext) -> Iterator[tuple[RowContext, Hit]]:
+    """A count target outside the range the project's own goal text states.
+
+    Bad: goal 预计年内召开常委会6-8次, indicator 召开常委会次数 = ≥10次.
+    Good: goal 各专委会工作调研、执法检查不少于10次, indicator 各专委会工作调研次数 = ≥10次.
+    """
+    counts = _goal_counts(project)
+    if not counts:
+        return
+    seen: set[int] = set()
+    for row in project.rows:
+        value = row.value
+        if value.number is None or value.family not in (UnitFamily.COUNT, UnitFamily.PERSON) or row.index in seen:
+            continue
+        name_words = {t for t in tokens(row.name) if len(t) >= 2}
+        for low, high, unit, words in counts:
+            if unit not in value.unit or not (words & name_words) or low == high:
+                continue
+            if (value.op in ("≥", ">", "=", "") and value.number > high) or (value.op in ("≤", "<") and value.number < low):
+                seen.add(row.index)
+                yield row, Hit(evidence=f"{low:g}-{high:g}{unit}", fields={"goal": f"{low:g}-{high:g}{unit}"})
+                break

@@ -1,0 +1,134 @@
+"""irrelevant: the indicator does not belong to this project."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from scorer.lexicons import table
+from scorer.normalise import RowContext
+from scorer.registry import Hit, rule
+from scorer.rules.common import contains_any
+from scorer.text import compact
+from scorer.types import Severity
+
+_DIMENSION_WORDS = {"economic": "经济效益", "ecological": "生态效益", "social": "社会效益", "sustainable": "可持续影响"}
+
+
+@cache
+def _level2_headings() -> frozenset[str]:
+    data = table("dimensions")
+    return frozenset(compact(h) for headings in data["level2"].values() for h in headings if h.endswith("指标"))
+
+
+@cache
+def _topics() -> dict:
+    return table("dimension_topics")
+
+
+@cache
+def _type_dims() -> dict[str, frozenset[str]]:
+    return {name: frozenset(spec["dims"]) for name, spec in table("project_types")["types"].items()}
+
+
+@cache
+def _row_topics() -> dict[str, list[str]]:
+    return table("project_types")["row_topics"]
+
+
+@cache
+def _type_keywords() -> dict[str, list[str]]:
+    return {name: spec["keywords"] for name, spec in table("project_types")["types"].items()}
+
+
+def is_placeholder_name(row: RowContext) -> bool:
+    name = compact(row.indicator.level3)
+    return bool(name) and (name == row.level2 or name in _level2_headings())
+
+
+@rule("R001", "placeholder-name", "irrelevant", Severity.ERROR,
+      message="三级指标名称“{name}”照抄二级指标名称，不是本项目的具体指标，建议写明本项目实际产生的效果")
+def placeholder_name(row: RowContext) -> Hit | None:
+    """The 三级指标 is just the 二级指标 heading: a placeholder, not an indicator of this project.
+
+    Bad: 生态效益指标 / 生态效益指标 = 显著增强; 社会效益指标 / 社会效益指标 = 拓宽渠道.
+    Good: 社会效益指标 / 代表建议办结率 = ≥95%.
+    """
+    return Hit(evidence=row.indicator.level3) if is_placeholder_name(row) else None
+
+
+def row_dimensions(row: RowContext) -> dict[str, list[str]]:
+    text = row.name + row.value_text
+    out = {}
+    for dimension in ("economic", "ecological"):
+        found = contains_any(text, _topics()[dimension])
+        if found:
+            out[dimension] = found
+    return out
+
+
+def allowed_dimensions(row: RowContext) -> frozenset[str] | None:
+    types = row.project.types
+    if not types:
+        return None
+    return frozenset().union(*(_type_dims()[t] for t in types))
+
+
+@rule("R002", "dimension-not-affected", "irrelevant", Severity.ERROR,
+      message="“{name}”属于{dimension}，{project_kind}项目无法产生或影响该效益（触发词：{evidence}）")
+def dimension_not_affected(row: RowContext) -> Hit | None:
+    """A benefit the kind of project cannot produce: 生态效益 on a meeting, 经济增长 on a training budget.
+
+    Project kinds and the dimensions each can affect are in lexicons/project_types.yaml.
+    Bad: 培训费 / 经济效益增长 = 水平提高; 人大立法经费 / 改善水环境 = 有效保护.
+    Good: 智慧人大建设项目 / 节能环保 (equipment can save energy); 招商引资 / 带动地区经济发展.
+    """
+    allowed = allowed_dimensions(row)
+    if allowed is None:
+        return None
+    for dimension, found in row_dimensions(row).items():
+        if dimension not in allowed:
+            kinds = "、".join(sorted(row.project.types))
+            return Hit(evidence="、".join(found),
+                       fields={"dimension": _DIMENSION_WORDS[dimension], "project_kind": kinds})
+    return None
+
+
+def foreign_topic(row: RowContext) -> tuple[str, list[str]] | None:
+    """(project type, words) when the row is about a kind of work the project does not do."""
+    project = row.project
+    for kind, topic_words in _row_topics().items():
+        found = contains_any(row.name, topic_words)
+        if not found or kind in project.types:
+            continue
+        own_text = project.text + "".join(r.name for r in project.rows if r is not row)
+        if contains_any(own_text, topic_words) or contains_any(project.text, _type_keywords()[kind]):
+            continue
+        return kind, found
+    return None
+
+
+@rule("R003", "topic-of-another-kind", "irrelevant", Severity.ERROR,
+      message="“{name}”讲的是{kind}工作，而本项目的名称、用途、目标和其他指标都不涉及{kind}")
+def topic_of_another_kind(row: RowContext) -> Hit | None:
+    """An indicator about a kind of work the project does not do (a 会议 row in a network-maintenance project).
+
+    Bad: 人大专网维护费 / 会议召开时效性 = 及时.
+    Good: 人大代表执法检查工作经费 / 执法检查会议次数 (its purpose lists 会议 costs).
+    """
+    found = foreign_topic(row)
+    if not found:
+        return None
+    kind, words = found
+    return Hit(evidence="、".join(words), fields={"kind": kind})
+
+
+@rule("R004", "national-scale-outcome", "irrelevant", Severity.ERROR,
+      message="“{evidence}”是全社会层面的结果，本项目经费既无法影响也无法测量，建议改为项目直接产生的效果")
+def national_scale_outcome(row: RowContext) -> Hit | None:
+    """An outcome of a whole society or economy that no single budget line can move or measure.
+
+    Bad: 公民尊法、守法率 = ≥85% on a 6.8万元 legislation fund; 为国民经济持续健康发展和社会稳定 = 社会和谐稳定.
+    Good: 法律宣传覆盖率 = ≥95%.
+    """
+    found = contains_any(row.name + row.value_text, _topics()["macro"])
+    return Hit(evidence="、".join(found)) if found else None

@@ -1,0 +1,110 @@
+"""unit_mismatch: the unit does not fit what the name measures."""
+
+from __future__ import annotations
+
+from scorer.normalise import RowContext
+from scorer.registry import Hit, rule
+from scorer.rules.common import ends_with_any, is_money_name, is_non_ratio_name, is_percent_name, units_table
+from scorer.types import Severity, UnitFamily
+
+_FAMILY_WORDS = {
+    UnitFamily.COUNT: "次数/个数", UnitFamily.PERSON: "人数", UnitFamily.MONEY: "金额", UnitFamily.DATE: "日期/月份",
+    UnitFamily.DURATION: "时长", UnitFamily.AREA: "面积", UnitFamily.LENGTH: "长度", UnitFamily.WEIGHT: "重量",
+    UnitFamily.NONE: "无单位数字", UnitFamily.OTHER: "其他单位", UnitFamily.PERCENT: "百分比",
+}
+
+
+@rule("U001", "rate-not-in-percent", "unit_mismatch", Severity.ERROR,
+      message="“{name}”是比率，指标值“{value}”却以{evidence}表示，建议改为百分比（如“≥95%”）")
+def rate_not_in_percent(row: RowContext) -> Hit | None:
+    """A rate or satisfaction (…率, 满意度) whose value is not a percentage.
+
+    Bad: 群众满意度 = ≥1次; 支付及时率 = ≤12月份; 接待成本节约率 = ≤4.25万元; 会议资料印制错误率 = 0次.
+    Good: 群众满意度 = ≥90%; 支付及时率 = 100%.
+    """
+    if not is_percent_name(row.name) or not row.value.has_number:
+        return None
+    if row.value.family is UnitFamily.PERCENT:
+        return None
+    return Hit(evidence=_FAMILY_WORDS[row.value.family])
+
+
+@rule("U002", "count-in-wrong-unit", "unit_mismatch", Severity.WARNING,
+      message="“{name}”计的是{expected}，指标值“{value}”的单位却是“{evidence}”")
+def count_in_wrong_unit(row: RowContext) -> Hit | None:
+    """A count of events given in persons, or a count of persons given in events.
+
+    Bad: 接待人代会参会人员次数 = ≥265人.
+    Good: 接待人代会参会人员人数 = ≥265人; 培训人次 = ≤200人次.
+    """
+    u = units_table()
+    unit = row.value.unit.split("/")[0]
+    if ends_with_any(row.name, u["event_count_endings"]) and unit in ("人", "名", "位"):
+        return Hit(evidence=unit, fields={"expected": "次数"})
+    if ends_with_any(row.name, u["person_count_endings"]) and row.value.family is UnitFamily.COUNT \
+            and unit in ("次", "场", "期", "批"):
+        return Hit(evidence=unit, fields={"expected": "人数"})
+    return None
+
+
+@rule("U003", "number-without-unit", "unit_mismatch", Severity.WARNING,
+      message="指标值“{value}”只有数字没有单位，名称“{name}”也没有说明计量单位，建议写明单位（如“≥1次”）")
+def number_without_unit(row: RowContext) -> Hit | None:
+    """A bare number where the name does not say what is counted.
+
+    Names ending in 数, 数量, 次数, 人数, 个数, 份数, 天数 carry their unit (办结案件数量 = ≥70 is fine).
+    Bad: 召开论证会 = ≥1.
+    Good: 召开论证会 = ≥1次; 车辆数 = 10.
+    """
+    value = row.value
+    if not value.has_number or value.unit or value.family is not UnitFamily.NONE or value.text:
+        return None
+    if is_percent_name(row.name) or ends_with_any(row.name, units_table()["count_endings"]):
+        return None
+    return Hit(evidence=row.value_text)
+
+
+@rule("U004", "money-name-not-money", "unit_mismatch", Severity.WARNING,
+      message="“{name}”是金额类指标，指标值“{value}”却以{evidence}表示，建议改为金额（元/万元）")
+def money_name_not_money(row: RowContext) -> Hit | None:
+    """A cost, fee or price whose value is not an amount of money.
+
+    Bad: 培训成本 = ≥2次.
+    Good: 培训成本 = ≤35万元; 人均培训成本 = ≤2200元/人.
+    """
+    if not is_money_name(row.name) or not row.value.has_number or is_percent_name(row.name):
+        return None
+    if row.value.family in (UnitFamily.MONEY, UnitFamily.PERCENT, UnitFamily.NONE):
+        return None
+    return Hit(evidence=_FAMILY_WORDS[row.value.family])
+
+
+@rule("U005", "percent-on-non-rate-unit", "unit_mismatch", Severity.WARNING,
+      message="“{name}”不是比率，不宜用百分比“{value}”表示")
+def percent_on_non_rate_unit(row: RowContext) -> Hit | None:
+    """The unit side of V005: % on a name that is not a share.
+
+    Bad: 印刷清晰度 = 100%; 业务保障能力 = ≥90%.
+    Good: 印刷合格率 = 100%.
+    """
+    if row.value.family is UnitFamily.PERCENT and is_non_ratio_name(row.name):
+        return Hit(evidence=row.name)
+    return None
+
+
+@rule("U006", "unit-does-not-fit-group", "unit_mismatch", Severity.WARNING,
+      message="{level2}的指标值“{value}”以{evidence}表示，与该类指标不符（时效应为时限或比率）")
+def unit_does_not_fit_group(row: RowContext) -> Hit | None:
+    """A value whose unit does not fit its 二级指标: a 时效 target in money, a 满意度 target in 次.
+
+    Bad: 时效指标 / 年底一次性完成支付 = =0.96万元.
+    Good: 时效指标 / 资金支付完成时间 = 12月底前.
+    """
+    allowed = units_table()["level2_families"].get(row.group)
+    if not allowed or not row.value.has_number or is_percent_name(row.name):
+        return None
+    if row.value.family.value in allowed:
+        return None
+    if row.group == "timeliness" and row.value.family is UnitFamily.COUNT and "次" in row.value.unit:
+        return None  # 时效 rows sometimes count on-time events (按时召开次数)
+    return Hit(evidence=_FAMILY_WORDS[row.value.family], fields={"level2": row.indicator.level2 or "该指标"})
