@@ -64,6 +64,69 @@ def parse(paths: tuple[Path, ...], output: Path | None, quiet: bool) -> None:
     sys.exit(_exit_status(report))
 
 
+def _split_codes(values: tuple[str, ...]) -> list[str]:
+    return [code for value in values for code in value.split(",") if code.strip()]
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="rows CSV: every indicator with score and reasons")
+@click.option("--projects", "projects_path", type=click.Path(path_type=Path), help="projects CSV: score, grade, rank")
+@click.option("--findings", "findings_path", type=click.Path(path_type=Path), help="findings CSV: one line per finding")
+@click.option("--select", multiple=True, help="only these rule codes or prefixes (V, U001, B00), comma-separated")
+@click.option("--ignore", multiple=True, help="skip these rule codes or prefixes, comma-separated")
+@click.option("--statistics", is_flag=True, help="print how many findings each rule made")
+@click.option("--top", default=10, show_default=True, help="how many projects the summary lists")
+@click.option("-q", "--quiet", is_flag=True, help="no summary and no per-document counts")
+def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | None, findings_path: Path | None,
+          select: tuple[str, ...], ignore: tuple[str, ...], statistics: bool, top: int, quiet: bool) -> None:
+    """Score documents: flag weak indicators with reasons, score and rank every project."""
+    from scorer.api import score_documents
+    from scorer.report.terminal import print_statistics, print_summary
+    from scorer.table import PROJECT_COLUMNS, PROJECT_EXTRA_COLUMNS
+
+    report = read_paths(list(paths))
+    _report_reading(report, quiet)
+    result = score_documents(report.documents, _split_codes(select) or None, _split_codes(ignore) or None)
+    result.errors = report.errors
+    if output:
+        write_csv(result.rows[ROW_COLUMNS + ROW_EXTRA_COLUMNS], output)
+    if projects_path:
+        write_csv(result.projects[PROJECT_COLUMNS + PROJECT_EXTRA_COLUMNS], projects_path)
+    if findings_path:
+        write_csv(result.findings, findings_path)
+    if not quiet:
+        print_summary(result, top)
+    if statistics:
+        print_statistics(result)
+    sys.exit(_exit_status(report))
+
+
+@cli.command("rules")
+def list_rules() -> None:
+    """List every rule: code, category, severity, scope, what it flags."""
+    from scorer.registry import load_rules
+
+    for code, item in sorted(load_rules().items()):
+        click.echo(f"{code}  {item.category:<13} {item.severity.value:<7} {item.scope:<8} {item.name}: {item.summary}")
+
+
+@cli.command("rule")
+@click.argument("code")
+def show_rule(code: str) -> None:
+    """Print one rule's documentation (what, why, a bad and a good example)."""
+    from scorer.registry import load_rules
+
+    rules = load_rules()
+    item = rules.get(code.upper())
+    if item is None:
+        raise click.UsageError(f"no rule {code}; `zhibiao rules` lists them")
+    click.echo(f"{item.code} {item.name}  [{item.category}, {item.severity.value}, {item.scope}]\n")
+    click.echo(item.doc)
+    if item.message:
+        click.echo(f"\nmessage: {item.message}")
+
+
 def main() -> None:
     cli()
 

@@ -91,14 +91,14 @@ def is_sentence(text: str) -> bool:
 
 
 def repeats_name(row: RowContext) -> bool:
-    """The value only restates words of the name (及时率 → 及时率, 收集代表建议 → 收集整理)."""
+    """The value only restates the name (经费下发及时率 → 及时率, 提升业务能力 → 业务提升)."""
     value, name = row.value_text, row.name
     if len(value) < 2 or not name:
         return False
     if value in name or name in value:
         return True
     shared = sum(1 for ch in set(value) if ch in name)
-    return shared / len(set(value)) >= 0.5
+    return shared / len(set(value)) >= 0.75
 
 
 def cost_amount(row: RowContext) -> float | None:

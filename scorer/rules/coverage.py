@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
-from scorer.normalise import ProjectContext, RowContext
+from scorer.normalise import ProjectContext
 from scorer.registry import Hit, rule
 from scorer.rules.common import cost_amount
 from scorer.text import tokens
@@ -81,10 +82,14 @@ def spending_schedule(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
     figures = [v for _, v in project.project.schedule if v is not None]
     if not figures:
         return
-    if any(later < earlier for earlier, later in zip(figures, figures[1:], strict=False)):
+    if any(later < earlier for earlier, later in itertools.pairwise(figures)):
         yield None, Hit(evidence="出现倒退（累计进度下降）")
     elif figures[-1] < 100 and len(figures) == len(project.project.schedule):
         yield None, Hit(evidence=f"年末只到{figures[-1]:g}%")
+
+
+_GENERIC_GOAL_WORDS = {"组织", "开展", "完成", "工作", "进行", "做好", "保障", "提高", "提升", "加强", "确保", "目标",
+                       "通过", "推动", "促进", "及以上", "以上", "年度", "全年"}
 
 
 @rule("P106", "goal-not-measured", "completeness", Severity.INFO, scope="project",
@@ -97,9 +102,10 @@ def goal_not_measured(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
     """
     if len(project.project.goals) < 2:
         return
+    common = set(tokens(project.name)) | _GENERIC_GOAL_WORDS  # words that tie a goal to nothing in particular
     indicator_words = {t for row in project.rows for t in tokens(row.name + row.indicator.description) if len(t) >= 2}
     for goal in project.project.goals:
-        words = {t for t in tokens(goal) if len(t) >= 2}
+        words = {t for t in tokens(goal) if len(t) >= 2 and t not in project.name} - common
         if words and not words & indicator_words:
             yield None, Hit(evidence=goal[:30])
 

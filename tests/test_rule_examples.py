@@ -1,0 +1,71 @@
+"""Walks tests/rule_examples.yaml: each rule flags its bad examples and passes its good ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scorer.engine import run_rules
+from scorer.normalise import prepare
+from scorer.registry import load_rules
+from scorer.types import Document, Indicator, Location, Project
+
+EXAMPLES = yaml.safe_load((Path(__file__).parent / "rule_examples.yaml").read_text(encoding="utf-8"))
+LEVEL1_OF = {"数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
+             "服务对象满意度指标": "满意度指标"}
+
+
+def _indicator(level2: str, name: str, value: str, level1: str = "") -> Indicator:
+    level1 = level1 or LEVEL1_OF.get(level2, "效益指标" if level2.endswith("效益指标") or "可持续" in level2 else "")
+    return Indicator(level1, level2, name, "", value, "", Location("examples.yaml"))
+
+
+def build_document(case: dict) -> Document:
+    main = Project(name=case["project"], budget=case.get("budget"), purpose=case.get("purpose", ""),
+                   goal=case.get("goal", ""))
+    main.schedule = [(deadline, float(percent)) for deadline, percent in case.get("schedule", [])]
+    if main.goal:
+        from scorer.ingest.interpret import split_goals
+
+        main.goals = split_goals(main.goal)
+    main.indicators.append(_indicator(case.get("level2", ""), case["name"], case["value"], case.get("level1", "")))
+    for level2, name, value in case.get("rows", []):
+        main.indicators.append(_indicator(level2, name, value))
+    projects = [main]
+    for other in case.get("others", []):
+        project = Project(name=other["project"], purpose=other.get("purpose", ""))
+        project.indicators = [_indicator(*row) for row in other["rows"]]
+        projects.append(project)
+    return Document(source="examples.yaml", projects=projects)
+
+
+def flagged(code: str, case: dict) -> bool:
+    rule = load_rules()[code]
+    findings = run_rules(prepare([build_document(case)]), select=[code])
+    if rule.scope == "project" and code.startswith("P"):
+        return any(f.project_index == 0 and f.row is None for f in findings)
+    return any(f.project_index == 0 and f.row == 0 for f in findings)
+
+
+CASES = [(code, kind, index, case) for code, sides in EXAMPLES.items() for kind in ("flag", "pass")
+         for index, case in enumerate(sides.get(kind, []))]
+
+
+@pytest.mark.parametrize(("code", "kind", "index", "case"), CASES,
+                         ids=[f"{c}-{k}-{i}" for c, k, i, _ in CASES])
+def test_rule_example(code, kind, index, case):
+    assert flagged(code, case) == (kind == "flag"), f"{code} {kind}: {case['name']} = {case['value']}"
+
+
+def test_every_rule_has_flag_and_pass_examples():
+    missing = [code for code in load_rules()
+               if not EXAMPLES.get(code, {}).get("flag") or not EXAMPLES.get(code, {}).get("pass")]
+    assert not missing, f"rules without examples: {missing}"
+
+
+def test_every_rule_documents_a_bad_and_a_good_example():
+    for code, rule in load_rules().items():
+        assert "Bad:" in rule.doc and "Good:" in rule.doc, code
+        assert rule.code[0] in "VULRBCPM" and rule.code[1:].isdigit() and len(rule.code) == 4
