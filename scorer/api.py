@@ -13,7 +13,7 @@ from scorer.ingest import ReadError, read_paths
 from scorer.normalise import prepare
 from scorer.scoring import grade, group_findings, project_score, row_score
 from scorer.table import indicator_frame, project_frame
-from scorer.types import Document, Finding, Indicator, Location, Project
+from scorer.types import CATEGORIES, Document, Finding, Indicator, Location, Project
 
 FINDING_COLUMNS = ["source", "project", "project_index", "row", "code", "name", "category", "severity",
                    "message", "evidence", "fix", "probability"]
@@ -68,8 +68,8 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
     for source, p_index, r_index in zip(rows["source"], rows["project_index"], rows["row_index"], strict=True):
         found = by_row.get((source, p_index, r_index), [])
         scores.append(row_score(found))
-        row_categories = [f.category for f in found]
-        categories.append(";".join(dict.fromkeys(row_categories)))
+        present = {f.category for f in found}
+        categories.append(";".join(c for c in CATEGORIES if c in present))
         codes.append(";".join(f.code for f in found))
         messages.append("；".join(dict.fromkeys(f.message for f in found)))
         fixes.append("；".join(dict.fromkeys(f.fix for f in found if f.fix)))

@@ -83,6 +83,8 @@ def is_uncheckable_text(row: RowContext) -> bool:
     if has_figure(row) or not row.value_text or is_unfilled(row):
         return False
     text = row.value_text
+    if text in words("checkable_exact"):
+        return False
     return not checkable_words(text) or bool(strong_degree_words(text))
 
 

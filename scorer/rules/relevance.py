@@ -80,11 +80,12 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
 
     Project kinds and the dimensions each can affect are in lexicons/project_types.yaml.
     Bad: 培训费 / 经济效益增长 = 水平提高; 人大立法经费 / 改善水环境 = 有效保护.
+    Only benefit rows are judged: an output row (环境资源案件审结数) counts work done and claims no benefit.
     Good: 智慧人大建设项目 / 节能环保 (equipment can save energy); 招商引资 / 带动地区经济发展.
     """
     allowed = allowed_dimensions(row)
-    if allowed is None:
-        return None
+    if allowed is None or row.level1_group not in ("effect", ""):
+        return None  # an output row (环境资源案件审结数) counts work done; it claims no benefit
     for dimension, found in row_dimensions(row).items():
         if dimension not in allowed:
             kinds = "、".join(sorted(row.project.types))

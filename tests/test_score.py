@@ -1,0 +1,105 @@
+"""zhibiao score and scorer.score on real seed rows: reasons, scores, ranks, selection, the API."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import scorer
+from scorer.cli import EXIT_OK, cli
+from scorer.registry import load_rules
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SEED_002 = SAMPLES / "002_7d1d3af06469c7e6.txt"
+
+
+@pytest.fixture(scope="module")
+def result_002():
+    return scorer.score(SEED_002)
+
+
+def _row(result, project, name):
+    rows = result.rows
+    return rows[(rows["project"] == project) & (rows["level3"] == name)].iloc[0]
+
+
+def test_cost_with_at_least_is_illogical_with_a_reason_and_fix(result_002):
+    row = _row(result_002, "视察议政业务费", "订阅杂志价格")
+    assert row["categories"] == "illogical"
+    assert "L001" in row["codes"]
+    assert "要求多花钱" in row["messages"]
+    assert "≤5万元" in row["fixes"]
+    assert row["score"] <= 25
+
+
+def test_sound_row_scores_100(result_002):
+    row = _row(result_002, "会议费", "参会员出勤率")
+    assert (row["categories"], row["score"]) == ("", 100.0)
+
+
+def test_placeholder_row_gets_three_categories(result_002):
+    row = _row(result_002, "会议费", "生态效益指标")
+    assert set(row["categories"].split(";")) == {"vague", "irrelevant", "boilerplate"}
+
+
+def test_projects_are_ranked_and_graded(result_002):
+    projects = result_002.projects.sort_values("rank")
+    assert list(projects["rank"]) == sorted(projects["rank"])
+    worst = projects.iloc[-1]
+    assert worst["project"] == "视察议政业务费"  # labelled grade 1, the lowest in the document
+    assert worst["grade"] in ("D", "E")
+    assert set(projects["grade"]) <= set("ABCDE")
+
+
+def test_project_findings_explain_the_project_score(result_002):
+    project = result_002.projects.set_index("project").loc["智慧人大建设项目"]
+    findings = result_002.findings
+    mine = findings[(findings["project"] == "智慧人大建设项目") & (findings["code"] == "L101")]
+    assert len(mine) == 2 and "超过项目预算50万元" in mine.iloc[0]["message"]
+    assert project["score"] < 100
+
+
+def test_select_and_ignore_by_prefix():
+    only_vague = scorer.score(SEED_002, select=["V"])
+    assert set(only_vague.findings["code"].str[0]) == {"V"}
+    without_p = scorer.score(SEED_002, ignore=["P", "B00"])
+    assert not without_p.findings["code"].str.match(r"P|B00").any()
+
+
+def test_api_accepts_a_dataframe_of_rows():
+    frame = pd.DataFrame([
+        {"source": "x.csv", "project": "培训费", "level1": "效益指标", "level2": "经济效益指标",
+         "level3": "经济效益增长", "value": "水平提高"},
+        {"source": "x.csv", "project": "培训费", "level1": "产出指标", "level2": "数量指标",
+         "level3": "培训人数", "value": "≥60人"},
+    ])
+    result = scorer.score(frame)
+    assert list(result.rows["categories"]) == ["vague;irrelevant", ""]
+
+
+def test_score_cli_writes_contract_columns(tmp_path):
+    rows_path, projects_path = tmp_path / "rows.csv", tmp_path / "projects.csv"
+    result = CliRunner().invoke(cli, ["score", str(SEED_002), "-o", str(rows_path), "--projects",
+                                      str(projects_path), "--statistics"])
+    assert result.exit_code == EXIT_OK, result.output
+    with rows_path.open(encoding="utf-8-sig") as handle:
+        header = next(csv.reader(handle))
+    assert header[:12] == ["source", "project", "level1", "level2", "level3", "description", "value", "basis",
+                           "score", "categories", "codes", "messages"]
+    with projects_path.open(encoding="utf-8-sig") as handle:
+        assert next(csv.reader(handle))[:7] == ["source", "project", "budget", "indicators", "score", "grade", "rank"]
+    assert "视察议政业务费" in result.stdout and "按规则统计" in result.stdout
+
+
+def test_rules_and_rule_commands():
+    listing = CliRunner().invoke(cli, ["rules"])
+    assert listing.exit_code == 0
+    assert len(listing.stdout.strip().splitlines()) == len(load_rules())
+    one = CliRunner().invoke(cli, ["rule", "l001"])
+    assert one.exit_code == 0 and "Bad:" in one.stdout and "订阅杂志价格" in one.stdout
+    unknown = CliRunner().invoke(cli, ["rule", "X999"])
+    assert unknown.exit_code == 2
