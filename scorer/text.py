@@ -90,11 +90,35 @@ def tokenizer():
     return _TOKENIZER
 
 
+_PUNCT = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=1)
+def _value_span() -> re.Pattern[str]:
+    """Operator + figure + unit from lexicons/units.yaml, so a target stays one token (≥95%, 140元/天/人)."""
+    from scorer.lexicons import table
+
+    data = table("units")
+    spellings = {u for units in data["families"].values() for u in units} | set(data.get("aliases") or {})
+    unit = "|".join(re.escape(u) for u in sorted(spellings, key=len, reverse=True))
+    return re.compile(rf"[≥≤<>=]?\d+(?:,\d{{3}})*(?:\.\d+)?(?:(?:{unit})(?:/(?:{unit}))*)?")
+
+
 @lru_cache(maxsize=200_000)
 def tokens(text: str) -> tuple[str, ...]:
     """jieba tokens of a normalised string, punctuation and spaces dropped. Cached per distinct string."""
     text = nfkc(strip_markup(text))
-    return tuple(t for t in tokenizer().lcut(text) if t.strip() and not _PUNCT.fullmatch(t))
+    out: list[str] = []
+    position = 0
+    for match in _value_span().finditer(text):
+        out.extend(_words(text[position: match.start()]))
+        out.append(match.group())
+        position = match.end()
+    out.extend(_words(text[position:]))
+    return tuple(out)
 
 
-_PUNCT = re.compile(r"[\W_]+")
+def _words(text: str) -> list[str]:
+    if not text:
+        return []
+    return [t for t in tokenizer().lcut(text) if t.strip() and not _PUNCT.fullmatch(t)]

@@ -86,3 +86,25 @@ def test_directory_reads_every_supported_file(tmp_path, source_projects):
     report = read_paths([tmp_path])
     assert sorted(Path(d.source).name for d in report.documents) == ["a.csv", "b.xlsx"]
     assert not report.errors
+
+
+def test_docx_nested_table_and_yuan_budget(tmp_path):
+    """A project form whose indicator table sits inside a cell; the form states 单位：元."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("1.图书购置经费绩效目标表")
+    outer = document.add_table(rows=3, cols=2)
+    outer.cell(0, 0).text, outer.cell(0, 1).text = "单位：元", ""
+    outer.cell(1, 0).text, outer.cell(1, 1).text = "预算数", "30000"
+    outer.cell(2, 0).text = "绩效指标"
+    inner = outer.cell(2, 1).add_table(rows=2, cols=4)
+    for column, text in enumerate(["一级指标", "二级指标", "三级指标", "指标值"]):
+        inner.cell(0, column).text = text
+    for column, text in enumerate(["产出指标", "数量指标", "购置图书数量", "≥500册"]):
+        inner.cell(1, column).text = text
+    path = tmp_path / "nested.docx"
+    document.save(str(path))
+    read = read_document(path)
+    assert rows_of(read.projects) == [("图书购置经费", "产出指标", "数量指标", "购置图书数量", "", "≥500册", "")]
+    assert read.projects[0].budget == 3.0

@@ -82,3 +82,12 @@ def test_format_parse_round_trip(op, number, unit):
     assert value.op == op
     assert value.number == pytest.approx(number)
     assert value.unit == unit
+
+
+def test_tokens_keep_indicator_names_and_targets_whole():
+    from scorer.text import tokens
+
+    assert tokens("参训人员满意度≥95%") == ("参训", "人员", "满意度", "≥95%")
+    assert tokens("培训及时率 100%") == ("培训", "及时率", "100%")
+    assert tokens("伙食费 140元/天/人")[-1] == "140元/天/人"
+    assert "执法检查" in tokens("开展执法检查次数")
