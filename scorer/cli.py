@@ -36,6 +36,28 @@ def _report_reading(report: ReadReport, quiet: bool) -> None:
         click.echo(f"error: {error.message}", err=True)
 
 
+def _read_with_progress(paths: list[Path], quiet: bool) -> ReadReport:
+    """Read files with a progress bar on stderr when it is a terminal and there are several files."""
+    from scorer.ingest import expand, read_one
+
+    files = expand(paths)
+    report = ReadReport()
+    show = not quiet and len(files) > 1 and sys.stderr.isatty()
+    if not show:
+        for path in files:
+            read_one(path, report)
+        return report
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("读取文件", total=len(files))
+        for path in files:
+            read_one(path, report)
+            progress.advance(task)
+    return report
+
+
 def _exit_status(report: ReadReport) -> int:
     if not report.documents:
         return EXIT_NOTHING_READ
@@ -73,19 +95,23 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="rows CSV: every indicator with score and reasons")
 @click.option("--projects", "projects_path", type=click.Path(path_type=Path), help="projects CSV: score, grade, rank")
 @click.option("--findings", "findings_path", type=click.Path(path_type=Path), help="findings CSV: one line per finding")
+@click.option("--xlsx", "xlsx_path", type=click.Path(path_type=Path), help="review workbook (4 sheets)")
+@click.option("--html", "html_path", type=click.Path(path_type=Path), help="self-contained HTML report")
+@click.option("--json", "json_path", type=click.Path(path_type=Path), help="full result as JSON (versioned schema)")
 @click.option("--select", multiple=True, help="only these rule codes or prefixes (V, U001, B00), comma-separated")
 @click.option("--ignore", multiple=True, help="skip these rule codes or prefixes, comma-separated")
 @click.option("--statistics", is_flag=True, help="print how many findings each rule made")
 @click.option("--top", default=10, show_default=True, help="how many projects the summary lists")
 @click.option("-q", "--quiet", is_flag=True, help="no summary and no per-document counts")
 def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | None, findings_path: Path | None,
+          xlsx_path: Path | None, html_path: Path | None, json_path: Path | None,
           select: tuple[str, ...], ignore: tuple[str, ...], statistics: bool, top: int, quiet: bool) -> None:
     """Score documents: flag weak indicators with reasons, score and rank every project."""
     from scorer.api import score_documents
     from scorer.report.terminal import print_statistics, print_summary
     from scorer.table import PROJECT_COLUMNS, PROJECT_EXTRA_COLUMNS
 
-    report = read_paths(list(paths))
+    report = _read_with_progress(list(paths), quiet)
     _report_reading(report, quiet)
     result = score_documents(report.documents, _split_codes(select) or None, _split_codes(ignore) or None)
     result.errors = report.errors
@@ -95,6 +121,18 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
         write_csv(result.projects[PROJECT_COLUMNS + PROJECT_EXTRA_COLUMNS], projects_path)
     if findings_path:
         write_csv(result.findings, findings_path)
+    if xlsx_path:
+        from scorer.report.xlsx import write_xlsx
+
+        write_xlsx(result, xlsx_path)
+    if html_path:
+        from scorer.report.html_report import write_html
+
+        write_html(result, html_path)
+    if json_path:
+        from scorer.report.json_report import write_json
+
+        write_json(result, json_path)
     if not quiet:
         print_summary(result, top)
     if statistics:

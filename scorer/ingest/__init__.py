@@ -83,11 +83,16 @@ def read_document(path: str | Path) -> Document:
     return interpret(blocks, str(path))
 
 
+def read_one(path: Path, report: ReadReport) -> None:
+    """Read one file into the report: its Document, or a one-line error naming it."""
+    try:
+        report.documents.append(read_document(path))
+    except UnreadableFile as exc:
+        report.errors.append(ReadError(str(path), str(exc)))
+
+
 def read_paths(paths: list[str | Path]) -> ReadReport:
     report = ReadReport()
     for path in expand(paths):
-        try:
-            report.documents.append(read_document(path))
-        except UnreadableFile as exc:
-            report.errors.append(ReadError(str(path), str(exc)))
+        read_one(path, report)
     return report

@@ -7,10 +7,14 @@ from collections import Counter
 from rich.console import Console
 from rich.table import Table
 
+from scorer.lexicons import table
 from scorer.types import CATEGORIES
 
-CATEGORY_NAMES = {"vague": "含糊", "unit_mismatch": "单位不符", "illogical": "不合逻辑", "irrelevant": "不相关",
-                  "boilerplate": "模板套话", "copy_paste": "照搬照抄"}
+CATEGORY_NAMES: dict[str, str] = {c: entry["name"] for c, entry in table("categories").items()}
+
+
+def category_meanings() -> dict[str, str]:
+    return {c: entry["meaning"] for c, entry in table("categories").items()}
 
 
 def print_summary(result, top: int = 10, console: Console | None = None) -> None:

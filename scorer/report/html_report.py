@@ -1,0 +1,184 @@
+"""One self-contained HTML report: no external scripts, fonts or stylesheets; works offline.
+
+Summary, a sortable ranking, charts of findings by category and by 二级指标 (inline SVG), a search box,
+and one card per project with its indicator table, flagged rows highlighted with reasons and fixes.
+Every piece of document text goes through html.escape.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+from pathlib import Path
+
+from scorer.report.atomic import atomic_output
+from scorer.report.terminal import CATEGORY_NAMES
+from scorer.types import CATEGORIES
+
+_CSS = """
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif;
+margin:0;color:#1f2933;background:#f5f7fa;line-height:1.5}
+header{background:#243b53;color:#fff;padding:16px 24px}header h1{margin:0;font-size:22px}
+main{padding:16px 24px;max-width:1400px}section{background:#fff;border-radius:6px;padding:12px 16px;margin:12px 0;
+box-shadow:0 1px 2px rgba(0,0,0,.08)}h2{font-size:18px;margin:4px 0 10px}
+table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #d9e2ec;padding:4px 6px;
+text-align:left;vertical-align:top}th{background:#f0f4f8;cursor:pointer;white-space:nowrap}
+td.num{text-align:right}tr.error td{background:#fde8e4}tr.warning td{background:#fff6d6}
+.grade{display:inline-block;min-width:22px;text-align:center;border-radius:4px;font-weight:bold}
+.gA{background:#c6efce}.gB{background:#e2f0d9}.gC{background:#fff2cc}.gD{background:#fce4d6}.gE{background:#f8cbad}
+.stats{display:flex;gap:24px;flex-wrap:wrap}.stat b{font-size:22px;display:block}
+.charts{display:flex;gap:24px;flex-wrap:wrap}.reason{color:#8a1c1c}.fix{color:#245a2a}
+details{border:1px solid #d9e2ec;border-radius:6px;margin:8px 0;padding:6px 10px;background:#fff}
+summary{cursor:pointer;font-weight:bold}#search{width:320px;padding:6px;font-size:14px}
+.meta{color:#52606d;font-size:13px}.hidden{display:none}
+"""
+
+_JS = """
+(function(){
+  function sortTable(table, column, numeric){
+    var body = table.tBodies[0]; var rows = Array.prototype.slice.call(body.rows);
+    var ascending = table.getAttribute('data-sort') !== column + ':asc';
+    rows.sort(function(a, b){
+      var x = a.cells[column].getAttribute('data-v') || a.cells[column].textContent;
+      var y = b.cells[column].getAttribute('data-v') || b.cells[column].textContent;
+      if (numeric){ x = parseFloat(x) || 0; y = parseFloat(y) || 0; }
+      return (x < y ? -1 : x > y ? 1 : 0) * (ascending ? 1 : -1);
+    });
+    rows.forEach(function(r){ body.appendChild(r); });
+    table.setAttribute('data-sort', column + (ascending ? ':asc' : ':desc'));
+  }
+  document.querySelectorAll('table.sortable th').forEach(function(th, index){
+    th.addEventListener('click', function(){
+      sortTable(th.closest('table'), Array.prototype.indexOf.call(th.parentNode.children, th), th.hasAttribute('data-num'));
+    });
+  });
+  var search = document.getElementById('search');
+  search.addEventListener('input', function(){
+    var term = search.value.trim().toLowerCase(); var shown = 0;
+    document.querySelectorAll('tr.indicator').forEach(function(row){
+      var hit = !term || row.textContent.toLowerCase().indexOf(term) >= 0;
+      row.classList.toggle('hidden', !hit); if (hit) shown++;
+    });
+    document.querySelectorAll('details.project').forEach(function(card){
+      var any = card.querySelectorAll('tr.indicator:not(.hidden)').length > 0;
+      card.classList.toggle('hidden', !any && term.length > 0);
+      if (term && any) card.open = true;
+    });
+    document.getElementById('search-count').textContent = term ? ('找到 ' + shown + ' 条指标') : '';
+  });
+})();
+"""
+
+
+def _bar_chart(title: str, counts: list[tuple[str, int]], color: str) -> str:
+    if not counts:
+        return f"<div><h3>{escape(title)}</h3><p class='meta'>无</p></div>"
+    width, bar_height, label_width = 460, 22, 150
+    top = max(v for _, v in counts) or 1
+    height = bar_height * len(counts) + 10
+    parts = [f"<div><h3>{escape(title)}</h3><svg role='img' aria-label='{escape(title)}' width='{width}' "
+             f"height='{height}' viewBox='0 0 {width} {height}' xmlns='http://www.w3.org/2000/svg'>"]
+    for index, (label, value) in enumerate(counts):
+        y = index * bar_height + 4
+        length = (width - label_width - 50) * value / top
+        parts.append(f"<text x='{label_width - 6}' y='{y + 15}' font-size='12' text-anchor='end'>{escape(label)}</text>"
+                     f"<rect x='{label_width}' y='{y + 2}' width='{length:.1f}' height='{bar_height - 6}' fill='{color}'/>"
+                     f"<text x='{label_width + length + 4:.1f}' y='{y + 15}' font-size='12'>{value}</text>")
+    parts.append("</svg></div>")
+    return "".join(parts)
+
+
+def _fmt(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -> str:
+    rows, projects, findings = result.rows, result.projects, result.findings
+    flagged = int((rows["categories"] != "").sum()) if len(rows) else 0
+    category_counts = Counter(c for v in rows["categories"] for c in v.split(";") if c)
+    by_level2 = Counter(
+        (level2 or "（无二级指标）") for level2, categories in zip(rows["level2"], rows["categories"], strict=True)
+        if categories
+    )
+    severity_of: dict[tuple, str] = {}
+    for record in findings.itertuples():
+        if record.row is None or record.row != record.row:
+            continue
+        key = (record.source, int(record.project_index), int(record.row))
+        if severity_of.get(key) != "error":
+            severity_of[key] = record.severity
+
+    doc_number = {d.source: n for n, d in enumerate(result.documents)}
+
+    def anchor_of(source: str, project_index: int) -> str:
+        return f"p-{doc_number.get(source, 0)}-{project_index}"
+
+    out = [f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
+           f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{escape(title)}</title>"
+           f"<style>{_CSS}</style></head><body><header><h1>{escape(title)}</h1></header><main>"]
+    out.append("<section id='summary'><h2>概况</h2><div class='stats'>")
+    for label, value in (("文件", len(result.documents)), ("项目", len(projects)), ("指标", len(rows)),
+                         ("问题指标", flagged), ("读取失败", len(result.errors))):
+        out.append(f"<div class='stat'><b>{value}</b>{escape(label)}</div>")
+    out.append("</div>")
+    for error in result.errors:
+        out.append(f"<p class='reason'>读取失败：{escape(error.message)}</p>")
+    out.append("</section>")
+
+    out.append("<section id='charts'><h2>问题分布</h2><div class='charts'>")
+    out.append(_bar_chart("按问题类别", [(CATEGORY_NAMES[c], category_counts.get(c, 0)) for c in CATEGORIES], "#d64545"))
+    out.append(_bar_chart("按二级指标（前12）", by_level2.most_common(12), "#486581"))
+    out.append("</div></section>")
+
+    out.append("<section id='ranking'><h2>项目排名（点击表头排序）</h2><table class='sortable' id='ranking-table'>"
+               "<thead><tr><th data-num>排名</th><th>文件</th><th>项目</th><th data-num>预算(万元)</th>"
+               "<th data-num>指标数</th><th data-num>问题数</th><th data-num>得分</th><th>等级</th></tr></thead><tbody>")
+    for record in projects.sort_values(["rank", "source", "project_index"]).itertuples():
+        anchor = anchor_of(record.source, record.project_index)
+        out.append(
+            f"<tr><td class='num' data-v='{record.rank}'>{record.rank}</td><td>{escape(Path(record.source).name)}</td>"
+            f"<td><a href='#{anchor}'>{escape(record.project)}</a></td>"
+            f"<td class='num' data-v='{_fmt(record.budget)}'>{escape(_fmt(record.budget))}</td>"
+            f"<td class='num'>{record.indicators}</td><td class='num'>{record.findings}</td>"
+            f"<td class='num' data-v='{record.score}'>{record.score:.1f}</td>"
+            f"<td><span class='grade g{escape(record.grade)}'>{escape(record.grade)}</span></td></tr>")
+    out.append("</tbody></table></section>")
+
+    out.append("<section id='projects'><h2>项目明细</h2><p><input id='search' type='search' "
+               "placeholder='搜索指标、项目、原因…' aria-label='搜索'> <span id='search-count' class='meta'></span></p>")
+    documents = {d.source: d for d in result.documents}
+    for record in projects.sort_values(["source", "project_index"]).itertuples():
+        anchor = anchor_of(record.source, record.project_index)
+        document = documents.get(record.source)
+        project = document.projects[record.project_index] if document else None
+        out.append(f"<details class='project' id='{anchor}'><summary>{escape(record.project)} — "
+                   f"{record.score:.1f} 分 <span class='grade g{escape(record.grade)}'>{escape(record.grade)}</span>"
+                   f"</summary><p class='meta'>{escape(Path(record.source).name)}；预算 {escape(_fmt(record.budget))} 万元；"
+                   f"第 {record.rank} 名（文件内第 {record.rank_in_document} 名）</p>")
+        if project is not None and project.goal:
+            out.append(f"<p><b>绩效目标：</b>{escape(project.goal)}</p>")
+        if record.messages:
+            out.append("<ul>" + "".join(f"<li class='reason'>{escape(m)}</li>" for m in record.messages.split("；") if m)
+                       + "</ul>")
+        out.append("<table><thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th><th>得分</th>"
+                   "<th>原因</th><th>修改建议</th></tr></thead><tbody>")
+        mine = rows[(rows["source"] == record.source) & (rows["project_index"] == record.project_index)]
+        for row in mine.itertuples():
+            severity = severity_of.get((row.source, row.project_index, row.row_index), "")
+            out.append(
+                f"<tr class='indicator {escape(severity)}'><td>{escape(row.level1)}</td><td>{escape(row.level2)}</td>"
+                f"<td>{escape(row.level3)}</td><td>{escape(row.value)}</td><td class='num'>{row.score:g}</td>"
+                f"<td class='reason'>{escape(row.messages)}</td><td class='fix'>{escape(row.fixes)}</td></tr>")
+        out.append("</tbody></table></details>")
+    out.append("</section></main>")
+    out.append(f"<script>{_JS}</script></body></html>")
+    return "".join(out)
+
+
+def write_html(result, path: str | Path) -> None:
+    with atomic_output(path) as temporary:
+        temporary.write_text(render_html(result), encoding="utf-8")

@@ -1,0 +1,150 @@
+"""The review workbook: 项目排名, 指标明细, 规则统计, 说明 (openpyxl).
+
+Text cells are always written as text, so a cell like `=HYPERLINK(...)` or `=7人` is never a formula.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from scorer.report.atomic import atomic_output
+from scorer.report.terminal import CATEGORY_NAMES, category_meanings
+from scorer.types import CATEGORIES
+
+GRADE_FILLS = {"A": "C6EFCE", "B": "E2F0D9", "C": "FFF2CC", "D": "FCE4D6", "E": "F8CBAD"}
+SEVERITY_FILLS = {"error": "F8CBAD", "warning": "FFF2CC"}
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)
+
+
+def put(sheet: Worksheet, row: int, column: int, value: object):
+    """Write a cell: numbers as numbers, everything else as literal text (never a formula)."""
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, bool) or value is None:
+        cell.value = _text(value)
+    elif isinstance(value, (int, float)):
+        cell.value = None if value != value else value
+    else:
+        cell.value = _text(value)
+        cell.data_type = "s"
+    return cell
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _finish(sheet: Worksheet, headers: list[str], widths: dict[int, int] | None = None) -> None:
+    for column, heading in enumerate(headers, start=1):
+        cell = put(sheet, 1, column, heading)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+    sheet.freeze_panes = "A2"
+    if sheet.max_row > 1:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{sheet.max_row}"
+    for column in range(1, len(headers) + 1):
+        longest = max((_display_width(_text(c.value)) for c in sheet[get_column_letter(column)]), default=8)
+        cap = (widths or {}).get(column, 40)
+        sheet.column_dimensions[get_column_letter(column)].width = max(6, min(cap, longest + 2))
+
+
+def write_xlsx(result, path: str | Path) -> None:
+    workbook = Workbook()
+    ranking = workbook.active
+    ranking.title = "项目排名"
+    _ranking_sheet(ranking, result)
+    _rows_sheet(workbook.create_sheet("指标明细"), result)
+    _rules_sheet(workbook.create_sheet("规则统计"), result)
+    _notes_sheet(workbook.create_sheet("说明"))
+    with atomic_output(path) as temporary:
+        workbook.save(temporary)
+
+
+def _ranking_sheet(sheet: Worksheet, result) -> None:
+    headers = ["排名", "文件内排名", "文件", "项目", "预算(万元)", "指标数", "问题数", "得分", "等级",
+               *[CATEGORY_NAMES[c] for c in CATEGORIES], "项目层面问题"]
+    rows = result.rows
+    counts: dict[tuple[str, int], Counter] = {}
+    for source, p_index, categories in zip(rows["source"], rows["project_index"], rows["categories"], strict=True):
+        counts.setdefault((source, p_index), Counter()).update(c for c in categories.split(";") if c)
+    for number, record in enumerate(result.projects.sort_values(["rank", "source", "project_index"]).itertuples(),
+                                    start=2):
+        category_counts = counts.get((record.source, record.project_index), Counter())
+        values = [record.rank, record.rank_in_document, Path(record.source).name, record.project, record.budget,
+                  record.indicators, record.findings, record.score, record.grade,
+                  *[category_counts.get(c, 0) for c in CATEGORIES], record.messages]
+        for column, value in enumerate(values, start=1):
+            put(sheet, number, column, value)
+        sheet.cell(row=number, column=9).fill = PatternFill("solid", fgColor=GRADE_FILLS.get(record.grade, "FFFFFF"))
+    _finish(sheet, headers, {4: 40, len(headers): 80})
+
+
+def _rows_sheet(sheet: Worksheet, result) -> None:
+    headers = ["文件", "项目", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据", "得分",
+               "问题类别", "规则", "原因", "修改建议", "位置"]
+    findings = result.findings
+    worst: dict[tuple[str, int, int], str] = {}
+    for record in findings.itertuples():
+        if record.row is None or record.row != record.row:
+            continue
+        key = (record.source, int(record.project_index), int(record.row))
+        if worst.get(key) != "error":
+            worst[key] = record.severity
+    for number, record in enumerate(result.rows.itertuples(), start=2):
+        categories = "；".join(CATEGORY_NAMES.get(c, c) for c in record.categories.split(";") if c)
+        values = [Path(record.source).name, record.project, record.level1, record.level2, record.level3,
+                  record.description, record.value, record.basis, record.score, categories, record.codes,
+                  record.messages, record.fixes, record.location]
+        for column, value in enumerate(values, start=1):
+            cell = put(sheet, number, column, value)
+            if column in (12, 13):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        severity = worst.get((record.source, record.project_index, record.row_index))
+        if severity in SEVERITY_FILLS:
+            fill = PatternFill("solid", fgColor=SEVERITY_FILLS[severity])
+            for column in (5, 7, 9):
+                sheet.cell(row=number, column=column).fill = fill
+            value_cell = sheet.cell(row=number, column=7)
+            value_cell.comment = Comment(record.messages[:2000], "zhibiao", width=320, height=160)
+    _finish(sheet, headers, {5: 30, 6: 30, 12: 60, 13: 40})
+
+
+def _rules_sheet(sheet: Worksheet, result) -> None:
+    from scorer.registry import load_rules
+
+    headers = ["规则", "名称", "类别", "级别", "范围", "次数", "说明"]
+    counts = Counter(result.findings["code"]) if not result.findings.empty else Counter()
+    for number, (code, rule) in enumerate(sorted(load_rules().items()), start=2):
+        values = [code, rule.name, CATEGORY_NAMES.get(rule.category, rule.category), rule.severity.value, rule.scope,
+                  counts.get(code, 0), rule.summary]
+        for column, value in enumerate(values, start=1):
+            put(sheet, number, column, value)
+    _finish(sheet, headers, {7: 80})
+
+
+def _notes_sheet(sheet: Worksheet) -> None:
+    headers = ["项目", "说明"]
+    lines = [(f"{CATEGORY_NAMES[c]}（{c}）", category_meanings()[c]) for c in CATEGORIES]
+    lines += [
+        ("指标得分", "100 = 无问题；65 = 较弱（仅模板或单位问题，每多一类减10）；25及以下 = 有缺陷（每多一类减8）。"),
+        ("项目得分", "各指标得分的平均值，每项完整性问题（缺少数量/质量/时效/成本/效益/满意度指标等）减5分。"),
+        ("等级", "A ≥ 85，B ≥ 70，C ≥ 55，D ≥ 40，E < 40。"),
+        ("填色", "红色：有缺陷的指标；黄色：较弱的指标。把鼠标移到指标值上可看到原因。"),
+    ]
+    for number, (title, text) in enumerate(lines, start=2):
+        put(sheet, number, 1, title)
+        put(sheet, number, 2, text).alignment = Alignment(wrap_text=True, vertical="top")
+    _finish(sheet, headers, {2: 100})

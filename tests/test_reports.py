@@ -1,0 +1,96 @@
+"""Excel workbook, JSON, escaping of hostile text, and the notebook, on real rows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import openpyxl
+import pandas as pd
+import pytest
+
+import scorer
+from scorer.report.html_report import render_html
+from scorer.report.json_report import SCHEMA_PATH, result_to_dict, write_json
+from scorer.report.xlsx import write_xlsx
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_002 = ROOT / "samples" / "002_7d1d3af06469c7e6.txt"
+HOSTILE = pd.DataFrame([
+    {"source": "evil.csv", "project": "<script>alert(1)</script>会议费", "level1": "产出指标", "level2": "数量指标",
+     "level3": "=HYPERLINK(\"http://x.example\",\"点我\")", "value": "<img src=x onerror=alert(2)>"},
+    {"source": "evil.csv", "project": "<script>alert(1)</script>会议费", "level1": "产出指标", "level2": "质量指标",
+     "level3": "@SUM(A1:A2)", "value": "=7人"},
+])
+
+
+@pytest.fixture(scope="module")
+def result_002():
+    return scorer.score(SEED_002)
+
+
+def test_workbook_sheets_fills_comments(result_002, tmp_path):
+    path = tmp_path / "review.xlsx"
+    write_xlsx(result_002, path)
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == ["项目排名", "指标明细", "规则统计", "说明"]
+    ranking, detail = workbook["项目排名"], workbook["指标明细"]
+    assert ranking.freeze_panes == "A2" and ranking.auto_filter.ref
+    assert isinstance(ranking["H2"].value, float) and isinstance(ranking["A2"].value, int)
+    assert ranking.max_row - 1 == len(result_002.projects)
+    headers = [c.value for c in detail[1]]
+    value_column = headers.index("指标值") + 1
+    flagged = [r for r in range(2, detail.max_row + 1) if detail.cell(r, headers.index("问题类别") + 1).value]
+    assert len(flagged) == int((result_002.rows["categories"] != "").sum())
+    for r in flagged:
+        cell = detail.cell(r, value_column)
+        assert cell.fill.fgColor.rgb.endswith(("F8CBAD", "FFF2CC"))
+        assert cell.comment is not None and cell.comment.text
+    sound = next(r for r in range(2, detail.max_row + 1) if not detail.cell(r, headers.index("问题类别") + 1).value)
+    assert detail.cell(sound, value_column).comment is None
+    assert workbook["规则统计"].max_row - 1 >= 41
+
+
+def test_json_validates_against_its_schema(result_002, tmp_path):
+    path = tmp_path / "result.json"
+    write_json(result_002, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    assert data["schema_version"] == "1.0"
+    indicators = [i for d in data["documents"] for p in d["projects"] for i in p["indicators"]]
+    assert len(indicators) == len(result_002.rows)
+
+
+def test_json_is_byte_identical_across_runs(tmp_path):
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    write_json(scorer.score(SEED_002), first)
+    write_json(scorer.score(SEED_002), second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_hostile_text_is_text_everywhere(tmp_path):
+    result = scorer.score(HOSTILE)
+    page = render_html(result)
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<img src=x" not in page
+    path = tmp_path / "evil.xlsx"
+    write_xlsx(result, path)
+    detail = openpyxl.load_workbook(path)["指标明细"]
+    cells = [c for row in detail.iter_rows(min_row=2) for c in row]
+    formula_like = [c for c in cells if isinstance(c.value, str) and c.value.startswith(("=", "@"))]
+    assert formula_like and all(c.data_type == "s" for c in formula_like)
+    jsonschema.validate(result_to_dict(result), json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def test_notebook_executes_top_to_bottom():
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook_dir = ROOT / "notebooks"
+    notebook = nbformat.read(notebook_dir / "explore_weak_indicators.ipynb", as_version=4)
+    NotebookClient(notebook, timeout=180, kernel_name="python3",
+                   resources={"metadata": {"path": str(notebook_dir)}}).execute()
+    text = json.dumps([cell.get("outputs", []) for cell in notebook.cells], ensure_ascii=False)
+    assert "5 documents, 56 projects, 512 indicators" in text
+    assert "视察议政业务费" in text  # the drill-down reaches the lowest-scoring project
