@@ -26,6 +26,7 @@ class Result:
     findings: pd.DataFrame
     documents: list[Document] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
+    rule_errors: list[str] = field(default_factory=list)
 
 
 def documents_from_frame(frame: pd.DataFrame) -> list[Document]:
@@ -59,7 +60,8 @@ def documents_from_frame(frame: pd.DataFrame) -> list[Document]:
 def score_documents(documents: list[Document], select: Iterable[str] | None = None,
                     ignore: Iterable[str] | None = None) -> Result:
     contexts = prepare(documents)
-    findings = run_rules(contexts, select, ignore)
+    rule_errors: list[str] = []
+    findings = run_rules(contexts, select, ignore, errors=rule_errors)
     findings.sort(key=lambda f: (f.source, f.project_index or 0, -1 if f.row is None else f.row, f.code))
     by_row, by_project = group_findings(findings)
 
@@ -97,7 +99,7 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
         )
 
     finding_frame = pd.DataFrame([_finding_record(f) for f in findings], columns=FINDING_COLUMNS)
-    return Result(rows=rows, projects=projects, findings=finding_frame, documents=documents)
+    return Result(rows=rows, projects=projects, findings=finding_frame, documents=documents, rule_errors=rule_errors)
 
 
 def _finding_record(finding: Finding) -> dict:

@@ -1,7 +1,8 @@
 """The `zhibiao` command.
 
-Exit status: 0 every file was read; 1 some files could not be read (the rest were processed and
-written); 2 no file could be read, or a usage error.
+Exit status: 0 every file was read and scored; 1 some files (or some bytes of a file) could not be
+read, or a rule failed on some file (the rest were processed and written); 2 no file could be read,
+or a usage error.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ def _report_reading(report: ReadReport, quiet: bool) -> None:
             + (f", skipped: {skipped}" if skipped else ""),
             err=True,
         )
+    for document in report.documents:
+        for warning in document.warnings:
+            click.echo(f"warning: {warning}", err=True)
     for error in report.errors:
         click.echo(f"error: {error.message}", err=True)
 
@@ -61,7 +65,8 @@ def _read_with_progress(paths: list[Path], quiet: bool) -> ReadReport:
 def _exit_status(report: ReadReport) -> int:
     if not report.documents:
         return EXIT_NOTHING_READ
-    return EXIT_SOME_UNREADABLE if report.errors else EXIT_OK
+    damaged = any(document.warnings for document in report.documents)
+    return EXIT_SOME_UNREADABLE if report.errors or damaged else EXIT_OK
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -133,11 +138,14 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
         from scorer.report.json_report import write_json
 
         write_json(result, json_path)
+    for message in result.rule_errors:
+        click.echo(f"error: {message}", err=True)
     if not quiet:
         print_summary(result, top)
     if statistics:
         print_statistics(result)
-    sys.exit(_exit_status(report))
+    status = _exit_status(report)
+    sys.exit(EXIT_SOME_UNREADABLE if status == EXIT_OK and result.rule_errors else status)
 
 
 @cli.command("rules")

@@ -34,22 +34,37 @@ def _finding(rule: Rule, document: DocumentContext, project: ProjectContext, row
 
 
 def run_rules(documents: Iterable[DocumentContext], select: Iterable[str] | None = None,
-              ignore: Iterable[str] | None = None) -> list[Finding]:
+              ignore: Iterable[str] | None = None, errors: list[str] | None = None) -> list[Finding]:
+    """Findings of the selected rules. A rule that fails on a document is reported in `errors` (one line
+    naming the rule and the file) and the run goes on; without `errors` the exception propagates."""
     rules = select_rules(select, ignore)
     findings: list[Finding] = []
     for document in documents:
         for rule in rules:
-            if rule.scope == "row":
-                for project in document.projects:
-                    for row in project.rows:
-                        hit = rule.func(row)
-                        if hit:
-                            findings.append(_finding(rule, document, project, row, hit))
-            elif rule.scope == "project":
-                for project in document.projects:
-                    for row, hit in rule.func(project):
-                        findings.append(_finding(rule, document, project, row, hit))
-            else:
-                for row, hit in rule.func(document):
-                    findings.append(_finding(rule, document, row.project, row, hit))
+            found: list[Finding] = []
+            try:
+                _apply(rule, document, found)
+            except Exception as exc:
+                if errors is None:
+                    raise
+                errors.append(f"{document.source}: rule {rule.code} failed ({type(exc).__name__}: {exc}); "
+                              "its findings for this file are missing")
+                continue
+            findings.extend(found)
     return findings
+
+
+def _apply(rule: Rule, document: DocumentContext, findings: list[Finding]) -> None:
+    if rule.scope == "row":
+        for project in document.projects:
+            for row in project.rows:
+                hit = rule.func(row)
+                if hit:
+                    findings.append(_finding(rule, document, project, row, hit))
+    elif rule.scope == "project":
+        for project in document.projects:
+            for row, hit in rule.func(project):
+                findings.append(_finding(rule, document, project, row, hit))
+    else:
+        for row, hit in rule.func(document):
+            findings.append(_finding(rule, document, row.project, row, hit))

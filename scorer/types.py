@@ -116,6 +116,7 @@ class Document:
     year: int | None = None
     projects: list[Project] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # read, but not exactly (damaged bytes replaced …)
 
     @property
     def indicator_count(self) -> int:

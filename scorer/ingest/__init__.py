@@ -17,6 +17,28 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".xlsx", ".xlsm", ".xls", ".csv", ".tsv", ".pdf"}
 MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_ARCHIVE_MEMBERS = 10_000
+MAX_ARCHIVE_BYTES = 500 * 1024 * 1024  # decompressed
+MAX_COMPRESSION_RATIO = 200  # per member; zip bombs run to thousands
+
+
+def check_archive(path: Path) -> None:
+    """Refuse a .docx/.xlsx whose zip would unpack to too much (a zip bomb) before any library opens it."""
+    source = str(path)
+    if not zipfile.is_zipfile(path):
+        raise UnreadableFile(f"{source}: not a valid {path.suffix} file (not a zip archive)")
+    with zipfile.ZipFile(path) as archive:
+        members = archive.infolist()
+        if len(members) > MAX_ARCHIVE_MEMBERS:
+            raise UnreadableFile(f"{source}: archive has {len(members)} members (limit {MAX_ARCHIVE_MEMBERS}), refused")
+        total = sum(m.file_size for m in members)
+        if total > MAX_ARCHIVE_BYTES:
+            raise UnreadableFile(f"{source}: archive unpacks to {total // 2**20} MB (limit "
+                                 f"{MAX_ARCHIVE_BYTES // 2**20} MB), refused as a possible zip bomb")
+        for member in members:
+            if member.file_size > 1_000_000 and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
+                raise UnreadableFile(f"{source}: member {member.filename} is compressed "
+                                     f"{member.file_size // max(member.compress_size, 1)}:1, refused as a possible zip bomb")
 
 
 @dataclass
@@ -46,7 +68,7 @@ def expand(paths: list[str | Path]) -> list[Path]:
     return out
 
 
-def blocks_of(path: Path) -> list[Block]:
+def blocks_of(path: Path, warnings: list[str] | None = None) -> list[Block]:
     suffix = path.suffix.lower()
     source = str(path)
     if not path.exists():
@@ -54,8 +76,7 @@ def blocks_of(path: Path) -> list[Block]:
     if path.stat().st_size > MAX_FILE_BYTES:
         raise UnreadableFile(f"{source}: larger than {MAX_FILE_BYTES // 2**20} MB, not read")
     if suffix in (".docx", ".xlsx", ".xlsm"):
-        if not zipfile.is_zipfile(path):
-            raise UnreadableFile(f"{source}: not a valid {suffix} file (not a zip archive)")
+        check_archive(path)
         return docx_to_blocks(path) if suffix == ".docx" else xlsx_to_blocks(path)
     if suffix == ".xls":
         return xls_to_blocks(path)
@@ -63,8 +84,8 @@ def blocks_of(path: Path) -> list[Block]:
         return pdf_to_blocks(path)
     data = path.read_bytes()
     if suffix in (".csv", ".tsv"):
-        return csv_to_blocks(data, source)
-    text = decode_bytes(data, source)
+        return csv_to_blocks(data, source, warnings)
+    text = decode_bytes(data, source, warnings)
     if suffix in HTML_SUFFIXES:
         return html_to_blocks(text)
     return text_to_blocks(text)
@@ -73,14 +94,23 @@ def blocks_of(path: Path) -> list[Block]:
 def read_document(path: str | Path) -> Document:
     """Read one file. Raises UnreadableFile with a one-line message naming the file."""
     path = Path(path)
+    warnings: list[str] = []
     try:
-        blocks = blocks_of(path)
+        blocks = blocks_of(path, warnings)
     except UnreadableFile:
         raise
+    except RecursionError as exc:
+        raise UnreadableFile(f"{path}: nested too deeply to read") from exc
     except Exception as exc:  # a library's own error on a broken file: report it, keep the run going
         raise UnreadableFile(f"{path}: cannot be read as {path.suffix or 'text'} ({type(exc).__name__}: {exc})"
                              ) from exc
-    return interpret(blocks, str(path))
+    try:
+        document = interpret(blocks, str(path))
+    except Exception as exc:  # never a traceback for the user; name the file and what failed
+        raise UnreadableFile(f"{path}: read, but its tables could not be interpreted ({type(exc).__name__}: {exc})"
+                             ) from exc
+    document.warnings.extend(warnings)
+    return document
 
 
 def read_one(path: Path, report: ReadReport) -> None:

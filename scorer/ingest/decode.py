@@ -9,7 +9,12 @@ class UnreadableFile(Exception):
     """A file that cannot be read at all. The message names the file and, where known, the place."""
 
 
-def decode_bytes(data: bytes, source: str) -> str:
+MAX_DAMAGED_SHARE = 0.02  # at most this share of damaged bytes is replaced rather than refusing the file
+
+
+def decode_bytes(data: bytes, source: str, warnings: list[str] | None = None) -> str:
+    """Text of a text export. A UTF-8 file with a few damaged bytes (truncated, flipped) is read with
+    the damage replaced by U+FFFD, and a warning naming the file and the first bad byte is added."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -27,6 +32,12 @@ def decode_bytes(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    repaired = data.decode("utf-8", errors="replace")
+    damaged = repaired.count("\ufffd") - data.count("\ufffd".encode())
+    if damaged <= max(1, MAX_DAMAGED_SHARE * len(data)) and warnings is not None:
+        warnings.append(f"{source}: byte {utf8_error.start}: {damaged} undecodable UTF-8 sequence(s) replaced by \ufffd "
+                        f"({utf8_error.reason}); the rest was read")
+        return repaired
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:

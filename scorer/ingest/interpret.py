@@ -18,7 +18,8 @@ from scorer.lexicons import table
 from scorer.text import nfkc, strip_markup
 from scorer.types import Document, Indicator, Location, Project, Skip
 
-_FIELD_CODE = re.compile(r"TC\s.*?\\f\s*[A-Z]\s*\\l\s*\d+", re.S)
+_FIELD_CODE = re.compile(r"TC\s[^\n]{0,300}?\\f\s*[A-Z]\s*\\l\s*\d+")  # bounded: no quadratic scan of huge cells
+_MAX_TITLE = 200  # a longer paragraph or cell is never a table title
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _TITLE = re.compile(
     r"^(?:[#\s]*)(?:[\d一二三四五六七八九十]+\s*[.、．]\s*)?(?P<name>.+?)(?:项目)?(?:支出)?绩效目标(?:申报|公开)?表$"
@@ -59,6 +60,8 @@ def heading_field(cell: str) -> str | None:
 
 
 def clean_title(text: str) -> str:
+    if len(text) > 4 * _MAX_TITLE:
+        return text.strip()
     return _BOOKMARK.sub("", _FIELD_CODE.sub("", text)).strip()
 
 
@@ -148,7 +151,7 @@ class Interpreter:
         if not text:
             return
         self._money_unit(text)
-        title = _TITLE.match(text)
+        title = _TITLE.match(text) if len(text) <= _MAX_TITLE else None
         if title and self.layout == "wide":
             return  # a repeated page heading of a one-project-a-row table
         if title and len(title.group("name")) <= 60:
@@ -168,12 +171,13 @@ class Interpreter:
         if key.startswith(("绩效目标：", "绩效目标:")):
             self.section_goal = text.split("：", 1)[-1].split(":", 1)[-1].strip()
             return
-        if key.startswith(("绩效指标：", "绩效指标:")) and self.section:
+        if key.startswith(("绩效指标：", "绩效指标:")):
             self._prose_project(block, text)
 
     def _prose_project(self, block: Paragraph, text: str) -> None:
         body = re.split(r"[:：]", text, maxsplit=1)[1]
-        project = Project(name=f"部门整体-{self.section}", goal=self.section_goal, department_level=True,
+        name = f"部门整体-{self.section}" if self.section else "部门整体"
+        project = Project(name=name, goal=self.section_goal, department_level=True,
                           location=self._loc(block))
         project.goals = split_goals(self.section_goal)
         for name, value in parse_prose_indicators(body):
@@ -198,7 +202,7 @@ class Interpreter:
             return
         for cell in filled:
             self._money_unit(cell)
-        if len(filled) == 1 and _TITLE.match(clean_title(filled[0])):
+        if len(filled) == 1 and len(filled[0]) <= _MAX_TITLE and _TITLE.match(clean_title(filled[0])):
             self._paragraph(Paragraph(filled[0], block.line))
             return
         fields = [heading_field(c) for c in block.cells]

@@ -82,8 +82,8 @@ def xls_to_blocks(path: Path) -> list[Block]:
     return blocks
 
 
-def csv_to_blocks(data: bytes, source: str) -> list[Block]:
-    text = decode_bytes(data, source)
+def csv_to_blocks(data: bytes, source: str, warnings: list[str] | None = None) -> list[Block]:
+    text = decode_bytes(data, source, warnings)
     sample = text[:4096]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|")

@@ -1,14 +1,35 @@
-"""CSV output: UTF-8 with BOM so Excel opens it; written atomically (temp file + rename)."""
+"""CSV output: UTF-8 with BOM so Excel opens it; written atomically (temp file + rename).
+
+Cells that a spreadsheet could run as a formula (starting with = + - @, tab or CR) are neutralised:
+a plain target such as `=7人` or `-5%` gets a leading space (shown as text, and no formula could
+call anything even if a reader trimmed it); anything else gets the usual leading apostrophe.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 
 from scorer.report.atomic import atomic_output
 
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_TARGET = re.compile(r"^[=+\-]\s*\d[\d,.]*\s*[%‰\u4e00-\u9fff/]*$")
+
+
+def neutralise(value: object) -> object:
+    if not isinstance(value, str) or not value.startswith(FORMULA_TRIGGERS):
+        return value
+    if _PLAIN_TARGET.match(value):
+        return " " + value
+    return "'" + value
+
 
 def write_csv(frame: pd.DataFrame, path: str | Path) -> None:
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralise)
     with atomic_output(path) as temporary, temporary.open("w", encoding="utf-8-sig", newline="") as out:
-        frame.to_csv(out, index=False, lineterminator="\n")
+        safe.to_csv(out, index=False, lineterminator="\n")
