@@ -13,7 +13,7 @@ from scorer.ingest import ReadError, read_paths
 from scorer.normalise import prepare
 from scorer.scoring import grade, group_findings, project_score, row_score
 from scorer.table import indicator_frame, project_frame
-from scorer.types import CATEGORIES, Document, Finding, Indicator, Location, Project
+from scorer.types import CATEGORIES, Document, Finding, Indicator, Location, Project, Severity
 
 FINDING_COLUMNS = ["source", "project", "project_index", "row", "code", "name", "category", "severity",
                    "message", "evidence", "fix", "probability"]
@@ -58,10 +58,10 @@ def documents_from_frame(frame: pd.DataFrame) -> list[Document]:
 
 
 def score_documents(documents: list[Document], select: Iterable[str] | None = None,
-                    ignore: Iterable[str] | None = None) -> Result:
+                    ignore: Iterable[str] | None = None, corpus_stats: dict | None = None) -> Result:
     contexts = prepare(documents)
     rule_errors: list[str] = []
-    findings = run_rules(contexts, select, ignore, errors=rule_errors)
+    findings = run_rules(contexts, select, ignore, errors=rule_errors, stats=corpus_stats)
     findings.sort(key=lambda f: (f.source, f.project_index or 0, -1 if f.row is None else f.row, f.code))
     by_row, by_project = group_findings(findings)
 
@@ -70,7 +70,7 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
     for source, p_index, r_index in zip(rows["source"], rows["project_index"], rows["row_index"], strict=True):
         found = by_row.get((source, p_index, r_index), [])
         scores.append(row_score(found))
-        present = {f.category for f in found}
+        present = {f.category for f in found if f.severity is not Severity.INFO}  # info is shown, not scored
         categories.append(";".join(c for c in CATEGORIES if c in present))
         codes.append(";".join(f.code for f in found))
         messages.append("；".join(dict.fromkeys(f.message for f in found)))
@@ -112,12 +112,14 @@ def _finding_record(finding: Finding) -> dict:
 
 
 def score(source: str | Path | Iterable[str | Path] | pd.DataFrame, select: Iterable[str] | None = None,
-          ignore: Iterable[str] | None = None) -> Result:
-    """Score documents (a path, a folder, several paths) or a DataFrame of rows in the rows-CSV contract."""
+          ignore: Iterable[str] | None = None, corpus_stats: dict | None = None) -> Result:
+    """Score documents (a path, a folder, several paths) or a DataFrame of rows in the rows-CSV contract.
+
+    corpus_stats: statistics from `zhibiao corpus-stats` (scorer.duplicates.corpus_stats), for rule B201."""
     if isinstance(source, pd.DataFrame):
-        return score_documents(documents_from_frame(source), select, ignore)
+        return score_documents(documents_from_frame(source), select, ignore, corpus_stats)
     paths = [source] if isinstance(source, (str, Path)) else list(source)
     report = read_paths(paths)
-    result = score_documents(report.documents, select, ignore)
+    result = score_documents(report.documents, select, ignore, corpus_stats)
     result.errors = report.errors
     return result

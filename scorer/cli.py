@@ -103,13 +103,15 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
 @click.option("--xlsx", "xlsx_path", type=click.Path(path_type=Path), help="review workbook (4 sheets)")
 @click.option("--html", "html_path", type=click.Path(path_type=Path), help="self-contained HTML report")
 @click.option("--json", "json_path", type=click.Path(path_type=Path), help="full result as JSON (versioned schema)")
+@click.option("--corpus-stats", "stats_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="corpus statistics from `zhibiao corpus-stats`, for templates shared by many units (B201)")
 @click.option("--select", multiple=True, help="only these rule codes or prefixes (V, U001, B00), comma-separated")
 @click.option("--ignore", multiple=True, help="skip these rule codes or prefixes, comma-separated")
 @click.option("--statistics", is_flag=True, help="print how many findings each rule made")
 @click.option("--top", default=10, show_default=True, help="how many projects the summary lists")
 @click.option("-q", "--quiet", is_flag=True, help="no summary and no per-document counts")
 def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | None, findings_path: Path | None,
-          xlsx_path: Path | None, html_path: Path | None, json_path: Path | None,
+          xlsx_path: Path | None, html_path: Path | None, json_path: Path | None, stats_path: Path | None,
           select: tuple[str, ...], ignore: tuple[str, ...], statistics: bool, top: int, quiet: bool) -> None:
     """Score documents: flag weak indicators with reasons, score and rank every project."""
     from scorer.api import score_documents
@@ -118,7 +120,8 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
 
     report = _read_with_progress(list(paths), quiet)
     _report_reading(report, quiet)
-    result = score_documents(report.documents, _split_codes(select) or None, _split_codes(ignore) or None)
+    stats = _load_stats(stats_path) if stats_path else None
+    result = score_documents(report.documents, _split_codes(select) or None, _split_codes(ignore) or None, stats)
     result.errors = report.errors
     if output:
         write_csv(result.rows[ROW_COLUMNS + ROW_EXTRA_COLUMNS], output)
@@ -146,6 +149,75 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
         print_statistics(result)
     status = _exit_status(report)
     sys.exit(EXIT_SOME_UNREADABLE if status == EXIT_OK and result.rule_errors else status)
+
+
+def _load_stats(path: Path) -> dict:
+    import json
+
+    from scorer.duplicates import STATS_SCHEMA
+
+    try:
+        stats = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise click.BadParameter(f"{path}: not a corpus statistics file ({exc})", param_hint="--corpus-stats") from exc
+    if not isinstance(stats, dict) or stats.get("schema") != STATS_SCHEMA or not isinstance(stats.get("keys"), dict):
+        raise click.BadParameter(f"{path}: not a zhibiao corpus statistics file", param_hint="--corpus-stats")
+    return stats
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="clusters CSV")
+@click.option("--no-near", is_flag=True, help="exact matches only (figures masked), no near-duplicates")
+@click.option("-q", "--quiet", is_flag=True, help="no per-document counts")
+def duplicates(paths: tuple[Path, ...], output: Path, no_near: bool, quiet: bool) -> None:
+    """Clusters of alike rows across projects, documents and years, with the finding each member got."""
+    import pandas as pd
+
+    from scorer.api import score_documents
+    from scorer.duplicates import ClusterOptions, cluster_rows, row_table
+
+    report = _read_with_progress(list(paths), quiet)
+    _report_reading(report, quiet)
+    frame = cluster_rows(row_table(report.documents), ClusterOptions(near=not no_near))
+    result = score_documents(report.documents)
+    codes = result.rows.set_index(["source", "project_index", "row_index"])["codes"]
+    members = frame[frame["cluster"] >= 0].copy()
+    members["codes"] = [codes.get((s, p, r), "") for s, p, r in
+                        zip(members["source"], members["project_index"], members["row_index"], strict=True)]
+    sizes = members.groupby("cluster")["key"].transform("size")
+    members["size"] = sizes
+    members = members.sort_values(["size", "cluster", "source", "project_index", "row_index"],
+                                  ascending=[False, True, True, True, True])
+    columns = ["cluster", "kind", "size", "similarity", "key", "source", "unit", "year", "project", "row_index",
+               "level3", "value", "codes"]
+    write_csv(pd.DataFrame(members[columns]), output)
+    if not quiet:
+        counts = members.groupby("kind")["cluster"].nunique().to_dict()
+        click.echo(f"{members['cluster'].nunique()} clusters ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}), "
+                   f"{len(members)} rows of {len(frame)}", err=True)
+    sys.exit(_exit_status(report))
+
+
+@cli.command("corpus-stats")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="statistics file (JSON)")
+@click.option("-q", "--quiet", is_flag=True, help="no per-document counts")
+def corpus_stats_command(paths: tuple[Path, ...], output: Path, quiet: bool) -> None:
+    """Count how many units use each row (figures masked), for `zhibiao score --corpus-stats`."""
+    import json
+
+    from scorer.duplicates import corpus_stats, row_table
+    from scorer.report.atomic import atomic_output
+
+    report = _read_with_progress(list(paths), quiet)
+    _report_reading(report, quiet)
+    stats = corpus_stats(row_table(report.documents))
+    with atomic_output(output) as temporary:
+        temporary.write_text(json.dumps(stats, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    if not quiet:
+        click.echo(f"{stats['rows']} rows, {stats['units']} units, {len(stats['keys'])} rows shared by 2+ units", err=True)
+    sys.exit(_exit_status(report))
 
 
 @cli.command("rules")

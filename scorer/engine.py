@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from scorer.normalise import DocumentContext, ProjectContext, RowContext
+from scorer.normalise import CorpusContext, DocumentContext, ProjectContext, RowContext
 from scorer.registry import Hit, Rule, select_rules
 from scorer.types import Finding
 
@@ -34,11 +34,23 @@ def _finding(rule: Rule, document: DocumentContext, project: ProjectContext, row
 
 
 def run_rules(documents: Iterable[DocumentContext], select: Iterable[str] | None = None,
-              ignore: Iterable[str] | None = None, errors: list[str] | None = None) -> list[Finding]:
+              ignore: Iterable[str] | None = None, errors: list[str] | None = None,
+              stats: dict | None = None) -> list[Finding]:
     """Findings of the selected rules. A rule that fails on a document is reported in `errors` (one line
     naming the rule and the file) and the run goes on; without `errors` the exception propagates."""
     rules = select_rules(select, ignore)
+    documents = list(documents)
     findings: list[Finding] = []
+    corpus = CorpusContext(documents=documents, stats=stats)
+    for rule in (r for r in rules if r.scope == "corpus"):
+        try:
+            for project, row, hit in rule.func(corpus):
+                findings.append(_finding(rule, project.document, project, row, hit))
+        except Exception as exc:
+            if errors is None:
+                raise
+            errors.append(f"rule {rule.code} failed on this run's documents ({type(exc).__name__}: {exc})")
+    rules = [r for r in rules if r.scope != "corpus"]
     for document in documents:
         for rule in rules:
             found: list[Finding] = []

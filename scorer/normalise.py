@@ -63,6 +63,14 @@ class DocumentContext:
         return self.document.source
 
 
+@dataclass
+class CorpusContext:
+    """Every document of a run, with corpus statistics (scorer.duplicates.corpus_stats) when given."""
+
+    documents: list[DocumentContext]
+    stats: dict | None = None
+
+
 @cache
 def _groups() -> tuple[dict[str, str], dict[str, str], list[tuple[str, str]]]:
     data = table("dimensions")

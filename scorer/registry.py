@@ -1,7 +1,9 @@
 """The rule registry: `@rule(...)` on a small function; RULES by code; select / ignore by code or prefix.
 
 A row rule takes a RowContext and returns a Hit (or None). A project rule takes a ProjectContext and a
-document rule a DocumentContext; both yield (RowContext or None, Hit) pairs.
+document rule a DocumentContext; both yield (RowContext or None, Hit) pairs. A corpus rule takes a
+CorpusContext (every document of the run, and corpus statistics) and yields (ProjectContext,
+RowContext or None, Hit).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass, field
 
 from scorer.types import Severity
 
-SCOPES = ("row", "project", "document")
+SCOPES = ("row", "project", "document", "corpus")
 
 
 @dataclass(frozen=True)

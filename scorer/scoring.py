@@ -4,8 +4,9 @@ Every number comes from the findings behind it:
 - a row with an error finding (a defective target) scores 25, less 8 for each further error category
   and 3 for each warning category; a row with warnings only (a weak target) scores 65, less 10 for
   each further warning category; a row with no finding scores 100;
-- a project scores the mean of its row scores, less 5 for each completeness warning (P…) and 1 for
-  each completeness note, within 0-100; grade A ≥ 85, B ≥ 70, C ≥ 55, D ≥ 40, else E.
+- a project scores the mean of its row scores, less 5 for each project-level warning (completeness P…,
+  a copied table C101) and 1 for each completeness note, within 0-100; other notes (carry-over) cost
+  nothing; grade A ≥ 85, B ≥ 70, C ≥ 55, D ≥ 40, else E.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ def row_score(findings: list[Finding]) -> float:
 
 def project_score(row_scores: list[float], project_findings: list[Finding]) -> float:
     base = sum(row_scores) / len(row_scores) if row_scores else 0.0
-    penalty = sum(PROJECT_WARNING if f.severity is not Severity.INFO else PROJECT_INFO for f in project_findings)
+    penalty = sum(PROJECT_WARNING if f.severity is not Severity.INFO else PROJECT_INFO
+                  for f in project_findings if f.severity is not Severity.INFO or f.category == "completeness")
     return round(min(100.0, max(0.0, base - penalty)), 1)
 
 

@@ -22,6 +22,22 @@ def _indicator(level2: str, name: str, value: str, level1: str = "") -> Indicato
     return Indicator(level1, level2, name, "", value, "", Location("examples.yaml"))
 
 
+def build_documents(case: dict) -> list[Document]:
+    """The case's document first, then any `documents` it lists (other units or years)."""
+    main = build_document(case)
+    main.unit, main.year = case.get("unit", ""), case.get("year")
+    out = [main]
+    for number, spec in enumerate(case.get("documents", []), start=1):
+        projects = []
+        for other in spec["projects"]:
+            project = Project(name=other["project"])
+            project.indicators = [_indicator(*row) for row in other["rows"]]
+            projects.append(project)
+        out.append(Document(source=f"examples-{number}.yaml", unit=spec.get("unit", ""), year=spec.get("year"),
+                            projects=projects))
+    return out
+
+
 def build_document(case: dict) -> Document:
     main = Project(name=case["project"], budget=case.get("budget"), purpose=case.get("purpose", ""),
                    goal=case.get("goal", ""))
@@ -43,10 +59,13 @@ def build_document(case: dict) -> Document:
 
 def flagged(code: str, case: dict) -> bool:
     rule = load_rules()[code]
-    findings = run_rules(prepare([build_document(case)]), select=[code])
-    if rule.scope == "project" and code.startswith("P"):
+    findings = [f for f in run_rules(prepare(build_documents(case)), select=[code]) if f.source == "examples.yaml"]
+    if (rule.scope == "project" and code.startswith("P")) or code in PROJECT_LEVEL:
         return any(f.project_index == 0 and f.row is None for f in findings)
     return any(f.project_index == 0 and f.row == 0 for f in findings)
+
+
+PROJECT_LEVEL = {"C101", "C203"}  # corpus rules that judge a whole project
 
 
 CASES = [(code, kind, index, case) for code, sides in EXAMPLES.items() for kind in ("flag", "pass")

@@ -461,16 +461,21 @@ class Interpreter:
             if match:
                 self.doc.year = int(match.group(1))
                 break
+        from_row = from_title = ""
         for text in texts:
             match = re.match(r"^\d{3,}(?!\d|年)\s*(\S{3,40}?)(?:本级)?(?:\s|$)", text)
             if match:
-                self.doc.unit = match.group(1)
-                return
+                from_row = match.group(1)
+                break
         for text in texts:
             match = re.match(r"^#*\s*(\S{3,40}?)(?:20\d{2}年)", text)
             if match:
-                self.doc.unit = match.group(1)
-                return
+                from_title = match.group(1)
+                break
+        if from_row or from_title:
+            # the title often names the unit in full (门源县人大办公室) where the code row abbreviates it
+            self.doc.unit = from_title if from_row and from_title.endswith(from_row) else (from_row or from_title)
+            return
         if texts:
             first = texts[0].strip("# ")
             if 3 <= len(first) <= 30 and "部门" not in first:

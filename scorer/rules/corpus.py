@@ -1,0 +1,124 @@
+"""Rules over all documents of a run: carry-over between years, templates shared by many units, tables
+copied whole between projects. Codes 2xx look across documents, 1xx across projects of one document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from scorer.duplicates import add_keys, carry_overs, corpus_stats, row_key, template_keys
+from scorer.normalise import CorpusContext, ProjectContext, RowContext
+from scorer.registry import Hit, rule
+from scorer.types import Severity
+
+Yield = Iterator[tuple[ProjectContext, RowContext | None, Hit]]
+
+
+def _carry_overs(corpus: CorpusContext):
+    documents = [d.document for d in corpus.documents]
+    return carry_overs(documents)
+
+
+@rule("C201", "carried-over-unchanged", "copy_paste", Severity.INFO, scope="corpus",
+      message="与{year}年“{other}”中的同一指标完全相同（延续指标，供参考，不算缺陷）")
+def carried_over_unchanged(corpus: CorpusContext) -> Yield:
+    """A row carried unchanged from the same project of an earlier year. Shown, not scored: recurring
+    projects keep their indicators (LABELING.md).
+
+    Bad: (info only) 会议召开及时率 = 100% in 市人大常委会会议经费 of 2021 and of 2024.
+    Good: a new indicator, or one whose target moved with last year's result.
+    """
+    for item in _carry_overs(corpus):
+        if item.kind == "unchanged":
+            project = corpus.documents[item.doc].projects[item.project_index]
+            other = corpus.documents[item.other_doc].document
+            yield project, project.rows[item.row_index], Hit(
+                evidence=item.other_project, fields={"year": other.year, "other": item.other_project})
+
+
+@rule("C202", "value-changed-from-last-year", "copy_paste", Severity.INFO, scope="corpus",
+      message="指标名称沿用{year}年“{other}”，指标值由“{old}”改为“{value}”")
+def value_changed_from_last_year(corpus: CorpusContext) -> Yield:
+    """A row whose wording stayed from an earlier year while its target changed. Shown, not scored.
+
+    Bad: (info only) 参会人数 ≥35人 in 2021 and ≤80人次 in 2024.
+    Good: (info only) the same, with the change explained in 指标值确定依据.
+    """
+    for item in _carry_overs(corpus):
+        if item.kind == "value-changed":
+            project = corpus.documents[item.doc].projects[item.project_index]
+            other = corpus.documents[item.other_doc].document
+            yield project, project.rows[item.row_index], Hit(
+                evidence=item.other_value, fields={"year": other.year, "other": item.other_project,
+                                                   "old": item.other_value})
+
+
+@rule("C203", "table-carried-over", "copy_paste", Severity.INFO, scope="corpus",
+      message="{share:.0%}的指标与{year}年“{other}”完全相同，整张表沿用上年")
+def table_carried_over(corpus: CorpusContext) -> Yield:
+    """A project whose table is (nearly all) last year's. Shown, not scored: worth a look when the
+    project's money or goal changed.
+
+    Bad: (info only) 80% or more of the rows identical to the same project last year.
+    Good: a table updated for this year's plan.
+    """
+    for item in _carry_overs(corpus):
+        if item.kind == "table":
+            project = corpus.documents[item.doc].projects[item.project_index]
+            other = corpus.documents[item.other_doc].document
+            yield project, None, Hit(evidence=item.other_project,
+                                     fields={"year": other.year, "other": item.other_project, "share": item.share})
+
+
+@rule("B201", "template-across-units", "boilerplate", Severity.WARNING, scope="corpus",
+      message="“{name} {value}”被{units}个单位原样使用，是通用模板，并非针对本项目设定")
+def template_across_units(corpus: CorpusContext) -> Yield:
+    """A row used word for word (figures aside) by many units: a template, not a target set for this project.
+
+    Counted in the corpus statistics given with --corpus-stats, or else in this run's documents; a
+    template needs at least 5 units and 2% of the units counted.
+    Bad: 服务对象满意度 = ≥90% in the tables of dozens of unrelated units.
+    Good: 参训人员满意度 = ≥98% (names its own group, used by this unit only).
+    """
+    stats = corpus.stats
+    if stats is None:
+        from scorer.duplicates import row_table
+
+        stats = corpus_stats(row_table([d.document for d in corpus.documents]))
+    templates = template_keys(stats)
+    if not templates:
+        return
+    for document in corpus.documents:
+        for project in document.projects:
+            for row in project.rows:
+                units = templates.get(row_key(row.indicator.level3, row.indicator.value))
+                if units:
+                    yield project, row, Hit(evidence=str(units), fields={"units": units})
+
+
+@rule("C101", "table-copied-between-projects", "copy_paste", Severity.WARNING, scope="corpus",
+      message="本项目{share:.0%}的指标（不计数值）与同一文件中不相关的项目“{other}”相同，整张表是照搬的")
+def table_copied_between_projects(corpus: CorpusContext) -> Yield:
+    """A table that repeats, figures aside, the table of an unrelated project of the same document.
+
+    Bad: a network-maintenance project whose rows are those of the meeting project.
+    Good: two meeting projects of one document with alike tables (related projects).
+    """
+    import pandas as pd
+
+    for document in corpus.documents:
+        keys = []
+        for project in document.projects:
+            frame = pd.DataFrame({"level3": [r.indicator.level3 for r in project.rows],
+                                  "value": [r.indicator.value for r in project.rows]})
+            keys.append(set(add_keys(frame)["key"]) if len(frame) else set())
+        for index, project in enumerate(document.projects):
+            mine = keys[index]
+            if len(mine) < 4:
+                continue
+            for other_index, other in enumerate(document.projects):
+                if other_index == index or project.name_types & other.name_types or len(keys[other_index]) < 4:
+                    continue
+                share = len(mine & keys[other_index]) / len(mine)
+                if share >= 0.8 and len(mine & keys[other_index]) >= 4:
+                    yield project, None, Hit(evidence=other.name, fields={"other": other.name, "share": share})
+                    break
