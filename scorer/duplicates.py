@@ -244,7 +244,7 @@ def cluster_rows(frame: pd.DataFrame, options: ClusterOptions = ClusterOptions()
     kind = pd.Series("copy", index=units.index)
     kind[(units == 1) & (years > 1)] = "carry-over"
     kind[units >= template_units] = "template"
-    frame["kind"] = frame["cluster"].map(kind).fillna("")
+    frame["kind"] = frame["cluster"].map(kind).astype(object).fillna("")
     return frame
 
 
