@@ -57,11 +57,48 @@ def documents_from_frame(frame: pd.DataFrame) -> list[Document]:
     return list(documents.values())
 
 
+def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Finding], dict]:
+    """M-findings where the model is confident and the rules are silent; and each row's highest probability."""
+    from scorer.classifier import FINDING_THRESHOLD, MODEL_CODES, row_features
+    from scorer.report.terminal import CATEGORY_NAMES
+
+    said = {(f.source, f.project_index, f.row, f.category) for f in findings if f.row is not None}
+    extra, highest = [], {}
+    for document in contexts:
+        for project in document.projects:
+            for row in project.rows:
+                features = row_features(row)
+                probabilities = model.probabilities(features)
+                highest[(document.source, project.index, row.index)] = max(probabilities.values(), default=0.0)
+                for category, probability in probabilities.items():
+                    if probability < FINDING_THRESHOLD or (document.source, project.index, row.index, category) in said:
+                        continue
+                    terms = "、".join(model.top_terms(features, category))
+                    extra.append(Finding(
+                        code=MODEL_CODES[category], name=f"model-{category}", category=category,
+                        severity=Severity.WARNING, source=document.source, project=project.name,
+                        project_index=project.index, row=row.index, evidence=terms, probability=round(probability, 4),
+                        message=f"模型判断该指标可能属于“{CATEGORY_NAMES[category]}”（概率{probability:.2f}），"
+                                f"主要依据：{terms or '整体特征'}；请人工复核",
+                    ))
+    return extra, highest
+
+
 def score_documents(documents: list[Document], select: Iterable[str] | None = None,
-                    ignore: Iterable[str] | None = None, corpus_stats: dict | None = None) -> Result:
+                    ignore: Iterable[str] | None = None, corpus_stats: dict | None = None,
+                    use_model: bool = True, model_path: str | Path | None = None) -> Result:
+    """Rules (and, unless use_model is False or no model file exists, the classifier) over documents.
+    A model file that is foreign or damaged raises scorer.classifier.ModelError."""
+    from scorer.classifier import load_model, score_penalty
+
     contexts = prepare(documents)
     rule_errors: list[str] = []
     findings = run_rules(contexts, select, ignore, errors=rule_errors, stats=corpus_stats)
+    model = load_model(model_path) if use_model else None
+    highest: dict = {}
+    if model is not None:
+        extra, highest = _model_findings(contexts, findings, model)
+        findings.extend(extra)
     findings.sort(key=lambda f: (f.source, f.project_index or 0, -1 if f.row is None else f.row, f.code))
     by_row, by_project = group_findings(findings)
 
@@ -69,7 +106,8 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
     scores, categories, codes, messages, fixes = [], [], [], [], []
     for source, p_index, r_index in zip(rows["source"], rows["project_index"], rows["row_index"], strict=True):
         found = by_row.get((source, p_index, r_index), [])
-        scores.append(row_score(found))
+        penalty = score_penalty(highest.get((source, p_index, r_index), 0.0))
+        scores.append(round(max(0.0, row_score(found) - penalty), 1))
         present = {f.category for f in found if f.severity is not Severity.INFO}  # info is shown, not scored
         categories.append(";".join(c for c in CATEGORIES if c in present))
         codes.append(";".join(f.code for f in found))
@@ -112,14 +150,16 @@ def _finding_record(finding: Finding) -> dict:
 
 
 def score(source: str | Path | Iterable[str | Path] | pd.DataFrame, select: Iterable[str] | None = None,
-          ignore: Iterable[str] | None = None, corpus_stats: dict | None = None) -> Result:
+          ignore: Iterable[str] | None = None, corpus_stats: dict | None = None, use_model: bool = True,
+          model_path: str | Path | None = None) -> Result:
     """Score documents (a path, a folder, several paths) or a DataFrame of rows in the rows-CSV contract.
 
-    corpus_stats: statistics from `zhibiao corpus-stats` (scorer.duplicates.corpus_stats), for rule B201."""
+    corpus_stats: statistics from `zhibiao corpus-stats` (scorer.duplicates.corpus_stats), for rule B201.
+    use_model / model_path: the classifier (the shipped model by default; rules alone with use_model=False)."""
     if isinstance(source, pd.DataFrame):
-        return score_documents(documents_from_frame(source), select, ignore, corpus_stats)
+        return score_documents(documents_from_frame(source), select, ignore, corpus_stats, use_model, model_path)
     paths = [source] if isinstance(source, (str, Path)) else list(source)
     report = read_paths(paths)
-    result = score_documents(report.documents, select, ignore, corpus_stats)
+    result = score_documents(report.documents, select, ignore, corpus_stats, use_model, model_path)
     result.errors = report.errors
     return result

@@ -105,6 +105,9 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
 @click.option("--json", "json_path", type=click.Path(path_type=Path), help="full result as JSON (versioned schema)")
 @click.option("--corpus-stats", "stats_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="corpus statistics from `zhibiao corpus-stats`, for templates shared by many units (B201)")
+@click.option("--no-model", is_flag=True, help="rules alone, without the classifier")
+@click.option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="a model file from `zhibiao train` (default: the shipped model)")
 @click.option("--select", multiple=True, help="only these rule codes or prefixes (V, U001, B00), comma-separated")
 @click.option("--ignore", multiple=True, help="skip these rule codes or prefixes, comma-separated")
 @click.option("--statistics", is_flag=True, help="print how many findings each rule made")
@@ -112,7 +115,8 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
 @click.option("-q", "--quiet", is_flag=True, help="no summary and no per-document counts")
 def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | None, findings_path: Path | None,
           xlsx_path: Path | None, html_path: Path | None, json_path: Path | None, stats_path: Path | None,
-          select: tuple[str, ...], ignore: tuple[str, ...], statistics: bool, top: int, quiet: bool) -> None:
+          no_model: bool, model_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
+          statistics: bool, top: int, quiet: bool) -> None:
     """Score documents: flag weak indicators with reasons, score and rank every project."""
     from scorer.api import score_documents
     from scorer.report.terminal import print_statistics, print_summary
@@ -120,8 +124,14 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
 
     report = _read_with_progress(list(paths), quiet)
     _report_reading(report, quiet)
+    from scorer.classifier import ModelError
+
     stats = _load_stats(stats_path) if stats_path else None
-    result = score_documents(report.documents, _split_codes(select) or None, _split_codes(ignore) or None, stats)
+    try:
+        result = score_documents(report.documents, _split_codes(select) or None, _split_codes(ignore) or None, stats,
+                                 use_model=not no_model, model_path=model_path)
+    except ModelError as exc:
+        raise click.BadParameter(str(exc), param_hint="--model") from exc
     result.errors = report.errors
     if output:
         write_csv(result.rows[ROW_COLUMNS + ROW_EXTRA_COLUMNS], output)
@@ -218,6 +228,40 @@ def corpus_stats_command(paths: tuple[Path, ...], output: Path, quiet: bool) -> 
     if not quiet:
         click.echo(f"{stats['rows']} rows, {stats['units']} units, {len(stats['keys'])} rows shared by 2+ units", err=True)
     sys.exit(_exit_status(report))
+
+
+@cli.command()
+@click.argument("labels", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--docs", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("samples"),
+              show_default=True, help="folder holding the labelled documents (matched by file stem)")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("models/zhibiao-model.json"),
+              show_default=True, help="model file to write")
+@click.option("--card", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="model card to write (default: MODEL_CARD.md beside the model)")
+def train(labels: tuple[Path, ...], docs: Path, out: Path, card: Path | None) -> None:
+    """Train the classifier on labelled CSVs (LABELING.md format), evaluate it with each document held out."""
+    from scorer.report.atomic import atomic_output
+    from scorer.training import held_out_evaluation, labelled_examples, model_card, read_labels
+    from scorer.training import train as fit_model
+
+    examples, contexts, missing = labelled_examples(read_labels(list(labels)), docs)
+    if not examples:
+        raise click.UsageError("no labelled row matched a row of the documents in --docs")
+    report = held_out_evaluation(examples, contexts)
+    model = fit_model(examples)
+    model.metadata = {"labels": [str(p) for p in labels], "rows": len(examples), "held_out": {
+        "flagged_f1": {k: round(v[2], 4) for k, v in report["flagged"].items()},
+        "auc": {k: round(v, 4) for k, v in report["auc"].items()},
+        "macro_f1": {n: round(sum(e[n][2] for e in report["categories"].values()) / len(report["categories"]), 4)
+                     for n in ("rules", "model", "combined")}}}
+    model.save(out)
+    card = card or out.with_name("MODEL_CARD.md")
+    with atomic_output(card) as temporary:
+        temporary.write_text(model_card(report, list(labels), examples, missing, model), encoding="utf-8")
+    held = model.metadata["held_out"]
+    click.echo(f"{len(examples)} rows ({missing} labels unmatched); held out by document: flagged F1 "
+               + ", ".join(f"{k} {v:.3f}" for k, v in held["flagged_f1"].items()) + "; AUC "
+               + ", ".join(f"{k} {v:.4f}" for k, v in held["auc"].items()) + f"\nwrote {out} and {card}")
 
 
 @cli.command("rules")

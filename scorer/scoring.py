@@ -4,6 +4,9 @@ Every number comes from the findings behind it:
 - a row with an error finding (a defective target) scores 25, less 8 for each further error category
   and 3 for each warning category; a row with warnings only (a weak target) scores 65, less 10 for
   each further warning category; a row with no finding scores 100;
+- when the classifier is used, a row loses 50 points per unit of its highest category probability above
+  0.6 (scorer.classifier.score_penalty), so rows the rules score alike keep their order unless the
+  model is fairly sure;
 - a project scores the mean of its row scores, less 5 for each project-level warning (completeness P…,
   a copied table C101) and 1 for each completeness note, within 0-100; other notes (carry-over) cost
   nothing; grade A ≥ 85, B ≥ 70, C ≥ 55, D ≥ 40, else E.

@@ -24,6 +24,7 @@ _SUFFIX_OPERATORS: tuple[tuple[str, str], ...] = (
 )
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
+_MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3}
 _NUMBER_RE = re.compile(_NUMBER)
 _RANGE_RE = re.compile(rf"({_NUMBER})\s*(%?)\s*(?:-|~|～|—|–|至|到)\s*({_NUMBER})")
 _DATE_RE = re.compile(
@@ -146,12 +147,20 @@ def parse_value(raw: str) -> Value:
     if not op:
         # an operator written just before the figure, after some words: 发放到位率=100%, 完成率达到95%
         op, _ = _take_operator_before(body[: number.start()])
-    unit, family, used = _match_unit(body[number.end():])
+    figure = _to_float(number.group())
+    rest = body[number.end():]
+    magnitude = _MAGNITUDES.get(rest[:1])
+    skipped = 0
+    if magnitude and not rest.startswith(("万元", "亿元", "千元")):
+        _, _, used_after = _match_unit(rest[1:])
+        if used_after:  # 50万亩, 20万人次: a magnitude before a unit, not the money unit 万
+            figure, rest, skipped = figure * magnitude, rest[1:], 1
+    unit, family, used = _match_unit(rest)
+    used += skipped
     leftover = body[: number.start()] + body[number.end() + used:]
     for word, _symbol in _SUFFIX_OPERATORS:
         leftover = leftover.replace(word, "")
-    return Value(raw=raw, op=op, numbers=(_to_float(number.group()),), unit=unit, family=family,
-                 text=_leftover(leftover))
+    return Value(raw=raw, op=op, numbers=(figure,), unit=unit, family=family, text=_leftover(leftover))
 
 
 def _take_operator_before(prefix: str) -> tuple[str, str]:

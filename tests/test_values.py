@@ -38,6 +38,10 @@ from scorer.values import format_value, money_in_wan, parse_value
         ("≥3天", "≥", (3.0,), "天", UnitFamily.DURATION),
         ("≥1000平方米", "≥", (1000.0,), "平方米", UnitFamily.AREA),
         ("≥1部", "≥", (1.0,), "部", UnitFamily.COUNT),
+        ("≥50万亩", "≥", (500000.0,), "亩", UnitFamily.AREA),
+        ("≥20万人次", "≥", (200000.0,), "人次", UnitFamily.PERSON),
+        ("8万", "", (8.0,), "万", UnitFamily.MONEY),
+        ("≤35万元", "≤", (35.0,), "万元", UnitFamily.MONEY),
     ],
 )
 def test_parse_value_examples(raw, op, numbers, unit, family):

@@ -1,0 +1,247 @@
+"""The trained classifier: one more signal beside the rules.
+
+Features of a row (all hashed with crc32 into 2**20 slots, so predicting needs no vocabulary and no
+scikit-learn): character 1-3-grams of the indicator name and of the value; parsed-value features
+(operator, unit family, the family the name asks for, group); lexicon features (checkable state,
+degree words, sentence); project context (the project kind versus the row's benefit dimension, the
+row's overlap (character bigrams) with its own project versus the other projects of the document,
+money value versus the budget). One logistic regression per category (scikit-learn, at training time only).
+
+The model file is plain JSON (never a pickle): format tag, version, the non-zero weights by feature
+index, and a SHA-256 of its content that is checked on load; anything else is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from scorer.normalise import RowContext
+from scorer.rules.common import (
+    checkable_words,
+    is_money_name,
+    is_non_ratio_name,
+    is_percent_name,
+    is_sentence,
+    repeats_name,
+    strong_degree_words,
+    vague_words_in,
+)
+from scorer.types import CATEGORIES, UnitFamily
+from scorer.values import money_in_wan
+
+MODEL_FORMAT = "zhibiao-model"
+MODEL_VERSION = 1
+N_FEATURES = 1 << 20
+MODEL_FILE = "zhibiao-model.json"
+FINDING_THRESHOLD = 0.95  # a model finding needs this probability, and the rules must not have said it
+SCORE_WEIGHT = 50.0  # points per unit of probability above SCORE_FROM
+SCORE_FROM = 0.6  # below this probability the model leaves the score alone (rules' ties stay ties)
+MODEL_CODES = {category: f"M{index:03d}" for index, category in enumerate(CATEGORIES, start=1)}
+
+
+class ModelError(Exception):
+    """A model file that is missing, foreign, tampered with or of another version."""
+
+
+def _slot(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8")) % N_FEATURES
+
+
+def _grams(prefix: str, text: str) -> list[str]:
+    text = text[:60]
+    return [f"{prefix}:{text[i:i + n]}" for n in (1, 2, 3) for i in range(len(text) - n + 1)]
+
+
+def _words(text: str) -> set[str]:
+    """Character bigrams: enough to measure overlap, and no jieba dictionary to load at start-up."""
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+@lru_cache(maxsize=4096)
+def _project_words(text: str) -> frozenset[str]:
+    return frozenset(_words(text))
+
+
+def row_features(row: RowContext) -> dict[str, float]:
+    """Named features of one row with their values (before hashing)."""
+    from scorer.rules.relevance import allowed_dimensions, is_placeholder_name, row_dimensions
+
+    name, value = row.name, row.value_text
+    parsed = row.value
+    features: dict[str, float] = {}
+    name_grams = _grams("n", name)
+    value_grams = _grams("v", value)
+    for grams in (name_grams, value_grams):
+        weight = 1.0 / math.sqrt(len(grams)) if grams else 0.0
+        for gram in grams:
+            features[gram] = features.get(gram, 0.0) + weight
+    flags = {
+        f"op={parsed.op or 'none'}": 1, f"family={parsed.family.value}": 1, f"group={row.group or 'none'}": 1,
+        f"level1={row.level1_group or 'none'}": 1, "has_number": parsed.has_number,
+        "percent_name": is_percent_name(name), "money_name": is_money_name(name), "non_ratio_name": is_non_ratio_name(name),
+        "percent_name_not_percent": is_percent_name(name) and parsed.has_number and parsed.family is not UnitFamily.PERCENT,
+        "checkable": bool(checkable_words(value)), "strong_degree": bool(strong_degree_words(value)),
+        "vague_words": min(len(vague_words_in(value)), 3) / 3, "sentence": bool(value) and is_sentence(value),
+        "repeats_name": repeats_name(row), "name_equals_value": bool(value) and value == name,
+        "placeholder": is_placeholder_name(row), "no_name": not name, "empty_value": not value,
+        f"value_len={min(len(value) // 4, 5)}": 1, "cost_at_least": parsed.op in ("≥", ">") and parsed.family is UnitFamily.MONEY,
+    }
+    budget = row.project.project.budget
+    amount = money_in_wan(parsed)
+    if budget and amount is not None:
+        share = amount / budget
+        flags[f"budget_share={'equal' if abs(share - 1) < 0.002 else 'over' if share > 1 else 'part'}"] = 1
+    allowed = allowed_dimensions(row)
+    if allowed is not None:
+        for dimension in row_dimensions(row):
+            flags[f"dimension_{dimension}_{'allowed' if dimension in allowed else 'foreign'}"] = 1
+    own = _project_words(row.project.text)
+    mine = _words(name)
+    if mine:
+        others = [p for p in row.project.document.projects if p is not row.project] if row.project.document else []
+        own_overlap = len(mine & own) / len(mine)
+        other_overlap = max((len(mine & _project_words(p.text)) / len(mine) for p in others), default=0.0)
+        flags["own_overlap"] = own_overlap
+        flags["other_fits_better"] = other_overlap > own_overlap
+    for key, flag in flags.items():
+        if flag:
+            features[f"f:{key}"] = float(flag)
+    return features
+
+
+def hashed(features: dict[str, float]) -> dict[int, float]:
+    out: dict[int, float] = {}
+    for feature, value in features.items():
+        slot = _slot(feature)
+        out[slot] = out.get(slot, 0.0) + value
+    return out
+
+
+@dataclass
+class Model:
+    weights: dict[str, dict[int, float]]  # category -> slot -> weight
+    intercepts: dict[str, float]
+    metadata: dict
+
+    def probabilities(self, features: dict[str, float]) -> dict[str, float]:
+        slots = hashed(features)
+        out = {}
+        for category, weights in self.weights.items():
+            z = self.intercepts[category] + sum(value * weights.get(slot, 0.0) for slot, value in slots.items())
+            out[category] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return out
+
+    def top_terms(self, features: dict[str, float], category: str, count: int = 3) -> list[str]:
+        weights = self.weights[category]
+        scored = [(value * weights.get(_slot(feature), 0.0), feature) for feature, value in features.items()]
+        return [feature.split(":", 1)[1] for weight, feature in sorted(scored, reverse=True)[:count] if weight > 0]
+
+    # --- persistence ----------------------------------------------------------------------------
+
+    def to_json(self) -> str:
+        body = {
+            "categories": list(self.weights),
+            "intercepts": {c: round(v, 8) for c, v in self.intercepts.items()},
+            "weights": {c: {str(s): round(w, 8) for s, w in sorted(ws.items()) if abs(w) > 1e-6}
+                        for c, ws in self.weights.items()},
+            "metadata": self.metadata,
+        }
+        canonical = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return json.dumps({"format": MODEL_FORMAT, "version": MODEL_VERSION, "n_features": N_FEATURES,
+                           "sha256": hashlib.sha256(canonical.encode("utf-8")).hexdigest(), "body": body},
+                          ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str, source: str = "model") -> Model:
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise ModelError(f"{source}: not a zhibiao model (not JSON: {exc})") from exc
+        if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
+            raise ModelError(f"{source}: not a zhibiao model file (format tag missing)")
+        if data.get("version") != MODEL_VERSION or data.get("n_features") != N_FEATURES:
+            raise ModelError(f"{source}: model version {data.get('version')} is not the version {MODEL_VERSION} "
+                             "this zhibiao reads; retrain with `zhibiao train`")
+        body = data.get("body")
+        canonical = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        if hashlib.sha256(canonical.encode("utf-8")).hexdigest() != data.get("sha256"):
+            raise ModelError(f"{source}: model content does not match its checksum (changed or damaged); refused")
+        try:
+            weights = {c: {int(s): float(w) for s, w in ws.items()} for c, ws in body["weights"].items()}
+            intercepts = {c: float(v) for c, v in body["intercepts"].items()}
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ModelError(f"{source}: model weights are malformed ({exc})") from exc
+        if set(weights) != set(intercepts) or not set(weights) <= set(CATEGORIES):
+            raise ModelError(f"{source}: model categories are not zhibiao's")
+        return cls(weights=weights, intercepts=intercepts, metadata=body.get("metadata", {}))
+
+    def save(self, path: str | Path) -> None:
+        from scorer.report.atomic import atomic_output
+
+        with atomic_output(path) as temporary:
+            temporary.write_text(self.to_json() + "\n", encoding="utf-8")
+
+
+def score_penalty(probability: float) -> float:
+    """Points the model takes off a row's score: SCORE_WEIGHT × (p − SCORE_FROM), 0 below SCORE_FROM."""
+    return SCORE_WEIGHT * max(0.0, probability - SCORE_FROM)
+
+
+def default_model_path() -> Path | None:
+    from scorer.lexicons import data_dir
+
+    try:
+        path = data_dir("models") / MODEL_FILE
+    except FileNotFoundError:
+        return None
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str, stamp: float) -> Model:
+    return Model.from_json(Path(path).read_text(encoding="utf-8"), source=path)
+
+
+def load_model(path: str | Path | None = None) -> Model | None:
+    """The model at `path`, or the shipped one; None when no model file exists. Raises ModelError."""
+    path = Path(path) if path else default_model_path()
+    if path is None:
+        return None
+    if not path.is_file():
+        raise ModelError(f"{path}: no such model file")
+    return _load_cached(str(path), path.stat().st_mtime)
+
+
+# --- training -------------------------------------------------------------------------------------
+
+def fit(feature_rows: list[dict[str, float]], labels: list[set[str]], seed: int = 0, c: float = 1.0) -> Model:
+    """One logistic regression per category on hashed features (scikit-learn, imported here only)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    data, indices, indptr = [], [], [0]
+    for features in feature_rows:
+        slots = hashed(features)
+        indices.extend(slots)
+        data.extend(slots.values())
+        indptr.append(len(indices))
+    matrix = csr_matrix((np.array(data), np.array(indices), np.array(indptr)), shape=(len(feature_rows), N_FEATURES))
+    weights, intercepts = {}, {}
+    for category in CATEGORIES:
+        target = np.array([category in label for label in labels], dtype=int)
+        if target.sum() == 0 or target.sum() == len(target):
+            continue
+        model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, solver="liblinear", random_state=seed)
+        model.fit(matrix, target)
+        coef = model.coef_[0]
+        nonzero = np.flatnonzero(np.abs(coef) > 1e-6)
+        weights[category] = {int(i): float(coef[i]) for i in nonzero}
+        intercepts[category] = float(model.intercept_[0])
+    return Model(weights=weights, intercepts=intercepts, metadata={})

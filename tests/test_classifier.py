@@ -1,0 +1,93 @@
+"""The classifier: safe model files, model findings with probability and terms, reproducible training."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import scorer
+from scorer import classifier
+from scorer.classifier import MODEL_FORMAT, Model, ModelError, fit, load_model
+from scorer.cli import cli
+from scorer.types import CATEGORIES
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_003 = ROOT / "samples" / "003_e894add5ed61165e.txt"
+
+
+def test_shipped_model_loads_with_all_categories():
+    model = load_model()
+    assert model is not None and set(model.weights) == set(CATEGORIES)
+    assert model.metadata["held_out"]["flagged_f1"]["rules"] > 0.9
+
+
+def test_tampered_foreign_and_other_version_models_are_refused(tmp_path):
+    text = (ROOT / "models" / "zhibiao-model.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    data["body"]["intercepts"]["vague"] += 1.0
+    cases = {
+        "tampered.json": json.dumps(data),
+        "foreign.json": json.dumps({"coef": [1, 2, 3]}),
+        "version.json": json.dumps({**json.loads(text), "version": 99}),
+        "pickle.json": "\x80\x04\x95 not json",
+    }
+    messages = {}
+    for name, content in cases.items():
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        with pytest.raises(ModelError) as error:
+            load_model(path)
+        messages[name] = str(error.value)
+        assert str(path) in messages[name]
+    assert "checksum" in messages["tampered.json"] and "version" in messages["version.json"]
+    result = CliRunner().invoke(cli, ["score", str(SEED_003), "--model", str(tmp_path / "tampered.json")])
+    assert result.exit_code == 2 and "checksum" in result.output
+
+
+def test_no_model_file_means_rules_alone(monkeypatch):
+    monkeypatch.setattr(classifier, "default_model_path", lambda: None)
+    with_model_missing = scorer.score(SEED_003)
+    rules_alone = scorer.score(SEED_003, use_model=False)
+    assert list(with_model_missing.rows["score"]) == list(rules_alone.rows["score"])
+    assert not rules_alone.findings["code"].str.startswith("M").any()
+
+
+def test_model_findings_carry_probability_and_terms(tmp_path):
+    """A small model that learned 模板 means boilerplate flags such a row the rules let pass."""
+    from scorer.normalise import prepare
+    from scorer.types import Document, Indicator, Location, Project
+
+    def row_with(name: str, value: str):
+        project = Project(name="会议费", indicators=[Indicator("产出指标", "数量指标", name, "", value, "", Location("x"))])
+        return prepare([Document(source="x", projects=[project])])[0].projects[0].rows[0]
+
+    rows = [row_with(f"模板指标{i}", f"≥{i}次") for i in range(20)] + [row_with(f"会议次数{i}", f"≥{i}次") for i in range(20)]
+    model = fit([classifier.row_features(r) for r in rows], [{"boilerplate"} if i < 20 else set() for i in range(40)],
+                c=100.0)
+    path = tmp_path / "small.json"
+    model.save(path)
+    frame = __import__("pandas").DataFrame([{"source": "y.csv", "project": "会议费", "level1": "产出指标",
+                                             "level2": "数量指标", "level3": "模板指标甲", "value": "≥3次"}])
+    result = scorer.score(frame, model_path=path)
+    found = result.findings[result.findings["code"] == "M005"]
+    assert len(found) == 1
+    assert 0.95 <= found.iloc[0]["probability"] <= 1 and "模板" in found.iloc[0]["evidence"]
+    assert result.rows.iloc[0]["categories"] == "boilerplate" and result.rows.iloc[0]["score"] < 65
+    assert Model.from_json(path.read_text(encoding="utf-8")).weights.keys() == {"boilerplate"}
+    assert json.loads(path.read_text(encoding="utf-8"))["format"] == MODEL_FORMAT
+
+
+def test_train_from_a_clean_start_reproduces_the_shipped_metrics(tmp_path):
+    shipped = load_model().metadata["held_out"]
+    out = tmp_path / "model.json"
+    result = CliRunner().invoke(cli, ["train", str(ROOT / "data" / "labels" / "seeds.csv"), "--docs",
+                                      str(ROOT / "samples"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    again = Model.from_json(out.read_text(encoding="utf-8")).metadata["held_out"]
+    for measure in ("flagged_f1", "auc", "macro_f1"):
+        for system, value in shipped[measure].items():
+            assert abs(again[measure][system] - value) <= 0.01, (measure, system)
+    assert (tmp_path / "MODEL_CARD.md").read_text(encoding="utf-8").startswith("# zhibiao classifier")
