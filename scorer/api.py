@@ -94,7 +94,10 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
     contexts = prepare(documents)
     rule_errors: list[str] = []
     findings = run_rules(contexts, select, ignore, errors=rule_errors, stats=corpus_stats)
-    model = load_model(model_path) if use_model else None
+    from scorer.registry import matches
+
+    wanted = (not select or matches("M001", select)) and not (ignore and matches("M001", ignore))
+    model = load_model(model_path) if use_model and wanted else None  # --select / --ignore cover M codes too
     highest: dict = {}
     if model is not None:
         extra, highest = _model_findings(contexts, findings, model)

@@ -75,11 +75,12 @@ def load_rules() -> dict[str, Rule]:
     return RULES
 
 
-def _matches(code: str, patterns: Iterable[str]) -> bool:
+def matches(code: str, patterns: Iterable[str]) -> bool:
+    """The code is one of the patterns or starts with one (V, U001, B00)."""
     return any(code.upper().startswith(p.strip().upper()) for p in patterns if p.strip())
 
 
 def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Rule]:
     rules = load_rules()
-    chosen = [r for code, r in sorted(rules.items()) if not select or _matches(code, select)]
-    return [r for r in chosen if not ignore or not _matches(r.code, ignore)]
+    chosen = [r for code, r in sorted(rules.items()) if not select or matches(code, select)]
+    return [r for r in chosen if not ignore or not matches(r.code, ignore)]
