@@ -40,26 +40,20 @@ def _report_reading(report: ReadReport, quiet: bool) -> None:
         click.echo(f"error: {error.message}", err=True)
 
 
-def _read_with_progress(paths: list[Path], quiet: bool) -> ReadReport:
-    """Read files with a progress bar on stderr when it is a terminal and there are several files."""
-    from scorer.ingest import expand, read_one
+def _read_with_progress(paths: list[Path], quiet: bool, jobs: int = 1) -> ReadReport:
+    """Read files (in `jobs` processes) with a progress bar on stderr when it is a terminal and there are
+    several files."""
+    from scorer.ingest import expand
 
     files = expand(paths)
-    report = ReadReport()
-    show = not quiet and len(files) > 1 and sys.stderr.isatty()
-    if not show:
-        for path in files:
-            read_one(path, report)
-        return report
+    if quiet or len(files) < 2 or not sys.stderr.isatty():
+        return read_paths(paths, jobs=jobs)
     from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("读取文件", total=len(files))
-        for path in files:
-            read_one(path, report)
-            progress.advance(task)
-    return report
+        return read_paths(paths, jobs=jobs, on_file=lambda: progress.advance(task))
 
 
 def _exit_status(report: ReadReport) -> int:
@@ -105,6 +99,8 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
 @click.option("--json", "json_path", type=click.Path(path_type=Path), help="full result as JSON (versioned schema)")
 @click.option("--corpus-stats", "stats_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="corpus statistics from `zhibiao corpus-stats`, for templates shared by many units (B201)")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="read files in this many processes (results do not depend on it)")
 @click.option("--no-model", is_flag=True, help="rules alone, without the classifier")
 @click.option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path),
               help="a model file from `zhibiao train` (default: the shipped model)")
@@ -115,7 +111,7 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
 @click.option("-q", "--quiet", is_flag=True, help="no summary and no per-document counts")
 def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | None, findings_path: Path | None,
           xlsx_path: Path | None, html_path: Path | None, json_path: Path | None, stats_path: Path | None,
-          no_model: bool, model_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
+          jobs: int, no_model: bool, model_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
           statistics: bool, top: int, quiet: bool) -> None:
     """Score documents: flag weak indicators with reasons, score and rank every project."""
     from scorer.api import score_documents

@@ -121,8 +121,30 @@ def read_one(path: Path, report: ReadReport) -> None:
         report.errors.append(ReadError(str(path), str(exc)))
 
 
-def read_paths(paths: list[str | Path]) -> ReadReport:
+def _read_for_pool(path: Path) -> ReadReport:
     report = ReadReport()
-    for path in expand(paths):
+    read_one(path, report)
+    return report
+
+
+def read_paths(paths: list[str | Path], jobs: int = 1, on_file=None) -> ReadReport:
+    """Read every file (folders expanded). With jobs > 1, files are read in a process pool; results are
+    kept in file order, so the output does not depend on the number of jobs. `on_file` is called after
+    each file (for a progress bar)."""
+    files = expand(paths)
+    report = ReadReport()
+    if jobs > 1 and len(files) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+            for part in pool.map(_read_for_pool, files, chunksize=1):
+                report.documents.extend(part.documents)
+                report.errors.extend(part.errors)
+                if on_file:
+                    on_file()
+        return report
+    for path in files:
         read_one(path, report)
+        if on_file:
+            on_file()
     return report

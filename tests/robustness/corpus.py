@@ -49,6 +49,13 @@ def make_corpus(folder: Path, big: bool = False) -> dict[str, Path]:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", b"\0" * (20 * 1024 * 1024))
     files["zip_bomb.docx"] = zip_bomb.getvalue()
+    office = _office_files(folder)
+    for name in ("seed.docx", "seed.xlsx"):
+        data = bytearray(office[name])
+        for _ in range(40):  # damage inside the compressed members, keeping the zip directory
+            data[rng.randrange(200, max(201, len(data) - 2000))] ^= 0xFF
+        files[f"flipped_{name}"] = bytes(data)
+        files[f"truncated_{name}"] = office[name][: len(office[name]) * 2 // 3]
     files["xxe.docx"] = _xxe_docx()
     if big:
         text = seed.decode("utf-8")
@@ -58,6 +65,22 @@ def make_corpus(folder: Path, big: bool = False) -> dict[str, Path]:
         path = folder / name
         path.write_bytes(data)
         out[name] = path
+    return out
+
+
+def _office_files(folder: Path) -> dict[str, bytes]:
+    import sys
+
+    sys.path.insert(0, str(SAMPLES.parent / "tests" / "fixtures"))
+    import make_fixtures
+
+    projects = make_fixtures.seed_projects(2)
+    out = {}
+    for name, writer in (("seed.docx", make_fixtures.write_docx), ("seed.xlsx", make_fixtures.write_xlsx)):
+        path = folder / f"_source_{name}"
+        writer(projects, path)
+        out[name] = path.read_bytes()
+        path.unlink()
     return out
 
 
