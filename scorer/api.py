@@ -65,22 +65,23 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
     said = {(f.source, f.project_index, f.row, f.category) for f in findings if f.row is not None}
     extra, highest = [], {}
     for document in contexts:
-        for project in document.projects:
-            for row in project.rows:
-                features = row_features(row)
-                probabilities = model.probabilities(features)
-                highest[(document.source, project.index, row.index)] = max(probabilities.values(), default=0.0)
-                for category, probability in probabilities.items():
-                    if probability < FINDING_THRESHOLD or (document.source, project.index, row.index, category) in said:
-                        continue
-                    terms = "、".join(model.top_terms(features, category))
-                    extra.append(Finding(
-                        code=MODEL_CODES[category], name=f"model-{category}", category=category,
-                        severity=Severity.WARNING, source=document.source, project=project.name,
-                        project_index=project.index, row=row.index, evidence=terms, probability=round(probability, 4),
-                        message=f"模型判断该指标可能属于“{CATEGORY_NAMES[category]}”（概率{probability:.2f}），"
-                                f"主要依据：{terms or '整体特征'}；请人工复核",
-                    ))
+        rows = [(project, row) for project in document.projects for row in project.rows]
+        all_features = [row_features(row) for _, row in rows]
+        batch = model.probabilities_batch(all_features)
+        for (project, row), features, probabilities in zip(rows, all_features, batch, strict=True):
+            key = (document.source, project.index, row.index)
+            highest[key] = max(probabilities.values(), default=0.0)
+            for category, probability in probabilities.items():
+                if probability < FINDING_THRESHOLD or (*key, category) in said:
+                    continue
+                terms = "、".join(model.top_terms(features, category))
+                extra.append(Finding(
+                    code=MODEL_CODES[category], name=f"model-{category}", category=category,
+                    severity=Severity.WARNING, source=document.source, project=project.name,
+                    project_index=project.index, row=row.index, evidence=terms, probability=round(probability, 4),
+                    message=f"模型判断该指标可能属于“{CATEGORY_NAMES[category]}”（概率{probability:.2f}），"
+                            f"主要依据：{terms or '整体特征'}；请人工复核",
+                ))
     return extra, highest
 
 
@@ -120,14 +121,18 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
     rows["messages"], rows["fixes"] = messages, fixes
 
     projects = project_frame(documents)
+    rows_of_project: dict[tuple[str, int], list[int]] = {}
+    for position, key in enumerate(zip(rows["source"], rows["project_index"], strict=True)):
+        rows_of_project.setdefault(key, []).append(position)
+    row_indices = list(rows["row_index"])
     project_scores, grades, counts, p_codes, p_messages = [], [], [], [], []
     for source, p_index in zip(projects["source"], projects["project_index"], strict=True):
-        mine = rows[(rows["source"] == source) & (rows["project_index"] == p_index)]
+        positions = rows_of_project.get((source, p_index), [])
         own = by_project.get((source, p_index), [])
-        value = project_score(list(mine["score"]), own)
+        value = project_score([scores[i] for i in positions], own)
         project_scores.append(value)
         grades.append(grade(value))
-        row_findings = sum(len(by_row.get((source, p_index, r), [])) for r in mine["row_index"])
+        row_findings = sum(len(by_row.get((source, p_index, row_indices[i]), [])) for i in positions)
         counts.append(row_findings + len(own))
         p_codes.append(";".join(f.code for f in own))
         p_messages.append("；".join(f.message for f in own))

@@ -49,6 +49,7 @@ class ModelError(Exception):
     """A model file that is missing, foreign, tampered with or of another version."""
 
 
+@lru_cache(maxsize=500_000)
 def _slot(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) % N_FEATURES
 
@@ -128,6 +129,41 @@ class Model:
     weights: dict[str, dict[int, float]]  # category -> slot -> weight
     intercepts: dict[str, float]
     metadata: dict
+
+    def _compact(self):
+        """(categories, slot -> row of the weight matrix, matrix, intercepts), built once per model."""
+        if getattr(self, "_compact_cache", None) is None:
+            import numpy as np
+
+            categories = list(self.weights)
+            slots = sorted({slot for weights in self.weights.values() for slot in weights})
+            row_of = {slot: index for index, slot in enumerate(slots)}
+            matrix = np.zeros((len(slots), len(categories)))
+            for column, category in enumerate(categories):
+                for slot, weight in self.weights[category].items():
+                    matrix[row_of[slot], column] = weight
+            intercepts = np.array([self.intercepts[c] for c in categories])
+            self._compact_cache = (categories, row_of, matrix, intercepts)
+        return self._compact_cache
+
+    def probabilities_batch(self, feature_rows: list[dict[str, float]]) -> list[dict[str, float]]:
+        """probabilities() for many rows at once (one numpy accumulation instead of a loop per row)."""
+        import numpy as np
+
+        categories, row_of, matrix, intercepts = self._compact()
+        row_ids, weight_rows, values = [], [], []
+        for number, features in enumerate(feature_rows):
+            for slot, value in hashed(features).items():
+                index = row_of.get(slot)
+                if index is not None:
+                    row_ids.append(number)
+                    weight_rows.append(index)
+                    values.append(value)
+        z = np.tile(intercepts, (len(feature_rows), 1))
+        if row_ids:
+            np.add.at(z, np.array(row_ids), matrix[np.array(weight_rows)] * np.array(values)[:, None])
+        probabilities = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        return [dict(zip(categories, row.tolist(), strict=True)) for row in probabilities]
 
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
         slots = hashed(features)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -47,6 +47,12 @@ def mask_figures(text: str) -> str:
 def row_key(level3: str, value: str) -> str:
     """`会议成本`, `≤ 8.17万元` -> `会议成本|≤<N>万元`."""
     return f"{_BRACKETS.sub('', _fold(level3))}|{mask_figures(_fold(value))}"
+
+
+@lru_cache(maxsize=200_000)
+def cached_row_key(level3: str, value: str) -> str:
+    """row_key, once per distinct (name, value): they repeat massively across projects."""
+    return row_key(level3, value)
 
 
 @cache

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from scorer.lexicons import table, terms, words
 from scorer.normalise import RowContext
@@ -21,8 +21,13 @@ def boilerplate_table() -> dict:
     return table("boilerplate")
 
 
+@lru_cache(maxsize=256)
+def _longest_first(endings: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(endings, key=len, reverse=True))
+
+
 def ends_with_any(text: str, endings: list[str] | tuple[str, ...]) -> str:
-    for ending in sorted(endings, key=len, reverse=True):
+    for ending in _longest_first(tuple(endings)):
         if text.endswith(ending):
             return ending
     return ""

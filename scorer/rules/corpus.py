@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scorer.duplicates import add_keys, carry_overs, corpus_stats, row_key, template_keys
+from scorer.duplicates import cached_row_key, carry_overs, corpus_stats, row_key, template_keys
 from scorer.normalise import CorpusContext, ProjectContext, RowContext
 from scorer.registry import Hit, rule
 from scorer.types import Severity
@@ -103,14 +103,9 @@ def table_copied_between_projects(corpus: CorpusContext) -> Yield:
     Bad: a network-maintenance project whose rows are those of the meeting project.
     Good: two meeting projects of one document with alike tables (related projects).
     """
-    import pandas as pd
-
     for document in corpus.documents:
-        keys = []
-        for project in document.projects:
-            frame = pd.DataFrame({"level3": [r.indicator.level3 for r in project.rows],
-                                  "value": [r.indicator.value for r in project.rows]})
-            keys.append(set(add_keys(frame)["key"]) if len(frame) else set())
+        keys = [{cached_row_key(r.indicator.level3, r.indicator.value) for r in project.rows}
+                for project in document.projects]
         for index, project in enumerate(document.projects):
             mine = keys[index]
             if len(mine) < 4:
