@@ -94,3 +94,16 @@ def test_notebook_executes_top_to_bottom():
     text = json.dumps([cell.get("outputs", []) for cell in notebook.cells], ensure_ascii=False)
     assert "5 documents, 56 projects, 512 indicators" in text
     assert "视察议政业务费" in text  # the drill-down reaches the lowest-scoring project
+
+
+def test_worst_severity_ranks_error_over_warning_over_info():
+    from scorer.report import worst_severity_by_row
+
+    findings = pd.DataFrame([
+        {"source": "a", "project_index": 0, "row": 1, "severity": "warning"},
+        {"source": "a", "project_index": 0, "row": 1, "severity": "info"},  # a carry-over note after a warning
+        {"source": "a", "project_index": 0, "row": 2, "severity": "info"},
+        {"source": "a", "project_index": 0, "row": 2, "severity": "error"},
+        {"source": "a", "project_index": 0, "row": None, "severity": "warning"},  # project-level: not a row
+    ])
+    assert worst_severity_by_row(findings) == {("a", 0, 1): "warning", ("a", 0, 2): "error"}

@@ -11,6 +11,7 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
+from scorer.report import worst_severity_by_row
 from scorer.report.atomic import atomic_output
 from scorer.report.terminal import CATEGORY_NAMES
 from scorer.types import CATEGORIES
@@ -104,13 +105,7 @@ def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -
         (level2 or "（无二级指标）") for level2, categories in zip(rows["level2"], rows["categories"], strict=True)
         if categories
     )
-    severity_of: dict[tuple, str] = {}
-    for record in findings.itertuples():
-        if record.row is None or record.row != record.row:
-            continue
-        key = (record.source, int(record.project_index), int(record.row))
-        if severity_of.get(key) != "error":
-            severity_of[key] = record.severity
+    severity_of = worst_severity_by_row(findings)
 
     doc_number = {d.source: n for n, d in enumerate(result.documents)}
 
@@ -169,6 +164,7 @@ def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -
         mine = rows[(rows["source"] == record.source) & (rows["project_index"] == record.project_index)]
         for row in mine.itertuples():
             severity = severity_of.get((row.source, row.project_index, row.row_index), "")
+            severity = severity if severity != "info" else ""
             out.append(
                 f"<tr class='indicator {escape(severity)}'><td>{escape(row.level1)}</td><td>{escape(row.level2)}</td>"
                 f"<td>{escape(row.level3)}</td><td>{escape(row.value)}</td><td class='num'>{row.score:g}</td>"

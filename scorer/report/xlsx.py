@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from scorer.report import worst_severity_by_row
 from scorer.report.atomic import atomic_output
 from scorer.report.terminal import CATEGORY_NAMES, category_meanings
 from scorer.types import CATEGORIES
@@ -95,14 +96,7 @@ def _ranking_sheet(sheet: Worksheet, result) -> None:
 def _rows_sheet(sheet: Worksheet, result) -> None:
     headers = ["文件", "项目", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据", "得分",
                "问题类别", "规则", "原因", "修改建议", "位置"]
-    findings = result.findings
-    worst: dict[tuple[str, int, int], str] = {}
-    for record in findings.itertuples():
-        if record.row is None or record.row != record.row:
-            continue
-        key = (record.source, int(record.project_index), int(record.row))
-        if worst.get(key) != "error":
-            worst[key] = record.severity
+    worst = worst_severity_by_row(result.findings)
     for number, record in enumerate(result.rows.itertuples(), start=2):
         categories = "；".join(CATEGORY_NAMES.get(c, c) for c in record.categories.split(";") if c)
         values = [Path(record.source).name, record.project, record.level1, record.level2, record.level3,

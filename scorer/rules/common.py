@@ -49,6 +49,11 @@ def is_non_ratio_name(name: str) -> bool:
     return bool(ends_with_any(name, units_table()["non_ratio_endings"]))
 
 
+def is_percent_on_non_rate(row: RowContext) -> bool:
+    """A percentage on a name that is not a share (能力, 作用, 效率): rules V005 and U005."""
+    return row.value.family is UnitFamily.PERCENT and is_non_ratio_name(row.name)
+
+
 def is_bounded_rate(name: str) -> bool:
     u = units_table()
     if contains_any(name, u["growth_rate_words"]) or contains_any(name, u["lower_is_better"]):

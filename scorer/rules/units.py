@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scorer.normalise import RowContext
 from scorer.registry import Hit, rule
-from scorer.rules.common import ends_with_any, is_money_name, is_non_ratio_name, is_percent_name, units_table
+from scorer.rules.common import ends_with_any, is_money_name, is_percent_name, is_percent_on_non_rate, units_table
 from scorer.types import Severity, UnitFamily
 
 _FAMILY_WORDS = {
@@ -87,9 +87,7 @@ def percent_on_non_rate_unit(row: RowContext) -> Hit | None:
     Bad: 印刷清晰度 = 100%; 业务保障能力 = ≥90%.
     Good: 印刷合格率 = 100%.
     """
-    if row.value.family is UnitFamily.PERCENT and is_non_ratio_name(row.name):
-        return Hit(evidence=row.name)
-    return None
+    return Hit(evidence=row.name) if is_percent_on_non_rate(row) else None
 
 
 @rule("U006", "unit-does-not-fit-group", "unit_mismatch", Severity.WARNING,

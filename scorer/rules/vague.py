@@ -6,7 +6,7 @@ from scorer.normalise import RowContext
 from scorer.registry import Hit, rule
 from scorer.rules.common import (
     contains_any,
-    is_non_ratio_name,
+    is_percent_on_non_rate,
     is_sentence,
     is_uncheckable_text,
     is_unfilled,
@@ -95,9 +95,7 @@ def percent_on_non_rate(row: RowContext) -> Hit | None:
     Bad: 业务保障能力 = ≥90%; 对全区代表工作的推动作用 = ≥90%; 远程工作效率 = ≥98%.
     Good: 业务办结率 = ≥90%.
     """
-    if row.value.family is UnitFamily.PERCENT and is_non_ratio_name(row.name):
-        return Hit(evidence=row.name)
-    return None
+    return Hit(evidence=row.name) if is_percent_on_non_rate(row) else None
 
 
 @rule("V006", "unfilled-template", "vague", Severity.ERROR,
