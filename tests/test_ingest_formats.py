@@ -108,3 +108,15 @@ def test_docx_nested_table_and_yuan_budget(tmp_path):
     read = read_document(path)
     assert rows_of(read.projects) == [("图书购置经费", "产出指标", "数量指标", "购置图书数量", "", "≥500册", "")]
     assert read.projects[0].budget == 3.0
+
+
+def test_value_split_over_operator_figure_and_unit_columns(tmp_path):
+    """Provincial forms often give 指标性质 / 指标值 / 计量单位 as three columns."""
+    path = tmp_path / "split.csv"
+    path.write_text("项目名称,一级指标,二级指标,三级指标,指标性质,指标值,计量单位\n"
+                    "农村公路养护,产出指标,数量指标,养护里程,≥,120,公里\n"
+                    "农村公路养护,产出指标,质量指标,路况优良率,大于等于,85,%\n"
+                    "农村公路养护,产出指标,时效指标,完成时间,,2024年12月底前,\n"
+                    "农村公路养护,效益指标,社会效益指标,群众出行条件,定性,明显改善,\n", encoding="utf-8")
+    rows = rows_of(read_document(path).projects)
+    assert [r[5] for r in rows] == ["≥120公里", "≥85%", "2024年12月底前", "明显改善"]

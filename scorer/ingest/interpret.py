@@ -70,6 +70,25 @@ def _to_number(text: str) -> float | None:
     return float(match.group().replace(",", "")) if match else None
 
 
+_OPERATOR_WORDS = {"大于等于": "≥", "大于或等于": "≥", "不低于": "≥", "不少于": "≥", "小于等于": "≤", "小于或等于": "≤",
+                   "不高于": "≤", "不超过": "≤", "等于": "=", "大于": ">", "小于": "<", "正向": "≥", "反向": "≤"}
+
+
+def _compose_value(mapped: dict[str, str]) -> str:
+    """The value as a reader would say it when a form splits it over 指标性质 / 指标值 / 计量单位 columns."""
+    value = mapped.get("value", "")
+    operator = mapped.get("operator", "").strip()
+    unit = mapped.get("unit", "").strip()
+    if not value or not (operator or unit):
+        return value
+    operator = _OPERATOR_WORDS.get(operator, operator if operator in ("≥", "≤", "=", ">", "<", "＝") else "")
+    if operator and not value.startswith(("≥", "≤", "=", ">", "<", "＝")):
+        value = operator + value
+    if unit and unit not in value and re.search(r"\d$", value):
+        value = value + unit
+    return value
+
+
 def split_goals(goal: str) -> list[str]:
     """Numbered goals (目标1：… / 1. … / 目标一：…) as a list; one goal when there is no numbering."""
     text = re.sub(r"\s+", " ", strip_markup(goal)).strip()
@@ -381,7 +400,7 @@ class Interpreter:
         level2 = mapped.get("level2", "")
         level3 = mapped.get("level3", "")
         description = mapped.get("description", "")
-        value = mapped.get("value", "")
+        value = _compose_value(mapped)
         previous = self.previous if self.previous is not None and project.indicators else None
         if previous is not None:
             level1 = level1 or previous.level1
