@@ -69,6 +69,7 @@ class CorpusContext:
 
     documents: list[DocumentContext]
     stats: dict | None = None
+    cache: dict = field(default_factory=dict)  # results several corpus rules share (carry-overs)
 
 
 @cache

@@ -14,8 +14,10 @@ Yield = Iterator[tuple[ProjectContext, RowContext | None, Hit]]
 
 
 def _carry_overs(corpus: CorpusContext):
-    documents = [d.document for d in corpus.documents]
-    return carry_overs(documents)
+    """Computed once per run and shared by C201, C202 and C203."""
+    if "carry_overs" not in corpus.cache:
+        corpus.cache["carry_overs"] = carry_overs([d.document for d in corpus.documents])
+    return corpus.cache["carry_overs"]
 
 
 @rule("C201", "carried-over-unchanged", "copy_paste", Severity.INFO, scope="corpus",
