@@ -32,8 +32,9 @@ from scorer.rules.common import (
     strong_degree_words,
     vague_words_in,
 )
+from scorer.text import compact
 from scorer.types import CATEGORIES, UnitFamily
-from scorer.values import money_in_wan
+from scorer.values import money_in_wan, parse_value
 
 MODEL_FORMAT = "zhibiao-model"
 MODEL_VERSION = 1
@@ -70,31 +71,85 @@ def _project_words(text: str) -> frozenset[str]:
 
 
 def row_features(row: RowContext) -> dict[str, float]:
-    """Named features of one row with their values (before hashing)."""
-    from scorer.rules.relevance import allowed_dimensions, is_placeholder_name, row_dimensions
+    """Named features of one row with their values (before hashing): the name's, the value's, the pair's
+    and the context's (four disjoint sets of feature names)."""
+    return {**name_features(row.name), **value_features(row.indicator.value), **pair_features(row),
+            **context_features(row)}
 
-    name, value = row.name, row.value_text
-    parsed = row.value
+
+PART_CACHE = 100_000  # distinct names, values, row texts whose logits a model keeps; cleared when full
+
+
+def text_key(row: RowContext) -> tuple[str, ...]:
+    """All that name_features, value_features and pair_features read of a row."""
+    i = row.indicator
+    return i.level1, i.level2, i.level3, i.value
+
+
+def _weighted_grams(prefix: str, text: str) -> dict[str, float]:
+    grams = _grams(prefix, text)
+    weight = 1.0 / math.sqrt(len(grams)) if grams else 0.0
     features: dict[str, float] = {}
-    name_grams = _grams("n", name)
-    value_grams = _grams("v", value)
-    for grams in (name_grams, value_grams):
-        weight = 1.0 / math.sqrt(len(grams)) if grams else 0.0
-        for gram in grams:
-            features[gram] = features.get(gram, 0.0) + weight
-    flags = {
-        f"op={parsed.op or 'none'}": 1, f"family={parsed.family.value}": 1, f"group={row.group or 'none'}": 1,
-        f"level1={row.level1_group or 'none'}": 1, "has_number": parsed.has_number,
-        "percent_name": is_percent_name(name), "money_name": is_money_name(name), "non_ratio_name": is_non_ratio_name(name),
-        "percent_name_not_percent": is_percent_name(name) and parsed.has_number and parsed.family is not UnitFamily.PERCENT,
+    for gram in grams:
+        features[gram] = features.get(gram, 0.0) + weight
+    return features
+
+
+def _flags(flags: dict[str, float | bool | int]) -> dict[str, float]:
+    return {f"f:{key}": float(flag) for key, flag in flags.items() if flag}
+
+
+def name_features(name: str) -> dict[str, float]:
+    """Character n-grams of the name (compact, brackets removed) and what its ending asks for."""
+    features = _weighted_grams("n", name)
+    features.update(_flags({"percent_name": is_percent_name(name), "money_name": is_money_name(name),
+                            "non_ratio_name": is_non_ratio_name(name), "no_name": not name}))
+    return features
+
+
+def value_features(raw_value: str) -> dict[str, float]:
+    """Character n-grams of the value and its parsed form (operator, unit family, wording)."""
+    value, parsed = compact(raw_value), parse_value(raw_value)
+    features = _weighted_grams("v", value)
+    features.update(_flags({
+        f"op={parsed.op or 'none'}": 1, f"family={parsed.family.value}": 1, "has_number": parsed.has_number,
         "checkable": bool(checkable_words(value)), "strong_degree": bool(strong_degree_words(value)),
         "vague_words": min(len(vague_words_in(value)), 3) / 3, "sentence": bool(value) and is_sentence(value),
+        "empty_value": not value, f"value_len={min(len(value) // 4, 5)}": 1,
+        "cost_at_least": parsed.op in ("≥", ">") and parsed.family is UnitFamily.MONEY,
+    }))
+    return features
+
+
+def pair_features(row: RowContext) -> dict[str, float]:
+    """What the name and value say together, and the row's group."""
+    from scorer.rules.relevance import is_placeholder_name
+
+    name, value, parsed = row.name, row.value_text, row.value
+    return _flags({
+        f"group={row.group or 'none'}": 1, f"level1={row.level1_group or 'none'}": 1,
+        "percent_name_not_percent": is_percent_name(name) and parsed.has_number and parsed.family is not UnitFamily.PERCENT,
         "repeats_name": repeats_name(row), "name_equals_value": bool(value) and value == name,
-        "placeholder": is_placeholder_name(row), "no_name": not name, "empty_value": not value,
-        f"value_len={min(len(value) // 4, 5)}": 1, "cost_at_least": parsed.op in ("≥", ">") and parsed.family is UnitFamily.MONEY,
-    }
+        "placeholder": is_placeholder_name(row),
+    })
+
+
+def _word_sets(project) -> tuple[frozenset[str], list[frozenset[str]]]:
+    """(the project's words, the words of each other project of its document), once per project."""
+    if "word_sets" not in project.memo:
+        document = project.document
+        others = [p for p in document.projects if p is not project] if document else []
+        project.memo["word_sets"] = (_project_words(project.text), [_project_words(p.text) for p in others])
+    return project.memo["word_sets"]
+
+
+def context_features(row: RowContext) -> dict[str, float]:
+    """Features of the row within its project and document (budget share, dimensions, word overlap)."""
+    from scorer.rules.relevance import allowed_dimensions, row_dimensions
+
+    flags: dict[str, float] = {}
     budget = row.project.project.budget
-    amount = money_in_wan(parsed)
+    amount = money_in_wan(row.value)
     if budget and amount is not None:
         share = amount / budget
         flags[f"budget_share={'equal' if abs(share - 1) < 0.002 else 'over' if share > 1 else 'part'}"] = 1
@@ -102,18 +157,14 @@ def row_features(row: RowContext) -> dict[str, float]:
     if allowed is not None:
         for dimension in row_dimensions(row):
             flags[f"dimension_{dimension}_{'allowed' if dimension in allowed else 'foreign'}"] = 1
-    own = _project_words(row.project.text)
-    mine = _words(name)
+    mine = _words(row.name)
     if mine:
-        others = [p for p in row.project.document.projects if p is not row.project] if row.project.document else []
+        own, others = _word_sets(row.project)
         own_overlap = len(mine & own) / len(mine)
-        other_overlap = max((len(mine & _project_words(p.text)) / len(mine) for p in others), default=0.0)
+        other_overlap = max(map(len, map(mine.intersection, others)), default=0) / len(mine)
         flags["own_overlap"] = own_overlap
         flags["other_fits_better"] = other_overlap > own_overlap
-    for key, flag in flags.items():
-        if flag:
-            features[f"f:{key}"] = float(flag)
-    return features
+    return {f"f:{key}": float(flag) for key, flag in flags.items() if flag}
 
 
 def hashed(features: dict[str, float]) -> dict[int, float]:
@@ -162,6 +213,66 @@ class Model:
         z = np.tile(intercepts, (len(feature_rows), 1))
         if row_ids:
             np.add.at(z, np.array(row_ids), matrix[np.array(weight_rows)] * np.array(values)[:, None])
+        probabilities = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        return [dict(zip(categories, row.tolist(), strict=True)) for row in probabilities]
+
+    def _logits(self, features: dict[str, float]):
+        import numpy as np
+
+        categories, row_of, matrix, _ = self._compact()
+        indices, values = [], []
+        for slot, value in hashed(features).items():
+            index = row_of.get(slot)
+            if index is not None:
+                indices.append(index)
+                values.append(value)
+        if not indices:
+            return np.zeros(len(categories))
+        return np.asarray(values) @ matrix[indices]
+
+    def _text_logits(self, row: RowContext):
+        """Logits of the row's own text: name and value parts cached per distinct name and value."""
+        names = self.__dict__.setdefault("_name_logits", {})
+        values = self.__dict__.setdefault("_value_logits", {})
+        name_z = names.get(row.name)
+        if name_z is None:
+            if len(names) >= PART_CACHE:
+                names.clear()
+            name_z = names[row.name] = self._logits(name_features(row.name))
+        raw = row.indicator.value
+        value_z = values.get(raw)
+        if value_z is None:
+            if len(values) >= PART_CACHE:
+                values.clear()
+            value_z = values[raw] = self._logits(value_features(raw))
+        return name_z + value_z + self._logits(pair_features(row))
+
+    def row_probabilities(self, rows: list[RowContext]) -> list[dict[str, float]]:
+        """probabilities(row_features(row)) for each row. The model is linear, so the logits of a name and
+        of a value are computed once per distinct name and value, and the small pair and context parts of
+        all rows in one numpy step."""
+        import numpy as np
+
+        categories, row_of, matrix, intercepts = self._compact()
+        texts = self.__dict__.setdefault("_text_cache", {})
+        z = np.empty((len(rows), len(categories)))
+        row_ids, weight_rows, weights = [], [], []
+        for number, row in enumerate(rows):
+            key = text_key(row)
+            text_z = texts.get(key)
+            if text_z is None:
+                if len(texts) >= PART_CACHE:
+                    texts.clear()
+                text_z = texts[key] = self._text_logits(row) + intercepts
+            z[number] = text_z
+            for feature, value in context_features(row).items():
+                index = row_of.get(_slot(feature))
+                if index is not None:
+                    row_ids.append(number)
+                    weight_rows.append(index)
+                    weights.append(value)
+        if row_ids:
+            np.add.at(z, np.array(row_ids), matrix[np.array(weight_rows)] * np.array(weights)[:, None])
         probabilities = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         return [dict(zip(categories, row.tolist(), strict=True)) for row in probabilities]
 

@@ -16,7 +16,8 @@ class _Fields(dict):
         return ""
 
 
-def _finding(rule: Rule, document: DocumentContext, project: ProjectContext, row: RowContext | None, hit: Hit) -> Finding:
+def _wording(rule: Rule, row: RowContext | None, hit: Hit) -> tuple[str, str]:
+    """(message, fix) of a hit: the rule's templates filled with the hit's fields and the row's cells."""
     fields = _Fields(hit.fields)
     fields.setdefault("evidence", hit.evidence)
     if row is not None:
@@ -26,6 +27,12 @@ def _finding(rule: Rule, document: DocumentContext, project: ProjectContext, row
     fix = hit.fix or (rule.fix.format_map(fields) if rule.fix else "")
     if not fix and "建议" in message:
         fix = message.split("建议", 1)[1].strip("，。 ")
+    return message, fix
+
+
+def _finding(rule: Rule, document: DocumentContext, project: ProjectContext, row: RowContext | None, hit: Hit,
+             wording: tuple[str, str] | None = None) -> Finding:
+    message, fix = wording or _wording(rule, row, hit)
     return Finding(
         code=rule.code, name=rule.name, category=rule.category, severity=rule.severity, message=message,
         source=document.source, project=project.name, row=None if row is None else row.index,
@@ -50,8 +57,10 @@ def run_rules(documents: Iterable[DocumentContext], select: Iterable[str] | None
             if errors is None:
                 raise
             errors.append(f"rule {rule.code} failed on this run's documents ({type(exc).__name__}: {exc})")
-    rules = [r for r in rules if r.scope != "corpus"]
+    text_rules = tuple(r for r in rules if r.scope == "row" and not r.context)
+    rules = [r for r in rules if r.scope != "corpus" and r not in text_rules]
     for document in documents:
+        findings.extend(_apply_text_rules(text_rules, document, errors))
         for rule in rules:
             found: list[Finding] = []
             try:
@@ -64,6 +73,61 @@ def run_rules(documents: Iterable[DocumentContext], select: Iterable[str] | None
                 continue
             findings.extend(found)
     return findings
+
+
+ROW_CACHE_SIZE = 200_000  # distinct row texts whose verdicts are kept; cleared when full (flat memory)
+Verdict = tuple[Rule, Hit, tuple[str, str]]  # a rule, its hit, and the hit's (message, fix)
+_row_cache: dict[tuple[str, ...], dict[tuple[str, ...], tuple[Verdict, ...]]] = {}  # by the rules' codes
+USE_ROW_CACHE = True  # tests turn it off to check that the cache changes no verdict
+
+
+def row_text(row: RowContext) -> tuple[str, ...]:
+    """A row's own cells: all that a row rule without context=True may read (group and parsed value
+    derive from them)."""
+    i = row.indicator
+    return i.level1, i.level2, i.level3, i.description, i.value, i.basis
+
+
+def _apply_text_rules(rules: tuple[Rule, ...], document: DocumentContext, errors: list[str] | None) -> list[Finding]:
+    """The row rules that read only the row's own cells, each verdict computed once per distinct row text:
+    names and values repeat massively across projects and documents."""
+    if not rules:
+        return []
+    found: dict[str, list[Finding]] = {rule.code: [] for rule in rules}
+    failed: dict[str, Exception] = {}
+    cache = _row_cache.setdefault(tuple(found), {})
+    for project in document.projects:
+        for row in project.rows:
+            key = row_text(row)
+            hits = cache.get(key) if USE_ROW_CACHE else None
+            if hits is None:
+                computed, complete = [], True
+                for rule in rules:
+                    if rule.code in failed:
+                        complete = False
+                        continue
+                    try:
+                        hit = rule.func(row)
+                    except Exception as exc:
+                        if errors is None:
+                            raise
+                        failed[rule.code] = exc
+                        complete = False
+                        continue
+                    if hit:
+                        computed.append((rule, hit, _wording(rule, row, hit)))
+                hits = tuple(computed)
+                if complete and USE_ROW_CACHE:
+                    if len(cache) >= ROW_CACHE_SIZE:
+                        cache.clear()
+                    cache[key] = hits
+            for rule, hit, wording in hits:
+                found[rule.code].append(_finding(rule, document, project, row, hit, wording))
+    for code, exc in failed.items():
+        found.pop(code)
+        errors.append(f"{document.source}: rule {code} failed ({type(exc).__name__}: {exc}); "  # type: ignore[union-attr]
+                      "its findings for this file are missing")
+    return [finding for findings in found.values() for finding in findings]
 
 
 def _apply(rule: Rule, document: DocumentContext, findings: list[Finding]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from scorer.lexicons import table
 from scorer.text import compact
@@ -47,6 +47,7 @@ class ProjectContext:
     name_types: frozenset[str]
     text: str  # name + purpose + goal, compact
     document: DocumentContext = field(repr=False, default=None)  # type: ignore[assignment]
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # values derived once per project
 
     @property
     def name(self) -> str:
@@ -110,6 +111,7 @@ def _type_keywords() -> list[tuple[str, tuple[str, ...]]]:
     return [(name, tuple(spec["keywords"])) for name, spec in table("project_types")["types"].items()]
 
 
+@lru_cache(maxsize=50_000)
 def types_of(text: str) -> frozenset[str]:
     return frozenset(name for name, keywords in _type_keywords() if any(k in text for k in keywords))
 

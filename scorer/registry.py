@@ -1,9 +1,10 @@
 """The rule registry: `@rule(...)` on a small function; RULES by code; select / ignore by code or prefix.
 
-A row rule takes a RowContext and returns a Hit (or None). A project rule takes a ProjectContext and a
-document rule a DocumentContext; both yield (RowContext or None, Hit) pairs. A corpus rule takes a
-CorpusContext (every document of the run, and corpus statistics) and yields (ProjectContext,
-RowContext or None, Hit).
+A row rule takes a RowContext and returns a Hit (or None); unless registered with context=True it
+reads only the row's own cells, and its verdict is cached per distinct row text (scorer.engine).
+A project rule takes a ProjectContext and a document rule a DocumentContext; both yield
+(RowContext or None, Hit) pairs. A corpus rule takes a CorpusContext (every document of the run, and
+corpus statistics) and yields (ProjectContext, RowContext or None, Hit).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class Rule:
     message: str
     fix: str
     func: Callable
+    context: bool = False  # a row rule that reads the project around the row (not only the row's own text)
 
     @property
     def doc(self) -> str:
@@ -53,7 +55,9 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(code: str, name: str, category: str, severity: Severity, scope: str = "row", message: str = "",
-         fix: str = "") -> Callable[[Callable], Callable]:
+         fix: str = "", context: bool = False) -> Callable[[Callable], Callable]:
+    """Registers a rule. A row rule that reads anything beyond its row's own cells (the project's kind,
+    text or budget) must say context=True: the others are computed once per distinct row text."""
     if scope not in SCOPES:
         raise ValueError(f"{code}: unknown scope {scope}")
 
@@ -62,7 +66,7 @@ def rule(code: str, name: str, category: str, severity: Severity, scope: str = "
             raise ValueError(f"rule code {code} registered twice")
         if not func.__doc__:
             raise ValueError(f"rule {code} has no docstring")
-        RULES[code] = Rule(code, name, category, severity, scope, message, fix, func)
+        RULES[code] = Rule(code, name, category, severity, scope, message, fix, func, context)
         return func
 
     return register

@@ -16,29 +16,26 @@ PROJECT_EXTRA_COLUMNS = ["rank_in_document", "findings", "codes", "messages", "u
 
 
 def indicator_frame(documents: list[Document]) -> pd.DataFrame:
-    records = []
+    columns: dict[str, list] = {name: [] for name in ROW_COLUMNS + ROW_EXTRA_COLUMNS}
     for document in documents:
         for project_index, project in enumerate(document.projects):
             for row_index, indicator in enumerate(project.indicators):
-                records.append({
-                    "source": document.source,
-                    "project": project.name,
-                    "level1": indicator.level1,
-                    "level2": indicator.level2,
-                    "level3": indicator.level3,
-                    "description": indicator.description,
-                    "value": indicator.value,
-                    "basis": indicator.basis,
-                    "score": None,
-                    "categories": "",
-                    "codes": "",
-                    "messages": "",
-                    "fixes": "",
-                    "location": str(indicator.location),
-                    "project_index": project_index,
-                    "row_index": row_index,
-                })
-    return pd.DataFrame.from_records(records, columns=ROW_COLUMNS + ROW_EXTRA_COLUMNS)
+                columns["source"].append(document.source)
+                columns["project"].append(project.name)
+                columns["level1"].append(indicator.level1)
+                columns["level2"].append(indicator.level2)
+                columns["level3"].append(indicator.level3)
+                columns["description"].append(indicator.description)
+                columns["value"].append(indicator.value)
+                columns["basis"].append(indicator.basis)
+                columns["location"].append(str(indicator.location))
+                columns["project_index"].append(project_index)
+                columns["row_index"].append(row_index)
+    count = len(columns["source"])
+    columns["score"] = [None] * count
+    for name in ("categories", "codes", "messages", "fixes"):
+        columns[name] = [""] * count
+    return pd.DataFrame(columns, columns=ROW_COLUMNS + ROW_EXTRA_COLUMNS)
 
 
 def project_frame(documents: list[Document]) -> pd.DataFrame:

@@ -91,3 +91,16 @@ def test_train_from_a_clean_start_reproduces_the_shipped_metrics(tmp_path):
         for system, value in shipped[measure].items():
             assert abs(again[measure][system] - value) <= 0.01, (measure, system)
     assert (tmp_path / "MODEL_CARD.md").read_text(encoding="utf-8").startswith("# zhibiao classifier")
+
+
+def test_cached_parts_give_the_probabilities_of_the_whole_feature_set(seed_documents):
+    """row_probabilities caches the logits of names, values and row texts: being linear, the model must
+    give exactly what it gives on all of a row's features at once, on every seed row, twice over."""
+    from scorer.normalise import prepare
+
+    model = load_model()
+    rows = [row for document in prepare(list(seed_documents.values())) for p in document.projects for row in p.rows]
+    for _ in range(2):  # the second pass reads the caches
+        for row, fast in zip(rows, model.row_probabilities(rows), strict=True):
+            slow = model.probabilities(classifier.row_features(row))
+            assert fast == pytest.approx(slow, abs=1e-9)

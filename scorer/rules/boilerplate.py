@@ -16,7 +16,8 @@ from scorer.types import Severity
 
 
 @rule("B001", "restates-budget", "boilerplate", Severity.WARNING,
-      message="指标值“{value}”就是项目预算数{budget:g}万元，只复述了预算，建议按用途分解成本（如会议费、印刷费各多少）")
+      message="指标值“{value}”就是项目预算数{budget:g}万元，只复述了预算，建议按用途分解成本（如会议费、印刷费各多少）",
+      context=True)
 def restates_budget(row: RowContext) -> Hit | None:
     """A row whose amount is the whole project budget (or whose name is 项目预算控制数): it restates the budget.
 
@@ -99,7 +100,7 @@ def self_fulfilling_formula(document: DocumentContext) -> Iterator[tuple[RowCont
 
 
 @rule("B005", "template-indicator", "boilerplate", Severity.WARNING,
-      message="“{name}”是通用模板指标，本项目的名称、用途和目标都不涉及“{evidence}”")
+      message="“{name}”是通用模板指标，本项目的名称、用途和目标都不涉及“{evidence}”", context=True)
 def template_indicator(row: RowContext) -> Hit | None:
     """A stock indicator of another kind of project (政策知晓率 on a bonus payment, 政治任务实现率 on a meeting).
 

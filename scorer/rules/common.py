@@ -37,6 +37,12 @@ def contains_any(text: str, needles: list[str] | tuple[str, ...] | frozenset[str
     return [n for n in needles if n and n in text]
 
 
+# Names and values repeat massively across projects: the string predicates below are cached per distinct
+# string (bounded, so memory stays flat on a stream of millions of rows).
+STRING_CACHE = 100_000
+
+
+@lru_cache(maxsize=STRING_CACHE)
 def is_percent_name(name: str) -> bool:
     """The name measures a share (…率, …满意度, 占比): its value should be a percentage."""
     u = units_table()
@@ -45,6 +51,7 @@ def is_percent_name(name: str) -> bool:
     return bool(ends_with_any(name, u["percent_endings"]))
 
 
+@lru_cache(maxsize=STRING_CACHE)
 def is_non_ratio_name(name: str) -> bool:
     return bool(ends_with_any(name, units_table()["non_ratio_endings"]))
 
@@ -54,6 +61,7 @@ def is_percent_on_non_rate(row: RowContext) -> bool:
     return row.value.family is UnitFamily.PERCENT and is_non_ratio_name(row.name)
 
 
+@lru_cache(maxsize=STRING_CACHE)
 def is_bounded_rate(name: str) -> bool:
     u = units_table()
     if contains_any(name, u["growth_rate_words"]) or contains_any(name, u["lower_is_better"]):
@@ -61,6 +69,7 @@ def is_bounded_rate(name: str) -> bool:
     return is_percent_name(name) and bool(ends_with_any(name, u["bounded_rate_endings"]))
 
 
+@lru_cache(maxsize=STRING_CACHE)
 def is_money_name(name: str) -> bool:
     u = units_table()
     return bool(ends_with_any(name, u["money_endings"])) and not contains_any(name, u["money_more_is_better"])
@@ -71,16 +80,31 @@ def has_figure(row: RowContext) -> bool:
 
 
 def checkable_words(text: str) -> list[str]:
-    return contains_any(text, terms("checkable_states"))
+    return list(_checkable_words(text))
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def _checkable_words(text: str) -> tuple[str, ...]:
+    return tuple(contains_any(text, terms("checkable_states")))
 
 
 def strong_degree_words(text: str) -> list[str]:
-    return contains_any(text, terms("strong_degree_words"))
+    return list(_strong_degree_words(text))
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def _strong_degree_words(text: str) -> tuple[str, ...]:
+    return tuple(contains_any(text, terms("strong_degree_words")))
 
 
 def vague_words_in(text: str) -> list[str]:
+    return list(_vague_words_in(text))
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def _vague_words_in(text: str) -> tuple[str, ...]:
     found = contains_any(text, terms("vague_words"))
-    return [w for w in found if not any(w != other and w in other for other in found)]
+    return tuple(w for w in found if not any(w != other and w in other for other in found))
 
 
 def is_unfilled(row: RowContext) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scorer.duplicates import cached_row_key, carry_overs, corpus_stats, row_key, template_keys
+from scorer.duplicates import cached_row_key, carry_overs, corpus_stats, key_hash, template_lookup
 from scorer.normalise import CorpusContext, ProjectContext, RowContext
 from scorer.registry import Hit, rule
 from scorer.types import Severity
@@ -86,13 +86,14 @@ def template_across_units(corpus: CorpusContext) -> Yield:
         from scorer.duplicates import row_table
 
         stats = corpus_stats(row_table([d.document for d in corpus.documents]))
-    templates = template_keys(stats)
+    templates = template_lookup(stats)
     if not templates:
         return
     for document in corpus.documents:
         for project in document.projects:
             for row in project.rows:
-                units = templates.get(row_key(row.indicator.level3, row.indicator.value))
+                key = cached_row_key(row.indicator.level3, row.indicator.value)
+                units = templates.get(key) or templates.get(key_hash(key))
                 if units:
                     yield project, row, Hit(evidence=str(units), fields={"units": units})
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from scorer.lexicons import table
 from scorer.normalise import RowContext
 from scorer.registry import Hit, rule
-from scorer.rules.common import contains_any
+from scorer.rules.common import STRING_CACHE, contains_any
 from scorer.text import compact
 from scorer.types import Severity
 
@@ -57,13 +57,13 @@ def placeholder_name(row: RowContext) -> Hit | None:
 
 
 def row_dimensions(row: RowContext) -> dict[str, list[str]]:
-    text = row.name + row.value_text
-    out = {}
-    for dimension in ("economic", "ecological"):
-        found = contains_any(text, _topics()[dimension])
-        if found:
-            out[dimension] = found
-    return out
+    return {dimension: list(found) for dimension, found in _dimensions_in(row.name + row.value_text)}
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def _dimensions_in(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    found = ((dimension, tuple(contains_any(text, _topics()[dimension]))) for dimension in ("economic", "ecological"))
+    return tuple((dimension, words) for dimension, words in found if words)
 
 
 def allowed_dimensions(row: RowContext) -> frozenset[str] | None:
@@ -74,7 +74,7 @@ def allowed_dimensions(row: RowContext) -> frozenset[str] | None:
 
 
 @rule("R002", "dimension-not-affected", "irrelevant", Severity.ERROR,
-      message="“{name}”属于{dimension}，{project_kind}项目无法产生或影响该效益（触发词：{evidence}）")
+      message="“{name}”属于{dimension}，{project_kind}项目无法产生或影响该效益（触发词：{evidence}）", context=True)
 def dimension_not_affected(row: RowContext) -> Hit | None:
     """A benefit the kind of project cannot produce: 生态效益 on a meeting, 经济增长 on a training budget.
 
@@ -97,19 +97,26 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
 def foreign_topic(row: RowContext) -> tuple[str, list[str]] | None:
     """(project type, words) when the row is about a kind of work the project does not do."""
     project = row.project
-    for kind, topic_words in _row_topics().items():
-        found = contains_any(row.name, topic_words)
-        if not found or kind in project.types:
+    for kind, found in _topics_in_name(row.name):
+        topic_words = _row_topics()[kind]
+        if kind in project.types:
             continue
         own_text = project.text + "".join(r.name for r in project.rows if r is not row)
         if contains_any(own_text, topic_words) or contains_any(project.text, _type_keywords()[kind]):
             continue
-        return kind, found
+        return kind, list(found)
     return None
 
 
+@lru_cache(maxsize=STRING_CACHE)
+def _topics_in_name(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(kind of work, its words in the name), in the lexicon's order."""
+    found = ((kind, tuple(contains_any(name, words))) for kind, words in _row_topics().items())
+    return tuple((kind, words) for kind, words in found if words)
+
+
 @rule("R003", "topic-of-another-kind", "irrelevant", Severity.ERROR,
-      message="“{name}”讲的是{kind}工作，而本项目的名称、用途、目标和其他指标都不涉及{kind}")
+      message="“{name}”讲的是{kind}工作，而本项目的名称、用途、目标和其他指标都不涉及{kind}", context=True)
 def topic_of_another_kind(row: RowContext) -> Hit | None:
     """An indicator about a kind of work the project does not do (a 会议 row in a network-maintenance project).
 
