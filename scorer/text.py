@@ -68,27 +68,50 @@ def _cache_dir() -> Path:
     return Path(tempfile.mkdtemp(prefix="zhibiao-"))
 
 
+TOKENIZER_BACKENDS = ("jieba_fast", "jieba")  # same algorithm and dictionary; jieba_fast's core is in C
+
+
+def tokenizer_backend() -> str:
+    """The tokenizer module in use: ZHIBIAO_TOKENIZER if set, else jieba_fast when installed, else jieba.
+    jieba_fast gives jieba's tokens (tests/test_tokenizer.py checks it on the samples) about 2x faster;
+    rjieba is faster still but splits figures differently (3-11月), so it is not used."""
+    wanted = os.environ.get("ZHIBIAO_TOKENIZER", "").strip()
+    if wanted:
+        if wanted not in TOKENIZER_BACKENDS:
+            raise ValueError(f"ZHIBIAO_TOKENIZER={wanted}: choose one of {', '.join(TOKENIZER_BACKENDS)}")
+        return wanted
+    import importlib.util
+
+    return "jieba_fast" if importlib.util.find_spec("jieba_fast") else "jieba"
+
+
 def tokenizer():
-    """The one private jieba.Tokenizer of this process, built once under a lock with lexicons/userdict.txt."""
+    """The one private Tokenizer of this process (jieba or jieba_fast), built once under a lock with
+    lexicons/userdict.txt."""
     global _TOKENIZER
     if _TOKENIZER is not None:
         return _TOKENIZER
     with _TOKENIZER_LOCK:
         if _TOKENIZER is None:
-            import logging
-
-            import jieba
-
-            from scorer.lexicons import lexicon_path
-
-            jieba.setLogLevel(logging.WARNING)
-            tok = jieba.Tokenizer()
-            tok.tmp_dir = str(_cache_dir())
-            tok.cache_file = "jieba.zhibiao.cache"
-            tok.initialize()
-            tok.load_userdict(str(lexicon_path("userdict.txt")))
-            _TOKENIZER = tok
+            _TOKENIZER = build_tokenizer(tokenizer_backend())
     return _TOKENIZER
+
+
+def build_tokenizer(backend: str = "jieba"):
+    """A new Tokenizer of `backend` with the domain dictionary (dictionary cache in a writable folder)."""
+    import importlib
+    import logging
+
+    from scorer.lexicons import lexicon_path
+
+    module = importlib.import_module(backend)
+    module.setLogLevel(logging.WARNING)
+    tok = module.Tokenizer()
+    tok.tmp_dir = str(_cache_dir())
+    tok.cache_file = f"{backend}.zhibiao.cache"
+    tok.initialize()
+    tok.load_userdict(str(lexicon_path("userdict.txt")))
+    return tok
 
 
 _PUNCT = re.compile(r"[\W_]+")
@@ -119,7 +142,7 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _words(text: str) -> list[str]:
+def _words(text: str, tok=None) -> list[str]:
     if not text:
         return []
-    return [t for t in tokenizer().lcut(text) if t.strip() and not _PUNCT.fullmatch(t)]
+    return [t for t in (tok or tokenizer()).lcut(text) if t.strip() and not _PUNCT.fullmatch(t)]
