@@ -29,29 +29,45 @@ class Result:
     rule_errors: list[str] = field(default_factory=list)
 
 
-def documents_from_frame(frame: pd.DataFrame) -> list[Document]:
-    """Rows in the rows-CSV contract (source, project, level1 … basis) -> Documents, keeping row order."""
+def documents_from_frame(frame: pd.DataFrame, first_row: int = 1, row_numbers: Iterable[int] | None = None,
+                         ) -> list[Document]:
+    """Rows in the rows-CSV contract (source, project, level1 … basis) -> Documents, keeping row order.
+    Each indicator's location is its row of the table: row_numbers, or counted from first_row."""
     missing = {"project", "level3", "value"} - set(frame.columns)
     if missing:
         raise ValueError(f"rows table lacks column(s): {', '.join(sorted(missing))}")
     documents: dict[str, Document] = {}
     projects: dict[tuple[str, str], Project] = {}
-    text = frame.fillna("").astype(str)
-    for number, record in enumerate(text.to_dict("records"), start=1):
-        source = record.get("source", "") or "<frame>"
-        document = documents.setdefault(source, Document(source=source))
-        key = (source, record["project"])
-        if key not in projects:
-            projects[key] = Project(name=record["project"])
-            document.projects.append(projects[key])
-            budget = record.get("budget", "")
+    count = len(frame)
+
+    def column(name: str) -> list[str]:
+        if name not in frame.columns:
+            return [""] * count
+        return ["" if v is None or v != v else str(v) for v in frame[name].tolist()]  # v != v: NaN
+
+    sources, names, budgets = column("source"), column("project"), column("budget")
+    cells = zip(column("level1"), column("level2"), column("level3"), column("description"), column("value"),
+                column("basis"), strict=True)
+    numbers = list(row_numbers) if row_numbers is not None else range(first_row, first_row + count)
+    if len(numbers) != count:
+        raise ValueError(f"{len(numbers)} row numbers for {count} rows")
+    for number, source, name, budget, (level1, level2, level3, description, value, basis) in zip(
+            numbers, sources, names, budgets, cells, strict=True):
+        source = source or "<frame>"
+        document = documents.get(source)
+        if document is None:
+            document = documents[source] = Document(source=source)
+        key = (source, name)
+        project = projects.get(key)
+        if project is None:
+            project = projects[key] = Project(name=name)
+            document.projects.append(project)
             try:
-                projects[key].budget = float(budget) if budget else None
+                project.budget = float(budget) if budget else None
             except ValueError:
-                projects[key].budget = None
-        projects[key].indicators.append(Indicator(
-            level1=record.get("level1", ""), level2=record.get("level2", ""), level3=record["level3"],
-            description=record.get("description", ""), value=record["value"], basis=record.get("basis", ""),
+                project.budget = None
+        project.indicators.append(Indicator(
+            level1=level1, level2=level2, level3=level3, description=description, value=value, basis=basis,
             location=Location(source, row=number),
         ))
     return list(documents.values())
@@ -65,16 +81,15 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
     said = {(f.source, f.project_index, f.row, f.category) for f in findings if f.row is not None}
     extra, highest = [], {}
     for document in contexts:
-        rows = [(project, row) for project in document.projects for row in project.rows]
-        all_features = [row_features(row) for _, row in rows]
-        batch = model.probabilities_batch(all_features)
-        for (project, row), features, probabilities in zip(rows, all_features, batch, strict=True):
+        rows = [row for project in document.projects for row in project.rows]
+        for row, probabilities in zip(rows, model.row_probabilities(rows), strict=True):
+            project = row.project
             key = (document.source, project.index, row.index)
             highest[key] = max(probabilities.values(), default=0.0)
             for category, probability in probabilities.items():
                 if probability < FINDING_THRESHOLD or (*key, category) in said:
                     continue
-                terms = "、".join(model.top_terms(features, category))
+                terms = "、".join(model.top_terms(row_features(row), category))
                 extra.append(Finding(
                     code=MODEL_CODES[category], name=f"model-{category}", category=category,
                     severity=Severity.WARNING, source=document.source, project=project.name,
@@ -87,9 +102,11 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
 
 def score_documents(documents: list[Document], select: Iterable[str] | None = None,
                     ignore: Iterable[str] | None = None, corpus_stats: dict | None = None,
-                    use_model: bool = True, model_path: str | Path | None = None) -> Result:
+                    use_model: bool = True, model_path: str | Path | None = None,
+                    findings_table: bool = True) -> Result:
     """Rules (and, unless use_model is False or no model file exists, the classifier) over documents.
-    A model file that is foreign or damaged raises scorer.classifier.ModelError."""
+    A model file that is foreign or damaged raises scorer.classifier.ModelError. findings_table=False
+    leaves Result.findings empty (the bulk path reads the rows and projects only)."""
     from scorer.classifier import load_model, score_penalty
 
     contexts = prepare(documents)
@@ -144,7 +161,8 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
             projects.groupby("source")["score"].rank(ascending=False, method="min").astype(int)
         )
 
-    finding_frame = pd.DataFrame([_finding_record(f) for f in findings], columns=FINDING_COLUMNS)
+    records = [_finding_record(f) for f in findings] if findings_table else []
+    finding_frame = pd.DataFrame(records, columns=FINDING_COLUMNS)
     return Result(rows=rows, projects=projects, findings=finding_frame, documents=documents, rule_errors=rule_errors)
 
 

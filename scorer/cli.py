@@ -7,6 +7,7 @@ or a usage error.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -99,8 +100,13 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
 @click.option("--json", "json_path", type=click.Path(path_type=Path), help="full result as JSON (versioned schema)")
 @click.option("--corpus-stats", "stats_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="corpus statistics from `zhibiao corpus-stats`, for templates shared by many units (B201)")
-@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="read files in this many processes (results do not depend on it)")
+@click.option("-j", "--jobs", default=os.cpu_count() or 1, show_default="the cores", type=click.IntRange(1, 256),
+              help="processes that read files and score rows tables (results do not depend on it)")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="rows tables only: score on this machine, or on a Dask cluster")
+@click.option("--scheduler", help="with --engine dask: the scheduler's address (default: a local cluster of --jobs workers)")
+@click.option("--chunk-rows", default=20_000, show_default=True, type=click.IntRange(100, 10_000_000),
+              help="rows tables only: rows per chunk sent to a process (memory grows with it)")
 @click.option("--no-model", is_flag=True, help="rules alone, without the classifier")
 @click.option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path),
               help="a model file from `zhibiao train` (default: the shipped model)")
@@ -111,18 +117,38 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
 @click.option("-q", "--quiet", is_flag=True, help="no summary and no per-document counts")
 def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | None, findings_path: Path | None,
           xlsx_path: Path | None, html_path: Path | None, json_path: Path | None, stats_path: Path | None,
-          jobs: int, no_model: bool, model_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
-          statistics: bool, top: int, quiet: bool) -> None:
-    """Score documents: flag weak indicators with reasons, score and rank every project."""
+          jobs: int, engine: str, scheduler: str | None, chunk_rows: int, no_model: bool, model_path: Path | None,
+          select: tuple[str, ...], ignore: tuple[str, ...], statistics: bool, top: int, quiet: bool) -> None:
+    """Score documents: flag weak indicators with reasons, score and rank every project.
+
+    PATHS are documents (Word, Excel, PDF, text exports) or rows tables: the rows CSV of `zhibiao parse`
+    (or Parquet with its columns). Rows tables are scored in a stream, in flat memory, over --jobs
+    processes, or on Dask with --engine dask; -o/--projects may then be .csv or .parquet."""
     from scorer.api import score_documents
+    from scorer.bulk import is_rows_table
     from scorer.report.terminal import print_statistics, print_summary
     from scorer.table import PROJECT_COLUMNS, PROJECT_EXTRA_COLUMNS
 
-    report = _read_with_progress(list(paths), quiet)
+    stats = _load_stats(stats_path) if stats_path else None
+    tables = [path for path in paths if is_rows_table(path)]
+    if tables and len(tables) < len(paths):
+        raise click.UsageError("rows tables (.parquet, or .csv with project, level3 and value columns) and "
+                               "documents cannot be scored in one run")
+    if not tables and engine == "dask":
+        raise click.UsageError("--engine dask scores rows tables: run `zhibiao parse` on the documents first")
+    reports_wanted = findings_path or xlsx_path or html_path or json_path or statistics
+    if tables and (engine == "dask" or not reports_wanted):
+        from scorer.bulk import BulkOptions
+
+        options = BulkOptions(corpus_stats=stats, select=_split_codes(select) or None,
+                              ignore=_split_codes(ignore) or None, use_model=not no_model,
+                              model_path=str(model_path) if model_path else None)
+        sys.exit(_score_tables(tables, output, projects_path, jobs, chunk_rows, options, engine, scheduler, quiet))
+
+    report = _read_tables(tables) if tables else _read_with_progress(list(paths), quiet, jobs)
     _report_reading(report, quiet)
     from scorer.classifier import ModelError
 
-    stats = _load_stats(stats_path) if stats_path else None
     try:
         result = score_documents(report.documents, _split_codes(select) or None, _split_codes(ignore) or None, stats,
                                  use_model=not no_model, model_path=model_path)
@@ -155,6 +181,59 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
         print_statistics(result)
     status = _exit_status(report)
     sys.exit(EXIT_SOME_UNREADABLE if status == EXIT_OK and result.rule_errors else status)
+
+
+def _read_tables(paths: list[Path]) -> ReadReport:
+    """Rows tables read whole into Documents, for the reports that need every finding in memory."""
+    import pandas as pd
+
+    from scorer.api import documents_from_frame
+    from scorer.bulk import BulkError, read_batches
+    from scorer.ingest import ReadError
+
+    report = ReadReport()
+    for path in paths:
+        try:
+            frame = pd.concat(list(read_batches(path)))
+        except (BulkError, ValueError) as exc:
+            report.errors.append(ReadError(str(path), str(exc)))
+            continue
+        report.documents.extend(documents_from_frame(frame))
+    return report
+
+
+def _score_tables(paths: list[Path], output: Path | None, projects_path: Path | None, jobs: int, chunk_rows: int,
+                  options, engine: str, scheduler: str | None, quiet: bool) -> int:
+    """Rows tables scored in a stream (or on Dask); returns the exit status."""
+    from scorer.classifier import ModelError, load_model
+
+    try:
+        if options.use_model:
+            load_model(options.model_path)
+    except ModelError as exc:
+        raise click.BadParameter(str(exc), param_hint="--model") from exc
+    if engine == "dask":
+        from scorer.dask_engine import score_tables_dask
+
+        report = score_tables_dask(paths, output, projects_path, scheduler=scheduler, workers=jobs, options=options)
+    else:
+        from scorer.bulk import score_tables
+
+        report = score_tables(paths, output, projects_path, jobs=jobs, chunk_rows=chunk_rows, options=options)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for message in report.errors:
+        click.echo(f"error: {message}", err=True)
+    for message in dict.fromkeys(report.rule_errors):
+        click.echo(f"error: {message}", err=True)
+    if not quiet:
+        grades = ", ".join(f"{letter} {count}" for letter, count in report.grades.items())
+        stages = ", ".join(f"{stage} {seconds:.1f}s" for stage, seconds in report.seconds.items())
+        click.echo(f"{report.rows} rows, {report.projects} projects in {report.documents} documents; grades: "
+                   f"{grades or 'none'}\n{stages}", err=True)
+    if report.errors and not report.rows:
+        return EXIT_NOTHING_READ
+    return EXIT_SOME_UNREADABLE if report.errors or report.rule_errors else EXIT_OK
 
 
 def _load_stats(path: Path) -> dict:

@@ -12,6 +12,7 @@ different years), or a copy (different projects of one unit and year, or a few u
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -343,7 +344,27 @@ def corpus_stats(frame: pd.DataFrame) -> dict:
     }
 
 
+def units_needed(stats: dict, min_units: int = TEMPLATE_MIN_UNITS, min_share: float = TEMPLATE_MIN_SHARE) -> int:
+    """How many units must use a key for it to be a template."""
+    return max(min_units, int(np.ceil(min_share * max(stats.get("units", 0), 1))))
+
+
 def template_keys(stats: dict, min_units: int = TEMPLATE_MIN_UNITS, min_share: float = TEMPLATE_MIN_SHARE) -> dict:
     """key -> number of units, for keys used by so many units that they are templates."""
-    needed = max(min_units, int(np.ceil(min_share * max(stats.get("units", 0), 1))))
+    needed = units_needed(stats, min_units, min_share)
     return {key: counts[0] for key, counts in stats.get("keys", {}).items() if counts[0] >= needed}
+
+
+@lru_cache(maxsize=200_000)
+def key_hash(key: str) -> str:
+    """A key's 64-bit digest (hex), the same in every process and on every machine (unlike hash())."""
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def template_lookup(stats: dict) -> dict[str, int]:
+    """key or key_hash(key) -> units, for the templates of stats: statistics name keys by their text
+    (`zhibiao corpus-stats`) or, from the bulk path's first pass, by their digest ("key_hashes")."""
+    needed = units_needed(stats)
+    lookup = template_keys(stats)
+    lookup.update({digest: units for digest, units in stats.get("key_hashes", {}).items() if units >= needed})
+    return lookup

@@ -26,10 +26,21 @@ def neutralise(value: object) -> object:
     return "'" + value
 
 
-def write_csv(frame: pd.DataFrame, path: str | Path) -> None:
+def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy with every text cell neutralised; only cells that start with a trigger are looked at."""
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(neutralise)
+            first = safe[column].astype(str).str[:1]
+            risky = first.isin(FORMULA_TRIGGERS).to_numpy()
+            if risky.any():
+                values = safe[column].to_numpy(dtype=object, copy=True)
+                values[risky] = [neutralise(v) for v in values[risky]]
+                safe[column] = values
+    return safe
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path) -> None:
+    safe = neutralise_frame(frame)
     with atomic_output(path) as temporary, temporary.open("w", encoding="utf-8-sig", newline="") as out:
         safe.to_csv(out, index=False, lineterminator="\n")

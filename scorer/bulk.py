@@ -1,0 +1,644 @@
+"""Bulk scoring of rows tables (the rows contract of `zhibiao parse`, as CSV or Parquet) in flat memory.
+
+    rows table ─ pass 1: each row's comparison key and document ─> template digests (rule B201)
+               ─ pass 2: document-complete chunks ─ process pool: score_frame ─> rows out, in input order
+                                                                              └> projects, ranked at the end
+
+Every rule but B201 reads one document at a time, so a chunk that holds whole documents is scored
+exactly as the whole table would be; B201 (a row used by many units) needs the corpus, and gets it
+from pass 1 as digests of the template keys. `score_frame` is the pure per-partition function that
+the process pool here and the Dask engine (scorer.dask_engine) both call.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from scorer.table import PROJECT_COLUMNS, PROJECT_EXTRA_COLUMNS, ROW_COLUMNS, ROW_EXTRA_COLUMNS
+
+CHUNK_ROWS = 20_000
+INPUT_COLUMNS = ["source", "project", "level1", "level2", "level3", "description", "value", "basis", "budget"]
+REQUIRED_COLUMNS = ("project", "level3", "value")
+ROW_OUTPUT = ROW_COLUMNS + ROW_EXTRA_COLUMNS
+PROJECT_ON_ROW = ["project_budget", "project_indicators", "project_score", "project_grade", "project_findings",
+                  "project_codes", "project_messages", "project_rank_in_document"]
+FRAME_OUTPUT = ROW_OUTPUT + PROJECT_ON_ROW
+PROJECT_OUTPUT = PROJECT_COLUMNS + PROJECT_EXTRA_COLUMNS
+
+
+class BulkError(Exception):
+    """A rows table that cannot be read (names the file and, where known, the place)."""
+
+
+# --- the per-partition function --------------------------------------------------------------------
+
+def score_frame(frame: pd.DataFrame, corpus_stats: dict | None = None, select: Iterable[str] | None = None,
+                ignore: Iterable[str] | None = None, use_model: bool = True, model_path: str | Path | None = None,
+                first_row: int = 1, errors: list[str] | None = None, row_numbers: Iterable[int] | None = None,
+                ) -> pd.DataFrame:
+    """Rows of whole documents (rows contract) -> the scored rows, each with its project's score.
+
+    Pure: the result depends only on the arguments, so partitions can be scored anywhere. Columns:
+    FRAME_OUTPUT (the rows CSV columns, then project_*). Each row's location counts rows from first_row,
+    or is given by row_numbers (1-based, one per row of frame). Rule failures are appended to `errors` when
+    given, else raised. corpus_stats: as for scorer.score (B201); without it B201 counts this frame."""
+    from scorer.api import documents_from_frame, score_documents
+
+    if frame.empty:
+        return pd.DataFrame({column: pd.Series(dtype=object) for column in FRAME_OUTPUT})
+    result = score_documents(documents_from_frame(frame, first_row, row_numbers), select, ignore, corpus_stats,
+                             use_model=use_model, model_path=model_path, findings_table=False)
+    if errors is not None:
+        errors.extend(result.rule_errors)
+    elif result.rule_errors:
+        raise RuntimeError("; ".join(result.rule_errors))
+    rows = result.rows[ROW_OUTPUT].copy()
+    projects = result.projects.set_index(["source", "project_index"])
+    position = pd.MultiIndex.from_arrays([rows["source"], rows["project_index"]])
+    for column, source_column in zip(PROJECT_ON_ROW, ["budget", "indicators", "score", "grade", "findings", "codes",
+                                                      "messages", "rank_in_document"], strict=True):
+        rows[column] = projects[source_column].reindex(position).to_numpy()
+    return rows.reset_index(drop=True)
+
+
+def projects_from_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """The project table (PROJECT_OUTPUT columns, rank not yet set) from score_frame's output."""
+    first = rows.drop_duplicates(["source", "project_index"])
+    projects = pd.DataFrame({
+        "source": first["source"], "project": first["project"], "budget": first["project_budget"],
+        "indicators": first["project_indicators"], "score": first["project_score"], "grade": first["project_grade"],
+        "rank": None, "rank_in_document": first["project_rank_in_document"], "findings": first["project_findings"],
+        "codes": first["project_codes"], "messages": first["project_messages"], "unit": None, "year": None,
+        "project_index": first["project_index"],
+    })
+    return projects[PROJECT_OUTPUT].reset_index(drop=True)
+
+
+def rank_projects(projects: pd.DataFrame) -> pd.DataFrame:
+    projects = projects.copy()
+    if len(projects):
+        projects["rank"] = projects["score"].rank(ascending=False, method="min").astype(int)
+    return projects
+
+
+# --- reading rows tables ---------------------------------------------------------------------------
+
+def is_rows_table(path: Path) -> bool:
+    """A Parquet file, or a CSV whose header names the rows contract's columns (project, level3, value)."""
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        return True
+    if suffix != ".csv" or not path.is_file():
+        return False
+    try:
+        with path.open("r", encoding="utf-8-sig", errors="replace") as handle:
+            header = handle.readline()
+    except OSError:
+        return False
+    names = {name.strip().strip('"') for name in header.strip().split(",")}
+    return set(REQUIRED_COLUMNS) <= names
+
+
+def _columns_of(path: Path) -> list[str]:
+    if path.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq
+
+        return list(pq.ParquetFile(path).schema_arrow.names)
+    with path.open("r", encoding="utf-8-sig", errors="replace") as handle:
+        import csv
+
+        return next(csv.reader([handle.readline()]), [])
+
+
+def read_batches(path: Path, chunk_rows: int = CHUNK_ROWS, columns: list[str] | None = None,
+                 ) -> Iterator[pd.DataFrame]:
+    """Frames of about chunk_rows rows of strings (a missing cell is ""), indexed by their row number in the
+    table (0 = the first row under the header). A missing `source` column becomes the file's name."""
+    import pyarrow as pa
+
+    try:
+        present = _columns_of(path)
+    except (OSError, pa.ArrowInvalid) as exc:
+        raise BulkError(f"{path}: cannot be opened as a rows table ({_first_line(exc)})") from exc
+    missing = [c for c in REQUIRED_COLUMNS if c not in present]
+    if missing:
+        raise BulkError(f"{path}: rows table lacks column(s) {', '.join(missing)} (has: {', '.join(present)})")
+    wanted = [c for c in (columns or INPUT_COLUMNS) if c in present]
+    offset = 0
+    try:
+        for batch in _arrow_batches(path, wanted, chunk_rows):
+            frame = pa.Table.from_batches([batch]).to_pandas()
+            frame = frame.fillna("").astype(str) if len(frame) else frame
+            if "source" not in frame.columns and "source" in (columns or INPUT_COLUMNS):
+                frame.insert(0, "source", path.name)
+            frame.index = pd.RangeIndex(offset, offset + len(frame))
+            offset += len(frame)
+            yield frame
+    except (pa.ArrowInvalid, OSError) as exc:
+        raise BulkError(f"{path}: unreadable after row {offset} ({_first_line(exc)}); a rows table must be UTF-8 "
+                        "CSV or Parquet") from exc
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _arrow_batches(path: Path, columns: list[str], chunk_rows: int):
+    import pyarrow as pa
+
+    if path.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq
+
+        yield from pq.ParquetFile(path).iter_batches(batch_size=chunk_rows, columns=columns)
+        return
+    import pyarrow.csv as pc
+
+    reader = pc.open_csv(
+        path,
+        read_options=pc.ReadOptions(block_size=max(1 << 20, chunk_rows * 200)),
+        parse_options=pc.ParseOptions(newlines_in_values=True),
+        convert_options=pc.ConvertOptions(include_columns=columns, column_types={c: pa.string() for c in columns},
+                                          strings_can_be_null=False, quoted_strings_can_be_null=False),
+    )
+    pending: list = []
+    size = 0
+    for batch in reader:
+        pending.append(batch)
+        size += batch.num_rows
+        if size >= chunk_rows:
+            yield from pa.Table.from_batches(pending).combine_chunks().to_batches()
+            pending, size = [], 0
+    if pending:
+        yield from pa.Table.from_batches(pending).combine_chunks().to_batches()
+
+
+def document_chunks(frames: Iterable[pd.DataFrame], warn: Callable[[str], None]) -> Iterator[pd.DataFrame]:
+    """Regroups frames so that no document (`source`) is split across two: each frame yielded holds whole
+    documents. A document whose rows are not together in the table is scored in parts, with a warning."""
+    closed: set[str] = set()
+    pending: pd.DataFrame | None = None
+    for frame in frames:
+        if pending is not None and len(pending):
+            frame = pd.concat([pending, frame])
+        if frame.empty:
+            continue
+        sources = frame["source"].to_numpy()
+        others = np.flatnonzero(sources != sources[-1])
+        cut = int(others[-1]) + 1 if len(others) else 0
+        complete, pending = frame.iloc[:cut], frame.iloc[cut:]
+        if len(complete):
+            _check_contiguous(complete, closed, warn)
+            yield complete
+    if pending is not None and len(pending):
+        _check_contiguous(pending, closed, warn)
+        yield pending
+
+
+def _check_contiguous(frame: pd.DataFrame, closed: set[str], warn: Callable[[str], None]) -> None:
+    sources = pd.unique(frame["source"].to_numpy())
+    for source in sources:
+        if source in closed:
+            row = int(frame.index[frame["source"].to_numpy() == source][0]) + 1
+            warn(f"{source}: rows of this document are not together in the table (again at row {row}); "
+                 "its parts are scored as separate documents; sort the table by source")
+    closed.update(sources)
+
+
+# --- pass 1: template statistics ---------------------------------------------------------------------
+
+def key_units(frame: pd.DataFrame) -> pd.DataFrame:
+    """The distinct (key digest, source) pairs of a frame (columns source, level3, value)."""
+    from scorer.duplicates import cached_row_key, key_hash
+
+    if frame.empty:
+        return pd.DataFrame({"key": pd.Series(dtype="uint64"), "source": pd.Series(dtype=object)})
+    codes, uniques = pd.factorize(frame["level3"] + "\x1f" + frame["value"])
+    digests = np.array([int(key_hash(cached_row_key(*pair.split("\x1f", 1))), 16) for pair in uniques],
+                       dtype=np.uint64)
+    return pd.DataFrame({"key": digests[codes], "source": frame["source"].to_numpy()}).drop_duplicates()
+
+
+def template_stats(paths: list[Path], chunk_rows: int = CHUNK_ROWS, pool=None) -> dict:
+    """Corpus statistics for rule B201 in flat memory: how many units (documents, in a rows table) use each
+    key, kept for the keys used by two units or more, named by digest (scorer.duplicates.key_hash).
+    With a process pool the digests are computed in its workers."""
+    from scorer.duplicates import STATS_SCHEMA
+
+    unit_ids: dict[str, int] = {}
+    pairs: list[pd.DataFrame] = []
+    pending = 0
+    rows = 0
+
+    def collect(found: pd.DataFrame) -> None:
+        nonlocal pairs, pending
+        codes, sources = pd.factorize(found["source"])
+        ids = np.array([unit_ids.setdefault(s, len(unit_ids)) for s in sources], dtype=np.int64)
+        pairs.append(pd.DataFrame({"key": found["key"].to_numpy(), "unit": ids[codes] if len(codes) else ids}))
+        pending += len(found)
+        if pending > 4 * chunk_rows:
+            pairs = [pd.concat(pairs).drop_duplicates()]
+            pending = len(pairs[0])
+
+    in_flight: deque = deque()
+    for path in paths:
+        for frame in read_batches(path, chunk_rows, columns=["source", "level3", "value"]):
+            rows += len(frame)
+            if pool is None:
+                collect(key_units(frame))
+                continue
+            in_flight.append(pool.submit(key_units, frame))
+            if len(in_flight) >= 4:
+                collect(in_flight.popleft().result())
+    while in_flight:
+        collect(in_flight.popleft().result())
+    every = pd.concat(pairs).drop_duplicates() if pairs else pd.DataFrame({"key": [], "unit": []})
+    counts = every.groupby("key").size()
+    shared = counts[counts >= 2]
+    return {"schema": STATS_SCHEMA, "version": 1, "units": len(unit_ids), "documents": len(unit_ids), "rows": rows,
+            "key_hashes": {f"{int(key):016x}": int(units) for key, units in shared.items()}}
+
+
+def templates_only(stats: dict) -> dict:
+    """The statistics a worker needs: units and the template keys (small to send to every process)."""
+    from scorer.duplicates import template_lookup
+
+    return {"schema": stats.get("schema"), "units": stats.get("units", 0), "keys": {},
+            "key_hashes": template_lookup(stats)}
+
+
+# --- pass 2: scoring in a process pool ---------------------------------------------------------------
+
+@dataclass
+class BulkOptions:
+    corpus_stats: dict | None = None
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    use_model: bool = True
+    model_path: str | None = None
+
+
+@dataclass
+class BulkReport:
+    rows: int = 0
+    projects: int = 0
+    documents: int = 0
+    grades: dict[str, int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)  # files or parts not read
+    warnings: list[str] = field(default_factory=list)
+    rule_errors: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # stage -> seconds (score: summed over workers)
+
+
+def _warm_up() -> None:
+    """Run in each worker as the pool starts: loads the model and lexicons before any chunk comes."""
+    from scorer.classifier import load_model
+    from scorer.registry import select_rules
+
+    select_rules(None, None)
+    load_model()
+
+
+@contextmanager
+def young_garbage_only() -> Iterator[None]:
+    """No collector passes while a chunk is scored, then one pass over the objects made meanwhile.
+
+    Scoring makes millions of short-lived objects; with the collector on, each full pass also walks
+    the long-lived caches, which took ~40% of scoring time. The chunk's objects all stay in the
+    youngest generation, so collecting that one generation afterwards frees the chunk's cycles."""
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+        gc.collect(0)
+
+
+def _score_chunk(chunk: pd.DataFrame, csv_out: bool, options: BulkOptions,
+                 ) -> tuple[object, pd.DataFrame, list[str], float, float]:
+    """In a worker: score, then format the rows for the output (CSV text or an Arrow table)."""
+    started = time.perf_counter()
+    errors: list[str] = []
+    with young_garbage_only():
+        scored = score_frame(chunk.reset_index(drop=True), options.corpus_stats, options.select, options.ignore,
+                             options.use_model, options.model_path, first_row=int(chunk.index[0]) + 1,
+                             errors=errors)
+    scored_at = time.perf_counter()
+    projects = projects_from_rows(scored)
+    rows = _typed_rows(scored[ROW_OUTPUT])
+    payload = _csv_text(rows) if csv_out else _arrow_table(rows)
+    return payload, projects, errors, scored_at - started, time.perf_counter() - scored_at
+
+
+def _typed_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    rows = rows.copy()
+    rows["score"] = rows["score"].astype(float)
+    rows["project_index"] = rows["project_index"].astype("int64")
+    rows["row_index"] = rows["row_index"].astype("int64")
+    for column in rows.columns:
+        if column not in ("score", "project_index", "row_index"):
+            rows[column] = rows[column].fillna("").astype(str)
+    return rows
+
+
+def _csv_text(rows: pd.DataFrame) -> str:
+    from scorer.report.csv_writer import neutralise_frame
+
+    return neutralise_frame(rows).to_csv(index=False, header=False, lineterminator="\n")
+
+
+def _arrow_table(rows: pd.DataFrame):
+    import pyarrow as pa
+
+    return pa.Table.from_pandas(rows, preserve_index=False)
+
+
+class _RowsSink:
+    """Rows output written as chunks come back: CSV (UTF-8 with BOM, formula cells neutralised) or Parquet."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.parquet = path is not None and path.suffix.lower() == ".parquet"
+        self._handle = None
+        self._writer = None
+        self._temporary: Path | None = None
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
+            os.close(descriptor)
+            self._temporary = Path(name)
+            if not self.parquet:
+                self._handle = self._temporary.open("w", encoding="utf-8-sig", newline="")
+                self._handle.write(",".join(ROW_OUTPUT) + "\n")
+
+    def write(self, payload) -> None:
+        if self.path is None:
+            return
+        if self.parquet:
+            import pyarrow.parquet as pq
+
+            if self._writer is None:
+                self._writer = pq.ParquetWriter(self._temporary, payload.schema)
+            self._writer.write_table(payload.cast(self._writer.schema))
+        else:
+            self._handle.write(payload)
+
+    def close(self, keep: bool) -> None:
+        if self._handle is not None:
+            self._handle.close()
+        if self._writer is not None:
+            self._writer.close()
+        elif self.parquet and keep and self._temporary is not None:
+            _empty_rows_table().to_parquet(self._temporary, index=False)
+        if self._temporary is None:
+            return
+        if keep:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self._temporary, 0o666 & ~umask)
+            os.replace(self._temporary, self.path)
+        else:
+            self._temporary.unlink(missing_ok=True)
+
+
+def _empty_rows_table() -> pd.DataFrame:
+    return _typed_rows(pd.DataFrame({column: pd.Series(dtype=object) for column in ROW_OUTPUT}))
+
+
+def score_tables(paths: list[Path], output: Path | None = None, projects_output: Path | None = None,
+                 jobs: int | None = None, chunk_rows: int = CHUNK_ROWS, options: BulkOptions | None = None,
+                 on_chunk: Callable[[int], None] | None = None) -> BulkReport:
+    """Scores rows tables in document-complete chunks over `jobs` processes (default: the cores), writing
+    rows as they come back, in input order; projects are ranked at the end. Memory stays flat as input grows.
+    A file that cannot be read is reported in BulkReport.errors and the others are still scored."""
+    options = options or BulkOptions()
+    jobs = jobs or os.cpu_count() or 1
+    report = BulkReport()
+    started = time.perf_counter()
+    with _worker_pool(jobs) as pool:  # started before any Arrow thread exists in this process
+        readable = []
+        for path in paths:
+            try:
+                next(iter(read_batches(path, 1, columns=["source", "project", "level3", "value"])), None)
+                readable.append(path)
+            except BulkError as exc:
+                report.errors.append(str(exc))
+        if options.corpus_stats is None and _wants_b201(options):
+            try:
+                options.corpus_stats = template_stats(readable, chunk_rows, pool)
+            except BulkError as exc:
+                report.errors.append(str(exc))
+                options.corpus_stats = {"units": 0, "keys": {}}
+        if options.corpus_stats is not None:
+            options.corpus_stats = templates_only(options.corpus_stats)
+        report.seconds["statistics"] = time.perf_counter() - started
+
+        sink = _RowsSink(output)
+        spool = _ProjectSpool()
+        ok = False
+        try:
+            for payload, projects, rule_errors, score_seconds, format_seconds in _scored_chunks(
+                    pool, readable, options, jobs, chunk_rows, output is None or not sink.parquet, report):
+                write_started = time.perf_counter()
+                sink.write(payload)
+                spool.add(projects)
+                report.rule_errors.extend(rule_errors)
+                count = int(projects["indicators"].sum())
+                report.rows += count
+                seconds = report.seconds
+                seconds["write"] = seconds.get("write", 0.0) + time.perf_counter() - write_started
+                seconds["score"] = seconds.get("score", 0.0) + score_seconds
+                seconds["format"] = seconds.get("format", 0.0) + format_seconds
+                if on_chunk:
+                    on_chunk(count)
+            ok = True
+        finally:
+            sink.close(keep=ok)
+    rank_started = time.perf_counter()
+    spool.finish(projects_output, report)
+    report.seconds["rank"] = time.perf_counter() - rank_started
+    report.seconds["total"] = time.perf_counter() - started
+    return report
+
+
+@contextmanager
+def _worker_pool(jobs: int):
+    """A process pool (None for jobs=1). Fork where the platform has it: workers inherit the loaded
+    lexicons and need no `if __name__ == "__main__"` guard in the caller; spawn elsewhere."""
+    if jobs <= 1:
+        yield None
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, wait
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    _warm_up()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        wait([pool.submit(_warm_up) for _ in range(jobs)])
+        yield pool
+
+
+def _wants_b201(options: BulkOptions) -> bool:
+    from scorer.registry import matches
+
+    return (not options.select or matches("B201", options.select)) and not (
+        options.ignore and matches("B201", options.ignore))
+
+
+def _scored_chunks(pool, paths: list[Path], options: BulkOptions, jobs: int, chunk_rows: int, csv_out: bool,
+                   report: BulkReport) -> Iterator[tuple]:
+    """Chunks scored in order. At most 2 × jobs chunks are in flight, so reading never runs far ahead."""
+
+    def chunks() -> Iterator[pd.DataFrame]:
+        for path in paths:
+            read_started = time.perf_counter()
+            try:
+                for chunk in document_chunks(read_batches(path, chunk_rows), report.warnings.append):
+                    report.seconds["read"] = report.seconds.get("read", 0.0) + time.perf_counter() - read_started
+                    yield chunk
+                    read_started = time.perf_counter()
+            except BulkError as exc:
+                report.errors.append(str(exc))
+
+    if pool is None:
+        for chunk in chunks():
+            yield _score_chunk(chunk, csv_out, options)
+        return
+    in_flight: deque = deque()
+    for chunk in chunks():
+        in_flight.append(pool.submit(_score_chunk, chunk, csv_out, options))
+        if len(in_flight) >= 2 * jobs:
+            yield in_flight.popleft().result()
+    while in_flight:
+        yield in_flight.popleft().result()
+
+
+class _ProjectSpool:
+    """Projects as chunks come back, spooled to a temporary Parquet file; at the end each gets its rank
+    (from the scores alone, kept as one float array) and the table is written out in batches."""
+
+    def __init__(self):
+        descriptor, name = tempfile.mkstemp(prefix="zhibiao-projects-", suffix=".parquet")
+        os.close(descriptor)
+        self.path = Path(name)
+        self._writer = None
+        self._scores: list[np.ndarray] = []
+        self._sources: set[str] = set()
+
+    def add(self, projects: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        projects = _typed_projects(projects)
+        table = pa.Table.from_pandas(projects, preserve_index=False)
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self.path, table.schema)
+        self._writer.write_table(table.cast(self._writer.schema))
+        self._scores.append(projects["score"].to_numpy(dtype=float))
+        self._sources.update(projects["source"].unique())
+
+    def finish(self, output: Path | None, report: BulkReport) -> None:
+        import pyarrow.parquet as pq
+
+        try:
+            if self._writer is not None:
+                self._writer.close()
+            scores = np.sort(np.concatenate(self._scores)) if self._scores else np.array([])
+            report.projects = len(scores)
+            report.documents = len(self._sources)
+            grades: dict[str, int] = {}
+            batches = pq.ParquetFile(self.path).iter_batches(batch_size=50_000) if self._writer else iter(())
+            with _ProjectsOut(output) as out:
+                for batch in batches:
+                    frame = batch.to_pandas()
+                    # rank "min": 1 + the number of projects that scored strictly higher
+                    frame["rank"] = len(scores) - np.searchsorted(scores, frame["score"].to_numpy(), side="right") + 1
+                    for letter, count in frame["grade"].value_counts().items():
+                        grades[letter] = grades.get(letter, 0) + int(count)
+                    out.write(frame)
+            report.grades = dict(sorted(grades.items()))
+        finally:
+            self.path.unlink(missing_ok=True)
+
+
+def _typed_projects(projects: pd.DataFrame) -> pd.DataFrame:
+    projects = projects.copy()
+    projects["budget"] = pd.to_numeric(projects["budget"], errors="coerce").astype(float)
+    for column in ("indicators", "findings", "project_index", "rank_in_document"):
+        projects[column] = projects[column].astype("int64")
+    projects["score"] = projects["score"].astype(float)
+    projects["rank"] = 0
+    for column in ("source", "project", "grade", "codes", "messages", "unit", "year"):
+        projects[column] = projects[column].fillna("").astype(str)
+    return projects
+
+
+class _ProjectsOut:
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.frames: list[pd.DataFrame] = []
+        self._context = None
+        self._target: Path | None = None
+        self._writer = None
+        self._handle = None
+
+    def __enter__(self):
+        if self.path is not None:
+            from scorer.report.atomic import atomic_output
+
+            self._context = atomic_output(self.path)
+            self._target = self._context.__enter__()
+        return self
+
+    def write(self, frame: pd.DataFrame) -> None:
+        if self._target is None:
+            return
+        frame = frame[PROJECT_OUTPUT]
+        if self.path.suffix.lower() == ".parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            if self._writer is None:
+                self._writer = pq.ParquetWriter(self._target, table.schema)
+            self._writer.write_table(table.cast(self._writer.schema))
+            return
+        from scorer.report.csv_writer import neutralise_frame
+
+        if self._handle is None:
+            self._handle = self._target.open("w", encoding="utf-8-sig", newline="")
+            self._handle.write(",".join(PROJECT_OUTPUT) + "\n")
+        self._handle.write(neutralise_frame(frame).to_csv(index=False, header=False, lineterminator="\n"))
+
+    def __exit__(self, kind, value, traceback):
+        if self._target is not None:
+            if self._writer is not None:
+                self._writer.close()
+            if self._handle is not None:
+                self._handle.close()
+            elif self._writer is None and kind is None:
+                self._write_empty()
+            self._context.__exit__(kind, value, traceback)
+        return False
+
+    def _write_empty(self) -> None:
+        empty = pd.DataFrame(columns=PROJECT_OUTPUT)
+        if self.path.suffix.lower() == ".parquet":
+            empty.to_parquet(self._target, index=False)
+        else:
+            with self._target.open("w", encoding="utf-8-sig", newline="") as handle:
+                handle.write(",".join(PROJECT_OUTPUT) + "\n")

@@ -1,0 +1,183 @@
+"""Rows tables scored on Dask (dask.dataframe + distributed), for corpora beyond one machine.
+
+The same two passes as scorer.bulk, as Dask graphs:
+1. per partition, each row's template-key digest and document; a global group-by counts the units
+   that use each key (the band join of exact keys) -> the template digests, small, sent to every task;
+2. the table shuffled on `source` so that each partition holds whole documents, each partition
+   scored by scorer.bulk.score_frame (the same pure function as the local path), then put back in
+   input order. Results are identical to `zhibiao score` on one machine (tests/test_bulk.py).
+
+The scored rows come back to this process to be written as one CSV or Parquet file in input order.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from scorer.bulk import (
+    FRAME_OUTPUT,
+    INPUT_COLUMNS,
+    ROW_OUTPUT,
+    BulkError,
+    BulkOptions,
+    BulkReport,
+    _ProjectSpool,
+    _RowsSink,
+    _typed_rows,
+    _wants_b201,
+    key_units,
+    projects_from_rows,
+    read_batches,
+    score_frame,
+    templates_only,
+    young_garbage_only,
+)
+
+ORDER_COLUMNS = ["_file", "_document_row", "project_index", "row_index"]
+
+
+def _read(path: Path, file_number: int, blocksize: str):
+    """One rows table as a Dask DataFrame of strings with `_file` and `_row` (0-based row in the file)."""
+    import dask.dataframe as dd
+
+    present = [c for c in INPUT_COLUMNS if c in _header(path)]
+    if path.suffix.lower() == ".parquet":
+        frame = dd.read_parquet(str(path), columns=present)
+    else:
+        frame = dd.read_csv(str(path), dtype=str, keep_default_na=False, usecols=present, blocksize=blocksize,
+                            encoding="utf-8-sig")
+    lengths = frame.map_partitions(len).compute()
+    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype("int64")
+
+    def number(part: pd.DataFrame, partition_info=None) -> pd.DataFrame:
+        part = part.fillna("").astype(str)
+        if "source" not in part.columns:
+            part.insert(0, "source", path.name)
+        start = int(offsets[partition_info["number"]]) if partition_info else 0
+        part["_file"] = file_number
+        part["_row"] = np.arange(start, start + len(part), dtype="int64")
+        return part.reset_index(drop=True)
+
+    columns = (["source"] if "source" not in present else []) + present
+    meta = pd.DataFrame({c: pd.Series(dtype=object) for c in columns}
+                        | {"_file": pd.Series(dtype="int64"), "_row": pd.Series(dtype="int64")})
+    meta = meta[[c for c in INPUT_COLUMNS if c in columns] + ["_file", "_row"]]
+    return frame.map_partitions(number, meta=meta)
+
+
+def _header(path: Path) -> list[str]:
+    from scorer.bulk import _columns_of
+
+    return _columns_of(path)
+
+
+def _score_partition(part: pd.DataFrame, options: BulkOptions) -> pd.DataFrame:
+    part = part.sort_values(["_file", "_row"], kind="stable").reset_index(drop=True)
+    if part.empty:
+        return _empty_output()
+    pieces = []
+    # a document read from two files stays two documents, as on the local path
+    for file_number, rows in part.groupby("_file", sort=True):
+        with young_garbage_only():
+            scored = score_frame(rows.drop(columns=["_file", "_row"]), options.corpus_stats, options.select,
+                                 options.ignore, options.use_model, options.model_path,
+                                 row_numbers=(rows["_row"] + 1).tolist())
+        first_rows = rows.groupby("source")["_row"].min()
+        scored["_file"] = int(file_number)
+        scored["_document_row"] = scored["source"].map(first_rows).astype("int64")
+        pieces.append(scored)
+    return pd.concat(pieces, ignore_index=True)
+
+
+def _empty_output() -> pd.DataFrame:
+    frame = pd.DataFrame({c: pd.Series(dtype=object) for c in FRAME_OUTPUT})
+    frame["_file"] = pd.Series(dtype="int64")
+    frame["_document_row"] = pd.Series(dtype="int64")
+    return frame
+
+
+def score_dask(paths: list[Path], client, options: BulkOptions, blocksize: str = "32MB") -> pd.DataFrame:
+    """Every row scored on the cluster of `client`, in input order (columns FRAME_OUTPUT)."""
+    import dask.dataframe as dd
+
+    tables = [_read(path, number, blocksize) for number, path in enumerate(paths)]
+    table = dd.concat(tables) if len(tables) > 1 else tables[0]
+    if options.corpus_stats is None and _wants_b201(options):
+        pairs = table[["source", "level3", "value"]].map_partitions(
+            key_units, meta={"key": "uint64", "source": object}).drop_duplicates()
+        counts, units = client.compute([pairs.groupby("key").size(), table["source"].nunique()])
+        counts, units = counts.result(), int(units.result())
+        shared = counts[counts >= 2]
+        options.corpus_stats = {"schema": "zhibiao-corpus-stats", "units": units,
+                                "key_hashes": {f"{int(k):016x}": int(n) for k, n in shared.items()}}
+    if options.corpus_stats is not None:
+        options.corpus_stats = templates_only(options.corpus_stats)
+    whole_documents = table.shuffle(on="source", npartitions=max(1, table.npartitions))
+    scored = whole_documents.map_partitions(_score_partition, options, meta=_empty_output())
+    frame = client.compute(scored).result()
+    return frame.sort_values(ORDER_COLUMNS, kind="stable").reset_index(drop=True)[FRAME_OUTPUT]
+
+
+def score_tables_dask(paths: list[Path], output: Path | None = None, projects_output: Path | None = None,
+                      scheduler: str | None = None, workers: int = 2, options: BulkOptions | None = None,
+                      ) -> BulkReport:
+    """scorer.bulk.score_tables on Dask: on the scheduler at `scheduler`, or on a LocalCluster of `workers`
+    processes. Writes the same files, with the same rows and ranks."""
+    from distributed import Client, LocalCluster
+
+    options = options or BulkOptions()
+    report = BulkReport()
+    started = time.perf_counter()
+    readable = []
+    for path in paths:
+        try:
+            next(iter(read_batches(path, 1, columns=["source", "project", "level3", "value"])), None)
+            readable.append(path)
+        except BulkError as exc:
+            report.errors.append(str(exc))
+    if not readable:
+        return report
+    import logging
+
+    logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)  # "shuffle initialized" notes per run
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=logging.ERROR)
+        client = Client(cluster)
+    try:
+        frame = score_dask(readable, client, options)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    report.seconds["score"] = time.perf_counter() - started
+    sink = _RowsSink(output)
+    ok = False
+    try:
+        rows = _typed_rows(frame[ROW_OUTPUT])
+        if output is not None:
+            if sink.parquet:
+                import pyarrow as pa
+
+                sink.write(pa.Table.from_pandas(rows, preserve_index=False))
+            else:
+                from scorer.report.csv_writer import neutralise_frame
+
+                sink.write(neutralise_frame(rows).to_csv(index=False, header=False, lineterminator="\n"))
+        ok = True
+    finally:
+        sink.close(keep=ok)
+    spool = _ProjectSpool()
+    if len(frame):
+        spool.add(projects_from_rows(frame))
+    report.rows = len(frame)
+    spool.finish(projects_output, report)
+    report.seconds["total"] = time.perf_counter() - started
+    return report

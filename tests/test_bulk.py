@@ -1,0 +1,152 @@
+"""The bulk path (streamed rows tables, process pool, Parquet) gives what scoring the whole table at once gives."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from conftest import SAMPLES
+
+import scorer
+from scorer import engine
+from scorer.bulk import ROW_OUTPUT, document_chunks, score_frame, score_tables
+from scorer.cli import cli
+from scorer.ingest import read_paths
+from scorer.normalise import prepare
+from scorer.registry import select_rules
+from scorer.synthetic import generate, write_corpus
+from scorer.table import PROJECT_COLUMNS, indicator_frame
+
+INPUT = ["source", "project", "level1", "level2", "level3", "description", "value", "basis"]
+
+
+@pytest.fixture(scope="module")
+def seed_table() -> pd.DataFrame:
+    return indicator_frame(read_paths([SAMPLES]).documents)[INPUT]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    path = tmp_path_factory.mktemp("corpus") / "corpus.csv"
+    write_corpus(path, 3_000, seed=7)
+    return path
+
+
+def _read(path) -> pd.DataFrame:
+    if str(path).endswith(".parquet"):
+        return pd.read_parquet(path)
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def _same_rows(bulk: pd.DataFrame, whole: pd.DataFrame) -> None:
+    assert len(bulk) == len(whole)
+    for column in ROW_OUTPUT:
+        left, right = bulk[column].astype(str).str.strip(), whole[column].astype(str).str.strip()
+        if column == "score":
+            left, right = bulk[column].astype(float), whole[column].astype(float)
+        assert list(left) == list(right), column
+
+
+def test_score_frame_equals_score_on_the_seed_rows(seed_table):
+    whole = scorer.score(seed_table)
+    per_partition = score_frame(seed_table)
+    _same_rows(per_partition, whole.rows)
+    by_project = per_partition.drop_duplicates(["source", "project_index"])
+    assert list(by_project["project_score"]) == list(whole.projects["score"])
+    assert list(by_project["project_codes"]) == list(whole.projects["codes"])
+    assert (per_partition["codes"] != "").sum() > 100  # the seeds are full of weak rows: this is no empty run
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_streamed_chunks_equal_the_whole_table(corpus, tmp_path, jobs):
+    rows_out, projects_out = tmp_path / "rows.csv", tmp_path / "projects.csv"
+    report = score_tables([corpus], rows_out, projects_out, jobs=jobs, chunk_rows=400)
+    whole = scorer.score(_read(corpus))
+    assert report.rows == 3_000 and not report.errors and not report.warnings
+    _same_rows(_read(rows_out), whole.rows)
+    projects = _read(projects_out)
+    assert list(projects["score"].astype(float)) == list(whole.projects["score"])
+    assert list(projects["rank"].astype(int)) == list(whole.projects["rank"])
+    assert list(projects.columns[: len(PROJECT_COLUMNS)]) == PROJECT_COLUMNS
+    assert "B201" in " ".join(whole.rows["codes"])  # templates across units are found across chunks
+
+
+def test_parquet_in_and_out_gives_the_csv_results(corpus, tmp_path):
+    as_parquet = tmp_path / "corpus.parquet"
+    _read(corpus).to_parquet(as_parquet, index=False)
+    score_tables([corpus], tmp_path / "rows.csv", tmp_path / "projects.csv", jobs=1, chunk_rows=1000)
+    score_tables([as_parquet], tmp_path / "rows.parquet", tmp_path / "projects.parquet", jobs=1, chunk_rows=1000)
+    _same_rows(_read(tmp_path / "rows.parquet"), _read(tmp_path / "rows.csv"))
+    assert list(_read(tmp_path / "projects.parquet")["rank"]) == list(_read(tmp_path / "projects.csv")["rank"].astype(int))
+
+
+def test_a_document_split_in_the_table_is_scored_in_parts_with_a_warning(seed_table):
+    first = seed_table["source"].iloc[0]
+    rows = seed_table[seed_table["source"] == first]
+    shuffled = pd.concat([rows.iloc[:40], seed_table[seed_table["source"] != first].iloc[:50], rows.iloc[40:]],
+                         ignore_index=True)  # indexed by row of the table, as read_batches gives them
+    warnings: list[str] = []
+    chunks = list(document_chunks([shuffled.iloc[:60], shuffled.iloc[60:]], warnings.append))
+    assert sum(len(c) for c in chunks) == len(shuffled)  # no row lost
+    assert len(warnings) == 1 and first in warnings[0] and "row 91" in warnings[0]
+
+
+def test_unreadable_tables_are_named_and_the_others_still_scored(corpus, tmp_path):
+    missing_column = tmp_path / "no_value.csv"
+    missing_column.write_text("source,project,level3\na,b,c\n", encoding="utf-8")
+    not_utf8 = tmp_path / "gbk.csv"
+    not_utf8.write_bytes(b"source,project,level3,value\n" + "文件,项目,培训人次,≥2次\n".encode("gbk"))
+    report = score_tables([missing_column, not_utf8, corpus], tmp_path / "rows.csv", None, jobs=1)
+    assert report.rows == 3_000
+    assert len(report.errors) == 2
+    assert "no_value.csv" in report.errors[0] and "value" in report.errors[0]
+    assert "gbk.csv" in report.errors[1] and "UTF-8" in report.errors[1]
+
+
+def test_cli_scores_rows_tables_in_a_stream_and_exits_1_when_one_was_unreadable(corpus, tmp_path):
+    broken = tmp_path / "broken.parquet"
+    broken.write_bytes(b"PAR1 this is no parquet file")
+    result = CliRunner().invoke(cli, ["score", str(corpus), str(broken), "-o", str(tmp_path / "rows.parquet"),
+                                      "--projects", str(tmp_path / "projects.csv"), "-j", "2"])
+    assert result.exit_code == 1, result.output
+    assert "broken.parquet" in result.output and "3000 rows" in result.output
+    assert len(pd.read_parquet(tmp_path / "rows.parquet")) == 3_000
+
+
+def test_cli_refuses_the_dask_engine_for_documents():
+    result = CliRunner().invoke(cli, ["score", str(SAMPLES), "--engine", "dask"])
+    assert result.exit_code == 2 and "zhibiao parse" in result.output
+
+
+def test_row_verdict_cache_changes_no_finding(seed_table):
+    table = pd.concat([seed_table, generate(2_000, seed=3)[INPUT]], ignore_index=True)
+    with_cache = scorer.score(table, use_model=False).findings
+    engine.USE_ROW_CACHE = False
+    try:
+        without_cache = scorer.score(table, use_model=False).findings
+    finally:
+        engine.USE_ROW_CACHE = True
+    pd.testing.assert_frame_equal(with_cache, without_cache)
+
+
+class _NoProject:
+    def __getattr__(self, name):
+        raise AssertionError(f"read row.project.{name}")
+
+
+def test_rules_cached_per_row_text_read_nothing_but_the_row(seed_documents):
+    """A row rule without context=True must not look at the project: its verdict is shared by every row
+    with the same cells."""
+    text_rules = [r for r in select_rules() if r.scope == "row" and not r.context]
+    assert len(text_rules) >= 20
+    contexts = prepare(list(seed_documents.values()))
+    checked = 0
+    for document in contexts:
+        for project in document.projects:
+            for row in project.rows:
+                row.project = _NoProject()
+                for rule in text_rules:
+                    rule.func(row)
+                    checked += 1
+                row.project = project
+    assert checked > 10_000
