@@ -49,22 +49,34 @@ print(json.dumps({"rows": report.rows, "projects": report.projects, "seconds": r
 '''
 
 
+PEAKS: dict[str, float] = {}  # of the last run_measured, MB: main, largest child, sum of PSS
+
+
 def run_measured(command: list[str]) -> tuple[float, float, str]:
-    """(wall seconds, peak MB of the process tree, stdout)."""
+    """(wall seconds, peak MB of the process tree as the sum of resident sizes, stdout). Forked workers
+    share pages with the main process, which that sum counts twice; PEAKS["pss"] is the peak of the sum
+    of proportional set sizes (shared pages split between the processes sharing them)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     root = psutil.Process(process.pid)
-    peak = 0
+    peak = main = child = pss = 0
+    samples = 0
     while process.poll() is None:
         try:
             tree = [root, *root.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            sizes = [p.memory_info().rss for p in tree]
+            peak, main = max(peak, sum(sizes)), max(main, sizes[0])
+            child = max([child, *sizes[1:]])
+            if samples % 20 == 0:  # reading smaps costs CPU the run needs: once a second
+                pss = max(pss, sum(getattr(p.memory_full_info(), "pss", 0) for p in tree))
+            samples += 1
         except psutil.Error:
             pass
         time.sleep(0.05)
     out = process.stdout.read() if process.stdout else ""
     if process.returncode:
         raise SystemExit(f"{command[:3]} failed with status {process.returncode}")
+    PEAKS.update(main=main / 2**20, child=child / 2**20, pss=pss / 2**20)
     return time.perf_counter() - started, peak / 2**20, out
 
 
@@ -97,7 +109,9 @@ def main() -> None:
         rate = report["rows"] / wall
         stages = ", ".join(f"{k} {v:.1f}s" for k, v in report["seconds"].items())
         print(f"zhibiao   : {report['rows']:,} rows, {report['projects']:,} projects in {wall:.1f}s = {rate:,.0f} rows/s, "
-              f"peak {peak:,.0f} MB, jobs {args.jobs}\n            stages ({'score, format summed over workers'}): {stages}")
+              f"peak {peak:,.0f} MB RSS summed, {PEAKS['pss']:,.0f} MB PSS summed (main process {PEAKS['main']:,.0f}, "
+              f"largest worker {PEAKS['child']:,.0f} RSS), "
+              f"jobs {args.jobs}\n            stages ({'score, format summed over workers'}): {stages}")
         if not args.skip_regex and args.format == "csv":
             r_wall, r_peak, _ = run_measured([sys.executable, "-c", PLAIN_REGEX, str(corpus), str(folder / "regex.csv")])
             print(f"plain regex: {args.rows:,} rows in {r_wall:.1f}s = {args.rows / r_wall:,.0f} rows/s, peak {r_peak:,.0f} MB "
@@ -114,10 +128,19 @@ def compare_dask(corpus: Path, folder: Path, workers: int) -> None:
     started = time.perf_counter()
     rows, projects = folder / f"dask_rows{corpus.suffix}", folder / f"dask_projects{corpus.suffix}"
     report = score_tables_dask([corpus], rows, projects, workers=workers)
-    same_rows = filecmp.cmp(rows, folder / f"rows{corpus.suffix}", shallow=False)
-    same_projects = filecmp.cmp(projects, folder / f"projects{corpus.suffix}", shallow=False)
-    print(f"dask       : {report.rows:,} rows in {time.perf_counter() - started:.1f}s on a LocalCluster of {workers} "
-          f"workers; rows file identical to the local path: {same_rows}; projects file identical: {same_projects}")
+    seconds = time.perf_counter() - started
+    if corpus.suffix == ".csv":
+        same_rows = filecmp.cmp(rows, folder / "rows.csv", shallow=False)
+        same_projects = filecmp.cmp(projects, folder / "projects.csv", shallow=False)
+        how = "files byte-identical"
+    else:  # Parquet row groups follow the chunks, so compare contents
+        import pandas as pd
+
+        same_rows = pd.read_parquet(rows).equals(pd.read_parquet(folder / "rows.parquet"))
+        same_projects = pd.read_parquet(projects).equals(pd.read_parquet(folder / "projects.parquet"))
+        how = "contents equal"
+    print(f"dask       : {report.rows:,} rows in {seconds:.1f}s on a LocalCluster of {workers} workers; "
+          f"{how} to the local path's: rows {same_rows}, projects {same_projects}")
 
 
 if __name__ == "__main__":

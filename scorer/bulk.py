@@ -231,28 +231,26 @@ def key_units(frame: pd.DataFrame) -> pd.DataFrame:
 def template_stats(paths: list[Path], chunk_rows: int = CHUNK_ROWS, pool=None) -> dict:
     """Corpus statistics for rule B201 in flat memory: how many units (documents, in a rows table) use each
     key, kept for the keys used by two units or more, named by digest (scorer.duplicates.key_hash).
-    With a process pool the digests are computed in its workers."""
+
+    Read in document-complete chunks, so a (key, unit) pair is counted in one chunk only and the pass
+    keeps one count per distinct key, not the pairs. With a process pool, digests come from its workers."""
     from scorer.duplicates import STATS_SCHEMA
 
-    unit_ids: dict[str, int] = {}
-    pairs: list[pd.DataFrame] = []
-    pending = 0
+    counts: dict[int, int] = {}
+    units: set[str] = set()
     rows = 0
 
     def collect(found: pd.DataFrame) -> None:
-        nonlocal pairs, pending
-        codes, sources = pd.factorize(found["source"])
-        ids = np.array([unit_ids.setdefault(s, len(unit_ids)) for s in sources], dtype=np.int64)
-        pairs.append(pd.DataFrame({"key": found["key"].to_numpy(), "unit": ids[codes] if len(codes) else ids}))
-        pending += len(found)
-        if pending > 4 * chunk_rows:
-            pairs = [pd.concat(pairs).drop_duplicates()]
-            pending = len(pairs[0])
+        keys, per_key = np.unique(found["key"].to_numpy(), return_counts=True)
+        for key, count in zip(keys.tolist(), per_key.tolist(), strict=True):
+            counts[key] = counts.get(key, 0) + count
 
     in_flight: deque = deque()
     for path in paths:
-        for frame in read_batches(path, chunk_rows, columns=["source", "level3", "value"]):
+        frames = read_batches(path, chunk_rows, columns=["source", "level3", "value"])
+        for frame in document_chunks(frames, lambda _: None):  # pass 2 warns about split documents
             rows += len(frame)
+            units.update(pd.unique(frame["source"].to_numpy()))
             if pool is None:
                 collect(key_units(frame))
                 continue
@@ -261,11 +259,8 @@ def template_stats(paths: list[Path], chunk_rows: int = CHUNK_ROWS, pool=None) -
                 collect(in_flight.popleft().result())
     while in_flight:
         collect(in_flight.popleft().result())
-    every = pd.concat(pairs).drop_duplicates() if pairs else pd.DataFrame({"key": [], "unit": []})
-    counts = every.groupby("key").size()
-    shared = counts[counts >= 2]
-    return {"schema": STATS_SCHEMA, "version": 1, "units": len(unit_ids), "documents": len(unit_ids), "rows": rows,
-            "key_hashes": {f"{int(key):016x}": int(units) for key, units in shared.items()}}
+    return {"schema": STATS_SCHEMA, "version": 1, "units": len(units), "documents": len(units), "rows": rows,
+            "key_hashes": {f"{key:016x}": n for key, n in counts.items() if n >= 2}}
 
 
 def templates_only(stats: dict) -> dict:
@@ -299,13 +294,14 @@ class BulkReport:
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> seconds (score: summed over workers)
 
 
-def _warm_up() -> None:
-    """Run in each worker as the pool starts: loads the model and lexicons before any chunk comes."""
+def _warm_up(options: BulkOptions) -> None:
+    """Run in each worker as the pool starts: loads the rules and the model (ModelError if it is bad)."""
     from scorer.classifier import load_model
     from scorer.registry import select_rules
 
     select_rules(None, None)
-    load_model()
+    if options.use_model:
+        load_model(options.model_path)
 
 
 @contextmanager
@@ -354,10 +350,20 @@ def _typed_rows(rows: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
-def _csv_text(rows: pd.DataFrame) -> str:
+def _csv_text(rows: pd.DataFrame) -> bytes:
+    """Rows as CSV lines (UTF-8, no header), formula cells neutralised. Arrow's writer: 7x pandas' to_csv;
+    it quotes every text cell, which any CSV reader reads the same."""
+    import io
+
+    import pyarrow as pa
+    import pyarrow.csv as pc
+
     from scorer.report.csv_writer import neutralise_frame
 
-    return neutralise_frame(rows).to_csv(index=False, header=False, lineterminator="\n")
+    buffer = io.BytesIO()
+    table = pa.Table.from_pandas(neutralise_frame(rows), preserve_index=False)
+    pc.write_csv(table, buffer, pc.WriteOptions(include_header=False))
+    return buffer.getvalue()
 
 
 def _arrow_table(rows: pd.DataFrame):
@@ -381,8 +387,8 @@ class _RowsSink:
             os.close(descriptor)
             self._temporary = Path(name)
             if not self.parquet:
-                self._handle = self._temporary.open("w", encoding="utf-8-sig", newline="")
-                self._handle.write(",".join(ROW_OUTPUT) + "\n")
+                self._handle = self._temporary.open("wb")
+                self._handle.write(("\ufeff" + ",".join(ROW_OUTPUT) + "\n").encode("utf-8"))
 
     def write(self, payload) -> None:
         if self.path is None:
@@ -428,7 +434,7 @@ def score_tables(paths: list[Path], output: Path | None = None, projects_output:
     jobs = jobs or os.cpu_count() or 1
     report = BulkReport()
     started = time.perf_counter()
-    with _worker_pool(jobs) as pool:  # started before any Arrow thread exists in this process
+    with _worker_pool(jobs, options) as pool:  # started before any Arrow thread exists in this process
         readable = []
         for path in paths:
             try:
@@ -475,20 +481,22 @@ def score_tables(paths: list[Path], output: Path | None = None, projects_output:
 
 
 @contextmanager
-def _worker_pool(jobs: int):
-    """A process pool (None for jobs=1). Fork where the platform has it: workers inherit the loaded
-    lexicons and need no `if __name__ == "__main__"` guard in the caller; spawn elsewhere."""
+def _worker_pool(jobs: int, options: BulkOptions):
+    """A process pool (None for jobs=1), its workers warmed up; a bad model file raises ModelError here.
+    Fork where the platform has it (no `if __name__ == "__main__"` guard needed in the caller), spawn
+    elsewhere. The model is loaded in the workers only: the main process just reads and writes."""
     if jobs <= 1:
+        _warm_up(options)
         yield None
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, wait
+    from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    _warm_up()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        wait([pool.submit(_warm_up) for _ in range(jobs)])
+        for warming in [pool.submit(_warm_up, options) for _ in range(jobs)]:
+            warming.result()
         yield pool
 
 
@@ -617,12 +625,10 @@ class _ProjectsOut:
                 self._writer = pq.ParquetWriter(self._target, table.schema)
             self._writer.write_table(table.cast(self._writer.schema))
             return
-        from scorer.report.csv_writer import neutralise_frame
-
         if self._handle is None:
-            self._handle = self._target.open("w", encoding="utf-8-sig", newline="")
-            self._handle.write(",".join(PROJECT_OUTPUT) + "\n")
-        self._handle.write(neutralise_frame(frame).to_csv(index=False, header=False, lineterminator="\n"))
+            self._handle = self._target.open("wb")
+            self._handle.write(("\ufeff" + ",".join(PROJECT_OUTPUT) + "\n").encode("utf-8"))
+        self._handle.write(_csv_text(frame))
 
     def __exit__(self, kind, value, traceback):
         if self._target is not None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from scorer.memo import BoundedMemo
 from scorer.normalise import RowContext
 from scorer.rules.common import (
     checkable_words,
@@ -77,7 +78,7 @@ def row_features(row: RowContext) -> dict[str, float]:
             **context_features(row)}
 
 
-PART_CACHE = 100_000  # distinct names, values, row texts whose logits a model keeps; cleared when full
+PART_CACHE = 60_000  # distinct names, values, row texts whose logits a model keeps (older half goes when full)
 
 
 def text_key(row: RowContext) -> tuple[str, ...]:
@@ -230,21 +231,22 @@ class Model:
             return np.zeros(len(categories))
         return np.asarray(values) @ matrix[indices]
 
+    def _memo(self, name: str) -> BoundedMemo:
+        if name not in self.__dict__:
+            self.__dict__[name] = BoundedMemo(PART_CACHE)
+        return self.__dict__[name]
+
     def _text_logits(self, row: RowContext):
         """Logits of the row's own text: name and value parts cached per distinct name and value."""
-        names = self.__dict__.setdefault("_name_logits", {})
-        values = self.__dict__.setdefault("_value_logits", {})
+        names = self._memo("_name_logits")
+        values = self._memo("_value_logits")
         name_z = names.get(row.name)
         if name_z is None:
-            if len(names) >= PART_CACHE:
-                names.clear()
-            name_z = names[row.name] = self._logits(name_features(row.name))
+            name_z = names.put(row.name, self._logits(name_features(row.name)))
         raw = row.indicator.value
         value_z = values.get(raw)
         if value_z is None:
-            if len(values) >= PART_CACHE:
-                values.clear()
-            value_z = values[raw] = self._logits(value_features(raw))
+            value_z = values.put(raw, self._logits(value_features(raw)))
         return name_z + value_z + self._logits(pair_features(row))
 
     def row_probabilities(self, rows: list[RowContext]) -> list[dict[str, float]]:
@@ -254,16 +256,14 @@ class Model:
         import numpy as np
 
         categories, row_of, matrix, intercepts = self._compact()
-        texts = self.__dict__.setdefault("_text_cache", {})
+        texts = self._memo("_text_cache")
         z = np.empty((len(rows), len(categories)))
         row_ids, weight_rows, weights = [], [], []
         for number, row in enumerate(rows):
             key = text_key(row)
             text_z = texts.get(key)
             if text_z is None:
-                if len(texts) >= PART_CACHE:
-                    texts.clear()
-                text_z = texts[key] = self._text_logits(row) + intercepts
+                text_z = texts.put(key, self._text_logits(row) + intercepts)
             z[number] = text_z
             for feature, value in context_features(row).items():
                 index = row_of.get(_slot(feature))

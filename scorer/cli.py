@@ -205,21 +205,20 @@ def _read_tables(paths: list[Path]) -> ReadReport:
 def _score_tables(paths: list[Path], output: Path | None, projects_path: Path | None, jobs: int, chunk_rows: int,
                   options, engine: str, scheduler: str | None, quiet: bool) -> int:
     """Rows tables scored in a stream (or on Dask); returns the exit status."""
-    from scorer.classifier import ModelError, load_model
+    from scorer.classifier import ModelError
 
     try:
-        if options.use_model:
-            load_model(options.model_path)
+        if engine == "dask":
+            from scorer.dask_engine import score_tables_dask
+
+            report = score_tables_dask(paths, output, projects_path, scheduler=scheduler, workers=jobs,
+                                       options=options)
+        else:
+            from scorer.bulk import score_tables
+
+            report = score_tables(paths, output, projects_path, jobs=jobs, chunk_rows=chunk_rows, options=options)
     except ModelError as exc:
         raise click.BadParameter(str(exc), param_hint="--model") from exc
-    if engine == "dask":
-        from scorer.dask_engine import score_tables_dask
-
-        report = score_tables_dask(paths, output, projects_path, scheduler=scheduler, workers=jobs, options=options)
-    else:
-        from scorer.bulk import score_tables
-
-        report = score_tables(paths, output, projects_path, jobs=jobs, chunk_rows=chunk_rows, options=options)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     for message in report.errors:

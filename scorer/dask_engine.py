@@ -25,6 +25,7 @@ from scorer.bulk import (
     BulkError,
     BulkOptions,
     BulkReport,
+    _csv_text,
     _ProjectSpool,
     _RowsSink,
     _typed_rows,
@@ -129,7 +130,10 @@ def score_tables_dask(paths: list[Path], output: Path | None = None, projects_ou
     processes. Writes the same files, with the same rows and ranks."""
     from distributed import Client, LocalCluster
 
+    from scorer.bulk import _warm_up
+
     options = options or BulkOptions()
+    _warm_up(options)  # a bad model file fails here, before a cluster is started
     report = BulkReport()
     started = time.perf_counter()
     readable = []
@@ -168,9 +172,7 @@ def score_tables_dask(paths: list[Path], output: Path | None = None, projects_ou
 
                 sink.write(pa.Table.from_pandas(rows, preserve_index=False))
             else:
-                from scorer.report.csv_writer import neutralise_frame
-
-                sink.write(neutralise_frame(rows).to_csv(index=False, header=False, lineterminator="\n"))
+                sink.write(_csv_text(rows))
         ok = True
     finally:
         sink.close(keep=ok)

@@ -50,7 +50,7 @@ def row_key(level3: str, value: str) -> str:
     return f"{_BRACKETS.sub('', _fold(level3))}|{mask_figures(_fold(value))}"
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def cached_row_key(level3: str, value: str) -> str:
     """row_key, once per distinct (name, value): they repeat massively across projects."""
     return row_key(level3, value)
@@ -355,7 +355,7 @@ def template_keys(stats: dict, min_units: int = TEMPLATE_MIN_UNITS, min_share: f
     return {key: counts[0] for key, counts in stats.get("keys", {}).items() if counts[0] >= needed}
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def key_hash(key: str) -> str:
     """A key's 64-bit digest (hex), the same in every process and on every machine (unlike hash())."""
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from scorer.memo import BoundedMemo
 from scorer.normalise import CorpusContext, DocumentContext, ProjectContext, RowContext
 from scorer.registry import Hit, Rule, select_rules
 from scorer.types import Finding
@@ -75,9 +76,9 @@ def run_rules(documents: Iterable[DocumentContext], select: Iterable[str] | None
     return findings
 
 
-ROW_CACHE_SIZE = 200_000  # distinct row texts whose verdicts are kept; cleared when full (flat memory)
+ROW_CACHE_SIZE = 60_000  # distinct row texts whose verdicts are kept (the older half goes when full)
 Verdict = tuple[Rule, Hit, tuple[str, str]]  # a rule, its hit, and the hit's (message, fix)
-_row_cache: dict[tuple[str, ...], dict[tuple[str, ...], tuple[Verdict, ...]]] = {}  # by the rules' codes
+_row_cache: dict[tuple[str, ...], BoundedMemo] = {}  # by the selected rules' codes
 USE_ROW_CACHE = True  # tests turn it off to check that the cache changes no verdict
 
 
@@ -95,7 +96,9 @@ def _apply_text_rules(rules: tuple[Rule, ...], document: DocumentContext, errors
         return []
     found: dict[str, list[Finding]] = {rule.code: [] for rule in rules}
     failed: dict[str, Exception] = {}
-    cache = _row_cache.setdefault(tuple(found), {})
+    cache = _row_cache.get(tuple(found))
+    if cache is None:
+        cache = _row_cache[tuple(found)] = BoundedMemo(ROW_CACHE_SIZE)
     for project in document.projects:
         for row in project.rows:
             key = row_text(row)
@@ -118,9 +121,7 @@ def _apply_text_rules(rules: tuple[Rule, ...], document: DocumentContext, errors
                         computed.append((rule, hit, _wording(rule, row, hit)))
                 hits = tuple(computed)
                 if complete and USE_ROW_CACHE:
-                    if len(cache) >= ROW_CACHE_SIZE:
-                        cache.clear()
-                    cache[key] = hits
+                    cache.put(key, hits)
             for rule, hit, wording in hits:
                 found[rule.code].append(_finding(rule, document, project, row, hit, wording))
     for code, exc in failed.items():

@@ -41,7 +41,7 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def compact(text: str) -> str:
     """Normalised form for comparing cells: markup stripped, NFKC, no whitespace."""
     return re.sub(r"\s+", "", nfkc(strip_markup(text or "")))

@@ -39,7 +39,7 @@ def contains_any(text: str, needles: list[str] | tuple[str, ...] | frozenset[str
 
 # Names and values repeat massively across projects: the string predicates below are cached per distinct
 # string (bounded, so memory stays flat on a stream of millions of rows).
-STRING_CACHE = 100_000
+STRING_CACHE = 50_000
 
 
 @lru_cache(maxsize=STRING_CACHE)
