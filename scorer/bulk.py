@@ -441,13 +441,7 @@ def score_tables(paths: list[Path], output: Path | None = None, projects_output:
     report = BulkReport()
     started = time.perf_counter()
     with _worker_pool(jobs, options) as pool:  # started before any Arrow thread exists in this process
-        readable = []
-        for path in paths:
-            try:
-                next(iter(read_batches(path, 1, columns=["source", "project", "level3", "value"])), None)
-                readable.append(path)
-            except BulkError as exc:
-                report.errors.append(str(exc))
+        readable = readable_tables(paths, report)
         if options.corpus_stats is None and _wants_b201(options):
             try:
                 options.corpus_stats = template_stats(readable, chunk_rows, pool)
@@ -504,6 +498,18 @@ def _worker_pool(jobs: int, options: BulkOptions):
         for warming in [pool.submit(_warm_up, options) for _ in range(jobs)]:
             warming.result()
         yield pool
+
+
+def readable_tables(paths: list[Path], report: BulkReport) -> list[Path]:
+    """The tables whose header and first row can be read; each other one is named in report.errors."""
+    readable = []
+    for path in paths:
+        try:
+            next(iter(read_batches(path, 1, columns=["source", "project", "level3", "value"])), None)
+            readable.append(path)
+        except BulkError as exc:
+            report.errors.append(str(exc))
+    return readable
 
 
 def _wants_b201(options: BulkOptions) -> bool:

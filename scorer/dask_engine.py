@@ -22,7 +22,6 @@ from scorer.bulk import (
     FRAME_OUTPUT,
     INPUT_COLUMNS,
     ROW_OUTPUT,
-    BulkError,
     BulkOptions,
     BulkReport,
     _csv_text,
@@ -32,7 +31,7 @@ from scorer.bulk import (
     _wants_b201,
     key_units,
     projects_from_rows,
-    read_batches,
+    readable_tables,
     score_frame,
     templates_only,
     young_garbage_only,
@@ -136,13 +135,7 @@ def score_tables_dask(paths: list[Path], output: Path | None = None, projects_ou
     _warm_up(options)  # a bad model file fails here, before a cluster is started
     report = BulkReport()
     started = time.perf_counter()
-    readable = []
-    for path in paths:
-        try:
-            next(iter(read_batches(path, 1, columns=["source", "project", "level3", "value"])), None)
-            readable.append(path)
-        except BulkError as exc:
-            report.errors.append(str(exc))
+    readable = readable_tables(paths, report)
     if not readable:
         return report
     import logging
@@ -183,3 +176,61 @@ def score_tables_dask(paths: list[Path], output: Path | None = None, projects_ou
     spool.finish(projects_output, report)
     report.seconds["total"] = time.perf_counter() - started
     return report
+
+
+# --- near-duplicates across the corpus ---------------------------------------------------------------
+
+NEAR_COLUMNS = {"left": object, "right": object}
+
+
+def _band_buckets(keys: pd.Series) -> pd.DataFrame:
+    """Phase 1, per partition: for each distinct key, its bucket in every LSH band (MinHash of the name,
+    the masked value as block), as scorer.duplicates.lsh_candidates computes them."""
+    from scorer.duplicates import LSH_BANDS, LSH_ROWS, key_hash, minhash_signatures
+
+    distinct = pd.unique(keys.to_numpy())
+    if not len(distinct):
+        return pd.DataFrame({"band": pd.Series(dtype="int64"), "bucket": pd.Series(dtype="uint64"),
+                             "key": pd.Series(dtype=object)})
+    names = [key.partition("|")[0] for key in distinct]
+    blocks = np.array([int(key_hash(key.partition("|")[2]), 16) for key in distinct], dtype=np.uint64)
+    signatures = minhash_signatures(names)
+    frames = []
+    with np.errstate(over="ignore"):
+        for band in range(LSH_BANDS):
+            part = signatures[:, band * LSH_ROWS:(band + 1) * LSH_ROWS]
+            bucket = part[:, 0] ^ (blocks * np.uint64(0x9E3779B97F4A7C15))
+            for column in range(1, LSH_ROWS):
+                bucket = bucket * np.uint64(1_000_003) ^ part[:, column]
+            frames.append(pd.DataFrame({"band": band, "bucket": bucket, "key": distinct}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _pairs_in_buckets(part: pd.DataFrame) -> pd.DataFrame:
+    """Phase 2, per partition after the shuffle on (band, bucket): the key pairs of each bucket of 2 to
+    LSH_MAX_BUCKET keys (a larger bucket is a template, not a copy, as on the local path)."""
+    from scorer.duplicates import LSH_MAX_BUCKET
+
+    left, right = [], []
+    for _, members in part.groupby(["band", "bucket"])["key"]:
+        keys = sorted(set(members))
+        if 1 < len(keys) <= LSH_MAX_BUCKET:
+            for i, a in enumerate(keys):
+                for b in keys[i + 1:]:
+                    left.append(a)
+                    right.append(b)
+    return pd.DataFrame({"left": pd.Series(left, dtype=object), "right": pd.Series(right, dtype=object)})
+
+
+def near_duplicate_candidates(keys, client) -> pd.DataFrame:
+    """Candidate near-duplicate key pairs (left < right) over a Dask Series of comparison keys
+    (scorer.duplicates.row_key), in two phases: band buckets per partition, then a global join on
+    (band, bucket) by shuffle. The same pairs as scorer.duplicates.lsh_candidates on one machine; verify
+    them with scorer.duplicates.near_pairs' rule (rapidfuzz ratio, equal masked value)."""
+    unique_keys = keys.drop_duplicates()
+    buckets = unique_keys.map_partitions(
+        _band_buckets, meta={"band": "int64", "bucket": "uint64", "key": object})
+    joined = buckets.shuffle(on=["band", "bucket"], npartitions=max(1, buckets.npartitions))
+    pairs = joined.map_partitions(_pairs_in_buckets, meta=NEAR_COLUMNS)
+    found = client.compute(pairs).result()
+    return found.drop_duplicates().sort_values(["left", "right"]).reset_index(drop=True)

@@ -45,3 +45,25 @@ def test_dask_engine_equals_the_local_path(tables, tmp_path, name):
             assert filecmp.cmp(local_file, dask_file, shallow=False)
         else:
             pd.testing.assert_frame_equal(pd.read_parquet(local_file), pd.read_parquet(dask_file))
+
+
+def test_near_duplicate_candidates_in_two_phases_equal_the_local_lsh(tables):
+    import dask.dataframe as dd
+    import numpy as np
+    from distributed import Client, LocalCluster
+
+    from scorer.dask_engine import near_duplicate_candidates
+    from scorer.duplicates import lsh_candidates, minhash_signatures, row_key
+
+    frame = pd.read_parquet(tables["corpus"])
+    keys = pd.Series([row_key(n, v) for n, v in zip(frame["level3"], frame["value"], strict=True)])
+    distinct = list(pd.unique(keys))
+    names = [key.partition("|")[0] for key in distinct]
+    blocks, _ = pd.factorize(pd.Series([key.partition("|")[2] for key in distinct]))
+    local = {tuple(sorted((distinct[a], distinct[b])))
+             for a, b in lsh_candidates(minhash_signatures(names), blocks=np.asarray(blocks))}
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        found = near_duplicate_candidates(dd.from_pandas(keys, npartitions=4), client)
+    assert len(local) > 20  # the corpus has planted near-copies: this is no empty comparison
+    assert set(zip(found["left"], found["right"], strict=True)) == local
