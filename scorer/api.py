@@ -31,7 +31,8 @@ class Result:
 
 def documents_from_frame(frame: pd.DataFrame, first_row: int = 1, row_numbers: Iterable[int] | None = None,
                          ) -> list[Document]:
-    """Rows in the rows-CSV contract (source, project, level1 … basis) -> Documents, keeping row order.
+    """Rows in the rows-CSV contract (source, project, level1 … basis; budget, purpose, goal if present)
+    -> Documents, keeping row order; a project takes budget, purpose and goal from its first row.
     Each indicator's location is its row of the table: row_numbers, or counted from first_row."""
     missing = {"project", "level3", "value"} - set(frame.columns)
     if missing:
@@ -46,13 +47,14 @@ def documents_from_frame(frame: pd.DataFrame, first_row: int = 1, row_numbers: I
         return ["" if v is None or v != v else str(v) for v in frame[name].tolist()]  # v != v: NaN
 
     sources, names, budgets = column("source"), column("project"), column("budget")
+    purposes, goals = column("purpose"), column("goal")
     cells = zip(column("level1"), column("level2"), column("level3"), column("description"), column("value"),
                 column("basis"), strict=True)
     numbers = list(row_numbers) if row_numbers is not None else range(first_row, first_row + count)
     if len(numbers) != count:
         raise ValueError(f"{len(numbers)} row numbers for {count} rows")
-    for number, source, name, budget, (level1, level2, level3, description, value, basis) in zip(
-            numbers, sources, names, budgets, cells, strict=True):
+    for number, source, name, budget, purpose, goal, (level1, level2, level3, description, value, basis) in zip(
+            numbers, sources, names, budgets, purposes, goals, cells, strict=True):
         source = source or "<frame>"
         document = documents.get(source)
         if document is None:
@@ -60,7 +62,7 @@ def documents_from_frame(frame: pd.DataFrame, first_row: int = 1, row_numbers: I
         key = (source, name)
         project = projects.get(key)
         if project is None:
-            project = projects[key] = Project(name=name)
+            project = projects[key] = Project(name=name, purpose=purpose, goal=goal)
             document.projects.append(project)
             try:
                 project.budget = float(budget) if budget else None

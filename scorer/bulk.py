@@ -27,7 +27,8 @@ import pandas as pd
 from scorer.table import PROJECT_COLUMNS, PROJECT_EXTRA_COLUMNS, ROW_COLUMNS, ROW_EXTRA_COLUMNS
 
 CHUNK_ROWS = 20_000
-INPUT_COLUMNS = ["source", "project", "level1", "level2", "level3", "description", "value", "basis", "budget"]
+INPUT_COLUMNS = ["source", "project", "level1", "level2", "level3", "description", "value", "basis", "budget",
+                 "purpose", "goal"]
 REQUIRED_COLUMNS = ("project", "level3", "value")
 ROW_OUTPUT = ROW_COLUMNS + ROW_EXTRA_COLUMNS
 PROJECT_ON_ROW = ["project_budget", "project_indicators", "project_score", "project_grade", "project_findings",

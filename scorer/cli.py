@@ -16,7 +16,7 @@ import click
 
 from scorer.ingest import ReadReport, read_paths
 from scorer.report.csv_writer import write_csv
-from scorer.table import ROW_COLUMNS, ROW_EXTRA_COLUMNS, indicator_frame
+from scorer.table import PROJECT_CONTEXT_COLUMNS, ROW_COLUMNS, ROW_EXTRA_COLUMNS, parse_frame
 
 EXIT_OK = 0
 EXIT_SOME_UNREADABLE = 1
@@ -78,7 +78,7 @@ def parse(paths: tuple[Path, ...], output: Path | None, quiet: bool) -> None:
     """Read documents into one indicator table (rows CSV, score columns empty)."""
     report = read_paths(list(paths))
     _report_reading(report, quiet)
-    frame = indicator_frame(report.documents)[ROW_COLUMNS + ROW_EXTRA_COLUMNS]
+    frame = parse_frame(report.documents)[ROW_COLUMNS + ROW_EXTRA_COLUMNS + PROJECT_CONTEXT_COLUMNS]
     if output:
         write_csv(frame, output)
     else:

@@ -11,6 +11,8 @@ ROW_COLUMNS = [
     "score", "categories", "codes", "messages",
 ]
 ROW_EXTRA_COLUMNS = ["fixes", "location", "project_index", "row_index"]
+# what `zhibiao parse` adds so that a rows table scored later keeps the project's budget, purpose and goal
+PROJECT_CONTEXT_COLUMNS = ["budget", "purpose", "goal"]
 PROJECT_COLUMNS = ["source", "project", "budget", "indicators", "score", "grade", "rank"]
 PROJECT_EXTRA_COLUMNS = ["rank_in_document", "findings", "codes", "messages", "unit", "year", "project_index"]
 
@@ -36,6 +38,21 @@ def indicator_frame(documents: list[Document]) -> pd.DataFrame:
     for name in ("categories", "codes", "messages", "fixes"):
         columns[name] = [""] * count
     return pd.DataFrame(columns, columns=ROW_COLUMNS + ROW_EXTRA_COLUMNS)
+
+
+def parse_frame(documents: list[Document]) -> pd.DataFrame:
+    """The rows table `zhibiao parse` writes: the rows columns, then each row's project context."""
+    frame = indicator_frame(documents)
+    context = {name: [] for name in PROJECT_CONTEXT_COLUMNS}
+    for document in documents:
+        for project in document.projects:
+            for _ in project.indicators:
+                context["budget"].append(project.budget)
+                context["purpose"].append(project.purpose)
+                context["goal"].append(project.goal)
+    for name, values in context.items():
+        frame[name] = values
+    return frame
 
 
 def project_frame(documents: list[Document]) -> pd.DataFrame:

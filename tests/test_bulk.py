@@ -150,3 +150,16 @@ def test_rules_cached_per_row_text_read_nothing_but_the_row(seed_documents):
                     checked += 1
                 row.project = project
     assert checked > 10_000
+
+
+def test_parse_then_score_the_rows_table_gives_the_row_scores_of_the_documents(tmp_path):
+    """`zhibiao parse` keeps each project's budget, purpose and goal beside its rows, so the rules that
+    read them (B001 restates the budget, L101 costs above it, R003 topics of the purpose) still apply."""
+    runner = CliRunner()
+    table = tmp_path / "rows.csv"
+    assert runner.invoke(cli, ["parse", str(SAMPLES), "-o", str(table), "-q"]).exit_code == 0
+    assert runner.invoke(cli, ["score", str(table), "-o", str(tmp_path / "scored.csv"), "-q", "-j", "1"]).exit_code == 0
+    from_table = _read(tmp_path / "scored.csv")
+    from_documents = scorer.score(SAMPLES).rows
+    assert list(from_table["score"].astype(float)) == list(from_documents["score"])
+    assert "B001" in " ".join(from_table["codes"]) and "L101" in " ".join(from_table["codes"])
