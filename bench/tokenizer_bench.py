@@ -11,23 +11,10 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import time
-from pathlib import Path
 
-from scorer.ingest import read_paths
 from scorer.lexicons import lexicon_path
+from scorer.synthetic import sample_texts
 from scorer.text import build_tokenizer
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def sample_texts() -> list[str]:
-    texts = []
-    for document in read_paths([ROOT / "samples"]).documents:
-        for project in document.projects:
-            texts += [project.name, project.purpose, project.goal, *project.goals]
-            for indicator in project.indicators:
-                texts += [indicator.level3, indicator.description, indicator.value, indicator.basis]
-    return [t for t in texts if t]
 
 
 def rjieba_cut():

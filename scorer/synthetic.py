@@ -33,16 +33,33 @@ def _sample_projects() -> tuple[tuple[str, float | None, tuple[tuple[str, ...], 
     """(name, budget, rows) of every project of the bundled samples."""
     from scorer.ingest import read_paths
 
-    samples = Path(__file__).resolve().parents[1] / "samples"
-    if not samples.is_dir():
-        raise FileNotFoundError(f"{samples}: the bundled samples are needed to generate a corpus")
     out = []
-    for document in read_paths([samples]).documents:
+    for document in read_paths([_samples_folder()]).documents:
         for project in document.projects:
             rows = tuple((i.level1, i.level2, i.level3, i.description, i.value, i.basis) for i in project.indicators)
             if rows:
                 out.append((project.name.removeprefix("部门整体-"), project.budget, rows))
     return tuple(out)
+
+
+def sample_texts() -> list[str]:
+    """Every non-empty text of the bundled samples: project names, purposes, goals and indicator cells."""
+    from scorer.ingest import read_paths
+
+    texts = []
+    for document in read_paths([_samples_folder()]).documents:
+        for project in document.projects:
+            texts += [project.name, project.purpose, project.goal, *project.goals]
+            for indicator in project.indicators:
+                texts += [indicator.level3, indicator.description, indicator.value, indicator.basis]
+    return [t for t in texts if t]
+
+
+def _samples_folder() -> Path:
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    if not samples.is_dir():
+        raise FileNotFoundError(f"{samples}: the bundled samples are needed")
+    return samples
 
 
 def _redraw(value: str, rng: np.random.Generator) -> str:

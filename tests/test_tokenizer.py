@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SAMPLES
 
-from scorer.ingest import read_paths
+from scorer.synthetic import sample_texts
 from scorer.text import build_tokenizer, tokenizer_backend
 
 pytest.importorskip("jieba_fast")
 
 
-def _texts(samples) -> list[str]:
-    texts = []
-    for document in read_paths([samples]).documents:
-        for project in document.projects:
-            texts += [project.name, project.purpose, project.goal, *project.goals]
-            for indicator in project.indicators:
-                texts += [indicator.level3, indicator.description, indicator.value, indicator.basis]
-    return [t for t in texts if t]
-
-
 def test_jieba_fast_gives_jiebas_tokens_on_every_sample_text():
     reference, fast = build_tokenizer("jieba"), build_tokenizer("jieba_fast")
-    texts = _texts(SAMPLES)
+    texts = sample_texts()
     assert len(texts) > 1500
     differing = [t for t in texts if reference.lcut(t) != fast.lcut(t)]
     assert differing == []
