@@ -104,7 +104,8 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
               help="processes that read files and score rows tables (results do not depend on it)")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="rows tables only: score on this machine, or on a Dask cluster")
-@click.option("--scheduler", help="with --engine dask: the scheduler's address (default: a local cluster of --jobs workers)")
+@click.option("--scheduler", help="with --engine dask: the scheduler's address (default: a local cluster of --jobs "
+              "workers); -o FOLDER (no suffix) then has the workers write Parquet parts")
 @click.option("--chunk-rows", default=20_000, show_default=True, type=click.IntRange(100, 10_000_000),
               help="rows tables only: rows per chunk sent to a process (memory grows with it)")
 @click.option("--no-model", is_flag=True, help="rules alone, without the classifier")

@@ -101,7 +101,14 @@ def _empty_output() -> pd.DataFrame:
 
 
 def score_dask(paths: list[Path], client, options: BulkOptions, blocksize: str = "32MB") -> pd.DataFrame:
-    """Every row scored on the cluster of `client`, in input order (columns FRAME_OUTPUT)."""
+    """Every row scored on the cluster of `client`, gathered here in input order (columns FRAME_OUTPUT)."""
+    frame = client.compute(scored_graph(paths, client, options, blocksize)).result()
+    return frame.sort_values(ORDER_COLUMNS, kind="stable").reset_index(drop=True)[FRAME_OUTPUT]
+
+
+def scored_graph(paths: list[Path], client, options: BulkOptions, blocksize: str = "32MB"):
+    """The scored rows as a lazy Dask DataFrame, each partition holding whole documents (columns
+    FRAME_OUTPUT + ORDER_COLUMNS' _file and _document_row). The template pass runs now, on the cluster."""
     import dask.dataframe as dd
 
     tables = [_read(path, number, blocksize) for number, path in enumerate(paths)]
@@ -117,16 +124,41 @@ def score_dask(paths: list[Path], client, options: BulkOptions, blocksize: str =
     if options.corpus_stats is not None:
         options.corpus_stats = templates_only(options.corpus_stats)
     whole_documents = table.shuffle(on="source", npartitions=max(1, table.npartitions))
-    scored = whole_documents.map_partitions(_score_partition, options, meta=_empty_output())
-    frame = client.compute(scored).result()
-    return frame.sort_values(ORDER_COLUMNS, kind="stable").reset_index(drop=True)[FRAME_OUTPUT]
+    return whole_documents.map_partitions(_score_partition, options, meta=_empty_output())
+
+
+def _partition_rows(part: pd.DataFrame) -> pd.DataFrame:
+    return _typed_rows(part.sort_values(ORDER_COLUMNS, kind="stable")[ROW_OUTPUT]).reset_index(drop=True)
+
+
+def _partition_projects(part: pd.DataFrame) -> pd.DataFrame:
+    projects = projects_from_rows(part)
+    first = part.drop_duplicates(["source", "project_index"])
+    projects["_file"] = first["_file"].to_numpy()
+    projects["_document_row"] = first["_document_row"].to_numpy()
+    return projects
+
+
+def write_parts(paths: list[Path], folder: Path, client, options: BulkOptions) -> pd.DataFrame:
+    """Rows written by the workers as a folder of Parquet files (one a partition, whole documents each,
+    rows in input order within a document), nothing gathered here but the projects, returned in input
+    order. For corpora larger than this machine's memory; needs a folder every worker can write to."""
+    scored = scored_graph(paths, client, options)
+    rows = scored.map_partitions(_partition_rows, meta=_typed_rows(_empty_output()[ROW_OUTPUT]))
+    projects_meta = _partition_projects(_empty_output())
+    projects = scored.map_partitions(_partition_projects, meta=projects_meta)
+    written, gathered = client.compute([rows.to_parquet(str(folder), write_index=False, compute=False), projects])
+    written.result()
+    order = ["_file", "_document_row", "project_index"]
+    return gathered.result().sort_values(order, kind="stable").drop(columns=order[:2]).reset_index(drop=True)
 
 
 def score_tables_dask(paths: list[Path], output: Path | None = None, projects_output: Path | None = None,
                       scheduler: str | None = None, workers: int = 2, options: BulkOptions | None = None,
                       ) -> BulkReport:
     """scorer.bulk.score_tables on Dask: on the scheduler at `scheduler`, or on a LocalCluster of `workers`
-    processes. Writes the same files, with the same rows and ranks."""
+    processes. Writes the same files, with the same rows and ranks; an `output` without a suffix is a
+    folder the workers write Parquet parts into (see write_parts)."""
     from distributed import Client, LocalCluster
 
     from scorer.bulk import _warm_up
@@ -149,6 +181,15 @@ def score_tables_dask(paths: list[Path], output: Path | None = None, projects_ou
                                silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
+        if output is not None and not output.suffix:
+            projects = write_parts(readable, output, client, options)
+            report.rows = int(projects["indicators"].sum()) if len(projects) else 0
+            spool = _ProjectSpool()
+            if len(projects):
+                spool.add(projects)
+            spool.finish(projects_output, report)
+            report.seconds["total"] = time.perf_counter() - started
+            return report
         frame = score_dask(readable, client, options)
     finally:
         client.close()

@@ -67,3 +67,16 @@ def test_near_duplicate_candidates_in_two_phases_equal_the_local_lsh(tables):
         found = near_duplicate_candidates(dd.from_pandas(keys, npartitions=4), client)
     assert len(local) > 20  # the corpus has planted near-copies: this is no empty comparison
     assert set(zip(found["left"], found["right"], strict=True)) == local
+
+
+def test_workers_write_parquet_parts_with_the_local_rows(tables, tmp_path):
+    from scorer.dask_engine import score_tables_dask
+
+    local = score_tables([tables["corpus"]], tmp_path / "rows.parquet", tmp_path / "projects.csv", jobs=1)
+    parts = score_tables_dask([tables["corpus"]], tmp_path / "parts", tmp_path / "dask_projects.csv", workers=2)
+    assert parts.rows == local.rows and len(list((tmp_path / "parts").glob("*.parquet"))) >= 1
+    order = ["source", "project_index", "row_index"]
+    from_parts = pd.read_parquet(tmp_path / "parts").sort_values(order).reset_index(drop=True)
+    expected = pd.read_parquet(tmp_path / "rows.parquet").sort_values(order).reset_index(drop=True)
+    pd.testing.assert_frame_equal(from_parts, expected)
+    assert filecmp.cmp(tmp_path / "projects.csv", tmp_path / "dask_projects.csv", shallow=False)
