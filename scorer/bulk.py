@@ -510,6 +510,10 @@ def readable_tables(paths: list[Path], report: BulkReport) -> list[Path]:
             readable.append(path)
         except BulkError as exc:
             report.errors.append(str(exc))
+            continue
+        if "source" not in _columns_of(path):
+            report.warnings.append(f"{path}: no source column, so all its rows are one document "
+                                   f"({path.name}), scored in one piece")
     return readable
 
 

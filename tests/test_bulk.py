@@ -163,3 +163,12 @@ def test_parse_then_score_the_rows_table_gives_the_row_scores_of_the_documents(t
     from_documents = scorer.score(SAMPLES).rows
     assert list(from_table["score"].astype(float)) == list(from_documents["score"])
     assert "B001" in " ".join(from_table["codes"]) and "L101" in " ".join(from_table["codes"])
+
+
+def test_a_table_without_source_is_one_document_named_after_the_file(tmp_path, seed_table):
+    table = tmp_path / "one_unit.csv"
+    seed_table.drop(columns="source").head(50).to_csv(table, index=False)
+    report = score_tables([table], tmp_path / "rows.csv", None, jobs=1)
+    assert report.rows == 50 and report.documents == 1
+    assert "no source column" in report.warnings[0] and "one_unit.csv" in report.warnings[0]
+    assert set(_read(tmp_path / "rows.csv")["source"]) == {"one_unit.csv"}
