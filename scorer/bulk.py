@@ -274,7 +274,7 @@ def templates_only(stats: dict) -> dict:
     """The statistics a worker needs: units and the template keys (small to send to every process)."""
     from scorer.duplicates import template_lookup
 
-    return {"schema": stats.get("schema"), "units": stats.get("units", 0), "keys": {},
+    return {"schema": stats.get("schema"), "units": stats.get("units", 0), "rows": stats.get("rows"), "keys": {},
             "key_hashes": template_lookup(stats)}
 
 
@@ -433,10 +433,11 @@ def _empty_rows_table() -> pd.DataFrame:
 
 def score_tables(paths: list[Path], output: Path | None = None, projects_output: Path | None = None,
                  jobs: int | None = None, chunk_rows: int = CHUNK_ROWS, options: BulkOptions | None = None,
-                 on_chunk: Callable[[int], None] | None = None) -> BulkReport:
+                 on_chunk: Callable[[int, int | None], None] | None = None) -> BulkReport:
     """Scores rows tables in document-complete chunks over `jobs` processes (default: the cores), writing
     rows as they come back, in input order; projects are ranked at the end. Memory stays flat as input grows.
-    A file that cannot be read is reported in BulkReport.errors and the others are still scored."""
+    A file that cannot be read is reported in BulkReport.errors and the others are still scored.
+    on_chunk(rows scored in the chunk, rows in all, when pass 1 counted them) follows the progress."""
     options = options or BulkOptions()
     jobs = jobs or os.cpu_count() or 1
     report = BulkReport()
@@ -470,7 +471,7 @@ def score_tables(paths: list[Path], output: Path | None = None, projects_output:
                 seconds["score"] = seconds.get("score", 0.0) + score_seconds
                 seconds["format"] = seconds.get("format", 0.0) + format_seconds
                 if on_chunk:
-                    on_chunk(count)
+                    on_chunk(count, (options.corpus_stats or {}).get("rows"))
             ok = True
         finally:
             sink.close(keep=ok)

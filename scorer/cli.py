@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -217,7 +218,9 @@ def _score_tables(paths: list[Path], output: Path | None, projects_path: Path | 
         else:
             from scorer.bulk import score_tables
 
-            report = score_tables(paths, output, projects_path, jobs=jobs, chunk_rows=chunk_rows, options=options)
+            with _row_progress(quiet) as on_chunk:
+                report = score_tables(paths, output, projects_path, jobs=jobs, chunk_rows=chunk_rows,
+                                      options=options, on_chunk=on_chunk)
     except ModelError as exc:
         raise click.BadParameter(str(exc), param_hint="--model") from exc
     for warning in report.warnings:
@@ -234,6 +237,24 @@ def _score_tables(paths: list[Path], output: Path | None, projects_path: Path | 
     if report.errors and not report.rows:
         return EXIT_NOTHING_READ
     return EXIT_SOME_UNREADABLE if report.errors or report.rule_errors else EXIT_OK
+
+
+@contextmanager
+def _row_progress(quiet: bool):
+    """A progress bar of rows scored on stderr when it is a terminal (the total once pass 1 has counted)."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("评分", total=None)
+
+        def advance(rows: int, total: int | None) -> None:
+            progress.update(task, advance=rows, total=total)
+
+        yield advance
 
 
 def _load_stats(path: Path) -> dict:
