@@ -316,7 +316,7 @@ def young_garbage_only() -> Iterator[None]:
     """No collector passes while a chunk is scored, then one pass over the objects made meanwhile.
 
     Scoring makes millions of short-lived objects; with the collector on, each full pass also walks
-    the long-lived caches, which took ~40% of scoring time. The chunk's objects all stay in the
+    the long-lived caches: a 20,000-row chunk took 1.70 s with it, 1.22 s without. The chunk's objects all stay in the
     youngest generation, so collecting that one generation afterwards frees the chunk's cycles."""
     import gc
 
