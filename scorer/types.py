@@ -82,6 +82,8 @@ class Indicator:
     basis: str
     location: Location
     parsed: Value | None = None
+    # what a self-evaluation table gives beside the target (actual, score, reason …), never read as the target
+    extra: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -192,3 +192,27 @@ def money_in_wan(value: Value) -> float | None:
         return None
     factor = {"元": 1e-4, "千元": 1e-1, "百元": 1e-2, "万元": 1.0, "万": 1.0, "亿元": 1e4}.get(value.unit)
     return None if factor is None else value.numbers[-1] * factor
+
+
+def unit_prefix_length(rest: str) -> int:
+    """How many characters of `rest` are the unit of a figure just before it (spaces, a magnitude 万/亿 and
+    a parenthesised gloss included): 2 for '人次汇总…', 3 for ' 人次', 0 for '汇总'."""
+    stripped = rest.lstrip(" ")
+    lead = len(rest) - len(stripped)
+    magnitude = 1 if stripped[:1] in _MAGNITUDES and not stripped.startswith(("万元", "亿元", "千元")) else 0
+    _, _, used = _match_unit(stripped[magnitude:])
+    if not used and magnitude:
+        return lead + 1
+    if not used:
+        return 0
+    used += magnitude
+    gloss = re.match(r"[(（][^()（）]{1,6}[)）]", stripped[used:])
+    if gloss:
+        used += gloss.end()
+    return lead + used
+
+
+def is_unit_only(text: str) -> bool:
+    """A cell that holds nothing but a unit: '%', '万元', '人次', '%(百分比)'."""
+    compact_text = re.sub(r"\s+", "", nfkc(text or ""))
+    return bool(compact_text) and unit_prefix_length(compact_text) == len(compact_text)

@@ -6,10 +6,12 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scorer.ingest.blocks import Block
+from scorer.ingest.blocks import Block, Paragraph
 from scorer.ingest.decode import UnreadableFile, decode_bytes
+from scorer.ingest.grammar import interpret_cells
 from scorer.ingest.interpret import interpret
 from scorer.ingest.office import csv_to_blocks, docx_to_blocks, pdf_to_blocks, xls_to_blocks, xlsx_to_blocks
+from scorer.ingest.recover import Cell, cut_run_on, has_table_words, recover_cells
 from scorer.ingest.text_export import html_to_blocks, text_to_blocks
 from scorer.types import Document
 
@@ -68,7 +70,8 @@ def expand(paths: list[str | Path]) -> list[Path]:
     return out
 
 
-def blocks_of(path: Path, warnings: list[str] | None = None) -> list[Block]:
+def blocks_of(path: Path, warnings: list[str] | None = None, texts: list[str] | None = None) -> list[Block]:
+    """The stream of paragraphs and table rows of a file; a text export's decoded text is added to `texts`."""
     suffix = path.suffix.lower()
     source = str(path)
     if not path.exists():
@@ -88,15 +91,55 @@ def blocks_of(path: Path, warnings: list[str] | None = None) -> list[Block]:
     text = decode_bytes(data, source, warnings)
     if suffix in HTML_SUFFIXES:
         return html_to_blocks(text)
+    if texts is not None:
+        texts.append(text)
     return text_to_blocks(text)
+
+
+def cells_of_blocks(blocks: list[Block]) -> list[Cell]:
+    """The cells of a reader's rows and paragraphs, for the grammar interpreter."""
+    cells: list[Cell] = []
+    for block in blocks:
+        line = block.line or 0
+        if isinstance(block, Paragraph):
+            parts = cut_run_on(block.text) if has_table_words(block.text) else [block.text]
+        else:
+            parts = [c.strip() for c in block.cells if c.strip()]
+        for index, part in enumerate(parts):
+            cells.append(Cell(part, line, first=index == 0 and len(parts) > 1, alone=len(parts) == 1))
+    return cells
+
+
+def _valued(document: Document) -> int:
+    return sum(1 for project in document.projects for indicator in project.indicators if indicator.value)
+
+
+def interpret_best(blocks: list[Block], source: str, text: str | None = None) -> Document:
+    """Two readings of one document: the table interpreter, which reads well-formed tables (Word, Excel, exports
+    with one cell per line) by their heading row, and the grammar interpreter, which recovers rows from text
+    whose separators were lost. The table interpreter's reading is kept unless the grammar finds at least
+    twice as many indicators with a target: it reads by the heading row, so where it finds rows its reading
+    is grounded (the seed exports), and where it finds none the grammar's is the reading."""
+    tabular = interpret(blocks, source)
+    if text is None and _valued(tabular):
+        return tabular  # Word, Excel, CSV, HTML tables: cells come whole, the table interpreter reads them
+    cells = recover_cells(text) if text is not None else cells_of_blocks(blocks)
+    recovered = interpret_cells(cells, source)
+    if _valued(recovered) >= max(1, 2 * _valued(tabular)):
+        recovered.warnings.extend(tabular.warnings)
+        if not recovered.unit:
+            recovered.unit = tabular.unit
+        return recovered
+    return tabular
 
 
 def read_document(path: str | Path) -> Document:
     """Read one file. Raises UnreadableFile with a one-line message naming the file."""
     path = Path(path)
     warnings: list[str] = []
+    texts: list[str] = []
     try:
-        blocks = blocks_of(path, warnings)
+        blocks = blocks_of(path, warnings, texts)
     except UnreadableFile:
         raise
     except RecursionError as exc:
@@ -105,7 +148,7 @@ def read_document(path: str | Path) -> Document:
         raise UnreadableFile(f"{path}: cannot be read as {path.suffix or 'text'} ({type(exc).__name__}: {exc})"
                              ) from exc
     try:
-        document = interpret(blocks, str(path))
+        document = interpret_best(blocks, str(path), texts[0] if texts else None)
     except Exception as exc:  # never a traceback for the user; name the file and what failed
         raise UnreadableFile(f"{path}: read, but its tables could not be interpreted ({type(exc).__name__}: {exc})"
                              ) from exc

@@ -1,0 +1,613 @@
+"""Recovered cells -> Document, by the grammar of indicator tables.
+
+A degraded table (its separators lost, its merged cells dropped, its rows broken over lines) still reads in
+a fixed order: a header names the columns (一级指标 二级指标 三级指标 [分值] 年度指标值 [实际完成值] …), then
+each indicator is [level-1 label] [level-2 label] name, then the cells of the columns after 三级指标. The
+interpreter walks the cells with that plan:
+
+- a level label (产出指标(50分), 数量指标, 社会效益 指标, 产出值) sets the group and ends the row before it;
+- the first other cell of a row is the indicator's name; the next cells are matched to the plan's columns
+  by what each column can hold (a weight is a bare figure, a unit column a unit, an operator column ≥ or
+  大于等于), so a missing cell shifts nothing;
+- a line that holds several cells is a row of its own unless its cells fit the open row's remaining
+  columns (a row broken in two);
+- the annual target is the target: a self-evaluation table's actual value, weight and score are kept beside
+  it (`Indicator.extra`), and a multi-year target is read only when the annual one is empty;
+- totals, notes and signatures end the table; 项目名称 cells open a project; 资金总额 cells give its budget.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from scorer.ingest.interpret import heading_field
+from scorer.ingest.recover import CUT_MARK, Cell, key
+from scorer.lexicons import table
+from scorer.text import nfkc
+from scorer.types import Document, Indicator, Location, Project, Skip
+from scorer.values import is_unit_only
+
+_BAND = re.compile(r"[(（]\s*\d+(?:\s*[-~—－]\s*\d+)?\s*分?\s*[)）]\s*分?|\d+(?:\s*[-~—]\s*\d+)?分$")
+_BAND_ONLY = re.compile(r"^[(（]\s*\d+(?:\s*[-~—－]\s*\d+)?\s*分?\s*[)）]\s*分?$")
+_NUMBER_ONLY = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*分?$")
+_OPERATOR_ONLY = re.compile(
+    r"^(?:[≥≤≧≦><=＝═＞＜]=?|>=|<=|大于等于|大于或等于|小于等于|小于或等于|不低于|不少于|不高于|不超过|不大于|不小于|"
+    r"大于|小于|等于)$"
+)
+_OPERATOR_WORDS = {"大于等于": "≥", "大于或等于": "≥", "不低于": "≥", "不少于": "≥", "不小于": "≥",
+                   "小于等于": "≤", "小于或等于": "≤", "不高于": "≤", "不超过": "≤", "不大于": "≤",
+                   "大于": ">", "小于": "<", "等于": "="}
+_VALUE_START = re.compile(r"^(?:[≥≤≧≦><=＝═＞＜]|大于|小于|等于|不低于|不少于|不高于|不超过|[-+]?\d)")
+_SECTION_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d).{2,30}[。:：]$)")
+_NUMBERED = re.compile(r"^指标\s*\d+\s*[.、:：]")
+_FIGURE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_NO_SCORE_MARK = {"-", "—", "——", "/", "／"}
+_OPTIONAL_ROLES = {"score", "op", "unit", "description", "level2_dup", "level3_dup", "value_long", "basis"}
+_TARGET_ROLES = ("value", "value_long")
+_TEXT_ROLES = {"reason", "remark", "completion", "basis", "actual"}
+
+
+@cache
+def _grammar() -> dict:
+    return table("indicator_grammar")
+
+
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    grammar = _grammar()
+    stems = sorted(grammar["level1_stems"] + grammar["level2_stems"] + grammar["either_stems"], key=len, reverse=True)
+    return re.compile("^(" + "|".join(map(re.escape, stems)) + ")(指标|值)?(等)?$")
+
+
+def _label_core(text: str) -> str:
+    return _BAND.sub("", key(text).replace("(", "(").replace(")", ")")) if text else ""
+
+
+def label_kind(text: str) -> str | None:
+    """'level1', 'level2', 'either' or None for a cell: 产出指标(50分) -> level1, 社会效益 指标 -> level2."""
+    core = _label_core(text)
+    if not core or len(core) > 14:
+        return None
+    match = _label_pattern().match(core)
+    if not match:
+        return None
+    stem, suffix = match.group(1), match.group(2)
+    grammar = _grammar()
+    if not suffix and stem not in grammar["bare_level2"] and stem not in grammar["level1_stems"]:
+        return None
+    if stem in grammar["either_stems"]:
+        return "either"
+    return "level1" if stem in grammar["level1_stems"] else "level2"
+
+
+def looks_like_value(text: str) -> bool:
+    """A target rather than a name: an operator or a figure first, a percentage, or a qualitative word."""
+    compact_text = key(text)
+    if not compact_text:
+        return False
+    if _VALUE_START.match(compact_text) or "%" in compact_text[:8]:
+        return True
+    return len(compact_text) <= 6 and any(compact_text.startswith(w) for w in _grammar()["value_words"])
+
+
+def _is_operator(text: str) -> bool:
+    compact_text = key(text)
+    return bool(_OPERATOR_ONLY.match(compact_text)) or compact_text in _grammar()["operator_words"]
+
+
+def _fits(role: str, text: str) -> bool:
+    compact_text = key(text)
+    if role == "score":
+        return bool(_NUMBER_ONLY.match(compact_text)) or compact_text in _NO_SCORE_MARK
+    if role == "op":
+        return _is_operator(text)
+    if role == "unit":
+        return is_unit_only(text)
+    if role == "description":
+        return not looks_like_value(text) and len(compact_text) >= 4
+    if role == "level2_dup":
+        return label_kind(text) is not None
+    if role == "level3_dup":
+        return not looks_like_value(text)
+    return True
+
+
+def _header_role(text: str) -> str | None:
+    """The column a header cell names, with the multi-year target told from the annual one."""
+    field_name = heading_field(text)
+    raw = key(text)
+    if field_name == "value" and any(m in raw for m in ("长期", "实施期", "实施周期", "中期")):
+        return "value_long"
+    if field_name in ("level2", "level3") and any(m in raw for m in ("长期", "实施期", "实施周期")):
+        return field_name + "_long"
+    if field_name in ("department", "goal", "budget", "project", "code", "purpose", "indicators"):
+        return None
+    return "op" if field_name == "operator" else field_name
+
+
+_HEADER_FRAGMENTS = {"指标": None, "年度": "value", "年初": "value", "实际": "actual", "指标值": None, "完成值": None}
+
+
+@dataclass
+class Header:
+    roles: list[str]  # the columns after 三级指标, in order
+
+    @property
+    def has_long(self) -> bool:
+        return "value_long" in self.roles
+
+
+def find_headers(cells: list[Cell]) -> dict[int, tuple[int, Header]]:
+    """Runs of header cells: start index -> (end index, the plan of columns after the name)."""
+    found: dict[int, tuple[int, Header]] = {}
+    index = 0
+    while index < len(cells):
+        role = _header_role(cells[index].text)
+        if role not in ("level1", "level2", "level3", "description") and not (
+            key(cells[index].text) == "绩效指标" and index + 1 < len(cells)
+            and _header_role(cells[index + 1].text) in ("description", "grading")
+        ):
+            index += 1
+            continue
+        roles: list[str | None] = []
+        end = index
+        while end < len(cells):
+            text = cells[end].text
+            role = _header_role(text)
+            compact_text = key(text)
+            if role is None and compact_text == "绩效指标" and roles and roles[-1] == "level1":
+                role = "level3"  # 绩效指标分类 / 绩效指标 / 绩效指标描述
+            if role is None and compact_text in _HEADER_FRAGMENTS:
+                role = _HEADER_FRAGMENTS[compact_text]
+                if role is None or role in roles:
+                    end += 1
+                    continue
+            if role is None and compact_text in ("优良中差", "优", "良", "中", "差"):
+                end += 1
+                continue
+            if role is None:
+                break
+            roles.append(role)
+            end += 1
+        plan = [r for r in roles if r]
+        if "level3_long" in plan:
+            # 二级指标(长期) 三级指标(长期) 指标值(长期) 二级指标(年度) 三级指标(年度) 指标值(年度)
+            anchor = plan.index("level3_long")
+            plan = [("level2" if r == "level2_long" else r) for r in plan[:anchor]] + ["level3"] + [
+                {"level2": "level2_dup", "level3": "level3_dup"}.get(r, r) for r in plan[anchor + 1:]]
+        if "level3" not in plan and "description" in plan:
+            plan[plan.index("description")] = "level3"
+        usable = "level3" in plan and any(r in plan for r in (*_TARGET_ROLES, "grading"))
+        if usable:
+            first_level = next(i for i, r in enumerate(plan) if r in ("level1", "level2", "level3"))
+            plan = plan[first_level:]
+            after = plan[plan.index("level3") + 1:]
+            if "value_long" in after or "level3_long" in plan:
+                after = [("level2_dup" if r == "level2" else "level3_dup" if r == "level3" else r) for r in after]
+                after = [("value_long" if r == "value" and "value" in after[i + 1:] else r) for i, r in enumerate(after)]
+            else:
+                seen: set[str] = set()
+                deduped = []
+                for r in after:
+                    if r in ("value", "level2", "level3") and r in seen:
+                        continue
+                    seen.add(r)
+                    deduped.append(r)
+                after = [r for r in deduped if r not in ("level1", "level2", "level3")]
+            found[index] = (end, Header(after))
+            index = end
+        else:
+            index += 1
+    return found
+
+
+@dataclass
+class RowDraft:
+    name: str
+    level1: str
+    level2: str
+    cell: Cell
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    position: int = 0  # next column of the plan
+    value_open: bool = False  # the value so far is an operator or a bare figure: its figure or unit may follow
+    value_last: bool = False  # the last cell taken was the value (cut there, the value may be cut too)
+    lines: set[int] = field(default_factory=set)
+
+    def target_taken(self) -> bool:
+        return bool(self.roles.get("value") or self.roles.get("grading"))
+
+
+class GrammarInterpreter:
+    def __init__(self, source: str) -> None:
+        self.doc = Document(source=source)
+        self.project: Project | None = None
+        self.header: Header | None = None
+        self.level1 = ""
+        self.level2 = ""
+        self.row: RowDraft | None = None
+        self.in_table = False
+        self.title = ""
+        self.quoted = ""  # a project name in quotation marks near the top (关于“…项目”的公示)
+        self.money_factor = 1.0
+        self._following: dict[int, str] = {}  # id of a cell -> the text of the cell after it
+        self.after_level2 = False  # the cell before was a level-2 label
+
+    # --- the walk -------------------------------------------------------------------------------
+
+    def read(self, cells: list[Cell]) -> Document:
+        headers = find_headers(cells)
+        self._following = {id(cell): cells[i + 1].text for i, cell in enumerate(cells[:-1])}
+        index = 0
+        while index < len(cells):
+            if index in headers:
+                end, header = headers[index]
+                self._close_row()
+                self.header = header
+                self.in_table = True
+                self.level1 = self.level2 = ""
+                if self.project is None:
+                    self._open_project(self._fallback_name(), cells[index])
+                index = end
+                continue
+            index = self._step(cells, index)
+        self._close_row(at_end=True)
+        self._close_project()
+        self._document_facts(cells)
+        return self.doc
+
+    def _step(self, cells: list[Cell], index: int) -> int:
+        cell = cells[index]
+        text = cell.text
+        if text == CUT_MARK:
+            self._close_row(cut=True)
+            self.in_table = False
+            return index + 1
+        compact_text = key(text)
+        self._money_unit(compact_text)
+        if not self.in_table or self.row is None:
+            consumed = self._form_cell(cells, index)
+            if consumed:
+                return index + consumed
+        if not self.in_table and label_kind(text) in ("level1", "either") and index + 1 < len(cells) and label_kind(
+                cells[index + 1].text) in ("level2", "either"):
+            self.in_table = True  # a table whose header lies before the copied part: rows start at the labels
+        elif not self.in_table and label_kind(text) and index + 1 < len(cells) and prose_items(cells[index + 1].text):
+            self.in_table = True  # 产出指标 | 开展巡查8次;编制资料3个;…: a label, then its indicators in one cell
+        if not self.in_table:
+            self._title(text)
+            return index + 1
+        if compact_text.startswith(tuple(_grammar()["table_end"])) or (
+                cell.alone and _SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text)):
+            self._close_row()
+            self.in_table = False
+            return index + 1
+        if self.row is not None and self._next_role() == "level2_dup" and label_kind(text):
+            self._assign(cell)  # the annual half of a 长期 / 年度 table repeats the group
+            return index + 1
+        kind, used, label = self._label_at(cells, index)
+        self.after_level2 = kind == "level2"
+        if kind:
+            self._close_row()
+            if kind == "level1":
+                self.level1, self.level2 = label, ""
+            else:
+                self.level2 = label
+            return index + used
+        if _BAND_ONLY.match(compact_text):
+            self._close_row()
+            self.level1, self.level2 = "", ""
+            return index + 1
+        if compact_text in _grammar()["placeholders"] and compact_text not in ("无",):
+            self._close_row()
+            return index + 1
+        if self.row is None:
+            self._open_row(cell)
+            return index + 1
+        if cell.first and not self._line_continues_row(cells, index):
+            self._close_row()
+            self._open_row(cell)
+            return index + 1
+        if _NUMBERED.match(compact_text) and self.row.cell.line != cell.line:
+            self._close_row()
+            self._open_row(cell)
+            return index + 1
+        if not self._assign(cell):
+            self._close_row()
+            self._open_row(cell)
+        return index + 1
+
+    # --- labels ---------------------------------------------------------------------------------
+
+    def _label_at(self, cells: list[Cell], index: int) -> tuple[str | None, int, str]:
+        """A level label at `index`, joined with a fragment after it (项目完成 / 指标) and a score band."""
+        text = cells[index].text
+        kind = None
+        used = 1
+        if index + 1 < len(cells) and len(key(text)) <= 6 and not self._row_wants_text(cells[index]):
+            joined = text + cells[index + 1].text
+            kind = label_kind(joined)  # 项目完成 / 指标, 经济效 / 益指标: a label broken over two cells
+            if kind:
+                text, used = joined, 2
+        if kind is None:
+            kind = label_kind(text)
+            if kind and self.after_level2 and not re.search(r"(指标|值)(等)?$", _label_core(text)):
+                kind = None  # 服务对象满意度 right after its group label is the indicator's name
+        if kind is None:
+            return None, 0, ""
+        banded = bool(_BAND.search(key(text)))
+        if index + used < len(cells) and _BAND_ONLY.match(key(cells[index + used].text)):
+            used += 1
+            banded = True
+        if kind == "either":
+            next_kind = label_kind(cells[index + used].text) if index + used < len(cells) else None
+            kind = "level1" if banded or next_kind in ("level2", "either") else "level2"
+        return kind, used, key(text)
+
+    def _next_role(self) -> str | None:
+        plan = self._plan()
+        if self.row is None or self.row.position >= len(plan):
+            return None
+        return plan[self.row.position]
+
+    def _row_wants_text(self, cell: Cell) -> bool:
+        """An open row still waiting for its target takes a short cell as its value, not as a label."""
+        return self.row is not None and not self.row.target_taken() and self.row.cell.line == cell.line
+
+    # --- rows -----------------------------------------------------------------------------------
+
+    def _plan(self) -> list[str]:
+        return self.header.roles if self.header else ["value", "actual"]
+
+    def _open_row(self, cell: Cell) -> None:
+        self.row = RowDraft(name=cell.text.strip(), level1=self.level1, level2=self.level2, cell=cell,
+                            lines={cell.line})
+
+    def _assign(self, cell: Cell, dry: RowDraft | None = None) -> bool:
+        """Put a cell in the next plan column that can hold it; False when it belongs to no column."""
+        row = dry or self.row
+        assert row is not None
+        plan = self._plan()
+        text = cell.text.strip()
+        if row.value_open and row.roles.get("value"):
+            # ≥ | 98 | %(百分比): an operator, its figure and its unit cut apart by spaces
+            last = row.roles["value"][-1]
+            if (_is_operator(last) and _NUMBER_ONLY.match(key(text))) or (
+                re.search(r"\d$", last) and is_unit_only(text) and "unit" not in plan[row.position:row.position + 1]
+            ):
+                row.roles["value"][-1] = last + text
+                row.value_last = True
+                row.value_open = bool(re.search(r"\d$", row.roles["value"][-1]))
+                return True
+            row.value_open = False
+        position = row.position
+        while position < len(plan):
+            role = plan[position]
+            if role == "grading":
+                grades = row.roles.setdefault("grading", [])
+                if looks_like_value(text) and len(grades) < 4:
+                    grades.append(text)
+                    row.position = position + (1 if len(grades) == 4 else 0)
+                    return True
+                position += 1
+                continue
+            if role == "value" and not row.roles.get("value") and self._is_explanation(text, cell, row):
+                row.roles.setdefault("description", []).append(text)
+                return True
+            if role in _TEXT_ROLES and cell.alone and not looks_like_value(text) and len(key(text)) > 6:
+                position += 1  # a sentence alone on its line after the target opens the next row
+                continue
+            if _fits(role, text):
+                row.roles.setdefault(role, []).append(text)
+                row.position = position + 1
+                row.lines.add(cell.line)
+                row.value_last = role == "value"
+                if role == "value":
+                    row.value_open = _is_operator(text) or bool(re.search(r"\d$", text))
+                return True
+            if role in _OPTIONAL_ROLES:
+                position += 1
+                continue
+            return False
+        # past the plan: figures and repeated words of a self-evaluation row stay with it
+        row.value_last = False
+        if looks_like_value(text) or key(text) in (key(row.name), *map(key, row.roles.get("value", []))):
+            row.roles.setdefault("extra", []).append(text)
+            return True
+        return cell.line in row.lines and not cell.first
+
+    def _is_explanation(self, text: str, cell: Cell, row: RowDraft) -> bool:
+        """A sentence between the name and an operator cell (指标解释 columns missing from the header)."""
+        if looks_like_value(text) or len(key(text)) < 8:
+            return False
+        following = self._following.get(id(cell))
+        return following is not None and _is_operator(following)
+
+    def _line_continues_row(self, cells: list[Cell], index: int) -> bool:
+        """A line of several cells that fits the open row's remaining columns is the rest of that row."""
+        assert self.row is not None
+        line = cells[index].line
+        line_cells = [c for c in cells[index:index + 40] if c.line == line]
+        if not looks_like_value(line_cells[0].text):
+            return False
+        trial = RowDraft(self.row.name, self.row.level1, self.row.level2, self.row.cell,
+                         {k: list(v) for k, v in self.row.roles.items()}, self.row.position, self.row.value_open,
+                         self.row.value_last, set(self.row.lines))
+        plan = self._plan()
+        if trial.position >= len(plan) and trial.target_taken():
+            return all(_NUMBER_ONLY.match(key(c.text)) or key(c.text) in _NO_SCORE_MARK for c in line_cells)
+        for c in line_cells:
+            unfirst = Cell(c.text, c.line, first=False, alone=c.alone)
+            before = trial.position
+            if not self._assign(unfirst, trial):
+                return False
+            if trial.position == before and not trial.roles.get("extra"):
+                continue
+        return True
+
+    def _close_row(self, at_end: bool = False, cut: bool = False) -> None:
+        row, self.row = self.row, None
+        if row is None:
+            return
+        value = self._target(row)
+        name_key = key(row.name)
+        if not name_key or name_key in ("指标", "绩效指标") or _NUMBER_ONLY.match(name_key) or _header_role(
+                row.name) in ("level1", "level2", "level3", "value", "value_long"):
+            if value or name_key:
+                self.doc.skipped.append(Skip(self._loc(row.cell), "a header word or a bare figure, not an indicator",
+                                             f"{row.name} {value}".strip()))
+            return
+        items = prose_items(row.name) if not value else []
+        if len(items) >= 2:
+            for name, item_value in items:
+                self._add(row, name, item_value, {})
+            return
+        if (at_end and not value) or (cut and row.value_last):
+            self.doc.skipped.append(Skip(self._loc(row.cell), "row cut off where the text ends", row.name))
+            return
+        extra = {role: " ".join(texts) for role, texts in row.roles.items()
+                 if role in ("actual", "score", "reason", "completion", "remark", "extra", "value_long") and texts}
+        self._add(row, row.name, value, extra)
+
+    def _add(self, row: RowDraft, name: str, value: str, extra: dict[str, str]) -> None:
+        if self.project is None:
+            self._open_project(self._fallback_name(), row.cell)
+        assert self.project is not None
+        self.project.indicators.append(Indicator(
+            level1=row.level1, level2=row.level2, level3=name,
+            description=" ".join(row.roles.get("description", [])), value=value,
+            basis=" ".join(row.roles.get("basis", [])), location=self._loc(row.cell), extra=extra,
+        ))
+
+    def _target(self, row: RowDraft) -> str:
+        grades = row.roles.get("grading")
+        if grades and len(grades) == 4 and not row.roles.get("value"):
+            return " ".join(f"{mark}{grade}" for mark, grade in zip("优良中差", grades, strict=True))
+        values = row.roles.get("value") or row.roles.get("value_long") or []
+        value = values[0] if values else ""
+        ops = row.roles.get("op", [])
+        units = row.roles.get("unit", [])
+        comparison = next((o for o in ops if _OPERATOR_ONLY.match(key(o))), "")
+        if (comparison and value and not _VALUE_START.match(key(value)[:1] or " ")) or (
+            comparison and value and value[:1].isdigit()
+        ):
+            value = _OPERATOR_WORDS.get(key(comparison), key(comparison)) + value
+        if units and value and re.search(r"\d$", value):
+            value = value + key(units[0])
+        return value.strip()
+
+    # --- projects and forms ---------------------------------------------------------------------
+
+    def _form_cell(self, cells: list[Cell], index: int) -> int:
+        """A 项目名称 or 资金总额 label: open the project or set its budget. Returns cells consumed."""
+        compact_text = key(cells[index].text)
+        grammar = _grammar()
+        compact_text = re.sub(r"[()（）]", "", compact_text)
+        for label in grammar["project_labels"]:
+            label_key = re.sub(r"[()（）]", "", key(label))
+            if compact_text == label_key or (compact_text.startswith(label_key) and len(compact_text) > len(label_key)):
+                name = compact_text[len(label_key):]
+                used = 1
+                if not name and index + 1 < len(cells):
+                    name, used = cells[index + 1].text.strip(), 2
+                name = re.sub(r"^\d{10,}-", "", name)
+                if name and heading_field(name) is None:
+                    self._close_row()
+                    self.in_table = False
+                    self._open_project(name, cells[index])
+                    return used
+        for label in grammar["budget_labels"]:
+            if compact_text.startswith(key(label)) and self.project is not None and self.project.budget is None:
+                rest = compact_text[len(key(label)):]
+                for candidate in [rest] + [c.text for c in cells[index + 1:index + 4]]:
+                    figure = _FIGURE.search(nfkc(candidate))
+                    if figure and not key(candidate).startswith(("其中", "%")):
+                        number = float(figure.group().replace(",", ""))
+                        factor = self.money_factor
+                        if "万" in candidate[figure.end():figure.end() + 2]:
+                            factor = 1.0
+                        elif factor == 1.0 and number >= 100_000 and "万" not in compact_text:
+                            factor = 1e-4  # a budget in 元 with no unit said (2800000.0000)
+                        self.project.budget = round(number * factor, 6)
+                        return 1
+                return 1
+        return 0
+
+    def _money_unit(self, compact_text: str) -> None:
+        if re.search(r"(?:单位[:：]?|[(（])元[)）]?$|金额单位元|资金[(（]元[)）]", compact_text):
+            self.money_factor = 1e-4
+        elif re.search(r"单位[:：]?万元|[(（]万元[)）]", compact_text):
+            self.money_factor = 1.0
+
+    def _title(self, text: str) -> None:
+        compact_text = key(text)
+        quoted = re.search(r"[“\"]([^”\"]{4,40}(?:项目|经费|资金|工程))[”\"]", compact_text)
+        if quoted and not self.quoted:
+            self.quoted = quoted.group(1)
+        titled = re.search(r"(?:绩效目标|自评|目标申报|目标审批|绩效评价)", compact_text)
+        if not self.title and titled and len(compact_text) <= 80:
+            self.title = text.strip()
+
+    def _fallback_name(self) -> str:
+        if "部门整体" in self.title:
+            return "部门整体"
+        return self.quoted or self.title or "（未写项目名称）"
+
+    def _open_project(self, name: str, cell: Cell) -> None:
+        self._close_project()
+        self.project = Project(name=name, location=self._loc(cell))
+
+    def _close_project(self) -> None:
+        project, self.project = self.project, None
+        if project is None:
+            return
+        if project.indicators:
+            self.doc.projects.append(project)
+        elif project.name:
+            self.doc.skipped.append(Skip(project.location or Location(self.doc.source),
+                                         "project heading with no indicator table", project.name))
+
+    def _loc(self, cell: Cell) -> Location:
+        return Location(self.doc.source, line=cell.line)
+
+    def _document_facts(self, cells: list[Cell]) -> None:
+        for cell in cells[:300]:
+            match = re.search(r"[(（]\s*(20\d{2})\s*年度?\s*[)）]|(20\d{2})\s*年度", cell.text)
+            if match:
+                self.doc.year = int(match.group(1) or match.group(2))
+                return
+        for cell in cells[:300]:
+            match = re.search(r"(20\d{2})\s*年", cell.text)
+            if match:
+                self.doc.year = int(match.group(1))
+                return
+
+
+def prose_items(text: str) -> list[tuple[str, str]]:
+    """A cell that lists several indicators with their targets (开展巡查频次8次;编制资料3个;…合格率≥86%)."""
+    if len(re.findall(r"[;；]", text)) < 1:
+        return []
+    from scorer.ingest.nested import parse_prose_indicators
+
+    items = []
+    for name, value in parse_prose_indicators(text):
+        if not value:
+            name, value = _split_qualitative_tail(name)
+        items.append((name, value))
+    return items if sum(1 for _, v in items if v) >= 2 else []
+
+
+def _split_qualitative_tail(name: str) -> tuple[str, str]:
+    """文物保护名录和数据库基本健全 -> (文物保护名录和数据库, 基本健全): a target said in words at the end."""
+    for word in sorted(_grammar()["value_words"], key=len, reverse=True):
+        if len(word) < 2:
+            continue
+        position = name.rfind(word)
+        if position >= 4 and len(name) - position <= 6:
+            return name[:position], name[position:]
+    return name, ""
+
+
+def interpret_cells(cells: list[Cell], source: str) -> Document:
+    return GrammarInterpreter(source).read(cells)

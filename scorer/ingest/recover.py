@@ -1,0 +1,191 @@
+"""Table recovery: any text -> lines of cells, whatever the separators.
+
+Indicator tables reach reviewers as text in many shapes: one cell per line, `|` pipes with runs of empty
+cells, cells ending in ` /`, tabs, space-separated system exports, and text with no separator at all
+(a PDF's or a scan's text layer, a document-sharing site's excerpt). This module only cuts text into
+cells and keeps which cells shared a line; what the cells mean is `grammar.py`'s job.
+
+A line too long to be one cell and with no separator in it is cut where the indicator vocabulary says a
+cell starts: a level label (产出指标(50分), 数量指标), a header word, or a value (an operator, a figure and
+its unit). No character of the text is dropped or invented by the cutting, only spaces between cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from scorer.lexicons import table
+from scorer.text import nfkc
+
+# Parenthesised pinyin that mirror sites add after characters: 預(yù)算, 區(qū).
+_PINYIN_GLOSS = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+_PIPE_ONLY = re.compile(r"^[\s|｜]*$")
+_SLASH_CELL_END = re.compile(r"\s+/\s*$")
+_SLASH_SEPARATOR = re.compile(r"\s+/\s+")
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+_EXCERPT_END = re.compile(r"^\s*[\[【(（]\s*(?:\.{3}|…+)[^\]】)）]*[\]】)）]\s*$")  # [... excerpt ends here ...]
+_LONG_LINE = 60  # a line longer than this with no separator is a candidate for run-on cutting
+
+
+CUT_MARK = "\x00cut"  # the cell recover_cells puts where a copied excerpt says it ends
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    line: int  # 1-based line of the source text
+    first: bool  # the first cell of a line that holds several cells (a row boundary in row-per-line tables)
+    alone: bool  # the only cell of its line
+
+
+@cache
+def _grammar() -> dict:
+    return table("indicator_grammar")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters and pinyin glosses of mirror sites read as the simplified text.
+
+    OpenCC converts only when a noticeable share of the characters is traditional, so simplified text is
+    never touched (t2s is not the identity on every simplified character)."""
+    if _PINYIN_GLOSS.search(text):
+        text = _PINYIN_GLOSS.sub("", text)
+    converter = _converter()
+    if converter is None:
+        return text
+    sample = text[:20_000]
+    converted = converter.convert(sample)
+    changed = sum(1 for a, b in zip(sample, converted, strict=False) if a != b)
+    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff") or 1
+    if changed / cjk < 0.02:
+        return text
+    return converter.convert(text)
+
+
+@cache
+def _converter():  # -> opencc.OpenCC | None
+    try:
+        import opencc
+    except ImportError:  # the converter is a dependency; without it traditional text is read as it is
+        return None
+    return opencc.OpenCC("t2s")
+
+
+def is_site_furniture(text: str) -> bool:
+    """A line of the web page around the table: view counters, download buttons, breadcrumbs, footers."""
+    compact_text = _SPACES.sub("", text)
+    if len(compact_text) >= 80:
+        return False
+    grammar = _grammar()
+    return compact_text.startswith(tuple(grammar["site_furniture"])) or any(
+        word in compact_text for word in grammar["site_footer"])
+
+
+def split_line(line: str) -> list[str]:
+    """The cells of one line of text, by whichever separator the line uses."""
+    if "|" in line or "｜" in line:
+        parts = re.split(r"[|｜]", line)
+        return [_SPACES.sub(" ", p).strip() for p in parts if p.strip()]
+    stripped = line.strip()
+    if _SLASH_CELL_END.search(line) or len(_SLASH_SEPARATOR.findall(stripped)) >= 2:
+        parts = _SLASH_SEPARATOR.split(_SLASH_CELL_END.sub("", line).strip())
+        return [p.strip() for p in parts if p.strip()]
+    if "\t" in stripped:
+        return [p.strip() for p in stripped.split("\t") if p.strip()]
+    return [p for p in _SPACES.split(stripped) if p]
+
+
+def recover_cells(text: str) -> list[Cell]:
+    """Every cell of the text in reading order, with its line and whether it opened a line of cells."""
+    text = to_simplified(text.replace("\r\n", "\n").replace("\r", "\n"))
+    cells: list[Cell] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if _EXCERPT_END.match(raw):
+            cells.append(Cell(CUT_MARK, number, first=False, alone=True))
+            break  # the copy ends here: nothing after it, and the row before it may be cut
+        if _PIPE_ONLY.match(raw):
+            continue
+        if is_site_furniture(raw):
+            continue
+        parts = split_line(raw)
+        if len(parts) == 1 and len(parts[0]) > _LONG_LINE and has_table_words(parts[0]):
+            parts = cut_run_on(parts[0])
+        for index, part in enumerate(parts):
+            cells.append(Cell(part, number, first=index == 0 and len(parts) > 1, alone=len(parts) == 1))
+    return cells
+
+
+# --- run-on text --------------------------------------------------------------------------------
+
+_OPERATOR = r"(?:[≥≤≧≦><=＝═＞＜]=?|大于等于|小于等于|不低于|不少于|不高于|不超过|不大于|不小于)"
+_PERCENT = r"(?:100|\d{1,2})(?:\.\d+)?\s*[%％]"
+_NUMBER = r"\d+(?:\.\d+)?"
+
+
+@cache
+def _cut_pattern() -> re.Pattern[str]:
+    """Where a cell starts in run-on text: labels, header words and values."""
+    grammar = _grammar()
+    labels = sorted(
+        {f"{stem}指标" for stem in grammar["level1_stems"] + grammar["level2_stems"] + grammar["either_stems"]},
+        key=len, reverse=True,
+    )
+    headers = sorted(
+        {s for field in ("level1", "level2", "level3", "value", "actual", "score", "reason", "description")
+         for s in table("headers")["fields"].get(field, []) if len(s) >= 3},
+        key=len, reverse=True,
+    )
+    band = r"(?:[(（]\s*\d+(?:\s*[-~—]\s*\d+)?\s*分?\s*[)）]\s*分?)?"
+    label = "(?:" + "|".join(map(re.escape, labels)) + ")" + band
+    header = "(?:" + "|".join(map(re.escape, headers)) + ")"
+    # a bare figure never swallows the digits of a percentage after it: 20100% is 20 then 100%
+    value = rf"(?:{_OPERATOR}\s*{_NUMBER}\s*[%％]?|{_PERCENT}|\d+(?:\.\d+)?(?![\d.%％]))"
+    return re.compile(f"{label}|{header}|{value}")
+
+
+def cut_run_on(text: str) -> list[str]:
+    """Cut a line with no separators into cells at labels, header words and values.
+
+    A value takes the unit that follows it (≥266米, 2000次, 29.5亩). Everything between two cut points is
+    one cell, so the cells joined give back the text less its spaces."""
+    from scorer.values import unit_prefix_length
+
+    pattern = _cut_pattern()
+    cells: list[str] = []
+    position = 0
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if start < position:
+            continue
+        token = match.group()
+        if token[-1].isdigit():
+            end += unit_prefix_length(text[end:end + 8])
+        if start > position:
+            cells.extend(_split_trailing_figure(text[position:start]))
+        cells.append(text[start:end])
+        position = end
+    if position < len(text):
+        cells.append(text[position:])
+    return [c.strip() for c in cells if c.strip()]
+
+
+def has_table_words(text: str) -> bool:
+    """Run-on cutting is for table text: a level label or a column header must occur in the line."""
+    return sum(1 for m in _cut_pattern().finditer(text) if not m.group()[:1].isdigit()
+               and m.group()[:1] not in "≥≤≧≦><=＝═＞＜大小不") >= 2
+
+
+def _split_trailing_figure(gap: str) -> list[str]:
+    """Text before a value whose last characters are a figure of their own (a weight or score glued to the
+    name: 验收合格率20 before 100%)."""
+    match = re.search(r"(?<=[\u4e00-\u9fff)）])\d{1,3}$", gap)
+    if not match:
+        return [gap]
+    return [gap[: match.start()], match.group()]
+
+
+def key(text: str) -> str:
+    """A cell compared as a word: width folded, spaces and colons gone."""
+    return re.sub(r"[\s:：]", "", nfkc(text))
