@@ -8,7 +8,7 @@ from pathlib import Path
 
 from scorer.ingest.blocks import Block, Paragraph
 from scorer.ingest.decode import UnreadableFile, decode_bytes
-from scorer.ingest.grammar import interpret_cells
+from scorer.ingest.grammar import interpret_cells, looks_like_value
 from scorer.ingest.interpret import interpret
 from scorer.ingest.office import csv_to_blocks, docx_to_blocks, pdf_to_blocks, xls_to_blocks, xlsx_to_blocks
 from scorer.ingest.recover import Cell, cut_run_on, has_table_words, recover_cells
@@ -114,18 +114,27 @@ def _valued(document: Document) -> int:
     return sum(1 for project in document.projects for indicator in project.indicators if indicator.value)
 
 
+def _well_formed(document: Document) -> int:
+    """Rows with a name that reads as a name and a target: what a misaligned reading of a table lacks."""
+    return sum(1 for project in document.projects for indicator in project.indicators
+               if indicator.value and indicator.level3 and not looks_like_value(indicator.level3))
+
+
 def interpret_best(blocks: list[Block], source: str, text: str | None = None) -> Document:
     """Two readings of one document: the table interpreter, which reads well-formed tables (Word, Excel, exports
     with one cell per line) by their heading row, and the grammar interpreter, which recovers rows from text
-    whose separators were lost. The table interpreter's reading is kept unless the grammar finds at least
-    twice as many indicators with a target: it reads by the heading row, so where it finds rows its reading
-    is grounded (the seed exports), and where it finds none the grammar's is the reading."""
+    whose separators were lost. The table interpreter reads by the heading row: where its rows are well formed
+    (a name, a target) its reading is kept unless the grammar finds twice as many; otherwise the reading with
+    more well-formed rows is kept (pipes with shifted cells misalign the table interpreter's columns)."""
     tabular = interpret(blocks, source)
     if text is None and _valued(tabular):
         return tabular  # Word, Excel, CSV, HTML tables: cells come whole, the table interpreter reads them
     cells = recover_cells(text) if text is not None else cells_of_blocks(blocks)
     recovered = interpret_cells(cells, source)
-    if _valued(recovered) >= max(1, 2 * _valued(tabular)):
+    grounded = _valued(tabular) and _well_formed(tabular) >= 0.9 * _valued(tabular)
+    if grounded and _valued(recovered) < 2 * _valued(tabular):
+        return tabular
+    if _well_formed(recovered) > _well_formed(tabular):
         recovered.warnings.extend(tabular.warnings)
         if not recovered.unit:
             recovered.unit = tabular.unit

@@ -30,7 +30,7 @@ from scorer.types import Document, Indicator, Location, Project, Skip
 from scorer.values import is_unit_only
 
 _BAND = re.compile(r"[(（]\s*\d+(?:\s*[-~—－]\s*\d+)?\s*分?\s*[)）]\s*分?|\d+(?:\s*[-~—]\s*\d+)?分$")
-_BAND_ONLY = re.compile(r"^[(（]\s*\d+(?:\s*[-~—－]\s*\d+)?\s*分?\s*[)）]\s*分?$")
+_BAND_ONLY = re.compile(r"^[(（]?\s*\d+(?:\s*[-~—－]\s*\d+)?\s*分?\s*[)）]\s*分?$")
 _NUMBER_ONLY = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*分?$")
 _OPERATOR_ONLY = re.compile(
     r"^(?:[≥≤≧≦><=＝═＞＜]=?|>=|<=|大于等于|大于或等于|小于等于|小于或等于|不低于|不少于|不高于|不超过|不大于|不小于|"
@@ -233,6 +233,8 @@ class GrammarInterpreter:
         self.money_factor = 1.0
         self._following: dict[int, str] = {}  # id of a cell -> the text of the cell after it
         self.after_level2 = False  # the cell before was a level-2 label
+        self.rows_in_table = 0
+        self.skip_remnants = False
 
     # --- the walk -------------------------------------------------------------------------------
 
@@ -246,6 +248,9 @@ class GrammarInterpreter:
                 self._close_row()
                 self.header = header
                 self.in_table = True
+                self.rows_in_table = 0
+                # 偏差原因 / 分析及 / 改进措施: header words broken over lines, up to the first group label
+                self.skip_remnants = any(self._label_at(cells, j)[0] for j in range(end, min(end + 4, len(cells))))
                 self.level1 = self.level2 = ""
                 if self.project is None:
                     self._open_project(self._fallback_name(), cells[index])
@@ -278,7 +283,11 @@ class GrammarInterpreter:
         if not self.in_table:
             self._title(text)
             return index + 1
-        if compact_text.startswith(tuple(_grammar()["table_end"])) or (
+        if self.skip_remnants and not self._label_at(cells, index)[0]:
+            self.doc.skipped.append(Skip(self._loc(cell), "the rest of a header broken over lines", text))
+            return index + 1
+        self.skip_remnants = False
+        if (compact_text.startswith(tuple(_grammar()["table_end"])) and self.rows_in_table) or (
                 cell.alone and _SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text)):
             self._close_row()
             self.in_table = False
@@ -373,7 +382,7 @@ class GrammarInterpreter:
         if row.value_open and row.roles.get("value"):
             # ≥ | 98 | %(百分比): an operator, its figure and its unit cut apart by spaces
             last = row.roles["value"][-1]
-            if (_is_operator(last) and _NUMBER_ONLY.match(key(text))) or (
+            if (_is_operator(last) and re.match(r"\d", key(text))) or (
                 re.search(r"\d$", last) and is_unit_only(text) and "unit" not in plan[row.position:row.position + 1]
             ):
                 row.roles["value"][-1] = last + text
@@ -395,8 +404,10 @@ class GrammarInterpreter:
             if role == "value" and not row.roles.get("value") and self._is_explanation(text, cell, row):
                 row.roles.setdefault("description", []).append(text)
                 return True
-            if role in _TEXT_ROLES and cell.alone and not looks_like_value(text) and len(key(text)) > 6:
-                position += 1  # a sentence alone on its line after the target opens the next row
+            if role in _TEXT_ROLES and cell.alone and not looks_like_value(text) and (
+                    role != "actual" or len(key(text)) > 6) and key(text) not in (key(row.name), *map(
+                    key, row.roles.get("value", []))):
+                position += 1  # words alone on their line after the target open the next row
                 continue
             if _fits(role, text):
                 row.roles.setdefault(role, []).append(text)
@@ -415,7 +426,7 @@ class GrammarInterpreter:
         if looks_like_value(text) or key(text) in (key(row.name), *map(key, row.roles.get("value", []))):
             row.roles.setdefault("extra", []).append(text)
             return True
-        return cell.line in row.lines and not cell.first
+        return not cell.alone and cell.line in row.lines and not cell.first
 
     def _is_explanation(self, text: str, cell: Cell, row: RowDraft) -> bool:
         """A sentence between the name and an operator cell (指标解释 columns missing from the header)."""
@@ -471,6 +482,7 @@ class GrammarInterpreter:
         self._add(row, row.name, value, extra)
 
     def _add(self, row: RowDraft, name: str, value: str, extra: dict[str, str]) -> None:
+        self.rows_in_table += 1
         if self.project is None:
             self._open_project(self._fallback_name(), row.cell)
         assert self.project is not None

@@ -26,7 +26,8 @@ _SLASH_CELL_END = re.compile(r"\s+/\s*$")
 _SLASH_SEPARATOR = re.compile(r"\s+/\s+")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 _EXCERPT_END = re.compile(r"^\s*[\[【(（]\s*(?:\.{3}|…+)[^\]】)）]*[\]】)）]\s*$")  # [... excerpt ends here ...]
-_LONG_LINE = 60  # a line longer than this with no separator is a candidate for run-on cutting
+_LONG_LINE = 60
+_LINE_CLOSED = re.compile(r"[|｜]\s*$|\s/\s*$")  # a line longer than this with no separator is a candidate for run-on cutting
 
 
 CUT_MARK = "\x00cut"  # the cell recover_cells puts where a copied excerpt says it ends
@@ -94,24 +95,49 @@ def split_line(line: str) -> list[str]:
         return [p.strip() for p in parts if p.strip()]
     if "\t" in stripped:
         return [p.strip() for p in stripped.split("\t") if p.strip()]
-    return [p for p in _SPACES.split(stripped) if p]
+    return _units_back_to_figures([p for p in _SPACES.split(stripped) if p])
+
+
+def _units_back_to_figures(parts: list[str]) -> list[str]:
+    """`2000 次汇总…` split at spaces: the unit after a bare figure belongs to the figure, not to the next name."""
+    from scorer.values import unit_prefix_length
+
+    out: list[str] = []
+    for part in parts:
+        if out and re.fullmatch(r"[≥≤≧≦><=＝═]*\d+(?:\.\d+)?", out[-1]) and not part[:1].isdigit():
+            used = unit_prefix_length(part)
+            if used:
+                out[-1] += part[:used]
+                part = part[used:]
+                if not part:
+                    continue
+        out.append(part)
+    return out
 
 
 def recover_cells(text: str) -> list[Cell]:
     """Every cell of the text in reading order, with its line and whether it opened a line of cells."""
     text = to_simplified(text.replace("\r\n", "\n").replace("\r", "\n"))
     cells: list[Cell] = []
+    last_line = ""
     for number, raw in enumerate(text.split("\n"), start=1):
         if _EXCERPT_END.match(raw):
-            cells.append(Cell(CUT_MARK, number, first=False, alone=True))
-            break  # the copy ends here: nothing after it, and the row before it may be cut
+            if not _LINE_CLOSED.search(last_line):
+                cells.append(Cell(CUT_MARK, number, first=False, alone=True))
+            break  # the copy ends here: nothing after it, and the last row may be cut unless its line was closed
         if _PIPE_ONLY.match(raw):
             continue
         if is_site_furniture(raw):
             continue
+        if raw.strip():
+            last_line = raw
         parts = split_line(raw)
-        if len(parts) == 1 and len(parts[0]) > _LONG_LINE and has_table_words(parts[0]):
-            parts = cut_run_on(parts[0])
+        if len(raw.strip()) > _LONG_LINE and has_table_words(raw) and (
+                len(parts) == 1 or any(_table_word_count(p) >= 2 for p in parts)):
+            # text with its separators lost (some spaces may survive): cells are read as a stream
+            for part in cut_run_on(raw.strip()):
+                cells.append(Cell(part, number, first=False, alone=True))
+            continue
         for index, part in enumerate(parts):
             cells.append(Cell(part, number, first=index == 0 and len(parts) > 1, alone=len(parts) == 1))
     return cells
@@ -133,7 +159,7 @@ def _cut_pattern() -> re.Pattern[str]:
         key=len, reverse=True,
     )
     headers = sorted(
-        {s for field in ("level1", "level2", "level3", "value", "actual", "score", "reason", "description")
+        {s for field in ("level1", "level2", "level3", "value", "actual", "score", "reason", "description", "grading")
          for s in table("headers")["fields"].get(field, []) if len(s) >= 3},
         key=len, reverse=True,
     )
@@ -163,7 +189,8 @@ def cut_run_on(text: str) -> list[str]:
         if token[-1].isdigit():
             end += unit_prefix_length(text[end:end + 8])
         if start > position:
-            cells.extend(_split_trailing_figure(text[position:start]))
+            for gap in _split_trailing_figure(text[position:start]):
+                cells.extend(_split_doubled(gap))
         cells.append(text[start:end])
         position = end
     if position < len(text):
@@ -171,10 +198,23 @@ def cut_run_on(text: str) -> list[str]:
     return [c.strip() for c in cells if c.strip()]
 
 
-def has_table_words(text: str) -> bool:
-    """Run-on cutting is for table text: a level label or a column header must occur in the line."""
+def _table_word_count(text: str) -> int:
     return sum(1 for m in _cut_pattern().finditer(text) if not m.group()[:1].isdigit()
-               and m.group()[:1] not in "≥≤≧≦><=＝═＞＜大小不") >= 2
+               and m.group()[:1] not in "≥≤≧≦><=＝═＞＜大小不")
+
+
+def has_table_words(text: str) -> bool:
+    """Run-on cutting is for table text: level labels or column headers must occur in the line."""
+    return _table_word_count(text) >= 2
+
+
+def _split_doubled(gap: str) -> list[str]:
+    """A self-evaluation row's target and actual value written twice with nothing between: 显著提升显著提升."""
+    text = gap.strip()
+    half = len(text) // 2
+    if len(text) >= 4 and len(text) % 2 == 0 and text[:half] == text[half:]:
+        return [text[:half], text[half:]]
+    return [gap]
 
 
 def _split_trailing_figure(gap: str) -> list[str]:
