@@ -235,6 +235,7 @@ class GrammarInterpreter:
         self.after_level2 = False  # the cell before was a level-2 label
         self.rows_in_table = 0
         self.skip_remnants = False
+        self.prose_table = False  # the table is a label and its indicators listed in one cell
 
     # --- the walk -------------------------------------------------------------------------------
 
@@ -287,7 +288,8 @@ class GrammarInterpreter:
             self.doc.skipped.append(Skip(self._loc(cell), "the rest of a header broken over lines", text))
             return index + 1
         self.skip_remnants = False
-        if (compact_text.startswith(tuple(_grammar()["table_end"])) and self.rows_in_table) or (
+        if (compact_text.lstrip("….·") .startswith(tuple(_grammar()["table_end"]))
+                and (self.rows_in_table or self.row is not None)) or (
                 cell.alone and _SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text)):
             self._close_row()
             self.in_table = False
@@ -406,7 +408,7 @@ class GrammarInterpreter:
                 return True
             if role in _TEXT_ROLES and cell.alone and not looks_like_value(text) and (
                     role != "actual" or len(key(text)) > 6) and key(text) not in (key(row.name), *map(
-                    key, row.roles.get("value", []))):
+                    key, row.roles.get("value", []))) and not (role == "reason" and len(key(text)) > 40):
                 position += 1  # words alone on their line after the target open the next row
                 continue
             if _fits(role, text):
@@ -473,8 +475,14 @@ class GrammarInterpreter:
         if len(items) >= 2:
             for name, item_value in items:
                 self._add(row, name, item_value, {})
+            self.prose_table = self.header is None
             return
-        if (at_end and not value) or (cut and row.value_last):
+        if self.prose_table:
+            # after a label's list of indicators in one cell, the form goes on: 资金拨付对象, 项目实施进度
+            self.in_table = self.prose_table = False
+            self.doc.skipped.append(Skip(self._loc(row.cell), "form row after an indicator list", row.name))
+            return
+        if ((at_end or cut) and not value) or (cut and row.value_last):
             self.doc.skipped.append(Skip(self._loc(row.cell), "row cut off where the text ends", row.name))
             return
         extra = {role: " ".join(texts) for role, texts in row.roles.items()

@@ -27,6 +27,10 @@ _SLASH_SEPARATOR = re.compile(r"\s+/\s+")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 _EXCERPT_END = re.compile(r"^\s*[\[【(（]\s*(?:\.{3}|…+)[^\]】)）]*[\]】)）]\s*$")  # [... excerpt ends here ...]
 _LONG_LINE = 60
+_MAX_ROW_CELLS = 16
+_GLUED_PERCENT = re.compile(r"\d\s*[%％][\u4e00-\u9fff]{2}")  # 85%年度…: a target run into the next name
+# 项 目 名 称, 绩 效 指 标: a label set out letter by letter in the form
+_LETTER_SPACED = re.compile(r"((?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff])(?![\u4e00-\u9fff])")
 _LINE_CLOSED = re.compile(r"[|｜]\s*$|\s/\s*$")  # a line longer than this with no separator is a candidate for run-on cutting
 
 
@@ -131,15 +135,18 @@ def recover_cells(text: str) -> list[Cell]:
             continue
         if raw.strip():
             last_line = raw
+        raw = _LETTER_SPACED.sub(lambda m: m.group(1).replace(" ", ""), raw)
         parts = split_line(raw)
-        if len(raw.strip()) > _LONG_LINE and has_table_words(raw) and (
-                len(parts) == 1 or any(_table_word_count(p) >= 2 for p in parts)):
+        if len(raw.strip()) > _LONG_LINE and (
+                (has_table_words(raw) and (len(parts) == 1 or any(_table_word_count(p) >= 2 for p in parts)))
+                or any(_GLUED_PERCENT.search(p) for p in parts[1:])):
             # text with its separators lost (some spaces may survive): cells are read as a stream
             for part in cut_run_on(raw.strip()):
                 cells.append(Cell(part, number, first=False, alone=True))
             continue
+        stream = len(parts) == 1 or len(parts) > _MAX_ROW_CELLS  # a whole sheet on one line is no row
         for index, part in enumerate(parts):
-            cells.append(Cell(part, number, first=index == 0 and len(parts) > 1, alone=len(parts) == 1))
+            cells.append(Cell(part, number, first=index == 0 and not stream, alone=stream))
     return cells
 
 
@@ -163,6 +170,8 @@ def _cut_pattern() -> re.Pattern[str]:
          for s in table("headers")["fields"].get(field, []) if len(s) >= 3},
         key=len, reverse=True,
     )
+    headers += sorted((s for s in grammar["project_labels"] + grammar["unit_labels"] if "(" not in s),
+                      key=len, reverse=True)
     band = r"(?:[(（]\s*\d+(?:\s*[-~—]\s*\d+)?\s*分?\s*[)）]\s*分?)?"
     label = "(?:" + "|".join(map(re.escape, labels)) + ")" + band
     header = "(?:" + "|".join(map(re.escape, headers)) + ")"
