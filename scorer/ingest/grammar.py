@@ -41,6 +41,7 @@ _OPERATOR_WORDS = {"大于等于": "≥", "大于或等于": "≥", "不低于":
                    "大于": ">", "小于": "<", "等于": "="}
 _VALUE_START = re.compile(r"^(?:[≥≤≧≦><=＝═＞＜]|大于|小于|等于|不低于|不少于|不高于|不超过|[-+]?\d)")
 _SECTION_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d).{2,30}[。:：]$)")
+_LABEL_WORDS = re.compile(r"(?:产出|效益|效果|满意度|成本|数量|质量|时效|绩效|项目完成|项目效益)(?:指标|值)")
 _NUMBERED = re.compile(r"^指标\s*\d+\s*[.、:：]")
 _FIGURE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _NO_SCORE_MARK = {"-", "—", "——", "/", "／"}
@@ -276,8 +277,7 @@ class GrammarInterpreter:
             consumed = self._form_cell(cells, index)
             if consumed:
                 return index + consumed
-        if not self.in_table and label_kind(text) in ("level1", "either") and index + 1 < len(cells) and label_kind(
-                cells[index + 1].text) in ("level2", "either"):
+        if not self.in_table and self._headerless_table_at(cells, index):
             self.in_table = True  # a table whose header lies before the copied part: rows start at the labels
         elif not self.in_table and label_kind(text) and index + 1 < len(cells) and prose_items(cells[index + 1].text):
             self.in_table = True  # 产出指标 | 开展巡查8次;编制资料3个;…: a label, then its indicators in one cell
@@ -355,6 +355,18 @@ class GrammarInterpreter:
             next_kind = label_kind(cells[index + used].text) if index + used < len(cells) else None
             kind = "level1" if banded or next_kind in ("level2", "either") else "level2"
         return kind, used, key(text)
+
+    def _headerless_table_at(self, cells: list[Cell], index: int) -> bool:
+        """Group labels with no header before them: a level-1 then a level-2 label, or (in a project's form) a
+        label, a name and a target."""
+        kind, used, _ = self._label_at(cells, index)
+        if kind is None or index + used >= len(cells):
+            return False
+        if kind == "level1" and label_kind(cells[index + used].text) in ("level2", "either"):
+            return True
+        following = cells[index + used:index + used + 3]
+        return (self.project is not None and len(following) == 3 and not looks_like_value(following[0].text)
+                and any(looks_like_value(c.text) for c in following[1:]))
 
     def _next_role(self) -> str | None:
         plan = self._plan()
@@ -471,6 +483,10 @@ class GrammarInterpreter:
                 self.doc.skipped.append(Skip(self._loc(row.cell), "a header word or a bare figure, not an indicator",
                                              f"{row.name} {value}".strip()))
             return
+        if not value and ("。" in row.name.rstrip("。") or not _LABEL_WORDS.sub("", name_key)):
+            # a paragraph of prose, or labels run together (产出指标绩效指标), is no indicator
+            self.doc.skipped.append(Skip(self._loc(row.cell), "prose or labels, not an indicator", row.name[:200]))
+            return
         items = prose_items(row.name) if not value else []
         if len(items) >= 2:
             for name, item_value in items:
@@ -542,7 +558,8 @@ class GrammarInterpreter:
                 rest = compact_text[len(key(label)):]
                 for candidate in [rest] + [c.text for c in cells[index + 1:index + 4]]:
                     figure = _FIGURE.search(nfkc(candidate))
-                    if figure and not key(candidate).startswith(("其中", "%")):
+                    glued = figure and re.match(r"\d*[%％]", nfkc(candidate)[figure.end():])  # 40004000100%
+                    if figure and not glued and not key(candidate).startswith(("其中", "%")):
                         number = float(figure.group().replace(",", ""))
                         factor = self.money_factor
                         if "万" in candidate[figure.end():figure.end() + 2]:

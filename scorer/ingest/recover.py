@@ -137,13 +137,16 @@ def recover_cells(text: str) -> list[Cell]:
             last_line = raw
         raw = _LETTER_SPACED.sub(lambda m: m.group(1).replace(" ", ""), raw)
         parts = split_line(raw)
-        if len(raw.strip()) > _LONG_LINE and (
-                (has_table_words(raw) and (len(parts) == 1 or any(_table_word_count(p) >= 2 for p in parts)))
-                or any(_GLUED_PERCENT.search(p) for p in parts[1:])):
+        glued_label = len(parts) == 1 and _starts_with_glued_label(parts[0])
+        if glued_label or (len(parts) == 1 and has_table_words(raw)) or (len(raw.strip()) > _LONG_LINE and (
+                (has_table_words(raw) and any(_table_word_count(p) >= 2 for p in parts))
+                or any(_GLUED_PERCENT.search(p) for p in parts[1:]))):
             # text with its separators lost (some spaces may survive): cells are read as a stream
             for part in cut_run_on(raw.strip()):
                 cells.append(Cell(part, number, first=False, alone=True))
             continue
+        if len(parts) == 1:
+            parts = _split_glued_scores(parts[0])
         stream = len(parts) == 1 or len(parts) > _MAX_ROW_CELLS  # a whole sheet on one line is no row
         for index, part in enumerate(parts):
             cells.append(Cell(part, number, first=index == 0 and not stream, alone=stream))
@@ -195,16 +198,24 @@ def cut_run_on(text: str) -> list[str]:
         if start < position:
             continue
         token = match.group()
-        if token[-1].isdigit():
+        if token[-1].isdigit() and not _label_or_header_at(text, end):
             end += unit_prefix_length(text[end:end + 8])
         if start > position:
             for gap in _split_trailing_figure(text[position:start]):
                 cells.extend(_split_doubled(gap))
-        cells.append(text[start:end])
+        figure = text[start:end]
+        cells.extend(_split_doubled(figure) if figure.isdigit() and len(figure) <= 6 else [figure])
         position = end
     if position < len(text):
         cells.append(text[position:])
     return [c.strip() for c in cells if c.strip()]
+
+
+def _starts_with_glued_label(text: str) -> bool:
+    """数量指标建设普通省道二级公路…: a level label run into the cell after it."""
+    match = _cut_pattern().match(text)
+    return bool(match) and match.group().endswith(("指标", "指标)")) and len(text) > match.end() and (
+        "\u4e00" <= text[match.end()] <= "\u9fff")
 
 
 def _table_word_count(text: str) -> int:
@@ -217,11 +228,25 @@ def has_table_words(text: str) -> bool:
     return _table_word_count(text) >= 2
 
 
+def _split_glued_scores(cell: str) -> list[str]:
+    """对经济发展的促进作用1010: a name with its weight and score (or target and actual) glued after it."""
+    match = re.search(r"(?<=[\u4e00-\u9fff)）])(\d{1,3})\1$", cell)
+    if not match:
+        return [cell]
+    return [cell[: match.start()], match.group(1), match.group(1)]
+
+
+def _label_or_header_at(text: str, position: int) -> bool:
+    """A label or header word starts here (230001项目名称: the 项 is not the figure's unit)."""
+    match = _cut_pattern().match(text, position)
+    return bool(match) and not match.group()[:1].isdigit()
+
+
 def _split_doubled(gap: str) -> list[str]:
-    """A self-evaluation row's target and actual value written twice with nothing between: 显著提升显著提升."""
+    """A self-evaluation row's target and actual written twice with nothing between: 显著提升显著提升, 2020."""
     text = gap.strip()
     half = len(text) // 2
-    if len(text) >= 4 and len(text) % 2 == 0 and text[:half] == text[half:]:
+    if len(text) >= (2 if text.isdigit() else 4) and len(text) % 2 == 0 and text[:half] == text[half:]:
         return [text[:half], text[half:]]
     return [gap]
 
