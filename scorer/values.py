@@ -206,6 +206,9 @@ def unit_prefix_length(rest: str) -> int:
     if not used:
         return 0
     used += magnitude
+    deadline = re.match(r"(?:底前|底|末|之前|以前|前|内|中旬|上旬|下旬)", stripped[used:])
+    if deadline and stripped[used - 1:used] in ("月", "日", "年", "底", "末"):
+        used += deadline.end()  # 10月底前, 2024年底: the deadline word belongs to the date
     gloss = re.match(r"[(（][^()（）]{1,6}[)）]", stripped[used:])
     if gloss:
         used += gloss.end()

@@ -444,7 +444,7 @@ class GrammarInterpreter:
 
     def _is_explanation(self, text: str, cell: Cell, row: RowDraft) -> bool:
         """A sentence between the name and an operator cell (指标解释 columns missing from the header)."""
-        if looks_like_value(text) or len(key(text)) < 8:
+        if looks_like_value(text) or len(key(text)) < 4:
             return False
         following = self._following.get(id(cell))
         return following is not None and _is_operator(following)

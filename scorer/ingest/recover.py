@@ -31,6 +31,8 @@ _MAX_ROW_CELLS = 16
 _GLUED_PERCENT = re.compile(r"\d\s*[%％][\u4e00-\u9fff]{2}")  # 85%年度…: a target run into the next name
 # 项 目 名 称, 绩 效 指 标: a label set out letter by letter in the form
 _LETTER_SPACED = re.compile(r"((?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff])(?![\u4e00-\u9fff])")
+_BRACKETED = re.compile(r"^[【\[]([^】\]]{2,30})[】\]]\s*(.+)$")
+_TRAILING_TARGET = re.compile(r"^(.*?)[（(]\s*([≥≤≧≦><=＝][^（()）]{0,20}|\d[^（()）]{0,20})[)）]\s*[。；;,，]?$")
 _LINE_CLOSED = re.compile(r"[|｜]\s*$|\s/\s*$")  # a line longer than this with no separator is a candidate for run-on cutting
 
 
@@ -136,6 +138,14 @@ def recover_cells(text: str) -> list[Cell]:
         if raw.strip():
             last_line = raw
         raw = _LETTER_SPACED.sub(lambda m: m.group(1).replace(" ", ""), raw)
+        bracketed = _BRACKETED.match(raw.strip())
+        if bracketed:
+            # 【产出指标-数量指标】指标1：机柜数量（≥77台）: the groups in brackets, the target in parentheses
+            parts = [p for p in re.split(r"[-－—/、]", bracketed.group(1)) if p.strip()] + _name_and_target(
+                bracketed.group(2))
+            for part in parts:
+                cells.append(Cell(part.strip(), number, first=False, alone=True))
+            continue
         parts = split_line(raw)
         glued_label = len(parts) == 1 and _starts_with_glued_label(parts[0])
         if glued_label or (len(parts) == 1 and has_table_words(raw)) or (len(raw.strip()) > _LONG_LINE and (
@@ -204,7 +214,11 @@ def cut_run_on(text: str) -> list[str]:
             for gap in _split_trailing_figure(text[position:start]):
                 cells.extend(_split_doubled(gap))
         figure = text[start:end]
-        cells.extend(_split_doubled(figure) if figure.isdigit() and len(figure) <= 6 else [figure])
+        month = re.fullmatch(r"(\d{1,3}?)(1[0-2]|[1-9])(月.*)", figure)
+        if month and int(month.group(1) + month.group(2)) > 12:
+            cells.extend([month.group(1), month.group(2) + month.group(3)])  # 2010月底前: a weight, then 10月底前
+        else:
+            cells.extend(_split_doubled(figure) if figure.isdigit() and len(figure) <= 6 else [figure])
         position = end
     if position < len(text):
         cells.append(text[position:])
@@ -226,6 +240,14 @@ def _table_word_count(text: str) -> int:
 def has_table_words(text: str) -> bool:
     """Run-on cutting is for table text: level labels or column headers must occur in the line."""
     return _table_word_count(text) >= 2
+
+
+def _name_and_target(text: str) -> list[str]:
+    """指标1：机柜数量（≥77台） -> [指标1：机柜数量, ≥77台]; text with no target in parentheses stays whole."""
+    match = _TRAILING_TARGET.match(text.strip())
+    if not match or not match.group(1).strip():
+        return [text]
+    return [match.group(1).strip(), match.group(2).strip()]
 
 
 def _split_glued_scores(cell: str) -> list[str]:

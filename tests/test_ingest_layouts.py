@@ -1,0 +1,271 @@
+"""Reading the text shapes other departments publish: one test per layout family of ../shared/corpus/SOURCES.md.
+
+Every fixture here is written for this test (departments, names and figures invented in the shapes seen in
+the wild), so the reader is held to the shapes, not to the corpus's strings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scorer.ingest import read_document
+
+
+def read_text(tmp_path: Path, text: str, name: str = "doc.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_document(path)
+
+
+def rows(document) -> list[tuple[str, str]]:
+    return [(i.level3, i.value) for p in document.projects for i in p.indicators]
+
+
+def test_one_cell_per_line_with_blank_lines_and_site_furniture(tmp_path):
+    text = """某某县人民政府
+您所在的位置 > 县图书馆 > 预决算信息
+发布时间:2024-03-02  浏览次数:18
+
+项目支出绩效目标表
+
+项目名称
+
+少儿阅读推广活动经费
+
+项目资金(万元)
+
+资金总额:
+
+12.5
+
+一级指标
+
+二级指标
+
+三级指标
+
+指标值
+
+产出指标
+
+数量指标
+
+举办亲子阅读活动场次
+
+≥24场
+
+ 
+
+质量指标
+
+活动参与家庭满意率
+
+≥90%
+
+效益指标
+
+社会效益指标
+
+少儿读者到馆人次增长
+
+≥5%
+
+主办：某某县人民政府办公室  承办：县大数据中心
+"""
+    document = read_text(tmp_path, text)
+    assert rows(document) == [("举办亲子阅读活动场次", "≥24场"), ("活动参与家庭满意率", "≥90%"),
+                              ("少儿读者到馆人次增长", "≥5%")]
+    project = document.projects[0]
+    assert project.name == "少儿阅读推广活动经费"
+    assert project.budget == 12.5
+    assert [i.level2 for i in project.indicators] == ["数量指标", "质量指标", "社会效益指标"]
+
+
+def test_pipe_table_with_runs_of_empty_cells_and_a_shifted_row(tmp_path):
+    text = """专项资金绩效目标申报表 | |||||||
+项目名称 | 农机购置补贴工作经费 | 主管部门 | 县农业农村局 | ||||
+年度资金总额 | 40 | ||||||
+一级指标 | 二级指标 | 三级指标 | 指标值 | ||||
+产出指标 | 数量指标 | 补贴机具台数 | ≥350台 | |||
+受益农户数 | ≥300户 | |||||
+质量指标 | 补贴资金兑付准确率 | 100% | ||||
+| 满意度指标 | 服务对象满意度指标 | 购机农户满意度 | ≥92% | ||
+"""
+    document = read_text(tmp_path, text)
+    assert rows(document) == [("补贴机具台数", "≥350台"), ("受益农户数", "≥300户"), ("补贴资金兑付准确率", "100%"),
+                              ("购机农户满意度", "≥92%")]
+    assert document.projects[0].name == "农机购置补贴工作经费"
+    assert document.projects[0].budget == 40
+
+
+def test_pipe_cells_one_a_line_self_evaluation_keeps_actual_beside_target(tmp_path):
+    text = """绩效目标自评表 (2023年度) |
+项目名称 |
+乡村学校营养餐补助 |
+|
+年度资金总额: |
+60 |
+60 |
+一级指标 |
+二级指标 |
+三级指标 |
+分值 |
+年度指标值 |
+全年实际值 |
+得分 |
+未完成原因 |
+产出指标(50分) |
+数量指标 |
+受助学生人数 |
+20 |
+>=1200人 |
+1187人 |
+19 |
+|
+|
+|
+|
+质量指标 |
+餐食抽检合格率 |
+20 |
+100% |
+100% |
+20 |
+|
+效益指标(30分) |
+社会效益指标 |
+学生营养不良检出率下降 |
+30 |
+≥2个百分点 |
+2.5个百分点 |
+30 |
+"""
+    document = read_text(tmp_path, text)
+    assert rows(document) == [("受助学生人数", ">=1200人"), ("餐食抽检合格率", "100%"),
+                              ("学生营养不良检出率下降", "≥2个百分点")]
+    first = document.projects[0].indicators[0]
+    assert first.extra["actual"] == "1187人"
+    assert "20" in first.extra["score"]
+    assert document.year == 2023
+
+
+def test_space_separated_export_with_lost_level1_and_split_operator_unit(tmp_path):
+    text = """项目支出绩效自评表
+(2022年度)
+项目名称 河道保洁经费
+主管部门 县水利局 实施单位 县河道管理所
+年度资金总额: 88 88 86.5 10 98.3% 9.8
+年度绩效指标完成情况 一级
+指标
+二级指标 三级指标 指标解释 符号 数值 单位 实际完成值 分值 得分
+(50分)
+数量指标 指标1:保洁河道长度 纳入日常保洁的河道公里数 >= 120 公里 126公里 20 20
+指标2:清理漂浮物次数 全年清理次数 >= 52 次 55次 10 10
+质量指标 指标1:河面保洁达标率 抽查达标断面占比 >= 95 %(百分比) 97% 20 20
+总分 100 98
+"""
+    document = read_text(tmp_path, text)
+    assert rows(document) == [("指标1:保洁河道长度", ">=120公里"), ("指标2:清理漂浮物次数", ">=52次"),
+                              ("指标1:河面保洁达标率", ">=95%(百分比)")]
+    assert document.projects[0].name == "河道保洁经费"
+
+
+def test_cells_run_together_with_no_separator(tmp_path):
+    text = (
+        "绩效目标自评表(2021年度)项目名称县级疾控冷链设备购置主管部门县卫生健康局资金情况(万元)年度资金总额:3030"
+        "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标(60分)数量指标购置医用冰箱20≥8台≥8台20"
+        "质量指标设备验收合格率20100%100%20时效指标设备安装完成时限2010月底前10月底前20"
+        "效益指标(30分)社会效益指标疫苗储存温度达标率30≥99%99.6%30满意度指标(10分)"
+    )
+    document = read_text(tmp_path, text)
+    assert rows(document) == [("购置医用冰箱", "≥8台"), ("设备验收合格率", "100%"), ("设备安装完成时限", "10月底前"),
+                              ("疫苗储存温度达标率", "≥99%")]
+    assert document.projects[0].name.startswith("县级疾控冷链设备购置")
+
+
+def test_operator_figure_and_unit_in_separate_columns_one_cell_a_line(tmp_path):
+    cells = ["项目名称", "社区体育健身器材更新", "一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "年度指标值",
+             "实际完成值", "计量单位", "分值", "得分", "产出指标", "数量指标", "更新健身路径", "定量", "大于等于", "15",
+             "16", "处", "10", "10", "质量指标", "器材安全检测合格率", "定量", "等于", "100", "100", "%", "10", "10",
+             "成本指标", "单套器材采购成本", "定量", "小于等于", "2.4", "2.3", "万元", "10", "10"]
+    document = read_text(tmp_path, "\n".join(c + " |" for c in cells))
+    assert rows(document) == [("更新健身路径", "≥15处"), ("器材安全检测合格率", "=100%"), ("单套器材采购成本", "≤2.4万元")]
+
+
+def test_indicators_listed_as_prose_in_one_cell(tmp_path):
+    text = """项目名称 | 基层文化站设备补助 | 预算金额 | 18万元 |
+年度绩效总目标 | 产出指标 | 配送文化站音响设备8套;组织业务培训2次;设备验收合格率≥95%。 |
+效益指标 | 文化站活动开展场次≥120场;群众文化活动参与面明显提升。 |
+资金拨付对象 | 各乡镇文化站 |
+"""
+    document = read_text(tmp_path, text)
+    assert rows(document) == [("配送文化站音响设备", "8套"), ("组织业务培训", "2次"), ("设备验收合格率", "≥95%"),
+                              ("文化站活动开展场次", "≥120场"), ("群众文化活动参与面", "明显提升")]
+    assert document.projects[0].budget == 18
+
+
+def test_long_term_and_annual_columns_side_by_side_read_once(tmp_path):
+    text = """项目名称 | 城区路灯维护 |
+一级指标 | 二级指标 | 三级指标 | 实施期指标值 | 二级指标 | 三级指标 | 年度指标值 |
+产出指标 | 数量指标 | 维护路灯盏数 | 9000盏 | 数量指标 | 维护路灯盏数 | 3000盏 |
+质量指标 | 亮灯率 | ≥98% | 质量指标 | 亮灯率 | ≥97% |
+"""
+    document = read_text(tmp_path, text)
+    assert rows(document) == [("维护路灯盏数", "3000盏"), ("亮灯率", "≥97%")]
+    assert document.projects[0].indicators[0].extra["value_long"] == "9000盏"
+
+
+def test_traditional_characters_and_pinyin_glosses_of_mirror_sites(tmp_path):
+    text = """項(xiàng)目名稱 殘疾人輔具適配補助
+一級指標 二級指標 三級指標 指標值
+產(chǎn)出指標 數(shù)量指標 適配輔助器具人數(shù) ≥300人
+滿(mǎn)意度指標 服務對象滿意度指標 受助殘疾人滿意度 ≥90%
+"""
+    document = read_text(tmp_path, text)
+    assert rows(document) == [("适配辅助器具人数", "≥300人"), ("受助残疾人满意度", "≥90%")]
+    assert document.projects[0].name == "残疾人辅具适配补助"
+
+
+def test_row_cut_where_the_copied_excerpt_ends_is_not_a_row(tmp_path):
+    text = """项目名称 | 中小学校舍维修 |
+一级指标 | 二级指标 | 三级指标 | 指标值 |
+产出指标 | 数量指标 | 维修校舍面积 | ≥4200平方米 |
+质量指标 | 工程验收合格
+[... excerpt ends here ...]
+"""
+    document = read_text(tmp_path, text)
+    assert rows(document) == [("维修校舍面积", "≥4200平方米")]
+    assert any("cut" in skip.reason for skip in document.skipped)
+
+
+def test_older_level_names_and_letter_spaced_labels(tmp_path):
+    text = """项目名称 乡镇卫生院设备更新
+一级 二级 三级 年度数值
+产出值 数量值 更新彩超设备 2台
+产 出 值 质量值 设备验收合格率 =100%
+效益值 社会效益值 群众就近检查比例提高 ≥10%
+"""
+    document = read_text(tmp_path, text)
+    assert rows(document) == [("更新彩超设备", "2台"), ("设备验收合格率", "=100%"), ("群众就近检查比例提高", "≥10%")]
+    assert [i.level2 for i in document.projects[0].indicators] == ["数量值", "质量值", "社会效益值"]
+
+
+def test_bracketed_indicator_lists(tmp_path):
+    text = """项目名称：政务云平台租赁
+【产出指标-数量指标】指标1：租用云主机数量（≥60台）
+【产出指标-质量指标】指标1：平台可用率（≥99.9%）
+【效益指标-社会效益指标】指标1：网上办事平均响应时间（≤2秒）
+"""
+    document = read_text(tmp_path, text)
+    assert rows(document) == [("指标1：租用云主机数量", "≥60台"), ("指标1：平台可用率", "≥99.9%"),
+                              ("指标1：网上办事平均响应时间", "≤2秒")]
+    assert document.projects[0].indicators[2].level2 == "社会效益指标"
+
+
+@pytest.mark.parametrize("name", ["empty.txt", "prose.txt"])
+def test_text_with_no_table_reads_no_rows(tmp_path, name):
+    text = "" if name == "empty.txt" else "本单位2024年将继续加强预算管理，提高资金使用效益。\n"
+    document = read_text(tmp_path, text, name)
+    assert rows(document) == []
