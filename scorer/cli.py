@@ -17,7 +17,7 @@ import click
 
 from scorer.ingest import ReadReport, read_paths
 from scorer.report.csv_writer import write_csv
-from scorer.table import PROJECT_CONTEXT_COLUMNS, ROW_COLUMNS, ROW_EXTRA_COLUMNS, parse_frame
+from scorer.table import PROJECT_CONTEXT_COLUMNS, REPORTED_COLUMN, ROW_COLUMNS, ROW_EXTRA_COLUMNS, parse_frame
 
 EXIT_OK = 0
 EXIT_SOME_UNREADABLE = 1
@@ -75,11 +75,22 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="rows CSV (default: stdout)")
 @click.option("-q", "--quiet", is_flag=True, help="no per-document counts on stderr")
-def parse(paths: tuple[Path, ...], output: Path | None, quiet: bool) -> None:
+@click.option("--explain", is_flag=True,
+              help="print how each file was read: layout guessed, cells recovered, rows taken, what was skipped and why")
+def parse(paths: tuple[Path, ...], output: Path | None, quiet: bool, explain: bool) -> None:
     """Read documents into one indicator table (rows CSV, score columns empty)."""
+    if explain:
+        from scorer.ingest import expand
+        from scorer.ingest.explain import explain as explain_file
+
+        files = expand(list(paths))
+        for path in files:
+            click.echo(explain_file(path))
+            click.echo("")
+        sys.exit(EXIT_OK if files and all(path.is_file() for path in files) else EXIT_NOTHING_READ)
     report = read_paths(list(paths))
     _report_reading(report, quiet)
-    frame = parse_frame(report.documents)[ROW_COLUMNS + ROW_EXTRA_COLUMNS + PROJECT_CONTEXT_COLUMNS]
+    frame = parse_frame(report.documents)[ROW_COLUMNS + ROW_EXTRA_COLUMNS + PROJECT_CONTEXT_COLUMNS + [REPORTED_COLUMN]]
     if output:
         write_csv(frame, output)
     else:

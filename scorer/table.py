@@ -13,6 +13,10 @@ ROW_COLUMNS = [
 ROW_EXTRA_COLUMNS = ["fixes", "location", "project_index", "row_index"]
 # what `zhibiao parse` adds so that a rows table scored later keeps the project's budget, purpose and goal
 PROJECT_CONTEXT_COLUMNS = ["budget", "purpose", "goal"]
+# what a self-evaluation table gives beside a row's target (actual value, weight and score, reasons), after them
+REPORTED_COLUMN = "reported"
+REPORTED_LABELS = {"actual": "实际完成值", "score": "分值/得分", "completion": "完成情况", "reason": "偏差原因",
+                   "remark": "备注", "value_long": "实施期指标值", "extra": "其余单元格"}
 PROJECT_COLUMNS = ["source", "project", "budget", "indicators", "score", "grade", "rank"]
 PROJECT_EXTRA_COLUMNS = ["rank_in_document", "findings", "codes", "messages", "unit", "year", "project_index"]
 
@@ -52,6 +56,10 @@ def parse_frame(documents: list[Document]) -> pd.DataFrame:
                 context["goal"].append(project.goal)
     for name, values in context.items():
         frame[name] = values
+    frame[REPORTED_COLUMN] = [
+        "；".join(f"{REPORTED_LABELS.get(k, k)}：{v}" for k, v in indicator.extra.items())
+        for document in documents for project in document.projects for indicator in project.indicators
+    ]
     return frame
 
 

@@ -237,7 +237,7 @@ def test_row_cut_where_the_copied_excerpt_ends_is_not_a_row(tmp_path):
 """
     document = read_text(tmp_path, text)
     assert rows(document) == [("维修校舍面积", "≥4200平方米")]
-    assert any("cut" in skip.reason for skip in document.skipped)
+    assert any("截断" in skip.reason for skip in document.skipped)
 
 
 def test_older_level_names_and_letter_spaced_labels(tmp_path):

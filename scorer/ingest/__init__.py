@@ -8,10 +8,10 @@ from pathlib import Path
 
 from scorer.ingest.blocks import Block, Paragraph
 from scorer.ingest.decode import UnreadableFile, decode_bytes
-from scorer.ingest.grammar import interpret_cells, looks_like_value
+from scorer.ingest.grammar import interpret_cells, is_organ_name, looks_like_value
 from scorer.ingest.interpret import interpret
 from scorer.ingest.office import csv_to_blocks, docx_to_blocks, pdf_to_blocks, xls_to_blocks, xlsx_to_blocks
-from scorer.ingest.recover import Cell, cut_run_on, has_table_words, recover_cells
+from scorer.ingest.recover import Cell, cut_run_on, describe_layout, has_table_words, recover_cells
 from scorer.ingest.text_export import html_to_blocks, text_to_blocks
 from scorer.types import Document
 
@@ -127,18 +127,23 @@ def interpret_best(blocks: list[Block], source: str, text: str | None = None) ->
     (a name, a target) its reading is kept unless the grammar finds twice as many; otherwise the reading with
     more well-formed rows is kept (pipes with shifted cells misalign the table interpreter's columns)."""
     tabular = interpret(blocks, source)
+    shape = describe_layout(text) if text is not None else "文档中的表格"
+    tabular.layout = f"按表头读取的表格（{shape}）"
     if text is None and _valued(tabular):
         return tabular  # Word, Excel, CSV, HTML tables: cells come whole, the table interpreter reads them
     cells = recover_cells(text) if text is not None else cells_of_blocks(blocks)
     recovered = interpret_cells(cells, source)
+    recovered.layout = f"由文本恢复的表格（{shape}）"
     grounded = _valued(tabular) and _well_formed(tabular) >= 0.9 * _valued(tabular)
     if grounded and _valued(recovered) < 2 * _valued(tabular):
         return tabular
     if _well_formed(recovered) > _well_formed(tabular):
         recovered.warnings.extend(tabular.warnings)
-        if not recovered.unit:
+        if not recovered.unit and is_organ_name(tabular.unit):
             recovered.unit = tabular.unit
         return recovered
+    if not _valued(tabular):
+        tabular.layout = f"未识别出指标表（{shape}）"
     return tabular
 
 
@@ -162,6 +167,10 @@ def read_document(path: str | Path) -> Document:
         raise UnreadableFile(f"{path}: read, but its tables could not be interpreted ({type(exc).__name__}: {exc})"
                              ) from exc
     document.warnings.extend(warnings)
+    if not document.indicator_count:
+        document.warnings.append(
+            f"{path}: 未读到任何指标（判断的版式：{document.layout or path.suffix}）；"
+            f"可用 `zhibiao parse --explain {path}` 查看读到的单元格和未采用的原因")
     return document
 
 

@@ -42,6 +42,8 @@ _OPERATOR_WORDS = {"大于等于": "≥", "大于或等于": "≥", "不低于":
 _VALUE_START = re.compile(r"^(?:[≥≤≧≦><=＝═＞＜]|大于|小于|等于|不低于|不少于|不高于|不超过|[-+]?\d)")
 _SECTION_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d).{2,30}[。:：]$)")
 _LABEL_WORDS = re.compile(r"(?:产出|效益|效果|满意度|成本|数量|质量|时效|绩效|项目完成|项目效益)(?:指标|值)")
+# names of public bodies end in one of these: 局, 委员会, 中心, 学校 …
+_ORGAN = re.compile(r"(?:局|委|委员会|中心|院|学|校|馆|会|所|队|站|办|办公室|处|室|府|厅|部|司|社|团|园|场|科|分局|机关)$")
 _NUMBERED = re.compile(r"^指标\s*\d+\s*[.、:：]")
 _FIGURE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _NO_SCORE_MARK = {"-", "—", "——", "/", "／"}
@@ -236,6 +238,7 @@ class GrammarInterpreter:
         self.after_level2 = False  # the cell before was a level-2 label
         self.rows_in_table = 0
         self.skip_remnants = False
+        self.unit_rank = 99  # the unit label the document's unit came from (实施单位 before 主管部门)
         self.prose_table = False  # the table is a label and its indicators listed in one cell
 
     # --- the walk -------------------------------------------------------------------------------
@@ -285,7 +288,7 @@ class GrammarInterpreter:
             self._title(text)
             return index + 1
         if self.skip_remnants and not self._label_at(cells, index)[0]:
-            self.doc.skipped.append(Skip(self._loc(cell), "the rest of a header broken over lines", text))
+            self.doc.skipped.append(Skip(self._loc(cell), "表头折行的余下部分", text))
             return index + 1
         self.skip_remnants = False
         if (compact_text.lstrip("….·") .startswith(tuple(_grammar()["table_end"]))
@@ -480,12 +483,12 @@ class GrammarInterpreter:
         if not name_key or name_key in ("指标", "绩效指标") or _NUMBER_ONLY.match(name_key) or _header_role(
                 row.name) in ("level1", "level2", "level3", "value", "value_long"):
             if value or name_key:
-                self.doc.skipped.append(Skip(self._loc(row.cell), "a header word or a bare figure, not an indicator",
+                self.doc.skipped.append(Skip(self._loc(row.cell), "表头词或单独的数字，不是指标",
                                              f"{row.name} {value}".strip()))
             return
         if not value and ("。" in row.name.rstrip("。") or not _LABEL_WORDS.sub("", name_key)):
             # a paragraph of prose, or labels run together (产出指标绩效指标), is no indicator
-            self.doc.skipped.append(Skip(self._loc(row.cell), "prose or labels, not an indicator", row.name[:200]))
+            self.doc.skipped.append(Skip(self._loc(row.cell), "成段文字或连写的指标类别，不是指标", row.name[:200]))
             return
         items = prose_items(row.name) if not value else []
         if len(items) >= 2:
@@ -496,10 +499,10 @@ class GrammarInterpreter:
         if self.prose_table:
             # after a label's list of indicators in one cell, the form goes on: 资金拨付对象, 项目实施进度
             self.in_table = self.prose_table = False
-            self.doc.skipped.append(Skip(self._loc(row.cell), "form row after an indicator list", row.name))
+            self.doc.skipped.append(Skip(self._loc(row.cell), "指标清单之后的表单行", row.name))
             return
         if ((at_end or cut) and not value) or (cut and row.value_last):
-            self.doc.skipped.append(Skip(self._loc(row.cell), "row cut off where the text ends", row.name))
+            self.doc.skipped.append(Skip(self._loc(row.cell), "文本在此截断，该行不完整", row.name))
             return
         extra = {role: " ".join(texts) for role, texts in row.roles.items()
                  if role in ("actual", "score", "reason", "completion", "remark", "extra", "value_long") and texts}
@@ -553,6 +556,17 @@ class GrammarInterpreter:
                     self.in_table = False
                     self._open_project(name, cells[index])
                     return used
+        for rank, label in enumerate(grammar["unit_labels"]):
+            label_key = key(label)
+            raw = nfkc(cells[index].text).strip()
+            if rank < self.unit_rank and (compact_text == label_key or re.match(
+                    re.escape(label) + r"\s*(?:\([^)]*\))?\s*[:：]", raw)):
+                name = re.sub(r"^.*?[:：]", "", raw).strip() if compact_text != label_key else (
+                    cells[index + 1].text.strip() if index + 1 < len(cells) else "")
+                name = re.sub(r"^[\[【(（]?[\dA-Z]+[\]】)）]?-?", "", name)  # [005005], 031001-: unit codes
+                if is_organ_name(name):
+                    self.doc.unit, self.unit_rank = name, rank
+                break
         for label in grammar["budget_labels"]:
             if compact_text.startswith(key(label)) and self.project is not None and self.project.budget is None:
                 rest = compact_text[len(key(label)):]
@@ -603,7 +617,7 @@ class GrammarInterpreter:
             self.doc.projects.append(project)
         elif project.name:
             self.doc.skipped.append(Skip(project.location or Location(self.doc.source),
-                                         "project heading with no indicator table", project.name))
+                                         "项目名称之后没有读到指标表", project.name))
 
     def _loc(self, cell: Cell) -> Location:
         return Location(self.doc.source, line=cell.line)
@@ -619,6 +633,11 @@ class GrammarInterpreter:
             if match:
                 self.doc.year = int(match.group(1))
                 return
+
+
+def is_organ_name(name: str) -> bool:
+    """A public body's name: short, no figures or punctuation, ending as bodies' names end (局, 中心 …)."""
+    return 2 <= len(name) <= 40 and bool(_ORGAN.search(name)) and not re.search(r"[\d.,，。:：;；《》]", name)
 
 
 def prose_items(text: str) -> list[tuple[str, str]]:

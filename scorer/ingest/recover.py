@@ -52,6 +52,30 @@ def _grammar() -> dict:
     return table("indicator_grammar")
 
 
+def describe_layout(text: str) -> str:
+    """The text's shape in a reviewer's words: which separators its lines use, and how many lines of each."""
+    counts = {"竖线分隔": 0, "斜线分隔": 0, "制表符分隔": 0, "空格分隔": 0, "一格一行": 0, "连写无分隔": 0}
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or _PIPE_ONLY.match(line):
+            continue
+        if "|" in line or "｜" in line:
+            counts["竖线分隔"] += 1
+        elif _SLASH_CELL_END.search(line):
+            counts["斜线分隔"] += 1
+        elif "\t" in line:
+            counts["制表符分隔"] += 1
+        elif len(line) > _LONG_LINE and has_table_words(line):
+            counts["连写无分隔"] += 1
+        elif _SPACES.search(line):
+            counts["空格分隔"] += 1
+        else:
+            counts["一格一行"] += 1
+    shown = [f"{name} {n} 行" for name, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n]
+    traditional = "，含繁体字" if to_simplified(text[:20_000]) != text[:20_000] else ""
+    return ("、".join(shown) or "空文本") + traditional
+
+
 def to_simplified(text: str) -> str:
     """Traditional characters and pinyin glosses of mirror sites read as the simplified text.
 
