@@ -1,6 +1,13 @@
 """zhibiao: a quality scorer for Chinese budget performance indicators."""
 
+from importlib.metadata import PackageNotFoundError, version
+
 from scorer.api import Result, score
 from scorer.bulk import score_frame
 
-__all__ = ["Result", "score", "score_frame"]
+try:
+    __version__ = version("zhibiao")  # the one version source is pyproject.toml's, as installed
+except PackageNotFoundError:  # a checkout on sys.path that was never installed
+    __version__ = "0+unknown"
+
+__all__ = ["Result", "__version__", "score", "score_frame"]

@@ -17,9 +17,10 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -386,8 +387,8 @@ class _RowsSink:
     def __init__(self, path: Path | None):
         self.path = path
         self.parquet = path is not None and path.suffix.lower() == ".parquet"
-        self._handle = None
-        self._writer = None
+        self._handle: BinaryIO | None = None
+        self._writer: Any = None  # pyarrow.parquet.ParquetWriter, opened with the first table
         self._temporary: Path | None = None
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -407,7 +408,7 @@ class _RowsSink:
             if self._writer is None:
                 self._writer = pq.ParquetWriter(self._temporary, payload.schema)
             self._writer.write_table(payload.cast(self._writer.schema))
-        else:
+        elif self._handle is not None:
             self._handle.write(payload)
 
     def close(self, keep: bool) -> None:
@@ -417,7 +418,7 @@ class _RowsSink:
             self._writer.close()
         elif self.parquet and keep and self._temporary is not None:
             _empty_rows_table().to_parquet(self._temporary, index=False)
-        if self._temporary is None:
+        if self._temporary is None or self.path is None:
             return
         if keep:
             umask = os.umask(0)
@@ -617,11 +618,12 @@ def _typed_projects(projects: pd.DataFrame) -> pd.DataFrame:
 class _ProjectsOut:
     def __init__(self, path: Path | None):
         self.path = path
+        self.parquet = path is not None and path.suffix.lower() == ".parquet"
         self.frames: list[pd.DataFrame] = []
-        self._context = None
+        self._context: AbstractContextManager[Path] | None = None
         self._target: Path | None = None
-        self._writer = None
-        self._handle = None
+        self._writer: Any = None  # pyarrow.parquet.ParquetWriter, opened with the first table
+        self._handle: BinaryIO | None = None
 
     def __enter__(self):
         if self.path is not None:
@@ -635,7 +637,7 @@ class _ProjectsOut:
         if self._target is None:
             return
         frame = frame[PROJECT_OUTPUT]
-        if self.path.suffix.lower() == ".parquet":
+        if self.parquet:
             import pyarrow as pa
             import pyarrow.parquet as pq
 
@@ -650,7 +652,7 @@ class _ProjectsOut:
         self._handle.write(_csv_text(frame))
 
     def __exit__(self, kind, value, traceback):
-        if self._target is not None:
+        if self._target is not None and self._context is not None:
             if self._writer is not None:
                 self._writer.close()
             if self._handle is not None:
@@ -661,8 +663,10 @@ class _ProjectsOut:
         return False
 
     def _write_empty(self) -> None:
+        if self._target is None:
+            return
         empty = pd.DataFrame(columns=PROJECT_OUTPUT)
-        if self.path.suffix.lower() == ".parquet":
+        if self.parquet:
             empty.to_parquet(self._target, index=False)
         else:
             with self._target.open("w", encoding="utf-8-sig", newline="") as handle:

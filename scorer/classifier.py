@@ -316,6 +316,8 @@ class Model:
             raise ModelError(f"{source}: model version {data.get('version')} is not the version {MODEL_VERSION} "
                              "this zhibiao reads; retrain with `zhibiao train`")
         body = data.get("body")
+        if not isinstance(body, dict):
+            raise ModelError(f"{source}: not a zhibiao model file (no model body)")
         canonical = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         if hashlib.sha256(canonical.encode("utf-8")).hexdigest() != data.get("sha256"):
             raise ModelError(f"{source}: model content does not match its checksum (changed or damaged); refused")
@@ -373,7 +375,9 @@ def fit(feature_rows: list[dict[str, float]], labels: list[set[str]], seed: int 
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
-    data, indices, indptr = [], [], [0]
+    data: list[float] = []
+    indices: list[int] = []
+    indptr = [0]
     for features in feature_rows:
         slots = hashed(features)
         indices.extend(slots)

@@ -66,7 +66,7 @@ def _exit_status(report: ReadReport) -> int:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="zhibiao")
+@click.version_option(package_name="zhibiao", prog_name="zhibiao", message="%(prog)s %(version)s")
 def cli() -> None:
     """zhibiao: read budget performance tables, flag weak indicators, rank projects."""
 

@@ -180,7 +180,7 @@ def near_pairs(keys: list[str], threshold: float = NEAR_THRESHOLD) -> list[tuple
     if len(keys) < 2:
         return []
     if len(keys) <= NEAR_ALL_PAIRS_LIMIT:
-        found = []
+        found: list[tuple[int, int]] = []
         for start in range(0, len(keys), 2000):  # blocks of rows keep the score matrix small
             block = process.cdist(keys[start:start + 2000], keys, scorer=fuzz.ratio, score_cutoff=threshold - 1,
                                   dtype=np.uint8, workers=-1)
@@ -234,9 +234,9 @@ def cluster_rows(frame: pd.DataFrame, options: ClusterOptions = ClusterOptions()
             near_score = np.array([score_of.get(code, 100.0) for code in key_codes])
             similarity = np.minimum(similarity, near_score)
     size = n + len(unique_keys)
-    a = np.concatenate(rows_a)
-    b = np.concatenate(rows_b)
-    graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(size, size))
+    edges_a = np.concatenate(rows_a)
+    edges_b = np.concatenate(rows_b)
+    graph = coo_matrix((np.ones(len(edges_a), dtype=np.int8), (edges_a, edges_b)), shape=(size, size))
     _, labels = connected_components(graph, directed=False)
     frame["cluster"] = labels[:n]
     frame["similarity"] = similarity

@@ -124,10 +124,11 @@ def _apply_text_rules(rules: tuple[Rule, ...], document: DocumentContext, errors
                     cache.put(key, hits)
             for rule, hit, wording in hits:
                 found[rule.code].append(_finding(rule, document, project, row, hit, wording))
-    for code, exc in failed.items():
+    for code, failure in failed.items():  # only filled when errors is a list: without one, a failure raises
         found.pop(code)
-        errors.append(f"{document.source}: rule {code} failed ({type(exc).__name__}: {exc}); "  # type: ignore[union-attr]
-                      "its findings for this file are missing")
+        if errors is not None:
+            errors.append(f"{document.source}: rule {code} failed ({type(failure).__name__}: {failure}); "
+                          "its findings for this file are missing")
     return [finding for findings in found.values() for finding in findings]
 
 

@@ -50,8 +50,8 @@ def grade(score: float) -> str:
 
 def group_findings(findings: list[Finding]) -> tuple[dict, dict]:
     """(findings by (source, project_index, row), project-level findings by (source, project_index))."""
-    by_row: dict[tuple[str, int, int], list[Finding]] = defaultdict(list)
-    by_project: dict[tuple[str, int], list[Finding]] = defaultdict(list)
+    by_row: dict[tuple[str, int | None, int], list[Finding]] = defaultdict(list)
+    by_project: dict[tuple[str, int | None], list[Finding]] = defaultdict(list)
     for finding in findings:
         if finding.row is None:
             by_project[(finding.source, finding.project_index)].append(finding)

@@ -88,12 +88,12 @@ def generate_documents(rows: int, seed: int = 0) -> Iterator[pd.DataFrame]:
             name, budget, template = projects[int(rng.integers(len(projects)))]
             project = f"{TOPICS[int(rng.integers(len(TOPICS)))]}{name}" if rng.random() < 0.5 else name
             project = f"{project}（{p_index + 1}）"
-            budget = round(float(budget) * rng.uniform(0.5, 2.0), 2) if budget else ""
+            drawn_budget = round(float(budget) * rng.uniform(0.5, 2.0), 2) if budget else ""
             for level1, level2, level3, description, value, basis in template:
                 if rng.random() < 0.3:
                     level3 = TOPICS[int(rng.integers(len(TOPICS)))] + level3
                 records.append((source, project, level1, level2, level3, description, _redraw(value, rng), basis,
-                                budget))
+                                drawn_budget))
         if previous and rng.random() < 0.05:  # a table taken whole from the previous document
             taken = [r for r in previous if r[1] == previous[0][1]]
             records.extend((source, f"{r[1]}（照搬）", *r[2:]) for r in taken)

@@ -47,7 +47,7 @@ def indicator_frame(documents: list[Document]) -> pd.DataFrame:
 def parse_frame(documents: list[Document]) -> pd.DataFrame:
     """The rows table `zhibiao parse` writes: the rows columns, then each row's project context."""
     frame = indicator_frame(documents)
-    context = {name: [] for name in PROJECT_CONTEXT_COLUMNS}
+    context: dict[str, list[object]] = {name: [] for name in PROJECT_CONTEXT_COLUMNS}
     for document in documents:
         for project in document.projects:
             for _ in project.indicators:

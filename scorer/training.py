@@ -38,7 +38,7 @@ class Example:
 
 
 def read_labels(paths: list[Path]) -> list[dict[str, str]]:
-    rows = []
+    rows: list[dict[str, str]] = []
     for path in paths:
         with Path(path).open(encoding="utf-8-sig", newline="") as handle:
             rows.extend(csv.DictReader(handle))

@@ -55,6 +55,7 @@ def test_no_model_file_means_rules_alone(monkeypatch):
     assert not rules_alone.findings["code"].str.startswith("M").any()
 
 
+@pytest.mark.slow
 def test_model_findings_carry_probability_and_terms(tmp_path):
     """A small model that learned 模板 means boilerplate flags such a row the rules let pass."""
     from scorer.normalise import prepare
@@ -80,6 +81,7 @@ def test_model_findings_carry_probability_and_terms(tmp_path):
     assert json.loads(path.read_text(encoding="utf-8"))["format"] == MODEL_FORMAT
 
 
+@pytest.mark.slow
 def test_train_from_a_clean_start_reproduces_the_shipped_metrics(tmp_path):
     shipped = load_model().metadata["held_out"]
     out = tmp_path / "model.json"

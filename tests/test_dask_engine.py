@@ -15,6 +15,7 @@ from scorer.synthetic import write_corpus
 from scorer.table import indicator_frame
 
 pytest.importorskip("distributed")
+pytestmark = pytest.mark.slow  # a LocalCluster per module, seconds per test
 
 
 @pytest.fixture(scope="module")

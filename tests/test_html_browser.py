@@ -33,6 +33,7 @@ def report_path(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_report_in_headless_chromium(report_path, tmp_path):
     from playwright.sync_api import sync_playwright
 

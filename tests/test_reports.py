@@ -83,6 +83,7 @@ def test_hostile_text_is_text_everywhere(tmp_path):
     jsonschema.validate(result_to_dict(result), json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
+@pytest.mark.slow
 def test_notebook_executes_top_to_bottom():
     import nbformat
     from nbclient import NotebookClient

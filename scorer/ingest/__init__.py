@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,7 +56,7 @@ class ReadReport:
     errors: list[ReadError] = field(default_factory=list)
 
 
-def expand(paths: list[str | Path]) -> list[Path]:
+def expand(paths: Sequence[str | Path]) -> list[Path]:
     """Files named, and every supported file below a folder named, in a stable order."""
     out: list[Path] = []
     for raw in paths:
@@ -188,7 +189,7 @@ def _read_for_pool(path: Path) -> ReadReport:
     return report
 
 
-def read_paths(paths: list[str | Path], jobs: int = 1, on_file=None) -> ReadReport:
+def read_paths(paths: Sequence[str | Path], jobs: int = 1, on_file=None) -> ReadReport:
     """Read every file (folders expanded). With jobs > 1, files are read in a process pool; results are
     kept in file order, so the output does not depend on the number of jobs. `on_file` is called after
     each file (for a progress bar)."""

@@ -106,7 +106,7 @@ def pdf_to_blocks(path: Path) -> list[Block]:
             boxes = [t.bbox for t in found]
             for tbl in found:
                 table_index += 1
-                rows = []
+                rows: list[Block] = []
                 for row_number, row in enumerate(tbl.extract(), start=1):
                     cells = [(c or "").replace("\n", "").strip() for c in row]
                     rows.append(Row(cells=cells, table=table_index, row=row_number, line=page.page_number))

@@ -132,8 +132,8 @@ def costs_cover_little_budget(project: ProjectContext) -> Iterator[tuple[None, H
     Good: cost rows adding up to the budget.
     """
     budget = project.project.budget
-    amounts = [cost_amount(r) for r in project.rows if r.group == "cost"]
-    amounts = [a for a in amounts if a is not None]
+    priced = [cost_amount(r) for r in project.rows if r.group == "cost"]
+    amounts = [a for a in priced if a is not None]
     if not budget or not amounts:
         return
     total = sum(amounts)

@@ -93,9 +93,9 @@ def costs_exceed_budget(project: ProjectContext) -> Iterator[tuple[RowContext, H
     budget = project.project.budget
     if not budget:
         return
-    costs = [(row, cost_amount(row)) for row in project.rows
-             if row.group == "cost" and row.value.op in ("≤", "<", "=", "")]
-    costs = [(row, amount) for row, amount in costs if amount is not None]
+    priced = [(row, cost_amount(row)) for row in project.rows
+              if row.group == "cost" and row.value.op in ("≤", "<", "=", "")]
+    costs = [(row, amount) for row, amount in priced if amount is not None]
     total = sum(amount for _, amount in costs)
     if total > budget * 1.001 + 0.005:
         for row, _ in costs:

@@ -73,6 +73,7 @@ def test_only_unreadable_files_exit_2(corpus, tmp_path):
     assert result.exit_code == EXIT_NOTHING_READ
 
 
+@pytest.mark.slow
 def test_fifty_megabyte_cell(tmp_path):
     path = make_corpus(tmp_path, big=True)["big_cell_50mb.txt"]
     result = CliRunner().invoke(cli, ["parse", str(path), "-o", str(tmp_path / "rows.csv"), "-q"])
@@ -124,6 +125,7 @@ def _formats(tmp_path) -> list[Path]:
     return paths
 
 
+@pytest.mark.slow
 def test_rows_read_equal_rows_written_in_every_format(tmp_path):
     from scorer.report.html_report import render_html
     from scorer.report.json_report import result_to_dict
