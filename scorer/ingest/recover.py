@@ -252,7 +252,9 @@ def cut_run_on(text: str) -> list[str]:
 def _starts_with_glued_label(text: str) -> bool:
     """数量指标建设普通省道二级公路…: a level label run into the cell after it."""
     match = _cut_pattern().match(text)
-    return bool(match) and match.group().endswith(("指标", "指标)")) and len(text) > match.end() and (
+    if match is None:
+        return False
+    return match.group().endswith(("指标", "指标)")) and len(text) > match.end() and (
         "\u4e00" <= text[match.end()] <= "\u9fff")
 
 
@@ -285,7 +287,7 @@ def _split_glued_scores(cell: str) -> list[str]:
 def _label_or_header_at(text: str, position: int) -> bool:
     """A label or header word starts here (230001项目名称: the 项 is not the figure's unit)."""
     match = _cut_pattern().match(text, position)
-    return bool(match) and not match.group()[:1].isdigit()
+    return match is not None and not match.group()[:1].isdigit()
 
 
 def _split_doubled(gap: str) -> list[str]:
