@@ -213,7 +213,7 @@ def _cut_pattern() -> re.Pattern[str]:
     label = "(?:" + "|".join(map(re.escape, labels)) + ")" + band
     header = "(?:" + "|".join(map(re.escape, headers)) + ")"
     # a bare figure never swallows the digits of a percentage after it: 20100% is 20 then 100%
-    value = rf"(?:{_OPERATOR}\s*{_NUMBER}\s*[%％]?|{_PERCENT}|\d+(?:\.\d+)?(?![\d.%％]))"
+    value = rf"(?:{_OPERATOR}\s*{_NUMBER}\s*[%％]?|{_PERCENT}|(?<!指标)(?<![\d.])\d+(?:\.\d+)?(?![\d.%％]))"
     return re.compile(f"{label}|{header}|{value}")
 
 
@@ -246,7 +246,32 @@ def cut_run_on(text: str) -> list[str]:
         position = end
     if position < len(text):
         cells.append(text[position:])
-    return [c.strip() for c in cells if c.strip()]
+    return _split_glued_weights(_qualifiers_to_figures([c.strip() for c in cells if c.strip()]))
+
+
+def _qualifiers_to_figures(cells: list[str]) -> list[str]:
+    """`报告次数 各` then `1 次`: a one-character qualifier (各, 约, 共 …) set apart before a figure is the figure's."""
+    out: list[str] = []
+    for cell in cells:
+        qualifier = re.search(r"\s([各约共近达超])$", out[-1]) if out else None
+        if qualifier and cell[:1].isdigit():
+            out[-1] = out[-1][: qualifier.start()].strip()
+            cell = qualifier.group(1) + cell
+        out.append(cell)
+    return out
+
+
+def _split_glued_weights(cells: list[str]) -> list[str]:
+    """A weight run into the target before an actual value that repeats it: `8550万粒 550万粒` is 8, 550万粒."""
+    out: list[str] = []
+    for index, cell in enumerate(cells):
+        following = cells[index + 1] if index + 1 < len(cells) else ""
+        weight = cell[: len(cell) - len(following)] if following and cell.endswith(following) else ""
+        if re.fullmatch(r"\d{1,2}", weight) and following[:1].isdigit():
+            out.extend([weight, following])
+            continue
+        out.append(cell)
+    return out
 
 
 def _starts_with_glued_label(text: str) -> bool:
