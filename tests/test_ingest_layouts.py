@@ -269,3 +269,12 @@ def test_text_with_no_table_reads_no_rows(tmp_path, name):
     text = "" if name == "empty.txt" else "本单位2024年将继续加强预算管理，提高资金使用效益。\n"
     document = read_text(tmp_path, text, name)
     assert rows(document) == []
+
+
+def test_direction_column_gives_the_operator_a_bare_figure_lacks(tmp_path):
+    text = """项目名称 | 林业有害生物防治 |
+一级指标 | 二级指标 | 三级指标 | 指标方向 | 指标值 | 计量单位 |
+产出指标 | 数量指标 | 防治面积 | 正向 | 3000 | 亩 |
+产出指标 | 质量指标 | 成灾率 | 反向 | 3 | ‰ |
+"""
+    assert rows(read_text(tmp_path, text)) == [("防治面积", "≥3000亩"), ("成灾率", "≤3‰")]

@@ -528,6 +528,9 @@ class GrammarInterpreter:
         ops = row.roles.get("op", [])
         units = row.roles.get("unit", [])
         comparison = next((o for o in ops if _OPERATOR_ONLY.match(key(o))), "")
+        direction = next((key(o) for o in ops if key(o) in ("正向", "反向", "正向指标", "反向指标")), "")
+        if not comparison and direction and value[:1].isdigit():
+            comparison = "≥" if direction.startswith("正向") else "≤"  # 正向 | 95 | %: at least 95%
         if (comparison and value and not _VALUE_START.match(key(value)[:1] or " ")) or (
             comparison and value and value[:1].isdigit()
         ):
