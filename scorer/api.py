@@ -157,6 +157,7 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
         p_messages.append("；".join(f.message for f in own))
     projects["score"], projects["grade"], projects["findings"] = project_scores, grades, counts
     projects["codes"], projects["messages"] = p_codes, p_messages
+    projects["year"] = pd.array(projects["year"].tolist(), dtype="Int64")  # 2024, not 2024.0; empty when unknown
     if len(projects):
         projects["rank"] = projects["score"].rank(ascending=False, method="min").astype(int)
         projects["rank_in_document"] = (

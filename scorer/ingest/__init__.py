@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scorer.ingest.blocks import Block
 from scorer.ingest.decode import UnreadableFile, decode_bytes
@@ -12,6 +13,9 @@ from scorer.ingest.interpret import interpret
 from scorer.ingest.office import csv_to_blocks, docx_to_blocks, pdf_to_blocks, xls_to_blocks, xlsx_to_blocks
 from scorer.ingest.text_export import html_to_blocks, text_to_blocks
 from scorer.types import Document
+
+if TYPE_CHECKING:
+    from scorer.inputs import InputPlan
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -53,18 +57,42 @@ class ReadReport:
     errors: list[ReadError] = field(default_factory=list)
 
 
-def expand(paths: list[str | Path]) -> list[Path]:
-    """Files named, and every supported file below a folder named, in a stable order."""
+def expand(paths: list[str | Path], plan: InputPlan | None = None) -> list[Path]:
+    """Files named, and every supported file below a folder named, in a stable order. Left out, and
+    named in plan.skipped with the reason: zhibiao's own reports (by the marker its writers put in them),
+    the run's own output paths (plan.exclude), Office lock files and, below a folder, other suffixes.
+    Old Office files (.doc, .wps, .et) are converted by LibreOffice into plan.convert_dir when it is
+    installed, else named with "save it as .docx/.xlsx"."""
+    from scorer.inputs import LEGACY_TARGETS, InputPlan, convert_legacy, is_hidden, own_output_kind
+    from scorer.messages import text
+
+    plan = plan if plan is not None else InputPlan()
     out: list[Path] = []
+
+    def take(path: Path, in_folder: bool) -> None:
+        suffix = path.suffix.lower()
+        if plan.exclude and path.resolve() in plan.exclude:
+            plan.skip(path, text("skip.run_output"))
+        elif path.name.startswith("~$"):
+            plan.skip(path, text("skip.temporary"))
+        elif suffix in LEGACY_TARGETS:
+            converted = convert_legacy(path, plan)
+            if converted is not None:
+                out.append(converted)
+        elif in_folder and suffix not in SUPPORTED:
+            plan.skip(path, text("skip.unsupported", suffix=path.suffix or "(no suffix)"))
+        elif (kind := own_output_kind(path)) is not None:
+            plan.skip(path, text("skip.own_output", what=text(f"what.{kind}")))
+        else:
+            out.append(path)
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
-                       and not p.name.startswith((".", "~$")))
-            )
+            for found in sorted(p for p in path.rglob("*") if p.is_file() and not is_hidden(p, path)):
+                take(found, in_folder=True)
         else:
-            out.append(path)
+            take(path, in_folder=False)
     return out
 
 
