@@ -79,10 +79,10 @@ def expand(paths: list[str | Path], plan: InputPlan | None = None) -> list[Path]
             converted = convert_legacy(path, plan)
             if converted is not None:
                 out.append(converted)
-        elif in_folder and suffix not in SUPPORTED:
-            plan.skip(path, text("skip.unsupported", suffix=path.suffix or "(no suffix)"))
         elif (kind := own_output_kind(path)) is not None:
             plan.skip(path, text("skip.own_output", what=text(f"what.{kind}")))
+        elif in_folder and suffix not in SUPPORTED:
+            plan.skip(path, text("skip.unsupported", suffix=path.suffix or "(no suffix)"))
         else:
             out.append(path)
 
