@@ -22,7 +22,7 @@ import click
 
 from scorer.ingest import ReadError, ReadReport, expand, read_paths
 from scorer.inputs import InputPlan, near_names, restore_sources
-from scorer.messages import CATALOGUE, LANGUAGES, default_language, set_language, text
+from scorer.messages import CATALOGUE, LANGUAGES, click_error, default_language, set_language, text
 from scorer.report.atomic import OutputBatch
 from scorer.report.csv_writer import write_csv
 from scorer.report.outputs import Output, check_outputs
@@ -56,6 +56,8 @@ class _Option(click.Option):
 
 
 class _Localised:
+    """Help text, headings and the help option in the language of the run."""
+
     def _text(self) -> str:
         return _help(f"help.{self.name}") or self.help or ""
 
@@ -66,6 +68,27 @@ class _Localised:
     def get_short_help_str(self, limit: int = 45) -> str:
         return self._text().splitlines()[0] if self._text() else ""
 
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=text("help.usage"))
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        records = [record for param in self.get_params(ctx) if (record := param.get_help_record(ctx)) is not None]
+        if records:
+            with formatter.section(text("help.options")):
+                formatter.write_dl(records)
+        if isinstance(self, click.Group):
+            commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+            rows = [(name, command.get_short_help_str()) for name, command in commands if command and not command.hidden]
+            if rows:
+                with formatter.section(text("help.commands")):
+                    formatter.write_dl(rows)
+
+    def get_help_option(self, ctx: click.Context):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = text("help.help")
+        return option
+
 
 class _Command(_Localised, click.Command):
     pass
@@ -73,6 +96,22 @@ class _Command(_Localised, click.Command):
 
 class _Group(_Localised, click.Group):
     command_class = _Command
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """As click's, with its own usage errors as one line in the language of the run."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            status = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx is not None else "zhibiao"
+            _usage_error(click_error(exc.format_message()) + text("click.see_help", command=command))
+        except click.ClickException as exc:
+            _say("error", exc.format_message())
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            sys.exit(1)
+        sys.exit(status if isinstance(status, int) else 0)
 
 
 def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
@@ -197,7 +236,7 @@ def _nothing_to_score() -> NoReturn:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="zhibiao")
+@click.version_option(package_name="zhibiao", cls=_Option)
 @_lang_option
 def cli() -> None:
     """zhibiao: read budget performance tables, flag weak indicators, rank projects."""

@@ -175,7 +175,49 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help.train.card": {"zh": "要写出的模型说明（默认：模型旁的 MODEL_CARD.md）", "en": "model card to write (default: MODEL_CARD.md beside the model)"},
     "help.rules": {"zh": "列出全部规则：代码、类别、级别、范围、检查什么。", "en": "List every rule: code, category, severity, scope, what it flags."},
     "help.rule": {"zh": "显示一条规则的说明（检查什么、为什么、反例和正例）。", "en": "Print one rule's documentation (what, why, a bad and a good example)."},
+    # click's own words: help headings and its usage errors
+    "help.usage": {"zh": "用法：", "en": "Usage: "},
+    "help.options": {"zh": "选项", "en": "Options"},
+    "help.commands": {"zh": "命令", "en": "Commands"},
+    "help.help": {"zh": "显示本帮助并退出", "en": "Show this message and exit."},
+    "help.cli.version": {"zh": "显示版本并退出", "en": "Show the version and exit."},
+    "click.missing_argument": {"zh": "缺少参数 {name}", "en": "missing argument {name}"},
+    "click.missing_option": {"zh": "缺少选项 {name}", "en": "missing option {name}"},
+    "click.no_option": {"zh": "没有选项 {name}", "en": "no such option: {name}"},
+    "click.no_command": {"zh": "没有命令 {name}", "en": "no such command {name}"},
+    "click.needs_value": {"zh": "选项 {name} 需要一个值", "en": "option {name} requires a value"},
+    "click.invalid": {"zh": "{name} 的值无效：{detail}", "en": "invalid value for {name}: {detail}"},
+    "click.extra": {"zh": "多余的参数：{name}", "en": "unexpected extra argument: {name}"},
+    "click.see_help": {"zh": "；`{command} --help` 查看用法", "en": "; see `{command} --help`"},
 }
+
+
+# click's usage errors (English, from click itself) -> the catalogue key and the field they carry
+CLICK_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"Missing argument '(?P<name>[^']+)'", "click.missing_argument"),
+    (r"Missing option '(?P<name>[^']+)'", "click.missing_option"),
+    (r"No such option:? '?(?P<name>[^'\s]+?)'?\.?(\s|$)", "click.no_option"),
+    (r"No such command '(?P<name>[^']+)'", "click.no_command"),
+    (r"Option '(?P<name>[^']+)' requires an argument", "click.needs_value"),
+    (r"Invalid value for (?P<name>.+?): (?P<detail>.*)", "click.invalid"),
+    (r"Got unexpected extra arguments? \((?P<name>.*)\)", "click.extra"),
+)
+
+
+def click_error(message: str) -> str:
+    """A usage error of click's own in the current language (the original when no pattern fits)."""
+    import re
+
+    for pattern, key in CLICK_ERRORS:
+        found = re.match(pattern, message)
+        if found:
+            fields = {key: value for key, value in found.groupdict().items() if key in ("name", "detail")}
+            suggestion = re.search(r"Did you mean (?:one of:? )?(?P<names>[^?]+)\?", message)
+            translated = text(key, **fields)
+            if suggestion and key == "click.no_option":
+                translated += text("input.did_you_mean", names=suggestion["names"].replace("'", ""))
+            return translated
+    return message
 
 
 class _State:

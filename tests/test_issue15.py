@@ -267,6 +267,14 @@ def test_point8_chinese_by_default_english_with_lang(tmp_path):
     assert "--select" in run("score", "--help").output and "只用这些规则" in run("score", "--help").output
     assert "列出全部规则" in run("--help").output
     assert run("rule", "V9999").stderr.startswith("错误：没有规则")
+    help_text = run("score", "--help").output
+    assert help_text.startswith("用法：") and "显示本帮助并退出" in help_text
+    assert run("--lang", "en", "score", "--help").output.startswith("Usage: ")
+    for args, expected in ((["score", "--tpo", "3", SEED], "错误：没有选项 --tpo；是不是：--output, --top"),
+                           (["score"], "错误：缺少参数 PATHS"), (["scroe", SEED], "错误：没有命令 scroe")):
+        result = run(*args)
+        assert result.exit_code == EXIT_NOTHING_READ and result.stderr.startswith(expected), result.stderr
+        assert result.stderr.count("\n") == 1
     counts = run("--lang", "en", "parse", SEED, "-o", tmp_path / "rows.csv")
     assert "7 projects, 31 indicators" in counts.stderr
 
