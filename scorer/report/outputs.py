@@ -23,13 +23,15 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
 @dataclass(frozen=True)
 class Output:
     option: str  # as the reviewer typed it: -o, --xlsx …
-    path: Path
+    path: Path | None  # None: the option was not given
     kind: str  # a key of SUFFIXES
 
 
-def output_problem(output: Output, inputs: set[Path] = frozenset()) -> str | None:
+def output_problem(output: Output, inputs: set[Path] | frozenset[Path] = frozenset()) -> str | None:
     """The one-line message for an output that cannot be written, or None."""
     path, option = output.path, output.option
+    if path is None:
+        return None
     suffixes = SUFFIXES[output.kind]
     if path.is_dir():
         return text("output.is_folder", option=option, path=path, example=path / f"result{suffixes[0]}")
@@ -48,11 +50,13 @@ def output_problem(output: Output, inputs: set[Path] = frozenset()) -> str | Non
     return None
 
 
-def check_outputs(outputs: list[Output], inputs: list[Path] = ()) -> str | None:
-    """The first problem among the outputs (None when every one can be written)."""
-    resolved_inputs = {p.resolve() for p in inputs if p.is_file()}
+def check_outputs(outputs: list[Output], inputs: list[Path] | None = None) -> str | None:
+    """The first problem among the outputs given (None when every one can be written)."""
+    resolved_inputs = {p.resolve() for p in inputs or [] if p.is_file()}
     seen: dict[Path, str] = {}
     for output in outputs:
+        if output.path is None:
+            continue
         problem = output_problem(output, resolved_inputs)
         if problem:
             return problem
