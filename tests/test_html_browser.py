@@ -114,3 +114,31 @@ def test_point9_report_in_headless_chromium(report_path, tmp_path):
     assert wide.stat().st_size > 10_000 and narrow.stat().st_size > 5_000
     assert problems == []
     assert all(url.startswith("file://") for url in requests), requests
+
+
+def test_point9_printed_report_gives_each_project_its_own_page(tmp_path):
+    import logging
+    import re
+
+    import pdfplumber
+    from playwright.sync_api import sync_playwright
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    seed = ROOT / "samples" / "003_e894add5ed61165e.txt"
+    result = scorer.score(seed, use_model=False)
+    path = tmp_path / "report.html"
+    write_html(result, path)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.goto(path.as_uri())
+        page.wait_for_load_state("load")
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what the browser does before printing
+        page.pdf(path=str(tmp_path / "report.pdf"), format="A4")
+        browser.close()
+    with pdfplumber.open(tmp_path / "report.pdf") as pdf:
+        tops = ["".join((p.extract_text() or "").split())[:80] for p in pdf.pages]
+    # each project starts a page, worst first, its summary line (name, unit, score) at the top
+    scores = [f"{score:.1f}分" for score in sorted(result.projects["score"])]
+    assert tops[0].startswith("概况") and len(tops) == 1 + len(scores)
+    assert [re.search(r"\d+\.\d分", top)[0] for top in tops[1:]] == scores
