@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import zipfile
@@ -115,13 +116,18 @@ def convert_legacy(path: Path, plan: InputPlan) -> Path | None:
                "--convert-to", target.lstrip("."), "--outdir", str(work / "out"), str(path.resolve())]
     environment = {"PATH": os.environ.get("PATH", ""), "HOME": str(work), "TMPDIR": str(work), "LANG": "C.UTF-8"}
     try:
-        completed = subprocess.run(command, cwd=work, env=environment, stdin=subprocess.DEVNULL,
-                                   capture_output=True, timeout=CONVERT_TIMEOUT_SECONDS, check=False)
-        detail = f"exit {completed.returncode}"
-    except subprocess.TimeoutExpired:
-        detail = f"{CONVERT_TIMEOUT_SECONDS}s timeout"
+        # its own session, so a timeout ends soffice.bin and whatever else it started, not only the launcher
+        process = subprocess.Popen(command, cwd=work, env=environment, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     except OSError as exc:
-        detail = type(exc).__name__
+        process, detail = None, type(exc).__name__
+    if process is not None:
+        try:
+            detail = f"exit {process.wait(timeout=CONVERT_TIMEOUT_SECONDS)}"
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            detail = f"{CONVERT_TIMEOUT_SECONDS}s timeout"
     converted = work / "out" / (path.stem + target)
     if converted.is_file() and converted.stat().st_size > 0:
         plan.converted[str(converted)] = str(path)

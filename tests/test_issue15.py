@@ -305,3 +305,19 @@ def test_readme_commands_make_and_use_a_virtual_environment():
     assert "mkdir -p out" in commands[0] and "zhibiao score samples" in commands[0]
     assert "pytest" in commands[1]
     assert not re.search(r"\d+\s*(rules|tests|条规则)", readme)
+
+
+def test_point2_a_conversion_that_hangs_is_ended_and_named(tmp_path, monkeypatch):
+    import scorer.inputs
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    script = bin_dir / "soffice"
+    script.write_text("#!/bin/sh\nsleep 30 &\nsleep 30\n", encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(scorer.inputs, "CONVERT_TIMEOUT_SECONDS", 1)
+    (tmp_path / "old.wps").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+    result = run("score", tmp_path / "old.wps", SEED, "-o", tmp_path / "rows.csv", "--no-model", "-q")
+    assert result.exit_code == EXIT_SOME_UNREADABLE
+    assert f"{tmp_path / 'old.wps'}：未读取，用 LibreOffice 转换为 .docx 失败（1s timeout）" in result.stderr
