@@ -52,6 +52,8 @@ class _Option(click.Option):
 
     def get_help_record(self, ctx: click.Context):
         self.help = _help(f"help.{ctx.command.name}.{self.name}") or _help(f"help.{self.name}") or self.help
+        if isinstance(self.show_default, str):
+            self.show_default = _help(f"help.default.{self.name}") or self.show_default
         return super().get_help_record(ctx)
 
 
@@ -123,7 +125,7 @@ def _set_language(ctx: click.Context, param: click.Parameter, value: str | None)
 
 def _lang_option(func: Callable) -> Callable:
     return click.option("--lang", type=click.Choice(LANGUAGES), expose_value=False, is_eager=True,
-                        callback=_set_language, cls=_Option, help="zh | en")(func)
+                        callback=_set_language, cls=_Option)(func)
 
 
 def _option(*names: str, **kwargs) -> Callable:
@@ -244,8 +246,8 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@_option("-o", "--output", type=click.Path(path_type=Path), help="rows CSV (default: stdout)")
-@_option("-q", "--quiet", is_flag=True, help="no per-document counts on stderr")
+@_option("-o", "--output", type=click.Path(path_type=Path))
+@_option("-q", "--quiet", is_flag=True)
 @_lang_option
 def parse(paths: tuple[Path, ...], output: Path | None, quiet: bool) -> None:
     """Read documents into one indicator table (rows CSV, score columns empty)."""
@@ -305,30 +307,24 @@ def _resolve_codes(option: str, values: tuple[str, ...]) -> list[str] | None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@_option("-o", "--output", type=click.Path(path_type=Path), help="rows CSV: every indicator with score and reasons")
-@_option("--projects", "projects_path", type=click.Path(path_type=Path), help="projects CSV: score, grade, rank")
-@_option("--findings", "findings_path", type=click.Path(path_type=Path), help="findings CSV: one line per finding")
-@_option("--xlsx", "xlsx_path", type=click.Path(path_type=Path), help="review workbook (4 sheets)")
-@_option("--html", "html_path", type=click.Path(path_type=Path), help="self-contained HTML report")
-@_option("--json", "json_path", type=click.Path(path_type=Path), help="full result as JSON (versioned schema)")
-@_option("--corpus-stats", "stats_path", type=click.Path(path_type=Path),
-         help="corpus statistics from `zhibiao corpus-stats`, for templates shared by many units (B201)")
-@_option("-j", "--jobs", default=os.cpu_count() or 1, show_default="the cores", type=click.IntRange(1, 256),
-         help="processes that read files and score rows tables (results do not depend on it)")
-@_option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-         help="rows tables only: score on this machine, or on a Dask cluster")
-@_option("--scheduler", help="with --engine dask: the scheduler's address (default: a local cluster of --jobs "
-         "workers); -o FOLDER (no suffix) then has the workers write Parquet parts")
-@_option("--chunk-rows", default=20_000, show_default=True, type=click.IntRange(100, 10_000_000),
-         help="rows tables only: rows per chunk sent to a process (memory grows with it)")
-@_option("--no-model", is_flag=True, help="rules alone, without the classifier")
-@_option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path),
-         help="a model file from `zhibiao train` (default: the shipped model)")
-@_option("--select", multiple=True, help="only these rule codes, prefixes or categories (V, U001, vague), comma-separated")
-@_option("--ignore", multiple=True, help="skip these rule codes, prefixes or categories, comma-separated")
-@_option("--statistics", is_flag=True, help="print how many findings each rule made")
-@_option("--top", default=10, show_default=True, help="how many projects the summary lists")
-@_option("-q", "--quiet", is_flag=True, help="no summary and no per-document counts")
+@_option("-o", "--output", type=click.Path(path_type=Path))
+@_option("--projects", "projects_path", type=click.Path(path_type=Path))
+@_option("--findings", "findings_path", type=click.Path(path_type=Path))
+@_option("--xlsx", "xlsx_path", type=click.Path(path_type=Path))
+@_option("--html", "html_path", type=click.Path(path_type=Path))
+@_option("--json", "json_path", type=click.Path(path_type=Path))
+@_option("--corpus-stats", "stats_path", type=click.Path(path_type=Path))
+@_option("-j", "--jobs", default=os.cpu_count() or 1, show_default="the cores", type=click.IntRange(1, 256))
+@_option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@_option("--scheduler")
+@_option("--chunk-rows", default=20_000, show_default=True, type=click.IntRange(100, 10_000_000))
+@_option("--no-model", is_flag=True)
+@_option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path))
+@_option("--select", multiple=True)
+@_option("--ignore", multiple=True)
+@_option("--statistics", is_flag=True)
+@_option("--top", default=10, show_default=True)
+@_option("-q", "--quiet", is_flag=True)
 @_lang_option
 def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | None, findings_path: Path | None,
           xlsx_path: Path | None, html_path: Path | None, json_path: Path | None, stats_path: Path | None,
@@ -516,9 +512,9 @@ def _load_stats(path: Path) -> dict:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@_option("-o", "--output", type=click.Path(path_type=Path), required=True, help="clusters CSV")
-@_option("--no-near", is_flag=True, help="exact matches only (figures masked), no near-duplicates")
-@_option("-q", "--quiet", is_flag=True, help="no per-document counts")
+@_option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@_option("--no-near", is_flag=True)
+@_option("-q", "--quiet", is_flag=True)
 @_lang_option
 def duplicates(paths: tuple[Path, ...], output: Path, no_near: bool, quiet: bool) -> None:
     """Clusters of alike rows across projects, documents and years, with the finding each member got."""
@@ -555,8 +551,8 @@ def duplicates(paths: tuple[Path, ...], output: Path, no_near: bool, quiet: bool
 
 @cli.command("corpus-stats")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@_option("-o", "--output", type=click.Path(path_type=Path), required=True, help="statistics file (JSON)")
-@_option("-q", "--quiet", is_flag=True, help="no per-document counts")
+@_option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@_option("-q", "--quiet", is_flag=True)
 @_lang_option
 def corpus_stats_command(paths: tuple[Path, ...], output: Path, quiet: bool) -> None:
     """Count how many units use each row (figures masked), for `zhibiao score --corpus-stats`."""
@@ -582,11 +578,10 @@ def corpus_stats_command(paths: tuple[Path, ...], output: Path, quiet: bool) -> 
 @cli.command()
 @click.argument("labels", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_option("--docs", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("samples"),
-         show_default=True, help="folder holding the labelled documents (matched by file stem)")
+         show_default=True)
 @_option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("models/zhibiao-model.json"),
-         show_default=True, help="model file to write")
-@_option("--card", type=click.Path(dir_okay=False, path_type=Path), default=None,
-         help="model card to write (default: MODEL_CARD.md beside the model)")
+         show_default=True)
+@_option("--card", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @_lang_option
 def train(labels: tuple[Path, ...], docs: Path, out: Path, card: Path | None) -> None:
     """Train the classifier on labelled CSVs (LABELING.md format), evaluate it with each document held out."""

@@ -145,6 +145,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                               "en": "corpus statistics from `zhibiao corpus-stats`, for templates shared by many units (B201)"},
     "help.score.jobs": {"zh": "读取文件和给逐条指标表评分的进程数（结果与之无关）",
                         "en": "processes that read files and score rows tables (results do not depend on it)"},
+    "help.default.jobs": {"zh": "CPU 核数", "en": "the cores"},
     "help.score.engine": {"zh": "仅逐条指标表：在本机评分，或在 Dask 集群上评分",
                           "en": "rows tables only: score on this machine, or on a Dask cluster"},
     "help.score.scheduler": {"zh": "配合 --engine dask：调度器地址（默认：本机 --jobs 个 worker）；-o 文件夹（无后缀）时由 worker 写 Parquet 分片",

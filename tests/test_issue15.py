@@ -12,6 +12,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+import click
 import openpyxl
 import pytest
 from click.testing import CliRunner
@@ -321,3 +322,24 @@ def test_point2_a_conversion_that_hangs_is_ended_and_named(tmp_path, monkeypatch
     result = run("score", tmp_path / "old.wps", SEED, "-o", tmp_path / "rows.csv", "--no-model", "-q")
     assert result.exit_code == EXIT_SOME_UNREADABLE
     assert f"{tmp_path / 'old.wps'}：未读取，用 LibreOffice 转换为 .docx 失败（1s timeout）" in result.stderr
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_point8_every_command_and_option_has_help_in_each_language(language):
+    from scorer.messages import set_language
+
+    set_language(language)
+    try:
+        for name, command in cli.commands.items():
+            context = click.Context(command, info_name=name, parent=click.Context(cli, info_name="zhibiao"))
+            assert command.get_short_help_str(), name
+            for param in command.params:
+                if isinstance(param, click.Option):
+                    record = param.get_help_record(context)
+                    assert record and record[1].strip(), (name, param.name)
+                    if language == "zh":
+                        assert re.search(r"[\u4e00-\u9fff]", record[1]), (name, param.name, record)
+                    else:
+                        assert record[1][0].isascii(), (name, param.name, record)
+    finally:
+        set_language("zh")
