@@ -114,14 +114,18 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
     contexts = prepare(documents)
     rule_errors: list[str] = []
     findings = run_rules(contexts, select, ignore, errors=rule_errors, stats=corpus_stats)
+    from scorer.classifier import MODEL_CODES
     from scorer.registry import matches
 
-    wanted = (not select or matches("M001", select)) and not (ignore and matches("M001", ignore))
+    def chosen(code: str) -> bool:
+        return (not select or matches(code, select)) and not (ignore and matches(code, ignore))
+
+    wanted = any(chosen(code) for code in MODEL_CODES.values())
     model = load_model(model_path) if use_model and wanted else None  # --select / --ignore cover M codes too
     highest: dict = {}
     if model is not None:
         extra, highest = _model_findings(contexts, findings, model)
-        findings.extend(extra)
+        findings.extend(f for f in extra if chosen(f.code))
     findings.sort(key=lambda f: (f.source, f.project_index or 0, -1 if f.row is None else f.row, f.code))
     by_row, by_project = group_findings(findings)
 
@@ -157,6 +161,7 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
         p_messages.append("；".join(f.message for f in own))
     projects["score"], projects["grade"], projects["findings"] = project_scores, grades, counts
     projects["codes"], projects["messages"] = p_codes, p_messages
+    projects["year"] = pd.array(projects["year"].tolist(), dtype="Int64")  # 2024, not 2024.0; empty when unknown
     if len(projects):
         projects["rank"] = projects["score"].rank(ascending=False, method="min").astype(int)
         projects["rank_in_document"] = (

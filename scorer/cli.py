@@ -1,22 +1,31 @@
 """The `zhibiao` command.
 
-Exit status: 0 every file was read and scored; 1 some files (or some bytes of a file) could not be
-read, or a rule failed on some file (the rest were processed and written); 2 no file could be read,
-or a usage error.
+Exit status: 0 every input was read and gave indicators; 1 some input could not be read (or some bytes
+of it), gave no indicator, or a rule failed on it: each is named on stderr, the rest were processed and
+written; 2 a usage error (checked before any work: inputs, outputs, --select/--ignore), or nothing to
+score, in which case no file is written and earlier outputs stay as they were.
+Messages are in Chinese, or in English with --lang en (scorer/messages.py).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections import Counter
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from scorer.ingest import ReadReport, read_paths
+from scorer.ingest import ReadError, ReadReport, expand, read_paths
+from scorer.inputs import InputPlan, near_names, restore_sources
+from scorer.messages import CATALOGUE, LANGUAGES, click_error, default_language, set_language, text
+from scorer.report.atomic import OutputBatch
 from scorer.report.csv_writer import write_csv
+from scorer.report.outputs import Output, check_outputs
 from scorer.table import PROJECT_CONTEXT_COLUMNS, REPORTED_COLUMN, ROW_COLUMNS, ROW_EXTRA_COLUMNS, parse_frame
 
 EXIT_OK = 0
@@ -24,185 +33,419 @@ EXIT_SOME_UNREADABLE = 1
 EXIT_NOTHING_READ = 2
 
 
-def _report_reading(report: ReadReport, quiet: bool) -> None:
+def _say(kind: str, message: str) -> None:
+    click.echo(text(f"prefix.{kind}") + message, err=True)
+
+
+def _usage_error(message: str) -> NoReturn:
+    """One line on stderr and exit status 2, before any output is touched."""
+    _say("error", message)
+    sys.exit(EXIT_NOTHING_READ)
+
+
+def _help(key: str) -> str | None:
+    return text(key) if key in CATALOGUE else None
+
+
+class _Option(click.Option):
+    """An option whose help is looked up in the message catalogue (help.<command>.<option>) when shown."""
+
+    def get_help_record(self, ctx: click.Context):
+        self.help = _help(f"help.{ctx.command.name}.{self.name}") or _help(f"help.{self.name}") or self.help
+        if isinstance(self.show_default, str):
+            self.show_default = _help(f"help.default.{self.name}") or self.show_default
+        return super().get_help_record(ctx)
+
+
+class _Localised(click.Command):
+    """Help text, headings and the help option in the language of the run (a mixin before Command/Group)."""
+
+    def _text(self) -> str:
+        return _help(f"help.{self.name}") or self.help or ""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self.help = self._text()
+        super().format_help_text(ctx, formatter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return self._text().splitlines()[0] if self._text() else ""
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=text("help.usage"))
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        records = [record for param in self.get_params(ctx) if (record := param.get_help_record(ctx)) is not None]
+        if records:
+            with formatter.section(text("help.options")):
+                formatter.write_dl(records)
+        if isinstance(self, click.Group):
+            commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+            rows = [(name, command.get_short_help_str()) for name, command in commands if command and not command.hidden]
+            if rows:
+                with formatter.section(text("help.commands")):
+                    formatter.write_dl(rows)
+
+    def get_help_option(self, ctx: click.Context):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = text("help.help")
+        return option
+
+
+class _Command(_Localised, click.Command):
+    pass
+
+
+class _Group(_Localised, click.Group):
+    command_class = _Command
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """As click's, with its own usage errors as one line in the language of the run."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            status = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx is not None else "zhibiao"
+            _usage_error(click_error(exc.format_message()) + text("click.see_help", command=command))
+        except click.ClickException as exc:
+            _say("error", exc.format_message())
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            sys.exit(1)
+        sys.exit(status if isinstance(status, int) else 0)
+
+
+def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value:
+        set_language(value)
+    elif ctx.parent is None:  # each run starts from ZHIBIAO_LANG (or Chinese), whatever ran before in the process
+        set_language(default_language())
+
+
+def _lang_option(func: Callable) -> Callable:
+    return click.option("--lang", type=click.Choice(LANGUAGES), expose_value=False, is_eager=True,
+                        callback=_set_language, cls=_Option)(func)
+
+
+def _option(*names: str, **kwargs) -> Callable:
+    return click.option(*names, cls=_Option, **kwargs)
+
+
+def _check_inputs(paths: list[Path]) -> None:
+    """A missing input is a usage error naming the near names in its folder."""
+    for path in paths:
+        if path.exists():
+            continue
+        message = text("input.missing", path=path)
+        names = near_names(path)
+        if names:
+            message += text("input.did_you_mean", names="、".join(names))
+        elif not path.parent.exists():
+            message += text("input.folder_missing", folder=path.parent)
+        _usage_error(message)
+
+
+def _check_outputs(outputs: list[Output], inputs: list[Path]) -> None:
+    problem = check_outputs([o for o in outputs if o.path is not None], inputs)
+    if problem:
+        _usage_error(problem)
+
+
+def _why_nothing(path: Path, layout: str = "") -> str:
+    """Why a document gave no indicator: an empty file, a PDF without text layer, or no table found."""
+    try:
+        size = path.stat().st_size
+        if size == 0 or (size < 4096 and not path.read_bytes().lstrip(b"\xef\xbb\xbf\xff\xfe").strip(b" \t\r\n\0")):
+            return text("empty.file")
+        if path.suffix.lower() == ".pdf":
+            import pdfplumber
+
+            with pdfplumber.open(str(path)) as pdf:
+                if pdf.pages and not any(page.chars for page in pdf.pages):
+                    return text("empty.pdf_image")
+    except Exception:  # the reader already read it; this is only the explanation
+        pass
+    return text("empty.no_table", layout=layout or path.suffix, path=path)
+
+
+def _read_documents(paths: list[Path], outputs: list[Output], quiet: bool, jobs: int = 1) -> ReadReport:
+    """Expand folders (own outputs and this run's outputs left out, old Office files converted), read every
+    file, report on stderr what was read and what not. Files not read and documents that gave no indicator
+    are added to report.errors, so the summaries of the outputs name them."""
+    _check_inputs(paths)
+    with tempfile.TemporaryDirectory(prefix="zhibiao-") as convert_dir:
+        plan = InputPlan(exclude={o.path.resolve() for o in outputs if o.path is not None},
+                         convert_dir=Path(convert_dir))
+        files = expand(paths, plan)
+        report = _read_with_progress(files, quiet, jobs)
+        restore_sources(report, plan)
+    _report_reading(report, plan, quiet)
+    return report
+
+
+def _report_reading(report: ReadReport, plan: InputPlan, quiet: bool) -> None:
     for document in report.documents:
         if quiet:
             continue
         reasons = Counter(skip.reason for skip in document.skipped)
         skipped = "; ".join(f"{n} {reason}" for reason, n in reasons.most_common())
-        click.echo(
-            f"{document.source}: {len(document.projects)} projects, {document.indicator_count} indicators"
-            + (f", skipped: {skipped}" if skipped else ""),
-            err=True,
-        )
+        click.echo(text("read.counts", name=document.source, projects=len(document.projects),
+                        indicators=document.indicator_count)
+                   + (text("read.skipped_rows", skipped=skipped) if skipped else ""), err=True)
     for document in report.documents:
         for warning in document.warnings:
-            click.echo(f"warning: {warning}", err=True)
+            _say("warning", warning)
     for error in report.errors:
-        click.echo(f"error: {error.message}", err=True)
+        _say("error", error.message)
+    for left_out in plan.skipped:
+        message = text("read.file_skipped", path=left_out.path, reason=left_out.reason)
+        _say("warning", message)
+        if left_out.unread:
+            report.errors.append(ReadError(str(left_out.path), message))
+    for document in report.documents:
+        if document.indicator_count == 0:
+            reason = _why_nothing(Path(document.source), document.layout)
+            message = text("read.nothing_found", path=document.source, reason=reason)
+            _say("warning", message)
+            report.errors.append(ReadError(document.source, message))
 
 
-def _read_with_progress(paths: list[Path], quiet: bool, jobs: int = 1) -> ReadReport:
+def _read_with_progress(files: list[Path], quiet: bool, jobs: int = 1) -> ReadReport:
     """Read files (in `jobs` processes) with a progress bar on stderr when it is a terminal and there are
     several files."""
-    from scorer.ingest import expand
-
-    files = expand(paths)
+    if not files:
+        return ReadReport()
     if quiet or len(files) < 2 or not sys.stderr.isatty():
-        return read_paths(paths, jobs=jobs)
+        return read_paths(files, jobs=jobs)
     from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("读取文件", total=len(files))
-        return read_paths(paths, jobs=jobs, on_file=lambda: progress.advance(task))
+        task = progress.add_task(text("progress.reading"), total=len(files))
+        return read_paths(files, jobs=jobs, on_file=lambda: progress.advance(task))
 
 
 def _exit_status(report: ReadReport) -> int:
-    if not report.documents:
+    if not any(document.indicator_count for document in report.documents):
         return EXIT_NOTHING_READ
     damaged = any(document.warnings for document in report.documents)
     return EXIT_SOME_UNREADABLE if report.errors or damaged else EXIT_OK
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="zhibiao", prog_name="zhibiao", message="%(prog)s %(version)s")
+def _explain(paths: list[Path]) -> NoReturn:
+    """`zhibiao parse --explain`: how each file was read, then exit (0 when every file could be opened)."""
+    from scorer.ingest.explain import explain
+
+    _check_inputs(paths)
+    files = expand(paths, InputPlan())
+    for path in files:
+        click.echo(explain(path))
+        click.echo("")
+    sys.exit(EXIT_OK if files else EXIT_NOTHING_READ)
+
+
+def _nothing_to_score() -> NoReturn:
+    _say("error", text("run.nothing_written"))
+    sys.exit(EXIT_NOTHING_READ)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="zhibiao", prog_name="zhibiao", message="%(prog)s %(version)s", cls=_Option)
+@_lang_option
 def cli() -> None:
     """zhibiao: read budget performance tables, flag weak indicators, rank projects."""
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="rows CSV (default: stdout)")
-@click.option("-q", "--quiet", is_flag=True, help="no per-document counts on stderr")
-@click.option("--explain", is_flag=True,
-              help="print how each file was read: layout guessed, cells recovered, rows taken, what was skipped and why")
+@_option("-o", "--output", type=click.Path(path_type=Path))
+@_option("-q", "--quiet", is_flag=True)
+@_option("--explain", is_flag=True)
+@_lang_option
 def parse(paths: tuple[Path, ...], output: Path | None, quiet: bool, explain: bool) -> None:
     """Read documents into one indicator table (rows CSV, score columns empty)."""
     if explain:
-        from scorer.ingest import expand
-        from scorer.ingest.explain import explain as explain_file
-
-        files = expand(list(paths))
-        for path in files:
-            click.echo(explain_file(path))
-            click.echo("")
-        sys.exit(EXIT_OK if files and all(path.is_file() for path in files) else EXIT_NOTHING_READ)
-    report = read_paths(list(paths))
-    _report_reading(report, quiet)
+        _explain(list(paths))
+    outputs = [Output("-o", output, "csv")] if output else []
+    _check_outputs(outputs, list(paths))
+    report = _read_documents(list(paths), outputs, quiet)
+    status = _exit_status(report)
+    if status == EXIT_NOTHING_READ:
+        _nothing_to_score()
     frame = parse_frame(report.documents)[ROW_COLUMNS + ROW_EXTRA_COLUMNS + PROJECT_CONTEXT_COLUMNS + [REPORTED_COLUMN]]
     if output:
         write_csv(frame, output)
     else:
         frame.to_csv(sys.stdout, index=False)
-    sys.exit(_exit_status(report))
+    sys.exit(status)
 
 
 def _split_codes(values: tuple[str, ...]) -> list[str]:
-    return [code for value in values for code in value.split(",") if code.strip()]
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _resolve_codes(option: str, values: tuple[str, ...]) -> list[str] | None:
+    """Codes, prefixes and category names (vague, 含糊 …) -> codes and prefixes for the registry; anything
+    else is a usage error naming the closest codes."""
+    import difflib
+    import re
+
+    from scorer.classifier import MODEL_CODES
+    from scorer.registry import load_rules
+    from scorer.report.terminal import CATEGORY_NAMES
+
+    rules = load_rules()
+    codes = sorted(set(rules) | set(MODEL_CODES.values()))
+    by_category: dict[str, list[str]] = {}
+    for code in codes:
+        category = rules[code].category if code in rules else next(c for c, m in MODEL_CODES.items() if m == code)
+        by_category.setdefault(category, []).append(code)
+    names = {category: category for category in by_category} | {name: c for c, name in CATEGORY_NAMES.items()}
+    resolved: list[str] = []
+    for token in _split_codes(values):
+        named = names.get(token.lower(), names.get(token))
+        if named is not None:
+            resolved.extend(by_category.get(named, []))
+        elif any(code.startswith(token.upper()) for code in codes):
+            resolved.append(token.upper())
+        else:
+            numbered = re.fullmatch(r"([A-Za-z])(\d+)", token)
+            if numbered:
+                same = [c for c in codes if c[0] == numbered[1].upper()]
+                closest = sorted(same, key=lambda c: abs(int(c[1:]) - int(numbered[2])))[:3]
+            else:
+                closest = difflib.get_close_matches(token, [*codes, *names], n=3, cutoff=0.5)
+            hint = text("codes.closest", names="、".join(closest)) if closest else ""
+            _usage_error(text("codes.unknown", option=option, code=token, hint=hint))
+    return resolved or None
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="rows CSV: every indicator with score and reasons")
-@click.option("--projects", "projects_path", type=click.Path(path_type=Path), help="projects CSV: score, grade, rank")
-@click.option("--findings", "findings_path", type=click.Path(path_type=Path), help="findings CSV: one line per finding")
-@click.option("--xlsx", "xlsx_path", type=click.Path(path_type=Path), help="review workbook (4 sheets)")
-@click.option("--html", "html_path", type=click.Path(path_type=Path), help="self-contained HTML report")
-@click.option("--json", "json_path", type=click.Path(path_type=Path), help="full result as JSON (versioned schema)")
-@click.option("--corpus-stats", "stats_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="corpus statistics from `zhibiao corpus-stats`, for templates shared by many units (B201)")
-@click.option("-j", "--jobs", default=os.cpu_count() or 1, show_default="the cores", type=click.IntRange(1, 256),
-              help="processes that read files and score rows tables (results do not depend on it)")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="rows tables only: score on this machine, or on a Dask cluster")
-@click.option("--scheduler", help="with --engine dask: the scheduler's address (default: a local cluster of --jobs "
-              "workers); -o FOLDER (no suffix) then has the workers write Parquet parts")
-@click.option("--chunk-rows", default=20_000, show_default=True, type=click.IntRange(100, 10_000_000),
-              help="rows tables only: rows per chunk sent to a process (memory grows with it)")
-@click.option("--no-model", is_flag=True, help="rules alone, without the classifier")
-@click.option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="a model file from `zhibiao train` (default: the shipped model)")
-@click.option("--select", multiple=True, help="only these rule codes or prefixes (V, U001, B00), comma-separated")
-@click.option("--ignore", multiple=True, help="skip these rule codes or prefixes, comma-separated")
-@click.option("--statistics", is_flag=True, help="print how many findings each rule made")
-@click.option("--top", default=10, show_default=True, help="how many projects the summary lists")
-@click.option("-q", "--quiet", is_flag=True, help="no summary and no per-document counts")
+@_option("-o", "--output", type=click.Path(path_type=Path))
+@_option("--projects", "projects_path", type=click.Path(path_type=Path))
+@_option("--findings", "findings_path", type=click.Path(path_type=Path))
+@_option("--xlsx", "xlsx_path", type=click.Path(path_type=Path))
+@_option("--html", "html_path", type=click.Path(path_type=Path))
+@_option("--json", "json_path", type=click.Path(path_type=Path))
+@_option("--corpus-stats", "stats_path", type=click.Path(path_type=Path))
+@_option("-j", "--jobs", default=os.cpu_count() or 1, show_default="the cores", type=click.IntRange(1, 256))
+@_option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@_option("--scheduler")
+@_option("--chunk-rows", default=20_000, show_default=True, type=click.IntRange(100, 10_000_000))
+@_option("--no-model", is_flag=True)
+@_option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path))
+@_option("--select", multiple=True)
+@_option("--ignore", multiple=True)
+@_option("--statistics", is_flag=True)
+@_option("--top", default=10, show_default=True)
+@_option("-q", "--quiet", is_flag=True)
+@_lang_option
 def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | None, findings_path: Path | None,
           xlsx_path: Path | None, html_path: Path | None, json_path: Path | None, stats_path: Path | None,
           jobs: int, engine: str, scheduler: str | None, chunk_rows: int, no_model: bool, model_path: Path | None,
           select: tuple[str, ...], ignore: tuple[str, ...], statistics: bool, top: int, quiet: bool) -> None:
-    """Score documents: flag weak indicators with reasons, score and rank every project.
-
-    PATHS are documents (Word, Excel, PDF, text exports) or rows tables: the rows CSV of `zhibiao parse`
-    (or Parquet with its columns). Rows tables are scored in a stream, in flat memory, over --jobs
-    processes, or on Dask with --engine dask; -o/--projects may then be .csv or .parquet."""
-    from scorer.api import score_documents
+    """Score documents: flag weak indicators with reasons, score and rank every project."""
     from scorer.bulk import is_rows_table
-    from scorer.report.terminal import print_statistics, print_summary
-    from scorer.table import PROJECT_COLUMNS, PROJECT_EXTRA_COLUMNS
 
-    stats = _load_stats(stats_path) if stats_path else None
-    tables = [path for path in paths if is_rows_table(path)]
+    _check_inputs(list(paths))
+    if stats_path is not None:
+        _check_inputs([stats_path])
+    selected, ignored = _resolve_codes("--select", select), _resolve_codes("--ignore", ignore)
+    tables = [path for path in paths if path.is_file() and is_rows_table(path)]
     if tables and len(tables) < len(paths):
-        raise click.UsageError("rows tables (.parquet, or .csv with project, level3 and value columns) and "
-                               "documents cannot be scored in one run")
+        _usage_error(text("input.mixed"))
     if not tables and engine == "dask":
-        raise click.UsageError("--engine dask scores rows tables: run `zhibiao parse` on the documents first")
+        _usage_error(text("input.dask_needs_tables"))
+    table_kind = "table" if tables else "csv"
+    parts_folder = engine == "dask" and output is not None and not output.suffix  # the workers write parts
+    outputs = [Output("-o", None if parts_folder else output, table_kind),
+               Output("--projects", projects_path, table_kind), Output("--findings", findings_path, "csv"),
+               Output("--xlsx", xlsx_path, "xlsx"), Output("--html", html_path, "html"),
+               Output("--json", json_path, "json")]
+    _check_outputs(outputs, list(paths))
+    stats = _load_stats(stats_path) if stats_path else None
     reports_wanted = findings_path or xlsx_path or html_path or json_path or statistics
     if tables and (engine == "dask" or not reports_wanted):
         from scorer.bulk import BulkOptions
 
-        options = BulkOptions(corpus_stats=stats, select=_split_codes(select) or None,
-                              ignore=_split_codes(ignore) or None, use_model=not no_model,
+        options = BulkOptions(corpus_stats=stats, select=selected, ignore=ignored, use_model=not no_model,
                               model_path=str(model_path) if model_path else None)
-        sys.exit(_score_tables(tables, output, projects_path, jobs, chunk_rows, options, engine, scheduler, quiet))
+        with OutputBatch() as batch:
+            rows_target = output if output is None or parts_folder else batch.temporary(output)
+            projects_target = batch.temporary(projects_path) if projects_path else None
+            status = _score_tables(tables, rows_target, projects_target, jobs, chunk_rows, options, engine, scheduler,
+                                   quiet)
+            if status == EXIT_NOTHING_READ:
+                _nothing_to_score()
+            batch.commit()
+        sys.exit(status)
 
-    report = _read_tables(tables) if tables else _read_with_progress(list(paths), quiet, jobs)
-    _report_reading(report, quiet)
-    from scorer.classifier import ModelError
-
-    try:
-        result = score_documents(report.documents, _split_codes(select) or None, _split_codes(ignore) or None, stats,
-                                 use_model=not no_model, model_path=model_path)
-    except ModelError as exc:
-        raise click.BadParameter(str(exc), param_hint="--model") from exc
-    result.errors = report.errors
-    if output:
-        write_csv(result.rows[ROW_COLUMNS + ROW_EXTRA_COLUMNS], output)
-    if projects_path:
-        write_csv(result.projects[PROJECT_COLUMNS + PROJECT_EXTRA_COLUMNS], projects_path)
-    if findings_path:
-        write_csv(result.findings, findings_path)
-    if xlsx_path:
-        from scorer.report.xlsx import write_xlsx
-
-        write_xlsx(result, xlsx_path)
-    if html_path:
-        from scorer.report.html_report import write_html
-
-        write_html(result, html_path)
-    if json_path:
-        from scorer.report.json_report import write_json
-
-        write_json(result, json_path)
+    report = _read_tables(tables, quiet) if tables else _read_documents(list(paths), outputs, quiet, jobs)
+    status = _exit_status(report)
+    if status == EXIT_NOTHING_READ:
+        _nothing_to_score()
+    result = _score(report, selected, ignored, stats, no_model, model_path)
+    _write_outputs(result, output, projects_path, findings_path, xlsx_path, html_path, json_path)
     for message in result.rule_errors:
-        click.echo(f"error: {message}", err=True)
+        _say("error", message)
+    from scorer.report.terminal import print_statistics, print_summary
+
     if not quiet:
         print_summary(result, top)
     if statistics:
         print_statistics(result)
-    status = _exit_status(report)
     sys.exit(EXIT_SOME_UNREADABLE if status == EXIT_OK and result.rule_errors else status)
 
 
-def _read_tables(paths: list[Path]) -> ReadReport:
+def _score(report: ReadReport, select: list[str] | None, ignore: list[str] | None, stats: dict | None,
+           no_model: bool, model_path: Path | None):
+    from scorer.api import score_documents
+    from scorer.classifier import ModelError
+
+    try:
+        result = score_documents(report.documents, select, ignore, stats, use_model=not no_model,
+                                 model_path=model_path)
+    except ModelError as exc:
+        _usage_error(text("model.invalid", detail=exc))
+    result.errors = report.errors
+    return result
+
+
+def _write_outputs(result, output: Path | None, projects_path: Path | None, findings_path: Path | None,
+                   xlsx_path: Path | None, html_path: Path | None, json_path: Path | None) -> None:
+    """Every output written beside its target, then all renamed together."""
+    from scorer.table import PROJECT_COLUMNS, PROJECT_EXTRA_COLUMNS
+
+    with OutputBatch() as batch:
+        if output:
+            write_csv(result.rows[ROW_COLUMNS + ROW_EXTRA_COLUMNS], batch.temporary(output))
+        if projects_path:
+            write_csv(result.projects[PROJECT_COLUMNS + PROJECT_EXTRA_COLUMNS], batch.temporary(projects_path))
+        if findings_path:
+            write_csv(result.findings, batch.temporary(findings_path))
+        if xlsx_path:
+            from scorer.report.xlsx import write_xlsx
+
+            write_xlsx(result, batch.temporary(xlsx_path))
+        if html_path:
+            from scorer.report.html_report import write_html
+
+            write_html(result, batch.temporary(html_path))
+        if json_path:
+            from scorer.report.json_report import write_json
+
+            write_json(result, batch.temporary(json_path))
+        batch.commit()
+
+
+def _read_tables(paths: list[Path], quiet: bool) -> ReadReport:
     """Rows tables read whole into Documents, for the reports that need every finding in memory."""
     import pandas as pd
 
     from scorer.api import documents_from_frame
     from scorer.bulk import BulkError, read_batches
-    from scorer.ingest import ReadError
 
     report = ReadReport()
     for path in paths:
@@ -212,6 +455,7 @@ def _read_tables(paths: list[Path]) -> ReadReport:
             report.errors.append(ReadError(str(path), str(exc)))
             continue
         report.documents.extend(documents_from_frame(frame))
+    _report_reading(report, InputPlan(), quiet)
     return report
 
 
@@ -233,19 +477,19 @@ def _score_tables(paths: list[Path], output: Path | None, projects_path: Path | 
                 report = score_tables(paths, output, projects_path, jobs=jobs, chunk_rows=chunk_rows,
                                       options=options, on_chunk=on_chunk)
     except ModelError as exc:
-        raise click.BadParameter(str(exc), param_hint="--model") from exc
+        _usage_error(text("model.invalid", detail=exc))
     for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        _say("warning", warning)
     for message in report.errors:
-        click.echo(f"error: {message}", err=True)
+        _say("error", message)
     for message in dict.fromkeys(report.rule_errors):
-        click.echo(f"error: {message}", err=True)
+        _say("error", message)
     if not quiet:
         grades = ", ".join(f"{letter} {count}" for letter, count in report.grades.items())
         stages = ", ".join(f"{stage} {seconds:.1f}s" for stage, seconds in report.seconds.items())
-        click.echo(f"{report.rows} rows, {report.projects} projects in {report.documents} documents; grades: "
-                   f"{grades or 'none'}\n{stages}", err=True)
-    if report.errors and not report.rows:
+        click.echo(text("bulk.summary", rows=report.rows, projects=report.projects, documents=report.documents,
+                        grades=grades or text("none"), stages=stages), err=True)
+    if not report.rows:
         return EXIT_NOTHING_READ
     return EXIT_SOME_UNREADABLE if report.errors or report.rule_errors else EXIT_OK
 
@@ -260,7 +504,7 @@ def _row_progress(quiet: bool):
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("评分", total=None)
+        task = progress.add_task(text("progress.scoring"), total=None)
 
         def advance(rows: int, total: int | None) -> None:
             progress.update(task, advance=rows, total=total)
@@ -276,26 +520,32 @@ def _load_stats(path: Path) -> dict:
     try:
         stats = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise click.BadParameter(f"{path}: not a corpus statistics file ({exc})", param_hint="--corpus-stats") from exc
+        _usage_error(text("stats.invalid", path=path, detail=f"（{type(exc).__name__}）"))
     if not isinstance(stats, dict) or stats.get("schema") != STATS_SCHEMA or not isinstance(stats.get("keys"), dict):
-        raise click.BadParameter(f"{path}: not a zhibiao corpus statistics file", param_hint="--corpus-stats")
+        _usage_error(text("stats.invalid", path=path, detail=""))
     return stats
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="clusters CSV")
-@click.option("--no-near", is_flag=True, help="exact matches only (figures masked), no near-duplicates")
-@click.option("-q", "--quiet", is_flag=True, help="no per-document counts")
+@_option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@_option("--no-near", is_flag=True)
+@_option("-q", "--quiet", is_flag=True)
+@_lang_option
 def duplicates(paths: tuple[Path, ...], output: Path, no_near: bool, quiet: bool) -> None:
     """Clusters of alike rows across projects, documents and years, with the finding each member got."""
     import pandas as pd
 
     from scorer.api import score_documents
     from scorer.duplicates import ClusterOptions, cluster_rows, row_table
+    from scorer.inputs import CLUSTER_COLUMNS
 
-    report = _read_with_progress(list(paths), quiet)
-    _report_reading(report, quiet)
+    outputs = [Output("-o", output, "csv")]
+    _check_outputs(outputs, list(paths))
+    report = _read_documents(list(paths), outputs, quiet)
+    status = _exit_status(report)
+    if status == EXIT_NOTHING_READ:
+        _nothing_to_score()
     frame = cluster_rows(row_table(report.documents), ClusterOptions(near=not no_near))
     result = score_documents(report.documents)
     codes = result.rows.set_index(["source", "project_index", "row_index"])["codes"]
@@ -306,20 +556,20 @@ def duplicates(paths: tuple[Path, ...], output: Path, no_near: bool, quiet: bool
     members["size"] = sizes
     members = members.sort_values(["size", "cluster", "source", "project_index", "row_index"],
                                   ascending=[False, True, True, True, True])
-    columns = ["cluster", "kind", "size", "similarity", "key", "source", "unit", "year", "project", "row_index",
-               "level3", "value", "codes"]
-    write_csv(pd.DataFrame(members[columns]), output)
+    write_csv(pd.DataFrame(members[CLUSTER_COLUMNS]), output)
     if not quiet:
         counts = members.groupby("kind")["cluster"].nunique().to_dict()
-        click.echo(f"{members['cluster'].nunique()} clusters ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}), "
-                   f"{len(members)} rows of {len(frame)}", err=True)
-    sys.exit(_exit_status(report))
+        click.echo(text("duplicates.done", clusters=members["cluster"].nunique(),
+                        kinds=", ".join(f"{k} {v}" for k, v in sorted(counts.items())), members=len(members),
+                        rows=len(frame)), err=True)
+    sys.exit(status)
 
 
 @cli.command("corpus-stats")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="statistics file (JSON)")
-@click.option("-q", "--quiet", is_flag=True, help="no per-document counts")
+@_option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@_option("-q", "--quiet", is_flag=True)
+@_lang_option
 def corpus_stats_command(paths: tuple[Path, ...], output: Path, quiet: bool) -> None:
     """Count how many units use each row (figures masked), for `zhibiao score --corpus-stats`."""
     import json
@@ -327,33 +577,39 @@ def corpus_stats_command(paths: tuple[Path, ...], output: Path, quiet: bool) -> 
     from scorer.duplicates import corpus_stats, row_table
     from scorer.report.atomic import atomic_output
 
-    report = _read_with_progress(list(paths), quiet)
-    _report_reading(report, quiet)
+    outputs = [Output("-o", output, "json")]
+    _check_outputs(outputs, list(paths))
+    report = _read_documents(list(paths), outputs, quiet)
+    status = _exit_status(report)
+    if status == EXIT_NOTHING_READ:
+        _nothing_to_score()
     stats = corpus_stats(row_table(report.documents))
     with atomic_output(output) as temporary:
         temporary.write_text(json.dumps(stats, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     if not quiet:
-        click.echo(f"{stats['rows']} rows, {stats['units']} units, {len(stats['keys'])} rows shared by 2+ units", err=True)
-    sys.exit(_exit_status(report))
+        click.echo(text("stats.done", rows=stats["rows"], units=stats["units"], shared=len(stats["keys"])), err=True)
+    sys.exit(status)
 
 
 @cli.command()
 @click.argument("labels", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--docs", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("samples"),
-              show_default=True, help="folder holding the labelled documents (matched by file stem)")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("models/zhibiao-model.json"),
-              show_default=True, help="model file to write")
-@click.option("--card", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="model card to write (default: MODEL_CARD.md beside the model)")
+@_option("--docs", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("samples"),
+         show_default=True)
+@_option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("models/zhibiao-model.json"),
+         show_default=True)
+@_option("--card", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@_lang_option
 def train(labels: tuple[Path, ...], docs: Path, out: Path, card: Path | None) -> None:
     """Train the classifier on labelled CSVs (LABELING.md format), evaluate it with each document held out."""
     from scorer.report.atomic import atomic_output
     from scorer.training import held_out_evaluation, labelled_examples, model_card, read_labels
     from scorer.training import train as fit_model
 
+    card = card or out.with_name("MODEL_CARD.md")
+    _check_outputs([Output("--out", out, "json"), Output("--card", card, "markdown")], list(labels))
     examples, contexts, missing = labelled_examples(read_labels(list(labels)), docs)
     if not examples:
-        raise click.UsageError("no labelled row matched a row of the documents in --docs")
+        _usage_error(text("train.nothing"))
     report = held_out_evaluation(examples, contexts)
     model = fit_model(examples)
     model.metadata = {"labels": [str(p) for p in labels], "rows": len(examples), "held_out": {
@@ -362,16 +618,16 @@ def train(labels: tuple[Path, ...], docs: Path, out: Path, card: Path | None) ->
         "macro_f1": {n: round(sum(e[n][2] for e in report["categories"].values()) / len(report["categories"]), 4)
                      for n in ("rules", "model", "combined")}}}
     model.save(out)
-    card = card or out.with_name("MODEL_CARD.md")
     with atomic_output(card) as temporary:
         temporary.write_text(model_card(report, list(labels), examples, missing, model), encoding="utf-8")
     held = model.metadata["held_out"]
-    click.echo(f"{len(examples)} rows ({missing} labels unmatched); held out by document: flagged F1 "
-               + ", ".join(f"{k} {v:.3f}" for k, v in held["flagged_f1"].items()) + "; AUC "
-               + ", ".join(f"{k} {v:.4f}" for k, v in held["auc"].items()) + f"\nwrote {out} and {card}")
+    click.echo(text("train.done", rows=len(examples), missing=missing,
+                    f1=", ".join(f"{k} {v:.3f}" for k, v in held["flagged_f1"].items()),
+                    auc=", ".join(f"{k} {v:.4f}" for k, v in held["auc"].items()), out=out, card=card))
 
 
 @cli.command("rules")
+@_lang_option
 def list_rules() -> None:
     """List every rule: code, category, severity, scope, what it flags."""
     from scorer.registry import load_rules
@@ -382,18 +638,23 @@ def list_rules() -> None:
 
 @cli.command("rule")
 @click.argument("code")
+@_lang_option
 def show_rule(code: str) -> None:
     """Print one rule's documentation (what, why, a bad and a good example)."""
+    import difflib
+
     from scorer.registry import load_rules
 
     rules = load_rules()
     item = rules.get(code.upper())
     if item is None:
-        raise click.UsageError(f"no rule {code}; `zhibiao rules` lists them")
+        closest = difflib.get_close_matches(code.upper(), list(rules), n=3, cutoff=0.5)
+        _usage_error(text("rule.unknown", code=code,
+                          hint=text("codes.closest", names="、".join(closest)) if closest else ""))
     click.echo(f"{item.code} {item.name}  [{item.category}, {item.severity.value}, {item.scope}]\n")
     click.echo(item.doc)
     if item.message:
-        click.echo(f"\nmessage: {item.message}")
+        click.echo("\n" + text("rule.message", message=item.message))
 
 
 def main() -> None:

@@ -109,7 +109,7 @@ def test_cli_scores_rows_tables_in_a_stream_and_exits_1_when_one_was_unreadable(
     result = CliRunner().invoke(cli, ["score", str(corpus), str(broken), "-o", str(tmp_path / "rows.parquet"),
                                       "--projects", str(tmp_path / "projects.csv"), "-j", "2"])
     assert result.exit_code == 1, result.output
-    assert "broken.parquet" in result.output and "3000 rows" in result.output
+    assert "broken.parquet" in result.output and "3000 条指标" in result.output
     assert len(pd.read_parquet(tmp_path / "rows.parquet")) == 3_000
 
 

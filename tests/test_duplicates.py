@@ -123,7 +123,7 @@ def test_duplicates_and_corpus_stats_commands(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{}", encoding="utf-8")
     refused = CliRunner().invoke(cli, ["score", str(SEEDS_2021_2024[1]), "--corpus-stats", str(bad)])
-    assert refused.exit_code == 2 and "not a zhibiao corpus statistics file" in refused.output
+    assert refused.exit_code == 2 and "不是 zhibiao 的语料统计文件" in refused.output
 
 
 def test_cluster_options_exact_only():

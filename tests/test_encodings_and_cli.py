@@ -40,7 +40,7 @@ def test_parse_exit_ok_and_counts_on_stderr(tmp_path):
     out = tmp_path / "rows.csv"
     result = CliRunner().invoke(cli, ["parse", str(SEED), "-o", str(out)])
     assert result.exit_code == EXIT_OK
-    assert "7 projects, 31 indicators" in result.stderr
+    assert "7 个项目，31 条指标" in result.stderr
     rows = _write_rows(out)
     assert len(rows) == 31
     assert rows[0]["source"].endswith("003_e894add5ed61165e.txt")
@@ -55,7 +55,7 @@ def test_unreadable_file_is_named_and_others_still_written(tmp_path):
     out = tmp_path / "rows.csv"
     result = CliRunner().invoke(cli, ["parse", str(SEED), str(binary), str(bad_docx), "-o", str(out)])
     assert result.exit_code == EXIT_SOME_UNREADABLE
-    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("错误：")]
     assert len(errors) == 2
     assert str(binary) in errors[0] and "binary" in errors[0]
     assert str(bad_docx) in errors[1] and "not a valid .docx" in errors[1]
@@ -66,7 +66,7 @@ def test_nothing_readable_exits_with_its_own_status(tmp_path):
     missing = tmp_path / "missing.txt"
     result = CliRunner().invoke(cli, ["parse", str(missing), "-o", str(tmp_path / "rows.csv")])
     assert result.exit_code == EXIT_NOTHING_READ
-    assert "no such file" in result.stderr
+    assert "找不到输入文件" in result.stderr
 
 
 def test_usage_error_exit_status():

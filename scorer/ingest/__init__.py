@@ -6,6 +6,7 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scorer.ingest.blocks import Block, Paragraph
 from scorer.ingest.decode import UnreadableFile, decode_bytes
@@ -15,6 +16,9 @@ from scorer.ingest.office import csv_to_blocks, docx_to_blocks, pdf_to_blocks, x
 from scorer.ingest.recover import Cell, cut_run_on, describe_layout, has_table_words, recover_cells
 from scorer.ingest.text_export import html_to_blocks, text_to_blocks
 from scorer.types import Document
+
+if TYPE_CHECKING:
+    from scorer.inputs import InputPlan
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -56,18 +60,42 @@ class ReadReport:
     errors: list[ReadError] = field(default_factory=list)
 
 
-def expand(paths: Sequence[str | Path]) -> list[Path]:
-    """Files named, and every supported file below a folder named, in a stable order."""
+def expand(paths: Sequence[str | Path], plan: InputPlan | None = None) -> list[Path]:
+    """Files named, and every supported file below a folder named, in a stable order. Left out, and
+    named in plan.skipped with the reason: zhibiao's own reports (by the marker its writers put in them),
+    the run's own output paths (plan.exclude), Office lock files and, below a folder, other suffixes.
+    Old Office files (.doc, .wps, .et) are converted by LibreOffice into plan.convert_dir when it is
+    installed, else named with "save it as .docx/.xlsx"."""
+    from scorer.inputs import LEGACY_TARGETS, InputPlan, convert_legacy, is_hidden, own_output_kind
+    from scorer.messages import text
+
+    plan = plan if plan is not None else InputPlan()
     out: list[Path] = []
+
+    def take(path: Path, in_folder: bool) -> None:
+        suffix = path.suffix.lower()
+        if plan.exclude and path.resolve() in plan.exclude:
+            plan.skip(path, text("skip.run_output"))
+        elif path.name.startswith("~$"):
+            plan.skip(path, text("skip.temporary"))
+        elif suffix in LEGACY_TARGETS:
+            converted = convert_legacy(path, plan)
+            if converted is not None:
+                out.append(converted)
+        elif (kind := own_output_kind(path)) is not None:
+            plan.skip(path, text("skip.own_output", what=text(f"what.{kind}")))
+        elif in_folder and suffix not in SUPPORTED:
+            plan.skip(path, text("skip.unsupported", suffix=path.suffix or "(no suffix)"))
+        else:
+            out.append(path)
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
-                       and not p.name.startswith((".", "~$")))
-            )
+            for found in sorted(p for p in path.rglob("*") if p.is_file() and not is_hidden(p, path)):
+                take(found, in_folder=True)
         else:
-            out.append(path)
+            take(path, in_folder=False)
     return out
 
 
@@ -145,6 +173,7 @@ def interpret_best(blocks: list[Block], source: str, text: str | None = None) ->
         return recovered
     if not _valued(tabular):
         tabular.layout = f"未识别出指标表（{shape}）"
+        tabular.unit = tabular.unit if is_organ_name(tabular.unit) else ""
     return tabular
 
 
@@ -168,10 +197,6 @@ def read_document(path: str | Path) -> Document:
         raise UnreadableFile(f"{path}: read, but its tables could not be interpreted ({type(exc).__name__}: {exc})"
                              ) from exc
     document.warnings.extend(warnings)
-    if not document.indicator_count:
-        document.warnings.append(
-            f"{path}: 未读到任何指标（判断的版式：{document.layout or path.suffix}）；"
-            f"可用 `zhibiao parse --explain {path}` 查看读到的单元格和未采用的原因")
     return document
 
 

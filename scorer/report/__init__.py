@@ -2,7 +2,31 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
+
 _RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+def plain(value: object) -> str:
+    """A cell as a reviewer reads it: nothing for a missing value (None, NaN, pandas NA), 2024 not 2024.0."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def document_name(unit: object, year: object, source: str) -> str:
+    """A readable name of a document: its unit and year when the reader found them, else its file name."""
+    unit, year = plain(unit), plain(year)
+    if unit:
+        return f"{unit}（{year}年）" if year else unit
+    name = Path(source).name
+    return f"{name}（{year}年）" if year else name
 
 
 def worst_severity_by_row(findings) -> dict[tuple[str, int, int], str]:

@@ -11,27 +11,37 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
-from scorer.report import worst_severity_by_row
+from scorer.inputs import GENERATOR
+from scorer.report import document_name, plain, worst_severity_by_row
 from scorer.report.atomic import atomic_output
 from scorer.report.terminal import CATEGORY_NAMES
 from scorer.types import CATEGORIES
 
 _CSS = """
+*{box-sizing:border-box}
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif;
-margin:0;color:#1f2933;background:#f5f7fa;line-height:1.5}
+margin:0;color:#1f2933;background:#f5f7fa;line-height:1.5;overflow-wrap:anywhere}
 header{background:#243b53;color:#fff;padding:16px 24px}header h1{margin:0;font-size:22px}
 main{padding:16px 24px;max-width:1400px}section{background:#fff;border-radius:6px;padding:12px 16px;margin:12px 0;
 box-shadow:0 1px 2px rgba(0,0,0,.08)}h2{font-size:18px;margin:4px 0 10px}
+.scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #d9e2ec;padding:4px 6px;
-text-align:left;vertical-align:top}th{background:#f0f4f8;cursor:pointer;white-space:nowrap}
-td.num{text-align:right}tr.error td{background:#fde8e4}tr.warning td{background:#fff6d6}
+text-align:left;vertical-align:top}th{background:#f0f4f8;white-space:nowrap}table.sortable th{cursor:pointer}
+td.num{text-align:right;white-space:nowrap}tr.error td{background:#fde8e4}tr.warning td{background:#fff6d6}
 .grade{display:inline-block;min-width:22px;text-align:center;border-radius:4px;font-weight:bold}
 .gA{background:#c6efce}.gB{background:#e2f0d9}.gC{background:#fff2cc}.gD{background:#fce4d6}.gE{background:#f8cbad}
 .stats{display:flex;gap:24px;flex-wrap:wrap}.stat b{font-size:22px;display:block}
-.charts{display:flex;gap:24px;flex-wrap:wrap}.reason{color:#8a1c1c}.fix{color:#245a2a}
+.charts{display:flex;gap:24px;flex-wrap:wrap}.charts>div{flex:1 1 320px;min-width:0}.charts svg{width:100%;height:auto}
+.reason{color:#8a1c1c}.fix{color:#245a2a}
 details{border:1px solid #d9e2ec;border-radius:6px;margin:8px 0;padding:6px 10px;background:#fff}
-summary{cursor:pointer;font-weight:bold}#search{width:320px;padding:6px;font-size:14px}
-.meta{color:#52606d;font-size:13px}.hidden{display:none}
+summary{cursor:pointer;font-weight:bold}#search{width:320px;max-width:100%;padding:6px;font-size:14px}
+.meta{color:#52606d;font-size:13px}.hidden{display:none}.where{font-weight:normal;color:#52606d}
+@media (max-width:600px){main{padding:8px}header{padding:10px 12px}header h1{font-size:18px}
+section{padding:8px}.narrow-hide{display:none}table{font-size:12px}th,td{padding:3px 4px}#search{width:100%}}
+@media print{body{background:#fff}header,#charts,#ranking,#search-bar{display:none}main{padding:0;max-width:none}
+section{box-shadow:none;padding:0;margin:0}details.project{break-before:page;border:none;padding:0}
+details.project>summary{list-style:none;font-size:16px}.scroll{overflow:visible}tr{break-inside:avoid}
+tr.error td,tr.warning td{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """
 
 _JS = """
@@ -48,25 +58,52 @@ _JS = """
     rows.forEach(function(r){ body.appendChild(r); });
     table.setAttribute('data-sort', column + (ascending ? ':asc' : ':desc'));
   }
-  document.querySelectorAll('table.sortable th').forEach(function(th, index){
+  document.querySelectorAll('table.sortable th').forEach(function(th){
     th.addEventListener('click', function(){
       sortTable(th.closest('table'), Array.prototype.indexOf.call(th.parentNode.children, th), th.hasAttribute('data-num'));
     });
   });
+  function openCard(hash){
+    if (!hash || hash.charAt(0) !== '#') return;
+    var card = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (card && card.tagName === 'DETAILS'){ card.classList.remove('hidden'); card.open = true; card.scrollIntoView(); }
+  }
+  document.querySelectorAll('a[href^="#p-"]').forEach(function(link){
+    link.addEventListener('click', function(){ openCard(link.getAttribute('href')); });
+  });
+  window.addEventListener('hashchange', function(){ openCard(location.hash); });
+  openCard(location.hash);
+  function has(element, term){
+    return ((element.getAttribute('data-search') || '') + ' ' + element.textContent).toLowerCase().indexOf(term) >= 0;
+  }
   var search = document.getElementById('search');
   search.addEventListener('input', function(){
-    var term = search.value.trim().toLowerCase(); var shown = 0;
-    document.querySelectorAll('tr.indicator').forEach(function(row){
-      var hit = !term || row.textContent.toLowerCase().indexOf(term) >= 0;
-      row.classList.toggle('hidden', !hit); if (hit) shown++;
-    });
+    var term = search.value.trim().toLowerCase(); var projects = 0; var indicators = 0;
     document.querySelectorAll('details.project').forEach(function(card){
-      var any = card.querySelectorAll('tr.indicator:not(.hidden)').length > 0;
-      card.classList.toggle('hidden', !any && term.length > 0);
-      if (term && any) card.open = true;
+      var about = (card.getAttribute('data-search') || '') + ' ' + card.querySelector('summary').textContent;
+      var whole = !term || about.toLowerCase().indexOf(term) >= 0;
+      var any = false;
+      card.querySelectorAll('tr.indicator').forEach(function(row){
+        var hit = whole || has(row, term);
+        row.classList.toggle('hidden', !hit); if (hit){ any = true; if (term) indicators++; }
+      });
+      var shown = whole || any;
+      card.classList.toggle('hidden', !shown);
+      if (term && shown){ card.open = true; projects++; }
     });
-    document.getElementById('search-count').textContent = term ? ('找到 ' + shown + ' 条指标') : '';
+    document.querySelectorAll('#ranking-table tbody tr').forEach(function(row){
+      row.classList.toggle('hidden', !!term && !has(row, term));
+    });
+    document.getElementById('search-count').textContent = term ? ('找到 ' + projects + ' 个项目，' + indicators + ' 条指标') : '';
   });
+  var opened = [];
+  window.addEventListener('beforeprint', function(){
+    opened = [];
+    document.querySelectorAll('details.project:not(.hidden)').forEach(function(card){
+      if (!card.open){ card.open = true; opened.push(card); }
+    });
+  });
+  window.addEventListener('afterprint', function(){ opened.forEach(function(card){ card.open = false; }); });
 })();
 """
 
@@ -77,8 +114,8 @@ def _bar_chart(title: str, counts: list[tuple[str, int]], color: str) -> str:
     width, bar_height, label_width = 460, 22, 150
     top = max(v for _, v in counts) or 1
     height = bar_height * len(counts) + 10
-    parts = [f"<div><h3>{escape(title)}</h3><svg role='img' aria-label='{escape(title)}' width='{width}' "
-             f"height='{height}' viewBox='0 0 {width} {height}' xmlns='http://www.w3.org/2000/svg'>"]
+    parts = [f"<div><h3>{escape(title)}</h3><svg role='img' aria-label='{escape(title)}' "
+             f"viewBox='0 0 {width} {height}' xmlns='http://www.w3.org/2000/svg'>"]
     for index, (label, value) in enumerate(counts):
         y = index * bar_height + 4
         length = (width - label_width - 50) * value / top
@@ -89,12 +126,10 @@ def _bar_chart(title: str, counts: list[tuple[str, int]], color: str) -> str:
     return "".join(parts)
 
 
-def _fmt(value: object) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+def _search_terms(codes: list[str], categories: set[str]) -> str:
+    """What the search box finds beyond the visible text: rule codes and category names in both languages."""
+    names = [name for c in sorted(categories) for name in (c, CATEGORY_NAMES.get(c, ""))]
+    return " ".join(dict.fromkeys([*codes, *names]))
 
 
 def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -> str:
@@ -106,22 +141,31 @@ def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -
         if categories
     )
     severity_of = worst_severity_by_row(findings)
-
     doc_number = {d.source: n for n, d in enumerate(result.documents)}
+    categories_of: dict[tuple[str, int], set[str]] = {}
+    codes_of: dict[tuple[str, int], list[str]] = {}
+    for record in findings.itertuples():
+        key = (record.source, int(record.project_index))
+        codes_of.setdefault(key, []).append(record.code)
+        if record.category:
+            categories_of.setdefault(key, set()).add(record.category)
 
     def anchor_of(source: str, project_index: int) -> str:
         return f"p-{doc_number.get(source, 0)}-{project_index}"
 
     out = [f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
+           f"<meta name='generator' content='{GENERATOR}'>"
            f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{escape(title)}</title>"
            f"<style>{_CSS}</style></head><body><header><h1>{escape(title)}</h1></header><main>"]
+    not_read = list(dict.fromkeys(error.source for error in result.errors))
     out.append("<section id='summary'><h2>概况</h2><div class='stats'>")
     for label, value in (("文件", len(result.documents)), ("项目", len(projects)), ("指标", len(rows)),
-                         ("问题指标", flagged), ("读取失败", len(result.errors))):
+                         ("问题指标", flagged), ("未读取的文件", len(not_read))):
         out.append(f"<div class='stat'><b>{value}</b>{escape(label)}</div>")
     out.append("</div>")
-    for error in result.errors:
-        out.append(f"<p class='reason'>读取失败：{escape(error.message)}</p>")
+    if result.errors:
+        out.append("<ul id='not-read'>" + "".join(f"<li class='reason'>未读取：{escape(error.message)}</li>"
+                                                   for error in result.errors) + "</ul>")
     out.append("</section>")
 
     out.append("<section id='charts'><h2>问题分布</h2><div class='charts'>")
@@ -129,47 +173,64 @@ def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -
     out.append(_bar_chart("按二级指标（前12）", by_level2.most_common(12), "#486581"))
     out.append("</div></section>")
 
-    out.append("<section id='ranking'><h2>项目排名（点击表头排序）</h2><table class='sortable' id='ranking-table'>"
-               "<thead><tr><th data-num>排名</th><th>文件</th><th>项目</th><th data-num>预算(万元)</th>"
-               "<th data-num>指标数</th><th data-num>问题数</th><th data-num>得分</th><th>等级</th></tr></thead><tbody>")
-    for record in projects.sort_values(["rank", "source", "project_index"]).itertuples():
-        anchor = anchor_of(record.source, record.project_index)
+    worst_first = projects.sort_values(["score", "source", "project_index"], ascending=[True, True, True])
+    out.append("<section id='ranking'><h2>项目排名（得分从低到高；点击表头排序）</h2><div class='scroll'>"
+               "<table class='sortable' id='ranking-table'><thead><tr><th data-num>排名</th><th>项目</th>"
+               "<th>单位（文件）</th><th data-num>年度</th><th data-num class='narrow-hide'>预算(万元)</th>"
+               "<th data-num class='narrow-hide'>指标数</th><th data-num>问题数</th><th data-num>得分</th><th>等级</th>"
+               "</tr></thead><tbody>")
+    for record in worst_first.itertuples():
+        key = (record.source, record.project_index)
+        anchor = anchor_of(*key)
+        file_name = Path(record.source).name
+        terms = _search_terms(codes_of.get(key, []), categories_of.get(key, set()))
         out.append(
-            f"<tr><td class='num' data-v='{record.rank}'>{record.rank}</td><td>{escape(Path(record.source).name)}</td>"
-            f"<td><a href='#{anchor}'>{escape(record.project)}</a></td>"
-            f"<td class='num' data-v='{_fmt(record.budget)}'>{escape(_fmt(record.budget))}</td>"
-            f"<td class='num'>{record.indicators}</td><td class='num'>{record.findings}</td>"
+            f"<tr data-search='{escape(terms)}'><td class='num' data-v='{record.rank}'>{record.rank}</td>"
+            f"<td><a href='#{anchor}'>{escape(str(record.project))}</a></td>"
+            f"<td title='{escape(file_name)}'>{escape(plain(record.unit) or file_name)}</td>"
+            f"<td class='num'>{escape(plain(record.year))}</td>"
+            f"<td class='num narrow-hide' data-v='{plain(record.budget)}'>{escape(plain(record.budget))}</td>"
+            f"<td class='num narrow-hide'>{record.indicators}</td><td class='num'>{record.findings}</td>"
             f"<td class='num' data-v='{record.score}'>{record.score:.1f}</td>"
             f"<td><span class='grade g{escape(record.grade)}'>{escape(record.grade)}</span></td></tr>")
-    out.append("</tbody></table></section>")
+    out.append("</tbody></table></div></section>")
 
-    out.append("<section id='projects'><h2>项目明细</h2><p><input id='search' type='search' "
-               "placeholder='搜索指标、项目、原因…' aria-label='搜索'> <span id='search-count' class='meta'></span></p>")
+    out.append("<section id='projects'><h2>项目明细（得分从低到高）</h2><p id='search-bar'><input id='search' "
+               "type='search' placeholder='搜索项目、单位、指标、规则代码、问题类别…' aria-label='搜索'> "
+               "<span id='search-count' class='meta'></span></p>")
     documents = {d.source: d for d in result.documents}
-    for record in projects.sort_values(["source", "project_index"]).itertuples():
-        anchor = anchor_of(record.source, record.project_index)
+    for record in worst_first.itertuples():
+        key = (record.source, record.project_index)
+        anchor = anchor_of(*key)
         document = documents.get(record.source)
         project = document.projects[record.project_index] if document else None
-        out.append(f"<details class='project' id='{anchor}'><summary>{escape(record.project)} — "
+        where = document_name(record.unit, record.year, record.source)
+        budget = f"预算 {plain(record.budget)} 万元" if plain(record.budget) else "预算未填"
+        terms = _search_terms(codes_of.get(key, []), categories_of.get(key, set()))
+        out.append(f"<details class='project' id='{anchor}' data-search='{escape(terms)}'><summary>"
+                   f"{escape(str(record.project))} <span class='where'>{escape(where)}</span> — "
                    f"{record.score:.1f} 分 <span class='grade g{escape(record.grade)}'>{escape(record.grade)}</span>"
-                   f"</summary><p class='meta'>{escape(Path(record.source).name)}；预算 {escape(_fmt(record.budget))} 万元；"
+                   f"</summary><p class='meta'>文件 {escape(Path(record.source).name)}；{escape(budget)}；"
                    f"第 {record.rank} 名（文件内第 {record.rank_in_document} 名）</p>")
         if project is not None and project.goal:
             out.append(f"<p><b>绩效目标：</b>{escape(project.goal)}</p>")
         if record.messages:
             out.append("<ul>" + "".join(f"<li class='reason'>{escape(m)}</li>" for m in record.messages.split("；") if m)
                        + "</ul>")
-        out.append("<table><thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th><th>得分</th>"
-                   "<th>原因</th><th>修改建议</th></tr></thead><tbody>")
+        out.append("<div class='scroll'><table><thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>"
+                   "<th>得分</th><th>原因</th><th>修改建议</th></tr></thead><tbody>")
         mine = rows[(rows["source"] == record.source) & (rows["project_index"] == record.project_index)]
         for row in mine.itertuples():
             severity = severity_of.get((row.source, row.project_index, row.row_index), "")
             severity = severity if severity != "info" else ""
+            row_terms = _search_terms([c for c in row.codes.split(";") if c],
+                                      {c for c in row.categories.split(";") if c})
             out.append(
-                f"<tr class='indicator {escape(severity)}'><td>{escape(row.level1)}</td><td>{escape(row.level2)}</td>"
-                f"<td>{escape(row.level3)}</td><td>{escape(row.value)}</td><td class='num'>{row.score:g}</td>"
-                f"<td class='reason'>{escape(row.messages)}</td><td class='fix'>{escape(row.fixes)}</td></tr>")
-        out.append("</tbody></table></details>")
+                f"<tr class='indicator {escape(severity)}' data-search='{escape(row_terms)}'><td>{escape(row.level1)}</td>"
+                f"<td>{escape(row.level2)}</td><td>{escape(row.level3)}</td><td>{escape(row.value)}</td>"
+                f"<td class='num'>{row.score:g}</td><td class='reason'>{escape(row.messages)}</td>"
+                f"<td class='fix'>{escape(row.fixes)}</td></tr>")
+        out.append("</tbody></table></div></details>")
     out.append("</section></main>")
     out.append(f"<script>{_JS}</script></body></html>")
     return "".join(out)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from scorer.lexicons import table
+from scorer.messages import language, text
+from scorer.report import plain
 from scorer.types import CATEGORIES
 
 CATEGORY_NAMES: dict[str, str] = {c: entry["name"] for c, entry in table("categories").items()}
@@ -21,28 +25,39 @@ def print_summary(result, top: int = 10, console: Console | None = None) -> None
     console = console or Console()
     projects, rows = result.projects, result.rows
     if projects.empty:
-        console.print("没有读到任何项目。")
+        console.print(text("summary.none"))
         return
     worst = projects.sort_values(["score", "source", "project_index"]).head(top)
-    table = Table(title=f"得分最低的 {len(worst)} 个项目（共 {len(projects)} 个项目，{len(rows)} 条指标）")
-    for column in ("排名", "项目", "预算(万元)", "指标数", "问题数", "得分", "等级"):
-        table.add_column(column, justify="right" if column not in ("项目",) else "left")
+    table = Table(title=text("summary.title", shown=len(worst), projects=len(projects), rows=len(rows)))
+    columns = text("summary.columns").split("|")
+    for position, column in enumerate(columns):
+        table.add_column(column, justify="left" if position == 1 else "right", ratio=1 if position == 1 else None,
+                         overflow="fold")
     for record in worst.itertuples():
-        budget = "" if record.budget is None or record.budget != record.budget else f"{record.budget:g}"
-        table.add_row(str(record.rank), str(record.project), budget, str(record.indicators), str(record.findings),
-                      f"{record.score:.1f}", str(record.grade))
+        unit_year = " · ".join(part for part in (plain(record.unit), plain(record.year)) if part)
+        where = "\n".join(part for part in (unit_year, Path(record.source).name) if part)
+        table.add_row(str(record.rank), f"{escape(str(record.project))}\n[dim]{escape(where)}[/dim]", plain(record.budget),
+                      str(record.indicators), str(record.findings), f"{record.score:.1f}", str(record.grade))
     console.print(table)
     counts = Counter(c for value in rows["categories"] for c in value.split(";") if c)
     flagged = int((rows["categories"] != "").sum())
-    parts = [f"{CATEGORY_NAMES[c]}({c}) {counts.get(c, 0)}" for c in CATEGORIES]
-    console.print(f"问题指标 {flagged}/{len(rows)} 条：" + "，".join(parts))
+    parts = [f"{category_label(c)} {counts.get(c, 0)}" for c in CATEGORIES]
+    console.print(text("summary.flagged", flagged=flagged, rows=len(rows)) + ", ".join(parts))
+    if result.errors:
+        names = "、".join(dict.fromkeys(Path(error.source).name for error in result.errors))
+        console.print(text("summary.not_read", count=len({e.source for e in result.errors}), names=names))
+
+
+def category_label(category: str) -> str:
+    """含糊(vague) in Chinese, the code name alone in English."""
+    return category if language() == "en" else f"{CATEGORY_NAMES.get(category, category)}({category})"
 
 
 def print_statistics(result, console: Console | None = None) -> None:
     console = console or Console()
     findings = result.findings
-    table = Table(title="按规则统计")
-    for column in ("规则", "名称", "类别", "级别", "次数"):
+    table = Table(title=text("statistics.title"))
+    for column in text("statistics.columns").split("|"):
         table.add_column(column)
     if not findings.empty:
         grouped = findings.groupby(["code", "name", "category", "severity"]).size().reset_index(name="count")

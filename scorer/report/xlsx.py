@@ -15,7 +15,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scorer.report import worst_severity_by_row
+from scorer.inputs import GENERATOR
+from scorer.report import plain, worst_severity_by_row
 from scorer.report.atomic import atomic_output
 from scorer.report.terminal import CATEGORY_NAMES, category_meanings
 from scorer.types import CATEGORIES
@@ -69,14 +70,17 @@ def write_xlsx(result, path: str | Path) -> None:
     _ranking_sheet(ranking, result)
     _rows_sheet(workbook.create_sheet("指标明细"), result)
     _rules_sheet(workbook.create_sheet("规则统计"), result)
-    _notes_sheet(workbook.create_sheet("说明"))
+    _notes_sheet(workbook.create_sheet("说明"), result)
+    workbook.properties.creator = "zhibiao"
+    workbook.properties.keywords = GENERATOR  # a folder run recognises its own workbook by it
     with atomic_output(path) as temporary:
         workbook.save(temporary)
 
 
 def _ranking_sheet(sheet: Worksheet, result) -> None:
-    headers = ["排名", "文件内排名", "文件", "项目", "预算(万元)", "指标数", "问题数", "得分", "等级",
+    headers = ["排名", "文件内排名", "单位", "年度", "文件", "项目", "预算(万元)", "指标数", "问题数", "得分", "等级",
                *[CATEGORY_NAMES[c] for c in CATEGORIES], "项目层面问题"]
+    grade_column = headers.index("等级") + 1
     rows = result.rows
     counts: dict[tuple[str, int], Counter] = {}
     for source, p_index, categories in zip(rows["source"], rows["project_index"], rows["categories"], strict=True):
@@ -84,13 +88,15 @@ def _ranking_sheet(sheet: Worksheet, result) -> None:
     for number, record in enumerate(result.projects.sort_values(["rank", "source", "project_index"]).itertuples(),
                                     start=2):
         category_counts = counts.get((record.source, record.project_index), Counter())
-        values = [record.rank, record.rank_in_document, Path(record.source).name, record.project, record.budget,
+        values = [record.rank, record.rank_in_document, plain(record.unit), plain(record.year), Path(record.source).name,
+                  record.project, record.budget,
                   record.indicators, record.findings, record.score, record.grade,
                   *[category_counts.get(c, 0) for c in CATEGORIES], record.messages]
         for column, value in enumerate(values, start=1):
             put(sheet, number, column, value)
-        sheet.cell(row=number, column=9).fill = PatternFill("solid", fgColor=GRADE_FILLS.get(record.grade, "FFFFFF"))
-    _finish(sheet, headers, {4: 40, len(headers): 80})
+        sheet.cell(row=number, column=grade_column).fill = PatternFill("solid",
+                                                                       fgColor=GRADE_FILLS.get(record.grade, "FFFFFF"))
+    _finish(sheet, headers, {3: 30, 6: 40, len(headers): 80})
 
 
 def _rows_sheet(sheet: Worksheet, result) -> None:
@@ -129,7 +135,7 @@ def _rules_sheet(sheet: Worksheet, result) -> None:
     _finish(sheet, headers, {7: 80})
 
 
-def _notes_sheet(sheet: Worksheet) -> None:
+def _notes_sheet(sheet: Worksheet, result) -> None:
     headers = ["项目", "说明"]
     lines = [(f"{CATEGORY_NAMES[c]}（{c}）", category_meanings()[c]) for c in CATEGORIES]
     lines += [
@@ -138,6 +144,7 @@ def _notes_sheet(sheet: Worksheet) -> None:
         ("等级", "A ≥ 85，B ≥ 70，C ≥ 55，D ≥ 40，E < 40。"),
         ("填色", "红色：有缺陷的指标；黄色：较弱的指标。把鼠标移到指标值上可看到原因。"),
     ]
+    lines += [("未读取的文件", error.message) for error in result.errors]
     for number, (title, text) in enumerate(lines, start=2):
         put(sheet, number, 1, title)
         put(sheet, number, 2, text).alignment = Alignment(wrap_text=True, vertical="top")

@@ -1,0 +1,253 @@
+# ruff: noqa: E501  (a catalogue: one message a line reads better than wrapped strings)
+"""What the command line says to a reviewer, in Chinese by default and in English with `--lang en`
+(or ZHIBIAO_LANG=en): one catalogue, looked up by key, so no message is translated in two places.
+The CSV column contract and the rule codes are not translated."""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("zh", "en")
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # line prefixes on stderr
+    "prefix.error": {"zh": "错误：", "en": "error: "},
+    "prefix.warning": {"zh": "警告：", "en": "warning: "},
+    # reading
+    "read.counts": {"zh": "{name}：{projects} 个项目，{indicators} 条指标",
+                    "en": "{name}: {projects} projects, {indicators} indicators"},
+    "read.skipped_rows": {"zh": "，未采用：{skipped}", "en": ", skipped: {skipped}"},
+    "read.file_skipped": {"zh": "{path}：未读取，{reason}", "en": "{path}: not read, {reason}"},
+    "read.nothing_found": {"zh": "{path}：没有读到任何绩效指标（{reason}）",
+                           "en": "{path}: no indicator found ({reason})"},
+    "empty.file": {"zh": "文件是空的", "en": "the file is empty"},
+    "empty.pdf_image": {"zh": "PDF 没有文字层，可能是扫描件；请用原始的 Word/Excel 文件，或先做文字识别（OCR）",
+                        "en": "the PDF has no text layer (a scan?); use the original Word/Excel file or OCR it first"},
+    "empty.no_table": {"zh": "没有找到含“三级指标”“指标值”等表头的绩效指标表；判断的版式：{layout}；"
+                             "可用 `zhibiao parse --explain {path}` 查看读到的单元格和未采用的原因",
+                       "en": "no performance table with headers such as 三级指标 and 指标值 was found; layout guessed: "
+                             "{layout}; `zhibiao parse --explain {path}` shows the cells read and why rows were left out"},
+    "run.nothing_written": {"zh": "没有可评分的指标，未写出任何文件，原有的输出文件保持不变",
+                            "en": "nothing to score: no file written, earlier outputs left as they were"},
+    # inputs
+    "input.missing": {"zh": "找不到输入文件：{path}", "en": "no such input: {path}"},
+    "input.did_you_mean": {"zh": "；是不是：{names}", "en": "; did you mean: {names}"},
+    "input.folder_missing": {"zh": "；文件夹 {folder} 也不存在", "en": "; the folder {folder} does not exist either"},
+    "input.mixed": {"zh": "逐条指标表（.parquet，或含 project、level3、value 列的 .csv）不能与文档在同一次运行中评分",
+                    "en": "rows tables (.parquet, or .csv with project, level3 and value columns) and documents "
+                          "cannot be scored in one run"},
+    "input.dask_needs_tables": {"zh": "--engine dask 只对逐条指标表评分：请先对文档运行 `zhibiao parse`",
+                                "en": "--engine dask scores rows tables: run `zhibiao parse` on the documents first"},
+    # outputs
+    "output.is_folder": {"zh": "{option} {path}：这是一个文件夹，请给出文件名（例如 {example}）",
+                         "en": "{option} {path}: is a folder; give a file name (e.g. {example})"},
+    "output.no_folder": {"zh": "{option} {path}：文件夹 {folder} 不存在，请先创建它（mkdir -p {folder}）",
+                         "en": "{option} {path}: the folder {folder} does not exist; create it first (mkdir -p {folder})"},
+    "output.not_folder": {"zh": "{option} {path}：{folder} 不是文件夹", "en": "{option} {path}: {folder} is not a folder"},
+    "output.unwritable": {"zh": "{option} {path}：没有写入权限", "en": "{option} {path}: not writable"},
+    "output.extension": {"zh": "{option} {path}：{option} 写的是 {kind}，文件名应以 {suffixes} 结尾",
+                         "en": "{option} {path}: {option} writes {kind}; the name should end in {suffixes}"},
+    "output.twice": {"zh": "{first} 与 {second} 指向同一个文件 {path}",
+                     "en": "{first} and {second} name the same file {path}"},
+    "output.is_input": {"zh": "{option} {path}：这是输入文件，不能覆盖", "en": "{option} {path}: is an input file; "
+                        "it would be overwritten"},
+    "kind.csv": {"zh": "CSV 表格", "en": "a CSV table"},
+    "kind.table": {"zh": "CSV 或 Parquet 表格", "en": "a CSV or Parquet table"},
+    "kind.xlsx": {"zh": "Excel 工作簿", "en": "an Excel workbook"},
+    "kind.html": {"zh": "HTML 报告", "en": "an HTML report"},
+    "kind.json": {"zh": "JSON 文件", "en": "a JSON file"},
+    "kind.markdown": {"zh": "Markdown 文件", "en": "a Markdown file"},
+    # --select / --ignore
+    "codes.unknown": {"zh": "{option}：没有规则或类别 {code}{hint}；`zhibiao rules` 列出全部规则",
+                      "en": "{option}: no rule or category {code}{hint}; `zhibiao rules` lists them"},
+    "codes.closest": {"zh": "，最接近的是 {names}", "en": "; closest: {names}"},
+    # other usage errors
+    "rule.unknown": {"zh": "没有规则 {code}{hint}；`zhibiao rules` 列出全部规则",
+                     "en": "no rule {code}{hint}; `zhibiao rules` lists them"},
+    "stats.invalid": {"zh": "--corpus-stats {path}：不是 zhibiao 的语料统计文件{detail}",
+                      "en": "--corpus-stats {path}: not a zhibiao corpus statistics file{detail}"},
+    "model.invalid": {"zh": "--model：{detail}", "en": "--model: {detail}"},
+    "train.nothing": {"zh": "标注中没有一行与 --docs 中文档的指标对上", "en": "no labelled row matched a row of the "
+                      "documents in --docs"},
+    # terminal summary
+    "summary.none": {"zh": "没有读到任何项目。", "en": "No project was read."},
+    "summary.title": {"zh": "得分最低的 {shown} 个项目（共 {projects} 个项目，{rows} 条指标）",
+                      "en": "The {shown} lowest-scoring projects (of {projects} projects, {rows} indicators)"},
+    "summary.columns": {"zh": "排名|项目（单位 · 年度 · 文件）|预算(万元)|指标数|问题数|得分|等级",
+                        "en": "rank|project (unit · year · file)|budget (万元)|indicators|findings|score|grade"},
+    "summary.flagged": {"zh": "问题指标 {flagged}/{rows} 条：", "en": "Flagged indicators {flagged}/{rows}: "},
+    "summary.not_read": {"zh": "未读取的文件 {count} 个：{names}", "en": "{count} files not read: {names}"},
+    "statistics.title": {"zh": "按规则统计", "en": "Findings by rule"},
+    "statistics.columns": {"zh": "规则|名称|类别|级别|次数", "en": "rule|name|category|severity|count"},
+    "bulk.summary": {"zh": "{rows} 条指标，{projects} 个项目，{documents} 个文件；等级：{grades}\n{stages}",
+                     "en": "{rows} rows, {projects} projects in {documents} documents; grades: {grades}\n{stages}"},
+    "none": {"zh": "无", "en": "none"},
+    "progress.reading": {"zh": "读取文件", "en": "reading"},
+    "progress.scoring": {"zh": "评分", "en": "scoring"},
+    # `zhibiao rules` / `rule`
+    "rule.message": {"zh": "提示语：{message}", "en": "message: {message}"},
+    "train.done": {"zh": "{rows} 行（{missing} 条标注未匹配）；按文件留出评估：flagged F1 {f1}；AUC {auc}\n已写出 {out} 和 {card}",
+                   "en": "{rows} rows ({missing} labels unmatched); held out by document: flagged F1 {f1}; AUC {auc}\n"
+                         "wrote {out} and {card}"},
+    "duplicates.done": {"zh": "{clusters} 组（{kinds}），{members}/{rows} 条指标",
+                        "en": "{clusters} clusters ({kinds}), {members} rows of {rows}"},
+    "stats.done": {"zh": "{rows} 条指标，{units} 个单位，{shared} 条被 2 个以上单位使用",
+                   "en": "{rows} rows, {units} units, {shared} rows shared by 2+ units"},
+    # reasons a file in a folder is not read
+    "skip.own_output": {"zh": "这是 zhibiao 自己写出的{what}", "en": "it is zhibiao's own {what}"},
+    "skip.run_output": {"zh": "这是本次运行的输出文件", "en": "it is an output of this run"},
+    "skip.legacy": {"zh": "{suffix} 是旧格式，未安装 LibreOffice 无法转换：请另存为 {target}",
+                    "en": "{suffix} is an old binary format and LibreOffice is not installed: save it as {target}"},
+    "skip.convert_failed": {"zh": "用 LibreOffice 转换为 {target} 失败（{detail}）：请另存为 {target}",
+                            "en": "converting it to {target} with LibreOffice failed ({detail}): save it as {target}"},
+    "skip.unsupported": {"zh": "不支持 {suffix} 文件", "en": "{suffix} files are not read"},
+    "skip.temporary": {"zh": "隐藏文件或 Office 临时文件", "en": "a hidden or Office lock file"},
+    "what.rows": {"zh": "逐条指标表（要对它评分，请直接给出该文件）",
+                  "en": "rows table (name it directly to score it)"},
+    "what.projects": {"zh": "项目排名表", "en": "projects table"},
+    "what.findings": {"zh": "问题明细表", "en": "findings table"},
+    "what.clusters": {"zh": "重复指标表", "en": "duplicate clusters table"},
+    "what.workbook": {"zh": "评审工作簿", "en": "review workbook"},
+    "what.html": {"zh": "HTML 报告", "en": "HTML report"},
+    "what.json": {"zh": "JSON 结果", "en": "JSON result"},
+    # --help of the commands and options
+    "help.cli": {"zh": "zhibiao：读取预算绩效目标表，标出薄弱的绩效指标，给项目打分排名。\n\n"
+                       "退出状态：0 全部输入都读到了指标；1 有输入未能读取或没有读到指标（逐个列在 stderr），其余照常写出；"
+                       "2 用法错误，或没有任何可评分的指标（此时不写任何文件，原有输出保持不变）。",
+                 "en": "zhibiao: read budget performance tables, flag weak indicators, rank projects.\n\n"
+                       "Exit status: 0 every input gave indicators; 1 some input could not be read or gave no "
+                       "indicator (each named on stderr), the rest written; 2 a usage error, or nothing to score "
+                       "(then no file is written and earlier outputs stay as they were)."},
+    "help.lang": {"zh": "界面语言：zh（默认）或 en；也可设环境变量 ZHIBIAO_LANG",
+                  "en": "language of messages: zh (default) or en; or set ZHIBIAO_LANG"},
+    "help.parse": {"zh": "只读取：把文档读成一张逐条指标表（CSV，得分列为空）。",
+                   "en": "Read documents into one indicator table (rows CSV, score columns empty)."},
+    "help.parse.output": {"zh": "逐条指标表 CSV（默认写到标准输出）", "en": "rows CSV (default: stdout)"},
+    "help.parse.explain": {"zh": "说明每个文件是怎样读的：判断的版式、恢复出的单元格、读到的指标、未采用的内容及原因",
+                           "en": "print how each file was read: layout guessed, cells recovered, rows taken, what was skipped and why"},
+    "help.quiet": {"zh": "不输出每个文件的统计和汇总", "en": "no per-document counts and no summary"},
+    "help.score": {"zh": "评分：标出薄弱指标及原因，给每个项目打分、定等级、排名。\n\n"
+                         "PATHS 是文档（Word、Excel、PDF、文本导出）或文件夹，或逐条指标表（`zhibiao parse` 写出的 CSV，"
+                         "或同样列的 Parquet）；逐条指标表以流式评分，-o/--projects 可为 .csv 或 .parquet。\n\n"
+                         "所有输出路径在开始前检查；输出只在本次运行有结果时才替换。退出状态：0 全部输入都读到了指标；"
+                         "1 有输入未能读取、没有读到指标或规则出错（逐个列出），其余照常写出；"
+                         "2 用法错误，或没有任何可评分的指标（不写任何文件）。",
+                   "en": "Score documents: flag weak indicators with reasons, score and rank every project.\n\n"
+                         "PATHS are documents (Word, Excel, PDF, text exports) or folders, or rows tables (the rows "
+                         "CSV of `zhibiao parse`, or Parquet with its columns), scored in a stream; -o/--projects "
+                         "may then be .csv or .parquet.\n\nEvery output path is checked before work starts; outputs "
+                         "are replaced only when the run produced them. Exit status: 0 every input gave indicators; "
+                         "1 some input could not be read, gave no indicator, or a rule failed (each named), the rest "
+                         "written; 2 a usage error, or nothing to score (no file written)."},
+    "help.score.output": {"zh": "逐条指标表 CSV：每条指标的得分和原因", "en": "rows CSV: every indicator with score and reasons"},
+    "help.score.projects_path": {"zh": "项目表 CSV：得分、等级、排名、单位、年度", "en": "projects CSV: score, grade, rank, unit, year"},
+    "help.score.findings_path": {"zh": "问题明细 CSV：每个问题一行", "en": "findings CSV: one line per finding"},
+    "help.score.xlsx_path": {"zh": "评审工作簿 .xlsx（4 个工作表）", "en": "review workbook .xlsx (4 sheets)"},
+    "help.score.html_path": {"zh": "离线可看的 HTML 报告", "en": "self-contained HTML report"},
+    "help.score.json_path": {"zh": "完整结果 JSON（带版本的结构）", "en": "full result as JSON (versioned schema)"},
+    "help.score.stats_path": {"zh": "`zhibiao corpus-stats` 写出的语料统计，用于多单位共用的模板指标（B201）",
+                              "en": "corpus statistics from `zhibiao corpus-stats`, for templates shared by many units (B201)"},
+    "help.score.jobs": {"zh": "读取文件和给逐条指标表评分的进程数（结果与之无关）",
+                        "en": "processes that read files and score rows tables (results do not depend on it)"},
+    "help.default.jobs": {"zh": "CPU 核数", "en": "the cores"},
+    "help.score.engine": {"zh": "仅逐条指标表：在本机评分，或在 Dask 集群上评分",
+                          "en": "rows tables only: score on this machine, or on a Dask cluster"},
+    "help.score.scheduler": {"zh": "配合 --engine dask：调度器地址（默认：本机 --jobs 个 worker）；-o 文件夹（无后缀）时由 worker 写 Parquet 分片",
+                             "en": "with --engine dask: the scheduler's address (default: a local cluster of --jobs "
+                                   "workers); -o FOLDER (no suffix) then has the workers write Parquet parts"},
+    "help.score.chunk_rows": {"zh": "仅逐条指标表：每块交给一个进程的行数（内存随之增长）",
+                              "en": "rows tables only: rows per chunk sent to a process (memory grows with it)"},
+    "help.score.no_model": {"zh": "只用规则，不用分类模型", "en": "rules alone, without the classifier"},
+    "help.score.model_path": {"zh": "`zhibiao train` 写出的模型文件（默认：自带模型）",
+                              "en": "a model file from `zhibiao train` (default: the shipped model)"},
+    "help.score.select": {"zh": "只用这些规则：代码、前缀或类别（V、U001、B00、vague、含糊），逗号分隔",
+                          "en": "only these rules: codes, prefixes or categories (V, U001, B00, vague, 含糊), comma-separated"},
+    "help.score.ignore": {"zh": "不用这些规则：代码、前缀或类别，逗号分隔",
+                          "en": "skip these rules: codes, prefixes or categories, comma-separated"},
+    "help.score.statistics": {"zh": "列出每条规则的问题数", "en": "print how many findings each rule made"},
+    "help.score.top": {"zh": "汇总列出多少个项目", "en": "how many projects the summary lists"},
+    "help.duplicates": {"zh": "跨项目、文件、年度的相似指标分组，以及每条指标得到的问题代码。",
+                        "en": "Clusters of alike rows across projects, documents and years, with the finding each member got."},
+    "help.duplicates.output": {"zh": "分组结果 CSV", "en": "clusters CSV"},
+    "help.duplicates.no_near": {"zh": "只找完全相同（数字已屏蔽）的指标，不找近似", "en": "exact matches only (figures masked), no near-duplicates"},
+    "help.corpus-stats": {"zh": "统计每条指标（数字屏蔽后）被多少个单位使用，供 `zhibiao score --corpus-stats` 使用。",
+                          "en": "Count how many units use each row (figures masked), for `zhibiao score --corpus-stats`."},
+    "help.corpus-stats.output": {"zh": "统计文件（JSON）", "en": "statistics file (JSON)"},
+    "help.train": {"zh": "用标注 CSV（LABELING.md 格式）训练分类模型，并按文件留出评估。",
+                   "en": "Train the classifier on labelled CSVs (LABELING.md format), evaluate it with each document held out."},
+    "help.train.docs": {"zh": "标注对应的文档所在文件夹（按文件名匹配）", "en": "folder holding the labelled documents (matched by file stem)"},
+    "help.train.out": {"zh": "要写出的模型文件", "en": "model file to write"},
+    "help.train.card": {"zh": "要写出的模型说明（默认：模型旁的 MODEL_CARD.md）", "en": "model card to write (default: MODEL_CARD.md beside the model)"},
+    "help.rules": {"zh": "列出全部规则：代码、类别、级别、范围、检查什么。", "en": "List every rule: code, category, severity, scope, what it flags."},
+    "help.rule": {"zh": "显示一条规则的说明（检查什么、为什么、反例和正例）。", "en": "Print one rule's documentation (what, why, a bad and a good example)."},
+    # click's own words: help headings and its usage errors
+    "help.usage": {"zh": "用法：", "en": "Usage: "},
+    "help.options": {"zh": "选项", "en": "Options"},
+    "help.commands": {"zh": "命令", "en": "Commands"},
+    "help.help": {"zh": "显示本帮助并退出", "en": "Show this message and exit."},
+    "help.cli.version": {"zh": "显示版本并退出", "en": "Show the version and exit."},
+    "click.missing_argument": {"zh": "缺少参数 {name}", "en": "missing argument {name}"},
+    "click.missing_option": {"zh": "缺少选项 {name}", "en": "missing option {name}"},
+    "click.no_option": {"zh": "没有选项 {name}", "en": "no such option: {name}"},
+    "click.no_command": {"zh": "没有命令 {name}", "en": "no such command {name}"},
+    "click.needs_value": {"zh": "选项 {name} 需要一个值", "en": "option {name} requires a value"},
+    "click.invalid": {"zh": "{name} 的值无效：{detail}", "en": "invalid value for {name}: {detail}"},
+    "click.extra": {"zh": "多余的参数：{name}", "en": "unexpected extra argument: {name}"},
+    "click.see_help": {"zh": "；`{command} --help` 查看用法", "en": "; see `{command} --help`"},
+}
+
+
+# click's usage errors (English, from click itself) -> the catalogue key and the field they carry
+CLICK_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"Missing argument '(?P<name>[^']+)'", "click.missing_argument"),
+    (r"Missing option '(?P<name>[^']+)'", "click.missing_option"),
+    (r"No such option:? '?(?P<name>[^'\s]+?)'?\.?(\s|$)", "click.no_option"),
+    (r"No such command '(?P<name>[^']+)'", "click.no_command"),
+    (r"Option '(?P<name>[^']+)' requires an argument", "click.needs_value"),
+    (r"Invalid value for (?P<name>.+?): (?P<detail>.*)", "click.invalid"),
+    (r"Got unexpected extra arguments? \((?P<name>.*)\)", "click.extra"),
+)
+
+
+def click_error(message: str) -> str:
+    """A usage error of click's own in the current language (the original when no pattern fits)."""
+    import re
+
+    for pattern, key in CLICK_ERRORS:
+        found = re.match(pattern, message)
+        if found:
+            fields = {key: value for key, value in found.groupdict().items() if key in ("name", "detail")}
+            suggestion = re.search(r"Did you mean (?:one of:? )?(?P<names>[^?]+)\?", message)
+            translated = text(key, **fields)
+            if suggestion and key == "click.no_option":
+                translated += text("input.did_you_mean", names=suggestion["names"].replace("'", ""))
+            return translated
+    return message
+
+
+class _State:
+    language = "zh"
+
+
+def default_language() -> str:
+    value = os.environ.get("ZHIBIAO_LANG", "").strip().lower()
+    return value if value in LANGUAGES else "zh"
+
+
+_State.language = default_language()
+
+
+def set_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; one of {', '.join(LANGUAGES)}")
+    _State.language = language
+
+
+def language() -> str:
+    return _State.language
+
+
+def text(key: str, **fields: object) -> str:
+    """The message `key` in the current language, with its fields filled in."""
+    entry = CATALOGUE[key]
+    return entry.get(_State.language, entry["zh"]).format(**fields)
