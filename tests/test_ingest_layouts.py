@@ -278,3 +278,12 @@ def test_direction_column_gives_the_operator_a_bare_figure_lacks(tmp_path):
 产出指标 | 质量指标 | 成灾率 | 反向 | 3 | ‰ |
 """
     assert rows(read_text(tmp_path, text)) == [("防治面积", "≥3000亩"), ("成灾率", "≤3‰")]
+
+
+def test_labels_written_down_a_merged_cell_one_character_a_line(tmp_path):
+    cells = ["项目名称", "乡村道路养护", "一级指标", "二级指标", "三级指标", "指标值", "产", "出", "指", "标",
+             "数量指标", "养护农村公路里程", "≥85公里", "质量指标", "路面优良率", "≥80%", "效", "益", "指", "标",
+             "社会效益指标", "群众出行时间缩短", "≥10分钟"]
+    document = read_text(tmp_path, "\n\n".join(cells))
+    assert rows(document) == [("养护农村公路里程", "≥85公里"), ("路面优良率", "≥80%"), ("群众出行时间缩短", "≥10分钟")]
+    assert [i.level1 for i in document.projects[0].indicators] == ["产出指标", "产出指标", "效益指标"]

@@ -184,7 +184,29 @@ def recover_cells(text: str) -> list[Cell]:
         stream = len(parts) == 1 or len(parts) > _MAX_ROW_CELLS  # a whole sheet on one line is no row
         for index, part in enumerate(parts):
             cells.append(Cell(part, number, first=index == 0 and not stream, alone=stream))
-    return cells
+    return _join_vertical_text(cells)
+
+
+def _join_vertical_text(cells: list[Cell]) -> list[Cell]:
+    """产 / 出 / 指 / 标, one character a line: a label or header written down a merged cell, read as one word."""
+    out: list[Cell] = []
+    run: list[Cell] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            out.append(Cell("".join(c.text for c in run), run[0].line, first=False, alone=True))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for cell in cells:
+        if cell.alone and len(cell.text) == 1 and "\u4e00" <= cell.text <= "\u9fff":
+            run.append(cell)
+            continue
+        flush()
+        out.append(cell)
+    flush()
+    return out
 
 
 # --- run-on text --------------------------------------------------------------------------------
