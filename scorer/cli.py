@@ -26,7 +26,14 @@ from scorer.messages import CATALOGUE, LANGUAGES, click_error, default_language,
 from scorer.report.atomic import OutputBatch
 from scorer.report.csv_writer import write_csv
 from scorer.report.outputs import Output, check_outputs
-from scorer.table import PROJECT_CONTEXT_COLUMNS, REPORTED_COLUMN, ROW_COLUMNS, ROW_EXTRA_COLUMNS, parse_frame
+from scorer.table import (
+    PROJECT_CONTEXT_COLUMNS,
+    REPORTED_COLUMN,
+    ROW_COLUMNS,
+    ROW_EXTRA_COLUMNS,
+    parse_frame,
+    skipped_frame,
+)
 
 EXIT_OK = 0
 EXIT_SOME_UNREADABLE = 1
@@ -262,21 +269,26 @@ def cli() -> None:
 @_option("-o", "--output", type=click.Path(path_type=Path))
 @_option("-q", "--quiet", is_flag=True)
 @_option("--explain", is_flag=True)
+@_option("--skipped", "skipped_path", type=click.Path(path_type=Path))
 @_lang_option
-def parse(paths: tuple[Path, ...], output: Path | None, quiet: bool, explain: bool) -> None:
+def parse(paths: tuple[Path, ...], output: Path | None, quiet: bool, explain: bool, skipped_path: Path | None) -> None:
     """Read documents into one indicator table (rows CSV, score columns empty)."""
     if explain:
         _explain(list(paths))
-    outputs = [Output("-o", output, "csv")] if output else []
+    outputs = [Output(option, path, "csv") for option, path in (("-o", output), ("--skipped", skipped_path)) if path]
     _check_outputs(outputs, list(paths))
     report = _read_documents(list(paths), outputs, quiet)
     status = _exit_status(report)
     if status == EXIT_NOTHING_READ:
         _nothing_to_score()
     frame = parse_frame(report.documents)[ROW_COLUMNS + ROW_EXTRA_COLUMNS + PROJECT_CONTEXT_COLUMNS + [REPORTED_COLUMN]]
-    if output:
-        write_csv(frame, output)
-    else:
+    with OutputBatch() as batch:
+        if output:
+            write_csv(frame, batch.temporary(output))
+        if skipped_path:
+            write_csv(skipped_frame(report.documents), batch.temporary(skipped_path))
+        batch.commit()
+    if not output:
         frame.to_csv(sys.stdout, index=False)
     sys.exit(status)
 

@@ -123,6 +123,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help.parse": {"zh": "只读取：把文档读成一张逐条指标表（CSV，得分列为空）。",
                    "en": "Read documents into one indicator table (rows CSV, score columns empty)."},
     "help.parse.output": {"zh": "逐条指标表 CSV（默认写到标准输出）", "en": "rows CSV (default: stdout)"},
+    "help.parse.skipped_path": {"zh": "未采用内容清单 CSV：每一处读到但未作为指标的行或单元格，及其位置和原因",
+                                "en": "CSV of what was seen but not taken as an indicator: each line or cell, its place and the reason"},
     "help.parse.explain": {"zh": "说明每个文件是怎样读的：判断的版式、恢复出的单元格、读到的指标、未采用的内容及原因",
                            "en": "print how each file was read: layout guessed, cells recovered, rows taken, what was skipped and why"},
     "help.quiet": {"zh": "不输出每个文件的统计和汇总", "en": "no per-document counts and no summary"},

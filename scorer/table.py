@@ -84,3 +84,13 @@ def project_frame(documents: list[Document]) -> pd.DataFrame:
                 "project_index": project_index,
             })
     return pd.DataFrame.from_records(records, columns=PROJECT_COLUMNS + PROJECT_EXTRA_COLUMNS)
+
+
+SKIPPED_COLUMNS = ["source", "location", "reason", "text"]
+
+
+def skipped_frame(documents: list[Document]) -> pd.DataFrame:
+    """What the readers saw and did not take as an indicator row: one line each, with its place and reason."""
+    records = [{"source": document.source, "location": str(skip.location), "reason": skip.reason, "text": skip.text}
+               for document in documents for skip in document.skipped]
+    return pd.DataFrame.from_records(records, columns=SKIPPED_COLUMNS)

@@ -287,3 +287,29 @@ def test_labels_written_down_a_merged_cell_one_character_a_line(tmp_path):
     document = read_text(tmp_path, "\n\n".join(cells))
     assert rows(document) == [("养护农村公路里程", "≥85公里"), ("路面优良率", "≥80%"), ("群众出行时间缩短", "≥10分钟")]
     assert [i.level1 for i in document.projects[0].indicators] == ["产出指标", "产出指标", "效益指标"]
+
+
+def test_parse_explain_and_skipped_list_say_what_was_not_taken(tmp_path):
+    from click.testing import CliRunner
+
+    from scorer.cli import cli
+
+    path = tmp_path / "cut.txt"
+    path.write_text("项目名称 | 中小学校舍维修 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+                    "产出指标 | 数量指标 | 维修校舍面积 | ≥4200平方米 |\n质量指标 | 工程验收合格\n"
+                    "[... excerpt ends here ...]\n", encoding="utf-8")
+    explained = CliRunner().invoke(cli, ["parse", "--explain", str(path)])
+    assert explained.exit_code == 0
+    assert "由文本恢复的表格（竖线分隔" in explained.output
+    assert "维修校舍面积 = ≥4200平方米" in explained.output
+    assert "文本在此截断" in explained.output and "工程验收合格" in explained.output
+
+    skipped = tmp_path / "skipped.csv"
+    result = CliRunner().invoke(cli, ["parse", str(path), "-o", str(tmp_path / "rows.csv"), "--skipped", str(skipped)])
+    assert result.exit_code == 0
+    import csv
+
+    with skipped.open(encoding="utf-8-sig", newline="") as handle:
+        lines = list(csv.DictReader(handle))
+    assert [(line["reason"], line["text"]) for line in lines] == [("文本在此截断，该行不完整", "工程验收合格")]
+    assert lines[0]["location"].endswith("line 4")

@@ -68,7 +68,7 @@ def test_wide_table_project_facts(seed_documents):
 def test_unread_rows_are_counted_with_a_reason(seed_documents):
     document = seed_documents["004_a8214dea69c3fa7a"]
     reasons = Counter(s.reason for s in document.skipped)
-    assert reasons["summary row with no indicators (unit or total line)"] == 3
+    assert reasons["没有指标的汇总行（单位或合计行）"] == 3
 
 
 def test_every_indicator_carries_its_location(seed_documents):

@@ -159,7 +159,7 @@ class Interpreter:
             self.doc.projects.append(project)
         elif project.name:
             self.doc.skipped.append(
-                Skip(project.location or Location(self.doc.source), "project heading with no indicator table",
+                Skip(project.location or Location(self.doc.source), "项目名称之后没有读到指标表",
                      project.name)
             )
 
@@ -201,7 +201,7 @@ class Interpreter:
         project.goals = split_goals(self.section_goal)
         for name, value in parse_prose_indicators(body):
             if not value:
-                self.doc.skipped.append(Skip(self._loc(block), "prose indicator without a value", name))
+                self.doc.skipped.append(Skip(self._loc(block), "文字指标没有指标值", name))
                 continue
             project.indicators.append(
                 Indicator("", "", name, "", value, "", self._loc(block))
@@ -235,7 +235,7 @@ class Interpreter:
             self._flat_row(block)
             return
         if _UNIT_ROW.match(filled[0]) and len(filled) <= 3:
-            self._skip(block, "department heading row (unit code and name)")
+            self._skip(block, "单位编码和名称行")
             return
         label = _form_labels().get(_heading_key(filled[0]))
         if label:
@@ -245,7 +245,7 @@ class Interpreter:
             self._indicator_or_pending(block)
             return
         if _heading_key(filled[0]).startswith("单位") and len(filled) == 1:
-            self._skip(block, "unit-of-measure row")
+            self._skip(block, "计量单位说明行")
             return
         self._form_continuation(block)
 
@@ -356,7 +356,7 @@ class Interpreter:
         project = self.project
         filled = block.filled()
         if project is None:
-            self._skip(block, "table row outside any project")
+            self._skip(block, "不属于任何项目的表格行")
             return
         if self.form_part == "purpose":
             project.purpose = " ".join(filled)
@@ -371,7 +371,7 @@ class Interpreter:
         elif self.form_part == "goal":
             project.goal = (project.goal + " " + " ".join(filled)).strip()
         else:
-            self._skip(block, "unrecognised row in a project form")
+            self._skip(block, "项目表单中无法识别的行")
 
     # --- indicator rows -------------------------------------------------------------------------
 
@@ -393,7 +393,7 @@ class Interpreter:
 
     def _indicator_row(self, block: Row, project: Project | None) -> None:
         if project is None:
-            self._skip(block, "indicator row outside any project")
+            self._skip(block, "不属于任何项目的指标行")
             return
         mapped = self._map_cells(block.cells)
         level1 = mapped.get("level1", "")
@@ -409,7 +409,7 @@ class Interpreter:
             if not level3 and description and value and level2 == previous.level2:
                 level3 = previous.level3
         if not (level3 or value or description):
-            self._skip(block, "row without indicator name or value")
+            self._skip(block, "既无指标名称也无指标值的行")
             return
         indicator = Indicator(
             level1=level1,
@@ -451,7 +451,7 @@ class Interpreter:
         name = re.sub(r"\s+", " ", strip_markup(mapped.get("project", ""))).strip()
         if not blob:
             if name:
-                self._skip(block, "summary row with no indicators (unit or total line)")
+                self._skip(block, "没有指标的汇总行（单位或合计行）")
             return
         project = self._open_project(name, block)
         budget = _to_number(mapped.get("budget", ""))
