@@ -313,3 +313,21 @@ def test_parse_explain_and_skipped_list_say_what_was_not_taken(tmp_path):
         lines = list(csv.DictReader(handle))
     assert [(line["reason"], line["text"]) for line in lines] == [("文本在此截断，该行不完整", "工程验收合格")]
     assert lines[0]["location"].endswith("line 4")
+
+
+def test_web_page_table_with_merged_cells(tmp_path):
+    page = """<html><body><h2>2024年度项目支出绩效目标表</h2><table>
+<tr><td>项目名称</td><td colspan=3>社区养老服务站运营补贴</td></tr>
+<tr><td>年度资金总额</td><td colspan=3>36</td></tr>
+<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th></tr>
+<tr><td rowspan=3>产出指标</td><td rowspan=2>数量指标</td><td>服务老年人人次</td><td>≥12000人次</td></tr>
+<tr><td>开展助餐服务天数</td><td>≥250天</td></tr>
+<tr><td>质量指标</td><td>服务投诉办结率</td><td>100%</td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>老年人满意度</td><td rowspan=5>≥90%</td></tr>
+</table></body></html>"""
+    document = read_text(tmp_path, page, "page.html")
+    assert rows(document) == [("服务老年人人次", "≥12000人次"), ("开展助餐服务天数", "≥250天"),
+                              ("服务投诉办结率", "100%"), ("老年人满意度", "≥90%")]
+    assert [(i.level1, i.level2) for i in document.projects[0].indicators][1:3] == [
+        ("产出指标", "数量指标"), ("产出指标", "质量指标")]
+    assert document.projects[0].budget == 36

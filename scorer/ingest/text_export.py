@@ -99,6 +99,42 @@ def _flattened_to_blocks(lines: list[str]) -> list[Block]:
     return blocks
 
 
+MAX_SPAN = 100  # a rowspan or colspan beyond this is a page's mistake, not a table's shape
+
+
+def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
+    value = dict(attrs).get(name) or "1"
+    return min(int(value), MAX_SPAN) if value.strip().isdigit() and int(value) > 0 else 1
+
+
+def _place(table: dict, text: str) -> None:
+    """Put a cell in its row, after the cells that merged cells of rows above carry down (rowspan), and
+    keep a merged cell's columns (colspan) so that the row stays aligned with the header."""
+    row: list[str] = table["row"]
+    spans: dict[int, tuple[str, int]] = table["spans"]
+    while len(row) in spans:
+        carried, left = spans.pop(len(row))
+        row.append(carried)
+        if left > 1:
+            spans[len(row) - 1] = (carried, left - 1)
+    rowspan, colspan = table["span"]
+    for offset in range(colspan):
+        if rowspan > 1:
+            spans[len(row)] = (text if offset == 0 else "", rowspan - 1)
+        row.append(text if offset == 0 else "")
+
+
+def _close_row(table: dict) -> None:
+    """Cells carried down into the end of a row whose last cells are merged from above."""
+    row: list[str] = table["row"]
+    spans: dict[int, tuple[str, int]] = table["spans"]
+    while len(row) in spans:
+        carried, left = spans.pop(len(row))
+        row.append(carried)
+        if left > 1:
+            spans[len(row) - 1] = (carried, left - 1)
+
+
 class _TableHTML(HTMLParser):
     """Rows of <table> (nested tables emit their own rows after the enclosing row) and paragraphs."""
 
@@ -113,11 +149,13 @@ class _TableHTML(HTMLParser):
         if tag == "table":
             self._flush_paragraph()
             self._table_count += 1
-            self._stack.append({"row": None, "cell": None, "pending": [], "index": self._table_count, "n": 0})
+            self._stack.append({"row": None, "cell": None, "pending": [], "index": self._table_count, "n": 0,
+                                "spans": {}, "span": (1, 1)})
         elif self._stack and tag == "tr":
             self._stack[-1]["row"] = []
         elif self._stack and tag in ("td", "th"):
             self._stack[-1]["cell"] = []
+            self._stack[-1]["span"] = (_span(attrs, "rowspan"), _span(attrs, "colspan"))
         elif tag in ("br", "p", "li", "div") and self._stack and self._stack[-1]["cell"] is not None:
             self._stack[-1]["cell"].append(" ")
         elif tag in ("p", "div", "br", "h1", "h2", "h3", "h4", "li") and not self._stack:
@@ -130,9 +168,11 @@ class _TableHTML(HTMLParser):
             return
         top = self._stack[-1]
         if tag in ("td", "th") and top["cell"] is not None and top["row"] is not None:
-            top["row"].append(re.sub(r"\s+", " ", "".join(top["cell"])).strip())
+            text = re.sub(r"\s+", " ", "".join(top["cell"])).strip()
+            _place(top, text)
             top["cell"] = None
         elif tag == "tr" and top["row"] is not None:
+            _close_row(top)
             top["n"] += 1
             self.blocks.append(Row(cells=top["row"], table=top["index"], row=top["n"], line=self.getpos()[0]))
             top["row"] = None
