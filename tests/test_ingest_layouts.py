@@ -331,3 +331,26 @@ def test_web_page_table_with_merged_cells(tmp_path):
     assert [(i.level1, i.level2) for i in document.projects[0].indicators][1:3] == [
         ("产出指标", "数量指标"), ("产出指标", "质量指标")]
     assert document.projects[0].budget == 36
+
+
+def test_pdf_text_layer_without_ruled_table(tmp_path):
+    """A PDF whose table has no ruling lines: pdfplumber finds no table, only lines of text; they are read as
+    a space-separated export."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "plain.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("STSong-Light", 10)
+    lines = ["项目支出绩效目标表（2024年度）", "项目名称 农村饮水安全巡检", "年度资金总额 15",
+             "一级指标 二级指标 三级指标 指标值", "产出指标 数量指标 巡检集中供水工程处数 ≥40处",
+             "质量指标 水质抽检合格率 ≥95%", "效益指标 社会效益指标 受益农村人口 ≥2.1万人"]
+    for number, line in enumerate(lines):
+        page.drawString(60, 780 - 18 * number, line)
+    page.save()
+    document = read_document(path)
+    assert rows(document) == [("巡检集中供水工程处数", "≥40处"), ("水质抽检合格率", "≥95%"), ("受益农村人口", "≥2.1万人")]
+    assert document.projects[0].name == "农村饮水安全巡检"

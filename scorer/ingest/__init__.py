@@ -13,7 +13,7 @@ from scorer.ingest.decode import UnreadableFile, decode_bytes
 from scorer.ingest.grammar import interpret_cells, is_organ_name, looks_like_value
 from scorer.ingest.interpret import interpret
 from scorer.ingest.office import csv_to_blocks, docx_to_blocks, pdf_to_blocks, xls_to_blocks, xlsx_to_blocks
-from scorer.ingest.recover import Cell, cut_run_on, describe_layout, has_table_words, recover_cells
+from scorer.ingest.recover import Cell, describe_layout, line_cells, recover_cells, to_simplified
 from scorer.ingest.text_export import html_to_blocks, text_to_blocks
 from scorer.types import Document
 
@@ -131,9 +131,9 @@ def cells_of_blocks(blocks: list[Block]) -> list[Cell]:
     for block in blocks:
         line = block.line or 0
         if isinstance(block, Paragraph):
-            parts = cut_run_on(block.text) if has_table_words(block.text) else [block.text]
-        else:
-            parts = [c.strip() for c in block.cells if c.strip()]
+            cells.extend(line_cells(to_simplified(block.text), line))  # a PDF's or a page's line of text
+            continue
+        parts = [c.strip() for c in block.cells if c.strip()]
         for index, part in enumerate(parts):
             cells.append(Cell(part, line, first=index == 0 and len(parts) > 1, alone=len(parts) == 1))
     return cells

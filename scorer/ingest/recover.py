@@ -155,36 +155,34 @@ def recover_cells(text: str) -> list[Cell]:
             if not _LINE_CLOSED.search(last_line):
                 cells.append(Cell(CUT_MARK, number, first=False, alone=True))
             break  # the copy ends here: nothing after it, and the last row may be cut unless its line was closed
-        if _PIPE_ONLY.match(raw):
-            continue
-        if is_site_furniture(raw):
-            continue
         if raw.strip():
             last_line = raw
-        raw = _LETTER_SPACED.sub(lambda m: m.group(1).replace(" ", ""), raw)
-        bracketed = _BRACKETED.match(raw.strip())
-        if bracketed:
-            # 【产出指标-数量指标】指标1：机柜数量（≥77台）: the groups in brackets, the target in parentheses
-            parts = [p for p in re.split(r"[-－—/、]", bracketed.group(1)) if p.strip()] + _name_and_target(
-                bracketed.group(2))
-            for part in parts:
-                cells.append(Cell(part.strip(), number, first=False, alone=True))
-            continue
-        parts = split_line(raw)
-        glued_label = len(parts) == 1 and _starts_with_glued_label(parts[0])
-        if glued_label or (len(parts) == 1 and has_table_words(raw)) or (len(raw.strip()) > _LONG_LINE and (
-                (has_table_words(raw) and any(_table_word_count(p) >= 2 for p in parts))
-                or any(_GLUED_PERCENT.search(p) for p in parts[1:]))):
-            # text with its separators lost (some spaces may survive): cells are read as a stream
-            for part in cut_run_on(raw.strip()):
-                cells.append(Cell(part, number, first=False, alone=True))
-            continue
-        if len(parts) == 1:
-            parts = _split_glued_scores(parts[0])
-        stream = len(parts) == 1 or len(parts) > _MAX_ROW_CELLS  # a whole sheet on one line is no row
-        for index, part in enumerate(parts):
-            cells.append(Cell(part, number, first=index == 0 and not stream, alone=stream))
+        cells.extend(line_cells(raw, number))
     return _join_vertical_text(cells)
+
+
+def line_cells(raw: str, number: int) -> list[Cell]:
+    """The cells of one line of text (a line of a text export, or a paragraph of a page or a PDF)."""
+    if _PIPE_ONLY.match(raw) or is_site_furniture(raw):
+        return []
+    raw = _LETTER_SPACED.sub(lambda m: m.group(1).replace(" ", ""), raw)
+    bracketed = _BRACKETED.match(raw.strip())
+    if bracketed:
+        # 【产出指标-数量指标】指标1：机柜数量（≥77台）: the groups in brackets, the target in parentheses
+        parts = [p for p in re.split(r"[-－—/、]", bracketed.group(1)) if p.strip()] + _name_and_target(
+            bracketed.group(2))
+        return [Cell(part.strip(), number, first=False, alone=True) for part in parts]
+    parts = split_line(raw)
+    glued_label = len(parts) == 1 and _starts_with_glued_label(parts[0])
+    if glued_label or (len(parts) == 1 and has_table_words(raw)) or (len(raw.strip()) > _LONG_LINE and (
+            (has_table_words(raw) and any(_table_word_count(p) >= 2 for p in parts))
+            or any(_GLUED_PERCENT.search(p) for p in parts[1:]))):
+        # text with its separators lost (some spaces may survive): cells are read as a stream
+        return [Cell(part, number, first=False, alone=True) for part in cut_run_on(raw.strip())]
+    if len(parts) == 1:
+        parts = _split_glued_scores(parts[0])
+    stream = len(parts) == 1 or len(parts) > _MAX_ROW_CELLS  # a whole sheet on one line is no row
+    return [Cell(part, number, first=index == 0 and not stream, alone=stream) for index, part in enumerate(parts)]
 
 
 def _join_vertical_text(cells: list[Cell]) -> list[Cell]:
