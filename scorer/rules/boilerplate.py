@@ -9,10 +9,18 @@ from collections.abc import Iterator
 
 from scorer.normalise import DocumentContext, RowContext
 from scorer.registry import Hit, rule
-from scorer.rules.common import boilerplate_table, contains_any, has_figure, is_unfilled, money_in_wan
+from scorer.rules.common import (
+    boilerplate_table,
+    contains_any,
+    has_figure,
+    is_unfilled,
+    money_in_wan,
+    name_forms_table,
+    units_table,
+)
 from scorer.rules.relevance import is_placeholder_name
 from scorer.text import compact
-from scorer.types import Severity
+from scorer.types import Severity, UnitFamily
 
 
 @rule("B001", "restates-budget", "boilerplate", Severity.WARNING,
@@ -117,13 +125,16 @@ def template_indicator(row: RowContext) -> Hit | None:
 @rule("B006", "name-equals-value", "boilerplate", Severity.WARNING,
       message="指标名称与指标值相同（“{value}”），没有给出目标")
 def name_equals_value(row: RowContext) -> Hit | None:
-    """Name (and description) and value are the same words.
+    """Name (and description) and value are the same words, or the value only repeats a figure the name holds.
 
-    Bad: 节能环保 / 节能环保 = 节能环保.
-    Good: 单位能耗下降率 = ≥5%.
+    Bad: 节能环保 / 节能环保 = 节能环保; 2024年12月底前 = 2024年12月底前; 全年开放≥300天 = ≥300天.
+    Good: 单位能耗下降率 = ≥5%; 全年开放天数 = ≥300天.
     """
-    if row.value_text and not row.value.has_number and compact(row.indicator.level3) == row.value_text:
-        return Hit(evidence=row.value_text)
+    value, name = row.value_text, compact(row.indicator.level3)
+    if not value:
+        return None
+    if name == value or (len(value) >= 2 and has_figure(row) and value in name):
+        return Hit(evidence=value)
     return None
 
 
@@ -171,3 +182,28 @@ def cost_formula_across_projects(document: DocumentContext) -> Iterator[tuple[Ro
             unrelated = [r for r in projects.values() if not (r.project.name_types & anchor.project.name_types)]
             if len(projects) >= 3 and len(unrelated) >= 2:
                 yield anchor, Hit(evidence=anchor.name, fields={"count": len(projects)})
+
+
+@rule("B010", "cost-without-amount", "boilerplate", Severity.WARNING,
+      message="成本指标“{name}” = “{value}”没有金额，只是“不超预算”一类的通用写法，建议写明各项支出的金额上限")
+def cost_without_amount(row: RowContext) -> Hit | None:
+    """A cost row with no amount of money: 成本控制率 = 100%, 控制在预算内, a procurement principle.
+
+    Cost indicators state what the output costs (财政部项目支出绩效目标指引: 成本指标 required, matched to
+    the budget); a row that says only that the budget will not be exceeded says nothing about this project
+    (LABELING.md: boilerplate). Savings and cuts (成本节约率 ≥5%) are real targets and pass.
+    Bad: 成本控制率 = 100%; 项目支出控制 = 严格控制在预算范围内; 采购价格不高于市场均价 = 是.
+    Good: 疫苗采购成本 = ≤12万元; 人均培训成本 = ≤2200元/人; 采购成本节约率 = ≥3%.
+    """
+    if row.group != "cost" or not row.name:
+        return None
+    if row.value.has_number and row.value.family is not UnitFamily.PERCENT:
+        return None  # an amount, or a count the unit rules judge
+    if contains_any(row.name, name_forms_table()["cost_saving_words"]):
+        return None
+    if row.value.family is UnitFamily.PERCENT and row.value.op in ("≤", "<") and contains_any(
+            row.name, units_table()["control_rate_words"]):
+        return None  # ≤100% on a 控制率 is illogical (L004)
+    if is_unfilled(row):
+        return None  # an empty slot is B007
+    return Hit(evidence=row.value_text or row.name)
