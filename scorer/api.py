@@ -87,9 +87,9 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
         for row, probabilities in zip(rows, model.row_probabilities(rows), strict=True):
             project = row.project
             key = (document.source, project.index, row.index)
-            highest[key] = max(probabilities.values(), default=0.0)
+            highest[key] = max((p for c, p in probabilities.items() if c in model.score_categories), default=0.0)
             for category, probability in probabilities.items():
-                if probability < FINDING_THRESHOLD or (*key, category) in said:
+                if probability < FINDING_THRESHOLD or (*key, category) in said or category not in model.finding_categories:
                     continue
                 terms = "、".join(model.top_terms(row_features(row), category))
                 extra.append(Finding(
