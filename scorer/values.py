@@ -86,6 +86,9 @@ def _match_unit(rest: str) -> tuple[str, UnitFamily, int]:
                 used = position
                 break
         else:
+            if parts and position < len(rest) and "\u4e00" <= rest[position] <= "\u9fff":
+                parts.append(rest[position])  # per what, in a word of no unit table (元/生: per pupil)
+                used = position + 1
             break
         if position < len(rest) and rest[position] in "/／每" and parts:
             position += 1

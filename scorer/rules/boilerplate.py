@@ -207,3 +207,21 @@ def cost_without_amount(row: RowContext) -> Hit | None:
     if is_unfilled(row):
         return None  # an empty slot is B007
     return Hit(evidence=row.value_text or row.name)
+
+
+@rule("B011", "input-as-output", "boilerplate", Severity.WARNING,
+      message="数量/质量指标“{name}”的指标值是金额“{value}”，写的是投入（花多少钱），不是项目产出，建议改为产出的数量（人数、面积、次数等）")
+def input_as_output(row: RowContext) -> Hit | None:
+    """An amount of money as an output: what goes in (funds arranged, money spent), not what the project produces.
+
+    财政部项目支出绩效目标指引: outputs are the goods and services the money buys; input amounts are not
+    performance targets, and cost belongs under 成本指标. Per-unit standards (元/人) are left to the cost rules,
+    and an amount asked for with ≥ to L001.
+    Bad: 数量指标 / 业务工作经费安排 = 30万元; 数量指标 / 补助资金 = 对每所学校补助5万元.
+    Good: 数量指标 / 补助学校数量 = 12所; 成本指标 / 业务工作经费 = ≤30万元.
+    """
+    if row.group not in ("quantity", "quality") or row.value.family is not UnitFamily.MONEY:
+        return None
+    if "/" in row.value.unit or "/" in row.value_text or row.value.op in ("≥", ">"):
+        return None  # a unit price is a cost standard; money asked for with ≥ is L001's (a defect already)
+    return Hit(evidence=row.value_text)

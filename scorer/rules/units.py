@@ -43,11 +43,16 @@ def rate_not_in_percent(row: RowContext) -> Hit | None:
 def count_in_wrong_unit(row: RowContext) -> Hit | None:
     """A count of events given in persons, or a count of persons given in events.
 
-    Bad: 接待人代会参会人员次数 = ≥265人.
-    Good: 接待人代会参会人员人数 = ≥265人; 培训人次 = ≤200人次.
+    Households and persons are not the same count either: 受益人数 in 户, 受益户数 in 人.
+    Bad: 接待人代会参会人员次数 = ≥265人; 危房改造受益人数 = ≥120户; 帮扶脱贫户数 = ≥300人.
+    Good: 接待人代会参会人员人数 = ≥265人; 培训人次 = ≤200人次; 帮扶脱贫户数 = ≥300户.
     """
     u = units_table()
     unit = row.value.unit.split("/")[0]
+    if ends_with_any(row.name, u["person_count_endings"]) and unit in ("户", "家庭"):
+        return Hit(evidence=unit, fields={"expected": "人数"})
+    if row.name.endswith("户数") and unit in ("人", "名", "人次"):
+        return Hit(evidence=unit, fields={"expected": "户数"})
     if ends_with_any(row.name, u["event_count_endings"]) and unit in ("人", "名", "位"):
         return Hit(evidence=unit, fields={"expected": "次数"})
     if ends_with_any(row.name, u["person_count_endings"]) and row.value.family is UnitFamily.COUNT \
@@ -166,3 +171,24 @@ def standard_without_per_unit(row: RowContext) -> Hit | None:
     if not ends_with_any(row.name, forms["per_unit_names"]) or contains_any(row.name, forms["per_unit_markers"]):
         return None
     return Hit(evidence=row.value_text)
+
+
+_SERIAL_DATES = (36526, 54789)  # 2000-01-01 and 2049-12-31 as spreadsheet day numbers
+
+
+@rule("U009", "date-as-serial-number", "unit_mismatch", Severity.WARNING,
+      message="时间类指标“{name}”的指标值“{value}”是表格软件的日期序号，不是日期，建议写成“2024年12月31日前”")
+def date_as_serial_number(row: RowContext) -> Hit | None:
+    """A date written as a spreadsheet's day number (45657 for 2024-12-31): a deadline no reader can check.
+
+    Bad: 时效指标 / 项目完成时间 = 45657; 资金支付时限 = ≤45291.
+    Good: 项目完成时间 = 2024年12月31日前; 培训天数 = 45000 is not a date row (a count).
+    """
+    value = row.value
+    if value.family is not UnitFamily.NONE or value.unit or value.number is None or len(value.numbers) != 1:
+        return None
+    if row.group != "timeliness" and not ends_with_any(row.name, ["时间", "日期", "时限", "期限"]):
+        return None
+    if _SERIAL_DATES[0] <= value.number <= _SERIAL_DATES[1] and value.number == int(value.number):
+        return Hit(evidence=row.value_text)
+    return None
