@@ -18,7 +18,6 @@ from scorer.rules.common import (
     name_forms_table,
     units_table,
 )
-from scorer.rules.relevance import is_placeholder_name
 from scorer.text import compact
 from scorer.types import Severity, UnitFamily
 
@@ -138,28 +137,6 @@ def name_equals_value(row: RowContext) -> Hit | None:
     return None
 
 
-@rule("B007", "unfilled-template-row", "boilerplate", Severity.WARNING,
-      message="未填写的模板行（“{name}” = “{value}”）")
-def unfilled_template_row(row: RowContext) -> Hit | None:
-    """The boilerplate side of V006: a template row left as it came.
-
-    Bad: 指标1 = 0.00%.
-    Good: 培训人数 = ≥60人.
-    """
-    return Hit(evidence=row.value_text) if is_unfilled(row) else None
-
-
-@rule("B008", "placeholder-name-template", "boilerplate", Severity.WARNING,
-      message="三级指标“{name}”照抄二级指标名称，是模板占位")
-def placeholder_name_template(row: RowContext) -> Hit | None:
-    """The boilerplate side of R001: the 三级指标 repeats the 二级指标 heading.
-
-    Bad: 可持续影响指标 / 可持续影响指标 = 长期规划.
-    Good: 可持续影响指标 / 代表建议办理机制 = 6月底前印发.
-    """
-    return Hit(evidence=row.indicator.level3) if is_placeholder_name(row) else None
-
-
 @rule("B009", "cost-formula-across-projects", "boilerplate", Severity.WARNING, scope="document",
       message="成本行“{name} {value}”以几乎相同的写法出现在本文件{count}个不同类型的项目中，是固定公式，并非由本项目预算测算")
 def cost_formula_across_projects(document: DocumentContext) -> Iterator[tuple[RowContext, Hit]]:
@@ -205,7 +182,7 @@ def cost_without_amount(row: RowContext) -> Hit | None:
             row.name, units_table()["control_rate_words"]):
         return None  # ≤100% on a 控制率 is illogical (L004)
     if is_unfilled(row):
-        return None  # an empty slot is B007
+        return None  # an empty slot is V006
     return Hit(evidence=row.value_text or row.name)
 
 

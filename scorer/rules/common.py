@@ -57,7 +57,7 @@ def is_non_ratio_name(name: str) -> bool:
 
 
 def is_percent_on_non_rate(row: RowContext) -> bool:
-    """A percentage, or a bare number, on a name that is not a share (能力, 作用, 效率): rules V005 and U005."""
+    """A percentage, or a bare number, on a name that is not a share (能力, 作用, 效率): rule V005."""
     bare = row.value.family is UnitFamily.NONE and row.value.has_number and not row.value.unit
     return (row.value.family is UnitFamily.PERCENT or bare) and is_non_ratio_name(row.name)
 
@@ -135,7 +135,7 @@ def is_unfilled(row: RowContext) -> bool:
 def is_percent_on_non_share(row: RowContext) -> bool:
     """A percentage on a name that names no share (河道清淤疏浚 = 100%, 医疗服务水平改善情况 = 100%).
 
-    Names that are not shares but measure something else (能力, 作用) are judged by V005/U005.
+    Names that are not shares but measure something else (能力, 作用) are judged by V005.
     """
     if row.value.family is not UnitFamily.PERCENT or not row.name or "share" in row.form:
         return False

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from scorer.normalise import DocumentContext, RowContext
 from scorer.registry import Hit, rule
 from scorer.rules.common import is_uncheckable_text
-from scorer.rules.relevance import foreign_topic, other_scheme
+from scorer.rules.relevance import foreign_topic
 from scorer.types import Severity
 
 
@@ -55,19 +55,3 @@ def row_from_another_project(document: DocumentContext) -> Iterator[tuple[RowCon
             source = next((p for p in document.projects if p is not project and kind in p.name_types), None)
             if source is not None:
                 yield row, Hit(evidence="、".join(found[1]), fields={"kind": kind, "other": source.name})
-
-
-@rule("C003", "row-from-another-schemes-template", "copy_paste", Severity.ERROR,
-      message="“{name}”来自{evidence}的指标模板，照搬进了{own}项目", context=True)
-def row_from_another_schemes_template(row: RowContext) -> Hit | None:
-    """A row copied from the template of another scheme of the family (特困供养 rows in a 临时救助 project).
-
-    Provinces issue one indicator template per scheme; rows of another scheme's template in this project
-    were copied, not set for it (LABELING.md: copy_paste, "copied from another project or template").
-    Bad: 城乡居民最低生活保障资金 / 孤儿基本生活费发放人数 = ≥120人.
-    Good: 特困人员救助供养资金 / 特困供养人员生活标准 = ≥600元/人·月.
-    """
-    found = other_scheme(row)
-    if not found:
-        return None
-    return Hit(evidence=found[0], fields={"own": found[1]})

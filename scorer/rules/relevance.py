@@ -52,7 +52,7 @@ def is_placeholder_name(row: RowContext) -> bool:
     return len(name) >= 2 and row.level2_is_heading and bool(row.level2) and row.level2.startswith(name)
 
 
-@rule("R001", "placeholder-name", "irrelevant", Severity.ERROR,
+@rule("R001", "placeholder-name", "irrelevant", Severity.ERROR, also=(("boilerplate", Severity.WARNING),),
       message="三级指标名称“{name}”照抄二级指标名称，不是本项目的具体指标，建议写明本项目实际产生的效果")
 def placeholder_name(row: RowContext) -> Hit | None:
     """The 三级指标 is just the 二级指标 heading: a placeholder, not an indicator of this project.
@@ -203,13 +203,14 @@ def other_scheme(row: RowContext) -> tuple[str, str] | None:
     return None
 
 
-@rule("R005", "row-of-another-scheme", "irrelevant", Severity.ERROR,
+@rule("R005", "row-of-another-scheme", "irrelevant", Severity.ERROR, also=(("copy_paste", Severity.ERROR),),
       message="“{name}”是{evidence}的指标，本项目是{own}项目，此行不属于本项目", context=True)
 def row_of_another_scheme(row: RowContext) -> Hit | None:
     """A row about another scheme of the same family than the one the project is (特困供养 in 临时救助).
 
     Schemes of one family (social assistance: 低保, 特困供养, 临时救助 …; stages of schooling) each have
-    their own indicator template; lexicons/project_types.yaml lists them.
+    their own indicator template; lexicons/project_types.yaml lists them. Such a row was copied from the
+    other scheme's template, not set for this project: irrelevant and copy_paste (LABELING.md).
     Bad: 城乡居民最低生活保障资金 / 孤儿基本生活费发放人数 = ≥120人; 学前教育发展资金 / 义务教育巩固率 = ≥98%.
     Good: 城乡居民最低生活保障资金 / 城市低保对象人数 = ≥3000人; 教育事业费 / 义务教育巩固率 = ≥98%.
     """

@@ -9,7 +9,6 @@ from scorer.rules.common import (
     ends_with_any,
     is_money_name,
     is_percent_name,
-    is_percent_on_non_rate,
     is_percent_on_non_share,
     name_forms_table,
     units_table,
@@ -104,17 +103,6 @@ def money_name_not_money(row: RowContext) -> Hit | None:
     if row.value.family in (UnitFamily.MONEY, UnitFamily.PERCENT, UnitFamily.NONE):
         return None
     return Hit(evidence=_FAMILY_WORDS[row.value.family])
-
-
-@rule("U005", "percent-on-non-rate-unit", "unit_mismatch", Severity.WARNING,
-      message="“{name}”不是比率，不宜用百分比“{value}”表示")
-def percent_on_non_rate_unit(row: RowContext) -> Hit | None:
-    """The unit side of V005: % on a name that is not a share.
-
-    Bad: 印刷清晰度 = 100%; 业务保障能力 = ≥90%.
-    Good: 印刷合格率 = 100%.
-    """
-    return Hit(evidence=row.name) if is_percent_on_non_rate(row) else None
 
 
 @rule("U006", "unit-does-not-fit-group", "unit_mismatch", Severity.WARNING,

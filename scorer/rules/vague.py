@@ -98,7 +98,7 @@ def rate_without_base(row: RowContext) -> Hit | None:
 _RATE_THEN_RISE = re.compile(r"率[^率]{0,4}(提升|提高|上升|增加|增强|改善)$")
 
 
-@rule("V005", "percent-on-non-rate", "vague", Severity.ERROR,
+@rule("V005", "percent-on-non-rate", "vague", Severity.ERROR, also=(("unit_mismatch", Severity.WARNING),),
       message="“{name}”不是比率，{value}无从计算，建议改为可测量的指标（如完成率、次数）")
 def percent_on_non_rate(row: RowContext) -> Hit | None:
     """A percentage on a name that is not a share (能力, 作用, 效率): no one can say what 90% of it is.
@@ -109,7 +109,7 @@ def percent_on_non_rate(row: RowContext) -> Hit | None:
     return Hit(evidence=row.name) if is_percent_on_non_rate(row) else None
 
 
-@rule("V006", "unfilled-template", "vague", Severity.ERROR,
+@rule("V006", "unfilled-template", "vague", Severity.ERROR, also=(("boilerplate", Severity.WARNING),),
       message="指标未填写（“{name}” = “{value}”），是模板占位，建议填写实际指标和目标值")
 def unfilled_template(row: RowContext) -> Hit | None:
     """A template row nobody filled in: name 0 / 指标1 / ……, value 0, 0.00%, ≥**%, 高中低.
