@@ -166,8 +166,9 @@ def cost_formula_across_projects(document: DocumentContext) -> Iterator[tuple[Ro
 def cost_without_amount(row: RowContext) -> Hit | None:
     """A cost row with no amount of money: 成本控制率 = 100%, 控制在预算内, a procurement principle.
 
-    Cost indicators state what the output costs (财政部项目支出绩效目标指引: 成本指标 required, matched to
-    the budget); a row that says only that the budget will not be exceeded says nothing about this project
+    A target states the outputs and effects the money buys "以及相应的成本控制要求" (财政部《中央部门项目
+    支出核心绩效目标和指标设置及取值指引（试行）》, 财预〔2021〕101号): the cost control is an amount for what
+    is bought; a row that says only that the budget will not be exceeded says nothing about this project
     (LABELING.md: boilerplate). Savings and cuts (成本节约率 ≥5%) are real targets and pass.
     Bad: 成本控制率 = 100%; 项目支出控制 = 严格控制在预算范围内; 采购价格不高于市场均价 = 是.
     Good: 疫苗采购成本 = ≤12万元; 人均培训成本 = ≤2200元/人; 采购成本节约率 = ≥3%.
@@ -191,9 +192,9 @@ def cost_without_amount(row: RowContext) -> Hit | None:
 def input_as_output(row: RowContext) -> Hit | None:
     """An amount of money as an output: what goes in (funds arranged, money spent), not what the project produces.
 
-    财政部项目支出绩效目标指引: outputs are the goods and services the money buys; input amounts are not
-    performance targets, and cost belongs under 成本指标. Per-unit standards (元/人) are left to the cost rules,
-    and an amount asked for with ≥ to L001.
+    A target is "预期达到的产出和效果以及相应的成本控制要求" (财预〔2021〕101号 指引): outputs are the goods
+    and services the money buys, and the money itself belongs under 成本指标 as a cost control. Per-unit
+    standards (元/人) are left to the cost rules, and an amount asked for with ≥ to L001.
     Bad: 数量指标 / 业务工作经费安排 = 30万元; 数量指标 / 补助资金 = 对每所学校补助5万元.
     Good: 数量指标 / 补助学校数量 = 12所; 成本指标 / 业务工作经费 = ≤30万元.
     """

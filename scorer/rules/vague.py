@@ -125,8 +125,9 @@ def unfilled_template(row: RowContext) -> Hit | None:
 def percent_on_an_aim(row: RowContext) -> Hit | None:
     """A percentage or a bare number set on a name that is an aim, a situation or a clause, not a measure.
 
-    财政部项目支出绩效目标指引: targets are 细化、量化; a verb-object slogan (促进…发展, 保障…运转), a
-    situation (…情况, …管理, …性) or a whole clause names an aim, and no figure says how far it is met.
+    Targets must be 细化量化 (财政部《中央部门预算绩效目标管理办法》, 财预〔2015〕88号); a verb-object
+    slogan (促进…发展, 保障…运转), a situation (…情况, …管理, …性) or a whole clause names an aim, and no
+    figure says how far it is met.
     A name that holds its own quantity (购置课桌椅50套 = 100%) is a unit problem only (U007).
     Bad: 医疗服务水平改善情况 = 100%; 促进农村经济社会发展 = ≥95%; 保障群众基本文化权益 = 10.
     Good: 医疗设备完好率 = ≥95%; 路面养护正常开展 = 100% (an action, judged by U007 only).
