@@ -139,12 +139,23 @@ def is_percent_on_non_share(row: RowContext) -> bool:
     """
     if row.value.family is not UnitFamily.PERCENT or not row.name or "share" in row.form:
         return False
+    if value_names_its_measure(row):
+        return False
     return not is_non_ratio_name(row.name) and not is_percent_name(row.name)
 
 
 def name_is_aim(row: RowContext) -> bool:
-    """The name is an aim, a situation or a clause (促进…发展, 学生受益情况), with no quantity in it."""
+    """The name is an aim, a situation or a clause (促进…发展, 服务开展情况), with no quantity in it."""
     return bool(row.form & {"slogan", "abstract", "clause"}) and "quantity_in_name" not in row.form
+
+
+def value_names_its_measure(row: RowContext) -> bool:
+    """The value says what it measures in its own words (个人自付比例≤10%, 路况指数≥80, 服务覆盖率≥60%)."""
+    words = row.value.text
+    if not words:
+        return False
+    forms = name_forms_table()
+    return any(w in words for w in forms["share_words"]) or any(w in words for w in forms["value_measure_words"])
 
 
 def is_uncheckable_text(row: RowContext) -> bool:

@@ -17,6 +17,7 @@ from scorer.rules.common import (
     repeats_name,
     units_table,
     vague_words_in,
+    value_names_its_measure,
 )
 from scorer.types import Severity, UnitFamily
 
@@ -84,10 +85,13 @@ def rate_without_base(row: RowContext) -> Hit | None:
 
     A name whose rate ends in a rise (…知晓率明显提高) is the same thing: the target is the rise.
     Bad: 先进经验交流提升率 = ≥99%; 代表意见采纳提升率 = ≥99%; 居民健康素养知晓率明显提高 = ≥90%.
-    Good: 代表意见采纳率 = ≥60%; 提高代表履职率 = ≥10% (a rate that is raised, not a 提升率).
+    Good: 代表意见采纳率 = ≥60%; 提高代表履职率 = ≥10% (a rate that is raised, not a 提升率); 森林覆盖率提高 =
+    ≥0.1个百分点 (a rise in points of a rate known today).
     """
     if row.value.family is not UnitFamily.PERCENT:
         return None
+    if "百分点" in row.value.unit and not contains_any(row.name, units_table()["undefined_rate_words"]):
+        return None  # 森林覆盖率提高 ≥0.1个百分点: a rise in points of a known rate is checkable
     found = contains_any(row.name, units_table()["undefined_rate_words"])
     rise = _RATE_THEN_RISE.search(row.name)
     if found or rise:
@@ -132,7 +136,7 @@ def percent_on_an_aim(row: RowContext) -> Hit | None:
     Bad: 医疗服务水平改善情况 = 100%; 促进农村经济社会发展 = ≥95%; 保障群众基本文化权益 = 10.
     Good: 医疗设备完好率 = ≥95%; 路面养护正常开展 = 100% (an action, judged by U007 only).
     """
-    if not name_is_aim(row) or is_percent_on_non_rate(row):
+    if not name_is_aim(row) or is_percent_on_non_rate(row) or value_names_its_measure(row):
         return None
     bare = row.value.family is UnitFamily.NONE and row.value.has_number and not row.value.unit
     if bare and (row.form & {"share", "count", "unit_in_name"} or not row.form & {"slogan", "abstract"}):
