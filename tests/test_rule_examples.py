@@ -106,3 +106,10 @@ def test_every_example_names_its_source():
     for code, kind, index, case in CASES:
         source = case.get("source", "")
         assert source in stems or source in ("written", "unrecorded"), f"{code} {kind} {index}: source {source!r}"
+
+
+def test_every_rule_has_written_examples_beyond_the_samples_department():
+    """The samples are all 人大 tables; each rule also flags and passes rows written in other sectors' form."""
+    for code in load_rules():
+        for kind in ("flag", "pass"):
+            assert any(case.get("source") == "written" for case in EXAMPLES.get(code, {}).get(kind, [])), (code, kind)
