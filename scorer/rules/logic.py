@@ -164,6 +164,28 @@ def zero_cost(row: RowContext) -> Hit | None:
     return Hit(evidence=row.value_text)
 
 
+@rule("L008", "entitlement-partly-paid", "illogical", Severity.ERROR, context=True,
+      message="“{name}”是按标准应发尽发的补助，目标“{value}”低于100%，等于容许不发放应得的资金，建议设为100%")
+def entitlement_partly_paid(row: RowContext) -> Hit | None:
+    """A payment rate of an entitlement (补贴发放率, 救助金兑付率) set below 100%.
+
+    Whoever qualifies is owed the whole of a benefit paid by a standard; a target of 90% allows one in ten
+    to go unpaid, which contradicts the project's purpose (LABELING.md: the value contradicts the project).
+    Bad: 高龄津贴 / 津贴发放率 = ≥90%; 学生资助资金 / 资助资金按标准发放比例 = ≥80%.
+    Good: 高龄津贴 / 津贴发放率 = 100%; 资金拨付率 = ≥90% (disbursing a budget, not paying a benefit).
+    """
+    value = row.value
+    if value.family is not UnitFamily.PERCENT or value.number is None or max(value.numbers) >= 100:
+        return None
+    forms = name_forms_table()
+    name = row.name
+    if not (name.endswith(("率", "比率", "比例")) and contains_any(name, forms["entitlement_payment_words"])):
+        return None
+    if not contains_any(name + row.project.text, forms["entitlement_words"]):
+        return None
+    return Hit(evidence=row.value_text)
+
+
 @rule("L101", "costs-exceed-budget", "illogical", Severity.ERROR, scope="project",
       message="成本指标合计{total:g}万元，超过项目预算{budget:g}万元",
       fix="按实际用途分解成本，使合计不超过预算")
