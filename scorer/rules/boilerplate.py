@@ -203,3 +203,22 @@ def input_as_output(row: RowContext) -> Hit | None:
     if "/" in row.value.unit or "/" in row.value_text or row.value.op in ("≥", ">"):
         return None  # a unit price is a cost standard; money asked for with ≥ is L001's (a defect already)
     return Hit(evidence=row.value_text)
+
+
+@rule("B012", "generic-name", "boilerplate", Severity.WARNING,
+      message="指标名称“{name}”只由“项目、实施、情况、工作”一类通用词组成，适用于任何项目，没有说明本项目衡量什么")
+def generic_name(row: RowContext) -> Hit | None:
+    """A name made only of words that fit every project (项目实施情况, 工作开展情况, 总体目标完成).
+
+    LABELING.md: boilerplate is template text that says nothing specific to the project. A rate keeps its
+    measure (项目完成率 names a share of the plan) and passes.
+    Bad: 可持续影响指标 / 项目实施情况 = 良好; 工作开展情况 = 有序.
+    Good: 项目完成率 = 100%; 病媒生物监测点覆盖率 = ≥90%.
+    """
+    name = row.name
+    if not name or "share" in row.form or "count" in row.form:
+        return None
+    rest = name
+    for word in sorted(name_forms_table()["generic_name_words"], key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return Hit(evidence=name) if not rest else None
