@@ -181,11 +181,12 @@ def _schemes() -> dict[str, dict[str, list[str]]]:
     return table("project_types")["schemes"]
 
 
-def schemes_in(text: str) -> dict[str, set[str]]:
-    """{family: schemes named in the text}."""
-    out: dict[str, set[str]] = {}
+@lru_cache(maxsize=STRING_CACHE)
+def schemes_in(text: str) -> dict[str, frozenset[str]]:
+    """{family: schemes named in the text}, cached per distinct text (names repeat across projects)."""
+    out: dict[str, frozenset[str]] = {}
     for family, schemes in _schemes().items():
-        named = {scheme for scheme, keys in schemes.items() if contains_any(text, keys)}
+        named = frozenset(scheme for scheme, keys in schemes.items() if contains_any(text, keys))
         if named:
             out[family] = named
     return out
