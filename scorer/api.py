@@ -11,7 +11,7 @@ import pandas as pd
 from scorer.engine import run_rules
 from scorer.ingest import ReadError, read_paths
 from scorer.normalise import prepare
-from scorer.scoring import grade, group_findings, project_score, row_score
+from scorer.scoring import dimension_of, grade, group_findings, project_score, row_score
 from scorer.table import indicator_frame, project_frame
 from scorer.types import CATEGORIES, Document, Finding, Indicator, Location, Project, Severity
 
@@ -87,9 +87,9 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
         for row, probabilities in zip(rows, model.row_probabilities(rows), strict=True):
             project = row.project
             key = (document.source, project.index, row.index)
-            highest[key] = max(probabilities.values(), default=0.0)
+            highest[key] = max((p for c, p in probabilities.items() if c in model.score_categories), default=0.0)
             for category, probability in probabilities.items():
-                if probability < FINDING_THRESHOLD or (*key, category) in said:
+                if probability < FINDING_THRESHOLD or (*key, category) in said or category not in model.finding_categories:
                     continue
                 terms = "、".join(model.top_terms(row_features(row), category))
                 extra.append(Finding(
@@ -143,6 +143,8 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
     rows["score"], rows["categories"], rows["codes"] = scores, categories, codes
     rows["messages"], rows["fixes"] = messages, fixes
 
+    dimension_of_row = {(d.source, p.index, r.index): dimension_of(r.group, r.level1_group)
+                        for d in contexts for p in d.projects for r in p.rows}
     projects = project_frame(documents)
     rows_of_project: dict[tuple[str, int], list[int]] = {}
     for position, key in enumerate(zip(rows["source"], rows["project_index"], strict=True)):
@@ -152,7 +154,8 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
     for source, p_index in zip(projects["source"], projects["project_index"], strict=True):
         positions = rows_of_project.get((source, p_index), [])
         own = by_project.get((source, p_index), [])
-        value = project_score([scores[i] for i in positions], own)
+        dimensions = [dimension_of_row.get((source, p_index, row_indices[i]), "") for i in positions]
+        value = project_score([scores[i] for i in positions], own, dimensions)
         project_scores.append(value)
         grades.append(grade(value))
         row_findings = sum(len(by_row.get((source, p_index, row_indices[i]), [])) for i in positions)

@@ -127,12 +127,18 @@ def pair_features(row: RowContext) -> dict[str, float]:
     from scorer.rules.relevance import is_placeholder_name
 
     name, value, parsed = row.name, row.value_text, row.value
-    return _flags({
+    flags: dict[str, float | bool | int] = {
         f"group={row.group or 'none'}": 1, f"level1={row.level1_group or 'none'}": 1,
         "percent_name_not_percent": is_percent_name(name) and parsed.has_number and parsed.family is not UnitFamily.PERCENT,
         "repeats_name": repeats_name(row), "name_equals_value": bool(value) and value == name,
         "placeholder": is_placeholder_name(row),
-    })
+    }
+    # the name's form against what the value gives: what carries across departments, whatever the words
+    for form in row.form or ("plain",):
+        flags[f"form={form}"] = 1
+        flags[f"form={form}|family={parsed.family.value}"] = 1
+    flags[f"group={row.group or 'none'}|family={parsed.family.value}"] = 1
+    return _flags(flags)
 
 
 def _word_sets(project) -> tuple[frozenset[str], list[frozenset[str]]]:
@@ -154,6 +160,9 @@ def context_features(row: RowContext) -> dict[str, float]:
     if budget and amount is not None:
         share = amount / budget
         flags[f"budget_share={'equal' if abs(share - 1) < 0.002 else 'over' if share > 1 else 'part'}"] = 1
+    for kind in row.project.types:
+        flags[f"kind={kind}"] = 1
+        flags[f"kind={kind}|group={row.group or 'none'}"] = 1
     allowed = allowed_dimensions(row)
     if allowed is not None:
         for dimension in row_dimensions(row):
@@ -181,6 +190,16 @@ class Model:
     weights: dict[str, dict[int, float]]  # category -> slot -> weight
     intercepts: dict[str, float]
     metadata: dict
+
+    @property
+    def finding_categories(self) -> frozenset[str]:
+        """Categories where the model may add a finding (M…): those where it beat the rules held out."""
+        return frozenset(self.metadata.get("finding_categories", self.weights)) & frozenset(self.weights)
+
+    @property
+    def score_categories(self) -> frozenset[str]:
+        """Categories whose probability lowers a row's score: those that raised the row AUC held out."""
+        return frozenset(self.metadata.get("score_categories", self.weights)) & frozenset(self.weights)
 
     def _compact(self):
         """(categories, slot -> row of the weight matrix, matrix, intercepts), built once per model."""

@@ -31,14 +31,15 @@ def _wording(rule: Rule, row: RowContext | None, hit: Hit) -> tuple[str, str]:
     return message, fix
 
 
-def _finding(rule: Rule, document: DocumentContext, project: ProjectContext, row: RowContext | None, hit: Hit,
-             wording: tuple[str, str] | None = None) -> Finding:
+def _findings(rule: Rule, document: DocumentContext, project: ProjectContext, row: RowContext | None, hit: Hit,
+              wording: tuple[str, str] | None = None) -> list[Finding]:
+    """One finding per category the rule's check implies (V005: vague and unit_mismatch), same code."""
     message, fix = wording or _wording(rule, row, hit)
-    return Finding(
-        code=rule.code, name=rule.name, category=rule.category, severity=rule.severity, message=message,
+    return [Finding(
+        code=rule.code, name=rule.name, category=category, severity=severity, message=message,
         source=document.source, project=project.name, row=None if row is None else row.index,
         evidence=hit.evidence, fix=fix, project_index=project.index,
-    )
+    ) for category, severity in rule.verdicts]
 
 
 def run_rules(documents: Iterable[DocumentContext], select: Iterable[str] | None = None,
@@ -53,7 +54,7 @@ def run_rules(documents: Iterable[DocumentContext], select: Iterable[str] | None
     for rule in (r for r in rules if r.scope == "corpus"):
         try:
             for project, row, hit in rule.func(corpus):
-                findings.append(_finding(rule, project.document, project, row, hit))
+                findings.extend(_findings(rule, project.document, project, row, hit))
         except Exception as exc:
             if errors is None:
                 raise
@@ -123,7 +124,7 @@ def _apply_text_rules(rules: tuple[Rule, ...], document: DocumentContext, errors
                 if complete and USE_ROW_CACHE:
                     cache.put(key, hits)
             for rule, hit, wording in hits:
-                found[rule.code].append(_finding(rule, document, project, row, hit, wording))
+                found[rule.code].extend(_findings(rule, document, project, row, hit, wording))
     for code, failure in failed.items():  # only filled when errors is a list: without one, a failure raises
         found.pop(code)
         if errors is not None:
@@ -138,11 +139,11 @@ def _apply(rule: Rule, document: DocumentContext, findings: list[Finding]) -> No
             for row in project.rows:
                 hit = rule.func(row)
                 if hit:
-                    findings.append(_finding(rule, document, project, row, hit))
+                    findings.extend(_findings(rule, document, project, row, hit))
     elif rule.scope == "project":
         for project in document.projects:
             for row, hit in rule.func(project):
-                findings.append(_finding(rule, document, project, row, hit))
+                findings.extend(_findings(rule, document, project, row, hit))
     else:
         for row, hit in rule.func(document):
-            findings.append(_finding(rule, document, row.project, row, hit))
+            findings.extend(_findings(rule, document, row.project, row, hit))

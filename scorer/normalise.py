@@ -22,6 +22,7 @@ class RowContext:
     name: str  # 三级指标, compact, brackets removed
     group: str  # quantity, quality, timeliness, cost, economic, social, ecological, sustainable, satisfaction, ""
     level1_group: str  # output, effect, cost, satisfaction, ""
+    form: frozenset[str] = frozenset()  # the name's form (name_form): share, count, slogan, clause …
     project: ProjectContext = field(repr=False, default=None)  # type: ignore[assignment]
 
     @property
@@ -80,6 +81,70 @@ def _groups() -> tuple[dict[str, str], dict[str, str], list[tuple[str, str]]]:
     level2 = {compact(h): g for g, headings in data["level2"].items() for h in headings}
     endings = sorted(((e, g) for g, ends in data["name_endings"].items() for e in ends), key=lambda x: -len(x[0]))
     return level1, level2, endings
+
+
+_QUANTITY_IN_NAME = re.compile(r"\d+(?:\.\d+)?\s*([^\d\s、，,；;。()（）]{1,3})")
+
+
+@cache
+def _name_forms() -> dict:
+    return table("name_forms")
+
+
+@cache
+def _unit_spellings() -> tuple[str, ...]:
+    families = table("units")["families"]
+    return tuple(sorted({u for spellings in families.values() for u in spellings}, key=len, reverse=True))
+
+
+def _ends_with(text: str, endings: list[str]) -> bool:
+    return any(text.endswith(e) for e in endings)
+
+
+@lru_cache(maxsize=50_000)
+def name_form(raw_name: str) -> frozenset[str]:
+    """What the indicator name (三级指标 as written) is, as a noun that can take a figure or not.
+
+    share: a rate or satisfaction (…率, 满意度, 占比); count: it says what is counted (…数, …人次);
+    measure: a time, size or amount (…时间, 面积, 成本); unit_in_name: a unit in brackets (面积(亩));
+    quantity_in_name: a figure with its unit inside the name (购置康复训练器材6套);
+    slogan: an aim (促进…, …改善, 保障…); abstract: a situation or activity (…情况, …管理, …性);
+    clause: punctuation inside, or long without a measurable ending; yes_no: a 是否 question.
+    """
+    forms = _name_forms()
+    units = table("unit_expectations")
+    full = compact(raw_name)
+    name = _BRACKETS.sub("", full)
+    out: set[str] = set()
+    if not name:
+        return frozenset()
+    for bracketed in re.findall(r"[(（]([^)）]*)[)）]", full):
+        if re.sub(r"^(单位|计量单位)[:：]?", "", bracketed) in _unit_spellings():
+            out.add("unit_in_name")
+    if any(name.endswith(u) for u in _unit_spellings() if len(u) >= 2):
+        out.update(("unit_in_name", "count"))
+    for match in _QUANTITY_IN_NAME.finditer(name):
+        if any(match.group(1).startswith(u) for u in _unit_spellings()):
+            out.add("quantity_in_name")
+            break
+    ratio_ending = _ends_with(name, units["percent_endings"]) and not _ends_with(name, units["percent_exceptions"])
+    degree = name.endswith("度") and not _ends_with(name, units["non_ratio_endings"])
+    if ratio_ending or degree or any(w in name for w in forms["share_words"]):
+        out.add("share")
+    if _ends_with(name, units["count_endings"]):
+        out.add("count")
+    if _ends_with(name, forms["measurable_endings"]):
+        out.add("measure")
+    if any(w in name for w in forms["slogan_words"]):
+        out.add("slogan")
+    if _ends_with(name, forms["abstract_endings"]):
+        out.add("abstract")
+    measurable = out & {"share", "count", "measure", "unit_in_name", "quantity_in_name"}
+    if re.search(r"[，,。；;！、]", name.rstrip("。")) or (len(name) >= forms["clause_length"] and not measurable):
+        out.add("clause")
+    if "是否" in name:
+        out.add("yes_no")
+    return frozenset(out)
 
 
 def indicator_name(indicator: Indicator) -> str:
@@ -141,7 +206,8 @@ def prepare(documents: list[Document]) -> list[DocumentContext]:
                 value = parse_value(indicator.value)
                 indicator.parsed = value
                 p_context.rows.append(RowContext(indicator=indicator, index=r_index, value=value, name=name,
-                                                 group=group, level1_group=level1_group, project=p_context))
+                                                 group=group, level1_group=level1_group,
+                                                 form=name_form(indicator.level3), project=p_context))
             doc_context.projects.append(p_context)
         contexts.append(doc_context)
     return contexts

@@ -41,6 +41,16 @@ class Rule:
     fix: str
     func: Callable
     context: bool = False  # a row rule that reads the project around the row (not only the row's own text)
+    also: tuple[tuple[str, Severity], ...] = ()  # further categories the same check implies, with their severity
+
+    @property
+    def verdicts(self) -> tuple[tuple[str, Severity], ...]:
+        """(category, severity) of every finding one hit makes: the rule's own, then `also`."""
+        return ((self.category, self.severity), *self.also)
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return tuple(category for category, _ in self.verdicts)
 
     @property
     def doc(self) -> str:
@@ -55,9 +65,11 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(code: str, name: str, category: str, severity: Severity, scope: str = "row", message: str = "",
-         fix: str = "", context: bool = False) -> Callable[[Callable], Callable]:
+         fix: str = "", context: bool = False, also: tuple[tuple[str, Severity], ...] = ()) -> Callable[[Callable], Callable]:
     """Registers a rule. A row rule that reads anything beyond its row's own cells (the project's kind,
-    text or budget) must say context=True: the others are computed once per distinct row text."""
+    text or budget) must say context=True: the others are computed once per distinct row text. A check
+    that implies several categories is registered once, its further categories in `also` (V005 is
+    vague and unit_mismatch): --select, --ignore and --statistics see one code."""
     if scope not in SCOPES:
         raise ValueError(f"{code}: unknown scope {scope}")
 
@@ -66,7 +78,7 @@ def rule(code: str, name: str, category: str, severity: Severity, scope: str = "
             raise ValueError(f"rule code {code} registered twice")
         if not func.__doc__:
             raise ValueError(f"rule {code} has no docstring")
-        RULES[code] = Rule(code, name, category, severity, scope, message, fix, func, context)
+        RULES[code] = Rule(code, name, category, severity, scope, message, fix, func, context, tuple(also))
         return func
 
     return register

@@ -9,19 +9,18 @@ from scorer.lexicons import table
 from scorer.text import nfkc, strip_markup
 from scorer.types import UnitFamily, Value
 
-# Operator words, longest first so that 大于等于 wins over 大于. Each maps to a symbol.
-_OPERATOR_WORDS: tuple[tuple[str, str], ...] = (
-    ("大于或等于", "≥"), ("大于等于", "≥"), ("不低于", "≥"), ("不少于", "≥"), ("不小于", "≥"), ("至少", "≥"),
-    ("小于或等于", "≤"), ("小于等于", "≤"), ("不超过", "≤"), ("不高于", "≤"), ("不大于", "≤"), ("不多于", "≤"),
-    ("控制在", "≤"), ("最多", "≤"), ("达到", "≥"),
-    (">=", "≥"), ("=>", "≥"), ("<=", "≤"), ("=<", "≤"), ("≧", "≥"), ("≦", "≤"), ("⩾", "≥"), ("⩽", "≤"),
-    ("大于", ">"), ("高于", ">"), ("超过", ">"), ("多于", ">"), ("小于", "<"), ("低于", "<"), ("少于", "<"),
-    ("等于", "="), ("≥", "≥"), ("≤", "≤"), (">", ">"), ("<", "<"), ("=", "="), ("＝", "="),
-)
-# Words after the figure that carry the operator: 95%以上, 10万元以内.
-_SUFFIX_OPERATORS: tuple[tuple[str, str], ...] = (
-    ("及以上", "≥"), ("以上", "≥"), ("及以下", "≤"), ("以下", "≤"), ("以内", "≤"), ("之内", "≤"),
-)
+
+@cache
+def operator_words() -> tuple[tuple[str, str], ...]:
+    """(word, symbol) pairs from lexicons/operators.yaml, in order (a longer word before any it contains)."""
+    return tuple((str(word), str(symbol)) for word, symbol in table("operators")["operators"])
+
+
+@cache
+def suffix_operator_words() -> tuple[tuple[str, str], ...]:
+    """Words after a figure that carry the operator (95%以上, 10万元以内)."""
+    return tuple((str(word), str(symbol)) for word, symbol in table("operators")["suffix_operators"])
+
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
 _MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3}
@@ -56,14 +55,14 @@ def normalise_value_text(raw: str) -> str:
 
 
 def _take_operator(text: str) -> tuple[str, str]:
-    for word, symbol in _OPERATOR_WORDS:
+    for word, symbol in operator_words():
         if text.startswith(word):
             return symbol, text[len(word):]
     return "", text
 
 
 def _find_operator_anywhere(text: str) -> str:
-    for word, symbol in _OPERATOR_WORDS:
+    for word, symbol in operator_words():
         if word in text:
             return symbol
     return ""
@@ -86,6 +85,9 @@ def _match_unit(rest: str) -> tuple[str, UnitFamily, int]:
                 used = position
                 break
         else:
+            if parts and position < len(rest) and "\u4e00" <= rest[position] <= "\u9fff":
+                parts.append(rest[position])  # per what, in a word of no unit table (元/生: per pupil)
+                used = position + 1
             break
         if position < len(rest) and rest[position] in "/／每" and parts:
             position += 1
@@ -109,7 +111,7 @@ def parse_value(raw: str) -> Value:
         return Value(raw=raw or "")
     op, body = _take_operator(text)
     suffix_op = ""
-    for word, symbol in _SUFFIX_OPERATORS:
+    for word, symbol in suffix_operator_words():
         if word in body:
             suffix_op = symbol
             break
@@ -158,20 +160,20 @@ def parse_value(raw: str) -> Value:
     unit, family, used = _match_unit(rest)
     used += skipped
     leftover = body[: number.start()] + body[number.end() + used:]
-    for word, _symbol in _SUFFIX_OPERATORS:
+    for word, _symbol in suffix_operator_words():
         leftover = leftover.replace(word, "")
     return Value(raw=raw, op=op, numbers=(figure,), unit=unit, family=family, text=_leftover(leftover))
 
 
 def _take_operator_before(prefix: str) -> tuple[str, str]:
-    for word, symbol in _OPERATOR_WORDS:
+    for word, symbol in operator_words():
         if prefix.endswith(word):
             return symbol, prefix[: -len(word)]
     return "", prefix
 
 
 def _leftover(text: str) -> str:
-    for word, _ in _OPERATOR_WORDS:
+    for word, _ in operator_words():
         text = text.replace(word, "")
     return text.strip("，,。；;:：、 ")
 

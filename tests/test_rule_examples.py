@@ -88,3 +88,28 @@ def test_every_rule_documents_a_bad_and_a_good_example():
     for code, rule in load_rules().items():
         assert "Bad:" in rule.doc and "Good:" in rule.doc, code
         assert rule.code[0] in "VULRBCPM" and rule.code[1:].isdigit() and len(rule.code) == 4
+
+
+def test_a_check_with_several_categories_is_one_code():
+    """V005 (a % on 能力) is vague and unit_mismatch: two findings of one code, both gone with --ignore V005."""
+    case = {"project": "农村公路养护资金", "level2": "社会效益指标", "name": "道路通行保障能力", "value": "≥90%"}
+    findings = run_rules(prepare(build_documents(case)))
+    v005 = [f for f in findings if f.code == "V005"]
+    assert sorted((f.category, f.severity.value) for f in v005) == [("unit_mismatch", "warning"), ("vague", "error")]
+    assert not any(code in load_rules() for code in ("U005", "B007", "B008"))
+    assert not [f for f in run_rules(prepare(build_documents(case)), ignore=["V005"]) if f.code == "V005"]
+    assert {f.category for f in findings} >= {"vague", "unit_mismatch"}
+
+
+def test_every_example_names_its_source():
+    stems = {path.stem for path in (Path(__file__).parents[1] / "samples").iterdir()}
+    for code, kind, index, case in CASES:
+        source = case.get("source", "")
+        assert source in stems or source in ("written", "unrecorded"), f"{code} {kind} {index}: source {source!r}"
+
+
+def test_every_rule_has_written_examples_beyond_the_samples_department():
+    """The samples are all 人大 tables; each rule also flags and passes rows written in other sectors' form."""
+    for code in load_rules():
+        for kind in ("flag", "pass"):
+            assert any(case.get("source") == "written" for case in EXAMPLES.get(code, {}).get(kind, [])), (code, kind)

@@ -95,3 +95,11 @@ def test_tokens_keep_indicator_names_and_targets_whole():
     assert tokens("培训及时率 100%") == ("培训", "及时率", "100%")
     assert tokens("伙食费 140元/天/人")[-1] == "140元/天/人"
     assert "执法检查" in tokens("开展执法检查次数")
+
+
+def test_per_unit_money_keeps_a_denominator_no_unit_table_holds():
+    """元/生 (per pupil) is a unit price, not a total: the cost sums must not add it as 2000元."""
+    for raw, unit in (("2000元/生", "元/生"), ("100元每生", "元/生"), ("1200元/人", "元/人")):
+        value = parse_value(raw)
+        assert value.unit == unit and money_in_wan(value) is None
+    assert parse_value("550万粒").family.value == "count" and parse_value("550万粒").number == 5_500_000

@@ -9,10 +9,17 @@ from collections.abc import Iterator
 
 from scorer.normalise import DocumentContext, RowContext
 from scorer.registry import Hit, rule
-from scorer.rules.common import boilerplate_table, contains_any, has_figure, is_unfilled, money_in_wan
-from scorer.rules.relevance import is_placeholder_name
+from scorer.rules.common import (
+    boilerplate_table,
+    contains_any,
+    has_figure,
+    is_unfilled,
+    money_in_wan,
+    name_forms_table,
+    units_table,
+)
 from scorer.text import compact
-from scorer.types import Severity
+from scorer.types import Severity, UnitFamily
 
 
 @rule("B001", "restates-budget", "boilerplate", Severity.WARNING,
@@ -117,36 +124,17 @@ def template_indicator(row: RowContext) -> Hit | None:
 @rule("B006", "name-equals-value", "boilerplate", Severity.WARNING,
       message="指标名称与指标值相同（“{value}”），没有给出目标")
 def name_equals_value(row: RowContext) -> Hit | None:
-    """Name (and description) and value are the same words.
+    """Name (and description) and value are the same words, or the value only repeats a figure the name holds.
 
-    Bad: 节能环保 / 节能环保 = 节能环保.
-    Good: 单位能耗下降率 = ≥5%.
+    Bad: 节能环保 / 节能环保 = 节能环保; 2024年12月底前 = 2024年12月底前; 全年开放≥300天 = ≥300天.
+    Good: 单位能耗下降率 = ≥5%; 全年开放天数 = ≥300天.
     """
-    if row.value_text and not row.value.has_number and compact(row.indicator.level3) == row.value_text:
-        return Hit(evidence=row.value_text)
+    value, name = row.value_text, compact(row.indicator.level3)
+    if not value:
+        return None
+    if name == value or (len(value) >= 2 and has_figure(row) and value in name):
+        return Hit(evidence=value)
     return None
-
-
-@rule("B007", "unfilled-template-row", "boilerplate", Severity.WARNING,
-      message="未填写的模板行（“{name}” = “{value}”）")
-def unfilled_template_row(row: RowContext) -> Hit | None:
-    """The boilerplate side of V006: a template row left as it came.
-
-    Bad: 指标1 = 0.00%.
-    Good: 培训人数 = ≥60人.
-    """
-    return Hit(evidence=row.value_text) if is_unfilled(row) else None
-
-
-@rule("B008", "placeholder-name-template", "boilerplate", Severity.WARNING,
-      message="三级指标“{name}”照抄二级指标名称，是模板占位")
-def placeholder_name_template(row: RowContext) -> Hit | None:
-    """The boilerplate side of R001: the 三级指标 repeats the 二级指标 heading.
-
-    Bad: 可持续影响指标 / 可持续影响指标 = 长期规划.
-    Good: 可持续影响指标 / 代表建议办理机制 = 6月底前印发.
-    """
-    return Hit(evidence=row.indicator.level3) if is_placeholder_name(row) else None
 
 
 @rule("B009", "cost-formula-across-projects", "boilerplate", Severity.WARNING, scope="document",
@@ -171,3 +159,66 @@ def cost_formula_across_projects(document: DocumentContext) -> Iterator[tuple[Ro
             unrelated = [r for r in projects.values() if not (r.project.name_types & anchor.project.name_types)]
             if len(projects) >= 3 and len(unrelated) >= 2:
                 yield anchor, Hit(evidence=anchor.name, fields={"count": len(projects)})
+
+
+@rule("B010", "cost-without-amount", "boilerplate", Severity.WARNING,
+      message="成本指标“{name}” = “{value}”没有金额，只是“不超预算”一类的通用写法，建议写明各项支出的金额上限")
+def cost_without_amount(row: RowContext) -> Hit | None:
+    """A cost row with no amount of money: 成本控制率 = 100%, 控制在预算内, a procurement principle.
+
+    A target states the outputs and effects the money buys "以及相应的成本控制要求" (财政部《中央部门项目
+    支出核心绩效目标和指标设置及取值指引（试行）》, 财预〔2021〕101号): the cost control is an amount for what
+    is bought; a row that says only that the budget will not be exceeded says nothing about this project
+    (LABELING.md: boilerplate). Savings and cuts (成本节约率 ≥5%) are real targets and pass.
+    Bad: 成本控制率 = 100%; 项目支出控制 = 严格控制在预算范围内; 采购价格不高于市场均价 = 是.
+    Good: 疫苗采购成本 = ≤12万元; 人均培训成本 = ≤2200元/人; 采购成本节约率 = ≥3%.
+    """
+    if row.group != "cost" or not row.name:
+        return None
+    if row.value.has_number and row.value.family is not UnitFamily.PERCENT:
+        return None  # an amount, or a count the unit rules judge
+    if contains_any(row.name, name_forms_table()["cost_saving_words"]):
+        return None
+    if row.value.family is UnitFamily.PERCENT and row.value.op in ("≤", "<") and contains_any(
+            row.name, units_table()["control_rate_words"]):
+        return None  # ≤100% on a 控制率 is illogical (L004)
+    if is_unfilled(row):
+        return None  # an empty slot is V006
+    return Hit(evidence=row.value_text or row.name)
+
+
+@rule("B011", "input-as-output", "boilerplate", Severity.WARNING,
+      message="数量/质量指标“{name}”的指标值是金额“{value}”，写的是投入（花多少钱），不是项目产出，建议改为产出的数量（人数、面积、次数等）")
+def input_as_output(row: RowContext) -> Hit | None:
+    """An amount of money as an output: what goes in (funds arranged, money spent), not what the project produces.
+
+    A target is "预期达到的产出和效果以及相应的成本控制要求" (财预〔2021〕101号 指引): outputs are the goods
+    and services the money buys, and the money itself belongs under 成本指标 as a cost control. Per-unit
+    standards (元/人) are left to the cost rules, and an amount asked for with ≥ to L001.
+    Bad: 数量指标 / 业务工作经费安排 = 30万元; 数量指标 / 补助资金 = 对每所学校补助5万元.
+    Good: 数量指标 / 补助学校数量 = 12所; 成本指标 / 业务工作经费 = ≤30万元.
+    """
+    if row.group not in ("quantity", "quality") or row.value.family is not UnitFamily.MONEY:
+        return None
+    if "/" in row.value.unit or "/" in row.value_text or row.value.op in ("≥", ">"):
+        return None  # a unit price is a cost standard; money asked for with ≥ is L001's (a defect already)
+    return Hit(evidence=row.value_text)
+
+
+@rule("B012", "generic-name", "boilerplate", Severity.WARNING,
+      message="指标名称“{name}”只由“项目、实施、情况、工作”一类通用词组成，适用于任何项目，没有说明本项目衡量什么")
+def generic_name(row: RowContext) -> Hit | None:
+    """A name made only of words that fit every project (项目实施情况, 工作开展情况, 总体目标完成).
+
+    LABELING.md: boilerplate is template text that says nothing specific to the project. A rate keeps its
+    measure (项目完成率 names a share of the plan) and passes.
+    Bad: 可持续影响指标 / 项目实施情况 = 良好; 工作开展情况 = 有序.
+    Good: 项目完成率 = 100%; 病媒生物监测点覆盖率 = ≥90%.
+    """
+    name = row.name
+    if not name or "share" in row.form or "count" in row.form:
+        return None
+    rest = name
+    for word in sorted(name_forms_table()["generic_name_words"], key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return Hit(evidence=name) if not rest else None

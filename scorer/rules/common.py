@@ -57,8 +57,9 @@ def is_non_ratio_name(name: str) -> bool:
 
 
 def is_percent_on_non_rate(row: RowContext) -> bool:
-    """A percentage on a name that is not a share (能力, 作用, 效率): rules V005 and U005."""
-    return row.value.family is UnitFamily.PERCENT and is_non_ratio_name(row.name)
+    """A percentage, or a bare number, on a name that is not a share (能力, 作用, 效率): rule V005."""
+    bare = row.value.family is UnitFamily.NONE and row.value.has_number and not row.value.unit
+    return (row.value.family is UnitFamily.PERCENT or bare) and is_non_ratio_name(row.name)
 
 
 @lru_cache(maxsize=STRING_CACHE)
@@ -107,9 +108,54 @@ def _vague_words_in(text: str) -> tuple[str, ...]:
     return tuple(w for w in found if not any(w != other and w in other for other in found))
 
 
+@cache
+def name_forms_table() -> dict:
+    return table("name_forms")
+
+
+@cache
+def _unit_spellings() -> frozenset[str]:
+    return frozenset(u for spellings in table("units")["families"].values() for u in spellings)
+
+
 def is_unfilled(row: RowContext) -> bool:
+    """A template slot nobody filled: a placeholder name or value, an empty value, template marks (≥**),
+    a unit with no number (公里), or a phrase saying the row does not apply (本项目不适用此指标)."""
     b = boilerplate_table()
-    return row.value_text in b["unfilled_values"] or row.name in b["unfilled_names"]
+    value = row.value_text
+    if value in b["unfilled_values"] or row.name in b["unfilled_names"]:
+        return True
+    if not row.name:
+        return False
+    if not value or "**" in value or value.lstrip("≥≤<>=") in _unit_spellings():
+        return True
+    return bool(contains_any(row.name + value, name_forms_table()["not_applicable"]))
+
+
+def is_percent_on_non_share(row: RowContext) -> bool:
+    """A percentage on a name that names no share (河道清淤疏浚 = 100%, 医疗服务水平改善情况 = 100%).
+
+    Names that are not shares but measure something else (能力, 作用) are judged by V005.
+    """
+    if row.value.family is not UnitFamily.PERCENT or not row.name or "share" in row.form:
+        return False
+    if value_names_its_measure(row):
+        return False
+    return not is_non_ratio_name(row.name) and not is_percent_name(row.name)
+
+
+def name_is_aim(row: RowContext) -> bool:
+    """The name is an aim, a situation or a clause (促进…发展, 服务开展情况), with no quantity in it."""
+    return bool(row.form & {"slogan", "abstract", "clause"}) and "quantity_in_name" not in row.form
+
+
+def value_names_its_measure(row: RowContext) -> bool:
+    """The value says what it measures in its own words (个人自付比例≤10%, 路况指数≥80, 服务覆盖率≥60%)."""
+    words = row.value.text
+    if not words:
+        return False
+    forms = name_forms_table()
+    return any(w in words for w in forms["share_words"]) or any(w in words for w in forms["value_measure_words"])
 
 
 def is_uncheckable_text(row: RowContext) -> bool:

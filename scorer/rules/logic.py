@@ -7,7 +7,14 @@ from collections.abc import Iterator
 
 from scorer.normalise import ProjectContext, RowContext
 from scorer.registry import Hit, rule
-from scorer.rules.common import contains_any, cost_amount, is_bounded_rate, is_money_name, units_table
+from scorer.rules.common import (
+    contains_any,
+    cost_amount,
+    is_bounded_rate,
+    is_money_name,
+    name_forms_table,
+    units_table,
+)
 from scorer.text import tokens
 from scorer.types import Severity, UnitFamily
 
@@ -69,15 +76,116 @@ def rate_above_100(row: RowContext) -> Hit | None:
 def control_rate_constrains_nothing(row: RowContext) -> Hit | None:
     """A 控制率 (spent ÷ budget) of ≤100%: it cannot be missed, so it controls nothing.
 
+    A plain 成本控制率 = 100% (no operator) restates 不超预算 and is boilerplate (B010), not illogical.
     Bad: 成本控制率 = ≤100%.
     Good: 会议成本 = ≤8万元.
     """
     value = row.value
     if not contains_any(row.name, units_table()["control_rate_words"]) or value.number is None:
         return None
-    if value.family is UnitFamily.PERCENT and value.op in ("≤", "<", "") and max(value.numbers) >= 100:
+    if value.family is UnitFamily.PERCENT and value.op in ("≤", "<") and max(value.numbers) >= 100:
         return Hit(evidence=row.value_text)
     return None
+
+
+_PERCENT_IN_NAME = re.compile(r"(\d+(?:\.\d+)?)%")
+
+
+def _says_zero(name: str) -> str:
+    forms = name_forms_table()
+    text = name
+    for exception in forms["zero_word_exceptions"]:
+        text = text.replace(exception, "")
+    found = contains_any(text, forms["zero_words"])
+    return found[0] if found else ""
+
+
+@rule("L005", "name-fixes-another-value", "illogical", Severity.ERROR,
+      message="指标名称“{name}”已定下{evidence}，指标值“{value}”却与之不符")
+def name_fixes_another_value(row: RowContext) -> Hit | None:
+    """The name fixes a target that the value column contradicts.
+
+    A name that promises none (全年无越级上访事件) with a value allowing some (≤3次); a name that
+    states a rate (达标率100%) with a value setting another (≥98%).
+    Bad: 全年无越级上访事件 = ≤3次; 出厂水水质达标率100% = ≥95%.
+    Good: 全年无重大安全事故 = 0次; 出厂水水质达标率 = 100%; 无人机巡查次数 = ≥12次.
+    """
+    value = row.value
+    if value.number is None:
+        return None
+    stated = _PERCENT_IN_NAME.search(row.name)
+    if stated and value.family is UnitFamily.PERCENT and max(value.numbers) != float(stated.group(1)):
+        return Hit(evidence=stated.group(0))
+    zero = _says_zero(row.name)
+    if zero and value.family in (UnitFamily.COUNT, UnitFamily.NONE, UnitFamily.PERSON) and max(value.numbers) > 0 \
+            and value.op != "≥":
+        if value.op in ("<",) and max(value.numbers) <= 1:
+            return None  # <1次 is a way of writing none
+        return Hit(evidence=f"“{zero}”")
+    return None
+
+
+@rule("L006", "output-capped", "illogical", Severity.ERROR,
+      message="“{name}”是项目要产出的数量，用“{evidence}”设上限等于要求少做，建议改为“≥”下限")
+def output_capped(row: RowContext) -> Hit | None:
+    """A count of what the project produces (built, repaired, planted, printed, inspected) capped with ≤.
+
+    A cap is right on spending (参会人数 ≤80人次, 公务用车 ≤2辆: LABELING.md); on an output it asks for less.
+    Bad: 道路维修里程 = ≤15公里; 食品抽检批次 = <200批次; 新增造林面积 = ≤500亩.
+    Good: 道路维修里程 = ≥15公里; 参会人数 = ≤80人次; 公务用车维修次数 = ≤10次.
+    """
+    value = row.value
+    if value.op not in ("≤", "<") or value.family not in (UnitFamily.COUNT, UnitFamily.AREA, UnitFamily.LENGTH,
+                                                          UnitFamily.WEIGHT):
+        return None
+    if row.group not in ("quantity", ""):
+        return None
+    forms = name_forms_table()
+    verbs = contains_any(row.name, forms["production_verbs"])
+    if not verbs or contains_any(row.name, forms["spending_cap_words"]):
+        return None
+    return Hit(evidence=value.op)
+
+
+@rule("L007", "zero-cost", "illogical", Severity.ERROR,
+      message="“{name}”是要花钱的成本或单价，指标值“{value}”为零，与项目有预算相矛盾")
+def zero_cost(row: RowContext) -> Hit | None:
+    """A cost, price or unit standard of 0: a funded project cannot spend nothing on what it buys.
+
+    Social and ecological costs (社会成本指标) may well be none and are not judged here.
+    Bad: 设备采购单价 = 0元; 培训成本 = ≤0万元.
+    Good: 设备采购单价 = ≤5000元/台; 社会成本指标 / 对周边居民的影响 = 0.
+    """
+    value = row.value
+    if value.family is not UnitFamily.MONEY or value.number is None or max(value.numbers) != 0:
+        return None
+    if not (is_money_name(row.name) or row.group == "cost") or contains_any(row.level2, ["社会", "生态", "环境"]):
+        return None
+    return Hit(evidence=row.value_text)
+
+
+@rule("L008", "entitlement-partly-paid", "illogical", Severity.ERROR, context=True,
+      message="“{name}”是按标准应发尽发的补助，目标“{value}”低于100%，等于容许不发放应得的资金，建议设为100%")
+def entitlement_partly_paid(row: RowContext) -> Hit | None:
+    """A payment rate of an entitlement (补贴发放率, 救助金兑付率) set below 100%.
+
+    Whoever qualifies is owed the whole of a benefit paid by a standard; a target of 90% allows one in ten
+    to go unpaid, which contradicts the project's purpose (LABELING.md: the value contradicts the project).
+    Bad: 高龄津贴 / 津贴发放率 = ≥90%; 学生资助资金 / 资助资金按标准发放比例 = ≥80%.
+    Good: 高龄津贴 / 津贴发放率 = 100%; 资金拨付率 = ≥90% (disbursing a budget, not paying a benefit);
+    补贴资金兑付准确率 = ≥98% (how accurately, not how much is paid).
+    """
+    value = row.value
+    if value.family is not UnitFamily.PERCENT or value.number is None or max(value.numbers) >= 100:
+        return None
+    forms = name_forms_table()
+    name = row.name
+    payment = "|".join(forms["entitlement_payment_words"])
+    if not re.search(rf"({payment})的?(率|比率|比例)$", name):
+        return None  # the share paid, not how accurately or how soon (兑付准确率, 发放及时率)
+    if not contains_any(name + row.project.text, forms["entitlement_words"]):
+        return None
+    return Hit(evidence=row.value_text)
 
 
 @rule("L101", "costs-exceed-budget", "illogical", Severity.ERROR, scope="project",

@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 from scorer.lexicons import table
 from scorer.normalise import RowContext
 from scorer.registry import Hit, rule
-from scorer.rules.common import STRING_CACHE, contains_any
+from scorer.rules.common import STRING_CACHE, contains_any, has_figure, is_uncheckable_text
 from scorer.text import compact
 from scorer.types import Severity
 
@@ -41,11 +41,18 @@ def _type_keywords() -> dict[str, list[str]]:
 
 
 def is_placeholder_name(row: RowContext) -> bool:
+    """The 三级指标 is the 二级指标 heading, whole or cut short (可持续 under 可持续影响指标)."""
     name = compact(row.indicator.level3)
-    return bool(name) and (name == row.level2 or name in _level2_headings())
+    if not name:
+        return False
+    if name == row.level2 or name in _level2_headings():
+        return True
+    if row.form & {"share", "count", "measure"}:
+        return False  # 服务对象满意度 under 服务对象满意度指标 names a measure
+    return len(name) >= 2 and row.level2_is_heading and bool(row.level2) and row.level2.startswith(name)
 
 
-@rule("R001", "placeholder-name", "irrelevant", Severity.ERROR,
+@rule("R001", "placeholder-name", "irrelevant", Severity.ERROR, also=(("boilerplate", Severity.WARNING),),
       message="三级指标名称“{name}”照抄二级指标名称，不是本项目的具体指标，建议写明本项目实际产生的效果")
 def placeholder_name(row: RowContext) -> Hit | None:
     """The 三级指标 is just the 二级指标 heading: a placeholder, not an indicator of this project.
@@ -66,11 +73,24 @@ def _dimensions_in(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((dimension, words) for dimension, words in found if words)
 
 
+@cache
+def _spending_types() -> frozenset[str]:
+    return frozenset(name for name, spec in table("project_types")["types"].items() if spec.get("spending"))
+
+
 def allowed_dimensions(row: RowContext) -> frozenset[str] | None:
+    """The benefit dimensions the project's kinds can affect; where the project's name says the money pays
+    for people, rent or running costs, those kinds alone decide."""
     types = row.project.types
     if not types:
         return None
-    return frozenset().union(*(_type_dims()[t] for t in types))
+    spending = row.project.name_types & _spending_types()
+    return frozenset().union(*(_type_dims()[t] for t in (spending or types)))
+
+
+# A row filed under 生态效益 claims an ecological benefit whatever its words; rows filed under 经济效益
+# are often plain outputs misfiled (听取报告 ≥1个) and are judged by their words only.
+_GROUP_DIMENSIONS = ("ecological",)
 
 
 @rule("R002", "dimension-not-affected", "irrelevant", Severity.ERROR,
@@ -78,15 +98,20 @@ def allowed_dimensions(row: RowContext) -> frozenset[str] | None:
 def dimension_not_affected(row: RowContext) -> Hit | None:
     """A benefit the kind of project cannot produce: 生态效益 on a meeting, 经济增长 on a training budget.
 
-    Project kinds and the dimensions each can affect are in lexicons/project_types.yaml.
-    Bad: 培训费 / 经济效益增长 = 水平提高; 人大立法经费 / 改善水环境 = 有效保护.
+    Project kinds and the dimensions each can affect are in lexicons/project_types.yaml. A row filed under
+    生态效益 claims that benefit whatever its words (中学公用经费 / 生态效益指标 / 校园安全管理 = 良好).
+    Bad: 培训费 / 经济效益增长 = 水平提高; 人大立法经费 / 改善水环境 = 有效保护; 村干部误工补贴 / 经济效益 /
+    带动村集体经济增长.
     Only benefit rows are judged: an output row (环境资源案件审结数) counts work done and claims no benefit.
     Good: 智慧人大建设项目 / 节能环保 (equipment can save energy); 招商引资 / 带动地区经济发展.
     """
     allowed = allowed_dimensions(row)
     if allowed is None or row.level1_group not in ("effect", ""):
         return None  # an output row (环境资源案件审结数) counts work done; it claims no benefit
-    for dimension, found in row_dimensions(row).items():
+    dimensions = row_dimensions(row)
+    if row.group in _GROUP_DIMENSIONS and row.group not in dimensions and row.group not in allowed:
+        dimensions = {row.group: [row.indicator.level2], **dimensions}
+    for dimension, found in dimensions.items():
         if dimension not in allowed:
             kinds = "、".join(sorted(row.project.types))
             return Hit(evidence="、".join(found),
@@ -120,9 +145,14 @@ def _topics_in_name(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 def topic_of_another_kind(row: RowContext) -> Hit | None:
     """An indicator about a kind of work the project does not do (a 会议 row in a network-maintenance project).
 
+    Only rows with no figure are judged: a counted activity (文物安全知识培训次数 = 2次) is work the project
+    itself reports, while a slogan or a 时效 formula is what gets copied from another project's table.
     Bad: 人大专网维护费 / 会议召开时效性 = 及时.
-    Good: 人大代表执法检查工作经费 / 执法检查会议次数 (its purpose lists 会议 costs).
+    Good: 人大代表执法检查工作经费 / 执法检查会议次数 (its purpose lists 会议 costs);
+    文物保护专项经费 / 文物安全知识培训次数 = 2次.
     """
+    if has_figure(row) or is_checkable_state(row):
+        return None
     found = foreign_topic(row)
     if not found:
         return None
@@ -140,3 +170,52 @@ def national_scale_outcome(row: RowContext) -> Hit | None:
     """
     found = contains_any(row.name + row.value_text, _topics()["macro"])
     return Hit(evidence="、".join(found)) if found else None
+
+
+def is_checkable_state(row: RowContext) -> bool:
+    return bool(row.value_text) and not is_uncheckable_text(row)
+
+
+@cache
+def _schemes() -> dict[str, dict[str, list[str]]]:
+    return table("project_types")["schemes"]
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def schemes_in(text: str) -> dict[str, frozenset[str]]:
+    """{family: schemes named in the text}, cached per distinct text (names repeat across projects)."""
+    out: dict[str, frozenset[str]] = {}
+    for family, schemes in _schemes().items():
+        named = frozenset(scheme for scheme, keys in schemes.items() if contains_any(text, keys))
+        if named:
+            out[family] = named
+    return out
+
+
+def other_scheme(row: RowContext) -> tuple[str, str] | None:
+    """(the row's scheme, the project's) when the row names another scheme of the family the project's name names."""
+    own = schemes_in(compact(row.project.name))
+    if not own:
+        return None
+    for family, named in schemes_in(row.name).items():
+        mine = own.get(family)
+        if mine and not named & mine:
+            return sorted(named)[0], sorted(mine)[0]
+    return None
+
+
+@rule("R005", "row-of-another-scheme", "irrelevant", Severity.ERROR, also=(("copy_paste", Severity.ERROR),),
+      message="“{name}”是{evidence}的指标，本项目是{own}项目，此行不属于本项目", context=True)
+def row_of_another_scheme(row: RowContext) -> Hit | None:
+    """A row about another scheme of the same family than the one the project is (特困供养 in 临时救助).
+
+    Schemes of one family (social assistance: 低保, 特困供养, 临时救助 …; stages of schooling) each have
+    their own indicator template; lexicons/project_types.yaml lists them. Such a row was copied from the
+    other scheme's template, not set for this project: irrelevant and copy_paste (LABELING.md).
+    Bad: 城乡居民最低生活保障资金 / 孤儿基本生活费发放人数 = ≥120人; 学前教育发展资金 / 义务教育巩固率 = ≥98%.
+    Good: 城乡居民最低生活保障资金 / 城市低保对象人数 = ≥3000人; 教育事业费 / 义务教育巩固率 = ≥98%.
+    """
+    found = other_scheme(row)
+    if not found:
+        return None
+    return Hit(evidence=found[0], fields={"own": found[1]})

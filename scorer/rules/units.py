@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from scorer.normalise import RowContext
 from scorer.registry import Hit, rule
-from scorer.rules.common import ends_with_any, is_money_name, is_percent_name, is_percent_on_non_rate, units_table
+from scorer.rules.common import (
+    contains_any,
+    ends_with_any,
+    is_money_name,
+    is_percent_name,
+    is_percent_on_non_share,
+    name_forms_table,
+    units_table,
+)
 from scorer.types import Severity, UnitFamily
 
 _FAMILY_WORDS = {
@@ -34,11 +42,16 @@ def rate_not_in_percent(row: RowContext) -> Hit | None:
 def count_in_wrong_unit(row: RowContext) -> Hit | None:
     """A count of events given in persons, or a count of persons given in events.
 
-    Bad: 接待人代会参会人员次数 = ≥265人.
-    Good: 接待人代会参会人员人数 = ≥265人; 培训人次 = ≤200人次.
+    Households and persons are not the same count either: 受益人数 in 户, 受益户数 in 人.
+    Bad: 接待人代会参会人员次数 = ≥265人; 危房改造受益人数 = ≥120户; 帮扶脱贫户数 = ≥300人.
+    Good: 接待人代会参会人员人数 = ≥265人; 培训人次 = ≤200人次; 帮扶脱贫户数 = ≥300户.
     """
     u = units_table()
     unit = row.value.unit.split("/")[0]
+    if ends_with_any(row.name, u["person_count_endings"]) and unit in ("户", "家庭"):
+        return Hit(evidence=unit, fields={"expected": "人数"})
+    if row.name.endswith("户数") and unit in ("人", "名", "人次"):
+        return Hit(evidence=unit, fields={"expected": "户数"})
     if ends_with_any(row.name, u["event_count_endings"]) and unit in ("人", "名", "位"):
         return Hit(evidence=unit, fields={"expected": "次数"})
     if ends_with_any(row.name, u["person_count_endings"]) and row.value.family is UnitFamily.COUNT \
@@ -52,14 +65,20 @@ def count_in_wrong_unit(row: RowContext) -> Hit | None:
 def number_without_unit(row: RowContext) -> Hit | None:
     """A bare number where the name does not say what is counted.
 
-    Names ending in 数, 数量, 次数, 人数, 个数, 份数, 天数 carry their unit (办结案件数量 = ≥70 is fine).
-    Bad: 召开论证会 = ≥1.
-    Good: 召开论证会 = ≥1次; 车辆数 = 10.
+    Names ending in 数, 数量, 次数, 人数, 个数, 份数, 天数 carry their unit (办结案件数量 = ≥70 is fine), and
+    so do names that say the unit in brackets or end in one (建设面积(亩) = 5000, 农业技术人员人均培训学时 = ≥40).
+    A figure in the value while the target quantity sits in the name (新建通村公路12.5公里 = 15) is a mismatch too.
+    Bad: 召开论证会 = ≥1; 基本公共服务水平 = 10; 新建通村公路12.5公里 = 15.
+    Good: 召开论证会 = ≥1次; 车辆数 = 10; 建设面积(亩) = 5000.
     """
     value = row.value
     if not value.has_number or value.unit or value.family is not UnitFamily.NONE or value.text:
         return None
+    if "quantity_in_name" in row.form:
+        return Hit(evidence=row.value_text)  # 新建通村公路12.5公里 = 15: the target sits in the name, the value is another figure
     if is_percent_name(row.name) or ends_with_any(row.name, units_table()["count_endings"]):
+        return None
+    if row.form & {"count", "unit_in_name"}:
         return None
     return Hit(evidence=row.value_text)
 
@@ -69,25 +88,21 @@ def number_without_unit(row: RowContext) -> Hit | None:
 def money_name_not_money(row: RowContext) -> Hit | None:
     """A cost, fee or price whose value is not an amount of money.
 
-    Bad: 培训成本 = ≥2次.
-    Good: 培训成本 = ≤35万元; 人均培训成本 = ≤2200元/人.
+    A figure with no currency at all (耕地地力保护补贴 = 每亩120) is the same mismatch, unless the name says its
+    unit in brackets (培训费(万元) = 5).
+    Bad: 培训成本 = ≥2次; 耕地地力保护补贴 = 每亩120.
+    Good: 培训成本 = ≤35万元; 人均培训成本 = ≤2200元/人; 培训费(万元) = 5.
     """
-    if not is_money_name(row.name) or not row.value.has_number or is_percent_name(row.name):
+    if not row.value.has_number or is_percent_name(row.name):
+        return None
+    if row.value.family is UnitFamily.NONE and not row.value.unit and "unit_in_name" not in row.form \
+            and ends_with_any(row.name, units_table()["money_endings"]):
+        return Hit(evidence="没有货币单位的数字")
+    if not is_money_name(row.name):
         return None
     if row.value.family in (UnitFamily.MONEY, UnitFamily.PERCENT, UnitFamily.NONE):
         return None
     return Hit(evidence=_FAMILY_WORDS[row.value.family])
-
-
-@rule("U005", "percent-on-non-rate-unit", "unit_mismatch", Severity.WARNING,
-      message="“{name}”不是比率，不宜用百分比“{value}”表示")
-def percent_on_non_rate_unit(row: RowContext) -> Hit | None:
-    """The unit side of V005: % on a name that is not a share.
-
-    Bad: 印刷清晰度 = 100%; 业务保障能力 = ≥90%.
-    Good: 印刷合格率 = 100%.
-    """
-    return Hit(evidence=row.name) if is_percent_on_non_rate(row) else None
 
 
 @rule("U006", "unit-does-not-fit-group", "unit_mismatch", Severity.WARNING,
@@ -106,3 +121,62 @@ def unit_does_not_fit_group(row: RowContext) -> Hit | None:
     if row.group == "timeliness" and row.value.family is UnitFamily.COUNT and "次" in row.value.unit:
         return None  # 时效 rows sometimes count on-time events (按时召开次数)
     return Hit(evidence=_FAMILY_WORDS[row.value.family], fields={"level2": row.indicator.level2 or "该指标"})
+
+
+@rule("U007", "percent-on-a-non-share", "unit_mismatch", Severity.WARNING,
+      message="“{name}”{evidence}，不是比率，不宜用百分比“{value}”表示，建议改为数量、时限或比率（如“完成率”）")
+def percent_on_a_non_share(row: RowContext) -> Hit | None:
+    """A percentage on a name that names no share: an action, an aim, or a quantity already in the name.
+
+    A % needs a whole to be a share of (…率, 满意度, 占比, 进度). On an action (河道清淤疏浚 = 100%)
+    the measure is missing; where the name holds the target quantity (购置康复训练器材6套 = 100%) the value
+    should carry it (2套) and the name say what is counted.
+    Bad: 河道清淤疏浚 = 100%; 购置康复训练器材6套 = 100%; 医疗服务水平改善情况 = 100%.
+    Good: 河道清淤完成率 = 100%; 康复训练器材购置数量 = 6套; 农药使用量较上年减少 = ≥5%.
+    """
+    if not is_percent_on_non_share(row):
+        return None
+    if "quantity_in_name" in row.form:
+        return Hit(evidence="已在名称中写明数量")
+    return Hit(evidence="是一项工作或目标")
+
+
+@rule("U008", "standard-without-per-unit", "unit_mismatch", Severity.WARNING,
+      message="“{name}”是单位标准，指标值“{value}”却没有说明按什么计（每人、每亩、每公里），建议写成“元/人”等形式")
+def standard_without_per_unit(row: RowContext) -> Hit | None:
+    """A per-unit standard (补助标准, 单价) given as a plain amount, with no unit it applies to.
+
+    A standard is money per person, per mu, per km; a plain amount in 万元 reads as a total (a standard in
+    元 is usually understood per person or per day, as in 差旅费标准 ≤90元, and is left alone).
+    Bad: 危房改造补助标准 = ≤3.5万元; 高标准农田建设单价 = ≤0.3万元.
+    Good: 危房改造补助标准 = ≤3.5万元/户; 户均补助标准 = 3.5万元 (户均 says per household);
+    差旅费标准 = ≤90元.
+    """
+    forms = name_forms_table()
+    if row.value.family is not UnitFamily.MONEY or row.value.unit not in ("万元", "万", "亿元") \
+            or "每" in row.value_text:
+        return None
+    if not ends_with_any(row.name, forms["per_unit_names"]) or contains_any(row.name, forms["per_unit_markers"]):
+        return None
+    return Hit(evidence=row.value_text)
+
+
+_SERIAL_DATES = (36526, 54789)  # 2000-01-01 and 2049-12-31 as spreadsheet day numbers
+
+
+@rule("U009", "date-as-serial-number", "unit_mismatch", Severity.WARNING,
+      message="时间类指标“{name}”的指标值“{value}”是表格软件的日期序号，不是日期，建议写成“2024年12月31日前”")
+def date_as_serial_number(row: RowContext) -> Hit | None:
+    """A date written as a spreadsheet's day number (45657 for 2024-12-31): a deadline no reader can check.
+
+    Bad: 时效指标 / 项目完成时间 = 45657; 资金支付时限 = ≤45291.
+    Good: 项目完成时间 = 2024年12月31日前; 培训天数 = 45000 is not a date row (a count).
+    """
+    value = row.value
+    if value.family is not UnitFamily.NONE or value.unit or value.number is None or len(value.numbers) != 1:
+        return None
+    if row.group != "timeliness" and not ends_with_any(row.name, ["时间", "日期", "时限", "期限"]):
+        return None
+    if _SERIAL_DATES[0] <= value.number <= _SERIAL_DATES[1] and value.number == int(value.number):
+        return Hit(evidence=row.value_text)
+    return None

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from scorer.normalise import RowContext
 from scorer.registry import Hit, rule
 from scorer.rules.common import (
     contains_any,
     is_percent_on_non_rate,
+    is_percent_on_non_share,
     is_sentence,
     is_uncheckable_text,
     is_unfilled,
+    name_is_aim,
     repeats_name,
     units_table,
     vague_words_in,
+    value_names_its_measure,
 )
 from scorer.types import Severity, UnitFamily
 
@@ -78,16 +83,28 @@ def sentence_as_value(row: RowContext) -> Hit | None:
 def rate_without_base(row: RowContext) -> Hit | None:
     """A 提升率 / 提高率 with no base: improvement of what, from what, cannot be computed.
 
-    Bad: 先进经验交流提升率 = ≥99%; 代表意见采纳提升率 = ≥99%.
-    Good: 代表意见采纳率 = ≥60%; 提高代表履职率 = ≥10% (a rate that is raised, not a 提升率).
+    A name whose rate ends in a rise (…知晓率明显提高) is the same thing: the target is the rise.
+    Bad: 先进经验交流提升率 = ≥99%; 代表意见采纳提升率 = ≥99%; 居民健康素养知晓率明显提高 = ≥90%.
+    Good: 代表意见采纳率 = ≥60%; 提高代表履职率 = ≥10% (a rate that is raised, not a 提升率); 森林覆盖率提高 =
+    ≥0.1个百分点 (a rise in points of a rate known today).
     """
+    if row.value.family is not UnitFamily.PERCENT:
+        return None
+    if "百分点" in row.value.unit and not contains_any(row.name, units_table()["undefined_rate_words"]):
+        return None  # 森林覆盖率提高 ≥0.1个百分点: a rise in points of a known rate is checkable
     found = contains_any(row.name, units_table()["undefined_rate_words"])
-    if found and row.value.family is UnitFamily.PERCENT:
+    rise = _RATE_THEN_RISE.search(row.name)
+    if found:
         return Hit(evidence=found[0])
+    if rise is not None:
+        return Hit(evidence=rise.group(0))
     return None
 
 
-@rule("V005", "percent-on-non-rate", "vague", Severity.ERROR,
+_RATE_THEN_RISE = re.compile(r"率[^率]{0,4}(提升|提高|上升|增加|增强|改善)$")
+
+
+@rule("V005", "percent-on-non-rate", "vague", Severity.ERROR, also=(("unit_mismatch", Severity.WARNING),),
       message="“{name}”不是比率，{value}无从计算，建议改为可测量的指标（如完成率、次数）")
 def percent_on_non_rate(row: RowContext) -> Hit | None:
     """A percentage on a name that is not a share (能力, 作用, 效率): no one can say what 90% of it is.
@@ -98,7 +115,7 @@ def percent_on_non_rate(row: RowContext) -> Hit | None:
     return Hit(evidence=row.name) if is_percent_on_non_rate(row) else None
 
 
-@rule("V006", "unfilled-template", "vague", Severity.ERROR,
+@rule("V006", "unfilled-template", "vague", Severity.ERROR, also=(("boilerplate", Severity.WARNING),),
       message="指标未填写（“{name}” = “{value}”），是模板占位，建议填写实际指标和目标值")
 def unfilled_template(row: RowContext) -> Hit | None:
     """A template row nobody filled in: name 0 / 指标1 / ……, value 0, 0.00%, ≥**%, 高中低.
@@ -107,3 +124,47 @@ def unfilled_template(row: RowContext) -> Hit | None:
     Good: 培训人数 = ≥60人.
     """
     return Hit(evidence=row.value_text) if is_unfilled(row) else None
+
+
+@rule("V007", "percent-on-an-aim", "vague", Severity.ERROR,
+      message="指标名称“{name}”是目标口号或情况描述，不是可计量的比率，{value}无从核验，建议改为可测量的指标（如完成率、次数、人数）")
+def percent_on_an_aim(row: RowContext) -> Hit | None:
+    """A percentage or a bare number set on a name that is an aim, a situation or a clause, not a measure.
+
+    Targets must be 细化量化 (财政部《中央部门预算绩效目标管理办法》, 财预〔2015〕88号); a verb-object
+    slogan (促进…发展, 保障…运转), a situation (…情况, …管理, …性) or a whole clause names an aim, and no
+    figure says how far it is met.
+    A name that holds its own quantity (购置课桌椅50套 = 100%) is a unit problem only (U007).
+    Bad: 医疗服务水平改善情况 = 100%; 促进农村经济社会发展 = ≥95%; 保障群众基本文化权益 = 10.
+    Good: 医疗设备完好率 = ≥95%; 路面养护正常开展 = 100% (an action, judged by U007 only).
+    """
+    if not name_is_aim(row) or is_percent_on_non_rate(row) or value_names_its_measure(row):
+        return None
+    bare = row.value.family is UnitFamily.NONE and row.value.has_number and not row.value.unit
+    if bare and (row.form & {"share", "count", "unit_in_name"} or not row.form & {"slogan", "abstract"}):
+        return None
+    if is_percent_on_non_share(row) or bare:
+        return Hit(evidence=row.name)
+    return None
+
+
+_YES_NO = frozenset({"是", "否"})
+
+
+@rule("V009", "yes-on-an-aim", "vague", Severity.ERROR,
+      message="指标值“{value}”只回答了是或否，而“{name}”是{evidence}，年末无从核验，建议写明可核验的标准或时限")
+def yes_on_an_aim(row: RowContext) -> Hit | None:
+    """是/否 as the target of an aim, a clause or a deadline row: the answer checks nothing.
+
+    是 is a sound target for one fact asked as a question (是否建立台账 = 是); on a slogan or a sentence
+    (持续提升…能力，助力… = 是) or a 时效 row (设备验收时间 = 是) it sets no standard and no date.
+    Bad: 持续提升农田综合生产能力，助力乡村振兴 = 是; 设备验收时间 = 是.
+    Good: 是否建立隐患排查台账 = 是; 验收合格 = 是.
+    """
+    if row.value_text not in _YES_NO or row.group == "cost":
+        return None  # a cost row with 是 has no amount: B010
+    if row.group == "timeliness":
+        return Hit(evidence="时效指标，应给出时限")
+    if row.form & {"slogan", "clause"} and "quantity_in_name" not in row.form:
+        return Hit(evidence="目标口号或整句")
+    return None
