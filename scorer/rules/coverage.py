@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from scorer.normalise import ProjectContext
 from scorer.registry import Hit, rule
 from scorer.rules.common import cost_amount
-from scorer.text import tokens
+from scorer.text import bigrams
 from scorer.types import Severity
 
 _GROUP_WORDS = {"quantity": "数量", "quality": "质量", "timeliness": "时效", "cost": "成本",
@@ -102,10 +102,11 @@ def goal_not_measured(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
     """
     if len(project.project.goals) < 2:
         return
-    common = set(tokens(project.name)) | _GENERIC_GOAL_WORDS  # words that tie a goal to nothing in particular
-    indicator_words = {t for row in project.rows for t in tokens(row.name + row.indicator.description) if len(t) >= 2}
+    # words that tie a goal to nothing in particular: the project's own name, and generic goal words
+    common = bigrams(project.name).union(*(bigrams(word) for word in _GENERIC_GOAL_WORDS))
+    indicator_words = frozenset().union(*(bigrams(row.name + row.indicator.description) for row in project.rows))
     for goal in project.project.goals:
-        words = {t for t in tokens(goal) if len(t) >= 2 and t not in project.name} - common
+        words = bigrams(goal) - common
         if words and not words & indicator_words:
             yield None, Hit(evidence=goal[:30])
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from scorer.normalise import ProjectContext, RowContext
 from scorer.registry import Hit, rule
@@ -15,7 +16,7 @@ from scorer.rules.common import (
     name_forms_table,
     units_table,
 )
-from scorer.text import tokens
+from scorer.text import bigrams
 from scorer.types import Severity, UnitFamily
 
 
@@ -219,11 +220,16 @@ def _goal_counts(project: ProjectContext) -> list[tuple[float, float, str, set[s
     for goal in [project.project.goal, *project.project.goals]:
         for match in _GOAL_COUNT.finditer(goal):
             before = re.split(r"[。；;，,：:！]", goal[max(0, match.start() - 20): match.start()])[-1]
-            words = {t for t in tokens(before) if len(t) >= 2 and t not in _GENERIC_CONTEXT}
+            words = set(bigrams(before)) - _generic_bigrams()
             low = float(match.group(1))
             high = float(match.group(2) or match.group(1))
             out.append((low, high, match.group(3), words))
     return out
+
+
+@cache
+def _generic_bigrams() -> frozenset[str]:
+    return frozenset().union(*(bigrams(word) for word in _GENERIC_CONTEXT))
 
 
 _GENERIC_CONTEXT = {"预计", "年内", "全年", "不少", "少于", "不少于", "以上", "及以上", "组织", "开展", "完成", "至少",
@@ -246,9 +252,9 @@ def count_contradicts_goal(project: ProjectContext) -> Iterator[tuple[RowContext
         value = row.value
         if value.number is None or value.family not in (UnitFamily.COUNT, UnitFamily.PERSON) or row.index in seen:
             continue
-        name_words = {t for t in tokens(row.name) if len(t) >= 2}
+        name_words = bigrams(row.name)
         for low, high, unit, words in counts:
-            if unit not in value.unit or not (words & name_words) or low == high:
+            if unit not in value.unit or len(words & name_words) < 2 or low == high:
                 continue
             if (value.op in ("≥", ">", "=", "") and value.number > high) or (value.op in ("≤", "<") and value.number < low):
                 seen.add(row.index)
