@@ -141,13 +141,41 @@ def pair_features(row: RowContext) -> dict[str, float]:
     return _flags(flags)
 
 
-def _word_sets(project) -> tuple[frozenset[str], list[frozenset[str]]]:
-    """(the project's words, the words of each other project of its document), once per project."""
-    if "word_sets" not in project.memo:
-        document = project.document
-        others = [p for p in document.projects if p is not project] if document else []
-        project.memo["word_sets"] = (_project_words(project.text), [_project_words(p.text) for p in others])
-    return project.memo["word_sets"]
+# A word held by more projects of one document than this counts as held by every other project: the work
+# per row is then bounded by (words of the name) x MAX_HOLDERS, whatever the document's size. Documents of up
+# to MAX_HOLDERS projects (every document seen so far) get the exact overlap.
+MAX_HOLDERS = 256
+
+
+def _word_index(document) -> dict[str, list[int]]:
+    """word -> the indexes of the document's projects whose text holds it, once per document."""
+    if "word_index" not in document.memo:
+        index: dict[str, list[int]] = {}
+        for project in document.projects:
+            for word in _project_words(project.text):
+                index.setdefault(word, []).append(project.index)
+        document.memo["word_index"] = index
+    return document.memo["word_index"]
+
+
+def best_other_overlap(row: RowContext, mine: set[str]) -> int:
+    """How many of the name's words the other project of its document that shares most of them holds: an
+    inverted index of words to projects, not a pass over every project for every row."""
+    document = row.project.document
+    if document is None or len(document.projects) < 2:
+        return 0
+    shared: dict[int, int] = {}
+    everywhere = 0
+    own = row.project.index
+    for word in mine:
+        holders = _word_index(document).get(word, ())
+        if len(holders) > MAX_HOLDERS:
+            everywhere += 1
+            continue
+        for holder in holders:
+            if holder != own:
+                shared[holder] = shared.get(holder, 0) + 1
+    return max(shared.values(), default=0) + everywhere
 
 
 def context_features(row: RowContext) -> dict[str, float]:
@@ -169,9 +197,8 @@ def context_features(row: RowContext) -> dict[str, float]:
             flags[f"dimension_{dimension}_{'allowed' if dimension in allowed else 'foreign'}"] = 1
     mine = _words(row.name)
     if mine:
-        own, others = _word_sets(row.project)
-        own_overlap = len(mine & own) / len(mine)
-        other_overlap = max(map(len, map(mine.intersection, others)), default=0) / len(mine)
+        own_overlap = len(mine & _project_words(row.project.text)) / len(mine)
+        other_overlap = best_other_overlap(row, mine) / len(mine)
         flags["own_overlap"] = own_overlap
         flags["other_fits_better"] = other_overlap > own_overlap
     return {f"f:{key}": float(flag) for key, flag in flags.items() if flag}

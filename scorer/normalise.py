@@ -59,6 +59,7 @@ class ProjectContext:
 class DocumentContext:
     document: Document
     projects: list[ProjectContext]
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # indexes derived once per document
 
     @property
     def source(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from scorer.normalise import DocumentContext, RowContext
 from scorer.registry import Hit, rule
@@ -153,12 +153,48 @@ def cost_formula_across_projects(document: DocumentContext) -> Iterator[tuple[Ro
             if row.name and row.group == "cost" and row.value.has_number:
                 by_value[row.value_text].append(row)
     for rows in by_value.values():
+        names = sorted({row.name for row in rows})
+        position = {name: i for i, name in enumerate(names)}
+        kinds_by_name: list[dict[int, frozenset[str]]] = [{} for _ in names]
+        for row in rows:
+            kinds_by_name[position[row.name]][row.project.index] = row.project.name_types
+        alike = _alike_names(names)
+        groups: dict[int, dict[frozenset[str], int]] = {}  # name -> project kinds -> projects, of its alike names
+        counts: dict[int, int] = {}
         for anchor in rows:
-            alike = [r for r in rows if difflib.SequenceMatcher(None, r.name, anchor.name).ratio() >= 0.7]
-            projects = {r.project.index: r for r in alike}
-            unrelated = [r for r in projects.values() if not (r.project.name_types & anchor.project.name_types)]
-            if len(projects) >= 3 and len(unrelated) >= 2:
-                yield anchor, Hit(evidence=anchor.name, fields={"count": len(projects)})
+            i = position[anchor.name]
+            if i not in groups:
+                projects: dict[int, frozenset[str]] = {}
+                for j in alike[i]:
+                    projects.update(kinds_by_name[j])
+                counts[i] = len(projects)
+                groups[i] = defaultdict(int)
+                for kinds in projects.values():
+                    groups[i][kinds] += 1
+            unrelated = sum(n for kinds, n in groups[i].items() if not kinds & anchor.project.name_types)
+            if counts[i] >= 3 and unrelated >= 2:
+                yield anchor, Hit(evidence=anchor.name, fields={"count": counts[i]})
+
+
+ALIKE_ALL_PAIRS = 64  # distinct names of one cost value compared pair by pair up to this many
+
+
+def _alike_names(names: list[str]) -> list[set[int]]:
+    """For each distinct name, the names written almost the same way (difflib ratio >= 0.7), itself included.
+    Up to ALIKE_ALL_PAIRS names every pair is compared; beyond, only the pairs MinHash banding proposes
+    (scorer.duplicates), so the work grows with the names, not with their square."""
+    alike = [{i} for i in range(len(names))]
+    if len(names) <= ALIKE_ALL_PAIRS:
+        pairs: Iterable[tuple[int, int]] = ((i, j) for i in range(len(names)) for j in range(i + 1, len(names)))
+    else:
+        from scorer.duplicates import lsh_candidates, minhash_signatures
+
+        pairs = ((int(i), int(j)) for i, j in lsh_candidates(minhash_signatures(names)))
+    for i, j in pairs:
+        if difflib.SequenceMatcher(None, names[i], names[j]).ratio() >= 0.7:
+            alike[i].add(j)
+            alike[j].add(i)
+    return alike
 
 
 @rule("B010", "cost-without-amount", "boilerplate", Severity.WARNING,

@@ -3,6 +3,7 @@ copied whole between projects. Codes 2xx look across documents, 1xx across proje
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from scorer.duplicates import cached_row_key, carry_overs, corpus_stats, key_hash, template_lookup
@@ -109,14 +110,40 @@ def table_copied_between_projects(corpus: CorpusContext) -> Yield:
     for document in corpus.documents:
         keys = [{cached_row_key(r.indicator.level3, r.indicator.value) for r in project.rows}
                 for project in document.projects]
-        for index, project in enumerate(document.projects):
-            mine = keys[index]
-            if len(mine) < 4:
-                continue
-            for other_index, other in enumerate(document.projects):
-                if other_index == index or project.name_types & other.name_types or len(keys[other_index]) < 4:
-                    continue
-                share = len(mine & keys[other_index]) / len(mine)
-                if share >= 0.8 and len(mine & keys[other_index]) >= 4:
-                    yield project, None, Hit(evidence=other.name, fields={"other": other.name, "share": share})
-                    break
+        flagged: set[int] = set()
+        for index, other_index, share in _shared_tables(keys):
+            project, other = document.projects[index], document.projects[other_index]
+            if index not in flagged and not project.name_types & other.name_types:
+                flagged.add(index)  # the first unrelated project in document order is named
+                yield project, None, Hit(evidence=other.name, fields={"other": other.name, "share": share})
+
+
+MAX_KEY_HOLDERS = 64  # a row key held by more projects of one document than this is a template (B201's)
+
+
+def _shared_tables(keys: list[set[str]]) -> Iterator[tuple[int, int, float]]:
+    """(project, other project, share) where at least 80% (and 4) of the project's row keys are the other's,
+    the first such other project in document order. Tables the same to the key are grouped by their key set;
+    other pairs come from an inverted index of keys to projects, in which a key held by more than
+    MAX_KEY_HOLDERS projects proposes no pair: the work is bounded by rows x MAX_KEY_HOLDERS."""
+    same: dict[frozenset[str], list[int]] = defaultdict(list)
+    holders: dict[str, list[int]] = defaultdict(list)
+    for index, mine in enumerate(keys):
+        if len(mine) >= 4:
+            same[frozenset(mine)].append(index)
+            for key in mine:
+                holders[key].append(index)
+    for index, mine in enumerate(keys):
+        if len(mine) < 4:
+            continue
+        shared: dict[int, int] = defaultdict(int)
+        for key in mine:
+            if len(holders[key]) <= MAX_KEY_HOLDERS:
+                for other in holders[key]:
+                    shared[other] += 1
+        for other in same[frozenset(mine)][:MAX_KEY_HOLDERS + 2]:
+            shared[other] = len(mine)
+        candidates = sorted(other for other, n in shared.items()
+                            if other != index and len(keys[other]) >= 4 and n >= 4 and n / len(mine) >= 0.8)
+        for other in candidates:
+            yield index, other, shared[other] / len(mine)
