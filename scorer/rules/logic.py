@@ -18,6 +18,7 @@ from scorer.rules.common import (
 )
 from scorer.text import bigrams
 from scorer.types import Severity, UnitFamily
+from scorer.values import parse_value
 
 
 @rule("L001", "cost-with-at-least", "illogical", Severity.ERROR,
@@ -209,6 +210,62 @@ def costs_exceed_budget(project: ProjectContext) -> Iterator[tuple[RowContext, H
     if total > budget * 1.001 + 0.005:
         for row, _ in costs:
             yield row, Hit(evidence=f"{total:g}>{budget:g}", fields={"total": round(total, 4), "budget": budget})
+
+
+_MONEY_FACTOR = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "万": 1.0, "亿元": 1e4}
+
+
+def _per_unit_cost(row: RowContext) -> tuple[float, str] | None:
+    """(万元 per unit, the unit) of a cost row priced per one thing: ≤3000元/人 -> (0.3, 人); None for a
+    price per two things (元/人/天), which needs the days too."""
+    parts = row.value.unit.split("/")
+    if len(parts) != 2 or parts[0] not in _MONEY_FACTOR or row.value.number is None:
+        return None
+    if row.value.op in ("≥", ">"):
+        return None  # a floor on a price spends nothing
+    return row.value.number * _MONEY_FACTOR[parts[0]], parts[1]
+
+
+def _quantity_of(project: ProjectContext, row: RowContext, unit: str) -> float | None:
+    """How many of `unit` the project states: a figure in the cost row's own name (饲料库120平方米), else the
+    largest target of a quantity row in that unit."""
+    for match in re.finditer(r"\d+(?:\.\d+)?\s*[^\d\s，,。；;、]{1,4}", row.indicator.level3):
+        parsed = parse_value(match.group())
+        if parsed.unit == unit and parsed.number:
+            return parsed.number
+    amounts = [other.value.number for other in project.rows
+               if other is not row and other.group != "cost" and other.value.unit == unit
+               and other.value.number and other.value.op in ("≥", ">", "=", "")]
+    return max(amounts) if amounts else None
+
+
+@rule("L103", "unit-cost-times-quantity-exceeds-budget", "illogical", Severity.ERROR, scope="project",
+      message="单位成本{value}乘以数量{quantity:g}{unit}，约{total:g}万元，超过项目预算{budget:g}万元",
+      fix="核对单位成本和数量：二者之积应在预算之内")
+def unit_cost_times_quantity_exceeds_budget(project: ProjectContext) -> Iterator[tuple[RowContext, Hit]]:
+    """A price per thing (元/人, 元/平方米) times how many things the project states is more than its budget.
+
+    The targets must match the money (财预〔2015〕88号: 绩效目标与预算 "相应匹配"): a unit cost and a
+    quantity whose product the budget cannot pay cannot both be met. The quantity is a figure in the cost
+    row's own name, else the largest quantity row in the same unit.
+    Bad: budget 20万元, 人均培训费 = ≤3000元/人 and 培训人数 = ≥200人 (60万元).
+    Good: budget 20万元, 人均培训费 = ≤800元/人 and 培训人数 = ≥200人 (16万元).
+    """
+    budget = project.project.budget
+    if not budget:
+        return
+    for row in project.rows:
+        priced = _per_unit_cost(row) if row.group == "cost" else None
+        if priced is None:
+            continue
+        per_unit, unit = priced
+        quantity = _quantity_of(project, row, unit)
+        if quantity is None:
+            continue
+        total = per_unit * quantity
+        if total > budget * 1.05 + 0.005:
+            yield row, Hit(evidence=f"{total:g}>{budget:g}", fields={
+                "quantity": quantity, "unit": unit, "total": round(total, 2), "budget": budget})
 
 
 _GOAL_COUNT = re.compile(r"(\d+)\s*(?:[-~～至到]\s*(\d+)\s*)?(次|场|期|个|项|人)")
