@@ -240,6 +240,16 @@ def _exit_status(report: ReadReport) -> int:
     return EXIT_SOME_UNREADABLE if report.errors or damaged else EXIT_OK
 
 
+def _read_or_stop(paths: list[Path], outputs: list[Output], quiet: bool) -> tuple[ReadReport, int]:
+    """Check the outputs, read the inputs; stop with exit status 2 (nothing written) when nothing was read."""
+    _check_outputs(outputs, paths)
+    report = _read_documents(paths, outputs, quiet)
+    status = _exit_status(report)
+    if status == EXIT_NOTHING_READ:
+        _nothing_to_score()
+    return report, status
+
+
 def _explain(paths: list[Path]) -> NoReturn:
     """`zhibiao parse --explain`: how each file was read, then exit (0 when every file could be opened)."""
     from scorer.ingest.explain import explain
@@ -276,11 +286,7 @@ def parse(paths: tuple[Path, ...], output: Path | None, quiet: bool, explain: bo
     if explain:
         _explain(list(paths))
     outputs = [Output(option, path, "csv") for option, path in (("-o", output), ("--skipped", skipped_path)) if path]
-    _check_outputs(outputs, list(paths))
-    report = _read_documents(list(paths), outputs, quiet)
-    status = _exit_status(report)
-    if status == EXIT_NOTHING_READ:
-        _nothing_to_score()
+    report, status = _read_or_stop(list(paths), outputs, quiet)
     frame = parse_frame(report.documents)[ROW_COLUMNS + ROW_EXTRA_COLUMNS + PROJECT_CONTEXT_COLUMNS + [REPORTED_COLUMN]]
     with OutputBatch() as batch:
         if output:
@@ -553,11 +559,7 @@ def duplicates(paths: tuple[Path, ...], output: Path, no_near: bool, quiet: bool
     from scorer.inputs import CLUSTER_COLUMNS
 
     outputs = [Output("-o", output, "csv")]
-    _check_outputs(outputs, list(paths))
-    report = _read_documents(list(paths), outputs, quiet)
-    status = _exit_status(report)
-    if status == EXIT_NOTHING_READ:
-        _nothing_to_score()
+    report, status = _read_or_stop(list(paths), outputs, quiet)
     frame = cluster_rows(row_table(report.documents), ClusterOptions(near=not no_near))
     result = score_documents(report.documents)
     codes = result.rows.set_index(["source", "project_index", "row_index"])["codes"]
@@ -590,11 +592,7 @@ def corpus_stats_command(paths: tuple[Path, ...], output: Path, quiet: bool) -> 
     from scorer.report.atomic import atomic_output
 
     outputs = [Output("-o", output, "json")]
-    _check_outputs(outputs, list(paths))
-    report = _read_documents(list(paths), outputs, quiet)
-    status = _exit_status(report)
-    if status == EXIT_NOTHING_READ:
-        _nothing_to_score()
+    report, status = _read_or_stop(list(paths), outputs, quiet)
     stats = corpus_stats(row_table(report.documents))
     with atomic_output(output) as temporary:
         temporary.write_text(json.dumps(stats, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")

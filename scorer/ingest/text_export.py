@@ -110,13 +110,9 @@ def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
 def _place(table: dict, text: str) -> None:
     """Put a cell in its row, after the cells that merged cells of rows above carry down (rowspan), and
     keep a merged cell's columns (colspan) so that the row stays aligned with the header."""
+    _carry_down(table)
     row: list[str] = table["row"]
     spans: dict[int, tuple[str, int]] = table["spans"]
-    while len(row) in spans:
-        carried, left = spans.pop(len(row))
-        row.append(carried)
-        if left > 1:
-            spans[len(row) - 1] = (carried, left - 1)
     rowspan, colspan = table["span"]
     for offset in range(colspan):
         if rowspan > 1:
@@ -124,8 +120,8 @@ def _place(table: dict, text: str) -> None:
         row.append(text if offset == 0 else "")
 
 
-def _close_row(table: dict) -> None:
-    """Cells carried down into the end of a row whose last cells are merged from above."""
+def _carry_down(table: dict) -> None:
+    """The cells that merged cells of rows above carry into the row at its current end."""
     row: list[str] = table["row"]
     spans: dict[int, tuple[str, int]] = table["spans"]
     while len(row) in spans:
@@ -172,7 +168,7 @@ class _TableHTML(HTMLParser):
             _place(top, text)
             top["cell"] = None
         elif tag == "tr" and top["row"] is not None:
-            _close_row(top)
+            _carry_down(top)  # a row whose last cells are merged from above
             top["n"] += 1
             self.blocks.append(Row(cells=top["row"], table=top["index"], row=top["n"], line=self.getpos()[0]))
             top["row"] = None
