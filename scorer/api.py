@@ -12,11 +12,8 @@ from scorer.engine import run_rules
 from scorer.ingest import ReadError, read_paths
 from scorer.normalise import prepare
 from scorer.scoring import dimension_of, grade, group_findings, project_score, row_score
-from scorer.table import indicator_frame, project_frame
+from scorer.table import FINDING_COLUMNS, indicator_frame, project_frame
 from scorer.types import CATEGORIES, Document, Finding, Indicator, Location, Project, Severity
-
-FINDING_COLUMNS = ["source", "project", "project_index", "row", "code", "name", "category", "severity",
-                   "message", "evidence", "fix", "probability"]
 
 
 @dataclass

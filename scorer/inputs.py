@@ -72,8 +72,7 @@ def own_output_kind(path: Path) -> str | None:
 
 
 def _csv_kind(path: Path) -> str | None:
-    from scorer.api import FINDING_COLUMNS
-    from scorer.table import PROJECT_COLUMNS, ROW_COLUMNS
+    from scorer.table import FINDING_COLUMNS, PROJECT_COLUMNS, ROW_COLUMNS
 
     with path.open("rb") as handle:
         first = handle.readline(4096).decode("utf-8-sig", "replace").strip()
