@@ -221,8 +221,8 @@ def _per_unit_cost(row: RowContext) -> tuple[float, str] | None:
     parts = row.value.unit.split("/")
     if len(parts) != 2 or parts[0] not in _MONEY_FACTOR or row.value.number is None:
         return None
-    if row.value.op in ("≥", ">"):
-        return None  # a floor on a price spends nothing
+    if row.value.op in ("≤", "<"):
+        return None  # a ceiling on a price can be met by paying less: only a set standard fixes the spend
     return row.value.number * _MONEY_FACTOR[parts[0]], parts[1]
 
 
@@ -243,13 +243,14 @@ def _quantity_of(project: ProjectContext, row: RowContext, unit: str) -> float |
       message="单位成本{value}乘以数量{quantity:g}{unit}，约{total:g}万元，超过项目预算{budget:g}万元",
       fix="核对单位成本和数量：二者之积应在预算之内")
 def unit_cost_times_quantity_exceeds_budget(project: ProjectContext) -> Iterator[tuple[RowContext, Hit]]:
-    """A price per thing (元/人, 元/平方米) times how many things the project states is more than its budget.
+    """A set price per thing (元/人, 元/平方米) times how many things the project states is more than its budget.
 
-    The targets must match the money (财预〔2015〕88号: 绩效目标与预算 "相应匹配"): a unit cost and a
-    quantity whose product the budget cannot pay cannot both be met. The quantity is a figure in the cost
-    row's own name, else the largest quantity row in the same unit.
-    Bad: budget 20万元, 人均培训费 = ≤3000元/人 and 培训人数 = ≥200人 (60万元).
-    Good: budget 20万元, 人均培训费 = ≤800元/人 and 培训人数 = ≥200人 (16万元).
+    The targets must match the money (财预〔2015〕88号: 绩效目标与预算 "相应匹配"): a standard and a
+    quantity whose product the budget cannot pay cannot both be met. Only a set standard (780元/生, =,
+    ≥) fixes the spend; a ceiling (≤3000元/人) can be met by paying less. The quantity is a figure in the
+    cost row's own name, else the largest quantity row in the same unit.
+    Bad: budget 20万元, 人均培训补助标准 = 3000元/人 and 培训人数 = ≥200人 (60万元).
+    Good: budget 20万元, 人均培训补助标准 = 800元/人 and 培训人数 = ≥200人 (16万元); 人均培训费 = ≤3000元/人.
     """
     budget = project.project.budget
     if not budget:
