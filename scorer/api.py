@@ -84,7 +84,10 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
         for row, probabilities in zip(rows, model.row_probabilities(rows), strict=True):
             project = row.project
             key = (document.source, project.index, row.index)
-            highest[key] = max((p for c, p in probabilities.items() if c in model.score_categories), default=0.0)
+            scored = [(p, c) for c, p in probabilities.items() if c in model.score_categories]
+            highest[key] = max(scored, default=(0.0, ""))
+            if scored:
+                highest[key] = (*highest[key], "、".join(model.top_terms(row_features(row), highest[key][1])))
             for category, probability in probabilities.items():
                 if probability < FINDING_THRESHOLD or (*key, category) in said or category not in model.finding_categories:
                     continue
@@ -97,6 +100,33 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
                             f"主要依据：{terms or '整体特征'}；请人工复核",
                 ))
     return extra, highest
+
+
+def _penalty_notes(contexts, highest: dict, findings: list[Finding]) -> list[Finding]:
+    """Every point the model takes off a row, said on the row: a note (info: it decides no category) with
+    the probability, the points and the terms that weighed most, under the category's M code."""
+    from scorer.classifier import MODEL_CODES, score_penalty
+    from scorer.report.terminal import CATEGORY_NAMES
+
+    have = {(f.source, f.project_index, f.row, f.code) for f in findings}
+    notes = []
+    for document in contexts:
+        for project in document.projects:
+            for row in project.rows:
+                key = (document.source, project.index, row.index)
+                probability, category, *terms = highest.get(key, (0.0, ""))
+                points = score_penalty(probability)
+                if points < 0.05 or (*key, MODEL_CODES[category]) in have:
+                    continue
+                notes.append(Finding(
+                    code=MODEL_CODES[category], name=f"model-{category}", category=category, severity=Severity.INFO,
+                    source=document.source, project=project.name, project_index=project.index, row=row.index,
+                    evidence=terms[0] if terms else "", probability=round(probability, 4),
+                    message=f"分类模型估计该指标“{CATEGORY_NAMES[category]}”的概率为{probability:.2f}，扣{points:.1f}分"
+                            f"（主要依据：{(terms[0] if terms else '') or '整体特征'}）",
+                    fix="请人工复核；若指标已具体可核验，可忽略此提示",
+                ))
+    return notes
 
 
 def score_documents(documents: list[Document], select: Iterable[str] | None = None,
@@ -123,6 +153,7 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
     if model is not None:
         extra, highest = _model_findings(contexts, findings, model)
         findings.extend(f for f in extra if chosen(f.code))
+        findings.extend(_penalty_notes(contexts, highest, findings))
     findings.sort(key=lambda f: (f.source, f.project_index or 0, -1 if f.row is None else f.row, f.code))
     by_row, by_project = group_findings(findings)
 
@@ -130,7 +161,7 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
     scores, categories, codes, messages, fixes = [], [], [], [], []
     for source, p_index, r_index in zip(rows["source"], rows["project_index"], rows["row_index"], strict=True):
         found = by_row.get((source, p_index, r_index), [])
-        penalty = score_penalty(highest.get((source, p_index, r_index), 0.0))
+        penalty = score_penalty(highest.get((source, p_index, r_index), (0.0,))[0])
         scores.append(round(max(0.0, row_score(found) - penalty), 1))
         present = {f.category for f in found if f.severity is not Severity.INFO}  # info is shown, not scored
         categories.append(";".join(c for c in CATEGORIES if c in present))
@@ -155,8 +186,9 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
         value = project_score([scores[i] for i in positions], own, dimensions)
         project_scores.append(value)
         grades.append(grade(value))
-        row_findings = sum(len(by_row.get((source, p_index, row_indices[i]), [])) for i in positions)
-        counts.append(row_findings + len(own))
+        row_findings = sum(1 for i in positions for f in by_row.get((source, p_index, row_indices[i]), [])
+                           if f.severity is not Severity.INFO)
+        counts.append(row_findings + sum(1 for f in own if f.severity is not Severity.INFO))  # notes are not 问题
         p_codes.append(";".join(f.code for f in own))
         p_messages.append("；".join(f.message for f in own))
     projects["score"], projects["grade"], projects["findings"] = project_scores, grades, counts

@@ -45,6 +45,19 @@ FINDING_THRESHOLD = 0.95  # a model finding needs this probability, and the rule
 SCORE_WEIGHT = 50.0  # points per unit of probability above SCORE_FROM
 SCORE_FROM = 0.6  # below this probability the model leaves the score alone (rules' ties stay ties)
 MODEL_CODES = {category: f"M{index:03d}" for index, category in enumerate(CATEGORIES, start=1)}
+MODEL_DOC = """分类模型对一类问题的判断（逻辑回归，特征见 models/MODEL_CARD.md）。
+
+模型读取指标名称和指标值的字词、名称的形式与指标值单位类别的搭配、所在项目的类型和维度。
+在留出文档上胜过规则的类别里，模型把握不低于 {threshold:.0%} 且规则未指出该类问题时，以本代码给出“较弱”发现；
+在留出文档上提高了排序效果的类别里，概率高于 {score_from:g} 时，每高出 0.1 扣 {tenth:g} 分，并以本代码的提示
+（info，不计入问题数）写明扣分和主要依据。问题类别由规则决定，模型只为规则给分相同的指标排序；请人工复核。
+较弱（模型认为含糊）：工作开展情况 = 良好。
+较好：培训村医人数 = ≥120人。
+"""
+
+
+def model_doc() -> str:
+    return MODEL_DOC.format(threshold=FINDING_THRESHOLD, score_from=SCORE_FROM, tenth=SCORE_WEIGHT / 10)
 
 
 class ModelError(Exception):

@@ -640,10 +640,14 @@ def train(labels: tuple[Path, ...], docs: Path, out: Path, card: Path | None) ->
 @_lang_option
 def list_rules() -> None:
     """List every rule: code, category, severity, scope, what it flags."""
+    from scorer.classifier import MODEL_CODES, model_doc
     from scorer.registry import load_rules
 
     for code, item in sorted(load_rules().items()):
         click.echo(f"{code}  {item.category:<13} {item.severity.value:<7} {item.scope:<8} {item.name}: {item.summary}")
+    summary = model_doc().splitlines()[0]
+    for category, code in MODEL_CODES.items():
+        click.echo(f"{code}  {category:<13} {'model':<7} {'row':<8} model-{category}: {summary}")
 
 
 @cli.command("rule")
@@ -653,12 +657,18 @@ def show_rule(code: str) -> None:
     """Print one rule's documentation (what, why, a bad and a good example)."""
     import difflib
 
+    from scorer.classifier import MODEL_CODES, model_doc
     from scorer.registry import load_rules
 
     rules = load_rules()
     item = rules.get(code.upper())
+    model_categories = {model_code: category for category, model_code in MODEL_CODES.items()}
+    if item is None and code.upper() in model_categories:
+        click.echo(f"{code.upper()} model-{model_categories[code.upper()]}  [{model_categories[code.upper()]}, model, row]\n")
+        click.echo(model_doc().rstrip())
+        return
     if item is None:
-        closest = difflib.get_close_matches(code.upper(), list(rules), n=3, cutoff=0.5)
+        closest = difflib.get_close_matches(code.upper(), [*rules, *model_categories], n=3, cutoff=0.5)
         _usage_error(text("rule.unknown", code=code,
                           hint=text("codes.closest", names="、".join(closest)) if closest else ""))
     click.echo(f"{item.code} {item.name}  [{item.category}, {item.severity.value}, {item.scope}]\n")

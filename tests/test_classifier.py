@@ -45,8 +45,10 @@ def test_model_findings_only_in_the_models_finding_categories(tmp_path):
     frame = __import__("pandas").DataFrame([{"source": "y.csv", "project": "会议费", "level1": "产出指标",
                                              "level2": "数量指标", "level3": "模板指标甲", "value": "≥3次"}])
     result = scorer.score(frame, model_path=path)
-    assert not result.findings["code"].str.startswith("M").any()
+    model_findings = result.findings[result.findings["code"].str.startswith("M")]
+    assert (model_findings["severity"] == "info").all()  # no verdict, only the note that explains the points
     assert result.rows.iloc[0]["categories"] == "" and result.rows.iloc[0]["score"] < 100
+    assert "扣" in result.rows.iloc[0]["messages"] and "M005" in result.rows.iloc[0]["codes"]
 
 
 def test_tampered_foreign_and_other_version_models_are_refused(tmp_path):

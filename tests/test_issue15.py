@@ -343,3 +343,29 @@ def test_point8_every_command_and_option_has_help_in_each_language(language):
                         assert record[1][0].isascii(), (name, param.name, record)
     finally:
         set_language("zh")
+
+
+def test_point5_every_point_a_row_or_project_loses_is_explained():
+    """No row below 100 without a code and a message; notes (info) are not counted as 问题; the workbook's
+    scoring text comes from scoring.py; the model's codes are documented like the rules."""
+    import scorer
+    from scorer.classifier import MODEL_CODES
+    from scorer.scoring import ERROR_BASE, WARNING_BASE, explained
+
+    result = scorer.score(str(ROOT / "samples"))
+    rows = result.rows
+    unexplained = rows[(rows["score"] < 100) & ((rows["codes"] == "") | (rows["messages"] == ""))]
+    assert unexplained.empty, unexplained[["project", "level3", "value", "score"]].head().to_string()
+    shaved = rows[rows["codes"].str.contains("M00")]  # rows the model took points from say how many
+    assert not shaved.empty and shaved["messages"].str.contains("分类模型估计.*扣", regex=True).all()
+    info = result.findings[result.findings["severity"] == "info"]
+    notes_only = result.projects[result.projects["codes"].ne("") & result.projects["codes"].isin(
+        info.groupby(["source", "project_index"])["code"].agg(";".join).tolist())]
+    assert (notes_only["findings"] == 0).all()
+    text = " ".join(line for _, line in explained())
+    assert f"{WARNING_BASE:g}" in text and f"{ERROR_BASE:g}" in text
+    runner = CliRunner()
+    for code in MODEL_CODES.values():
+        shown = runner.invoke(cli, ["rule", code])
+        assert shown.exit_code == 0 and "分类模型" in shown.output
+    assert all(code in runner.invoke(cli, ["rules"]).output for code in MODEL_CODES.values())

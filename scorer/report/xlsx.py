@@ -19,6 +19,7 @@ from scorer.inputs import GENERATOR
 from scorer.report import plain, worst_severity_by_row
 from scorer.report.atomic import atomic_output
 from scorer.report.terminal import CATEGORY_NAMES, category_meanings
+from scorer.scoring import explained
 from scorer.types import CATEGORIES
 
 GRADE_FILLS = {"A": "C6EFCE", "B": "E2F0D9", "C": "FFF2CC", "D": "FCE4D6", "E": "F8CBAD"}
@@ -138,10 +139,9 @@ def _rules_sheet(sheet: Worksheet, result) -> None:
 def _notes_sheet(sheet: Worksheet, result) -> None:
     headers = ["项目", "说明"]
     lines = [(f"{CATEGORY_NAMES[c]}（{c}）", category_meanings()[c]) for c in CATEGORIES]
+    lines += explained()
     lines += [
-        ("指标得分", "100 = 无问题；65 = 较弱（仅模板或单位问题，每多一类减10）；25及以下 = 有缺陷（每多一类减8）。"),
-        ("项目得分", "各指标得分的平均值，每项完整性问题（缺少数量/质量/时效/成本/效益/满意度指标等）减5分。"),
-        ("等级", "A ≥ 85，B ≥ 70，C ≥ 55，D ≥ 40，E < 40。"),
+        ("问题数", "有缺陷或较弱的发现之和；提示（info）不计入。"),
         ("填色", "红色：有缺陷的指标；黄色：较弱的指标。把鼠标移到指标值上可看到原因。"),
     ]
     lines += [("未读取的文件", error.message) for error in result.errors]
