@@ -338,6 +338,7 @@ def _resolve_codes(option: str, values: tuple[str, ...]) -> list[str] | None:
 @_option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path))
 @_option("--select", multiple=True)
 @_option("--ignore", multiple=True)
+@_option("--decisions", "decisions_path", type=click.Path(path_type=Path))
 @_option("--statistics", is_flag=True)
 @_option("--top", default=10, show_default=True)
 @_option("-q", "--quiet", is_flag=True)
@@ -345,13 +346,16 @@ def _resolve_codes(option: str, values: tuple[str, ...]) -> list[str] | None:
 def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | None, findings_path: Path | None,
           xlsx_path: Path | None, html_path: Path | None, json_path: Path | None, stats_path: Path | None,
           jobs: int, engine: str, scheduler: str | None, chunk_rows: int, no_model: bool, model_path: Path | None,
-          select: tuple[str, ...], ignore: tuple[str, ...], statistics: bool, top: int, quiet: bool) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], decisions_path: Path | None, statistics: bool, top: int,
+          quiet: bool) -> None:
     """Score documents: flag weak indicators with reasons, score and rank every project."""
     from scorer.bulk import is_rows_table
 
     _check_inputs(list(paths))
     if stats_path is not None:
         _check_inputs([stats_path])
+    if decisions_path is not None:
+        _check_inputs([decisions_path])
     selected, ignored = _resolve_codes("--select", select), _resolve_codes("--ignore", ignore)
     tables = [path for path in paths if path.is_file() and is_rows_table(path)]
     if tables and len(tables) < len(paths):
@@ -364,9 +368,10 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
                Output("--projects", projects_path, table_kind), Output("--findings", findings_path, "csv"),
                Output("--xlsx", xlsx_path, "xlsx"), Output("--html", html_path, "html"),
                Output("--json", json_path, "json")]
-    _check_outputs(outputs, list(paths))
+    _check_outputs(outputs, [*paths, *([decisions_path] if decisions_path else [])])
     stats = _load_stats(stats_path) if stats_path else None
-    reports_wanted = findings_path or xlsx_path or html_path or json_path or statistics
+    decisions = _load_decisions(decisions_path) if decisions_path else None
+    reports_wanted = findings_path or xlsx_path or html_path or json_path or statistics or decisions_path
     if tables and (engine == "dask" or not reports_wanted):
         from scorer.bulk import BulkOptions
 
@@ -386,10 +391,11 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
     status = _exit_status(report)
     if status == EXIT_NOTHING_READ:
         _nothing_to_score()
-    result = _score(report, selected, ignored, stats, no_model, model_path)
+    result = _score(report, selected, ignored, stats, no_model, model_path, decisions)
     _write_outputs(result, output, projects_path, findings_path, xlsx_path, html_path, json_path)
     for message in result.rule_errors:
         _say("error", message)
+    _report_decisions(result, decisions, quiet)
     from scorer.report.terminal import print_statistics, print_summary
 
     if not quiet:
@@ -399,14 +405,38 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
     sys.exit(EXIT_SOME_UNREADABLE if status == EXIT_OK and result.rule_errors else status)
 
 
+def _load_decisions(path: Path) -> list:
+    from scorer.decisions import DecisionsError, read_decisions
+
+    try:
+        return read_decisions(path)
+    except DecisionsError as exc:
+        _usage_error(text("decisions.invalid", detail=exc))
+
+
+def _report_decisions(result, decisions: list | None, quiet: bool) -> None:
+    """One warning line per stale decision; a count of the findings waived."""
+    if decisions is None:
+        return
+    from scorer.decisions import stale_message
+
+    for item in result.stale_decisions:
+        _say("warning", stale_message(item))
+    if not quiet:
+        findings = result.findings
+        waived = int((findings["waiver"] != "").sum()) if len(findings) else 0
+        click.echo(text("decisions.applied", decisions=len(decisions), waived=waived,
+                        stale=len(result.stale_decisions)), err=True)
+
+
 def _score(report: ReadReport, select: list[str] | None, ignore: list[str] | None, stats: dict | None,
-           no_model: bool, model_path: Path | None):
+           no_model: bool, model_path: Path | None, decisions: list | None = None):
     from scorer.api import score_documents
     from scorer.classifier import ModelError
 
     try:
         result = score_documents(report.documents, select, ignore, stats, use_model=not no_model,
-                                 model_path=model_path)
+                                 model_path=model_path, decisions=decisions)
     except ModelError as exc:
         _usage_error(text("model.invalid", detail=exc))
     result.errors = report.errors
@@ -624,6 +654,31 @@ def train(labels: tuple[Path, ...], docs: Path, out: Path, card: Path | None) ->
     click.echo(text("train.done", rows=len(examples), missing=missing,
                     f1=", ".join(f"{k} {v:.3f}" for k, v in held["flagged_f1"].items()),
                     auc=", ".join(f"{k} {v:.4f}" for k, v in held["auc"].items()), out=out, card=card))
+
+
+@cli.group("decisions", cls=_Group)
+@_lang_option
+def decisions_group() -> None:
+    """The reviewer's decisions (审核意见) on findings."""
+
+
+@decisions_group.command("export")
+@click.argument("workbook", type=click.Path(path_type=Path))
+@_option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@_lang_option
+def decisions_export(workbook: Path, output: Path) -> None:
+    """Write the decisions CSV from a reviewed workbook (审核意见, 备注, 审核人, 审核日期 of 指标明细)."""
+    from scorer.decisions import decisions_frame
+
+    _check_inputs([workbook])
+    _check_outputs([Output("-o", output, "csv")], [workbook])
+    if workbook.suffix.lower() != ".xlsx":
+        _usage_error(text("decisions.not_workbook", path=workbook))
+    frame = decisions_frame(_load_decisions(workbook))
+    write_csv(frame, output)
+    counts = frame["decision"].value_counts()
+    click.echo(text("decisions.exported", count=len(frame), output=output,
+                    verdicts="，".join(f"{verdict} {n}" for verdict, n in counts.items()) or text("none")), err=True)
 
 
 @cli.command("rules")

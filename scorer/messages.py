@@ -69,6 +69,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "model.invalid": {"zh": "--model：{detail}", "en": "--model: {detail}"},
     "train.nothing": {"zh": "标注中没有一行与 --docs 中文档的指标对上", "en": "no labelled row matched a row of the "
                       "documents in --docs"},
+    # decisions (审核意见)
+    "decisions.invalid": {"zh": "--decisions：{detail}", "en": "--decisions: {detail}"},
+    "decisions.not_workbook": {"zh": "{path}：请给出填好审核意见的评审工作簿（.xlsx）",
+                               "en": "{path}: give the reviewed workbook (.xlsx) with its 审核意见 filled in"},
+    "decisions.applied": {"zh": "审核意见 {decisions} 条：豁免问题 {waived} 个，已过期 {stale} 条",
+                          "en": "{decisions} decisions: {waived} findings waived, {stale} stale"},
+    "decisions.exported": {"zh": "已写出 {output}：{count} 条审核意见（{verdicts}）",
+                           "en": "wrote {output}: {count} decisions ({verdicts})"},
     # terminal summary
     "summary.none": {"zh": "没有读到任何项目。", "en": "No project was read."},
     "summary.title": {"zh": "得分最低的 {shown} 个项目（共 {projects} 个项目，{rows} 条指标）",
@@ -164,6 +172,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
                           "en": "only these rules: codes, prefixes or categories (V, U001, B00, vague, 含糊), comma-separated"},
     "help.score.ignore": {"zh": "不用这些规则：代码、前缀或类别，逗号分隔",
                           "en": "skip these rules: codes, prefixes or categories, comma-separated"},
+    "help.score.decisions_path": {"zh": "审核意见：填好“审核意见”列的评审工作簿 .xlsx 或 decisions .csv；“不同意”的问题标为已豁免、不扣分，行已改动的意见报告为已过期",
+                                  "en": "the reviewer's decisions: a reviewed workbook .xlsx (审核意见 filled in) or a decisions .csv; "
+                                        "overruled (不同意) findings are marked waived and cost nothing, decisions on changed rows are reported stale"},
+    "help.decisions": {"zh": "审核意见：从填好的评审工作簿导出，供 `zhibiao score --decisions` 使用。",
+                       "en": "The reviewer's decisions (审核意见): export them from a reviewed workbook for `zhibiao score --decisions`."},
+    "help.export": {"zh": "从评审工作簿（指标明细的 审核意见、备注、审核人、审核日期 列）写出审核意见 CSV。",
+                    "en": "Write the decisions CSV from a reviewed workbook (审核意见, 备注, 审核人, 审核日期 of 指标明细)."},
+    "help.export.output": {"zh": "要写出的审核意见 CSV", "en": "decisions CSV to write"},
     "help.score.statistics": {"zh": "列出每条规则的问题数", "en": "print how many findings each rule made"},
     "help.score.top": {"zh": "汇总列出多少个项目", "en": "how many projects the summary lists"},
     "help.duplicates": {"zh": "跨项目、文件、年度的相似指标分组，以及每条指标得到的问题代码。",

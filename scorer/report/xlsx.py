@@ -99,15 +99,36 @@ def _ranking_sheet(sheet: Worksheet, result) -> None:
     _finish(sheet, headers, {3: 30, 6: 40, len(headers): 80})
 
 
+def _row_decisions(findings) -> dict[tuple[str, int, int], tuple[str, str, str, str]]:
+    """(source, project_index, row) -> (审核意见, 备注, 审核人, 审核日期) carried over from --decisions, where
+    every finding of the row had the same decision (a row with a new, undecided finding is left blank)."""
+    decided: dict[tuple[str, int, int], set[tuple[str, str, str, str]]] = {}
+    for record in findings.itertuples():
+        if record.row is None or record.row != record.row:
+            continue
+        key = (record.source, int(record.project_index), int(record.row))
+        decided.setdefault(key, set()).add((_text(record.decision), _text(record.note), _text(record.reviewer),
+                                            _text(record.decided_on)))
+    return {key: next(iter(values)) for key, values in decided.items() if len(values) == 1 and next(iter(values))[0]}
+
+
 def _rows_sheet(sheet: Worksheet, result) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from scorer.decisions import REVIEW_HEADERS, VERDICTS
+
     headers = ["文件", "项目", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据", "得分",
-               "问题类别", "规则", "原因", "修改建议", "位置"]
-    worst = worst_severity_by_row(result.findings)
+               "问题类别", "规则", "原因", "修改建议", "位置", *REVIEW_HEADERS]
+    findings = result.findings
+    scored = findings[findings["waiver"] == ""] if "waiver" in findings.columns else findings
+    worst = worst_severity_by_row(scored)
+    decisions = _row_decisions(findings) if "decision" in findings.columns else {}
     for number, record in enumerate(result.rows.itertuples(), start=2):
         categories = "；".join(CATEGORY_NAMES.get(c, c) for c in record.categories.split(";") if c)
+        review = decisions.get((record.source, record.project_index, record.row_index), ("", "", "", ""))
         values = [Path(record.source).name, record.project, record.level1, record.level2, record.level3,
                   record.description, record.value, record.basis, record.score, categories, record.codes,
-                  record.messages, record.fixes, record.location]
+                  record.messages, record.fixes, record.location, *review]
         for column, value in enumerate(values, start=1):
             cell = put(sheet, number, column, value)
             if column in (12, 13):
@@ -119,7 +140,14 @@ def _rows_sheet(sheet: Worksheet, result) -> None:
                 sheet.cell(row=number, column=column).fill = fill
             value_cell = sheet.cell(row=number, column=7)
             value_cell.comment = Comment(record.messages[:2000], "zhibiao", width=320, height=160)
-    _finish(sheet, headers, {5: 30, 6: 30, 12: 60, 13: 40})
+    verdict_column = get_column_letter(headers.index(REVIEW_HEADERS[0]) + 1)
+    choice = DataValidation(type="list", formula1='"' + ",".join(VERDICTS) + '"', allow_blank=True,
+                            showErrorMessage=True, errorTitle="审核意见", error="请选择：" + "、".join(VERDICTS),
+                            promptTitle="审核意见", prompt="同意：问题成立；不同意：豁免此问题，不扣分；待定",
+                            showInputMessage=True)
+    sheet.add_data_validation(choice)
+    choice.add(f"{verdict_column}2:{verdict_column}{max(2, sheet.max_row)}")
+    _finish(sheet, headers, {5: 30, 6: 30, 12: 60, 13: 40, len(headers) - 2: 40})
 
 
 def _rules_sheet(sheet: Worksheet, result) -> None:
