@@ -152,3 +152,31 @@ def test_a_bad_decisions_file_is_one_line_and_status_2(tmp_path):
     assert not (tmp_path / "rows.csv").exists()
     same = run("score", SAMPLES, "--xlsx", tmp_path / "r.xlsx", "--decisions", tmp_path / "r.xlsx", "-q")
     assert same.exit_code == EXIT_NOTHING_READ
+
+
+def test_decisions_follow_rows_and_projects_moved(reviewed):
+    import pandas as pd
+
+    from scorer.api import score
+    from scorer.decisions import read_decisions
+
+    folder, overruled, _ = reviewed
+    decisions = read_decisions(folder / "reviewed.xlsx")
+    frame = pd.read_csv(folder / "rows.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    moved = frame.iloc[::-1].reset_index(drop=True)  # every project and every row in reverse order
+    result = score(moved, use_model=False, decisions=decisions)
+    findings = result.findings
+    rows = result.rows.set_index(["source", "project_index", "row_index"])
+    waived = findings[findings["waiver"] != ""]
+    assert len(waived)
+    keys = {(Path(s).name, *rows.loc[(s, p, r), ["project", "level3", "value"]])
+            for s, p, r in zip(waived["source"], waived["project_index"], waived["row"].astype(int), strict=True)}
+    assert keys <= set(overruled)
+    overruled_codes = {(Path(d.document).stem, d.project, d.indicator, d.value, d.code) for d in decisions
+                       if d.decision == "不同意"}
+    for record in findings.itertuples():
+        if record.row != record.row:
+            continue
+        row = rows.loc[(record.source, record.project_index, int(record.row))]
+        if (Path(record.source).stem, row["project"], row["level3"], row["value"], record.code) in overruled_codes:
+            assert record.waiver.startswith("已豁免"), record

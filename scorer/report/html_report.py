@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 
 from scorer.inputs import GENERATOR
-from scorer.report import document_name, plain, worst_severity_by_row
+from scorer.report import document_name, plain, scored_findings, worst_severity_by_row
 from scorer.report.atomic import atomic_output
 from scorer.report.terminal import CATEGORY_NAMES
 from scorer.types import CATEGORIES
@@ -140,7 +140,7 @@ def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -
         (level2 or "（无二级指标）") for level2, categories in zip(rows["level2"], rows["categories"], strict=True)
         if categories
     )
-    severity_of = worst_severity_by_row(findings)
+    severity_of = worst_severity_by_row(scored_findings(findings))  # an overruled row is not highlighted
     doc_number = {d.source: n for n, d in enumerate(result.documents)}
     categories_of: dict[tuple[str, int], set[str]] = {}
     codes_of: dict[tuple[str, int], list[str]] = {}

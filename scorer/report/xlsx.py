@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scorer.inputs import GENERATOR
-from scorer.report import plain, worst_severity_by_row
+from scorer.report import plain, scored_findings, worst_severity_by_row
 from scorer.report.atomic import atomic_output
 from scorer.report.terminal import CATEGORY_NAMES, category_meanings
 from scorer.types import CATEGORIES
@@ -120,8 +120,7 @@ def _rows_sheet(sheet: Worksheet, result) -> None:
     headers = ["文件", "项目", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据", "得分",
                "问题类别", "规则", "原因", "修改建议", "位置", *REVIEW_HEADERS]
     findings = result.findings
-    scored = findings[findings["waiver"] == ""] if "waiver" in findings.columns else findings
-    worst = worst_severity_by_row(scored)
+    worst = worst_severity_by_row(scored_findings(findings))
     decisions = _row_decisions(findings) if "decision" in findings.columns else {}
     for number, record in enumerate(result.rows.itertuples(), start=2):
         categories = "；".join(CATEGORY_NAMES.get(c, c) for c in record.categories.split(";") if c)
