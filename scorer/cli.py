@@ -656,6 +656,75 @@ def train(labels: tuple[Path, ...], docs: Path, out: Path, card: Path | None) ->
                     auc=", ".join(f"{k} {v:.4f}" for k, v in held["auc"].items()), out=out, card=card))
 
 
+@cli.command("compare")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@_option("--xlsx", "xlsx_path", type=click.Path(path_type=Path))
+@_option("--no-model", is_flag=True)
+@_option("--decisions", "decisions_path", type=click.Path(path_type=Path))
+@_option("--all", "show_all", is_flag=True)
+@_option("-q", "--quiet", is_flag=True)
+@_lang_option
+def compare_command(old: Path, new: Path, xlsx_path: Path | None, no_model: bool, decisions_path: Path | None,
+                    show_all: bool, quiet: bool) -> None:
+    """Compare two versions (files or folders): findings fixed, still open and new, scores before and after."""
+    from scorer.compare import compare_results, write_comparison_xlsx
+
+    _check_inputs([old, new, *([decisions_path] if decisions_path else [])])
+    outputs = [Output("--xlsx", xlsx_path, "xlsx")]
+    _check_outputs(outputs, [old, new, *([decisions_path] if decisions_path else [])])
+    decisions = _load_decisions(decisions_path) if decisions_path else None
+    results, statuses = [], []
+    for side in (old, new):
+        report = _read_documents([side], outputs, True, 1)
+        status = _exit_status(report)
+        if status == EXIT_NOTHING_READ:
+            _usage_error(text("compare.nothing", path=side))
+        statuses.append(status)
+        results.append(_score(report, None, None, None, no_model, None, decisions))
+    comparison = compare_results(*results)
+    if xlsx_path:
+        with OutputBatch() as batch:
+            write_comparison_xlsx(comparison, batch.temporary(xlsx_path))
+            batch.commit()
+    if not quiet:
+        _print_comparison(comparison, show_all)
+    sys.exit(max(statuses))
+
+
+def _print_comparison(comparison, show_all: bool) -> None:
+    from scorer.compare import ADDED, REMOVED, UNCHANGED
+
+    def score(value, grade) -> str:
+        return "—" if value is None else f"{value:.1f}({grade})"
+
+    click.echo(text("compare.summary", projects=len(comparison.projects),
+                    changed=len(comparison.projects) - len(comparison.with_status(UNCHANGED)),
+                    fixed=comparison.count("fixed"), open=comparison.count("still_open"), new=comparison.count("new"),
+                    added=len(comparison.with_status(ADDED)), removed=len(comparison.with_status(REMOVED))))
+    for project in comparison.projects:
+        if project.status == UNCHANGED and not show_all:
+            continue
+        name = " / ".join(part for part in (project.unit, project.name) if part)
+        click.echo(text(f"compare.status.{project.status}") + " " + name + "："
+                   + text("compare.project", old=score(project.old_score, project.old_grade),
+                          new=score(project.new_score, project.new_grade), fixed=len(project.fixed),
+                          open=len(project.still_open), new_findings=len(project.new),
+                          added=len(project.rows_added), removed=len(project.rows_removed)))
+        if project.status == REMOVED:
+            continue
+        for what in ("fixed", "new", "still_open"):
+            for change in getattr(project, what):
+                values = (f"{change.old_value} → {change.new_value}" if change.old_value != change.new_value
+                          else change.new_value)
+                row = f"{change.indicator}（{values}）" if change.indicator else text("compare.project_level")
+                click.echo(f"    {text(f'compare.{what}')}  {row}  {change.code} {change.message}")
+        for name_added in project.rows_added:
+            click.echo(f"    {text('compare.row_added')}  {name_added}")
+        for name_removed in project.rows_removed:
+            click.echo(f"    {text('compare.row_removed')}  {name_removed}")
+
+
 @cli.group("decisions", cls=_Group)
 @_lang_option
 def decisions_group() -> None:
