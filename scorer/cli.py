@@ -725,6 +725,51 @@ def _print_comparison(comparison, show_all: bool) -> None:
             click.echo(f"    {text('compare.row_removed')}  {name_removed}")
 
 
+@cli.command("letter")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_option("-o", "--output", "folder", type=click.Path(path_type=Path), required=True)
+@_option("--decisions", "decisions_path", type=click.Path(path_type=Path))
+@_option("--no-model", is_flag=True)
+@_option("-q", "--quiet", is_flag=True)
+@_lang_option
+def letter_command(paths: tuple[Path, ...], folder: Path, decisions_path: Path | None, no_model: bool,
+                   quiet: bool) -> None:
+    """Write a 修改意见 letter (.docx) per unit: each project's weak rows with reason and fix, worst first."""
+    from scorer.letter import letters, write_letter
+
+    inputs = [*paths, *([decisions_path] if decisions_path else [])]
+    _check_inputs(inputs)
+    if not folder.is_dir():
+        _usage_error(text("letter.no_folder" if not folder.exists() else "letter.not_folder", folder=folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        _usage_error(text("output.unwritable", option="-o", path=folder))
+    decisions = _load_decisions(decisions_path) if decisions_path else None
+    report = _read_documents(list(paths), [], quiet)
+    status = _exit_status(report)
+    if status == EXIT_NOTHING_READ:
+        _nothing_to_score()
+    result = _score(report, None, None, None, no_model, None, decisions)
+    if decisions is not None:
+        _report_decisions(result, decisions, True)
+    written = letters(result)
+    targets = [folder / letter.file_name for letter in written]
+    resolved_inputs = {p.resolve() for p in paths if p.is_file()}
+    for target in targets:
+        if target.resolve() in resolved_inputs:
+            _usage_error(text("output.is_input", option="-o", path=target))
+    with OutputBatch() as batch:
+        for letter, target in zip(written, targets, strict=True):
+            write_letter(letter, batch.temporary(target))
+        batch.commit()
+    if not quiet:
+        for letter, target in zip(written, targets, strict=True):
+            click.echo(text("letter.written", path=target, projects=len(letter.projects),
+                            rows=sum(len(p.rows) for p in letter.projects)), err=True)
+        if not written:
+            click.echo(text("letter.none"), err=True)
+    sys.exit(status)
+
+
 @cli.group("decisions", cls=_Group)
 @_lang_option
 def decisions_group() -> None:
