@@ -351,12 +351,19 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
     """Score documents: flag weak indicators with reasons, score and rank every project."""
     from scorer.bulk import is_rows_table
 
+    settings = _settings()
+    select_option, ignore_option = "--select", "--ignore"
+    if not select and settings.get("select"):
+        select, select_option = tuple(settings.get("select")), f"{settings.origin('select')}: select"
+    if not ignore and settings.get("ignore"):
+        ignore, ignore_option = tuple(settings.get("ignore")), f"{settings.origin('ignore')}: ignore"
+    decisions_path = decisions_path or _configured_decisions(settings)
     _check_inputs(list(paths))
     if stats_path is not None:
         _check_inputs([stats_path])
     if decisions_path is not None:
         _check_inputs([decisions_path])
-    selected, ignored = _resolve_codes("--select", select), _resolve_codes("--ignore", ignore)
+    selected, ignored = _resolve_codes(select_option, select), _resolve_codes(ignore_option, ignore)
     tables = [path for path in paths if path.is_file() and is_rows_table(path)]
     if tables and len(tables) < len(paths):
         _usage_error(text("input.mixed"))
@@ -403,6 +410,21 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
     if statistics:
         print_statistics(result)
     sys.exit(EXIT_SOME_UNREADABLE if status == EXIT_OK and result.rule_errors else status)
+
+
+def _settings():
+    """zhibiao.toml or [tool.zhibiao] found from the working directory upward (scorer.config)."""
+    from scorer.config import ConfigError, load_settings
+
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        _usage_error(str(exc))
+
+
+def _configured_decisions(settings) -> Path | None:
+    value = settings.get("decisions")
+    return Path(value) if value else None
 
 
 def _load_decisions(path: Path) -> list:
@@ -670,6 +692,7 @@ def compare_command(old: Path, new: Path, xlsx_path: Path | None, no_model: bool
     """Compare two versions (files or folders): findings fixed, still open and new, scores before and after."""
     from scorer.compare import compare_results, write_comparison_xlsx
 
+    decisions_path = decisions_path or _configured_decisions(_settings())
     _check_inputs([old, new, *([decisions_path] if decisions_path else [])])
     outputs = [Output("--xlsx", xlsx_path, "xlsx")]
     _check_outputs(outputs, [old, new, *([decisions_path] if decisions_path else [])])
@@ -737,6 +760,7 @@ def letter_command(paths: tuple[Path, ...], folder: Path, decisions_path: Path |
     """Write a 修改意见 letter (.docx) per unit: each project's weak rows with reason and fix, worst first."""
     from scorer.letter import letters, write_letter
 
+    decisions_path = decisions_path or _configured_decisions(_settings())
     inputs = [*paths, *([decisions_path] if decisions_path else [])]
     _check_inputs(inputs)
     if not folder.is_dir():
@@ -768,6 +792,24 @@ def letter_command(paths: tuple[Path, ...], folder: Path, decisions_path: Path |
         if not written:
             click.echo(text("letter.none"), err=True)
     sys.exit(status)
+
+
+@cli.command("config")
+@_lang_option
+def config_command() -> None:
+    """Print the settings in force (zhibiao.toml or [tool.zhibiao]) and where each came from."""
+    from scorer.config import KEYS
+
+    settings = _settings()
+    if settings.path is None:
+        click.echo(text("config.none"))
+    else:
+        click.echo(text("config.file", path=settings.path))
+    for key in KEYS:
+        value = settings.get(key)
+        shown = ", ".join(value) if isinstance(value, list) else (value or text(f"config.default.{key}"))
+        origin = settings.origin(key) or text("config.default")
+        click.echo(text("config.line", setting=key, value=shown, origin=origin))
 
 
 @cli.group("decisions", cls=_Group)

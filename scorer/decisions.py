@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from scorer.messages import text
 from scorer.text import compact
 from scorer.types import Finding
 
@@ -66,7 +67,7 @@ class Stale:
     """Decisions made on a row that has changed since (one per row, with every rule code decided on it)."""
 
     decision: Decision
-    reason: str  # what changed, in Chinese
+    reason: str  # what changed, in the language of the run
     codes: tuple[str, ...] = ()
 
 
@@ -94,7 +95,7 @@ def _cell(value: object) -> str:
 
 def _check_verdict(verdict: str, where: str) -> None:
     if verdict and verdict not in VERDICTS:
-        raise DecisionsError(f"{where}：审核意见“{verdict}”不是 同意 / 不同意 / 待定 之一")
+        raise DecisionsError(text("decisions.bad_verdict", where=where, verdict=verdict))
 
 
 def read_decisions(path: str | Path) -> list[Decision]:
@@ -104,7 +105,7 @@ def read_decisions(path: str | Path) -> list[Decision]:
         return _from_workbook(path)
     if path.suffix.lower() == ".csv":
         return _from_csv(path)
-    raise DecisionsError(f"{path}：审核意见文件应是评审工作簿 .xlsx 或 decisions .csv")
+    raise DecisionsError(text("decisions.kind", path=path))
 
 
 def _from_workbook(path: Path) -> list[Decision]:
@@ -113,17 +114,17 @@ def _from_workbook(path: Path) -> list[Decision]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # a damaged or foreign file: named, never a traceback
-        raise DecisionsError(f"{path}：无法作为 Excel 工作簿打开（{type(exc).__name__}）") from exc
+        raise DecisionsError(text("decisions.not_xlsx", path=path, detail=type(exc).__name__)) from exc
     try:
         if "指标明细" not in workbook.sheetnames:
-            raise DecisionsError(f"{path}：没有“指标明细”工作表，不是 zhibiao 的评审工作簿")
+            raise DecisionsError(text("decisions.no_sheet", path=path))
         rows = workbook["指标明细"].iter_rows(values_only=True)
         header = [_cell(c) for c in next(rows, ())]
         columns = {_ROW_HEADERS[name]: i for i, name in enumerate(header) if name in _ROW_HEADERS}
         missing = [name for name, field in _ROW_HEADERS.items() if field not in columns and name in
                    ("文件", "项目", "三级指标", "指标值", "规则", "审核意见")]
         if missing:
-            raise DecisionsError(f"{path}：“指标明细”工作表缺少列 {'、'.join(missing)}")
+            raise DecisionsError(text("decisions.sheet_columns", path=path, columns="、".join(missing)))
         decisions = []
         for number, cells in enumerate(rows, start=2):
             def get(field: str, cells=cells) -> str:
@@ -133,7 +134,7 @@ def _from_workbook(path: Path) -> list[Decision]:
             verdict = _verdict(get("decision"))
             if not verdict:
                 continue
-            where = f"{path}:指标明细!第{number}行"
+            where = text("decisions.where_sheet", path=path, row=number)
             _check_verdict(verdict, where)
             codes = [c.strip() for c in get("codes").replace("；", ";").split(";") if c.strip()]
             for code in codes:
@@ -148,17 +149,18 @@ def _from_csv(path: Path) -> list[Decision]:
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise DecisionsError(f"{path}：无法读取为 CSV（{type(exc).__name__}）") from exc
+        raise DecisionsError(text("decisions.not_csv", path=path, detail=type(exc).__name__)) from exc
     frame = frame.rename(columns={k: v for k, v in _CSV_ALIASES.items() if k in frame.columns})
     missing = [c for c in ("document", "project", "indicator", "value", "code", "decision") if c not in frame.columns]
     if missing:
-        raise DecisionsError(f"{path}：审核意见表缺少列 {'、'.join(missing)}（应有 {', '.join(DECISION_COLUMNS)}）")
+        raise DecisionsError(text("decisions.csv_columns", path=path, columns="、".join(missing),
+                                            expected=", ".join(DECISION_COLUMNS)))
     decisions = []
     for number, record in enumerate(frame.to_dict("records"), start=2):
         verdict = _verdict(record["decision"])
         if not verdict:
             continue
-        where = f"{path}:第{number}行"
+        where = text("decisions.where_csv", path=path, row=number)
         _check_verdict(verdict, where)
         decisions.append(Decision(
             record["document"].strip(), record["project"].strip(), record["indicator"].strip(),
@@ -223,14 +225,14 @@ def apply_decisions(findings: list[Finding], row_text: dict[tuple[str, int, int]
         if key in used or document not in documents:
             continue
         if (document, project) not in projects:
-            reason = "项目已不在文件中（或已改名）"
+            reason = text("decisions.gone_project")
         elif not name:
             continue  # the project no longer has the finding: nothing left to decide
         elif (document, project, name) not in values_by_name:
-            reason = "该指标已删除或改名"
+            reason = text("decisions.gone_row")
         elif value not in {compact(v) for v in values_by_name[(document, project, name)]}:
             now = "、".join(sorted(values_by_name[(document, project, name)]))
-            reason = f"指标值已改为“{now}”"
+            reason = text("decisions.new_value", value=now)
         else:
             continue  # the row is unchanged and the rule no longer flags it: nothing left to decide
         row = key[:4]
@@ -244,7 +246,7 @@ def apply_decisions(findings: list[Finding], row_text: dict[tuple[str, int, int]
 
 def stale_message(item: Stale) -> str:
     d = item.decision
-    row = f"指标“{d.indicator}”（{d.value}）" if d.indicator else "项目层面"
-    codes = "、".join(item.codes or (d.code,))
-    return (f"审核意见已过期：{document_stem(d.document)} / {d.project} / {row} 上对 {codes} 的审核意见“{d.decision}”"
-            f"不再适用：{item.reason}，请重新审核（{d.origin}）")
+    row = (text("decisions.stale_row", indicator=d.indicator, value=d.value) if d.indicator
+           else text("decisions.stale_project_row"))
+    return text("decisions.stale", document=document_stem(d.document), project=d.project, row=row,
+                codes="、".join(item.codes or (d.code,)), decision=d.decision, reason=item.reason, origin=d.origin)
