@@ -339,6 +339,8 @@ def _resolve_codes(option: str, values: tuple[str, ...]) -> list[str] | None:
 @_option("--select", multiple=True)
 @_option("--ignore", multiple=True)
 @_option("--decisions", "decisions_path", type=click.Path(path_type=Path))
+@_option("--suggest", is_flag=True)
+@_option("--library", "library_path", type=click.Path(path_type=Path))
 @_option("--statistics", is_flag=True)
 @_option("--top", default=10, show_default=True)
 @_option("-q", "--quiet", is_flag=True)
@@ -346,8 +348,8 @@ def _resolve_codes(option: str, values: tuple[str, ...]) -> list[str] | None:
 def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | None, findings_path: Path | None,
           xlsx_path: Path | None, html_path: Path | None, json_path: Path | None, stats_path: Path | None,
           jobs: int, engine: str, scheduler: str | None, chunk_rows: int, no_model: bool, model_path: Path | None,
-          select: tuple[str, ...], ignore: tuple[str, ...], decisions_path: Path | None, statistics: bool, top: int,
-          quiet: bool) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], decisions_path: Path | None, suggest: bool,
+          library_path: Path | None, statistics: bool, top: int, quiet: bool) -> None:
     """Score documents: flag weak indicators with reasons, score and rank every project."""
     from scorer.bulk import is_rows_table
 
@@ -363,6 +365,8 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
         _check_inputs([stats_path])
     if decisions_path is not None:
         _check_inputs([decisions_path])
+    if library_path is not None:
+        _check_inputs([library_path])
     selected, ignored = _resolve_codes(select_option, select), _resolve_codes(ignore_option, ignore)
     tables = [path for path in paths if path.is_file() and is_rows_table(path)]
     if tables and len(tables) < len(paths):
@@ -378,7 +382,9 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
     _check_outputs(outputs, [*paths, *([decisions_path] if decisions_path else [])])
     stats = _load_stats(stats_path) if stats_path else None
     decisions = _load_decisions(decisions_path) if decisions_path else None
-    reports_wanted = findings_path or xlsx_path or html_path or json_path or statistics or decisions_path
+    suggester = _load_suggester(library_path) if suggest or library_path else None
+    reports_wanted = (findings_path or xlsx_path or html_path or json_path or statistics or decisions_path
+                      or suggester)
     if tables and (engine == "dask" or not reports_wanted):
         from scorer.bulk import BulkOptions
 
@@ -399,6 +405,13 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
     if status == EXIT_NOTHING_READ:
         _nothing_to_score()
     result = _score(report, selected, ignored, stats, no_model, model_path, decisions)
+    if suggester is not None:
+        from scorer.library import suggestions_for
+
+        result.rows["suggestions"], missing = suggestions_for(result, suggester)
+        result.projects["suggestions"] = ["\n".join(missing.get((s, int(i)), []))
+                                          for s, i in zip(result.projects["source"], result.projects["project_index"],
+                                                          strict=True)]
     _write_outputs(result, output, projects_path, findings_path, xlsx_path, html_path, json_path)
     for message in result.rule_errors:
         _say("error", message)
@@ -410,6 +423,15 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
     if statistics:
         print_statistics(result)
     sys.exit(EXIT_SOME_UNREADABLE if status == EXIT_OK and result.rule_errors else status)
+
+
+def _load_suggester(path: Path | None):
+    from scorer.library import LibraryError, Suggester, load_library
+
+    try:
+        return Suggester(load_library(path))
+    except LibraryError as exc:
+        _usage_error(text("library.invalid", detail=exc))
 
 
 def _settings():
@@ -471,10 +493,11 @@ def _write_outputs(result, output: Path | None, projects_path: Path | None, find
     from scorer.table import PROJECT_COLUMNS, PROJECT_EXTRA_COLUMNS
 
     with OutputBatch() as batch:
+        suggested = ["suggestions"] if "suggestions" in result.rows.columns else []  # score --suggest
         if output:
-            write_csv(result.rows[ROW_COLUMNS + ROW_EXTRA_COLUMNS], batch.temporary(output))
+            write_csv(result.rows[ROW_COLUMNS + ROW_EXTRA_COLUMNS + suggested], batch.temporary(output))
         if projects_path:
-            write_csv(result.projects[PROJECT_COLUMNS + PROJECT_EXTRA_COLUMNS], batch.temporary(projects_path))
+            write_csv(result.projects[PROJECT_COLUMNS + PROJECT_EXTRA_COLUMNS + suggested], batch.temporary(projects_path))
         if findings_path:
             write_csv(result.findings, batch.temporary(findings_path))
         if xlsx_path:
@@ -810,6 +833,67 @@ def config_command() -> None:
         shown = ", ".join(value) if isinstance(value, list) else (value or text(f"config.default.{key}"))
         origin = settings.origin(key) or text("config.default")
         click.echo(text("config.line", setting=key, value=shown, origin=origin))
+
+
+@cli.command("suggest")
+@click.argument("project")
+@_option("--level2", required=True)
+@_option("--library", "library_path", type=click.Path(path_type=Path))
+@_option("-n", "--count", default=3, show_default=True, type=click.IntRange(1, 20))
+@_lang_option
+def suggest_command(project: str, level2: str, library_path: Path | None, count: int) -> None:
+    """Suggest well-set indicators from the library for a project and a 二级指标 (指标推荐)."""
+    from scorer.library import group_names, group_of_heading, kinds_of_name
+
+    if library_path is not None:
+        _check_inputs([library_path])
+    group = group_of_heading(level2)
+    if not group:
+        _usage_error(text("suggest.unknown_level2", level2=level2, names="、".join(group_names().values())))
+    suggester = _load_suggester(library_path)
+    kinds = kinds_of_name(project)
+    found = suggester.suggest(group, kinds, limit=count, project=project)
+    click.echo(text("suggest.title", project=project, level2=group_names()[group],
+                    kinds="、".join(sorted(kinds)) or text("suggest.general")))
+    for number, item in enumerate(found, start=1):
+        click.echo(f"{number}. {item.name}：{item.value}\n   {item.why}")
+    if not found:
+        click.echo(text("suggest.none"))
+
+
+@cli.group("library", cls=_Group)
+@_lang_option
+def library_group() -> None:
+    """The library of well-set indicators that suggestions come from."""
+
+
+@library_group.command("build")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@_option("--card", "card_path", type=click.Path(path_type=Path))
+@_option("--no-model", is_flag=True)
+@_option("-q", "--quiet", is_flag=True)
+@_lang_option
+def library_build(paths: tuple[Path, ...], output: Path, card_path: Path | None, no_model: bool, quiet: bool) -> None:
+    """Build the library from scored tables: the rows that score sound, with project kind, group and template."""
+    from scorer.library import build_library, library_card
+
+    card_path = card_path or output.with_name(output.stem + "_CARD.md")
+    outputs = [Output("-o", output, "parquet"), Output("--card", card_path, "markdown")]
+    _check_outputs(outputs, list(paths))
+    report = _read_documents(list(paths), outputs, quiet)
+    status = _exit_status(report)
+    if status == EXIT_NOTHING_READ:
+        _nothing_to_score()
+    result = _score(report, None, None, None, no_model, None)
+    library = build_library(result)
+    with OutputBatch() as batch:
+        library.to_parquet(batch.temporary(output), index=False)
+        batch.temporary(card_path).write_text(library_card(library, [str(p) for p in paths]), encoding="utf-8")
+        batch.commit()
+    if not quiet:
+        click.echo(text("library.built", path=output, rows=len(library), card=card_path), err=True)
+    sys.exit(status)
 
 
 @cli.group("decisions", cls=_Group)

@@ -119,6 +119,9 @@ def _rows_sheet(sheet: Worksheet, result) -> None:
 
     headers = ["文件", "项目", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据", "得分",
                "问题类别", "规则", "原因", "修改建议", "位置", *REVIEW_HEADERS]
+    suggested = "suggestions" in result.rows.columns  # score --suggest
+    if suggested:
+        headers.append("推荐指标")
     findings = result.findings
     worst = worst_severity_by_row(scored_findings(findings))
     decisions = _row_decisions(findings) if "decision" in findings.columns else {}
@@ -127,7 +130,8 @@ def _rows_sheet(sheet: Worksheet, result) -> None:
         review = decisions.get((record.source, record.project_index, record.row_index), ("", "", "", ""))
         values = [Path(record.source).name, record.project, record.level1, record.level2, record.level3,
                   record.description, record.value, record.basis, record.score, categories, record.codes,
-                  record.messages, record.fixes, record.location, *review]
+                  record.messages, record.fixes, record.location, *review,
+                  *([record.suggestions] if suggested else [])]
         for column, value in enumerate(values, start=1):
             cell = put(sheet, number, column, value)
             if column in (12, 13):
