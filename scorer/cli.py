@@ -705,19 +705,20 @@ def train(labels: tuple[Path, ...], docs: Path, out: Path, card: Path | None) ->
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
 @_option("--xlsx", "xlsx_path", type=click.Path(path_type=Path))
+@_option("--html", "html_path", type=click.Path(path_type=Path))
 @_option("--no-model", is_flag=True)
 @_option("--decisions", "decisions_path", type=click.Path(path_type=Path))
 @_option("--all", "show_all", is_flag=True)
 @_option("-q", "--quiet", is_flag=True)
 @_lang_option
-def compare_command(old: Path, new: Path, xlsx_path: Path | None, no_model: bool, decisions_path: Path | None,
-                    show_all: bool, quiet: bool) -> None:
+def compare_command(old: Path, new: Path, xlsx_path: Path | None, html_path: Path | None, no_model: bool,
+                    decisions_path: Path | None, show_all: bool, quiet: bool) -> None:
     """Compare two versions (files or folders): findings fixed, still open and new, scores before and after."""
-    from scorer.compare import compare_results, write_comparison_xlsx
+    from scorer.compare import compare_results, write_comparison_html, write_comparison_xlsx
 
     decisions_path = decisions_path or _configured_decisions(_settings())
     _check_inputs([old, new, *([decisions_path] if decisions_path else [])])
-    outputs = [Output("--xlsx", xlsx_path, "xlsx")]
+    outputs = [Output("--xlsx", xlsx_path, "xlsx"), Output("--html", html_path, "html")]
     _check_outputs(outputs, [old, new, *([decisions_path] if decisions_path else [])])
     decisions = _load_decisions(decisions_path) if decisions_path else None
     results, statuses = [], []
@@ -729,10 +730,12 @@ def compare_command(old: Path, new: Path, xlsx_path: Path | None, no_model: bool
         statuses.append(status)
         results.append(_score(report, None, None, None, no_model, None, decisions))
     comparison = compare_results(*results)
-    if xlsx_path:
-        with OutputBatch() as batch:
+    with OutputBatch() as batch:
+        if xlsx_path:
             write_comparison_xlsx(comparison, batch.temporary(xlsx_path))
-            batch.commit()
+        if html_path:
+            write_comparison_html(comparison, batch.temporary(html_path), str(old), str(new))
+        batch.commit()
     if not quiet:
         _print_comparison(comparison, show_all)
     sys.exit(max(statuses))

@@ -232,3 +232,62 @@ def write_comparison_xlsx(comparison: Comparison, path: str | Path) -> None:
     workbook.properties.keywords = GENERATOR
     with atomic_output(path) as temporary:
         workbook.save(temporary)
+
+
+# --- the HTML page -------------------------------------------------------------------------------------
+
+_CSS = """body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#222;max-width:1100px}
+table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}th,td{border:1px solid #ccc;padding:4px 6px;text-align:left;
+vertical-align:top}th{background:#ddebf7}.fixed{background:#c6efce}.new{background:#f8cbad}.still_open{background:#fff2cc}
+.removed{background:#d9d9d9}.added{background:#ddebf7}.num{text-align:right}@media print{section{page-break-after:always}}"""
+
+
+def render_comparison_html(comparison: Comparison, old: str, new: str) -> str:
+    from html import escape
+
+    from scorer.inputs import GENERATOR
+    from scorer.messages import text
+
+    def cell(value: object, css: str = "") -> str:
+        shown = "" if value is None else (f"{value:.1f}" if isinstance(value, float) else str(value))
+        return f"<td class='{css}'>{escape(shown)}</td>" if css else f"<td>{escape(shown)}</td>"
+
+    title = f"zhibiao 修改前后对比：{Path(old).name} → {Path(new).name}"
+    out = [f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><meta name='generator' content='{GENERATOR}'>"
+           f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{escape(title)}</title>"
+           f"<style>{_CSS}</style></head><body><h1>{escape(title)}</h1>"]
+    out.append("<p>" + escape(text(
+        "compare.summary", projects=len(comparison.projects),
+        changed=len(comparison.projects) - len(comparison.with_status(UNCHANGED)), fixed=comparison.count("fixed"),
+        open=comparison.count("still_open"), new=comparison.count("new"), added=len(comparison.with_status(ADDED)),
+        removed=len(comparison.with_status(REMOVED)))) + "</p>")
+    table = project_table(comparison)
+    out.append("<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in PROJECT_HEADERS[:13]) + "</tr></thead><tbody>")
+    status_css = {STATUS_NAMES[ADDED]: "added", STATUS_NAMES[REMOVED]: "removed"}
+    for values in table.itertuples(index=False):
+        out.append("<tr>" + "".join(cell(v, status_css.get(str(v), "") if i == 2 else ("num" if i >= 3 and i != 4
+                                    and i != 6 else "")) for i, v in enumerate(list(values)[:13])) + "</tr>")
+    out.append("</tbody></table>")
+    for project in comparison.projects:
+        if project.status in (UNCHANGED, REMOVED):
+            continue
+        name = " / ".join(part for part in (project.unit, project.name) if part)
+        out.append(f"<section><h2>{escape(name)}（{escape(STATUS_NAMES[project.status])}）</h2><table><thead><tr>"
+                   + "".join(f"<th>{escape(h)}</th>" for h in CHANGE_HEADERS[2:]) + "</tr></thead><tbody>")
+        for what in ("fixed", "new", "still_open"):
+            for change in getattr(project, what):
+                out.append(f"<tr>{cell(FINDING_STATUS[what], what)}{cell(change.indicator or '（项目层面）')}"
+                           f"{cell(change.old_value)}{cell(change.new_value)}{cell(change.code)}{cell(change.message)}</tr>")
+        for label, names in (("新增指标", project.rows_added), ("删除指标", project.rows_removed)):
+            for row_name in names:
+                out.append(f"<tr>{cell(label)}{cell(row_name)}<td></td><td></td><td></td><td></td></tr>")
+        out.append("</tbody></table></section>")
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def write_comparison_html(comparison: Comparison, path: str | Path, old: str, new: str) -> None:
+    from scorer.report.atomic import atomic_output
+
+    with atomic_output(path) as temporary:
+        temporary.write_text(render_comparison_html(comparison, old, new), encoding="utf-8")

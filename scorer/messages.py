@@ -252,6 +252,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                      "en": "Compare two versions (files or folders: a first submission and its revision, or last year's and this year's): per project the findings fixed, still open and new, score and grade before and after, rows added and removed.\n\n"
                            "Projects are matched by unit and name, rows by name; notes (e.g. carried over from last year) are not counted, so a table kept unchanged shows as unchanged."},
     "help.compare.xlsx_path": {"zh": "对比工作簿 .xlsx（项目对比、指标变化）", "en": "comparison workbook .xlsx (projects, changes)"},
+    "help.compare.html_path": {"zh": "对比的 HTML 页面（离线可看，每个有变化的项目一节）", "en": "comparison as a self-contained HTML page (a section per changed project)"},
     "help.compare.no_model": {"zh": "只用规则，不用分类模型", "en": "rules alone, without the classifier"},
     "help.compare.decisions_path": {"zh": "审核意见（工作簿或 CSV）：两个版本中“不同意”的问题都不计入",
                                     "en": "the reviewer's decisions (workbook or CSV): overruled findings count in neither version"},

@@ -116,7 +116,8 @@ def revision(tmp_path_factory):
 
 def test_compare_reports_exactly_the_rows_fixed_made_worse_and_the_project_removed(revision):
     copy, fixed, worse, removed, folder = revision
-    result = run("compare", SAMPLE, copy, "--no-model", "--xlsx", folder / "compare.xlsx")
+    result = run("compare", SAMPLE, copy, "--no-model", "--xlsx", folder / "compare.xlsx", "--html",
+                 folder / "compare.html")
     assert result.exit_code == EXIT_OK, result.output
     workbook = openpyxl.load_workbook(folder / "compare.xlsx")
     projects = [dict(zip([c.value for c in workbook["项目对比"][1]], [c.value for c in r], strict=True))
@@ -147,6 +148,13 @@ def test_compare_reports_exactly_the_rows_fixed_made_worse_and_the_project_remov
     assert re.search(rf"^\[删除项目\] .*{re.escape(removed)}：", result.stdout, re.M)
     for _, indicator in fixed + worse:
         assert indicator in result.stdout
+    page = (folder / "compare.html").read_text(encoding="utf-8")
+    assert "<script" not in page and "http" not in page
+    assert len(re.findall(r"<td class='fixed'>已修正</td><td>", page)) >= 5
+    assert len(re.findall(r"<td class='new'>新出现</td><td>", page)) >= 2
+    assert re.search(rf"<td>{re.escape(removed)}</td><td class='removed'>删除项目</td>", page)
+    for _, indicator in fixed + worse:
+        assert f"<td>{indicator}</td>" in page
 
 
 def test_a_table_compared_with_itself_is_unchanged_and_folders_compare(revision, tmp_path):
