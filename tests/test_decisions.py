@@ -180,3 +180,28 @@ def test_decisions_follow_rows_and_projects_moved(reviewed):
         row = rows.loc[(record.source, record.project_index, int(record.row))]
         if (Path(record.source).stem, row["project"], row["level3"], row["value"], record.code) in overruled_codes:
             assert record.waiver.startswith("已豁免"), record
+
+
+def test_the_json_carries_the_review_and_stays_valid(reviewed):
+    import json
+
+    import jsonschema
+
+    from scorer.report.json_report import SCHEMA_PATH
+
+    folder, overruled, agreed = reviewed
+    result = run("score", SAMPLES, "--json", folder / "result.json", "--decisions", folder / "reviewed.xlsx", "-q")
+    assert result.exit_code == EXIT_OK
+    data = json.loads((folder / "result.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    reviewed_rows = {}
+    for document in data["documents"]:
+        for project in document["projects"]:
+            for row in project["indicators"]:
+                for finding in row["findings"]:
+                    if "review" in finding:
+                        key = (Path(document["source"]).name, project["name"], row["level3"], row["value"])
+                        reviewed_rows.setdefault(key, set()).add((finding["review"]["decision"],
+                                                                  finding["review"]["waived"]))
+    assert {k for k, v in reviewed_rows.items() if ("不同意", True) in v} == set(overruled)
+    assert {k for k, v in reviewed_rows.items() if ("同意", False) in v} == set(agreed)
