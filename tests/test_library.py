@@ -68,7 +68,8 @@ def test_score_suggest_adds_suggestions_of_the_row_group_and_kind(library, tmp_p
 
     sample = SAMPLES / "003_e894add5ed61165e.txt"
     result = run("score", sample, "-o", tmp_path / "rows.csv", "--projects", tmp_path / "projects.csv",
-                 "--xlsx", tmp_path / "review.xlsx", "--suggest", "--library", library, "-q")
+                 "--xlsx", tmp_path / "review.xlsx", "--html", tmp_path / "report.html", "--suggest", "--library",
+                 library, "-q")
     assert result.exit_code == EXIT_OK
     rows = pd.read_csv(tmp_path / "rows.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
     assert list(rows.columns)[-1] == "suggestions"
@@ -91,6 +92,18 @@ def test_score_suggest_adds_suggestions_of_the_row_group_and_kind(library, tmp_p
             assert item["document"] != sample.stem
     projects = pd.read_csv(tmp_path / "projects.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
     assert projects["suggestions"].str.contains("满意度指标：").any()
+    import html
+
+    import openpyxl
+
+    page = html.unescape((tmp_path / "report.html").read_text(encoding="utf-8"))
+    sheet = openpyxl.load_workbook(tmp_path / "review.xlsx")["指标明细"]
+    header = [c.value for c in sheet[1]]
+    in_workbook = {c[header.index("推荐指标")].value for c in sheet.iter_rows(min_row=2)} - {None, ""}
+    assert in_workbook == set(suggested["suggestions"])
+    for text in suggested["suggestions"]:
+        assert all(item in page for item in text.split("；"))
+    assert "可补充的指标（指标推荐）" in page
     assert kinds_of_name("人大代表培训经费") == {"培训"}
 
 
