@@ -449,13 +449,13 @@ def _configured_decisions(settings) -> Path | None:
     return Path(value) if value else None
 
 
-def _load_decisions(path: Path) -> list:
+def _load_decisions(path: Path, option: bool = True) -> list:
     from scorer.decisions import DecisionsError, read_decisions
 
     try:
         return read_decisions(path)
     except DecisionsError as exc:
-        _usage_error(text("decisions.invalid", detail=exc))
+        _usage_error(text("decisions.invalid", detail=exc) if option else str(exc))
 
 
 def _report_decisions(result, decisions: list | None, quiet: bool) -> None:
@@ -917,7 +917,7 @@ def decisions_export(workbook: Path, output: Path) -> None:
     _check_outputs([Output("-o", output, "csv")], [workbook])
     if workbook.suffix.lower() != ".xlsx":
         _usage_error(text("decisions.not_workbook", path=workbook))
-    frame = decisions_frame(_load_decisions(workbook))
+    frame = decisions_frame(_load_decisions(workbook, option=False))
     write_csv(frame, output)
     counts = frame["decision"].value_counts()
     click.echo(text("decisions.exported", count=len(frame), output=output,

@@ -152,6 +152,11 @@ def test_a_bad_decisions_file_is_one_line_and_status_2(tmp_path):
     assert not (tmp_path / "rows.csv").exists()
     same = run("score", SAMPLES, "--xlsx", tmp_path / "r.xlsx", "--decisions", tmp_path / "r.xlsx", "-q")
     assert same.exit_code == EXIT_NOTHING_READ
+    foreign = tmp_path / "foreign.xlsx"
+    openpyxl.Workbook().save(foreign)
+    exported = run("decisions", "export", foreign, "-o", tmp_path / "d.csv")
+    assert exported.exit_code == EXIT_NOTHING_READ and not (tmp_path / "d.csv").exists()
+    assert exported.stderr == f"错误：{foreign}：没有“指标明细”工作表，不是 zhibiao 的评审工作簿\n"
 
 
 def test_decisions_follow_rows_and_projects_moved(reviewed):
