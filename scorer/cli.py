@@ -778,16 +778,18 @@ def _print_comparison(comparison, show_all: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_option("-o", "--output", "folder", type=click.Path(path_type=Path), required=True)
 @_option("--decisions", "decisions_path", type=click.Path(path_type=Path))
+@_option("--suggest", is_flag=True)
+@_option("--library", "library_path", type=click.Path(path_type=Path))
 @_option("--no-model", is_flag=True)
 @_option("-q", "--quiet", is_flag=True)
 @_lang_option
-def letter_command(paths: tuple[Path, ...], folder: Path, decisions_path: Path | None, no_model: bool,
-                   quiet: bool) -> None:
+def letter_command(paths: tuple[Path, ...], folder: Path, decisions_path: Path | None, suggest: bool,
+                   library_path: Path | None, no_model: bool, quiet: bool) -> None:
     """Write a 修改意见 letter (.docx) per unit: each project's weak rows with reason and fix, worst first."""
     from scorer.letter import letters, write_letter
 
     decisions_path = decisions_path or _configured_decisions(_settings())
-    inputs = [*paths, *([decisions_path] if decisions_path else [])]
+    inputs = [*paths, *([decisions_path] if decisions_path else []), *([library_path] if library_path else [])]
     _check_inputs(inputs)
     if not folder.is_dir():
         _usage_error(text("letter.no_folder" if not folder.exists() else "letter.not_folder", folder=folder))
@@ -801,6 +803,10 @@ def letter_command(paths: tuple[Path, ...], folder: Path, decisions_path: Path |
     result = _score(report, None, None, None, no_model, None, decisions)
     if decisions is not None:
         _report_decisions(result, decisions, True)
+    if suggest or library_path:
+        from scorer.library import suggestions_for
+
+        result.rows["suggestions"], _ = suggestions_for(result, _load_suggester(library_path))
     written = letters(result)
     targets = [folder / letter.file_name for letter in written]
     resolved_inputs = {p.resolve() for p in paths if p.is_file()}

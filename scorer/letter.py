@@ -24,6 +24,7 @@ class LetterRow:
     reasons: list[str]
     fixes: list[str]
     worst: int  # 0 error, 1 warning
+    suggestions: str = ""  # letter --suggest (scorer.library)
 
 
 @dataclass
@@ -79,7 +80,7 @@ def letters(result) -> list[Letter]:
             item.rows.append(LetterRow(
                 row.level2, row.level3 or row.description, row.value, row.score,
                 list(dict.fromkeys(f.message for f in found)), list(dict.fromkeys(f.fix for f in found if f.fix)),
-                min(_SEVERITY_ORDER[f.severity] for f in found)))
+                min(_SEVERITY_ORDER[f.severity] for f in found), str(getattr(row, "suggestions", "") or "")))
         item.rows.sort(key=lambda r: (r.worst, r.score))
         item.project_reasons = list(dict.fromkeys(f.message for f in by_project.get(key, [])))
         if item.rows or item.project_reasons:
@@ -118,9 +119,13 @@ def write_letter(letter: Letter, path: str | Path) -> None:
             document.add_paragraph("项目整体：" + "；".join(project.project_reasons))
         if not project.rows:
             continue
-        table = document.add_table(rows=1, cols=5)
+        headings = ["序号", "指标", "指标值", "问题", "修改建议"]
+        suggested = any(row.suggestions for row in project.rows)
+        if suggested:
+            headings.append("可参考的指标")
+        table = document.add_table(rows=1, cols=len(headings))
         table.style = "Table Grid"
-        for cell, heading in zip(table.rows[0].cells, ("序号", "指标", "指标值", "问题", "修改建议"), strict=True):
+        for cell, heading in zip(table.rows[0].cells, headings, strict=True):
             cell.text = heading
         for position, row in enumerate(project.rows, start=1):
             cells = table.add_row().cells
@@ -129,6 +134,8 @@ def write_letter(letter: Letter, path: str | Path) -> None:
             cells[2].text = row.value
             cells[3].text = "；".join(row.reasons)
             cells[4].text = "；".join(row.fixes)
+            if suggested:
+                cells[5].text = row.suggestions.replace("；", "\n")
     document.add_paragraph("")
     document.add_paragraph("审核人：　　　　　　　日期：")
     document.core_properties.author = "zhibiao"

@@ -90,3 +90,13 @@ def test_letter_needs_an_existing_folder(tmp_path):
     result = run("letter", SAMPLE, "-o", tmp_path / "missing")
     assert result.exit_code == EXIT_NOTHING_READ and "mkdir -p" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_letter_suggest_adds_rows_to_refer_to(tmp_path):
+    result = run("letter", SAMPLE, "-o", tmp_path, "--suggest", "-q")
+    assert result.exit_code == EXIT_OK
+    letter = docx.Document(str(next(tmp_path.glob("*.docx"))))
+    rows = [[c.text for c in r.cells] for t in letter.tables for r in t.rows]
+    assert all(r[-1] == "可参考的指标" for r in rows if r[0] == "序号")
+    referred = [r[-1] for r in rows if r[0] != "序号" and r[-1]]
+    assert referred and all("取自" in line for text in referred for line in text.splitlines())
