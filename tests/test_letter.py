@@ -96,7 +96,8 @@ def test_letter_suggest_adds_rows_to_refer_to(tmp_path):
     result = run("letter", SAMPLE, "-o", tmp_path, "--suggest", "-q")
     assert result.exit_code == EXIT_OK
     letter = docx.Document(str(next(tmp_path.glob("*.docx"))))
-    rows = [[c.text for c in r.cells] for t in letter.tables for r in t.rows]
-    assert all(r[-1] == "可参考的指标" for r in rows if r[0] == "序号")
-    referred = [r[-1] for r in rows if r[0] != "序号" and r[-1]]
+    tables = [[[c.text for c in r.cells] for r in t.rows] for t in letter.tables]
+    with_column = [t for t in tables if t[0][-1] == "可参考的指标"]  # a project none of whose rows has one: no column
+    assert with_column and all(t[0][-1] == "修改建议" for t in tables if t not in with_column)
+    referred = [r[-1] for t in with_column for r in t[1:] if r[-1]]
     assert referred and all("取自" in line for text in referred for line in text.splitlines())
