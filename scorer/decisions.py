@@ -30,6 +30,8 @@ DECISION_COLUMNS = ["document", "project", "indicator", "value", "code", "decisi
 REVIEW_HEADERS = ("审核意见", "备注", "审核人", "审核日期")
 _ROW_HEADERS = {"文件": "document", "项目": "project", "三级指标": "indicator", "指标值": "value", "规则": "codes",
                 "审核意见": "decision", "备注": "note", "审核人": "reviewer", "审核日期": "date"}
+_PROJECT_HEADERS = {"文件": "document", "项目": "project", "项目层面规则": "codes", "审核意见": "decision", "备注": "note",
+                    "审核人": "reviewer", "审核日期": "date"}
 _CSV_ALIASES = {"文件": "document", "项目": "project", "三级指标": "indicator", "指标值": "value", "规则": "code",
                 "审核意见": "decision", "备注": "note", "审核人": "reviewer", "审核日期": "date"}
 
@@ -109,6 +111,8 @@ def read_decisions(path: str | Path) -> list[Decision]:
 
 
 def _from_workbook(path: Path) -> list[Decision]:
+    """指标明细 (a row's decision applies to every code of its 规则 cell) and, when it has the review columns,
+    项目排名 (a decision on the project's own findings, the codes of its 项目层面规则 cell)."""
     from openpyxl import load_workbook
 
     try:
@@ -118,31 +122,41 @@ def _from_workbook(path: Path) -> list[Decision]:
     try:
         if "指标明细" not in workbook.sheetnames:
             raise DecisionsError(text("decisions.no_sheet", path=path))
-        rows = workbook["指标明细"].iter_rows(values_only=True)
-        header = [_cell(c) for c in next(rows, ())]
-        columns = {_ROW_HEADERS[name]: i for i, name in enumerate(header) if name in _ROW_HEADERS}
-        missing = [name for name, field in _ROW_HEADERS.items() if field not in columns and name in
-                   ("文件", "项目", "三级指标", "指标值", "规则", "审核意见")]
-        if missing:
-            raise DecisionsError(text("decisions.sheet_columns", path=path, columns="、".join(missing)))
-        decisions = []
-        for number, cells in enumerate(rows, start=2):
-            def get(field: str, cells=cells) -> str:
-                index = columns.get(field)
-                return _cell(cells[index]) if index is not None and index < len(cells) else ""
-
-            verdict = _verdict(get("decision"))
-            if not verdict:
-                continue
-            where = text("decisions.where_sheet", path=path, row=number)
-            _check_verdict(verdict, where)
-            codes = [c.strip() for c in get("codes").replace("；", ";").split(";") if c.strip()]
-            for code in codes:
-                decisions.append(Decision(get("document"), get("project"), get("indicator"), get("value"), code,
-                                          verdict, get("note"), get("reviewer"), get("date"), where))
+        decisions = _sheet_decisions(workbook["指标明细"], "指标明细", path, _ROW_HEADERS,
+                                     ("文件", "项目", "三级指标", "指标值", "规则", "审核意见"))
+        if "项目排名" in workbook.sheetnames:
+            decisions += _sheet_decisions(workbook["项目排名"], "项目排名", path, _PROJECT_HEADERS, ())
         return decisions
     finally:
         workbook.close()
+
+
+def _sheet_decisions(sheet, name: str, path: Path, headings: dict[str, str], required: tuple[str, ...]
+                     ) -> list[Decision]:
+    rows = sheet.iter_rows(values_only=True)
+    header = [_cell(c) for c in next(rows, ())]
+    columns = {headings[heading]: i for i, heading in enumerate(header) if heading in headings}
+    missing = [heading for heading in required if headings[heading] not in columns]
+    if missing:
+        raise DecisionsError(text("decisions.sheet_columns", path=path, sheet=name, columns="、".join(missing)))
+    if "decision" not in columns or "codes" not in columns:  # a workbook written before the review columns
+        return []
+    decisions = []
+    for number, cells in enumerate(rows, start=2):
+        def get(field: str, cells=cells) -> str:
+            index = columns.get(field)
+            return _cell(cells[index]) if index is not None and index < len(cells) else ""
+
+        verdict = _verdict(get("decision"))
+        if not verdict:
+            continue
+        where = text("decisions.where_sheet", path=path, sheet=name, row=number)
+        _check_verdict(verdict, where)
+        codes = [c.strip() for c in get("codes").replace("；", ";").split(";") if c.strip()]
+        for code in codes:
+            decisions.append(Decision(get("document"), get("project"), get("indicator"), get("value"), code,
+                                      verdict, get("note"), get("reviewer"), get("date"), where))
+    return decisions
 
 
 def _from_csv(path: Path) -> list[Decision]:

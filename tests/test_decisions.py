@@ -210,3 +210,34 @@ def test_the_json_carries_the_review_and_stays_valid(reviewed):
                                                                   finding["review"]["waived"]))
     assert {k for k, v in reviewed_rows.items() if ("不同意", True) in v} == set(overruled)
     assert {k for k, v in reviewed_rows.items() if ("同意", False) in v} == set(agreed)
+
+
+def test_a_project_finding_overruled_in_the_ranking_sheet_costs_nothing(tmp_path):
+    sample = SAMPLES / "003_e894add5ed61165e.txt"
+    run("score", sample, "--projects", tmp_path / "projects.csv", "--findings", tmp_path / "findings.csv",
+        "--xlsx", tmp_path / "review.xlsx", "-q")
+    project_findings = [f for f in csv_rows(tmp_path / "findings.csv") if not f["row"] and f["severity"] == "warning"]
+    target = project_findings[0]["project"]
+    workbook = openpyxl.load_workbook(tmp_path / "review.xlsx")
+    sheet = workbook["项目排名"]
+    header = [c.value for c in sheet[1]]
+    for cells in sheet.iter_rows(min_row=2):
+        if cells[header.index("项目")].value == target:
+            assert cells[header.index("项目层面规则")].value
+            cells[header.index("审核意见")].value = "不同意"
+            cells[header.index("备注")].value = "部门整体支出，不设成本指标"
+    workbook.save(tmp_path / "reviewed.xlsx")
+    result = run("score", sample, "--projects", tmp_path / "projects2.csv", "--xlsx", tmp_path / "review2.xlsx",
+                 "--decisions", tmp_path / "reviewed.xlsx", "-q")
+    assert result.exit_code == EXIT_OK
+    before = {r["project"]: r for r in csv_rows(tmp_path / "projects.csv")}
+    after = {r["project"]: r for r in csv_rows(tmp_path / "projects2.csv")}
+    warnings = sum(1 for f in project_findings if f["project"] == target)
+    assert float(after[target]["score"]) == min(100.0, float(before[target]["score"]) + 5 * warnings)
+    assert after[target]["codes"] == before[target]["codes"]
+    assert all(m.startswith("已豁免（部门整体支出，不设成本指标）") for m in after[target]["messages"].split("；已豁免")[:1])
+    assert all(after[p]["score"] == before[p]["score"] for p in before if p != target)
+    ranking = openpyxl.load_workbook(tmp_path / "review2.xlsx")["项目排名"]
+    header = [c.value for c in ranking[1]]
+    carried = {c[header.index("项目")].value: c[header.index("审核意见")].value for c in ranking.iter_rows(min_row=2)}
+    assert carried[target] == "不同意"

@@ -78,8 +78,11 @@ def write_xlsx(result, path: str | Path) -> None:
 
 
 def _ranking_sheet(sheet: Worksheet, result) -> None:
+    from scorer.decisions import REVIEW_HEADERS
+
     headers = ["排名", "文件内排名", "单位", "年度", "文件", "项目", "预算(万元)", "指标数", "问题数", "得分", "等级",
-               *[CATEGORY_NAMES[c] for c in CATEGORIES], "项目层面问题"]
+               *[CATEGORY_NAMES[c] for c in CATEGORIES], "项目层面问题", "项目层面规则", *REVIEW_HEADERS]
+    decisions = _project_decisions(result.findings) if "decision" in result.findings.columns else {}
     grade_column = headers.index("等级") + 1
     rows = result.rows
     counts: dict[tuple[str, int], Counter] = {}
@@ -91,12 +94,39 @@ def _ranking_sheet(sheet: Worksheet, result) -> None:
         values = [record.rank, record.rank_in_document, plain(record.unit), plain(record.year), Path(record.source).name,
                   record.project, record.budget,
                   record.indicators, record.findings, record.score, record.grade,
-                  *[category_counts.get(c, 0) for c in CATEGORIES], record.messages]
+                  *[category_counts.get(c, 0) for c in CATEGORIES], record.messages, record.codes,
+                  *decisions.get((record.source, record.project_index), ("", "", "", ""))]
         for column, value in enumerate(values, start=1):
             put(sheet, number, column, value)
         sheet.cell(row=number, column=grade_column).fill = PatternFill("solid",
                                                                        fgColor=GRADE_FILLS.get(record.grade, "FFFFFF"))
-    _finish(sheet, headers, {3: 30, 6: 40, len(headers): 80})
+    _review_choice(sheet, headers)
+    _finish(sheet, headers, {3: 30, 6: 40, headers.index("项目层面问题") + 1: 80})
+
+
+def _review_choice(sheet: Worksheet, headers: list[str]) -> None:
+    """The 审核意见 column as a drop-down of 同意 / 不同意 / 待定."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from scorer.decisions import REVIEW_HEADERS, VERDICTS
+
+    letter = get_column_letter(headers.index(REVIEW_HEADERS[0]) + 1)
+    choice = DataValidation(type="list", formula1='"' + ",".join(VERDICTS) + '"', allow_blank=True,
+                            showErrorMessage=True, errorTitle="审核意见", error="请选择：" + "、".join(VERDICTS),
+                            promptTitle="审核意见", prompt="同意：问题成立；不同意：豁免此问题，不扣分；待定",
+                            showInputMessage=True)
+    sheet.add_data_validation(choice)
+    choice.add(f"{letter}2:{letter}{max(2, sheet.max_row)}")
+
+
+def _project_decisions(findings) -> dict[tuple[str, int], tuple[str, str, str, str]]:
+    """(source, project_index) -> the decision on the project's own findings, where they all share one."""
+    decided: dict[tuple[str, int], set[tuple[str, str, str, str]]] = {}
+    for record in findings.itertuples():
+        if record.row is None or record.row != record.row:
+            decided.setdefault((record.source, int(record.project_index)), set()).add(
+                (_text(record.decision), _text(record.note), _text(record.reviewer), _text(record.decided_on)))
+    return {key: next(iter(values)) for key, values in decided.items() if len(values) == 1 and next(iter(values))[0]}
 
 
 def _row_decisions(findings) -> dict[tuple[str, int, int], tuple[str, str, str, str]]:
@@ -113,9 +143,7 @@ def _row_decisions(findings) -> dict[tuple[str, int, int], tuple[str, str, str, 
 
 
 def _rows_sheet(sheet: Worksheet, result) -> None:
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    from scorer.decisions import REVIEW_HEADERS, VERDICTS
+    from scorer.decisions import REVIEW_HEADERS
 
     headers = ["文件", "项目", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据", "得分",
                "问题类别", "规则", "原因", "修改建议", "位置", *REVIEW_HEADERS]
@@ -143,13 +171,7 @@ def _rows_sheet(sheet: Worksheet, result) -> None:
                 sheet.cell(row=number, column=column).fill = fill
             value_cell = sheet.cell(row=number, column=7)
             value_cell.comment = Comment(record.messages[:2000], "zhibiao", width=320, height=160)
-    verdict_column = get_column_letter(headers.index(REVIEW_HEADERS[0]) + 1)
-    choice = DataValidation(type="list", formula1='"' + ",".join(VERDICTS) + '"', allow_blank=True,
-                            showErrorMessage=True, errorTitle="审核意见", error="请选择：" + "、".join(VERDICTS),
-                            promptTitle="审核意见", prompt="同意：问题成立；不同意：豁免此问题，不扣分；待定",
-                            showInputMessage=True)
-    sheet.add_data_validation(choice)
-    choice.add(f"{verdict_column}2:{verdict_column}{max(2, sheet.max_row)}")
+    _review_choice(sheet, headers)
     _finish(sheet, headers, {5: 30, 6: 30, 12: 60, 13: 40, len(headers) - 2: 40})
 
 
