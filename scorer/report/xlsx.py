@@ -196,6 +196,9 @@ def _notes_sheet(sheet: Worksheet, result) -> None:
         ("项目得分", "各指标得分的平均值，每项完整性问题（缺少数量/质量/时效/成本/效益/满意度指标等）减5分。"),
         ("等级", "A ≥ 85，B ≥ 70，C ≥ 55，D ≥ 40，E < 40。"),
         ("填色", "红色：有缺陷的指标；黄色：较弱的指标。把鼠标移到指标值上可看到原因。"),
+        ("审核意见", "在“指标明细”（按指标）或“项目排名”（按项目层面问题）的审核意见列选择 同意 / 不同意 / 待定，"
+                    "可填备注、审核人、审核日期；保存后运行 zhibiao score … --decisions 本工作簿 --xlsx 新工作簿："
+                    "“不同意”的问题标为已豁免、不再扣分，审核意见带入新工作簿。"),
     ]
     lines += [("未读取的文件", error.message) for error in result.errors]
     for number, (title, text) in enumerate(lines, start=2):
