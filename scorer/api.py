@@ -24,6 +24,7 @@ class Result:
     documents: list[Document] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
     rule_errors: list[str] = field(default_factory=list)
+    stale_decisions: list = field(default_factory=list)  # scorer.decisions.Stale: decisions whose row changed
 
 
 def documents_from_frame(frame: pd.DataFrame, first_row: int = 1, row_numbers: Iterable[int] | None = None,
@@ -132,10 +133,12 @@ def _penalty_notes(contexts, highest: dict, findings: list[Finding]) -> list[Fin
 def score_documents(documents: list[Document], select: Iterable[str] | None = None,
                     ignore: Iterable[str] | None = None, corpus_stats: dict | None = None,
                     use_model: bool = True, model_path: str | Path | None = None,
-                    findings_table: bool = True) -> Result:
+                    findings_table: bool = True, decisions: list | None = None) -> Result:
     """Rules (and, unless use_model is False or no model file exists, the classifier) over documents.
     A model file that is foreign or damaged raises scorer.classifier.ModelError. findings_table=False
-    leaves Result.findings empty (the bulk path reads the rows and projects only)."""
+    leaves Result.findings empty (the bulk path reads the rows and projects only).
+    decisions (scorer.decisions.Decision): a finding the reviewer overruled (不同意) is kept, marked
+    已豁免, and costs nothing; decisions that match no finding any more are Result.stale_decisions."""
     from scorer.classifier import load_model, score_penalty
 
     contexts = prepare(documents)
@@ -155,18 +158,28 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
         findings.extend(f for f in extra if chosen(f.code))
         findings.extend(_penalty_notes(contexts, highest, findings))
     findings.sort(key=lambda f: (f.source, f.project_index or 0, -1 if f.row is None else f.row, f.code))
-    by_row, by_project = group_findings(findings)
+    applied = _apply_decisions(documents, findings, decisions) if decisions else None
+    by_row, by_project = group_findings([f for f in findings if not (applied and applied.waived(f))])
+    all_by_row, all_by_project = group_findings(findings) if applied else (by_row, by_project)
+
+    def said(finding: Finding) -> str:
+        if applied and applied.waived(finding):
+            return f"{applied.by_finding[id(finding)].waiver()}：{finding.message}"
+        return finding.message
 
     rows = indicator_frame(documents)
     scores, categories, codes, messages, fixes = [], [], [], [], []
     for source, p_index, r_index in zip(rows["source"], rows["project_index"], rows["row_index"], strict=True):
         found = by_row.get((source, p_index, r_index), [])
-        penalty = score_penalty(highest.get((source, p_index, r_index), (0.0,))[0])
+        shown = all_by_row.get((source, p_index, r_index), [])
+        cleared = len(shown) > len(found) and not any(f.severity is not Severity.INFO for f in found)
+        # a row whose every scored finding the reviewer overruled is the reviewer's call, not the model's
+        penalty = 0.0 if cleared else score_penalty(highest.get((source, p_index, r_index), (0.0,))[0])
         scores.append(round(max(0.0, row_score(found) - penalty), 1))
         present = {f.category for f in found if f.severity is not Severity.INFO}  # info is shown, not scored
         categories.append(";".join(c for c in CATEGORIES if c in present))
-        codes.append(";".join(f.code for f in found))
-        messages.append("；".join(dict.fromkeys(f.message for f in found)))
+        codes.append(";".join(f.code for f in shown))
+        messages.append("；".join(dict.fromkeys(said(f) for f in shown)))
         fixes.append("；".join(dict.fromkeys(f.fix for f in found if f.fix)))
     rows["score"], rows["categories"], rows["codes"] = scores, categories, codes
     rows["messages"], rows["fixes"] = messages, fixes
@@ -189,8 +202,9 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
         row_findings = sum(1 for i in positions for f in by_row.get((source, p_index, row_indices[i]), [])
                            if f.severity is not Severity.INFO)
         counts.append(row_findings + sum(1 for f in own if f.severity is not Severity.INFO))  # notes are not 问题
-        p_codes.append(";".join(f.code for f in own))
-        p_messages.append("；".join(f.message for f in own))
+        shown = all_by_project.get((source, p_index), [])
+        p_codes.append(";".join(f.code for f in shown))
+        p_messages.append("；".join(said(f) for f in shown))
     projects["score"], projects["grade"], projects["findings"] = project_scores, grades, counts
     projects["codes"], projects["messages"] = p_codes, p_messages
     projects["year"] = pd.array(projects["year"].tolist(), dtype="Int64")  # 2024, not 2024.0; empty when unknown
@@ -200,13 +214,27 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
             projects.groupby("source")["score"].rank(ascending=False, method="min").astype(int)
         )
 
-    records = [_finding_record(f) for f in findings] if findings_table else []
+    records = [_finding_record(f, applied) for f in findings] if findings_table else []
     finding_frame = pd.DataFrame(records, columns=FINDING_COLUMNS)
-    return Result(rows=rows, projects=projects, findings=finding_frame, documents=documents, rule_errors=rule_errors)
+    return Result(rows=rows, projects=projects, findings=finding_frame, documents=documents, rule_errors=rule_errors,
+                  stale_decisions=applied.stale if applied else [])
 
 
-def _finding_record(finding: Finding) -> dict:
+def _apply_decisions(documents: list[Document], findings: list[Finding], decisions: list):
+    from scorer.decisions import apply_decisions
+
+    row_text = {(document.source, p_index, r_index): (project.name, indicator.level3, indicator.value)
+                for document in documents for p_index, project in enumerate(document.projects)
+                for r_index, indicator in enumerate(project.indicators)}
+    return apply_decisions(findings, row_text, decisions)
+
+
+def _finding_record(finding: Finding, applied=None) -> dict:
+    decision = applied.decision(finding) if applied else None
     return {
+        "decision": decision.decision if decision else "", "note": decision.note if decision else "",
+        "reviewer": decision.reviewer if decision else "", "decided_on": decision.date if decision else "",
+        "waiver": decision.waiver() if decision and applied.waived(finding) else "",
         "source": finding.source, "project": finding.project, "project_index": finding.project_index,
         "row": finding.row, "code": finding.code, "name": finding.name, "category": finding.category,
         "severity": finding.severity.value, "message": finding.message, "evidence": finding.evidence,
@@ -216,15 +244,18 @@ def _finding_record(finding: Finding) -> dict:
 
 def score(source: str | Path | Iterable[str | Path] | pd.DataFrame, select: Iterable[str] | None = None,
           ignore: Iterable[str] | None = None, corpus_stats: dict | None = None, use_model: bool = True,
-          model_path: str | Path | None = None) -> Result:
+          model_path: str | Path | None = None, decisions: list | None = None) -> Result:
     """Score documents (a path, a folder, several paths) or a DataFrame of rows in the rows-CSV contract.
 
     corpus_stats: statistics from `zhibiao corpus-stats` (scorer.duplicates.corpus_stats), for rule B201.
-    use_model / model_path: the classifier (the shipped model by default; rules alone with use_model=False)."""
+    use_model / model_path: the classifier (the shipped model by default; rules alone with use_model=False).
+    decisions: the reviewer's decisions (scorer.decisions.read_decisions), see score_documents."""
     if isinstance(source, pd.DataFrame):
-        return score_documents(documents_from_frame(source), select, ignore, corpus_stats, use_model, model_path)
+        return score_documents(documents_from_frame(source), select, ignore, corpus_stats, use_model, model_path,
+                               decisions=decisions)
     paths = [source] if isinstance(source, (str, Path)) else list(source)
     report = read_paths(paths)
-    result = score_documents(report.documents, select, ignore, corpus_stats, use_model, model_path)
+    result = score_documents(report.documents, select, ignore, corpus_stats, use_model, model_path,
+                             decisions=decisions)
     result.errors = report.errors
     return result

@@ -356,6 +356,9 @@ def _resolve_codes(option: str, values: tuple[str, ...]) -> list[str] | None:
 @_option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path))
 @_option("--select", multiple=True)
 @_option("--ignore", multiple=True)
+@_option("--decisions", "decisions_path", type=click.Path(path_type=Path))
+@_option("--suggest", is_flag=True)
+@_option("--library", "library_path", type=click.Path(path_type=Path))
 @_option("--statistics", is_flag=True)
 @_option("--top", default=10, show_default=True)
 @_option("-q", "--quiet", is_flag=True)
@@ -363,14 +366,26 @@ def _resolve_codes(option: str, values: tuple[str, ...]) -> list[str] | None:
 def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | None, findings_path: Path | None,
           xlsx_path: Path | None, html_path: Path | None, json_path: Path | None, stats_path: Path | None,
           jobs: int, engine: str, scheduler: str | None, chunk_rows: int, no_model: bool, model_path: Path | None,
-          select: tuple[str, ...], ignore: tuple[str, ...], statistics: bool, top: int, quiet: bool) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], decisions_path: Path | None, suggest: bool,
+          library_path: Path | None, statistics: bool, top: int, quiet: bool) -> None:
     """Score documents: flag weak indicators with reasons, score and rank every project."""
     from scorer.bulk import is_rows_table
 
+    settings = _settings()
+    select_option, ignore_option = "--select", "--ignore"
+    if not select and settings.get("select"):
+        select, select_option = tuple(settings.get("select")), f"{settings.origin('select')}: select"
+    if not ignore and settings.get("ignore"):
+        ignore, ignore_option = tuple(settings.get("ignore")), f"{settings.origin('ignore')}: ignore"
+    decisions_path = decisions_path or _configured_decisions(settings)
     _check_inputs(list(paths))
     if stats_path is not None:
         _check_inputs([stats_path])
-    selected, ignored = _resolve_codes("--select", select), _resolve_codes("--ignore", ignore)
+    if decisions_path is not None:
+        _check_inputs([decisions_path])
+    if library_path is not None:
+        _check_inputs([library_path])
+    selected, ignored = _resolve_codes(select_option, select), _resolve_codes(ignore_option, ignore)
     tables = [path for path in paths if path.is_file() and is_rows_table(path)]
     if tables and len(tables) < len(paths):
         _usage_error(text("input.mixed"))
@@ -382,9 +397,12 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
                Output("--projects", projects_path, table_kind), Output("--findings", findings_path, "csv"),
                Output("--xlsx", xlsx_path, "xlsx"), Output("--html", html_path, "html"),
                Output("--json", json_path, "json")]
-    _check_outputs(outputs, list(paths))
+    _check_outputs(outputs, [*paths, *([decisions_path] if decisions_path else [])])
     stats = _load_stats(stats_path) if stats_path else None
-    reports_wanted = findings_path or xlsx_path or html_path or json_path or statistics
+    decisions = _load_decisions(decisions_path) if decisions_path else None
+    suggester = _load_suggester(library_path) if suggest or library_path else None
+    reports_wanted = (findings_path or xlsx_path or html_path or json_path or statistics or decisions_path
+                      or suggester)
     if tables and (engine == "dask" or not reports_wanted):
         from scorer.bulk import BulkOptions
 
@@ -404,10 +422,18 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
     status = _exit_status(report)
     if status == EXIT_NOTHING_READ:
         _nothing_to_score()
-    result = _score(report, selected, ignored, stats, no_model, model_path)
+    result = _score(report, selected, ignored, stats, no_model, model_path, decisions)
+    if suggester is not None:
+        from scorer.library import suggestions_for
+
+        result.rows["suggestions"], missing = suggestions_for(result, suggester)
+        result.projects["suggestions"] = ["\n".join(missing.get((s, int(i)), []))
+                                          for s, i in zip(result.projects["source"], result.projects["project_index"],
+                                                          strict=True)]
     _write_outputs(result, output, projects_path, findings_path, xlsx_path, html_path, json_path)
     for message in result.rule_errors:
         _say("error", message)
+    _report_decisions(result, decisions, quiet)
     from scorer.report.terminal import print_statistics, print_summary
 
     if not quiet:
@@ -417,14 +443,62 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
     sys.exit(EXIT_SOME_UNREADABLE if status == EXIT_OK and result.rule_errors else status)
 
 
+def _load_suggester(path: Path | None):
+    from scorer.library import LibraryError, Suggester, load_library
+
+    try:
+        return Suggester(load_library(path))
+    except LibraryError as exc:
+        _usage_error(text("library.invalid", detail=exc))
+
+
+def _settings():
+    """zhibiao.toml or [tool.zhibiao] found from the working directory upward (scorer.config)."""
+    from scorer.config import ConfigError, load_settings
+
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        _usage_error(str(exc))
+
+
+def _configured_decisions(settings) -> Path | None:
+    value = settings.get("decisions")
+    return Path(value) if value else None
+
+
+def _load_decisions(path: Path, option: bool = True) -> list:
+    from scorer.decisions import DecisionsError, read_decisions
+
+    try:
+        return read_decisions(path)
+    except DecisionsError as exc:
+        _usage_error(text("decisions.invalid", detail=exc) if option else str(exc))
+
+
+def _report_decisions(result, decisions: list | None, quiet: bool) -> None:
+    """One warning line per stale decision; a count of the findings waived."""
+    if decisions is None:
+        return
+    from scorer.decisions import stale_message
+
+    for item in result.stale_decisions:
+        _say("warning", stale_message(item))
+    if not quiet:
+        findings = result.findings
+        waived = int((findings["waiver"] != "").sum()) if len(findings) else 0
+        click.echo(text("decisions.applied", decisions=len(decisions), waived=waived,
+                        stale=len(result.stale_decisions)), err=True)
+
+
 def _score(report: ReadReport, select: list[str] | None, ignore: list[str] | None, stats: dict | None,
-           no_model: bool, model_path: Path | None):
+           no_model: bool, model_path: Path | None, decisions: list | None = None):
     from scorer.api import score_documents
     from scorer.classifier import ModelError
 
     try:
         result = score_documents(report.documents, select, ignore, stats, use_model=not no_model,
-                                 model_path=model_path)
+                                 model_path=model_path, decisions=decisions)
     except ModelError as exc:
         _usage_error(text("model.invalid", detail=exc))
     result.errors = report.errors
@@ -437,10 +511,11 @@ def _write_outputs(result, output: Path | None, projects_path: Path | None, find
     from scorer.table import PROJECT_COLUMNS, PROJECT_EXTRA_COLUMNS
 
     with OutputBatch() as batch:
+        suggested = ["suggestions"] if "suggestions" in result.rows.columns else []  # score --suggest
         if output:
-            write_csv(result.rows[ROW_COLUMNS + ROW_EXTRA_COLUMNS], batch.temporary(output))
+            write_csv(result.rows[ROW_COLUMNS + ROW_EXTRA_COLUMNS + suggested], batch.temporary(output))
         if projects_path:
-            write_csv(result.projects[PROJECT_COLUMNS + PROJECT_EXTRA_COLUMNS], batch.temporary(projects_path))
+            write_csv(result.projects[PROJECT_COLUMNS + PROJECT_EXTRA_COLUMNS + suggested], batch.temporary(projects_path))
         if findings_path:
             write_csv(result.findings, batch.temporary(findings_path))
         if xlsx_path:
@@ -634,6 +709,235 @@ def train(labels: tuple[Path, ...], docs: Path, out: Path, card: Path | None) ->
     click.echo(text("train.done", rows=len(examples), missing=missing,
                     f1=", ".join(f"{k} {v:.3f}" for k, v in held["flagged_f1"].items()),
                     auc=", ".join(f"{k} {v:.4f}" for k, v in held["auc"].items()), out=out, card=card))
+
+
+@cli.command("compare")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@_option("--xlsx", "xlsx_path", type=click.Path(path_type=Path))
+@_option("--html", "html_path", type=click.Path(path_type=Path))
+@_option("--no-model", is_flag=True)
+@_option("--decisions", "decisions_path", type=click.Path(path_type=Path))
+@_option("--all", "show_all", is_flag=True)
+@_option("-q", "--quiet", is_flag=True)
+@_lang_option
+def compare_command(old: Path, new: Path, xlsx_path: Path | None, html_path: Path | None, no_model: bool,
+                    decisions_path: Path | None, show_all: bool, quiet: bool) -> None:
+    """Compare two versions (files or folders): findings fixed, still open and new, scores before and after."""
+    from scorer.compare import compare_results, write_comparison_html, write_comparison_xlsx
+
+    decisions_path = decisions_path or _configured_decisions(_settings())
+    _check_inputs([old, new, *([decisions_path] if decisions_path else [])])
+    outputs = [Output("--xlsx", xlsx_path, "xlsx"), Output("--html", html_path, "html")]
+    _check_outputs(outputs, [old, new, *([decisions_path] if decisions_path else [])])
+    decisions = _load_decisions(decisions_path) if decisions_path else None
+    results, statuses = [], []
+    for side in (old, new):
+        report = _read_documents([side], outputs, True, 1)
+        status = _exit_status(report)
+        if status == EXIT_NOTHING_READ:
+            _usage_error(text("compare.nothing", path=side))
+        statuses.append(status)
+        results.append(_score(report, None, None, None, no_model, None, decisions))
+    comparison = compare_results(*results)
+    with OutputBatch() as batch:
+        if xlsx_path:
+            write_comparison_xlsx(comparison, batch.temporary(xlsx_path))
+        if html_path:
+            write_comparison_html(comparison, batch.temporary(html_path), str(old), str(new))
+        batch.commit()
+    if not quiet:
+        _print_comparison(comparison, show_all)
+    sys.exit(max(statuses))
+
+
+def _print_comparison(comparison, show_all: bool) -> None:
+    from scorer.compare import ADDED, REMOVED, UNCHANGED
+
+    def score(value, grade) -> str:
+        return "—" if value is None else f"{value:.1f}({grade})"
+
+    click.echo(text("compare.summary", projects=len(comparison.projects),
+                    changed=len(comparison.projects) - len(comparison.with_status(UNCHANGED)),
+                    fixed=comparison.count("fixed"), open=comparison.count("still_open"), new=comparison.count("new"),
+                    added=len(comparison.with_status(ADDED)), removed=len(comparison.with_status(REMOVED))))
+    for project in comparison.projects:
+        if project.status == UNCHANGED and not show_all:
+            continue
+        name = " / ".join(part for part in (project.unit, project.name) if part)
+        click.echo(text(f"compare.status.{project.status}") + " " + name + "："
+                   + text("compare.project", old=score(project.old_score, project.old_grade),
+                          new=score(project.new_score, project.new_grade), fixed=len(project.fixed),
+                          open=len(project.still_open), new_findings=len(project.new),
+                          added=len(project.rows_added), removed=len(project.rows_removed)))
+        if project.status == REMOVED:
+            continue
+        for what in ("fixed", "new", "still_open"):
+            for change in getattr(project, what):
+                values = (f"{change.old_value} → {change.new_value}" if change.old_value != change.new_value
+                          else change.new_value)
+                row = f"{change.indicator}（{values}）" if change.indicator else text("compare.project_level")
+                click.echo(f"    {text(f'compare.{what}')}  {row}  {change.code} {change.message}")
+        for name_added in project.rows_added:
+            click.echo(f"    {text('compare.row_added')}  {name_added}")
+        for name_removed in project.rows_removed:
+            click.echo(f"    {text('compare.row_removed')}  {name_removed}")
+
+
+@cli.command("letter")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_option("-o", "--output", "folder", type=click.Path(path_type=Path), required=True)
+@_option("--decisions", "decisions_path", type=click.Path(path_type=Path))
+@_option("--suggest", is_flag=True)
+@_option("--library", "library_path", type=click.Path(path_type=Path))
+@_option("--no-model", is_flag=True)
+@_option("-q", "--quiet", is_flag=True)
+@_lang_option
+def letter_command(paths: tuple[Path, ...], folder: Path, decisions_path: Path | None, suggest: bool,
+                   library_path: Path | None, no_model: bool, quiet: bool) -> None:
+    """Write a 修改意见 letter (.docx) per unit: each project's weak rows with reason and fix, worst first."""
+    from scorer.letter import letters, write_letter
+
+    decisions_path = decisions_path or _configured_decisions(_settings())
+    inputs = [*paths, *([decisions_path] if decisions_path else []), *([library_path] if library_path else [])]
+    _check_inputs(inputs)
+    if not folder.is_dir():
+        _usage_error(text("letter.no_folder" if not folder.exists() else "letter.not_folder", folder=folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        _usage_error(text("output.unwritable", option="-o", path=folder))
+    decisions = _load_decisions(decisions_path) if decisions_path else None
+    report = _read_documents(list(paths), [], quiet)
+    status = _exit_status(report)
+    if status == EXIT_NOTHING_READ:
+        _nothing_to_score()
+    result = _score(report, None, None, None, no_model, None, decisions)
+    if decisions is not None:
+        _report_decisions(result, decisions, True)
+    if suggest or library_path:
+        from scorer.library import suggestions_for
+
+        result.rows["suggestions"], _ = suggestions_for(result, _load_suggester(library_path))
+    written = letters(result)
+    targets = [folder / letter.file_name for letter in written]
+    resolved_inputs = {p.resolve() for p in paths if p.is_file()}
+    for target in targets:
+        if target.resolve() in resolved_inputs:
+            _usage_error(text("output.is_input", option="-o", path=target))
+    with OutputBatch() as batch:
+        for letter, target in zip(written, targets, strict=True):
+            write_letter(letter, batch.temporary(target))
+        batch.commit()
+    if not quiet:
+        for letter, target in zip(written, targets, strict=True):
+            click.echo(text("letter.written", path=target, projects=len(letter.projects),
+                            rows=sum(len(p.rows) for p in letter.projects)), err=True)
+        if not written:
+            click.echo(text("letter.none"), err=True)
+    sys.exit(status)
+
+
+@cli.command("config")
+@_lang_option
+def config_command() -> None:
+    """Print the settings in force (zhibiao.toml or [tool.zhibiao]) and where each came from."""
+    from scorer.config import KEYS
+
+    settings = _settings()
+    if settings.path is None:
+        click.echo(text("config.none"))
+    else:
+        click.echo(text("config.file", path=settings.path))
+    for key in KEYS:
+        value = settings.get(key)
+        shown = ", ".join(value) if isinstance(value, list) else (value or text(f"config.default.{key}"))
+        origin = settings.origin(key) or text("config.default")
+        click.echo(text("config.line", setting=key, value=shown, origin=origin))
+
+
+@cli.command("suggest")
+@click.argument("project")
+@_option("--level2", required=True)
+@_option("--library", "library_path", type=click.Path(path_type=Path))
+@_option("-n", "--count", default=3, show_default=True, type=click.IntRange(1, 20))
+@_lang_option
+def suggest_command(project: str, level2: str, library_path: Path | None, count: int) -> None:
+    """Suggest well-set indicators from the library for a project and a 二级指标 (指标推荐)."""
+    from scorer.library import group_names, group_of_heading, kinds_of_name
+
+    if library_path is not None:
+        _check_inputs([library_path])
+    group = group_of_heading(level2)
+    if not group:
+        _usage_error(text("suggest.unknown_level2", level2=level2, names="、".join(group_names().values())))
+    suggester = _load_suggester(library_path)
+    kinds = kinds_of_name(project)
+    found = suggester.suggest(group, kinds, limit=count, project=project)
+    click.echo(text("suggest.title", project=project, level2=group_names()[group],
+                    kinds="、".join(sorted(kinds)) or text("suggest.general")))
+    for number, item in enumerate(found, start=1):
+        click.echo(f"{number}. {item.name}：{item.value}\n   {item.why}")
+    if not found:
+        click.echo(text("suggest.none"))
+
+
+@cli.group("library", cls=_Group)
+@_lang_option
+def library_group() -> None:
+    """The library of well-set indicators that suggestions come from."""
+
+
+@library_group.command("build")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@_option("--card", "card_path", type=click.Path(path_type=Path))
+@_option("--no-model", is_flag=True)
+@_option("-q", "--quiet", is_flag=True)
+@_lang_option
+def library_build(paths: tuple[Path, ...], output: Path, card_path: Path | None, no_model: bool, quiet: bool) -> None:
+    """Build the library from scored tables: the rows that score sound, with project kind, group and template."""
+    from scorer.library import build_library, library_card
+
+    card_path = card_path or output.with_name(output.stem + "_CARD.md")
+    outputs = [Output("-o", output, "parquet"), Output("--card", card_path, "markdown")]
+    _check_outputs(outputs, list(paths))
+    report = _read_documents(list(paths), outputs, quiet)
+    status = _exit_status(report)
+    if status == EXIT_NOTHING_READ:
+        _nothing_to_score()
+    result = _score(report, None, None, None, no_model, None)
+    library = build_library(result)
+    with OutputBatch() as batch:
+        library.to_parquet(batch.temporary(output), index=False)
+        batch.temporary(card_path).write_text(library_card(library, [str(p) for p in paths]), encoding="utf-8")
+        batch.commit()
+    if not quiet:
+        click.echo(text("library.built", path=output, rows=len(library), card=card_path), err=True)
+    sys.exit(status)
+
+
+@cli.group("decisions", cls=_Group)
+@_lang_option
+def decisions_group() -> None:
+    """The reviewer's decisions (审核意见) on findings."""
+
+
+@decisions_group.command("export")
+@click.argument("workbook", type=click.Path(path_type=Path))
+@_option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@_lang_option
+def decisions_export(workbook: Path, output: Path) -> None:
+    """Write the decisions CSV from a reviewed workbook (审核意见, 备注, 审核人, 审核日期 of 指标明细)."""
+    from scorer.decisions import decisions_frame
+
+    _check_inputs([workbook])
+    _check_outputs([Output("-o", output, "csv")], [workbook])
+    if workbook.suffix.lower() != ".xlsx":
+        _usage_error(text("decisions.not_workbook", path=workbook))
+    frame = decisions_frame(_load_decisions(workbook, option=False))
+    write_csv(frame, output)
+    counts = frame["decision"].value_counts()
+    click.echo(text("decisions.exported", count=len(frame), output=output,
+                    verdicts="，".join(f"{verdict} {n}" for verdict, n in counts.items()) or text("none")), err=True)
 
 
 @cli.command("rules")

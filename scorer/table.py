@@ -18,7 +18,7 @@ REPORTED_COLUMN = "reported"
 REPORTED_LABELS = {"actual": "实际完成值", "score": "分值/得分", "completion": "完成情况", "reason": "偏差原因",
                    "remark": "备注", "value_long": "实施期指标值", "extra": "其余单元格"}
 FINDING_COLUMNS = ["source", "project", "project_index", "row", "code", "name", "category", "severity",
-                   "message", "evidence", "fix", "probability"]
+                   "message", "evidence", "fix", "probability", "decision", "note", "reviewer", "decided_on", "waiver"]
 PROJECT_COLUMNS = ["source", "project", "budget", "indicators", "score", "grade", "rank"]
 PROJECT_EXTRA_COLUMNS = ["rank_in_document", "findings", "codes", "messages", "unit", "year", "project_index"]
 

@@ -98,7 +98,9 @@ def test_score_cli_writes_contract_columns(tmp_path):
 def test_rules_and_rule_commands():
     listing = CliRunner().invoke(cli, ["rules"])
     assert listing.exit_code == 0
-    assert len(listing.stdout.strip().splitlines()) == len(load_rules())
+    from scorer.classifier import MODEL_CODES
+
+    assert len(listing.stdout.strip().splitlines()) == len(load_rules()) + len(MODEL_CODES)  # the model's codes too
     one = CliRunner().invoke(cli, ["rule", "l001"])
     assert one.exit_code == 0 and "Bad:" in one.stdout and "订阅杂志价格" in one.stdout
     unknown = CliRunner().invoke(cli, ["rule", "X999"])

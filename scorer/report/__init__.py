@@ -29,6 +29,13 @@ def document_name(unit: object, year: object, source: str) -> str:
     return f"{name}（{year}年）" if year else name
 
 
+def scored_findings(findings):
+    """The findings that count: those the reviewer overruled (a `waiver`, scorer.decisions) left out."""
+    if "waiver" not in findings.columns or findings.empty:
+        return findings
+    return findings[findings["waiver"].fillna("") == ""]
+
+
 def worst_severity_by_row(findings) -> dict[tuple[str, int, int], str]:
     """(source, project_index, row) -> the most severe finding's severity (error > warning > info)."""
     worst: dict[tuple[str, int, int], str] = {}

@@ -12,13 +12,14 @@ from html import escape
 from pathlib import Path
 
 from scorer.inputs import GENERATOR
-from scorer.report import document_name, plain, worst_severity_by_row
+from scorer.report import document_name, plain, scored_findings, worst_severity_by_row
 from scorer.report.atomic import atomic_output
 from scorer.report.terminal import CATEGORY_NAMES
 from scorer.types import CATEGORIES
 
 _CSS = """
 *{box-sizing:border-box}
+.suggest{color:#3b6e22;font-size:.92em;margin-top:4px}
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif;
 margin:0;color:#1f2933;background:#f5f7fa;line-height:1.5;overflow-wrap:anywhere}
 header{background:#243b53;color:#fff;padding:16px 24px}header h1{margin:0;font-size:22px}
@@ -140,7 +141,7 @@ def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -
         (level2 or "（无二级指标）") for level2, categories in zip(rows["level2"], rows["categories"], strict=True)
         if categories
     )
-    severity_of = worst_severity_by_row(findings)
+    severity_of = worst_severity_by_row(scored_findings(findings))  # an overruled row is not highlighted
     doc_number = {d.source: n for n, d in enumerate(result.documents)}
     categories_of: dict[tuple[str, int], set[str]] = {}
     codes_of: dict[tuple[str, int], list[str]] = {}
@@ -217,6 +218,11 @@ def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -
         if record.messages:
             out.append("<ul>" + "".join(f"<li class='reason'>{escape(m)}</li>" for m in record.messages.split("；") if m)
                        + "</ul>")
+        missing = getattr(record, "suggestions", "")  # score --suggest: rows for the groups the project lacks
+        if missing:
+            out.append("<p><b>可补充的指标（指标推荐）：</b></p><ul>"
+                       + "".join(f"<li class='suggest'>{escape(line)}</li>" for line in missing.split("\n") if line)
+                       + "</ul>")
         out.append("<div class='scroll'><table><thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>"
                    "<th>得分</th><th>原因</th><th>修改建议</th></tr></thead><tbody>")
         mine = rows[(rows["source"] == record.source) & (rows["project_index"] == record.project_index)]
@@ -229,11 +235,18 @@ def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -
                 f"<tr class='indicator {escape(severity)}' data-search='{escape(row_terms)}'><td>{escape(row.level1)}</td>"
                 f"<td>{escape(row.level2)}</td><td>{escape(row.level3)}</td><td>{escape(row.value)}</td>"
                 f"<td class='num'>{row.score:g}</td><td class='reason'>{escape(row.messages)}</td>"
-                f"<td class='fix'>{escape(row.fixes)}</td></tr>")
+                f"<td class='fix'>{escape(row.fixes)}{_suggestions(getattr(row, 'suggestions', ''))}</td></tr>")
         out.append("</tbody></table></div></details>")
     out.append("</section></main>")
     out.append(f"<script>{_JS}</script></body></html>")
     return "".join(out)
+
+
+def _suggestions(text: str) -> str:
+    """score --suggest: a flagged row's suggestions under its fix."""
+    if not text:
+        return ""
+    return "<div class='suggest'><b>推荐：</b>" + "<br>".join(escape(item) for item in text.split("；") if item) + "</div>"
 
 
 def write_html(result, path: str | Path) -> None:

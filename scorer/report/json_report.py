@@ -26,8 +26,12 @@ def _clean(value):
 
 
 def _finding(record: dict) -> dict:
-    return {key: _clean(record[key]) for key in ("code", "name", "category", "severity", "message", "evidence",
-                                                 "fix", "probability")}
+    finding = {key: _clean(record[key]) for key in ("code", "name", "category", "severity", "message", "evidence",
+                                                    "fix", "probability")}
+    if record.get("decision"):  # score --decisions
+        finding["review"] = {"decision": record["decision"], "note": record["note"], "reviewer": record["reviewer"],
+                             "date": record["decided_on"], "waived": bool(record["waiver"])}
+    return finding
 
 
 def result_to_dict(result) -> dict:

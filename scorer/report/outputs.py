@@ -13,6 +13,7 @@ from scorer.messages import text
 SUFFIXES: dict[str, tuple[str, ...]] = {
     "csv": (".csv",),
     "table": (".csv", ".parquet"),
+    "parquet": (".parquet",),
     "xlsx": (".xlsx",),
     "html": (".html", ".htm"),
     "json": (".json",),

@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scorer.inputs import GENERATOR
-from scorer.report import plain, worst_severity_by_row
+from scorer.report import plain, scored_findings, worst_severity_by_row
 from scorer.report.atomic import atomic_output
 from scorer.report.terminal import CATEGORY_NAMES, category_meanings
 from scorer.scoring import explained
@@ -79,8 +79,11 @@ def write_xlsx(result, path: str | Path) -> None:
 
 
 def _ranking_sheet(sheet: Worksheet, result) -> None:
+    from scorer.decisions import REVIEW_HEADERS
+
     headers = ["排名", "文件内排名", "单位", "年度", "文件", "项目", "预算(万元)", "指标数", "问题数", "得分", "等级",
-               *[CATEGORY_NAMES[c] for c in CATEGORIES], "项目层面问题"]
+               *[CATEGORY_NAMES[c] for c in CATEGORIES], "项目层面问题", "项目层面规则", *REVIEW_HEADERS]
+    decisions = _project_decisions(result.findings) if "decision" in result.findings.columns else {}
     grade_column = headers.index("等级") + 1
     rows = result.rows
     counts: dict[tuple[str, int], Counter] = {}
@@ -92,23 +95,72 @@ def _ranking_sheet(sheet: Worksheet, result) -> None:
         values = [record.rank, record.rank_in_document, plain(record.unit), plain(record.year), Path(record.source).name,
                   record.project, record.budget,
                   record.indicators, record.findings, record.score, record.grade,
-                  *[category_counts.get(c, 0) for c in CATEGORIES], record.messages]
+                  *[category_counts.get(c, 0) for c in CATEGORIES], record.messages, record.codes,
+                  *decisions.get((record.source, record.project_index), ("", "", "", ""))]
         for column, value in enumerate(values, start=1):
             put(sheet, number, column, value)
         sheet.cell(row=number, column=grade_column).fill = PatternFill("solid",
                                                                        fgColor=GRADE_FILLS.get(record.grade, "FFFFFF"))
-    _finish(sheet, headers, {3: 30, 6: 40, len(headers): 80})
+    _review_choice(sheet, headers)
+    _finish(sheet, headers, {3: 30, 6: 40, headers.index("项目层面问题") + 1: 80})
+
+
+def _review_choice(sheet: Worksheet, headers: list[str]) -> None:
+    """The 审核意见 column as a drop-down of 同意 / 不同意 / 待定."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from scorer.decisions import REVIEW_HEADERS, VERDICTS
+
+    letter = get_column_letter(headers.index(REVIEW_HEADERS[0]) + 1)
+    choice = DataValidation(type="list", formula1='"' + ",".join(VERDICTS) + '"', allow_blank=True,
+                            showErrorMessage=True, errorTitle="审核意见", error="请选择：" + "、".join(VERDICTS),
+                            promptTitle="审核意见", prompt="同意：问题成立；不同意：豁免此问题，不扣分；待定",
+                            showInputMessage=True)
+    sheet.add_data_validation(choice)
+    choice.add(f"{letter}2:{letter}{max(2, sheet.max_row)}")
+
+
+def _project_decisions(findings) -> dict[tuple[str, int], tuple[str, str, str, str]]:
+    """(source, project_index) -> the decision on the project's own findings, where they all share one."""
+    decided: dict[tuple[str, int], set[tuple[str, str, str, str]]] = {}
+    for record in findings.itertuples():
+        if record.row is None or record.row != record.row:
+            decided.setdefault((record.source, int(record.project_index)), set()).add(
+                (_text(record.decision), _text(record.note), _text(record.reviewer), _text(record.decided_on)))
+    return {key: next(iter(values)) for key, values in decided.items() if len(values) == 1 and next(iter(values))[0]}
+
+
+def _row_decisions(findings) -> dict[tuple[str, int, int], tuple[str, str, str, str]]:
+    """(source, project_index, row) -> (审核意见, 备注, 审核人, 审核日期) carried over from --decisions, where
+    every finding of the row had the same decision (a row with a new, undecided finding is left blank)."""
+    decided: dict[tuple[str, int, int], set[tuple[str, str, str, str]]] = {}
+    for record in findings.itertuples():
+        if record.row is None or record.row != record.row:
+            continue
+        key = (record.source, int(record.project_index), int(record.row))
+        decided.setdefault(key, set()).add((_text(record.decision), _text(record.note), _text(record.reviewer),
+                                            _text(record.decided_on)))
+    return {key: next(iter(values)) for key, values in decided.items() if len(values) == 1 and next(iter(values))[0]}
 
 
 def _rows_sheet(sheet: Worksheet, result) -> None:
+    from scorer.decisions import REVIEW_HEADERS
+
     headers = ["文件", "项目", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据", "得分",
-               "问题类别", "规则", "原因", "修改建议", "位置"]
-    worst = worst_severity_by_row(result.findings)
+               "问题类别", "规则", "原因", "修改建议", "位置", *REVIEW_HEADERS]
+    suggested = "suggestions" in result.rows.columns  # score --suggest
+    if suggested:
+        headers.append("推荐指标")
+    findings = result.findings
+    worst = worst_severity_by_row(scored_findings(findings))
+    decisions = _row_decisions(findings) if "decision" in findings.columns else {}
     for number, record in enumerate(result.rows.itertuples(), start=2):
         categories = "；".join(CATEGORY_NAMES.get(c, c) for c in record.categories.split(";") if c)
+        review = decisions.get((record.source, record.project_index, record.row_index), ("", "", "", ""))
         values = [Path(record.source).name, record.project, record.level1, record.level2, record.level3,
                   record.description, record.value, record.basis, record.score, categories, record.codes,
-                  record.messages, record.fixes, record.location]
+                  record.messages, record.fixes, record.location, *review,
+                  *([record.suggestions] if suggested else [])]
         for column, value in enumerate(values, start=1):
             cell = put(sheet, number, column, value)
             if column in (12, 13):
@@ -120,7 +172,8 @@ def _rows_sheet(sheet: Worksheet, result) -> None:
                 sheet.cell(row=number, column=column).fill = fill
             value_cell = sheet.cell(row=number, column=7)
             value_cell.comment = Comment(record.messages[:2000], "zhibiao", width=320, height=160)
-    _finish(sheet, headers, {5: 30, 6: 30, 12: 60, 13: 40})
+    _review_choice(sheet, headers)
+    _finish(sheet, headers, {5: 30, 6: 30, 12: 60, 13: 40, len(headers) - 2: 40})
 
 
 def _rules_sheet(sheet: Worksheet, result) -> None:
@@ -143,6 +196,9 @@ def _notes_sheet(sheet: Worksheet, result) -> None:
     lines += [
         ("问题数", "有缺陷或较弱的发现之和；提示（info）不计入。"),
         ("填色", "红色：有缺陷的指标；黄色：较弱的指标。把鼠标移到指标值上可看到原因。"),
+        ("审核意见", "在“指标明细”（按指标）或“项目排名”（按项目层面问题）的审核意见列选择 同意 / 不同意 / 待定，"
+                    "可填备注、审核人、审核日期；保存后运行 zhibiao score … --decisions 本工作簿 --xlsx 新工作簿："
+                    "“不同意”的问题标为已豁免、不再扣分，审核意见带入新工作簿。"),
     ]
     lines += [("未读取的文件", error.message) for error in result.errors]
     for number, (title, text) in enumerate(lines, start=2):

@@ -1,0 +1,266 @@
+"""The reviewer's decisions on findings: read from a reviewed workbook (指标明细: 审核意见, 备注, 审核人,
+审核日期) or a decisions CSV, matched to the findings of a new run, and reported stale where the row
+they were made on has changed.
+
+A decision is keyed by document stem, project, the row's text (indicator name and value, compared
+without whitespace or width differences) and rule code, so it survives re-reading the document, rows
+moved within a table and the file renamed to another suffix; it does not survive an edited row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from scorer.messages import text
+from scorer.text import compact
+from scorer.types import Finding
+
+AGREE, OVERRULE, PENDING = "同意", "不同意", "待定"
+VERDICTS = (AGREE, OVERRULE, PENDING)
+WAIVED = "已豁免"
+_SYNONYMS = {"agree": AGREE, "accept": AGREE, "disagree": OVERRULE, "overrule": OVERRULE, "waive": OVERRULE,
+             "pending": PENDING, "不认可": OVERRULE, "认可": AGREE}
+
+# the decisions CSV (`zhibiao decisions export`): one decision per rule code of a row
+DECISION_COLUMNS = ["document", "project", "indicator", "value", "code", "decision", "note", "reviewer", "date"]
+# the review columns of the 指标明细 sheet, after the scored columns
+REVIEW_HEADERS = ("审核意见", "备注", "审核人", "审核日期")
+_ROW_HEADERS = {"文件": "document", "项目": "project", "三级指标": "indicator", "指标值": "value", "规则": "codes",
+                "审核意见": "decision", "备注": "note", "审核人": "reviewer", "审核日期": "date"}
+_PROJECT_HEADERS = {"文件": "document", "项目": "project", "项目层面规则": "codes", "审核意见": "decision", "备注": "note",
+                    "审核人": "reviewer", "审核日期": "date"}
+_CSV_ALIASES = {"文件": "document", "项目": "project", "三级指标": "indicator", "指标值": "value", "规则": "code",
+                "审核意见": "decision", "备注": "note", "审核人": "reviewer", "审核日期": "date"}
+
+
+class DecisionsError(ValueError):
+    """A decisions file that cannot be read; the message names the file and what is wrong (one line)."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    document: str  # file stem
+    project: str
+    indicator: str  # the row's name (三级指标); empty for a project-level finding
+    value: str
+    code: str
+    decision: str  # one of VERDICTS
+    note: str = ""
+    reviewer: str = ""
+    date: str = ""
+    origin: str = ""  # where it was read, for messages: file and row
+
+    @property
+    def key(self) -> tuple[str, str, str, str, str]:
+        return decision_key(self.document, self.project, self.indicator, self.value, self.code)
+
+    def waiver(self) -> str:
+        """How the waiver reads in a report: 已豁免（理由；审核人，日期）."""
+        who = "，".join(part for part in (self.reviewer, self.date) if part)
+        detail = "；".join(part for part in (self.note, who) if part)
+        return f"{WAIVED}（{detail}）" if detail else WAIVED
+
+
+@dataclass(frozen=True)
+class Stale:
+    """Decisions made on a row that has changed since (one per row, with every rule code decided on it)."""
+
+    decision: Decision
+    reason: str  # what changed, in the language of the run
+    codes: tuple[str, ...] = ()
+
+
+def document_stem(source: str) -> str:
+    return Path(str(source)).stem
+
+
+def decision_key(document: str, project: str, indicator: str, value: str, code: str) -> tuple[str, str, str, str, str]:
+    return (compact(document_stem(document)), compact(project), compact(indicator), compact(value),
+            str(code).strip().upper())
+
+
+def _verdict(raw: object) -> str:
+    word = _cell(raw)
+    return _SYNONYMS.get(word.lower(), word)
+
+
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if hasattr(value, "strftime"):
+        return value.strftime("%Y-%m-%d")
+    return str(value).strip()
+
+
+def _check_verdict(verdict: str, where: str) -> None:
+    if verdict and verdict not in VERDICTS:
+        raise DecisionsError(text("decisions.bad_verdict", where=where, verdict=verdict))
+
+
+def read_decisions(path: str | Path) -> list[Decision]:
+    """Decisions from a reviewed workbook (.xlsx) or a decisions CSV; rows with no 审核意见 are left out."""
+    path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        return _from_workbook(path)
+    if path.suffix.lower() == ".csv":
+        return _from_csv(path)
+    raise DecisionsError(text("decisions.kind", path=path))
+
+
+def _from_workbook(path: Path) -> list[Decision]:
+    """指标明细 (a row's decision applies to every code of its 规则 cell) and, when it has the review columns,
+    项目排名 (a decision on the project's own findings, the codes of its 项目层面规则 cell)."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # a damaged or foreign file: named, never a traceback
+        raise DecisionsError(text("decisions.not_xlsx", path=path, detail=type(exc).__name__)) from exc
+    try:
+        if "指标明细" not in workbook.sheetnames:
+            raise DecisionsError(text("decisions.no_sheet", path=path))
+        decisions = _sheet_decisions(workbook["指标明细"], "指标明细", path, _ROW_HEADERS,
+                                     ("文件", "项目", "三级指标", "指标值", "规则", "审核意见"))
+        if "项目排名" in workbook.sheetnames:
+            decisions += _sheet_decisions(workbook["项目排名"], "项目排名", path, _PROJECT_HEADERS, ())
+        return decisions
+    finally:
+        workbook.close()
+
+
+def _sheet_decisions(sheet, name: str, path: Path, headings: dict[str, str], required: tuple[str, ...]
+                     ) -> list[Decision]:
+    rows = sheet.iter_rows(values_only=True)
+    header = [_cell(c) for c in next(rows, ())]
+    columns = {headings[heading]: i for i, heading in enumerate(header) if heading in headings}
+    missing = [heading for heading in required if headings[heading] not in columns]
+    if missing:
+        raise DecisionsError(text("decisions.sheet_columns", path=path, sheet=name, columns="、".join(missing)))
+    if "decision" not in columns or "codes" not in columns:  # a workbook written before the review columns
+        return []
+    decisions = []
+    for number, cells in enumerate(rows, start=2):
+        def get(field: str, cells=cells) -> str:
+            index = columns.get(field)
+            return _cell(cells[index]) if index is not None and index < len(cells) else ""
+
+        verdict = _verdict(get("decision"))
+        if not verdict:
+            continue
+        where = text("decisions.where_sheet", path=path, sheet=name, row=number)
+        _check_verdict(verdict, where)
+        codes = [c.strip() for c in get("codes").replace("；", ";").split(";") if c.strip()]
+        for code in codes:
+            decisions.append(Decision(get("document"), get("project"), get("indicator"), get("value"), code,
+                                      verdict, get("note"), get("reviewer"), get("date"), where))
+    return decisions
+
+
+def _from_csv(path: Path) -> list[Decision]:
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise DecisionsError(text("decisions.not_csv", path=path, detail=type(exc).__name__)) from exc
+    frame = frame.rename(columns={k: v for k, v in _CSV_ALIASES.items() if k in frame.columns})
+    missing = [c for c in ("document", "project", "indicator", "value", "code", "decision") if c not in frame.columns]
+    if missing:
+        raise DecisionsError(text("decisions.csv_columns", path=path, columns="、".join(missing),
+                                            expected=", ".join(DECISION_COLUMNS)))
+    decisions = []
+    for number, record in enumerate(frame.to_dict("records"), start=2):
+        verdict = _verdict(record["decision"])
+        if not verdict:
+            continue
+        where = text("decisions.where_csv", path=path, row=number)
+        _check_verdict(verdict, where)
+        decisions.append(Decision(
+            record["document"].strip(), record["project"].strip(), record["indicator"].strip(),
+            record["value"].strip(), record["code"].strip().upper(), verdict, record.get("note", "").strip(),
+            record.get("reviewer", "").strip(), record.get("date", "").strip(), where))
+    return decisions
+
+
+def decisions_frame(decisions: list[Decision]) -> pd.DataFrame:
+    """The decisions CSV: one decision per rule code of a row (the last one read wins for a key)."""
+    latest = {d.key: d for d in decisions}
+    records = [{"document": document_stem(d.document), "project": d.project, "indicator": d.indicator,
+                "value": d.value, "code": d.code, "decision": d.decision, "note": d.note, "reviewer": d.reviewer,
+                "date": d.date} for d in latest.values()]
+    return pd.DataFrame.from_records(records, columns=DECISION_COLUMNS)
+
+
+@dataclass
+class Applied:
+    """Decisions matched to a run's findings."""
+
+    by_finding: dict[int, Decision]  # id(finding) -> its decision
+    stale: list[Stale]
+
+    def decision(self, finding: Finding) -> Decision | None:
+        return self.by_finding.get(id(finding))
+
+    def waived(self, finding: Finding) -> bool:
+        found = self.by_finding.get(id(finding))
+        return found is not None and found.decision == OVERRULE
+
+
+def apply_decisions(findings: list[Finding], row_text: dict[tuple[str, int, int], tuple[str, str, str]],
+                    decisions: list[Decision]) -> Applied:
+    """Match decisions to findings. row_text: (source, project_index, row) -> (project, indicator name, value)
+    for every row of the run. A decision for a document of this run that matches no finding is stale: its
+    row was changed or removed, or the rule no longer reports it there. Decisions for documents not in this
+    run are left alone."""
+    latest = {d.key: d for d in decisions}
+    by_finding: dict[int, Decision] = {}
+    used: set[tuple] = set()
+    for finding in findings:
+        _, name, value = ("", "", "") if finding.row is None else row_text.get(
+            (finding.source, finding.project_index or 0, finding.row), ("", "", ""))
+        key = decision_key(finding.source, finding.project, name, value, finding.code)
+        found = latest.get(key)
+        if found is not None:
+            by_finding[id(finding)] = found
+            used.add(key)
+
+    documents = {compact(document_stem(f.source)) for f in findings}
+    projects: set[tuple[str, str]] = set()
+    values_by_name: dict[tuple[str, str, str], set[str]] = {}
+    for (source, _, _), (project, name, value) in row_text.items():
+        document = compact(document_stem(source))
+        documents.add(document)
+        projects.add((document, compact(project)))
+        values_by_name.setdefault((document, compact(project), compact(name)), set()).add(value)
+    stale: dict[tuple[str, str, str, str], Stale] = {}
+    for key, decision in latest.items():
+        document, project, name, value, _ = key
+        if key in used or document not in documents:
+            continue
+        if (document, project) not in projects:
+            reason = text("decisions.gone_project")
+        elif not name:
+            continue  # the project no longer has the finding: nothing left to decide
+        elif (document, project, name) not in values_by_name:
+            reason = text("decisions.gone_row")
+        elif value not in {compact(v) for v in values_by_name[(document, project, name)]}:
+            now = "、".join(sorted(values_by_name[(document, project, name)]))
+            reason = text("decisions.new_value", value=now)
+        else:
+            continue  # the row is unchanged and the rule no longer flags it: nothing left to decide
+        row = key[:4]
+        if row in stale:
+            earlier = stale[row]
+            stale[row] = Stale(earlier.decision, earlier.reason, (*earlier.codes, decision.code))
+        else:
+            stale[row] = Stale(decision, reason, (decision.code,))
+    return Applied(by_finding, list(stale.values()))
+
+
+def stale_message(item: Stale) -> str:
+    d = item.decision
+    row = (text("decisions.stale_row", indicator=d.indicator, value=d.value) if d.indicator
+           else text("decisions.stale_project_row"))
+    return text("decisions.stale", document=document_stem(d.document), project=d.project, row=row,
+                codes="、".join(item.codes or (d.code,)), decision=d.decision, reason=item.reason, origin=d.origin)

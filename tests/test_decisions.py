@@ -1,0 +1,247 @@
+"""The reviewer's decisions (审核意见): written as columns of the workbook, read back by `score --decisions`,
+exported by `zhibiao decisions export`, reported stale when their row has changed."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from scorer.cli import EXIT_NOTHING_READ, EXIT_OK, cli
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+
+
+def run(*args: object):
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    return result
+
+
+def csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def row_key(row: dict[str, str]) -> tuple[str, str, str, str]:
+    return Path(row["source"]).name, row["project"], row["level3"], row["value"]
+
+
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory):
+    """The samples scored, then 审核意见 filled in with openpyxl: 不同意 on four flagged rows, 同意 on four."""
+    folder = tmp_path_factory.mktemp("review")
+    first = run("score", SAMPLES, "-o", folder / "rows.csv", "--projects", folder / "projects.csv",
+                "--xlsx", folder / "review.xlsx", "-q")
+    assert first.exit_code == EXIT_OK, first.output
+    workbook = openpyxl.load_workbook(folder / "review.xlsx")
+    sheet = workbook["指标明细"]
+    header = [cell.value for cell in sheet[1]]
+    column = {name: header.index(name) for name in header}
+    assert {"审核意见", "备注", "审核人", "审核日期"} <= set(column)
+    validations = sheet.data_validations.dataValidation
+    verdict_letter = openpyxl.utils.get_column_letter(column["审核意见"] + 1)
+    assert any(v.formula1 == '"同意,不同意,待定"' and verdict_letter + "2" in str(v.sqref) for v in validations)
+
+    overruled, agreed, seen = [], [], set()
+    for cells in sheet.iter_rows(min_row=2):
+        key = (cells[column["文件"]].value, cells[column["项目"]].value, cells[column["三级指标"]].value,
+               cells[column["指标值"]].value)
+        flagged = cells[column["得分"]].value < 100 and cells[column["规则"]].value
+        if not flagged or key in seen:  # one decision per distinct row text
+            continue
+        seen.add(key)
+        if len(overruled) < 4:
+            cells[column["审核意见"]].value = "不同意"
+            cells[column["备注"]].value = "该指标为本单位常年口径，可接受"
+            cells[column["审核人"]].value = "李审核"
+            cells[column["审核日期"]].value = "2026-12-01"
+            overruled.append(key)
+        elif len(agreed) < 4:
+            cells[column["审核意见"]].value = "同意"
+            agreed.append(key)
+    workbook.save(folder / "reviewed.xlsx")
+    return folder, overruled, agreed
+
+
+def test_overruled_findings_are_waived_and_cost_nothing(reviewed):
+    folder, overruled, agreed = reviewed
+    second = run("score", SAMPLES, "-o", folder / "rows2.csv", "--projects", folder / "projects2.csv",
+                 "--findings", folder / "findings2.csv", "--xlsx", folder / "review2.xlsx",
+                 "--decisions", folder / "reviewed.xlsx", "-q")
+    assert second.exit_code == EXIT_OK, second.output
+    assert "过期" not in second.stderr
+    before = {row_key(r): r for r in csv_rows(folder / "rows.csv")}
+    after = {row_key(r): r for r in csv_rows(folder / "rows2.csv")}
+    for key in overruled:
+        old, new = before[key], after[key]
+        assert float(old["score"]) < 100 and float(new["score"]) == 100.0, (key, old["score"], new["score"])
+        assert new["codes"] == old["codes"]  # kept, not dropped
+        assert new["categories"] == ""
+        assert new["messages"].startswith("已豁免（该指标为本单位常年口径，可接受；李审核，2026-12-01）：")
+    for key in agreed:
+        assert after[key]["score"] == before[key]["score"] and "已豁免" not in after[key]["messages"]
+    waived = [f for f in csv_rows(folder / "findings2.csv") if f["waiver"]]
+    assert {(Path(f["source"]).name, f["project"]) for f in waived} == {k[:2] for k in overruled}
+    assert all(f["decision"] == "不同意" and f["reviewer"] == "李审核" for f in waived)
+    # the projects of overruled rows score higher; the others as before
+    projects_before = {(r["source"], r["project"]): float(r["score"]) for r in csv_rows(folder / "projects.csv")}
+    projects_after = {(r["source"], r["project"]): float(r["score"]) for r in csv_rows(folder / "projects2.csv")}
+    raised = {(p, n) for (p, n) in projects_after if projects_after[(p, n)] > projects_before[(p, n)]}
+    assert {(Path(p).name, n) for p, n in raised} == {k[:2] for k in overruled}
+    # the new workbook carries the decisions forward
+    sheet = openpyxl.load_workbook(folder / "review2.xlsx")["指标明细"]
+    header = [cell.value for cell in sheet[1]]
+    carried = {(c[0].value, c[1].value, c[4].value, c[6].value): c[header.index("审核意见")].value
+               for c in sheet.iter_rows(min_row=2)}
+    assert all(carried[key] == "不同意" for key in overruled) and all(carried[key] == "同意" for key in agreed)
+
+
+def test_export_then_score_with_the_csv_gives_the_same_result(reviewed):
+    folder, overruled, _ = reviewed
+    exported = run("decisions", "export", folder / "reviewed.xlsx", "-o", folder / "decisions.csv")
+    assert exported.exit_code == EXIT_OK, exported.output
+    decisions = csv_rows(folder / "decisions.csv")
+    assert {(d["project"], d["indicator"], d["value"]) for d in decisions if d["decision"] == "不同意"} == {
+        k[1:] for k in overruled}
+    assert {d["decision"] for d in decisions} == {"同意", "不同意"}
+    run("score", SAMPLES, "-o", folder / "rows3.csv", "--decisions", folder / "reviewed.xlsx", "-q")
+    run("score", SAMPLES, "-o", folder / "rows4.csv", "--decisions", folder / "decisions.csv", "-q")
+    assert (folder / "rows3.csv").read_bytes() == (folder / "rows4.csv").read_bytes()
+
+
+def test_a_changed_row_makes_its_decision_stale_and_the_rest_still_apply(reviewed, tmp_path):
+    folder, overruled, _ = reviewed
+    rows = csv_rows(folder / "rows.csv")
+    changed_key = overruled[0]
+    changed = next(r for r in rows if row_key(r) == changed_key)
+    source = Path(changed["source"])
+    copy = tmp_path / "revised" / source.name  # same stem: the unit's revision of the same document
+    copy.parent.mkdir()
+    shutil.copy(ROOT / source, copy)
+    first = int(re.search(r"line (\d+)", changed["location"])[1])  # where the row starts
+    lines = copy.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(n for n in range(first - 1, len(lines)) if lines[n].strip() == changed["value"])
+    lines[at] = lines[at].replace(changed["value"], "≥95%")
+    copy.write_text("".join(lines), encoding="utf-8")
+
+    result = run("score", copy, "-o", tmp_path / "rows.csv", "--decisions", folder / "reviewed.xlsx", "-q")
+    assert result.exit_code == EXIT_OK
+    stale = [line for line in result.stderr.splitlines() if "过期" in line]
+    assert len(stale) == 1, result.stderr
+    assert stale[0].startswith("警告：审核意见已过期：") and changed_key[2] in stale[0] and "≥95%" in stale[0]
+    after = {row_key(r): r for r in csv_rows(tmp_path / "rows.csv")}
+    for key in overruled[1:]:
+        if key[0] == source.name:
+            assert after[key]["score"] == "100.0" and after[key]["messages"].startswith("已豁免")
+
+
+def test_a_bad_decisions_file_is_one_line_and_status_2(tmp_path):
+    bad = tmp_path / "decisions.csv"
+    bad.write_text("document,project,indicator,value,code,decision\nx,y,z,1,V001,也许\n", encoding="utf-8")
+    result = run("score", SAMPLES, "-o", tmp_path / "rows.csv", "--decisions", bad, "-q")
+    assert result.exit_code == EXIT_NOTHING_READ
+    assert result.stderr.strip().count("\n") == 0 and "也许" in result.stderr and str(bad) in result.stderr
+    assert not (tmp_path / "rows.csv").exists()
+    same = run("score", SAMPLES, "--xlsx", tmp_path / "r.xlsx", "--decisions", tmp_path / "r.xlsx", "-q")
+    assert same.exit_code == EXIT_NOTHING_READ
+    foreign = tmp_path / "foreign.xlsx"
+    openpyxl.Workbook().save(foreign)
+    exported = run("decisions", "export", foreign, "-o", tmp_path / "d.csv")
+    assert exported.exit_code == EXIT_NOTHING_READ and not (tmp_path / "d.csv").exists()
+    assert exported.stderr == f"错误：{foreign}：没有“指标明细”工作表，不是 zhibiao 的评审工作簿\n"
+
+
+def test_decisions_follow_rows_and_projects_moved(reviewed):
+    import pandas as pd
+
+    from scorer.api import score
+    from scorer.decisions import read_decisions
+
+    folder, overruled, _ = reviewed
+    decisions = read_decisions(folder / "reviewed.xlsx")
+    frame = pd.read_csv(folder / "rows.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    moved = frame.iloc[::-1].reset_index(drop=True)  # every project and every row in reverse order
+    result = score(moved, use_model=False, decisions=decisions)
+    findings = result.findings
+    rows = result.rows.set_index(["source", "project_index", "row_index"])
+    waived = findings[findings["waiver"] != ""]
+    assert len(waived)
+    keys = {(Path(s).name, *rows.loc[(s, p, r), ["project", "level3", "value"]])
+            for s, p, r in zip(waived["source"], waived["project_index"], waived["row"].astype(int), strict=True)}
+    assert keys <= set(overruled)
+    overruled_codes = {(Path(d.document).stem, d.project, d.indicator, d.value, d.code) for d in decisions
+                       if d.decision == "不同意"}
+    for record in findings.itertuples():
+        if record.row != record.row:
+            continue
+        row = rows.loc[(record.source, record.project_index, int(record.row))]
+        if (Path(record.source).stem, row["project"], row["level3"], row["value"], record.code) in overruled_codes:
+            assert record.waiver.startswith("已豁免"), record
+
+
+def test_the_json_carries_the_review_and_stays_valid(reviewed):
+    import json
+
+    import jsonschema
+
+    from scorer.report.json_report import SCHEMA_PATH
+
+    folder, overruled, agreed = reviewed
+    result = run("score", SAMPLES, "--json", folder / "result.json", "--decisions", folder / "reviewed.xlsx", "-q")
+    assert result.exit_code == EXIT_OK
+    data = json.loads((folder / "result.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    reviewed_rows = {}
+    for document in data["documents"]:
+        for project in document["projects"]:
+            for row in project["indicators"]:
+                for finding in row["findings"]:
+                    if "review" in finding:
+                        key = (Path(document["source"]).name, project["name"], row["level3"], row["value"])
+                        reviewed_rows.setdefault(key, set()).add((finding["review"]["decision"],
+                                                                  finding["review"]["waived"]))
+    assert {k for k, v in reviewed_rows.items() if ("不同意", True) in v} == set(overruled)
+    assert {k for k, v in reviewed_rows.items() if ("同意", False) in v} == set(agreed)
+
+
+def test_a_project_finding_overruled_in_the_ranking_sheet_costs_nothing(tmp_path):
+    sample = SAMPLES / "003_e894add5ed61165e.txt"
+    run("score", sample, "--projects", tmp_path / "projects.csv", "--findings", tmp_path / "findings.csv",
+        "--xlsx", tmp_path / "review.xlsx", "-q")
+    project_findings = [f for f in csv_rows(tmp_path / "findings.csv") if not f["row"] and f["severity"] == "warning"]
+    target = project_findings[0]["project"]
+    workbook = openpyxl.load_workbook(tmp_path / "review.xlsx")
+    sheet = workbook["项目排名"]
+    header = [c.value for c in sheet[1]]
+    for cells in sheet.iter_rows(min_row=2):
+        if cells[header.index("项目")].value == target:
+            assert cells[header.index("项目层面规则")].value
+            cells[header.index("审核意见")].value = "不同意"
+            cells[header.index("备注")].value = "部门整体支出，不设成本指标"
+    workbook.save(tmp_path / "reviewed.xlsx")
+    result = run("score", sample, "--projects", tmp_path / "projects2.csv", "--xlsx", tmp_path / "review2.xlsx",
+                 "--decisions", tmp_path / "reviewed.xlsx", "-q")
+    assert result.exit_code == EXIT_OK
+    before = {r["project"]: r for r in csv_rows(tmp_path / "projects.csv")}
+    after = {r["project"]: r for r in csv_rows(tmp_path / "projects2.csv")}
+    from scorer.scoring import PROJECT_INFO, PROJECT_WARNING
+
+    own = [f for f in csv_rows(tmp_path / "findings.csv") if not f["row"] and f["project"] == target]
+    cost = sum(PROJECT_WARNING if f["severity"] != "info" else PROJECT_INFO for f in own
+               if f["severity"] != "info" or f["category"] == "completeness")
+    assert abs(float(after[target]["score"]) - min(100.0, float(before[target]["score"]) + cost)) <= 0.11
+    assert after[target]["codes"] == before[target]["codes"]
+    assert all(m.startswith("已豁免（部门整体支出，不设成本指标）") for m in after[target]["messages"].split("；已豁免")[:1])
+    assert all(after[p]["score"] == before[p]["score"] for p in before if p != target)
+    ranking = openpyxl.load_workbook(tmp_path / "review2.xlsx")["项目排名"]
+    header = [c.value for c in ranking[1]]
+    carried = {c[header.index("项目")].value: c[header.index("审核意见")].value for c in ranking.iter_rows(min_row=2)}
+    assert carried[target] == "不同意"
