@@ -31,6 +31,8 @@ CHUNK_ROWS = 20_000
 INPUT_COLUMNS = ["source", "project", "level1", "level2", "level3", "description", "value", "basis", "budget",
                  "purpose", "goal"]
 REQUIRED_COLUMNS = ("project", "level3", "value")
+TABLE_FIELDS = (*INPUT_COLUMNS, "department")  # department: the unit, a document when there is no source
+ROWS_TABLE_MIN_BYTES = 1 << 20  # about 10,000 rows: from this size a table headed 项目名称 … goes the bulk way
 ROW_OUTPUT = ROW_COLUMNS + ROW_EXTRA_COLUMNS
 PROJECT_ON_ROW = ["project_budget", "project_indicators", "project_score", "project_grade", "project_findings",
                   "project_codes", "project_messages", "project_rank_in_document"]
@@ -95,60 +97,104 @@ def rank_projects(projects: pd.DataFrame) -> pd.DataFrame:
 
 # --- reading rows tables ---------------------------------------------------------------------------
 
-def is_rows_table(path: Path) -> bool:
-    """A Parquet file, or a CSV whose header names the rows contract's columns (project, level3, value)."""
+def is_rows_table(path: Path, min_bytes: int | None = None) -> bool:
+    """A Parquet file, or a CSV whose header row names the rows contract's columns: by their contract names
+    (what `zhibiao parse` writes), or by any heading of the one header vocabulary (项目名称, 三级指标, 指标值 …,
+    see header_fields) when the file is at least min_bytes (default ROWS_TABLE_MIN_BYTES): a small table
+    with such headers is read as a document, a large one goes the bulk way."""
     suffix = path.suffix.lower()
     if suffix == ".parquet":
         return True
     if suffix != ".csv" or not path.is_file():
         return False
     try:
-        with path.open("r", encoding="utf-8-sig", errors="replace") as handle:
-            header = handle.readline()
-    except OSError:
+        names = _columns_of(path)
+    except (OSError, ValueError):
         return False
-    names = {name.strip().strip('"') for name in header.strip().split(",")}
-    return set(REQUIRED_COLUMNS) <= names
+    if set(REQUIRED_COLUMNS) <= {name.strip() for name in names}:
+        return True
+    if not set(REQUIRED_COLUMNS) <= set(header_fields(names).values()):
+        return False
+    return path.stat().st_size >= (ROWS_TABLE_MIN_BYTES if min_bytes is None else min_bytes)
+
+
+def header_fields(names: list[str]) -> dict[str, str]:
+    """Column name -> rows-contract field, by the one header vocabulary of every reader: a contract name
+    (project, level3, value …, or department) is itself, any other heading is looked up in
+    lexicons/headers.yaml (项目名称 -> project, 预算数（万元） -> budget, 单位名称 -> department). The first
+    column of a field is taken; columns of no field are left out."""
+    from scorer.ingest.interpret import heading_field
+
+    mapping: dict[str, str] = {}
+    for name in names:
+        clean = name.strip()
+        field = clean if clean in TABLE_FIELDS else heading_field(clean)
+        if field in TABLE_FIELDS and field not in mapping.values():
+            mapping[name] = field
+    return mapping
+
+
+def _encoding_of(path: Path) -> str:
+    """utf8 (with or without BOM: Arrow's fast path), else gb18030: what budget systems export."""
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the end of the sample
+            return "gb18030"
+    return "utf8"
 
 
 def _columns_of(path: Path) -> list[str]:
+    import csv
+
     if path.suffix.lower() == ".parquet":
         import pyarrow.parquet as pq
 
         return list(pq.ParquetFile(path).schema_arrow.names)
-    with path.open("r", encoding="utf-8-sig", errors="replace") as handle:
-        import csv
-
+    encoding = _encoding_of(path)
+    with path.open("r", encoding="utf-8-sig" if encoding == "utf8" else encoding, errors="replace") as handle:
         return next(csv.reader([handle.readline()]), [])
 
 
 def read_batches(path: Path, chunk_rows: int = CHUNK_ROWS, columns: list[str] | None = None,
                  ) -> Iterator[pd.DataFrame]:
-    """Frames of about chunk_rows rows of strings (a missing cell is ""), indexed by their row number in the
-    table (0 = the first row under the header). A missing `source` column becomes the file's name."""
+    """Frames of about chunk_rows rows of strings (a missing cell is ""), columns named by the rows contract
+    (header_fields), indexed by their row number in the table (0 = the first row under the header). With
+    no `source` column, a row's document is its unit (the `department` column: 单位名称, 预算单位 …) when
+    there is one, else the file's name."""
     import pyarrow as pa
 
     try:
-        present = _columns_of(path)
+        present = header_fields(_columns_of(path))
     except (OSError, pa.ArrowInvalid) as exc:
         raise BulkError(f"{path}: cannot be opened as a rows table ({_first_line(exc)})") from exc
-    missing = [c for c in REQUIRED_COLUMNS if c not in present]
+    fields = set(present.values())
+    missing = [c for c in REQUIRED_COLUMNS if c not in fields]
     if missing:
-        raise BulkError(f"{path}: rows table lacks column(s) {', '.join(missing)} (has: {', '.join(present)})")
-    wanted = [c for c in (columns or INPUT_COLUMNS) if c in present]
+        raise BulkError(f"{path}: rows table lacks column(s) {', '.join(missing)} "
+                        f"(has: {', '.join(_columns_of(path))})")
+    wanted = columns or INPUT_COLUMNS
+    by_field = {field: name for name, field in present.items()}
+    unit_as_source = "source" in wanted and "source" not in fields and "department" in fields
+    read = [by_field[c] for c in [*wanted, *(["department"] if unit_as_source else [])] if c in by_field]
     offset = 0
     try:
-        for batch in _arrow_batches(path, wanted, chunk_rows):
+        for batch in _arrow_batches(path, read, chunk_rows):
             frame = pa.Table.from_batches([batch]).to_pandas()
             frame = frame.fillna("").astype(str) if len(frame) else frame
-            if "source" not in frame.columns and "source" in (columns or INPUT_COLUMNS):
-                frame.insert(0, "source", path.name)
+            frame.columns = [present[name] for name in frame.columns]
+            if "source" in wanted and "source" not in fields:
+                unit = frame.pop("department") if unit_as_source else pd.Series("", index=frame.index)
+                frame.insert(0, "source", unit.where(unit.str.strip() != "", path.name) if len(frame) else unit)
+            frame = frame[[c for c in wanted if c in frame.columns]]
             frame.index = pd.RangeIndex(offset, offset + len(frame))
             offset += len(frame)
             yield frame
     except (pa.ArrowInvalid, OSError) as exc:
-        raise BulkError(f"{path}: unreadable after row {offset} ({_first_line(exc)}); a rows table must be UTF-8 "
-                        "CSV or Parquet") from exc
+        raise BulkError(f"{path}: unreadable after row {offset} ({_first_line(exc)}); a rows table must be "
+                        "UTF-8 or GB18030 CSV, or Parquet") from exc
 
 
 def _first_line(exc: Exception) -> str:
@@ -169,7 +215,7 @@ def _arrow_batches(path: Path, columns: list[str], chunk_rows: int):
         path,
         # 1 MB blocks, one thread: as fast here as larger blocks on threads, and the reader's memory
         # stays flat (with 4 MB blocks it grew with the file: 267 MB at 1M rows, 335 MB at 2M)
-        read_options=pc.ReadOptions(block_size=1 << 20, use_threads=False),
+        read_options=pc.ReadOptions(block_size=1 << 20, use_threads=False, encoding=_encoding_of(path)),
         parse_options=pc.ParseOptions(newlines_in_values=True),
         convert_options=pc.ConvertOptions(include_columns=columns, column_types={c: pa.string() for c in columns},
                                           strings_can_be_null=False, quoted_strings_can_be_null=False),
@@ -514,7 +560,8 @@ def readable_tables(paths: list[Path], report: BulkReport) -> list[Path]:
         except BulkError as exc:
             report.errors.append(str(exc))
             continue
-        if "source" not in _columns_of(path):
+        fields = set(header_fields(_columns_of(path)).values())
+        if "source" not in fields and "department" not in fields:
             report.warnings.append(f"{path}: no source column, so all its rows are one document "
                                    f"({path.name}), scored in one piece")
     return readable
