@@ -13,7 +13,9 @@ the process pool here and the Dask engine (scorer.dask_engine) both call.
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -40,8 +42,54 @@ FRAME_OUTPUT = ROW_OUTPUT + PROJECT_ON_ROW
 PROJECT_OUTPUT = PROJECT_COLUMNS + PROJECT_EXTRA_COLUMNS
 
 
+EXIT_WORKER_DIED = 3  # a scoring process died (memory, a signal): nothing written
+# a run stopped by SIGINT or SIGTERM exits with 128 + the signal's number (130, 143), as a shell reports it
+
+
 class BulkError(Exception):
     """A rows table that cannot be read (names the file and, where known, the place)."""
+
+
+class BulkAborted(Exception):
+    """The run was stopped before its end (a worker died, or SIGINT/SIGTERM): every worker is ended,
+    every temporary file removed, nothing written. `status` is the exit status to report."""
+
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
+
+
+class _Interrupted(BaseException):
+    """Raised in the main thread by SIGINT or SIGTERM (a BaseException, like KeyboardInterrupt, so that no
+    `except Exception` on the way swallows it)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def stopped_by_signals() -> Iterator[None]:
+    """SIGINT and SIGTERM stop the run as an exception in the main thread, so that every `finally` on the
+    way ends the workers and removes the temporary files; BulkAborted with status 128 + signal leaves."""
+    from scorer.messages import text
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, _frame) -> None:
+        raise _Interrupted(signum)
+
+    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    except _Interrupted as stop:
+        name = signal.Signals(stop.signum).name
+        raise BulkAborted(text("bulk.interrupted", name=name), 128 + stop.signum) from None
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 # --- the per-partition function --------------------------------------------------------------------
@@ -299,6 +347,21 @@ def template_stats(paths: list[Path], chunk_rows: int = CHUNK_ROWS, pool=None) -
         keys, counts = merged, np.bincount(inverse, weights=weights, minlength=len(merged)).astype(np.int64)
 
     in_flight: deque = deque()
+
+    def in_pool(path: Path, step: Callable[[], None]) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
+        from scorer.messages import text
+
+        try:
+            step()
+        except BrokenProcessPool:
+            raise BulkAborted(text("bulk.worker_died", place=text("bulk.statistics_pass", path=path),
+                                   cause=pool.cause()), EXIT_WORKER_DIED) from None
+
+    def collect_next(path: Path) -> None:
+        in_pool(path, lambda: collect(in_flight.popleft().result()))
+
     for path in paths:
         frames = read_batches(path, chunk_rows, columns=["source", "level3", "value"])
         for frame in document_chunks(frames, lambda _: None):  # pass 2 warns about split documents
@@ -307,11 +370,11 @@ def template_stats(paths: list[Path], chunk_rows: int = CHUNK_ROWS, pool=None) -
             if pool is None:
                 collect(key_units(frame))
                 continue
-            in_flight.append(pool.submit(key_units, frame))
+            in_pool(path, lambda: in_flight.append(pool.submit(key_units, frame)))  # noqa: B023 (called at once)
             if len(in_flight) >= 4:
-                collect(in_flight.popleft().result())
-    while in_flight:
-        collect(in_flight.popleft().result())
+                collect_next(path)
+        while in_flight:
+            collect_next(path)
     return {"schema": STATS_SCHEMA, "version": 1, "units": len(units), "documents": len(units), "rows": rows,
             "key_hashes": {f"{int(key):016x}": int(n) for key, n in zip(keys[counts >= 2], counts[counts >= 2],
                                                                          strict=True)}}
@@ -378,9 +441,10 @@ def young_garbage_only() -> Iterator[None]:
         gc.collect(0)
 
 
-def _score_chunk(chunk: pd.DataFrame, csv_out: bool, options: BulkOptions,
+def _score_chunk(chunk: pd.DataFrame, csv_out: bool, options: BulkOptions, number: int = -1,
                  ) -> tuple[object, pd.DataFrame, list[str], float, float]:
     """In a worker: score, then format the rows for the output (CSV text or an Arrow table)."""
+    _scoring(number)
     started = time.perf_counter()
     errors: list[str] = []
     with young_garbage_only():
@@ -490,6 +554,18 @@ def score_tables(paths: list[Path], output: Path | None = None, projects_output:
     jobs = jobs or os.cpu_count() or 1
     report = BulkReport()
     started = time.perf_counter()
+    with stopped_by_signals(), _ProjectSpool() as spool:
+        _score_tables(paths, output, jobs, chunk_rows, options, on_chunk, report, spool, started)
+        rank_started = time.perf_counter()
+        spool.finish(projects_output, report)
+    report.seconds["rank"] = time.perf_counter() - rank_started
+    report.seconds["total"] = time.perf_counter() - started
+    return report
+
+
+def _score_tables(paths: list[Path], output: Path | None, jobs: int, chunk_rows: int, options: BulkOptions,
+                  on_chunk: Callable[[int, int | None], None] | None, report: BulkReport, spool: _ProjectSpool,
+                  started: float) -> None:
     with _worker_pool(jobs, options) as pool:  # started before any Arrow thread exists in this process
         readable = readable_tables(paths, report)
         if options.corpus_stats is None and _wants_b201(options):
@@ -503,7 +579,6 @@ def score_tables(paths: list[Path], output: Path | None = None, projects_output:
         report.seconds["statistics"] = time.perf_counter() - started
 
         sink = _RowsSink(output)
-        spool = _ProjectSpool()
         ok = False
         try:
             for payload, projects, rule_errors, score_seconds, format_seconds in _scored_chunks(
@@ -523,31 +598,130 @@ def score_tables(paths: list[Path], output: Path | None = None, projects_output:
             ok = True
         finally:
             sink.close(keep=ok)
-    rank_started = time.perf_counter()
-    spool.finish(projects_output, report)
-    report.seconds["rank"] = time.perf_counter() - rank_started
-    report.seconds["total"] = time.perf_counter() - started
-    return report
 
 
 @contextmanager
 def _worker_pool(jobs: int, options: BulkOptions):
     """A process pool (None for jobs=1), its workers warmed up; a bad model file raises ModelError here.
     Fork where the platform has it (no `if __name__ == "__main__"` guard needed in the caller), spawn
-    elsewhere. The model is loaded in the workers only: the main process just reads and writes."""
+    elsewhere. The model is loaded in the workers only: the main process just reads and writes.
+    Leaving the block by an exception (a dead worker, a signal) ends every worker at once."""
     if jobs <= 1:
         _warm_up(options)
         yield None
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        for warming in [pool.submit(_warm_up, options) for _ in range(jobs)]:
-            warming.result()
-        yield pool
+    board = context.Array("q", 2 * jobs, lock=False)  # per worker slot: its pid, the chunk it is scoring
+    slots = context.Value("i", 0)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
+                               initargs=(board, slots))
+    workers = WorkerBoard(pool, board)
+    try:
+        try:
+            for warming in [pool.submit(_warm_up, options) for _ in range(jobs)]:
+                warming.result()
+        except BrokenProcessPool:
+            from scorer.messages import text
+
+            raise BulkAborted(text("bulk.worker_died", place=text("bulk.starting"), cause=workers.cause()),
+                              EXIT_WORKER_DIED) from None
+        workers.record()
+        yield workers
+    except BaseException:
+        workers.stop()
+        raise
+    pool.shutdown(wait=True)
+
+
+_SLOT: tuple[Any, int] | None = None  # in a worker: the shared board and this worker's slot on it
+
+
+def _start_worker(board, slots) -> None:
+    """In each worker as it starts: ^C at the terminal is for the main process (which ends the workers),
+    SIGTERM ends the worker; it takes a slot on the board to say which chunk it is scoring."""
+    global _SLOT
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    with slots.get_lock():
+        slot = slots.value
+        slots.value += 1
+    board[2 * slot], board[2 * slot + 1] = os.getpid(), -1
+    _SLOT = (board, slot)
+
+
+def _scoring(number: int) -> None:
+    if _SLOT is not None:
+        board, slot = _SLOT
+        board[2 * slot + 1] = number
+
+
+class WorkerBoard:
+    """The pool's workers and what each is doing, to name the chunk whose worker died, and why."""
+
+    def __init__(self, pool, board):
+        self.pool = pool
+        self.board = board
+        self.processes: list = []
+
+    def submit(self, *args, **kwargs):
+        return self.pool.submit(*args, **kwargs)
+
+    def record(self) -> None:
+        # ProcessPoolExecutor starts all its workers at the first submit under fork; with spawn, they are
+        # all started once every warm-up task has run, one a worker
+        self.processes = list(getattr(self.pool, "_processes", {}).values())
+
+    def dead(self) -> tuple[int, int | None] | None:
+        """(pid, exit code) of the worker that died first by itself; not one the pool ended after it."""
+        for process in self.processes:
+            process.join(timeout=1)
+        ended = [(p.pid, p.exitcode) for p in self.processes if p.exitcode not in (None, 0)]
+        if not ended:
+            return None
+        by_itself = [(pid, code) for pid, code in ended if code != -signal.SIGTERM]
+        return (by_itself or ended)[0]
+
+    def chunk_of(self, pid: int) -> int | None:
+        for slot in range(len(self.board) // 2):
+            if self.board[2 * slot] == pid:
+                number = self.board[2 * slot + 1]
+                return None if number < 0 else int(number)
+        return None
+
+    def cause(self) -> str:
+        from scorer.messages import text
+
+        found = self.dead()
+        code = found[1] if found else None
+        if code is None:
+            return text("bulk.exit_code", code="?")
+        if code == -signal.SIGKILL:
+            return text("bulk.killed_memory")
+        if code < 0:
+            try:
+                return text("bulk.killed_signal", name=signal.Signals(-code).name)
+            except ValueError:
+                return text("bulk.killed_signal", name=str(-code))
+        return text("bulk.exit_code", code=code)
+
+    def stop(self) -> None:
+        """Ends every worker now (SIGTERM, then SIGKILL after 2 s) and the pool without waiting."""
+        processes = self.processes or list(getattr(self.pool, "_processes", {}).values())
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        deadline = time.monotonic() + 2
+        for process in processes:
+            process.join(timeout=max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=1)
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 def readable_tables(paths: list[Path], report: BulkReport) -> list[Path]:
@@ -578,28 +752,69 @@ def _scored_chunks(pool, paths: list[Path], options: BulkOptions, jobs: int, chu
                    report: BulkReport) -> Iterator[tuple]:
     """Chunks scored in order. At most 2 × jobs chunks are in flight, so reading never runs far ahead."""
 
-    def chunks() -> Iterator[pd.DataFrame]:
+    def chunks_with_paths() -> Iterator[tuple[Path, pd.DataFrame]]:
         for path in paths:
             read_started = time.perf_counter()
             try:
                 for chunk in document_chunks(read_batches(path, chunk_rows), report.warnings.append):
                     report.seconds["read"] = report.seconds.get("read", 0.0) + time.perf_counter() - read_started
-                    yield chunk
+                    yield path, chunk
                     read_started = time.perf_counter()
             except BulkError as exc:
                 report.errors.append(str(exc))
+
+    def chunks() -> Iterator[pd.DataFrame]:
+        for _, chunk in chunks_with_paths():
+            yield chunk
 
     if pool is None:
         for chunk in chunks():
             yield _score_chunk(chunk, csv_out, options)
         return
+    from concurrent.futures.process import BrokenProcessPool
+
     in_flight: deque = deque()
-    for chunk in chunks():
-        in_flight.append(pool.submit(_score_chunk, chunk, csv_out, options))
+    places: dict[int, str] = {}  # chunk number -> where it is in the input, for the one line if it fails
+
+    def result():
+        future, number = in_flight.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            raise _worker_died(pool, places, number) from None
+        finally:
+            places.pop(number, None)
+
+    for number, (path, chunk) in enumerate(chunks_with_paths()):
+        places[number] = _place(path, chunk)
+        try:
+            in_flight.append((pool.submit(_score_chunk, chunk, csv_out, options, number), number))
+        except BrokenProcessPool:  # a worker died while this chunk was read
+            raise _worker_died(pool, places, number) from None
         if len(in_flight) >= 2 * jobs:
-            yield in_flight.popleft().result()
+            yield result()
     while in_flight:
-        yield in_flight.popleft().result()
+        yield result()
+
+
+def _place(path: Path, chunk: pd.DataFrame) -> str:
+    """A chunk's place in its table: file, rows (1-based, under the header) and documents."""
+    from scorer.messages import text
+
+    sources = pd.unique(chunk["source"].to_numpy())
+    documents = "、".join(map(str, sources[:3])) + (f"… ({len(sources)})" if len(sources) > 3 else "")
+    return text("bulk.chunk", path=path, first=int(chunk.index[0]) + 1, last=int(chunk.index[-1]) + 1,
+                documents=documents)
+
+
+def _worker_died(pool: WorkerBoard, places: dict[int, str], waiting_for: int) -> BulkAborted:
+    """The one line for a dead worker: the chunk it was scoring (else the one waited for) and the cause."""
+    from scorer.messages import text
+
+    dead = pool.dead()
+    number = pool.chunk_of(dead[0]) if dead else None
+    place = places.get(number if number is not None else waiting_for, places.get(waiting_for, ""))
+    return BulkAborted(text("bulk.worker_died", place=place, cause=pool.cause()), EXIT_WORKER_DIED)
 
 
 class _ProjectSpool:
@@ -613,6 +828,15 @@ class _ProjectSpool:
         self._writer = None
         self._scores: list[np.ndarray] = []
         self._sources: set[str] = set()
+
+    def __enter__(self) -> _ProjectSpool:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        self.path.unlink(missing_ok=True)
 
     def add(self, projects: pd.DataFrame) -> None:
         import pyarrow as pa

@@ -462,6 +462,7 @@ def _read_tables(paths: list[Path], quiet: bool) -> ReadReport:
 def _score_tables(paths: list[Path], output: Path | None, projects_path: Path | None, jobs: int, chunk_rows: int,
                   options, engine: str, scheduler: str | None, quiet: bool) -> int:
     """Rows tables scored in a stream (or on Dask); returns the exit status."""
+    from scorer.bulk import BulkAborted
     from scorer.classifier import ModelError
 
     try:
@@ -478,6 +479,9 @@ def _score_tables(paths: list[Path], output: Path | None, projects_path: Path | 
                                       options=options, on_chunk=on_chunk)
     except ModelError as exc:
         _usage_error(text("model.invalid", detail=exc))
+    except BulkAborted as exc:  # a dead worker or a signal: one line, nothing written (the batch is discarded)
+        _say("error", str(exc))
+        sys.exit(exc.status)
     for warning in report.warnings:
         _say("warning", warning)
     for message in report.errors:
