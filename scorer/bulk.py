@@ -201,9 +201,55 @@ def _columns_of(path: Path) -> list[str]:
         import pyarrow.parquet as pq
 
         return list(pq.ParquetFile(path).schema_arrow.names)
-    encoding = _encoding_of(path)
-    with path.open("r", encoding="utf-8-sig" if encoding == "utf8" else encoding, errors="replace") as handle:
+    with path.open("r", encoding=csv_encoding(path), errors="replace") as handle:
         return next(csv.reader([handle.readline()]), [])
+
+
+@dataclass(frozen=True)
+class TableColumns:
+    """What to read of one rows table: its columns by field (header_fields), the raw columns to read for the
+    fields wanted, and whether its documents are its units (no source column, a department one)."""
+
+    path: Path
+    fields: dict[str, str]  # raw column name -> field
+    read: list[str]  # raw column names to read, in the file's order
+    wanted: list[str]  # fields to give, in this order
+    unit_as_source: bool
+
+    def contract(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Raw columns read from the table -> the rows contract's columns (strings, in `wanted` order)."""
+        frame = frame.rename(columns=self.fields)
+        frame = frame.fillna("").astype(str) if len(frame) else frame.astype(object)
+        if "source" in self.wanted and "source" not in frame.columns:
+            unit = frame.pop("department") if self.unit_as_source else pd.Series("", index=frame.index, dtype=object)
+            frame.insert(0, "source", unit.where(unit.str.strip() != "", self.path.name))
+        return frame[[c for c in self.wanted if c in frame.columns]]
+
+    @property
+    def output_columns(self) -> list[str]:
+        given = set(self.fields.values()) | ({"source"} if "source" in self.wanted else set())
+        return [c for c in self.wanted if c in given]
+
+
+def table_columns(path: Path, columns: list[str] | None = None) -> TableColumns:
+    """The columns of a rows table to read for `columns` (default INPUT_COLUMNS); BulkError when the table
+    cannot be opened or lacks project, level3 or value (by any heading of the vocabulary)."""
+    import pyarrow as pa
+
+    try:
+        names = _columns_of(path)
+    except (OSError, pa.ArrowInvalid) as exc:
+        raise BulkError(f"{path}: cannot be opened as a rows table ({_first_line(exc)})") from exc
+    present = header_fields(names)
+    fields = set(present.values())
+    missing = [c for c in REQUIRED_COLUMNS if c not in fields]
+    if missing:
+        raise BulkError(f"{path}: rows table lacks column(s) {', '.join(missing)} (has: {', '.join(names)})")
+    wanted = list(columns or INPUT_COLUMNS)
+    unit_as_source = "source" in wanted and "source" not in fields and "department" in fields
+    needed = set(wanted) | ({"department"} if unit_as_source else set())
+    read = [name for name, field in present.items() if field in needed]
+    return TableColumns(path, {name: present[name] for name in read}, read, wanted, unit_as_source)
 
 
 def read_batches(path: Path, chunk_rows: int = CHUNK_ROWS, columns: list[str] | None = None,
@@ -214,35 +260,22 @@ def read_batches(path: Path, chunk_rows: int = CHUNK_ROWS, columns: list[str] | 
     there is one, else the file's name."""
     import pyarrow as pa
 
-    try:
-        present = header_fields(_columns_of(path))
-    except (OSError, pa.ArrowInvalid) as exc:
-        raise BulkError(f"{path}: cannot be opened as a rows table ({_first_line(exc)})") from exc
-    fields = set(present.values())
-    missing = [c for c in REQUIRED_COLUMNS if c not in fields]
-    if missing:
-        raise BulkError(f"{path}: rows table lacks column(s) {', '.join(missing)} "
-                        f"(has: {', '.join(_columns_of(path))})")
-    wanted = columns or INPUT_COLUMNS
-    by_field = {field: name for name, field in present.items()}
-    unit_as_source = "source" in wanted and "source" not in fields and "department" in fields
-    read = [by_field[c] for c in [*wanted, *(["department"] if unit_as_source else [])] if c in by_field]
+    table = table_columns(path, columns)
     offset = 0
     try:
-        for batch in _arrow_batches(path, read, chunk_rows):
-            frame = pa.Table.from_batches([batch]).to_pandas()
-            frame = frame.fillna("").astype(str) if len(frame) else frame
-            frame.columns = [present[name] for name in frame.columns]
-            if "source" in wanted and "source" not in fields:
-                unit = frame.pop("department") if unit_as_source else pd.Series("", index=frame.index)
-                frame.insert(0, "source", unit.where(unit.str.strip() != "", path.name) if len(frame) else unit)
-            frame = frame[[c for c in wanted if c in frame.columns]]
+        for batch in _arrow_batches(path, table.read, chunk_rows):
+            frame = table.contract(pa.Table.from_batches([batch]).to_pandas())
             frame.index = pd.RangeIndex(offset, offset + len(frame))
             offset += len(frame)
             yield frame
     except (pa.ArrowInvalid, OSError) as exc:
         raise BulkError(f"{path}: unreadable after row {offset} ({_first_line(exc)}); a rows table must be "
                         "UTF-8 or GB18030 CSV, or Parquet") from exc
+
+
+def csv_encoding(path: Path) -> str:
+    """The encoding to read a rows-table CSV with, as Python names it."""
+    return "utf-8-sig" if _encoding_of(path) == "utf8" else _encoding_of(path)
 
 
 def _first_line(exc: Exception) -> str:

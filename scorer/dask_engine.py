@@ -20,7 +20,6 @@ import pandas as pd
 
 from scorer.bulk import (
     FRAME_OUTPUT,
-    INPUT_COLUMNS,
     ROW_OUTPUT,
     BulkOptions,
     BulkReport,
@@ -41,38 +40,32 @@ ORDER_COLUMNS = ["_file", "_document_row", "project_index", "row_index"]
 
 
 def _read(path: Path, file_number: int, blocksize: str):
-    """One rows table as a Dask DataFrame of strings with `_file` and `_row` (0-based row in the file)."""
+    """One rows table as a Dask DataFrame of strings in the rows contract's columns (whatever the order and
+    the headings of the file's columns, as scorer.bulk.read_batches reads them), with `_file` and `_row`
+    (0-based row in the file)."""
     import dask.dataframe as dd
 
-    present = [c for c in INPUT_COLUMNS if c in _header(path)]
+    from scorer.bulk import csv_encoding, table_columns
+
+    table = table_columns(path)
     if path.suffix.lower() == ".parquet":
-        frame = dd.read_parquet(str(path), columns=present)
+        frame = dd.read_parquet(str(path), columns=table.read)
     else:
-        frame = dd.read_csv(str(path), dtype=str, keep_default_na=False, usecols=present, blocksize=blocksize,
-                            encoding="utf-8-sig")
+        frame = dd.read_csv(str(path), dtype=str, keep_default_na=False, usecols=table.read, blocksize=blocksize,
+                            encoding=csv_encoding(path))
     lengths = frame.map_partitions(len).compute()
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype("int64")
 
     def number(part: pd.DataFrame, partition_info=None) -> pd.DataFrame:
-        part = part.fillna("").astype(str)
-        if "source" not in part.columns:
-            part.insert(0, "source", path.name)
+        part = table.contract(part)
         start = int(offsets[partition_info["number"]]) if partition_info else 0
         part["_file"] = file_number
         part["_row"] = np.arange(start, start + len(part), dtype="int64")
         return part.reset_index(drop=True)
 
-    columns = (["source"] if "source" not in present else []) + present
-    meta = pd.DataFrame({c: pd.Series(dtype=object) for c in columns}
+    meta = pd.DataFrame({c: pd.Series(dtype=object) for c in table.output_columns}
                         | {"_file": pd.Series(dtype="int64"), "_row": pd.Series(dtype="int64")})
-    meta = meta[[c for c in INPUT_COLUMNS if c in columns] + ["_file", "_row"]]
     return frame.map_partitions(number, meta=meta)
-
-
-def _header(path: Path) -> list[str]:
-    from scorer.bulk import _columns_of
-
-    return _columns_of(path)
 
 
 def _score_partition(part: pd.DataFrame, options: BulkOptions) -> pd.DataFrame:
@@ -158,7 +151,16 @@ def score_tables_dask(paths: list[Path], output: Path | None = None, projects_ou
                       ) -> BulkReport:
     """scorer.bulk.score_tables on Dask: on the scheduler at `scheduler`, or on a LocalCluster of `workers`
     processes. Writes the same files, with the same rows and ranks; an `output` without a suffix is a
-    folder the workers write Parquet parts into (see write_parts)."""
+    folder the workers write Parquet parts into (see write_parts). SIGINT/SIGTERM close the cluster and
+    raise BulkAborted, as on the local path."""
+    from scorer.bulk import stopped_by_signals
+
+    with stopped_by_signals():
+        return _score_tables_dask(paths, output, projects_output, scheduler, workers, options)
+
+
+def _score_tables_dask(paths: list[Path], output: Path | None, projects_output: Path | None, scheduler: str | None,
+                       workers: int, options: BulkOptions | None) -> BulkReport:
     from distributed import Client, LocalCluster
 
     from scorer.bulk import _warm_up
