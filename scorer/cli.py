@@ -534,9 +534,13 @@ def _load_stats(path: Path) -> dict:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @_option("--no-near", is_flag=True)
+@_option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@_option("--scheduler")
+@_option("-j", "--jobs", default=2, show_default=True, type=click.IntRange(1, 256))
 @_option("-q", "--quiet", is_flag=True)
 @_lang_option
-def duplicates(paths: tuple[Path, ...], output: Path, no_near: bool, quiet: bool) -> None:
+def duplicates(paths: tuple[Path, ...], output: Path, no_near: bool, engine: str, scheduler: str | None, jobs: int,
+               quiet: bool) -> None:
     """Clusters of alike rows across projects, documents and years, with the finding each member got."""
     import pandas as pd
 
@@ -550,7 +554,10 @@ def duplicates(paths: tuple[Path, ...], output: Path, no_near: bool, quiet: bool
     status = _exit_status(report)
     if status == EXIT_NOTHING_READ:
         _nothing_to_score()
-    frame = cluster_rows(row_table(report.documents), ClusterOptions(near=not no_near))
+    if engine == "dask" and not no_near:
+        frame = _clusters_on_dask(row_table(report.documents), scheduler, jobs)
+    else:
+        frame = cluster_rows(row_table(report.documents), ClusterOptions(near=not no_near))
     result = score_documents(report.documents)
     codes = result.rows.set_index(["source", "project_index", "row_index"])["codes"]
     members = frame[frame["cluster"] >= 0].copy()
@@ -567,6 +574,35 @@ def duplicates(paths: tuple[Path, ...], output: Path, no_near: bool, quiet: bool
                         kinds=", ".join(f"{k} {v}" for k, v in sorted(counts.items())), members=len(members),
                         rows=len(frame)), err=True)
     sys.exit(status)
+
+
+def _clusters_on_dask(rows, scheduler: str | None, jobs: int):
+    """cluster_rows with the near-duplicate search on Dask: on `scheduler`, or a LocalCluster of `jobs` workers."""
+    import logging
+
+    from scorer.bulk import BulkAborted, stopped_by_signals
+    from scorer.duplicates import ClusterOptions, cluster_rows
+
+    try:
+        from distributed import Client, LocalCluster
+
+        from scorer.dask_engine import near_pairs_on
+    except ImportError:
+        _usage_error(text("input.dask_missing"))
+    logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)
+    try:
+        with stopped_by_signals():
+            cluster = None if scheduler else LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                                          dashboard_address=None, silence_logs=logging.ERROR)
+            try:
+                with Client(scheduler or cluster) as client:
+                    return cluster_rows(rows, ClusterOptions(find_near=near_pairs_on(client)))
+            finally:
+                if cluster is not None:
+                    cluster.close()
+    except BulkAborted as exc:
+        _say("error", str(exc))
+        sys.exit(exc.status)
 
 
 @cli.command("corpus-stats")

@@ -13,6 +13,7 @@ The scored rows come back to this process to be written as one CSV or Parquet fi
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -277,3 +278,31 @@ def near_duplicate_candidates(keys, client) -> pd.DataFrame:
     pairs = joined.map_partitions(_pairs_in_buckets, meta=NEAR_COLUMNS)
     found = client.compute(pairs).result()
     return found.drop_duplicates().sort_values(["left", "right"]).reset_index(drop=True)
+
+
+def near_pairs_on(client, partitions: int = 8) -> Callable[[list[str]], list[tuple[int, int, float]]]:
+    """scorer.duplicates.near_pairs on the cluster of `client`: candidates by the two-phase band join
+    (near_duplicate_candidates), each verified by the local rule (rapidfuzz ratio, equal masked value,
+    a long enough name). The same pairs as near_pairs past NEAR_ALL_PAIRS_LIMIT keys, where it uses the
+    one-machine LSH; below it, near_pairs compares all pairs and may find a few pairs more."""
+
+    def find(keys: list[str]) -> list[tuple[int, int, float]]:
+        import dask.dataframe as dd
+        from rapidfuzz import fuzz
+
+        from scorer.duplicates import NEAR_THRESHOLD, near_enough
+
+        if len(keys) < 2:
+            return []
+        series = dd.from_pandas(pd.Series(keys, dtype=object), npartitions=max(1, min(partitions, len(keys))))
+        found = near_duplicate_candidates(series, client)
+        index = {key: number for number, key in enumerate(keys)}
+        pairs = []
+        for left, right in zip(found["left"], found["right"], strict=True):
+            a, b = sorted((index[left], index[right]))
+            score = fuzz.ratio(keys[a], keys[b], score_cutoff=NEAR_THRESHOLD)
+            if score and near_enough(keys[a], keys[b]):
+                pairs.append((a, b, score))
+        return sorted(pairs)
+
+    return find

@@ -36,6 +36,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "input.mixed": {"zh": "逐条指标表（.parquet，或含 project、level3、value 列的 .csv）不能与文档在同一次运行中评分",
                     "en": "rows tables (.parquet, or .csv with project, level3 and value columns) and documents "
                           "cannot be scored in one run"},
+    "input.dask_missing": {"zh": "--engine dask 需要 dask 和 distributed：pip install \".[dask]\"",
+                           "en": "--engine dask needs dask and distributed: pip install \".[dask]\""},
     "input.dask_needs_tables": {"zh": "--engine dask 只对逐条指标表评分：请先对文档运行 `zhibiao parse`",
                                 "en": "--engine dask scores rows tables: run `zhibiao parse` on the documents first"},
     # outputs
@@ -182,6 +184,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help.duplicates": {"zh": "跨项目、文件、年度的相似指标分组，以及每条指标得到的问题代码。",
                         "en": "Clusters of alike rows across projects, documents and years, with the finding each member got."},
     "help.duplicates.output": {"zh": "分组结果 CSV", "en": "clusters CSV"},
+    "help.duplicates.engine": {"zh": "近似重复的查找在本机，或在 Dask 集群上（两阶段分桶连接）", "en": "find near-duplicates here, or on a Dask cluster (two-phase band join)"},
+    "help.duplicates.scheduler": {"zh": "配合 --engine dask：调度器地址（默认：本机 --jobs 个 worker）", "en": "with --engine dask: the scheduler's address (default: a local cluster of --jobs workers)"},
+    "help.duplicates.jobs": {"zh": "配合 --engine dask 且无 --scheduler：本机 worker 进程数", "en": "with --engine dask and no --scheduler: local worker processes"},
     "help.duplicates.no_near": {"zh": "只找完全相同（数字已屏蔽）的指标，不找近似", "en": "exact matches only (figures masked), no near-duplicates"},
     "help.corpus-stats": {"zh": "统计每条指标（数字屏蔽后）被多少个单位使用，供 `zhibiao score --corpus-stats` 使用。",
                           "en": "Count how many units use each row (figures masked), for `zhibiao score --corpus-stats`."},

@@ -148,3 +148,23 @@ def test_the_dask_path_reads_a_table_whose_columns_come_in_another_order(cluster
     on_dask = score_tables_dask([path], tmp_path / "dask.csv", None, scheduler=cluster.scheduler_address)
     assert on_dask.rows == local.rows > 100
     assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
+
+
+def test_duplicates_on_dask_equal_the_local_lsh_clusters(cluster, tmp_path, monkeypatch):
+    """`zhibiao duplicates --engine dask`: the near-duplicate search on the cluster gives the clusters of the
+    one-machine search when it uses MinHash LSH too (beyond NEAR_ALL_PAIRS_LIMIT keys)."""
+    from click.testing import CliRunner
+
+    import scorer.duplicates
+    from scorer.cli import cli
+
+    runner = CliRunner()
+    on_dask = runner.invoke(cli, ["duplicates", str(SAMPLES), "-o", str(tmp_path / "dask.csv"), "--engine", "dask",
+                                  "--scheduler", cluster.scheduler_address, "-q"])
+    assert on_dask.exit_code == 0, on_dask.output
+    monkeypatch.setattr(scorer.duplicates, "NEAR_ALL_PAIRS_LIMIT", 1)
+    local = runner.invoke(cli, ["duplicates", str(SAMPLES), "-o", str(tmp_path / "local.csv"), "-q"])
+    assert local.exit_code == 0, local.output
+    assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
+    clusters = pd.read_csv(tmp_path / "dask.csv", dtype=str, keep_default_na=False)
+    assert (clusters["similarity"].astype(float) < 100).any()  # near, not only exact, duplicates were found
