@@ -4,7 +4,7 @@
     python bench/throughput.py --rows 1000000 --skip-regex   # the 1M-row target
     python bench/throughput.py --rows 100000 --dask          # the Dask engine on a LocalCluster, same output?
 
-Generates a seeded corpus (scorer.synthetic: units × years, sample projects under new names, figures
+Generates a seeded corpus (bench.synthetic: units × years, sample projects under new names, figures
 redrawn, planted copies) as CSV (or --format parquet), then times, each in a fresh process:
 - the plain-regex pass: read the CSV with the csv module, 5 regex searches a row, write a CSV with the flags;
 - `zhibiao score CORPUS -o rows --projects projects -j JOBS` (read → rules + model + templates → write).
@@ -25,6 +25,9 @@ from pathlib import Path
 
 import psutil
 
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's scorer and bench.synthetic
+
 PLAIN_REGEX = r'''
 import csv, re, sys
 patterns = [re.compile(p) for p in (r"[≥≤<>]=?\s*\d", r"满意度|满意率", r"\d+(?:\.\d+)?\s*%", r"及时|按时|时效",
@@ -41,7 +44,7 @@ with open(sys.argv[1], encoding="utf-8-sig", newline="") as src, open(sys.argv[2
 ZHIBIAO = r'''
 import json, sys
 from pathlib import Path
-from scorer.bulk import score_tables
+from scorer.engines.bulk import score_tables
 report = score_tables([Path(sys.argv[1])], Path(sys.argv[2]), Path(sys.argv[3]), jobs=int(sys.argv[4]),
                       chunk_rows=int(sys.argv[5]))
 print(json.dumps({"rows": report.rows, "projects": report.projects, "seconds": report.seconds,
@@ -92,7 +95,7 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, help="keep the corpus and outputs here (default: a temporary folder)")
     args = parser.parse_args()
 
-    from scorer.synthetic import write_corpus
+    from bench.synthetic import write_corpus
 
     with tempfile.TemporaryDirectory() as temporary:
         folder = args.workdir or Path(temporary)

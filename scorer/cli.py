@@ -347,7 +347,7 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
           jobs: int, engine: str, scheduler: str | None, chunk_rows: int, no_model: bool, model_path: Path | None,
           select: tuple[str, ...], ignore: tuple[str, ...], statistics: bool, top: int, quiet: bool) -> None:
     """Score documents: flag weak indicators with reasons, score and rank every project."""
-    from scorer.bulk import is_rows_table
+    from scorer.engines.bulk import is_rows_table
 
     _check_inputs(list(paths))
     if stats_path is not None:
@@ -368,7 +368,7 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
     stats = _load_stats(stats_path) if stats_path else None
     reports_wanted = findings_path or xlsx_path or html_path or json_path or statistics
     if tables and (engine == "dask" or not reports_wanted):
-        from scorer.bulk import BulkOptions
+        from scorer.engines.bulk import BulkOptions
 
         options = BulkOptions(corpus_stats=stats, select=selected, ignore=ignored, use_model=not no_model,
                               model_path=str(model_path) if model_path else None)
@@ -445,7 +445,7 @@ def _read_tables(paths: list[Path], quiet: bool) -> ReadReport:
     import pandas as pd
 
     from scorer.api import documents_from_frame
-    from scorer.bulk import BulkError, read_batches
+    from scorer.engines.bulk import BulkError, read_batches
 
     report = ReadReport()
     for path in paths:
@@ -462,17 +462,17 @@ def _read_tables(paths: list[Path], quiet: bool) -> ReadReport:
 def _score_tables(paths: list[Path], output: Path | None, projects_path: Path | None, jobs: int, chunk_rows: int,
                   options, engine: str, scheduler: str | None, quiet: bool) -> int:
     """Rows tables scored in a stream (or on Dask); returns the exit status."""
-    from scorer.bulk import BulkAborted
     from scorer.classifier import ModelError
+    from scorer.engines.bulk import BulkAborted
 
     try:
         if engine == "dask":
-            from scorer.dask_engine import score_tables_dask
+            from scorer.engines.dask_engine import score_tables_dask
 
             report = score_tables_dask(paths, output, projects_path, scheduler=scheduler, workers=jobs,
                                        options=options)
         else:
-            from scorer.bulk import score_tables
+            from scorer.engines.bulk import score_tables
 
             with _row_progress(quiet) as on_chunk:
                 report = score_tables(paths, output, projects_path, jobs=jobs, chunk_rows=chunk_rows,
@@ -580,13 +580,13 @@ def _clusters_on_dask(rows, scheduler: str | None, jobs: int):
     """cluster_rows with the near-duplicate search on Dask: on `scheduler`, or a LocalCluster of `jobs` workers."""
     import logging
 
-    from scorer.bulk import BulkAborted, stopped_by_signals
     from scorer.duplicates import ClusterOptions, cluster_rows
+    from scorer.engines.bulk import BulkAborted, stopped_by_signals
 
     try:
         from distributed import Client, LocalCluster
 
-        from scorer.dask_engine import near_pairs_on
+        from scorer.engines.dask_engine import near_pairs_on
     except ImportError:
         _usage_error(text("input.dask_missing"))
     logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)

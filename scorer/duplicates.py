@@ -206,7 +206,7 @@ class ClusterOptions:
     template_min_units: int = TEMPLATE_MIN_UNITS
     template_min_share: float = TEMPLATE_MIN_SHARE
     # distinct keys -> near pairs (a, b, similarity): near_pairs here, or on a cluster
-    # (scorer.dask_engine.near_pairs_on)
+    # (scorer.engines.dask_engine.near_pairs_on)
     find_near: Callable[[list[str]], list[tuple[int, int, float]]] | None = None
 
 

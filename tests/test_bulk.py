@@ -8,13 +8,13 @@ from click.testing import CliRunner
 from conftest import SAMPLES
 
 import scorer
+from bench.synthetic import generate, write_corpus
 from scorer import engine
-from scorer.bulk import ROW_OUTPUT, document_chunks, score_frame, score_tables
 from scorer.cli import cli
+from scorer.engines.bulk import ROW_OUTPUT, document_chunks, score_frame, score_tables
 from scorer.ingest import read_paths
 from scorer.normalise import prepare
 from scorer.registry import select_rules
-from scorer.synthetic import generate, write_corpus
 from scorer.table import PROJECT_COLUMNS, indicator_frame
 
 INPUT = ["source", "project", "level1", "level2", "level3", "description", "value", "basis"]
@@ -148,7 +148,7 @@ def test_an_export_in_gb18030_reads_as_in_utf8(seed_table, tmp_path):
 
 
 def test_which_csv_is_a_rows_table(seed_table, tmp_path):
-    from scorer.bulk import is_rows_table
+    from scorer.engines.bulk import is_rows_table
 
     contract, export, other = tmp_path / "contract.csv", tmp_path / "export.csv", tmp_path / "other.csv"
     seed_table.head(5).to_csv(contract, index=False)
@@ -160,9 +160,9 @@ def test_which_csv_is_a_rows_table(seed_table, tmp_path):
 
 
 def test_cli_takes_a_large_export_the_bulk_way(seed_table, tmp_path, monkeypatch):
-    import scorer.bulk
+    import scorer.engines.bulk
 
-    monkeypatch.setattr(scorer.bulk, "ROWS_TABLE_MIN_BYTES", 1)
+    monkeypatch.setattr(scorer.engines.bulk, "ROWS_TABLE_MIN_BYTES", 1)
     export = tmp_path / "export.csv"
     _as_export(seed_table, None).to_csv(export, index=False)
     result = CliRunner().invoke(cli, ["score", str(export), "-o", str(tmp_path / "rows.csv"), "-j", "1"])

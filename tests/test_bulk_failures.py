@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow  # a scoring run of a few seconds each
 
 @pytest.fixture(scope="module")
 def table(tmp_path_factory) -> Path:
-    from scorer.synthetic import write_corpus
+    from bench.synthetic import write_corpus
 
     path = tmp_path_factory.mktemp("table") / "rows_table.csv"
     write_corpus(path, 30_000, seed=5)

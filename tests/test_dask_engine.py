@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from conftest import SAMPLES
 
-from scorer.bulk import score_tables
+from bench.synthetic import write_corpus
+from scorer.engines.bulk import score_tables
 from scorer.ingest import read_paths
-from scorer.synthetic import write_corpus
 from scorer.table import indicator_frame
 
 pytest.importorskip("distributed")
@@ -31,7 +31,7 @@ def tables(tmp_path_factory):
 
 @pytest.mark.parametrize("name", ["seeds", "corpus"])
 def test_dask_engine_equals_the_local_path(tables, tmp_path, name):
-    from scorer.dask_engine import score_tables_dask
+    from scorer.engines.dask_engine import score_tables_dask
 
     table = tables[name]
     suffix = table.suffix
@@ -53,8 +53,8 @@ def test_near_duplicate_candidates_in_two_phases_equal_the_local_lsh(tables):
     import numpy as np
     from distributed import Client, LocalCluster
 
-    from scorer.dask_engine import near_duplicate_candidates
     from scorer.duplicates import lsh_candidates, minhash_signatures, row_key
+    from scorer.engines.dask_engine import near_duplicate_candidates
 
     frame = pd.read_parquet(tables["corpus"])
     keys = pd.Series([row_key(n, v) for n, v in zip(frame["level3"], frame["value"], strict=True)])
@@ -71,7 +71,7 @@ def test_near_duplicate_candidates_in_two_phases_equal_the_local_lsh(tables):
 
 
 def test_workers_write_parquet_parts_with_the_local_rows(tables, tmp_path):
-    from scorer.dask_engine import score_tables_dask
+    from scorer.engines.dask_engine import score_tables_dask
 
     local = score_tables([tables["corpus"]], tmp_path / "rows.parquet", tmp_path / "projects.csv", jobs=1)
     parts = score_tables_dask([tables["corpus"]], tmp_path / "parts", tmp_path / "dask_projects.csv", workers=2)
@@ -112,7 +112,7 @@ def test_the_dask_path_equals_the_local_path_whatever_the_columns(cluster, seed_
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    from scorer.dask_engine import score_tables_dask
+    from scorer.engines.dask_engine import score_tables_dask
 
     @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
     @given(optional=st.lists(st.sampled_from(OPTIONAL), unique=True), order=st.randoms(use_true_random=False),
@@ -140,7 +140,7 @@ def test_the_dask_path_equals_the_local_path_whatever_the_columns(cluster, seed_
 
 def test_the_dask_path_reads_a_table_whose_columns_come_in_another_order(cluster, seed_rows, tmp_path):
     """The shape of issue 14: source,project,budget,level1,level2,level3,value (a ValueError before)."""
-    from scorer.dask_engine import score_tables_dask
+    from scorer.engines.dask_engine import score_tables_dask
 
     path = tmp_path / "reordered.csv"
     seed_rows[["source", "project", "budget", "level1", "level2", "level3", "value"]].to_csv(path, index=False)

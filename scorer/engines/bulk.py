@@ -7,7 +7,7 @@
 Every rule but B201 reads one document at a time, so a chunk that holds whole documents is scored
 exactly as the whole table would be; B201 (a row used by many units) needs the corpus, and gets it
 from pass 1 as digests of the template keys. `score_frame` is the pure per-partition function that
-the process pool here and the Dask engine (scorer.dask_engine) both call.
+the process pool here and the Dask engine (scorer.engines.dask_engine) both call.
 """
 
 from __future__ import annotations
@@ -444,7 +444,7 @@ class BulkReport:
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> seconds (score: summed over workers)
 
 
-def _warm_up(options: BulkOptions) -> None:
+def warm_up(options: BulkOptions) -> None:
     """Run in each worker as the pool starts: loads the rules and the model (ModelError if it is bad)."""
     from scorer.classifier import load_model
     from scorer.registry import select_rules
@@ -486,12 +486,12 @@ def _score_chunk(chunk: pd.DataFrame, csv_out: bool, options: BulkOptions, numbe
                              errors=errors)
     scored_at = time.perf_counter()
     projects = projects_from_rows(scored)
-    rows = _typed_rows(scored[ROW_OUTPUT])
-    payload = _csv_text(rows) if csv_out else _arrow_table(rows)
+    rows = typed_rows(scored[ROW_OUTPUT])
+    payload = csv_bytes(rows) if csv_out else _arrow_table(rows)
     return payload, projects, errors, scored_at - started, time.perf_counter() - scored_at
 
 
-def _typed_rows(rows: pd.DataFrame) -> pd.DataFrame:
+def typed_rows(rows: pd.DataFrame) -> pd.DataFrame:
     rows = rows.copy()
     rows["score"] = rows["score"].astype(float)
     rows["project_index"] = rows["project_index"].astype("int64")
@@ -502,7 +502,7 @@ def _typed_rows(rows: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
-def _csv_text(rows: pd.DataFrame) -> bytes:
+def csv_bytes(rows: pd.DataFrame) -> bytes:
     """Rows as CSV lines (UTF-8, no header), formula cells neutralised. Arrow's writer: 7x pandas' to_csv;
     it quotes every text cell, which any CSV reader reads the same."""
     import io
@@ -524,20 +524,23 @@ def _arrow_table(rows: pd.DataFrame):
     return pa.Table.from_pandas(rows, preserve_index=False)
 
 
-class _RowsSink:
-    """Rows output written as chunks come back: CSV (UTF-8 with BOM, formula cells neutralised) or Parquet."""
+class RowsSink:
+    """Rows output written as chunks come back: CSV (UTF-8 with BOM, formula cells neutralised) or Parquet,
+    into a temporary file beside the target (scorer.report.atomic.atomic_output) that replaces it at
+    close(keep=True) and is removed at close(keep=False)."""
 
     def __init__(self, path: Path | None):
         self.path = path
         self.parquet = path is not None and path.suffix.lower() == ".parquet"
         self._handle: BinaryIO | None = None
         self._writer: Any = None  # pyarrow.parquet.ParquetWriter, opened with the first table
+        self._output: AbstractContextManager[Path] | None = None
         self._temporary: Path | None = None
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
-            os.close(descriptor)
-            self._temporary = Path(name)
+            from scorer.report.atomic import atomic_output
+
+            self._output = atomic_output(path)
+            self._temporary = self._output.__enter__()
             if not self.parquet:
                 self._handle = self._temporary.open("wb")
                 self._handle.write(("\ufeff" + ",".join(ROW_OUTPUT) + "\n").encode("utf-8"))
@@ -561,19 +564,17 @@ class _RowsSink:
             self._writer.close()
         elif self.parquet and keep and self._temporary is not None:
             _empty_rows_table().to_parquet(self._temporary, index=False)
-        if self._temporary is None or self.path is None:
+        if self._output is None:
             return
         if keep:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(self._temporary, 0o666 & ~umask)
-            os.replace(self._temporary, self.path)
+            self._output.__exit__(None, None, None)
         else:
-            self._temporary.unlink(missing_ok=True)
+            stopped = BulkAborted("not kept", EXIT_WORKER_DIED)
+            self._output.__exit__(BulkAborted, stopped, None)  # removes the temporary file, replaces nothing
 
 
 def _empty_rows_table() -> pd.DataFrame:
-    return _typed_rows(pd.DataFrame({column: pd.Series(dtype=object) for column in ROW_OUTPUT}))
+    return typed_rows(pd.DataFrame({column: pd.Series(dtype=object) for column in ROW_OUTPUT}))
 
 
 def score_tables(paths: list[Path], output: Path | None = None, projects_output: Path | None = None,
@@ -587,7 +588,7 @@ def score_tables(paths: list[Path], output: Path | None = None, projects_output:
     jobs = jobs or os.cpu_count() or 1
     report = BulkReport()
     started = time.perf_counter()
-    with stopped_by_signals(), _ProjectSpool() as spool:
+    with stopped_by_signals(), ProjectSpool() as spool:
         _score_tables(paths, output, jobs, chunk_rows, options, on_chunk, report, spool, started)
         rank_started = time.perf_counter()
         spool.finish(projects_output, report)
@@ -597,11 +598,11 @@ def score_tables(paths: list[Path], output: Path | None = None, projects_output:
 
 
 def _score_tables(paths: list[Path], output: Path | None, jobs: int, chunk_rows: int, options: BulkOptions,
-                  on_chunk: Callable[[int, int | None], None] | None, report: BulkReport, spool: _ProjectSpool,
+                  on_chunk: Callable[[int, int | None], None] | None, report: BulkReport, spool: ProjectSpool,
                   started: float) -> None:
     with _worker_pool(jobs, options) as pool:  # started before any Arrow thread exists in this process
         readable = readable_tables(paths, report)
-        if options.corpus_stats is None and _wants_b201(options):
+        if options.corpus_stats is None and wants_b201(options):
             try:
                 options.corpus_stats = template_stats(readable, chunk_rows, pool)
             except BulkError as exc:
@@ -611,7 +612,7 @@ def _score_tables(paths: list[Path], output: Path | None, jobs: int, chunk_rows:
             options.corpus_stats = templates_only(options.corpus_stats)
         report.seconds["statistics"] = time.perf_counter() - started
 
-        sink = _RowsSink(output)
+        sink = RowsSink(output)
         ok = False
         try:
             for payload, projects, rule_errors, score_seconds, format_seconds in _scored_chunks(
@@ -640,7 +641,7 @@ def _worker_pool(jobs: int, options: BulkOptions):
     elsewhere. The model is loaded in the workers only: the main process just reads and writes.
     Leaving the block by an exception (a dead worker, a signal) ends every worker at once."""
     if jobs <= 1:
-        _warm_up(options)
+        warm_up(options)
         yield None
         return
     import multiprocessing
@@ -656,7 +657,7 @@ def _worker_pool(jobs: int, options: BulkOptions):
     workers = WorkerBoard(pool, board)
     try:
         try:
-            for warming in [pool.submit(_warm_up, options) for _ in range(jobs)]:
+            for warming in [pool.submit(warm_up, options) for _ in range(jobs)]:
                 warming.result()
         except BrokenProcessPool:
             from scorer.messages import text
@@ -774,7 +775,7 @@ def readable_tables(paths: list[Path], report: BulkReport) -> list[Path]:
     return readable
 
 
-def _wants_b201(options: BulkOptions) -> bool:
+def wants_b201(options: BulkOptions) -> bool:
     from scorer.registry import matches
 
     return (not options.select or matches("B201", options.select)) and not (
@@ -850,7 +851,7 @@ def _worker_died(pool: WorkerBoard, places: dict[int, str], waiting_for: int) ->
     return BulkAborted(text("bulk.worker_died", place=place, cause=pool.cause()), EXIT_WORKER_DIED)
 
 
-class _ProjectSpool:
+class ProjectSpool:
     """Projects as chunks come back, spooled to a temporary Parquet file; at the end each gets its rank
     (from the scores alone, kept as one float array) and the table is written out in batches."""
 
@@ -862,7 +863,7 @@ class _ProjectSpool:
         self._scores: list[np.ndarray] = []
         self._sources: set[str] = set()
 
-    def __enter__(self) -> _ProjectSpool:
+    def __enter__(self) -> ProjectSpool:
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -953,7 +954,7 @@ class _ProjectsOut:
         if self._handle is None:
             self._handle = self._target.open("wb")
             self._handle.write(("\ufeff" + ",".join(PROJECT_OUTPUT) + "\n").encode("utf-8"))
-        self._handle.write(_csv_text(frame))
+        self._handle.write(csv_bytes(frame))
 
     def __exit__(self, kind, value, traceback):
         if self._target is not None and self._context is not None:

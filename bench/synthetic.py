@@ -5,7 +5,8 @@ generated document is a unit (区县 × 部门) and year; each project takes the
 project under a new name; figures are redrawn, some names get a topic prefix (so names do not all
 repeat), and copies are planted: rows moved into another project of the document, and whole tables
 taken from another document. It is not a substitute for real documents: it measures speed and
-memory, and gives the Dask and local paths the same large input.
+memory, and gives the Dask and local paths the same large input. It reads `samples/`, which is not in
+the installed package, so it lives here, beside the benchmarks, not in `scorer`.
 """
 
 from __future__ import annotations
