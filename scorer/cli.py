@@ -536,7 +536,7 @@ def _load_stats(path: Path) -> dict:
 @_option("--no-near", is_flag=True)
 @_option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @_option("--scheduler")
-@_option("-j", "--jobs", default=2, show_default=True, type=click.IntRange(1, 256))
+@_option("-j", "--jobs", default=os.cpu_count() or 1, show_default="the cores", type=click.IntRange(1, 256))
 @_option("-q", "--quiet", is_flag=True)
 @_lang_option
 def duplicates(paths: tuple[Path, ...], output: Path, no_near: bool, engine: str, scheduler: str | None, jobs: int,

@@ -33,9 +33,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "input.missing": {"zh": "找不到输入文件：{path}", "en": "no such input: {path}"},
     "input.did_you_mean": {"zh": "；是不是：{names}", "en": "; did you mean: {names}"},
     "input.folder_missing": {"zh": "；文件夹 {folder} 也不存在", "en": "; the folder {folder} does not exist either"},
-    "input.mixed": {"zh": "逐条指标表（.parquet，或含 project、level3、value 列的 .csv）不能与文档在同一次运行中评分",
-                    "en": "rows tables (.parquet, or .csv with project, level3 and value columns) and documents "
-                          "cannot be scored in one run"},
+    "input.mixed": {"zh": "逐条指标表（.parquet，含 project、level3、value 列的 .csv，或 1 MB 以上、表头含 项目名称、三级指标、指标值 的 .csv）不能与文档在同一次运行中评分",
+                    "en": "rows tables (.parquet, .csv with project, level3 and value columns, or a .csv of 1 MB or more "
+                          "headed 项目名称, 三级指标, 指标值) and documents cannot be scored in one run"},
     "input.dask_missing": {"zh": "--engine dask 需要 dask 和 distributed：pip install \".[dask]\"",
                            "en": "--engine dask needs dask and distributed: pip install \".[dask]\""},
     "input.dask_needs_tables": {"zh": "--engine dask 只对逐条指标表评分：请先对文档运行 `zhibiao parse`",
