@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import sys
 import time
+from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's scorer and bench
+
+from bench.synthetic import sample_texts
 from scorer.lexicons import lexicon_path
-from scorer.synthetic import sample_texts
 from scorer.text import build_tokenizer
 
 

@@ -3,7 +3,7 @@
 from importlib.metadata import PackageNotFoundError, version
 
 from scorer.api import Result, score
-from scorer.bulk import score_frame
+from scorer.engines.bulk import score_frame
 
 try:
     __version__ = version("zhibiao")  # the one version source is pyproject.toml's, as installed

@@ -369,7 +369,7 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
           select: tuple[str, ...], ignore: tuple[str, ...], decisions_path: Path | None, suggest: bool,
           library_path: Path | None, statistics: bool, top: int, quiet: bool) -> None:
     """Score documents: flag weak indicators with reasons, score and rank every project."""
-    from scorer.bulk import is_rows_table
+    from scorer.engines.bulk import is_rows_table
 
     settings = _settings()
     select_option, ignore_option = "--select", "--ignore"
@@ -404,7 +404,7 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
     reports_wanted = (findings_path or xlsx_path or html_path or json_path or statistics or decisions_path
                       or suggester)
     if tables and (engine == "dask" or not reports_wanted):
-        from scorer.bulk import BulkOptions
+        from scorer.engines.bulk import BulkOptions
 
         options = BulkOptions(corpus_stats=stats, select=selected, ignore=ignored, use_model=not no_model,
                               model_path=str(model_path) if model_path else None)
@@ -538,7 +538,7 @@ def _read_tables(paths: list[Path], quiet: bool) -> ReadReport:
     import pandas as pd
 
     from scorer.api import documents_from_frame
-    from scorer.bulk import BulkError, read_batches
+    from scorer.engines.bulk import BulkError, read_batches
 
     report = ReadReport()
     for path in paths:
@@ -556,21 +556,25 @@ def _score_tables(paths: list[Path], output: Path | None, projects_path: Path | 
                   options, engine: str, scheduler: str | None, quiet: bool) -> int:
     """Rows tables scored in a stream (or on Dask); returns the exit status."""
     from scorer.classifier import ModelError
+    from scorer.engines.bulk import BulkAborted
 
     try:
         if engine == "dask":
-            from scorer.dask_engine import score_tables_dask
+            from scorer.engines.dask_engine import score_tables_dask
 
             report = score_tables_dask(paths, output, projects_path, scheduler=scheduler, workers=jobs,
                                        options=options)
         else:
-            from scorer.bulk import score_tables
+            from scorer.engines.bulk import score_tables
 
             with _row_progress(quiet) as on_chunk:
                 report = score_tables(paths, output, projects_path, jobs=jobs, chunk_rows=chunk_rows,
                                       options=options, on_chunk=on_chunk)
     except ModelError as exc:
         _usage_error(text("model.invalid", detail=exc))
+    except BulkAborted as exc:  # a dead worker or a signal: one line, nothing written (the batch is discarded)
+        _say("error", str(exc))
+        sys.exit(exc.status)
     for warning in report.warnings:
         _say("warning", warning)
     for message in report.errors:
@@ -623,9 +627,13 @@ def _load_stats(path: Path) -> dict:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @_option("--no-near", is_flag=True)
+@_option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@_option("--scheduler")
+@_option("-j", "--jobs", default=os.cpu_count() or 1, show_default="the cores", type=click.IntRange(1, 256))
 @_option("-q", "--quiet", is_flag=True)
 @_lang_option
-def duplicates(paths: tuple[Path, ...], output: Path, no_near: bool, quiet: bool) -> None:
+def duplicates(paths: tuple[Path, ...], output: Path, no_near: bool, engine: str, scheduler: str | None, jobs: int,
+               quiet: bool) -> None:
     """Clusters of alike rows across projects, documents and years, with the finding each member got."""
     import pandas as pd
 
@@ -635,7 +643,10 @@ def duplicates(paths: tuple[Path, ...], output: Path, no_near: bool, quiet: bool
 
     outputs = [Output("-o", output, "csv")]
     report, status = _read_or_stop(list(paths), outputs, quiet)
-    frame = cluster_rows(row_table(report.documents), ClusterOptions(near=not no_near))
+    if engine == "dask" and not no_near:
+        frame = _clusters_on_dask(row_table(report.documents), scheduler, jobs)
+    else:
+        frame = cluster_rows(row_table(report.documents), ClusterOptions(near=not no_near))
     result = score_documents(report.documents)
     codes = result.rows.set_index(["source", "project_index", "row_index"])["codes"]
     members = frame[frame["cluster"] >= 0].copy()
@@ -652,6 +663,35 @@ def duplicates(paths: tuple[Path, ...], output: Path, no_near: bool, quiet: bool
                         kinds=", ".join(f"{k} {v}" for k, v in sorted(counts.items())), members=len(members),
                         rows=len(frame)), err=True)
     sys.exit(status)
+
+
+def _clusters_on_dask(rows, scheduler: str | None, jobs: int):
+    """cluster_rows with the near-duplicate search on Dask: on `scheduler`, or a LocalCluster of `jobs` workers."""
+    import logging
+
+    from scorer.duplicates import ClusterOptions, cluster_rows
+    from scorer.engines.bulk import BulkAborted, stopped_by_signals
+
+    try:
+        from distributed import Client, LocalCluster
+
+        from scorer.engines.dask_engine import near_pairs_on
+    except ImportError:
+        _usage_error(text("input.dask_missing"))
+    logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)
+    try:
+        with stopped_by_signals():
+            cluster = None if scheduler else LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                                          dashboard_address=None, silence_logs=logging.ERROR)
+            try:
+                with Client(scheduler or cluster) as client:
+                    return cluster_rows(rows, ClusterOptions(find_near=near_pairs_on(client)))
+            finally:
+                if cluster is not None:
+                    cluster.close()
+    except BulkAborted as exc:
+        _say("error", str(exc))
+        sys.exit(exc.status)
 
 
 @cli.command("corpus-stats")

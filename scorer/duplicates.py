@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -166,7 +167,7 @@ def lsh_candidates(signatures: np.ndarray, bands: int = LSH_BANDS, rows: int = L
 MIN_NEAR_NAME = 6  # shorter names differ in meaning with one character (培训及时率, 招待及时率)
 
 
-def _near_enough(left: str, right: str) -> bool:
+def near_enough(left: str, right: str) -> bool:
     """Near-duplicates keep the same masked value and differ only in the wording of a long enough name."""
     name_l, _, value_l = left.partition("|")
     name_r, _, value_r = right.partition("|")
@@ -194,7 +195,7 @@ def near_pairs(keys: list[str], threshold: float = NEAR_THRESHOLD) -> list[tuple
         value_codes, _ = pd.factorize(pd.Series([key.partition("|")[2] for key in keys]))
         candidates = ((int(a), int(b), fuzz.ratio(keys[a], keys[b], score_cutoff=threshold))
                       for a, b in lsh_candidates(minhash_signatures(names), blocks=np.asarray(value_codes)))
-    return [(a, b, score) for a, b, score in candidates if score and _near_enough(keys[a], keys[b])]
+    return [(a, b, score) for a, b, score in candidates if score and near_enough(keys[a], keys[b])]
 
 
 # --- clusters -----------------------------------------------------------------------------------
@@ -204,6 +205,9 @@ class ClusterOptions:
     near: bool = True
     template_min_units: int = TEMPLATE_MIN_UNITS
     template_min_share: float = TEMPLATE_MIN_SHARE
+    # distinct keys -> near pairs (a, b, similarity): near_pairs here, or on a cluster
+    # (scorer.engines.dask_engine.near_pairs_on)
+    find_near: Callable[[list[str]], list[tuple[int, int, float]]] | None = None
 
 
 def cluster_rows(frame: pd.DataFrame, options: ClusterOptions = ClusterOptions()) -> pd.DataFrame:
@@ -223,7 +227,7 @@ def cluster_rows(frame: pd.DataFrame, options: ClusterOptions = ClusterOptions()
     rows_b = [n + key_codes]
     similarity = np.full(n, 100.0)
     if options.near:  # distinct keys are compared once each, however many rows share them
-        pairs = near_pairs(list(unique_keys))
+        pairs = (options.find_near or near_pairs)(list(unique_keys))
         if pairs:
             rows_a.append(np.array([a for a, _, _ in pairs]) + n)
             rows_b.append(np.array([b for _, b, _ in pairs]) + n)

@@ -8,13 +8,13 @@ from click.testing import CliRunner
 from conftest import SAMPLES
 
 import scorer
+from bench.synthetic import generate, write_corpus
 from scorer import engine
-from scorer.bulk import ROW_OUTPUT, document_chunks, score_frame, score_tables
 from scorer.cli import cli
+from scorer.engines.bulk import ROW_OUTPUT, document_chunks, score_frame, score_tables
 from scorer.ingest import read_paths
 from scorer.normalise import prepare
 from scorer.registry import select_rules
-from scorer.synthetic import generate, write_corpus
 from scorer.table import PROJECT_COLUMNS, indicator_frame
 
 INPUT = ["source", "project", "level1", "level2", "level3", "description", "value", "basis"]
@@ -94,13 +94,80 @@ def test_a_document_split_in_the_table_is_scored_in_parts_with_a_warning(seed_ta
 def test_unreadable_tables_are_named_and_the_others_still_scored(corpus, tmp_path):
     missing_column = tmp_path / "no_value.csv"
     missing_column.write_text("source,project,level3\na,b,c\n", encoding="utf-8")
-    not_utf8 = tmp_path / "gbk.csv"
-    not_utf8.write_bytes(b"source,project,level3,value\n" + "文件,项目,培训人次,≥2次\n".encode("gbk"))
-    report = score_tables([missing_column, not_utf8, corpus], tmp_path / "rows.csv", None, jobs=1)
+    not_a_table = tmp_path / "broken.parquet"
+    not_a_table.write_bytes(b"PAR1 this is no parquet file")
+    report = score_tables([missing_column, not_a_table, corpus], tmp_path / "rows.csv", None, jobs=1)
     assert report.rows == 3_000
     assert len(report.errors) == 2
     assert "no_value.csv" in report.errors[0] and "value" in report.errors[0]
-    assert "gbk.csv" in report.errors[1] and "UTF-8" in report.errors[1]
+    assert "broken.parquet" in report.errors[1]
+
+
+CHINESE_HEADER = {"project": "项目名称", "budget": "预算数（万元）", "level1": "一级指标", "level2": "二级指标",
+                  "level3": "三级指标", "value": "指标值", "description": "指标解释", "basis": "指标值确定依据"}
+
+
+def _as_export(seed_table: pd.DataFrame, unit_heading: str | None) -> pd.DataFrame:
+    """The seed rows as a budget system exports them: Chinese headings, the unit (if any) as the last column."""
+    export = seed_table.rename(columns=CHINESE_HEADER).drop(columns="source")
+    if unit_heading:
+        export[unit_heading] = seed_table["source"]
+    return export
+
+
+@pytest.mark.parametrize("unit_heading", ["单位名称", "预算单位", "主管部门"])
+def test_an_export_with_chinese_headings_is_grouped_by_its_unit_column(seed_table, tmp_path, unit_heading):
+    export = tmp_path / "export.csv"
+    _as_export(seed_table, unit_heading).to_csv(export, index=False, encoding="utf-8-sig")
+    english = tmp_path / "english.csv"
+    seed_table.to_csv(english, index=False)
+    report = score_tables([export], tmp_path / "from_export.csv", None, jobs=1)
+    score_tables([english], tmp_path / "from_english.csv", None, jobs=1)
+    assert report.rows == len(seed_table) and report.documents == seed_table["source"].nunique() > 1
+    assert not report.warnings and not report.errors
+    _same_rows(_read(tmp_path / "from_export.csv"), _read(tmp_path / "from_english.csv"))
+
+
+def test_an_export_without_unit_or_source_is_one_document_with_a_warning(seed_table, tmp_path):
+    export = tmp_path / "bulk.csv"
+    _as_export(seed_table.head(120), None).to_csv(export, index=False)
+    report = score_tables([export], tmp_path / "rows.csv", None, jobs=1)
+    assert report.rows == 120 and report.documents == 1
+    assert "no source column" in report.warnings[0] and "bulk.csv" in report.warnings[0]
+    rows = _read(tmp_path / "rows.csv")
+    assert set(rows["source"]) == {"bulk.csv"} and sorted(rows["level3"]) == sorted(seed_table.head(120)["level3"])
+
+
+def test_an_export_in_gb18030_reads_as_in_utf8(seed_table, tmp_path):
+    export = _as_export(seed_table.head(200), "单位名称")
+    export.to_csv(tmp_path / "gbk.csv", index=False, encoding="gb18030")
+    export.to_csv(tmp_path / "utf8.csv", index=False, encoding="utf-8")
+    assert not score_tables([tmp_path / "gbk.csv"], tmp_path / "a.csv", None, jobs=1).errors
+    score_tables([tmp_path / "utf8.csv"], tmp_path / "b.csv", None, jobs=1)
+    _same_rows(_read(tmp_path / "a.csv"), _read(tmp_path / "b.csv"))
+
+
+def test_which_csv_is_a_rows_table(seed_table, tmp_path):
+    from scorer.engines.bulk import is_rows_table
+
+    contract, export, other = tmp_path / "contract.csv", tmp_path / "export.csv", tmp_path / "other.csv"
+    seed_table.head(5).to_csv(contract, index=False)
+    _as_export(seed_table.head(5), "单位名称").to_csv(export, index=False)
+    other.write_text("项目名称,预算数\n培训,10\n", encoding="utf-8")
+    assert is_rows_table(contract)  # contract names: always the bulk way
+    assert not is_rows_table(export)  # a small export is read as a document
+    assert is_rows_table(export, min_bytes=0) and not is_rows_table(other, min_bytes=0)
+
+
+def test_cli_takes_a_large_export_the_bulk_way(seed_table, tmp_path, monkeypatch):
+    import scorer.engines.bulk
+
+    monkeypatch.setattr(scorer.engines.bulk, "ROWS_TABLE_MIN_BYTES", 1)
+    export = tmp_path / "export.csv"
+    _as_export(seed_table, None).to_csv(export, index=False)
+    result = CliRunner().invoke(cli, ["score", str(export), "-o", str(tmp_path / "rows.csv"), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert "no source column" in result.output and f"{len(seed_table)} 条指标" in result.output
 
 
 def test_cli_scores_rows_tables_in_a_stream_and_exits_1_when_one_was_unreadable(corpus, tmp_path):

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from conftest import SAMPLES
 
-from scorer.bulk import score_tables
+from bench.synthetic import write_corpus
+from scorer.engines.bulk import score_tables
 from scorer.ingest import read_paths
-from scorer.synthetic import write_corpus
 from scorer.table import indicator_frame
 
 pytest.importorskip("distributed")
@@ -31,7 +31,7 @@ def tables(tmp_path_factory):
 
 @pytest.mark.parametrize("name", ["seeds", "corpus"])
 def test_dask_engine_equals_the_local_path(tables, tmp_path, name):
-    from scorer.dask_engine import score_tables_dask
+    from scorer.engines.dask_engine import score_tables_dask
 
     table = tables[name]
     suffix = table.suffix
@@ -53,8 +53,8 @@ def test_near_duplicate_candidates_in_two_phases_equal_the_local_lsh(tables):
     import numpy as np
     from distributed import Client, LocalCluster
 
-    from scorer.dask_engine import near_duplicate_candidates
     from scorer.duplicates import lsh_candidates, minhash_signatures, row_key
+    from scorer.engines.dask_engine import near_duplicate_candidates
 
     frame = pd.read_parquet(tables["corpus"])
     keys = pd.Series([row_key(n, v) for n, v in zip(frame["level3"], frame["value"], strict=True)])
@@ -71,7 +71,7 @@ def test_near_duplicate_candidates_in_two_phases_equal_the_local_lsh(tables):
 
 
 def test_workers_write_parquet_parts_with_the_local_rows(tables, tmp_path):
-    from scorer.dask_engine import score_tables_dask
+    from scorer.engines.dask_engine import score_tables_dask
 
     local = score_tables([tables["corpus"]], tmp_path / "rows.parquet", tmp_path / "projects.csv", jobs=1)
     parts = score_tables_dask([tables["corpus"]], tmp_path / "parts", tmp_path / "dask_projects.csv", workers=2)
@@ -81,3 +81,90 @@ def test_workers_write_parquet_parts_with_the_local_rows(tables, tmp_path):
     expected = pd.read_parquet(tmp_path / "rows.parquet").sort_values(order).reset_index(drop=True)
     pd.testing.assert_frame_equal(from_parts, expected)
     assert filecmp.cmp(tmp_path / "projects.csv", tmp_path / "dask_projects.csv", shallow=False)
+
+
+# --- any column order, any optional columns, Chinese or English headings ---------------------------------
+
+OPTIONAL = ["source", "level1", "level2", "description", "basis", "budget"]
+CHINESE = {"project": "项目名称", "budget": "预算数（万元）", "level1": "一级指标", "level2": "二级指标",
+           "level3": "三级指标", "value": "指标值", "description": "指标解释", "basis": "指标值确定依据"}
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def seed_rows() -> pd.DataFrame:
+    from scorer.table import parse_frame
+
+    frame = parse_frame(read_paths([SAMPLES]).documents)
+    frame["budget"] = frame["budget"].map(lambda b: "" if b is None or b != b else f"{b:g}")
+    kept = frame[frame["source"].isin(sorted(frame["source"].unique())[:2])]  # two documents: seconds a run
+    return kept[["source", "project", "level1", "level2", "level3", "description", "value", "basis", "budget"]]
+
+
+def test_the_dask_path_equals_the_local_path_whatever_the_columns(cluster, seed_rows, tmp_path_factory):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from scorer.engines.dask_engine import score_tables_dask
+
+    @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+    @given(optional=st.lists(st.sampled_from(OPTIONAL), unique=True), order=st.randoms(use_true_random=False),
+           chinese=st.booleans(), unit_column=st.booleans())
+    def check(optional, order, chinese, unit_column):
+        folder = tmp_path_factory.mktemp("shape")
+        columns = ["project", "level3", "value", *optional]
+        order.shuffle(columns)
+        table = seed_rows[columns]
+        if chinese:
+            table = table.rename(columns=CHINESE)
+            if "source" in table.columns and unit_column:
+                table = table.rename(columns={"source": "单位名称"})
+        path = folder / "table.csv"
+        table.to_csv(path, index=False)
+        local = score_tables([path], folder / "local.csv", folder / "local_projects.csv", jobs=1)
+        on_dask = score_tables_dask([path], folder / "dask.csv", folder / "dask_projects.csv",
+                                    scheduler=cluster.scheduler_address)
+        assert on_dask.rows == local.rows == len(seed_rows) and not on_dask.errors
+        assert filecmp.cmp(folder / "local.csv", folder / "dask.csv", shallow=False), columns
+        assert filecmp.cmp(folder / "local_projects.csv", folder / "dask_projects.csv", shallow=False), columns
+
+    check()
+
+
+def test_the_dask_path_reads_a_table_whose_columns_come_in_another_order(cluster, seed_rows, tmp_path):
+    """The shape of issue 14: source,project,budget,level1,level2,level3,value (a ValueError before)."""
+    from scorer.engines.dask_engine import score_tables_dask
+
+    path = tmp_path / "reordered.csv"
+    seed_rows[["source", "project", "budget", "level1", "level2", "level3", "value"]].to_csv(path, index=False)
+    local = score_tables([path], tmp_path / "local.csv", None, jobs=1)
+    on_dask = score_tables_dask([path], tmp_path / "dask.csv", None, scheduler=cluster.scheduler_address)
+    assert on_dask.rows == local.rows > 100
+    assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
+
+
+def test_duplicates_on_dask_equal_the_local_lsh_clusters(cluster, tmp_path, monkeypatch):
+    """`zhibiao duplicates --engine dask`: the near-duplicate search on the cluster gives the clusters of the
+    one-machine search when it uses MinHash LSH too (beyond NEAR_ALL_PAIRS_LIMIT keys)."""
+    from click.testing import CliRunner
+
+    import scorer.duplicates
+    from scorer.cli import cli
+
+    runner = CliRunner()
+    on_dask = runner.invoke(cli, ["duplicates", str(SAMPLES), "-o", str(tmp_path / "dask.csv"), "--engine", "dask",
+                                  "--scheduler", cluster.scheduler_address, "-q"])
+    assert on_dask.exit_code == 0, on_dask.output
+    monkeypatch.setattr(scorer.duplicates, "NEAR_ALL_PAIRS_LIMIT", 1)
+    local = runner.invoke(cli, ["duplicates", str(SAMPLES), "-o", str(tmp_path / "local.csv"), "-q"])
+    assert local.exit_code == 0, local.output
+    assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
+    clusters = pd.read_csv(tmp_path / "dask.csv", dtype=str, keep_default_na=False)
+    assert (clusters["similarity"].astype(float) < 100).any()  # near, not only exact, duplicates were found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scorer.synthetic import sample_texts
+from bench.synthetic import sample_texts
 from scorer.text import build_tokenizer, tokenizer_backend
 
 pytest.importorskip("jieba_fast")

@@ -7,13 +7,15 @@
 Every rule but B201 reads one document at a time, so a chunk that holds whole documents is scored
 exactly as the whole table would be; B201 (a row used by many units) needs the corpus, and gets it
 from pass 1 as digests of the template keys. `score_frame` is the pure per-partition function that
-the process pool here and the Dask engine (scorer.dask_engine) both call.
+the process pool here and the Dask engine (scorer.engines.dask_engine) both call.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -31,6 +33,8 @@ CHUNK_ROWS = 20_000
 INPUT_COLUMNS = ["source", "project", "level1", "level2", "level3", "description", "value", "basis", "budget",
                  "purpose", "goal"]
 REQUIRED_COLUMNS = ("project", "level3", "value")
+TABLE_FIELDS = (*INPUT_COLUMNS, "department")  # department: the unit, a document when there is no source
+ROWS_TABLE_MIN_BYTES = 1 << 20  # about 10,000 rows: from this size a table headed 项目名称 … goes the bulk way
 ROW_OUTPUT = ROW_COLUMNS + ROW_EXTRA_COLUMNS
 PROJECT_ON_ROW = ["project_budget", "project_indicators", "project_score", "project_grade", "project_findings",
                   "project_codes", "project_messages", "project_rank_in_document"]
@@ -38,8 +42,54 @@ FRAME_OUTPUT = ROW_OUTPUT + PROJECT_ON_ROW
 PROJECT_OUTPUT = PROJECT_COLUMNS + PROJECT_EXTRA_COLUMNS
 
 
+EXIT_WORKER_DIED = 3  # a scoring process died (memory, a signal): nothing written
+# a run stopped by SIGINT or SIGTERM exits with 128 + the signal's number (130, 143), as a shell reports it
+
+
 class BulkError(Exception):
     """A rows table that cannot be read (names the file and, where known, the place)."""
+
+
+class BulkAborted(Exception):
+    """The run was stopped before its end (a worker died, or SIGINT/SIGTERM): every worker is ended,
+    every temporary file removed, nothing written. `status` is the exit status to report."""
+
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
+
+
+class _Interrupted(BaseException):
+    """Raised in the main thread by SIGINT or SIGTERM (a BaseException, like KeyboardInterrupt, so that no
+    `except Exception` on the way swallows it)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def stopped_by_signals() -> Iterator[None]:
+    """SIGINT and SIGTERM stop the run as an exception in the main thread, so that every `finally` on the
+    way ends the workers and removes the temporary files; BulkAborted with status 128 + signal leaves."""
+    from scorer.messages import text
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, _frame) -> None:
+        raise _Interrupted(signum)
+
+    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    except _Interrupted as stop:
+        name = signal.Signals(stop.signum).name
+        raise BulkAborted(text("bulk.interrupted", name=name), 128 + stop.signum) from None
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 # --- the per-partition function --------------------------------------------------------------------
@@ -95,60 +145,137 @@ def rank_projects(projects: pd.DataFrame) -> pd.DataFrame:
 
 # --- reading rows tables ---------------------------------------------------------------------------
 
-def is_rows_table(path: Path) -> bool:
-    """A Parquet file, or a CSV whose header names the rows contract's columns (project, level3, value)."""
+def is_rows_table(path: Path, min_bytes: int | None = None) -> bool:
+    """A Parquet file, or a CSV whose header row names the rows contract's columns: by their contract names
+    (what `zhibiao parse` writes), or by any heading of the one header vocabulary (项目名称, 三级指标, 指标值 …,
+    see header_fields) when the file is at least min_bytes (default ROWS_TABLE_MIN_BYTES): a small table
+    with such headers is read as a document, a large one goes the bulk way."""
     suffix = path.suffix.lower()
     if suffix == ".parquet":
         return True
     if suffix != ".csv" or not path.is_file():
         return False
     try:
-        with path.open("r", encoding="utf-8-sig", errors="replace") as handle:
-            header = handle.readline()
-    except OSError:
+        names = _columns_of(path)
+    except (OSError, ValueError):
         return False
-    names = {name.strip().strip('"') for name in header.strip().split(",")}
-    return set(REQUIRED_COLUMNS) <= names
+    if set(REQUIRED_COLUMNS) <= {name.strip() for name in names}:
+        return True
+    if not set(REQUIRED_COLUMNS) <= set(header_fields(names).values()):
+        return False
+    return path.stat().st_size >= (ROWS_TABLE_MIN_BYTES if min_bytes is None else min_bytes)
+
+
+def header_fields(names: list[str]) -> dict[str, str]:
+    """Column name -> rows-contract field, by the one header vocabulary of every reader: a contract name
+    (project, level3, value …, or department) is itself, any other heading is looked up in
+    lexicons/headers.yaml (项目名称 -> project, 预算数（万元） -> budget, 单位名称 -> department). The first
+    column of a field is taken; columns of no field are left out."""
+    from scorer.ingest.interpret import heading_field
+
+    mapping: dict[str, str] = {}
+    for name in names:
+        clean = name.strip()
+        field = clean if clean in TABLE_FIELDS else heading_field(clean)
+        if field in TABLE_FIELDS and field not in mapping.values():
+            mapping[name] = field
+    return mapping
+
+
+def _encoding_of(path: Path) -> str:
+    """utf8 (with or without BOM: Arrow's fast path), else gb18030: what budget systems export."""
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the end of the sample
+            return "gb18030"
+    return "utf8"
 
 
 def _columns_of(path: Path) -> list[str]:
+    import csv
+
     if path.suffix.lower() == ".parquet":
         import pyarrow.parquet as pq
 
         return list(pq.ParquetFile(path).schema_arrow.names)
-    with path.open("r", encoding="utf-8-sig", errors="replace") as handle:
-        import csv
-
+    with path.open("r", encoding=csv_encoding(path), errors="replace") as handle:
         return next(csv.reader([handle.readline()]), [])
+
+
+@dataclass(frozen=True)
+class TableColumns:
+    """What to read of one rows table: its columns by field (header_fields), the raw columns to read for the
+    fields wanted, and whether its documents are its units (no source column, a department one)."""
+
+    path: Path
+    fields: dict[str, str]  # raw column name -> field
+    read: list[str]  # raw column names to read, in the file's order
+    wanted: list[str]  # fields to give, in this order
+    unit_as_source: bool
+
+    def contract(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Raw columns read from the table -> the rows contract's columns (strings, in `wanted` order)."""
+        frame = frame.rename(columns=self.fields)
+        frame = frame.fillna("").astype(str) if len(frame) else frame.astype(object)
+        if "source" in self.wanted and "source" not in frame.columns:
+            unit = frame.pop("department") if self.unit_as_source else pd.Series("", index=frame.index, dtype=object)
+            frame.insert(0, "source", unit.where(unit.str.strip() != "", self.path.name))
+        return frame[[c for c in self.wanted if c in frame.columns]]
+
+    @property
+    def output_columns(self) -> list[str]:
+        given = set(self.fields.values()) | ({"source"} if "source" in self.wanted else set())
+        return [c for c in self.wanted if c in given]
+
+
+def table_columns(path: Path, columns: list[str] | None = None) -> TableColumns:
+    """The columns of a rows table to read for `columns` (default INPUT_COLUMNS); BulkError when the table
+    cannot be opened or lacks project, level3 or value (by any heading of the vocabulary)."""
+    import pyarrow as pa
+
+    try:
+        names = _columns_of(path)
+    except (OSError, pa.ArrowInvalid) as exc:
+        raise BulkError(f"{path}: cannot be opened as a rows table ({_first_line(exc)})") from exc
+    present = header_fields(names)
+    fields = set(present.values())
+    missing = [c for c in REQUIRED_COLUMNS if c not in fields]
+    if missing:
+        raise BulkError(f"{path}: rows table lacks column(s) {', '.join(missing)} (has: {', '.join(names)})")
+    wanted = list(columns or INPUT_COLUMNS)
+    unit_as_source = "source" in wanted and "source" not in fields and "department" in fields
+    needed = set(wanted) | ({"department"} if unit_as_source else set())
+    read = [name for name, field in present.items() if field in needed]
+    return TableColumns(path, {name: present[name] for name in read}, read, wanted, unit_as_source)
 
 
 def read_batches(path: Path, chunk_rows: int = CHUNK_ROWS, columns: list[str] | None = None,
                  ) -> Iterator[pd.DataFrame]:
-    """Frames of about chunk_rows rows of strings (a missing cell is ""), indexed by their row number in the
-    table (0 = the first row under the header). A missing `source` column becomes the file's name."""
+    """Frames of about chunk_rows rows of strings (a missing cell is ""), columns named by the rows contract
+    (header_fields), indexed by their row number in the table (0 = the first row under the header). With
+    no `source` column, a row's document is its unit (the `department` column: 单位名称, 预算单位 …) when
+    there is one, else the file's name."""
     import pyarrow as pa
 
-    try:
-        present = _columns_of(path)
-    except (OSError, pa.ArrowInvalid) as exc:
-        raise BulkError(f"{path}: cannot be opened as a rows table ({_first_line(exc)})") from exc
-    missing = [c for c in REQUIRED_COLUMNS if c not in present]
-    if missing:
-        raise BulkError(f"{path}: rows table lacks column(s) {', '.join(missing)} (has: {', '.join(present)})")
-    wanted = [c for c in (columns or INPUT_COLUMNS) if c in present]
+    table = table_columns(path, columns)
     offset = 0
     try:
-        for batch in _arrow_batches(path, wanted, chunk_rows):
-            frame = pa.Table.from_batches([batch]).to_pandas()
-            frame = frame.fillna("").astype(str) if len(frame) else frame
-            if "source" not in frame.columns and "source" in (columns or INPUT_COLUMNS):
-                frame.insert(0, "source", path.name)
+        for batch in _arrow_batches(path, table.read, chunk_rows):
+            frame = table.contract(pa.Table.from_batches([batch]).to_pandas())
             frame.index = pd.RangeIndex(offset, offset + len(frame))
             offset += len(frame)
             yield frame
     except (pa.ArrowInvalid, OSError) as exc:
-        raise BulkError(f"{path}: unreadable after row {offset} ({_first_line(exc)}); a rows table must be UTF-8 "
-                        "CSV or Parquet") from exc
+        raise BulkError(f"{path}: unreadable after row {offset} ({_first_line(exc)}); a rows table must be "
+                        "UTF-8 or GB18030 CSV, or Parquet") from exc
+
+
+def csv_encoding(path: Path) -> str:
+    """The encoding to read a rows-table CSV with, as Python names it."""
+    return "utf-8-sig" if _encoding_of(path) == "utf8" else _encoding_of(path)
 
 
 def _first_line(exc: Exception) -> str:
@@ -169,7 +296,7 @@ def _arrow_batches(path: Path, columns: list[str], chunk_rows: int):
         path,
         # 1 MB blocks, one thread: as fast here as larger blocks on threads, and the reader's memory
         # stays flat (with 4 MB blocks it grew with the file: 267 MB at 1M rows, 335 MB at 2M)
-        read_options=pc.ReadOptions(block_size=1 << 20, use_threads=False),
+        read_options=pc.ReadOptions(block_size=1 << 20, use_threads=False, encoding=_encoding_of(path)),
         parse_options=pc.ParseOptions(newlines_in_values=True),
         convert_options=pc.ConvertOptions(include_columns=columns, column_types={c: pa.string() for c in columns},
                                           strings_can_be_null=False, quoted_strings_can_be_null=False),
@@ -253,6 +380,21 @@ def template_stats(paths: list[Path], chunk_rows: int = CHUNK_ROWS, pool=None) -
         keys, counts = merged, np.bincount(inverse, weights=weights, minlength=len(merged)).astype(np.int64)
 
     in_flight: deque = deque()
+
+    def in_pool(path: Path, step: Callable[[], None]) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
+        from scorer.messages import text
+
+        try:
+            step()
+        except BrokenProcessPool:
+            raise BulkAborted(text("bulk.worker_died", place=text("bulk.statistics_pass", path=path),
+                                   cause=pool.cause()), EXIT_WORKER_DIED) from None
+
+    def collect_next(path: Path) -> None:
+        in_pool(path, lambda: collect(in_flight.popleft().result()))
+
     for path in paths:
         frames = read_batches(path, chunk_rows, columns=["source", "level3", "value"])
         for frame in document_chunks(frames, lambda _: None):  # pass 2 warns about split documents
@@ -261,11 +403,11 @@ def template_stats(paths: list[Path], chunk_rows: int = CHUNK_ROWS, pool=None) -
             if pool is None:
                 collect(key_units(frame))
                 continue
-            in_flight.append(pool.submit(key_units, frame))
+            in_pool(path, lambda: in_flight.append(pool.submit(key_units, frame)))  # noqa: B023 (called at once)
             if len(in_flight) >= 4:
-                collect(in_flight.popleft().result())
-    while in_flight:
-        collect(in_flight.popleft().result())
+                collect_next(path)
+        while in_flight:
+            collect_next(path)
     return {"schema": STATS_SCHEMA, "version": 1, "units": len(units), "documents": len(units), "rows": rows,
             "key_hashes": {f"{int(key):016x}": int(n) for key, n in zip(keys[counts >= 2], counts[counts >= 2],
                                                                          strict=True)}}
@@ -302,7 +444,7 @@ class BulkReport:
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> seconds (score: summed over workers)
 
 
-def _warm_up(options: BulkOptions) -> None:
+def warm_up(options: BulkOptions) -> None:
     """Run in each worker as the pool starts: loads the rules and the model (ModelError if it is bad)."""
     from scorer.classifier import load_model
     from scorer.registry import select_rules
@@ -332,9 +474,10 @@ def young_garbage_only() -> Iterator[None]:
         gc.collect(0)
 
 
-def _score_chunk(chunk: pd.DataFrame, csv_out: bool, options: BulkOptions,
+def _score_chunk(chunk: pd.DataFrame, csv_out: bool, options: BulkOptions, number: int = -1,
                  ) -> tuple[object, pd.DataFrame, list[str], float, float]:
     """In a worker: score, then format the rows for the output (CSV text or an Arrow table)."""
+    _scoring(number)
     started = time.perf_counter()
     errors: list[str] = []
     with young_garbage_only():
@@ -343,12 +486,12 @@ def _score_chunk(chunk: pd.DataFrame, csv_out: bool, options: BulkOptions,
                              errors=errors)
     scored_at = time.perf_counter()
     projects = projects_from_rows(scored)
-    rows = _typed_rows(scored[ROW_OUTPUT])
-    payload = _csv_text(rows) if csv_out else _arrow_table(rows)
+    rows = typed_rows(scored[ROW_OUTPUT])
+    payload = csv_bytes(rows) if csv_out else _arrow_table(rows)
     return payload, projects, errors, scored_at - started, time.perf_counter() - scored_at
 
 
-def _typed_rows(rows: pd.DataFrame) -> pd.DataFrame:
+def typed_rows(rows: pd.DataFrame) -> pd.DataFrame:
     rows = rows.copy()
     rows["score"] = rows["score"].astype(float)
     rows["project_index"] = rows["project_index"].astype("int64")
@@ -359,7 +502,7 @@ def _typed_rows(rows: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
-def _csv_text(rows: pd.DataFrame) -> bytes:
+def csv_bytes(rows: pd.DataFrame) -> bytes:
     """Rows as CSV lines (UTF-8, no header), formula cells neutralised. Arrow's writer: 7x pandas' to_csv;
     it quotes every text cell, which any CSV reader reads the same."""
     import io
@@ -381,20 +524,23 @@ def _arrow_table(rows: pd.DataFrame):
     return pa.Table.from_pandas(rows, preserve_index=False)
 
 
-class _RowsSink:
-    """Rows output written as chunks come back: CSV (UTF-8 with BOM, formula cells neutralised) or Parquet."""
+class RowsSink:
+    """Rows output written as chunks come back: CSV (UTF-8 with BOM, formula cells neutralised) or Parquet,
+    into a temporary file beside the target (scorer.report.atomic.atomic_output) that replaces it at
+    close(keep=True) and is removed at close(keep=False)."""
 
     def __init__(self, path: Path | None):
         self.path = path
         self.parquet = path is not None and path.suffix.lower() == ".parquet"
         self._handle: BinaryIO | None = None
         self._writer: Any = None  # pyarrow.parquet.ParquetWriter, opened with the first table
+        self._output: AbstractContextManager[Path] | None = None
         self._temporary: Path | None = None
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
-            os.close(descriptor)
-            self._temporary = Path(name)
+            from scorer.report.atomic import atomic_output
+
+            self._output = atomic_output(path)
+            self._temporary = self._output.__enter__()
             if not self.parquet:
                 self._handle = self._temporary.open("wb")
                 self._handle.write(("\ufeff" + ",".join(ROW_OUTPUT) + "\n").encode("utf-8"))
@@ -418,19 +564,17 @@ class _RowsSink:
             self._writer.close()
         elif self.parquet and keep and self._temporary is not None:
             _empty_rows_table().to_parquet(self._temporary, index=False)
-        if self._temporary is None or self.path is None:
+        if self._output is None:
             return
         if keep:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(self._temporary, 0o666 & ~umask)
-            os.replace(self._temporary, self.path)
+            self._output.__exit__(None, None, None)
         else:
-            self._temporary.unlink(missing_ok=True)
+            stopped = BulkAborted("not kept", EXIT_WORKER_DIED)
+            self._output.__exit__(BulkAborted, stopped, None)  # removes the temporary file, replaces nothing
 
 
 def _empty_rows_table() -> pd.DataFrame:
-    return _typed_rows(pd.DataFrame({column: pd.Series(dtype=object) for column in ROW_OUTPUT}))
+    return typed_rows(pd.DataFrame({column: pd.Series(dtype=object) for column in ROW_OUTPUT}))
 
 
 def score_tables(paths: list[Path], output: Path | None = None, projects_output: Path | None = None,
@@ -444,9 +588,21 @@ def score_tables(paths: list[Path], output: Path | None = None, projects_output:
     jobs = jobs or os.cpu_count() or 1
     report = BulkReport()
     started = time.perf_counter()
+    with stopped_by_signals(), ProjectSpool() as spool:
+        _score_tables(paths, output, jobs, chunk_rows, options, on_chunk, report, spool, started)
+        rank_started = time.perf_counter()
+        spool.finish(projects_output, report)
+    report.seconds["rank"] = time.perf_counter() - rank_started
+    report.seconds["total"] = time.perf_counter() - started
+    return report
+
+
+def _score_tables(paths: list[Path], output: Path | None, jobs: int, chunk_rows: int, options: BulkOptions,
+                  on_chunk: Callable[[int, int | None], None] | None, report: BulkReport, spool: ProjectSpool,
+                  started: float) -> None:
     with _worker_pool(jobs, options) as pool:  # started before any Arrow thread exists in this process
         readable = readable_tables(paths, report)
-        if options.corpus_stats is None and _wants_b201(options):
+        if options.corpus_stats is None and wants_b201(options):
             try:
                 options.corpus_stats = template_stats(readable, chunk_rows, pool)
             except BulkError as exc:
@@ -456,8 +612,7 @@ def score_tables(paths: list[Path], output: Path | None = None, projects_output:
             options.corpus_stats = templates_only(options.corpus_stats)
         report.seconds["statistics"] = time.perf_counter() - started
 
-        sink = _RowsSink(output)
-        spool = _ProjectSpool()
+        sink = RowsSink(output)
         ok = False
         try:
             for payload, projects, rule_errors, score_seconds, format_seconds in _scored_chunks(
@@ -477,31 +632,130 @@ def score_tables(paths: list[Path], output: Path | None = None, projects_output:
             ok = True
         finally:
             sink.close(keep=ok)
-    rank_started = time.perf_counter()
-    spool.finish(projects_output, report)
-    report.seconds["rank"] = time.perf_counter() - rank_started
-    report.seconds["total"] = time.perf_counter() - started
-    return report
 
 
 @contextmanager
 def _worker_pool(jobs: int, options: BulkOptions):
     """A process pool (None for jobs=1), its workers warmed up; a bad model file raises ModelError here.
     Fork where the platform has it (no `if __name__ == "__main__"` guard needed in the caller), spawn
-    elsewhere. The model is loaded in the workers only: the main process just reads and writes."""
+    elsewhere. The model is loaded in the workers only: the main process just reads and writes.
+    Leaving the block by an exception (a dead worker, a signal) ends every worker at once."""
     if jobs <= 1:
-        _warm_up(options)
+        warm_up(options)
         yield None
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        for warming in [pool.submit(_warm_up, options) for _ in range(jobs)]:
-            warming.result()
-        yield pool
+    board = context.Array("q", 2 * jobs, lock=False)  # per worker slot: its pid, the chunk it is scoring
+    slots = context.Value("i", 0)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
+                               initargs=(board, slots))
+    workers = WorkerBoard(pool, board)
+    try:
+        try:
+            for warming in [pool.submit(warm_up, options) for _ in range(jobs)]:
+                warming.result()
+        except BrokenProcessPool:
+            from scorer.messages import text
+
+            raise BulkAborted(text("bulk.worker_died", place=text("bulk.starting"), cause=workers.cause()),
+                              EXIT_WORKER_DIED) from None
+        workers.record()
+        yield workers
+    except BaseException:
+        workers.stop()
+        raise
+    pool.shutdown(wait=True)
+
+
+_SLOT: tuple[Any, int] | None = None  # in a worker: the shared board and this worker's slot on it
+
+
+def _start_worker(board, slots) -> None:
+    """In each worker as it starts: ^C at the terminal is for the main process (which ends the workers),
+    SIGTERM ends the worker; it takes a slot on the board to say which chunk it is scoring."""
+    global _SLOT
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    with slots.get_lock():
+        slot = slots.value
+        slots.value += 1
+    board[2 * slot], board[2 * slot + 1] = os.getpid(), -1
+    _SLOT = (board, slot)
+
+
+def _scoring(number: int) -> None:
+    if _SLOT is not None:
+        board, slot = _SLOT
+        board[2 * slot + 1] = number
+
+
+class WorkerBoard:
+    """The pool's workers and what each is doing, to name the chunk whose worker died, and why."""
+
+    def __init__(self, pool, board):
+        self.pool = pool
+        self.board = board
+        self.processes: list = []
+
+    def submit(self, *args, **kwargs):
+        return self.pool.submit(*args, **kwargs)
+
+    def record(self) -> None:
+        # ProcessPoolExecutor starts all its workers at the first submit under fork; with spawn, they are
+        # all started once every warm-up task has run, one a worker
+        self.processes = list(getattr(self.pool, "_processes", {}).values())
+
+    def dead(self) -> tuple[int, int | None] | None:
+        """(pid, exit code) of the worker that died first by itself; not one the pool ended after it."""
+        for process in self.processes:
+            process.join(timeout=1)
+        ended = [(p.pid, p.exitcode) for p in self.processes if p.exitcode not in (None, 0)]
+        if not ended:
+            return None
+        by_itself = [(pid, code) for pid, code in ended if code != -signal.SIGTERM]
+        return (by_itself or ended)[0]
+
+    def chunk_of(self, pid: int) -> int | None:
+        for slot in range(len(self.board) // 2):
+            if self.board[2 * slot] == pid:
+                number = self.board[2 * slot + 1]
+                return None if number < 0 else int(number)
+        return None
+
+    def cause(self) -> str:
+        from scorer.messages import text
+
+        found = self.dead()
+        code = found[1] if found else None
+        if code is None:
+            return text("bulk.exit_code", code="?")
+        if code == -signal.SIGKILL:
+            return text("bulk.killed_memory")
+        if code < 0:
+            try:
+                return text("bulk.killed_signal", name=signal.Signals(-code).name)
+            except ValueError:
+                return text("bulk.killed_signal", name=str(-code))
+        return text("bulk.exit_code", code=code)
+
+    def stop(self) -> None:
+        """Ends every worker now (SIGTERM, then SIGKILL after 2 s) and the pool without waiting."""
+        processes = self.processes or list(getattr(self.pool, "_processes", {}).values())
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        deadline = time.monotonic() + 2
+        for process in processes:
+            process.join(timeout=max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=1)
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 def readable_tables(paths: list[Path], report: BulkReport) -> list[Path]:
@@ -514,13 +768,14 @@ def readable_tables(paths: list[Path], report: BulkReport) -> list[Path]:
         except BulkError as exc:
             report.errors.append(str(exc))
             continue
-        if "source" not in _columns_of(path):
+        fields = set(header_fields(_columns_of(path)).values())
+        if "source" not in fields and "department" not in fields:
             report.warnings.append(f"{path}: no source column, so all its rows are one document "
                                    f"({path.name}), scored in one piece")
     return readable
 
 
-def _wants_b201(options: BulkOptions) -> bool:
+def wants_b201(options: BulkOptions) -> bool:
     from scorer.registry import matches
 
     return (not options.select or matches("B201", options.select)) and not (
@@ -531,31 +786,72 @@ def _scored_chunks(pool, paths: list[Path], options: BulkOptions, jobs: int, chu
                    report: BulkReport) -> Iterator[tuple]:
     """Chunks scored in order. At most 2 × jobs chunks are in flight, so reading never runs far ahead."""
 
-    def chunks() -> Iterator[pd.DataFrame]:
+    def chunks_with_paths() -> Iterator[tuple[Path, pd.DataFrame]]:
         for path in paths:
             read_started = time.perf_counter()
             try:
                 for chunk in document_chunks(read_batches(path, chunk_rows), report.warnings.append):
                     report.seconds["read"] = report.seconds.get("read", 0.0) + time.perf_counter() - read_started
-                    yield chunk
+                    yield path, chunk
                     read_started = time.perf_counter()
             except BulkError as exc:
                 report.errors.append(str(exc))
+
+    def chunks() -> Iterator[pd.DataFrame]:
+        for _, chunk in chunks_with_paths():
+            yield chunk
 
     if pool is None:
         for chunk in chunks():
             yield _score_chunk(chunk, csv_out, options)
         return
+    from concurrent.futures.process import BrokenProcessPool
+
     in_flight: deque = deque()
-    for chunk in chunks():
-        in_flight.append(pool.submit(_score_chunk, chunk, csv_out, options))
+    places: dict[int, str] = {}  # chunk number -> where it is in the input, for the one line if it fails
+
+    def result():
+        future, number = in_flight.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            raise _worker_died(pool, places, number) from None
+        finally:
+            places.pop(number, None)
+
+    for number, (path, chunk) in enumerate(chunks_with_paths()):
+        places[number] = _place(path, chunk)
+        try:
+            in_flight.append((pool.submit(_score_chunk, chunk, csv_out, options, number), number))
+        except BrokenProcessPool:  # a worker died while this chunk was read
+            raise _worker_died(pool, places, number) from None
         if len(in_flight) >= 2 * jobs:
-            yield in_flight.popleft().result()
+            yield result()
     while in_flight:
-        yield in_flight.popleft().result()
+        yield result()
 
 
-class _ProjectSpool:
+def _place(path: Path, chunk: pd.DataFrame) -> str:
+    """A chunk's place in its table: file, rows (1-based, under the header) and documents."""
+    from scorer.messages import text
+
+    sources = pd.unique(chunk["source"].to_numpy())
+    documents = "、".join(map(str, sources[:3])) + (f"… ({len(sources)})" if len(sources) > 3 else "")
+    return text("bulk.chunk", path=path, first=int(chunk.index[0]) + 1, last=int(chunk.index[-1]) + 1,
+                documents=documents)
+
+
+def _worker_died(pool: WorkerBoard, places: dict[int, str], waiting_for: int) -> BulkAborted:
+    """The one line for a dead worker: the chunk it was scoring (else the one waited for) and the cause."""
+    from scorer.messages import text
+
+    dead = pool.dead()
+    number = pool.chunk_of(dead[0]) if dead else None
+    place = places.get(number if number is not None else waiting_for, places.get(waiting_for, ""))
+    return BulkAborted(text("bulk.worker_died", place=place, cause=pool.cause()), EXIT_WORKER_DIED)
+
+
+class ProjectSpool:
     """Projects as chunks come back, spooled to a temporary Parquet file; at the end each gets its rank
     (from the scores alone, kept as one float array) and the table is written out in batches."""
 
@@ -566,6 +862,15 @@ class _ProjectSpool:
         self._writer = None
         self._scores: list[np.ndarray] = []
         self._sources: set[str] = set()
+
+    def __enter__(self) -> ProjectSpool:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        self.path.unlink(missing_ok=True)
 
     def add(self, projects: pd.DataFrame) -> None:
         import pyarrow as pa
@@ -649,7 +954,7 @@ class _ProjectsOut:
         if self._handle is None:
             self._handle = self._target.open("wb")
             self._handle.write(("\ufeff" + ",".join(PROJECT_OUTPUT) + "\n").encode("utf-8"))
-        self._handle.write(_csv_text(frame))
+        self._handle.write(csv_bytes(frame))
 
     def __exit__(self, kind, value, traceback):
         if self._target is not None and self._context is not None:

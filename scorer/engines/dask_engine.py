@@ -1,10 +1,10 @@
 """Rows tables scored on Dask (dask.dataframe + distributed), for corpora beyond one machine.
 
-The same two passes as scorer.bulk, as Dask graphs:
+The same two passes as scorer.engines.bulk, as Dask graphs:
 1. per partition, each row's template-key digest and document; a global group-by counts the units
    that use each key (the band join of exact keys) -> the template digests, small, sent to every task;
 2. the table shuffled on `source` so that each partition holds whole documents, each partition
-   scored by scorer.bulk.score_frame (the same pure function as the local path), then put back in
+   scored by scorer.engines.bulk.score_frame (the same pure function as the local path), then put back in
    input order. Results are identical to `zhibiao score` on one machine (tests/test_bulk.py).
 
 The scored rows come back to this process to be written as one CSV or Parquet file in input order.
@@ -13,27 +13,27 @@ The scored rows come back to this process to be written as one CSV or Parquet fi
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from scorer.bulk import (
+from scorer.engines.bulk import (
     FRAME_OUTPUT,
-    INPUT_COLUMNS,
     ROW_OUTPUT,
     BulkOptions,
     BulkReport,
-    _csv_text,
-    _ProjectSpool,
-    _RowsSink,
-    _typed_rows,
-    _wants_b201,
+    ProjectSpool,
+    RowsSink,
+    csv_bytes,
     key_units,
     projects_from_rows,
     readable_tables,
     score_frame,
     templates_only,
+    typed_rows,
+    wants_b201,
     young_garbage_only,
 )
 
@@ -41,38 +41,32 @@ ORDER_COLUMNS = ["_file", "_document_row", "project_index", "row_index"]
 
 
 def _read(path: Path, file_number: int, blocksize: str):
-    """One rows table as a Dask DataFrame of strings with `_file` and `_row` (0-based row in the file)."""
+    """One rows table as a Dask DataFrame of strings in the rows contract's columns (whatever the order and
+    the headings of the file's columns, as scorer.engines.bulk.read_batches reads them), with `_file` and `_row`
+    (0-based row in the file)."""
     import dask.dataframe as dd
 
-    present = [c for c in INPUT_COLUMNS if c in _header(path)]
+    from scorer.engines.bulk import csv_encoding, table_columns
+
+    table = table_columns(path)
     if path.suffix.lower() == ".parquet":
-        frame = dd.read_parquet(str(path), columns=present)
+        frame = dd.read_parquet(str(path), columns=table.read)
     else:
-        frame = dd.read_csv(str(path), dtype=str, keep_default_na=False, usecols=present, blocksize=blocksize,
-                            encoding="utf-8-sig")
+        frame = dd.read_csv(str(path), dtype=str, keep_default_na=False, usecols=table.read, blocksize=blocksize,
+                            encoding=csv_encoding(path))
     lengths = frame.map_partitions(len).compute()
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype("int64")
 
     def number(part: pd.DataFrame, partition_info=None) -> pd.DataFrame:
-        part = part.fillna("").astype(str)
-        if "source" not in part.columns:
-            part.insert(0, "source", path.name)
+        part = table.contract(part)
         start = int(offsets[partition_info["number"]]) if partition_info else 0
         part["_file"] = file_number
         part["_row"] = np.arange(start, start + len(part), dtype="int64")
         return part.reset_index(drop=True)
 
-    columns = (["source"] if "source" not in present else []) + present
-    meta = pd.DataFrame({c: pd.Series(dtype=object) for c in columns}
+    meta = pd.DataFrame({c: pd.Series(dtype=object) for c in table.output_columns}
                         | {"_file": pd.Series(dtype="int64"), "_row": pd.Series(dtype="int64")})
-    meta = meta[[c for c in INPUT_COLUMNS if c in columns] + ["_file", "_row"]]
     return frame.map_partitions(number, meta=meta)
-
-
-def _header(path: Path) -> list[str]:
-    from scorer.bulk import _columns_of
-
-    return _columns_of(path)
 
 
 def _score_partition(part: pd.DataFrame, options: BulkOptions) -> pd.DataFrame:
@@ -113,7 +107,7 @@ def scored_graph(paths: list[Path], client, options: BulkOptions, blocksize: str
 
     tables = [_read(path, number, blocksize) for number, path in enumerate(paths)]
     table = dd.concat(tables) if len(tables) > 1 else tables[0]
-    if options.corpus_stats is None and _wants_b201(options):
+    if options.corpus_stats is None and wants_b201(options):
         pairs = table[["source", "level3", "value"]].map_partitions(
             key_units, meta={"key": "uint64", "source": object}).drop_duplicates()
         counts, units = client.compute([pairs.groupby("key").size(), table["source"].nunique()])
@@ -128,7 +122,7 @@ def scored_graph(paths: list[Path], client, options: BulkOptions, blocksize: str
 
 
 def _partition_rows(part: pd.DataFrame) -> pd.DataFrame:
-    return _typed_rows(part.sort_values(ORDER_COLUMNS, kind="stable")[ROW_OUTPUT]).reset_index(drop=True)
+    return typed_rows(part.sort_values(ORDER_COLUMNS, kind="stable")[ROW_OUTPUT]).reset_index(drop=True)
 
 
 def _partition_projects(part: pd.DataFrame) -> pd.DataFrame:
@@ -144,7 +138,7 @@ def write_parts(paths: list[Path], folder: Path, client, options: BulkOptions) -
     rows in input order within a document), nothing gathered here but the projects, returned in input
     order. For corpora larger than this machine's memory; needs a folder every worker can write to."""
     scored = scored_graph(paths, client, options)
-    rows = scored.map_partitions(_partition_rows, meta=_typed_rows(_empty_output()[ROW_OUTPUT]))
+    rows = scored.map_partitions(_partition_rows, meta=typed_rows(_empty_output()[ROW_OUTPUT]))
     projects_meta = _partition_projects(_empty_output())
     projects = scored.map_partitions(_partition_projects, meta=projects_meta)
     written, gathered = client.compute([rows.to_parquet(str(folder), write_index=False, compute=False), projects])
@@ -156,15 +150,24 @@ def write_parts(paths: list[Path], folder: Path, client, options: BulkOptions) -
 def score_tables_dask(paths: list[Path], output: Path | None = None, projects_output: Path | None = None,
                       scheduler: str | None = None, workers: int = 2, options: BulkOptions | None = None,
                       ) -> BulkReport:
-    """scorer.bulk.score_tables on Dask: on the scheduler at `scheduler`, or on a LocalCluster of `workers`
+    """scorer.engines.bulk.score_tables on Dask: on the scheduler at `scheduler`, or on a LocalCluster of `workers`
     processes. Writes the same files, with the same rows and ranks; an `output` without a suffix is a
-    folder the workers write Parquet parts into (see write_parts)."""
+    folder the workers write Parquet parts into (see write_parts). SIGINT/SIGTERM close the cluster and
+    raise BulkAborted, as on the local path."""
+    from scorer.engines.bulk import stopped_by_signals
+
+    with stopped_by_signals():
+        return _score_tables_dask(paths, output, projects_output, scheduler, workers, options)
+
+
+def _score_tables_dask(paths: list[Path], output: Path | None, projects_output: Path | None, scheduler: str | None,
+                       workers: int, options: BulkOptions | None) -> BulkReport:
     from distributed import Client, LocalCluster
 
-    from scorer.bulk import _warm_up
+    from scorer.engines.bulk import warm_up
 
     options = options or BulkOptions()
-    _warm_up(options)  # a bad model file fails here, before a cluster is started
+    warm_up(options)  # a bad model file fails here, before a cluster is started
     report = BulkReport()
     started = time.perf_counter()
     readable = readable_tables(paths, report)
@@ -184,7 +187,7 @@ def score_tables_dask(paths: list[Path], output: Path | None = None, projects_ou
         if output is not None and not output.suffix:
             projects = write_parts(readable, output, client, options)
             report.rows = int(projects["indicators"].sum()) if len(projects) else 0
-            spool = _ProjectSpool()
+            spool = ProjectSpool()
             if len(projects):
                 spool.add(projects)
             spool.finish(projects_output, report)
@@ -196,21 +199,21 @@ def score_tables_dask(paths: list[Path], output: Path | None = None, projects_ou
         if cluster is not None:
             cluster.close()
     report.seconds["score"] = time.perf_counter() - started
-    sink = _RowsSink(output)
+    sink = RowsSink(output)
     ok = False
     try:
-        rows = _typed_rows(frame[ROW_OUTPUT])
+        rows = typed_rows(frame[ROW_OUTPUT])
         if output is not None:
             if sink.parquet:
                 import pyarrow as pa
 
                 sink.write(pa.Table.from_pandas(rows, preserve_index=False))
             else:
-                sink.write(_csv_text(rows))
+                sink.write(csv_bytes(rows))
         ok = True
     finally:
         sink.close(keep=ok)
-    spool = _ProjectSpool()
+    spool = ProjectSpool()
     if len(frame):
         spool.add(projects_from_rows(frame))
     report.rows = len(frame)
@@ -275,3 +278,31 @@ def near_duplicate_candidates(keys, client) -> pd.DataFrame:
     pairs = joined.map_partitions(_pairs_in_buckets, meta=NEAR_COLUMNS)
     found = client.compute(pairs).result()
     return found.drop_duplicates().sort_values(["left", "right"]).reset_index(drop=True)
+
+
+def near_pairs_on(client, partitions: int = 8) -> Callable[[list[str]], list[tuple[int, int, float]]]:
+    """scorer.duplicates.near_pairs on the cluster of `client`: candidates by the two-phase band join
+    (near_duplicate_candidates), each verified by the local rule (rapidfuzz ratio, equal masked value,
+    a long enough name). The same pairs as near_pairs past NEAR_ALL_PAIRS_LIMIT keys, where it uses the
+    one-machine LSH; below it, near_pairs compares all pairs and may find a few pairs more."""
+
+    def find(keys: list[str]) -> list[tuple[int, int, float]]:
+        import dask.dataframe as dd
+        from rapidfuzz import fuzz
+
+        from scorer.duplicates import NEAR_THRESHOLD, near_enough
+
+        if len(keys) < 2:
+            return []
+        series = dd.from_pandas(pd.Series(keys, dtype=object), npartitions=max(1, min(partitions, len(keys))))
+        found = near_duplicate_candidates(series, client)
+        index = {key: number for number, key in enumerate(keys)}
+        pairs = []
+        for left, right in zip(found["left"], found["right"], strict=True):
+            a, b = sorted((index[left], index[right]))
+            score = fuzz.ratio(keys[a], keys[b], score_cutoff=NEAR_THRESHOLD)
+            if score and near_enough(keys[a], keys[b]):
+                pairs.append((a, b, score))
+        return sorted(pairs)
+
+    return find

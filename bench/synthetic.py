@@ -5,7 +5,8 @@ generated document is a unit (区县 × 部门) and year; each project takes the
 project under a new name; figures are redrawn, some names get a topic prefix (so names do not all
 repeat), and copies are planted: rows moved into another project of the document, and whole tables
 taken from another document. It is not a substitute for real documents: it measures speed and
-memory, and gives the Dask and local paths the same large input.
+memory, and gives the Dask and local paths the same large input. It reads `samples/`, which is not in
+the installed package, so it lives here, beside the benchmarks, not in `scorer`.
 """
 
 from __future__ import annotations
@@ -112,8 +113,32 @@ def generate(rows: int, seed: int = 0) -> pd.DataFrame:
     return pd.concat(list(generate_documents(rows, seed)), ignore_index=True)
 
 
-def write_corpus(path: str | Path, rows: int, seed: int = 0, batch_rows: int = 50_000) -> int:
-    """Writes a corpus of `rows` rows to CSV (UTF-8) or Parquet, by suffix, in flat memory; returns rows."""
+# The shapes users export, beside the corpus's own (a source column, documents of about 100 rows):
+SHAPES = ("corpus", "export-zh", "one-document")
+EXPORT_HEADINGS = {"project": "项目名称", "level1": "一级指标", "level2": "二级指标", "level3": "三级指标",
+                   "description": "指标解释", "value": "指标值", "basis": "指标值确定依据", "budget": "预算数（万元）"}
+
+
+def shaped(frame: pd.DataFrame, shape: str, name: str) -> pd.DataFrame:
+    """A batch of the corpus in one of SHAPES: `export-zh`, a budget system's export (Chinese headings, no
+    document column: the whole file is one document); `one-document`, the rows contract with every row in
+    one document named `name`."""
+    if shape == "corpus":
+        return frame
+    # project names repeat across the corpus's documents: in one document they take their unit and year
+    # (000012_新华区教育局_2021.docx -> 新华区教育局2021), as an export's projects have distinct names
+    units = frame["source"].str.removesuffix(".docx").str.split("_").str[1:3].str.join("")
+    frame = frame.assign(project=units + frame["project"])
+    if shape == "export-zh":
+        return frame.drop(columns="source").rename(columns=EXPORT_HEADINGS)
+    return frame.assign(source=name)
+
+
+def write_corpus(path: str | Path, rows: int, seed: int = 0, batch_rows: int = 50_000, shape: str = "corpus") -> int:
+    """Writes a corpus of `rows` rows to CSV (UTF-8) or Parquet, by suffix, in flat memory, in one of SHAPES;
+    returns rows."""
+    if shape not in SHAPES:
+        raise ValueError(f"shape {shape!r}: one of {', '.join(SHAPES)}")
     path = Path(path)
     batches: list[pd.DataFrame] = []
     pending = 0
@@ -123,7 +148,7 @@ def write_corpus(path: str | Path, rows: int, seed: int = 0, batch_rows: int = 5
 
     def flush() -> None:
         nonlocal writer, written
-        frame = pd.concat(batches, ignore_index=True).astype(str)
+        frame = shaped(pd.concat(batches, ignore_index=True).astype(str), shape, path.stem)
         if parquet:
             import pyarrow as pa
             import pyarrow.parquet as pq

@@ -1,0 +1,96 @@
+"""A bulk run that cannot finish says what happened in one line, ends its workers and leaves nothing behind:
+a worker killed mid-run (exit status 3), a run sent SIGTERM (143) or SIGINT (130). Each run is a real
+`python -m scorer.cli score` subprocess on a rows table of 30,000 rows, 2 workers, bounded in time."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+psutil = pytest.importorskip("psutil")
+pytestmark = pytest.mark.slow  # a scoring run of a few seconds each
+
+
+@pytest.fixture(scope="module")
+def table(tmp_path_factory) -> Path:
+    from bench.synthetic import write_corpus
+
+    path = tmp_path_factory.mktemp("table") / "rows_table.csv"
+    write_corpus(path, 30_000, seed=5)
+    return path
+
+
+def _start(table: Path, out: Path, scratch: Path) -> tuple[subprocess.Popen, list]:
+    """Starts a bulk run; returns once its two workers exist and scoring has begun (pass 2's temporary rows
+    file is there, beside the run's own temporary output), with the workers' processes."""
+    env = dict(os.environ, TMPDIR=str(scratch), ZHIBIAO_LANG="zh")
+    run = subprocess.Popen([sys.executable, "-m", "scorer.cli", "score", str(table), "-o", str(out / "rows.csv"),
+                            "--projects", str(out / "projects.csv"), "-j", "2", "--no-model"],
+                           cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    main = psutil.Process(run.pid)
+    while time.monotonic() < deadline:
+        assert run.poll() is None, run.communicate()
+        workers = [p for p in main.children() if "resource_tracker" not in " ".join(p.cmdline())]
+        if len(workers) >= 2 and len(list(out.glob(".*rows.csv*"))) >= 2:
+            return run, workers
+        time.sleep(0.02)
+    run.kill()
+    raise AssertionError("the run did not start scoring within 60 s")
+
+
+def _finish(run: subprocess.Popen) -> tuple[int, str]:
+    _, stderr = run.communicate(timeout=60)
+    return run.returncode, stderr.decode("utf-8")
+
+
+def _nothing_left(out: Path, scratch: Path, workers: list) -> None:
+    assert sorted(p.name for p in out.iterdir()) == []  # no output, no temporary file beside it
+    assert sorted(p.name for p in scratch.iterdir()) == []  # no spooled projects
+    for worker in workers:
+        try:
+            worker.wait(timeout=5)
+        except psutil.TimeoutExpired:
+            raise AssertionError(f"worker {worker.pid} outlived the run") from None
+
+
+@pytest.fixture
+def places(tmp_path) -> tuple[Path, Path]:
+    out, scratch = tmp_path / "out", tmp_path / "scratch"
+    out.mkdir()
+    scratch.mkdir()
+    return out, scratch
+
+
+def test_a_worker_killed_mid_run_names_the_chunk_and_the_cause(table, places):
+    out, scratch = places
+    run, workers = _start(table, out, scratch)
+    workers[0].send_signal(signal.SIGKILL)
+    status, stderr = _finish(run)
+    assert status == 3, stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in stderr, stderr
+    assert "rows_table.csv 第 " in lines[0] and " 行（" in lines[0]  # the chunk: file, rows, documents
+    assert "SIGKILL" in lines[0] and "未写出任何文件" in lines[0]
+    _nothing_left(out, scratch, workers)
+
+
+@pytest.mark.parametrize(("name", "status"), [("SIGTERM", 143), ("SIGINT", 130)])
+def test_a_run_sent_a_signal_stops_its_workers_and_removes_its_temporary_files(table, places, name, status):
+    out, scratch = places
+    (out / "rows.csv").write_text("earlier output\n", encoding="utf-8")
+    run, workers = _start(table, out, scratch)
+    run.send_signal(getattr(signal, name))
+    code, stderr = _finish(run)
+    assert code == status, stderr
+    assert stderr.strip().splitlines() == [f"错误：收到 {name}，评分已停止：评分进程已结束，临时文件已删除，未写出任何文件"]
+    assert (out / "rows.csv").read_text(encoding="utf-8") == "earlier output\n"  # an earlier output stays
+    (out / "rows.csv").unlink()
+    _nothing_left(out, scratch, workers)
