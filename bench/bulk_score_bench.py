@@ -34,8 +34,10 @@ def main() -> None:
     result = scorer.score(frame, use_model=not args.no_model)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{len(frame):,} rows, {len(result.projects):,} projects: {seconds:.1f}s = {len(frame) / seconds:,.0f} rows/s; "
-          f"peak memory {peak:,.0f} MB ({'rules only' if args.no_model else 'rules + model'})")
+    print(
+        f"{len(frame):,} rows, {len(result.projects):,} projects: {seconds:.1f}s = {len(frame) / seconds:,.0f} rows/s; "
+        f"peak memory {peak:,.0f} MB ({'rules only' if args.no_model else 'rules + model'})"
+    )
 
 
 if __name__ == "__main__":

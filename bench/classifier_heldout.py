@@ -71,9 +71,12 @@ def _f(x: float) -> str:
 def summary(report: dict) -> dict[str, dict[str, float]]:
     out = {}
     for name in ("rules", "combined"):
-        out[name] = {"flagged": report["flagged"][name][2], "auc": report["auc"][name],
-                     "macro": sum(e[name][2] for e in report["categories"].values()) / len(report["categories"]),
-                     **{c: report["categories"][c][name][2] for c in CATEGORIES}}
+        out[name] = {
+            "flagged": report["flagged"][name][2],
+            "auc": report["auc"][name],
+            "macro": sum(e[name][2] for e in report["categories"].values()) / len(report["categories"]),
+            **{c: report["categories"][c][name][2] for c in CATEGORIES},
+        }
     return out
 
 
@@ -82,11 +85,17 @@ def table(results: dict[str, dict]) -> list[str]:
     lines = [head, "|" + "---|" * (5 + len(CATEGORIES))]
     for setting, reports in results.items():
         base = summary(reports["all"])["rules"]
-        rows = [("rules alone", base), ("rules + model, every category", summary(reports["all"])["combined"]),
-                ("rules + model where it helps", summary(reports["kept"])["combined"])]
+        rows = [
+            ("rules alone", base),
+            ("rules + model, every category", summary(reports["all"])["combined"]),
+            ("rules + model where it helps", summary(reports["kept"])["combined"]),
+        ]
         for label, s in rows:
-            lines.append(f"| {setting} | {label} | {_f(s['flagged'])} | {_f(s['macro'])} | {_f(s['auc'])} | "
-                         + " | ".join(_f(s[c]) for c in CATEGORIES) + " |")
+            lines.append(
+                f"| {setting} | {label} | {_f(s['flagged'])} | {_f(s['macro'])} | {_f(s['auc'])} | "
+                + " | ".join(_f(s[c]) for c in CATEGORIES)
+                + " |"
+            )
     return lines
 
 
@@ -103,15 +112,27 @@ def main() -> int:
     started = time.time()
     with tempfile.TemporaryDirectory() as temporary:
         rows = Path(temporary) / "corpus_rows.csv"
-        subprocess.run([sys.executable, str(args.shared / "tools" / "rows_from_labels.py"), str(corpus / "labels.csv"),
-                        str(corpus / "projects.csv"), "-o", str(rows)], check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(args.shared / "tools" / "rows_from_labels.py"),
+                str(corpus / "labels.csv"),
+                str(corpus / "projects.csv"),
+                "-o",
+                str(rows),
+            ],
+            check=True,
+            capture_output=True,
+        )
         label_paths = [ROOT / "data" / "labels" / "seeds.csv", corpus / "labels.csv"]
         examples, contexts, missing = labelled_examples(read_labels(label_paths), [ROOT / "samples", rows])
     docs = sorted({e.doc for e in examples})
     by_document = {d: d for d in docs}
     by_sector = {d: sector_of(d) for d in docs}
-    print(f"{len(examples)} rows of {len(docs)} documents ({missing} labels unmatched), "
-          f"{len(set(by_sector.values()))} sectors", file=sys.stderr)
+    print(
+        f"{len(examples)} rows of {len(docs)} documents ({missing} labels unmatched), {len(set(by_sector.values()))} sectors",
+        file=sys.stderr,
+    )
 
     by_documents = held_out_predictions(examples, contexts, SEED, by_document, args.folds)
     by_sectors = held_out_predictions(examples, contexts, SEED, by_sector)
@@ -123,23 +144,37 @@ def main() -> int:
         results[setting] = {"all": evaluate(held, every), "kept": evaluate(held, findings, score_categories=scored)}
     lines = table(results)
     print("\n".join(lines))
-    print(f"model findings kept in: {', '.join(sorted(findings)) or '(none)'}; model score in: "
-          f"{', '.join(sorted(scored)) or '(none)'}; {time.time() - started:.0f} s", file=sys.stderr)
+    print(
+        f"model findings kept in: {', '.join(sorted(findings)) or '(none)'}; model score in: "
+        f"{', '.join(sorted(scored)) or '(none)'}; {time.time() - started:.0f} s",
+        file=sys.stderr,
+    )
     if args.out:
         model = train(examples, SEED, findings | scored)
         summary_kept = summary(results[f"documents, {args.folds} folds"]["kept"])
         model.metadata = {
-            "labels": ["data/labels/seeds.csv", "../shared/corpus/labels.csv"], "rows": len(examples),
-            "finding_categories": sorted(findings), "score_categories": sorted(scored),
-            "held_out": {"flagged_f1": {k: round(v["flagged"], 4) for k, v in summary_kept.items()},
-                         "auc": {k: round(v["auc"], 4) for k, v in summary_kept.items()},
-                         "macro_f1": {k: round(v["macro"], 4) for k, v in summary_kept.items()}},
+            "labels": ["data/labels/seeds.csv", "../shared/corpus/labels.csv"],
+            "rows": len(examples),
+            "finding_categories": sorted(findings),
+            "score_categories": sorted(scored),
+            "held_out": {
+                "flagged_f1": {k: round(v["flagged"], 4) for k, v in summary_kept.items()},
+                "auc": {k: round(v["auc"], 4) for k, v in summary_kept.items()},
+                "macro_f1": {k: round(v["macro"], 4) for k, v in summary_kept.items()},
+            },
         }
         model.save(args.out)
         labels = [ROOT / "data" / "labels" / "seeds.csv", corpus / "labels.csv"]
-        card = model_card(results["sectors, one at a time"]["kept"], labels, examples, missing, model,
-                          comparison=lines, held_out="leave one sector out",
-                          made_by=f"python bench/classifier_heldout.py --folds {args.folds} --out models/zhibiao-model.json")
+        card = model_card(
+            results["sectors, one at a time"]["kept"],
+            labels,
+            examples,
+            missing,
+            model,
+            comparison=lines,
+            held_out="leave one sector out",
+            made_by=f"python bench/classifier_heldout.py --folds {args.folds} --out models/zhibiao-model.json",
+        )
         card = card.replace(str(ROOT) + "/", "").replace(str(ROOT.parent) + "/", "../")
         args.out.with_name("MODEL_CARD.md").write_text(card, encoding="utf-8")
         print(f"wrote {args.out} and {args.out.with_name('MODEL_CARD.md')}", file=sys.stderr)

@@ -47,8 +47,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as folder:
         rows = Path(folder) / "rows.csv"
-        subprocess.run([sys.executable, "-m", "scorer.cli", "parse", str(corpus / "docs"), "-o", str(rows), "-q"],
-                       check=False)
+        subprocess.run([sys.executable, "-m", "scorer.cli", "parse", str(corpus / "docs"), "-o", str(rows), "-q"], check=False)
         gold, pred = evaluate.read(str(corpus / "labels.csv")), evaluate.read(str(rows))
     pairs = evaluate.match(gold, pred)
     family_of = families(corpus / "SOURCES.md")
@@ -68,10 +67,13 @@ def main() -> int:
             continue
         _, n_gold, n_pred, n_match = counts[family]
         total = [total[0] + len(docs[family]), total[1] + n_gold, total[2] + n_pred, total[3] + n_match]
-        print(f"{family:<16}{len(docs[family]):>4}{n_gold:>7}{n_pred:>7}{n_match:>6}"
-              f"{n_match / n_gold if n_gold else 0:>8.3f}{n_match / n_pred if n_pred else 0:>8.3f}")
-    print(f"{'合计':<16}{total[0]:>4}{total[1]:>7}{total[2]:>7}{total[3]:>6}"
-          f"{total[3] / total[1]:>8.3f}{total[3] / total[2]:>8.3f}")
+        print(
+            f"{family:<16}{len(docs[family]):>4}{n_gold:>7}{n_pred:>7}{n_match:>6}"
+            f"{n_match / n_gold if n_gold else 0:>8.3f}{n_match / n_pred if n_pred else 0:>8.3f}"
+        )
+    print(
+        f"{'合计':<16}{total[0]:>4}{total[1]:>7}{total[2]:>7}{total[3]:>6}{total[3] / total[1]:>8.3f}{total[3] / total[2]:>8.3f}"
+    )
     return 0
 
 

@@ -23,12 +23,60 @@ import pandas as pd
 
 from scorer.duplicates import ClusterOptions, add_keys, cluster_rows
 
-TOPICS = ["会议", "培训", "执法检查", "调研", "接待", "图书", "道路", "校舍", "诊疗", "防疫", "造林", "灌溉", "宣传", "印刷",
-          "网络", "设备", "档案", "信访", "审判", "救助", "养老", "文物", "演出", "体育", "监测", "巡查", "维修", "采购"]
-MEASURES = [("次数", "次"), ("人数", "人"), ("合格率", "%"), ("及时率", "%"), ("成本", "万元"), ("满意度", "%"),
-            ("覆盖率", "%"), ("数量", "个"), ("面积", "平方米"), ("天数", "天"), ("完成率", "%"), ("单价", "元")]
-TEMPLATES = [("服务对象满意度", "≥90%"), ("资金拨付及时率", "100%"), ("项目完成率", "100%"), ("制度健全性", "健全"),
-             ("档案管理规范性", "规范"), ("日常办公成本", "≤1万元"), ("政策知晓率", "≥95%"), ("安全事故发生次数", "0次")]
+TOPICS = [
+    "会议",
+    "培训",
+    "执法检查",
+    "调研",
+    "接待",
+    "图书",
+    "道路",
+    "校舍",
+    "诊疗",
+    "防疫",
+    "造林",
+    "灌溉",
+    "宣传",
+    "印刷",
+    "网络",
+    "设备",
+    "档案",
+    "信访",
+    "审判",
+    "救助",
+    "养老",
+    "文物",
+    "演出",
+    "体育",
+    "监测",
+    "巡查",
+    "维修",
+    "采购",
+]
+MEASURES = [
+    ("次数", "次"),
+    ("人数", "人"),
+    ("合格率", "%"),
+    ("及时率", "%"),
+    ("成本", "万元"),
+    ("满意度", "%"),
+    ("覆盖率", "%"),
+    ("数量", "个"),
+    ("面积", "平方米"),
+    ("天数", "天"),
+    ("完成率", "%"),
+    ("单价", "元"),
+]
+TEMPLATES = [
+    ("服务对象满意度", "≥90%"),
+    ("资金拨付及时率", "100%"),
+    ("项目完成率", "100%"),
+    ("制度健全性", "健全"),
+    ("档案管理规范性", "规范"),
+    ("日常办公成本", "≤1万元"),
+    ("政策知晓率", "≥95%"),
+    ("安全事故发生次数", "0次"),
+]
 TEMPLATE_SHARE = 0.10
 
 
@@ -40,7 +88,7 @@ def make_corpus(rows: int, seed: int = 7) -> tuple[pd.DataFrame, list[set[int]]]
     per_project, per_unit = 20, 500
     n_units = max(rows // per_unit, 2)
     unit = np.repeat(np.arange(n_units), per_unit)[:rows]
-    project = (np.arange(rows) // per_project)
+    project = np.arange(rows) // per_project
     w1, w2 = rng.integers(0, len(words), rows), rng.integers(0, len(words), rows)
     topic = rng.integers(0, len(TOPICS), rows)
     measure = rng.integers(0, len(MEASURES), rows)
@@ -80,17 +128,25 @@ def make_corpus(rows: int, seed: int = 7) -> tuple[pd.DataFrame, list[set[int]]]
         level3[target], value[target] = name, val
         taken[source] = taken[target] = True
         groups.append({source, target})
-    frame = pd.DataFrame({
-        "doc": unit, "source": [f"unit{u}.xlsx" for u in unit], "unit": [f"单位{u}" for u in unit],
-        "year": 2024, "project_index": project, "project": [f"项目{p}" for p in project],
-        "row_index": np.arange(rows) % per_project, "level3": level3, "value": value,
-    })
+    frame = pd.DataFrame(
+        {
+            "doc": unit,
+            "source": [f"unit{u}.xlsx" for u in unit],
+            "unit": [f"单位{u}" for u in unit],
+            "year": 2024,
+            "project_index": project,
+            "project": [f"项目{p}" for p in project],
+            "row_index": np.arange(rows) % per_project,
+            "level3": level3,
+            "value": value,
+        }
+    )
     return frame, groups
 
 
 def pairs_of(members: list[int]) -> set[tuple[int, int]]:
     members = sorted(members)
-    return {(a, b) for i, a in enumerate(members) for b in members[i + 1:]}
+    return {(a, b) for i, a in enumerate(members) for b in members[i + 1 :]}
 
 
 def main() -> None:
@@ -121,8 +177,10 @@ def main() -> None:
     print(f"rows {len(frame):,}  units {frame['unit'].nunique():,}  planted copy pairs {len(truth):,}")
     print(f"stages: generate {made - started:.1f}s, keys {keys_done - made:.1f}s, cluster {done - keys_done:.1f}s")
     print(f"duplicate detection {seconds:.1f}s = {len(frame) / seconds:,.0f} rows/s; peak memory {peak_mb:,.0f} MB")
-    print(f"planted copies: recall {recall:.4f}  precision {precision:.4f}  "
-          f"(found {len(found):,}, predicted pairs {len(predicted):,})")
+    print(
+        f"planted copies: recall {recall:.4f}  precision {precision:.4f}  "
+        f"(found {len(found):,}, predicted pairs {len(predicted):,})"
+    )
     print(f"template rows recognised as templates: {sorted(set(templates) & {n for n, _ in TEMPLATES})}")
 
 

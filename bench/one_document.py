@@ -42,8 +42,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         rows = Path(folder) / "rows.csv"
-        subprocess.run([sys.executable, "-m", "scorer.cli", "parse", str(ROOT / "samples"), "-o", str(rows), "-q"],
-                       check=True)
+        subprocess.run([sys.executable, "-m", "scorer.cli", "parse", str(ROOT / "samples"), "-o", str(rows), "-q"], check=True)
         base = pd.read_csv(rows, dtype=str, keep_default_na=False)
     scorer.score_frame(one_document(base, 1000))  # start-up
     print(f"{'rows':>8} {'seconds':>8} {'us/row':>7}")

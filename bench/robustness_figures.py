@@ -44,7 +44,7 @@ def mutants(folder: Path, count: int) -> list[Path]:
             data = bytearray(b"\n".join(lines))
         else:
             start = rng.randrange(len(data))
-            data = data[:start] + b"=HYPERLINK(\"http://x\")\t@SUM(1)\n-1+2\n" + data[start:]
+            data = data[:start] + b'=HYPERLINK("http://x")\t@SUM(1)\n-1+2\n' + data[start:]
         path = folder / f"mutant_{number:03d}.txt"
         path.write_bytes(bytes(data))
         out.append(path)
@@ -63,8 +63,12 @@ def main() -> None:
         for path in inputs:
             out = folder / "rows.csv"
             out.unlink(missing_ok=True)
-            run = subprocess.run([sys.executable, "-m", "scorer.cli", "score", str(path), "-o", str(out), "-q"],
-                                 capture_output=True, text=True, cwd=ROOT)
+            run = subprocess.run(
+                [sys.executable, "-m", "scorer.cli", "score", str(path), "-o", str(out), "-q"],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+            )
             if run.returncode not in (0, 1, 2) or "Traceback" in run.stderr:
                 crashes += 1
                 print(f"CRASH {path.name}: {run.stderr[-300:]}")
@@ -74,8 +78,12 @@ def main() -> None:
                 with out.open(encoding="utf-8-sig", newline="") as handle:
                     rows = list(csv.DictReader(handle))
                 written += len(rows)
-                neutralised += sum(1 for row in rows for cell in row.values()
-                                   if cell and cell[:1] in ("'", " ") and cell[1:].startswith(FORMULA_TRIGGERS))
+                neutralised += sum(
+                    1
+                    for row in rows
+                    for cell in row.values()
+                    if cell and cell[:1] in ("'", " ") and cell[1:].startswith(FORMULA_TRIGGERS)
+                )
         print(f"inputs tried {len(inputs)} ({len(inputs) - args.mutants} crafted bad inputs, {args.mutants} mutated seeds)")
         print(f"crashes {crashes}; rows read {read}, rows written {written}, rows lost {read - written}")
         print(f"cells neutralised in the rows CSV: {neutralised}")

@@ -40,26 +40,27 @@ def main() -> None:
     frame = parse_frame(result.documents)
     flagged = suggested = checked = mismatched = 0
     replaced, pairs = [], []
-    for position, (source, p_index, r_index, categories) in enumerate(zip(
-            result.rows["source"], result.rows["project_index"], result.rows["row_index"], result.rows["categories"],
-            strict=True)):
+    for position, (source, p_index, r_index, categories) in enumerate(
+        zip(result.rows["source"], result.rows["project_index"], result.rows["row_index"], result.rows["categories"], strict=True)
+    ):
         if not categories:
             continue
         flagged += 1
         project = contexts[(source, p_index)]
         row = project.rows[r_index]
-        found = suggester.suggest(row.group, project.name_types, row.indicator.level3, source, row.indicator.value,
-                                  project=project.name)
+        found = suggester.suggest(
+            row.group, project.name_types, row.indicator.level3, source, row.indicator.value, project=project.name
+        )
         if not found:
             continue
         suggested += 1
         for item in found:
-            match = library[(library["name"] == item.name) & (library["value"] == item.value)
-                            & (library["group"] == row.group)]
+            match = library[(library["name"] == item.name) & (library["value"] == item.value) & (library["group"] == row.group)]
             checked += 1
             mismatched += match.empty or not any(set(k.split(";")) & project.name_types for k in match["kinds"])
-            pairs.append((Path(source).stem[:3], project.name, row.indicator.level2, row.indicator.level3,
-                          row.indicator.value, item))
+            pairs.append(
+                (Path(source).stem[:3], project.name, row.indicator.level2, row.indicator.level3, row.indicator.value, item)
+            )
         frame.loc[position, "level3"], frame.loc[position, "value"] = found[0].name, found[0].value
         replaced.append(position)
     print(f"flagged rows: {flagged}; with a suggestion: {suggested} ({suggested / max(flagged, 1):.1%})")
@@ -68,14 +69,19 @@ def main() -> None:
     sound = [p for p in replaced if rescored.rows.loc[p, "categories"] == ""]
     print(f"first suggestion put in place of its row, the documents scored again: {len(sound)}/{len(replaced)} sound")
     for position in sorted(set(replaced) - set(sound)):
-        print(f"  not sound: {rescored.rows.loc[position, 'level3']} = {rescored.rows.loc[position, 'value']}: "
-              f"{rescored.rows.loc[position, 'messages'][:90]}")
+        print(
+            f"  not sound: {rescored.rows.loc[position, 'level3']} = {rescored.rows.loc[position, 'value']}: "
+            f"{rescored.rows.loc[position, 'messages'][:90]}"
+        )
     random.seed(16)
     print(f"{min(arguments.sample, len(pairs))} suggestions drawn at random (seed 16):")
     for number, (doc, project, level2, name, value, item) in enumerate(
-            random.sample(pairs, min(arguments.sample, len(pairs))), start=1):
-        print(f"{number:2d}. [{doc}] {project[:18]} | {level2} | {name} = {value[:25]}  ->  {item.name} = {item.value}"
-              f" | {item.project[:16]}")
+        random.sample(pairs, min(arguments.sample, len(pairs))), start=1
+    ):
+        print(
+            f"{number:2d}. [{doc}] {project[:18]} | {level2} | {name} = {value[:25]}  ->  {item.name} = {item.value}"
+            f" | {item.project[:16]}"
+        )
 
 
 if __name__ == "__main__":

@@ -20,12 +20,67 @@ import numpy as np
 import pandas as pd
 
 COLUMNS = ["source", "project", "level1", "level2", "level3", "description", "value", "basis", "budget"]
-DISTRICTS = ["城关区", "新华区", "开发区", "东湖县", "西山县", "南江县", "北塘区", "高新区", "临河县", "青山区",
-             "平安县", "长宁区", "永和县", "金川区", "白云县", "红旗区", "安定县", "清水县", "太平区", "和平县"]
-DEPARTMENTS = ["人大常委会办公室", "教育局", "卫生健康局", "农业农村局", "人民法院", "文化和旅游局", "林业局",
-               "民政局", "财政局", "交通运输局", "住房和城乡建设局", "市场监督管理局", "司法局", "水利局", "统计局"]
-TOPICS = ["代表", "立法", "监督", "培训", "会议", "调研", "信息化", "宣传", "档案", "后勤", "课题", "执法检查",
-          "防汛", "森林防火", "农技推广", "义务教育", "公共卫生", "文物保护", "社区", "乡村振兴"]
+DISTRICTS = [
+    "城关区",
+    "新华区",
+    "开发区",
+    "东湖县",
+    "西山县",
+    "南江县",
+    "北塘区",
+    "高新区",
+    "临河县",
+    "青山区",
+    "平安县",
+    "长宁区",
+    "永和县",
+    "金川区",
+    "白云县",
+    "红旗区",
+    "安定县",
+    "清水县",
+    "太平区",
+    "和平县",
+]
+DEPARTMENTS = [
+    "人大常委会办公室",
+    "教育局",
+    "卫生健康局",
+    "农业农村局",
+    "人民法院",
+    "文化和旅游局",
+    "林业局",
+    "民政局",
+    "财政局",
+    "交通运输局",
+    "住房和城乡建设局",
+    "市场监督管理局",
+    "司法局",
+    "水利局",
+    "统计局",
+]
+TOPICS = [
+    "代表",
+    "立法",
+    "监督",
+    "培训",
+    "会议",
+    "调研",
+    "信息化",
+    "宣传",
+    "档案",
+    "后勤",
+    "课题",
+    "执法检查",
+    "防汛",
+    "森林防火",
+    "农技推广",
+    "义务教育",
+    "公共卫生",
+    "文物保护",
+    "社区",
+    "乡村振兴",
+]
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -93,8 +148,7 @@ def generate_documents(rows: int, seed: int = 0) -> Iterator[pd.DataFrame]:
             for level1, level2, level3, description, value, basis in template:
                 if rng.random() < 0.3:
                     level3 = TOPICS[int(rng.integers(len(TOPICS)))] + level3
-                records.append((source, project, level1, level2, level3, description, _redraw(value, rng), basis,
-                                drawn_budget))
+                records.append((source, project, level1, level2, level3, description, _redraw(value, rng), basis, drawn_budget))
         if previous and rng.random() < 0.05:  # a table taken whole from the previous document
             taken = [r for r in previous if r[1] == previous[0][1]]
             records.extend((source, f"{r[1]}（照搬）", *r[2:]) for r in taken)
@@ -115,8 +169,16 @@ def generate(rows: int, seed: int = 0) -> pd.DataFrame:
 
 # The shapes users export, beside the corpus's own (a source column, documents of about 100 rows):
 SHAPES = ("corpus", "export-zh", "one-document")
-EXPORT_HEADINGS = {"project": "项目名称", "level1": "一级指标", "level2": "二级指标", "level3": "三级指标",
-                   "description": "指标解释", "value": "指标值", "basis": "指标值确定依据", "budget": "预算数（万元）"}
+EXPORT_HEADINGS = {
+    "project": "项目名称",
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "level3": "三级指标",
+    "description": "指标解释",
+    "value": "指标值",
+    "basis": "指标值确定依据",
+    "budget": "预算数（万元）",
+}
 
 
 def shaped(frame: pd.DataFrame, shape: str, name: str) -> pd.DataFrame:

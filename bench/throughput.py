@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))  # this checkout's scorer and bench.synthetic
 
 from bench.synthetic import SHAPES, write_corpus  # noqa: E402
 
-PLAIN_REGEX = r'''
+PLAIN_REGEX = r"""
 import csv, re, sys
 patterns = [re.compile(p) for p in (r"[≥≤<>]=?\s*\d", r"满意度|满意率", r"\d+(?:\.\d+)?\s*%", r"及时|按时|时效",
                                     r"显著|有效|明显|进一步")]
@@ -51,9 +51,9 @@ with open(sys.argv[1], encoding="utf-8-sig", newline="") as src, open(sys.argv[2
     for row in reader:
         text = " ".join(row)
         writer.writerow(row + [int(bool(p.search(text))) for p in patterns])
-'''
+"""
 
-ZHIBIAO = r'''
+ZHIBIAO = r"""
 import json, sys
 from pathlib import Path
 from scorer.engines.bulk import score_tables
@@ -61,7 +61,7 @@ report = score_tables([Path(sys.argv[1])], Path(sys.argv[2]), Path(sys.argv[3]),
                       chunk_rows=int(sys.argv[5]))
 print(json.dumps({"rows": report.rows, "projects": report.projects, "documents": report.documents,
                   "seconds": report.seconds, "errors": report.errors}))
-'''
+"""
 
 
 PEAKS: dict[str, float] = {}  # of the last run_measured, MB: main, largest child, sum of PSS
@@ -71,8 +71,11 @@ class Stopped(Exception):
     """A measured run went past the time or memory bound and was killed."""
 
 
-def run_measured(command: list[str], timeout: float | None = None, max_memory_mb: float | None = None,
-                 ) -> tuple[float, float, str]:
+def run_measured(
+    command: list[str],
+    timeout: float | None = None,
+    max_memory_mb: float | None = None,
+) -> tuple[float, float, str]:
     """(wall seconds, peak MB of the process tree as the sum of resident sizes, stdout). Forked workers
     share pages with the main process, which that sum counts twice; PEAKS["pss"] is the peak of the sum
     of proportional set sizes (shared pages split between the processes sharing them). Past `timeout`
@@ -152,9 +155,20 @@ def measure(args, folder: Path, rows: int) -> float | None:
     suffix = args.format
     rows_out = folder / f"rows.{suffix}"
     try:
-        wall, peak, out = run_measured([sys.executable, "-c", ZHIBIAO, str(corpus), str(rows_out),
-                                        str(folder / f"projects.{suffix}"), str(args.jobs), str(args.chunk_rows)],
-                                       args.timeout, args.max_memory)
+        wall, peak, out = run_measured(
+            [
+                sys.executable,
+                "-c",
+                ZHIBIAO,
+                str(corpus),
+                str(rows_out),
+                str(folder / f"projects.{suffix}"),
+                str(args.jobs),
+                str(args.chunk_rows),
+            ],
+            args.timeout,
+            args.max_memory,
+        )
     except Stopped as stopped:
         print(f"zhibiao   : {stopped}")
         wall = None
@@ -163,15 +177,16 @@ def measure(args, folder: Path, rows: int) -> float | None:
         rate = report["rows"] / wall
         stages = ", ".join(f"{k} {v:.1f}s" for k, v in report["seconds"].items())
         written = count_rows(rows_out)
-        print(f"zhibiao   : {report['rows']:,} rows ({written:,} rows written), {report['projects']:,} projects in "
-              f"{report['documents']:,} documents in {wall:.1f}s = {rate:,.0f} rows/s, {wall / rows * 1e6:.0f} µs a row, "
-              f"peak {peak:,.0f} MB RSS summed, {PEAKS['pss']:,.0f} MB PSS summed (main process {PEAKS['main']:,.0f}, "
-              f"largest worker {PEAKS['child']:,.0f} RSS), "
-              f"jobs {args.jobs}\n            stages ({'score, format summed over workers'}): {stages}")
+        print(
+            f"zhibiao   : {report['rows']:,} rows ({written:,} rows written), {report['projects']:,} projects in "
+            f"{report['documents']:,} documents in {wall:.1f}s = {rate:,.0f} rows/s, {wall / rows * 1e6:.0f} µs a row, "
+            f"peak {peak:,.0f} MB RSS summed, {PEAKS['pss']:,.0f} MB PSS summed (main process {PEAKS['main']:,.0f}, "
+            f"largest worker {PEAKS['child']:,.0f} RSS), "
+            f"jobs {args.jobs}\n            stages ({'score, format summed over workers'}): {stages}"
+        )
     if not args.skip_regex and args.format == "csv":
         r_wall, r_peak, _ = run_measured([sys.executable, "-c", PLAIN_REGEX, str(corpus), str(folder / "regex.csv")])
-        print(f"plain regex: {rows:,} rows in {r_wall:.1f}s = {rows / r_wall:,.0f} rows/s, peak {r_peak:,.0f} MB "
-              f"(1 process)")
+        print(f"plain regex: {rows:,} rows in {r_wall:.1f}s = {rows / r_wall:,.0f} rows/s, peak {r_peak:,.0f} MB (1 process)")
         if wall is not None:
             print(f"ratio      : zhibiao takes {wall / r_wall:.1f}x the plain-regex pass")
     if args.dask and wall is not None:
@@ -210,8 +225,10 @@ def compare_dask(corpus: Path, folder: Path, workers: int) -> None:
         same_rows = pd.read_parquet(rows).equals(pd.read_parquet(folder / "rows.parquet"))
         same_projects = pd.read_parquet(projects).equals(pd.read_parquet(folder / "projects.parquet"))
         how = "contents equal"
-    print(f"dask       : {report.rows:,} rows in {seconds:.1f}s on a LocalCluster of {workers} workers; "
-          f"{how} to the local path's: rows {same_rows}, projects {same_projects}")
+    print(
+        f"dask       : {report.rows:,} rows in {seconds:.1f}s on a LocalCluster of {workers} workers; "
+        f"{how} to the local path's: rows {same_rows}, projects {same_projects}"
+    )
 
 
 if __name__ == "__main__":

@@ -52,8 +52,10 @@ def main() -> None:
         for text in workload:
             cut(text)
         seconds = time.perf_counter() - started
-        print(f"{name:<10} {len(workload) / seconds:>10,.0f} strings/s; tokens differ from jieba on "
-              f"{differing} of {len(texts)} sample texts")
+        print(
+            f"{name:<10} {len(workload) / seconds:>10,.0f} strings/s; tokens differ from jieba on "
+            f"{differing} of {len(texts)} sample texts"
+        )
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ CELLS = [
         "import os\nimport re\nimport unicodedata\nfrom pathlib import Path\n\n"
         "import matplotlib.pyplot as plt\nimport pandas as pd\n\nimport scorer\n\n\n"
         "def bundled_samples() -> Path:\n"
-        "    \"\"\"samples/ of the repository this runs in (its root, notebooks/ or deeper), else beside the package.\"\"\"\n"
+        '    """samples/ of the repository this runs in (its root, notebooks/ or deeper), else beside the package."""\n'
         "    here = Path.cwd().resolve()\n"
         "    for folder in (here, *here.parents):\n"
         "        if (folder / 'samples').is_dir() and (folder / 'scorer').is_dir():\n"

@@ -27,8 +27,11 @@ class Result:
     stale_decisions: list = field(default_factory=list)  # scorer.decisions.Stale: decisions whose row changed
 
 
-def documents_from_frame(frame: pd.DataFrame, first_row: int = 1, row_numbers: Iterable[int] | None = None,
-                         ) -> list[Document]:
+def documents_from_frame(
+    frame: pd.DataFrame,
+    first_row: int = 1,
+    row_numbers: Iterable[int] | None = None,
+) -> list[Document]:
     """Rows in the rows-CSV contract (source, project, level1 … basis; budget, purpose, goal if present)
     -> Documents, keeping row order; a project takes budget, purpose and goal from its first row.
     Each indicator's location is its row of the table: row_numbers, or counted from first_row."""
@@ -46,13 +49,15 @@ def documents_from_frame(frame: pd.DataFrame, first_row: int = 1, row_numbers: I
 
     sources, names, budgets = column("source"), column("project"), column("budget")
     purposes, goals = column("purpose"), column("goal")
-    cells = zip(column("level1"), column("level2"), column("level3"), column("description"), column("value"),
-                column("basis"), strict=True)
+    cells = zip(
+        column("level1"), column("level2"), column("level3"), column("description"), column("value"), column("basis"), strict=True
+    )
     numbers = list(row_numbers) if row_numbers is not None else range(first_row, first_row + count)
     if len(numbers) != count:
         raise ValueError(f"{len(numbers)} row numbers for {count} rows")
     for number, source, name, budget, purpose, goal, (level1, level2, level3, description, value, basis) in zip(
-            numbers, sources, names, budgets, purposes, goals, cells, strict=True):
+        numbers, sources, names, budgets, purposes, goals, cells, strict=True
+    ):
         source = source or "<frame>"
         document = documents.get(source)
         if document is None:
@@ -66,10 +71,17 @@ def documents_from_frame(frame: pd.DataFrame, first_row: int = 1, row_numbers: I
                 project.budget = float(budget) if budget else None
             except ValueError:
                 project.budget = None
-        project.indicators.append(Indicator(
-            level1=level1, level2=level2, level3=level3, description=description, value=value, basis=basis,
-            location=Location(source, row=number),
-        ))
+        project.indicators.append(
+            Indicator(
+                level1=level1,
+                level2=level2,
+                level3=level3,
+                description=description,
+                value=value,
+                basis=basis,
+                location=Location(source, row=number),
+            )
+        )
     return list(documents.values())
 
 
@@ -93,13 +105,22 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
                 if probability < FINDING_THRESHOLD or (*key, category) in said or category not in model.finding_categories:
                     continue
                 terms = "、".join(model.top_terms(row_features(row), category))
-                extra.append(Finding(
-                    code=MODEL_CODES[category], name=f"model-{category}", category=category,
-                    severity=Severity.WARNING, source=document.source, project=project.name,
-                    project_index=project.index, row=row.index, evidence=terms, probability=round(probability, 4),
-                    message=f"模型判断该指标可能属于“{CATEGORY_NAMES[category]}”（概率{probability:.2f}），"
-                            f"主要依据：{terms or '整体特征'}；请人工复核",
-                ))
+                extra.append(
+                    Finding(
+                        code=MODEL_CODES[category],
+                        name=f"model-{category}",
+                        category=category,
+                        severity=Severity.WARNING,
+                        source=document.source,
+                        project=project.name,
+                        project_index=project.index,
+                        row=row.index,
+                        evidence=terms,
+                        probability=round(probability, 4),
+                        message=f"模型判断该指标可能属于“{CATEGORY_NAMES[category]}”（概率{probability:.2f}），"
+                        f"主要依据：{terms or '整体特征'}；请人工复核",
+                    )
+                )
     return extra, highest
 
 
@@ -119,21 +140,36 @@ def _penalty_notes(contexts, highest: dict, findings: list[Finding]) -> list[Fin
                 points = score_penalty(probability)
                 if points < 0.05 or (*key, MODEL_CODES[category]) in have:
                     continue
-                notes.append(Finding(
-                    code=MODEL_CODES[category], name=f"model-{category}", category=category, severity=Severity.INFO,
-                    source=document.source, project=project.name, project_index=project.index, row=row.index,
-                    evidence=terms[0] if terms else "", probability=round(probability, 4),
-                    message=f"分类模型估计该指标“{CATEGORY_NAMES[category]}”的概率为{probability:.2f}，扣{points:.1f}分"
-                            f"（主要依据：{(terms[0] if terms else '') or '整体特征'}）",
-                    fix="请人工复核；若指标已具体可核验，可忽略此提示",
-                ))
+                notes.append(
+                    Finding(
+                        code=MODEL_CODES[category],
+                        name=f"model-{category}",
+                        category=category,
+                        severity=Severity.INFO,
+                        source=document.source,
+                        project=project.name,
+                        project_index=project.index,
+                        row=row.index,
+                        evidence=terms[0] if terms else "",
+                        probability=round(probability, 4),
+                        message=f"分类模型估计该指标“{CATEGORY_NAMES[category]}”的概率为{probability:.2f}，扣{points:.1f}分"
+                        f"（主要依据：{(terms[0] if terms else '') or '整体特征'}）",
+                        fix="请人工复核；若指标已具体可核验，可忽略此提示",
+                    )
+                )
     return notes
 
 
-def score_documents(documents: list[Document], select: Iterable[str] | None = None,
-                    ignore: Iterable[str] | None = None, corpus_stats: dict | None = None,
-                    use_model: bool = True, model_path: str | Path | None = None,
-                    findings_table: bool = True, decisions: list | None = None) -> Result:
+def score_documents(
+    documents: list[Document],
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    corpus_stats: dict | None = None,
+    use_model: bool = True,
+    model_path: str | Path | None = None,
+    findings_table: bool = True,
+    decisions: list | None = None,
+) -> Result:
     """Rules (and, unless use_model is False or no model file exists, the classifier) over documents.
     A model file that is foreign or damaged raises scorer.classifier.ModelError. findings_table=False
     leaves Result.findings empty (the bulk path reads the rows and projects only).
@@ -184,8 +220,9 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
     rows["score"], rows["categories"], rows["codes"] = scores, categories, codes
     rows["messages"], rows["fixes"] = messages, fixes
 
-    dimension_of_row = {(d.source, p.index, r.index): dimension_of(r.group, r.level1_group)
-                        for d in contexts for p in d.projects for r in p.rows}
+    dimension_of_row = {
+        (d.source, p.index, r.index): dimension_of(r.group, r.level1_group) for d in contexts for p in d.projects for r in p.rows
+    }
     projects = project_frame(documents)
     rows_of_project: dict[tuple[str, int], list[int]] = {}
     for position, key in enumerate(zip(rows["source"], rows["project_index"], strict=True)):
@@ -199,8 +236,9 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
         value = project_score([scores[i] for i in positions], own, dimensions)
         project_scores.append(value)
         grades.append(grade(value))
-        row_findings = sum(1 for i in positions for f in by_row.get((source, p_index, row_indices[i]), [])
-                           if f.severity is not Severity.INFO)
+        row_findings = sum(
+            1 for i in positions for f in by_row.get((source, p_index, row_indices[i]), []) if f.severity is not Severity.INFO
+        )
         counts.append(row_findings + sum(1 for f in own if f.severity is not Severity.INFO))  # notes are not 问题
         shown = all_by_project.get((source, p_index), [])
         p_codes.append(";".join(f.code for f in shown))
@@ -210,52 +248,75 @@ def score_documents(documents: list[Document], select: Iterable[str] | None = No
     projects["year"] = pd.array(projects["year"].tolist(), dtype="Int64")  # 2024, not 2024.0; empty when unknown
     if len(projects):
         projects["rank"] = projects["score"].rank(ascending=False, method="min").astype(int)
-        projects["rank_in_document"] = (
-            projects.groupby("source")["score"].rank(ascending=False, method="min").astype(int)
-        )
+        projects["rank_in_document"] = projects.groupby("source")["score"].rank(ascending=False, method="min").astype(int)
 
     records = [_finding_record(f, applied) for f in findings] if findings_table else []
     finding_frame = pd.DataFrame(records, columns=FINDING_COLUMNS)
-    return Result(rows=rows, projects=projects, findings=finding_frame, documents=documents, rule_errors=rule_errors,
-                  stale_decisions=applied.stale if applied else [])
+    return Result(
+        rows=rows,
+        projects=projects,
+        findings=finding_frame,
+        documents=documents,
+        rule_errors=rule_errors,
+        stale_decisions=applied.stale if applied else [],
+    )
 
 
 def _apply_decisions(documents: list[Document], findings: list[Finding], decisions: list):
     from scorer.decisions import apply_decisions
 
-    row_text = {(document.source, p_index, r_index): (project.name, indicator.level3, indicator.value)
-                for document in documents for p_index, project in enumerate(document.projects)
-                for r_index, indicator in enumerate(project.indicators)}
+    row_text = {
+        (document.source, p_index, r_index): (project.name, indicator.level3, indicator.value)
+        for document in documents
+        for p_index, project in enumerate(document.projects)
+        for r_index, indicator in enumerate(project.indicators)
+    }
     return apply_decisions(findings, row_text, decisions)
 
 
 def _finding_record(finding: Finding, applied=None) -> dict:
     decision = applied.decision(finding) if applied else None
     return {
-        "decision": decision.decision if decision else "", "note": decision.note if decision else "",
-        "reviewer": decision.reviewer if decision else "", "decided_on": decision.date if decision else "",
+        "decision": decision.decision if decision else "",
+        "note": decision.note if decision else "",
+        "reviewer": decision.reviewer if decision else "",
+        "decided_on": decision.date if decision else "",
         "waiver": decision.waiver() if decision and applied.waived(finding) else "",
-        "source": finding.source, "project": finding.project, "project_index": finding.project_index,
-        "row": finding.row, "code": finding.code, "name": finding.name, "category": finding.category,
-        "severity": finding.severity.value, "message": finding.message, "evidence": finding.evidence,
-        "fix": finding.fix, "probability": finding.probability,
+        "source": finding.source,
+        "project": finding.project,
+        "project_index": finding.project_index,
+        "row": finding.row,
+        "code": finding.code,
+        "name": finding.name,
+        "category": finding.category,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "evidence": finding.evidence,
+        "fix": finding.fix,
+        "probability": finding.probability,
     }
 
 
-def score(source: str | Path | Iterable[str | Path] | pd.DataFrame, select: Iterable[str] | None = None,
-          ignore: Iterable[str] | None = None, corpus_stats: dict | None = None, use_model: bool = True,
-          model_path: str | Path | None = None, decisions: list | None = None) -> Result:
+def score(
+    source: str | Path | Iterable[str | Path] | pd.DataFrame,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    corpus_stats: dict | None = None,
+    use_model: bool = True,
+    model_path: str | Path | None = None,
+    decisions: list | None = None,
+) -> Result:
     """Score documents (a path, a folder, several paths) or a DataFrame of rows in the rows-CSV contract.
 
     corpus_stats: statistics from `zhibiao corpus-stats` (scorer.duplicates.corpus_stats), for rule B201.
     use_model / model_path: the classifier (the shipped model by default; rules alone with use_model=False).
     decisions: the reviewer's decisions (scorer.decisions.read_decisions), see score_documents."""
     if isinstance(source, pd.DataFrame):
-        return score_documents(documents_from_frame(source), select, ignore, corpus_stats, use_model, model_path,
-                               decisions=decisions)
+        return score_documents(
+            documents_from_frame(source), select, ignore, corpus_stats, use_model, model_path, decisions=decisions
+        )
     paths = [source] if isinstance(source, (str, Path)) else list(source)
     report = read_paths(paths)
-    result = score_documents(report.documents, select, ignore, corpus_stats, use_model, model_path,
-                             decisions=decisions)
+    result = score_documents(report.documents, select, ignore, corpus_stats, use_model, model_path, decisions=decisions)
     result.errors = report.errors
     return result

@@ -71,12 +71,12 @@ def _slot(feature: str) -> int:
 
 def _grams(prefix: str, text: str) -> list[str]:
     text = text[:60]
-    return [f"{prefix}:{text[i:i + n]}" for n in (1, 2, 3) for i in range(len(text) - n + 1)]
+    return [f"{prefix}:{text[i : i + n]}" for n in (1, 2, 3) for i in range(len(text) - n + 1)]
 
 
 def _words(text: str) -> set[str]:
     """Character bigrams: enough to measure overlap, and no jieba dictionary to load at start-up."""
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+    return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
 @lru_cache(maxsize=4096)
@@ -87,8 +87,7 @@ def _project_words(text: str) -> frozenset[str]:
 def row_features(row: RowContext) -> dict[str, float]:
     """Named features of one row with their values (before hashing): the name's, the value's, the pair's
     and the context's (four disjoint sets of feature names)."""
-    return {**name_features(row.name), **value_features(row.indicator.value), **pair_features(row),
-            **context_features(row)}
+    return {**name_features(row.name), **value_features(row.indicator.value), **pair_features(row), **context_features(row)}
 
 
 PART_CACHE = 60_000  # distinct names, values, row texts whose logits a model keeps (older half goes when full)
@@ -116,8 +115,16 @@ def _flags(flags: dict[str, float | bool | int]) -> dict[str, float]:
 def name_features(name: str) -> dict[str, float]:
     """Character n-grams of the name (compact, brackets removed) and what its ending asks for."""
     features = _weighted_grams("n", name)
-    features.update(_flags({"percent_name": is_percent_name(name), "money_name": is_money_name(name),
-                            "non_ratio_name": is_non_ratio_name(name), "no_name": not name}))
+    features.update(
+        _flags(
+            {
+                "percent_name": is_percent_name(name),
+                "money_name": is_money_name(name),
+                "non_ratio_name": is_non_ratio_name(name),
+                "no_name": not name,
+            }
+        )
+    )
     return features
 
 
@@ -125,13 +132,22 @@ def value_features(raw_value: str) -> dict[str, float]:
     """Character n-grams of the value and its parsed form (operator, unit family, wording)."""
     value, parsed = compact(raw_value), parse_value(raw_value)
     features = _weighted_grams("v", value)
-    features.update(_flags({
-        f"op={parsed.op or 'none'}": 1, f"family={parsed.family.value}": 1, "has_number": parsed.has_number,
-        "checkable": bool(checkable_words(value)), "strong_degree": bool(strong_degree_words(value)),
-        "vague_words": min(len(vague_words_in(value)), 3) / 3, "sentence": bool(value) and is_sentence(value),
-        "empty_value": not value, f"value_len={min(len(value) // 4, 5)}": 1,
-        "cost_at_least": parsed.op in ("≥", ">") and parsed.family is UnitFamily.MONEY,
-    }))
+    features.update(
+        _flags(
+            {
+                f"op={parsed.op or 'none'}": 1,
+                f"family={parsed.family.value}": 1,
+                "has_number": parsed.has_number,
+                "checkable": bool(checkable_words(value)),
+                "strong_degree": bool(strong_degree_words(value)),
+                "vague_words": min(len(vague_words_in(value)), 3) / 3,
+                "sentence": bool(value) and is_sentence(value),
+                "empty_value": not value,
+                f"value_len={min(len(value) // 4, 5)}": 1,
+                "cost_at_least": parsed.op in ("≥", ">") and parsed.family is UnitFamily.MONEY,
+            }
+        )
+    )
     return features
 
 
@@ -141,9 +157,11 @@ def pair_features(row: RowContext) -> dict[str, float]:
 
     name, value, parsed = row.name, row.value_text, row.value
     flags: dict[str, float | bool | int] = {
-        f"group={row.group or 'none'}": 1, f"level1={row.level1_group or 'none'}": 1,
+        f"group={row.group or 'none'}": 1,
+        f"level1={row.level1_group or 'none'}": 1,
         "percent_name_not_percent": is_percent_name(name) and parsed.has_number and parsed.family is not UnitFamily.PERCENT,
-        "repeats_name": repeats_name(row), "name_equals_value": bool(value) and value == name,
+        "repeats_name": repeats_name(row),
+        "name_equals_value": bool(value) and value == name,
         "placeholder": is_placeholder_name(row),
     }
     # the name's form against what the value gives: what carries across departments, whatever the words
@@ -354,14 +372,24 @@ class Model:
         body = {
             "categories": list(self.weights),
             "intercepts": {c: round(v, 8) for c, v in self.intercepts.items()},
-            "weights": {c: {str(s): round(w, 8) for s, w in sorted(ws.items()) if abs(w) > 1e-6}
-                        for c, ws in self.weights.items()},
+            "weights": {
+                c: {str(s): round(w, 8) for s, w in sorted(ws.items()) if abs(w) > 1e-6} for c, ws in self.weights.items()
+            },
             "metadata": self.metadata,
         }
         canonical = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        return json.dumps({"format": MODEL_FORMAT, "version": MODEL_VERSION, "n_features": N_FEATURES,
-                           "sha256": hashlib.sha256(canonical.encode("utf-8")).hexdigest(), "body": body},
-                          ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return json.dumps(
+            {
+                "format": MODEL_FORMAT,
+                "version": MODEL_VERSION,
+                "n_features": N_FEATURES,
+                "sha256": hashlib.sha256(canonical.encode("utf-8")).hexdigest(),
+                "body": body,
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+            separators=(",", ":"),
+        )
 
     @classmethod
     def from_json(cls, text: str, source: str = "model") -> Model:
@@ -372,8 +400,10 @@ class Model:
         if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
             raise ModelError(f"{source}: not a zhibiao model file (format tag missing)")
         if data.get("version") != MODEL_VERSION or data.get("n_features") != N_FEATURES:
-            raise ModelError(f"{source}: model version {data.get('version')} is not the version {MODEL_VERSION} "
-                             "this zhibiao reads; retrain with `zhibiao train`")
+            raise ModelError(
+                f"{source}: model version {data.get('version')} is not the version {MODEL_VERSION} "
+                "this zhibiao reads; retrain with `zhibiao train`"
+            )
         body = data.get("body")
         if not isinstance(body, dict):
             raise ModelError(f"{source}: not a zhibiao model file (no model body)")
@@ -427,6 +457,7 @@ def load_model(path: str | Path | None = None) -> Model | None:
 
 
 # --- training -------------------------------------------------------------------------------------
+
 
 def fit(feature_rows: list[dict[str, float]], labels: list[set[str]], seed: int = 0, c: float = 1.0) -> Model:
     """One logistic regression per category on hashed features (scikit-learn, imported here only)."""

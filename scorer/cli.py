@@ -131,8 +131,9 @@ def _set_language(ctx: click.Context, param: click.Parameter, value: str | None)
 
 
 def _lang_option(func: Callable) -> Callable:
-    return click.option("--lang", type=click.Choice(LANGUAGES), expose_value=False, is_eager=True,
-                        callback=_set_language, cls=_Option)(func)
+    return click.option(
+        "--lang", type=click.Choice(LANGUAGES), expose_value=False, is_eager=True, callback=_set_language, cls=_Option
+    )(func)
 
 
 def _option(*names: str, **kwargs) -> Callable:
@@ -182,8 +183,7 @@ def _read_documents(paths: list[Path], outputs: list[Output], quiet: bool, jobs:
     are added to report.errors, so the summaries of the outputs name them."""
     _check_inputs(paths)
     with tempfile.TemporaryDirectory(prefix="zhibiao-") as convert_dir:
-        plan = InputPlan(exclude={o.path.resolve() for o in outputs if o.path is not None},
-                         convert_dir=Path(convert_dir))
+        plan = InputPlan(exclude={o.path.resolve() for o in outputs if o.path is not None}, convert_dir=Path(convert_dir))
         files = expand(paths, plan)
         report = _read_with_progress(files, quiet, jobs)
         restore_sources(report, plan)
@@ -197,9 +197,11 @@ def _report_reading(report: ReadReport, plan: InputPlan, quiet: bool) -> None:
             continue
         reasons = Counter(skip.reason for skip in document.skipped)
         skipped = "; ".join(f"{n} {reason}" for reason, n in reasons.most_common())
-        click.echo(text("read.counts", name=document.source, projects=len(document.projects),
-                        indicators=document.indicator_count)
-                   + (text("read.skipped_rows", skipped=skipped) if skipped else ""), err=True)
+        click.echo(
+            text("read.counts", name=document.source, projects=len(document.projects), indicators=document.indicator_count)
+            + (text("read.skipped_rows", skipped=skipped) if skipped else ""),
+            err=True,
+        )
     for document in report.documents:
         for warning in document.warnings:
             _say("warning", warning)
@@ -363,11 +365,30 @@ def _resolve_codes(option: str, values: tuple[str, ...]) -> list[str] | None:
 @_option("--top", default=10, show_default=True)
 @_option("-q", "--quiet", is_flag=True)
 @_lang_option
-def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | None, findings_path: Path | None,
-          xlsx_path: Path | None, html_path: Path | None, json_path: Path | None, stats_path: Path | None,
-          jobs: int, engine: str, scheduler: str | None, chunk_rows: int, no_model: bool, model_path: Path | None,
-          select: tuple[str, ...], ignore: tuple[str, ...], decisions_path: Path | None, suggest: bool,
-          library_path: Path | None, statistics: bool, top: int, quiet: bool) -> None:
+def score(
+    paths: tuple[Path, ...],
+    output: Path | None,
+    projects_path: Path | None,
+    findings_path: Path | None,
+    xlsx_path: Path | None,
+    html_path: Path | None,
+    json_path: Path | None,
+    stats_path: Path | None,
+    jobs: int,
+    engine: str,
+    scheduler: str | None,
+    chunk_rows: int,
+    no_model: bool,
+    model_path: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    decisions_path: Path | None,
+    suggest: bool,
+    library_path: Path | None,
+    statistics: bool,
+    top: int,
+    quiet: bool,
+) -> None:
     """Score documents: flag weak indicators with reasons, score and rank every project."""
     from scorer.engines.bulk import is_rows_table
 
@@ -393,26 +414,33 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
         _usage_error(text("input.dask_needs_tables"))
     table_kind = "table" if tables else "csv"
     parts_folder = engine == "dask" and output is not None and not output.suffix  # the workers write parts
-    outputs = [Output("-o", None if parts_folder else output, table_kind),
-               Output("--projects", projects_path, table_kind), Output("--findings", findings_path, "csv"),
-               Output("--xlsx", xlsx_path, "xlsx"), Output("--html", html_path, "html"),
-               Output("--json", json_path, "json")]
+    outputs = [
+        Output("-o", None if parts_folder else output, table_kind),
+        Output("--projects", projects_path, table_kind),
+        Output("--findings", findings_path, "csv"),
+        Output("--xlsx", xlsx_path, "xlsx"),
+        Output("--html", html_path, "html"),
+        Output("--json", json_path, "json"),
+    ]
     _check_outputs(outputs, [*paths, *([decisions_path] if decisions_path else [])])
     stats = _load_stats(stats_path) if stats_path else None
     decisions = _load_decisions(decisions_path) if decisions_path else None
     suggester = _load_suggester(library_path) if suggest or library_path else None
-    reports_wanted = (findings_path or xlsx_path or html_path or json_path or statistics or decisions_path
-                      or suggester)
+    reports_wanted = findings_path or xlsx_path or html_path or json_path or statistics or decisions_path or suggester
     if tables and (engine == "dask" or not reports_wanted):
         from scorer.engines.bulk import BulkOptions
 
-        options = BulkOptions(corpus_stats=stats, select=selected, ignore=ignored, use_model=not no_model,
-                              model_path=str(model_path) if model_path else None)
+        options = BulkOptions(
+            corpus_stats=stats,
+            select=selected,
+            ignore=ignored,
+            use_model=not no_model,
+            model_path=str(model_path) if model_path else None,
+        )
         with OutputBatch() as batch:
             rows_target = output if output is None or parts_folder else batch.temporary(output)
             projects_target = batch.temporary(projects_path) if projects_path else None
-            status = _score_tables(tables, rows_target, projects_target, jobs, chunk_rows, options, engine, scheduler,
-                                   quiet)
+            status = _score_tables(tables, rows_target, projects_target, jobs, chunk_rows, options, engine, scheduler, quiet)
             if status == EXIT_NOTHING_READ:
                 _nothing_to_score()
             batch.commit()
@@ -427,9 +455,10 @@ def score(paths: tuple[Path, ...], output: Path | None, projects_path: Path | No
         from scorer.library import suggestions_for
 
         result.rows["suggestions"], missing = suggestions_for(result, suggester)
-        result.projects["suggestions"] = ["\n".join(missing.get((s, int(i)), []))
-                                          for s, i in zip(result.projects["source"], result.projects["project_index"],
-                                                          strict=True)]
+        result.projects["suggestions"] = [
+            "\n".join(missing.get((s, int(i)), []))
+            for s, i in zip(result.projects["source"], result.projects["project_index"], strict=True)
+        ]
     _write_outputs(result, output, projects_path, findings_path, xlsx_path, html_path, json_path)
     for message in result.rule_errors:
         _say("error", message)
@@ -487,26 +516,42 @@ def _report_decisions(result, decisions: list | None, quiet: bool) -> None:
     if not quiet:
         findings = result.findings
         waived = int((findings["waiver"] != "").sum()) if len(findings) else 0
-        click.echo(text("decisions.applied", decisions=len(decisions), waived=waived,
-                        stale=len(result.stale_decisions)), err=True)
+        click.echo(
+            text("decisions.applied", decisions=len(decisions), waived=waived, stale=len(result.stale_decisions)), err=True
+        )
 
 
-def _score(report: ReadReport, select: list[str] | None, ignore: list[str] | None, stats: dict | None,
-           no_model: bool, model_path: Path | None, decisions: list | None = None):
+def _score(
+    report: ReadReport,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    stats: dict | None,
+    no_model: bool,
+    model_path: Path | None,
+    decisions: list | None = None,
+):
     from scorer.api import score_documents
     from scorer.classifier import ModelError
 
     try:
-        result = score_documents(report.documents, select, ignore, stats, use_model=not no_model,
-                                 model_path=model_path, decisions=decisions)
+        result = score_documents(
+            report.documents, select, ignore, stats, use_model=not no_model, model_path=model_path, decisions=decisions
+        )
     except ModelError as exc:
         _usage_error(text("model.invalid", detail=exc))
     result.errors = report.errors
     return result
 
 
-def _write_outputs(result, output: Path | None, projects_path: Path | None, findings_path: Path | None,
-                   xlsx_path: Path | None, html_path: Path | None, json_path: Path | None) -> None:
+def _write_outputs(
+    result,
+    output: Path | None,
+    projects_path: Path | None,
+    findings_path: Path | None,
+    xlsx_path: Path | None,
+    html_path: Path | None,
+    json_path: Path | None,
+) -> None:
     """Every output written beside its target, then all renamed together."""
     from scorer.table import PROJECT_COLUMNS, PROJECT_EXTRA_COLUMNS
 
@@ -552,8 +597,17 @@ def _read_tables(paths: list[Path], quiet: bool) -> ReadReport:
     return report
 
 
-def _score_tables(paths: list[Path], output: Path | None, projects_path: Path | None, jobs: int, chunk_rows: int,
-                  options, engine: str, scheduler: str | None, quiet: bool) -> int:
+def _score_tables(
+    paths: list[Path],
+    output: Path | None,
+    projects_path: Path | None,
+    jobs: int,
+    chunk_rows: int,
+    options,
+    engine: str,
+    scheduler: str | None,
+    quiet: bool,
+) -> int:
     """Rows tables scored in a stream (or on Dask); returns the exit status."""
     from scorer.classifier import ModelError
     from scorer.engines.bulk import BulkAborted
@@ -562,14 +616,14 @@ def _score_tables(paths: list[Path], output: Path | None, projects_path: Path | 
         if engine == "dask":
             from scorer.engines.dask_engine import score_tables_dask
 
-            report = score_tables_dask(paths, output, projects_path, scheduler=scheduler, workers=jobs,
-                                       options=options)
+            report = score_tables_dask(paths, output, projects_path, scheduler=scheduler, workers=jobs, options=options)
         else:
             from scorer.engines.bulk import score_tables
 
             with _row_progress(quiet) as on_chunk:
-                report = score_tables(paths, output, projects_path, jobs=jobs, chunk_rows=chunk_rows,
-                                      options=options, on_chunk=on_chunk)
+                report = score_tables(
+                    paths, output, projects_path, jobs=jobs, chunk_rows=chunk_rows, options=options, on_chunk=on_chunk
+                )
     except ModelError as exc:
         _usage_error(text("model.invalid", detail=exc))
     except BulkAborted as exc:  # a dead worker or a signal: one line, nothing written (the batch is discarded)
@@ -584,8 +638,17 @@ def _score_tables(paths: list[Path], output: Path | None, projects_path: Path | 
     if not quiet:
         grades = ", ".join(f"{letter} {count}" for letter, count in report.grades.items())
         stages = ", ".join(f"{stage} {seconds:.1f}s" for stage, seconds in report.seconds.items())
-        click.echo(text("bulk.summary", rows=report.rows, projects=report.projects, documents=report.documents,
-                        grades=grades or text("none"), stages=stages), err=True)
+        click.echo(
+            text(
+                "bulk.summary",
+                rows=report.rows,
+                projects=report.projects,
+                documents=report.documents,
+                grades=grades or text("none"),
+                stages=stages,
+            ),
+            err=True,
+        )
     if not report.rows:
         return EXIT_NOTHING_READ
     return EXIT_SOME_UNREADABLE if report.errors or report.rule_errors else EXIT_OK
@@ -632,8 +695,9 @@ def _load_stats(path: Path) -> dict:
 @_option("-j", "--jobs", default=os.cpu_count() or 1, show_default="the cores", type=click.IntRange(1, 256))
 @_option("-q", "--quiet", is_flag=True)
 @_lang_option
-def duplicates(paths: tuple[Path, ...], output: Path, no_near: bool, engine: str, scheduler: str | None, jobs: int,
-               quiet: bool) -> None:
+def duplicates(
+    paths: tuple[Path, ...], output: Path, no_near: bool, engine: str, scheduler: str | None, jobs: int, quiet: bool
+) -> None:
     """Clusters of alike rows across projects, documents and years, with the finding each member got."""
     import pandas as pd
 
@@ -650,18 +714,28 @@ def duplicates(paths: tuple[Path, ...], output: Path, no_near: bool, engine: str
     result = score_documents(report.documents)
     codes = result.rows.set_index(["source", "project_index", "row_index"])["codes"]
     members = frame[frame["cluster"] >= 0].copy()
-    members["codes"] = [codes.get((s, p, r), "") for s, p, r in
-                        zip(members["source"], members["project_index"], members["row_index"], strict=True)]
+    members["codes"] = [
+        codes.get((s, p, r), "")
+        for s, p, r in zip(members["source"], members["project_index"], members["row_index"], strict=True)
+    ]
     sizes = members.groupby("cluster")["key"].transform("size")
     members["size"] = sizes
-    members = members.sort_values(["size", "cluster", "source", "project_index", "row_index"],
-                                  ascending=[False, True, True, True, True])
+    members = members.sort_values(
+        ["size", "cluster", "source", "project_index", "row_index"], ascending=[False, True, True, True, True]
+    )
     write_csv(pd.DataFrame(members[CLUSTER_COLUMNS]), output)
     if not quiet:
         counts = members.groupby("kind")["cluster"].nunique().to_dict()
-        click.echo(text("duplicates.done", clusters=members["cluster"].nunique(),
-                        kinds=", ".join(f"{k} {v}" for k, v in sorted(counts.items())), members=len(members),
-                        rows=len(frame)), err=True)
+        click.echo(
+            text(
+                "duplicates.done",
+                clusters=members["cluster"].nunique(),
+                kinds=", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
+                members=len(members),
+                rows=len(frame),
+            ),
+            err=True,
+        )
     sys.exit(status)
 
 
@@ -681,8 +755,13 @@ def _clusters_on_dask(rows, scheduler: str | None, jobs: int):
     logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)
     try:
         with stopped_by_signals():
-            cluster = None if scheduler else LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                                          dashboard_address=None, silence_logs=logging.ERROR)
+            cluster = (
+                None
+                if scheduler
+                else LocalCluster(
+                    n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+                )
+            )
             try:
                 with Client(scheduler or cluster) as client:
                     return cluster_rows(rows, ClusterOptions(find_near=near_pairs_on(client)))
@@ -718,10 +797,8 @@ def corpus_stats_command(paths: tuple[Path, ...], output: Path, quiet: bool) -> 
 
 @cli.command()
 @click.argument("labels", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@_option("--docs", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("samples"),
-         show_default=True)
-@_option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("models/zhibiao-model.json"),
-         show_default=True)
+@_option("--docs", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("samples"), show_default=True)
+@_option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("models/zhibiao-model.json"), show_default=True)
 @_option("--card", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @_lang_option
 def train(labels: tuple[Path, ...], docs: Path, out: Path, card: Path | None) -> None:
@@ -737,18 +814,33 @@ def train(labels: tuple[Path, ...], docs: Path, out: Path, card: Path | None) ->
         _usage_error(text("train.nothing"))
     report = held_out_evaluation(examples, contexts)
     model = fit_model(examples)
-    model.metadata = {"labels": [str(p) for p in labels], "rows": len(examples), "held_out": {
-        "flagged_f1": {k: round(v[2], 4) for k, v in report["flagged"].items()},
-        "auc": {k: round(v, 4) for k, v in report["auc"].items()},
-        "macro_f1": {n: round(sum(e[n][2] for e in report["categories"].values()) / len(report["categories"]), 4)
-                     for n in ("rules", "model", "combined")}}}
+    model.metadata = {
+        "labels": [str(p) for p in labels],
+        "rows": len(examples),
+        "held_out": {
+            "flagged_f1": {k: round(v[2], 4) for k, v in report["flagged"].items()},
+            "auc": {k: round(v, 4) for k, v in report["auc"].items()},
+            "macro_f1": {
+                n: round(sum(e[n][2] for e in report["categories"].values()) / len(report["categories"]), 4)
+                for n in ("rules", "model", "combined")
+            },
+        },
+    }
     model.save(out)
     with atomic_output(card) as temporary:
         temporary.write_text(model_card(report, list(labels), examples, missing, model), encoding="utf-8")
     held = model.metadata["held_out"]
-    click.echo(text("train.done", rows=len(examples), missing=missing,
-                    f1=", ".join(f"{k} {v:.3f}" for k, v in held["flagged_f1"].items()),
-                    auc=", ".join(f"{k} {v:.4f}" for k, v in held["auc"].items()), out=out, card=card))
+    click.echo(
+        text(
+            "train.done",
+            rows=len(examples),
+            missing=missing,
+            f1=", ".join(f"{k} {v:.3f}" for k, v in held["flagged_f1"].items()),
+            auc=", ".join(f"{k} {v:.4f}" for k, v in held["auc"].items()),
+            out=out,
+            card=card,
+        )
+    )
 
 
 @cli.command("compare")
@@ -761,8 +853,16 @@ def train(labels: tuple[Path, ...], docs: Path, out: Path, card: Path | None) ->
 @_option("--all", "show_all", is_flag=True)
 @_option("-q", "--quiet", is_flag=True)
 @_lang_option
-def compare_command(old: Path, new: Path, xlsx_path: Path | None, html_path: Path | None, no_model: bool,
-                    decisions_path: Path | None, show_all: bool, quiet: bool) -> None:
+def compare_command(
+    old: Path,
+    new: Path,
+    xlsx_path: Path | None,
+    html_path: Path | None,
+    no_model: bool,
+    decisions_path: Path | None,
+    show_all: bool,
+    quiet: bool,
+) -> None:
     """Compare two versions (files or folders): findings fixed, still open and new, scores before and after."""
     from scorer.compare import compare_results, write_comparison_html, write_comparison_xlsx
 
@@ -797,25 +897,43 @@ def _print_comparison(comparison, show_all: bool) -> None:
     def score(value, grade) -> str:
         return "—" if value is None else f"{value:.1f}({grade})"
 
-    click.echo(text("compare.summary", projects=len(comparison.projects),
-                    changed=len(comparison.projects) - len(comparison.with_status(UNCHANGED)),
-                    fixed=comparison.count("fixed"), open=comparison.count("still_open"), new=comparison.count("new"),
-                    added=len(comparison.with_status(ADDED)), removed=len(comparison.with_status(REMOVED))))
+    click.echo(
+        text(
+            "compare.summary",
+            projects=len(comparison.projects),
+            changed=len(comparison.projects) - len(comparison.with_status(UNCHANGED)),
+            fixed=comparison.count("fixed"),
+            open=comparison.count("still_open"),
+            new=comparison.count("new"),
+            added=len(comparison.with_status(ADDED)),
+            removed=len(comparison.with_status(REMOVED)),
+        )
+    )
     for project in comparison.projects:
         if project.status == UNCHANGED and not show_all:
             continue
         name = " / ".join(part for part in (project.unit, project.name) if part)
-        click.echo(text(f"compare.status.{project.status}") + " " + name + "："
-                   + text("compare.project", old=score(project.old_score, project.old_grade),
-                          new=score(project.new_score, project.new_grade), fixed=len(project.fixed),
-                          open=len(project.still_open), new_findings=len(project.new),
-                          added=len(project.rows_added), removed=len(project.rows_removed)))
+        click.echo(
+            text(f"compare.status.{project.status}")
+            + " "
+            + name
+            + "："
+            + text(
+                "compare.project",
+                old=score(project.old_score, project.old_grade),
+                new=score(project.new_score, project.new_grade),
+                fixed=len(project.fixed),
+                open=len(project.still_open),
+                new_findings=len(project.new),
+                added=len(project.rows_added),
+                removed=len(project.rows_removed),
+            )
+        )
         if project.status == REMOVED:
             continue
         for what in ("fixed", "new", "still_open"):
             for change in getattr(project, what):
-                values = (f"{change.old_value} → {change.new_value}" if change.old_value != change.new_value
-                          else change.new_value)
+                values = f"{change.old_value} → {change.new_value}" if change.old_value != change.new_value else change.new_value
                 row = f"{change.indicator}（{values}）" if change.indicator else text("compare.project_level")
                 click.echo(f"    {text(f'compare.{what}')}  {row}  {change.code} {change.message}")
         for name_added in project.rows_added:
@@ -833,8 +951,15 @@ def _print_comparison(comparison, show_all: bool) -> None:
 @_option("--no-model", is_flag=True)
 @_option("-q", "--quiet", is_flag=True)
 @_lang_option
-def letter_command(paths: tuple[Path, ...], folder: Path, decisions_path: Path | None, suggest: bool,
-                   library_path: Path | None, no_model: bool, quiet: bool) -> None:
+def letter_command(
+    paths: tuple[Path, ...],
+    folder: Path,
+    decisions_path: Path | None,
+    suggest: bool,
+    library_path: Path | None,
+    no_model: bool,
+    quiet: bool,
+) -> None:
     """Write a 修改意见 letter (.docx) per unit: each project's weak rows with reason and fix, worst first."""
     from scorer.letter import letters, write_letter
 
@@ -869,8 +994,12 @@ def letter_command(paths: tuple[Path, ...], folder: Path, decisions_path: Path |
         batch.commit()
     if not quiet:
         for letter, target in zip(written, targets, strict=True):
-            click.echo(text("letter.written", path=target, projects=len(letter.projects),
-                            rows=sum(len(p.rows) for p in letter.projects)), err=True)
+            click.echo(
+                text(
+                    "letter.written", path=target, projects=len(letter.projects), rows=sum(len(p.rows) for p in letter.projects)
+                ),
+                err=True,
+            )
         if not written:
             click.echo(text("letter.none"), err=True)
     sys.exit(status)
@@ -912,8 +1041,14 @@ def suggest_command(project: str, level2: str, library_path: Path | None, count:
     suggester = _load_suggester(library_path)
     kinds = kinds_of_name(project)
     found = suggester.suggest(group, kinds, limit=count, project=project)
-    click.echo(text("suggest.title", project=project, level2=group_names()[group],
-                    kinds="、".join(sorted(kinds)) or text("suggest.general")))
+    click.echo(
+        text(
+            "suggest.title",
+            project=project,
+            level2=group_names()[group],
+            kinds="、".join(sorted(kinds)) or text("suggest.general"),
+        )
+    )
     for number, item in enumerate(found, start=1):
         click.echo(f"{number}. {item.name}：{item.value}\n   {item.why}")
     if not found:
@@ -976,8 +1111,15 @@ def decisions_export(workbook: Path, output: Path) -> None:
     frame = decisions_frame(_load_decisions(workbook, option=False))
     write_csv(frame, output)
     counts = frame["decision"].value_counts()
-    click.echo(text("decisions.exported", count=len(frame), output=output,
-                    verdicts="，".join(f"{verdict} {n}" for verdict, n in counts.items()) or text("none")), err=True)
+    click.echo(
+        text(
+            "decisions.exported",
+            count=len(frame),
+            output=output,
+            verdicts="，".join(f"{verdict} {n}" for verdict, n in counts.items()) or text("none"),
+        ),
+        err=True,
+    )
 
 
 @cli.command("rules")
@@ -1013,8 +1155,7 @@ def show_rule(code: str) -> None:
         return
     if item is None:
         closest = difflib.get_close_matches(code.upper(), [*rules, *model_categories], n=3, cutoff=0.5)
-        _usage_error(text("rule.unknown", code=code,
-                          hint=text("codes.closest", names="、".join(closest)) if closest else ""))
+        _usage_error(text("rule.unknown", code=code, hint=text("codes.closest", names="、".join(closest)) if closest else ""))
     click.echo(f"{item.code} {item.name}  [{item.category}, {item.severity.value}, {item.scope}]\n")
     click.echo(item.doc)
     if item.message:

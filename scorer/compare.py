@@ -86,8 +86,17 @@ def _sides(result) -> list[_Side]:
     sides = []
     for record in result.projects.itertuples():
         key = (record.source, int(record.project_index))
-        sides.append(_Side(plain(record.unit), record.project, record.source, record.score, record.grade,
-                           rows.get(key, []), by_project.get(key, {})))
+        sides.append(
+            _Side(
+                plain(record.unit),
+                record.project,
+                record.source,
+                record.score,
+                record.grade,
+                rows.get(key, []),
+                by_project.get(key, {}),
+            )
+        )
     return sides
 
 
@@ -113,15 +122,17 @@ def compare_results(old_result, new_result) -> Comparison:
     old_sides, new_sides = _sides(old_result), _sides(new_result)
     # the unit as the duplicates module compares it (人民代表大会 ~ 人大), then the name as written, then the
     # name with terms and years masked (十四届 ~ 十五届); a unit read on one side only matches by name alone
-    keys = [lambda s: (unit_key(s.unit), compact(s.name)), lambda s: (unit_key(s.unit), project_key(s.name)),
-            lambda s: compact(s.name)]
+    keys = [
+        lambda s: (unit_key(s.unit), compact(s.name)),
+        lambda s: (unit_key(s.unit), project_key(s.name)),
+        lambda s: compact(s.name),
+    ]
     old_left, new_left = list(range(len(old_sides))), list(range(len(new_sides)))
     projects = []
     for number, key in enumerate(keys):
         olds, news = [old_sides[i] for i in old_left], [new_sides[i] for i in new_left]
         if number == 2:  # the name alone, where either side has no unit
-            pairs = [(o, n) for o, n in _pair(olds, news, lambda s: compact(s.name))[0]
-                     if not (olds[o].unit and news[n].unit)]
+            pairs = [(o, n) for o, n in _pair(olds, news, lambda s: compact(s.name))[0] if not (olds[o].unit and news[n].unit)]
         else:
             pairs = _pair(olds, news, key)[0]
         projects += [_compare_project(olds[o], news[n]) for o, n in pairs]
@@ -130,23 +141,43 @@ def compare_results(old_result, new_result) -> Comparison:
         new_left = [i for position, i in enumerate(new_left) if position not in paired_new]
     for o in old_left:
         side = old_sides[o]
-        projects.append(ProjectComparison(side.unit, side.name, REMOVED, old_source=side.source, old_score=side.score,
-                                          old_grade=side.grade, rows_removed=[name for name, _ in side.rows]))
+        projects.append(
+            ProjectComparison(
+                side.unit,
+                side.name,
+                REMOVED,
+                old_source=side.source,
+                old_score=side.score,
+                old_grade=side.grade,
+                rows_removed=[name for name, _ in side.rows],
+            )
+        )
     for n in new_left:
         side = new_sides[n]
-        comparison = ProjectComparison(side.unit, side.name, ADDED, new_source=side.source, new_score=side.score,
-                                       new_grade=side.grade, rows_added=[name for name, _ in side.rows])
-        comparison.new = [FindingChange(side.rows[r][0] if r is not None else "", code, message,
-                                        new_value=side.rows[r][1] if r is not None else "")
-                          for r, found in sorted(side.findings.items(), key=lambda i: -1 if i[0] is None else i[0])
-                          for code, message in found]
+        comparison = ProjectComparison(
+            side.unit,
+            side.name,
+            ADDED,
+            new_source=side.source,
+            new_score=side.score,
+            new_grade=side.grade,
+            rows_added=[name for name, _ in side.rows],
+        )
+        comparison.new = [
+            FindingChange(
+                side.rows[r][0] if r is not None else "", code, message, new_value=side.rows[r][1] if r is not None else ""
+            )
+            for r, found in sorted(side.findings.items(), key=lambda i: -1 if i[0] is None else i[0])
+            for code, message in found
+        ]
         projects.append(comparison)
     return Comparison(projects)
 
 
 def _compare_project(old: _Side, new: _Side) -> ProjectComparison:
-    comparison = ProjectComparison(new.unit or old.unit, new.name, UNCHANGED, old.source, new.source, old.score,
-                                   new.score, old.grade, new.grade)
+    comparison = ProjectComparison(
+        new.unit or old.unit, new.name, UNCHANGED, old.source, new.source, old.score, new.score, old.grade, new.grade
+    )
     pairs, old_only, new_only = _pair(old.rows, new.rows, lambda row: compact(row[0]))
     comparison.rows_removed = [old.rows[i][0] for i in old_only]
     comparison.rows_added = [new.rows[i][0] for i in new_only]
@@ -169,16 +200,38 @@ def _compare_project(old: _Side, new: _Side) -> ProjectComparison:
     for n in new_only:
         for code, message in new.findings.get(n, []):
             comparison.new.append(FindingChange(new.rows[n][0], code, message, "", new.rows[n][1]))
-    if (comparison.fixed or comparison.new or comparison.rows_added or comparison.rows_removed
-            or comparison.rows_changed or old.score != new.score):
+    if (
+        comparison.fixed
+        or comparison.new
+        or comparison.rows_added
+        or comparison.rows_removed
+        or comparison.rows_changed
+        or old.score != new.score
+    ):
         comparison.status = CHANGED
     return comparison
 
 
 # --- tables for the workbook ---------------------------------------------------------------------------
 
-PROJECT_HEADERS = ["单位", "项目", "变化", "原得分", "原等级", "新得分", "新等级", "得分变化", "已修正", "仍未修正",
-                   "新出现", "新增指标", "删除指标", "修改指标值", "原文件", "新文件"]
+PROJECT_HEADERS = [
+    "单位",
+    "项目",
+    "变化",
+    "原得分",
+    "原等级",
+    "新得分",
+    "新等级",
+    "得分变化",
+    "已修正",
+    "仍未修正",
+    "新出现",
+    "新增指标",
+    "删除指标",
+    "修改指标值",
+    "原文件",
+    "新文件",
+]
 CHANGE_HEADERS = ["单位", "项目", "变化", "三级指标", "原指标值", "新指标值", "规则", "说明"]
 STATUS_NAMES = {ADDED: "新增项目", REMOVED: "删除项目", CHANGED: "有修改", UNCHANGED: "未改动"}
 FINDING_STATUS = {"fixed": "已修正", "still_open": "仍未修正", "new": "新出现"}
@@ -188,10 +241,26 @@ def project_table(comparison: Comparison) -> pd.DataFrame:
     records = []
     for p in comparison.projects:
         change = (p.new_score - p.old_score) if p.new_score is not None and p.old_score is not None else None
-        records.append([p.unit, p.name, STATUS_NAMES[p.status], p.old_score, p.old_grade, p.new_score, p.new_grade,
-                        None if change is None else round(change, 1), len(p.fixed), len(p.still_open), len(p.new),
-                        len(p.rows_added), len(p.rows_removed), len(p.rows_changed), Path(p.old_source).name
-                        if p.old_source else "", Path(p.new_source).name if p.new_source else ""])
+        records.append(
+            [
+                p.unit,
+                p.name,
+                STATUS_NAMES[p.status],
+                p.old_score,
+                p.old_grade,
+                p.new_score,
+                p.new_grade,
+                None if change is None else round(change, 1),
+                len(p.fixed),
+                len(p.still_open),
+                len(p.new),
+                len(p.rows_added),
+                len(p.rows_removed),
+                len(p.rows_changed),
+                Path(p.old_source).name if p.old_source else "",
+                Path(p.new_source).name if p.new_source else "",
+            ]
+        )
     return pd.DataFrame(records, columns=PROJECT_HEADERS)
 
 
@@ -200,8 +269,18 @@ def change_table(comparison: Comparison) -> pd.DataFrame:
     for p in comparison.projects:
         for what in ("fixed", "new", "still_open"):
             for change in getattr(p, what):
-                records.append([p.unit, p.name, FINDING_STATUS[what], change.indicator or "（项目层面）",
-                                change.old_value, change.new_value, change.code, change.message])
+                records.append(
+                    [
+                        p.unit,
+                        p.name,
+                        FINDING_STATUS[what],
+                        change.indicator or "（项目层面）",
+                        change.old_value,
+                        change.new_value,
+                        change.code,
+                        change.message,
+                    ]
+                )
         records += [[p.unit, p.name, "新增指标", name, "", "", "", ""] for name in p.rows_added]
         records += [[p.unit, p.name, "删除指标", name, "", "", "", ""] for name in p.rows_removed]
     return pd.DataFrame(records, columns=CHANGE_HEADERS)
@@ -253,31 +332,55 @@ def render_comparison_html(comparison: Comparison, old: str, new: str) -> str:
         return f"<td class='{css}'>{escape(shown)}</td>" if css else f"<td>{escape(shown)}</td>"
 
     title = f"zhibiao 修改前后对比：{Path(old).name} → {Path(new).name}"
-    out = [f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><meta name='generator' content='{GENERATOR}'>"
-           f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{escape(title)}</title>"
-           f"<style>{_CSS}</style></head><body><h1>{escape(title)}</h1>"]
-    out.append("<p>" + escape(text(
-        "compare.summary", projects=len(comparison.projects),
-        changed=len(comparison.projects) - len(comparison.with_status(UNCHANGED)), fixed=comparison.count("fixed"),
-        open=comparison.count("still_open"), new=comparison.count("new"), added=len(comparison.with_status(ADDED)),
-        removed=len(comparison.with_status(REMOVED)))) + "</p>")
+    out = [
+        f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><meta name='generator' content='{GENERATOR}'>"
+        f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{escape(title)}</title>"
+        f"<style>{_CSS}</style></head><body><h1>{escape(title)}</h1>"
+    ]
+    out.append(
+        "<p>"
+        + escape(
+            text(
+                "compare.summary",
+                projects=len(comparison.projects),
+                changed=len(comparison.projects) - len(comparison.with_status(UNCHANGED)),
+                fixed=comparison.count("fixed"),
+                open=comparison.count("still_open"),
+                new=comparison.count("new"),
+                added=len(comparison.with_status(ADDED)),
+                removed=len(comparison.with_status(REMOVED)),
+            )
+        )
+        + "</p>"
+    )
     table = project_table(comparison)
     out.append("<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in PROJECT_HEADERS[:13]) + "</tr></thead><tbody>")
     status_css = {STATUS_NAMES[ADDED]: "added", STATUS_NAMES[REMOVED]: "removed"}
     for values in table.itertuples(index=False):
-        out.append("<tr>" + "".join(cell(v, status_css.get(str(v), "") if i == 2 else ("num" if i >= 3 and i != 4
-                                    and i != 6 else "")) for i, v in enumerate(list(values)[:13])) + "</tr>")
+        out.append(
+            "<tr>"
+            + "".join(
+                cell(v, status_css.get(str(v), "") if i == 2 else ("num" if i >= 3 and i != 4 and i != 6 else ""))
+                for i, v in enumerate(list(values)[:13])
+            )
+            + "</tr>"
+        )
     out.append("</tbody></table>")
     for project in comparison.projects:
         if project.status in (UNCHANGED, REMOVED):
             continue
         name = " / ".join(part for part in (project.unit, project.name) if part)
-        out.append(f"<section><h2>{escape(name)}（{escape(STATUS_NAMES[project.status])}）</h2><table><thead><tr>"
-                   + "".join(f"<th>{escape(h)}</th>" for h in CHANGE_HEADERS[2:]) + "</tr></thead><tbody>")
+        out.append(
+            f"<section><h2>{escape(name)}（{escape(STATUS_NAMES[project.status])}）</h2><table><thead><tr>"
+            + "".join(f"<th>{escape(h)}</th>" for h in CHANGE_HEADERS[2:])
+            + "</tr></thead><tbody>"
+        )
         for what in ("fixed", "new", "still_open"):
             for change in getattr(project, what):
-                out.append(f"<tr>{cell(FINDING_STATUS[what], what)}{cell(change.indicator or '（项目层面）')}"
-                           f"{cell(change.old_value)}{cell(change.new_value)}{cell(change.code)}{cell(change.message)}</tr>")
+                out.append(
+                    f"<tr>{cell(FINDING_STATUS[what], what)}{cell(change.indicator or '（项目层面）')}"
+                    f"{cell(change.old_value)}{cell(change.new_value)}{cell(change.code)}{cell(change.message)}</tr>"
+                )
         for label, names in (("新增指标", project.rows_added), ("删除指标", project.rows_removed)):
             for row_name in names:
                 out.append(f"<tr>{cell(label)}{cell(row_name)}<td></td><td></td><td></td><td></td></tr>")

@@ -21,19 +21,52 @@ from scorer.types import Finding
 AGREE, OVERRULE, PENDING = "同意", "不同意", "待定"
 VERDICTS = (AGREE, OVERRULE, PENDING)
 WAIVED = "已豁免"
-_SYNONYMS = {"agree": AGREE, "accept": AGREE, "disagree": OVERRULE, "overrule": OVERRULE, "waive": OVERRULE,
-             "pending": PENDING, "不认可": OVERRULE, "认可": AGREE}
+_SYNONYMS = {
+    "agree": AGREE,
+    "accept": AGREE,
+    "disagree": OVERRULE,
+    "overrule": OVERRULE,
+    "waive": OVERRULE,
+    "pending": PENDING,
+    "不认可": OVERRULE,
+    "认可": AGREE,
+}
 
 # the decisions CSV (`zhibiao decisions export`): one decision per rule code of a row
 DECISION_COLUMNS = ["document", "project", "indicator", "value", "code", "decision", "note", "reviewer", "date"]
 # the review columns of the 指标明细 sheet, after the scored columns
 REVIEW_HEADERS = ("审核意见", "备注", "审核人", "审核日期")
-_ROW_HEADERS = {"文件": "document", "项目": "project", "三级指标": "indicator", "指标值": "value", "规则": "codes",
-                "审核意见": "decision", "备注": "note", "审核人": "reviewer", "审核日期": "date"}
-_PROJECT_HEADERS = {"文件": "document", "项目": "project", "项目层面规则": "codes", "审核意见": "decision", "备注": "note",
-                    "审核人": "reviewer", "审核日期": "date"}
-_CSV_ALIASES = {"文件": "document", "项目": "project", "三级指标": "indicator", "指标值": "value", "规则": "code",
-                "审核意见": "decision", "备注": "note", "审核人": "reviewer", "审核日期": "date"}
+_ROW_HEADERS = {
+    "文件": "document",
+    "项目": "project",
+    "三级指标": "indicator",
+    "指标值": "value",
+    "规则": "codes",
+    "审核意见": "decision",
+    "备注": "note",
+    "审核人": "reviewer",
+    "审核日期": "date",
+}
+_PROJECT_HEADERS = {
+    "文件": "document",
+    "项目": "project",
+    "项目层面规则": "codes",
+    "审核意见": "decision",
+    "备注": "note",
+    "审核人": "reviewer",
+    "审核日期": "date",
+}
+_CSV_ALIASES = {
+    "文件": "document",
+    "项目": "project",
+    "三级指标": "indicator",
+    "指标值": "value",
+    "规则": "code",
+    "审核意见": "decision",
+    "备注": "note",
+    "审核人": "reviewer",
+    "审核日期": "date",
+}
 
 
 class DecisionsError(ValueError):
@@ -78,8 +111,7 @@ def document_stem(source: str) -> str:
 
 
 def decision_key(document: str, project: str, indicator: str, value: str, code: str) -> tuple[str, str, str, str, str]:
-    return (compact(document_stem(document)), compact(project), compact(indicator), compact(value),
-            str(code).strip().upper())
+    return (compact(document_stem(document)), compact(project), compact(indicator), compact(value), str(code).strip().upper())
 
 
 def _verdict(raw: object) -> str:
@@ -122,8 +154,9 @@ def _from_workbook(path: Path) -> list[Decision]:
     try:
         if "指标明细" not in workbook.sheetnames:
             raise DecisionsError(text("decisions.no_sheet", path=path))
-        decisions = _sheet_decisions(workbook["指标明细"], "指标明细", path, _ROW_HEADERS,
-                                     ("文件", "项目", "三级指标", "指标值", "规则", "审核意见"))
+        decisions = _sheet_decisions(
+            workbook["指标明细"], "指标明细", path, _ROW_HEADERS, ("文件", "项目", "三级指标", "指标值", "规则", "审核意见")
+        )
         if "项目排名" in workbook.sheetnames:
             decisions += _sheet_decisions(workbook["项目排名"], "项目排名", path, _PROJECT_HEADERS, ())
         return decisions
@@ -131,8 +164,7 @@ def _from_workbook(path: Path) -> list[Decision]:
         workbook.close()
 
 
-def _sheet_decisions(sheet, name: str, path: Path, headings: dict[str, str], required: tuple[str, ...]
-                     ) -> list[Decision]:
+def _sheet_decisions(sheet, name: str, path: Path, headings: dict[str, str], required: tuple[str, ...]) -> list[Decision]:
     rows = sheet.iter_rows(values_only=True)
     header = [_cell(c) for c in next(rows, ())]
     columns = {headings[heading]: i for i, heading in enumerate(header) if heading in headings}
@@ -143,6 +175,7 @@ def _sheet_decisions(sheet, name: str, path: Path, headings: dict[str, str], req
         return []
     decisions = []
     for number, cells in enumerate(rows, start=2):
+
         def get(field: str, cells=cells) -> str:
             index = columns.get(field)
             return _cell(cells[index]) if index is not None and index < len(cells) else ""
@@ -154,8 +187,20 @@ def _sheet_decisions(sheet, name: str, path: Path, headings: dict[str, str], req
         _check_verdict(verdict, where)
         codes = [c.strip() for c in get("codes").replace("；", ";").split(";") if c.strip()]
         for code in codes:
-            decisions.append(Decision(get("document"), get("project"), get("indicator"), get("value"), code,
-                                      verdict, get("note"), get("reviewer"), get("date"), where))
+            decisions.append(
+                Decision(
+                    get("document"),
+                    get("project"),
+                    get("indicator"),
+                    get("value"),
+                    code,
+                    verdict,
+                    get("note"),
+                    get("reviewer"),
+                    get("date"),
+                    where,
+                )
+            )
     return decisions
 
 
@@ -167,8 +212,9 @@ def _from_csv(path: Path) -> list[Decision]:
     frame = frame.rename(columns={k: v for k, v in _CSV_ALIASES.items() if k in frame.columns})
     missing = [c for c in ("document", "project", "indicator", "value", "code", "decision") if c not in frame.columns]
     if missing:
-        raise DecisionsError(text("decisions.csv_columns", path=path, columns="、".join(missing),
-                                            expected=", ".join(DECISION_COLUMNS)))
+        raise DecisionsError(
+            text("decisions.csv_columns", path=path, columns="、".join(missing), expected=", ".join(DECISION_COLUMNS))
+        )
     decisions = []
     for number, record in enumerate(frame.to_dict("records"), start=2):
         verdict = _verdict(record["decision"])
@@ -176,19 +222,40 @@ def _from_csv(path: Path) -> list[Decision]:
             continue
         where = text("decisions.where_csv", path=path, row=number)
         _check_verdict(verdict, where)
-        decisions.append(Decision(
-            record["document"].strip(), record["project"].strip(), record["indicator"].strip(),
-            record["value"].strip(), record["code"].strip().upper(), verdict, record.get("note", "").strip(),
-            record.get("reviewer", "").strip(), record.get("date", "").strip(), where))
+        decisions.append(
+            Decision(
+                record["document"].strip(),
+                record["project"].strip(),
+                record["indicator"].strip(),
+                record["value"].strip(),
+                record["code"].strip().upper(),
+                verdict,
+                record.get("note", "").strip(),
+                record.get("reviewer", "").strip(),
+                record.get("date", "").strip(),
+                where,
+            )
+        )
     return decisions
 
 
 def decisions_frame(decisions: list[Decision]) -> pd.DataFrame:
     """The decisions CSV: one decision per rule code of a row (the last one read wins for a key)."""
     latest = {d.key: d for d in decisions}
-    records = [{"document": document_stem(d.document), "project": d.project, "indicator": d.indicator,
-                "value": d.value, "code": d.code, "decision": d.decision, "note": d.note, "reviewer": d.reviewer,
-                "date": d.date} for d in latest.values()]
+    records = [
+        {
+            "document": document_stem(d.document),
+            "project": d.project,
+            "indicator": d.indicator,
+            "value": d.value,
+            "code": d.code,
+            "decision": d.decision,
+            "note": d.note,
+            "reviewer": d.reviewer,
+            "date": d.date,
+        }
+        for d in latest.values()
+    ]
     return pd.DataFrame.from_records(records, columns=DECISION_COLUMNS)
 
 
@@ -207,8 +274,9 @@ class Applied:
         return found is not None and found.decision == OVERRULE
 
 
-def apply_decisions(findings: list[Finding], row_text: dict[tuple[str, int, int], tuple[str, str, str]],
-                    decisions: list[Decision]) -> Applied:
+def apply_decisions(
+    findings: list[Finding], row_text: dict[tuple[str, int, int], tuple[str, str, str]], decisions: list[Decision]
+) -> Applied:
     """Match decisions to findings. row_text: (source, project_index, row) -> (project, indicator name, value)
     for every row of the run. A decision for a document of this run that matches no finding is stale: its
     row was changed or removed, or the rule no longer reports it there. Decisions for documents not in this
@@ -217,8 +285,11 @@ def apply_decisions(findings: list[Finding], row_text: dict[tuple[str, int, int]
     by_finding: dict[int, Decision] = {}
     used: set[tuple] = set()
     for finding in findings:
-        _, name, value = ("", "", "") if finding.row is None else row_text.get(
-            (finding.source, finding.project_index or 0, finding.row), ("", "", ""))
+        _, name, value = (
+            ("", "", "")
+            if finding.row is None
+            else row_text.get((finding.source, finding.project_index or 0, finding.row), ("", "", ""))
+        )
         key = decision_key(finding.source, finding.project, name, value, finding.code)
         found = latest.get(key)
         if found is not None:
@@ -260,7 +331,16 @@ def apply_decisions(findings: list[Finding], row_text: dict[tuple[str, int, int]
 
 def stale_message(item: Stale) -> str:
     d = item.decision
-    row = (text("decisions.stale_row", indicator=d.indicator, value=d.value) if d.indicator
-           else text("decisions.stale_project_row"))
-    return text("decisions.stale", document=document_stem(d.document), project=d.project, row=row,
-                codes="、".join(item.codes or (d.code,)), decision=d.decision, reason=item.reason, origin=d.origin)
+    row = (
+        text("decisions.stale_row", indicator=d.indicator, value=d.value) if d.indicator else text("decisions.stale_project_row")
+    )
+    return text(
+        "decisions.stale",
+        document=document_stem(d.document),
+        project=d.project,
+        row=row,
+        codes="、".join(item.codes or (d.code,)),
+        decision=d.decision,
+        reason=item.reason,
+        origin=d.origin,
+    )

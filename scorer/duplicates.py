@@ -88,8 +88,19 @@ def row_table(documents) -> pd.DataFrame:
         unit = unit_key(document.unit) or document.source
         for p_index, project in enumerate(document.projects):
             for r_index, indicator in enumerate(project.indicators):
-                records.append((doc_index, document.source, unit, document.year, p_index, project.name, r_index,
-                                indicator.level3, indicator.value))
+                records.append(
+                    (
+                        doc_index,
+                        document.source,
+                        unit,
+                        document.year,
+                        p_index,
+                        project.name,
+                        r_index,
+                        indicator.level3,
+                        indicator.value,
+                    )
+                )
     frame = pd.DataFrame.from_records(records, columns=KEY_COLUMNS[:-1])
     frame["year"] = frame["year"].astype("Int64")
     return add_keys(frame)
@@ -107,6 +118,7 @@ def add_keys(frame: pd.DataFrame) -> pd.DataFrame:
 
 # --- near-duplicates ----------------------------------------------------------------------------
 
+
 def _mix(values: np.ndarray) -> np.ndarray:
     """splitmix64 finaliser, vectorised: a well-mixed 64-bit hash of each value (wraps on purpose)."""
     z = values + np.uint64(0x9E3779B97F4A7C15)
@@ -121,8 +133,9 @@ def minhash_signatures(texts: list[str], num_perm: int = LSH_BANDS * LSH_ROWS, s
     splitmix64(bigram XOR seed_k); a linear hash of such structured integers is not min-wise enough."""
     codes_list, lengths = [], np.zeros(len(texts), dtype=np.int64)
     for index, text in enumerate(texts):
-        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64) if text else \
-            np.zeros(0, dtype=np.uint64)
+        points = (
+            np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64) if text else np.zeros(0, dtype=np.uint64)
+        )
         grams = points[:-1] * np.uint64(1 << 21) + points[1:] if len(points) > 1 else points
         if not len(grams):
             grams = np.zeros(1, dtype=np.uint64)
@@ -139,14 +152,15 @@ def minhash_signatures(texts: list[str], num_perm: int = LSH_BANDS * LSH_ROWS, s
     return signatures
 
 
-def lsh_candidates(signatures: np.ndarray, bands: int = LSH_BANDS, rows: int = LSH_ROWS,
-                   blocks: np.ndarray | None = None) -> np.ndarray:
+def lsh_candidates(
+    signatures: np.ndarray, bands: int = LSH_BANDS, rows: int = LSH_ROWS, blocks: np.ndarray | None = None
+) -> np.ndarray:
     """Pairs (i < j) that agree on all values of at least one band (and on `blocks`, when given: only
     rows of one block can pair), as an (m, 2) int64 array."""
     found = []
     n = len(signatures)
     for band in range(bands):
-        part = signatures[:, band * rows:(band + 1) * rows]
+        part = signatures[:, band * rows : (band + 1) * rows]
         key = part[:, 0].copy() if blocks is None else part[:, 0] ^ (blocks.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
         for column in range(1, rows):
             key = key * np.uint64(1_000_003) ^ part[:, column]
@@ -154,9 +168,10 @@ def lsh_candidates(signatures: np.ndarray, bands: int = LSH_BANDS, rows: int = L
         sorted_key = key[order]
         starts = np.flatnonzero(np.concatenate([[True], sorted_key[1:] != sorted_key[:-1]]))
         sizes = np.diff(np.concatenate([starts, [n]]))
-        for start, size in zip(starts[(sizes > 1) & (sizes <= LSH_MAX_BUCKET)],
-                               sizes[(sizes > 1) & (sizes <= LSH_MAX_BUCKET)], strict=True):
-            members = np.sort(order[start:start + size])
+        for start, size in zip(
+            starts[(sizes > 1) & (sizes <= LSH_MAX_BUCKET)], sizes[(sizes > 1) & (sizes <= LSH_MAX_BUCKET)], strict=True
+        ):
+            members = np.sort(order[start : start + size])
             i, j = np.triu_indices(len(members), k=1)
             found.append(np.stack([members[i], members[j]], axis=1))
     if not found:
@@ -183,8 +198,9 @@ def near_pairs(keys: list[str], threshold: float = NEAR_THRESHOLD) -> list[tuple
     if len(keys) <= NEAR_ALL_PAIRS_LIMIT:
         found: list[tuple[int, int]] = []
         for start in range(0, len(keys), 2000):  # blocks of rows keep the score matrix small
-            block = process.cdist(keys[start:start + 2000], keys, scorer=fuzz.ratio, score_cutoff=threshold - 1,
-                                  dtype=np.uint8, workers=-1)
+            block = process.cdist(
+                keys[start : start + 2000], keys, scorer=fuzz.ratio, score_cutoff=threshold - 1, dtype=np.uint8, workers=-1
+            )
             i, j = np.nonzero(block)
             found.extend((int(a) + start, int(b)) for a, b in zip(i, j, strict=True) if a + start < b)
         # re-scored exactly: the uint8 matrix only proposes, as the MinHash buckets do below
@@ -193,12 +209,15 @@ def near_pairs(keys: list[str], threshold: float = NEAR_THRESHOLD) -> list[tuple
         # MinHash of the name only; the masked value must be equal, so it blocks the buckets instead
         names = [key.partition("|")[0] for key in keys]
         value_codes, _ = pd.factorize(pd.Series([key.partition("|")[2] for key in keys]))
-        candidates = ((int(a), int(b), fuzz.ratio(keys[a], keys[b], score_cutoff=threshold))
-                      for a, b in lsh_candidates(minhash_signatures(names), blocks=np.asarray(value_codes)))
+        candidates = (
+            (int(a), int(b), fuzz.ratio(keys[a], keys[b], score_cutoff=threshold))
+            for a, b in lsh_candidates(minhash_signatures(names), blocks=np.asarray(value_codes))
+        )
     return [(a, b, score) for a, b, score in candidates if score and near_enough(keys[a], keys[b])]
 
 
 # --- clusters -----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ClusterOptions:
@@ -323,11 +342,29 @@ def carry_overs(documents) -> list[CarryOver]:
                         unchanged += 1
                         out.append(CarryOver(newer_index, n_index, r_index, "unchanged", older_index, old_project.name))
                     else:
-                        out.append(CarryOver(newer_index, n_index, r_index, "value-changed", older_index,
-                                             old_project.name, other_value=" / ".join(dict.fromkeys(values))))
+                        out.append(
+                            CarryOver(
+                                newer_index,
+                                n_index,
+                                r_index,
+                                "value-changed",
+                                older_index,
+                                old_project.name,
+                                other_value=" / ".join(dict.fromkeys(values)),
+                            )
+                        )
                 if new_project.indicators and unchanged / len(new_project.indicators) >= 0.8:
-                    out.append(CarryOver(newer_index, n_index, None, "table", older_index, old_project.name,
-                                         share=unchanged / len(new_project.indicators)))
+                    out.append(
+                        CarryOver(
+                            newer_index,
+                            n_index,
+                            None,
+                            "table",
+                            older_index,
+                            old_project.name,
+                            share=unchanged / len(new_project.indicators),
+                        )
+                    )
     return out
 
 
@@ -338,12 +375,14 @@ STATS_SCHEMA = "zhibiao-corpus-stats"
 
 def corpus_stats(frame: pd.DataFrame) -> dict:
     """How many units, documents and projects use each key (keys used by two units or more are kept)."""
-    grouped = frame.groupby("key").agg(units=("unit", "nunique"), documents=("source", "nunique"),
-                                      projects=("project", "size"))
+    grouped = frame.groupby("key").agg(units=("unit", "nunique"), documents=("source", "nunique"), projects=("project", "size"))
     shared = grouped[grouped["units"] >= 2].sort_index()
     return {
-        "schema": STATS_SCHEMA, "version": 1, "documents": int(frame["source"].nunique()),
-        "units": int(frame["unit"].nunique()), "rows": len(frame),
+        "schema": STATS_SCHEMA,
+        "version": 1,
+        "documents": int(frame["source"].nunique()),
+        "units": int(frame["unit"].nunique()),
+        "rows": len(frame),
         "keys": {key: [int(r.units), int(r.documents), int(r.projects)] for key, r in shared.iterrows()},
     }
 

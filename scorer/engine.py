@@ -31,20 +31,41 @@ def _wording(rule: Rule, row: RowContext | None, hit: Hit) -> tuple[str, str]:
     return message, fix
 
 
-def _findings(rule: Rule, document: DocumentContext, project: ProjectContext, row: RowContext | None, hit: Hit,
-              wording: tuple[str, str] | None = None) -> list[Finding]:
+def _findings(
+    rule: Rule,
+    document: DocumentContext,
+    project: ProjectContext,
+    row: RowContext | None,
+    hit: Hit,
+    wording: tuple[str, str] | None = None,
+) -> list[Finding]:
     """One finding per category the rule's check implies (V005: vague and unit_mismatch), same code."""
     message, fix = wording or _wording(rule, row, hit)
-    return [Finding(
-        code=rule.code, name=rule.name, category=category, severity=severity, message=message,
-        source=document.source, project=project.name, row=None if row is None else row.index,
-        evidence=hit.evidence, fix=fix, project_index=project.index,
-    ) for category, severity in rule.verdicts]
+    return [
+        Finding(
+            code=rule.code,
+            name=rule.name,
+            category=category,
+            severity=severity,
+            message=message,
+            source=document.source,
+            project=project.name,
+            row=None if row is None else row.index,
+            evidence=hit.evidence,
+            fix=fix,
+            project_index=project.index,
+        )
+        for category, severity in rule.verdicts
+    ]
 
 
-def run_rules(documents: Iterable[DocumentContext], select: Iterable[str] | None = None,
-              ignore: Iterable[str] | None = None, errors: list[str] | None = None,
-              stats: dict | None = None) -> list[Finding]:
+def run_rules(
+    documents: Iterable[DocumentContext],
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    errors: list[str] | None = None,
+    stats: dict | None = None,
+) -> list[Finding]:
     """Findings of the selected rules. A rule that fails on a document is reported in `errors` (one line
     naming the rule and the file) and the run goes on; without `errors` the exception propagates."""
     rules = select_rules(select, ignore)
@@ -70,8 +91,10 @@ def run_rules(documents: Iterable[DocumentContext], select: Iterable[str] | None
             except Exception as exc:
                 if errors is None:
                     raise
-                errors.append(f"{document.source}: rule {rule.code} failed ({type(exc).__name__}: {exc}); "
-                              "its findings for this file are missing")
+                errors.append(
+                    f"{document.source}: rule {rule.code} failed ({type(exc).__name__}: {exc}); "
+                    "its findings for this file are missing"
+                )
                 continue
             findings.extend(found)
     return findings
@@ -128,8 +151,10 @@ def _apply_text_rules(rules: tuple[Rule, ...], document: DocumentContext, errors
     for code, failure in failed.items():  # only filled when errors is a list: without one, a failure raises
         found.pop(code)
         if errors is not None:
-            errors.append(f"{document.source}: rule {code} failed ({type(failure).__name__}: {failure}); "
-                          "its findings for this file are missing")
+            errors.append(
+                f"{document.source}: rule {code} failed ({type(failure).__name__}: {failure}); "
+                "its findings for this file are missing"
+            )
     return [finding for findings in found.values() for finding in findings]
 
 

@@ -21,8 +21,21 @@ from scorer.messages import text
 GENERATOR = "zhibiao-report"
 LEGACY_TARGETS = {".doc": ".docx", ".wps": ".docx", ".et": ".xlsx"}
 CONVERT_TIMEOUT_SECONDS = 120
-CLUSTER_COLUMNS = ["cluster", "kind", "size", "similarity", "key", "source", "unit", "year", "project", "row_index",
-                   "level3", "value", "codes"]
+CLUSTER_COLUMNS = [
+    "cluster",
+    "kind",
+    "size",
+    "similarity",
+    "key",
+    "source",
+    "unit",
+    "year",
+    "project",
+    "row_index",
+    "level3",
+    "value",
+    "codes",
+]
 
 
 @dataclass
@@ -77,8 +90,12 @@ def _csv_kind(path: Path) -> str | None:
     with path.open("rb") as handle:
         first = handle.readline(4096).decode("utf-8-sig", "replace").strip()
     header = [cell.strip().strip('"') for cell in first.split(",")]
-    for kind, columns in (("rows", ROW_COLUMNS), ("projects", PROJECT_COLUMNS), ("findings", FINDING_COLUMNS),
-                          ("clusters", CLUSTER_COLUMNS)):
+    for kind, columns in (
+        ("rows", ROW_COLUMNS),
+        ("projects", PROJECT_COLUMNS),
+        ("findings", FINDING_COLUMNS),
+        ("clusters", CLUSTER_COLUMNS),
+    ):
         if header[: len(columns)] == columns:
             return kind
     return None
@@ -111,13 +128,30 @@ def convert_legacy(path: Path, plan: InputPlan) -> Path | None:
         return None
     work = Path(tempfile.mkdtemp(prefix="convert-", dir=plan.convert_dir))
     profile = work / "profile"
-    command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck",
-               "--convert-to", target.lstrip("."), "--outdir", str(work / "out"), str(path.resolve())]
+    command = [
+        program,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        target.lstrip("."),
+        "--outdir",
+        str(work / "out"),
+        str(path.resolve()),
+    ]
     environment = {"PATH": os.environ.get("PATH", ""), "HOME": str(work), "TMPDIR": str(work), "LANG": "C.UTF-8"}
     try:
         # its own session, so a timeout ends soffice.bin and whatever else it started, not only the launcher
-        process = subprocess.Popen(command, cwd=work, env=environment, stdin=subprocess.DEVNULL,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        process = subprocess.Popen(
+            command,
+            cwd=work,
+            env=environment,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     except OSError as exc:
         process, detail = None, type(exc).__name__
     if process is not None:

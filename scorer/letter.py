@@ -77,10 +77,18 @@ def letters(result) -> list[Letter]:
             found = by_row.get((*key, int(row.row_index)), [])
             if not found:
                 continue
-            item.rows.append(LetterRow(
-                row.level2, row.level3 or row.description, row.value, row.score,
-                list(dict.fromkeys(f.message for f in found)), list(dict.fromkeys(f.fix for f in found if f.fix)),
-                min(_SEVERITY_ORDER[f.severity] for f in found), str(getattr(row, "suggestions", "") or "")))
+            item.rows.append(
+                LetterRow(
+                    row.level2,
+                    row.level3 or row.description,
+                    row.value,
+                    row.score,
+                    list(dict.fromkeys(f.message for f in found)),
+                    list(dict.fromkeys(f.fix for f in found if f.fix)),
+                    min(_SEVERITY_ORDER[f.severity] for f in found),
+                    str(getattr(row, "suggestions", "") or ""),
+                )
+            )
         item.rows.sort(key=lambda r: (r.worst, r.score))
         item.project_reasons = list(dict.fromkeys(f.message for f in by_project.get(key, [])))
         if item.rows or item.project_reasons:
@@ -111,10 +119,10 @@ def write_letter(letter: Letter, path: str | Path) -> None:
     document.add_paragraph(
         f"{letter.unit}：\n经审核，贵单位报送的预算绩效目标表中有 {len(letter.projects)} 个项目、{rows} 条绩效指标需要修改"
         "完善。以下按项目列出（得分低的项目在前；每个项目内，有缺陷的指标在前、较弱的在后），"
-        "请逐条修改后重新报送。")
+        "请逐条修改后重新报送。"
+    )
     for number, project in enumerate(letter.projects, start=1):
-        document.add_heading(f"{_number(number)}、{project.name}（得分 {project.score:.1f}，等级 {project.grade}）",
-                             level=2)
+        document.add_heading(f"{_number(number)}、{project.name}（得分 {project.score:.1f}，等级 {project.grade}）", level=2)
         if project.project_reasons:
             document.add_paragraph("项目整体：" + "；".join(project.project_reasons))
         if not project.rows:

@@ -84,15 +84,26 @@ def build_library(result) -> pd.DataFrame:
     from scorer.normalise import prepare
 
     contexts = prepare(result.documents)
-    scored = {(s, int(p), int(r)): (score, categories) for s, p, r, score, categories in zip(
-        result.rows["source"], result.rows["project_index"], result.rows["row_index"], result.rows["score"],
-        result.rows["categories"], strict=True)}
+    scored = {
+        (s, int(p), int(r)): (score, categories)
+        for s, p, r, score, categories in zip(
+            result.rows["source"],
+            result.rows["project_index"],
+            result.rows["row_index"],
+            result.rows["score"],
+            result.rows["categories"],
+            strict=True,
+        )
+    }
     noted = set()
     findings = result.findings
     if len(findings):
         for record in findings[findings["severity"] != "info"].itertuples():
-            noted.add((record.source, int(record.project_index)) if record.row != record.row or record.row is None
-                      else (record.source, int(record.project_index), int(record.row)))
+            noted.add(
+                (record.source, int(record.project_index))
+                if record.row != record.row or record.row is None
+                else (record.source, int(record.project_index), int(record.row))
+            )
     records, seen = [], set()
     for document in contexts:
         for project in document.projects:
@@ -112,9 +123,19 @@ def build_library(result) -> pd.DataFrame:
                 if dedupe in seen:
                     continue
                 seen.add(dedupe)
-                records.append([kinds, row.group, row.indicator.level2.strip() or group_names().get(row.group, ""),
-                                _ITEM_NUMBER.sub("", row.indicator.level3.strip()), row.indicator.value.strip(), template,
-                                row.value.family.value, Path(document.source).stem, project.name])
+                records.append(
+                    [
+                        kinds,
+                        row.group,
+                        row.indicator.level2.strip() or group_names().get(row.group, ""),
+                        _ITEM_NUMBER.sub("", row.indicator.level3.strip()),
+                        row.indicator.value.strip(),
+                        template,
+                        row.value.family.value,
+                        Path(document.source).stem,
+                        project.name,
+                    ]
+                )
     return pd.DataFrame(records, columns=LIBRARY_COLUMNS)
 
 
@@ -131,7 +152,7 @@ def load_library(path: str | Path | None = None) -> pd.DataFrame:
 
 
 def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
+    return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
 
 
 class Suggester:
@@ -144,8 +165,16 @@ class Suggester:
             record["grams"] = _bigrams(compact(str(record["name"])))
             self.by_group.setdefault(str(record["group"]), []).append(record)
 
-    def suggest(self, group: str, kinds: frozenset[str], name: str = "", document: str = "", value: str = "",
-                limit: int = 3, project: str = "") -> list[Suggestion]:
+    def suggest(
+        self,
+        group: str,
+        kinds: frozenset[str],
+        name: str = "",
+        document: str = "",
+        value: str = "",
+        limit: int = 3,
+        project: str = "",
+    ) -> list[Suggestion]:
         """Up to `limit` rows of `group` from projects sharing a kind, from other documents than `document`:
         the names most like `name` first, then the projects most like `project`."""
         from scorer.messages import text
@@ -181,8 +210,11 @@ class Suggester:
             why = text("suggest.why", kind=kind, level2=heading, document=record["document"], project=record["project"])
             if alike >= 0.2:
                 why = text("suggest.why_alike", alike=f"{alike:.0%}") + why
-            suggestions.append(Suggestion(str(record["name"]), str(record["value"]), heading, why,
-                                          str(record["document"]), str(record["project"])))
+            suggestions.append(
+                Suggestion(
+                    str(record["name"]), str(record["value"]), heading, why, str(record["document"]), str(record["project"])
+                )
+            )
             if len(suggestions) == limit:
                 break
         return suggestions
@@ -195,15 +227,17 @@ def suggestions_for(result, suggester: Suggester) -> tuple[list[str], dict[tuple
 
     contexts = {(d.source, p.index): p for d in prepare(result.documents) for p in d.projects}
     column = []
-    for source, p_index, r_index, categories in zip(result.rows["source"], result.rows["project_index"],
-                                                    result.rows["row_index"], result.rows["categories"], strict=True):
+    for source, p_index, r_index, categories in zip(
+        result.rows["source"], result.rows["project_index"], result.rows["row_index"], result.rows["categories"], strict=True
+    ):
         project = contexts.get((source, int(p_index)))
         if not categories or project is None:
             column.append("")
             continue
         row = project.rows[int(r_index)]
-        found = suggester.suggest(row.group, project.name_types, row.indicator.level3, source, row.indicator.value,
-                                  project=project.name)
+        found = suggester.suggest(
+            row.group, project.name_types, row.indicator.level3, source, row.indicator.value, project=project.name
+        )
         column.append("；".join(str(s) for s in found))
     missing: dict[tuple[str, int], list[str]] = {}
     for key, project in contexts.items():
@@ -214,21 +248,29 @@ def suggestions_for(result, suggester: Suggester) -> tuple[list[str], dict[tuple
         for group in lacking:
             found = suggester.suggest(group, project.name_types, document=key[0], project=project.name)
             if found:
-                missing.setdefault(key, []).append(
-                    f"{group_names().get(group, group)}：" + "；".join(str(s) for s in found))
+                missing.setdefault(key, []).append(f"{group_names().get(group, group)}：" + "；".join(str(s) for s in found))
     return column, missing
 
 
 def library_card(library: pd.DataFrame, inputs: list[str]) -> str:
-    lines = ["# 指标库（indicator library）", "",
-             "Rows that scored sound (100, no finding but notes) with a target of at most 30 characters, one per "
-             "project kinds, 二级指标 group, indicator name and value template (figures masked). Project kinds are "
-             "those of lexicons/project_types.yaml found in the project's name (else its purpose and goal); rows "
-             "whose project has no name read, or whose name has fewer than two Chinese characters, are left out. Built by "
-             "`zhibiao library build` (rules and the shipped classifier) from:", ""]
+    lines = [
+        "# 指标库（indicator library）",
+        "",
+        "Rows that scored sound (100, no finding but notes) with a target of at most 30 characters, one per "
+        "project kinds, 二级指标 group, indicator name and value template (figures masked). Project kinds are "
+        "those of lexicons/project_types.yaml found in the project's name (else its purpose and goal); rows "
+        "whose project has no name read, or whose name has fewer than two Chinese characters, are left out. Built by "
+        "`zhibiao library build` (rules and the shipped classifier) from:",
+        "",
+    ]
     lines += [f"- {name}" for name in inputs]
-    lines += ["", f"{len(library)} rows from {library['document'].nunique() if len(library) else 0} documents.", "",
-              "| group | rows |", "|---|---|"]
+    lines += [
+        "",
+        f"{len(library)} rows from {library['document'].nunique() if len(library) else 0} documents.",
+        "",
+        "| group | rows |",
+        "|---|---|",
+    ]
     for group, count in library["group"].value_counts().sort_index().items():
         lines.append(f"| {group_names().get(str(group), group)} ({group}) | {count} |")
     kinds = library["kinds"].str.split(";").explode()
@@ -236,6 +278,10 @@ def library_card(library: pd.DataFrame, inputs: list[str]) -> str:
     for kind, count in kinds[kinds != ""].value_counts().sort_index().items():
         lines.append(f"| {kind} | {count} |")
     lines.append(f"| (none: general) | {int((library['kinds'] == '').sum())} |")
-    lines += ["", "Columns: " + ", ".join(LIBRARY_COLUMNS) + ". `document` and `project` say where a row was read;",
-              "the rows are indicator names and targets as published, not the documents.", ""]
+    lines += [
+        "",
+        "Columns: " + ", ".join(LIBRARY_COLUMNS) + ". `document` and `project` say where a row was read;",
+        "the rows are indicator names and targets as published, not the documents.",
+        "",
+    ]
     return "\n".join(lines)

@@ -14,45 +14,65 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "prefix.error": {"zh": "错误：", "en": "error: "},
     "prefix.warning": {"zh": "警告：", "en": "warning: "},
     # reading
-    "read.counts": {"zh": "{name}：{projects} 个项目，{indicators} 条指标",
-                    "en": "{name}: {projects} projects, {indicators} indicators"},
+    "read.counts": {
+        "zh": "{name}：{projects} 个项目，{indicators} 条指标",
+        "en": "{name}: {projects} projects, {indicators} indicators",
+    },
     "read.skipped_rows": {"zh": "，未采用：{skipped}", "en": ", skipped: {skipped}"},
     "read.file_skipped": {"zh": "{path}：未读取，{reason}", "en": "{path}: not read, {reason}"},
-    "read.nothing_found": {"zh": "{path}：没有读到任何绩效指标（{reason}）",
-                           "en": "{path}: no indicator found ({reason})"},
+    "read.nothing_found": {"zh": "{path}：没有读到任何绩效指标（{reason}）", "en": "{path}: no indicator found ({reason})"},
     "empty.file": {"zh": "文件是空的", "en": "the file is empty"},
-    "empty.pdf_image": {"zh": "PDF 没有文字层，可能是扫描件；请用原始的 Word/Excel 文件，或先做文字识别（OCR）",
-                        "en": "the PDF has no text layer (a scan?); use the original Word/Excel file or OCR it first"},
-    "empty.no_table": {"zh": "没有找到含“三级指标”“指标值”等表头的绩效指标表；判断的版式：{layout}；"
-                             "可用 `zhibiao parse --explain {path}` 查看读到的单元格和未采用的原因",
-                       "en": "no performance table with headers such as 三级指标 and 指标值 was found; layout guessed: "
-                             "{layout}; `zhibiao parse --explain {path}` shows the cells read and why rows were left out"},
-    "run.nothing_written": {"zh": "没有可评分的指标，未写出任何文件，原有的输出文件保持不变",
-                            "en": "nothing to score: no file written, earlier outputs left as they were"},
+    "empty.pdf_image": {
+        "zh": "PDF 没有文字层，可能是扫描件；请用原始的 Word/Excel 文件，或先做文字识别（OCR）",
+        "en": "the PDF has no text layer (a scan?); use the original Word/Excel file or OCR it first",
+    },
+    "empty.no_table": {
+        "zh": "没有找到含“三级指标”“指标值”等表头的绩效指标表；判断的版式：{layout}；"
+        "可用 `zhibiao parse --explain {path}` 查看读到的单元格和未采用的原因",
+        "en": "no performance table with headers such as 三级指标 and 指标值 was found; layout guessed: "
+        "{layout}; `zhibiao parse --explain {path}` shows the cells read and why rows were left out",
+    },
+    "run.nothing_written": {
+        "zh": "没有可评分的指标，未写出任何文件，原有的输出文件保持不变",
+        "en": "nothing to score: no file written, earlier outputs left as they were",
+    },
     # inputs
     "input.missing": {"zh": "找不到输入文件：{path}", "en": "no such input: {path}"},
     "input.did_you_mean": {"zh": "；是不是：{names}", "en": "; did you mean: {names}"},
     "input.folder_missing": {"zh": "；文件夹 {folder} 也不存在", "en": "; the folder {folder} does not exist either"},
-    "input.mixed": {"zh": "逐条指标表（.parquet，含 project、level3、value 列的 .csv，或 1 MB 以上、表头含 项目名称、三级指标、指标值 的 .csv）不能与文档在同一次运行中评分",
-                    "en": "rows tables (.parquet, .csv with project, level3 and value columns, or a .csv of 1 MB or more "
-                          "headed 项目名称, 三级指标, 指标值) and documents cannot be scored in one run"},
-    "input.dask_missing": {"zh": "--engine dask 需要 dask 和 distributed：pip install \".[dask]\"",
-                           "en": "--engine dask needs dask and distributed: pip install \".[dask]\""},
-    "input.dask_needs_tables": {"zh": "--engine dask 只对逐条指标表评分：请先对文档运行 `zhibiao parse`",
-                                "en": "--engine dask scores rows tables: run `zhibiao parse` on the documents first"},
+    "input.mixed": {
+        "zh": "逐条指标表（.parquet，含 project、level3、value 列的 .csv，或 1 MB 以上、表头含 项目名称、三级指标、指标值 的 .csv）不能与文档在同一次运行中评分",
+        "en": "rows tables (.parquet, .csv with project, level3 and value columns, or a .csv of 1 MB or more "
+        "headed 项目名称, 三级指标, 指标值) and documents cannot be scored in one run",
+    },
+    "input.dask_missing": {
+        "zh": '--engine dask 需要 dask 和 distributed：pip install ".[dask]"',
+        "en": '--engine dask needs dask and distributed: pip install ".[dask]"',
+    },
+    "input.dask_needs_tables": {
+        "zh": "--engine dask 只对逐条指标表评分：请先对文档运行 `zhibiao parse`",
+        "en": "--engine dask scores rows tables: run `zhibiao parse` on the documents first",
+    },
     # outputs
-    "output.is_folder": {"zh": "{option} {path}：这是一个文件夹，请给出文件名（例如 {example}）",
-                         "en": "{option} {path}: is a folder; give a file name (e.g. {example})"},
-    "output.no_folder": {"zh": "{option} {path}：文件夹 {folder} 不存在，请先创建它（mkdir -p {folder}）",
-                         "en": "{option} {path}: the folder {folder} does not exist; create it first (mkdir -p {folder})"},
+    "output.is_folder": {
+        "zh": "{option} {path}：这是一个文件夹，请给出文件名（例如 {example}）",
+        "en": "{option} {path}: is a folder; give a file name (e.g. {example})",
+    },
+    "output.no_folder": {
+        "zh": "{option} {path}：文件夹 {folder} 不存在，请先创建它（mkdir -p {folder}）",
+        "en": "{option} {path}: the folder {folder} does not exist; create it first (mkdir -p {folder})",
+    },
     "output.not_folder": {"zh": "{option} {path}：{folder} 不是文件夹", "en": "{option} {path}: {folder} is not a folder"},
     "output.unwritable": {"zh": "{option} {path}：没有写入权限", "en": "{option} {path}: not writable"},
-    "output.extension": {"zh": "{option} {path}：{option} 写的是 {kind}，文件名应以 {suffixes} 结尾",
-                         "en": "{option} {path}: {option} writes {kind}; the name should end in {suffixes}"},
-    "output.twice": {"zh": "{first} 与 {second} 指向同一个文件 {path}",
-                     "en": "{first} and {second} name the same file {path}"},
-    "output.is_input": {"zh": "{option} {path}：这是输入文件，不能覆盖", "en": "{option} {path}: is an input file; "
-                        "it would be overwritten"},
+    "output.extension": {
+        "zh": "{option} {path}：{option} 写的是 {kind}，文件名应以 {suffixes} 结尾",
+        "en": "{option} {path}: {option} writes {kind}; the name should end in {suffixes}",
+    },
+    "output.twice": {"zh": "{first} 与 {second} 指向同一个文件 {path}", "en": "{first} and {second} name the same file {path}"},
+    "output.is_input": {
+        "zh": "{option} {path}：这是输入文件，不能覆盖",
+        "en": "{option} {path}: is an input file; it would be overwritten",
+    },
     "kind.csv": {"zh": "CSV 表格", "en": "a CSV table"},
     "kind.table": {"zh": "CSV 或 Parquet 表格", "en": "a CSV or Parquet table"},
     "kind.xlsx": {"zh": "Excel 工作簿", "en": "an Excel workbook"},
@@ -60,31 +80,49 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "kind.json": {"zh": "JSON 文件", "en": "a JSON file"},
     "kind.markdown": {"zh": "Markdown 文件", "en": "a Markdown file"},
     # --select / --ignore
-    "codes.unknown": {"zh": "{option}：没有规则或类别 {code}{hint}；`zhibiao rules` 列出全部规则",
-                      "en": "{option}: no rule or category {code}{hint}; `zhibiao rules` lists them"},
+    "codes.unknown": {
+        "zh": "{option}：没有规则或类别 {code}{hint}；`zhibiao rules` 列出全部规则",
+        "en": "{option}: no rule or category {code}{hint}; `zhibiao rules` lists them",
+    },
     "codes.closest": {"zh": "，最接近的是 {names}", "en": "; closest: {names}"},
     # other usage errors
-    "rule.unknown": {"zh": "没有规则 {code}{hint}；`zhibiao rules` 列出全部规则",
-                     "en": "no rule {code}{hint}; `zhibiao rules` lists them"},
-    "stats.invalid": {"zh": "--corpus-stats {path}：不是 zhibiao 的语料统计文件{detail}",
-                      "en": "--corpus-stats {path}: not a zhibiao corpus statistics file{detail}"},
+    "rule.unknown": {
+        "zh": "没有规则 {code}{hint}；`zhibiao rules` 列出全部规则",
+        "en": "no rule {code}{hint}; `zhibiao rules` lists them",
+    },
+    "stats.invalid": {
+        "zh": "--corpus-stats {path}：不是 zhibiao 的语料统计文件{detail}",
+        "en": "--corpus-stats {path}: not a zhibiao corpus statistics file{detail}",
+    },
     "model.invalid": {"zh": "--model：{detail}", "en": "--model: {detail}"},
-    "train.nothing": {"zh": "标注中没有一行与 --docs 中文档的指标对上", "en": "no labelled row matched a row of the "
-                      "documents in --docs"},
+    "train.nothing": {
+        "zh": "标注中没有一行与 --docs 中文档的指标对上",
+        "en": "no labelled row matched a row of the documents in --docs",
+    },
     # decisions (审核意见)
     "decisions.invalid": {"zh": "--decisions：{detail}", "en": "--decisions: {detail}"},
-    "decisions.not_workbook": {"zh": "{path}：请给出填好审核意见的评审工作簿（.xlsx）",
-                               "en": "{path}: give the reviewed workbook (.xlsx) with its 审核意见 filled in"},
-    "decisions.applied": {"zh": "审核意见 {decisions} 条：豁免问题 {waived} 个，已过期 {stale} 条",
-                          "en": "{decisions} decisions: {waived} findings waived, {stale} stale"},
-    "decisions.exported": {"zh": "已写出 {output}：{count} 条审核意见（{verdicts}）",
-                           "en": "wrote {output}: {count} decisions ({verdicts})"},
+    "decisions.not_workbook": {
+        "zh": "{path}：请给出填好审核意见的评审工作簿（.xlsx）",
+        "en": "{path}: give the reviewed workbook (.xlsx) with its 审核意见 filled in",
+    },
+    "decisions.applied": {
+        "zh": "审核意见 {decisions} 条：豁免问题 {waived} 个，已过期 {stale} 条",
+        "en": "{decisions} decisions: {waived} findings waived, {stale} stale",
+    },
+    "decisions.exported": {
+        "zh": "已写出 {output}：{count} 条审核意见（{verdicts}）",
+        "en": "wrote {output}: {count} decisions ({verdicts})",
+    },
     # compare
     "compare.nothing": {"zh": "{path}：没有读到任何绩效指标，无法比较", "en": "{path}: no indicator read, nothing to compare"},
-    "compare.summary": {"zh": "共 {projects} 个项目，{changed} 个有变化：已修正问题 {fixed} 个，仍未修正 {open} 个，新出现 {new} 个；新增项目 {added} 个，删除项目 {removed} 个",
-                        "en": "{projects} projects, {changed} changed: {fixed} findings fixed, {open} still open, {new} new; {added} projects added, {removed} removed"},
-    "compare.project": {"zh": "得分 {old} → {new}；已修正 {fixed}，仍未修正 {open}，新出现 {new_findings}；新增指标 {added}，删除指标 {removed}",
-                        "en": "score {old} → {new}; fixed {fixed}, still open {open}, new {new_findings}; rows added {added}, removed {removed}"},
+    "compare.summary": {
+        "zh": "共 {projects} 个项目，{changed} 个有变化：已修正问题 {fixed} 个，仍未修正 {open} 个，新出现 {new} 个；新增项目 {added} 个，删除项目 {removed} 个",
+        "en": "{projects} projects, {changed} changed: {fixed} findings fixed, {open} still open, {new} new; {added} projects added, {removed} removed",
+    },
+    "compare.project": {
+        "zh": "得分 {old} → {new}；已修正 {fixed}，仍未修正 {open}，新出现 {new_findings}；新增指标 {added}，删除指标 {removed}",
+        "en": "score {old} → {new}; fixed {fixed}, still open {open}, new {new_findings}; rows added {added}, removed {removed}",
+    },
     "compare.status.added": {"zh": "[新增项目]", "en": "[added]"},
     "compare.status.removed": {"zh": "[删除项目]", "en": "[removed]"},
     "compare.status.changed": {"zh": "[有修改]", "en": "[changed]"},
@@ -96,8 +134,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "compare.row_removed": {"zh": "删除指标", "en": "row removed"},
     "compare.project_level": {"zh": "（项目层面）", "en": "(project)"},
     # configuration
-    "config.none": {"zh": "没有找到 zhibiao.toml 或含 [tool.zhibiao] 的 pyproject.toml（从当前文件夹向上查找），使用默认设置",
-                    "en": "no zhibiao.toml or pyproject.toml with [tool.zhibiao] found (from the working directory upward): defaults in force"},
+    "config.none": {
+        "zh": "没有找到 zhibiao.toml 或含 [tool.zhibiao] 的 pyproject.toml（从当前文件夹向上查找），使用默认设置",
+        "en": "no zhibiao.toml or pyproject.toml with [tool.zhibiao] found (from the working directory upward): defaults in force",
+    },
     "config.file": {"zh": "设置文件：{path}", "en": "settings file: {path}"},
     "config.line": {"zh": "{setting} = {value}    （来源：{origin}）", "en": "{setting} = {value}    (from: {origin})"},
     "config.default": {"zh": "默认", "en": "default"},
@@ -106,99 +146,159 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "config.default.decisions": {"zh": "无", "en": "none"},
     "config.unreadable": {"zh": "{path}：无法读取（{detail}）", "en": "{path}: cannot be read ({detail})"},
     "config.not_toml": {"zh": "{path}：不是有效的 TOML（{detail}）", "en": "{path}: not valid TOML ({detail})"},
-    "config.unknown_key": {"zh": "{path}：未知的设置 {setting}；可用的设置：{keys}", "en": "{path}: unknown setting {setting}; the settings are: {keys}"},
-    "config.not_codes": {"zh": "{path}：{setting} 应是规则代码、前缀或类别的列表，如 [\"V\", \"U001\"]",
-                         "en": "{path}: {setting} should be a list of rule codes, prefixes or categories, e.g. [\"V\", \"U001\"]"},
-    "config.not_path": {"zh": "{path}：{setting} 应是一个文件路径（相对于 {name} 所在的文件夹）",
-                        "en": "{path}: {setting} should be a file path (relative to the folder of {name})"},
+    "config.unknown_key": {
+        "zh": "{path}：未知的设置 {setting}；可用的设置：{keys}",
+        "en": "{path}: unknown setting {setting}; the settings are: {keys}",
+    },
+    "config.not_codes": {
+        "zh": '{path}：{setting} 应是规则代码、前缀或类别的列表，如 ["V", "U001"]',
+        "en": '{path}: {setting} should be a list of rule codes, prefixes or categories, e.g. ["V", "U001"]',
+    },
+    "config.not_path": {
+        "zh": "{path}：{setting} 应是一个文件路径（相对于 {name} 所在的文件夹）",
+        "en": "{path}: {setting} should be a file path (relative to the folder of {name})",
+    },
     # decisions files and stale decisions
-    "decisions.kind": {"zh": "{path}：审核意见文件应是评审工作簿 .xlsx 或 decisions .csv",
-                       "en": "{path}: a decisions file is a review workbook .xlsx or a decisions .csv"},
-    "decisions.not_xlsx": {"zh": "{path}：无法作为 Excel 工作簿打开（{detail}）", "en": "{path}: cannot be opened as an Excel workbook ({detail})"},
-    "decisions.no_sheet": {"zh": "{path}：没有“指标明细”工作表，不是 zhibiao 的评审工作簿",
-                           "en": "{path}: no 指标明细 sheet, not a zhibiao review workbook"},
-    "decisions.sheet_columns": {"zh": "{path}：“{sheet}”工作表缺少列 {columns}", "en": "{path}: the {sheet} sheet lacks column(s) {columns}"},
+    "decisions.kind": {
+        "zh": "{path}：审核意见文件应是评审工作簿 .xlsx 或 decisions .csv",
+        "en": "{path}: a decisions file is a review workbook .xlsx or a decisions .csv",
+    },
+    "decisions.not_xlsx": {
+        "zh": "{path}：无法作为 Excel 工作簿打开（{detail}）",
+        "en": "{path}: cannot be opened as an Excel workbook ({detail})",
+    },
+    "decisions.no_sheet": {
+        "zh": "{path}：没有“指标明细”工作表，不是 zhibiao 的评审工作簿",
+        "en": "{path}: no 指标明细 sheet, not a zhibiao review workbook",
+    },
+    "decisions.sheet_columns": {
+        "zh": "{path}：“{sheet}”工作表缺少列 {columns}",
+        "en": "{path}: the {sheet} sheet lacks column(s) {columns}",
+    },
     "decisions.not_csv": {"zh": "{path}：无法读取为 CSV（{detail}）", "en": "{path}: cannot be read as CSV ({detail})"},
-    "decisions.csv_columns": {"zh": "{path}：审核意见表缺少列 {columns}（应有 {expected}）",
-                              "en": "{path}: the decisions table lacks column(s) {columns} (expected {expected})"},
-    "decisions.bad_verdict": {"zh": "{where}：审核意见“{verdict}”不是 同意 / 不同意 / 待定 之一",
-                              "en": "{where}: decision \"{verdict}\" is not one of 同意 / 不同意 / 待定 (agree / disagree / pending)"},
+    "decisions.csv_columns": {
+        "zh": "{path}：审核意见表缺少列 {columns}（应有 {expected}）",
+        "en": "{path}: the decisions table lacks column(s) {columns} (expected {expected})",
+    },
+    "decisions.bad_verdict": {
+        "zh": "{where}：审核意见“{verdict}”不是 同意 / 不同意 / 待定 之一",
+        "en": '{where}: decision "{verdict}" is not one of 同意 / 不同意 / 待定 (agree / disagree / pending)',
+    },
     "decisions.where_sheet": {"zh": "{path}:{sheet}!第{row}行", "en": "{path}:{sheet}!row {row}"},
     "decisions.where_csv": {"zh": "{path}:第{row}行", "en": "{path}:line {row}"},
-    "decisions.stale": {"zh": "审核意见已过期：{document} / {project} / {row} 上对 {codes} 的审核意见“{decision}”不再适用：{reason}，请重新审核（{origin}）",
-                        "en": "stale decision: {document} / {project} / {row}: the decision \"{decision}\" on {codes} no longer applies: {reason}; review it again ({origin})"},
-    "decisions.stale_row": {"zh": "指标“{indicator}”（{value}）", "en": "row \"{indicator}\" ({value})"},
+    "decisions.stale": {
+        "zh": "审核意见已过期：{document} / {project} / {row} 上对 {codes} 的审核意见“{decision}”不再适用：{reason}，请重新审核（{origin}）",
+        "en": 'stale decision: {document} / {project} / {row}: the decision "{decision}" on {codes} no longer applies: {reason}; review it again ({origin})',
+    },
+    "decisions.stale_row": {"zh": "指标“{indicator}”（{value}）", "en": 'row "{indicator}" ({value})'},
     "decisions.stale_project_row": {"zh": "项目层面", "en": "the project"},
     "decisions.gone_project": {"zh": "项目已不在文件中（或已改名）", "en": "the project is gone (or renamed)"},
     "decisions.gone_row": {"zh": "该指标已删除或改名", "en": "the row is gone (or renamed)"},
-    "decisions.new_value": {"zh": "指标值已改为“{value}”", "en": "the value is now \"{value}\""},
+    "decisions.new_value": {"zh": "指标值已改为“{value}”", "en": 'the value is now "{value}"'},
     # suggestions (指标推荐)
     "suggest.general": {"zh": "未归类", "en": "unclassified"},
-    "suggest.why": {"zh": "同为{kind}类项目的{level2}，取自 {document}「{project}」",
-                    "en": "a {level2} row of a {kind} project too, from {document} “{project}”"},
+    "suggest.why": {
+        "zh": "同为{kind}类项目的{level2}，取自 {document}「{project}」",
+        "en": "a {level2} row of a {kind} project too, from {document} “{project}”",
+    },
     "suggest.why_alike": {"zh": "名称相近（{alike}），", "en": "a similar name ({alike}), "},
-    "suggest.title": {"zh": "「{project}」（项目类别：{kinds}）的{level2}推荐：", "en": "{level2} suggestions for “{project}” (project kind: {kinds}):"},
-    "suggest.none": {"zh": "指标库中没有同类项目的该二级指标", "en": "the library holds no row of this group for a project of this kind"},
-    "suggest.unknown_level2": {"zh": "--level2 {level2}：不是已知的二级指标；可用：{names}", "en": "--level2 {level2}: not a known 二级指标; one of: {names}"},
+    "suggest.title": {
+        "zh": "「{project}」（项目类别：{kinds}）的{level2}推荐：",
+        "en": "{level2} suggestions for “{project}” (project kind: {kinds}):",
+    },
+    "suggest.none": {
+        "zh": "指标库中没有同类项目的该二级指标",
+        "en": "the library holds no row of this group for a project of this kind",
+    },
+    "suggest.unknown_level2": {
+        "zh": "--level2 {level2}：不是已知的二级指标；可用：{names}",
+        "en": "--level2 {level2}: not a known 二级指标; one of: {names}",
+    },
     "library.invalid": {"zh": "--library：无法读取指标库 {detail}", "en": "--library: cannot read the library {detail}"},
     "library.built": {"zh": "已写出 {path}：{rows} 条指标；说明：{card}", "en": "wrote {path}: {rows} rows; card: {card}"},
     "kind.parquet": {"zh": "Parquet 表格", "en": "a Parquet table"},
     # letter
-    "letter.no_folder": {"zh": "-o {folder}：文件夹不存在，请先创建它（mkdir -p {folder}）",
-                         "en": "-o {folder}: the folder does not exist; create it first (mkdir -p {folder})"},
-    "letter.not_folder": {"zh": "-o {folder}：不是文件夹；修改意见按单位各写一份，请给出文件夹",
-                          "en": "-o {folder}: not a folder; one letter is written per unit, give a folder"},
-    "letter.written": {"zh": "已写出 {path}：{projects} 个项目，{rows} 条指标需修改",
-                       "en": "wrote {path}: {projects} projects, {rows} rows to revise"},
+    "letter.no_folder": {
+        "zh": "-o {folder}：文件夹不存在，请先创建它（mkdir -p {folder}）",
+        "en": "-o {folder}: the folder does not exist; create it first (mkdir -p {folder})",
+    },
+    "letter.not_folder": {
+        "zh": "-o {folder}：不是文件夹；修改意见按单位各写一份，请给出文件夹",
+        "en": "-o {folder}: not a folder; one letter is written per unit, give a folder",
+    },
+    "letter.written": {
+        "zh": "已写出 {path}：{projects} 个项目，{rows} 条指标需修改",
+        "en": "wrote {path}: {projects} projects, {rows} rows to revise",
+    },
     "letter.none": {"zh": "没有需要修改的指标，未写出修改意见", "en": "nothing to revise: no letter written"},
     # terminal summary
     "summary.none": {"zh": "没有读到任何项目。", "en": "No project was read."},
-    "summary.title": {"zh": "得分最低的 {shown} 个项目（共 {projects} 个项目，{rows} 条指标）",
-                      "en": "The {shown} lowest-scoring projects (of {projects} projects, {rows} indicators)"},
-    "summary.columns": {"zh": "排名|项目（单位 · 年度 · 文件）|预算(万元)|指标数|问题数|得分|等级",
-                        "en": "rank|project (unit · year · file)|budget (万元)|indicators|findings|score|grade"},
+    "summary.title": {
+        "zh": "得分最低的 {shown} 个项目（共 {projects} 个项目，{rows} 条指标）",
+        "en": "The {shown} lowest-scoring projects (of {projects} projects, {rows} indicators)",
+    },
+    "summary.columns": {
+        "zh": "排名|项目（单位 · 年度 · 文件）|预算(万元)|指标数|问题数|得分|等级",
+        "en": "rank|project (unit · year · file)|budget (万元)|indicators|findings|score|grade",
+    },
     "summary.flagged": {"zh": "问题指标 {flagged}/{rows} 条：", "en": "Flagged indicators {flagged}/{rows}: "},
     "summary.not_read": {"zh": "未读取的文件 {count} 个：{names}", "en": "{count} files not read: {names}"},
     "statistics.title": {"zh": "按规则统计", "en": "Findings by rule"},
     "statistics.columns": {"zh": "规则|名称|类别|级别|次数", "en": "rule|name|category|severity|count"},
-    "bulk.summary": {"zh": "{rows} 条指标，{projects} 个项目，{documents} 个文件；等级：{grades}\n{stages}",
-                     "en": "{rows} rows, {projects} projects in {documents} documents; grades: {grades}\n{stages}"},
-    "bulk.worker_died": {"zh": "{place}：评分进程意外退出（{cause}），运行已中止，未写出任何文件，原有的输出文件保持不变",
-                         "en": "{place}: a scoring process died ({cause}); the run was stopped, nothing was written and "
-                               "earlier outputs are unchanged"},
+    "bulk.summary": {
+        "zh": "{rows} 条指标，{projects} 个项目，{documents} 个文件；等级：{grades}\n{stages}",
+        "en": "{rows} rows, {projects} projects in {documents} documents; grades: {grades}\n{stages}",
+    },
+    "bulk.worker_died": {
+        "zh": "{place}：评分进程意外退出（{cause}），运行已中止，未写出任何文件，原有的输出文件保持不变",
+        "en": "{place}: a scoring process died ({cause}); the run was stopped, nothing was written and "
+        "earlier outputs are unchanged",
+    },
     "bulk.chunk": {"zh": "{path} 第 {first}–{last} 行（{documents}）", "en": "{path} rows {first}-{last} ({documents})"},
     "bulk.statistics_pass": {"zh": "{path} 的模板统计（第一遍）", "en": "{path}, template statistics (pass 1)"},
     "bulk.starting": {"zh": "启动评分进程时", "en": "while starting the scoring processes"},
-    "bulk.killed_memory": {"zh": "被系统以 SIGKILL 强行结束，多为内存不足；可减小 --chunk-rows 或 -j",
-                           "en": "killed by SIGKILL, most often for lack of memory; try a smaller --chunk-rows or -j"},
+    "bulk.killed_memory": {
+        "zh": "被系统以 SIGKILL 强行结束，多为内存不足；可减小 --chunk-rows 或 -j",
+        "en": "killed by SIGKILL, most often for lack of memory; try a smaller --chunk-rows or -j",
+    },
     "bulk.killed_signal": {"zh": "被信号 {name} 终止", "en": "ended by signal {name}"},
     "bulk.exit_code": {"zh": "退出码 {code}", "en": "exit code {code}"},
-    "bulk.interrupted": {"zh": "收到 {name}，评分已停止：评分进程已结束，临时文件已删除，未写出任何文件",
-                         "en": "{name} received, scoring stopped: its processes ended, temporary files removed, "
-                               "nothing written"},
+    "bulk.interrupted": {
+        "zh": "收到 {name}，评分已停止：评分进程已结束，临时文件已删除，未写出任何文件",
+        "en": "{name} received, scoring stopped: its processes ended, temporary files removed, nothing written",
+    },
     "none": {"zh": "无", "en": "none"},
     "progress.reading": {"zh": "读取文件", "en": "reading"},
     "progress.scoring": {"zh": "评分", "en": "scoring"},
     # `zhibiao rules` / `rule`
     "rule.message": {"zh": "提示语：{message}", "en": "message: {message}"},
-    "train.done": {"zh": "{rows} 行（{missing} 条标注未匹配）；按文件留出评估：flagged F1 {f1}；AUC {auc}\n已写出 {out} 和 {card}",
-                   "en": "{rows} rows ({missing} labels unmatched); held out by document: flagged F1 {f1}; AUC {auc}\n"
-                         "wrote {out} and {card}"},
-    "duplicates.done": {"zh": "{clusters} 组（{kinds}），{members}/{rows} 条指标",
-                        "en": "{clusters} clusters ({kinds}), {members} rows of {rows}"},
-    "stats.done": {"zh": "{rows} 条指标，{units} 个单位，{shared} 条被 2 个以上单位使用",
-                   "en": "{rows} rows, {units} units, {shared} rows shared by 2+ units"},
+    "train.done": {
+        "zh": "{rows} 行（{missing} 条标注未匹配）；按文件留出评估：flagged F1 {f1}；AUC {auc}\n已写出 {out} 和 {card}",
+        "en": "{rows} rows ({missing} labels unmatched); held out by document: flagged F1 {f1}; AUC {auc}\n"
+        "wrote {out} and {card}",
+    },
+    "duplicates.done": {
+        "zh": "{clusters} 组（{kinds}），{members}/{rows} 条指标",
+        "en": "{clusters} clusters ({kinds}), {members} rows of {rows}",
+    },
+    "stats.done": {
+        "zh": "{rows} 条指标，{units} 个单位，{shared} 条被 2 个以上单位使用",
+        "en": "{rows} rows, {units} units, {shared} rows shared by 2+ units",
+    },
     # reasons a file in a folder is not read
     "skip.own_output": {"zh": "这是 zhibiao 自己写出的{what}", "en": "it is zhibiao's own {what}"},
     "skip.run_output": {"zh": "这是本次运行的输出文件", "en": "it is an output of this run"},
-    "skip.legacy": {"zh": "{suffix} 是旧格式，未安装 LibreOffice 无法转换：请另存为 {target}",
-                    "en": "{suffix} is an old binary format and LibreOffice is not installed: save it as {target}"},
-    "skip.convert_failed": {"zh": "用 LibreOffice 转换为 {target} 失败（{detail}）：请另存为 {target}",
-                            "en": "converting it to {target} with LibreOffice failed ({detail}): save it as {target}"},
+    "skip.legacy": {
+        "zh": "{suffix} 是旧格式，未安装 LibreOffice 无法转换：请另存为 {target}",
+        "en": "{suffix} is an old binary format and LibreOffice is not installed: save it as {target}",
+    },
+    "skip.convert_failed": {
+        "zh": "用 LibreOffice 转换为 {target} 失败（{detail}）：请另存为 {target}",
+        "en": "converting it to {target} with LibreOffice failed ({detail}): save it as {target}",
+    },
     "skip.unsupported": {"zh": "不支持 {suffix} 文件", "en": "{suffix} files are not read"},
     "skip.temporary": {"zh": "隐藏文件或 Office 临时文件", "en": "a hidden or Office lock file"},
-    "what.rows": {"zh": "逐条指标表（要对它评分，请直接给出该文件）",
-                  "en": "rows table (name it directly to score it)"},
+    "what.rows": {"zh": "逐条指标表（要对它评分，请直接给出该文件）", "en": "rows table (name it directly to score it)"},
     "what.projects": {"zh": "项目排名表", "en": "projects table"},
     "what.findings": {"zh": "问题明细表", "en": "findings table"},
     "what.clusters": {"zh": "重复指标表", "en": "duplicate clusters table"},
@@ -206,125 +306,228 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "what.html": {"zh": "HTML 报告", "en": "HTML report"},
     "what.json": {"zh": "JSON 结果", "en": "JSON result"},
     # --help of the commands and options
-    "help.cli": {"zh": "zhibiao：读取预算绩效目标表，标出薄弱的绩效指标，给项目打分排名。\n\n"
-                       "退出状态：0 全部输入都读到了指标；1 有输入未能读取或没有读到指标（逐个列在 stderr），其余照常写出；"
-                       "2 用法错误，或没有任何可评分的指标（此时不写任何文件，原有输出保持不变）。",
-                 "en": "zhibiao: read budget performance tables, flag weak indicators, rank projects.\n\n"
-                       "Exit status: 0 every input gave indicators; 1 some input could not be read or gave no "
-                       "indicator (each named on stderr), the rest written; 2 a usage error, or nothing to score "
-                       "(then no file is written and earlier outputs stay as they were)."},
-    "help.lang": {"zh": "界面语言：zh（默认）或 en；也可设环境变量 ZHIBIAO_LANG",
-                  "en": "language of messages: zh (default) or en; or set ZHIBIAO_LANG"},
-    "help.parse": {"zh": "只读取：把文档读成一张逐条指标表（CSV，得分列为空）。",
-                   "en": "Read documents into one indicator table (rows CSV, score columns empty)."},
+    "help.cli": {
+        "zh": "zhibiao：读取预算绩效目标表，标出薄弱的绩效指标，给项目打分排名。\n\n"
+        "退出状态：0 全部输入都读到了指标；1 有输入未能读取或没有读到指标（逐个列在 stderr），其余照常写出；"
+        "2 用法错误，或没有任何可评分的指标（此时不写任何文件，原有输出保持不变）。",
+        "en": "zhibiao: read budget performance tables, flag weak indicators, rank projects.\n\n"
+        "Exit status: 0 every input gave indicators; 1 some input could not be read or gave no "
+        "indicator (each named on stderr), the rest written; 2 a usage error, or nothing to score "
+        "(then no file is written and earlier outputs stay as they were).",
+    },
+    "help.lang": {
+        "zh": "界面语言：zh（默认）或 en；也可设环境变量 ZHIBIAO_LANG",
+        "en": "language of messages: zh (default) or en; or set ZHIBIAO_LANG",
+    },
+    "help.parse": {
+        "zh": "只读取：把文档读成一张逐条指标表（CSV，得分列为空）。",
+        "en": "Read documents into one indicator table (rows CSV, score columns empty).",
+    },
     "help.parse.output": {"zh": "逐条指标表 CSV（默认写到标准输出）", "en": "rows CSV (default: stdout)"},
-    "help.parse.skipped_path": {"zh": "未采用内容清单 CSV：每一处读到但未作为指标的行或单元格，及其位置和原因",
-                                "en": "CSV of what was seen but not taken as an indicator: each line or cell, its place and the reason"},
-    "help.parse.explain": {"zh": "说明每个文件是怎样读的：判断的版式、恢复出的单元格、读到的指标、未采用的内容及原因",
-                           "en": "print how each file was read: layout guessed, cells recovered, rows taken, what was skipped and why"},
+    "help.parse.skipped_path": {
+        "zh": "未采用内容清单 CSV：每一处读到但未作为指标的行或单元格，及其位置和原因",
+        "en": "CSV of what was seen but not taken as an indicator: each line or cell, its place and the reason",
+    },
+    "help.parse.explain": {
+        "zh": "说明每个文件是怎样读的：判断的版式、恢复出的单元格、读到的指标、未采用的内容及原因",
+        "en": "print how each file was read: layout guessed, cells recovered, rows taken, what was skipped and why",
+    },
     "help.quiet": {"zh": "不输出每个文件的统计和汇总", "en": "no per-document counts and no summary"},
-    "help.score": {"zh": "评分：标出薄弱指标及原因，给每个项目打分、定等级、排名。\n\n"
-                         "PATHS 是文档（Word、Excel、PDF、文本导出）或文件夹，或逐条指标表（`zhibiao parse` 写出的 CSV，"
-                         "或同样列的 Parquet）；逐条指标表以流式评分，-o/--projects 可为 .csv 或 .parquet。\n\n"
-                         "所有输出路径在开始前检查；输出只在本次运行有结果时才替换。退出状态：0 全部输入都读到了指标；"
-                         "1 有输入未能读取、没有读到指标或规则出错（逐个列出），其余照常写出；"
-                         "2 用法错误，或没有任何可评分的指标（不写任何文件）。",
-                   "en": "Score documents: flag weak indicators with reasons, score and rank every project.\n\n"
-                         "PATHS are documents (Word, Excel, PDF, text exports) or folders, or rows tables (the rows "
-                         "CSV of `zhibiao parse`, or Parquet with its columns), scored in a stream; -o/--projects "
-                         "may then be .csv or .parquet.\n\nEvery output path is checked before work starts; outputs "
-                         "are replaced only when the run produced them. Exit status: 0 every input gave indicators; "
-                         "1 some input could not be read, gave no indicator, or a rule failed (each named), the rest "
-                         "written; 2 a usage error, or nothing to score (no file written)."},
+    "help.score": {
+        "zh": "评分：标出薄弱指标及原因，给每个项目打分、定等级、排名。\n\n"
+        "PATHS 是文档（Word、Excel、PDF、文本导出）或文件夹，或逐条指标表（`zhibiao parse` 写出的 CSV，"
+        "或同样列的 Parquet）；逐条指标表以流式评分，-o/--projects 可为 .csv 或 .parquet。\n\n"
+        "所有输出路径在开始前检查；输出只在本次运行有结果时才替换。退出状态：0 全部输入都读到了指标；"
+        "1 有输入未能读取、没有读到指标或规则出错（逐个列出），其余照常写出；"
+        "2 用法错误，或没有任何可评分的指标（不写任何文件）。",
+        "en": "Score documents: flag weak indicators with reasons, score and rank every project.\n\n"
+        "PATHS are documents (Word, Excel, PDF, text exports) or folders, or rows tables (the rows "
+        "CSV of `zhibiao parse`, or Parquet with its columns), scored in a stream; -o/--projects "
+        "may then be .csv or .parquet.\n\nEvery output path is checked before work starts; outputs "
+        "are replaced only when the run produced them. Exit status: 0 every input gave indicators; "
+        "1 some input could not be read, gave no indicator, or a rule failed (each named), the rest "
+        "written; 2 a usage error, or nothing to score (no file written).",
+    },
     "help.score.output": {"zh": "逐条指标表 CSV：每条指标的得分和原因", "en": "rows CSV: every indicator with score and reasons"},
-    "help.score.projects_path": {"zh": "项目表 CSV：得分、等级、排名、单位、年度", "en": "projects CSV: score, grade, rank, unit, year"},
+    "help.score.projects_path": {
+        "zh": "项目表 CSV：得分、等级、排名、单位、年度",
+        "en": "projects CSV: score, grade, rank, unit, year",
+    },
     "help.score.findings_path": {"zh": "问题明细 CSV：每个问题一行", "en": "findings CSV: one line per finding"},
     "help.score.xlsx_path": {"zh": "评审工作簿 .xlsx（4 个工作表）", "en": "review workbook .xlsx (4 sheets)"},
     "help.score.html_path": {"zh": "离线可看的 HTML 报告", "en": "self-contained HTML report"},
     "help.score.json_path": {"zh": "完整结果 JSON（带版本的结构）", "en": "full result as JSON (versioned schema)"},
-    "help.score.stats_path": {"zh": "`zhibiao corpus-stats` 写出的语料统计，用于多单位共用的模板指标（B201）",
-                              "en": "corpus statistics from `zhibiao corpus-stats`, for templates shared by many units (B201)"},
-    "help.score.jobs": {"zh": "读取文件和给逐条指标表评分的进程数（结果与之无关）",
-                        "en": "processes that read files and score rows tables (results do not depend on it)"},
+    "help.score.stats_path": {
+        "zh": "`zhibiao corpus-stats` 写出的语料统计，用于多单位共用的模板指标（B201）",
+        "en": "corpus statistics from `zhibiao corpus-stats`, for templates shared by many units (B201)",
+    },
+    "help.score.jobs": {
+        "zh": "读取文件和给逐条指标表评分的进程数（结果与之无关）",
+        "en": "processes that read files and score rows tables (results do not depend on it)",
+    },
     "help.default.jobs": {"zh": "CPU 核数", "en": "the cores"},
-    "help.score.engine": {"zh": "仅逐条指标表：在本机评分，或在 Dask 集群上评分",
-                          "en": "rows tables only: score on this machine, or on a Dask cluster"},
-    "help.score.scheduler": {"zh": "配合 --engine dask：调度器地址（默认：本机 --jobs 个 worker）；-o 文件夹（无后缀）时由 worker 写 Parquet 分片",
-                             "en": "with --engine dask: the scheduler's address (default: a local cluster of --jobs "
-                                   "workers); -o FOLDER (no suffix) then has the workers write Parquet parts"},
-    "help.score.chunk_rows": {"zh": "仅逐条指标表：每块交给一个进程的行数（内存随之增长）",
-                              "en": "rows tables only: rows per chunk sent to a process (memory grows with it)"},
+    "help.score.engine": {
+        "zh": "仅逐条指标表：在本机评分，或在 Dask 集群上评分",
+        "en": "rows tables only: score on this machine, or on a Dask cluster",
+    },
+    "help.score.scheduler": {
+        "zh": "配合 --engine dask：调度器地址（默认：本机 --jobs 个 worker）；-o 文件夹（无后缀）时由 worker 写 Parquet 分片",
+        "en": "with --engine dask: the scheduler's address (default: a local cluster of --jobs "
+        "workers); -o FOLDER (no suffix) then has the workers write Parquet parts",
+    },
+    "help.score.chunk_rows": {
+        "zh": "仅逐条指标表：每块交给一个进程的行数（内存随之增长）",
+        "en": "rows tables only: rows per chunk sent to a process (memory grows with it)",
+    },
     "help.score.no_model": {"zh": "只用规则，不用分类模型", "en": "rules alone, without the classifier"},
-    "help.score.model_path": {"zh": "`zhibiao train` 写出的模型文件（默认：自带模型）",
-                              "en": "a model file from `zhibiao train` (default: the shipped model)"},
-    "help.score.select": {"zh": "只用这些规则：代码、前缀或类别（V、U001、B00、vague、含糊），逗号分隔",
-                          "en": "only these rules: codes, prefixes or categories (V, U001, B00, vague, 含糊), comma-separated"},
-    "help.score.ignore": {"zh": "不用这些规则：代码、前缀或类别，逗号分隔",
-                          "en": "skip these rules: codes, prefixes or categories, comma-separated"},
-    "help.score.decisions_path": {"zh": "审核意见：填好“审核意见”列的评审工作簿 .xlsx 或 decisions .csv；“不同意”的问题标为已豁免、不扣分，行已改动的意见报告为已过期",
-                                  "en": "the reviewer's decisions: a reviewed workbook .xlsx (审核意见 filled in) or a decisions .csv; "
-                                        "overruled (不同意) findings are marked waived and cost nothing, decisions on changed rows are reported stale"},
-    "help.compare": {"zh": "比较两个版本（文件或文件夹，如初次报送与修改稿、上年与本年）：每个项目已修正、仍未修正、新出现的问题，修改前后的得分和等级，新增和删除的指标。\n\n"
-                           "项目按单位和名称对应，指标按名称对应；提示类问题（如沿用上年）不计入，上年原样沿用的表显示为未改动。",
-                     "en": "Compare two versions (files or folders: a first submission and its revision, or last year's and this year's): per project the findings fixed, still open and new, score and grade before and after, rows added and removed.\n\n"
-                           "Projects are matched by unit and name, rows by name; notes (e.g. carried over from last year) are not counted, so a table kept unchanged shows as unchanged."},
-    "help.compare.xlsx_path": {"zh": "对比工作簿 .xlsx（项目对比、指标变化）", "en": "comparison workbook .xlsx (projects, changes)"},
-    "help.compare.html_path": {"zh": "对比的 HTML 页面（离线可看，每个有变化的项目一节）", "en": "comparison as a self-contained HTML page (a section per changed project)"},
+    "help.score.model_path": {
+        "zh": "`zhibiao train` 写出的模型文件（默认：自带模型）",
+        "en": "a model file from `zhibiao train` (default: the shipped model)",
+    },
+    "help.score.select": {
+        "zh": "只用这些规则：代码、前缀或类别（V、U001、B00、vague、含糊），逗号分隔",
+        "en": "only these rules: codes, prefixes or categories (V, U001, B00, vague, 含糊), comma-separated",
+    },
+    "help.score.ignore": {
+        "zh": "不用这些规则：代码、前缀或类别，逗号分隔",
+        "en": "skip these rules: codes, prefixes or categories, comma-separated",
+    },
+    "help.score.decisions_path": {
+        "zh": "审核意见：填好“审核意见”列的评审工作簿 .xlsx 或 decisions .csv；“不同意”的问题标为已豁免、不扣分，行已改动的意见报告为已过期",
+        "en": "the reviewer's decisions: a reviewed workbook .xlsx (审核意见 filled in) or a decisions .csv; "
+        "overruled (不同意) findings are marked waived and cost nothing, decisions on changed rows are reported stale",
+    },
+    "help.compare": {
+        "zh": "比较两个版本（文件或文件夹，如初次报送与修改稿、上年与本年）：每个项目已修正、仍未修正、新出现的问题，修改前后的得分和等级，新增和删除的指标。\n\n"
+        "项目按单位和名称对应，指标按名称对应；提示类问题（如沿用上年）不计入，上年原样沿用的表显示为未改动。",
+        "en": "Compare two versions (files or folders: a first submission and its revision, or last year's and this year's): per project the findings fixed, still open and new, score and grade before and after, rows added and removed.\n\n"
+        "Projects are matched by unit and name, rows by name; notes (e.g. carried over from last year) are not counted, so a table kept unchanged shows as unchanged.",
+    },
+    "help.compare.xlsx_path": {
+        "zh": "对比工作簿 .xlsx（项目对比、指标变化）",
+        "en": "comparison workbook .xlsx (projects, changes)",
+    },
+    "help.compare.html_path": {
+        "zh": "对比的 HTML 页面（离线可看，每个有变化的项目一节）",
+        "en": "comparison as a self-contained HTML page (a section per changed project)",
+    },
     "help.compare.no_model": {"zh": "只用规则，不用分类模型", "en": "rules alone, without the classifier"},
-    "help.compare.decisions_path": {"zh": "审核意见（工作簿或 CSV）：两个版本中“不同意”的问题都不计入",
-                                    "en": "the reviewer's decisions (workbook or CSV): overruled findings count in neither version"},
+    "help.compare.decisions_path": {
+        "zh": "审核意见（工作簿或 CSV）：两个版本中“不同意”的问题都不计入",
+        "en": "the reviewer's decisions (workbook or CSV): overruled findings count in neither version",
+    },
     "help.compare.show_all": {"zh": "也列出未改动的项目", "en": "list unchanged projects too"},
     "help.compare.quiet": {"zh": "不在终端输出对比结果", "en": "print no comparison on the terminal"},
-    "help.letter": {"zh": "写出退回修改的修改意见（.docx，每个单位每年一份）：每个项目需修改的指标、原因和修改建议，得分低的项目和有缺陷的指标在前；审核意见为“不同意”的问题不列入。",
-                    "en": "Write the letter sending tables back for revision (.docx, one per unit and year): each project's weak rows with the reason and the suggested fix, worst first; findings the reviewer overruled (不同意) left out."},
+    "help.letter": {
+        "zh": "写出退回修改的修改意见（.docx，每个单位每年一份）：每个项目需修改的指标、原因和修改建议，得分低的项目和有缺陷的指标在前；审核意见为“不同意”的问题不列入。",
+        "en": "Write the letter sending tables back for revision (.docx, one per unit and year): each project's weak rows with the reason and the suggested fix, worst first; findings the reviewer overruled (不同意) left out.",
+    },
     "help.letter.folder": {"zh": "写出修改意见的文件夹（须已存在）", "en": "folder to write the letters in (must exist)"},
-    "help.letter.decisions_path": {"zh": "审核意见（工作簿或 CSV）：“不同意”的问题不写入修改意见",
-                                   "en": "the reviewer's decisions (workbook or CSV): overruled findings are left out of the letter"},
-    "help.letter.suggest": {"zh": "每条需修改的指标附上指标库中同类项目的可参考指标（指标推荐）",
-                            "en": "give each row to revise the library's rows of projects of the same kind to refer to (suggestions)"},
-    "help.letter.library_path": {"zh": "推荐所用的指标库 .parquet（默认：自带指标库）", "en": "library .parquet for the suggestions (default: the shipped one)"},
+    "help.letter.decisions_path": {
+        "zh": "审核意见（工作簿或 CSV）：“不同意”的问题不写入修改意见",
+        "en": "the reviewer's decisions (workbook or CSV): overruled findings are left out of the letter",
+    },
+    "help.letter.suggest": {
+        "zh": "每条需修改的指标附上指标库中同类项目的可参考指标（指标推荐）",
+        "en": "give each row to revise the library's rows of projects of the same kind to refer to (suggestions)",
+    },
+    "help.letter.library_path": {
+        "zh": "推荐所用的指标库 .parquet（默认：自带指标库）",
+        "en": "library .parquet for the suggestions (default: the shipped one)",
+    },
     "help.letter.no_model": {"zh": "只用规则，不用分类模型", "en": "rules alone, without the classifier"},
     "help.letter.quiet": {"zh": "不输出写出了哪些文件", "en": "do not list the letters written"},
-    "help.score.suggest": {"zh": "指标推荐：逐条指标表和项目表加 suggestions 列（每条问题指标、每个缺少的二级指标至多 3 条同类项目的推荐），工作簿加“推荐指标”列",
-                           "en": "suggestions: a suggestions column in the rows and projects tables (up to 3 rows of projects of the same kind for each flagged row and each missing group), and a 推荐指标 column in the workbook"},
-    "help.score.library_path": {"zh": "推荐所用的指标库（`zhibiao library build` 写出的 .parquet；默认：自带指标库）",
-                                "en": "the library suggestions come from (a .parquet from `zhibiao library build`; default: the shipped one)"},
-    "help.suggest": {"zh": "指标推荐：从指标库中找同类项目、同一二级指标的设置良好的指标，并说明为什么合适。",
-                     "en": "Suggest well-set indicators from the library: rows of projects of the same kind and the same 二级指标, each with why it fits."},
+    "help.score.suggest": {
+        "zh": "指标推荐：逐条指标表和项目表加 suggestions 列（每条问题指标、每个缺少的二级指标至多 3 条同类项目的推荐），工作簿加“推荐指标”列",
+        "en": "suggestions: a suggestions column in the rows and projects tables (up to 3 rows of projects of the same kind for each flagged row and each missing group), and a 推荐指标 column in the workbook",
+    },
+    "help.score.library_path": {
+        "zh": "推荐所用的指标库（`zhibiao library build` 写出的 .parquet；默认：自带指标库）",
+        "en": "the library suggestions come from (a .parquet from `zhibiao library build`; default: the shipped one)",
+    },
+    "help.suggest": {
+        "zh": "指标推荐：从指标库中找同类项目、同一二级指标的设置良好的指标，并说明为什么合适。",
+        "en": "Suggest well-set indicators from the library: rows of projects of the same kind and the same 二级指标, each with why it fits.",
+    },
     "help.suggest.level2": {"zh": "二级指标，如 社会效益指标、数量指标", "en": "the 二级指标, e.g. 社会效益指标 or 数量指标"},
-    "help.suggest.library_path": {"zh": "指标库 .parquet（默认：自带指标库）", "en": "library .parquet (default: the shipped one)"},
+    "help.suggest.library_path": {
+        "zh": "指标库 .parquet（默认：自带指标库）",
+        "en": "library .parquet (default: the shipped one)",
+    },
     "help.suggest.count": {"zh": "至多推荐几条", "en": "how many suggestions at most"},
-    "help.library": {"zh": "指标库：从已评分的表中收集设置良好的指标，供指标推荐使用。", "en": "The library of well-set indicators that suggestions come from."},
-    "help.build": {"zh": "从文档建立指标库：保留得分为满分（无问题）的指标，记下项目类别、二级指标、单位类别和指标值模板。",
-                   "en": "Build the library from documents: the rows that score sound, with project kind, group, unit family and value template."},
+    "help.library": {
+        "zh": "指标库：从已评分的表中收集设置良好的指标，供指标推荐使用。",
+        "en": "The library of well-set indicators that suggestions come from.",
+    },
+    "help.build": {
+        "zh": "从文档建立指标库：保留得分为满分（无问题）的指标，记下项目类别、二级指标、单位类别和指标值模板。",
+        "en": "Build the library from documents: the rows that score sound, with project kind, group, unit family and value template.",
+    },
     "help.build.output": {"zh": "指标库 .parquet", "en": "library .parquet"},
-    "help.build.card_path": {"zh": "指标库说明 .md（默认：<输出名>_CARD.md）", "en": "library card .md (default: <output>_CARD.md)"},
+    "help.build.card_path": {
+        "zh": "指标库说明 .md（默认：<输出名>_CARD.md）",
+        "en": "library card .md (default: <output>_CARD.md)",
+    },
     "help.build.no_model": {"zh": "只用规则评分，不用分类模型", "en": "score with the rules alone, without the classifier"},
     "help.build.quiet": {"zh": "不输出每个文件的统计", "en": "no per-document counts"},
-    "help.decisions": {"zh": "审核意见：从填好的评审工作簿导出，供 `zhibiao score --decisions` 使用。",
-                       "en": "The reviewer's decisions (审核意见): export them from a reviewed workbook for `zhibiao score --decisions`."},
-    "help.export": {"zh": "从评审工作簿（指标明细的 审核意见、备注、审核人、审核日期 列）写出审核意见 CSV。",
-                    "en": "Write the decisions CSV from a reviewed workbook (审核意见, 备注, 审核人, 审核日期 of 指标明细)."},
+    "help.decisions": {
+        "zh": "审核意见：从填好的评审工作簿导出，供 `zhibiao score --decisions` 使用。",
+        "en": "The reviewer's decisions (审核意见): export them from a reviewed workbook for `zhibiao score --decisions`.",
+    },
+    "help.export": {
+        "zh": "从评审工作簿（指标明细的 审核意见、备注、审核人、审核日期 列）写出审核意见 CSV。",
+        "en": "Write the decisions CSV from a reviewed workbook (审核意见, 备注, 审核人, 审核日期 of 指标明细).",
+    },
     "help.export.output": {"zh": "要写出的审核意见 CSV", "en": "decisions CSV to write"},
     "help.score.statistics": {"zh": "列出每条规则的问题数", "en": "print how many findings each rule made"},
     "help.score.top": {"zh": "汇总列出多少个项目", "en": "how many projects the summary lists"},
-    "help.duplicates": {"zh": "跨项目、文件、年度的相似指标分组，以及每条指标得到的问题代码。",
-                        "en": "Clusters of alike rows across projects, documents and years, with the finding each member got."},
+    "help.duplicates": {
+        "zh": "跨项目、文件、年度的相似指标分组，以及每条指标得到的问题代码。",
+        "en": "Clusters of alike rows across projects, documents and years, with the finding each member got.",
+    },
     "help.duplicates.output": {"zh": "分组结果 CSV", "en": "clusters CSV"},
-    "help.duplicates.engine": {"zh": "近似重复的查找在本机，或在 Dask 集群上（两阶段分桶连接）", "en": "find near-duplicates here, or on a Dask cluster (two-phase band join)"},
-    "help.duplicates.scheduler": {"zh": "配合 --engine dask：调度器地址（默认：本机 --jobs 个 worker）", "en": "with --engine dask: the scheduler's address (default: a local cluster of --jobs workers)"},
-    "help.duplicates.jobs": {"zh": "配合 --engine dask 且无 --scheduler：本机 worker 进程数", "en": "with --engine dask and no --scheduler: local worker processes"},
-    "help.duplicates.no_near": {"zh": "只找完全相同（数字已屏蔽）的指标，不找近似", "en": "exact matches only (figures masked), no near-duplicates"},
-    "help.corpus-stats": {"zh": "统计每条指标（数字屏蔽后）被多少个单位使用，供 `zhibiao score --corpus-stats` 使用。",
-                          "en": "Count how many units use each row (figures masked), for `zhibiao score --corpus-stats`."},
+    "help.duplicates.engine": {
+        "zh": "近似重复的查找在本机，或在 Dask 集群上（两阶段分桶连接）",
+        "en": "find near-duplicates here, or on a Dask cluster (two-phase band join)",
+    },
+    "help.duplicates.scheduler": {
+        "zh": "配合 --engine dask：调度器地址（默认：本机 --jobs 个 worker）",
+        "en": "with --engine dask: the scheduler's address (default: a local cluster of --jobs workers)",
+    },
+    "help.duplicates.jobs": {
+        "zh": "配合 --engine dask 且无 --scheduler：本机 worker 进程数",
+        "en": "with --engine dask and no --scheduler: local worker processes",
+    },
+    "help.duplicates.no_near": {
+        "zh": "只找完全相同（数字已屏蔽）的指标，不找近似",
+        "en": "exact matches only (figures masked), no near-duplicates",
+    },
+    "help.corpus-stats": {
+        "zh": "统计每条指标（数字屏蔽后）被多少个单位使用，供 `zhibiao score --corpus-stats` 使用。",
+        "en": "Count how many units use each row (figures masked), for `zhibiao score --corpus-stats`.",
+    },
     "help.corpus-stats.output": {"zh": "统计文件（JSON）", "en": "statistics file (JSON)"},
-    "help.train": {"zh": "用标注 CSV（LABELING.md 格式）训练分类模型，并按文件留出评估。",
-                   "en": "Train the classifier on labelled CSVs (LABELING.md format), evaluate it with each document held out."},
-    "help.train.docs": {"zh": "标注对应的文档所在文件夹（按文件名匹配）", "en": "folder holding the labelled documents (matched by file stem)"},
+    "help.train": {
+        "zh": "用标注 CSV（LABELING.md 格式）训练分类模型，并按文件留出评估。",
+        "en": "Train the classifier on labelled CSVs (LABELING.md format), evaluate it with each document held out.",
+    },
+    "help.train.docs": {
+        "zh": "标注对应的文档所在文件夹（按文件名匹配）",
+        "en": "folder holding the labelled documents (matched by file stem)",
+    },
     "help.train.out": {"zh": "要写出的模型文件", "en": "model file to write"},
-    "help.train.card": {"zh": "要写出的模型说明（默认：模型旁的 MODEL_CARD.md）", "en": "model card to write (default: MODEL_CARD.md beside the model)"},
-    "help.rules": {"zh": "列出全部规则：代码、类别、级别、范围、检查什么。", "en": "List every rule: code, category, severity, scope, what it flags."},
-    "help.rule": {"zh": "显示一条规则的说明（检查什么、为什么、反例和正例）。", "en": "Print one rule's documentation (what, why, a bad and a good example)."},
+    "help.train.card": {
+        "zh": "要写出的模型说明（默认：模型旁的 MODEL_CARD.md）",
+        "en": "model card to write (default: MODEL_CARD.md beside the model)",
+    },
+    "help.rules": {
+        "zh": "列出全部规则：代码、类别、级别、范围、检查什么。",
+        "en": "List every rule: code, category, severity, scope, what it flags.",
+    },
+    "help.rule": {
+        "zh": "显示一条规则的说明（检查什么、为什么、反例和正例）。",
+        "en": "Print one rule's documentation (what, why, a bad and a good example).",
+    },
     # click's own words: help headings and its usage errors
     "help.usage": {"zh": "用法：", "en": "Usage: "},
     "help.options": {"zh": "选项", "en": "Options"},

@@ -166,9 +166,17 @@ def group_of(indicator: Indicator, name: str) -> tuple[str, str]:
     if not level2 and level1 == "cost":
         level2 = "cost"
     if not level1:
-        level1 = {"quantity": "output", "quality": "output", "timeliness": "output", "cost": "output",
-                  "economic": "effect", "social": "effect", "ecological": "effect", "sustainable": "effect",
-                  "satisfaction": "satisfaction"}.get(level2, "")
+        level1 = {
+            "quantity": "output",
+            "quality": "output",
+            "timeliness": "output",
+            "cost": "output",
+            "economic": "effect",
+            "social": "effect",
+            "ecological": "effect",
+            "sustainable": "effect",
+            "satisfaction": "satisfaction",
+        }.get(level2, "")
     return level1, level2
 
 
@@ -197,7 +205,11 @@ def prepare(documents: list[Document]) -> list[DocumentContext]:
         for p_index, project in enumerate(document.projects):
             all_types, name_types = project_types(project)
             p_context = ProjectContext(
-                project=project, index=p_index, rows=[], types=all_types, name_types=name_types,
+                project=project,
+                index=p_index,
+                rows=[],
+                types=all_types,
+                name_types=name_types,
                 text=compact(project.name) + compact(project.purpose) + compact(project.goal),
                 document=doc_context,
             )
@@ -206,9 +218,18 @@ def prepare(documents: list[Document]) -> list[DocumentContext]:
                 level1_group, group = group_of(indicator, name)
                 value = parse_value(indicator.value)
                 indicator.parsed = value
-                p_context.rows.append(RowContext(indicator=indicator, index=r_index, value=value, name=name,
-                                                 group=group, level1_group=level1_group,
-                                                 form=name_form(indicator.level3), project=p_context))
+                p_context.rows.append(
+                    RowContext(
+                        indicator=indicator,
+                        index=r_index,
+                        value=value,
+                        name=name,
+                        group=group,
+                        level1_group=level1_group,
+                        form=name_form(indicator.level3),
+                        project=p_context,
+                    )
+                )
             doc_context.projects.append(p_context)
         contexts.append(doc_context)
     return contexts

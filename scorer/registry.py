@@ -64,8 +64,17 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, category: str, severity: Severity, scope: str = "row", message: str = "",
-         fix: str = "", context: bool = False, also: tuple[tuple[str, Severity], ...] = ()) -> Callable[[Callable], Callable]:
+def rule(
+    code: str,
+    name: str,
+    category: str,
+    severity: Severity,
+    scope: str = "row",
+    message: str = "",
+    fix: str = "",
+    context: bool = False,
+    also: tuple[tuple[str, Severity], ...] = (),
+) -> Callable[[Callable], Callable]:
     """Registers a rule. A row rule that reads anything beyond its row's own cells (the project's kind,
     text or budget) must say context=True: the others are computed once per distinct row text. A check
     that implies several categories is registered once, its further categories in `also` (V005 is

@@ -38,14 +38,23 @@ def explained() -> list[tuple[str, str]]:
 
     grades = "，".join(f"{letter} ≥ {bound:g}" for bound, letter in GRADES) + f"，E < {GRADES[-1][0]:g}"
     return [
-        ("指标得分", f"100 = 无问题；有缺陷（error）的指标 {ERROR_BASE:g} 分，每多一类缺陷减 {ERROR_STEP:g} 分、每多一类"
-                     f"较弱问题减 {ERROR_WARNING_STEP:g} 分；较弱（warning）的指标 {WARNING_BASE:g} 分，每多一类减 "
-                     f"{WARNING_STEP:g} 分，不低于 {WARNING_FLOOR:g} 分；提示（info）只显示，不扣分。"),
-        ("模型扣分", f"分类模型估计某类问题的概率超过 {SCORE_FROM:g} 时，每高出 0.1 扣 {SCORE_WEIGHT / 10:g} 分，"
-                     "并在该指标的原因中写明（代码 M001–M006）。"),
-        ("项目得分", f"{ROW_WEIGHT:.0%} 为各指标得分的平均值，{1 - ROW_WEIGHT:.0%} 为六个维度（数量、质量、时效、成本、效益、"
-                     f"满意度）中有无问题指标衡量的比例；每项项目层面问题（完整性 P…、整表照搬 C101）减 "
-                     f"{PROJECT_WARNING:g} 分，每项完整性提示减 {PROJECT_INFO:g} 分；在 0–100 之间。"),
+        (
+            "指标得分",
+            f"100 = 无问题；有缺陷（error）的指标 {ERROR_BASE:g} 分，每多一类缺陷减 {ERROR_STEP:g} 分、每多一类"
+            f"较弱问题减 {ERROR_WARNING_STEP:g} 分；较弱（warning）的指标 {WARNING_BASE:g} 分，每多一类减 "
+            f"{WARNING_STEP:g} 分，不低于 {WARNING_FLOOR:g} 分；提示（info）只显示，不扣分。",
+        ),
+        (
+            "模型扣分",
+            f"分类模型估计某类问题的概率超过 {SCORE_FROM:g} 时，每高出 0.1 扣 {SCORE_WEIGHT / 10:g} 分，"
+            "并在该指标的原因中写明（代码 M001–M006）。",
+        ),
+        (
+            "项目得分",
+            f"{ROW_WEIGHT:.0%} 为各指标得分的平均值，{1 - ROW_WEIGHT:.0%} 为六个维度（数量、质量、时效、成本、效益、"
+            f"满意度）中有无问题指标衡量的比例；每项项目层面问题（完整性 P…、整表照搬 C101）减 "
+            f"{PROJECT_WARNING:g} 分，每项完整性提示减 {PROJECT_INFO:g} 分；在 0–100 之间。",
+        ),
         ("等级", grades + "。"),
     ]
 
@@ -73,14 +82,16 @@ def row_score(findings: list[Finding]) -> float:
     return 100.0
 
 
-def project_score(row_scores: list[float], project_findings: list[Finding],
-                  row_dimensions: list[str] | None = None) -> float:
+def project_score(row_scores: list[float], project_findings: list[Finding], row_dimensions: list[str] | None = None) -> float:
     """Without row_dimensions (a caller that does not know the rows' groups) the rows' mean alone."""
     base = sum(row_scores) / len(row_scores) if row_scores else 0.0
     if row_dimensions is not None:
         base = ROW_WEIGHT * base + (1 - ROW_WEIGHT) * 100.0 * coverage(row_scores, row_dimensions)
-    penalty = sum(PROJECT_WARNING if f.severity is not Severity.INFO else PROJECT_INFO
-                  for f in project_findings if f.severity is not Severity.INFO or f.category == "completeness")
+    penalty = sum(
+        PROJECT_WARNING if f.severity is not Severity.INFO else PROJECT_INFO
+        for f in project_findings
+        if f.severity is not Severity.INFO or f.category == "completeness"
+    )
     return round(min(100.0, max(0.0, base - penalty)), 1)
 
 

@@ -7,18 +7,52 @@ import pandas as pd
 from scorer.types import Document
 
 ROW_COLUMNS = [
-    "source", "project", "level1", "level2", "level3", "description", "value", "basis",
-    "score", "categories", "codes", "messages",
+    "source",
+    "project",
+    "level1",
+    "level2",
+    "level3",
+    "description",
+    "value",
+    "basis",
+    "score",
+    "categories",
+    "codes",
+    "messages",
 ]
 ROW_EXTRA_COLUMNS = ["fixes", "location", "project_index", "row_index"]
 # what `zhibiao parse` adds so that a rows table scored later keeps the project's budget, purpose and goal
 PROJECT_CONTEXT_COLUMNS = ["budget", "purpose", "goal"]
 # what a self-evaluation table gives beside a row's target (actual value, weight and score, reasons), after them
 REPORTED_COLUMN = "reported"
-REPORTED_LABELS = {"actual": "实际完成值", "score": "分值/得分", "completion": "完成情况", "reason": "偏差原因",
-                   "remark": "备注", "value_long": "实施期指标值", "extra": "其余单元格"}
-FINDING_COLUMNS = ["source", "project", "project_index", "row", "code", "name", "category", "severity",
-                   "message", "evidence", "fix", "probability", "decision", "note", "reviewer", "decided_on", "waiver"]
+REPORTED_LABELS = {
+    "actual": "实际完成值",
+    "score": "分值/得分",
+    "completion": "完成情况",
+    "reason": "偏差原因",
+    "remark": "备注",
+    "value_long": "实施期指标值",
+    "extra": "其余单元格",
+}
+FINDING_COLUMNS = [
+    "source",
+    "project",
+    "project_index",
+    "row",
+    "code",
+    "name",
+    "category",
+    "severity",
+    "message",
+    "evidence",
+    "fix",
+    "probability",
+    "decision",
+    "note",
+    "reviewer",
+    "decided_on",
+    "waiver",
+]
 PROJECT_COLUMNS = ["source", "project", "budget", "indicators", "score", "grade", "rank"]
 PROJECT_EXTRA_COLUMNS = ["rank_in_document", "findings", "codes", "messages", "unit", "year", "project_index"]
 
@@ -60,7 +94,9 @@ def parse_frame(documents: list[Document]) -> pd.DataFrame:
         frame[name] = values
     frame[REPORTED_COLUMN] = [
         "；".join(f"{REPORTED_LABELS.get(k, k)}：{v}" for k, v in indicator.extra.items())
-        for document in documents for project in document.projects for indicator in project.indicators
+        for document in documents
+        for project in document.projects
+        for indicator in project.indicators
     ]
     return frame
 
@@ -69,22 +105,24 @@ def project_frame(documents: list[Document]) -> pd.DataFrame:
     records = []
     for document in documents:
         for project_index, project in enumerate(document.projects):
-            records.append({
-                "source": document.source,
-                "project": project.name,
-                "budget": project.budget,
-                "indicators": len(project.indicators),
-                "score": None,
-                "grade": "",
-                "rank": None,
-                "rank_in_document": None,
-                "findings": 0,
-                "codes": "",
-                "messages": "",
-                "unit": document.unit,
-                "year": document.year,
-                "project_index": project_index,
-            })
+            records.append(
+                {
+                    "source": document.source,
+                    "project": project.name,
+                    "budget": project.budget,
+                    "indicators": len(project.indicators),
+                    "score": None,
+                    "grade": "",
+                    "rank": None,
+                    "rank_in_document": None,
+                    "findings": 0,
+                    "codes": "",
+                    "messages": "",
+                    "unit": document.unit,
+                    "year": document.year,
+                    "project_index": project_index,
+                }
+            )
     return pd.DataFrame.from_records(records, columns=PROJECT_COLUMNS + PROJECT_EXTRA_COLUMNS)
 
 
@@ -93,6 +131,9 @@ SKIPPED_COLUMNS = ["source", "location", "reason", "text"]
 
 def skipped_frame(documents: list[Document]) -> pd.DataFrame:
     """What the readers saw and did not take as an indicator row: one line each, with its place and reason."""
-    records = [{"source": document.source, "location": str(skip.location), "reason": skip.reason, "text": skip.text}
-               for document in documents for skip in document.skipped]
+    records = [
+        {"source": document.source, "location": str(skip.location), "reason": skip.reason, "text": skip.text}
+        for document in documents
+        for skip in document.skipped
+    ]
     return pd.DataFrame.from_records(records, columns=SKIPPED_COLUMNS)

@@ -135,7 +135,7 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 def bigrams(text: str) -> frozenset[str]:
     """The character bigrams of each run of Chinese characters: enough to tell whether two phrases share a
     word, with no dictionary to load (jieba takes half a second at start-up)."""
-    return frozenset(run[i:i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1))
+    return frozenset(run[i : i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1))
 
 
 @lru_cache(maxsize=200_000)
@@ -145,7 +145,7 @@ def tokens(text: str) -> tuple[str, ...]:
     out: list[str] = []
     position = 0
     for match in _value_span().finditer(text):
-        out.extend(_words(text[position: match.start()]))
+        out.extend(_words(text[position : match.start()]))
         out.append(match.group())
         position = match.end()
     out.extend(_words(text[position:]))

@@ -65,8 +65,11 @@ def _documents(stems: list[str], sources: list[Path]) -> dict[str, Document]:
             for stem in sorted(wanted & set(files) - set(found)):
                 found[stem] = read_document(files[stem])
             continue
-        frame = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig") \
-            if source.suffix.lower() == ".csv" else pd.read_parquet(source)
+        frame = (
+            pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            if source.suffix.lower() == ".csv"
+            else pd.read_parquet(source)
+        )
         for document in documents_from_frame(frame):
             stem = Path(document.source.replace("\\", "/")).stem
             if stem in wanted and stem not in found:
@@ -133,18 +136,19 @@ def train(examples: list[Example], seed: int = SEED, categories: set[str] | None
 
 def model_categories(report: dict, margin: float = 0.005) -> set[str]:
     """Categories where the model's findings beat the rules' held out (combined F1 higher by more than margin)."""
-    return {c for c, entry in report["categories"].items()
-            if entry["support"] and entry["combined"][2] > entry["rules"][2] + margin}
+    return {
+        c for c, entry in report["categories"].items() if entry["support"] and entry["combined"][2] > entry["rules"][2] + margin
+    }
 
 
 def score_categories(held: dict, margin: float = 0.001) -> set[str]:
     """Categories whose probability, taken off the row score alone, raises the held-out row AUC by more than margin."""
     base = evaluate(held, set(), score_categories=set())["auc"]["rules"]
-    return {c for c in CATEGORIES
-            if evaluate(held, set(), score_categories={c})["auc"]["combined"] > base + margin}
+    return {c for c in CATEGORIES if evaluate(held, set(), score_categories={c})["auc"]["combined"] > base + margin}
 
 
 # --- evaluation -----------------------------------------------------------------------------------
+
 
 def _prf(pairs: list[tuple[bool, bool]]) -> tuple[float, float, float]:
     tp = sum(g and p for g, p in pairs)
@@ -172,16 +176,23 @@ def fold_of(groups: dict[str, str], folds: int | None) -> dict[str, str]:
     return {doc: number[g] for doc, g in groups.items()}
 
 
-def held_out_evaluation(examples: list[Example], contexts, seed: int = SEED, groups: dict[str, str] | None = None,
-                        folds: int | None = None, categories: set[str] | None = None) -> dict:
+def held_out_evaluation(
+    examples: list[Example],
+    contexts,
+    seed: int = SEED,
+    groups: dict[str, str] | None = None,
+    folds: int | None = None,
+    categories: set[str] | None = None,
+) -> dict:
     """Rules, model and combined on held-out rows. groups: document -> group held out together (default: each
     document alone); folds: k folds of the groups instead of one group at a time. categories: where the
     combined verdict may use the model (default: all); the rest keep the rules' verdict."""
     return evaluate(held_out_predictions(examples, contexts, seed, groups, folds), categories)
 
 
-def held_out_predictions(examples: list[Example], contexts, seed: int = SEED, groups: dict[str, str] | None = None,
-                         folds: int | None = None) -> dict:
+def held_out_predictions(
+    examples: list[Example], contexts, seed: int = SEED, groups: dict[str, str] | None = None, folds: int | None = None
+) -> dict:
     """Each example with the rules' categories and score and the probabilities of a model that did not see
     its group of documents: {"predictions": [(example, categories, score, probabilities)], "documents", "folds"}."""
     from scorer.engine import run_rules
@@ -210,16 +221,16 @@ def held_out_predictions(examples: list[Example], contexts, seed: int = SEED, gr
     return {"predictions": predictions, "documents": len(docs), "folds": len(set(fold.values()))}
 
 
-def evaluate(held: dict, categories: set[str] | None = None, threshold: float = FINDING_THRESHOLD,
-             score_categories: set[str] | None = None) -> dict:
+def evaluate(
+    held: dict, categories: set[str] | None = None, threshold: float = FINDING_THRESHOLD, score_categories: set[str] | None = None
+) -> dict:
     """Per-category P/R/F1, flagged P/R/F1 and row AUC of rules, model and combined on held-out predictions.
     categories: where the model may add findings; score_categories: whose probability lowers the row score
     (default: the same)."""
     predictions = held["predictions"]
     used = set(CATEGORIES) if categories is None else categories
     scored = used if score_categories is None else score_categories
-    report: dict = {"rows": len(predictions), "documents": held["documents"], "folds": held["folds"],
-                    "categories": {}}
+    report: dict = {"rows": len(predictions), "documents": held["documents"], "folds": held["folds"], "categories": {}}
     systems = {
         "rules": lambda rules, p, c: c in rules,
         "model": lambda rules, p, c: p.get(c, 0.0) >= 0.5,
@@ -250,6 +261,7 @@ def evaluate(held: dict, categories: set[str] | None = None, threshold: float = 
 
 # --- model card -----------------------------------------------------------------------------------
 
+
 def _sha256(paths: list[Path]) -> str:
     digest = hashlib.sha256()
     for path in sorted(paths):
@@ -257,26 +269,40 @@ def _sha256(paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def model_card(report: dict, label_paths: list[Path], examples: list[Example], missing: int, model: Model,
-               comparison: list[str] | None = None, made_by: str = "", held_out: str = "leave one document out") -> str:
+def model_card(
+    report: dict,
+    label_paths: list[Path],
+    examples: list[Example],
+    missing: int,
+    model: Model,
+    comparison: list[str] | None = None,
+    made_by: str = "",
+    held_out: str = "leave one document out",
+) -> str:
     """The card; comparison: a markdown table of rules vs rules + model held out (bench/classifier_heldout.py)."""
     import numpy
     import scipy
     import sklearn
 
-    made_by = made_by or ("zhibiao train " + " ".join(str(p) for p in label_paths)
-                          + " --docs samples --out models/zhibiao-model.json")
+    made_by = made_by or (
+        "zhibiao train " + " ".join(str(p) for p in label_paths) + " --docs samples --out models/zhibiao-model.json"
+    )
     findings, scored = sorted(model.finding_categories), sorted(model.score_categories)
     lines = [
-        "# zhibiao classifier: model card", "",
+        "# zhibiao classifier: model card",
+        "",
         f"Made by `{made_by}`.",
-        "", "## Training data", "",
+        "",
+        "## Training data",
+        "",
         f"- labels: {', '.join(str(p) for p in label_paths)} (SHA-256 "
         f"{_sha256([p for p in label_paths if Path(p).is_file()])[:16]}…)",
         f"- rows: {len(examples)} labelled rows matched to rows read from their documents ({missing} not matched)",
         f"- documents: {report['documents']}; augmented rows are added inside each training fold only "
         f"({len(augment(examples))} for the full model: rates given in 次, benefit targets replaced by slogans)",
-        "", "## Features", "",
+        "",
+        "## Features",
+        "",
         "Character 1-3-grams of the indicator name and of the value; operator, unit family, the family the "
         "name asks for, 一级/二级 group; checkable state, degree words, sentence, name repeated; money value "
         "versus the budget; project kind versus the row's benefit dimension; word overlap with its own project "
@@ -284,30 +310,49 @@ def model_card(report: dict, label_paths: list[Path], examples: list[Example], m
         "per category (liblinear, class_weight=balanced, C=1). The name's form (share, count, slogan, clause, "
         "unit or quantity in the name) crossed with the value's unit family, and the project's kinds crossed "
         "with the row's group, carry across departments where the words do not.",
-        "", f"The model adds findings in: {', '.join(findings) or '(none)'}; its probability lowers the row "
+        "",
+        f"The model adds findings in: {', '.join(findings) or '(none)'}; its probability lowers the row "
         f"score in: {', '.join(scored) or '(none)'}; elsewhere the rules decide alone.",
-        *(["", "## Rules alone vs rules + model, held out", "", *comparison, "",
-           "Kept categories are those where, held out by document, rules + model beat the rules alone; the "
-           "sector rows test that choice on departments absent from training. The rules were revised with "
-           "the corpus in view (its rows showed what they missed), so the rules' figures are optimistic."]
-          if comparison else []),
-        "", f"## Held-out evaluation ({held_out})", "",
+        *(
+            [
+                "",
+                "## Rules alone vs rules + model, held out",
+                "",
+                *comparison,
+                "",
+                "Kept categories are those where, held out by document, rules + model beat the rules alone; the "
+                "sector rows test that choice on departments absent from training. The rules were revised with "
+                "the corpus in view (its rows showed what they missed), so the rules' figures are optimistic.",
+            ]
+            if comparison
+            else []
+        ),
+        "",
+        f"## Held-out evaluation ({held_out})",
+        "",
         f"{report['rows']} rows of {report['documents']} documents; model threshold 0.5 alone, "
         f"{FINDING_THRESHOLD} when combined (rules ∪ confident model); combined row score = rule score − "
-        f"{SCORE_WEIGHT:g} × (the model's highest probability − {SCORE_FROM}) when above {SCORE_FROM}.", "",
-        "| category | support | rules P/R/F1 | model P/R/F1 | combined P/R/F1 |", "|---|---|---|---|---|",
+        f"{SCORE_WEIGHT:g} × (the model's highest probability − {SCORE_FROM}) when above {SCORE_FROM}.",
+        "",
+        "| category | support | rules P/R/F1 | model P/R/F1 | combined P/R/F1 |",
+        "|---|---|---|---|---|",
     ]
     for category, entry in report["categories"].items():
         cells = [" / ".join(f"{x:.3f}" for x in entry[name]) for name in ("rules", "model", "combined")]
         lines.append(f"| {category} | {entry['support']} | {cells[0]} | {cells[1]} | {cells[2]} |")
     flagged = [" / ".join(f"{x:.3f}" for x in report["flagged"][n]) for n in ("rules", "model", "combined")]
     lines.append(f"| (flagged) | | {flagged[0]} | {flagged[1]} | {flagged[2]} |")
-    lines += ["", "Row AUC (sound rows above flawed rows): " + ", ".join(
-        f"{name} {value:.4f}" for name, value in report["auc"].items()), "",
-        "The rules were written with these documents in view, so their held-out figures are optimistic; "
-        "the model's are not.", "",
-        "## Versions", "",
+    lines += [
+        "",
+        "Row AUC (sound rows above flawed rows): " + ", ".join(f"{name} {value:.4f}" for name, value in report["auc"].items()),
+        "",
+        "The rules were written with these documents in view, so their held-out figures are optimistic; the model's are not.",
+        "",
+        "## Versions",
+        "",
         f"python {platform.python_version()}, scikit-learn {sklearn.__version__}, numpy {numpy.__version__}, "
         f"scipy {scipy.__version__}; seed {SEED}; non-zero weights: "
-        + ", ".join(f"{c} {len(w)}" for c, w in model.weights.items()), ""]
+        + ", ".join(f"{c} {len(w)}" for c, w in model.weights.items()),
+        "",
+    ]
     return "\n".join(lines)

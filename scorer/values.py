@@ -57,7 +57,7 @@ def normalise_value_text(raw: str) -> str:
 def _take_operator(text: str) -> tuple[str, str]:
     for word, symbol in operator_words():
         if text.startswith(word):
-            return symbol, text[len(word):]
+            return symbol, text[len(word) :]
     return "", text
 
 
@@ -121,7 +121,7 @@ def parse_value(raw: str) -> Value:
     if date and (date.group(1) or date.group(4) or body.endswith("月")):
         month = float(date.group(2))
         numbers = (float(date.group(1)), month) if date.group(1) else (month,)
-        leftover = (body[: date.start()] + body[date.end():]).strip()
+        leftover = (body[: date.start()] + body[date.end() :]).strip()
         if not op:
             if date.group(4) in {"前", "之前", "以前", "内", "底", "末"} or "前" in leftover:
                 op = "≤"
@@ -132,12 +132,11 @@ def parse_value(raw: str) -> Value:
     rng = _RANGE_RE.search(body)
     if rng:
         low, high = _to_float(rng.group(1)), _to_float(rng.group(3))
-        unit, family, used = _match_unit(body[rng.end():])
+        unit, family, used = _match_unit(body[rng.end() :])
         if not unit and rng.group(2):
             unit, family = "%", UnitFamily.PERCENT
-        leftover = body[: rng.start()] + body[rng.end() + used:]
-        return Value(raw=raw, op=op, numbers=(low, high), unit=unit, family=family,
-                     text=_leftover(leftover), is_range=True)
+        leftover = body[: rng.start()] + body[rng.end() + used :]
+        return Value(raw=raw, op=op, numbers=(low, high), unit=unit, family=family, text=_leftover(leftover), is_range=True)
 
     number = _NUMBER_RE.search(body)
     if not number:
@@ -150,7 +149,7 @@ def parse_value(raw: str) -> Value:
         # an operator written just before the figure, after some words: 发放到位率=100%, 完成率达到95%
         op, _ = _take_operator_before(body[: number.start()])
     figure = _to_float(number.group())
-    rest = body[number.end():]
+    rest = body[number.end() :]
     magnitude = _MAGNITUDES.get(rest[:1])
     skipped = 0
     if magnitude and not rest.startswith(("万元", "亿元", "千元")):
@@ -159,7 +158,7 @@ def parse_value(raw: str) -> Value:
             figure, rest, skipped = figure * magnitude, rest[1:], 1
     unit, family, used = _match_unit(rest)
     used += skipped
-    leftover = body[: number.start()] + body[number.end() + used:]
+    leftover = body[: number.start()] + body[number.end() + used :]
     for word, _symbol in suffix_operator_words():
         leftover = leftover.replace(word, "")
     return Value(raw=raw, op=op, numbers=(figure,), unit=unit, family=family, text=_leftover(leftover))
@@ -209,7 +208,7 @@ def unit_prefix_length(rest: str) -> int:
         return 0
     used += magnitude
     deadline = re.match(r"(?:底前|底|末|之前|以前|前|内|中旬|上旬|下旬)", stripped[used:])
-    if deadline and stripped[used - 1:used] in ("月", "日", "年", "底", "末"):
+    if deadline and stripped[used - 1 : used] in ("月", "日", "年", "底", "末"):
         used += deadline.end()  # 10月底前, 2024年底: the deadline word belongs to the date
     gloss = re.match(r"[(（][^()（）]{1,6}[)）]", stripped[used:])
     if gloss:

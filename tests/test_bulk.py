@@ -83,8 +83,9 @@ def test_parquet_in_and_out_gives_the_csv_results(corpus, tmp_path):
 def test_a_document_split_in_the_table_is_scored_in_parts_with_a_warning(seed_table):
     first = seed_table["source"].iloc[0]
     rows = seed_table[seed_table["source"] == first]
-    shuffled = pd.concat([rows.iloc[:40], seed_table[seed_table["source"] != first].iloc[:50], rows.iloc[40:]],
-                         ignore_index=True)  # indexed by row of the table, as read_batches gives them
+    shuffled = pd.concat(
+        [rows.iloc[:40], seed_table[seed_table["source"] != first].iloc[:50], rows.iloc[40:]], ignore_index=True
+    )  # indexed by row of the table, as read_batches gives them
     warnings: list[str] = []
     chunks = list(document_chunks([shuffled.iloc[:60], shuffled.iloc[60:]], warnings.append))
     assert sum(len(c) for c in chunks) == len(shuffled)  # no row lost
@@ -103,8 +104,16 @@ def test_unreadable_tables_are_named_and_the_others_still_scored(corpus, tmp_pat
     assert "broken.parquet" in report.errors[1]
 
 
-CHINESE_HEADER = {"project": "项目名称", "budget": "预算数（万元）", "level1": "一级指标", "level2": "二级指标",
-                  "level3": "三级指标", "value": "指标值", "description": "指标解释", "basis": "指标值确定依据"}
+CHINESE_HEADER = {
+    "project": "项目名称",
+    "budget": "预算数（万元）",
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "level3": "三级指标",
+    "value": "指标值",
+    "description": "指标解释",
+    "basis": "指标值确定依据",
+}
 
 
 def _as_export(seed_table: pd.DataFrame, unit_heading: str | None) -> pd.DataFrame:
@@ -173,8 +182,20 @@ def test_cli_takes_a_large_export_the_bulk_way(seed_table, tmp_path, monkeypatch
 def test_cli_scores_rows_tables_in_a_stream_and_exits_1_when_one_was_unreadable(corpus, tmp_path):
     broken = tmp_path / "broken.parquet"
     broken.write_bytes(b"PAR1 this is no parquet file")
-    result = CliRunner().invoke(cli, ["score", str(corpus), str(broken), "-o", str(tmp_path / "rows.parquet"),
-                                      "--projects", str(tmp_path / "projects.csv"), "-j", "2"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "score",
+            str(corpus),
+            str(broken),
+            "-o",
+            str(tmp_path / "rows.parquet"),
+            "--projects",
+            str(tmp_path / "projects.csv"),
+            "-j",
+            "2",
+        ],
+    )
     assert result.exit_code == 1, result.output
     assert "broken.parquet" in result.output and "3000 条指标" in result.output
     assert len(pd.read_parquet(tmp_path / "rows.parquet")) == 3_000

@@ -31,9 +31,26 @@ def _start(table: Path, out: Path, scratch: Path) -> tuple[subprocess.Popen, lis
     """Starts a bulk run; returns once its two workers exist and scoring has begun (pass 2's temporary rows
     file is there, beside the run's own temporary output), with the workers' processes."""
     env = dict(os.environ, TMPDIR=str(scratch), ZHIBIAO_LANG="zh")
-    run = subprocess.Popen([sys.executable, "-m", "scorer.cli", "score", str(table), "-o", str(out / "rows.csv"),
-                            "--projects", str(out / "projects.csv"), "-j", "2", "--no-model"],
-                           cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "scorer.cli",
+            "score",
+            str(table),
+            "-o",
+            str(out / "rows.csv"),
+            "--projects",
+            str(out / "projects.csv"),
+            "-j",
+            "2",
+            "--no-model",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 60
     main = psutil.Process(run.pid)
     while time.monotonic() < deadline:

@@ -37,13 +37,22 @@ def test_model_findings_only_in_the_models_finding_categories(tmp_path):
         return prepare([Document(source="x", projects=[project])])[0].projects[0].rows[0]
 
     rows = [row_with(f"模板指标{i}", f"≥{i}次") for i in range(20)] + [row_with(f"会议次数{i}", f"≥{i}次") for i in range(20)]
-    model = fit([classifier.row_features(r) for r in rows], [{"boilerplate"} if i < 20 else set() for i in range(40)],
-                c=100.0)
+    model = fit([classifier.row_features(r) for r in rows], [{"boilerplate"} if i < 20 else set() for i in range(40)], c=100.0)
     model.metadata = {"finding_categories": [], "score_categories": ["boilerplate"]}
     path = tmp_path / "score-only.json"
     model.save(path)
-    frame = __import__("pandas").DataFrame([{"source": "y.csv", "project": "会议费", "level1": "产出指标",
-                                             "level2": "数量指标", "level3": "模板指标甲", "value": "≥3次"}])
+    frame = __import__("pandas").DataFrame(
+        [
+            {
+                "source": "y.csv",
+                "project": "会议费",
+                "level1": "产出指标",
+                "level2": "数量指标",
+                "level3": "模板指标甲",
+                "value": "≥3次",
+            }
+        ]
+    )
     result = scorer.score(frame, model_path=path)
     model_findings = result.findings[result.findings["code"].str.startswith("M")]
     assert (model_findings["severity"] == "info").all()  # no verdict, only the note that explains the points
@@ -93,12 +102,21 @@ def test_model_findings_carry_probability_and_terms(tmp_path):
         return prepare([Document(source="x", projects=[project])])[0].projects[0].rows[0]
 
     rows = [row_with(f"模板指标{i}", f"≥{i}次") for i in range(20)] + [row_with(f"会议次数{i}", f"≥{i}次") for i in range(20)]
-    model = fit([classifier.row_features(r) for r in rows], [{"boilerplate"} if i < 20 else set() for i in range(40)],
-                c=100.0)
+    model = fit([classifier.row_features(r) for r in rows], [{"boilerplate"} if i < 20 else set() for i in range(40)], c=100.0)
     path = tmp_path / "small.json"
     model.save(path)
-    frame = __import__("pandas").DataFrame([{"source": "y.csv", "project": "会议费", "level1": "产出指标",
-                                             "level2": "数量指标", "level3": "模板指标甲", "value": "≥3次"}])
+    frame = __import__("pandas").DataFrame(
+        [
+            {
+                "source": "y.csv",
+                "project": "会议费",
+                "level1": "产出指标",
+                "level2": "数量指标",
+                "level3": "模板指标甲",
+                "value": "≥3次",
+            }
+        ]
+    )
     result = scorer.score(frame, model_path=path)
     found = result.findings[result.findings["code"] == "M005"]
     assert len(found) == 1
@@ -111,8 +129,9 @@ def test_model_findings_carry_probability_and_terms(tmp_path):
 @pytest.mark.slow
 def test_train_command_on_the_samples_writes_a_model_and_its_card(tmp_path):
     out = tmp_path / "model.json"
-    result = CliRunner().invoke(cli, ["train", str(ROOT / "data" / "labels" / "seeds.csv"), "--docs",
-                                      str(ROOT / "samples"), "--out", str(out)])
+    result = CliRunner().invoke(
+        cli, ["train", str(ROOT / "data" / "labels" / "seeds.csv"), "--docs", str(ROOT / "samples"), "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     held = Model.from_json(out.read_text(encoding="utf-8")).metadata["held_out"]
     assert held["flagged_f1"]["rules"] > 0.9 and 0.5 < held["auc"]["model"] <= 1
@@ -132,10 +151,21 @@ def test_shipped_model_is_reproduced_from_samples_and_corpus(tmp_path):
     from scorer.training import SEED, labelled_examples, read_labels, train
 
     rows = tmp_path / "corpus_rows.csv"
-    subprocess.run([sys.executable, str(CORPUS.parent / "tools" / "rows_from_labels.py"), str(CORPUS / "labels.csv"),
-                    str(CORPUS / "projects.csv"), "-o", str(rows)], check=True, capture_output=True)
-    examples, _, missing = labelled_examples(read_labels([ROOT / "data" / "labels" / "seeds.csv", CORPUS / "labels.csv"]),
-                                             [ROOT / "samples", rows])
+    subprocess.run(
+        [
+            sys.executable,
+            str(CORPUS.parent / "tools" / "rows_from_labels.py"),
+            str(CORPUS / "labels.csv"),
+            str(CORPUS / "projects.csv"),
+            "-o",
+            str(rows),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    examples, _, missing = labelled_examples(
+        read_labels([ROOT / "data" / "labels" / "seeds.csv", CORPUS / "labels.csv"]), [ROOT / "samples", rows]
+    )
     shipped = load_model()
     assert missing == 0 and len(examples) == shipped.metadata["rows"]
     again = train(examples, SEED, set(shipped.weights))

@@ -76,8 +76,11 @@ def revision(tmp_path_factory):
     for value in FIXES:  # every flagged row given one candidate value at once; keep the rows it leaves clean
         trial = score(write_copy(folder / SAMPLE.name, lines, {where[k]: value for k in flagged}), use_model=False)
         for key in flagged:
-            if key not in fixes and trial.rows.set_index(["project_index", "row_index"]).loc[key, "value"] == value \
-                    and clean(trial, key):
+            if (
+                key not in fixes
+                and trial.rows.set_index(["project_index", "row_index"]).loc[key, "value"] == value
+                and clean(trial, key)
+            ):
                 fixes[key] = value
     worse: dict[tuple[int, int], str] = {}
     for value in WORSE:
@@ -110,20 +113,22 @@ def revision(tmp_path_factory):
     revised.mkdir()
     copy = write_copy(revised / SAMPLE.name, lines, edits, drop=range(start - 1, len(lines)))
     name = {key: (rows.loc[key, "project"], rows.loc[key, "level3"]) for key in rows.index}
-    return (copy, [name[k] for k in chosen_fixes], [name[k] for k in chosen_worse], projects[removed].name,
-            folder)
+    return (copy, [name[k] for k in chosen_fixes], [name[k] for k in chosen_worse], projects[removed].name, folder)
 
 
 def test_compare_reports_exactly_the_rows_fixed_made_worse_and_the_project_removed(revision):
     copy, fixed, worse, removed, folder = revision
-    result = run("compare", SAMPLE, copy, "--no-model", "--xlsx", folder / "compare.xlsx", "--html",
-                 folder / "compare.html")
+    result = run("compare", SAMPLE, copy, "--no-model", "--xlsx", folder / "compare.xlsx", "--html", folder / "compare.html")
     assert result.exit_code == EXIT_OK, result.output
     workbook = openpyxl.load_workbook(folder / "compare.xlsx")
-    projects = [dict(zip([c.value for c in workbook["项目对比"][1]], [c.value for c in r], strict=True))
-                for r in workbook["项目对比"].iter_rows(min_row=2)]
-    changes = [dict(zip([c.value for c in workbook["指标变化"][1]], [c.value for c in r], strict=True))
-               for r in workbook["指标变化"].iter_rows(min_row=2)]
+    projects = [
+        dict(zip([c.value for c in workbook["项目对比"][1]], [c.value for c in r], strict=True))
+        for r in workbook["项目对比"].iter_rows(min_row=2)
+    ]
+    changes = [
+        dict(zip([c.value for c in workbook["指标变化"][1]], [c.value for c in r], strict=True))
+        for r in workbook["指标变化"].iter_rows(min_row=2)
+    ]
 
     def of(status: str) -> set[tuple[str, str]]:
         return {(c["项目"], c["三级指标"]) for c in changes if c["变化"] == status}

@@ -67,8 +67,9 @@ def test_a_decisions_file_named_in_the_settings_is_applied(tmp_path, monkeypatch
     result = run("score", SAMPLE, "-o", tmp_path / "after.csv", "--no-model")
     assert result.exit_code == EXIT_OK
     with (tmp_path / "after.csv").open(encoding="utf-8-sig", newline="") as handle:
-        after = next(r for r in csv.DictReader(handle) if r["row_index"] == flagged["row_index"]
-                     and r["project"] == flagged["project"])
+        after = next(
+            r for r in csv.DictReader(handle) if r["row_index"] == flagged["row_index"] and r["project"] == flagged["project"]
+        )
     assert after["score"] == "100.0" and after["messages"].startswith("已豁免（可接受）")
 
 

@@ -36,8 +36,7 @@ def test_dask_engine_equals_the_local_path(tables, tmp_path, name):
     table = tables[name]
     suffix = table.suffix
     local = score_tables([table], tmp_path / f"local_rows{suffix}", tmp_path / f"local_projects{suffix}", jobs=1)
-    distributed = score_tables_dask([table], tmp_path / f"dask_rows{suffix}", tmp_path / f"dask_projects{suffix}",
-                                    workers=2)
+    distributed = score_tables_dask([table], tmp_path / f"dask_rows{suffix}", tmp_path / f"dask_projects{suffix}", workers=2)
     assert distributed.rows == local.rows > 500 and distributed.projects == local.projects
     assert not distributed.errors
     for kind in ("rows", "projects"):
@@ -61,10 +60,13 @@ def test_near_duplicate_candidates_in_two_phases_equal_the_local_lsh(tables):
     distinct = list(pd.unique(keys))
     names = [key.partition("|")[0] for key in distinct]
     blocks, _ = pd.factorize(pd.Series([key.partition("|")[2] for key in distinct]))
-    local = {tuple(sorted((distinct[a], distinct[b])))
-             for a, b in lsh_candidates(minhash_signatures(names), blocks=np.asarray(blocks))}
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    local = {
+        tuple(sorted((distinct[a], distinct[b]))) for a, b in lsh_candidates(minhash_signatures(names), blocks=np.asarray(blocks))
+    }
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
         found = near_duplicate_candidates(dd.from_pandas(keys, npartitions=4), client)
     assert len(local) > 20  # the corpus has planted near-copies: this is no empty comparison
     assert set(zip(found["left"], found["right"], strict=True)) == local
@@ -86,8 +88,16 @@ def test_workers_write_parquet_parts_with_the_local_rows(tables, tmp_path):
 # --- any column order, any optional columns, Chinese or English headings ---------------------------------
 
 OPTIONAL = ["source", "level1", "level2", "description", "basis", "budget"]
-CHINESE = {"project": "项目名称", "budget": "预算数（万元）", "level1": "一级指标", "level2": "二级指标",
-           "level3": "三级指标", "value": "指标值", "description": "指标解释", "basis": "指标值确定依据"}
+CHINESE = {
+    "project": "项目名称",
+    "budget": "预算数（万元）",
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "level3": "三级指标",
+    "value": "指标值",
+    "description": "指标解释",
+    "basis": "指标值确定依据",
+}
 
 
 @pytest.fixture(scope="module")
@@ -115,8 +125,12 @@ def test_the_dask_path_equals_the_local_path_whatever_the_columns(cluster, seed_
     from scorer.engines.dask_engine import score_tables_dask
 
     @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
-    @given(optional=st.lists(st.sampled_from(OPTIONAL), unique=True), order=st.randoms(use_true_random=False),
-           chinese=st.booleans(), unit_column=st.booleans())
+    @given(
+        optional=st.lists(st.sampled_from(OPTIONAL), unique=True),
+        order=st.randoms(use_true_random=False),
+        chinese=st.booleans(),
+        unit_column=st.booleans(),
+    )
     def check(optional, order, chinese, unit_column):
         folder = tmp_path_factory.mktemp("shape")
         columns = ["project", "level3", "value", *optional]
@@ -129,8 +143,9 @@ def test_the_dask_path_equals_the_local_path_whatever_the_columns(cluster, seed_
         path = folder / "table.csv"
         table.to_csv(path, index=False)
         local = score_tables([path], folder / "local.csv", folder / "local_projects.csv", jobs=1)
-        on_dask = score_tables_dask([path], folder / "dask.csv", folder / "dask_projects.csv",
-                                    scheduler=cluster.scheduler_address)
+        on_dask = score_tables_dask(
+            [path], folder / "dask.csv", folder / "dask_projects.csv", scheduler=cluster.scheduler_address
+        )
         assert on_dask.rows == local.rows == len(seed_rows) and not on_dask.errors
         assert filecmp.cmp(folder / "local.csv", folder / "dask.csv", shallow=False), columns
         assert filecmp.cmp(folder / "local_projects.csv", folder / "dask_projects.csv", shallow=False), columns
@@ -159,8 +174,20 @@ def test_duplicates_on_dask_equal_the_local_lsh_clusters(cluster, tmp_path, monk
     from scorer.cli import cli
 
     runner = CliRunner()
-    on_dask = runner.invoke(cli, ["duplicates", str(SAMPLES), "-o", str(tmp_path / "dask.csv"), "--engine", "dask",
-                                  "--scheduler", cluster.scheduler_address, "-q"])
+    on_dask = runner.invoke(
+        cli,
+        [
+            "duplicates",
+            str(SAMPLES),
+            "-o",
+            str(tmp_path / "dask.csv"),
+            "--engine",
+            "dask",
+            "--scheduler",
+            cluster.scheduler_address,
+            "-q",
+        ],
+    )
     assert on_dask.exit_code == 0, on_dask.output
     monkeypatch.setattr(scorer.duplicates, "NEAR_ALL_PAIRS_LIMIT", 1)
     local = runner.invoke(cli, ["duplicates", str(SAMPLES), "-o", str(tmp_path / "local.csv"), "-q"])

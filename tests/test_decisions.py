@@ -38,8 +38,9 @@ def row_key(row: dict[str, str]) -> tuple[str, str, str, str]:
 def reviewed(tmp_path_factory):
     """The samples scored, then 审核意见 filled in with openpyxl: 不同意 on four flagged rows, 同意 on four."""
     folder = tmp_path_factory.mktemp("review")
-    first = run("score", SAMPLES, "-o", folder / "rows.csv", "--projects", folder / "projects.csv",
-                "--xlsx", folder / "review.xlsx", "-q")
+    first = run(
+        "score", SAMPLES, "-o", folder / "rows.csv", "--projects", folder / "projects.csv", "--xlsx", folder / "review.xlsx", "-q"
+    )
     assert first.exit_code == EXIT_OK, first.output
     workbook = openpyxl.load_workbook(folder / "review.xlsx")
     sheet = workbook["指标明细"]
@@ -52,8 +53,12 @@ def reviewed(tmp_path_factory):
 
     overruled, agreed, seen = [], [], set()
     for cells in sheet.iter_rows(min_row=2):
-        key = (cells[column["文件"]].value, cells[column["项目"]].value, cells[column["三级指标"]].value,
-               cells[column["指标值"]].value)
+        key = (
+            cells[column["文件"]].value,
+            cells[column["项目"]].value,
+            cells[column["三级指标"]].value,
+            cells[column["指标值"]].value,
+        )
         flagged = cells[column["得分"]].value < 100 and cells[column["规则"]].value
         if not flagged or key in seen:  # one decision per distinct row text
             continue
@@ -73,9 +78,21 @@ def reviewed(tmp_path_factory):
 
 def test_overruled_findings_are_waived_and_cost_nothing(reviewed):
     folder, overruled, agreed = reviewed
-    second = run("score", SAMPLES, "-o", folder / "rows2.csv", "--projects", folder / "projects2.csv",
-                 "--findings", folder / "findings2.csv", "--xlsx", folder / "review2.xlsx",
-                 "--decisions", folder / "reviewed.xlsx", "-q")
+    second = run(
+        "score",
+        SAMPLES,
+        "-o",
+        folder / "rows2.csv",
+        "--projects",
+        folder / "projects2.csv",
+        "--findings",
+        folder / "findings2.csv",
+        "--xlsx",
+        folder / "review2.xlsx",
+        "--decisions",
+        folder / "reviewed.xlsx",
+        "-q",
+    )
     assert second.exit_code == EXIT_OK, second.output
     assert "过期" not in second.stderr
     before = {row_key(r): r for r in csv_rows(folder / "rows.csv")}
@@ -99,8 +116,9 @@ def test_overruled_findings_are_waived_and_cost_nothing(reviewed):
     # the new workbook carries the decisions forward
     sheet = openpyxl.load_workbook(folder / "review2.xlsx")["指标明细"]
     header = [cell.value for cell in sheet[1]]
-    carried = {(c[0].value, c[1].value, c[4].value, c[6].value): c[header.index("审核意见")].value
-               for c in sheet.iter_rows(min_row=2)}
+    carried = {
+        (c[0].value, c[1].value, c[4].value, c[6].value): c[header.index("审核意见")].value for c in sheet.iter_rows(min_row=2)
+    }
     assert all(carried[key] == "不同意" for key in overruled) and all(carried[key] == "同意" for key in agreed)
 
 
@@ -110,7 +128,8 @@ def test_export_then_score_with_the_csv_gives_the_same_result(reviewed):
     assert exported.exit_code == EXIT_OK, exported.output
     decisions = csv_rows(folder / "decisions.csv")
     assert {(d["project"], d["indicator"], d["value"]) for d in decisions if d["decision"] == "不同意"} == {
-        k[1:] for k in overruled}
+        k[1:] for k in overruled
+    }
     assert {d["decision"] for d in decisions} == {"同意", "不同意"}
     run("score", SAMPLES, "-o", folder / "rows3.csv", "--decisions", folder / "reviewed.xlsx", "-q")
     run("score", SAMPLES, "-o", folder / "rows4.csv", "--decisions", folder / "decisions.csv", "-q")
@@ -174,11 +193,14 @@ def test_decisions_follow_rows_and_projects_moved(reviewed):
     rows = result.rows.set_index(["source", "project_index", "row_index"])
     waived = findings[findings["waiver"] != ""]
     assert len(waived)
-    keys = {(Path(s).name, *rows.loc[(s, p, r), ["project", "level3", "value"]])
-            for s, p, r in zip(waived["source"], waived["project_index"], waived["row"].astype(int), strict=True)}
+    keys = {
+        (Path(s).name, *rows.loc[(s, p, r), ["project", "level3", "value"]])
+        for s, p, r in zip(waived["source"], waived["project_index"], waived["row"].astype(int), strict=True)
+    }
     assert keys <= set(overruled)
-    overruled_codes = {(Path(d.document).stem, d.project, d.indicator, d.value, d.code) for d in decisions
-                       if d.decision == "不同意"}
+    overruled_codes = {
+        (Path(d.document).stem, d.project, d.indicator, d.value, d.code) for d in decisions if d.decision == "不同意"
+    }
     for record in findings.itertuples():
         if record.row != record.row:
             continue
@@ -206,16 +228,24 @@ def test_the_json_carries_the_review_and_stays_valid(reviewed):
                 for finding in row["findings"]:
                     if "review" in finding:
                         key = (Path(document["source"]).name, project["name"], row["level3"], row["value"])
-                        reviewed_rows.setdefault(key, set()).add((finding["review"]["decision"],
-                                                                  finding["review"]["waived"]))
+                        reviewed_rows.setdefault(key, set()).add((finding["review"]["decision"], finding["review"]["waived"]))
     assert {k for k, v in reviewed_rows.items() if ("不同意", True) in v} == set(overruled)
     assert {k for k, v in reviewed_rows.items() if ("同意", False) in v} == set(agreed)
 
 
 def test_a_project_finding_overruled_in_the_ranking_sheet_costs_nothing(tmp_path):
     sample = SAMPLES / "003_e894add5ed61165e.txt"
-    run("score", sample, "--projects", tmp_path / "projects.csv", "--findings", tmp_path / "findings.csv",
-        "--xlsx", tmp_path / "review.xlsx", "-q")
+    run(
+        "score",
+        sample,
+        "--projects",
+        tmp_path / "projects.csv",
+        "--findings",
+        tmp_path / "findings.csv",
+        "--xlsx",
+        tmp_path / "review.xlsx",
+        "-q",
+    )
     project_findings = [f for f in csv_rows(tmp_path / "findings.csv") if not f["row"] and f["severity"] == "warning"]
     target = project_findings[0]["project"]
     workbook = openpyxl.load_workbook(tmp_path / "review.xlsx")
@@ -227,16 +257,28 @@ def test_a_project_finding_overruled_in_the_ranking_sheet_costs_nothing(tmp_path
             cells[header.index("审核意见")].value = "不同意"
             cells[header.index("备注")].value = "部门整体支出，不设成本指标"
     workbook.save(tmp_path / "reviewed.xlsx")
-    result = run("score", sample, "--projects", tmp_path / "projects2.csv", "--xlsx", tmp_path / "review2.xlsx",
-                 "--decisions", tmp_path / "reviewed.xlsx", "-q")
+    result = run(
+        "score",
+        sample,
+        "--projects",
+        tmp_path / "projects2.csv",
+        "--xlsx",
+        tmp_path / "review2.xlsx",
+        "--decisions",
+        tmp_path / "reviewed.xlsx",
+        "-q",
+    )
     assert result.exit_code == EXIT_OK
     before = {r["project"]: r for r in csv_rows(tmp_path / "projects.csv")}
     after = {r["project"]: r for r in csv_rows(tmp_path / "projects2.csv")}
     from scorer.scoring import PROJECT_INFO, PROJECT_WARNING
 
     own = [f for f in csv_rows(tmp_path / "findings.csv") if not f["row"] and f["project"] == target]
-    cost = sum(PROJECT_WARNING if f["severity"] != "info" else PROJECT_INFO for f in own
-               if f["severity"] != "info" or f["category"] == "completeness")
+    cost = sum(
+        PROJECT_WARNING if f["severity"] != "info" else PROJECT_INFO
+        for f in own
+        if f["severity"] != "info" or f["category"] == "completeness"
+    )
     assert abs(float(after[target]["score"]) - min(100.0, float(before[target]["score"]) + cost)) <= 0.11
     assert after[target]["codes"] == before[target]["codes"]
     assert all(m.startswith("已豁免（部门整体支出，不设成本指标）") for m in after[target]["messages"].split("；已豁免")[:1])

@@ -41,9 +41,11 @@ def test_carry_over_between_years_is_info_not_a_defect(seeds_result):
     assert set(carried["source"]) == {str(SEEDS_2021_2024[1])}  # reported on the later year only
     tables = carried[carried["code"] == "C203"]["project"]
     assert "部门整体-立法工作" in set(tables)
-    row = seeds_result.rows[(seeds_result.rows["project"] == "市人大常委会会议经费")
-                            & (seeds_result.rows["level3"] == "会议召开及时率")
-                            & (seeds_result.rows["source"] == str(SEEDS_2021_2024[1]))].iloc[0]
+    row = seeds_result.rows[
+        (seeds_result.rows["project"] == "市人大常委会会议经费")
+        & (seeds_result.rows["level3"] == "会议召开及时率")
+        & (seeds_result.rows["source"] == str(SEEDS_2021_2024[1]))
+    ].iloc[0]
     assert "C201" in row["codes"] and row["categories"] == "" and row["score"] == 100.0
     changed = findings[(findings["code"] == "C202") & (findings["project"] == "人大代表培训经费")]
     assert any("由“≥2次”改为“≤2次”" in m for m in changed["message"])
@@ -57,19 +59,24 @@ def test_carry_over_does_not_change_any_score():
 
 
 def _frame(rows: list[tuple[str, str, str, str]]) -> pd.DataFrame:
-    records = [(d, d, unit, 2024, p, project, r, name, value)
-               for r, (d, unit, project, name, value, p) in enumerate(
-                   (doc, unit, project, name, value, index) for index, (doc, unit, project, name, value) in
-                   enumerate((row[0], row[0], row[1], row[2], row[3]) for row in rows))]
+    records = [
+        (d, d, unit, 2024, p, project, r, name, value)
+        for r, (d, unit, project, name, value, p) in enumerate(
+            (doc, unit, project, name, value, index)
+            for index, (doc, unit, project, name, value) in enumerate((row[0], row[0], row[1], row[2], row[3]) for row in rows)
+        )
+    ]
     frame = pd.DataFrame.from_records(records, columns=duplicates.KEY_COLUMNS[:-1])
     return add_keys(frame)
 
 
 def test_copies_with_changed_figures_and_wording_cluster_together(monkeypatch):
-    rows = [("a.txt", "会议费", "组织召开代表座谈会次数", "≥6次"),
-            ("a.txt", "培训费", "组织召开代表座谈会次数", "≥9次"),   # figure changed
-            ("b.txt", "业务费", "组织召开人大代表座谈会次数", "≥6次"),  # wording changed
-            ("b.txt", "印刷费", "印刷资料份数", "≥500份")]
+    rows = [
+        ("a.txt", "会议费", "组织召开代表座谈会次数", "≥6次"),
+        ("a.txt", "培训费", "组织召开代表座谈会次数", "≥9次"),  # figure changed
+        ("b.txt", "业务费", "组织召开人大代表座谈会次数", "≥6次"),  # wording changed
+        ("b.txt", "印刷费", "印刷资料份数", "≥500份"),
+    ]
     for limit in (20_000, 0):  # all pairs, then MinHash LSH candidates
         monkeypatch.setattr(duplicates, "NEAR_ALL_PAIRS_LIMIT", limit)
         clustered = cluster_rows(_frame(rows))
@@ -98,9 +105,12 @@ def test_minhash_lsh_finds_nearly_all_of_what_all_pairs_finds():
 
 def test_templates_need_many_units():
     rows = [(f"u{n}.txt", f"单位{n}", "项目", "服务对象满意度", "≥90%") for n in range(6)]
-    frame = add_keys(pd.DataFrame.from_records(
-        [(n, d, u, 2024, 0, p, 0, name, value) for n, (d, u, p, name, value) in enumerate(rows)],
-        columns=duplicates.KEY_COLUMNS[:-1]))
+    frame = add_keys(
+        pd.DataFrame.from_records(
+            [(n, d, u, 2024, 0, p, 0, name, value) for n, (d, u, p, name, value) in enumerate(rows)],
+            columns=duplicates.KEY_COLUMNS[:-1],
+        )
+    )
     assert set(cluster_rows(frame)["kind"]) == {"template"}
     assert set(cluster_rows(frame.head(3))["kind"]) == {"copy"}
 
@@ -117,8 +127,9 @@ def test_duplicates_and_corpus_stats_commands(tmp_path):
     assert CliRunner().invoke(cli, ["corpus-stats", str(ROOT / "samples"), "-o", str(stats_path)]).exit_code == 0
     stats = json.loads(stats_path.read_text(encoding="utf-8"))
     assert stats["schema"] == "zhibiao-corpus-stats" and stats["units"] == 4
-    scored = CliRunner().invoke(cli, ["score", str(SEEDS_2021_2024[1]), "--corpus-stats", str(stats_path), "-q",
-                                      "-o", str(tmp_path / "rows.csv")])
+    scored = CliRunner().invoke(
+        cli, ["score", str(SEEDS_2021_2024[1]), "--corpus-stats", str(stats_path), "-q", "-o", str(tmp_path / "rows.csv")]
+    )
     assert scored.exit_code == 0
     bad = tmp_path / "bad.json"
     bad.write_text("{}", encoding="utf-8")

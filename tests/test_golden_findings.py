@@ -27,8 +27,7 @@ GOLDEN = Path(__file__).parent / "golden"
 
 def _findings(labels: Path, projects: Path, tmp_path: Path, with_text: bool) -> str:
     rows = tmp_path / f"{labels.stem}_rows.csv"
-    subprocess.run([sys.executable, str(TOOL), str(labels), str(projects), "-o", str(rows)], check=True,
-                   capture_output=True)
+    subprocess.run([sys.executable, str(TOOL), str(labels), str(projects), "-o", str(rows)], check=True, capture_output=True)
     frame = pd.read_csv(rows, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     result = scorer.score(frame, use_model=False)
     table = result.rows
@@ -37,8 +36,11 @@ def _findings(labels: Path, projects: Path, tmp_path: Path, with_text: bool) -> 
         row = "-" if pd.isna(finding.row) else str(int(finding.row))
         line = f"{Path(str(finding.source)).stem}\t{finding.project_index}\t{row}\t{finding.code}"
         if with_text and row != "-":
-            match = table[(table["source"] == finding.source) & (table["project_index"] == finding.project_index)
-                          & (table["row_index"] == int(finding.row))].iloc[0]
+            match = table[
+                (table["source"] == finding.source)
+                & (table["project_index"] == finding.project_index)
+                & (table["row_index"] == int(finding.row))
+            ].iloc[0]
             line += f"\t{match['level3']} = {match['value']}"
         lines.append(line)
     return "\n".join(sorted(lines)) + "\n"

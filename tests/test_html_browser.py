@@ -17,8 +17,16 @@ from scorer.report.html_report import write_html
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 if not CHROMIUM:
     if os.environ.get("ZHIBIAO_REQUIRE_BROWSER") == "1":
@@ -56,8 +64,12 @@ def test_point9_report_in_headless_chromium(report_path, tmp_path):
         browser, page = _open(playwright, report_path, 1300, problems, requests)
         ranking = page.locator("#ranking-table tbody tr")
         assert ranking.count() == 56
-        scores = [float(v) for v in page.eval_on_selector_all(
-            "#ranking-table tbody tr td:nth-child(8)", "cells => cells.map(c => c.textContent)")]
+        scores = [
+            float(v)
+            for v in page.eval_on_selector_all(
+                "#ranking-table tbody tr td:nth-child(8)", "cells => cells.map(c => c.textContent)"
+            )
+        ]
         assert scores == sorted(scores) and scores[0] < scores[-1]  # worst first
         first = ranking.first.inner_text()
         assert "视察议政业务费" in first and "承德市人民代表大会常务委员会办公室" in first and "2024" in first

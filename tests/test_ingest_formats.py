@@ -16,8 +16,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def rows_of(projects):
-    return [(p.name, i.level1, i.level2, i.level3, i.description, i.value, i.basis)
-            for p in projects for i in p.indicators]
+    return [(p.name, i.level1, i.level2, i.level3, i.description, i.value, i.basis) for p in projects for i in p.indicators]
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +28,8 @@ def source_projects():
 def test_office_formats_round_trip(suffix, source_projects, tmp_path):
     path = tmp_path / f"seed{suffix}"
     {".docx": make_fixtures.write_docx, ".xlsx": make_fixtures.write_xlsx, ".csv": make_fixtures.write_csv}[suffix](
-        source_projects, path)
+        source_projects, path
+    )
     document = read_document(path)
     assert rows_of(document.projects) == rows_of(source_projects)
     assert [p.budget for p in document.projects] == [p.budget for p in source_projects]
@@ -64,11 +64,35 @@ def test_html_table_with_nested_list(tmp_path):
 
 
 def test_flattened_ocr_text_without_tabs(tmp_path):
-    text = "\n".join([
-        "1.图书购置经费绩效目标表", "", "项目名称", "图书购置经费", "", "一级指标", "二级指标", "三级指标",
-        "绩效指标描述", "指标值", "指标值确定依据", "", "产出指标", "数量指标", "购置图书数量", "购置图书册数",
-        "≥500册", "采购计划", "", "满意度指标", "服务对象满意度指标", "读者满意度", "读者满意度", "≥90%", "问卷",
-    ])
+    text = "\n".join(
+        [
+            "1.图书购置经费绩效目标表",
+            "",
+            "项目名称",
+            "图书购置经费",
+            "",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "绩效指标描述",
+            "指标值",
+            "指标值确定依据",
+            "",
+            "产出指标",
+            "数量指标",
+            "购置图书数量",
+            "购置图书册数",
+            "≥500册",
+            "采购计划",
+            "",
+            "满意度指标",
+            "服务对象满意度指标",
+            "读者满意度",
+            "读者满意度",
+            "≥90%",
+            "问卷",
+        ]
+    )
     path = tmp_path / "ocr.txt"
     path.write_text(text, encoding="utf-8")
     document = read_document(path)
@@ -113,10 +137,13 @@ def test_docx_nested_table_and_yuan_budget(tmp_path):
 def test_value_split_over_operator_figure_and_unit_columns(tmp_path):
     """Provincial forms often give 指标性质 / 指标值 / 计量单位 as three columns."""
     path = tmp_path / "split.csv"
-    path.write_text("项目名称,一级指标,二级指标,三级指标,指标性质,指标值,计量单位\n"
-                    "农村公路养护,产出指标,数量指标,养护里程,≥,120,公里\n"
-                    "农村公路养护,产出指标,质量指标,路况优良率,大于等于,85,%\n"
-                    "农村公路养护,产出指标,时效指标,完成时间,,2024年12月底前,\n"
-                    "农村公路养护,效益指标,社会效益指标,群众出行条件,定性,明显改善,\n", encoding="utf-8")
+    path.write_text(
+        "项目名称,一级指标,二级指标,三级指标,指标性质,指标值,计量单位\n"
+        "农村公路养护,产出指标,数量指标,养护里程,≥,120,公里\n"
+        "农村公路养护,产出指标,质量指标,路况优良率,大于等于,85,%\n"
+        "农村公路养护,产出指标,时效指标,完成时间,,2024年12月底前,\n"
+        "农村公路养护,效益指标,社会效益指标,群众出行条件,定性,明显改善,\n",
+        encoding="utf-8",
+    )
     rows = rows_of(read_document(path).projects)
     assert [r[5] for r in rows] == ["≥120公里", "≥85%", "2024年12月底前", "明显改善"]

@@ -75,8 +75,7 @@ def test_one_cell_per_line_with_blank_lines_and_site_furniture(tmp_path):
 主办：某某县人民政府办公室  承办：县大数据中心
 """.format(lone_space=" ")  # an empty 备注 cell comes as a lone space
     document = read_text(tmp_path, text)
-    assert rows(document) == [("举办亲子阅读活动场次", "≥24场"), ("活动参与家庭满意率", "≥90%"),
-                              ("少儿读者到馆人次增长", "≥5%")]
+    assert rows(document) == [("举办亲子阅读活动场次", "≥24场"), ("活动参与家庭满意率", "≥90%"), ("少儿读者到馆人次增长", "≥5%")]
     project = document.projects[0]
     assert project.name == "少儿阅读推广活动经费"
     assert project.budget == 12.5
@@ -94,8 +93,12 @@ def test_pipe_table_with_runs_of_empty_cells_and_a_shifted_row(tmp_path):
 | 满意度指标 | 服务对象满意度指标 | 购机农户满意度 | ≥92% | ||
 """
     document = read_text(tmp_path, text)
-    assert rows(document) == [("补贴机具台数", "≥350台"), ("受益农户数", "≥300户"), ("补贴资金兑付准确率", "100%"),
-                              ("购机农户满意度", "≥92%")]
+    assert rows(document) == [
+        ("补贴机具台数", "≥350台"),
+        ("受益农户数", "≥300户"),
+        ("补贴资金兑付准确率", "100%"),
+        ("购机农户满意度", "≥92%"),
+    ]
     assert document.projects[0].name == "农机购置补贴工作经费"
     assert document.projects[0].budget == 40
 
@@ -143,8 +146,7 @@ def test_pipe_cells_one_a_line_self_evaluation_keeps_actual_beside_target(tmp_pa
 30 |
 """
     document = read_text(tmp_path, text)
-    assert rows(document) == [("受助学生人数", ">=1200人"), ("餐食抽检合格率", "100%"),
-                              ("学生营养不良检出率下降", "≥2个百分点")]
+    assert rows(document) == [("受助学生人数", ">=1200人"), ("餐食抽检合格率", "100%"), ("学生营养不良检出率下降", "≥2个百分点")]
     first = document.projects[0].indicators[0]
     assert first.extra["actual"] == "1187人"
     assert "20" in first.extra["score"]
@@ -167,8 +169,11 @@ def test_space_separated_export_with_lost_level1_and_split_operator_unit(tmp_pat
 总分 100 98
 """
     document = read_text(tmp_path, text)
-    assert rows(document) == [("指标1:保洁河道长度", ">=120公里"), ("指标2:清理漂浮物次数", ">=52次"),
-                              ("指标1:河面保洁达标率", ">=95%(百分比)")]
+    assert rows(document) == [
+        ("指标1:保洁河道长度", ">=120公里"),
+        ("指标2:清理漂浮物次数", ">=52次"),
+        ("指标1:河面保洁达标率", ">=95%(百分比)"),
+    ]
     assert document.projects[0].name == "河道保洁经费"
 
 
@@ -180,16 +185,58 @@ def test_cells_run_together_with_no_separator(tmp_path):
         "效益指标(30分)社会效益指标疫苗储存温度达标率30≥99%99.6%30满意度指标(10分)"
     )
     document = read_text(tmp_path, text)
-    assert rows(document) == [("购置医用冰箱", "≥8台"), ("设备验收合格率", "100%"), ("设备安装完成时限", "10月底前"),
-                              ("疫苗储存温度达标率", "≥99%")]
+    assert rows(document) == [
+        ("购置医用冰箱", "≥8台"),
+        ("设备验收合格率", "100%"),
+        ("设备安装完成时限", "10月底前"),
+        ("疫苗储存温度达标率", "≥99%"),
+    ]
     assert document.projects[0].name.startswith("县级疾控冷链设备购置")
 
 
 def test_operator_figure_and_unit_in_separate_columns_one_cell_a_line(tmp_path):
-    cells = ["项目名称", "社区体育健身器材更新", "一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "年度指标值",
-             "实际完成值", "计量单位", "分值", "得分", "产出指标", "数量指标", "更新健身路径", "定量", "大于等于", "15",
-             "16", "处", "10", "10", "质量指标", "器材安全检测合格率", "定量", "等于", "100", "100", "%", "10", "10",
-             "成本指标", "单套器材采购成本", "定量", "小于等于", "2.4", "2.3", "万元", "10", "10"]
+    cells = [
+        "项目名称",
+        "社区体育健身器材更新",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标方向",
+        "年度指标值",
+        "实际完成值",
+        "计量单位",
+        "分值",
+        "得分",
+        "产出指标",
+        "数量指标",
+        "更新健身路径",
+        "定量",
+        "大于等于",
+        "15",
+        "16",
+        "处",
+        "10",
+        "10",
+        "质量指标",
+        "器材安全检测合格率",
+        "定量",
+        "等于",
+        "100",
+        "100",
+        "%",
+        "10",
+        "10",
+        "成本指标",
+        "单套器材采购成本",
+        "定量",
+        "小于等于",
+        "2.4",
+        "2.3",
+        "万元",
+        "10",
+        "10",
+    ]
     document = read_text(tmp_path, "\n".join(c + " |" for c in cells))
     assert rows(document) == [("更新健身路径", "≥15处"), ("器材安全检测合格率", "=100%"), ("单套器材采购成本", "≤2.4万元")]
 
@@ -201,8 +248,13 @@ def test_indicators_listed_as_prose_in_one_cell(tmp_path):
 资金拨付对象 | 各乡镇文化站 |
 """
     document = read_text(tmp_path, text)
-    assert rows(document) == [("配送文化站音响设备", "8套"), ("组织业务培训", "2次"), ("设备验收合格率", "≥95%"),
-                              ("文化站活动开展场次", "≥120场"), ("群众文化活动参与面", "明显提升")]
+    assert rows(document) == [
+        ("配送文化站音响设备", "8套"),
+        ("组织业务培训", "2次"),
+        ("设备验收合格率", "≥95%"),
+        ("文化站活动开展场次", "≥120场"),
+        ("群众文化活动参与面", "明显提升"),
+    ]
     assert document.projects[0].budget == 18
 
 
@@ -259,8 +311,11 @@ def test_bracketed_indicator_lists(tmp_path):
 【效益指标-社会效益指标】指标1：网上办事平均响应时间（≤2秒）
 """
     document = read_text(tmp_path, text)
-    assert rows(document) == [("指标1：租用云主机数量", "≥60台"), ("指标1：平台可用率", "≥99.9%"),
-                              ("指标1：网上办事平均响应时间", "≤2秒")]
+    assert rows(document) == [
+        ("指标1：租用云主机数量", "≥60台"),
+        ("指标1：平台可用率", "≥99.9%"),
+        ("指标1：网上办事平均响应时间", "≤2秒"),
+    ]
     assert document.projects[0].indicators[2].level2 == "社会效益指标"
 
 
@@ -281,9 +336,31 @@ def test_direction_column_gives_the_operator_a_bare_figure_lacks(tmp_path):
 
 
 def test_labels_written_down_a_merged_cell_one_character_a_line(tmp_path):
-    cells = ["项目名称", "乡村道路养护", "一级指标", "二级指标", "三级指标", "指标值", "产", "出", "指", "标",
-             "数量指标", "养护农村公路里程", "≥85公里", "质量指标", "路面优良率", "≥80%", "效", "益", "指", "标",
-             "社会效益指标", "群众出行时间缩短", "≥10分钟"]
+    cells = [
+        "项目名称",
+        "乡村道路养护",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "产",
+        "出",
+        "指",
+        "标",
+        "数量指标",
+        "养护农村公路里程",
+        "≥85公里",
+        "质量指标",
+        "路面优良率",
+        "≥80%",
+        "效",
+        "益",
+        "指",
+        "标",
+        "社会效益指标",
+        "群众出行时间缩短",
+        "≥10分钟",
+    ]
     document = read_text(tmp_path, "\n\n".join(cells))
     assert rows(document) == [("养护农村公路里程", "≥85公里"), ("路面优良率", "≥80%"), ("群众出行时间缩短", "≥10分钟")]
     assert [i.level1 for i in document.projects[0].indicators] == ["产出指标", "产出指标", "效益指标"]
@@ -295,9 +372,12 @@ def test_parse_explain_and_skipped_list_say_what_was_not_taken(tmp_path):
     from scorer.cli import cli
 
     path = tmp_path / "cut.txt"
-    path.write_text("项目名称 | 中小学校舍维修 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
-                    "产出指标 | 数量指标 | 维修校舍面积 | ≥4200平方米 |\n质量指标 | 工程验收合格\n"
-                    "[... excerpt ends here ...]\n", encoding="utf-8")
+    path.write_text(
+        "项目名称 | 中小学校舍维修 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+        "产出指标 | 数量指标 | 维修校舍面积 | ≥4200平方米 |\n质量指标 | 工程验收合格\n"
+        "[... excerpt ends here ...]\n",
+        encoding="utf-8",
+    )
     explained = CliRunner().invoke(cli, ["parse", "--explain", str(path)])
     assert explained.exit_code == 0
     assert "由文本恢复的表格（竖线分隔" in explained.output
@@ -326,10 +406,16 @@ def test_web_page_table_with_merged_cells(tmp_path):
 <tr><td>满意度指标</td><td>服务对象满意度指标</td><td>老年人满意度</td><td rowspan=5>≥90%</td></tr>
 </table></body></html>"""
     document = read_text(tmp_path, page, "page.html")
-    assert rows(document) == [("服务老年人人次", "≥12000人次"), ("开展助餐服务天数", "≥250天"),
-                              ("服务投诉办结率", "100%"), ("老年人满意度", "≥90%")]
+    assert rows(document) == [
+        ("服务老年人人次", "≥12000人次"),
+        ("开展助餐服务天数", "≥250天"),
+        ("服务投诉办结率", "100%"),
+        ("老年人满意度", "≥90%"),
+    ]
     assert [(i.level1, i.level2) for i in document.projects[0].indicators][1:3] == [
-        ("产出指标", "数量指标"), ("产出指标", "质量指标")]
+        ("产出指标", "数量指标"),
+        ("产出指标", "质量指标"),
+    ]
     assert document.projects[0].budget == 36
 
 
@@ -345,9 +431,15 @@ def test_pdf_text_layer_without_ruled_table(tmp_path):
     path = tmp_path / "plain.pdf"
     page = canvas.Canvas(str(path), pagesize=A4)
     page.setFont("STSong-Light", 10)
-    lines = ["项目支出绩效目标表（2024年度）", "项目名称 农村饮水安全巡检", "年度资金总额 15",
-             "一级指标 二级指标 三级指标 指标值", "产出指标 数量指标 巡检集中供水工程处数 ≥40处",
-             "质量指标 水质抽检合格率 ≥95%", "效益指标 社会效益指标 受益农村人口 ≥2.1万人"]
+    lines = [
+        "项目支出绩效目标表（2024年度）",
+        "项目名称 农村饮水安全巡检",
+        "年度资金总额 15",
+        "一级指标 二级指标 三级指标 指标值",
+        "产出指标 数量指标 巡检集中供水工程处数 ≥40处",
+        "质量指标 水质抽检合格率 ≥95%",
+        "效益指标 社会效益指标 受益农村人口 ≥2.1万人",
+    ]
     for number, line in enumerate(lines):
         page.drawString(60, 780 - 18 * number, line)
     page.save()

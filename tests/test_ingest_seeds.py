@@ -13,13 +13,13 @@ def _key(project: str, level3: str, value: str) -> tuple[str, str, str]:
     return compact(project), compact(level3), compact(value)
 
 
-@pytest.mark.parametrize("stem", ["000_e76689bf9da19685", "001_f5a07e9a9447bfa6", "002_7d1d3af06469c7e6",
-                                  "003_e894add5ed61165e", "004_a8214dea69c3fa7a"])
+@pytest.mark.parametrize(
+    "stem",
+    ["000_e76689bf9da19685", "001_f5a07e9a9447bfa6", "002_7d1d3af06469c7e6", "003_e894add5ed61165e", "004_a8214dea69c3fa7a"],
+)
 def test_seed_rows_match_labels(stem, seed_documents, gold_rows):
     document = seed_documents[stem]
-    read = Counter(
-        _key(p.name, i.level3, i.value) for p in document.projects for i in p.indicators
-    )
+    read = Counter(_key(p.name, i.level3, i.value) for p in document.projects for i in p.indicators)
     gold = Counter(_key(g["project"], g["level3"], g["value"]) for g in gold_rows if g["doc"] == stem)
     assert read == gold
 
@@ -45,7 +45,9 @@ def test_department_prose_targets(seed_documents):
     projects = {p.name: p for p in seed_documents["003_e894add5ed61165e"].projects if p.department_level}
     meeting = projects["部门整体-人大会议"]
     assert [(i.level3, i.value) for i in meeting.indicators] == [
-        ("政治任务实现率", "大于等于95%"), ("会议筹备及会务工作的完成率", "大于等于95%")]
+        ("政治任务实现率", "大于等于95%"),
+        ("会议筹备及会务工作的完成率", "大于等于95%"),
+    ]
     assert meeting.goal.startswith("承担区人民代表大会")
 
 

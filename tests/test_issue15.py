@@ -52,13 +52,24 @@ def earlier_outputs(tmp_path) -> tuple[Path, list[str]]:
     """A folder holding the outputs of an earlier good run."""
     out = tmp_path / "out"
     out.mkdir()
-    options = ["-o", out / "keep_rows.csv", "--projects", out / "keep_projects.csv", "--xlsx", out / "keep.xlsx",
-               "--html", out / "keep.html", "--json", out / "keep.json"]
+    options = [
+        "-o",
+        out / "keep_rows.csv",
+        "--projects",
+        out / "keep_projects.csv",
+        "--xlsx",
+        out / "keep.xlsx",
+        "--html",
+        out / "keep.html",
+        "--json",
+        out / "keep.json",
+    ]
     assert run("score", SEED, *options, "-q", "--no-model").exit_code == EXIT_OK
     return out, [str(o) for o in options]
 
 
 # point 1 -------------------------------------------------------------------------------------------------
+
 
 def test_point1_mistyped_path_keeps_outputs(earlier_outputs, tmp_path):
     out, options = earlier_outputs
@@ -80,8 +91,19 @@ def test_point1_a_run_that_read_some_files_names_the_others_in_its_outputs(tmp_p
     broken.write_bytes(b"not a zip at all")
     empty = tmp_path / "empty.csv"
     empty.write_text("", encoding="utf-8")
-    result = run("score", SEED, broken, empty, "--xlsx", tmp_path / "r.xlsx", "--html", tmp_path / "r.html",
-                 "--json", tmp_path / "r.json", "--no-model")
+    result = run(
+        "score",
+        SEED,
+        broken,
+        empty,
+        "--xlsx",
+        tmp_path / "r.xlsx",
+        "--html",
+        tmp_path / "r.html",
+        "--json",
+        tmp_path / "r.json",
+        "--no-model",
+    )
     assert result.exit_code == EXIT_SOME_UNREADABLE
     sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["说明"]
     unread = [row[1].value for row in sheet.iter_rows(min_row=2) if row[0].value == "未读取的文件"]
@@ -95,14 +117,18 @@ def test_point1_a_run_that_read_some_files_names_the_others_in_its_outputs(tmp_p
 
 # point 2 -------------------------------------------------------------------------------------------------
 
+
 def test_point2_folder_run_skips_own_outputs_and_names_what_it_leaves_out(earlier_outputs, tmp_path):
     out, _ = earlier_outputs
     (out / "mine.txt").write_bytes(SEED.read_bytes())
     (out / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)  # an OLE2 Word file
     (out / "~$mine.docx").write_bytes(b"lock")
     table = out / "theirs.html"  # an HTML table, not ours: read, unless this run writes over it
-    table.write_text("<table><tr><th>项目名称</th><th>三级指标</th><th>指标值</th></tr>"
-                     "<tr><td>会议费</td><td>会议次数</td><td>≥6次</td></tr></table>", encoding="utf-8")
+    table.write_text(
+        "<table><tr><th>项目名称</th><th>三级指标</th><th>指标值</th></tr>"
+        "<tr><td>会议费</td><td>会议次数</td><td>≥6次</td></tr></table>",
+        encoding="utf-8",
+    )
     result = run("score", out, "-o", tmp_path / "rows.csv", "--html", table, "--no-model", "-q")
     assert result.exit_code == EXIT_SOME_UNREADABLE  # the .doc could not be read
     sources = {row["source"] for row in csv_rows(tmp_path / "rows.csv")}
@@ -128,11 +154,14 @@ def test_point2_doc_converted_by_libreoffice_when_installed(tmp_path, monkeypatc
     bin_dir.mkdir()
     log = tmp_path / "soffice.log"
     script = bin_dir / "soffice"
-    script.write_text("#!/bin/sh\n"
-                      f"echo \"$HOME $*\" > {log}\n"
-                      "out=''; for a in \"$@\"; do if [ \"$prev\" = --outdir ]; then out=$a; fi; prev=$a; last=$a; done\n"
-                      "mkdir -p \"$out\"; name=$(basename \"$last\"); "
-                      f"cp {tmp_path / 'made.docx'} \"$out/${{name%.*}}.docx\"\n", encoding="utf-8")
+    script.write_text(
+        "#!/bin/sh\n"
+        f'echo "$HOME $*" > {log}\n'
+        'out=\'\'; for a in "$@"; do if [ "$prev" = --outdir ]; then out=$a; fi; prev=$a; last=$a; done\n'
+        'mkdir -p "$out"; name=$(basename "$last"); '
+        f'cp {tmp_path / "made.docx"} "$out/${{name%.*}}.docx"\n',
+        encoding="utf-8",
+    )
     script.chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
     folder = tmp_path / "in"
@@ -147,6 +176,7 @@ def test_point2_doc_converted_by_libreoffice_when_installed(tmp_path, monkeypatc
 
 
 # point 3 -------------------------------------------------------------------------------------------------
+
 
 def test_point3_an_input_that_gives_nothing_is_a_warning_and_exit_1(tmp_path):
     empty = tmp_path / "empty.txt"
@@ -194,13 +224,28 @@ def test_point3_missing_input_suggests_near_names():
 
 # point 4 -------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("case", ["folder", "missing folder", "parent is a file", "html as xlsx", "xlsx as csv",
-                                  "rows as json", "same file twice", "input as output"])
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "folder",
+        "missing folder",
+        "parent is a file",
+        "html as xlsx",
+        "xlsx as csv",
+        "rows as json",
+        "same file twice",
+        "input as output",
+    ],
+)
 def test_point4_every_output_checked_before_work(case, tmp_path):
     (tmp_path / "a_file").write_text("x", encoding="utf-8")
     table = tmp_path / "table.html"
-    table.write_text("<table><tr><th>项目名称</th><th>三级指标</th><th>指标值</th></tr>"
-                     "<tr><td>会议费</td><td>会议次数</td><td>≥6次</td></tr></table>", encoding="utf-8")
+    table.write_text(
+        "<table><tr><th>项目名称</th><th>三级指标</th><th>指标值</th></tr>"
+        "<tr><td>会议费</td><td>会议次数</td><td>≥6次</td></tr></table>",
+        encoding="utf-8",
+    )
     options = {
         "folder": ["-o", tmp_path],
         "missing folder": ["-o", tmp_path / "no" / "rows.csv"],
@@ -232,12 +277,24 @@ def test_point4_unwritable_folder(tmp_path):
 
 # point 6 -------------------------------------------------------------------------------------------------
 
+
 def test_point6_unit_year_and_document_travel_with_every_project(tmp_path):
     from scorer.api import score
     from scorer.report.html_report import render_html
 
-    result = run("score", SEED, SEED_2021, "--projects", tmp_path / "projects.csv", "--xlsx", tmp_path / "r.xlsx",
-                 "--no-model", "--top", "60", columns=200)
+    result = run(
+        "score",
+        SEED,
+        SEED_2021,
+        "--projects",
+        tmp_path / "projects.csv",
+        "--xlsx",
+        tmp_path / "r.xlsx",
+        "--no-model",
+        "--top",
+        "60",
+        columns=200,
+    )
     assert result.exit_code == EXIT_OK
     projects = csv_rows(tmp_path / "projects.csv")
     years = {row["source"]: row["year"] for row in projects}
@@ -256,6 +313,7 @@ def test_point6_unit_year_and_document_travel_with_every_project(tmp_path):
 
 # point 8 -------------------------------------------------------------------------------------------------
 
+
 def test_point8_chinese_by_default_english_with_lang(tmp_path):
     chinese = run("score", SEED, "--xlsx", tmp_path / "r.csv")
     english = run("--lang", "en", "score", SEED, "--xlsx", tmp_path / "r.csv")
@@ -271,8 +329,11 @@ def test_point8_chinese_by_default_english_with_lang(tmp_path):
     help_text = run("score", "--help").output
     assert help_text.startswith("用法：") and "显示本帮助并退出" in help_text
     assert run("--lang", "en", "score", "--help").output.startswith("Usage: ")
-    for args, expected in ((["score", "--tpo", "3", SEED], "错误：没有选项 --tpo；是不是：--output, --top"),
-                           (["score"], "错误：缺少参数 PATHS"), (["scroe", SEED], "错误：没有命令 scroe")):
+    for args, expected in (
+        (["score", "--tpo", "3", SEED], "错误：没有选项 --tpo；是不是：--output, --top"),
+        (["score"], "错误：缺少参数 PATHS"),
+        (["scroe", SEED], "错误：没有命令 scroe"),
+    ):
         result = run(*args)
         assert result.exit_code == EXIT_NOTHING_READ and result.stderr.startswith(expected), result.stderr
         assert result.stderr.count("\n") == 1
@@ -281,6 +342,7 @@ def test_point8_chinese_by_default_english_with_lang(tmp_path):
 
 
 # point 10 ------------------------------------------------------------------------------------------------
+
 
 def test_point10_notebook_runs_from_the_repository_root():
     import nbformat
@@ -296,6 +358,7 @@ def test_point10_notebook_runs_from_the_repository_root():
 
 
 # the README (issue: the two commands on a fresh Debian, no counts the code does not produce) ---------------
+
 
 def test_readme_commands_make_and_use_a_virtual_environment():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -359,8 +422,10 @@ def test_point5_every_point_a_row_or_project_loses_is_explained():
     shaved = rows[rows["codes"].str.contains("M00")]  # rows the model took points from say how many
     assert not shaved.empty and shaved["messages"].str.contains("分类模型估计.*扣", regex=True).all()
     info = result.findings[result.findings["severity"] == "info"]
-    notes_only = result.projects[result.projects["codes"].ne("") & result.projects["codes"].isin(
-        info.groupby(["source", "project_index"])["code"].agg(";".join).tolist())]
+    notes_only = result.projects[
+        result.projects["codes"].ne("")
+        & result.projects["codes"].isin(info.groupby(["source", "project_index"])["code"].agg(";".join).tolist())
+    ]
     assert (notes_only["findings"] == 0).all()
     text = " ".join(line for _, line in explained())
     assert f"{WARNING_BASE:g}" in text and f"{ERROR_BASE:g}" in text

@@ -64,8 +64,9 @@ def test_the_letter_holds_every_agreed_finding_and_no_overruled_one(tmp_path):
                 indicator = row.cells[1].text.split("：", 1)[-1]
                 listed[(project, indicator)] = row.cells[3].text
 
-    findings = [f for f in csv.DictReader((tmp_path / "findings.csv").open(encoding="utf-8-sig"))
-                if f["row"] and f["severity"] != "info"]
+    findings = [
+        f for f in csv.DictReader((tmp_path / "findings.csv").open(encoding="utf-8-sig")) if f["row"] and f["severity"] != "info"
+    ]
     by_name = _indicator_names(tmp_path)
     checked = 0
     for finding in findings:
@@ -82,8 +83,9 @@ def test_the_letter_holds_every_agreed_finding_and_no_overruled_one(tmp_path):
 def _indicator_names(folder: Path) -> dict[tuple[str, int], str]:
     rows = run("score", SAMPLE, "-o", folder / "rows.csv", "-q")
     assert rows.exit_code == EXIT_OK
-    return {(r["project"], int(r["row_index"])): r["level3"]
-            for r in csv.DictReader((folder / "rows.csv").open(encoding="utf-8-sig"))}
+    return {
+        (r["project"], int(r["row_index"])): r["level3"] for r in csv.DictReader((folder / "rows.csv").open(encoding="utf-8-sig"))
+    }
 
 
 def test_letter_needs_an_existing_folder(tmp_path):

@@ -67,9 +67,22 @@ def test_score_suggest_adds_suggestions_of_the_row_group_and_kind(library, tmp_p
     from scorer.normalise import prepare
 
     sample = SAMPLES / "003_e894add5ed61165e.txt"
-    result = run("score", sample, "-o", tmp_path / "rows.csv", "--projects", tmp_path / "projects.csv",
-                 "--xlsx", tmp_path / "review.xlsx", "--html", tmp_path / "report.html", "--suggest", "--library",
-                 library, "-q")
+    result = run(
+        "score",
+        sample,
+        "-o",
+        tmp_path / "rows.csv",
+        "--projects",
+        tmp_path / "projects.csv",
+        "--xlsx",
+        tmp_path / "review.xlsx",
+        "--html",
+        tmp_path / "report.html",
+        "--suggest",
+        "--library",
+        library,
+        "-q",
+    )
     assert result.exit_code == EXIT_OK
     rows = pd.read_csv(tmp_path / "rows.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
     assert list(rows.columns)[-1] == "suggestions"
@@ -85,8 +98,9 @@ def test_score_suggest_adds_suggestions_of_the_row_group_and_kind(library, tmp_p
         found = list(_SUGGESTION.finditer(record.suggestions))
         assert 1 <= len(found) <= 3
         for item in found:
-            match = frame[(frame["name"] == item["name"]) & (frame["document"] == item["document"])
-                          & (frame["project"] == item["project"])]
+            match = frame[
+                (frame["name"] == item["name"]) & (frame["document"] == item["document"]) & (frame["project"] == item["project"])
+            ]
             assert (match["group"] == row.group).any(), (record.level3, item.group(0))
             assert any(set(k.split(";")) & project.name_types for k in match["kinds"]), (record.project, item.group(0))
             assert item["document"] != sample.stem
@@ -119,9 +133,14 @@ def test_suggestions_on_the_corpus_are_of_the_row_group_and_kind(tmp_path):
     column, _ = suggestions_for(result, suggester)
     contexts = {(d.source, p.index): p for d in prepare(result.documents) for p in d.projects}
     flagged = with_suggestion = 0
-    for text, source, p_index, r_index, categories in zip(column, result.rows["source"], result.rows["project_index"],
-                                                          result.rows["row_index"], result.rows["categories"],
-                                                          strict=True):
+    for text, source, p_index, r_index, categories in zip(
+        column,
+        result.rows["source"],
+        result.rows["project_index"],
+        result.rows["row_index"],
+        result.rows["categories"],
+        strict=True,
+    ):
         if not categories or "corpus" not in source:
             continue
         flagged += 1

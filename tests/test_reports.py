@@ -17,12 +17,26 @@ from scorer.report.xlsx import write_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_002 = ROOT / "samples" / "002_7d1d3af06469c7e6.txt"
-HOSTILE = pd.DataFrame([
-    {"source": "evil.csv", "project": "<script>alert(1)</script>会议费", "level1": "产出指标", "level2": "数量指标",
-     "level3": "=HYPERLINK(\"http://x.example\",\"点我\")", "value": "<img src=x onerror=alert(2)>"},
-    {"source": "evil.csv", "project": "<script>alert(1)</script>会议费", "level1": "产出指标", "level2": "质量指标",
-     "level3": "@SUM(A1:A2)", "value": "=7人"},
-])
+HOSTILE = pd.DataFrame(
+    [
+        {
+            "source": "evil.csv",
+            "project": "<script>alert(1)</script>会议费",
+            "level1": "产出指标",
+            "level2": "数量指标",
+            "level3": '=HYPERLINK("http://x.example","点我")',
+            "value": "<img src=x onerror=alert(2)>",
+        },
+        {
+            "source": "evil.csv",
+            "project": "<script>alert(1)</script>会议费",
+            "level1": "产出指标",
+            "level2": "质量指标",
+            "level3": "@SUM(A1:A2)",
+            "value": "=7人",
+        },
+    ]
+)
 
 
 @pytest.fixture(scope="module")
@@ -90,8 +104,7 @@ def test_notebook_executes_top_to_bottom():
 
     notebook_dir = ROOT / "notebooks"
     notebook = nbformat.read(notebook_dir / "explore_weak_indicators.ipynb", as_version=4)
-    NotebookClient(notebook, timeout=180, kernel_name="python3",
-                   resources={"metadata": {"path": str(notebook_dir)}}).execute()
+    NotebookClient(notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(notebook_dir)}}).execute()
     text = json.dumps([cell.get("outputs", []) for cell in notebook.cells], ensure_ascii=False)
     assert "5 documents, 56 projects, 512 indicators" in text
     assert "视察议政业务费" in text  # the drill-down reaches the lowest-scoring project
@@ -100,11 +113,13 @@ def test_notebook_executes_top_to_bottom():
 def test_worst_severity_ranks_error_over_warning_over_info():
     from scorer.report import worst_severity_by_row
 
-    findings = pd.DataFrame([
-        {"source": "a", "project_index": 0, "row": 1, "severity": "warning"},
-        {"source": "a", "project_index": 0, "row": 1, "severity": "info"},  # a carry-over note after a warning
-        {"source": "a", "project_index": 0, "row": 2, "severity": "info"},
-        {"source": "a", "project_index": 0, "row": 2, "severity": "error"},
-        {"source": "a", "project_index": 0, "row": None, "severity": "warning"},  # project-level: not a row
-    ])
+    findings = pd.DataFrame(
+        [
+            {"source": "a", "project_index": 0, "row": 1, "severity": "warning"},
+            {"source": "a", "project_index": 0, "row": 1, "severity": "info"},  # a carry-over note after a warning
+            {"source": "a", "project_index": 0, "row": 2, "severity": "info"},
+            {"source": "a", "project_index": 0, "row": 2, "severity": "error"},
+            {"source": "a", "project_index": 0, "row": None, "severity": "warning"},  # project-level: not a row
+        ]
+    )
     assert worst_severity_by_row(findings) == {("a", 0, 1): "warning", ("a", 0, 2): "error"}

@@ -13,8 +13,13 @@ from scorer.registry import load_rules
 from scorer.types import Document, Indicator, Location, Project
 
 EXAMPLES = yaml.safe_load((Path(__file__).parent / "rule_examples.yaml").read_text(encoding="utf-8"))
-LEVEL1_OF = {"数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
-             "服务对象满意度指标": "满意度指标"}
+LEVEL1_OF = {
+    "数量指标": "产出指标",
+    "质量指标": "产出指标",
+    "时效指标": "产出指标",
+    "成本指标": "产出指标",
+    "服务对象满意度指标": "满意度指标",
+}
 
 
 def _indicator(level2: str, name: str, value: str, level1: str = "") -> Indicator:
@@ -33,14 +38,14 @@ def build_documents(case: dict) -> list[Document]:
             project = Project(name=other["project"])
             project.indicators = [_indicator(*row) for row in other["rows"]]
             projects.append(project)
-        out.append(Document(source=f"examples-{number}.yaml", unit=spec.get("unit", ""), year=spec.get("year"),
-                            projects=projects))
+        out.append(
+            Document(source=f"examples-{number}.yaml", unit=spec.get("unit", ""), year=spec.get("year"), projects=projects)
+        )
     return out
 
 
 def build_document(case: dict) -> Document:
-    main = Project(name=case["project"], budget=case.get("budget"), purpose=case.get("purpose", ""),
-                   goal=case.get("goal", ""))
+    main = Project(name=case["project"], budget=case.get("budget"), purpose=case.get("purpose", ""), goal=case.get("goal", ""))
     main.schedule = [(deadline, float(percent)) for deadline, percent in case.get("schedule", [])]
     if main.goal:
         from scorer.ingest.interpret import split_goals
@@ -68,19 +73,21 @@ def flagged(code: str, case: dict) -> bool:
 PROJECT_LEVEL = {"C101", "C203"}  # corpus rules that judge a whole project
 
 
-CASES = [(code, kind, index, case) for code, sides in EXAMPLES.items() for kind in ("flag", "pass")
-         for index, case in enumerate(sides.get(kind, []))]
+CASES = [
+    (code, kind, index, case)
+    for code, sides in EXAMPLES.items()
+    for kind in ("flag", "pass")
+    for index, case in enumerate(sides.get(kind, []))
+]
 
 
-@pytest.mark.parametrize(("code", "kind", "index", "case"), CASES,
-                         ids=[f"{c}-{k}-{i}" for c, k, i, _ in CASES])
+@pytest.mark.parametrize(("code", "kind", "index", "case"), CASES, ids=[f"{c}-{k}-{i}" for c, k, i, _ in CASES])
 def test_rule_example(code, kind, index, case):
     assert flagged(code, case) == (kind == "flag"), f"{code} {kind}: {case['name']} = {case['value']}"
 
 
 def test_every_rule_has_flag_and_pass_examples():
-    missing = [code for code in load_rules()
-               if not EXAMPLES.get(code, {}).get("flag") or not EXAMPLES.get(code, {}).get("pass")]
+    missing = [code for code in load_rules() if not EXAMPLES.get(code, {}).get("flag") or not EXAMPLES.get(code, {}).get("pass")]
     assert not missing, f"rules without examples: {missing}"
 
 

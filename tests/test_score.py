@@ -71,25 +71,52 @@ def test_select_and_ignore_by_prefix():
 
 
 def test_api_accepts_a_dataframe_of_rows():
-    frame = pd.DataFrame([
-        {"source": "x.csv", "project": "培训费", "level1": "效益指标", "level2": "经济效益指标",
-         "level3": "经济效益增长", "value": "水平提高"},
-        {"source": "x.csv", "project": "培训费", "level1": "产出指标", "level2": "数量指标",
-         "level3": "培训人数", "value": "≥60人"},
-    ])
+    frame = pd.DataFrame(
+        [
+            {
+                "source": "x.csv",
+                "project": "培训费",
+                "level1": "效益指标",
+                "level2": "经济效益指标",
+                "level3": "经济效益增长",
+                "value": "水平提高",
+            },
+            {
+                "source": "x.csv",
+                "project": "培训费",
+                "level1": "产出指标",
+                "level2": "数量指标",
+                "level3": "培训人数",
+                "value": "≥60人",
+            },
+        ]
+    )
     result = scorer.score(frame)
     assert list(result.rows["categories"]) == ["vague;irrelevant", ""]
 
 
 def test_score_cli_writes_contract_columns(tmp_path):
     rows_path, projects_path = tmp_path / "rows.csv", tmp_path / "projects.csv"
-    result = CliRunner().invoke(cli, ["score", str(SEED_002), "-o", str(rows_path), "--projects",
-                                      str(projects_path), "--statistics"])
+    result = CliRunner().invoke(
+        cli, ["score", str(SEED_002), "-o", str(rows_path), "--projects", str(projects_path), "--statistics"]
+    )
     assert result.exit_code == EXIT_OK, result.output
     with rows_path.open(encoding="utf-8-sig") as handle:
         header = next(csv.reader(handle))
-    assert header[:12] == ["source", "project", "level1", "level2", "level3", "description", "value", "basis",
-                           "score", "categories", "codes", "messages"]
+    assert header[:12] == [
+        "source",
+        "project",
+        "level1",
+        "level2",
+        "level3",
+        "description",
+        "value",
+        "basis",
+        "score",
+        "categories",
+        "codes",
+        "messages",
+    ]
     with projects_path.open(encoding="utf-8-sig") as handle:
         assert next(csv.reader(handle))[:7] == ["source", "project", "budget", "indicators", "score", "grade", "rank"]
     assert "视察议政业务费" in result.stdout and "按规则统计" in result.stdout
@@ -116,6 +143,9 @@ def test_rows_from_other_departments():
         expected = [row["expected"] for row in csv.DictReader(handle)]
     result = scorer.score(path)
     got = ["flagged" if c else "sound" for c in result.rows["categories"]]
-    wrong = [(name, value, e) for name, value, e, g in
-             zip(result.rows["level3"], result.rows["value"], expected, got, strict=True) if e and e != g]
+    wrong = [
+        (name, value, e)
+        for name, value, e, g in zip(result.rows["level3"], result.rows["value"], expected, got, strict=True)
+        if e and e != g
+    ]
     assert not wrong

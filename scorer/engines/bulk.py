@@ -30,14 +30,21 @@ import pandas as pd
 from scorer.table import PROJECT_COLUMNS, PROJECT_EXTRA_COLUMNS, ROW_COLUMNS, ROW_EXTRA_COLUMNS
 
 CHUNK_ROWS = 20_000
-INPUT_COLUMNS = ["source", "project", "level1", "level2", "level3", "description", "value", "basis", "budget",
-                 "purpose", "goal"]
+INPUT_COLUMNS = ["source", "project", "level1", "level2", "level3", "description", "value", "basis", "budget", "purpose", "goal"]
 REQUIRED_COLUMNS = ("project", "level3", "value")
 TABLE_FIELDS = (*INPUT_COLUMNS, "department")  # department: the unit, a document when there is no source
 ROWS_TABLE_MIN_BYTES = 1 << 20  # about 10,000 rows: from this size a table headed 项目名称 … goes the bulk way
 ROW_OUTPUT = ROW_COLUMNS + ROW_EXTRA_COLUMNS
-PROJECT_ON_ROW = ["project_budget", "project_indicators", "project_score", "project_grade", "project_findings",
-                  "project_codes", "project_messages", "project_rank_in_document"]
+PROJECT_ON_ROW = [
+    "project_budget",
+    "project_indicators",
+    "project_score",
+    "project_grade",
+    "project_findings",
+    "project_codes",
+    "project_messages",
+    "project_rank_in_document",
+]
 FRAME_OUTPUT = ROW_OUTPUT + PROJECT_ON_ROW
 PROJECT_OUTPUT = PROJECT_COLUMNS + PROJECT_EXTRA_COLUMNS
 
@@ -94,10 +101,18 @@ def stopped_by_signals() -> Iterator[None]:
 
 # --- the per-partition function --------------------------------------------------------------------
 
-def score_frame(frame: pd.DataFrame, corpus_stats: dict | None = None, select: Iterable[str] | None = None,
-                ignore: Iterable[str] | None = None, use_model: bool = True, model_path: str | Path | None = None,
-                first_row: int = 1, errors: list[str] | None = None, row_numbers: Iterable[int] | None = None,
-                ) -> pd.DataFrame:
+
+def score_frame(
+    frame: pd.DataFrame,
+    corpus_stats: dict | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    use_model: bool = True,
+    model_path: str | Path | None = None,
+    first_row: int = 1,
+    errors: list[str] | None = None,
+    row_numbers: Iterable[int] | None = None,
+) -> pd.DataFrame:
     """Rows of whole documents (rows contract) -> the scored rows, each with its project's score.
 
     Pure: the result depends only on the arguments, so partitions can be scored anywhere. Columns:
@@ -108,8 +123,15 @@ def score_frame(frame: pd.DataFrame, corpus_stats: dict | None = None, select: I
 
     if frame.empty:
         return pd.DataFrame({column: pd.Series(dtype=object) for column in FRAME_OUTPUT})
-    result = score_documents(documents_from_frame(frame, first_row, row_numbers), select, ignore, corpus_stats,
-                             use_model=use_model, model_path=model_path, findings_table=False)
+    result = score_documents(
+        documents_from_frame(frame, first_row, row_numbers),
+        select,
+        ignore,
+        corpus_stats,
+        use_model=use_model,
+        model_path=model_path,
+        findings_table=False,
+    )
     if errors is not None:
         errors.extend(result.rule_errors)
     elif result.rule_errors:
@@ -117,8 +139,11 @@ def score_frame(frame: pd.DataFrame, corpus_stats: dict | None = None, select: I
     rows = result.rows[ROW_OUTPUT].copy()
     projects = result.projects.set_index(["source", "project_index"])
     position = pd.MultiIndex.from_arrays([rows["source"], rows["project_index"]])
-    for column, source_column in zip(PROJECT_ON_ROW, ["budget", "indicators", "score", "grade", "findings", "codes",
-                                                      "messages", "rank_in_document"], strict=True):
+    for column, source_column in zip(
+        PROJECT_ON_ROW,
+        ["budget", "indicators", "score", "grade", "findings", "codes", "messages", "rank_in_document"],
+        strict=True,
+    ):
         rows[column] = projects[source_column].reindex(position).to_numpy()
     return rows.reset_index(drop=True)
 
@@ -126,13 +151,24 @@ def score_frame(frame: pd.DataFrame, corpus_stats: dict | None = None, select: I
 def projects_from_rows(rows: pd.DataFrame) -> pd.DataFrame:
     """The project table (PROJECT_OUTPUT columns, rank not yet set) from score_frame's output."""
     first = rows.drop_duplicates(["source", "project_index"])
-    projects = pd.DataFrame({
-        "source": first["source"], "project": first["project"], "budget": first["project_budget"],
-        "indicators": first["project_indicators"], "score": first["project_score"], "grade": first["project_grade"],
-        "rank": None, "rank_in_document": first["project_rank_in_document"], "findings": first["project_findings"],
-        "codes": first["project_codes"], "messages": first["project_messages"], "unit": None, "year": None,
-        "project_index": first["project_index"],
-    })
+    projects = pd.DataFrame(
+        {
+            "source": first["source"],
+            "project": first["project"],
+            "budget": first["project_budget"],
+            "indicators": first["project_indicators"],
+            "score": first["project_score"],
+            "grade": first["project_grade"],
+            "rank": None,
+            "rank_in_document": first["project_rank_in_document"],
+            "findings": first["project_findings"],
+            "codes": first["project_codes"],
+            "messages": first["project_messages"],
+            "unit": None,
+            "year": None,
+            "project_index": first["project_index"],
+        }
+    )
     return projects[PROJECT_OUTPUT].reset_index(drop=True)
 
 
@@ -144,6 +180,7 @@ def rank_projects(projects: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- reading rows tables ---------------------------------------------------------------------------
+
 
 def is_rows_table(path: Path, min_bytes: int | None = None) -> bool:
     """A Parquet file, or a CSV whose header row names the rows contract's columns: by their contract names
@@ -252,8 +289,11 @@ def table_columns(path: Path, columns: list[str] | None = None) -> TableColumns:
     return TableColumns(path, {name: present[name] for name in read}, read, wanted, unit_as_source)
 
 
-def read_batches(path: Path, chunk_rows: int = CHUNK_ROWS, columns: list[str] | None = None,
-                 ) -> Iterator[pd.DataFrame]:
+def read_batches(
+    path: Path,
+    chunk_rows: int = CHUNK_ROWS,
+    columns: list[str] | None = None,
+) -> Iterator[pd.DataFrame]:
     """Frames of about chunk_rows rows of strings (a missing cell is ""), columns named by the rows contract
     (header_fields), indexed by their row number in the table (0 = the first row under the header). With
     no `source` column, a row's document is its unit (the `department` column: 单位名称, 预算单位 …) when
@@ -269,8 +309,9 @@ def read_batches(path: Path, chunk_rows: int = CHUNK_ROWS, columns: list[str] | 
             offset += len(frame)
             yield frame
     except (pa.ArrowInvalid, OSError) as exc:
-        raise BulkError(f"{path}: unreadable after row {offset} ({_first_line(exc)}); a rows table must be "
-                        "UTF-8 or GB18030 CSV, or Parquet") from exc
+        raise BulkError(
+            f"{path}: unreadable after row {offset} ({_first_line(exc)}); a rows table must be UTF-8 or GB18030 CSV, or Parquet"
+        ) from exc
 
 
 def csv_encoding(path: Path) -> str:
@@ -298,8 +339,12 @@ def _arrow_batches(path: Path, columns: list[str], chunk_rows: int):
         # stays flat (with 4 MB blocks it grew with the file: 267 MB at 1M rows, 335 MB at 2M)
         read_options=pc.ReadOptions(block_size=1 << 20, use_threads=False, encoding=_encoding_of(path)),
         parse_options=pc.ParseOptions(newlines_in_values=True),
-        convert_options=pc.ConvertOptions(include_columns=columns, column_types={c: pa.string() for c in columns},
-                                          strings_can_be_null=False, quoted_strings_can_be_null=False),
+        convert_options=pc.ConvertOptions(
+            include_columns=columns,
+            column_types={c: pa.string() for c in columns},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
     )
     pending: list = []
     size = 0
@@ -340,12 +385,15 @@ def _check_contiguous(frame: pd.DataFrame, closed: set[str], warn: Callable[[str
     for source in sources:
         if source in closed:
             row = int(frame.index[frame["source"].to_numpy() == source][0]) + 1
-            warn(f"{source}: rows of this document are not together in the table (again at row {row}); "
-                 "its parts are scored as separate documents; sort the table by source")
+            warn(
+                f"{source}: rows of this document are not together in the table (again at row {row}); "
+                "its parts are scored as separate documents; sort the table by source"
+            )
     closed.update(sources)
 
 
 # --- pass 1: template statistics ---------------------------------------------------------------------
+
 
 def key_units(frame: pd.DataFrame) -> pd.DataFrame:
     """The distinct (key digest, source) pairs of a frame (columns source, level3, value)."""
@@ -354,8 +402,7 @@ def key_units(frame: pd.DataFrame) -> pd.DataFrame:
     if frame.empty:
         return pd.DataFrame({"key": pd.Series(dtype="uint64"), "source": pd.Series(dtype=object)})
     codes, uniques = pd.factorize(frame["level3"] + "\x1f" + frame["value"])
-    digests = np.array([int(key_hash(cached_row_key(*pair.split("\x1f", 1))), 16) for pair in uniques],
-                       dtype=np.uint64)
+    digests = np.array([int(key_hash(cached_row_key(*pair.split("\x1f", 1))), 16) for pair in uniques], dtype=np.uint64)
     return pd.DataFrame({"key": digests[codes], "source": frame["source"].to_numpy()}).drop_duplicates()
 
 
@@ -374,8 +421,7 @@ def template_stats(paths: list[Path], chunk_rows: int = CHUNK_ROWS, pool=None) -
 
     def collect(found: pd.DataFrame) -> None:
         nonlocal keys, counts
-        merged, inverse = np.unique(np.concatenate([keys, found["key"].to_numpy(dtype=np.uint64)]),
-                                    return_inverse=True)
+        merged, inverse = np.unique(np.concatenate([keys, found["key"].to_numpy(dtype=np.uint64)]), return_inverse=True)
         weights = np.concatenate([counts, np.ones(len(found), dtype=np.int64)])
         keys, counts = merged, np.bincount(inverse, weights=weights, minlength=len(merged)).astype(np.int64)
 
@@ -389,8 +435,9 @@ def template_stats(paths: list[Path], chunk_rows: int = CHUNK_ROWS, pool=None) -
         try:
             step()
         except BrokenProcessPool:
-            raise BulkAborted(text("bulk.worker_died", place=text("bulk.statistics_pass", path=path),
-                                   cause=pool.cause()), EXIT_WORKER_DIED) from None
+            raise BulkAborted(
+                text("bulk.worker_died", place=text("bulk.statistics_pass", path=path), cause=pool.cause()), EXIT_WORKER_DIED
+            ) from None
 
     def collect_next(path: Path) -> None:
         in_pool(path, lambda: collect(in_flight.popleft().result()))
@@ -408,20 +455,31 @@ def template_stats(paths: list[Path], chunk_rows: int = CHUNK_ROWS, pool=None) -
                 collect_next(path)
         while in_flight:
             collect_next(path)
-    return {"schema": STATS_SCHEMA, "version": 1, "units": len(units), "documents": len(units), "rows": rows,
-            "key_hashes": {f"{int(key):016x}": int(n) for key, n in zip(keys[counts >= 2], counts[counts >= 2],
-                                                                         strict=True)}}
+    return {
+        "schema": STATS_SCHEMA,
+        "version": 1,
+        "units": len(units),
+        "documents": len(units),
+        "rows": rows,
+        "key_hashes": {f"{int(key):016x}": int(n) for key, n in zip(keys[counts >= 2], counts[counts >= 2], strict=True)},
+    }
 
 
 def templates_only(stats: dict) -> dict:
     """The statistics a worker needs: units and the template keys (small to send to every process)."""
     from scorer.duplicates import template_lookup
 
-    return {"schema": stats.get("schema"), "units": stats.get("units", 0), "rows": stats.get("rows"), "keys": {},
-            "key_hashes": template_lookup(stats)}
+    return {
+        "schema": stats.get("schema"),
+        "units": stats.get("units", 0),
+        "rows": stats.get("rows"),
+        "keys": {},
+        "key_hashes": template_lookup(stats),
+    }
 
 
 # --- pass 2: scoring in a process pool ---------------------------------------------------------------
+
 
 @dataclass
 class BulkOptions:
@@ -474,16 +532,27 @@ def young_garbage_only() -> Iterator[None]:
         gc.collect(0)
 
 
-def _score_chunk(chunk: pd.DataFrame, csv_out: bool, options: BulkOptions, number: int = -1,
-                 ) -> tuple[object, pd.DataFrame, list[str], float, float]:
+def _score_chunk(
+    chunk: pd.DataFrame,
+    csv_out: bool,
+    options: BulkOptions,
+    number: int = -1,
+) -> tuple[object, pd.DataFrame, list[str], float, float]:
     """In a worker: score, then format the rows for the output (CSV text or an Arrow table)."""
     _scoring(number)
     started = time.perf_counter()
     errors: list[str] = []
     with young_garbage_only():
-        scored = score_frame(chunk.reset_index(drop=True), options.corpus_stats, options.select, options.ignore,
-                             options.use_model, options.model_path, first_row=int(chunk.index[0]) + 1,
-                             errors=errors)
+        scored = score_frame(
+            chunk.reset_index(drop=True),
+            options.corpus_stats,
+            options.select,
+            options.ignore,
+            options.use_model,
+            options.model_path,
+            first_row=int(chunk.index[0]) + 1,
+            errors=errors,
+        )
     scored_at = time.perf_counter()
     projects = projects_from_rows(scored)
     rows = typed_rows(scored[ROW_OUTPUT])
@@ -577,9 +646,15 @@ def _empty_rows_table() -> pd.DataFrame:
     return typed_rows(pd.DataFrame({column: pd.Series(dtype=object) for column in ROW_OUTPUT}))
 
 
-def score_tables(paths: list[Path], output: Path | None = None, projects_output: Path | None = None,
-                 jobs: int | None = None, chunk_rows: int = CHUNK_ROWS, options: BulkOptions | None = None,
-                 on_chunk: Callable[[int, int | None], None] | None = None) -> BulkReport:
+def score_tables(
+    paths: list[Path],
+    output: Path | None = None,
+    projects_output: Path | None = None,
+    jobs: int | None = None,
+    chunk_rows: int = CHUNK_ROWS,
+    options: BulkOptions | None = None,
+    on_chunk: Callable[[int, int | None], None] | None = None,
+) -> BulkReport:
     """Scores rows tables in document-complete chunks over `jobs` processes (default: the cores), writing
     rows as they come back, in input order; projects are ranked at the end. Memory stays flat as input grows.
     A file that cannot be read is reported in BulkReport.errors and the others are still scored.
@@ -597,9 +672,17 @@ def score_tables(paths: list[Path], output: Path | None = None, projects_output:
     return report
 
 
-def _score_tables(paths: list[Path], output: Path | None, jobs: int, chunk_rows: int, options: BulkOptions,
-                  on_chunk: Callable[[int, int | None], None] | None, report: BulkReport, spool: ProjectSpool,
-                  started: float) -> None:
+def _score_tables(
+    paths: list[Path],
+    output: Path | None,
+    jobs: int,
+    chunk_rows: int,
+    options: BulkOptions,
+    on_chunk: Callable[[int, int | None], None] | None,
+    report: BulkReport,
+    spool: ProjectSpool,
+    started: float,
+) -> None:
     with _worker_pool(jobs, options) as pool:  # started before any Arrow thread exists in this process
         readable = readable_tables(paths, report)
         if options.corpus_stats is None and wants_b201(options):
@@ -616,7 +699,8 @@ def _score_tables(paths: list[Path], output: Path | None, jobs: int, chunk_rows:
         ok = False
         try:
             for payload, projects, rule_errors, score_seconds, format_seconds in _scored_chunks(
-                    pool, readable, options, jobs, chunk_rows, output is None or not sink.parquet, report):
+                pool, readable, options, jobs, chunk_rows, output is None or not sink.parquet, report
+            ):
                 write_started = time.perf_counter()
                 sink.write(payload)
                 spool.add(projects)
@@ -652,8 +736,7 @@ def _worker_pool(jobs: int, options: BulkOptions):
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     board = context.Array("q", 2 * jobs, lock=False)  # per worker slot: its pid, the chunk it is scoring
     slots = context.Value("i", 0)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
-                               initargs=(board, slots))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(board, slots))
     workers = WorkerBoard(pool, board)
     try:
         try:
@@ -662,8 +745,9 @@ def _worker_pool(jobs: int, options: BulkOptions):
         except BrokenProcessPool:
             from scorer.messages import text
 
-            raise BulkAborted(text("bulk.worker_died", place=text("bulk.starting"), cause=workers.cause()),
-                              EXIT_WORKER_DIED) from None
+            raise BulkAborted(
+                text("bulk.worker_died", place=text("bulk.starting"), cause=workers.cause()), EXIT_WORKER_DIED
+            ) from None
         workers.record()
         yield workers
     except BaseException:
@@ -770,20 +854,21 @@ def readable_tables(paths: list[Path], report: BulkReport) -> list[Path]:
             continue
         fields = set(header_fields(_columns_of(path)).values())
         if "source" not in fields and "department" not in fields:
-            report.warnings.append(f"{path}: no source column, so all its rows are one document "
-                                   f"({path.name}), scored in one piece")
+            report.warnings.append(
+                f"{path}: no source column, so all its rows are one document ({path.name}), scored in one piece"
+            )
     return readable
 
 
 def wants_b201(options: BulkOptions) -> bool:
     from scorer.registry import matches
 
-    return (not options.select or matches("B201", options.select)) and not (
-        options.ignore and matches("B201", options.ignore))
+    return (not options.select or matches("B201", options.select)) and not (options.ignore and matches("B201", options.ignore))
 
 
-def _scored_chunks(pool, paths: list[Path], options: BulkOptions, jobs: int, chunk_rows: int, csv_out: bool,
-                   report: BulkReport) -> Iterator[tuple]:
+def _scored_chunks(
+    pool, paths: list[Path], options: BulkOptions, jobs: int, chunk_rows: int, csv_out: bool, report: BulkReport
+) -> Iterator[tuple]:
     """Chunks scored in order. At most 2 × jobs chunks are in flight, so reading never runs far ahead."""
 
     def chunks_with_paths() -> Iterator[tuple[Path, pd.DataFrame]]:
@@ -837,8 +922,7 @@ def _place(path: Path, chunk: pd.DataFrame) -> str:
 
     sources = pd.unique(chunk["source"].to_numpy())
     documents = "、".join(map(str, sources[:3])) + (f"… ({len(sources)})" if len(sources) > 3 else "")
-    return text("bulk.chunk", path=path, first=int(chunk.index[0]) + 1, last=int(chunk.index[-1]) + 1,
-                documents=documents)
+    return text("bulk.chunk", path=path, first=int(chunk.index[0]) + 1, last=int(chunk.index[-1]) + 1, documents=documents)
 
 
 def _worker_died(pool: WorkerBoard, places: dict[int, str], waiting_for: int) -> BulkAborted:

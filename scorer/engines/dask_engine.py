@@ -52,8 +52,9 @@ def _read(path: Path, file_number: int, blocksize: str):
     if path.suffix.lower() == ".parquet":
         frame = dd.read_parquet(str(path), columns=table.read)
     else:
-        frame = dd.read_csv(str(path), dtype=str, keep_default_na=False, usecols=table.read, blocksize=blocksize,
-                            encoding=csv_encoding(path))
+        frame = dd.read_csv(
+            str(path), dtype=str, keep_default_na=False, usecols=table.read, blocksize=blocksize, encoding=csv_encoding(path)
+        )
     lengths = frame.map_partitions(len).compute()
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype("int64")
 
@@ -64,8 +65,10 @@ def _read(path: Path, file_number: int, blocksize: str):
         part["_row"] = np.arange(start, start + len(part), dtype="int64")
         return part.reset_index(drop=True)
 
-    meta = pd.DataFrame({c: pd.Series(dtype=object) for c in table.output_columns}
-                        | {"_file": pd.Series(dtype="int64"), "_row": pd.Series(dtype="int64")})
+    meta = pd.DataFrame(
+        {c: pd.Series(dtype=object) for c in table.output_columns}
+        | {"_file": pd.Series(dtype="int64"), "_row": pd.Series(dtype="int64")}
+    )
     return frame.map_partitions(number, meta=meta)
 
 
@@ -77,9 +80,15 @@ def _score_partition(part: pd.DataFrame, options: BulkOptions) -> pd.DataFrame:
     # a document read from two files stays two documents, as on the local path
     for file_number, rows in part.groupby("_file", sort=True):
         with young_garbage_only():
-            scored = score_frame(rows.drop(columns=["_file", "_row"]), options.corpus_stats, options.select,
-                                 options.ignore, options.use_model, options.model_path,
-                                 row_numbers=(rows["_row"] + 1).tolist())
+            scored = score_frame(
+                rows.drop(columns=["_file", "_row"]),
+                options.corpus_stats,
+                options.select,
+                options.ignore,
+                options.use_model,
+                options.model_path,
+                row_numbers=(rows["_row"] + 1).tolist(),
+            )
         first_rows = rows.groupby("source")["_row"].min()
         scored["_file"] = int(file_number)
         scored["_document_row"] = scored["source"].map(first_rows).astype("int64")
@@ -108,13 +117,19 @@ def scored_graph(paths: list[Path], client, options: BulkOptions, blocksize: str
     tables = [_read(path, number, blocksize) for number, path in enumerate(paths)]
     table = dd.concat(tables) if len(tables) > 1 else tables[0]
     if options.corpus_stats is None and wants_b201(options):
-        pairs = table[["source", "level3", "value"]].map_partitions(
-            key_units, meta={"key": "uint64", "source": object}).drop_duplicates()
+        pairs = (
+            table[["source", "level3", "value"]]
+            .map_partitions(key_units, meta={"key": "uint64", "source": object})
+            .drop_duplicates()
+        )
         counts, units = client.compute([pairs.groupby("key").size(), table["source"].nunique()])
         counts, units = counts.result(), int(units.result())
         shared = counts[counts >= 2]
-        options.corpus_stats = {"schema": "zhibiao-corpus-stats", "units": units,
-                                "key_hashes": {f"{int(k):016x}": int(n) for k, n in shared.items()}}
+        options.corpus_stats = {
+            "schema": "zhibiao-corpus-stats",
+            "units": units,
+            "key_hashes": {f"{int(k):016x}": int(n) for k, n in shared.items()},
+        }
     if options.corpus_stats is not None:
         options.corpus_stats = templates_only(options.corpus_stats)
     whole_documents = table.shuffle(on="source", npartitions=max(1, table.npartitions))
@@ -147,9 +162,14 @@ def write_parts(paths: list[Path], folder: Path, client, options: BulkOptions) -
     return gathered.result().sort_values(order, kind="stable").drop(columns=order[:2]).reset_index(drop=True)
 
 
-def score_tables_dask(paths: list[Path], output: Path | None = None, projects_output: Path | None = None,
-                      scheduler: str | None = None, workers: int = 2, options: BulkOptions | None = None,
-                      ) -> BulkReport:
+def score_tables_dask(
+    paths: list[Path],
+    output: Path | None = None,
+    projects_output: Path | None = None,
+    scheduler: str | None = None,
+    workers: int = 2,
+    options: BulkOptions | None = None,
+) -> BulkReport:
     """scorer.engines.bulk.score_tables on Dask: on the scheduler at `scheduler`, or on a LocalCluster of `workers`
     processes. Writes the same files, with the same rows and ranks; an `output` without a suffix is a
     folder the workers write Parquet parts into (see write_parts). SIGINT/SIGTERM close the cluster and
@@ -160,8 +180,14 @@ def score_tables_dask(paths: list[Path], output: Path | None = None, projects_ou
         return _score_tables_dask(paths, output, projects_output, scheduler, workers, options)
 
 
-def _score_tables_dask(paths: list[Path], output: Path | None, projects_output: Path | None, scheduler: str | None,
-                       workers: int, options: BulkOptions | None) -> BulkReport:
+def _score_tables_dask(
+    paths: list[Path],
+    output: Path | None,
+    projects_output: Path | None,
+    scheduler: str | None,
+    workers: int,
+    options: BulkOptions | None,
+) -> BulkReport:
     from distributed import Client, LocalCluster
 
     from scorer.engines.bulk import warm_up
@@ -180,8 +206,9 @@ def _score_tables_dask(paths: list[Path], output: Path | None, projects_output: 
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=logging.ERROR)
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+        )
         client = Client(cluster)
     try:
         if output is not None and not output.suffix:
@@ -234,15 +261,16 @@ def _band_buckets(keys: pd.Series) -> pd.DataFrame:
 
     distinct = pd.unique(keys.to_numpy())
     if not len(distinct):
-        return pd.DataFrame({"band": pd.Series(dtype="int64"), "bucket": pd.Series(dtype="uint64"),
-                             "key": pd.Series(dtype=object)})
+        return pd.DataFrame(
+            {"band": pd.Series(dtype="int64"), "bucket": pd.Series(dtype="uint64"), "key": pd.Series(dtype=object)}
+        )
     names = [key.partition("|")[0] for key in distinct]
     blocks = np.array([int(key_hash(key.partition("|")[2]), 16) for key in distinct], dtype=np.uint64)
     signatures = minhash_signatures(names)
     frames = []
     with np.errstate(over="ignore"):
         for band in range(LSH_BANDS):
-            part = signatures[:, band * LSH_ROWS:(band + 1) * LSH_ROWS]
+            part = signatures[:, band * LSH_ROWS : (band + 1) * LSH_ROWS]
             bucket = part[:, 0] ^ (blocks * np.uint64(0x9E3779B97F4A7C15))
             for column in range(1, LSH_ROWS):
                 bucket = bucket * np.uint64(1_000_003) ^ part[:, column]
@@ -260,7 +288,7 @@ def _pairs_in_buckets(part: pd.DataFrame) -> pd.DataFrame:
         keys = sorted(set(members))
         if 1 < len(keys) <= LSH_MAX_BUCKET:
             for i, a in enumerate(keys):
-                for b in keys[i + 1:]:
+                for b in keys[i + 1 :]:
                     left.append(a)
                     right.append(b)
     return pd.DataFrame({"left": pd.Series(left, dtype=object), "right": pd.Series(right, dtype=object)})
@@ -272,8 +300,7 @@ def near_duplicate_candidates(keys, client) -> pd.DataFrame:
     (band, bucket) by shuffle. The same pairs as scorer.duplicates.lsh_candidates on one machine; verify
     them with scorer.duplicates.near_pairs' rule (rapidfuzz ratio, equal masked value)."""
     unique_keys = keys.drop_duplicates()
-    buckets = unique_keys.map_partitions(
-        _band_buckets, meta={"band": "int64", "bucket": "uint64", "key": object})
+    buckets = unique_keys.map_partitions(_band_buckets, meta={"band": "int64", "bucket": "uint64", "key": object})
     joined = buckets.shuffle(on=["band", "bucket"], npartitions=max(1, buckets.npartitions))
     pairs = joined.map_partitions(_pairs_in_buckets, meta=NEAR_COLUMNS)
     found = client.compute(pairs).result()

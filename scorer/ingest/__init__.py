@@ -40,12 +40,16 @@ def check_archive(path: Path) -> None:
             raise UnreadableFile(f"{source}: archive has {len(members)} members (limit {MAX_ARCHIVE_MEMBERS}), refused")
         total = sum(m.file_size for m in members)
         if total > MAX_ARCHIVE_BYTES:
-            raise UnreadableFile(f"{source}: archive unpacks to {total // 2**20} MB (limit "
-                                 f"{MAX_ARCHIVE_BYTES // 2**20} MB), refused as a possible zip bomb")
+            raise UnreadableFile(
+                f"{source}: archive unpacks to {total // 2**20} MB (limit "
+                f"{MAX_ARCHIVE_BYTES // 2**20} MB), refused as a possible zip bomb"
+            )
         for member in members:
             if member.file_size > 1_000_000 and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
-                raise UnreadableFile(f"{source}: member {member.filename} is compressed "
-                                     f"{member.file_size // max(member.compress_size, 1)}:1, refused as a possible zip bomb")
+                raise UnreadableFile(
+                    f"{source}: member {member.filename} is compressed "
+                    f"{member.file_size // max(member.compress_size, 1)}:1, refused as a possible zip bomb"
+                )
 
 
 @dataclass
@@ -145,8 +149,12 @@ def _valued(document: Document) -> int:
 
 def _well_formed(document: Document) -> int:
     """Rows with a name that reads as a name and a target: what a misaligned reading of a table lacks."""
-    return sum(1 for project in document.projects for indicator in project.indicators
-               if indicator.value and indicator.level3 and not looks_like_value(indicator.level3))
+    return sum(
+        1
+        for project in document.projects
+        for indicator in project.indicators
+        if indicator.value and indicator.level3 and not looks_like_value(indicator.level3)
+    )
 
 
 def interpret_best(blocks: list[Block], source: str, text: str | None = None) -> Document:
@@ -189,13 +197,11 @@ def read_document(path: str | Path) -> Document:
     except RecursionError as exc:
         raise UnreadableFile(f"{path}: nested too deeply to read") from exc
     except Exception as exc:  # a library's own error on a broken file: report it, keep the run going
-        raise UnreadableFile(f"{path}: cannot be read as {path.suffix or 'text'} ({type(exc).__name__}: {exc})"
-                             ) from exc
+        raise UnreadableFile(f"{path}: cannot be read as {path.suffix or 'text'} ({type(exc).__name__}: {exc})") from exc
     try:
         document = interpret_best(blocks, str(path), texts[0] if texts else None)
     except Exception as exc:  # never a traceback for the user; name the file and what failed
-        raise UnreadableFile(f"{path}: read, but its tables could not be interpreted ({type(exc).__name__}: {exc})"
-                             ) from exc
+        raise UnreadableFile(f"{path}: read, but its tables could not be interpreted ({type(exc).__name__}: {exc})") from exc
     document.warnings.extend(warnings)
     return document
 

@@ -16,7 +16,7 @@ def decode_bytes(data: bytes, source: str, warnings: list[str] | None = None) ->
     """Text of a text export. A UTF-8 file with a few damaged bytes (truncated, flipped) is read with
     the damage replaced by U+FFFD, and a warning naming the file and the first bad byte is added."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
     if b"\x00" in data[:4096]:
@@ -35,8 +35,10 @@ def decode_bytes(data: bytes, source: str, warnings: list[str] | None = None) ->
     repaired = data.decode("utf-8", errors="replace")
     damaged = repaired.count("\ufffd") - data.count("\ufffd".encode())
     if damaged <= max(1, MAX_DAMAGED_SHARE * len(data)) and warnings is not None:
-        warnings.append(f"{source}: byte {utf8_error.start}: {damaged} undecodable UTF-8 sequence(s) replaced by \ufffd "
-                        f"({utf8_error.reason}); the rest was read")
+        warnings.append(
+            f"{source}: byte {utf8_error.start}: {damaged} undecodable UTF-8 sequence(s) replaced by \ufffd "
+            f"({utf8_error.reason}); the rest was read"
+        )
         return repaired
     try:
         return data.decode("gb18030")
@@ -47,9 +49,7 @@ def decode_bytes(data: bytes, source: str, warnings: list[str] | None = None) ->
     best = from_bytes(data).best()
     if best is not None and best.encoding and best.chaos < 0.3:
         return str(best)
-    raise UnreadableFile(
-        f"{source}: byte {utf8_error.start}: not UTF-8, GB18030 or UTF-16 text ({utf8_error.reason})"
-    )
+    raise UnreadableFile(f"{source}: byte {utf8_error.start}: not UTF-8, GB18030 or UTF-16 text ({utf8_error.reason})")
 
 
 def _plausible(text: str) -> bool:
@@ -60,7 +60,11 @@ def _plausible(text: str) -> bool:
     good = sum(
         1
         for ch in sample
-        if ch.isspace() or " " <= ch <= "~" or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
-        or "\uff00" <= ch <= "\uffef" or ch in "≥≤×—“”‘’…·"
+        if ch.isspace()
+        or " " <= ch <= "~"
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or ch in "≥≤×—“”‘’…·"
     )
     return good / len(sample) > 0.9

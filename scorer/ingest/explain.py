@@ -46,8 +46,10 @@ def explain(path: Path, max_lines: int = MAX_LINES) -> str:
             where = f"第{indicator.location.line}行 " if indicator.location.line else ""
             levels = " / ".join(x for x in (indicator.level1, indicator.level2) if x) or "（未写类别）"
             extra = "；".join(f"{REPORTED_LABELS.get(k, k)}：{v}" for k, v in indicator.extra.items())
-            out.append(f"    {where}{levels} / {indicator.level3} = {indicator.value or '（空）'}"
-                       + (f"    〔{extra}〕" if extra else ""))
+            out.append(
+                f"    {where}{levels} / {indicator.level3} = {indicator.value or '（空）'}"
+                + (f"    〔{extra}〕" if extra else "")
+            )
     out.append("")
     out.append(f"未采用的内容：{len(document.skipped)} 处")
     for skip in document.skipped:

@@ -36,9 +36,21 @@ _OPERATOR_ONLY = re.compile(
     r"^(?:[≥≤≧≦><=＝═＞＜]=?|>=|<=|大于等于|大于或等于|小于等于|小于或等于|不低于|不少于|不高于|不超过|不大于|不小于|"
     r"大于|小于|等于)$"
 )
-_OPERATOR_WORDS = {"大于等于": "≥", "大于或等于": "≥", "不低于": "≥", "不少于": "≥", "不小于": "≥",
-                   "小于等于": "≤", "小于或等于": "≤", "不高于": "≤", "不超过": "≤", "不大于": "≤",
-                   "大于": ">", "小于": "<", "等于": "="}
+_OPERATOR_WORDS = {
+    "大于等于": "≥",
+    "大于或等于": "≥",
+    "不低于": "≥",
+    "不少于": "≥",
+    "不小于": "≥",
+    "小于等于": "≤",
+    "小于或等于": "≤",
+    "不高于": "≤",
+    "不超过": "≤",
+    "不大于": "≤",
+    "大于": ">",
+    "小于": "<",
+    "等于": "=",
+}
 _VALUE_START = re.compile(r"^(?:[≥≤≧≦><=＝═＞＜]|大于|小于|等于|不低于|不少于|不高于|不超过|[-+]?\d)")
 _SECTION_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d).{2,30}[。:：]$)")
 _LABEL_WORDS = re.compile(r"(?:产出|效益|效果|满意度|成本|数量|质量|时效|绩效|项目完成|项目效益)(?:指标|值)")
@@ -149,7 +161,8 @@ def find_headers(cells: list[Cell]) -> dict[int, tuple[int, Header]]:
     while index < len(cells):
         role = _header_role(cells[index].text)
         if role not in ("level1", "level2", "level3", "description") and not (
-            key(cells[index].text) == "绩效指标" and index + 1 < len(cells)
+            key(cells[index].text) == "绩效指标"
+            and index + 1 < len(cells)
             and _header_role(cells[index + 1].text) in ("description", "grading")
         ):
             index += 1
@@ -178,18 +191,21 @@ def find_headers(cells: list[Cell]) -> dict[int, tuple[int, Header]]:
         if "level3_long" in plan:
             # 二级指标(长期) 三级指标(长期) 指标值(长期) 二级指标(年度) 三级指标(年度) 指标值(年度)
             anchor = plan.index("level3_long")
-            plan = [("level2" if r == "level2_long" else r) for r in plan[:anchor]] + ["level3"] + [
-                {"level2": "level2_dup", "level3": "level3_dup"}.get(r, r) for r in plan[anchor + 1:]]
+            plan = (
+                [("level2" if r == "level2_long" else r) for r in plan[:anchor]]
+                + ["level3"]
+                + [{"level2": "level2_dup", "level3": "level3_dup"}.get(r, r) for r in plan[anchor + 1 :]]
+            )
         if "level3" not in plan and "description" in plan:
             plan[plan.index("description")] = "level3"
         usable = "level3" in plan and any(r in plan for r in (*_TARGET_ROLES, "grading"))
         if usable:
             first_level = next(i for i, r in enumerate(plan) if r in ("level1", "level2", "level3"))
             plan = plan[first_level:]
-            after = plan[plan.index("level3") + 1:]
+            after = plan[plan.index("level3") + 1 :]
             if "value_long" in after or "level3_long" in plan:
                 after = [("level2_dup" if r == "level2" else "level3_dup" if r == "level3" else r) for r in after]
-                after = [("value_long" if r == "value" and "value" in after[i + 1:] else r) for i, r in enumerate(after)]
+                after = [("value_long" if r == "value" and "value" in after[i + 1 :] else r) for i, r in enumerate(after)]
             else:
                 seen: set[str] = set()
                 deduped = []
@@ -291,9 +307,9 @@ class GrammarInterpreter:
             self.doc.skipped.append(Skip(self._loc(cell), "表头折行的余下部分", text))
             return index + 1
         self.skip_remnants = False
-        if (compact_text.lstrip("….·") .startswith(tuple(_grammar()["table_end"]))
-                and (self.rows_in_table or self.row is not None)) or (
-                cell.alone and _SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text)):
+        if (
+            compact_text.lstrip("….·").startswith(tuple(_grammar()["table_end"])) and (self.rows_in_table or self.row is not None)
+        ) or (cell.alone and _SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text)):
             self._close_row()
             self.in_table = False
             return index + 1
@@ -367,9 +383,13 @@ class GrammarInterpreter:
             return False
         if kind == "level1" and label_kind(cells[index + used].text) in ("level2", "either"):
             return True
-        following = cells[index + used:index + used + 3]
-        return (self.project is not None and len(following) == 3 and not looks_like_value(following[0].text)
-                and any(looks_like_value(c.text) for c in following[1:]))
+        following = cells[index + used : index + used + 3]
+        return (
+            self.project is not None
+            and len(following) == 3
+            and not looks_like_value(following[0].text)
+            and any(looks_like_value(c.text) for c in following[1:])
+        )
 
     def _next_role(self) -> str | None:
         plan = self._plan()
@@ -387,8 +407,7 @@ class GrammarInterpreter:
         return self.header.roles if self.header else ["value", "actual"]
 
     def _open_row(self, cell: Cell) -> None:
-        self.row = RowDraft(name=cell.text.strip(), level1=self.level1, level2=self.level2, cell=cell,
-                            lines={cell.line})
+        self.row = RowDraft(name=cell.text.strip(), level1=self.level1, level2=self.level2, cell=cell, lines={cell.line})
 
     def _assign(self, cell: Cell, dry: RowDraft | None = None) -> bool:
         """Put a cell in the next plan column that can hold it; False when it belongs to no column."""
@@ -400,7 +419,7 @@ class GrammarInterpreter:
             # ≥ | 98 | %(百分比): an operator, its figure and its unit cut apart by spaces
             last = row.roles["value"][-1]
             if (_is_operator(last) and re.match(r"\d", key(text))) or (
-                re.search(r"\d$", last) and is_unit_only(text) and "unit" not in plan[row.position:row.position + 1]
+                re.search(r"\d$", last) and is_unit_only(text) and "unit" not in plan[row.position : row.position + 1]
             ):
                 row.roles["value"][-1] = last + text
                 row.value_last = True
@@ -421,9 +440,14 @@ class GrammarInterpreter:
             if role == "value" and not row.roles.get("value") and self._is_explanation(text, cell, row):
                 row.roles.setdefault("description", []).append(text)
                 return True
-            if role in _TEXT_ROLES and cell.alone and not looks_like_value(text) and (
-                    role != "actual" or len(key(text)) > 6) and key(text) not in (key(row.name), *map(
-                    key, row.roles.get("value", []))) and not (role == "reason" and len(key(text)) > 40):
+            if (
+                role in _TEXT_ROLES
+                and cell.alone
+                and not looks_like_value(text)
+                and (role != "actual" or len(key(text)) > 6)
+                and key(text) not in (key(row.name), *map(key, row.roles.get("value", [])))
+                and not (role == "reason" and len(key(text)) > 40)
+            ):
                 position += 1  # words alone on their line after the target open the next row
                 continue
             if _fits(role, text):
@@ -456,12 +480,20 @@ class GrammarInterpreter:
         """A line of several cells that fits the open row's remaining columns is the rest of that row."""
         assert self.row is not None
         line = cells[index].line
-        line_cells = [c for c in cells[index:index + 40] if c.line == line]
+        line_cells = [c for c in cells[index : index + 40] if c.line == line]
         if not looks_like_value(line_cells[0].text):
             return False
-        trial = RowDraft(self.row.name, self.row.level1, self.row.level2, self.row.cell,
-                         {k: list(v) for k, v in self.row.roles.items()}, self.row.position, self.row.value_open,
-                         self.row.value_last, set(self.row.lines))
+        trial = RowDraft(
+            self.row.name,
+            self.row.level1,
+            self.row.level2,
+            self.row.cell,
+            {k: list(v) for k, v in self.row.roles.items()},
+            self.row.position,
+            self.row.value_open,
+            self.row.value_last,
+            set(self.row.lines),
+        )
         plan = self._plan()
         if trial.position >= len(plan) and trial.target_taken():
             return all(_NUMBER_ONLY.match(key(c.text)) or key(c.text) in _NO_SCORE_MARK for c in line_cells)
@@ -480,11 +512,14 @@ class GrammarInterpreter:
             return
         value = self._target(row)
         name_key = key(row.name)
-        if not name_key or name_key in ("指标", "绩效指标") or _NUMBER_ONLY.match(name_key) or _header_role(
-                row.name) in ("level1", "level2", "level3", "value", "value_long"):
+        if (
+            not name_key
+            or name_key in ("指标", "绩效指标")
+            or _NUMBER_ONLY.match(name_key)
+            or _header_role(row.name) in ("level1", "level2", "level3", "value", "value_long")
+        ):
             if value or name_key:
-                self.doc.skipped.append(Skip(self._loc(row.cell), "表头词或单独的数字，不是指标",
-                                             f"{row.name} {value}".strip()))
+                self.doc.skipped.append(Skip(self._loc(row.cell), "表头词或单独的数字，不是指标", f"{row.name} {value}".strip()))
             return
         if not value and ("。" in row.name.rstrip("。") or not _LABEL_WORDS.sub("", name_key)):
             # a paragraph of prose, or labels run together (产出指标绩效指标), is no indicator
@@ -504,8 +539,11 @@ class GrammarInterpreter:
         if ((at_end or cut) and not value) or (cut and row.value_last):
             self.doc.skipped.append(Skip(self._loc(row.cell), "文本在此截断，该行不完整", row.name))
             return
-        extra = {role: " ".join(texts) for role, texts in row.roles.items()
-                 if role in ("actual", "score", "reason", "completion", "remark", "extra", "value_long") and texts}
+        extra = {
+            role: " ".join(texts)
+            for role, texts in row.roles.items()
+            if role in ("actual", "score", "reason", "completion", "remark", "extra", "value_long") and texts
+        }
         self._add(row, row.name, value, extra)
 
     def _add(self, row: RowDraft, name: str, value: str, extra: dict[str, str]) -> None:
@@ -513,11 +551,18 @@ class GrammarInterpreter:
         if self.project is None:
             self._open_project(self._fallback_name(), row.cell)
         assert self.project is not None
-        self.project.indicators.append(Indicator(
-            level1=row.level1, level2=row.level2, level3=name,
-            description=" ".join(row.roles.get("description", [])), value=value,
-            basis=" ".join(row.roles.get("basis", [])), location=self._loc(row.cell), extra=extra,
-        ))
+        self.project.indicators.append(
+            Indicator(
+                level1=row.level1,
+                level2=row.level2,
+                level3=name,
+                description=" ".join(row.roles.get("description", [])),
+                value=value,
+                basis=" ".join(row.roles.get("basis", [])),
+                location=self._loc(row.cell),
+                extra=extra,
+            )
+        )
 
     def _target(self, row: RowDraft) -> str:
         grades = row.roles.get("grading")
@@ -549,7 +594,7 @@ class GrammarInterpreter:
         for label in grammar["project_labels"]:
             label_key = re.sub(r"[()（）]", "", key(label))
             if compact_text == label_key or (compact_text.startswith(label_key) and len(compact_text) > len(label_key)):
-                name = compact_text[len(label_key):]
+                name = compact_text[len(label_key) :]
                 used = 1
                 if not name and index + 1 < len(cells):
                     name, used = cells[index + 1].text.strip(), 2
@@ -562,24 +607,28 @@ class GrammarInterpreter:
         for rank, label in enumerate(grammar["unit_labels"]):
             label_key = key(label)
             raw = nfkc(cells[index].text).strip()
-            if rank < self.unit_rank and (compact_text == label_key or re.match(
-                    re.escape(label) + r"\s*(?:\([^)]*\))?\s*[:：]", raw)):
-                name = re.sub(r"^.*?[:：]", "", raw).strip() if compact_text != label_key else (
-                    cells[index + 1].text.strip() if index + 1 < len(cells) else "")
+            if rank < self.unit_rank and (
+                compact_text == label_key or re.match(re.escape(label) + r"\s*(?:\([^)]*\))?\s*[:：]", raw)
+            ):
+                name = (
+                    re.sub(r"^.*?[:：]", "", raw).strip()
+                    if compact_text != label_key
+                    else (cells[index + 1].text.strip() if index + 1 < len(cells) else "")
+                )
                 name = re.sub(r"^[\[【(（]?[\dA-Z]+[\]】)）]?-?", "", name)  # [005005], 031001-: unit codes
                 if is_organ_name(name):
                     self.doc.unit, self.unit_rank = name, rank
                 break
         for label in grammar["budget_labels"]:
             if compact_text.startswith(key(label)) and self.project is not None and self.project.budget is None:
-                rest = compact_text[len(key(label)):]
-                for candidate in [rest] + [c.text for c in cells[index + 1:index + 4]]:
+                rest = compact_text[len(key(label)) :]
+                for candidate in [rest] + [c.text for c in cells[index + 1 : index + 4]]:
                     figure = _FIGURE.search(nfkc(candidate))
-                    glued = figure and re.match(r"\d*[%％]", nfkc(candidate)[figure.end():])  # 40004000100%
+                    glued = figure and re.match(r"\d*[%％]", nfkc(candidate)[figure.end() :])  # 40004000100%
                     if figure and not glued and not key(candidate).startswith(("其中", "%")):
                         number = float(figure.group().replace(",", ""))
                         factor = self.money_factor
-                        if "万" in candidate[figure.end():figure.end() + 2]:
+                        if "万" in candidate[figure.end() : figure.end() + 2]:
                             factor = 1.0
                         elif factor == 1.0 and number >= 100_000 and "万" not in compact_text:
                             factor = 1e-4  # a budget in 元 with no unit said (2800000.0000)
@@ -619,8 +668,9 @@ class GrammarInterpreter:
         if project.indicators:
             self.doc.projects.append(project)
         elif project.name:
-            self.doc.skipped.append(Skip(project.location or Location(self.doc.source),
-                                         "项目名称之后没有读到指标表", project.name))
+            self.doc.skipped.append(
+                Skip(project.location or Location(self.doc.source), "项目名称之后没有读到指标表", project.name)
+            )
 
     def _loc(self, cell: Cell) -> Location:
         return Location(self.doc.source, line=cell.line)

@@ -70,8 +70,21 @@ def _to_number(text: str) -> float | None:
     return float(match.group().replace(",", "")) if match else None
 
 
-_OPERATOR_WORDS = {"大于等于": "≥", "大于或等于": "≥", "不低于": "≥", "不少于": "≥", "小于等于": "≤", "小于或等于": "≤",
-                   "不高于": "≤", "不超过": "≤", "等于": "=", "大于": ">", "小于": "<", "正向": "≥", "反向": "≤"}
+_OPERATOR_WORDS = {
+    "大于等于": "≥",
+    "大于或等于": "≥",
+    "不低于": "≥",
+    "不少于": "≥",
+    "小于等于": "≤",
+    "小于或等于": "≤",
+    "不高于": "≤",
+    "不超过": "≤",
+    "等于": "=",
+    "大于": ">",
+    "小于": "<",
+    "正向": "≥",
+    "反向": "≤",
+}
 
 
 def _compose_value(mapped: dict[str, str]) -> str:
@@ -159,8 +172,7 @@ class Interpreter:
             self.doc.projects.append(project)
         elif project.name:
             self.doc.skipped.append(
-                Skip(project.location or Location(self.doc.source), "项目名称之后没有读到指标表",
-                     project.name)
+                Skip(project.location or Location(self.doc.source), "项目名称之后没有读到指标表", project.name)
             )
 
     # --- paragraphs -----------------------------------------------------------------------------
@@ -196,16 +208,13 @@ class Interpreter:
     def _prose_project(self, block: Paragraph, text: str) -> None:
         body = re.split(r"[:：]", text, maxsplit=1)[1]
         name = f"部门整体-{self.section}" if self.section else "部门整体"
-        project = Project(name=name, goal=self.section_goal, department_level=True,
-                          location=self._loc(block))
+        project = Project(name=name, goal=self.section_goal, department_level=True, location=self._loc(block))
         project.goals = split_goals(self.section_goal)
         for name, value in parse_prose_indicators(body):
             if not value:
                 self.doc.skipped.append(Skip(self._loc(block), "文字指标没有指标值", name))
                 continue
-            project.indicators.append(
-                Indicator("", "", name, "", value, "", self._loc(block))
-            )
+            project.indicators.append(Indicator("", "", name, "", value, "", self._loc(block)))
         if project.indicators:
             previous = self.project
             self.project = None
@@ -254,8 +263,13 @@ class Interpreter:
         if self.pending_row is not None:
             pending, self.pending_row = self.pending_row, None
             if len(pending.cells) + len(block.cells) <= self.header_width + 1:
-                joined = Row(cells=pending.cells + block.cells, line=pending.line, table=pending.table,
-                             row=pending.row, sheet=pending.sheet)
+                joined = Row(
+                    cells=pending.cells + block.cells,
+                    line=pending.line,
+                    table=pending.table,
+                    row=pending.row,
+                    sheet=pending.sheet,
+                )
                 self._indicator_row(joined, self.project)
                 return
             self._indicator_row(pending, self.project)
@@ -308,7 +322,7 @@ class Interpreter:
     def _value_after(self, cells: list[str], label_keys: tuple[str, ...]) -> str:
         for index, cell in enumerate(cells):
             if _heading_key(cell).startswith(label_keys):
-                for later in cells[index + 1:]:
+                for later in cells[index + 1 :]:
                     if later.strip() and not _form_labels().get(_heading_key(later)):
                         return later.strip()
                 return ""
@@ -383,8 +397,8 @@ class Interpreter:
             split = header["value"]
             right = width - split
             left_cells = cells[:split] if len(cells) >= split + right else cells[: max(len(cells) - right, 0)]
-            middle = cells[len(left_cells): len(cells) - right]
-            right_cells = cells[len(cells) - right:] if len(cells) >= right else cells
+            middle = cells[len(left_cells) : len(cells) - right]
+            right_cells = cells[len(cells) - right :] if len(cells) >= right else cells
             extra = " ".join(c for c in middle if c.strip())
             cells = left_cells + [""] * (split - len(left_cells)) + right_cells
             if extra and "description" in header:
@@ -460,9 +474,7 @@ class Interpreter:
         project.goal = re.sub(r"\s+", " ", strip_markup(mapped.get("goal", ""))).strip()
         project.goals = split_goals(project.goal)
         for item in parse_indicator_list(blob):
-            project.indicators.append(
-                Indicator(item.level1, item.level2, item.name, "", item.value, "", self._loc(block))
-            )
+            project.indicators.append(Indicator(item.level1, item.level2, item.name, "", item.value, "", self._loc(block)))
         self._close_project()
 
     # --- document facts -------------------------------------------------------------------------

@@ -39,7 +39,7 @@ def parse_indicator_list(blob: str) -> list[NestedItem]:
     matches = list(_MARKERS.finditer(text))
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        body = text[match.end():end].strip()
+        body = text[match.end() : end].strip()
         if match.group("l1"):
             level1, level2 = match.group("l1name"), ""
             continue
@@ -67,11 +67,11 @@ def split_name_value(item: str) -> tuple[str, str]:
     item = item.strip(" 。；;，,")
     operator = _OPERATOR_START.search(item)
     if operator:
-        return _clean_name(item[: operator.start()]), _compact(item[operator.start():])
+        return _clean_name(item[: operator.start()]), _compact(item[operator.start() :])
     if re.match(r"^\d", item):
         return "", _compact(item)
     figure = _TRAILING_FIGURE.search(item)
-    if figure and figure.start() > 0 and not re.search(r"[，,]", item[figure.start():]):
+    if figure and figure.start() > 0 and not re.search(r"[，,]", item[figure.start() :]):
         return _clean_name(item[: figure.start()]), _compact(figure.group(1))
     for phrase in terms("value_phrases"):
         if item.endswith(phrase):

@@ -60,8 +60,7 @@ def xlsx_to_blocks(path: Path) -> list[Block]:
             for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                 cells = [_cell_text(v) for v in values]
                 if first:
-                    blocks.append(Row(cells=[f"{sheet.title}绩效目标表"], sheet=sheet.title, row=0,
-                                      extra={"sheet_title": True}))
+                    blocks.append(Row(cells=[f"{sheet.title}绩效目标表"], sheet=sheet.title, row=0, extra={"sheet_title": True}))
                     first = False
                 blocks.append(Row(cells=cells, sheet=sheet.title, row=row_number))
     finally:

@@ -111,7 +111,8 @@ def is_site_furniture(text: str) -> bool:
         return False
     grammar = _grammar()
     return compact_text.startswith(tuple(grammar["site_furniture"])) or any(
-        word in compact_text for word in grammar["site_footer"])
+        word in compact_text for word in grammar["site_footer"]
+    )
 
 
 def split_line(line: str) -> list[str]:
@@ -169,14 +170,21 @@ def line_cells(raw: str, number: int) -> list[Cell]:
     bracketed = _BRACKETED.match(raw.strip())
     if bracketed:
         # 【产出指标-数量指标】指标1：机柜数量（≥77台）: the groups in brackets, the target in parentheses
-        parts = [p for p in re.split(r"[-－—/、]", bracketed.group(1)) if p.strip()] + _name_and_target(
-            bracketed.group(2))
+        parts = [p for p in re.split(r"[-－—/、]", bracketed.group(1)) if p.strip()] + _name_and_target(bracketed.group(2))
         return [Cell(part.strip(), number, first=False, alone=True) for part in parts]
     parts = split_line(raw)
     glued_label = len(parts) == 1 and _starts_with_glued_label(parts[0])
-    if glued_label or (len(parts) == 1 and has_table_words(raw)) or (len(raw.strip()) > _LONG_LINE and (
-            (has_table_words(raw) and any(_table_word_count(p) >= 2 for p in parts))
-            or any(_GLUED_PERCENT.search(p) for p in parts[1:]))):
+    if (
+        glued_label
+        or (len(parts) == 1 and has_table_words(raw))
+        or (
+            len(raw.strip()) > _LONG_LINE
+            and (
+                (has_table_words(raw) and any(_table_word_count(p) >= 2 for p in parts))
+                or any(_GLUED_PERCENT.search(p) for p in parts[1:])
+            )
+        )
+    ):
         # text with its separators lost (some spaces may survive): cells are read as a stream
         return [Cell(part, number, first=False, alone=True) for part in cut_run_on(raw.strip())]
     if len(parts) == 1:
@@ -220,15 +228,20 @@ def _cut_pattern() -> re.Pattern[str]:
     grammar = _grammar()
     labels = sorted(
         {f"{stem}指标" for stem in grammar["level1_stems"] + grammar["level2_stems"] + grammar["either_stems"]},
-        key=len, reverse=True,
+        key=len,
+        reverse=True,
     )
     headers = sorted(
-        {s for field in ("level1", "level2", "level3", "value", "actual", "score", "reason", "description", "grading")
-         for s in table("headers")["fields"].get(field, []) if len(s) >= 3},
-        key=len, reverse=True,
+        {
+            s
+            for field in ("level1", "level2", "level3", "value", "actual", "score", "reason", "description", "grading")
+            for s in table("headers")["fields"].get(field, [])
+            if len(s) >= 3
+        },
+        key=len,
+        reverse=True,
     )
-    headers += sorted((s for s in grammar["project_labels"] + grammar["unit_labels"] if "(" not in s),
-                      key=len, reverse=True)
+    headers += sorted((s for s in grammar["project_labels"] + grammar["unit_labels"] if "(" not in s), key=len, reverse=True)
     band = r"(?:[(（]\s*\d+(?:\s*[-~—]\s*\d+)?\s*分?\s*[)）]\s*分?)?"
     label = "(?:" + "|".join(map(re.escape, labels)) + ")" + band
     header = "(?:" + "|".join(map(re.escape, headers)) + ")"
@@ -253,7 +266,7 @@ def cut_run_on(text: str) -> list[str]:
             continue
         token = match.group()
         if token[-1].isdigit() and not _label_or_header_at(text, end):
-            end += unit_prefix_length(text[end:end + 8])
+            end += unit_prefix_length(text[end : end + 8])
         if start > position:
             for gap in _split_trailing_figure(text[position:start]):
                 cells.extend(_split_doubled(gap))
@@ -299,13 +312,13 @@ def _starts_with_glued_label(text: str) -> bool:
     match = _cut_pattern().match(text)
     if match is None:
         return False
-    return match.group().endswith(("指标", "指标)")) and len(text) > match.end() and (
-        "\u4e00" <= text[match.end()] <= "\u9fff")
+    return match.group().endswith(("指标", "指标)")) and len(text) > match.end() and ("\u4e00" <= text[match.end()] <= "\u9fff")
 
 
 def _table_word_count(text: str) -> int:
-    return sum(1 for m in _cut_pattern().finditer(text) if not m.group()[:1].isdigit()
-               and m.group()[:1] not in "≥≤≧≦><=＝═＞＜大小不")
+    return sum(
+        1 for m in _cut_pattern().finditer(text) if not m.group()[:1].isdigit() and m.group()[:1] not in "≥≤≧≦><=＝═＞＜大小不"
+    )
 
 
 def has_table_words(text: str) -> bool:

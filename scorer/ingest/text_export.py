@@ -145,8 +145,9 @@ class _TableHTML(HTMLParser):
         if tag == "table":
             self._flush_paragraph()
             self._table_count += 1
-            self._stack.append({"row": None, "cell": None, "pending": [], "index": self._table_count, "n": 0,
-                                "spans": {}, "span": (1, 1)})
+            self._stack.append(
+                {"row": None, "cell": None, "pending": [], "index": self._table_count, "n": 0, "spans": {}, "span": (1, 1)}
+            )
         elif self._stack and tag == "tr":
             self._stack[-1]["row"] = []
         elif self._stack and tag in ("td", "th"):

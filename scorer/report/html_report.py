@@ -115,14 +115,18 @@ def _bar_chart(title: str, counts: list[tuple[str, int]], color: str) -> str:
     width, bar_height, label_width = 460, 22, 150
     top = max(v for _, v in counts) or 1
     height = bar_height * len(counts) + 10
-    parts = [f"<div><h3>{escape(title)}</h3><svg role='img' aria-label='{escape(title)}' "
-             f"viewBox='0 0 {width} {height}' xmlns='http://www.w3.org/2000/svg'>"]
+    parts = [
+        f"<div><h3>{escape(title)}</h3><svg role='img' aria-label='{escape(title)}' "
+        f"viewBox='0 0 {width} {height}' xmlns='http://www.w3.org/2000/svg'>"
+    ]
     for index, (label, value) in enumerate(counts):
         y = index * bar_height + 4
         length = (width - label_width - 50) * value / top
-        parts.append(f"<text x='{label_width - 6}' y='{y + 15}' font-size='12' text-anchor='end'>{escape(label)}</text>"
-                     f"<rect x='{label_width}' y='{y + 2}' width='{length:.1f}' height='{bar_height - 6}' fill='{color}'/>"
-                     f"<text x='{label_width + length + 4:.1f}' y='{y + 15}' font-size='12'>{value}</text>")
+        parts.append(
+            f"<text x='{label_width - 6}' y='{y + 15}' font-size='12' text-anchor='end'>{escape(label)}</text>"
+            f"<rect x='{label_width}' y='{y + 2}' width='{length:.1f}' height='{bar_height - 6}' fill='{color}'/>"
+            f"<text x='{label_width + length + 4:.1f}' y='{y + 15}' font-size='12'>{value}</text>"
+        )
     parts.append("</svg></div>")
     return "".join(parts)
 
@@ -138,8 +142,7 @@ def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -
     flagged = int((rows["categories"] != "").sum()) if len(rows) else 0
     category_counts = Counter(c for v in rows["categories"] for c in v.split(";") if c)
     by_level2 = Counter(
-        (level2 or "（无二级指标）") for level2, categories in zip(rows["level2"], rows["categories"], strict=True)
-        if categories
+        (level2 or "（无二级指标）") for level2, categories in zip(rows["level2"], rows["categories"], strict=True) if categories
     )
     severity_of = worst_severity_by_row(scored_findings(findings))  # an overruled row is not highlighted
     doc_number = {d.source: n for n, d in enumerate(result.documents)}
@@ -154,19 +157,29 @@ def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -
     def anchor_of(source: str, project_index: int) -> str:
         return f"p-{doc_number.get(source, 0)}-{project_index}"
 
-    out = [f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
-           f"<meta name='generator' content='{GENERATOR}'>"
-           f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{escape(title)}</title>"
-           f"<style>{_CSS}</style></head><body><header><h1>{escape(title)}</h1></header><main>"]
+    out = [
+        f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
+        f"<meta name='generator' content='{GENERATOR}'>"
+        f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{escape(title)}</title>"
+        f"<style>{_CSS}</style></head><body><header><h1>{escape(title)}</h1></header><main>"
+    ]
     not_read = list(dict.fromkeys(error.source for error in result.errors))
     out.append("<section id='summary'><h2>概况</h2><div class='stats'>")
-    for label, value in (("文件", len(result.documents)), ("项目", len(projects)), ("指标", len(rows)),
-                         ("问题指标", flagged), ("未读取的文件", len(not_read))):
+    for label, value in (
+        ("文件", len(result.documents)),
+        ("项目", len(projects)),
+        ("指标", len(rows)),
+        ("问题指标", flagged),
+        ("未读取的文件", len(not_read)),
+    ):
         out.append(f"<div class='stat'><b>{value}</b>{escape(label)}</div>")
     out.append("</div>")
     if result.errors:
-        out.append("<ul id='not-read'>" + "".join(f"<li class='reason'>未读取：{escape(error.message)}</li>"
-                                                   for error in result.errors) + "</ul>")
+        out.append(
+            "<ul id='not-read'>"
+            + "".join(f"<li class='reason'>未读取：{escape(error.message)}</li>" for error in result.errors)
+            + "</ul>"
+        )
     out.append("</section>")
 
     out.append("<section id='charts'><h2>问题分布</h2><div class='charts'>")
@@ -175,11 +188,13 @@ def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -
     out.append("</div></section>")
 
     worst_first = projects.sort_values(["score", "source", "project_index"], ascending=[True, True, True])
-    out.append("<section id='ranking'><h2>项目排名（得分从低到高；点击表头排序）</h2><div class='scroll'>"
-               "<table class='sortable' id='ranking-table'><thead><tr><th data-num>排名</th><th>项目</th>"
-               "<th>单位（文件）</th><th data-num>年度</th><th data-num class='narrow-hide'>预算(万元)</th>"
-               "<th data-num class='narrow-hide'>指标数</th><th data-num>问题数</th><th data-num>得分</th><th>等级</th>"
-               "</tr></thead><tbody>")
+    out.append(
+        "<section id='ranking'><h2>项目排名（得分从低到高；点击表头排序）</h2><div class='scroll'>"
+        "<table class='sortable' id='ranking-table'><thead><tr><th data-num>排名</th><th>项目</th>"
+        "<th>单位（文件）</th><th data-num>年度</th><th data-num class='narrow-hide'>预算(万元)</th>"
+        "<th data-num class='narrow-hide'>指标数</th><th data-num>问题数</th><th data-num>得分</th><th>等级</th>"
+        "</tr></thead><tbody>"
+    )
     for record in worst_first.itertuples():
         key = (record.source, record.project_index)
         anchor = anchor_of(*key)
@@ -193,12 +208,15 @@ def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -
             f"<td class='num narrow-hide' data-v='{plain(record.budget)}'>{escape(plain(record.budget))}</td>"
             f"<td class='num narrow-hide'>{record.indicators}</td><td class='num'>{record.findings}</td>"
             f"<td class='num' data-v='{record.score}'>{record.score:.1f}</td>"
-            f"<td><span class='grade g{escape(record.grade)}'>{escape(record.grade)}</span></td></tr>")
+            f"<td><span class='grade g{escape(record.grade)}'>{escape(record.grade)}</span></td></tr>"
+        )
     out.append("</tbody></table></div></section>")
 
-    out.append("<section id='projects'><h2>项目明细（得分从低到高）</h2><p id='search-bar'><input id='search' "
-               "type='search' placeholder='搜索项目、单位、指标、规则代码、问题类别…' aria-label='搜索'> "
-               "<span id='search-count' class='meta'></span></p>")
+    out.append(
+        "<section id='projects'><h2>项目明细（得分从低到高）</h2><p id='search-bar'><input id='search' "
+        "type='search' placeholder='搜索项目、单位、指标、规则代码、问题类别…' aria-label='搜索'> "
+        "<span id='search-count' class='meta'></span></p>"
+    )
     documents = {d.source: d for d in result.documents}
     for record in worst_first.itertuples():
         key = (record.source, record.project_index)
@@ -208,34 +226,41 @@ def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -
         where = document_name(record.unit, record.year, record.source)
         budget = f"预算 {plain(record.budget)} 万元" if plain(record.budget) else "预算未填"
         terms = _search_terms(codes_of.get(key, []), categories_of.get(key, set()))
-        out.append(f"<details class='project' id='{anchor}' data-search='{escape(terms)}'><summary>"
-                   f"{escape(str(record.project))} <span class='where'>{escape(where)}</span> — "
-                   f"{record.score:.1f} 分 <span class='grade g{escape(record.grade)}'>{escape(record.grade)}</span>"
-                   f"</summary><p class='meta'>文件 {escape(Path(record.source).name)}；{escape(budget)}；"
-                   f"第 {record.rank} 名（文件内第 {record.rank_in_document} 名）</p>")
+        out.append(
+            f"<details class='project' id='{anchor}' data-search='{escape(terms)}'><summary>"
+            f"{escape(str(record.project))} <span class='where'>{escape(where)}</span> — "
+            f"{record.score:.1f} 分 <span class='grade g{escape(record.grade)}'>{escape(record.grade)}</span>"
+            f"</summary><p class='meta'>文件 {escape(Path(record.source).name)}；{escape(budget)}；"
+            f"第 {record.rank} 名（文件内第 {record.rank_in_document} 名）</p>"
+        )
         if project is not None and project.goal:
             out.append(f"<p><b>绩效目标：</b>{escape(project.goal)}</p>")
         if record.messages:
-            out.append("<ul>" + "".join(f"<li class='reason'>{escape(m)}</li>" for m in record.messages.split("；") if m)
-                       + "</ul>")
+            out.append(
+                "<ul>" + "".join(f"<li class='reason'>{escape(m)}</li>" for m in record.messages.split("；") if m) + "</ul>"
+            )
         missing = getattr(record, "suggestions", "")  # score --suggest: rows for the groups the project lacks
         if missing:
-            out.append("<p><b>可补充的指标（指标推荐）：</b></p><ul>"
-                       + "".join(f"<li class='suggest'>{escape(line)}</li>" for line in missing.split("\n") if line)
-                       + "</ul>")
-        out.append("<div class='scroll'><table><thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>"
-                   "<th>得分</th><th>原因</th><th>修改建议</th></tr></thead><tbody>")
+            out.append(
+                "<p><b>可补充的指标（指标推荐）：</b></p><ul>"
+                + "".join(f"<li class='suggest'>{escape(line)}</li>" for line in missing.split("\n") if line)
+                + "</ul>"
+            )
+        out.append(
+            "<div class='scroll'><table><thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>"
+            "<th>得分</th><th>原因</th><th>修改建议</th></tr></thead><tbody>"
+        )
         mine = rows[(rows["source"] == record.source) & (rows["project_index"] == record.project_index)]
         for row in mine.itertuples():
             severity = severity_of.get((row.source, row.project_index, row.row_index), "")
             severity = severity if severity != "info" else ""
-            row_terms = _search_terms([c for c in row.codes.split(";") if c],
-                                      {c for c in row.categories.split(";") if c})
+            row_terms = _search_terms([c for c in row.codes.split(";") if c], {c for c in row.categories.split(";") if c})
             out.append(
                 f"<tr class='indicator {escape(severity)}' data-search='{escape(row_terms)}'><td>{escape(row.level1)}</td>"
                 f"<td>{escape(row.level2)}</td><td>{escape(row.level3)}</td><td>{escape(row.value)}</td>"
                 f"<td class='num'>{row.score:g}</td><td class='reason'>{escape(row.messages)}</td>"
-                f"<td class='fix'>{escape(row.fixes)}{_suggestions(getattr(row, 'suggestions', ''))}</td></tr>")
+                f"<td class='fix'>{escape(row.fixes)}{_suggestions(getattr(row, 'suggestions', ''))}</td></tr>"
+            )
         out.append("</tbody></table></div></details>")
     out.append("</section></main>")
     out.append(f"<script>{_JS}</script></body></html>")

@@ -26,11 +26,17 @@ def _clean(value):
 
 
 def _finding(record: dict) -> dict:
-    finding = {key: _clean(record[key]) for key in ("code", "name", "category", "severity", "message", "evidence",
-                                                    "fix", "probability")}
+    finding = {
+        key: _clean(record[key]) for key in ("code", "name", "category", "severity", "message", "evidence", "fix", "probability")
+    }
     if record.get("decision"):  # score --decisions
-        finding["review"] = {"decision": record["decision"], "note": record["note"], "reviewer": record["reviewer"],
-                             "date": record["decided_on"], "waived": bool(record["waiver"])}
+        finding["review"] = {
+            "decision": record["decision"],
+            "note": record["note"],
+            "reviewer": record["reviewer"],
+            "date": record["decided_on"],
+            "waived": bool(record["waiver"]),
+        }
     return finding
 
 
@@ -60,44 +66,71 @@ def result_to_dict(result) -> dict:
             indicators = []
             for row, indicator in zip(rows_by_project.get(key, []), project.indicators, strict=False):
                 parsed = indicator.parsed
-                indicators.append({
-                    "level1": indicator.level1, "level2": indicator.level2, "level3": indicator.level3,
-                    "description": indicator.description, "value": indicator.value, "basis": indicator.basis,
-                    "location": str(indicator.location),
-                    "parsed": None if parsed is None else {
-                        "op": parsed.op, "numbers": list(parsed.numbers), "unit": parsed.unit,
-                        "family": parsed.family.value, "text": parsed.text,
-                    },
-                    "score": _clean(row["score"]),
-                    "categories": [c for c in row["categories"].split(";") if c],
-                    "findings": findings_by_row.get((*key, int(row["row_index"])), []),
-                })
-            projects.append({
-                "name": project.name, "code": project.code, "budget": _clean(project.budget),
-                "fiscal_funds": _clean(project.fiscal_funds), "other_funds": _clean(project.other_funds),
-                "purpose": project.purpose, "goal": project.goal, "goals": list(project.goals),
-                "schedule": [{"deadline": d, "percent": _clean(p)} for d, p in project.schedule],
-                "department_level": project.department_level,
-                "score": _clean(project_record["score"]), "grade": project_record["grade"],
-                "rank": _clean(project_record["rank"]), "rank_in_document": _clean(project_record["rank_in_document"]),
-                "findings": findings_by_project.get(key, []),
-                "indicators": indicators,
-            })
-        documents.append({
-            "source": document.source, "unit": document.unit, "year": document.year,
-            "skipped": [{"location": str(s.location), "reason": s.reason, "text": s.text} for s in document.skipped],
-            "projects": projects,
-        })
+                indicators.append(
+                    {
+                        "level1": indicator.level1,
+                        "level2": indicator.level2,
+                        "level3": indicator.level3,
+                        "description": indicator.description,
+                        "value": indicator.value,
+                        "basis": indicator.basis,
+                        "location": str(indicator.location),
+                        "parsed": None
+                        if parsed is None
+                        else {
+                            "op": parsed.op,
+                            "numbers": list(parsed.numbers),
+                            "unit": parsed.unit,
+                            "family": parsed.family.value,
+                            "text": parsed.text,
+                        },
+                        "score": _clean(row["score"]),
+                        "categories": [c for c in row["categories"].split(";") if c],
+                        "findings": findings_by_row.get((*key, int(row["row_index"])), []),
+                    }
+                )
+            projects.append(
+                {
+                    "name": project.name,
+                    "code": project.code,
+                    "budget": _clean(project.budget),
+                    "fiscal_funds": _clean(project.fiscal_funds),
+                    "other_funds": _clean(project.other_funds),
+                    "purpose": project.purpose,
+                    "goal": project.goal,
+                    "goals": list(project.goals),
+                    "schedule": [{"deadline": d, "percent": _clean(p)} for d, p in project.schedule],
+                    "department_level": project.department_level,
+                    "score": _clean(project_record["score"]),
+                    "grade": project_record["grade"],
+                    "rank": _clean(project_record["rank"]),
+                    "rank_in_document": _clean(project_record["rank_in_document"]),
+                    "findings": findings_by_project.get(key, []),
+                    "indicators": indicators,
+                }
+            )
+        documents.append(
+            {
+                "source": document.source,
+                "unit": document.unit,
+                "year": document.year,
+                "skipped": [{"location": str(s.location), "reason": s.reason, "text": s.text} for s in document.skipped],
+                "projects": projects,
+            }
+        )
     return {
         "schema": "zhibiao-result",
         "schema_version": SCHEMA_VERSION,
         "documents": documents,
         "errors": [{"source": e.source, "message": e.message} for e in result.errors],
         "summary": {
-            "documents": len(result.documents), "projects": len(result.projects), "indicators": len(result.rows),
+            "documents": len(result.documents),
+            "projects": len(result.projects),
+            "indicators": len(result.rows),
             "flagged_indicators": int((result.rows["categories"] != "").sum()) if len(result.rows) else 0,
             "findings_by_category": {k: int(v) for k, v in sorted(result.findings["category"].value_counts().items())}
-            if len(result.findings) else {},
+            if len(result.findings)
+            else {},
         },
     }
 

@@ -37,8 +37,7 @@ def output_problem(output: Output, inputs: set[Path] | frozenset[Path] = frozens
     if path.is_dir():
         return text("output.is_folder", option=option, path=path, example=path / f"result{suffixes[0]}")
     if path.suffix.lower() not in suffixes:
-        return text("output.extension", option=option, path=path, kind=text(f"kind.{output.kind}"),
-                    suffixes=" / ".join(suffixes))
+        return text("output.extension", option=option, path=path, kind=text(f"kind.{output.kind}"), suffixes=" / ".join(suffixes))
     folder = path.parent
     if not folder.exists():
         return text("output.no_folder", option=option, path=path, folder=folder)

@@ -31,13 +31,21 @@ def print_summary(result, top: int = 10, console: Console | None = None) -> None
     table = Table(title=text("summary.title", shown=len(worst), projects=len(projects), rows=len(rows)))
     columns = text("summary.columns").split("|")
     for position, column in enumerate(columns):
-        table.add_column(column, justify="left" if position == 1 else "right", ratio=1 if position == 1 else None,
-                         overflow="fold")
+        table.add_column(
+            column, justify="left" if position == 1 else "right", ratio=1 if position == 1 else None, overflow="fold"
+        )
     for record in worst.itertuples():
         unit_year = " · ".join(part for part in (plain(record.unit), plain(record.year)) if part)
         where = "\n".join(part for part in (unit_year, Path(record.source).name) if part)
-        table.add_row(str(record.rank), f"{escape(str(record.project))}\n[dim]{escape(where)}[/dim]", plain(record.budget),
-                      str(record.indicators), str(record.findings), f"{record.score:.1f}", str(record.grade))
+        table.add_row(
+            str(record.rank),
+            f"{escape(str(record.project))}\n[dim]{escape(where)}[/dim]",
+            plain(record.budget),
+            str(record.indicators),
+            str(record.findings),
+            f"{record.score:.1f}",
+            str(record.grade),
+        )
     console.print(table)
     counts = Counter(c for value in rows["categories"] for c in value.split(";") if c)
     flagged = int((rows["categories"] != "").sum())

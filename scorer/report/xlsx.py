@@ -81,26 +81,51 @@ def write_xlsx(result, path: str | Path) -> None:
 def _ranking_sheet(sheet: Worksheet, result) -> None:
     from scorer.decisions import REVIEW_HEADERS
 
-    headers = ["排名", "文件内排名", "单位", "年度", "文件", "项目", "预算(万元)", "指标数", "问题数", "得分", "等级",
-               *[CATEGORY_NAMES[c] for c in CATEGORIES], "项目层面问题", "项目层面规则", *REVIEW_HEADERS]
+    headers = [
+        "排名",
+        "文件内排名",
+        "单位",
+        "年度",
+        "文件",
+        "项目",
+        "预算(万元)",
+        "指标数",
+        "问题数",
+        "得分",
+        "等级",
+        *[CATEGORY_NAMES[c] for c in CATEGORIES],
+        "项目层面问题",
+        "项目层面规则",
+        *REVIEW_HEADERS,
+    ]
     decisions = _project_decisions(result.findings) if "decision" in result.findings.columns else {}
     grade_column = headers.index("等级") + 1
     rows = result.rows
     counts: dict[tuple[str, int], Counter] = {}
     for source, p_index, categories in zip(rows["source"], rows["project_index"], rows["categories"], strict=True):
         counts.setdefault((source, p_index), Counter()).update(c for c in categories.split(";") if c)
-    for number, record in enumerate(result.projects.sort_values(["rank", "source", "project_index"]).itertuples(),
-                                    start=2):
+    for number, record in enumerate(result.projects.sort_values(["rank", "source", "project_index"]).itertuples(), start=2):
         category_counts = counts.get((record.source, record.project_index), Counter())
-        values = [record.rank, record.rank_in_document, plain(record.unit), plain(record.year), Path(record.source).name,
-                  record.project, record.budget,
-                  record.indicators, record.findings, record.score, record.grade,
-                  *[category_counts.get(c, 0) for c in CATEGORIES], record.messages, record.codes,
-                  *decisions.get((record.source, record.project_index), ("", "", "", ""))]
+        values = [
+            record.rank,
+            record.rank_in_document,
+            plain(record.unit),
+            plain(record.year),
+            Path(record.source).name,
+            record.project,
+            record.budget,
+            record.indicators,
+            record.findings,
+            record.score,
+            record.grade,
+            *[category_counts.get(c, 0) for c in CATEGORIES],
+            record.messages,
+            record.codes,
+            *decisions.get((record.source, record.project_index), ("", "", "", "")),
+        ]
         for column, value in enumerate(values, start=1):
             put(sheet, number, column, value)
-        sheet.cell(row=number, column=grade_column).fill = PatternFill("solid",
-                                                                       fgColor=GRADE_FILLS.get(record.grade, "FFFFFF"))
+        sheet.cell(row=number, column=grade_column).fill = PatternFill("solid", fgColor=GRADE_FILLS.get(record.grade, "FFFFFF"))
     _review_choice(sheet, headers)
     _finish(sheet, headers, {3: 30, 6: 40, headers.index("项目层面问题") + 1: 80})
 
@@ -112,10 +137,17 @@ def _review_choice(sheet: Worksheet, headers: list[str]) -> None:
     from scorer.decisions import REVIEW_HEADERS, VERDICTS
 
     letter = get_column_letter(headers.index(REVIEW_HEADERS[0]) + 1)
-    choice = DataValidation(type="list", formula1='"' + ",".join(VERDICTS) + '"', allow_blank=True,
-                            showErrorMessage=True, errorTitle="审核意见", error="请选择：" + "、".join(VERDICTS),
-                            promptTitle="审核意见", prompt="同意：问题成立；不同意：豁免此问题，不扣分；待定",
-                            showInputMessage=True)
+    choice = DataValidation(
+        type="list",
+        formula1='"' + ",".join(VERDICTS) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="审核意见",
+        error="请选择：" + "、".join(VERDICTS),
+        promptTitle="审核意见",
+        prompt="同意：问题成立；不同意：豁免此问题，不扣分；待定",
+        showInputMessage=True,
+    )
     sheet.add_data_validation(choice)
     choice.add(f"{letter}2:{letter}{max(2, sheet.max_row)}")
 
@@ -126,7 +158,8 @@ def _project_decisions(findings) -> dict[tuple[str, int], tuple[str, str, str, s
     for record in findings.itertuples():
         if record.row is None or record.row != record.row:
             decided.setdefault((record.source, int(record.project_index)), set()).add(
-                (_text(record.decision), _text(record.note), _text(record.reviewer), _text(record.decided_on)))
+                (_text(record.decision), _text(record.note), _text(record.reviewer), _text(record.decided_on))
+            )
     return {key: next(iter(values)) for key, values in decided.items() if len(values) == 1 and next(iter(values))[0]}
 
 
@@ -138,16 +171,32 @@ def _row_decisions(findings) -> dict[tuple[str, int, int], tuple[str, str, str, 
         if record.row is None or record.row != record.row:
             continue
         key = (record.source, int(record.project_index), int(record.row))
-        decided.setdefault(key, set()).add((_text(record.decision), _text(record.note), _text(record.reviewer),
-                                            _text(record.decided_on)))
+        decided.setdefault(key, set()).add(
+            (_text(record.decision), _text(record.note), _text(record.reviewer), _text(record.decided_on))
+        )
     return {key: next(iter(values)) for key, values in decided.items() if len(values) == 1 and next(iter(values))[0]}
 
 
 def _rows_sheet(sheet: Worksheet, result) -> None:
     from scorer.decisions import REVIEW_HEADERS
 
-    headers = ["文件", "项目", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据", "得分",
-               "问题类别", "规则", "原因", "修改建议", "位置", *REVIEW_HEADERS]
+    headers = [
+        "文件",
+        "项目",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "绩效指标描述",
+        "指标值",
+        "指标值确定依据",
+        "得分",
+        "问题类别",
+        "规则",
+        "原因",
+        "修改建议",
+        "位置",
+        *REVIEW_HEADERS,
+    ]
     suggested = "suggestions" in result.rows.columns  # score --suggest
     if suggested:
         headers.append("推荐指标")
@@ -157,10 +206,24 @@ def _rows_sheet(sheet: Worksheet, result) -> None:
     for number, record in enumerate(result.rows.itertuples(), start=2):
         categories = "；".join(CATEGORY_NAMES.get(c, c) for c in record.categories.split(";") if c)
         review = decisions.get((record.source, record.project_index, record.row_index), ("", "", "", ""))
-        values = [Path(record.source).name, record.project, record.level1, record.level2, record.level3,
-                  record.description, record.value, record.basis, record.score, categories, record.codes,
-                  record.messages, record.fixes, record.location, *review,
-                  *([record.suggestions] if suggested else [])]
+        values = [
+            Path(record.source).name,
+            record.project,
+            record.level1,
+            record.level2,
+            record.level3,
+            record.description,
+            record.value,
+            record.basis,
+            record.score,
+            categories,
+            record.codes,
+            record.messages,
+            record.fixes,
+            record.location,
+            *review,
+            *([record.suggestions] if suggested else []),
+        ]
         for column, value in enumerate(values, start=1):
             cell = put(sheet, number, column, value)
             if column in (12, 13):
@@ -182,8 +245,15 @@ def _rules_sheet(sheet: Worksheet, result) -> None:
     headers = ["规则", "名称", "类别", "级别", "范围", "次数", "说明"]
     counts = Counter(result.findings["code"]) if not result.findings.empty else Counter()
     for number, (code, rule) in enumerate(sorted(load_rules().items()), start=2):
-        values = [code, rule.name, CATEGORY_NAMES.get(rule.category, rule.category), rule.severity.value, rule.scope,
-                  counts.get(code, 0), rule.summary]
+        values = [
+            code,
+            rule.name,
+            CATEGORY_NAMES.get(rule.category, rule.category),
+            rule.severity.value,
+            rule.scope,
+            counts.get(code, 0),
+            rule.summary,
+        ]
         for column, value in enumerate(values, start=1):
             put(sheet, number, column, value)
     _finish(sheet, headers, {7: 80})
@@ -196,9 +266,12 @@ def _notes_sheet(sheet: Worksheet, result) -> None:
     lines += [
         ("问题数", "有缺陷或较弱的发现之和；提示（info）不计入。"),
         ("填色", "红色：有缺陷的指标；黄色：较弱的指标。把鼠标移到指标值上可看到原因。"),
-        ("审核意见", "在“指标明细”（按指标）或“项目排名”（按项目层面问题）的审核意见列选择 同意 / 不同意 / 待定，"
-                    "可填备注、审核人、审核日期；保存后运行 zhibiao score … --decisions 本工作簿 --xlsx 新工作簿："
-                    "“不同意”的问题标为已豁免、不再扣分，审核意见带入新工作簿。"),
+        (
+            "审核意见",
+            "在“指标明细”（按指标）或“项目排名”（按项目层面问题）的审核意见列选择 同意 / 不同意 / 待定，"
+            "可填备注、审核人、审核日期；保存后运行 zhibiao score … --decisions 本工作簿 --xlsx 新工作簿："
+            "“不同意”的问题标为已豁免、不再扣分，审核意见带入新工作簿。",
+        ),
     ]
     lines += [("未读取的文件", error.message) for error in result.errors]
     for number, (title, text) in enumerate(lines, start=2):

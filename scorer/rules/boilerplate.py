@@ -22,9 +22,14 @@ from scorer.text import compact
 from scorer.types import Severity, UnitFamily
 
 
-@rule("B001", "restates-budget", "boilerplate", Severity.WARNING,
-      message="指标值“{value}”就是项目预算数{budget:g}万元，只复述了预算，建议按用途分解成本（如会议费、印刷费各多少）",
-      context=True)
+@rule(
+    "B001",
+    "restates-budget",
+    "boilerplate",
+    Severity.WARNING,
+    message="指标值“{value}”就是项目预算数{budget:g}万元，只复述了预算，建议按用途分解成本（如会议费、印刷费各多少）",
+    context=True,
+)
 def restates_budget(row: RowContext) -> Hit | None:
     """A row whose amount is the whole project budget (or whose name is 项目预算控制数): it restates the budget.
 
@@ -40,8 +45,13 @@ def restates_budget(row: RowContext) -> Hit | None:
     return None
 
 
-@rule("B002", "satisfaction-without-group", "boilerplate", Severity.WARNING,
-      message="满意度指标“{name}”没有指明是谁的满意度，建议写明服务对象（如参训人员、来访群众）")
+@rule(
+    "B002",
+    "satisfaction-without-group",
+    "boilerplate",
+    Severity.WARNING,
+    message="满意度指标“{name}”没有指明是谁的满意度，建议写明服务对象（如参训人员、来访群众）",
+)
 def satisfaction_without_group(row: RowContext) -> Hit | None:
     """A 满意度 that names no group: 服务对象满意度, 满意度.
 
@@ -58,8 +68,13 @@ def satisfaction_without_group(row: RowContext) -> Hit | None:
     return None
 
 
-@rule("B003", "generic-sustainability", "boilerplate", Severity.WARNING,
-      message="可持续影响“{name}” = “{value}”是通用模板（{evidence}），没有可核验的内容，建议写明本项目的长效机制及完成时限")
+@rule(
+    "B003",
+    "generic-sustainability",
+    "boilerplate",
+    Severity.WARNING,
+    message="可持续影响“{name}” = “{value}”是通用模板（{evidence}），没有可核验的内容，建议写明本项目的长效机制及完成时限",
+)
 def generic_sustainability(row: RowContext) -> Hit | None:
     """A generic durability row (长期规划, 长期影响, 可持续性服务 = 长期) with no measure.
 
@@ -70,7 +85,8 @@ def generic_sustainability(row: RowContext) -> Hit | None:
         return None
     table = boilerplate_table()
     found = contains_any(row.value_text, table["generic_sustainability_words"]) or contains_any(
-        row.name, table["generic_sustainability_name_words"])
+        row.name, table["generic_sustainability_name_words"]
+    )
     return Hit(evidence="、".join(found)) if found else None
 
 
@@ -84,8 +100,14 @@ def _formula_word(row: RowContext) -> str:
     return ""
 
 
-@rule("B004", "self-fulfilling-formula", "boilerplate", Severity.WARNING, scope="document",
-      message="“××{evidence}性 = {evidence}”是本文件多个项目通用的公式（{count}个项目），并非针对本项目设定")
+@rule(
+    "B004",
+    "self-fulfilling-formula",
+    "boilerplate",
+    Severity.WARNING,
+    scope="document",
+    message="“××{evidence}性 = {evidence}”是本文件多个项目通用的公式（{count}个项目），并非针对本项目设定",
+)
 def self_fulfilling_formula(document: DocumentContext) -> Iterator[tuple[RowContext, Hit]]:
     """The same formula (××制度健全性 = 健全, ××档案管理规范性 = 规范) filled in across projects of a document.
 
@@ -106,8 +128,14 @@ def self_fulfilling_formula(document: DocumentContext) -> Iterator[tuple[RowCont
                 yield row, Hit(evidence=word, fields={"count": len(projects)})
 
 
-@rule("B005", "template-indicator", "boilerplate", Severity.WARNING,
-      message="“{name}”是通用模板指标，本项目的名称、用途和目标都不涉及“{evidence}”", context=True)
+@rule(
+    "B005",
+    "template-indicator",
+    "boilerplate",
+    Severity.WARNING,
+    message="“{name}”是通用模板指标，本项目的名称、用途和目标都不涉及“{evidence}”",
+    context=True,
+)
 def template_indicator(row: RowContext) -> Hit | None:
     """A stock indicator of another kind of project (政策知晓率 on a bonus payment, 政治任务实现率 on a meeting).
 
@@ -121,8 +149,7 @@ def template_indicator(row: RowContext) -> Hit | None:
     return None
 
 
-@rule("B006", "name-equals-value", "boilerplate", Severity.WARNING,
-      message="指标名称与指标值相同（“{value}”），没有给出目标")
+@rule("B006", "name-equals-value", "boilerplate", Severity.WARNING, message="指标名称与指标值相同（“{value}”），没有给出目标")
 def name_equals_value(row: RowContext) -> Hit | None:
     """Name (and description) and value are the same words, or the value only repeats a figure the name holds.
 
@@ -137,8 +164,14 @@ def name_equals_value(row: RowContext) -> Hit | None:
     return None
 
 
-@rule("B009", "cost-formula-across-projects", "boilerplate", Severity.WARNING, scope="document",
-      message="成本行“{name} {value}”以几乎相同的写法出现在本文件{count}个不同类型的项目中，是固定公式，并非由本项目预算测算")
+@rule(
+    "B009",
+    "cost-formula-across-projects",
+    "boilerplate",
+    Severity.WARNING,
+    scope="document",
+    message="成本行“{name} {value}”以几乎相同的写法出现在本文件{count}个不同类型的项目中，是固定公式，并非由本项目预算测算",
+)
 def cost_formula_across_projects(document: DocumentContext) -> Iterator[tuple[RowContext, Hit]]:
     """The same cost line (same amount, name alike) in three or more projects of different kinds.
 
@@ -197,8 +230,13 @@ def _alike_names(names: list[str]) -> list[set[int]]:
     return alike
 
 
-@rule("B010", "cost-without-amount", "boilerplate", Severity.WARNING,
-      message="成本指标“{name}” = “{value}”没有金额，只是“不超预算”一类的通用写法，建议写明各项支出的金额上限")
+@rule(
+    "B010",
+    "cost-without-amount",
+    "boilerplate",
+    Severity.WARNING,
+    message="成本指标“{name}” = “{value}”没有金额，只是“不超预算”一类的通用写法，建议写明各项支出的金额上限",
+)
 def cost_without_amount(row: RowContext) -> Hit | None:
     """A cost row with no amount of money: 成本控制率 = 100%, 控制在预算内, a procurement principle.
 
@@ -215,16 +253,24 @@ def cost_without_amount(row: RowContext) -> Hit | None:
         return None  # an amount, or a count the unit rules judge
     if contains_any(row.name, name_forms_table()["cost_saving_words"]):
         return None
-    if row.value.family is UnitFamily.PERCENT and row.value.op in ("≤", "<") and contains_any(
-            row.name, units_table()["control_rate_words"]):
+    if (
+        row.value.family is UnitFamily.PERCENT
+        and row.value.op in ("≤", "<")
+        and contains_any(row.name, units_table()["control_rate_words"])
+    ):
         return None  # ≤100% on a 控制率 is illogical (L004)
     if is_unfilled(row):
         return None  # an empty slot is V006
     return Hit(evidence=row.value_text or row.name)
 
 
-@rule("B011", "input-as-output", "boilerplate", Severity.WARNING,
-      message="数量/质量指标“{name}”的指标值是金额“{value}”，写的是投入（花多少钱），不是项目产出，建议改为产出的数量（人数、面积、次数等）")
+@rule(
+    "B011",
+    "input-as-output",
+    "boilerplate",
+    Severity.WARNING,
+    message="数量/质量指标“{name}”的指标值是金额“{value}”，写的是投入（花多少钱），不是项目产出，建议改为产出的数量（人数、面积、次数等）",
+)
 def input_as_output(row: RowContext) -> Hit | None:
     """An amount of money as an output: what goes in (funds arranged, money spent), not what the project produces.
 
@@ -241,8 +287,13 @@ def input_as_output(row: RowContext) -> Hit | None:
     return Hit(evidence=row.value_text)
 
 
-@rule("B012", "generic-name", "boilerplate", Severity.WARNING,
-      message="指标名称“{name}”只由“项目、实施、情况、工作”一类通用词组成，适用于任何项目，没有说明本项目衡量什么")
+@rule(
+    "B012",
+    "generic-name",
+    "boilerplate",
+    Severity.WARNING,
+    message="指标名称“{name}”只由“项目、实施、情况、工作”一类通用词组成，适用于任何项目，没有说明本项目衡量什么",
+)
 def generic_name(row: RowContext) -> Hit | None:
     """A name made only of words that fit every project (项目实施情况, 工作开展情况, 总体目标完成).
 

@@ -16,8 +16,14 @@ def _unrelated(a: RowContext, b: RowContext) -> bool:
     return not (a.project.name_types & b.project.name_types)
 
 
-@rule("C001", "identical-slogan-in-unrelated-projects", "copy_paste", Severity.ERROR, scope="document",
-      message="同一行“{name} = {value}”又见于不相关的项目“{other}”，是照搬的口号，建议按本项目实际设定")
+@rule(
+    "C001",
+    "identical-slogan-in-unrelated-projects",
+    "copy_paste",
+    Severity.ERROR,
+    scope="document",
+    message="同一行“{name} = {value}”又见于不相关的项目“{other}”，是照搬的口号，建议按本项目实际设定",
+)
 def identical_slogan_in_unrelated_projects(document: DocumentContext) -> Iterator[tuple[RowContext, Hit]]:
     """The same uncheckable row (same name, same slogan) in projects of unrelated kinds.
 
@@ -38,8 +44,14 @@ def identical_slogan_in_unrelated_projects(document: DocumentContext) -> Iterato
                 yield row, Hit(evidence=row.value_text, fields={"other": others[0].project.name})
 
 
-@rule("C002", "row-from-another-project", "copy_paste", Severity.ERROR, scope="document",
-      message="“{name}”讲的是{kind}工作，本文件的“{other}”才是{kind}项目，此行应是从该项目照抄而来")
+@rule(
+    "C002",
+    "row-from-another-project",
+    "copy_paste",
+    Severity.ERROR,
+    scope="document",
+    message="“{name}”讲的是{kind}工作，本文件的“{other}”才是{kind}项目，此行应是从该项目照抄而来",
+)
 def row_from_another_project(document: DocumentContext) -> Iterator[tuple[RowContext, Hit]]:
     """A row about another project's kind of work, where that project exists in the same document.
 

@@ -21,8 +21,14 @@ def _carry_overs(corpus: CorpusContext):
     return corpus.cache["carry_overs"]
 
 
-@rule("C201", "carried-over-unchanged", "copy_paste", Severity.INFO, scope="corpus",
-      message="与{year}年“{other}”中的同一指标完全相同（延续指标，供参考，不算缺陷）")
+@rule(
+    "C201",
+    "carried-over-unchanged",
+    "copy_paste",
+    Severity.INFO,
+    scope="corpus",
+    message="与{year}年“{other}”中的同一指标完全相同（延续指标，供参考，不算缺陷）",
+)
 def carried_over_unchanged(corpus: CorpusContext) -> Yield:
     """A row carried unchanged from the same project of an earlier year. Shown, not scored: recurring
     projects keep their indicators (LABELING.md).
@@ -34,12 +40,21 @@ def carried_over_unchanged(corpus: CorpusContext) -> Yield:
         if item.kind == "unchanged":
             project = corpus.documents[item.doc].projects[item.project_index]
             other = corpus.documents[item.other_doc].document
-            yield project, project.rows[item.row_index], Hit(
-                evidence=item.other_project, fields={"year": other.year, "other": item.other_project})
+            yield (
+                project,
+                project.rows[item.row_index],
+                Hit(evidence=item.other_project, fields={"year": other.year, "other": item.other_project}),
+            )
 
 
-@rule("C202", "value-changed-from-last-year", "copy_paste", Severity.INFO, scope="corpus",
-      message="指标名称沿用{year}年“{other}”，指标值由“{old}”改为“{value}”")
+@rule(
+    "C202",
+    "value-changed-from-last-year",
+    "copy_paste",
+    Severity.INFO,
+    scope="corpus",
+    message="指标名称沿用{year}年“{other}”，指标值由“{old}”改为“{value}”",
+)
 def value_changed_from_last_year(corpus: CorpusContext) -> Yield:
     """A row whose wording stayed from an earlier year while its target changed. Shown, not scored.
 
@@ -50,13 +65,21 @@ def value_changed_from_last_year(corpus: CorpusContext) -> Yield:
         if item.kind == "value-changed":
             project = corpus.documents[item.doc].projects[item.project_index]
             other = corpus.documents[item.other_doc].document
-            yield project, project.rows[item.row_index], Hit(
-                evidence=item.other_value, fields={"year": other.year, "other": item.other_project,
-                                                   "old": item.other_value})
+            yield (
+                project,
+                project.rows[item.row_index],
+                Hit(evidence=item.other_value, fields={"year": other.year, "other": item.other_project, "old": item.other_value}),
+            )
 
 
-@rule("C203", "table-carried-over", "copy_paste", Severity.INFO, scope="corpus",
-      message="{share:.0%}的指标与{year}年“{other}”完全相同，整张表沿用上年")
+@rule(
+    "C203",
+    "table-carried-over",
+    "copy_paste",
+    Severity.INFO,
+    scope="corpus",
+    message="{share:.0%}的指标与{year}年“{other}”完全相同，整张表沿用上年",
+)
 def table_carried_over(corpus: CorpusContext) -> Yield:
     """A project whose table is (nearly all) last year's. Shown, not scored: worth a look when the
     project's money or goal changed.
@@ -68,12 +91,21 @@ def table_carried_over(corpus: CorpusContext) -> Yield:
         if item.kind == "table":
             project = corpus.documents[item.doc].projects[item.project_index]
             other = corpus.documents[item.other_doc].document
-            yield project, None, Hit(evidence=item.other_project,
-                                     fields={"year": other.year, "other": item.other_project, "share": item.share})
+            yield (
+                project,
+                None,
+                Hit(evidence=item.other_project, fields={"year": other.year, "other": item.other_project, "share": item.share}),
+            )
 
 
-@rule("B201", "template-across-units", "boilerplate", Severity.WARNING, scope="corpus",
-      message="“{name} {value}”被{units}个单位原样使用，是通用模板，并非针对本项目设定")
+@rule(
+    "B201",
+    "template-across-units",
+    "boilerplate",
+    Severity.WARNING,
+    scope="corpus",
+    message="“{name} {value}”被{units}个单位原样使用，是通用模板，并非针对本项目设定",
+)
 def template_across_units(corpus: CorpusContext) -> Yield:
     """A row used word for word (figures aside) by many units: a template, not a target set for this project.
 
@@ -99,8 +131,14 @@ def template_across_units(corpus: CorpusContext) -> Yield:
                     yield project, row, Hit(evidence=str(units), fields={"units": units})
 
 
-@rule("C101", "table-copied-between-projects", "copy_paste", Severity.WARNING, scope="corpus",
-      message="本项目{share:.0%}的指标（不计数值）与同一文件中不相关的项目“{other}”相同，整张表是照搬的")
+@rule(
+    "C101",
+    "table-copied-between-projects",
+    "copy_paste",
+    Severity.WARNING,
+    scope="corpus",
+    message="本项目{share:.0%}的指标（不计数值）与同一文件中不相关的项目“{other}”相同，整张表是照搬的",
+)
 def table_copied_between_projects(corpus: CorpusContext) -> Yield:
     """A table that repeats, figures aside, the table of an unrelated project of the same document.
 
@@ -108,8 +146,7 @@ def table_copied_between_projects(corpus: CorpusContext) -> Yield:
     Good: two meeting projects of one document with alike tables (related projects).
     """
     for document in corpus.documents:
-        keys = [{cached_row_key(r.indicator.level3, r.indicator.value) for r in project.rows}
-                for project in document.projects]
+        keys = [{cached_row_key(r.indicator.level3, r.indicator.value) for r in project.rows} for project in document.projects]
         flagged: set[int] = set()
         for index, other_index, share in _shared_tables(keys):
             project, other = document.projects[index], document.projects[other_index]
@@ -141,9 +178,10 @@ def _shared_tables(keys: list[set[str]]) -> Iterator[tuple[int, int, float]]:
             if len(holders[key]) <= MAX_KEY_HOLDERS:
                 for other in holders[key]:
                     shared[other] += 1
-        for other in same[frozenset(mine)][:MAX_KEY_HOLDERS + 2]:
+        for other in same[frozenset(mine)][: MAX_KEY_HOLDERS + 2]:
             shared[other] = len(mine)
-        candidates = sorted(other for other, n in shared.items()
-                            if other != index and len(keys[other]) >= 4 and n >= 4 and n / len(mine) >= 0.8)
+        candidates = sorted(
+            other for other, n in shared.items() if other != index and len(keys[other]) >= 4 and n >= 4 and n / len(mine) >= 0.8
+        )
         for other in candidates:
             yield index, other, shared[other] / len(mine)

@@ -11,8 +11,14 @@ from scorer.rules.common import cost_amount
 from scorer.text import bigrams
 from scorer.types import Severity
 
-_GROUP_WORDS = {"quantity": "数量", "quality": "质量", "timeliness": "时效", "cost": "成本",
-                "effect": "效益", "satisfaction": "满意度"}
+_GROUP_WORDS = {
+    "quantity": "数量",
+    "quality": "质量",
+    "timeliness": "时效",
+    "cost": "成本",
+    "effect": "效益",
+    "satisfaction": "满意度",
+}
 
 
 def _groups(project: ProjectContext) -> set[str]:
@@ -22,8 +28,14 @@ def _groups(project: ProjectContext) -> set[str]:
     return present
 
 
-@rule("P101", "missing-output-groups", "completeness", Severity.WARNING, scope="project",
-      message="产出指标缺少{evidence}指标，建议补充")
+@rule(
+    "P101",
+    "missing-output-groups",
+    "completeness",
+    Severity.WARNING,
+    scope="project",
+    message="产出指标缺少{evidence}指标，建议补充",
+)
 def missing_output_groups(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
     """The table lacks one of the output groups 数量, 质量, 时效.
 
@@ -35,8 +47,7 @@ def missing_output_groups(project: ProjectContext) -> Iterator[tuple[None, Hit]]
         yield None, Hit(evidence="、".join(missing))
 
 
-@rule("P102", "missing-effect", "completeness", Severity.WARNING, scope="project",
-      message="缺少效益指标，无法评价资金产生的效果")
+@rule("P102", "missing-effect", "completeness", Severity.WARNING, scope="project", message="缺少效益指标，无法评价资金产生的效果")
 def missing_effect(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
     """No 效益 row: the table says what is done, not what it achieves.
 
@@ -47,8 +58,7 @@ def missing_effect(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
         yield None, Hit()
 
 
-@rule("P103", "missing-satisfaction", "completeness", Severity.WARNING, scope="project",
-      message="缺少满意度指标")
+@rule("P103", "missing-satisfaction", "completeness", Severity.WARNING, scope="project", message="缺少满意度指标")
 def missing_satisfaction(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
     """No 满意度 row for the people served.
 
@@ -59,8 +69,7 @@ def missing_satisfaction(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
         yield None, Hit()
 
 
-@rule("P104", "missing-cost", "completeness", Severity.WARNING, scope="project",
-      message="缺少成本指标，无法判断资金是否用得经济")
+@rule("P104", "missing-cost", "completeness", Severity.WARNING, scope="project", message="缺少成本指标，无法判断资金是否用得经济")
 def missing_cost(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
     """No cost row at all.
 
@@ -71,8 +80,7 @@ def missing_cost(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
         yield None, Hit()
 
 
-@rule("P105", "spending-schedule", "completeness", Severity.WARNING, scope="project",
-      message="资金支出计划{evidence}")
+@rule("P105", "spending-schedule", "completeness", Severity.WARNING, scope="project", message="资金支出计划{evidence}")
 def spending_schedule(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
     """The spending schedule does not reach 100% by year end, or goes backwards.
 
@@ -88,12 +96,30 @@ def spending_schedule(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
         yield None, Hit(evidence=f"年末只到{figures[-1]:g}%")
 
 
-_GENERIC_GOAL_WORDS = {"组织", "开展", "完成", "工作", "进行", "做好", "保障", "提高", "提升", "加强", "确保", "目标",
-                       "通过", "推动", "促进", "及以上", "以上", "年度", "全年"}
+_GENERIC_GOAL_WORDS = {
+    "组织",
+    "开展",
+    "完成",
+    "工作",
+    "进行",
+    "做好",
+    "保障",
+    "提高",
+    "提升",
+    "加强",
+    "确保",
+    "目标",
+    "通过",
+    "推动",
+    "促进",
+    "及以上",
+    "以上",
+    "年度",
+    "全年",
+}
 
 
-@rule("P106", "goal-not-measured", "completeness", Severity.INFO, scope="project",
-      message="绩效目标“{evidence}”没有对应的指标")
+@rule("P106", "goal-not-measured", "completeness", Severity.INFO, scope="project", message="绩效目标“{evidence}”没有对应的指标")
 def goal_not_measured(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
     """A numbered goal that no indicator measures (no word of it appears in any indicator).
 
@@ -111,8 +137,14 @@ def goal_not_measured(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
             yield None, Hit(evidence=goal[:30])
 
 
-@rule("P107", "too-few-indicators", "completeness", Severity.WARNING, scope="project",
-      message="只有{evidence}条指标，不足以反映项目的产出和效果")
+@rule(
+    "P107",
+    "too-few-indicators",
+    "completeness",
+    Severity.WARNING,
+    scope="project",
+    message="只有{evidence}条指标，不足以反映项目的产出和效果",
+)
 def too_few_indicators(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
     """Fewer than three indicators for a whole project or department task.
 
@@ -123,8 +155,14 @@ def too_few_indicators(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
         yield None, Hit(evidence=str(len(project.rows)))
 
 
-@rule("P108", "costs-cover-little-budget", "completeness", Severity.WARNING, scope="project",
-      message="成本指标合计{total:g}万元，只覆盖预算{budget:g}万元的{share:.0%}，其余资金用途没有成本约束")
+@rule(
+    "P108",
+    "costs-cover-little-budget",
+    "completeness",
+    Severity.WARNING,
+    scope="project",
+    message="成本指标合计{total:g}万元，只覆盖预算{budget:g}万元的{share:.0%}，其余资金用途没有成本约束",
+)
 def costs_cover_little_budget(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
     """Cost rows that account for under half of the budget: most of the money has no cost target.
 
@@ -140,5 +178,3 @@ def costs_cover_little_budget(project: ProjectContext) -> Iterator[tuple[None, H
     total = sum(amounts)
     if total < 0.5 * budget:
         yield None, Hit(evidence=f"{total:g}", fields={"total": total, "budget": budget, "share": total / budget})
-
-

@@ -21,9 +21,14 @@ from scorer.types import Severity, UnitFamily
 from scorer.values import parse_value
 
 
-@rule("L001", "cost-with-at-least", "illogical", Severity.ERROR,
-      message="成本/价格类指标“{name}”用“{evidence}”，等于要求多花钱，建议改为“≤”上限",
-      fix="把“{value}”改为“≤{figure}”")
+@rule(
+    "L001",
+    "cost-with-at-least",
+    "illogical",
+    Severity.ERROR,
+    message="成本/价格类指标“{name}”用“{evidence}”，等于要求多花钱，建议改为“≤”上限",
+    fix="把“{value}”改为“≤{figure}”",
+)
 def cost_with_at_least(row: RowContext) -> Hit | None:
     """A cost, price or expense with ≥ or >: the target asks for more spending.
 
@@ -32,15 +37,15 @@ def cost_with_at_least(row: RowContext) -> Hit | None:
     """
     if row.value.family is not UnitFamily.MONEY or row.value.op not in ("≥", ">"):
         return None
-    if not (is_money_name(row.name) or row.group == "cost") or contains_any(
-            row.name, units_table()["money_more_is_better"]):
+    if not (is_money_name(row.name) or row.group == "cost") or contains_any(row.name, units_table()["money_more_is_better"]):
         return None
     figure = row.value_text.lstrip("≥>")
     return Hit(evidence=row.value.op, fields={"figure": figure})
 
 
-@rule("L002", "rate-with-at-most", "illogical", Severity.ERROR,
-      message="“{name}”越高越好，却用“{evidence}”设上限，建议改为“≥”下限")
+@rule(
+    "L002", "rate-with-at-most", "illogical", Severity.ERROR, message="“{name}”越高越好，却用“{evidence}”设上限，建议改为“≥”下限"
+)
 def rate_with_at_most(row: RowContext) -> Hit | None:
     """A rate where higher is better (满意度, 合格率, 完成率) capped with ≤ or <.
 
@@ -55,8 +60,13 @@ def rate_with_at_most(row: RowContext) -> Hit | None:
     return Hit(evidence=row.value.op)
 
 
-@rule("L003", "rate-above-100", "illogical", Severity.ERROR,
-      message="“{name}”不可能超过100%，指标值“{value}”不合逻辑，建议改为“=100%”或“≥95%”")
+@rule(
+    "L003",
+    "rate-above-100",
+    "illogical",
+    Severity.ERROR,
+    message="“{name}”不可能超过100%，指标值“{value}”不合逻辑，建议改为“=100%”或“≥95%”",
+)
 def rate_above_100(row: RowContext) -> Hit | None:
     """A share that cannot pass 100% set above it, or set to ≥100% / >100%.
 
@@ -73,8 +83,13 @@ def rate_above_100(row: RowContext) -> Hit | None:
     return None
 
 
-@rule("L004", "control-rate-constrains-nothing", "illogical", Severity.ERROR,
-      message="“{name}”{value}不构成任何约束（实际支出本来就不超过预算），建议改为节约目标或成本上限")
+@rule(
+    "L004",
+    "control-rate-constrains-nothing",
+    "illogical",
+    Severity.ERROR,
+    message="“{name}”{value}不构成任何约束（实际支出本来就不超过预算），建议改为节约目标或成本上限",
+)
 def control_rate_constrains_nothing(row: RowContext) -> Hit | None:
     """A 控制率 (spent ÷ budget) of ≤100%: it cannot be missed, so it controls nothing.
 
@@ -102,8 +117,13 @@ def _says_zero(name: str) -> str:
     return found[0] if found else ""
 
 
-@rule("L005", "name-fixes-another-value", "illogical", Severity.ERROR,
-      message="指标名称“{name}”已定下{evidence}，指标值“{value}”却与之不符")
+@rule(
+    "L005",
+    "name-fixes-another-value",
+    "illogical",
+    Severity.ERROR,
+    message="指标名称“{name}”已定下{evidence}，指标值“{value}”却与之不符",
+)
 def name_fixes_another_value(row: RowContext) -> Hit | None:
     """The name fixes a target that the value column contradicts.
 
@@ -119,16 +139,25 @@ def name_fixes_another_value(row: RowContext) -> Hit | None:
     if stated and value.family is UnitFamily.PERCENT and max(value.numbers) != float(stated.group(1)):
         return Hit(evidence=stated.group(0))
     zero = _says_zero(row.name)
-    if zero and value.family in (UnitFamily.COUNT, UnitFamily.NONE, UnitFamily.PERSON) and max(value.numbers) > 0 \
-            and value.op != "≥":
+    if (
+        zero
+        and value.family in (UnitFamily.COUNT, UnitFamily.NONE, UnitFamily.PERSON)
+        and max(value.numbers) > 0
+        and value.op != "≥"
+    ):
         if value.op in ("<",) and max(value.numbers) <= 1:
             return None  # <1次 is a way of writing none
         return Hit(evidence=f"“{zero}”")
     return None
 
 
-@rule("L006", "output-capped", "illogical", Severity.ERROR,
-      message="“{name}”是项目要产出的数量，用“{evidence}”设上限等于要求少做，建议改为“≥”下限")
+@rule(
+    "L006",
+    "output-capped",
+    "illogical",
+    Severity.ERROR,
+    message="“{name}”是项目要产出的数量，用“{evidence}”设上限等于要求少做，建议改为“≥”下限",
+)
 def output_capped(row: RowContext) -> Hit | None:
     """A count of what the project produces (built, repaired, planted, printed, inspected) capped with ≤.
 
@@ -137,8 +166,12 @@ def output_capped(row: RowContext) -> Hit | None:
     Good: 道路维修里程 = ≥15公里; 参会人数 = ≤80人次; 公务用车维修次数 = ≤10次.
     """
     value = row.value
-    if value.op not in ("≤", "<") or value.family not in (UnitFamily.COUNT, UnitFamily.AREA, UnitFamily.LENGTH,
-                                                          UnitFamily.WEIGHT):
+    if value.op not in ("≤", "<") or value.family not in (
+        UnitFamily.COUNT,
+        UnitFamily.AREA,
+        UnitFamily.LENGTH,
+        UnitFamily.WEIGHT,
+    ):
         return None
     if row.group not in ("quantity", ""):
         return None
@@ -149,8 +182,13 @@ def output_capped(row: RowContext) -> Hit | None:
     return Hit(evidence=value.op)
 
 
-@rule("L007", "zero-cost", "illogical", Severity.ERROR,
-      message="“{name}”是要花钱的成本或单价，指标值“{value}”为零，与项目有预算相矛盾")
+@rule(
+    "L007",
+    "zero-cost",
+    "illogical",
+    Severity.ERROR,
+    message="“{name}”是要花钱的成本或单价，指标值“{value}”为零，与项目有预算相矛盾",
+)
 def zero_cost(row: RowContext) -> Hit | None:
     """A cost, price or unit standard of 0: a funded project cannot spend nothing on what it buys.
 
@@ -166,8 +204,14 @@ def zero_cost(row: RowContext) -> Hit | None:
     return Hit(evidence=row.value_text)
 
 
-@rule("L008", "entitlement-partly-paid", "illogical", Severity.ERROR, context=True,
-      message="“{name}”是按标准应发尽发的补助，目标“{value}”低于100%，等于容许不发放应得的资金，建议设为100%")
+@rule(
+    "L008",
+    "entitlement-partly-paid",
+    "illogical",
+    Severity.ERROR,
+    context=True,
+    message="“{name}”是按标准应发尽发的补助，目标“{value}”低于100%，等于容许不发放应得的资金，建议设为100%",
+)
 def entitlement_partly_paid(row: RowContext) -> Hit | None:
     """A payment rate of an entitlement (补贴发放率, 救助金兑付率) set below 100%.
 
@@ -190,9 +234,15 @@ def entitlement_partly_paid(row: RowContext) -> Hit | None:
     return Hit(evidence=row.value_text)
 
 
-@rule("L101", "costs-exceed-budget", "illogical", Severity.ERROR, scope="project",
-      message="成本指标合计{total:g}万元，超过项目预算{budget:g}万元",
-      fix="按实际用途分解成本，使合计不超过预算")
+@rule(
+    "L101",
+    "costs-exceed-budget",
+    "illogical",
+    Severity.ERROR,
+    scope="project",
+    message="成本指标合计{total:g}万元，超过项目预算{budget:g}万元",
+    fix="按实际用途分解成本，使合计不超过预算",
+)
 def costs_exceed_budget(project: ProjectContext) -> Iterator[tuple[RowContext, Hit]]:
     """Cost rows that together allow more than the project's budget.
 
@@ -203,8 +253,7 @@ def costs_exceed_budget(project: ProjectContext) -> Iterator[tuple[RowContext, H
     budget = project.project.budget
     if not budget:
         return
-    priced = [(row, cost_amount(row)) for row in project.rows
-              if row.group == "cost" and row.value.op in ("≤", "<", "=", "")]
+    priced = [(row, cost_amount(row)) for row in project.rows if row.group == "cost" and row.value.op in ("≤", "<", "=", "")]
     costs = [(row, amount) for row, amount in priced if amount is not None]
     total = sum(amount for _, amount in costs)
     if total > budget * 1.001 + 0.005:
@@ -233,15 +282,27 @@ def _quantity_of(project: ProjectContext, row: RowContext, unit: str) -> float |
         parsed = parse_value(match.group())
         if parsed.unit == unit and parsed.number:
             return parsed.number
-    amounts = [other.value.number for other in project.rows
-               if other is not row and other.group != "cost" and other.value.unit == unit
-               and other.value.number and other.value.op in ("≥", ">", "=", "")]
+    amounts = [
+        other.value.number
+        for other in project.rows
+        if other is not row
+        and other.group != "cost"
+        and other.value.unit == unit
+        and other.value.number
+        and other.value.op in ("≥", ">", "=", "")
+    ]
     return max(amounts) if amounts else None
 
 
-@rule("L103", "unit-cost-times-quantity-exceeds-budget", "illogical", Severity.ERROR, scope="project",
-      message="单位成本{value}乘以数量{quantity:g}{unit}，约{total:g}万元，超过项目预算{budget:g}万元",
-      fix="核对单位成本和数量：二者之积应在预算之内")
+@rule(
+    "L103",
+    "unit-cost-times-quantity-exceeds-budget",
+    "illogical",
+    Severity.ERROR,
+    scope="project",
+    message="单位成本{value}乘以数量{quantity:g}{unit}，约{total:g}万元，超过项目预算{budget:g}万元",
+    fix="核对单位成本和数量：二者之积应在预算之内",
+)
 def unit_cost_times_quantity_exceeds_budget(project: ProjectContext) -> Iterator[tuple[RowContext, Hit]]:
     """A set price per thing (元/人, 元/平方米) times how many things the project states is more than its budget.
 
@@ -265,8 +326,13 @@ def unit_cost_times_quantity_exceeds_budget(project: ProjectContext) -> Iterator
             continue
         total = per_unit * quantity
         if total > budget * 1.05 + 0.005:
-            yield row, Hit(evidence=f"{total:g}>{budget:g}", fields={
-                "quantity": quantity, "unit": unit, "total": round(total, 2), "budget": budget})
+            yield (
+                row,
+                Hit(
+                    evidence=f"{total:g}>{budget:g}",
+                    fields={"quantity": quantity, "unit": unit, "total": round(total, 2), "budget": budget},
+                ),
+            )
 
 
 _GOAL_COUNT = re.compile(r"(\d+)\s*(?:[-~～至到]\s*(\d+)\s*)?(次|场|期|个|项|人)")
@@ -277,7 +343,7 @@ def _goal_counts(project: ProjectContext) -> list[tuple[float, float, str, set[s
     out = []
     for goal in [project.project.goal, *project.project.goals]:
         for match in _GOAL_COUNT.finditer(goal):
-            before = re.split(r"[。；;，,：:！]", goal[max(0, match.start() - 20): match.start()])[-1]
+            before = re.split(r"[。；;，,：:！]", goal[max(0, match.start() - 20) : match.start()])[-1]
             words = set(bigrams(before)) - _generic_bigrams()
             low = float(match.group(1))
             high = float(match.group(2) or match.group(1))
@@ -290,12 +356,35 @@ def _generic_bigrams() -> frozenset[str]:
     return frozenset().union(*(bigrams(word) for word in _GENERIC_CONTEXT))
 
 
-_GENERIC_CONTEXT = {"预计", "年内", "全年", "不少", "少于", "不少于", "以上", "及以上", "组织", "开展", "完成", "至少",
-                    "本年度", "年度", "目标", "每年", "计划"}
+_GENERIC_CONTEXT = {
+    "预计",
+    "年内",
+    "全年",
+    "不少",
+    "少于",
+    "不少于",
+    "以上",
+    "及以上",
+    "组织",
+    "开展",
+    "完成",
+    "至少",
+    "本年度",
+    "年度",
+    "目标",
+    "每年",
+    "计划",
+}
 
 
-@rule("L102", "count-contradicts-goal", "illogical", Severity.ERROR, scope="project",
-      message="绩效目标写明“{goal}”，指标“{name}”却要求{value}，二者矛盾")
+@rule(
+    "L102",
+    "count-contradicts-goal",
+    "illogical",
+    Severity.ERROR,
+    scope="project",
+    message="绩效目标写明“{goal}”，指标“{name}”却要求{value}，二者矛盾",
+)
 def count_contradicts_goal(project: ProjectContext) -> Iterator[tuple[RowContext, Hit]]:
     """A count target outside the range the project's own goal text states.
 

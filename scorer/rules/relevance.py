@@ -52,8 +52,14 @@ def is_placeholder_name(row: RowContext) -> bool:
     return len(name) >= 2 and row.level2_is_heading and bool(row.level2) and row.level2.startswith(name)
 
 
-@rule("R001", "placeholder-name", "irrelevant", Severity.ERROR, also=(("boilerplate", Severity.WARNING),),
-      message="三级指标名称“{name}”照抄二级指标名称，不是本项目的具体指标，建议写明本项目实际产生的效果")
+@rule(
+    "R001",
+    "placeholder-name",
+    "irrelevant",
+    Severity.ERROR,
+    also=(("boilerplate", Severity.WARNING),),
+    message="三级指标名称“{name}”照抄二级指标名称，不是本项目的具体指标，建议写明本项目实际产生的效果",
+)
 def placeholder_name(row: RowContext) -> Hit | None:
     """The 三级指标 is just the 二级指标 heading: a placeholder, not an indicator of this project.
 
@@ -93,8 +99,14 @@ def allowed_dimensions(row: RowContext) -> frozenset[str] | None:
 _GROUP_DIMENSIONS = ("ecological",)
 
 
-@rule("R002", "dimension-not-affected", "irrelevant", Severity.ERROR,
-      message="“{name}”属于{dimension}，{project_kind}项目无法产生或影响该效益（触发词：{evidence}）", context=True)
+@rule(
+    "R002",
+    "dimension-not-affected",
+    "irrelevant",
+    Severity.ERROR,
+    message="“{name}”属于{dimension}，{project_kind}项目无法产生或影响该效益（触发词：{evidence}）",
+    context=True,
+)
 def dimension_not_affected(row: RowContext) -> Hit | None:
     """A benefit the kind of project cannot produce: 生态效益 on a meeting, 经济增长 on a training budget.
 
@@ -114,8 +126,7 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
     for dimension, found in dimensions.items():
         if dimension not in allowed:
             kinds = "、".join(sorted(row.project.types))
-            return Hit(evidence="、".join(found),
-                       fields={"dimension": _DIMENSION_WORDS[dimension], "project_kind": kinds})
+            return Hit(evidence="、".join(found), fields={"dimension": _DIMENSION_WORDS[dimension], "project_kind": kinds})
     return None
 
 
@@ -140,8 +151,14 @@ def _topics_in_name(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((kind, words) for kind, words in found if words)
 
 
-@rule("R003", "topic-of-another-kind", "irrelevant", Severity.ERROR,
-      message="“{name}”讲的是{kind}工作，而本项目的名称、用途、目标和其他指标都不涉及{kind}", context=True)
+@rule(
+    "R003",
+    "topic-of-another-kind",
+    "irrelevant",
+    Severity.ERROR,
+    message="“{name}”讲的是{kind}工作，而本项目的名称、用途、目标和其他指标都不涉及{kind}",
+    context=True,
+)
 def topic_of_another_kind(row: RowContext) -> Hit | None:
     """An indicator about a kind of work the project does not do (a 会议 row in a network-maintenance project).
 
@@ -160,8 +177,13 @@ def topic_of_another_kind(row: RowContext) -> Hit | None:
     return Hit(evidence="、".join(words), fields={"kind": kind})
 
 
-@rule("R004", "national-scale-outcome", "irrelevant", Severity.ERROR,
-      message="“{evidence}”是全社会层面的结果，本项目经费既无法影响也无法测量，建议改为项目直接产生的效果")
+@rule(
+    "R004",
+    "national-scale-outcome",
+    "irrelevant",
+    Severity.ERROR,
+    message="“{evidence}”是全社会层面的结果，本项目经费既无法影响也无法测量，建议改为项目直接产生的效果",
+)
 def national_scale_outcome(row: RowContext) -> Hit | None:
     """An outcome of a whole society or economy that no single budget line can move or measure.
 
@@ -204,8 +226,15 @@ def other_scheme(row: RowContext) -> tuple[str, str] | None:
     return None
 
 
-@rule("R005", "row-of-another-scheme", "irrelevant", Severity.ERROR, also=(("copy_paste", Severity.ERROR),),
-      message="“{name}”是{evidence}的指标，本项目是{own}项目，此行不属于本项目", context=True)
+@rule(
+    "R005",
+    "row-of-another-scheme",
+    "irrelevant",
+    Severity.ERROR,
+    also=(("copy_paste", Severity.ERROR),),
+    message="“{name}”是{evidence}的指标，本项目是{own}项目，此行不属于本项目",
+    context=True,
+)
 def row_of_another_scheme(row: RowContext) -> Hit | None:
     """A row about another scheme of the same family than the one the project is (特困供养 in 临时救助).
 

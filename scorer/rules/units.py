@@ -16,14 +16,27 @@ from scorer.rules.common import (
 from scorer.types import Severity, UnitFamily
 
 _FAMILY_WORDS = {
-    UnitFamily.COUNT: "次数/个数", UnitFamily.PERSON: "人数", UnitFamily.MONEY: "金额", UnitFamily.DATE: "日期/月份",
-    UnitFamily.DURATION: "时长", UnitFamily.AREA: "面积", UnitFamily.LENGTH: "长度", UnitFamily.WEIGHT: "重量",
-    UnitFamily.NONE: "无单位数字", UnitFamily.OTHER: "其他单位", UnitFamily.PERCENT: "百分比",
+    UnitFamily.COUNT: "次数/个数",
+    UnitFamily.PERSON: "人数",
+    UnitFamily.MONEY: "金额",
+    UnitFamily.DATE: "日期/月份",
+    UnitFamily.DURATION: "时长",
+    UnitFamily.AREA: "面积",
+    UnitFamily.LENGTH: "长度",
+    UnitFamily.WEIGHT: "重量",
+    UnitFamily.NONE: "无单位数字",
+    UnitFamily.OTHER: "其他单位",
+    UnitFamily.PERCENT: "百分比",
 }
 
 
-@rule("U001", "rate-not-in-percent", "unit_mismatch", Severity.ERROR,
-      message="“{name}”是比率，指标值“{value}”却以{evidence}表示，建议改为百分比（如“≥95%”）")
+@rule(
+    "U001",
+    "rate-not-in-percent",
+    "unit_mismatch",
+    Severity.ERROR,
+    message="“{name}”是比率，指标值“{value}”却以{evidence}表示，建议改为百分比（如“≥95%”）",
+)
 def rate_not_in_percent(row: RowContext) -> Hit | None:
     """A rate or satisfaction (…率, 满意度) whose value is not a percentage.
 
@@ -37,8 +50,13 @@ def rate_not_in_percent(row: RowContext) -> Hit | None:
     return Hit(evidence=_FAMILY_WORDS[row.value.family])
 
 
-@rule("U002", "count-in-wrong-unit", "unit_mismatch", Severity.WARNING,
-      message="“{name}”计的是{expected}，指标值“{value}”的单位却是“{evidence}”")
+@rule(
+    "U002",
+    "count-in-wrong-unit",
+    "unit_mismatch",
+    Severity.WARNING,
+    message="“{name}”计的是{expected}，指标值“{value}”的单位却是“{evidence}”",
+)
 def count_in_wrong_unit(row: RowContext) -> Hit | None:
     """A count of events given in persons, or a count of persons given in events.
 
@@ -54,14 +72,22 @@ def count_in_wrong_unit(row: RowContext) -> Hit | None:
         return Hit(evidence=unit, fields={"expected": "户数"})
     if ends_with_any(row.name, u["event_count_endings"]) and unit in ("人", "名", "位"):
         return Hit(evidence=unit, fields={"expected": "次数"})
-    if ends_with_any(row.name, u["person_count_endings"]) and row.value.family is UnitFamily.COUNT \
-            and unit in ("次", "场", "期", "批"):
+    if (
+        ends_with_any(row.name, u["person_count_endings"])
+        and row.value.family is UnitFamily.COUNT
+        and unit in ("次", "场", "期", "批")
+    ):
         return Hit(evidence=unit, fields={"expected": "人数"})
     return None
 
 
-@rule("U003", "number-without-unit", "unit_mismatch", Severity.WARNING,
-      message="指标值“{value}”只有数字没有单位，名称“{name}”也没有说明计量单位，建议写明单位（如“≥1次”）")
+@rule(
+    "U003",
+    "number-without-unit",
+    "unit_mismatch",
+    Severity.WARNING,
+    message="指标值“{value}”只有数字没有单位，名称“{name}”也没有说明计量单位，建议写明单位（如“≥1次”）",
+)
 def number_without_unit(row: RowContext) -> Hit | None:
     """A bare number where the name does not say what is counted.
 
@@ -83,8 +109,13 @@ def number_without_unit(row: RowContext) -> Hit | None:
     return Hit(evidence=row.value_text)
 
 
-@rule("U004", "money-name-not-money", "unit_mismatch", Severity.WARNING,
-      message="“{name}”是金额类指标，指标值“{value}”却以{evidence}表示，建议改为金额（元/万元）")
+@rule(
+    "U004",
+    "money-name-not-money",
+    "unit_mismatch",
+    Severity.WARNING,
+    message="“{name}”是金额类指标，指标值“{value}”却以{evidence}表示，建议改为金额（元/万元）",
+)
 def money_name_not_money(row: RowContext) -> Hit | None:
     """A cost, fee or price whose value is not an amount of money.
 
@@ -95,8 +126,12 @@ def money_name_not_money(row: RowContext) -> Hit | None:
     """
     if not row.value.has_number or is_percent_name(row.name):
         return None
-    if row.value.family is UnitFamily.NONE and not row.value.unit and "unit_in_name" not in row.form \
-            and ends_with_any(row.name, units_table()["money_endings"]):
+    if (
+        row.value.family is UnitFamily.NONE
+        and not row.value.unit
+        and "unit_in_name" not in row.form
+        and ends_with_any(row.name, units_table()["money_endings"])
+    ):
         return Hit(evidence="没有货币单位的数字")
     if not is_money_name(row.name):
         return None
@@ -105,8 +140,13 @@ def money_name_not_money(row: RowContext) -> Hit | None:
     return Hit(evidence=_FAMILY_WORDS[row.value.family])
 
 
-@rule("U006", "unit-does-not-fit-group", "unit_mismatch", Severity.WARNING,
-      message="{level2}的指标值“{value}”以{evidence}表示，与该类指标不符（时效应为时限或比率）")
+@rule(
+    "U006",
+    "unit-does-not-fit-group",
+    "unit_mismatch",
+    Severity.WARNING,
+    message="{level2}的指标值“{value}”以{evidence}表示，与该类指标不符（时效应为时限或比率）",
+)
 def unit_does_not_fit_group(row: RowContext) -> Hit | None:
     """A value whose unit does not fit its 二级指标: a 时效 target in money, a 满意度 target in 次.
 
@@ -123,8 +163,13 @@ def unit_does_not_fit_group(row: RowContext) -> Hit | None:
     return Hit(evidence=_FAMILY_WORDS[row.value.family], fields={"level2": row.indicator.level2 or "该指标"})
 
 
-@rule("U007", "percent-on-a-non-share", "unit_mismatch", Severity.WARNING,
-      message="“{name}”{evidence}，不是比率，不宜用百分比“{value}”表示，建议改为数量、时限或比率（如“完成率”）")
+@rule(
+    "U007",
+    "percent-on-a-non-share",
+    "unit_mismatch",
+    Severity.WARNING,
+    message="“{name}”{evidence}，不是比率，不宜用百分比“{value}”表示，建议改为数量、时限或比率（如“完成率”）",
+)
 def percent_on_a_non_share(row: RowContext) -> Hit | None:
     """A percentage on a name that names no share: an action, an aim, or a quantity already in the name.
 
@@ -141,8 +186,13 @@ def percent_on_a_non_share(row: RowContext) -> Hit | None:
     return Hit(evidence="是一项工作或目标")
 
 
-@rule("U008", "standard-without-per-unit", "unit_mismatch", Severity.WARNING,
-      message="“{name}”是单位标准，指标值“{value}”却没有说明按什么计（每人、每亩、每公里），建议写成“元/人”等形式")
+@rule(
+    "U008",
+    "standard-without-per-unit",
+    "unit_mismatch",
+    Severity.WARNING,
+    message="“{name}”是单位标准，指标值“{value}”却没有说明按什么计（每人、每亩、每公里），建议写成“元/人”等形式",
+)
 def standard_without_per_unit(row: RowContext) -> Hit | None:
     """A per-unit standard (补助标准, 单价) given as a plain amount, with no unit it applies to.
 
@@ -153,8 +203,7 @@ def standard_without_per_unit(row: RowContext) -> Hit | None:
     差旅费标准 = ≤90元.
     """
     forms = name_forms_table()
-    if row.value.family is not UnitFamily.MONEY or row.value.unit not in ("万元", "万", "亿元") \
-            or "每" in row.value_text:
+    if row.value.family is not UnitFamily.MONEY or row.value.unit not in ("万元", "万", "亿元") or "每" in row.value_text:
         return None
     if not ends_with_any(row.name, forms["per_unit_names"]) or contains_any(row.name, forms["per_unit_markers"]):
         return None
@@ -164,8 +213,13 @@ def standard_without_per_unit(row: RowContext) -> Hit | None:
 _SERIAL_DATES = (36526, 54789)  # 2000-01-01 and 2049-12-31 as spreadsheet day numbers
 
 
-@rule("U009", "date-as-serial-number", "unit_mismatch", Severity.WARNING,
-      message="时间类指标“{name}”的指标值“{value}”是表格软件的日期序号，不是日期，建议写成“2024年12月31日前”")
+@rule(
+    "U009",
+    "date-as-serial-number",
+    "unit_mismatch",
+    Severity.WARNING,
+    message="时间类指标“{name}”的指标值“{value}”是表格软件的日期序号，不是日期，建议写成“2024年12月31日前”",
+)
 def date_as_serial_number(row: RowContext) -> Hit | None:
     """A date written as a spreadsheet's day number (45657 for 2024-12-31): a deadline no reader can check.
 

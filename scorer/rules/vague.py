@@ -36,8 +36,13 @@ def _fix(row: RowContext) -> str:
     return _FIX_BY_GROUP.get(row.group, "改为可量化或可核验的目标值")
 
 
-@rule("V001", "value-without-standard", "vague", Severity.ERROR,
-      message="指标值“{value}”无可考核标准（{evidence}），年末无法核验，建议{fix}")
+@rule(
+    "V001",
+    "value-without-standard",
+    "vague",
+    Severity.ERROR,
+    message="指标值“{value}”无可考核标准（{evidence}），年末无法核验，建议{fix}",
+)
 def value_without_standard(row: RowContext) -> Hit | None:
     """A value with no figure and no deadline that names no checkable state.
 
@@ -52,8 +57,13 @@ def value_without_standard(row: RowContext) -> Hit | None:
     return Hit(evidence="、".join(found) or row.value_text, fields={"fix": _fix(row)})
 
 
-@rule("V002", "value-repeats-name", "vague", Severity.ERROR,
-      message="指标值“{value}”只是复述指标名称“{name}”，没有给出目标，建议{fix}")
+@rule(
+    "V002",
+    "value-repeats-name",
+    "vague",
+    Severity.ERROR,
+    message="指标值“{value}”只是复述指标名称“{name}”，没有给出目标，建议{fix}",
+)
 def value_repeats_name(row: RowContext) -> Hit | None:
     """The value restates the indicator's own name instead of a target.
 
@@ -65,8 +75,7 @@ def value_repeats_name(row: RowContext) -> Hit | None:
     return Hit(evidence=row.value_text, fields={"fix": _fix(row)})
 
 
-@rule("V003", "sentence-as-value", "vague", Severity.ERROR,
-      message="指标值是一整句话，没有可核验的目标值，建议{fix}")
+@rule("V003", "sentence-as-value", "vague", Severity.ERROR, message="指标值是一整句话，没有可核验的目标值，建议{fix}")
 def sentence_as_value(row: RowContext) -> Hit | None:
     """A whole sentence in the value cell instead of a target.
 
@@ -78,8 +87,13 @@ def sentence_as_value(row: RowContext) -> Hit | None:
     return Hit(evidence=row.value_text[:30], fields={"fix": _fix(row)})
 
 
-@rule("V004", "rate-without-base", "vague", Severity.ERROR,
-      message="“{name}”是没有基数的提升率，{value}无从计算，建议给出基期数值和目标数值")
+@rule(
+    "V004",
+    "rate-without-base",
+    "vague",
+    Severity.ERROR,
+    message="“{name}”是没有基数的提升率，{value}无从计算，建议给出基期数值和目标数值",
+)
 def rate_without_base(row: RowContext) -> Hit | None:
     """A 提升率 / 提高率 with no base: improvement of what, from what, cannot be computed.
 
@@ -104,8 +118,14 @@ def rate_without_base(row: RowContext) -> Hit | None:
 _RATE_THEN_RISE = re.compile(r"率[^率]{0,4}(提升|提高|上升|增加|增强|改善)$")
 
 
-@rule("V005", "percent-on-non-rate", "vague", Severity.ERROR, also=(("unit_mismatch", Severity.WARNING),),
-      message="“{name}”不是比率，{value}无从计算，建议改为可测量的指标（如完成率、次数）")
+@rule(
+    "V005",
+    "percent-on-non-rate",
+    "vague",
+    Severity.ERROR,
+    also=(("unit_mismatch", Severity.WARNING),),
+    message="“{name}”不是比率，{value}无从计算，建议改为可测量的指标（如完成率、次数）",
+)
 def percent_on_non_rate(row: RowContext) -> Hit | None:
     """A percentage on a name that is not a share (能力, 作用, 效率): no one can say what 90% of it is.
 
@@ -115,8 +135,14 @@ def percent_on_non_rate(row: RowContext) -> Hit | None:
     return Hit(evidence=row.name) if is_percent_on_non_rate(row) else None
 
 
-@rule("V006", "unfilled-template", "vague", Severity.ERROR, also=(("boilerplate", Severity.WARNING),),
-      message="指标未填写（“{name}” = “{value}”），是模板占位，建议填写实际指标和目标值")
+@rule(
+    "V006",
+    "unfilled-template",
+    "vague",
+    Severity.ERROR,
+    also=(("boilerplate", Severity.WARNING),),
+    message="指标未填写（“{name}” = “{value}”），是模板占位，建议填写实际指标和目标值",
+)
 def unfilled_template(row: RowContext) -> Hit | None:
     """A template row nobody filled in: name 0 / 指标1 / ……, value 0, 0.00%, ≥**%, 高中低.
 
@@ -126,8 +152,13 @@ def unfilled_template(row: RowContext) -> Hit | None:
     return Hit(evidence=row.value_text) if is_unfilled(row) else None
 
 
-@rule("V007", "percent-on-an-aim", "vague", Severity.ERROR,
-      message="指标名称“{name}”是目标口号或情况描述，不是可计量的比率，{value}无从核验，建议改为可测量的指标（如完成率、次数、人数）")
+@rule(
+    "V007",
+    "percent-on-an-aim",
+    "vague",
+    Severity.ERROR,
+    message="指标名称“{name}”是目标口号或情况描述，不是可计量的比率，{value}无从核验，建议改为可测量的指标（如完成率、次数、人数）",
+)
 def percent_on_an_aim(row: RowContext) -> Hit | None:
     """A percentage or a bare number set on a name that is an aim, a situation or a clause, not a measure.
 
@@ -151,8 +182,13 @@ def percent_on_an_aim(row: RowContext) -> Hit | None:
 _YES_NO = frozenset({"是", "否"})
 
 
-@rule("V009", "yes-on-an-aim", "vague", Severity.ERROR,
-      message="指标值“{value}”只回答了是或否，而“{name}”是{evidence}，年末无从核验，建议写明可核验的标准或时限")
+@rule(
+    "V009",
+    "yes-on-an-aim",
+    "vague",
+    Severity.ERROR,
+    message="指标值“{value}”只回答了是或否，而“{name}”是{evidence}，年末无从核验，建议写明可核验的标准或时限",
+)
 def yes_on_an_aim(row: RowContext) -> Hit | None:
     """是/否 as the target of an aim, a clause or a deadline row: the answer checks nothing.
 

@@ -38,12 +38,44 @@ def make_corpus(folder: Path, big: bool = False) -> dict[str, Path]:
     files["broken.pdf"] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\nendobj\ntrailer <<>>\n%%EOF"
     files["csv_ragged.csv"] = "项目名称,三级指标,指标值\n会议费,会议次数\n会议费,参会率,≥95%,多余,列\n,,\n".encode()
     files["csv_missing_columns.csv"] = "甲,乙,丙\n1,2,3\n".encode()
-    files["odd_values.txt"] = "\n".join([
-        "1.奇怪的值项目绩效目标表", "", "\t项目名称", "\t奇怪的值项目", "", "\t一级指标", "\t二级指标", "\t三级指标",
-        "\t指标值", "", "\t产出指标", "\t数量指标", "\t次数", "\t≥1e309次", "", "\t", "\t质量指标", "\t合格率",
-        "\t≥-5%", "", "\t", "\t成本指标", "\t成本", "\t≤99999999999999999999999万元", "", "\t", "\t时效指标", "\t及时率",
-        "\t≥≥≤≤%%", "", "\t", "\t时效指标", "\t完成时间", "\t13月32日前",
-    ]).encode("utf-8")
+    files["odd_values.txt"] = "\n".join(
+        [
+            "1.奇怪的值项目绩效目标表",
+            "",
+            "\t项目名称",
+            "\t奇怪的值项目",
+            "",
+            "\t一级指标",
+            "\t二级指标",
+            "\t三级指标",
+            "\t指标值",
+            "",
+            "\t产出指标",
+            "\t数量指标",
+            "\t次数",
+            "\t≥1e309次",
+            "",
+            "\t",
+            "\t质量指标",
+            "\t合格率",
+            "\t≥-5%",
+            "",
+            "\t",
+            "\t成本指标",
+            "\t成本",
+            "\t≤99999999999999999999999万元",
+            "",
+            "\t",
+            "\t时效指标",
+            "\t及时率",
+            "\t≥≥≤≤%%",
+            "",
+            "\t",
+            "\t时效指标",
+            "\t完成时间",
+            "\t13月32日前",
+        ]
+    ).encode("utf-8")
     zip_bomb = io.BytesIO()
     with zipfile.ZipFile(zip_bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
