@@ -434,3 +434,15 @@ def test_point5_every_point_a_row_or_project_loses_is_explained():
         shown = runner.invoke(cli, ["rule", code])
         assert shown.exit_code == 0 and "分类模型" in shown.output
     assert all(code in runner.invoke(cli, ["rules"]).output for code in MODEL_CODES.values())
+
+
+def test_point7_one_reason_per_check_no_internal_wording_a_fix_on_every_flagged_row():
+    import scorer
+
+    rows = scorer.score(str(ROOT / "samples")).rows
+    flagged = rows[rows["categories"] != ""]
+    assert not flagged.empty and (flagged["fixes"] != "").all()
+    assert not rows["messages"].str.contains("触发词").any()
+    for messages in rows["messages"]:
+        reasons = [m for m in messages.split("；") if m]
+        assert len(reasons) == len(set(reasons))

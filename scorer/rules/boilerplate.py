@@ -107,6 +107,7 @@ def _formula_word(row: RowContext) -> str:
     Severity.WARNING,
     scope="document",
     message="“××{evidence}性 = {evidence}”是本文件多个项目通用的公式（{count}个项目），并非针对本项目设定",
+    fix="写明本项目要达到的具体结果（数量、质量或完成时限），不用“××性”这类各项目通用的写法",
 )
 def self_fulfilling_formula(document: DocumentContext) -> Iterator[tuple[RowContext, Hit]]:
     """The same formula (××制度健全性 = 健全, ××档案管理规范性 = 规范) filled in across projects of a document.
@@ -135,6 +136,7 @@ def self_fulfilling_formula(document: DocumentContext) -> Iterator[tuple[RowCont
     Severity.WARNING,
     message="“{name}”是通用模板指标，本项目的名称、用途和目标都不涉及“{evidence}”",
     context=True,
+    fix="换成与本项目名称、用途、目标直接相关的指标",
 )
 def template_indicator(row: RowContext) -> Hit | None:
     """A stock indicator of another kind of project (政策知晓率 on a bonus payment, 政治任务实现率 on a meeting).
@@ -149,7 +151,14 @@ def template_indicator(row: RowContext) -> Hit | None:
     return None
 
 
-@rule("B006", "name-equals-value", "boilerplate", Severity.WARNING, message="指标名称与指标值相同（“{value}”），没有给出目标")
+@rule(
+    "B006",
+    "name-equals-value",
+    "boilerplate",
+    Severity.WARNING,
+    message="指标名称与指标值相同（“{value}”），没有给出目标",
+    fix="指标值写成可核验的目标：数值和单位（如“≥95%”“≥12次”）或明确的完成标准",
+)
 def name_equals_value(row: RowContext) -> Hit | None:
     """Name (and description) and value are the same words, or the value only repeats a figure the name holds.
 
@@ -171,6 +180,7 @@ def name_equals_value(row: RowContext) -> Hit | None:
     Severity.WARNING,
     scope="document",
     message="成本行“{name} {value}”以几乎相同的写法出现在本文件{count}个不同类型的项目中，是固定公式，并非由本项目预算测算",
+    fix="按本项目预算的实际用途测算成本（如“会议费≤X万元”），不套用其他项目的同一写法",
 )
 def cost_formula_across_projects(document: DocumentContext) -> Iterator[tuple[RowContext, Hit]]:
     """The same cost line (same amount, name alike) in three or more projects of different kinds.

@@ -51,6 +51,7 @@ def identical_slogan_in_unrelated_projects(document: DocumentContext) -> Iterato
     Severity.ERROR,
     scope="document",
     message="“{name}”讲的是{kind}工作，本文件的“{other}”才是{kind}项目，此行应是从该项目照抄而来",
+    fix="删去照抄的行，按本项目的工作内容设定指标",
 )
 def row_from_another_project(document: DocumentContext) -> Iterator[tuple[RowContext, Hit]]:
     """A row about another project's kind of work, where that project exists in the same document.

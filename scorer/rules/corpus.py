@@ -138,6 +138,7 @@ def template_across_units(corpus: CorpusContext) -> Yield:
     Severity.WARNING,
     scope="corpus",
     message="本项目{share:.0%}的指标（不计数值）与同一文件中不相关的项目“{other}”相同，整张表是照搬的",
+    fix="按本项目自己的用途和产出重新设定指标，不照搬其他项目的整张表",
 )
 def table_copied_between_projects(corpus: CorpusContext) -> Yield:
     """A table that repeats, figures aside, the table of an unrelated project of the same document.

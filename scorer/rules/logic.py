@@ -123,6 +123,7 @@ def _says_zero(name: str) -> str:
     "illogical",
     Severity.ERROR,
     message="指标名称“{name}”已定下{evidence}，指标值“{value}”却与之不符",
+    fix="让指标值与名称一致：改指标值，或把名称中写定的数值删去",
 )
 def name_fixes_another_value(row: RowContext) -> Hit | None:
     """The name fixes a target that the value column contradicts.
@@ -384,6 +385,7 @@ _GENERIC_CONTEXT = {
     Severity.ERROR,
     scope="project",
     message="绩效目标写明“{goal}”，指标“{name}”却要求{value}，二者矛盾",
+    fix="让指标值与绩效目标写明的数量一致，或修改目标",
 )
 def count_contradicts_goal(project: ProjectContext) -> Iterator[tuple[RowContext, Hit]]:
     """A count target outside the range the project's own goal text states.

@@ -104,8 +104,9 @@ _GROUP_DIMENSIONS = ("ecological",)
     "dimension-not-affected",
     "irrelevant",
     Severity.ERROR,
-    message="“{name}”属于{dimension}，{project_kind}项目无法产生或影响该效益（触发词：{evidence}）",
+    message="“{name}”（“{evidence}”）属于{dimension}，{project_kind}项目无法产生或影响该效益",
     context=True,
+    fix="删去这一行，或换成本项目能够影响的效益（如服务对象、工作质量方面的结果）",
 )
 def dimension_not_affected(row: RowContext) -> Hit | None:
     """A benefit the kind of project cannot produce: 生态效益 on a meeting, 经济增长 on a training budget.
@@ -234,6 +235,7 @@ def other_scheme(row: RowContext) -> tuple[str, str] | None:
     also=(("copy_paste", Severity.ERROR),),
     message="“{name}”是{evidence}的指标，本项目是{own}项目，此行不属于本项目",
     context=True,
+    fix="删去这一行，按本项目自己的对象和内容设定指标",
 )
 def row_of_another_scheme(row: RowContext) -> Hit | None:
     """A row about another scheme of the same family than the one the project is (特困供养 in 临时救助).

@@ -56,6 +56,7 @@ def rate_not_in_percent(row: RowContext) -> Hit | None:
     "unit_mismatch",
     Severity.WARNING,
     message="“{name}”计的是{expected}，指标值“{value}”的单位却是“{evidence}”",
+    fix="把单位改为与名称一致的计量单位（如按“人”计的写“人”）",
 )
 def count_in_wrong_unit(row: RowContext) -> Hit | None:
     """A count of events given in persons, or a count of persons given in events.
