@@ -892,23 +892,12 @@ def compare_command(
 
 
 def _print_comparison(comparison, show_all: bool) -> None:
-    from scorer.compare import ADDED, REMOVED, UNCHANGED
+    from scorer.compare import REMOVED, UNCHANGED
 
     def score(value, grade) -> str:
         return "—" if value is None else f"{value:.1f}({grade})"
 
-    click.echo(
-        text(
-            "compare.summary",
-            projects=len(comparison.projects),
-            changed=len(comparison.projects) - len(comparison.with_status(UNCHANGED)),
-            fixed=comparison.count("fixed"),
-            open=comparison.count("still_open"),
-            new=comparison.count("new"),
-            added=len(comparison.with_status(ADDED)),
-            removed=len(comparison.with_status(REMOVED)),
-        )
-    )
+    click.echo(comparison.summary())
     for project in comparison.projects:
         if project.status == UNCHANGED and not show_all:
             continue

@@ -59,6 +59,21 @@ class Comparison:
     def with_status(self, status: str) -> list[ProjectComparison]:
         return [p for p in self.projects if p.status == status]
 
+    def summary(self) -> str:
+        """The one-line summary in the reviewer's language (terminal and HTML)."""
+        from scorer.messages import text
+
+        return text(
+            "compare.summary",
+            projects=len(self.projects),
+            changed=len(self.projects) - len(self.with_status(UNCHANGED)),
+            fixed=self.count("fixed"),
+            open=self.count("still_open"),
+            new=self.count("new"),
+            added=len(self.with_status(ADDED)),
+            removed=len(self.with_status(REMOVED)),
+        )
+
 
 @dataclass
 class _Side:
@@ -325,7 +340,6 @@ def render_comparison_html(comparison: Comparison, old: str, new: str) -> str:
     from html import escape
 
     from scorer.inputs import GENERATOR
-    from scorer.messages import text
 
     def cell(value: object, css: str = "") -> str:
         shown = "" if value is None else (f"{value:.1f}" if isinstance(value, float) else str(value))
@@ -337,22 +351,7 @@ def render_comparison_html(comparison: Comparison, old: str, new: str) -> str:
         f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{escape(title)}</title>"
         f"<style>{_CSS}</style></head><body><h1>{escape(title)}</h1>"
     ]
-    out.append(
-        "<p>"
-        + escape(
-            text(
-                "compare.summary",
-                projects=len(comparison.projects),
-                changed=len(comparison.projects) - len(comparison.with_status(UNCHANGED)),
-                fixed=comparison.count("fixed"),
-                open=comparison.count("still_open"),
-                new=comparison.count("new"),
-                added=len(comparison.with_status(ADDED)),
-                removed=len(comparison.with_status(REMOVED)),
-            )
-        )
-        + "</p>"
-    )
+    out.append("<p>" + escape(comparison.summary()) + "</p>")
     table = project_table(comparison)
     out.append("<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in PROJECT_HEADERS[:13]) + "</tr></thead><tbody>")
     status_css = {STATUS_NAMES[ADDED]: "added", STATUS_NAMES[REMOVED]: "removed"}
