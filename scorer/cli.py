@@ -1116,10 +1116,12 @@ def decisions_export(workbook: Path, output: Path) -> None:
 def list_rules() -> None:
     """List every rule: code, category, severity, scope, what it flags."""
     from scorer.classifier import MODEL_CODES, model_doc
+    from scorer.messages import language
     from scorer.registry import load_rules
 
     for code, item in sorted(load_rules().items()):
-        click.echo(f"{code}  {item.category:<13} {item.severity.value:<7} {item.scope:<8} {item.name}: {item.summary}")
+        said = item.title if language() == "zh" else f"{item.name}: {item.summary}"
+        click.echo(f"{code}  {item.category:<13} {item.severity.value:<7} {item.scope:<8} {said}")
     summary = model_doc().splitlines()[0]
     for category, code in MODEL_CODES.items():
         click.echo(f"{code}  {category:<13} {'model':<7} {'row':<8} model-{category}: {summary}")
@@ -1145,7 +1147,7 @@ def show_rule(code: str) -> None:
     if item is None:
         closest = difflib.get_close_matches(code.upper(), [*rules, *model_categories], n=3, cutoff=0.5)
         _usage_error(text("rule.unknown", code=code, hint=text("codes.closest", names="、".join(closest)) if closest else ""))
-    click.echo(f"{item.code} {item.name}  [{item.category}, {item.severity.value}, {item.scope}]\n")
+    click.echo(f"{item.code} {item.title}（{item.name}）  [{item.category}, {item.severity.value}, {item.scope}]\n")
     click.echo(item.doc)
     if item.message:
         click.echo("\n" + text("rule.message", message=item.message))

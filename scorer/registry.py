@@ -57,6 +57,13 @@ class Rule:
         return inspect.cleandoc(self.func.__doc__ or "")
 
     @property
+    def title(self) -> str:
+        """The rule's name in the reviewer's words (lexicons/rule_titles.yaml), else its English name."""
+        from scorer.lexicons import table
+
+        return str((table("rule_titles") or {}).get(self.code, self.name))
+
+    @property
     def summary(self) -> str:
         return self.doc.splitlines()[0] if self.doc else self.name
 

@@ -446,3 +446,23 @@ def test_point7_one_reason_per_check_no_internal_wording_a_fix_on_every_flagged_
     for messages in rows["messages"]:
         reasons = [m for m in messages.split("；") if m]
         assert len(reasons) == len(set(reasons))
+
+
+def test_point8_every_rule_has_a_chinese_name_in_the_listing_and_the_workbook(tmp_path):
+    import re
+
+    from scorer.registry import load_rules
+
+    rules = load_rules()
+    assert all(re.search(r"[\u4e00-\u9fff]", rule.title) for rule in rules.values())
+    listing = CliRunner().invoke(cli, ["rules"]).output
+    assert all(rule.title in listing for rule in rules.values())
+    run = CliRunner().invoke(
+        cli, ["score", str(ROOT / "samples" / "003_e894add5ed61165e.txt"), "--xlsx", str(tmp_path / "r.xlsx"), "-q"]
+    )
+    assert run.exit_code == 0
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["规则统计"]
+    names = {row[0].value: row[1].value for row in sheet.iter_rows(min_row=2)}
+    assert names["V001"] == rules["V001"].title and names["L101"] == rules["L101"].title

@@ -242,17 +242,19 @@ def _rows_sheet(sheet: Worksheet, result) -> None:
 def _rules_sheet(sheet: Worksheet, result) -> None:
     from scorer.registry import load_rules
 
-    headers = ["规则", "名称", "类别", "级别", "范围", "次数", "说明"]
+    headers = ["规则", "名称", "类别", "级别", "范围", "次数", "英文名称与说明"]
+    severity = {"error": "缺陷", "warning": "较弱", "info": "提示"}
+    scope = {"row": "指标", "project": "项目", "document": "文件", "corpus": "全部文件"}
     counts = Counter(result.findings["code"]) if not result.findings.empty else Counter()
     for number, (code, rule) in enumerate(sorted(load_rules().items()), start=2):
         values = [
             code,
-            rule.name,
+            rule.title,
             CATEGORY_NAMES.get(rule.category, rule.category),
-            rule.severity.value,
-            rule.scope,
+            severity.get(rule.severity.value, rule.severity.value),
+            scope.get(rule.scope, rule.scope),
             counts.get(code, 0),
-            rule.summary,
+            f"{rule.name}: {rule.summary}",
         ]
         for column, value in enumerate(values, start=1):
             put(sheet, number, column, value)
