@@ -87,7 +87,7 @@ def documents_from_frame(
 
 def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Finding], dict]:
     """M-findings where the model is confident and the rules are silent; and each row's highest probability."""
-    from scorer.classifier import FINDING_THRESHOLD, MODEL_CODES, row_features
+    from scorer.classifier import FINDING_THRESHOLD, row_features
     from scorer.report.terminal import CATEGORY_NAMES
 
     said = {(f.source, f.project_index, f.row, f.category) for f in findings if f.row is not None}
@@ -105,23 +105,35 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
                 if probability < FINDING_THRESHOLD or (*key, category) in said or category not in model.finding_categories:
                     continue
                 terms = "、".join(model.top_terms(row_features(row), category))
-                extra.append(
-                    Finding(
-                        code=MODEL_CODES[category],
-                        name=f"model-{category}",
-                        category=category,
-                        severity=Severity.WARNING,
-                        source=document.source,
-                        project=project.name,
-                        project_index=project.index,
-                        row=row.index,
-                        evidence=terms,
-                        probability=round(probability, 4),
-                        message=f"模型判断该指标可能属于“{CATEGORY_NAMES[category]}”（概率{probability:.2f}），"
-                        f"主要依据：{terms or '整体特征'}；请人工复核",
-                    )
+                message = (
+                    f"模型判断该指标可能属于“{CATEGORY_NAMES[category]}”（概率{probability:.2f}），"
+                    f"主要依据：{terms or '整体特征'}；请人工复核"
                 )
+                extra.append(_model_finding(row, category, Severity.WARNING, probability, terms, message))
     return extra, highest
+
+
+def _model_finding(
+    row, category: str, severity: Severity, probability: float, evidence: str, message: str, fix: str = ""
+) -> Finding:
+    """A finding of the classifier on one row, under its category's M code."""
+    from scorer.classifier import MODEL_CODES
+
+    project = row.project
+    return Finding(
+        code=MODEL_CODES[category],
+        name=f"model-{category}",
+        category=category,
+        severity=severity,
+        source=project.document.source,
+        project=project.name,
+        project_index=project.index,
+        row=row.index,
+        evidence=evidence,
+        probability=round(probability, 4),
+        message=message,
+        fix=fix,
+    )
 
 
 def _penalty_notes(contexts, highest: dict, findings: list[Finding]) -> list[Finding]:
@@ -140,23 +152,13 @@ def _penalty_notes(contexts, highest: dict, findings: list[Finding]) -> list[Fin
                 points = score_penalty(probability)
                 if points < 0.05 or (*key, MODEL_CODES[category]) in have:
                     continue
-                notes.append(
-                    Finding(
-                        code=MODEL_CODES[category],
-                        name=f"model-{category}",
-                        category=category,
-                        severity=Severity.INFO,
-                        source=document.source,
-                        project=project.name,
-                        project_index=project.index,
-                        row=row.index,
-                        evidence=terms[0] if terms else "",
-                        probability=round(probability, 4),
-                        message=f"分类模型估计该指标“{CATEGORY_NAMES[category]}”的概率为{probability:.2f}，扣{points:.1f}分"
-                        f"（主要依据：{(terms[0] if terms else '') or '整体特征'}）",
-                        fix="请人工复核；若指标已具体可核验，可忽略此提示",
-                    )
+                evidence = terms[0] if terms else ""
+                message = (
+                    f"分类模型估计该指标“{CATEGORY_NAMES[category]}”的概率为{probability:.2f}，扣{points:.1f}分"
+                    f"（主要依据：{evidence or '整体特征'}）"
                 )
+                fix = "请人工复核；若指标已具体可核验，可忽略此提示"
+                notes.append(_model_finding(row, category, Severity.INFO, probability, evidence, message, fix))
     return notes
 
 
