@@ -85,9 +85,13 @@ def documents_from_frame(
     return list(documents.values())
 
 
+NOTED_PENALTY = 0.05  # points the model takes off a row below which no note is written (they round to 0.0)
+
+
 def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Finding], dict]:
-    """M-findings where the model is confident and the rules are silent; and each row's highest probability."""
-    from scorer.classifier import FINDING_THRESHOLD, row_features
+    """M-findings where the model is confident and the rules are silent; and each row's highest probability
+    (with the terms that weighed most when it costs the row points: a row's features are named only then)."""
+    from scorer.classifier import FINDING_THRESHOLD, row_features, score_penalty
     from scorer.report.terminal import CATEGORY_NAMES
 
     said = {(f.source, f.project_index, f.row, f.category) for f in findings if f.row is not None}
@@ -97,14 +101,17 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
         for row, probabilities in zip(rows, model.row_probabilities(rows), strict=True):
             project = row.project
             key = (document.source, project.index, row.index)
+            features: dict[str, float] | None = None
             scored = [(p, c) for c, p in probabilities.items() if c in model.score_categories]
             highest[key] = max(scored, default=(0.0, ""))
-            if scored:
-                highest[key] = (*highest[key], "、".join(model.top_terms(row_features(row), highest[key][1])))
+            if scored and score_penalty(highest[key][0]) >= NOTED_PENALTY:
+                features = row_features(row)
+                highest[key] = (*highest[key], "、".join(model.top_terms(features, highest[key][1])))
             for category, probability in probabilities.items():
                 if probability < FINDING_THRESHOLD or (*key, category) in said or category not in model.finding_categories:
                     continue
-                terms = "、".join(model.top_terms(row_features(row), category))
+                features = features if features is not None else row_features(row)
+                terms = "、".join(model.top_terms(features, category))
                 message = (
                     f"模型判断该指标可能属于“{CATEGORY_NAMES[category]}”（概率{probability:.2f}），"
                     f"主要依据：{terms or '整体特征'}；请人工复核"
@@ -150,7 +157,7 @@ def _penalty_notes(contexts, highest: dict, findings: list[Finding]) -> list[Fin
                 key = (document.source, project.index, row.index)
                 probability, category, *terms = highest.get(key, (0.0, ""))
                 points = score_penalty(probability)
-                if points < 0.05 or (*key, MODEL_CODES[category]) in have:
+                if points < NOTED_PENALTY or (*key, MODEL_CODES[category]) in have:
                     continue
                 evidence = terms[0] if terms else ""
                 message = (

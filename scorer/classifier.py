@@ -189,50 +189,93 @@ def _word_index(document) -> dict[str, list[int]]:
     return document.memo["word_index"]
 
 
+def _overlap_leaders(document, mine: frozenset[str]) -> tuple[int, int, int]:
+    """(the project sharing most of these words, how many it shares, how many the best other project
+    shares), counting a word held by more than MAX_HOLDERS projects as shared by all. Kept per document
+    for each distinct name: a budget system's export repeats the same names across thousands of projects."""
+    leaders = document.memo.setdefault("overlap_leaders", {})
+    if mine not in leaders:
+        shared: dict[int, int] = {}
+        everywhere = 0
+        index = _word_index(document)
+        for word in mine:
+            holders = index.get(word, ())
+            if len(holders) > MAX_HOLDERS:
+                everywhere += 1
+                continue
+            for holder in holders:
+                shared[holder] = shared.get(holder, 0) + 1
+        first, first_count, second_count = -1, 0, 0
+        for holder, count in shared.items():
+            if count > first_count:
+                first, first_count, second_count = holder, count, first_count
+            elif count > second_count:
+                second_count = count
+        leaders[mine] = (first, first_count + everywhere, second_count + everywhere)
+    return leaders[mine]
+
+
 def best_other_overlap(row: RowContext, mine: set[str]) -> int:
     """How many of the name's words the other project of its document that shares most of them holds: an
     inverted index of words to projects, not a pass over every project for every row."""
     document = row.project.document
     if document is None or len(document.projects) < 2:
         return 0
-    shared: dict[int, int] = {}
-    everywhere = 0
-    own = row.project.index
-    for word in mine:
-        holders = _word_index(document).get(word, ())
-        if len(holders) > MAX_HOLDERS:
-            everywhere += 1
-            continue
-        for holder in holders:
-            if holder != own:
-                shared[holder] = shared.get(holder, 0) + 1
-    return max(shared.values(), default=0) + everywhere
+    first, first_count, second_count = _overlap_leaders(document, frozenset(mine))
+    return second_count if first == row.project.index else first_count
+
+
+ContextKey = tuple[str, frozenset[str], str, tuple[tuple[str, bool], ...]]
+
+
+def _context_key(row: RowContext) -> ContextKey:
+    """All that the row's context flags depend on: its budget share, its project's kinds, its group and the
+    benefit dimensions its words name (each allowed or foreign): few distinct keys in any document."""
+    from scorer.rules.relevance import allowed_dimensions, row_dimensions
+
+    share = ""
+    budget = row.project.project.budget
+    amount = money_in_wan(row.value)
+    if budget and amount is not None:
+        ratio = amount / budget
+        share = "equal" if abs(ratio - 1) < 0.002 else "over" if ratio > 1 else "part"
+    allowed = allowed_dimensions(row)
+    dimensions = () if allowed is None else tuple((d, d in allowed) for d in row_dimensions(row))
+    return share, row.project.types, row.group, dimensions
+
+
+def _context_flags(key: ContextKey) -> dict[str, float]:
+    share, kinds, group, dimensions = key
+    flags: dict[str, float] = {}
+    if share:
+        flags[f"f:budget_share={share}"] = 1.0
+    for kind in kinds:
+        flags[f"f:kind={kind}"] = 1.0
+        flags[f"f:kind={kind}|group={group or 'none'}"] = 1.0
+    for dimension, allowed in dimensions:
+        flags[f"f:dimension_{dimension}_{'allowed' if allowed else 'foreign'}"] = 1.0
+    return flags
+
+
+def _overlaps(row: RowContext) -> tuple[float, bool]:
+    """The share of the name's words in its own project's text, and whether another project of the document
+    holds more of them."""
+    mine = _words(row.name)
+    if not mine:
+        return 0.0, False
+    own_overlap = len(mine & _project_words(row.project.text)) / len(mine)
+    return own_overlap, best_other_overlap(row, mine) / len(mine) > own_overlap
 
 
 def context_features(row: RowContext) -> dict[str, float]:
     """Features of the row within its project and document (budget share, dimensions, word overlap)."""
-    from scorer.rules.relevance import allowed_dimensions, row_dimensions
-
-    flags: dict[str, float] = {}
-    budget = row.project.project.budget
-    amount = money_in_wan(row.value)
-    if budget and amount is not None:
-        share = amount / budget
-        flags[f"budget_share={'equal' if abs(share - 1) < 0.002 else 'over' if share > 1 else 'part'}"] = 1
-    for kind in row.project.types:
-        flags[f"kind={kind}"] = 1
-        flags[f"kind={kind}|group={row.group or 'none'}"] = 1
-    allowed = allowed_dimensions(row)
-    if allowed is not None:
-        for dimension in row_dimensions(row):
-            flags[f"dimension_{dimension}_{'allowed' if dimension in allowed else 'foreign'}"] = 1
-    mine = _words(row.name)
-    if mine:
-        own_overlap = len(mine & _project_words(row.project.text)) / len(mine)
-        other_overlap = best_other_overlap(row, mine) / len(mine)
-        flags["own_overlap"] = own_overlap
-        flags["other_fits_better"] = other_overlap > own_overlap
-    return {f"f:{key}": float(flag) for key, flag in flags.items() if flag}
+    flags = _context_flags(_context_key(row))
+    own_overlap, other_fits_better = _overlaps(row)
+    if own_overlap:
+        flags["f:own_overlap"] = own_overlap
+    if other_fits_better:
+        flags["f:other_fits_better"] = 1.0
+    return flags
 
 
 def hashed(features: dict[str, float]) -> dict[int, float]:
@@ -327,31 +370,41 @@ class Model:
         return name_z + value_z + self._logits(pair_features(row))
 
     def row_probabilities(self, rows: list[RowContext]) -> list[dict[str, float]]:
-        """probabilities(row_features(row)) for each row. The model is linear, so the logits of a name and
-        of a value are computed once per distinct name and value, and the small pair and context parts of
-        all rows in one numpy step."""
+        """probabilities(row_features(row)) for each row. The model is linear, so the logits of a name, of a
+        value and of a row's context flags are computed once per distinct name, value and context key, and
+        the word-overlap part of all rows in one numpy step."""
         import numpy as np
 
-        categories, row_of, matrix, intercepts = self._compact()
+        categories, _, _, intercepts = self._compact()
         texts = self._memo("_text_cache")
+        contexts = self._memo("_context_cache")
+        own_weights = self._feature_weights("f:own_overlap")
+        other_weights = self._feature_weights("f:other_fits_better")
         z = np.empty((len(rows), len(categories)))
-        row_ids, weight_rows, weights = [], [], []
+        own = np.zeros(len(rows))
+        other = np.zeros(len(rows))
         for number, row in enumerate(rows):
             key = text_key(row)
             text_z = texts.get(key)
             if text_z is None:
                 text_z = texts.put(key, self._text_logits(row) + intercepts)
-            z[number] = text_z
-            for feature, value in context_features(row).items():
-                index = row_of.get(_slot(feature))
-                if index is not None:
-                    row_ids.append(number)
-                    weight_rows.append(index)
-                    weights.append(value)
-        if row_ids:
-            np.add.at(z, np.array(row_ids), matrix[np.array(weight_rows)] * np.array(weights)[:, None])
+            context = _context_key(row)
+            context_z = contexts.get(context)
+            if context_z is None:
+                context_z = contexts.put(context, self._logits(_context_flags(context)))
+            z[number] = text_z + context_z
+            own[number], other[number] = _overlaps(row)
+        z += own[:, None] * own_weights + other[:, None] * other_weights
         probabilities = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         return [dict(zip(categories, row.tolist(), strict=True)) for row in probabilities]
+
+    def _feature_weights(self, feature: str):
+        """The weight row of one feature (zeros when the model holds no weight for it)."""
+        import numpy as np
+
+        categories, row_of, matrix, _ = self._compact()
+        index = row_of.get(_slot(feature))
+        return np.zeros(len(categories)) if index is None else matrix[index]
 
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
         slots = hashed(features)
