@@ -79,8 +79,8 @@ def _words(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-@lru_cache(maxsize=4096)
-def _project_words(text: str) -> frozenset[str]:
+@lru_cache(maxsize=65_536)  # project texts and indicator names
+def _words_of(text: str) -> frozenset[str]:
     return frozenset(_words(text))
 
 
@@ -183,18 +183,18 @@ def _word_index(document) -> dict[str, list[int]]:
     if "word_index" not in document.memo:
         index: dict[str, list[int]] = {}
         for project in document.projects:
-            for word in _project_words(project.text):
+            for word in _words_of(project.text):
                 index.setdefault(word, []).append(project.index)
         document.memo["word_index"] = index
     return document.memo["word_index"]
 
 
-def _overlap_leaders(document, mine: frozenset[str]) -> tuple[int, int, int]:
+def _overlap_leaders(document, name: str, mine: frozenset[str]) -> tuple[int, int, int]:
     """(the project sharing most of these words, how many it shares, how many the best other project
     shares), counting a word held by more than MAX_HOLDERS projects as shared by all. Kept per document
     for each distinct name: a budget system's export repeats the same names across thousands of projects."""
     leaders = document.memo.setdefault("overlap_leaders", {})
-    if mine not in leaders:
+    if name not in leaders:
         shared: dict[int, int] = {}
         everywhere = 0
         index = _word_index(document)
@@ -211,17 +211,18 @@ def _overlap_leaders(document, mine: frozenset[str]) -> tuple[int, int, int]:
                 first, first_count, second_count = holder, count, first_count
             elif count > second_count:
                 second_count = count
-        leaders[mine] = (first, first_count + everywhere, second_count + everywhere)
-    return leaders[mine]
+        leaders[name] = (first, first_count + everywhere, second_count + everywhere)
+    return leaders[name]
 
 
-def best_other_overlap(row: RowContext, mine: set[str]) -> int:
-    """How many of the name's words the other project of its document that shares most of them holds: an
-    inverted index of words to projects, not a pass over every project for every row."""
+def best_other_overlap(row: RowContext, mine: frozenset[str]) -> int:
+    """How many of the name's words (`mine`, the words of row.name) the other project of its document that
+    shares most of them holds: an inverted index of words to projects, not a pass over every project for
+    every row."""
     document = row.project.document
     if document is None or len(document.projects) < 2:
         return 0
-    first, first_count, second_count = _overlap_leaders(document, frozenset(mine))
+    first, first_count, second_count = _overlap_leaders(document, row.name, mine)
     return second_count if first == row.project.index else first_count
 
 
@@ -260,10 +261,10 @@ def _context_flags(key: ContextKey) -> dict[str, float]:
 def _overlaps(row: RowContext) -> tuple[float, bool]:
     """The share of the name's words in its own project's text, and whether another project of the document
     holds more of them."""
-    mine = _words(row.name)
+    mine = _words_of(row.name)
     if not mine:
         return 0.0, False
-    own_overlap = len(mine & _project_words(row.project.text)) / len(mine)
+    own_overlap = len(mine & _words_of(row.project.text)) / len(mine)
     return own_overlap, best_other_overlap(row, mine) / len(mine) > own_overlap
 
 

@@ -233,8 +233,13 @@ def _alike_names(names: list[str]) -> list[set[int]]:
         from scorer.duplicates import lsh_candidates, minhash_signatures
 
         pairs = ((int(i), int(j)) for i, j in lsh_candidates(minhash_signatures(names)))
-    for i, j in pairs:
-        if difflib.SequenceMatcher(None, names[i], names[j]).ratio() >= 0.7:
+    matcher = difflib.SequenceMatcher()
+    for i, j in sorted(pairs, key=lambda pair: (pair[1], pair[0])):
+        if matcher.b is not names[j]:
+            matcher.set_seq2(names[j])  # difflib caches what it learns of its second string
+        matcher.set_seq1(names[i])
+        # the quick bounds are upper bounds of ratio(): most pairs are settled without the full comparison
+        if matcher.real_quick_ratio() >= 0.7 and matcher.quick_ratio() >= 0.7 and matcher.ratio() >= 0.7:
             alike[i].add(j)
             alike[j].add(i)
     return alike
