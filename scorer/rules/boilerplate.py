@@ -234,9 +234,11 @@ def _alike_names(names: list[str]) -> list[set[int]]:
 
         pairs = ((int(i), int(j)) for i, j in lsh_candidates(minhash_signatures(names)))
     matcher = difflib.SequenceMatcher()
+    second = -1
     for i, j in sorted(pairs, key=lambda pair: (pair[1], pair[0])):
-        if matcher.b is not names[j]:
-            matcher.set_seq2(names[j])  # difflib caches what it learns of its second string
+        if j != second:
+            matcher.set_seq2(names[j])  # difflib keeps what it learns of its second string
+            second = j
         matcher.set_seq1(names[i])
         # the quick bounds are upper bounds of ratio(): most pairs are settled without the full comparison
         if matcher.real_quick_ratio() >= 0.7 and matcher.quick_ratio() >= 0.7 and matcher.ratio() >= 0.7:
