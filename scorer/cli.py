@@ -354,6 +354,7 @@ def _resolve_codes(option: str, values: tuple[str, ...]) -> list[str] | None:
 @_option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @_option("--scheduler")
 @_option("--chunk-rows", default=20_000, show_default=True, type=click.IntRange(100, 10_000_000))
+@_option("--max-memory", "max_memory", type=click.IntRange(64, 10_000_000))
 @_option("--no-model", is_flag=True)
 @_option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path))
 @_option("--select", multiple=True)
@@ -378,6 +379,7 @@ def score(
     engine: str,
     scheduler: str | None,
     chunk_rows: int,
+    max_memory: int | None,
     no_model: bool,
     model_path: Path | None,
     select: tuple[str, ...],
@@ -428,7 +430,7 @@ def score(
     suggester = _load_suggester(library_path) if suggest or library_path else None
     reports_wanted = findings_path or xlsx_path or html_path or json_path or statistics or decisions_path or suggester
     if tables and (engine == "dask" or not reports_wanted):
-        from scorer.engines.bulk import BulkOptions
+        from scorer.engines.bulk import BulkOptions, default_max_memory_mb
 
         options = BulkOptions(
             corpus_stats=stats,
@@ -436,6 +438,7 @@ def score(
             ignore=ignored,
             use_model=not no_model,
             model_path=str(model_path) if model_path else None,
+            max_memory_mb=max_memory or default_max_memory_mb(jobs),
         )
         with OutputBatch() as batch:
             rows_target = output if output is None or parts_folder else batch.temporary(output)

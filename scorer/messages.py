@@ -263,6 +263,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "bulk.killed_signal": {"zh": "被信号 {name} 终止", "en": "ended by signal {name}"},
     "bulk.exit_code": {"zh": "退出码 {code}", "en": "exit code {code}"},
+    "bulk.over_memory_bound": {
+        "zh": "内存超过上限 {limit} MB（--max-memory），进程已自行结束；可减小 --chunk-rows、减少 -j 或提高 --max-memory",
+        "en": "its memory passed the bound of {limit} MB (--max-memory) and it ended itself; "
+        "try a smaller --chunk-rows, fewer -j or a higher --max-memory",
+    },
     "bulk.interrupted": {
         "zh": "收到 {name}，评分已停止：评分进程已结束，临时文件已删除，未写出任何文件",
         "en": "{name} received, scoring stopped: its processes ended, temporary files removed, nothing written",
@@ -378,6 +383,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help.score.chunk_rows": {
         "zh": "仅逐条指标表：每块交给一个进程的行数（内存随之增长）",
         "en": "rows tables only: rows per chunk sent to a process (memory grows with it)",
+    },
+    "help.score.max_memory": {
+        "zh": "仅逐条指标表：每个评分进程的内存上限（MB），超过即停止运行并说明是哪一块；默认为本机内存的 80% 除以进程数",
+        "en": "rows tables only: memory bound of each scoring process (MB); passing it stops the run naming the "
+        "chunk; default 80% of this machine's memory over the processes",
     },
     "help.score.no_model": {"zh": "只用规则，不用分类模型", "en": "rules alone, without the classifier"},
     "help.score.model_path": {

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -50,6 +51,8 @@ PROJECT_OUTPUT = PROJECT_COLUMNS + PROJECT_EXTRA_COLUMNS
 
 
 EXIT_WORKER_DIED = 3  # a scoring process died (memory, a signal): nothing written
+OVER_MEMORY = 86  # a worker's own exit code when it passed the memory bound (BulkOptions.max_memory_mb)
+MEMORY_CHECK_SECONDS = 0.2
 # a run stopped by SIGINT or SIGTERM exits with 128 + the signal's number (130, 143), as a shell reports it
 
 
@@ -488,6 +491,46 @@ class BulkOptions:
     ignore: list[str] | None = None
     use_model: bool = True
     model_path: str | None = None
+    max_memory_mb: int | None = None  # a worker whose resident memory passes this ends itself (OVER_MEMORY)
+
+
+def default_max_memory_mb(jobs: int) -> int:
+    """The machine's share for one worker: 80% of physical memory over the workers (4 GB when unknown)."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        return 4096
+    return max(256, int(total * 0.8 / max(1, jobs) / 2**20))
+
+
+def resident_mb() -> float | None:
+    """This process's resident memory (Linux /proc), else its peak (getrusage), else None."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak / 2**20 if sys.platform == "darwin" else peak / 1024
+    except (ImportError, OSError):
+        return None
+
+
+def _watch_memory(limit_mb: int) -> None:
+    """In a worker: end the process with OVER_MEMORY once its resident memory passes limit_mb, before the
+    system's out-of-memory killer picks a process of its own (perhaps the user's editor)."""
+
+    def watch() -> None:
+        while True:
+            used = resident_mb()
+            if used is not None and used > limit_mb:
+                os._exit(OVER_MEMORY)
+            time.sleep(MEMORY_CHECK_SECONDS)
+
+    threading.Thread(target=watch, name="zhibiao-memory-bound", daemon=True).start()
 
 
 @dataclass
@@ -736,8 +779,9 @@ def _worker_pool(jobs: int, options: BulkOptions):
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     board = context.Array("q", 2 * jobs, lock=False)  # per worker slot: its pid, the chunk it is scoring
     slots = context.Value("i", 0)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(board, slots))
-    workers = WorkerBoard(pool, board)
+    limit = options.max_memory_mb
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(board, slots, limit))
+    workers = WorkerBoard(pool, board, limit)
     try:
         try:
             for warming in [pool.submit(warm_up, options) for _ in range(jobs)]:
@@ -759,10 +803,13 @@ def _worker_pool(jobs: int, options: BulkOptions):
 _SLOT: tuple[Any, int] | None = None  # in a worker: the shared board and this worker's slot on it
 
 
-def _start_worker(board, slots) -> None:
+def _start_worker(board, slots, max_memory_mb: int | None = None) -> None:
     """In each worker as it starts: ^C at the terminal is for the main process (which ends the workers),
-    SIGTERM ends the worker; it takes a slot on the board to say which chunk it is scoring."""
+    SIGTERM ends the worker; it takes a slot on the board to say which chunk it is scoring, and watches
+    its own memory when a bound is set."""
     global _SLOT
+    if max_memory_mb:
+        _watch_memory(max_memory_mb)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     with slots.get_lock():
@@ -781,9 +828,10 @@ def _scoring(number: int) -> None:
 class WorkerBoard:
     """The pool's workers and what each is doing, to name the chunk whose worker died, and why."""
 
-    def __init__(self, pool, board):
+    def __init__(self, pool, board, max_memory_mb: int | None = None):
         self.pool = pool
         self.board = board
+        self.max_memory_mb = max_memory_mb
         self.processes: list = []
 
     def submit(self, *args, **kwargs):
@@ -818,6 +866,8 @@ class WorkerBoard:
         code = found[1] if found else None
         if code is None:
             return text("bulk.exit_code", code="?")
+        if code == OVER_MEMORY:
+            return text("bulk.over_memory_bound", limit=self.max_memory_mb)
         if code == -signal.SIGKILL:
             return text("bulk.killed_memory")
         if code < 0:
