@@ -23,11 +23,14 @@ from pathlib import Path
 
 from scorer.memo import BoundedMemo
 from scorer.normalise import RowContext
-from scorer.rules.common import (
+from scorer.predicates import (
+    allowed_dimensions,
     checkable_words,
+    dimensions_in,
     is_money_name,
     is_non_ratio_name,
     is_percent_name,
+    is_placeholder_name,
     is_sentence,
     repeats_name,
     strong_degree_words,
@@ -90,6 +93,7 @@ def row_features(row: RowContext) -> dict[str, float]:
     return {**name_features(row.name), **value_features(row.indicator.value), **pair_features(row), **context_features(row)}
 
 
+FEATURE_CACHE = 20_000  # distinct names and values whose features are kept (row_features for the notes)
 PART_CACHE = 60_000  # distinct names, values, row texts whose logits a model keeps (older half goes when full)
 
 
@@ -112,8 +116,10 @@ def _flags(flags: dict[str, float | bool | int]) -> dict[str, float]:
     return {f"f:{key}": float(flag) for key, flag in flags.items() if flag}
 
 
+@lru_cache(maxsize=FEATURE_CACHE)
 def name_features(name: str) -> dict[str, float]:
-    """Character n-grams of the name (compact, brackets removed) and what its ending asks for."""
+    """Character n-grams of the name (compact, brackets removed) and what its ending asks for. Cached:
+    the dict returned is shared, read it, do not change it."""
     features = _weighted_grams("n", name)
     features.update(
         _flags(
@@ -128,8 +134,10 @@ def name_features(name: str) -> dict[str, float]:
     return features
 
 
+@lru_cache(maxsize=FEATURE_CACHE)
 def value_features(raw_value: str) -> dict[str, float]:
-    """Character n-grams of the value and its parsed form (operator, unit family, wording)."""
+    """Character n-grams of the value and its parsed form (operator, unit family, wording). Cached: the
+    dict returned is shared, read it, do not change it."""
     value, parsed = compact(raw_value), parse_value(raw_value)
     features = _weighted_grams("v", value)
     features.update(
@@ -153,8 +161,6 @@ def value_features(raw_value: str) -> dict[str, float]:
 
 def pair_features(row: RowContext) -> dict[str, float]:
     """What the name and value say together, and the row's group."""
-    from scorer.rules.relevance import is_placeholder_name
-
     name, value, parsed = row.name, row.value_text, row.value
     flags: dict[str, float | bool | int] = {
         f"group={row.group or 'none'}": 1,
@@ -232,8 +238,6 @@ ContextKey = tuple[str, frozenset[str], str, tuple[tuple[str, bool], ...]]
 def _context_key(row: RowContext) -> ContextKey:
     """All that the row's context flags depend on: its budget share, its project's kinds, its group and the
     benefit dimensions its words name (each allowed or foreign): few distinct keys in any document."""
-    from scorer.rules.relevance import allowed_dimensions, row_dimensions
-
     share = ""
     budget = row.project.project.budget
     amount = money_in_wan(row.value)
@@ -241,7 +245,9 @@ def _context_key(row: RowContext) -> ContextKey:
         ratio = amount / budget
         share = "equal" if abs(ratio - 1) < 0.002 else "over" if ratio > 1 else "part"
     allowed = allowed_dimensions(row)
-    dimensions = () if allowed is None else tuple((d, d in allowed) for d in row_dimensions(row))
+    dimensions: tuple[tuple[str, bool], ...] = ()
+    if allowed is not None:
+        dimensions = tuple((d, d in allowed) for d, _ in dimensions_in(row.name + row.value_text))
     return share, row.project.types, row.group, dimensions
 
 

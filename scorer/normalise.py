@@ -149,7 +149,13 @@ def name_form(raw_name: str) -> frozenset[str]:
 
 
 def indicator_name(indicator: Indicator) -> str:
-    return _BRACKETS.sub("", compact(indicator.level3))
+    return _bare_name(indicator.level3)
+
+
+@lru_cache(maxsize=50_000)
+def _bare_name(level3: str) -> str:
+    """The 三级指标 compacted, brackets removed."""
+    return _BRACKETS.sub("", compact(level3))
 
 
 def group_of(indicator: Indicator, name: str) -> tuple[str, str]:
@@ -181,13 +187,30 @@ def group_of(indicator: Indicator, name: str) -> tuple[str, str]:
 
 
 @cache
-def _type_keywords() -> list[tuple[str, tuple[str, ...]]]:
-    return [(name, tuple(spec["keywords"])) for name, spec in table("project_types")["types"].items()]
+def _type_keywords() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """Project-type keywords by their first character, each with the types it names."""
+    types_of_keyword: dict[str, set[str]] = {}
+    for name, spec in table("project_types")["types"].items():
+        for keyword in spec["keywords"]:
+            if keyword:
+                types_of_keyword.setdefault(keyword, set()).add(name)
+    by_first: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for keyword, types in types_of_keyword.items():
+        by_first.setdefault(keyword[0], []).append((keyword, frozenset(types)))
+    return {first: tuple(pairs) for first, pairs in by_first.items()}
 
 
 @lru_cache(maxsize=50_000)
 def types_of(text: str) -> frozenset[str]:
-    return frozenset(name for name, keywords in _type_keywords() if any(k in text for k in keywords))
+    """The project types one of whose keywords the text holds (only keywords starting with a character of
+    the text are tried: purposes and goals are long, the keyword list is too)."""
+    by_first = _type_keywords()
+    found: set[str] = set()
+    for first in set(text) & by_first.keys():
+        for keyword, types in by_first[first]:
+            if keyword in text:
+                found |= types
+    return frozenset(found)
 
 
 def project_types(project: Project) -> tuple[frozenset[str], frozenset[str]]:

@@ -8,8 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from scorer.normalise import DocumentContext, RowContext
-from scorer.registry import Hit, rule
-from scorer.rules.common import (
+from scorer.predicates import (
     boilerplate_table,
     contains_any,
     has_figure,
@@ -18,6 +17,7 @@ from scorer.rules.common import (
     name_forms_table,
     units_table,
 )
+from scorer.registry import Hit, rule
 from scorer.text import compact
 from scorer.types import Severity, UnitFamily
 

@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from scorer.normalise import DocumentContext, RowContext
+from scorer.predicates import is_uncheckable_text
 from scorer.registry import Hit, rule
-from scorer.rules.common import is_uncheckable_text
 from scorer.rules.relevance import foreign_topic
 from scorer.types import Severity
 

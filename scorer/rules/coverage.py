@@ -6,8 +6,8 @@ import itertools
 from collections.abc import Iterator
 
 from scorer.normalise import ProjectContext
+from scorer.predicates import cost_amount
 from scorer.registry import Hit, rule
-from scorer.rules.common import cost_amount
 from scorer.text import bigrams
 from scorer.types import Severity
 

@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from scorer.normalise import ProjectContext, RowContext
-from scorer.registry import Hit, rule
-from scorer.rules.common import (
+from scorer.predicates import (
     contains_any,
     cost_amount,
     is_bounded_rate,
@@ -16,6 +15,7 @@ from scorer.rules.common import (
     name_forms_table,
     units_table,
 )
+from scorer.registry import Hit, rule
 from scorer.text import bigrams
 from scorer.types import Severity, UnitFamily
 from scorer.values import parse_value

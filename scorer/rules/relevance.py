@@ -6,28 +6,21 @@ from functools import cache, lru_cache
 
 from scorer.lexicons import table
 from scorer.normalise import RowContext
+from scorer.predicates import (
+    STRING_CACHE,
+    allowed_dimensions,
+    contains_any,
+    dimension_topics,
+    has_figure,
+    is_placeholder_name,
+    is_uncheckable_text,
+    row_dimensions,
+)
 from scorer.registry import Hit, rule
-from scorer.rules.common import STRING_CACHE, contains_any, has_figure, is_uncheckable_text
 from scorer.text import compact
 from scorer.types import Severity
 
 _DIMENSION_WORDS = {"economic": "经济效益", "ecological": "生态效益", "social": "社会效益", "sustainable": "可持续影响"}
-
-
-@cache
-def _level2_headings() -> frozenset[str]:
-    data = table("dimensions")
-    return frozenset(compact(h) for headings in data["level2"].values() for h in headings if h.endswith("指标"))
-
-
-@cache
-def _topics() -> dict:
-    return table("dimension_topics")
-
-
-@cache
-def _type_dims() -> dict[str, frozenset[str]]:
-    return {name: frozenset(spec["dims"]) for name, spec in table("project_types")["types"].items()}
 
 
 @cache
@@ -38,18 +31,6 @@ def _row_topics() -> dict[str, list[str]]:
 @cache
 def _type_keywords() -> dict[str, list[str]]:
     return {name: spec["keywords"] for name, spec in table("project_types")["types"].items()}
-
-
-def is_placeholder_name(row: RowContext) -> bool:
-    """The 三级指标 is the 二级指标 heading, whole or cut short (可持续 under 可持续影响指标)."""
-    name = compact(row.indicator.level3)
-    if not name:
-        return False
-    if name == row.level2 or name in _level2_headings():
-        return True
-    if row.form & {"share", "count", "measure"}:
-        return False  # 服务对象满意度 under 服务对象满意度指标 names a measure
-    return len(name) >= 2 and row.level2_is_heading and bool(row.level2) and row.level2.startswith(name)
 
 
 @rule(
@@ -67,31 +48,6 @@ def placeholder_name(row: RowContext) -> Hit | None:
     Good: 社会效益指标 / 代表建议办结率 = ≥95%.
     """
     return Hit(evidence=row.indicator.level3) if is_placeholder_name(row) else None
-
-
-def row_dimensions(row: RowContext) -> dict[str, list[str]]:
-    return {dimension: list(found) for dimension, found in _dimensions_in(row.name + row.value_text)}
-
-
-@lru_cache(maxsize=STRING_CACHE)
-def _dimensions_in(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    found = ((dimension, tuple(contains_any(text, _topics()[dimension]))) for dimension in ("economic", "ecological"))
-    return tuple((dimension, words) for dimension, words in found if words)
-
-
-@cache
-def _spending_types() -> frozenset[str]:
-    return frozenset(name for name, spec in table("project_types")["types"].items() if spec.get("spending"))
-
-
-def allowed_dimensions(row: RowContext) -> frozenset[str] | None:
-    """The benefit dimensions the project's kinds can affect; where the project's name says the money pays
-    for people, rent or running costs, those kinds alone decide."""
-    types = row.project.types
-    if not types:
-        return None
-    spending = row.project.name_types & _spending_types()
-    return frozenset().union(*(_type_dims()[t] for t in (spending or types)))
 
 
 # A row filed under 生态效益 claims an ecological benefit whatever its words; rows filed under 经济效益
@@ -191,7 +147,7 @@ def national_scale_outcome(row: RowContext) -> Hit | None:
     Bad: 公民尊法、守法率 = ≥85% on a 6.8万元 legislation fund; 为国民经济持续健康发展和社会稳定 = 社会和谐稳定.
     Good: 法律宣传覆盖率 = ≥95%.
     """
-    found = contains_any(row.name + row.value_text, _topics()["macro"])
+    found = contains_any(row.name + row.value_text, dimension_topics()["macro"])
     return Hit(evidence="、".join(found)) if found else None
 
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from scorer.normalise import RowContext
-from scorer.registry import Hit, rule
-from scorer.rules.common import (
+from scorer.predicates import (
     contains_any,
     ends_with_any,
     is_money_name,
@@ -13,6 +12,7 @@ from scorer.rules.common import (
     name_forms_table,
     units_table,
 )
+from scorer.registry import Hit, rule
 from scorer.types import Severity, UnitFamily
 
 _FAMILY_WORDS = {

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from scorer.normalise import RowContext
-from scorer.registry import Hit, rule
-from scorer.rules.common import (
+from scorer.predicates import (
     contains_any,
     is_percent_on_non_rate,
     is_percent_on_non_share,
@@ -19,6 +18,7 @@ from scorer.rules.common import (
     vague_words_in,
     value_names_its_measure,
 )
+from scorer.registry import Hit, rule
 from scorer.types import Severity, UnitFamily
 
 _FIX_BY_GROUP = {

@@ -1,4 +1,6 @@
-"""Predicates shared by several rules, each reading its word list from lexicons/."""
+"""Predicates on rows and projects shared by several rules and by the classifier's features, each reading
+its word list from lexicons/. Below both: the rules and the classifier are siblings, neither imports
+the other."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from functools import cache, lru_cache
 
 from scorer.lexicons import table, terms, words
 from scorer.normalise import RowContext
+from scorer.text import compact
 from scorer.types import UnitFamily
 from scorer.values import money_in_wan
 
@@ -200,3 +203,61 @@ def unit_family(row: RowContext) -> UnitFamily:
 
 def name_has_words(row: RowContext, lexicon: str) -> list[str]:
     return contains_any(row.name, words(lexicon))
+
+
+# --- what a row names and what its project can affect (rules R001, R002 and the classifier) ---------------
+
+
+@cache
+def _level2_headings() -> frozenset[str]:
+    data = table("dimensions")
+    return frozenset(compact(h) for headings in data["level2"].values() for h in headings if h.endswith("指标"))
+
+
+@cache
+def dimension_topics() -> dict:
+    return table("dimension_topics")
+
+
+@cache
+def _type_dims() -> dict[str, frozenset[str]]:
+    return {name: frozenset(spec["dims"]) for name, spec in table("project_types")["types"].items()}
+
+
+@cache
+def _spending_types() -> frozenset[str]:
+    return frozenset(name for name, spec in table("project_types")["types"].items() if spec.get("spending"))
+
+
+def is_placeholder_name(row: RowContext) -> bool:
+    """The 三级指标 is the 二级指标 heading, whole or cut short (可持续 under 可持续影响指标)."""
+    name = compact(row.indicator.level3)
+    if not name:
+        return False
+    if name == row.level2 or name in _level2_headings():
+        return True
+    if row.form & {"share", "count", "measure"}:
+        return False  # 服务对象满意度 under 服务对象满意度指标 names a measure
+    return len(name) >= 2 and row.level2_is_heading and bool(row.level2) and row.level2.startswith(name)
+
+
+def row_dimensions(row: RowContext) -> dict[str, list[str]]:
+    """The benefit dimensions (economic, ecological) the row's name and value speak of, with the words."""
+    return {dimension: list(found) for dimension, found in dimensions_in(row.name + row.value_text)}
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def dimensions_in(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    topics = dimension_topics()
+    found = ((dimension, tuple(contains_any(text, topics[dimension]))) for dimension in ("economic", "ecological"))
+    return tuple((dimension, words) for dimension, words in found if words)
+
+
+def allowed_dimensions(row: RowContext) -> frozenset[str] | None:
+    """The benefit dimensions the project's kinds can affect; where the project's name says the money pays
+    for people, rent or running costs, those kinds alone decide."""
+    types = row.project.types
+    if not types:
+        return None
+    spending = row.project.name_types & _spending_types()
+    return frozenset().union(*(_type_dims()[t] for t in (spending or types)))
