@@ -95,6 +95,7 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
     from scorer.report.terminal import CATEGORY_NAMES
 
     said = {(f.source, f.project_index, f.row, f.category) for f in findings if f.row is not None}
+    score_categories, finding_categories = model.score_categories, model.finding_categories
     extra, highest = [], {}
     for document in contexts:
         rows = [row for project in document.projects for row in project.rows]
@@ -102,13 +103,13 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
             project = row.project
             key = (document.source, project.index, row.index)
             features: dict[str, float] | None = None
-            scored = [(p, c) for c, p in probabilities.items() if c in model.score_categories]
+            scored = [(p, c) for c, p in probabilities.items() if c in score_categories]
             highest[key] = max(scored, default=(0.0, ""))
             if scored and score_penalty(highest[key][0]) >= NOTED_PENALTY:
                 features = row_features(row)
                 highest[key] = (*highest[key], "、".join(model.top_terms(features, highest[key][1])))
             for category, probability in probabilities.items():
-                if probability < FINDING_THRESHOLD or (*key, category) in said or category not in model.finding_categories:
+                if probability < FINDING_THRESHOLD or (*key, category) in said or category not in finding_categories:
                     continue
                 features = features if features is not None else row_features(row)
                 terms = "、".join(model.top_terms(features, category))

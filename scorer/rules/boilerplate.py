@@ -63,9 +63,15 @@ def satisfaction_without_group(row: RowContext) -> Hit | None:
         return None  # a 二级指标 that is not a standard heading names the group (人大常委会成员及远程对象)
     group = match.group(1)
     generic = boilerplate_table()["generic_satisfaction_groups"]
-    if group in generic or any(g and difflib.SequenceMatcher(None, group, g).ratio() >= 0.75 for g in generic):
+    if group in generic or any(g and _alike(group, g, 0.75) for g in generic):
         return Hit(evidence=row.name)
     return None
+
+
+def _alike(a: str, b: str, threshold: float) -> bool:
+    """difflib's ratio(a, b) >= threshold, its cheap upper bounds tried first."""
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
 @rule(
