@@ -10,7 +10,7 @@ import pandas as pd
 
 from scorer.engine import run_rules
 from scorer.ingest import ReadError, read_paths
-from scorer.normalise import prepare
+from scorer.normalise import prepare, release
 from scorer.scoring import dimension_of, grade, group_findings, project_score, row_score
 from scorer.table import FINDING_COLUMNS, indicator_frame, project_frame
 from scorer.types import CATEGORIES, Document, Finding, Indicator, Location, Project, Severity
@@ -262,6 +262,7 @@ def score_documents(
 
     records = [_finding_record(f, applied) for f in findings] if findings_table else []
     finding_frame = pd.DataFrame(records, columns=FINDING_COLUMNS)
+    release(contexts)
     return Result(
         rows=rows,
         projects=projects,

@@ -256,3 +256,15 @@ def prepare(documents: list[Document]) -> list[DocumentContext]:
             doc_context.projects.append(p_context)
         contexts.append(doc_context)
     return contexts
+
+
+def release(contexts: list[DocumentContext]) -> None:
+    """Break the back-references (row -> project -> document) of contexts no longer needed, so that
+    reference counting frees them at once: the bulk path pauses the cyclic collector while it scores,
+    and a collector pass over every object of a 20,000-row chunk took about a tenth of its time."""
+    for document in contexts:
+        for project in document.projects:
+            project.rows.clear()
+            project.memo.clear()
+        document.projects.clear()
+        document.memo.clear()
