@@ -50,7 +50,9 @@ def main() -> None:
         project = contexts[(source, p_index)]
         row = project.rows[r_index]
         kinds = project_kinds(project)
-        found = suggester.suggest(row.group, kinds, row.indicator.level3, source, row.indicator.value, project=project.name)
+        found = suggester.suggest(
+            row.group, kinds, row.indicator.level3, source, row.indicator.value, project=project.name, level2=row.indicator.level2
+        )
         if not found:
             continue
         suggested += 1

@@ -32,6 +32,7 @@ EFFECT_GROUPS = ("social", "economic", "ecological", "sustainable")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ITEM_NUMBER = re.compile(r"^(?:指标\s*\d+\s*[.:：、．]?|\d+\s*[.、．])\s*")  # 指标1: / 1. before a name
+_COST_KINDS = ("社会成本", "生态环境成本")  # cost headings of their own: a unit cost is no answer to them
 MIN_ALIKE = 0.0  # a row's suggestion shares this much of its name, or its project's name, with the row's
 
 
@@ -328,9 +329,11 @@ class Suggester:
         value: str = "",
         limit: int = 3,
         project: str = "",
+        level2: str = "",
     ) -> list[Suggestion]:
         """Up to `limit` rows of `group` from projects sharing a kind, from other documents than `document`:
-        only those sharing the most specific kinds, the names and projects most like `name` and `project` first."""
+        only those sharing the most specific kinds, the names and projects most like `name` and `project` first.
+        A row under 社会成本指标 or 生态环境成本指标 (`level2`) takes only rows under the same heading."""
         from scorer.messages import text
 
         grams = _bigrams(compact(name)) if name else set()
@@ -338,6 +341,7 @@ class Suggester:
         stem = Path(document).stem if document else ""
         own_schemes = _schemes_in(compact(project)) if project else {}
         own_members = members_in(project) if project else {}
+        own_cost = next((c for c in _COST_KINDS if c in compact(level2)), "")
         ranked = []
         if not kinds:  # a project of no known kind: nothing can be said to be of its kind
             return []
@@ -347,6 +351,8 @@ class Suggester:
             if own_schemes and _other_scheme(own_schemes, compact(str(record["name"]))):  # 特困供养 rows for 临时救助
                 continue
             if own_members and _other_member(own_members, record["members"]):  # 结核病 projects' rows for 麻风病
+                continue
+            if own_cost and own_cost not in compact(str(record["level2"])):
                 continue
             shared = record["kind_set"] & kinds
             if stem and record["document"] == stem:
@@ -400,7 +406,13 @@ def suggestions_for(result, suggester: Suggester) -> tuple[list[str], dict[tuple
             continue
         row = project.rows[int(r_index)]
         found = suggester.suggest(
-            row.group, project_kinds(project), row.indicator.level3, source, row.indicator.value, project=project.name
+            row.group,
+            project_kinds(project),
+            row.indicator.level3,
+            source,
+            row.indicator.value,
+            project=project.name,
+            level2=row.indicator.level2,
         )
         column.append("；".join(str(s) for s in found))
     missing: dict[tuple[str, int], list[str]] = {}

@@ -152,7 +152,8 @@ def test_suggestions_on_the_corpus_are_of_the_row_group_and_kind():
             assert any(shares_kind(project_kinds(project), k.split(";")) for k in match["kinds"])
             assert item["document"] != Path(source).stem
     assert flagged > 100
-    # 100 of 112 measured (89.3%); the issue asks 0.8. The rest: rows of no 二级指标 group, or projects of no known kind
+    # 99 of 112 measured (88.4%); the issue asks 0.8. The rest: rows of no 二级指标 group, effect groups the library
+    # holds no row of for the sector, a project of no known kind, a 社会成本指标 row
     assert with_suggestion / flagged >= 0.85
 
 
@@ -224,6 +225,10 @@ def test_library_kinds_read_the_sector_not_the_funding_source_or_a_shorter_word(
     # a project of no sector: only rows of projects of no sector that share a function; the library has none
     suggester = Suggester(load_library())
     assert suggester.suggest("cost", kinds_of_name("配套设施建设项目"), project="配套设施建设项目") == []
+    # a 社会成本指标 row takes no unit cost; an 经济成本指标 row of the same project does
+    health = kinds_of_name("传染病防治经费")
+    assert suggester.suggest("cost", health, project="传染病防治经费", level2="社会成本指标") == []
+    assert suggester.suggest("cost", health, project="传染病防治经费", level2="经济成本指标")
     # 临时救助: no 低保 or 特困 rows, though all are 社会救助
     for group in ("quantity", "quality", "cost"):
         found = suggester.suggest(group, kinds_of_name("临时救助资金"), project="临时救助资金")
