@@ -7,7 +7,8 @@ its row, and a seeded random sample of suggestions to judge by hand.
 Without --library, the shipped library (scorer/data/indicator_library.parquet: the samples and the bundled
 tables). To measure with the corpus in the library too:
 
-    zhibiao library build ../shared/corpus/docs samples tests/fixtures/other_departments.csv -o /tmp/lib.parquet
+    zhibiao library build ../shared/corpus/docs samples tests/fixtures/other_departments.csv tests/fixtures/library \
+        -o /tmp/lib.parquet
     python bench/suggestions.py --library /tmp/lib.parquet
 """
 
@@ -21,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's scorer, not an installed one
 
 from scorer.api import documents_from_frame, score, score_documents
-from scorer.library import Suggester, load_library
+from scorer.library import Suggester, load_library, project_kinds, shares_kind
 from scorer.normalise import prepare
 from scorer.table import parse_frame
 
@@ -48,8 +49,9 @@ def main() -> None:
         flagged += 1
         project = contexts[(source, p_index)]
         row = project.rows[r_index]
+        kinds = project_kinds(project)
         found = suggester.suggest(
-            row.group, project.name_types, row.indicator.level3, source, row.indicator.value, project=project.name
+            row.group, kinds, row.indicator.level3, source, row.indicator.value, project=project.name, level2=row.indicator.level2
         )
         if not found:
             continue
@@ -57,7 +59,7 @@ def main() -> None:
         for item in found:
             match = library[(library["name"] == item.name) & (library["value"] == item.value) & (library["group"] == row.group)]
             checked += 1
-            mismatched += match.empty or not any(set(k.split(";")) & project.name_types for k in match["kinds"])
+            mismatched += match.empty or not any(shares_kind(kinds, k.split(";")) for k in match["kinds"])
             pairs.append(
                 (Path(source).stem[:3], project.name, row.indicator.level2, row.indicator.level3, row.indicator.value, item)
             )
