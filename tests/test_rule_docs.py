@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -70,3 +71,19 @@ def test_rule_prints_the_chinese_doc_by_default_and_the_docstring_in_english():
     assert "另一文件（某镇人民政府，2023年）的项目“乡村道路保洁经费”" in context
     model = runner.invoke(cli, ["rule", "M001"])
     assert model.exit_code == 0 and DOCS["M001"]["what"] in model.output and "分类模型" in model.output
+
+
+def test_the_rules_sheet_explains_each_rule_in_the_language_of_the_run(tmp_path):
+    seed = ROOT / "samples" / "003_e894add5ed61165e.txt"
+    runner = CliRunner()
+    for language, sheet_name in (("zh", "规则统计"), ("en", "Rules")):
+        workbook = tmp_path / f"{language}.xlsx"
+        result = runner.invoke(cli, ["--lang", language, "score", str(seed), "--xlsx", str(workbook), "-q", "--no-model"])
+        assert result.exit_code == 0, result.output
+        sheet = openpyxl.load_workbook(workbook)[sheet_name]
+        header = [cell.value for cell in sheet[1]]
+        about = header.index("说明" if language == "zh" else "What it flags")
+        explained = {row[0].value: row[about].value for row in sheet.iter_rows(min_row=2)}
+        rules = load_rules()
+        expected = {code: DOCS[code]["what"] if language == "zh" else rules[code].summary for code in RULE_CODES}
+        assert explained == expected
