@@ -1138,22 +1138,76 @@ def show_rule(code: str) -> None:
     import difflib
 
     from scorer.classifier import MODEL_CODES, model_doc
-    from scorer.registry import load_rules
+    from scorer.messages import language
+    from scorer.registry import load_rules, rule_doc
 
     rules = load_rules()
     item = rules.get(code.upper())
     model_categories = {model_code: category for category, model_code in MODEL_CODES.items()}
     if item is None and code.upper() in model_categories:
         click.echo(f"{code.upper()} model-{model_categories[code.upper()]}  [{model_categories[code.upper()]}, model, row]\n")
+        if language() == "zh":
+            click.echo(_rule_doc_text(rule_doc(code.upper())) + "\n")
         click.echo(model_doc().rstrip())
         return
     if item is None:
         closest = difflib.get_close_matches(code.upper(), [*rules, *model_categories], n=3, cutoff=0.5)
         _usage_error(text("rule.unknown", code=code, hint=text("codes.closest", names="、".join(closest)) if closest else ""))
-    click.echo(f"{item.code} {item.title}（{item.name}）  [{item.category}, {item.severity.value}, {item.scope}]\n")
-    click.echo(item.doc)
+    said = f"{item.title}（{item.name}）" if language() == "zh" else item.name
+    click.echo(f"{item.code} {said}  [{item.category}, {item.severity.value}, {item.scope}]\n")
+    click.echo(_rule_doc_text(item.doc_zh) if language() == "zh" else item.doc)
     if item.message:
         click.echo("\n" + text("rule.message", message=item.message))
+
+
+def _rule_doc_text(doc: dict) -> str:
+    """A rule's Chinese documentation (lexicons/rule_docs.yaml) as `zhibiao rule` prints it."""
+    sections = [("检查什么", doc.get("what")), ("为什么重要", doc.get("why"))]
+    out = [f"{title}：{body}" for title, body in sections if body]
+    for title, example in (("反例（本规则会标出）", doc.get("bad")), ("正例（本规则不标出）", doc.get("good"))):
+        if example:
+            out.append(f"{title}：\n" + "\n".join("  " + line for line in _example_lines(example)))
+    if doc.get("fix"):
+        out.append(f"怎样修改：{doc['fix']}")
+    return "\n\n".join(out)
+
+
+def _unit_and_year(case: dict) -> str:
+    year = f"{case['year']}年" if case.get("year") else ""
+    return "，".join(part for part in (case.get("unit", ""), year) if part)
+
+
+def _example_lines(case: dict) -> list[str]:
+    """A structured example of lexicons/rule_docs.yaml as table lines: the project, its rows, the other
+    projects and files it is read with."""
+
+    def row(level2: str, name: str, value: str) -> str:
+        return f"  {level2 + ' / ' if level2 else ''}{name} = {value}"
+
+    budget = case.get("budget")
+    lines = [f"项目“{case['project']}”" + (f"（预算 {budget:g} 万元）" if budget is not None else "")]
+    where = _unit_and_year(case)
+    if where:
+        lines.append(f"  单位：{where}")
+    if case.get("purpose"):
+        lines.append(f"  用途：{case['purpose']}")
+    if case.get("goal"):
+        lines.append(f"  绩效目标：{case['goal']}")
+    if case.get("schedule"):
+        lines.append("  资金支出计划：" + "，".join(f"{when} {percent}%" for when, percent in case["schedule"]))
+    lines.append(row(case.get("level2", ""), case["name"], case["value"]))
+    lines += [row(*other) for other in case.get("rows", [])]
+    for other in case.get("others", []):
+        lines.append(f"同一文件的项目“{other['project']}”")
+        lines += [row(*cells) for cells in other["rows"]]
+    for document in case.get("documents", []):
+        where = _unit_and_year(document)
+        for other in document["projects"]:
+            lines.append(f"另一文件（{where}）的项目“{other['project']}”")
+            lines += [row(*cells) for cells in other["rows"]]
+    if case.get("note"):
+        lines.append(f"（{case['note']}）")
+    return lines
 
 
 def main() -> None:

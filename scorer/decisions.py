@@ -1,6 +1,6 @@
 """The reviewer's decisions on findings: read from a reviewed workbook (指标明细: 审核意见, 备注, 审核人,
-审核日期) or a decisions CSV, matched to the findings of a new run, and reported stale where the row
-they were made on has changed.
+审核日期; or Indicators: Decision, Note … of a workbook written with --lang en) or a decisions CSV, matched to
+the findings of a new run, and reported stale where the row they were made on has changed.
 
 A decision is keyed by document stem, project, the row's text (indicator name and value, compared
 without whitespace or width differences) and rule code, so it survives re-reading the document, rows
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from scorer.messages import text
+from scorer.messages import LANGUAGES, text, text_in
 from scorer.text import compact
 from scorer.types import Finding
 
@@ -34,27 +34,24 @@ _SYNONYMS = {
 
 # the decisions CSV (`zhibiao decisions export`): one decision per rule code of a row
 DECISION_COLUMNS = ["document", "project", "indicator", "value", "code", "decision", "note", "reviewer", "date"]
-# the review columns of the 指标明细 sheet, after the scored columns
-REVIEW_HEADERS = ("审核意见", "备注", "审核人", "审核日期")
-_ROW_HEADERS = {
-    "文件": "document",
-    "项目": "project",
-    "三级指标": "indicator",
-    "指标值": "value",
-    "规则": "codes",
-    "审核意见": "decision",
-    "备注": "note",
-    "审核人": "reviewer",
-    "审核日期": "date",
+# the review columns of the 指标明细 sheet, after the scored columns (their headings: xlsx.col.* in
+# scorer/messages.py)
+REVIEW_FIELDS = ("decision", "note", "reviewer", "date")
+# what the reader takes from each sheet: field -> the catalogue key of its heading
+_ROW_FIELDS = {
+    "document": "document",
+    "project": "project",
+    "indicator": "level3",
+    "value": "value",
+    "codes": "codes",
+    **{field: field for field in REVIEW_FIELDS},
 }
-_PROJECT_HEADERS = {
-    "文件": "document",
-    "项目": "project",
-    "项目层面规则": "codes",
-    "审核意见": "decision",
-    "备注": "note",
-    "审核人": "reviewer",
-    "审核日期": "date",
+_ROW_REQUIRED = ("document", "project", "indicator", "value", "codes", "decision")
+_PROJECT_FIELDS = {
+    "document": "document",
+    "project": "project",
+    "codes": "project_codes",
+    **{field: field for field in REVIEW_FIELDS},
 }
 _CSV_ALIASES = {
     "文件": "document",
@@ -106,6 +103,25 @@ class Stale:
     codes: tuple[str, ...] = ()
 
 
+def review_headers() -> list[str]:
+    """The headings of the review columns in the current language."""
+    return [text(f"xlsx.col.{field}") for field in REVIEW_FIELDS]
+
+
+def verdict_label(verdict: str) -> str:
+    """A verdict (同意, 不同意, 待定) as the workbook of the current language writes it."""
+    return text(f"verdict.{verdict}") if verdict in VERDICTS else verdict
+
+
+def _sheet_names(key: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(text_in(language, key) for language in LANGUAGES))
+
+
+def _headings(fields: dict[str, str]) -> dict[str, str]:
+    """Heading -> field, the headings of every language: a workbook is read whatever language wrote it."""
+    return {text_in(language, f"xlsx.col.{key}"): field for language in LANGUAGES for field, key in fields.items()}
+
+
 def document_stem(source: str) -> str:
     return Path(str(source)).stem
 
@@ -152,23 +168,24 @@ def _from_workbook(path: Path) -> list[Decision]:
     except Exception as exc:  # a damaged or foreign file: named, never a traceback
         raise DecisionsError(text("decisions.not_xlsx", path=path, detail=type(exc).__name__)) from exc
     try:
-        if "指标明细" not in workbook.sheetnames:
+        rows_sheet = next((name for name in _sheet_names("xlsx.sheet.rows") if name in workbook.sheetnames), None)
+        if rows_sheet is None:
             raise DecisionsError(text("decisions.no_sheet", path=path))
-        decisions = _sheet_decisions(
-            workbook["指标明细"], "指标明细", path, _ROW_HEADERS, ("文件", "项目", "三级指标", "指标值", "规则", "审核意见")
-        )
-        if "项目排名" in workbook.sheetnames:
-            decisions += _sheet_decisions(workbook["项目排名"], "项目排名", path, _PROJECT_HEADERS, ())
+        decisions = _sheet_decisions(workbook[rows_sheet], rows_sheet, path, _ROW_FIELDS, _ROW_REQUIRED)
+        ranking_sheet = next((name for name in _sheet_names("xlsx.sheet.ranking") if name in workbook.sheetnames), None)
+        if ranking_sheet is not None:
+            decisions += _sheet_decisions(workbook[ranking_sheet], ranking_sheet, path, _PROJECT_FIELDS, ())
         return decisions
     finally:
         workbook.close()
 
 
-def _sheet_decisions(sheet, name: str, path: Path, headings: dict[str, str], required: tuple[str, ...]) -> list[Decision]:
+def _sheet_decisions(sheet, name: str, path: Path, fields: dict[str, str], required: tuple[str, ...]) -> list[Decision]:
     rows = sheet.iter_rows(values_only=True)
     header = [_cell(c) for c in next(rows, ())]
+    headings = _headings(fields)
     columns = {headings[heading]: i for i, heading in enumerate(header) if heading in headings}
-    missing = [heading for heading in required if headings[heading] not in columns]
+    missing = [text(f"xlsx.col.{fields[field]}") for field in required if field not in columns]
     if missing:
         raise DecisionsError(text("decisions.sheet_columns", path=path, sheet=name, columns="、".join(missing)))
     if "decision" not in columns or "codes" not in columns:  # a workbook written before the review columns

@@ -169,7 +169,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "decisions.no_sheet": {
         "zh": "{path}：没有“指标明细”工作表，不是 zhibiao 的评审工作簿",
-        "en": "{path}: no 指标明细 sheet, not a zhibiao review workbook",
+        "en": "{path}: no 指标明细 (or Indicators) sheet, not a zhibiao review workbook",
     },
     "decisions.sheet_columns": {
         "zh": "{path}：“{sheet}”工作表缺少列 {columns}",
@@ -290,6 +290,155 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{rows} 条指标，{units} 个单位，{shared} 条被 2 个以上单位使用",
         "en": "{rows} rows, {units} units, {shared} rows shared by 2+ units",
     },
+    # the review workbook (scorer/report/xlsx.py); the decisions round trip reads its headings back in
+    # either language (scorer/decisions.py), so a heading is changed here and nowhere else
+    "xlsx.sheet.ranking": {"zh": "项目排名", "en": "Ranking"},
+    "xlsx.sheet.rows": {"zh": "指标明细", "en": "Indicators"},
+    "xlsx.sheet.rules": {"zh": "规则统计", "en": "Rules"},
+    "xlsx.sheet.notes": {"zh": "说明", "en": "Notes"},
+    "xlsx.col.rank": {"zh": "排名", "en": "Rank"},
+    "xlsx.col.rank_in_document": {"zh": "文件内排名", "en": "Rank in file"},
+    "xlsx.col.unit": {"zh": "单位", "en": "Unit"},
+    "xlsx.col.year": {"zh": "年度", "en": "Year"},
+    "xlsx.col.document": {"zh": "文件", "en": "File"},
+    "xlsx.col.project": {"zh": "项目", "en": "Project"},
+    "xlsx.col.budget": {"zh": "预算(万元)", "en": "Budget (万元)"},
+    "xlsx.col.indicators": {"zh": "指标数", "en": "Indicators"},
+    "xlsx.col.findings": {"zh": "问题数", "en": "Findings"},
+    "xlsx.col.score": {"zh": "得分", "en": "Score"},
+    "xlsx.col.grade": {"zh": "等级", "en": "Grade"},
+    "xlsx.col.project_findings": {"zh": "项目层面问题", "en": "Project findings"},
+    "xlsx.col.project_codes": {"zh": "项目层面规则", "en": "Project rules"},
+    "xlsx.col.level1": {"zh": "一级指标", "en": "Level 1"},
+    "xlsx.col.level2": {"zh": "二级指标", "en": "Level 2"},
+    "xlsx.col.level3": {"zh": "三级指标", "en": "Indicator"},
+    "xlsx.col.description": {"zh": "绩效指标描述", "en": "Description"},
+    "xlsx.col.value": {"zh": "指标值", "en": "Value"},
+    "xlsx.col.basis": {"zh": "指标值确定依据", "en": "Basis of the value"},
+    "xlsx.col.categories": {"zh": "问题类别", "en": "Categories"},
+    "xlsx.col.codes": {"zh": "规则", "en": "Rules"},
+    "xlsx.col.reasons": {"zh": "原因", "en": "Reasons"},
+    "xlsx.col.fixes": {"zh": "修改建议", "en": "Fixes"},
+    "xlsx.col.location": {"zh": "位置", "en": "Location"},
+    "xlsx.col.suggestions": {"zh": "推荐指标", "en": "Suggested indicators"},
+    "xlsx.col.decision": {"zh": "审核意见", "en": "Decision"},
+    "xlsx.col.note": {"zh": "备注", "en": "Note"},
+    "xlsx.col.reviewer": {"zh": "审核人", "en": "Reviewer"},
+    "xlsx.col.date": {"zh": "审核日期", "en": "Date"},
+    "xlsx.col.rule": {"zh": "规则", "en": "Rule"},
+    "xlsx.col.title": {"zh": "名称", "en": "Name"},
+    "xlsx.col.category": {"zh": "类别", "en": "Category"},
+    "xlsx.col.severity": {"zh": "级别", "en": "Severity"},
+    "xlsx.col.scope": {"zh": "范围", "en": "Scope"},
+    "xlsx.col.count": {"zh": "次数", "en": "Count"},
+    "xlsx.col.about": {"zh": "说明", "en": "What it flags"},
+    "xlsx.col.code_name": {"zh": "英文名称", "en": "Code name"},
+    "xlsx.col.item": {"zh": "项目", "en": "Item"},
+    "xlsx.col.explanation": {"zh": "说明", "en": "Explanation"},
+    "severity.error": {"zh": "缺陷", "en": "error"},
+    "severity.warning": {"zh": "较弱", "en": "warning"},
+    "severity.info": {"zh": "提示", "en": "info"},
+    "scope.row": {"zh": "指标", "en": "row"},
+    "scope.project": {"zh": "项目", "en": "project"},
+    "scope.document": {"zh": "文件", "en": "document"},
+    "scope.corpus": {"zh": "全部文件", "en": "all files"},
+    "verdict.同意": {"zh": "同意", "en": "agree"},
+    "verdict.不同意": {"zh": "不同意", "en": "disagree"},
+    "verdict.待定": {"zh": "待定", "en": "pending"},
+    "xlsx.choice.error": {"zh": "请选择：同意、不同意、待定", "en": "choose one of: agree / disagree / pending"},
+    "xlsx.choice.prompt": {
+        "zh": "同意：问题成立；不同意：豁免此问题，不扣分；待定",
+        "en": "agree: the finding stands; disagree: waive it, no points taken; pending",
+    },
+    "notes.findings": {"zh": "问题数", "en": "Findings"},
+    "notes.findings.text": {
+        "zh": "有缺陷或较弱的发现之和；提示（info）不计入。",
+        "en": "The number of error and warning findings; notes (info) are not counted.",
+    },
+    "notes.colours": {"zh": "填色", "en": "Colours"},
+    "notes.colours.text": {
+        "zh": "红色：有缺陷的指标；黄色：较弱的指标。把鼠标移到指标值上可看到原因。",
+        "en": "Red: an indicator with an error; yellow: a weak indicator (warning). Hover over the value to read the reasons.",
+    },
+    "notes.review": {"zh": "审核意见", "en": "Decisions"},
+    "notes.review.text": {
+        "zh": "在“指标明细”（按指标）或“项目排名”（按项目层面问题）的审核意见列选择 同意 / 不同意 / 待定，"
+        "可填备注、审核人、审核日期；保存后运行 zhibiao score … --decisions 本工作簿 --xlsx 新工作簿："
+        "“不同意”的问题标为已豁免、不再扣分，审核意见带入新工作簿。",
+        "en": "In the Decision column of Indicators (per indicator) or Ranking (the project's own findings) choose "
+        "agree / disagree / pending, with a note, reviewer and date if you like; save, then run zhibiao score … "
+        "--decisions this-workbook --xlsx new-workbook: findings you disagree with are waived and cost no points, "
+        "and the decisions are carried into the new workbook.",
+    },
+    "notes.not_read": {"zh": "未读取的文件", "en": "File not read"},
+    # how scores are made (scorer/scoring.py explained(): the 说明 sheet)
+    "scoring.row": {"zh": "指标得分", "en": "Indicator score"},
+    "scoring.row.text": {
+        "zh": "100 = 无问题；有缺陷（error）的指标 {error_base} 分，每多一类缺陷减 {error_step} 分、每多一类"
+        "较弱问题减 {error_warning_step} 分；较弱（warning）的指标 {warning_base} 分，每多一类减 "
+        "{warning_step} 分，不低于 {warning_floor} 分；提示（info）只显示，不扣分。",
+        "en": "100 = no finding; an indicator with an error scores {error_base}, {error_step} less for each further "
+        "category of error and {error_warning_step} less for each category of warning; a weak indicator (warning) "
+        "scores {warning_base}, {warning_step} less for each further category, not below {warning_floor}; notes "
+        "(info) are shown and take no points.",
+    },
+    "scoring.model": {"zh": "模型扣分", "en": "Model penalty"},
+    "scoring.model.text": {
+        "zh": "分类模型估计某类问题的概率超过 {score_from} 时，每高出 0.1 扣 {per_tenth} 分，"
+        "并在该指标的原因中写明（代码 M001–M006）。",
+        "en": "When the classifier puts the probability of a category above {score_from}, each 0.1 above it takes "
+        "{per_tenth} points, said in the indicator's reasons (codes M001–M006).",
+    },
+    "scoring.project": {"zh": "项目得分", "en": "Project score"},
+    "scoring.project.text": {
+        "zh": "{row_weight} 为各指标得分的平均值，{coverage_weight} 为六个维度（数量、质量、时效、成本、效益、"
+        "满意度）中有无问题指标衡量的比例；每项项目层面问题（完整性 P…、整表照搬 C101）减 "
+        "{project_warning} 分，每项完整性提示减 {project_info} 分；在 0–100 之间。",
+        "en": "{row_weight} is the mean of the indicator scores, {coverage_weight} the share of the six dimensions "
+        "(quantity, quality, timeliness, cost, effect, satisfaction) measured by a sound indicator; each "
+        "project-level finding (completeness P…, a copied table C101) takes {project_warning} points and each "
+        "completeness note {project_info}; between 0 and 100.",
+    },
+    "scoring.grades": {"zh": "等级", "en": "Grades"},
+    # the HTML report (scorer/report/html_report.py)
+    "html.title": {"zh": "zhibiao 绩效指标质量评审报告", "en": "zhibiao review of performance indicators"},
+    "html.summary": {"zh": "概况", "en": "Summary"},
+    "html.stat.documents": {"zh": "文件", "en": "files"},
+    "html.stat.projects": {"zh": "项目", "en": "projects"},
+    "html.stat.rows": {"zh": "指标", "en": "indicators"},
+    "html.stat.flagged": {"zh": "问题指标", "en": "flagged indicators"},
+    "html.stat.not_read": {"zh": "未读取的文件", "en": "files not read"},
+    "html.not_read": {"zh": "未读取：{message}", "en": "not read: {message}"},
+    "html.charts": {"zh": "问题分布", "en": "Findings"},
+    "html.by_category": {"zh": "按问题类别", "en": "By category"},
+    "html.by_level2": {"zh": "按二级指标（前12）", "en": "By level 2 (top 12)"},
+    "html.no_level2": {"zh": "（无二级指标）", "en": "(no level 2)"},
+    "html.ranking": {
+        "zh": "项目排名（得分从低到高；点击表头排序）",
+        "en": "Ranking (lowest score first; click a heading to sort)",
+    },
+    "html.unit_file": {"zh": "单位（文件）", "en": "Unit (file)"},
+    "html.projects": {"zh": "项目明细（得分从低到高）", "en": "Projects (lowest score first)"},
+    "html.search": {"zh": "搜索", "en": "Search"},
+    "html.search_placeholder": {
+        "zh": "搜索项目、单位、指标、规则代码、问题类别…",
+        "en": "Search projects, units, indicators, rule codes, categories…",
+    },
+    "html.search_count": {
+        "zh": "找到 {projects} 个项目，{indicators} 条指标",
+        "en": "{projects} projects, {indicators} indicators found",
+    },
+    "html.points": {"zh": "{score} 分", "en": "{score} points"},
+    "html.budget": {"zh": "预算 {budget} 万元", "en": "budget {budget} 万元"},
+    "html.no_budget": {"zh": "预算未填", "en": "no budget given"},
+    "html.project_meta": {
+        "zh": "文件 {file}；{budget}；第 {rank} 名（文件内第 {rank_in_document} 名）",
+        "en": "file {file}; {budget}; rank {rank} (rank {rank_in_document} in its file)",
+    },
+    "html.goal": {"zh": "绩效目标：", "en": "Performance goal: "},
+    "html.missing_groups": {"zh": "可补充的指标（指标推荐）：", "en": "Indicators to add (suggestions):"},
+    "html.suggested": {"zh": "推荐：", "en": "Suggested: "},
+    "report.document_year": {"zh": "{name}（{year}年）", "en": "{name} ({year})"},
     # reasons a file in a folder is not read
     "skip.own_output": {"zh": "这是 zhibiao 自己写出的{what}", "en": "it is zhibiao's own {what}"},
     "skip.run_output": {"zh": "这是本次运行的输出文件", "en": "it is an output of this run"},
@@ -605,7 +754,13 @@ def language() -> str:
     return _State.language
 
 
+def text_in(language: str, key: str, **fields: object) -> str:
+    """The message `key` in the given language, whatever the current one (a file written in one language
+    is read back in either)."""
+    entry = CATALOGUE[key]
+    return entry.get(language, entry["zh"]).format(**fields)
+
+
 def text(key: str, **fields: object) -> str:
     """The message `key` in the current language, with its fields filled in."""
-    entry = CATALOGUE[key]
-    return entry.get(_State.language, entry["zh"]).format(**fields)
+    return text_in(_State.language, key, **fields)

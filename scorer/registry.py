@@ -67,8 +67,27 @@ class Rule:
     def summary(self) -> str:
         return self.doc.splitlines()[0] if self.doc else self.name
 
+    @property
+    def doc_zh(self) -> dict:
+        """The rule's documentation for reviewers (lexicons/rule_docs.yaml): what, why, bad, good, fix."""
+        return rule_doc(self.code)
+
+    @property
+    def what(self) -> str:
+        """What the rule flags, in one or two sentences of the current language."""
+        from scorer.messages import language
+
+        return str(self.doc_zh.get("what", self.summary)) if language() == "zh" else self.summary
+
 
 RULES: dict[str, Rule] = {}
+
+
+def rule_doc(code: str) -> dict:
+    """A rule's (or a model code's) Chinese documentation from lexicons/rule_docs.yaml; {} when it has none."""
+    from scorer.lexicons import table
+
+    return dict((table("rule_docs") or {}).get(code, {}))
 
 
 def rule(

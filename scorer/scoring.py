@@ -35,27 +35,35 @@ def explained() -> list[tuple[str, str]]:
     """How scores are made, in a reviewer's words, from the constants above: the workbook's 说明 sheet and
     the README quote this, so the text cannot drift from the arithmetic."""
     from scorer.classifier import SCORE_FROM, SCORE_WEIGHT
+    from scorer.messages import language, text
 
-    grades = "，".join(f"{letter} ≥ {bound:g}" for bound, letter in GRADES) + f"，E < {GRADES[-1][0]:g}"
+    separator = ", " if language() == "en" else "，"
+    grades = separator.join(f"{letter} ≥ {bound:g}" for bound, letter in GRADES) + f"{separator}E < {GRADES[-1][0]:g}"
     return [
         (
-            "指标得分",
-            f"100 = 无问题；有缺陷（error）的指标 {ERROR_BASE:g} 分，每多一类缺陷减 {ERROR_STEP:g} 分、每多一类"
-            f"较弱问题减 {ERROR_WARNING_STEP:g} 分；较弱（warning）的指标 {WARNING_BASE:g} 分，每多一类减 "
-            f"{WARNING_STEP:g} 分，不低于 {WARNING_FLOOR:g} 分；提示（info）只显示，不扣分。",
+            text("scoring.row"),
+            text(
+                "scoring.row.text",
+                error_base=f"{ERROR_BASE:g}",
+                error_step=f"{ERROR_STEP:g}",
+                error_warning_step=f"{ERROR_WARNING_STEP:g}",
+                warning_base=f"{WARNING_BASE:g}",
+                warning_step=f"{WARNING_STEP:g}",
+                warning_floor=f"{WARNING_FLOOR:g}",
+            ),
         ),
+        (text("scoring.model"), text("scoring.model.text", score_from=f"{SCORE_FROM:g}", per_tenth=f"{SCORE_WEIGHT / 10:g}")),
         (
-            "模型扣分",
-            f"分类模型估计某类问题的概率超过 {SCORE_FROM:g} 时，每高出 0.1 扣 {SCORE_WEIGHT / 10:g} 分，"
-            "并在该指标的原因中写明（代码 M001–M006）。",
+            text("scoring.project"),
+            text(
+                "scoring.project.text",
+                row_weight=f"{ROW_WEIGHT:.0%}",
+                coverage_weight=f"{1 - ROW_WEIGHT:.0%}",
+                project_warning=f"{PROJECT_WARNING:g}",
+                project_info=f"{PROJECT_INFO:g}",
+            ),
         ),
-        (
-            "项目得分",
-            f"{ROW_WEIGHT:.0%} 为各指标得分的平均值，{1 - ROW_WEIGHT:.0%} 为六个维度（数量、质量、时效、成本、效益、"
-            f"满意度）中有无问题指标衡量的比例；每项项目层面问题（完整性 P…、整表照搬 C101）减 "
-            f"{PROJECT_WARNING:g} 分，每项完整性提示减 {PROJECT_INFO:g} 分；在 0–100 之间。",
-        ),
-        ("等级", grades + "。"),
+        (text("scoring.grades"), grades + ("." if language() == "en" else "。")),
     ]
 
 

@@ -26,3 +26,13 @@ def seed_documents(seed_paths):
     from scorer.ingest import read_document
 
     return {path.stem: read_document(path) for path in seed_paths}
+
+
+@pytest.fixture(autouse=True)
+def _language_of_each_test_starts_afresh():
+    """A `--lang en` run leaves the process in English (as a CLI run would); reports written through the
+    API by the next test would then be English too."""
+    yield
+    from scorer.messages import default_language, set_language
+
+    set_language(default_language())

@@ -7,6 +7,7 @@ turns a missing browser into a failure.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -155,3 +156,28 @@ def test_point9_printed_report_gives_each_project_its_own_page(tmp_path):
     scores = [f"{score:.1f}分" for score in sorted(result.projects["score"])]
     assert tops[0].startswith("概况") and len(tops) == 1 + len(scores)
     assert [re.search(r"\d+\.\d分", top)[0] for top in tops[1:]] == scores
+
+
+@pytest.mark.slow
+def test_point8_search_count_speaks_the_language_of_the_report(tmp_path):
+    """The count under the search box is filled in by the page's script from the report's own words."""
+    from playwright.sync_api import sync_playwright
+
+    from scorer.messages import set_language
+
+    result = scorer.score(ROOT / "samples" / "003_e894add5ed61165e.txt", use_model=False)
+    counts = {}
+    with sync_playwright() as playwright:
+        for language in ("en", "zh"):
+            set_language(language)
+            path = tmp_path / f"report-{language}.html"
+            write_html(result, path)
+            problems: list[str] = []
+            browser, page = _open(playwright, path, 1300, problems, [])
+            page.fill("#search", "V001")
+            counts[language] = page.locator("#search-count").inner_text()
+            browser.close()
+            assert problems == [], problems
+    set_language("zh")
+    assert re.fullmatch(r"[1-9]\d* projects, [1-9]\d* indicators found", counts["en"]), counts
+    assert re.fullmatch(r"找到 [1-9]\d* 个项目，[1-9]\d* 条指标", counts["zh"]), counts

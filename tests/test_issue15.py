@@ -466,3 +466,100 @@ def test_point8_every_rule_has_a_chinese_name_in_the_listing_and_the_workbook(tm
     sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["规则统计"]
     names = {row[0].value: row[1].value for row in sheet.iter_rows(min_row=2)}
     assert names["V001"] == rules["V001"].title and names["L101"] == rules["L101"].title
+
+
+# point 8: the workbook and the HTML report follow --lang ----------------------------------------------------
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _headers(workbook: openpyxl.Workbook) -> dict[str, list[str]]:
+    return {sheet.title: [str(cell.value) for cell in sheet[1]] for sheet in workbook}
+
+
+def test_point8_workbook_and_html_in_english_with_lang_en_chinese_by_default(tmp_path):
+    for language in ("en", "zh"):
+        options = ["--xlsx", tmp_path / f"{language}.xlsx", "--html", tmp_path / f"{language}.html", "--no-model", "-q"]
+        assert run("--lang", language, "score", SEED, *options).exit_code == EXIT_OK
+    english, chinese = (openpyxl.load_workbook(tmp_path / f"{language}.xlsx") for language in ("en", "zh"))
+    assert english.sheetnames == ["Ranking", "Indicators", "Rules", "Notes"]
+    assert chinese.sheetnames == ["项目排名", "指标明细", "规则统计", "说明"]
+    headers = _headers(english)
+    assert headers["Ranking"][:3] == ["Rank", "Rank in file", "Unit"] and "vague" in headers["Ranking"]
+    assert {"Value", "Reasons", "Fixes", "Decision", "Note"} <= set(headers["Indicators"])
+    for sheet, names in headers.items():
+        assert not [name for name in names if CJK.search(name.replace("万元", ""))], sheet
+    notes = english["Notes"]
+    assert not [row[0] for row in notes.iter_rows(min_row=2, values_only=True) if CJK.search(str(row[0]))]
+    assert any("mean of the indicator scores" in str(row[1]) for row in notes.iter_rows(min_row=2, values_only=True))
+    assert "指标值" in _headers(chinese)["指标明细"] and "说明" in chinese.sheetnames
+    drop_downs = {
+        language: [v.formula1 for v in book.worksheets[1].data_validations.dataValidation]
+        for language, book in (("en", english), ("zh", chinese))
+    }
+    assert drop_downs == {"en": ['"agree,disagree,pending"'], "zh": ['"同意,不同意,待定"']}
+
+    english_html = (tmp_path / "en.html").read_text(encoding="utf-8")
+    chinese_html = (tmp_path / "zh.html").read_text(encoding="utf-8")
+    assert "<html lang='en'>" in english_html and "<html lang='zh-CN'>" in chinese_html
+    for label in (
+        "<h2>Summary</h2>",
+        "Ranking (lowest score first",
+        "placeholder='Search projects",
+        "Performance goal",
+    ):
+        assert label in english_html, label
+    assert re.search(r"</span> — \d+\.\d points <span class='grade", english_html)
+    for label in ("概况", "问题分布", "项目明细", "搜索项目", "绩效目标：", "预算 ", "文件内第", " 分 "):
+        assert label not in english_html and label in chinese_html, label
+    assert "data-found='{projects} projects, {indicators} indicators found'" in english_html
+
+
+def test_point8_decisions_read_back_from_an_english_workbook(tmp_path):
+    assert (
+        run("--lang", "en", "score", SEED, "-o", tmp_path / "rows.csv", "--xlsx", tmp_path / "en.xlsx", "-q").exit_code == EXIT_OK
+    )
+    workbook = openpyxl.load_workbook(tmp_path / "en.xlsx")
+    sheet = workbook["Indicators"]
+    header = [cell.value for cell in sheet[1]]
+    target = None
+    for cells in sheet.iter_rows(min_row=2):
+        if cells[header.index("Score")].value < 100 and cells[header.index("Rules")].value:
+            cells[header.index("Decision")].value = "disagree"
+            cells[header.index("Note")].value = "本单位常年口径"
+            target = (cells[header.index("Indicator")].value, cells[header.index("Value")].value)
+            break
+    assert target is not None
+    workbook.save(tmp_path / "reviewed.xlsx")
+
+    chinese = run(
+        "score",
+        SEED,
+        "-o",
+        tmp_path / "rows2.csv",
+        "--xlsx",
+        tmp_path / "zh.xlsx",
+        "--decisions",
+        tmp_path / "reviewed.xlsx",
+        "-q",
+    )
+    assert chinese.exit_code == EXIT_OK, chinese.output
+    waived = [row for row in csv_rows(tmp_path / "rows2.csv") if (row["level3"], row["value"]) == target]
+    assert waived and all(float(row["score"]) == 100 and row["messages"].startswith("已豁免（本单位常年口径）") for row in waived)
+    carried = openpyxl.load_workbook(tmp_path / "zh.xlsx")["指标明细"]
+    header = [cell.value for cell in carried[1]]
+    verdicts = {
+        (c[header.index("三级指标")].value, c[header.index("指标值")].value): c[header.index("审核意见")].value
+        for c in carried.iter_rows(min_row=2)
+    }
+    assert verdicts[target] == "不同意" and list(verdicts.values()).count("不同意") == 1
+
+    english = run("--lang", "en", "score", SEED, "--xlsx", tmp_path / "en2.xlsx", "--decisions", tmp_path / "zh.xlsx", "-q")
+    assert english.exit_code == EXIT_OK, english.output
+    carried = openpyxl.load_workbook(tmp_path / "en2.xlsx")["Indicators"]
+    header = [cell.value for cell in carried[1]]
+    verdicts = {
+        (c[header.index("Indicator")].value, c[header.index("Value")].value): c[header.index("Decision")].value
+        for c in carried.iter_rows(min_row=2)
+    }
+    assert verdicts[target] == "disagree"

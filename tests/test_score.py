@@ -129,7 +129,9 @@ def test_rules_and_rule_commands():
 
     assert len(listing.stdout.strip().splitlines()) == len(load_rules()) + len(MODEL_CODES)  # the model's codes too
     one = CliRunner().invoke(cli, ["rule", "l001"])
-    assert one.exit_code == 0 and "Bad:" in one.stdout and "订阅杂志价格" in one.stdout
+    assert one.exit_code == 0 and "反例（本规则会标出）" in one.stdout and "被服采购费用 = ≥3万元" in one.stdout
+    english = CliRunner().invoke(cli, ["--lang", "en", "rule", "l001"])
+    assert english.exit_code == 0 and "Bad:" in english.stdout and "订阅杂志价格" in english.stdout
     unknown = CliRunner().invoke(cli, ["rule", "X999"])
     assert unknown.exit_code == 2
 

@@ -22,11 +22,11 @@ def plain(value: object) -> str:
 
 def document_name(unit: object, year: object, source: str) -> str:
     """A readable name of a document: its unit and year when the reader found them, else its file name."""
+    from scorer.messages import text
+
     unit, year = plain(unit), plain(year)
-    if unit:
-        return f"{unit}（{year}年）" if year else unit
-    name = Path(source).name
-    return f"{name}（{year}年）" if year else name
+    name = unit or Path(source).name
+    return text("report.document_year", name=name, year=year) if year else name
 
 
 def scored_findings(findings):

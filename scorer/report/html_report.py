@@ -2,7 +2,8 @@
 
 Summary, a sortable ranking, charts of findings by category and by 二级指标 (inline SVG), a search box,
 and one card per project with its indicator table, flagged rows highlighted with reasons and fixes.
-Every piece of document text goes through html.escape.
+Every piece of document text goes through html.escape. Headings, labels and the search box speak the
+language of the run (scorer/messages.py); the findings' own messages are as the rules wrote them.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from html import escape
 from pathlib import Path
 
 from scorer.inputs import GENERATOR
+from scorer.messages import language, text
 from scorer.report import document_name, plain, scored_findings, worst_severity_by_row
 from scorer.report.atomic import atomic_output
-from scorer.report.terminal import CATEGORY_NAMES
+from scorer.report.terminal import CATEGORY_NAMES, category_name
 from scorer.types import CATEGORIES
 
 _CSS = """
@@ -95,7 +97,9 @@ _JS = """
     document.querySelectorAll('#ranking-table tbody tr').forEach(function(row){
       row.classList.toggle('hidden', !!term && !has(row, term));
     });
-    document.getElementById('search-count').textContent = term ? ('找到 ' + projects + ' 个项目，' + indicators + ' 条指标') : '';
+    var count = document.getElementById('search-count');
+    var found = count.getAttribute('data-found');
+    count.textContent = term ? found.replace('{projects}', projects).replace('{indicators}', indicators) : '';
   });
   var opened = [];
   window.addEventListener('beforeprint', function(){
@@ -111,7 +115,7 @@ _JS = """
 
 def _bar_chart(title: str, counts: list[tuple[str, int]], color: str) -> str:
     if not counts:
-        return f"<div><h3>{escape(title)}</h3><p class='meta'>无</p></div>"
+        return f"<div><h3>{escape(title)}</h3><p class='meta'>{escape(text('none'))}</p></div>"
     width, bar_height, label_width = 460, 22, 150
     top = max(v for _, v in counts) or 1
     height = bar_height * len(counts) + 10
@@ -137,12 +141,14 @@ def _search_terms(codes: list[str], categories: set[str]) -> str:
     return " ".join(dict.fromkeys([*codes, *names]))
 
 
-def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -> str:
+def render_html(result, title: str | None = None) -> str:
+    title = title or text("html.title")
     rows, projects, findings = result.rows, result.projects, result.findings
     flagged = int((rows["categories"] != "").sum()) if len(rows) else 0
     category_counts = Counter(c for v in rows["categories"] for c in v.split(";") if c)
+    no_level2 = text("html.no_level2")
     by_level2 = Counter(
-        (level2 or "（无二级指标）") for level2, categories in zip(rows["level2"], rows["categories"], strict=True) if categories
+        (level2 or no_level2) for level2, categories in zip(rows["level2"], rows["categories"], strict=True) if categories
     )
     severity_of = worst_severity_by_row(scored_findings(findings))  # an overruled row is not highlighted
     doc_number = {d.source: n for n, d in enumerate(result.documents)}
@@ -158,42 +164,54 @@ def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -
         return f"p-{doc_number.get(source, 0)}-{project_index}"
 
     out = [
-        f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
+        f"<!DOCTYPE html><html lang='{'en' if language() == 'en' else 'zh-CN'}'><head><meta charset='utf-8'>"
         f"<meta name='generator' content='{GENERATOR}'>"
         f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{escape(title)}</title>"
         f"<style>{_CSS}</style></head><body><header><h1>{escape(title)}</h1></header><main>"
     ]
     not_read = list(dict.fromkeys(error.source for error in result.errors))
-    out.append("<section id='summary'><h2>概况</h2><div class='stats'>")
+    out.append(f"<section id='summary'><h2>{escape(text('html.summary'))}</h2><div class='stats'>")
     for label, value in (
-        ("文件", len(result.documents)),
-        ("项目", len(projects)),
-        ("指标", len(rows)),
-        ("问题指标", flagged),
-        ("未读取的文件", len(not_read)),
+        (text("html.stat.documents"), len(result.documents)),
+        (text("html.stat.projects"), len(projects)),
+        (text("html.stat.rows"), len(rows)),
+        (text("html.stat.flagged"), flagged),
+        (text("html.stat.not_read"), len(not_read)),
     ):
         out.append(f"<div class='stat'><b>{value}</b>{escape(label)}</div>")
     out.append("</div>")
     if result.errors:
         out.append(
             "<ul id='not-read'>"
-            + "".join(f"<li class='reason'>未读取：{escape(error.message)}</li>" for error in result.errors)
+            + "".join(f"<li class='reason'>{escape(text('html.not_read', message=e.message))}</li>" for e in result.errors)
             + "</ul>"
         )
     out.append("</section>")
 
-    out.append("<section id='charts'><h2>问题分布</h2><div class='charts'>")
-    out.append(_bar_chart("按问题类别", [(CATEGORY_NAMES[c], category_counts.get(c, 0)) for c in CATEGORIES], "#d64545"))
-    out.append(_bar_chart("按二级指标（前12）", by_level2.most_common(12), "#486581"))
+    out.append(f"<section id='charts'><h2>{escape(text('html.charts'))}</h2><div class='charts'>")
+    by_category = [(category_name(c), category_counts.get(c, 0)) for c in CATEGORIES]
+    out.append(_bar_chart(text("html.by_category"), by_category, "#d64545"))
+    out.append(_bar_chart(text("html.by_level2"), by_level2.most_common(12), "#486581"))
     out.append("</div></section>")
 
     worst_first = projects.sort_values(["score", "source", "project_index"], ascending=[True, True, True])
+    headings = "".join(
+        f"<th{attributes}>{escape(label)}</th>"
+        for attributes, label in (
+            (" data-num", text("xlsx.col.rank")),
+            ("", text("xlsx.col.project")),
+            ("", text("html.unit_file")),
+            (" data-num", text("xlsx.col.year")),
+            (" data-num class='narrow-hide'", text("xlsx.col.budget")),
+            (" data-num class='narrow-hide'", text("xlsx.col.indicators")),
+            (" data-num", text("xlsx.col.findings")),
+            (" data-num", text("xlsx.col.score")),
+            ("", text("xlsx.col.grade")),
+        )
+    )
     out.append(
-        "<section id='ranking'><h2>项目排名（得分从低到高；点击表头排序）</h2><div class='scroll'>"
-        "<table class='sortable' id='ranking-table'><thead><tr><th data-num>排名</th><th>项目</th>"
-        "<th>单位（文件）</th><th data-num>年度</th><th data-num class='narrow-hide'>预算(万元)</th>"
-        "<th data-num class='narrow-hide'>指标数</th><th data-num>问题数</th><th data-num>得分</th><th>等级</th>"
-        "</tr></thead><tbody>"
+        f"<section id='ranking'><h2>{escape(text('html.ranking'))}</h2><div class='scroll'>"
+        f"<table class='sortable' id='ranking-table'><thead><tr>{headings}</tr></thead><tbody>"
     )
     for record in worst_first.itertuples():
         key = (record.source, record.project_index)
@@ -213,9 +231,10 @@ def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -
     out.append("</tbody></table></div></section>")
 
     out.append(
-        "<section id='projects'><h2>项目明细（得分从低到高）</h2><p id='search-bar'><input id='search' "
-        "type='search' placeholder='搜索项目、单位、指标、规则代码、问题类别…' aria-label='搜索'> "
-        "<span id='search-count' class='meta'></span></p>"
+        f"<section id='projects'><h2>{escape(text('html.projects'))}</h2><p id='search-bar'><input id='search' "
+        f"type='search' placeholder='{escape(text('html.search_placeholder'))}' aria-label='{escape(text('html.search'))}'> "
+        f"<span id='search-count' class='meta' "
+        f"data-found='{escape(text('html.search_count', projects='{projects}', indicators='{indicators}'))}'></span></p>"
     )
     documents = {d.source: d for d in result.documents}
     for record in worst_first.itertuples():
@@ -224,17 +243,26 @@ def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -
         document = documents.get(record.source)
         project = document.projects[record.project_index] if document else None
         where = document_name(record.unit, record.year, record.source)
-        budget = f"预算 {plain(record.budget)} 万元" if plain(record.budget) else "预算未填"
+        budget = text("html.budget", budget=plain(record.budget)) if plain(record.budget) else text("html.no_budget")
         terms = _search_terms(codes_of.get(key, []), categories_of.get(key, set()))
         out.append(
             f"<details class='project' id='{anchor}' data-search='{escape(terms)}'><summary>"
             f"{escape(str(record.project))} <span class='where'>{escape(where)}</span> — "
-            f"{record.score:.1f} 分 <span class='grade g{escape(record.grade)}'>{escape(record.grade)}</span>"
-            f"</summary><p class='meta'>文件 {escape(Path(record.source).name)}；{escape(budget)}；"
-            f"第 {record.rank} 名（文件内第 {record.rank_in_document} 名）</p>"
+            f"{escape(text('html.points', score=f'{record.score:.1f}'))} "
+            f"<span class='grade g{escape(record.grade)}'>{escape(record.grade)}</span></summary><p class='meta'>"
+            + escape(
+                text(
+                    "html.project_meta",
+                    file=Path(record.source).name,
+                    budget=budget,
+                    rank=record.rank,
+                    rank_in_document=record.rank_in_document,
+                )
+            )
+            + "</p>"
         )
         if project is not None and project.goal:
-            out.append(f"<p><b>绩效目标：</b>{escape(project.goal)}</p>")
+            out.append(f"<p><b>{escape(text('html.goal'))}</b>{escape(project.goal)}</p>")
         if record.messages:
             out.append(
                 "<ul>" + "".join(f"<li class='reason'>{escape(m)}</li>" for m in record.messages.split("；") if m) + "</ul>"
@@ -242,14 +270,13 @@ def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -
         missing = getattr(record, "suggestions", "")  # score --suggest: rows for the groups the project lacks
         if missing:
             out.append(
-                "<p><b>可补充的指标（指标推荐）：</b></p><ul>"
+                f"<p><b>{escape(text('html.missing_groups'))}</b></p><ul>"
                 + "".join(f"<li class='suggest'>{escape(line)}</li>" for line in missing.split("\n") if line)
                 + "</ul>"
             )
-        out.append(
-            "<div class='scroll'><table><thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>"
-            "<th>得分</th><th>原因</th><th>修改建议</th></tr></thead><tbody>"
-        )
+        columns = ("level1", "level2", "level3", "value", "score", "reasons", "fixes")
+        headings = "".join(f"<th>{escape(text(f'xlsx.col.{column}'))}</th>" for column in columns)
+        out.append(f"<div class='scroll'><table><thead><tr>{headings}</tr></thead><tbody>")
         mine = rows[(rows["source"] == record.source) & (rows["project_index"] == record.project_index)]
         for row in mine.itertuples():
             severity = severity_of.get((row.source, row.project_index, row.row_index), "")
@@ -267,11 +294,12 @@ def render_html(result, title: str = "zhibiao 绩效指标质量评审报告") -
     return "".join(out)
 
 
-def _suggestions(text: str) -> str:
+def _suggestions(suggested: str) -> str:
     """score --suggest: a flagged row's suggestions under its fix."""
-    if not text:
+    if not suggested:
         return ""
-    return "<div class='suggest'><b>推荐：</b>" + "<br>".join(escape(item) for item in text.split("；") if item) + "</div>"
+    items = "<br>".join(escape(item) for item in suggested.split("；") if item)
+    return f"<div class='suggest'><b>{escape(text('html.suggested'))}</b>{items}</div>"
 
 
 def write_html(result, path: str | Path) -> None:

@@ -18,7 +18,14 @@ CATEGORY_NAMES: dict[str, str] = {c: entry["name"] for c, entry in table("catego
 
 
 def category_meanings() -> dict[str, str]:
-    return {c: entry["meaning"] for c, entry in table("categories").items()}
+    """What each category means, in the current language."""
+    field = "meaning_en" if language() == "en" else "meaning"
+    return {c: entry[field] for c, entry in table("categories").items()}
+
+
+def category_name(category: str) -> str:
+    """A category as a report names it: its Chinese name, or in English its code (as in the CSV)."""
+    return category if language() == "en" else CATEGORY_NAMES.get(category, category)
 
 
 def print_summary(result, top: int = 10, console: Console | None = None) -> None:

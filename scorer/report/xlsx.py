@@ -1,4 +1,5 @@
-"""The review workbook: 项目排名, 指标明细, 规则统计, 说明 (openpyxl).
+"""The review workbook: 项目排名, 指标明细, 规则统计, 说明 (openpyxl), in the language of the run (sheet names,
+headings and notes from scorer/messages.py; the findings' own messages are as the rules wrote them).
 
 Text cells are always written as text, so a cell like `=HYPERLINK(...)` or `=7人` is never a formula.
 """
@@ -16,9 +17,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scorer.inputs import GENERATOR
+from scorer.messages import language, text
 from scorer.report import plain, scored_findings, worst_severity_by_row
 from scorer.report.atomic import atomic_output
-from scorer.report.terminal import CATEGORY_NAMES, category_meanings
+from scorer.report.terminal import CATEGORY_NAMES, category_meanings, category_name
 from scorer.scoring import explained
 from scorer.types import CATEGORIES
 
@@ -67,11 +69,11 @@ def _finish(sheet: Worksheet, headers: list[str], widths: dict[int, int] | None 
 def write_xlsx(result, path: str | Path) -> None:
     workbook = Workbook()
     ranking = workbook.active
-    ranking.title = "项目排名"
+    ranking.title = text("xlsx.sheet.ranking")
     _ranking_sheet(ranking, result)
-    _rows_sheet(workbook.create_sheet("指标明细"), result)
-    _rules_sheet(workbook.create_sheet("规则统计"), result)
-    _notes_sheet(workbook.create_sheet("说明"), result)
+    _rows_sheet(workbook.create_sheet(text("xlsx.sheet.rows")), result)
+    _rules_sheet(workbook.create_sheet(text("xlsx.sheet.rules")), result)
+    _notes_sheet(workbook.create_sheet(text("xlsx.sheet.notes")), result)
     workbook.properties.creator = "zhibiao"
     workbook.properties.keywords = GENERATOR  # a folder run recognises its own workbook by it
     with atomic_output(path) as temporary:
@@ -79,27 +81,17 @@ def write_xlsx(result, path: str | Path) -> None:
 
 
 def _ranking_sheet(sheet: Worksheet, result) -> None:
-    from scorer.decisions import REVIEW_HEADERS
+    from scorer.decisions import review_headers
 
     headers = [
-        "排名",
-        "文件内排名",
-        "单位",
-        "年度",
-        "文件",
-        "项目",
-        "预算(万元)",
-        "指标数",
-        "问题数",
-        "得分",
-        "等级",
-        *[CATEGORY_NAMES[c] for c in CATEGORIES],
-        "项目层面问题",
-        "项目层面规则",
-        *REVIEW_HEADERS,
+        *_headings("rank", "rank_in_document", "unit", "year", "document", "project", "budget"),
+        *_headings("indicators", "findings", "score", "grade"),
+        *[category_name(c) for c in CATEGORIES],
+        *_headings("project_findings", "project_codes"),
+        *review_headers(),
     ]
     decisions = _project_decisions(result.findings) if "decision" in result.findings.columns else {}
-    grade_column = headers.index("等级") + 1
+    grade_column = headers.index(text("xlsx.col.grade")) + 1
     rows = result.rows
     counts: dict[tuple[str, int], Counter] = {}
     for source, p_index, categories in zip(rows["source"], rows["project_index"], rows["categories"], strict=True):
@@ -127,25 +119,32 @@ def _ranking_sheet(sheet: Worksheet, result) -> None:
             put(sheet, number, column, value)
         sheet.cell(row=number, column=grade_column).fill = PatternFill("solid", fgColor=GRADE_FILLS.get(record.grade, "FFFFFF"))
     _review_choice(sheet, headers)
-    _finish(sheet, headers, {3: 30, 6: 40, headers.index("项目层面问题") + 1: 80})
+    _finish(sheet, headers, {3: 30, 6: 40, headers.index(text("xlsx.col.project_findings")) + 1: 80})
+
+
+def _headings(*fields: str) -> list[str]:
+    return [text(f"xlsx.col.{field}") for field in fields]
 
 
 def _review_choice(sheet: Worksheet, headers: list[str]) -> None:
-    """The 审核意见 column as a drop-down of 同意 / 不同意 / 待定."""
+    """The 审核意见 column as a drop-down of 同意 / 不同意 / 待定 (agree / disagree / pending in English; the
+    decisions reader takes either)."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from scorer.decisions import REVIEW_HEADERS, VERDICTS
+    from scorer.decisions import VERDICTS, verdict_label
 
-    letter = get_column_letter(headers.index(REVIEW_HEADERS[0]) + 1)
+    title = text("xlsx.col.decision")
+    letter = get_column_letter(headers.index(title) + 1)
+    choices = [verdict_label(verdict) for verdict in VERDICTS]
     choice = DataValidation(
         type="list",
-        formula1='"' + ",".join(VERDICTS) + '"',
+        formula1='"' + ",".join(choices) + '"',
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle="审核意见",
-        error="请选择：" + "、".join(VERDICTS),
-        promptTitle="审核意见",
-        prompt="同意：问题成立；不同意：豁免此问题，不扣分；待定",
+        errorTitle=title,
+        error=text("xlsx.choice.error"),
+        promptTitle=title,
+        prompt=text("xlsx.choice.prompt"),
         showInputMessage=True,
     )
     sheet.add_data_validation(choice)
@@ -157,9 +156,7 @@ def _project_decisions(findings) -> dict[tuple[str, int], tuple[str, str, str, s
     decided: dict[tuple[str, int], set[tuple[str, str, str, str]]] = {}
     for record in findings.itertuples():
         if record.row is None or record.row != record.row:
-            decided.setdefault((record.source, int(record.project_index)), set()).add(
-                (_text(record.decision), _text(record.note), _text(record.reviewer), _text(record.decided_on))
-            )
+            decided.setdefault((record.source, int(record.project_index)), set()).add(_review_cells(record))
     return {key: next(iter(values)) for key, values in decided.items() if len(values) == 1 and next(iter(values))[0]}
 
 
@@ -171,40 +168,34 @@ def _row_decisions(findings) -> dict[tuple[str, int, int], tuple[str, str, str, 
         if record.row is None or record.row != record.row:
             continue
         key = (record.source, int(record.project_index), int(record.row))
-        decided.setdefault(key, set()).add(
-            (_text(record.decision), _text(record.note), _text(record.reviewer), _text(record.decided_on))
-        )
+        decided.setdefault(key, set()).add(_review_cells(record))
     return {key: next(iter(values)) for key, values in decided.items() if len(values) == 1 and next(iter(values))[0]}
 
 
+def _review_cells(record) -> tuple[str, str, str, str]:
+    """(审核意见, 备注, 审核人, 审核日期) of a finding, the verdict in the workbook's language."""
+    from scorer.decisions import verdict_label
+
+    decision = _text(record.decision)
+    return (verdict_label(decision) if decision else "", _text(record.note), _text(record.reviewer), _text(record.decided_on))
+
+
 def _rows_sheet(sheet: Worksheet, result) -> None:
-    from scorer.decisions import REVIEW_HEADERS
+    from scorer.decisions import review_headers
 
     headers = [
-        "文件",
-        "项目",
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "绩效指标描述",
-        "指标值",
-        "指标值确定依据",
-        "得分",
-        "问题类别",
-        "规则",
-        "原因",
-        "修改建议",
-        "位置",
-        *REVIEW_HEADERS,
+        *_headings("document", "project", "level1", "level2", "level3", "description", "value", "basis", "score"),
+        *_headings("categories", "codes", "reasons", "fixes", "location"),
+        *review_headers(),
     ]
     suggested = "suggestions" in result.rows.columns  # score --suggest
     if suggested:
-        headers.append("推荐指标")
+        headers.append(text("xlsx.col.suggestions"))
     findings = result.findings
     worst = worst_severity_by_row(scored_findings(findings))
     decisions = _row_decisions(findings) if "decision" in findings.columns else {}
     for number, record in enumerate(result.rows.itertuples(), start=2):
-        categories = "；".join(CATEGORY_NAMES.get(c, c) for c in record.categories.split(";") if c)
+        categories = "；".join(category_name(c) for c in record.categories.split(";") if c)
         review = decisions.get((record.source, record.project_index, record.row_index), ("", "", "", ""))
         values = [
             Path(record.source).name,
@@ -242,41 +233,34 @@ def _rows_sheet(sheet: Worksheet, result) -> None:
 def _rules_sheet(sheet: Worksheet, result) -> None:
     from scorer.registry import load_rules
 
-    headers = ["规则", "名称", "类别", "级别", "范围", "次数", "英文名称与说明"]
-    severity = {"error": "缺陷", "warning": "较弱", "info": "提示"}
-    scope = {"row": "指标", "project": "项目", "document": "文件", "corpus": "全部文件"}
+    english = language() == "en"
+    headers = _headings("rule", "title", "category", "severity", "scope", "count", "about")
+    if not english:  # an English workbook names the rules by these names already
+        headers += _headings("code_name")
     counts = Counter(result.findings["code"]) if not result.findings.empty else Counter()
     for number, (code, rule) in enumerate(sorted(load_rules().items()), start=2):
         values = [
             code,
-            rule.title,
-            CATEGORY_NAMES.get(rule.category, rule.category),
-            severity.get(rule.severity.value, rule.severity.value),
-            scope.get(rule.scope, rule.scope),
+            rule.name if english else rule.title,
+            category_name(rule.category),
+            text(f"severity.{rule.severity.value}"),
+            text(f"scope.{rule.scope}"),
             counts.get(code, 0),
-            f"{rule.name}: {rule.summary}",
+            rule.what,
+            *([] if english else [rule.name]),
         ]
         for column, value in enumerate(values, start=1):
             put(sheet, number, column, value)
-    _finish(sheet, headers, {7: 80})
+    _finish(sheet, headers, {2: 30, 7: 80})
 
 
 def _notes_sheet(sheet: Worksheet, result) -> None:
-    headers = ["项目", "说明"]
-    lines = [(f"{CATEGORY_NAMES[c]}（{c}）", category_meanings()[c]) for c in CATEGORIES]
+    headers = _headings("item", "explanation")
+    lines = [(c if language() == "en" else f"{CATEGORY_NAMES[c]}（{c}）", category_meanings()[c]) for c in CATEGORIES]
     lines += explained()
-    lines += [
-        ("问题数", "有缺陷或较弱的发现之和；提示（info）不计入。"),
-        ("填色", "红色：有缺陷的指标；黄色：较弱的指标。把鼠标移到指标值上可看到原因。"),
-        (
-            "审核意见",
-            "在“指标明细”（按指标）或“项目排名”（按项目层面问题）的审核意见列选择 同意 / 不同意 / 待定，"
-            "可填备注、审核人、审核日期；保存后运行 zhibiao score … --decisions 本工作簿 --xlsx 新工作簿："
-            "“不同意”的问题标为已豁免、不再扣分，审核意见带入新工作簿。",
-        ),
-    ]
-    lines += [("未读取的文件", error.message) for error in result.errors]
-    for number, (title, text) in enumerate(lines, start=2):
+    lines += [(text(f"notes.{item}"), text(f"notes.{item}.text")) for item in ("findings", "colours", "review")]
+    lines += [(text("notes.not_read"), error.message) for error in result.errors]
+    for number, (title, explanation) in enumerate(lines, start=2):
         put(sheet, number, 1, title)
-        put(sheet, number, 2, text).alignment = Alignment(wrap_text=True, vertical="top")
+        put(sheet, number, 2, explanation).alignment = Alignment(wrap_text=True, vertical="top")
     _finish(sheet, headers, {2: 100})
