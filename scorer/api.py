@@ -98,7 +98,7 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
     score_categories, finding_categories = model.score_categories, model.finding_categories
     extra, highest = [], {}
     for document in contexts:
-        rows = [row for project in document.projects for row in project.rows]
+        rows = [row for project in document.scored_projects() for row in project.rows]
         for row, probabilities in zip(rows, model.row_probabilities(rows), strict=True):
             project = row.project
             key = (document.source, project.index, row.index)
@@ -153,7 +153,7 @@ def _penalty_notes(contexts, highest: dict, findings: list[Finding]) -> list[Fin
     have = {(f.source, f.project_index, f.row, f.code) for f in findings}
     notes = []
     for document in contexts:
-        for project in document.projects:
+        for project in document.scored_projects():
             for row in project.rows:
                 key = (document.source, project.index, row.index)
                 probability, category, *terms = highest.get(key, (0.0, ""))
@@ -179,17 +179,26 @@ def score_documents(
     model_path: str | Path | None = None,
     findings_table: bool = True,
     decisions: list | None = None,
+    part: tuple[int, int] | None = None,
 ) -> Result:
     """Rules (and, unless use_model is False or no model file exists, the classifier) over documents.
     A model file that is foreign or damaged raises scorer.classifier.ModelError. findings_table=False
     leaves Result.findings empty (the bulk path reads the rows and projects only).
     decisions (scorer.decisions.Decision): a finding the reviewer overruled (不同意) is kept, marked
-    已豁免, and costs nothing; decisions that match no finding any more are Result.stale_decisions."""
+    已豁免, and costs nothing; decisions that match no finding any more are Result.stale_decisions.
+    part (start, stop): score only the projects of these indexes in each document (one part of a document
+    too large for one worker, scorer.engines.bulk); the other projects are read as their context, so
+    the parts together give what the whole gives, but for rank_in_document, which the caller sets."""
     from scorer.classifier import load_model, score_penalty
 
     contexts = prepare(documents)
+    in_part = None if part is None else range(*part)
+    for context in contexts:
+        context.part = in_part
     rule_errors: list[str] = []
     findings = run_rules(contexts, select, ignore, errors=rule_errors, stats=corpus_stats)
+    if in_part is not None:  # what the document-scope rules found on the other parts' projects
+        findings = [f for f in findings if f.project_index in in_part]
     from scorer.classifier import MODEL_CODES
     from scorer.registry import matches
 
@@ -214,6 +223,8 @@ def score_documents(
         return finding.message
 
     rows = indicator_frame(documents)
+    if in_part is not None:
+        rows = rows[rows["project_index"].between(in_part.start, in_part.stop - 1)].reset_index(drop=True)
     scores, categories, codes, messages, fixes = [], [], [], [], []
     for source, p_index, r_index in zip(rows["source"], rows["project_index"], rows["row_index"], strict=True):
         found = by_row.get((source, p_index, r_index), [])
@@ -234,6 +245,8 @@ def score_documents(
         (d.source, p.index, r.index): dimension_of(r.group, r.level1_group) for d in contexts for p in d.projects for r in p.rows
     }
     projects = project_frame(documents)
+    if in_part is not None:
+        projects = projects[projects["project_index"].between(in_part.start, in_part.stop - 1)].reset_index(drop=True)
     rows_of_project: dict[tuple[str, int], list[int]] = {}
     for position, key in enumerate(zip(rows["source"], rows["project_index"], strict=True)):
         rows_of_project.setdefault(key, []).append(position)

@@ -123,7 +123,7 @@ def _apply_text_rules(rules: tuple[Rule, ...], document: DocumentContext, errors
     cache = _row_cache.get(tuple(found))
     if cache is None:
         cache = _row_cache[tuple(found)] = BoundedMemo(ROW_CACHE_SIZE)
-    for project in document.projects:
+    for project in document.scored_projects():
         for row in project.rows:
             key = row_text(row)
             hits = cache.get(key) if USE_ROW_CACHE else None
@@ -160,13 +160,13 @@ def _apply_text_rules(rules: tuple[Rule, ...], document: DocumentContext, errors
 
 def _apply(rule: Rule, document: DocumentContext, findings: list[Finding]) -> None:
     if rule.scope == "row":
-        for project in document.projects:
+        for project in document.scored_projects():
             for row in project.rows:
                 hit = rule.func(row)
                 if hit:
                     findings.extend(_findings(rule, document, project, row, hit))
     elif rule.scope == "project":
-        for project in document.projects:
+        for project in document.scored_projects():
             for row, hit in rule.func(project):
                 findings.extend(_findings(rule, document, project, row, hit))
     else:

@@ -60,10 +60,18 @@ class DocumentContext:
     document: Document
     projects: list[ProjectContext]
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # indexes derived once per document
+    # Only these projects are scored (one part of a document too large for one worker); the others are
+    # there as context for the rules and features that compare projects of a document.
+    part: range | None = None
 
     @property
     def source(self) -> str:
         return self.document.source
+
+    def scored_projects(self) -> list[ProjectContext]:
+        if self.part is None:
+            return self.projects
+        return self.projects[self.part.start : self.part.stop]
 
 
 @dataclass

@@ -260,3 +260,33 @@ def test_a_table_without_source_is_one_document_named_after_the_file(tmp_path, s
     assert report.rows == 50 and report.documents == 1
     assert "no source column" in report.warnings[0] and "one_unit.csv" in report.warnings[0]
     assert set(_read(tmp_path / "rows.csv")["source"]) == {"one_unit.csv"}
+
+
+def test_one_large_document_scored_in_parts_by_two_workers_equals_it_scored_whole(seed_table, tmp_path):
+    """A document over --chunk-rows goes to every worker, each scoring a range of its projects with the whole
+    document as context: the rows, project scores and ranks in the document equal one process's, and the
+    copy-paste rules still see projects of the other part (C002 and B009 compare projects)."""
+    from scorer.engines.bulk import document_parts
+
+    table = tmp_path / "export.csv"
+    frame = seed_table.assign(source="export.csv")
+    frame.to_csv(table, index=False)
+    assert len(document_parts(frame, 2)) == 2
+    for jobs in (1, 2):
+        score_tables([table], tmp_path / f"rows{jobs}.csv", tmp_path / f"projects{jobs}.csv", jobs=jobs, chunk_rows=100)
+    assert (tmp_path / "rows1.csv").read_bytes() == (tmp_path / "rows2.csv").read_bytes()
+    assert (tmp_path / "projects1.csv").read_bytes() == (tmp_path / "projects2.csv").read_bytes()
+    rows = _read(tmp_path / "rows2.csv")
+    assert len(rows) == len(seed_table) and {"C002", "B009"} <= set(";".join(rows["codes"]).split(";"))
+    projects = _read(tmp_path / "projects2.csv")
+    assert sorted(projects["rank_in_document"].astype(int)) == sorted(projects["rank"].astype(int))
+
+
+def test_document_parts_cut_between_projects_into_as_many_rows():
+    frame = pd.DataFrame({"source": "a", "project": ["p1"] * 5 + ["p2"] * 5 + ["p3"] * 5 + ["p4"] * 5})
+    from scorer.engines.bulk import document_parts
+
+    assert document_parts(frame, 2) == [(0, 2), (2, 4)]
+    assert document_parts(frame, 3) == [(0, 2), (2, 3), (3, 4)]
+    assert document_parts(frame.assign(project="p"), 2) == [None]  # one project: nothing to cut
+    assert document_parts(frame.assign(source=["a", "b"] * 10), 2) == [None]  # several documents stay whole

@@ -12,6 +12,7 @@ the process pool here and the Dask engine (scorer.engines.dask_engine) both call
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import sys
@@ -115,13 +116,16 @@ def score_frame(
     first_row: int = 1,
     errors: list[str] | None = None,
     row_numbers: Iterable[int] | None = None,
+    part: tuple[int, int] | None = None,
 ) -> pd.DataFrame:
     """Rows of whole documents (rows contract) -> the scored rows, each with its project's score.
 
     Pure: the result depends only on the arguments, so partitions can be scored anywhere. Columns:
     FRAME_OUTPUT (the rows CSV columns, then project_*). Each row's location counts rows from first_row,
     or is given by row_numbers (1-based, one per row of frame). Rule failures are appended to `errors` when
-    given, else raised. corpus_stats: as for scorer.score (B201); without it B201 counts this frame."""
+    given, else raised. corpus_stats: as for scorer.score (B201); without it B201 counts this frame.
+    part (start, stop): only the rows of these projects (indexes in order of first appearance in the
+    document), read with the rest of the document as context (scorer.api.score_documents)."""
     from scorer.api import documents_from_frame, score_documents
 
     if frame.empty:
@@ -134,6 +138,7 @@ def score_frame(
         use_model=use_model,
         model_path=model_path,
         findings_table=False,
+        part=part,
     )
     if errors is not None:
         errors.extend(result.rule_errors)
@@ -580,8 +585,10 @@ def _score_chunk(
     csv_out: bool,
     options: BulkOptions,
     number: int = -1,
+    part: tuple[int, int] | None = None,
 ) -> tuple[object, pd.DataFrame, list[str], float, float]:
-    """In a worker: score, then format the rows for the output (CSV text or an Arrow table)."""
+    """In a worker: score (the projects of `part` only, when given), then format the rows for the output
+    (CSV text or an Arrow table)."""
     _scoring(number)
     started = time.perf_counter()
     errors: list[str] = []
@@ -595,6 +602,7 @@ def _score_chunk(
             options.model_path,
             first_row=int(chunk.index[0]) + 1,
             errors=errors,
+            part=part,
         )
     scored_at = time.perf_counter()
     projects = projects_from_rows(scored)
@@ -946,9 +954,9 @@ def _scored_chunks(
     places: dict[int, str] = {}  # chunk number -> where it is in the input, for the one line if it fails
 
     def result():
-        future, number = in_flight.popleft()
+        futures, number = in_flight.popleft()
         try:
-            return future.result()
+            return merged_parts([future.result() for future in futures])
         except BrokenProcessPool:
             raise _worker_died(pool, places, number) from None
         finally:
@@ -956,14 +964,51 @@ def _scored_chunks(
 
     for number, (path, chunk) in enumerate(chunks_with_paths()):
         places[number] = _place(path, chunk)
+        parts = document_parts(chunk, jobs) if len(chunk) > chunk_rows else [None]
         try:
-            in_flight.append((pool.submit(_score_chunk, chunk, csv_out, options, number), number))
+            futures = [pool.submit(_score_chunk, chunk, csv_out, options, number, part) for part in parts]
         except BrokenProcessPool:  # a worker died while this chunk was read
             raise _worker_died(pool, places, number) from None
-        if len(in_flight) >= 2 * jobs:
+        in_flight.append((futures, number))
+        if sum(len(futures) for futures, _ in in_flight) >= 2 * jobs:
             yield result()
     while in_flight:
         yield result()
+
+
+def document_parts(chunk: pd.DataFrame, parts: int) -> list[tuple[int, int] | None]:
+    """Project ranges that cut a chunk holding one large document into `parts` parts of about as many rows,
+    so that every worker scores a part of it, each reading the whole document as context (see
+    scorer.api.score_documents). A chunk of several documents, or of one project, stays whole."""
+    if parts < 2 or chunk["source"].nunique() != 1:
+        return [None]
+    codes, names = pd.factorize(chunk["project"].to_numpy())  # project indexes: order of first appearance
+    if len(names) < 2:
+        return [None]
+    ends = np.cumsum(np.bincount(codes, minlength=len(names)))
+    targets = [len(chunk) * k / parts for k in range(1, parts)]
+    cuts = sorted({int(np.searchsorted(ends, target)) + 1 for target in targets} - {0, len(names)})
+    bounds = [0, *cuts, len(names)]
+    return [(start, stop) for start, stop in itertools.pairwise(bounds) if start < stop]
+
+
+def merged_parts(results: list[tuple]) -> tuple:
+    """The results of the parts of one document as one chunk's: rows in order, projects ranked within the
+    document, each rule failure said once."""
+    if len(results) == 1:
+        return results[0]
+    payloads, projects, errors, score_seconds, format_seconds = zip(*results, strict=True)
+    if isinstance(payloads[0], bytes):
+        payload: object = b"".join(payloads)
+    else:
+        import pyarrow as pa
+
+        payload = pa.concat_tables(payloads)
+    ranked = pd.concat(projects, ignore_index=True)
+    if len(ranked):
+        ranked["rank_in_document"] = ranked.groupby("source")["score"].rank(ascending=False, method="min").astype(int)
+    said = list(dict.fromkeys(line for part in errors for line in part))
+    return payload, ranked, said, sum(score_seconds), sum(format_seconds)
 
 
 def _place(path: Path, chunk: pd.DataFrame) -> str:
