@@ -6,6 +6,9 @@ The CSV column contract and the rule codes are not translated."""
 from __future__ import annotations
 
 import os
+import re
+from functools import cache
+from typing import Any
 
 LANGUAGES = ("zh", "en")
 
@@ -133,6 +136,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "compare.row_added": {"zh": "新增指标", "en": "row added"},
     "compare.row_removed": {"zh": "删除指标", "en": "row removed"},
     "compare.project_level": {"zh": "（项目层面）", "en": "(project)"},
+    # the findings' own wording (the rules' English templates are in lexicons/rule_messages_en.yaml)
+    "finding.no_name": {"zh": "（无名称）", "en": "(no name)"},
+    "finding.waived": {"zh": "已豁免", "en": "waived"},
+    "finding.waived_because": {"zh": "已豁免（{detail}）", "en": "waived ({detail})"},
+    "finding.waiver_who": {"zh": "，", "en": ", "},
+    "finding.waiver_parts": {"zh": "；", "en": "; "},
+    "model.finding": {
+        "zh": "模型判断该指标可能属于“{category}”（概率{probability:.2f}），主要依据：{terms}；请人工复核",
+        "en": "the model judges this indicator may be {category} (probability {probability:.2f}), mainly because of: {terms}; please review it",
+    },
+    "model.penalty": {
+        "zh": "分类模型估计该指标“{category}”的概率为{probability:.2f}，扣{points:.1f}分（主要依据：{terms}）",
+        "en": "the classifier puts the probability that this indicator is {category} at {probability:.2f}, taking off {points:.1f} points (mainly because of: {terms})",
+    },
+    "model.fix": {
+        "zh": "请人工复核；若指标已具体可核验，可忽略此提示",
+        "en": "review it; if the indicator is already specific and checkable, ignore this note",
+    },
+    "model.whole_row": {"zh": "整体特征", "en": "the row as a whole"},
+    "model.terms": {"zh": "{terms}", "en": "“{terms}”"},
     # configuration
     "config.none": {
         "zh": "没有找到 zhibiao.toml 或含 [tool.zhibiao] 的 pyproject.toml（从当前文件夹向上查找），使用默认设置",
@@ -764,3 +787,40 @@ def text_in(language: str, key: str, **fields: object) -> str:
 def text(key: str, **fields: object) -> str:
     """The message `key` in the current language, with its fields filled in."""
     return text_in(_State.language, key, **fields)
+
+
+def english_wording(code: str) -> dict[str, Any]:
+    """A rule's English message and fix templates, and the fields it fills with its own words
+    (lexicons/rule_messages_en.yaml); {} for a code without one."""
+    from scorer.lexicons import table
+
+    return dict(((table("rule_messages_en") or {}).get("rules") or {}).get(code) or {})
+
+
+@cache
+def _english_terms() -> tuple[dict[str, str], list[tuple[re.Pattern[str], str]]]:
+    from scorer.lexicons import table
+
+    terms = {str(k): str(v) for k, v in ((table("rule_messages_en") or {}).get("terms") or {}).items()}
+    patterns = [
+        (re.compile(re.escape(k).replace(re.escape("{n}"), r"(?P<n>\d+(?:\.\d+)?)") + "$"), v)
+        for k, v in terms.items()
+        if "{n}" in k
+    ]
+    return terms, patterns
+
+
+def english_term(words: str) -> str:
+    """A rule's own words in English (the `terms` of lexicons/rule_messages_en.yaml): the whole, else each
+    of its parts joined by 、; words the table does not know are kept as they are."""
+    terms, patterns = _english_terms()
+    if words in terms:
+        return terms[words]
+    for pattern, english in patterns:
+        found = pattern.match(words)
+        if found:
+            return english.replace("{n}", found["n"])
+    parts = words.split("、")
+    if len(parts) > 1 and all(part in terms for part in parts):
+        return ", ".join(terms[part] for part in parts)
+    return words
