@@ -92,7 +92,8 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
     """M-findings where the model is confident and the rules are silent; and each row's highest probability
     (with the terms that weighed most when it costs the row points: a row's features are named only then)."""
     from scorer.classifier import FINDING_THRESHOLD, row_features, score_penalty
-    from scorer.report.terminal import CATEGORY_NAMES
+    from scorer.messages import text
+    from scorer.report.terminal import category_name
 
     said = {(f.source, f.project_index, f.row, f.category) for f in findings if f.row is not None}
     score_categories, finding_categories = model.score_categories, model.finding_categories
@@ -113,9 +114,11 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
                     continue
                 features = features if features is not None else row_features(row)
                 terms = "、".join(model.top_terms(features, category))
-                message = (
-                    f"模型判断该指标可能属于“{CATEGORY_NAMES[category]}”（概率{probability:.2f}），"
-                    f"主要依据：{terms or '整体特征'}；请人工复核"
+                message = text(
+                    "model.finding",
+                    category=category_name(category),
+                    probability=probability,
+                    terms=text("model.terms", terms=terms) if terms else text("model.whole_row"),
                 )
                 extra.append(_model_finding(row, category, Severity.WARNING, probability, terms, message))
     return extra, highest
@@ -148,7 +151,8 @@ def _penalty_notes(contexts, highest: dict, findings: list[Finding]) -> list[Fin
     """Every point the model takes off a row, said on the row: a note (info: it decides no category) with
     the probability, the points and the terms that weighed most, under the category's M code."""
     from scorer.classifier import MODEL_CODES, score_penalty
-    from scorer.report.terminal import CATEGORY_NAMES
+    from scorer.messages import text
+    from scorer.report.terminal import category_name
 
     have = {(f.source, f.project_index, f.row, f.code) for f in findings}
     notes = []
@@ -161,11 +165,14 @@ def _penalty_notes(contexts, highest: dict, findings: list[Finding]) -> list[Fin
                 if points < NOTED_PENALTY or (*key, MODEL_CODES[category]) in have:
                     continue
                 evidence = terms[0] if terms else ""
-                message = (
-                    f"分类模型估计该指标“{CATEGORY_NAMES[category]}”的概率为{probability:.2f}，扣{points:.1f}分"
-                    f"（主要依据：{evidence or '整体特征'}）"
+                message = text(
+                    "model.penalty",
+                    category=category_name(category),
+                    probability=probability,
+                    points=points,
+                    terms=text("model.terms", terms=evidence) if evidence else text("model.whole_row"),
                 )
-                fix = "请人工复核；若指标已具体可核验，可忽略此提示"
+                fix = text("model.fix")
                 notes.append(_model_finding(row, category, Severity.INFO, probability, evidence, message, fix))
     return notes
 

@@ -905,28 +905,27 @@ def _print_comparison(comparison, show_all: bool) -> None:
         if project.status == UNCHANGED and not show_all:
             continue
         name = " / ".join(part for part in (project.unit, project.name) if part)
-        click.echo(
-            text(f"compare.status.{project.status}")
-            + " "
-            + name
-            + "："
-            + text(
-                "compare.project",
-                old=score(project.old_score, project.old_grade),
-                new=score(project.new_score, project.new_grade),
-                fixed=len(project.fixed),
-                open=len(project.still_open),
-                new_findings=len(project.new),
-                added=len(project.rows_added),
-                removed=len(project.rows_removed),
-            )
+        detail = text(
+            "compare.project",
+            old=score(project.old_score, project.old_grade),
+            new=score(project.new_score, project.new_grade),
+            fixed=len(project.fixed),
+            open=len(project.still_open),
+            new_findings=len(project.new),
+            added=len(project.rows_added),
+            removed=len(project.rows_removed),
         )
+        click.echo(text("compare.line", status=text(f"compare.status.{project.status}"), name=name, detail=detail))
         if project.status == REMOVED:
             continue
         for what in ("fixed", "new", "still_open"):
             for change in getattr(project, what):
                 values = f"{change.old_value} → {change.new_value}" if change.old_value != change.new_value else change.new_value
-                row = f"{change.indicator}（{values}）" if change.indicator else text("compare.project_level")
+                row = (
+                    text("compare.row", indicator=change.indicator, values=values)
+                    if change.indicator
+                    else text("compare.project_level")
+                )
                 click.echo(f"    {text(f'compare.{what}')}  {row}  {change.code} {change.message}")
         for name_added in project.rows_added:
             click.echo(f"    {text('compare.row_added')}  {name_added}")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from scorer.messages import language, text, text_in
 from scorer.report import plain, scored_findings
 from scorer.text import compact
 
@@ -61,8 +62,6 @@ class Comparison:
 
     def summary(self) -> str:
         """The one-line summary in the reviewer's language (terminal and HTML)."""
-        from scorer.messages import text
-
         return text(
             "compare.summary",
             projects=len(self.projects),
@@ -229,27 +228,60 @@ def _compare_project(old: _Side, new: _Side) -> ProjectComparison:
 
 # --- tables for the workbook ---------------------------------------------------------------------------
 
-PROJECT_HEADERS = [
-    "单位",
-    "项目",
-    "变化",
-    "原得分",
-    "原等级",
-    "新得分",
-    "新等级",
-    "得分变化",
-    "已修正",
-    "仍未修正",
-    "新出现",
-    "新增指标",
-    "删除指标",
-    "修改指标值",
-    "原文件",
-    "新文件",
-]
-CHANGE_HEADERS = ["单位", "项目", "变化", "三级指标", "原指标值", "新指标值", "规则", "说明"]
-STATUS_NAMES = {ADDED: "新增项目", REMOVED: "删除项目", CHANGED: "有修改", UNCHANGED: "未改动"}
-FINDING_STATUS = {"fixed": "已修正", "still_open": "仍未修正", "new": "新出现"}
+_PROJECT_COLUMNS = (
+    "unit",
+    "project",
+    "status",
+    "old_score",
+    "old_grade",
+    "new_score",
+    "new_grade",
+    "score_change",
+    "fixed",
+    "still_open",
+    "new",
+    "rows_added",
+    "rows_removed",
+    "rows_changed",
+    "old_source",
+    "new_source",
+)
+_CHANGE_COLUMNS = ("unit", "project", "status", "indicator", "old_value", "new_value", "rule", "message")
+
+
+def project_headers() -> list[str]:
+    """The headings of the 项目对比 sheet, in the language of the run."""
+    return [text(f"compare.col.{column}") for column in _PROJECT_COLUMNS]
+
+
+def change_headers() -> list[str]:
+    """The headings of the 指标变化 sheet, in the language of the run."""
+    return [text(f"compare.col.{column}") for column in _CHANGE_COLUMNS]
+
+
+def status_name(status: str) -> str:
+    """A project's change (ADDED, REMOVED, CHANGED, UNCHANGED) as the workbook and the page say it."""
+    return text(f"compare.status_name.{status}")
+
+
+_FINDING_STATUS_KEYS = {
+    "fixed": "compare.fixed",
+    "still_open": "compare.still_open",
+    "new": "compare.new",
+    "rows_added": "compare.row_added",
+    "rows_removed": "compare.row_removed",
+}
+
+
+def finding_status(what: str) -> str:
+    """fixed, still_open, new, rows_added or rows_removed, as the workbook and the page say it."""
+    return text(_FINDING_STATUS_KEYS[what])
+
+
+PROJECT_HEADERS = [text_in("zh", f"compare.col.{column}") for column in _PROJECT_COLUMNS]  # the default headings
+CHANGE_HEADERS = [text_in("zh", f"compare.col.{column}") for column in _CHANGE_COLUMNS]
+STATUS_NAMES = {status: text_in("zh", f"compare.status_name.{status}") for status in (ADDED, REMOVED, CHANGED, UNCHANGED)}
+FINDING_STATUS = {what: text_in("zh", _FINDING_STATUS_KEYS[what]) for what in ("fixed", "still_open", "new")}
 
 
 def project_table(comparison: Comparison) -> pd.DataFrame:
@@ -260,7 +292,7 @@ def project_table(comparison: Comparison) -> pd.DataFrame:
             [
                 p.unit,
                 p.name,
-                STATUS_NAMES[p.status],
+                status_name(p.status),
                 p.old_score,
                 p.old_grade,
                 p.new_score,
@@ -276,7 +308,7 @@ def project_table(comparison: Comparison) -> pd.DataFrame:
                 Path(p.new_source).name if p.new_source else "",
             ]
         )
-    return pd.DataFrame(records, columns=PROJECT_HEADERS)
+    return pd.DataFrame(records, columns=project_headers())
 
 
 def change_table(comparison: Comparison) -> pd.DataFrame:
@@ -288,17 +320,17 @@ def change_table(comparison: Comparison) -> pd.DataFrame:
                     [
                         p.unit,
                         p.name,
-                        FINDING_STATUS[what],
-                        change.indicator or "（项目层面）",
+                        finding_status(what),
+                        change.indicator or text("compare.project_level"),
                         change.old_value,
                         change.new_value,
                         change.code,
                         change.message,
                     ]
                 )
-        records += [[p.unit, p.name, "新增指标", name, "", "", "", ""] for name in p.rows_added]
-        records += [[p.unit, p.name, "删除指标", name, "", "", "", ""] for name in p.rows_removed]
-    return pd.DataFrame(records, columns=CHANGE_HEADERS)
+        records += [[p.unit, p.name, finding_status("rows_added"), name, "", "", "", ""] for name in p.rows_added]
+        records += [[p.unit, p.name, finding_status("rows_removed"), name, "", "", "", ""] for name in p.rows_removed]
+    return pd.DataFrame(records, columns=change_headers())
 
 
 def write_comparison_xlsx(comparison: Comparison, path: str | Path) -> None:
@@ -309,9 +341,18 @@ def write_comparison_xlsx(comparison: Comparison, path: str | Path) -> None:
     from scorer.report.atomic import atomic_output
     from scorer.report.xlsx import _finish, put
 
-    fills = {"已修正": "C6EFCE", "新出现": "F8CBAD", "仍未修正": "FFF2CC", "删除项目": "D9D9D9", "新增项目": "DDEBF7"}
+    fills = {
+        finding_status("fixed"): "C6EFCE",
+        finding_status("new"): "F8CBAD",
+        finding_status("still_open"): "FFF2CC",
+        status_name(REMOVED): "D9D9D9",
+        status_name(ADDED): "DDEBF7",
+    }
     workbook = Workbook()
-    sheets = [(workbook.active, "项目对比", project_table(comparison), 3), (None, "指标变化", change_table(comparison), 3)]
+    sheets = [
+        (workbook.active, text("compare.sheet.projects"), project_table(comparison), 3),
+        (None, text("compare.sheet.changes"), change_table(comparison), 3),
+    ]
     for sheet, title, frame, status_column in sheets:
         sheet = sheet or workbook.create_sheet(title)
         sheet.title = title
@@ -345,16 +386,18 @@ def render_comparison_html(comparison: Comparison, old: str, new: str) -> str:
         shown = "" if value is None else (f"{value:.1f}" if isinstance(value, float) else str(value))
         return f"<td class='{css}'>{escape(shown)}</td>" if css else f"<td>{escape(shown)}</td>"
 
-    title = f"zhibiao 修改前后对比：{Path(old).name} → {Path(new).name}"
+    title = text("compare.title", old=Path(old).name, new=Path(new).name)
+    page_language = "en" if language() == "en" else "zh-CN"
     out = [
-        f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><meta name='generator' content='{GENERATOR}'>"
+        f"<!DOCTYPE html><html lang='{page_language}'><head><meta charset='utf-8'><meta name='generator' content='{GENERATOR}'>"
         f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{escape(title)}</title>"
         f"<style>{_CSS}</style></head><body><h1>{escape(title)}</h1>"
     ]
     out.append("<p>" + escape(comparison.summary()) + "</p>")
     table = project_table(comparison)
-    out.append("<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in PROJECT_HEADERS[:13]) + "</tr></thead><tbody>")
-    status_css = {STATUS_NAMES[ADDED]: "added", STATUS_NAMES[REMOVED]: "removed"}
+    headers = project_headers()
+    out.append("<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in headers[:13]) + "</tr></thead><tbody>")
+    status_css = {status_name(ADDED): "added", status_name(REMOVED): "removed"}
     for values in table.itertuples(index=False):
         out.append(
             "<tr>"
@@ -370,17 +413,19 @@ def render_comparison_html(comparison: Comparison, old: str, new: str) -> str:
             continue
         name = " / ".join(part for part in (project.unit, project.name) if part)
         out.append(
-            f"<section><h2>{escape(name)}（{escape(STATUS_NAMES[project.status])}）</h2><table><thead><tr>"
-            + "".join(f"<th>{escape(h)}</th>" for h in CHANGE_HEADERS[2:])
-            + "</tr></thead><tbody>"
+            f"<section><h2>{escape(text('compare.section', name=name, status=status_name(project.status)))}</h2>"
+            "<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in change_headers()[2:]) + "</tr></thead><tbody>"
         )
         for what in ("fixed", "new", "still_open"):
             for change in getattr(project, what):
                 out.append(
-                    f"<tr>{cell(FINDING_STATUS[what], what)}{cell(change.indicator or '（项目层面）')}"
+                    f"<tr>{cell(finding_status(what), what)}{cell(change.indicator or text('compare.project_level'))}"
                     f"{cell(change.old_value)}{cell(change.new_value)}{cell(change.code)}{cell(change.message)}</tr>"
                 )
-        for label, names in (("新增指标", project.rows_added), ("删除指标", project.rows_removed)):
+        for label, names in (
+            (finding_status("rows_added"), project.rows_added),
+            (finding_status("rows_removed"), project.rows_removed),
+        ):
             for row_name in names:
                 out.append(f"<tr>{cell(label)}{cell(row_name)}<td></td><td></td><td></td><td></td></tr>")
         out.append("</tbody></table></section>")

@@ -88,10 +88,12 @@ class Decision:
         return decision_key(self.document, self.project, self.indicator, self.value, self.code)
 
     def waiver(self) -> str:
-        """How the waiver reads in a report: 已豁免（理由；审核人，日期）."""
-        who = "，".join(part for part in (self.reviewer, self.date) if part)
-        detail = "；".join(part for part in (self.note, who) if part)
-        return f"{WAIVED}（{detail}）" if detail else WAIVED
+        """How the waiver reads in a report: 已豁免（理由；审核人，日期）, with --lang en waived (note; reviewer, date)."""
+        from scorer.messages import text
+
+        who = text("finding.waiver_who").join(part for part in (self.reviewer, self.date) if part)
+        detail = text("finding.waiver_parts").join(part for part in (self.note, who) if part)
+        return text("finding.waived_because", detail=detail) if detail else text("finding.waived")
 
 
 @dataclass(frozen=True)

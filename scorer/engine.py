@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scorer.memo import BoundedMemo
+from scorer.messages import english_term, english_wording, language, text
 from scorer.normalise import CorpusContext, DocumentContext, ProjectContext, RowContext
 from scorer.registry import Hit, Rule, select_rules
 from scorer.types import Finding
@@ -18,7 +19,10 @@ class _Fields(dict):
 
 
 def _wording(rule: Rule, row: RowContext | None, hit: Hit) -> tuple[str, str]:
-    """(message, fix) of a hit: the rule's templates filled with the hit's fields and the row's cells."""
+    """(message, fix) of a hit: the rule's templates filled with the hit's fields and the row's cells; with
+    --lang en the English templates of lexicons/rule_messages_en.yaml."""
+    if language() == "en":
+        return _wording_en(rule, row, hit)
     fields = _Fields(hit.fields)
     fields.setdefault("evidence", hit.evidence)
     if row is not None:
@@ -28,6 +32,21 @@ def _wording(rule: Rule, row: RowContext | None, hit: Hit) -> tuple[str, str]:
     fix = hit.fix or (rule.fix.format_map(fields) if rule.fix else "")
     if not fix and "建议" in message:
         fix = message.split("建议", 1)[1].strip("，。 ")
+    return message, fix
+
+
+def _wording_en(rule: Rule, row: RowContext | None, hit: Hit) -> tuple[str, str]:
+    """The English (message, fix): cells quoted as written, the rule's own words (its `terms`) in English."""
+    entry = english_wording(rule.code)
+    fields = _Fields(hit.fields)
+    fields.setdefault("evidence", hit.evidence)
+    for name in entry.get("terms", ()):
+        fields[name] = english_term(str(fields[name]))
+    if row is not None:
+        fields.setdefault("name", row.indicator.level3 or text("finding.no_name"))
+        fields.setdefault("value", row.indicator.value)
+    message = entry["message"].format_map(fields) if entry.get("message") else rule.summary
+    fix = hit.fix or (entry["fix"].format_map(fields) if entry.get("fix") else "")
     return message, fix
 
 
@@ -102,7 +121,7 @@ def run_rules(
 
 ROW_CACHE_SIZE = 60_000  # distinct row texts whose verdicts are kept (the older half goes when full)
 Verdict = tuple[Rule, Hit, tuple[str, str]]  # a rule, its hit, and the hit's (message, fix)
-_row_cache: dict[tuple[str, ...], BoundedMemo] = {}  # by the selected rules' codes
+_row_cache: dict[tuple[str, ...], BoundedMemo] = {}  # by the language and the selected rules' codes
 USE_ROW_CACHE = True  # tests turn it off to check that the cache changes no verdict
 
 
@@ -120,9 +139,10 @@ def _apply_text_rules(rules: tuple[Rule, ...], document: DocumentContext, errors
         return []
     found: dict[str, list[Finding]] = {rule.code: [] for rule in rules}
     failed: dict[str, Exception] = {}
-    cache = _row_cache.get(tuple(found))
+    cache_key = (language(), *found)  # the verdicts carry their wording, in the language of the run
+    cache = _row_cache.get(cache_key)
     if cache is None:
-        cache = _row_cache[tuple(found)] = BoundedMemo(ROW_CACHE_SIZE)
+        cache = _row_cache[cache_key] = BoundedMemo(ROW_CACHE_SIZE)
     for project in document.scored_projects():
         for row in project.rows:
             key = row_text(row)

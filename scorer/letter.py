@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scorer.messages import language, text
 from scorer.report import plain, scored_findings
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1}
@@ -44,8 +45,13 @@ class Letter:
     projects: list[LetterProject]
 
     @property
+    def year_said(self) -> str:
+        """The year as the letter's title says it: 2024年度, or with --lang en " 2024"; empty without one."""
+        return text("letter.year", year=self.year) if self.year else ""
+
+    @property
     def file_name(self) -> str:
-        name = f"{self.unit}{self.year + '年度' if self.year else ''}绩效目标修改意见"
+        name = text("letter.file_name", unit=self.unit, year=self.year_said)
         return re.sub(r'[\\/:*?"<>|\s]+', "_", name) + ".docx"
 
 
@@ -97,6 +103,8 @@ def letters(result) -> list[Letter]:
 
 
 def _number(n: int) -> str:
+    if language() == "en":
+        return str(n)
     if n <= 10:
         return _NUMBERS[n - 1]
     if n < 20:
@@ -113,24 +121,23 @@ def write_letter(letter: Letter, path: str | Path) -> None:
     document = Document()
     style = document.styles["Normal"]
     style.font.size = Pt(11)
-    title = f"{letter.unit}{letter.year + '年度' if letter.year else ''}预算绩效目标修改意见"
+    title = text("letter.title", unit=letter.unit, year=letter.year_said)
     document.add_heading(title, level=1)
     rows = sum(len(p.rows) for p in letter.projects)
-    document.add_paragraph(
-        f"{letter.unit}：\n经审核，贵单位报送的预算绩效目标表中有 {len(letter.projects)} 个项目、{rows} 条绩效指标需要修改"
-        "完善。以下按项目列出（得分低的项目在前；每个项目内，有缺陷的指标在前、较弱的在后），"
-        "请逐条修改后重新报送。"
-    )
+    document.add_paragraph(text("letter.opening", unit=letter.unit, projects=len(letter.projects), rows=rows))
+    separator = text("letter.separator")
     for number, project in enumerate(letter.projects, start=1):
-        document.add_heading(f"{_number(number)}、{project.name}（得分 {project.score:.1f}，等级 {project.grade}）", level=2)
+        heading = text("letter.project", number=_number(number), name=project.name, score=project.score, grade=project.grade)
+        document.add_heading(heading, level=2)
         if project.project_reasons:
-            document.add_paragraph("项目整体：" + "；".join(project.project_reasons))
+            document.add_paragraph(text("letter.project_reasons") + separator.join(project.project_reasons))
         if not project.rows:
             continue
-        headings = ["序号", "指标", "指标值", "问题", "修改建议"]
+        columns = ["number", "indicator", "value", "reasons", "fixes"]
         suggested = any(row.suggestions for row in project.rows)
         if suggested:
-            headings.append("可参考的指标")
+            columns.append("suggestions")
+        headings = [text(f"letter.col.{column}") for column in columns]
         table = document.add_table(rows=1, cols=len(headings))
         table.style = "Table Grid"
         for cell, heading in zip(table.rows[0].cells, headings, strict=True):
@@ -138,14 +145,14 @@ def write_letter(letter: Letter, path: str | Path) -> None:
         for position, row in enumerate(project.rows, start=1):
             cells = table.add_row().cells
             cells[0].text = str(position)
-            cells[1].text = f"{row.level2}：{row.indicator}" if row.level2 else row.indicator
+            cells[1].text = text("letter.row", level2=row.level2, indicator=row.indicator) if row.level2 else row.indicator
             cells[2].text = row.value
-            cells[3].text = "；".join(row.reasons)
-            cells[4].text = "；".join(row.fixes)
+            cells[3].text = separator.join(row.reasons)
+            cells[4].text = separator.join(row.fixes)
             if suggested:
                 cells[5].text = row.suggestions.replace("；", "\n")
     document.add_paragraph("")
-    document.add_paragraph("审核人：　　　　　　　日期：")
+    document.add_paragraph(text("letter.signature"))
     document.core_properties.author = "zhibiao"
     document.core_properties.title = title
     with atomic_output(path) as temporary:

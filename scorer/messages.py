@@ -6,6 +6,9 @@ The CSV column contract and the rule codes are not translated."""
 from __future__ import annotations
 
 import os
+import re
+from functools import cache
+from typing import Any
 
 LANGUAGES = ("zh", "en")
 
@@ -133,6 +136,79 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "compare.row_added": {"zh": "新增指标", "en": "row added"},
     "compare.row_removed": {"zh": "删除指标", "en": "row removed"},
     "compare.project_level": {"zh": "（项目层面）", "en": "(project)"},
+    "compare.title": {"zh": "zhibiao 修改前后对比：{old} → {new}", "en": "zhibiao comparison: {old} → {new}"},
+    "compare.line": {"zh": "{status} {name}：{detail}", "en": "{status} {name}: {detail}"},
+    "compare.row": {"zh": "{indicator}（{values}）", "en": "{indicator} ({values})"},
+    "compare.section": {"zh": "{name}（{status}）", "en": "{name} ({status})"},
+    "compare.sheet.projects": {"zh": "项目对比", "en": "Projects"},
+    "compare.sheet.changes": {"zh": "指标变化", "en": "Changes"},
+    "compare.col.unit": {"zh": "单位", "en": "Unit"},
+    "compare.col.project": {"zh": "项目", "en": "Project"},
+    "compare.col.status": {"zh": "变化", "en": "Change"},
+    "compare.col.old_score": {"zh": "原得分", "en": "Old score"},
+    "compare.col.old_grade": {"zh": "原等级", "en": "Old grade"},
+    "compare.col.new_score": {"zh": "新得分", "en": "New score"},
+    "compare.col.new_grade": {"zh": "新等级", "en": "New grade"},
+    "compare.col.score_change": {"zh": "得分变化", "en": "Score change"},
+    "compare.col.fixed": {"zh": "已修正", "en": "Fixed"},
+    "compare.col.still_open": {"zh": "仍未修正", "en": "Still open"},
+    "compare.col.new": {"zh": "新出现", "en": "New"},
+    "compare.col.rows_added": {"zh": "新增指标", "en": "Rows added"},
+    "compare.col.rows_removed": {"zh": "删除指标", "en": "Rows removed"},
+    "compare.col.rows_changed": {"zh": "修改指标值", "en": "Values changed"},
+    "compare.col.old_source": {"zh": "原文件", "en": "Old file"},
+    "compare.col.new_source": {"zh": "新文件", "en": "New file"},
+    "compare.col.indicator": {"zh": "三级指标", "en": "Indicator"},
+    "compare.col.old_value": {"zh": "原指标值", "en": "Old value"},
+    "compare.col.new_value": {"zh": "新指标值", "en": "New value"},
+    "compare.col.rule": {"zh": "规则", "en": "Rule"},
+    "compare.col.message": {"zh": "说明", "en": "Reason"},
+    "compare.status_name.added": {"zh": "新增项目", "en": "project added"},
+    "compare.status_name.removed": {"zh": "删除项目", "en": "project removed"},
+    "compare.status_name.changed": {"zh": "有修改", "en": "changed"},
+    "compare.status_name.unchanged": {"zh": "未改动", "en": "unchanged"},
+    # the revision letter (scorer/letter.py)
+    "letter.file_name": {"zh": "{unit}{year}绩效目标修改意见", "en": "{unit}{year} performance targets to revise"},
+    "letter.year": {"zh": "{year}年度", "en": " {year}"},
+    "letter.title": {"zh": "{unit}{year}预算绩效目标修改意见", "en": "{unit}{year}: budget performance targets to revise"},
+    "letter.opening": {
+        "zh": "{unit}：\n经审核，贵单位报送的预算绩效目标表中有 {projects} 个项目、{rows} 条绩效指标需要修改完善。以下按项目列出（得分低的项目在前；每个项目内，有缺陷的指标在前、较弱的在后），请逐条修改后重新报送。",
+        "en": "To {unit}:\nOn review, {projects} projects and {rows} performance indicators of the budget performance targets you submitted need revising. They are listed by project below (lowest score first; within a project, defective rows before weak ones). Please revise each and submit the tables again.",
+    },
+    "letter.project": {
+        "zh": "{number}、{name}（得分 {score:.1f}，等级 {grade}）",
+        "en": "{number}. {name} (score {score:.1f}, grade {grade})",
+    },
+    "letter.project_reasons": {"zh": "项目整体：", "en": "The project as a whole: "},
+    "letter.separator": {"zh": "；", "en": "; "},
+    "letter.col.number": {"zh": "序号", "en": "No."},
+    "letter.col.indicator": {"zh": "指标", "en": "Indicator"},
+    "letter.col.value": {"zh": "指标值", "en": "Value"},
+    "letter.col.reasons": {"zh": "问题", "en": "Problem"},
+    "letter.col.fixes": {"zh": "修改建议", "en": "Suggested fix"},
+    "letter.col.suggestions": {"zh": "可参考的指标", "en": "Indicators to refer to"},
+    "letter.row": {"zh": "{level2}：{indicator}", "en": "{level2}: {indicator}"},
+    "letter.signature": {"zh": "审核人：　　　　　　　日期：", "en": "Reviewer:                Date:"},
+    # the findings' own wording (the rules' English templates are in lexicons/rule_messages_en.yaml)
+    "finding.no_name": {"zh": "（无名称）", "en": "(no name)"},
+    "finding.waived": {"zh": "已豁免", "en": "waived"},
+    "finding.waived_because": {"zh": "已豁免（{detail}）", "en": "waived ({detail})"},
+    "finding.waiver_who": {"zh": "，", "en": ", "},
+    "finding.waiver_parts": {"zh": "；", "en": "; "},
+    "model.finding": {
+        "zh": "模型判断该指标可能属于“{category}”（概率{probability:.2f}），主要依据：{terms}；请人工复核",
+        "en": "the model judges this indicator may be {category} (probability {probability:.2f}), mainly because of: {terms}; please review it",
+    },
+    "model.penalty": {
+        "zh": "分类模型估计该指标“{category}”的概率为{probability:.2f}，扣{points:.1f}分（主要依据：{terms}）",
+        "en": "the classifier puts the probability that this indicator is {category} at {probability:.2f}, taking off {points:.1f} points (mainly because of: {terms})",
+    },
+    "model.fix": {
+        "zh": "请人工复核；若指标已具体可核验，可忽略此提示",
+        "en": "review it; if the indicator is already specific and checkable, ignore this note",
+    },
+    "model.whole_row": {"zh": "整体特征", "en": "the row as a whole"},
+    "model.terms": {"zh": "{terms}", "en": "“{terms}”"},
     # configuration
     "config.none": {
         "zh": "没有找到 zhibiao.toml 或含 [tool.zhibiao] 的 pyproject.toml（从当前文件夹向上查找），使用默认设置",
@@ -764,3 +840,40 @@ def text_in(language: str, key: str, **fields: object) -> str:
 def text(key: str, **fields: object) -> str:
     """The message `key` in the current language, with its fields filled in."""
     return text_in(_State.language, key, **fields)
+
+
+def english_wording(code: str) -> dict[str, Any]:
+    """A rule's English message and fix templates, and the fields it fills with its own words
+    (lexicons/rule_messages_en.yaml); {} for a code without one."""
+    from scorer.lexicons import table
+
+    return dict(((table("rule_messages_en") or {}).get("rules") or {}).get(code) or {})
+
+
+@cache
+def _english_terms() -> tuple[dict[str, str], list[tuple[re.Pattern[str], str]]]:
+    from scorer.lexicons import table
+
+    terms = {str(k): str(v) for k, v in ((table("rule_messages_en") or {}).get("terms") or {}).items()}
+    patterns = [
+        (re.compile(re.escape(k).replace(re.escape("{n}"), r"(?P<n>\d+(?:\.\d+)?)") + "$"), v)
+        for k, v in terms.items()
+        if "{n}" in k
+    ]
+    return terms, patterns
+
+
+def english_term(words: str) -> str:
+    """A rule's own words in English (the `terms` of lexicons/rule_messages_en.yaml): the whole, else each
+    of its parts joined by 、; words the table does not know are kept as they are."""
+    terms, patterns = _english_terms()
+    if words in terms:
+        return terms[words]
+    for pattern, english in patterns:
+        found = pattern.match(words)
+        if found:
+            return english.replace("{n}", found["n"])
+    parts = words.split("、")
+    if len(parts) > 1 and all(part in terms for part in parts):
+        return ", ".join(terms[part] for part in parts)
+    return words

@@ -162,6 +162,47 @@ def test_compare_reports_exactly_the_rows_fixed_made_worse_and_the_project_remov
         assert f"<td>{indicator}</td>" in page
 
 
+CJK_OUTSIDE_QUOTES = re.compile(r"[\u4e00-\u9fff]")
+
+
+def english(text: str) -> bool:
+    """No Chinese once the cells (quoted “…”) and the unit of money (万元) are taken out."""
+    return not CJK_OUTSIDE_QUOTES.search(re.sub(r"“[^”]*”", "", text).replace("万元", ""))
+
+
+def test_with_lang_en_the_terminal_the_workbook_and_the_page_are_english(revision, tmp_path):
+    copy, fixed, worse, removed, _ = revision
+    result = run(
+        "--lang", "en", "compare", SAMPLE, copy, "--no-model", "--xlsx", tmp_path / "c.xlsx", "--html", tmp_path / "c.html"
+    )  # fmt: skip
+    assert result.exit_code == EXIT_OK, result.output
+    assert "5 findings fixed" in result.stdout and "2 new" in result.stdout and "1 removed" in result.stdout
+    assert re.search(rf"^\[removed\] .*{re.escape(removed)}: score ", result.stdout, re.M)
+    for _, indicator in fixed:
+        assert re.search(rf"^    fixed  {re.escape(indicator)} \(.*\)  [A-Z]\d{{3}} ", result.stdout, re.M), indicator
+    workbook = openpyxl.load_workbook(tmp_path / "c.xlsx")
+    assert workbook.sheetnames == ["Projects", "Changes"]
+    projects = [
+        dict(zip([c.value for c in workbook["Projects"][1]], [c.value for c in r], strict=True))
+        for r in workbook["Projects"].iter_rows(min_row=2)
+    ]
+    changes = [
+        dict(zip([c.value for c in workbook["Changes"][1]], [c.value for c in r], strict=True))
+        for r in workbook["Changes"].iter_rows(min_row=2)
+    ]
+    assert all(english(str(heading)) for heading in projects[0]) and all(english(str(heading)) for heading in changes[0])
+    assert {(c["Project"], c["Indicator"]) for c in changes if c["Change"] == "fixed"} == set(fixed)
+    assert {(c["Project"], c["Indicator"]) for c in changes if c["Change"] == "new"} == set(worse)
+    assert [p["Project"] for p in projects if p["Change"] == "project removed"] == [removed]
+    assert all(english(c["Reason"]) for c in changes if c["Reason"]), [c["Reason"] for c in changes]
+    page = (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert "<html lang='en'>" in page and "<title>zhibiao comparison: " in page
+    assert len(re.findall(r"<td class='fixed'>fixed</td><td>", page)) >= 5
+    assert re.search(rf"<td>{re.escape(removed)}</td><td class='removed'>project removed</td>", page)
+    for chinese in ("已修正", "新出现", "删除项目", "项目层面", "修改前后对比", "原得分"):
+        assert chinese not in page and chinese not in result.stdout, chinese
+
+
 def test_a_table_compared_with_itself_is_unchanged_and_folders_compare(revision, tmp_path):
     copy, *_ = revision
     same = run("compare", SAMPLE, SAMPLE, "--no-model")

@@ -103,3 +103,36 @@ def test_letter_suggest_adds_rows_to_refer_to(tmp_path):
     assert with_column and all(t[0][-1] == "修改建议" for t in tables if t not in with_column)
     referred = [r[-1] for t in with_column for r in t[1:] if r[-1]]
     assert referred and all("取自" in line for text in referred for line in text.splitlines())
+
+
+def _text_of(document) -> str:
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_with_lang_en_the_letter_is_english_and_by_default_chinese(tmp_path):
+    chinese, english = tmp_path / "zh", tmp_path / "en"
+    chinese.mkdir()
+    english.mkdir()
+    assert run("letter", SAMPLE, "-o", chinese, "--no-model", "-q").exit_code == EXIT_OK
+    assert run("--lang", "en", "letter", SAMPLE, "-o", english, "--no-model", "-q").exit_code == EXIT_OK
+    [zh_path], [en_path] = sorted(chinese.glob("*.docx")), sorted(english.glob("*.docx"))
+    assert zh_path.name == "唐山市路南区人民代表大会常务委员会绩效目标修改意见.docx"
+    assert en_path.name == "唐山市路南区人民代表大会常务委员会_performance_targets_to_revise.docx"
+    zh_letter, en_letter = docx.Document(str(zh_path)), docx.Document(str(en_path))
+    zh_text = _text_of(zh_letter)
+    assert "经审核，贵单位报送的预算绩效目标表中有" in zh_text and "审核人：" in zh_text
+    assert [c.text for c in zh_letter.tables[0].rows[0].cells][:5] == ["序号", "指标", "指标值", "问题", "修改建议"]
+    assert [c.text for c in en_letter.tables[0].rows[0].cells][:5] == ["No.", "Indicator", "Value", "Problem", "Suggested fix"]
+    headings = [p.text for p in en_letter.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[0] == "唐山市路南区人民代表大会常务委员会: budget performance targets to revise"
+    assert all(re.match(r"\d+\. .+ \(score [\d.]+, grade [A-E]\)$", h) for h in headings[1:]), headings
+    assert len(headings) == len([p for p in zh_letter.paragraphs if p.style.name.startswith("Heading")])
+    # the letter's own words and the findings' reasons and fixes are English; the cells it quotes are not
+    words = re.sub(r"“[^”]*”", "", _text_of(en_letter))
+    for table in en_letter.tables:
+        for row in table.rows[1:]:
+            words = words.replace(row.cells[1].text, "").replace(row.cells[2].text, "")
+    for heading in headings:
+        words = words.replace(heading, "")
+    assert not re.findall(r"[\u4e00-\u9fff]+", words.replace("唐山市路南区人民代表大会常务委员会", "").replace("万元", ""))
