@@ -195,3 +195,20 @@ def test_duplicates_on_dask_equal_the_local_lsh_clusters(cluster, tmp_path, monk
     assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
     clusters = pd.read_csv(tmp_path / "dask.csv", dtype=str, keep_default_na=False)
     assert (clusters["similarity"].astype(float) < 100).any()  # near, not only exact, duplicates were found
+
+
+def test_dask_workers_word_findings_in_the_language_of_the_run(cluster, seed_rows, tmp_path):
+    """A Dask worker is a process of its own (perhaps on another machine): `--lang en` reaches it through
+    the run's options, so its reasons and fixes equal the local path's English ones."""
+    from scorer.engines.dask_engine import score_tables_dask
+    from scorer.messages import set_language
+
+    path = tmp_path / "seeds.csv"
+    seed_rows.to_csv(path, index=False)
+    set_language("en")
+    score_tables([path], tmp_path / "local.csv", None, jobs=1)
+    score_tables_dask([path], tmp_path / "dask.csv", None, scheduler=cluster.scheduler_address)
+    assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
+    messages = " ".join(pd.read_csv(tmp_path / "dask.csv", dtype=str, keep_default_na=False)["messages"])
+    assert " the " in messages, messages[:300]
+    assert "建议" not in messages

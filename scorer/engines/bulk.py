@@ -497,6 +497,13 @@ class BulkOptions:
     use_model: bool = True
     model_path: str | None = None
     max_memory_mb: int | None = None  # a worker whose resident memory passes this ends itself (OVER_MEMORY)
+    language: str = field(default_factory=lambda: _current_language())  # of findings' wording, in every worker
+
+
+def _current_language() -> str:
+    from scorer.messages import language
+
+    return language()
 
 
 def default_max_memory_mb(jobs: int) -> int:
@@ -589,6 +596,9 @@ def _score_chunk(
 ) -> tuple[object, pd.DataFrame, list[str], float, float]:
     """In a worker: score (the projects of `part` only, when given), then format the rows for the output
     (CSV text or an Arrow table)."""
+    from scorer.messages import set_language
+
+    set_language(options.language)
     _scoring(number)
     started = time.perf_counter()
     errors: list[str] = []

@@ -73,6 +73,9 @@ def _read(path: Path, file_number: int, blocksize: str):
 
 
 def _score_partition(part: pd.DataFrame, options: BulkOptions) -> pd.DataFrame:
+    from scorer.messages import set_language
+
+    set_language(options.language)  # a Dask worker is its own process, perhaps on another machine
     part = part.sort_values(["_file", "_row"], kind="stable").reset_index(drop=True)
     if part.empty:
         return _empty_output()
