@@ -225,8 +225,10 @@ def score_documents(
     all_by_row, all_by_project = group_findings(findings) if applied else (by_row, by_project)
 
     def said(finding: Finding) -> str:
+        from scorer.messages import text
+
         if applied and applied.waived(finding):
-            return f"{applied.by_finding[id(finding)].waiver()}：{finding.message}"
+            return text("finding.waived_message", waiver=applied.by_finding[id(finding)].waiver(), message=finding.message)
         return finding.message
 
     rows = indicator_frame(documents)

@@ -195,6 +195,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "finding.waived_because": {"zh": "已豁免（{detail}）", "en": "waived ({detail})"},
     "finding.waiver_who": {"zh": "，", "en": ", "},
     "finding.waiver_parts": {"zh": "；", "en": "; "},
+    "finding.waived_message": {"zh": "{waiver}：{message}", "en": "{waiver}: {message}"},
     "model.finding": {
         "zh": "模型判断该指标可能属于“{category}”（概率{probability:.2f}），主要依据：{terms}；请人工复核",
         "en": "the model judges this indicator may be {category} (probability {probability:.2f}), mainly because of: {terms}; please review it",
