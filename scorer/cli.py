@@ -114,7 +114,10 @@ class _Group(_Localised, click.Group):
             status = super().main(args, prog_name, complete_var, False, **extra)
         except click.UsageError as exc:
             command = exc.ctx.command_path if exc.ctx is not None else "zhibiao"
-            _usage_error(click_error(exc.format_message()) + text("click.see_help", command=command))
+            names = None
+            if exc.ctx is not None and isinstance(exc.ctx.command, click.Group):
+                names = exc.ctx.command.list_commands(exc.ctx)
+            _usage_error(click_error(exc.format_message(), names) + text("click.see_help", command=command))
         except click.ClickException as exc:
             _say("error", exc.format_message())
             sys.exit(exc.exit_code)
@@ -640,7 +643,10 @@ def _score_tables(
         _say("error", message)
     if not quiet:
         grades = ", ".join(f"{letter} {count}" for letter, count in report.grades.items())
-        stages = ", ".join(f"{stage} {seconds:.1f}s" for stage, seconds in report.seconds.items())
+        stages = text(
+            "bulk.stages",
+            stages=text("list.comma").join(f"{_stage_name(stage)} {seconds:.1f}s" for stage, seconds in report.seconds.items()),
+        )
         click.echo(
             text(
                 "bulk.summary",
@@ -655,6 +661,11 @@ def _score_tables(
     if not report.rows:
         return EXIT_NOTHING_READ
     return EXIT_SOME_UNREADABLE if report.errors or report.rule_errors else EXIT_OK
+
+
+def _stage_name(stage: str) -> str:
+    key = f"bulk.stage.{stage}"
+    return text(key) if key in CATALOGUE else stage
 
 
 @contextmanager

@@ -322,6 +322,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "summary.not_read": {"zh": "未读取的文件 {count} 个：{names}", "en": "{count} files not read: {names}"},
     "statistics.title": {"zh": "按规则统计", "en": "Findings by rule"},
     "statistics.columns": {"zh": "规则|名称|类别|级别|次数", "en": "rule|name|category|severity|count"},
+    "bulk.stages": {"zh": "用时：{stages}", "en": "time: {stages}"},
+    "list.comma": {"zh": "，", "en": ", "},
+    "bulk.stage.statistics": {"zh": "模板统计", "en": "statistics"},
+    "bulk.stage.read": {"zh": "读取", "en": "read"},
+    "bulk.stage.score": {"zh": "评分", "en": "score"},
+    "bulk.stage.format": {"zh": "整理输出", "en": "format"},
+    "bulk.stage.write": {"zh": "写出", "en": "write"},
+    "bulk.stage.rank": {"zh": "排名", "en": "rank"},
+    "bulk.stage.total": {"zh": "合计", "en": "total"},
     "bulk.summary": {
         "zh": "{rows} 条指标，{projects} 个项目，{documents} 个文件；等级：{grades}\n{stages}",
         "en": "{rows} rows, {projects} projects in {documents} documents; grades: {grades}\n{stages}",
@@ -777,6 +786,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "click.needs_value": {"zh": "选项 {name} 需要一个值", "en": "option {name} requires a value"},
     "click.invalid": {"zh": "{name} 的值无效：{detail}", "en": "invalid value for {name}: {detail}"},
     "click.extra": {"zh": "多余的参数：{name}", "en": "unexpected extra argument: {name}"},
+    "click.not_in_range": {"zh": "{value} 不在允许的范围内（{range}）", "en": "{value} is not in the range {range}"},
+    "click.not_integer": {"zh": "“{value}”不是整数", "en": "'{value}' is not an integer"},
+    "click.not_a_choice": {"zh": "“{value}”不是可选的值：{choices}", "en": "'{value}' is not one of {choices}"},
     "click.see_help": {"zh": "；`{command} --help` 查看用法", "en": "; see `{command} --help`"},
 }
 
@@ -793,18 +805,44 @@ CLICK_ERRORS: tuple[tuple[str, str], ...] = (
 )
 
 
-def click_error(message: str) -> str:
-    """A usage error of click's own in the current language (the original when no pattern fits)."""
+CLICK_DETAILS: tuple[tuple[str, str], ...] = (
+    (r"'?(?P<value>.+?)'? is not in the range (?P<range>[^.]+)\.?$", "click.not_in_range"),
+    (r"'(?P<value>.*)' is not a valid integer( range)?\.?$", "click.not_integer"),
+    (r"'(?P<value>.*)' is not one of (?P<choices>.+?)\.?$", "click.not_a_choice"),
+)
+
+
+def _click_detail(detail: str) -> str:
+    import re
+
+    for pattern, key in CLICK_DETAILS:
+        found = re.match(pattern, detail)
+        if found:
+            return text(key, **found.groupdict())
+    return detail
+
+
+def click_error(message: str, commands: list[str] | None = None) -> str:
+    """A usage error of click's own in the current language (the original when no pattern fits); a
+    mistyped command is given the near names among `commands`."""
     import re
 
     for pattern, key in CLICK_ERRORS:
         found = re.match(pattern, message)
         if found:
             fields = {key: value for key, value in found.groupdict().items() if key in ("name", "detail")}
+            if "detail" in fields:
+                fields["detail"] = _click_detail(fields["detail"])
             suggestion = re.search(r"Did you mean (?:one of:? )?(?P<names>[^?]+)\?", message)
             translated = text(key, **fields)
             if suggestion and key == "click.no_option":
                 translated += text("input.did_you_mean", names=suggestion["names"].replace("'", ""))
+            if key == "click.no_command" and commands:
+                import difflib
+
+                near = difflib.get_close_matches(fields["name"], commands, n=3, cutoff=0.6)
+                if near:
+                    translated += text("input.did_you_mean", names=", ".join(near))
             return translated
     return message
 

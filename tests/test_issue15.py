@@ -332,7 +332,10 @@ def test_point8_chinese_by_default_english_with_lang(tmp_path):
     for args, expected in (
         (["score", "--tpo", "3", SEED], "错误：没有选项 --tpo；是不是：--output, --top"),
         (["score"], "错误：缺少参数 PATHS"),
-        (["scroe", SEED], "错误：没有命令 scroe"),
+        (["scroe", SEED], "错误：没有命令 scroe；是不是：score"),
+        (["score", SEED, "--top", "abc"], "错误：'--top' 的值无效：“abc”不是整数"),
+        (["score", SEED, "--max-memory", "10"], "错误：'--max-memory' 的值无效：10 不在允许的范围内"),
+        (["score", SEED, "--engine", "spark"], "错误：'--engine' 的值无效：“spark”不是可选的值"),
     ):
         result = run(*args)
         assert result.exit_code == EXIT_NOTHING_READ and result.stderr.startswith(expected), result.stderr

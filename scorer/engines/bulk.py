@@ -802,7 +802,9 @@ def _worker_pool(jobs: int, options: BulkOptions):
     workers = WorkerBoard(pool, board, limit)
     try:
         try:
-            for warming in [pool.submit(warm_up, options) for _ in range(jobs)]:
+            warmings = [pool.submit(warm_up, options) for _ in range(jobs)]
+            workers.record()  # under fork the workers exist now: a death while warming up has a cause to give
+            for warming in warmings:
                 warming.result()
         except BrokenProcessPool:
             from scorer.messages import text
