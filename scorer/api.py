@@ -108,20 +108,31 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
             highest[key] = max(scored, default=(0.0, ""))
             if scored and score_penalty(highest[key][0]) >= NOTED_PENALTY:
                 features = row_features(row)
-                highest[key] = (*highest[key], "、".join(model.top_terms(features, highest[key][1])))
+                highest[key] = (*highest[key], model.top_features(features, highest[key][1]))
             for category, probability in probabilities.items():
                 if probability < FINDING_THRESHOLD or (*key, category) in said or category not in finding_categories:
                     continue
                 features = features if features is not None else row_features(row)
-                terms = "、".join(model.top_terms(features, category))
+                names = model.top_features(features, category)
                 message = text(
                     "model.finding",
                     category=category_name(category),
                     probability=probability,
-                    terms=text("model.terms", terms=terms) if terms else text("model.whole_row"),
+                    terms=_reasons(names),
                 )
-                extra.append(_model_finding(row, category, Severity.WARNING, probability, terms, message))
+                extra.append(_model_finding(row, category, Severity.WARNING, probability, "、".join(names), message))
     return extra, highest
+
+
+def _reasons(feature_names: list[str]) -> str:
+    """The features that weighed most, in the reviewer's words and language; the names themselves are the
+    finding's evidence (a field for programs, the same in every language)."""
+    from scorer.classifier import describe_feature
+    from scorer.messages import text
+
+    if not feature_names:
+        return text("model.whole_row")
+    return text("model.terms", terms=text("model.terms_separator").join(map(describe_feature, feature_names)))
 
 
 def _model_finding(
@@ -164,13 +175,14 @@ def _penalty_notes(contexts, highest: dict, findings: list[Finding]) -> list[Fin
                 points = score_penalty(probability)
                 if points < NOTED_PENALTY or (*key, MODEL_CODES[category]) in have:
                     continue
-                evidence = terms[0] if terms else ""
+                names = terms[0] if terms else []
+                evidence = "、".join(names)
                 message = text(
                     "model.penalty",
                     category=category_name(category),
                     probability=probability,
                     points=points,
-                    terms=text("model.terms", terms=evidence) if evidence else text("model.whole_row"),
+                    terms=_reasons(names),
                 )
                 fix = text("model.fix")
                 notes.append(_model_finding(row, category, Severity.INFO, probability, evidence, message, fix))

@@ -285,6 +285,39 @@ def context_features(row: RowContext) -> dict[str, float]:
     return flags
 
 
+def describe_feature(feature: str) -> str:
+    """A feature's name (n:培训, f:family=none, f:form=slogan|family=none …) as a reviewer reads it, in the
+    language of the run (lexicons/model_terms.yaml); a feature the lexicon does not describe keeps its name."""
+    from scorer.lexicons import table
+    from scorer.messages import language
+
+    terms, lang = table("model_terms"), language()
+
+    def said(entry: dict, **fields: str) -> str:
+        return str(entry.get(lang, entry["zh"])).format(**fields)
+
+    def flag(name: str) -> str:
+        if name in terms["flags"]:
+            return said(terms["flags"][name])
+        if name.startswith("dimension_") and name.count("_") == 2:
+            _, dimension, verdict = name.split("_")
+            named = terms["values"]["dimension"].get(dimension)
+            if verdict in terms["dimensions"] and named:
+                return said(terms["dimensions"][verdict], dimension=said(named))
+        key, _, value = name.partition("=")
+        if value and key in terms["keyed"]:
+            named = terms["values"].get(key, {}).get(value)
+            return said(terms["keyed"][key], value=said(named) if named else value)
+        return name
+
+    prefix, _, rest = feature.partition(":")
+    if prefix in terms["grams"]:
+        return said(terms["grams"][prefix], text=rest)
+    if prefix != "f":
+        return feature
+    return said(terms["both"]).join(flag(part) for part in rest.split("|"))
+
+
 def hashed(features: dict[str, float]) -> dict[int, float]:
     out: dict[int, float] = {}
     for feature, value in features.items():
@@ -421,10 +454,11 @@ class Model:
             out[category] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         return out
 
-    def top_terms(self, features: dict[str, float], category: str, count: int = 3) -> list[str]:
+    def top_features(self, features: dict[str, float], category: str, count: int = 3) -> list[str]:
+        """The names of the features that weighed most towards `category` (describe_feature words them)."""
         weights = self.weights[category]
         scored = [(value * weights.get(_slot(feature), 0.0), feature) for feature, value in features.items()]
-        return [feature.split(":", 1)[1] for weight, feature in sorted(scored, reverse=True)[:count] if weight > 0]
+        return [feature for weight, feature in sorted(scored, reverse=True)[:count] if weight > 0]
 
     # --- persistence ----------------------------------------------------------------------------
 

@@ -209,7 +209,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "review it; if the indicator is already specific and checkable, ignore this note",
     },
     "model.whole_row": {"zh": "整体特征", "en": "the row as a whole"},
-    "model.terms": {"zh": "{terms}", "en": "“{terms}”"},
+    "model.terms": {"zh": "{terms}", "en": "{terms}"},
+    "model.terms_separator": {"zh": "、", "en": "; "},
     # configuration
     "config.none": {
         "zh": "没有找到 zhibiao.toml 或含 [tool.zhibiao] 的 pyproject.toml（从当前文件夹向上查找），使用默认设置",

@@ -185,3 +185,25 @@ def test_cached_parts_give_the_probabilities_of_the_whole_feature_set(seed_docum
         for row, fast in zip(rows, model.row_probabilities(rows), strict=True):
             slow = model.probabilities(classifier.row_features(row))
             assert fast == pytest.approx(slow, abs=1e-9)
+
+
+def test_every_feature_of_the_sample_rows_reads_in_the_reviewers_words(seed_documents):
+    """The model's reasons name the features that weighed most: each must read as words (lexicons/
+    model_terms.yaml), not as the code's names (non_ratio_name, family=none), in Chinese and in English."""
+    import re
+
+    from scorer.messages import set_language
+    from scorer.normalise import prepare
+
+    rows = [row for document in prepare(list(seed_documents.values())) for p in document.projects for row in p.rows]
+    features = {feature for row in rows for feature in classifier.row_features(row)}
+    assert len(features) > 1000
+    for language in ("zh", "en"):
+        set_language(language)
+        for feature in features:
+            said = classifier.describe_feature(feature)
+            words = re.sub(r"“[^”]*”", "", said)  # a quoted n-gram is the row's own text
+            assert said != feature and not re.search(r"[a-z]+_[a-z_]+|=|\|", words), (language, feature, said)
+    set_language("zh")
+    assert classifier.describe_feature("f:form=slogan|family=none") == "名称的形式为口号且指标值的单位为无"
+    assert classifier.describe_feature("v:显著") == "指标值含“显著”"
