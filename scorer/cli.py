@@ -22,7 +22,7 @@ import click
 
 from scorer.ingest import ReadError, ReadReport, expand, read_paths
 from scorer.inputs import InputPlan, near_names, restore_sources
-from scorer.messages import CATALOGUE, LANGUAGES, click_error, default_language, set_language, text
+from scorer.messages import CATALOGUE, LANGUAGES, click_error, default_language, english_wording, language, set_language, text
 from scorer.report.atomic import OutputBatch
 from scorer.report.csv_writer import write_csv
 from scorer.report.outputs import Output, check_outputs
@@ -1128,16 +1128,31 @@ def decisions_export(workbook: Path, output: Path) -> None:
 @_lang_option
 def list_rules() -> None:
     """List every rule: code, category, severity, scope, what it flags."""
-    from scorer.classifier import MODEL_CODES, model_doc
+    from scorer.classifier import MODEL_CODES
     from scorer.messages import language
     from scorer.registry import load_rules
+    from scorer.report.terminal import category_name
+
+    def columns(code: str, category: str, severity: str, scope: str, said: str) -> str:
+        if language() == "zh":  # the Chinese names are two to four characters: pad by display width
+            named = (_pad(category_name(category), 10), _pad(text(f"severity.{severity}"), 6), _pad(text(f"scope.{scope}"), 10))
+            return f"{code}  {''.join(named)}{said}"
+        return f"{code}  {category:<13} {severity:<7} {scope:<8} {said}"
 
     for code, item in sorted(load_rules().items()):
         said = item.title if language() == "zh" else f"{item.name}: {item.summary}"
-        click.echo(f"{code}  {item.category:<13} {item.severity.value:<7} {item.scope:<8} {said}")
-    summary = model_doc().splitlines()[0]
+        click.echo(columns(code, item.category, item.severity.value, item.scope, said))
     for category, code in MODEL_CODES.items():
-        click.echo(f"{code}  {category:<13} {'model':<7} {'row':<8} model-{category}: {summary}")
+        title = text("model.title", category=category_name(category))
+        click.echo(columns(code, category, "model", "row", title if language() == "zh" else f"{title}: {text('model.summary')}"))
+
+
+def _pad(words: str, width: int) -> str:
+    """words followed by spaces to `width` terminal columns (a Chinese character takes two)."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in words)
+    return words + " " * max(1, width - used)
 
 
 @cli.command("rule")
@@ -1155,19 +1170,35 @@ def show_rule(code: str) -> None:
     item = rules.get(code.upper())
     model_categories = {model_code: category for category, model_code in MODEL_CODES.items()}
     if item is None and code.upper() in model_categories:
-        click.echo(f"{code.upper()} model-{model_categories[code.upper()]}  [{model_categories[code.upper()]}, model, row]\n")
+        from scorer.classifier import load_model
+        from scorer.report.terminal import category_name
+
+        category = model_categories[code.upper()]
+        click.echo(f"{code.upper()} {text('model.title', category=category_name(category))}  {_tags(category, 'model', 'row')}\n")
         if language() == "zh":
             click.echo(_rule_doc_text(rule_doc(code.upper())) + "\n")
         click.echo(model_doc().rstrip())
+        model = load_model()
+        if model is not None:
+            click.echo("\n" + text("model.adds_findings" if category in model.finding_categories else "model.score_only"))
         return
     if item is None:
         closest = difflib.get_close_matches(code.upper(), [*rules, *model_categories], n=3, cutoff=0.5)
         _usage_error(text("rule.unknown", code=code, hint=text("codes.closest", names="、".join(closest)) if closest else ""))
     said = f"{item.title}（{item.name}）" if language() == "zh" else item.name
-    click.echo(f"{item.code} {said}  [{item.category}, {item.severity.value}, {item.scope}]\n")
+    click.echo(f"{item.code} {said}  {_tags(item.category, item.severity.value, item.scope)}\n")
     click.echo(_rule_doc_text(item.doc_zh) if language() == "zh" else item.doc)
-    if item.message:
-        click.echo("\n" + text("rule.message", message=item.message))
+    message = item.message if language() == "zh" else english_wording(item.code).get("message", "")
+    if message:
+        click.echo("\n" + text("rule.message", message=message))
+
+
+def _tags(category: str, severity: str, scope: str) -> str:
+    """[category, severity, scope] in the language of the run."""
+    from scorer.report.terminal import category_name
+
+    parts = (category_name(category), text(f"severity.{severity}"), text(f"scope.{scope}"))
+    return ("［" + "，".join(parts) + "］") if language() == "zh" else "[" + ", ".join(parts) + "]"
 
 
 def _rule_doc_text(doc: dict) -> str:

@@ -425,6 +425,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "severity.error": {"zh": "缺陷", "en": "error"},
     "severity.warning": {"zh": "较弱", "en": "warning"},
     "severity.info": {"zh": "提示", "en": "info"},
+    "severity.model": {"zh": "模型", "en": "model"},
+    "model.title": {"zh": "分类模型判断为“{category}”", "en": "model-{category}"},
+    "model.summary": {
+        "zh": "分类模型对一类问题的判断（逻辑回归，特征见 models/MODEL_CARD.md）",
+        "en": "the classifier's judgement of one category (logistic regression; features in models/MODEL_CARD.md)",
+    },
+    "model.adds_findings": {
+        "zh": "随包模型在这一类上可单独标出问题（概率达到阈值且规则未标出时）。",
+        "en": "The shipped model may flag this category by itself (at the threshold, where the rules are silent).",
+    },
+    "model.score_only": {
+        "zh": "随包模型在这一类上不单独标出问题，只按概率扣分，并在行上写明扣分和依据。",
+        "en": "The shipped model does not flag this category by itself: it only takes points off, said on the row.",
+    },
     "scope.row": {"zh": "指标", "en": "row"},
     "scope.project": {"zh": "项目", "en": "project"},
     "scope.document": {"zh": "文件", "en": "document"},

@@ -566,3 +566,15 @@ def test_point8_decisions_read_back_from_an_english_workbook(tmp_path):
         for c in carried.iter_rows(min_row=2)
     }
     assert verdicts[target] == "disagree"
+
+
+def test_point8_the_rule_list_and_a_rule_header_are_chinese_by_default():
+    listing = run("rules").output
+    assert "模板套话" in listing and "较弱" in listing and "分类模型判断为“含糊”" in listing
+    assert not re.search(r"\b(boilerplate|warning|document|model-vague)\b", listing)
+    header = run("rule", "L001").output.splitlines()[0]
+    assert "［不合逻辑，缺陷，指标］" in header
+    model = run("rule", "M001").output
+    assert "随包模型在这一类上" in model  # whether the shipped model flags this category by itself, or only scores
+    english = run("--lang", "en", "rules").output
+    assert "boilerplate" in english and "模板套话" not in english and "分类模型" not in english
