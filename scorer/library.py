@@ -181,6 +181,13 @@ def _function_kinds(kinds: Iterable[str]) -> set[str]:
     return set(kinds) & set(_sector_table()[2])
 
 
+def _foreign_functions(record: dict, kinds: frozenset[str]) -> set[str]:
+    """The kinds of work (functions of lexicons/library_sectors.yaml) the project of a library row does,
+    when the project suggested for does none of them: an equipment purchase's rows are not a training's."""
+    done = _function_kinds(record["kind_set"])
+    return done - kinds if done and not done & kinds else set()
+
+
 def _schemes_in(text: str) -> dict[str, frozenset[str]]:
     from scorer.rules.relevance import schemes_in
 
@@ -354,6 +361,8 @@ class Suggester:
                 continue
             if own_cost and own_cost not in compact(str(record["level2"])):
                 continue
+            if _foreign_functions(record, kinds):
+                continue  # a row about another kind of work (buying equipment, building) than this project does
             shared = record["kind_set"] & kinds
             if stem and record["document"] == stem:
                 continue

@@ -152,8 +152,8 @@ def test_suggestions_on_the_corpus_are_of_the_row_group_and_kind():
             assert any(shares_kind(project_kinds(project), k.split(";")) for k in match["kinds"])
             assert item["document"] != Path(source).stem
     assert flagged > 100
-    # 99 of 112 measured (88.4%); the issue asks 0.8. The rest: rows of no 二级指标 group, effect groups the library
-    # holds no row of for the sector, a project of no known kind, a 社会成本指标 row
+    # 96 of 112 measured (85.7%); the issue asks 0.8. The rest: rows of no 二级指标 group, effect groups the library
+    # holds no row of for the sector, a project of no known kind, a 社会成本指标 row, only rows of another kind of work
     assert with_suggestion / flagged >= 0.85
 
 
@@ -268,3 +268,32 @@ def test_the_bundled_tables_score_sound_and_the_shipped_library_is_built_from_th
     shipped = pd.read_parquet(ROOT / "scorer" / "data" / "indicator_library.parquet").fillna("")
     key = ["kinds", "group", "name", "value", "project"]
     assert sorted(map(tuple, fresh[key].values.tolist())) == sorted(map(tuple, shipped[key].values.tolist()))
+
+
+def test_a_row_of_a_project_doing_another_kind_of_work_is_not_suggested():
+    """An equipment purchase's durability rows are no answer for a training project of the same sector; a
+    row of a project doing no particular kind of work, or the same kind, is."""
+    from scorer.library import LIBRARY_COLUMNS, Suggester
+
+    def row(kinds: str, name: str, project: str) -> dict:
+        return dict.fromkeys(LIBRARY_COLUMNS, "") | {
+            "kinds": kinds,
+            "group": "sustainable",
+            "level2": "可持续影响指标",
+            "name": name,
+            "value": "≥3年",
+            "document": "written",
+            "project": project,
+        }
+
+    library = pd.DataFrame(
+        [
+            row("人大;购置", "办公设备使用年限", "人大机关设备购置经费"),
+            row("人大", "代表建议办理机制运行年限", "代表建议督办经费"),
+            row("人大;培训", "培训成果应用年限", "代表培训经费"),
+        ]
+    )
+    found = Suggester(library).suggest("sustainable", frozenset({"人大", "培训"}), project="人大代表履职培训")
+    assert [s.name for s in found] and "办公设备使用年限" not in [s.name for s in found]
+    bought = Suggester(library).suggest("sustainable", frozenset({"人大", "购置"}), project="人大电子表决设备购置")
+    assert "办公设备使用年限" in [s.name for s in bought]
