@@ -116,19 +116,18 @@ def revision(tmp_path_factory):
     return (copy, [name[k] for k in chosen_fixes], [name[k] for k in chosen_worse], projects[removed].name, folder)
 
 
+def sheet_records(workbook, name: str) -> list[dict]:
+    """A sheet's rows as dicts keyed by its header row."""
+    header = [cell.value for cell in workbook[name][1]]
+    return [dict(zip(header, [cell.value for cell in row], strict=True)) for row in workbook[name].iter_rows(min_row=2)]
+
+
 def test_compare_reports_exactly_the_rows_fixed_made_worse_and_the_project_removed(revision):
     copy, fixed, worse, removed, folder = revision
     result = run("compare", SAMPLE, copy, "--no-model", "--xlsx", folder / "compare.xlsx", "--html", folder / "compare.html")
     assert result.exit_code == EXIT_OK, result.output
     workbook = openpyxl.load_workbook(folder / "compare.xlsx")
-    projects = [
-        dict(zip([c.value for c in workbook["项目对比"][1]], [c.value for c in r], strict=True))
-        for r in workbook["项目对比"].iter_rows(min_row=2)
-    ]
-    changes = [
-        dict(zip([c.value for c in workbook["指标变化"][1]], [c.value for c in r], strict=True))
-        for r in workbook["指标变化"].iter_rows(min_row=2)
-    ]
+    projects, changes = sheet_records(workbook, "项目对比"), sheet_records(workbook, "指标变化")
 
     def of(status: str) -> set[tuple[str, str]]:
         return {(c["项目"], c["三级指标"]) for c in changes if c["变化"] == status}
@@ -182,14 +181,7 @@ def test_with_lang_en_the_terminal_the_workbook_and_the_page_are_english(revisio
         assert re.search(rf"^    fixed  {re.escape(indicator)} \(.*\)  [A-Z]\d{{3}} ", result.stdout, re.M), indicator
     workbook = openpyxl.load_workbook(tmp_path / "c.xlsx")
     assert workbook.sheetnames == ["Projects", "Changes"]
-    projects = [
-        dict(zip([c.value for c in workbook["Projects"][1]], [c.value for c in r], strict=True))
-        for r in workbook["Projects"].iter_rows(min_row=2)
-    ]
-    changes = [
-        dict(zip([c.value for c in workbook["Changes"][1]], [c.value for c in r], strict=True))
-        for r in workbook["Changes"].iter_rows(min_row=2)
-    ]
+    projects, changes = sheet_records(workbook, "Projects"), sheet_records(workbook, "Changes")
     assert all(english(str(heading)) for heading in projects[0]) and all(english(str(heading)) for heading in changes[0])
     assert {(c["Project"], c["Indicator"]) for c in changes if c["Change"] == "fixed"} == set(fixed)
     assert {(c["Project"], c["Indicator"]) for c in changes if c["Change"] == "new"} == set(worse)
