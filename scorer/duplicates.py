@@ -399,7 +399,6 @@ def template_keys(stats: dict, min_units: int = TEMPLATE_MIN_UNITS, min_share: f
 
 
 @lru_cache(maxsize=50_000)
-@lru_cache(maxsize=50_000)
 def key_hash(key: str) -> str:
     """A key's 64-bit digest (hex), the same in every process and on every machine (unlike hash())."""
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()

@@ -323,6 +323,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "summary.not_read": {"zh": "未读取的文件 {count} 个：{names}", "en": "{count} files not read: {names}"},
     "statistics.title": {"zh": "按规则统计", "en": "Findings by rule"},
     "statistics.columns": {"zh": "规则|名称|类别|级别|次数", "en": "rule|name|category|severity|count"},
+    "bulk.cannot_open": {
+        "zh": "{path}：无法作为逐条指标表打开（{detail}）",
+        "en": "{path}: cannot be opened as a rows table ({detail})",
+    },
+    "bulk.lacks_columns": {
+        "zh": "{path}：逐条指标表缺少列 {missing}（现有列：{names}）",
+        "en": "{path}: rows table lacks column(s) {missing} (has: {names})",
+    },
+    "bulk.unreadable_after": {
+        "zh": "{path}：第 {row} 行之后无法读取（{detail}）；逐条指标表须为 UTF-8 或 GB18030 编码的 CSV，或 Parquet",
+        "en": "{path}: unreadable after row {row} ({detail}); a rows table must be UTF-8 or GB18030 CSV, or Parquet",
+    },
+    "bulk.not_together": {
+        "zh": "{source}：本文件的行在表中不连续（第 {row} 行再次出现），各段按不同文件评分；请按 source 列排序",
+        "en": "{source}: rows of this document are not together in the table (again at row {row}); its parts are "
+        "scored as separate documents; sort the table by source",
+    },
+    "bulk.one_document": {
+        "zh": "{path}：没有文件列（source）或单位列，全部行作为一个文件（{name}）评分",
+        "en": "{path}: no source or unit column, so all its rows are one document ({name})",
+    },
     "bulk.stages": {"zh": "用时：{stages}", "en": "time: {stages}"},
     "list.comma": {"zh": "，", "en": ", "},
     "bulk.stage.statistics": {"zh": "模板统计", "en": "statistics"},
@@ -635,9 +656,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "rows tables only: rows per chunk sent to a process (memory grows with it)",
     },
     "help.score.max_memory": {
-        "zh": "仅逐条指标表：每个评分进程的内存上限（MB），超过即停止运行并说明是哪一块；默认为本机内存的 80% 除以进程数",
-        "en": "rows tables only: memory bound of each scoring process (MB); passing it stops the run naming the "
-        "chunk; default 80% of this machine's memory over the processes",
+        "zh": "仅逐条指标表、-j 大于 1 时：每个评分进程自身占用的内存上限（MB），超过即停止运行并说明是哪一块；"
+        "默认为本机内存的 80% 除以进程数（-j 1 在主进程中评分，--engine dask 由 Dask 管理内存，均不受此限）",
+        "en": "rows tables with -j above 1 only: bound on each scoring process's own memory (MB); passing it stops "
+        "the run naming the chunk; default 80% of this machine's memory over the processes (-j 1 scores in the "
+        "main process and --engine dask leaves memory to Dask: neither is bounded)",
     },
     "help.score.no_model": {"zh": "只用规则，不用分类模型", "en": "rules alone, without the classifier"},
     "help.score.model_path": {

@@ -89,7 +89,7 @@ def test_a_document_split_in_the_table_is_scored_in_parts_with_a_warning(seed_ta
     warnings: list[str] = []
     chunks = list(document_chunks([shuffled.iloc[:60], shuffled.iloc[60:]], warnings.append))
     assert sum(len(c) for c in chunks) == len(shuffled)  # no row lost
-    assert len(warnings) == 1 and first in warnings[0] and "row 91" in warnings[0]
+    assert len(warnings) == 1 and first in warnings[0] and "第 91 行再次出现" in warnings[0]
 
 
 def test_unreadable_tables_are_named_and_the_others_still_scored(corpus, tmp_path):
@@ -142,7 +142,7 @@ def test_an_export_without_unit_or_source_is_one_document_with_a_warning(seed_ta
     _as_export(seed_table.head(120), None).to_csv(export, index=False)
     report = score_tables([export], tmp_path / "rows.csv", None, jobs=1)
     assert report.rows == 120 and report.documents == 1
-    assert "no source column" in report.warnings[0] and "bulk.csv" in report.warnings[0]
+    assert "没有文件列（source）或单位列" in report.warnings[0] and "bulk.csv" in report.warnings[0]
     rows = _read(tmp_path / "rows.csv")
     assert set(rows["source"]) == {"bulk.csv"} and sorted(rows["level3"]) == sorted(seed_table.head(120)["level3"])
 
@@ -176,7 +176,7 @@ def test_cli_takes_a_large_export_the_bulk_way(seed_table, tmp_path, monkeypatch
     _as_export(seed_table, None).to_csv(export, index=False)
     result = CliRunner().invoke(cli, ["score", str(export), "-o", str(tmp_path / "rows.csv"), "-j", "1"])
     assert result.exit_code == 0, result.output
-    assert "no source column" in result.output and f"{len(seed_table)} 条指标" in result.output
+    assert "全部行作为一个文件" in result.output and f"{len(seed_table)} 条指标" in result.output
 
 
 def test_cli_scores_rows_tables_in_a_stream_and_exits_1_when_one_was_unreadable(corpus, tmp_path):
@@ -258,7 +258,7 @@ def test_a_table_without_source_is_one_document_named_after_the_file(tmp_path, s
     seed_table.drop(columns="source").head(50).to_csv(table, index=False)
     report = score_tables([table], tmp_path / "rows.csv", None, jobs=1)
     assert report.rows == 50 and report.documents == 1
-    assert "no source column" in report.warnings[0] and "one_unit.csv" in report.warnings[0]
+    assert "全部行作为一个文件" in report.warnings[0] and "one_unit.csv" in report.warnings[0]
     assert set(_read(tmp_path / "rows.csv")["source"]) == {"one_unit.csv"}
 
 

@@ -114,8 +114,9 @@ def test_a_run_sent_a_signal_stops_its_workers_and_removes_its_temporary_files(t
 
 
 def test_a_worker_past_the_memory_bound_ends_the_run_naming_the_chunk_and_the_bound(tmp_path):
-    """One document of 30,000 rows in one chunk needs several hundred MB to score; a bound of 200 MB a
-    worker stops the run with the one line, exit status 3, and no output (earlier outputs unchanged)."""
+    """One document of 30,000 rows needs well over 160 MB of a worker's own memory to score (a worker starts
+    with under 80 MB of its own); a bound of 110 MB stops the run with the one line, exit status 3, and no
+    output (earlier outputs unchanged)."""
     from bench.synthetic import write_corpus
 
     table = tmp_path / "export.csv"
@@ -125,7 +126,7 @@ def test_a_worker_past_the_memory_bound_ends_the_run_naming_the_chunk_and_the_bo
     earlier = out / "rows.csv"
     earlier.write_text("earlier results\n", encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, "-m", "scorer.cli", "score", str(table), "-o", str(earlier), "-j", "2", "--max-memory", "200"],
+        [sys.executable, "-m", "scorer.cli", "score", str(table), "-o", str(earlier), "-j", "2", "--max-memory", "110"],
         cwd=ROOT,
         env=dict(os.environ, ZHIBIAO_LANG="zh"),
         capture_output=True,
@@ -135,6 +136,6 @@ def test_a_worker_past_the_memory_bound_ends_the_run_naming_the_chunk_and_the_bo
     errors = [line for line in run.stderr.splitlines() if line.startswith("错误")]
     assert run.returncode == 3, run.stderr
     assert len(errors) == 1 and "Traceback" not in run.stderr, run.stderr
-    assert "export.csv 第 1–30000 行" in errors[0] and "内存超过上限 200 MB" in errors[0], errors[0]
+    assert "export.csv 第 1–30000 行" in errors[0] and "内存超过上限 110 MB" in errors[0], errors[0]
     assert earlier.read_text(encoding="utf-8") == "earlier results\n"
     assert sorted(p.name for p in out.iterdir()) == ["rows.csv"]  # no temporary file left beside it

@@ -284,12 +284,12 @@ def table_columns(path: Path, columns: list[str] | None = None) -> TableColumns:
     try:
         names = _columns_of(path)
     except (OSError, pa.ArrowInvalid) as exc:
-        raise BulkError(f"{path}: cannot be opened as a rows table ({_first_line(exc)})") from exc
+        raise BulkError(_said("bulk.cannot_open", path=path, detail=_first_line(exc))) from exc
     present = header_fields(names)
     fields = set(present.values())
     missing = [c for c in REQUIRED_COLUMNS if c not in fields]
     if missing:
-        raise BulkError(f"{path}: rows table lacks column(s) {', '.join(missing)} (has: {', '.join(names)})")
+        raise BulkError(_said("bulk.lacks_columns", path=path, missing=", ".join(missing), names=", ".join(names)))
     wanted = list(columns or INPUT_COLUMNS)
     unit_as_source = "source" in wanted and "source" not in fields and "department" in fields
     needed = set(wanted) | ({"department"} if unit_as_source else set())
@@ -317,9 +317,13 @@ def read_batches(
             offset += len(frame)
             yield frame
     except (pa.ArrowInvalid, OSError) as exc:
-        raise BulkError(
-            f"{path}: unreadable after row {offset} ({_first_line(exc)}); a rows table must be UTF-8 or GB18030 CSV, or Parquet"
-        ) from exc
+        raise BulkError(_said("bulk.unreadable_after", path=path, row=offset, detail=_first_line(exc))) from exc
+
+
+def _said(key: str, **fields: object) -> str:
+    from scorer.messages import text
+
+    return text(key, **fields)
 
 
 def csv_encoding(path: Path) -> str:
@@ -393,10 +397,7 @@ def _check_contiguous(frame: pd.DataFrame, closed: set[str], warn: Callable[[str
     for source in sources:
         if source in closed:
             row = int(frame.index[frame["source"].to_numpy() == source][0]) + 1
-            warn(
-                f"{source}: rows of this document are not together in the table (again at row {row}); "
-                "its parts are scored as separate documents; sort the table by source"
-            )
+            warn(_said("bulk.not_together", source=source, row=row))
     closed.update(sources)
 
 
@@ -516,7 +517,15 @@ def default_max_memory_mb(jobs: int) -> int:
 
 
 def resident_mb() -> float | None:
-    """This process's resident memory (Linux /proc), else its peak (getrusage), else None."""
+    """This process's own memory: on Linux its private resident pages (/proc/self/smaps_rollup), not the
+    pages a forked worker still shares with its parent; else its resident memory (statm), else its peak
+    (getrusage), else None."""
+    try:
+        with open("/proc/self/smaps_rollup", encoding="ascii") as rollup:
+            private_kb = sum(int(line.split()[1]) for line in rollup if line.startswith(("Private_Clean:", "Private_Dirty:")))
+        return private_kb / 1024
+    except (OSError, ValueError, IndexError):
+        pass
     try:
         with open("/proc/self/statm", "rb") as statm:
             return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
@@ -924,9 +933,9 @@ def readable_tables(paths: list[Path], report: BulkReport) -> list[Path]:
             continue
         fields = set(header_fields(_columns_of(path)).values())
         if "source" not in fields and "department" not in fields:
-            report.warnings.append(
-                f"{path}: no source column, so all its rows are one document ({path.name}), scored in one piece"
-            )
+            from scorer.messages import text
+
+            report.warnings.append(text("bulk.one_document", path=path, name=path.name))
     return readable
 
 
