@@ -323,6 +323,42 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "summary.not_read": {"zh": "未读取的文件 {count} 个：{names}", "en": "{count} files not read: {names}"},
     "statistics.title": {"zh": "按规则统计", "en": "Findings by rule"},
     "statistics.columns": {"zh": "规则|名称|类别|级别|次数", "en": "rule|name|category|severity|count"},
+    # files that cannot be read at all (scorer/ingest)
+    "read.not_zip": {
+        "zh": "{source}：不是有效的 {suffix} 文件（不是 zip 压缩包）",
+        "en": "{source}: not a valid {suffix} file (not a zip archive)",
+    },
+    "read.too_many_members": {
+        "zh": "{source}：压缩包内有 {count} 个成员（上限 {limit}），拒绝读取",
+        "en": "{source}: archive has {count} members (limit {limit}), refused",
+    },
+    "read.unpacks_too_big": {
+        "zh": "{source}：解压后有 {size} MB（上限 {limit} MB），疑似压缩炸弹，拒绝读取",
+        "en": "{source}: archive unpacks to {size} MB (limit {limit} MB), refused as a possible zip bomb",
+    },
+    "read.compressed_too_much": {
+        "zh": "{source}：成员 {member} 的压缩比为 {ratio}:1，疑似压缩炸弹，拒绝读取",
+        "en": "{source}: member {member} is compressed {ratio}:1, refused as a possible zip bomb",
+    },
+    "read.no_such_file": {"zh": "{source}：文件不存在", "en": "{source}: no such file"},
+    "read.too_large": {"zh": "{source}：大于 {limit} MB，未读取", "en": "{source}: larger than {limit} MB, not read"},
+    "read.nested_too_deeply": {"zh": "{source}：嵌套层次太深，无法读取", "en": "{source}: nested too deeply to read"},
+    "read.cannot_read_as": {
+        "zh": "{source}：无法作为 {suffix} 读取（{detail}）",
+        "en": "{source}: cannot be read as {suffix} ({detail})",
+    },
+    "read.not_interpreted": {
+        "zh": "{source}：已读取，但其中的表格无法解析（{detail}）",
+        "en": "{source}: read, but its tables could not be interpreted ({detail})",
+    },
+    "read.binary": {
+        "zh": "{source}：是二进制内容（含 NUL 字节），不是文本导出",
+        "en": "{source}: binary content (NUL bytes), not a text export",
+    },
+    "read.not_text": {
+        "zh": "{source}：第 {byte} 字节起不是 UTF-8、GB18030 或 UTF-16 文本（{reason}）",
+        "en": "{source}: byte {byte}: not UTF-8, GB18030 or UTF-16 text ({reason})",
+    },
     "bulk.cannot_open": {
         "zh": "{path}：无法作为逐条指标表打开（{detail}）",
         "en": "{path}: cannot be opened as a rows table ({detail})",

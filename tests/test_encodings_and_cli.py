@@ -57,8 +57,8 @@ def test_unreadable_file_is_named_and_others_still_written(tmp_path):
     assert result.exit_code == EXIT_SOME_UNREADABLE
     errors = [line for line in result.stderr.splitlines() if line.startswith("错误：")]
     assert len(errors) == 2
-    assert str(binary) in errors[0] and "binary" in errors[0]
-    assert str(bad_docx) in errors[1] and "not a valid .docx" in errors[1]
+    assert str(binary) in errors[0] and "二进制内容" in errors[0]
+    assert str(bad_docx) in errors[1] and "不是有效的 .docx 文件" in errors[1]
     assert len(_write_rows(out)) == 31
 
 

@@ -15,6 +15,7 @@ from scorer.ingest.interpret import interpret
 from scorer.ingest.office import csv_to_blocks, docx_to_blocks, pdf_to_blocks, xls_to_blocks, xlsx_to_blocks
 from scorer.ingest.recover import Cell, describe_layout, line_cells, recover_cells, to_simplified
 from scorer.ingest.text_export import html_to_blocks, text_to_blocks
+from scorer.messages import text as said
 from scorer.types import Document
 
 if TYPE_CHECKING:
@@ -33,23 +34,20 @@ def check_archive(path: Path) -> None:
     """Refuse a .docx/.xlsx whose zip would unpack to too much (a zip bomb) before any library opens it."""
     source = str(path)
     if not zipfile.is_zipfile(path):
-        raise UnreadableFile(f"{source}: not a valid {path.suffix} file (not a zip archive)")
+        raise UnreadableFile(said("read.not_zip", source=source, suffix=path.suffix))
     with zipfile.ZipFile(path) as archive:
         members = archive.infolist()
         if len(members) > MAX_ARCHIVE_MEMBERS:
-            raise UnreadableFile(f"{source}: archive has {len(members)} members (limit {MAX_ARCHIVE_MEMBERS}), refused")
+            raise UnreadableFile(said("read.too_many_members", source=source, count=len(members), limit=MAX_ARCHIVE_MEMBERS))
         total = sum(m.file_size for m in members)
         if total > MAX_ARCHIVE_BYTES:
             raise UnreadableFile(
-                f"{source}: archive unpacks to {total // 2**20} MB (limit "
-                f"{MAX_ARCHIVE_BYTES // 2**20} MB), refused as a possible zip bomb"
+                said("read.unpacks_too_big", source=source, size=total // 2**20, limit=MAX_ARCHIVE_BYTES // 2**20)
             )
         for member in members:
             if member.file_size > 1_000_000 and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
-                raise UnreadableFile(
-                    f"{source}: member {member.filename} is compressed "
-                    f"{member.file_size // max(member.compress_size, 1)}:1, refused as a possible zip bomb"
-                )
+                ratio = member.file_size // max(member.compress_size, 1)
+                raise UnreadableFile(said("read.compressed_too_much", source=source, member=member.filename, ratio=ratio))
 
 
 @dataclass
@@ -108,9 +106,9 @@ def blocks_of(path: Path, warnings: list[str] | None = None, texts: list[str] | 
     suffix = path.suffix.lower()
     source = str(path)
     if not path.exists():
-        raise UnreadableFile(f"{source}: no such file")
+        raise UnreadableFile(said("read.no_such_file", source=source))
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise UnreadableFile(f"{source}: larger than {MAX_FILE_BYTES // 2**20} MB, not read")
+        raise UnreadableFile(said("read.too_large", source=source, limit=MAX_FILE_BYTES // 2**20))
     if suffix in (".docx", ".xlsx", ".xlsm"):
         check_archive(path)
         return docx_to_blocks(path) if suffix == ".docx" else xlsx_to_blocks(path)
@@ -195,13 +193,15 @@ def read_document(path: str | Path) -> Document:
     except UnreadableFile:
         raise
     except RecursionError as exc:
-        raise UnreadableFile(f"{path}: nested too deeply to read") from exc
+        raise UnreadableFile(said("read.nested_too_deeply", source=path)) from exc
     except Exception as exc:  # a library's own error on a broken file: report it, keep the run going
-        raise UnreadableFile(f"{path}: cannot be read as {path.suffix or 'text'} ({type(exc).__name__}: {exc})") from exc
+        detail = f"{type(exc).__name__}: {exc}"
+        raise UnreadableFile(said("read.cannot_read_as", source=path, suffix=path.suffix or "text", detail=detail)) from exc
     try:
         document = interpret_best(blocks, str(path), texts[0] if texts else None)
     except Exception as exc:  # never a traceback for the user; name the file and what failed
-        raise UnreadableFile(f"{path}: read, but its tables could not be interpreted ({type(exc).__name__}: {exc})") from exc
+        detail = f"{type(exc).__name__}: {exc}"
+        raise UnreadableFile(said("read.not_interpreted", source=path, detail=detail)) from exc
     document.warnings.extend(warnings)
     return document
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 
+from scorer.messages import text as said
+
 
 class UnreadableFile(Exception):
     """A file that cannot be read at all. The message names the file and, where known, the place."""
@@ -27,7 +29,7 @@ def decode_bytes(data: bytes, source: str, warnings: list[str] | None = None) ->
                 continue
             if _plausible(text):
                 return text
-        raise UnreadableFile(f"{source}: binary content (NUL bytes), not a text export")
+        raise UnreadableFile(said("read.binary", source=source))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -49,7 +51,7 @@ def decode_bytes(data: bytes, source: str, warnings: list[str] | None = None) ->
     best = from_bytes(data).best()
     if best is not None and best.encoding and best.chaos < 0.3:
         return str(best)
-    raise UnreadableFile(f"{source}: byte {utf8_error.start}: not UTF-8, GB18030 or UTF-16 text ({utf8_error.reason})")
+    raise UnreadableFile(said("read.not_text", source=source, byte=utf8_error.start, reason=utf8_error.reason))
 
 
 def _plausible(text: str) -> bool:
