@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from conftest import SAMPLES
 
 import scorer
-from bench.synthetic import generate, write_corpus
+from bench.synthetic import EXPORT_HEADINGS, generate, write_corpus
 from scorer import engine
 from scorer.cli import cli
 from scorer.engines.bulk import ROW_OUTPUT, document_chunks, score_frame, score_tables
@@ -104,21 +104,9 @@ def test_unreadable_tables_are_named_and_the_others_still_scored(corpus, tmp_pat
     assert "broken.parquet" in report.errors[1]
 
 
-CHINESE_HEADER = {
-    "project": "项目名称",
-    "budget": "预算数（万元）",
-    "level1": "一级指标",
-    "level2": "二级指标",
-    "level3": "三级指标",
-    "value": "指标值",
-    "description": "指标解释",
-    "basis": "指标值确定依据",
-}
-
-
 def _as_export(seed_table: pd.DataFrame, unit_heading: str | None) -> pd.DataFrame:
     """The seed rows as a budget system exports them: Chinese headings, the unit (if any) as the last column."""
-    export = seed_table.rename(columns=CHINESE_HEADER).drop(columns="source")
+    export = seed_table.rename(columns=EXPORT_HEADINGS).drop(columns="source")
     if unit_heading:
         export[unit_heading] = seed_table["source"]
     return export

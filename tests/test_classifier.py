@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -27,8 +28,22 @@ def test_shipped_model_keeps_only_the_categories_where_it_helped_held_out():
     assert held["flagged_f1"]["combined"] >= held["flagged_f1"]["rules"] and held["auc"]["combined"] >= held["auc"]["rules"]
 
 
-def test_model_findings_only_in_the_models_finding_categories(tmp_path):
-    """A model told to keep its findings out of boilerplate adds none there, though it is sure."""
+TEMPLATE_ROW = pd.DataFrame(
+    [
+        {
+            "source": "y.csv",
+            "project": "会议费",
+            "level1": "产出指标",
+            "level2": "数量指标",
+            "level3": "模板指标甲",
+            "value": "≥3次",
+        }
+    ]
+)
+
+
+def _template_model() -> Model:
+    """A small model that learned 模板 in a name means boilerplate: 20 such rows against 20 plain counts."""
     from scorer.normalise import prepare
     from scorer.types import Document, Indicator, Location, Project
 
@@ -37,23 +52,16 @@ def test_model_findings_only_in_the_models_finding_categories(tmp_path):
         return prepare([Document(source="x", projects=[project])])[0].projects[0].rows[0]
 
     rows = [row_with(f"模板指标{i}", f"≥{i}次") for i in range(20)] + [row_with(f"会议次数{i}", f"≥{i}次") for i in range(20)]
-    model = fit([classifier.row_features(r) for r in rows], [{"boilerplate"} if i < 20 else set() for i in range(40)], c=100.0)
+    return fit([classifier.row_features(r) for r in rows], [{"boilerplate"} if i < 20 else set() for i in range(40)], c=100.0)
+
+
+def test_model_findings_only_in_the_models_finding_categories(tmp_path):
+    """A model told to keep its findings out of boilerplate adds none there, though it is sure."""
+    model = _template_model()
     model.metadata = {"finding_categories": [], "score_categories": ["boilerplate"]}
     path = tmp_path / "score-only.json"
     model.save(path)
-    frame = __import__("pandas").DataFrame(
-        [
-            {
-                "source": "y.csv",
-                "project": "会议费",
-                "level1": "产出指标",
-                "level2": "数量指标",
-                "level3": "模板指标甲",
-                "value": "≥3次",
-            }
-        ]
-    )
-    result = scorer.score(frame, model_path=path)
+    result = scorer.score(TEMPLATE_ROW, model_path=path)
     model_findings = result.findings[result.findings["code"].str.startswith("M")]
     assert (model_findings["severity"] == "info").all()  # no verdict, only the note that explains the points
     assert result.rows.iloc[0]["categories"] == "" and result.rows.iloc[0]["score"] < 100
@@ -94,30 +102,10 @@ def test_no_model_file_means_rules_alone(monkeypatch):
 @pytest.mark.slow
 def test_model_findings_carry_probability_and_terms(tmp_path):
     """A small model that learned 模板 means boilerplate flags such a row the rules let pass."""
-    from scorer.normalise import prepare
-    from scorer.types import Document, Indicator, Location, Project
-
-    def row_with(name: str, value: str):
-        project = Project(name="会议费", indicators=[Indicator("产出指标", "数量指标", name, "", value, "", Location("x"))])
-        return prepare([Document(source="x", projects=[project])])[0].projects[0].rows[0]
-
-    rows = [row_with(f"模板指标{i}", f"≥{i}次") for i in range(20)] + [row_with(f"会议次数{i}", f"≥{i}次") for i in range(20)]
-    model = fit([classifier.row_features(r) for r in rows], [{"boilerplate"} if i < 20 else set() for i in range(40)], c=100.0)
+    model = _template_model()
     path = tmp_path / "small.json"
     model.save(path)
-    frame = __import__("pandas").DataFrame(
-        [
-            {
-                "source": "y.csv",
-                "project": "会议费",
-                "level1": "产出指标",
-                "level2": "数量指标",
-                "level3": "模板指标甲",
-                "value": "≥3次",
-            }
-        ]
-    )
-    result = scorer.score(frame, model_path=path)
+    result = scorer.score(TEMPLATE_ROW, model_path=path)
     found = result.findings[result.findings["code"] == "M005"]
     assert len(found) == 1
     assert 0.95 <= found.iloc[0]["probability"] <= 1 and "模板" in found.iloc[0]["evidence"]

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from conftest import SAMPLES
 
-from bench.synthetic import write_corpus
+from bench.synthetic import EXPORT_HEADINGS, write_corpus
 from scorer.engines.bulk import score_tables
 from scorer.ingest import read_paths
 from scorer.table import indicator_frame
@@ -88,16 +88,6 @@ def test_workers_write_parquet_parts_with_the_local_rows(tables, tmp_path):
 # --- any column order, any optional columns, Chinese or English headings ---------------------------------
 
 OPTIONAL = ["source", "level1", "level2", "description", "basis", "budget"]
-CHINESE = {
-    "project": "项目名称",
-    "budget": "预算数（万元）",
-    "level1": "一级指标",
-    "level2": "二级指标",
-    "level3": "三级指标",
-    "value": "指标值",
-    "description": "指标解释",
-    "basis": "指标值确定依据",
-}
 
 
 @pytest.fixture(scope="module")
@@ -137,7 +127,7 @@ def test_the_dask_path_equals_the_local_path_whatever_the_columns(cluster, seed_
         order.shuffle(columns)
         table = seed_rows[columns]
         if chinese:
-            table = table.rename(columns=CHINESE)
+            table = table.rename(columns=EXPORT_HEADINGS)
             if "source" in table.columns and unit_column:
                 table = table.rename(columns={"source": "单位名称"})
         path = folder / "table.csv"
