@@ -73,6 +73,10 @@ class DocumentContext:
             return self.projects
         return self.projects[self.part.start : self.part.stop]
 
+    def scores(self, project: ProjectContext) -> bool:
+        """Whether this run scores the project (it is in the part, or there is no part)."""
+        return self.part is None or project.index in self.part
+
 
 @dataclass
 class CorpusContext:

@@ -132,7 +132,8 @@ def self_fulfilling_formula(document: DocumentContext) -> Iterator[tuple[RowCont
         projects = {row.project.index for row in rows}
         if len(projects) >= 2:
             for row in rows:
-                yield row, Hit(evidence=word, fields={"count": len(projects)})
+                if document.scores(row.project):
+                    yield row, Hit(evidence=word, fields={"count": len(projects)})
 
 
 @rule(
@@ -211,6 +212,8 @@ def cost_formula_across_projects(document: DocumentContext) -> Iterator[tuple[Ro
         groups: dict[int, dict[frozenset[str], int]] = {}  # name -> project kinds -> projects, of its alike names
         counts: dict[int, int] = {}
         for anchor in rows:
+            if not document.scores(anchor.project):
+                continue
             i = position[anchor.name]
             if i not in groups:
                 projects: dict[int, frozenset[str]] = {}

@@ -123,7 +123,7 @@ def template_across_units(corpus: CorpusContext) -> Yield:
     if not templates:
         return
     for document in corpus.documents:
-        for project in document.projects:
+        for project in document.scored_projects():
             for row in project.rows:
                 key = cached_row_key(row.indicator.level3, row.indicator.value)
                 units = templates.get(key) or templates.get(key_hash(key))
@@ -149,7 +149,7 @@ def table_copied_between_projects(corpus: CorpusContext) -> Yield:
     for document in corpus.documents:
         keys = [{cached_row_key(r.indicator.level3, r.indicator.value) for r in project.rows} for project in document.projects]
         flagged: set[int] = set()
-        for index, other_index, share in _shared_tables(keys):
+        for index, other_index, share in _shared_tables(keys, document.part):
             project, other = document.projects[index], document.projects[other_index]
             if index not in flagged and not project.name_types & other.name_types:
                 flagged.add(index)  # the first unrelated project in document order is named
@@ -159,11 +159,12 @@ def table_copied_between_projects(corpus: CorpusContext) -> Yield:
 MAX_KEY_HOLDERS = 64  # a row key held by more projects of one document than this is a template (B201's)
 
 
-def _shared_tables(keys: list[set[str]]) -> Iterator[tuple[int, int, float]]:
+def _shared_tables(keys: list[set[str]], asked: range | None = None) -> Iterator[tuple[int, int, float]]:
     """(project, other project, share) where at least 80% (and 4) of the project's row keys are the other's,
     the first such other project in document order. Tables the same to the key are grouped by their key set;
     other pairs come from an inverted index of keys to projects, in which a key held by more than
-    MAX_KEY_HOLDERS projects proposes no pair: the work is bounded by rows x MAX_KEY_HOLDERS."""
+    MAX_KEY_HOLDERS projects proposes no pair: the work is bounded by rows x MAX_KEY_HOLDERS. asked: only
+    these projects' pairs (default all)."""
     same: dict[frozenset[str], list[int]] = defaultdict(list)
     holders: dict[str, list[int]] = defaultdict(list)
     for index, mine in enumerate(keys):
@@ -172,7 +173,7 @@ def _shared_tables(keys: list[set[str]]) -> Iterator[tuple[int, int, float]]:
             for key in mine:
                 holders[key].append(index)
     for index, mine in enumerate(keys):
-        if len(mine) < 4:
+        if len(mine) < 4 or (asked is not None and index not in asked):
             continue
         shared: dict[int, int] = defaultdict(int)
         for key in mine:
