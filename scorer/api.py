@@ -88,27 +88,43 @@ def documents_from_frame(
 NOTED_PENALTY = 0.05  # points the model takes off a row below which no note is written (they round to 0.0)
 
 
-def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Finding], dict]:
-    """M-findings where the model is confident and the rules are silent; and each row's highest probability
-    (with the terms that weighed most when it costs the row points: a row's features are named only then)."""
-    from scorer.classifier import FINDING_THRESHOLD, row_features, score_penalty
+def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Finding], dict, list]:
+    """M-findings where the model is confident and the rules are silent; each row's highest probability
+    where it costs the row points (with the terms that weighed most when they are worth a note: a row's
+    features are named only then); and the rows of those notes, each with its key."""
+    import numpy as np
+
+    from scorer.classifier import FINDING_THRESHOLD, SCORE_FROM, row_features, score_penalty
     from scorer.messages import text
     from scorer.report.terminal import category_name
 
     said = {(f.source, f.project_index, f.row, f.category) for f in findings if f.row is not None}
     score_categories, finding_categories = model.score_categories, model.finding_categories
-    extra, highest = [], {}
+    extra, highest, noted = [], {}, []
     for document in contexts:
         rows = [row for project in document.scored_projects() for row in project.rows]
-        for row, probabilities in zip(rows, model.row_probabilities(rows), strict=True):
+        categories, matrix = model.probability_matrix(rows)
+        scored_columns = [i for i, c in enumerate(categories) if c in score_categories]
+        finding_columns = [i for i, c in enumerate(categories) if c in finding_categories]
+        # only rows the model costs points or may flag need a look of their own: the rest score as they are
+        looked_at = np.zeros(len(rows), dtype=bool)
+        if scored_columns:
+            looked_at |= matrix[:, scored_columns].max(axis=1) > SCORE_FROM
+        if finding_columns:
+            looked_at |= (matrix[:, finding_columns] >= FINDING_THRESHOLD).any(axis=1)
+        for number in np.flatnonzero(looked_at).tolist():
+            row, probabilities = rows[number], dict(zip(categories, matrix[number].tolist(), strict=True))
             project = row.project
             key = (document.source, project.index, row.index)
             features: dict[str, float] | None = None
             scored = [(p, c) for c, p in probabilities.items() if c in score_categories]
-            highest[key] = max(scored, default=(0.0, ""))
-            if scored and score_penalty(highest[key][0]) >= NOTED_PENALTY:
+            top = max(scored, default=(0.0, ""))
+            if score_penalty(top[0]) > 0:
+                highest[key] = top
+            if scored and score_penalty(top[0]) >= NOTED_PENALTY:
                 features = row_features(row)
-                highest[key] = (*highest[key], model.top_features(features, highest[key][1]))
+                highest[key] = (*top, model.top_features(features, top[1]))
+                noted.append((key, row))
             for category, probability in probabilities.items():
                 if probability < FINDING_THRESHOLD or (*key, category) in said or category not in finding_categories:
                     continue
@@ -121,7 +137,7 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
                     terms=_reasons(names),
                 )
                 extra.append(_model_finding(row, category, Severity.WARNING, probability, "、".join(names), message))
-    return extra, highest
+    return extra, highest, noted
 
 
 def _reasons(feature_names: list[str]) -> str:
@@ -158,34 +174,32 @@ def _model_finding(
     )
 
 
-def _penalty_notes(contexts, highest: dict, findings: list[Finding]) -> list[Finding]:
-    """Every point the model takes off a row, said on the row: a note (info: it decides no category) with
-    the probability, the points and the terms that weighed most, under the category's M code."""
+def _penalty_notes(noted: list, highest: dict, findings: list[Finding]) -> list[Finding]:
+    """Every point the model takes off a row, said on the row (the rows `noted` by _model_findings): a note
+    (info: it decides no category) with the probability, the points and the terms that weighed most, under
+    the category's M code."""
     from scorer.classifier import MODEL_CODES, score_penalty
     from scorer.messages import text
     from scorer.report.terminal import category_name
 
     have = {(f.source, f.project_index, f.row, f.code) for f in findings}
     notes = []
-    for document in contexts:
-        for project in document.scored_projects():
-            for row in project.rows:
-                key = (document.source, project.index, row.index)
-                probability, category, *terms = highest.get(key, (0.0, ""))
-                points = score_penalty(probability)
-                if points < NOTED_PENALTY or (*key, MODEL_CODES[category]) in have:
-                    continue
-                names = terms[0] if terms else []
-                evidence = "、".join(names)
-                message = text(
-                    "model.penalty",
-                    category=category_name(category),
-                    probability=probability,
-                    points=points,
-                    terms=_reasons(names),
-                )
-                fix = text("model.fix")
-                notes.append(_model_finding(row, category, Severity.INFO, probability, evidence, message, fix))
+    for key, row in noted:
+        probability, category, *terms = highest[key]
+        points = score_penalty(probability)
+        if points < NOTED_PENALTY or (*key, MODEL_CODES[category]) in have:
+            continue
+        names = terms[0] if terms else []
+        evidence = "、".join(names)
+        message = text(
+            "model.penalty",
+            category=category_name(category),
+            probability=probability,
+            points=points,
+            terms=_reasons(names),
+        )
+        fix = text("model.fix")
+        notes.append(_model_finding(row, category, Severity.INFO, probability, evidence, message, fix))
     return notes
 
 
@@ -228,9 +242,9 @@ def score_documents(
     model = load_model(model_path) if use_model and wanted else None  # --select / --ignore cover M codes too
     highest: dict = {}
     if model is not None:
-        extra, highest = _model_findings(contexts, findings, model)
+        extra, highest, noted = _model_findings(contexts, findings, model)
         findings.extend(f for f in extra if chosen(f.code))
-        findings.extend(_penalty_notes(contexts, highest, findings))
+        findings.extend(_penalty_notes(noted, highest, findings))
     findings.sort(key=lambda f: (f.source, f.project_index or 0, -1 if f.row is None else f.row, f.code))
     applied = _apply_decisions(documents, findings, decisions) if decisions else None
     by_row, by_project = group_findings([f for f in findings if not (applied and applied.waived(f))])
@@ -243,13 +257,20 @@ def score_documents(
             return text("finding.waived_message", waiver=applied.by_finding[id(finding)].waiver(), message=finding.message)
         return finding.message
 
-    rows = indicator_frame(documents)
-    if in_part is not None:
-        rows = rows[rows["project_index"].between(in_part.start, in_part.stop - 1)].reset_index(drop=True)
+    rows = indicator_frame(documents, in_part)
     scores, categories, codes, messages, fixes = [], [], [], [], []
+    clean = row_score([])
     for source, p_index, r_index in zip(rows["source"], rows["project_index"], rows["row_index"], strict=True):
         found = by_row.get((source, p_index, r_index), [])
         shown = all_by_row.get((source, p_index, r_index), [])
+        if not shown:  # most rows: nothing found, at most the model's points off
+            penalty = score_penalty(highest.get((source, p_index, r_index), (0.0,))[0])
+            scores.append(round(max(0.0, clean - penalty), 1))
+            categories.append("")
+            codes.append("")
+            messages.append("")
+            fixes.append("")
+            continue
         cleared = len(shown) > len(found) and not any(f.severity is not Severity.INFO for f in found)
         # a row whose every scored finding the reviewer overruled is the reviewer's call, not the model's
         penalty = 0.0 if cleared else score_penalty(highest.get((source, p_index, r_index), (0.0,))[0])

@@ -410,33 +410,53 @@ class Model:
         return name_z + value_z + self._logits(pair_features(row))
 
     def row_probabilities(self, rows: list[RowContext]) -> list[dict[str, float]]:
-        """probabilities(row_features(row)) for each row. The model is linear, so the logits of a name, of a
-        value and of a row's context flags are computed once per distinct name, value and context key, and
-        the word-overlap part of all rows in one numpy step."""
+        """probabilities(row_features(row)) for each row (probability_matrix, as one dict a row)."""
+        categories, probabilities = self.probability_matrix(rows)
+        return [dict(zip(categories, row.tolist(), strict=True)) for row in probabilities]
+
+    def probability_matrix(self, rows: list[RowContext]):
+        """(categories, a rows x categories array of probabilities(row_features(row))). The model is linear,
+        so the logits of a name, of a value and of a row's context flags are computed once per distinct name,
+        value and context key, gathered for all rows in one numpy step, and the word-overlap part of all
+        rows added in another."""
         import numpy as np
 
         categories, _, _, intercepts = self._compact()
         texts = self._memo("_text_cache")
         contexts = self._memo("_context_cache")
-        own_weights = self._feature_weights("f:own_overlap")
-        other_weights = self._feature_weights("f:other_fits_better")
-        z = np.empty((len(rows), len(categories)))
-        own = np.zeros(len(rows))
-        other = np.zeros(len(rows))
-        for number, row in enumerate(rows):
+        text_slot: dict[tuple[str, ...], int] = {}
+        context_slot: dict[ContextKey, int] = {}
+        text_vectors: list = []
+        context_vectors: list = []
+        text_ids, context_ids, own, other = [], [], [], []
+        for row in rows:
             key = text_key(row)
-            text_z = texts.get(key)
-            if text_z is None:
-                text_z = texts.put(key, self._text_logits(row) + intercepts)
+            slot = text_slot.get(key)
+            if slot is None:
+                vector = texts.get(key)
+                if vector is None:
+                    vector = texts.put(key, self._text_logits(row) + intercepts)
+                slot = text_slot[key] = len(text_vectors)
+                text_vectors.append(vector)
+            text_ids.append(slot)
             context = _context_key(row)
-            context_z = contexts.get(context)
-            if context_z is None:
-                context_z = contexts.put(context, self._logits(_context_flags(context)))
-            z[number] = text_z + context_z
-            own[number], other[number] = _overlaps(row)
-        z += own[:, None] * own_weights + other[:, None] * other_weights
-        probabilities = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        return [dict(zip(categories, row.tolist(), strict=True)) for row in probabilities]
+            slot = context_slot.get(context)
+            if slot is None:
+                vector = contexts.get(context)
+                if vector is None:
+                    vector = contexts.put(context, self._logits(_context_flags(context)))
+                slot = context_slot[context] = len(context_vectors)
+                context_vectors.append(vector)
+            context_ids.append(slot)
+            own_overlap, other_fits_better = _overlaps(row)
+            own.append(own_overlap)
+            other.append(other_fits_better)
+        if not rows:
+            return categories, np.empty((0, len(categories)))
+        z = np.asarray(text_vectors)[text_ids] + np.asarray(context_vectors)[context_ids]
+        own_part = np.asarray(own, dtype=float)[:, None] * self._feature_weights("f:own_overlap")
+        z += own_part + np.asarray(other, dtype=float)[:, None] * self._feature_weights("f:other_fits_better")
+        return categories, 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
     def _feature_weights(self, feature: str):
         """The weight row of one feature (zeros when the model holds no weight for it)."""

@@ -57,26 +57,32 @@ PROJECT_COLUMNS = ["source", "project", "budget", "indicators", "score", "grade"
 PROJECT_EXTRA_COLUMNS = ["rank_in_document", "findings", "codes", "messages", "unit", "year", "project_index"]
 
 
-def indicator_frame(documents: list[Document]) -> pd.DataFrame:
-    columns: dict[str, list] = {name: [] for name in ROW_COLUMNS + ROW_EXTRA_COLUMNS}
-    for document in documents:
-        for project_index, project in enumerate(document.projects):
-            for row_index, indicator in enumerate(project.indicators):
-                columns["source"].append(document.source)
-                columns["project"].append(project.name)
-                columns["level1"].append(indicator.level1)
-                columns["level2"].append(indicator.level2)
-                columns["level3"].append(indicator.level3)
-                columns["description"].append(indicator.description)
-                columns["value"].append(indicator.value)
-                columns["basis"].append(indicator.basis)
-                columns["location"].append(str(indicator.location))
-                columns["project_index"].append(project_index)
-                columns["row_index"].append(row_index)
-    count = len(columns["source"])
-    columns["score"] = [None] * count
-    for name in ("categories", "codes", "messages", "fixes"):
-        columns[name] = [""] * count
+def indicator_frame(documents: list[Document], part: range | None = None) -> pd.DataFrame:
+    """One row per indicator (ROW_COLUMNS + ROW_EXTRA_COLUMNS; score and verdicts empty). part: only the
+    projects of these indexes in each document."""
+    placed = [
+        (document.source, project.name, project_index, row_index, indicator)
+        for document in documents
+        for project_index, project in enumerate(document.projects)
+        if part is None or project_index in part
+        for row_index, indicator in enumerate(project.indicators)
+    ]
+    indicators = [entry[4] for entry in placed]
+    columns: dict[str, list] = {
+        "source": [entry[0] for entry in placed],
+        "project": [entry[1] for entry in placed],
+        "level1": [i.level1 for i in indicators],
+        "level2": [i.level2 for i in indicators],
+        "level3": [i.level3 for i in indicators],
+        "description": [i.description for i in indicators],
+        "value": [i.value for i in indicators],
+        "basis": [i.basis for i in indicators],
+        "score": [None] * len(placed),
+        **{name: [""] * len(placed) for name in ("categories", "codes", "messages", "fixes")},
+        "location": [str(i.location) for i in indicators],
+        "project_index": [entry[2] for entry in placed],
+        "row_index": [entry[3] for entry in placed],
+    }
     return pd.DataFrame(columns, columns=ROW_COLUMNS + ROW_EXTRA_COLUMNS)
 
 
