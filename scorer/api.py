@@ -94,7 +94,7 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
     features are named only then); and the rows of those notes, each with its key."""
     import numpy as np
 
-    from scorer.classifier import FINDING_THRESHOLD, SCORE_FROM, row_features, score_penalty
+    from scorer.classifier import FINDING_THRESHOLD, SCORE_FROM, score_penalty
     from scorer.messages import text
     from scorer.report.terminal import category_name
 
@@ -116,20 +116,17 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
             row, probabilities = rows[number], dict(zip(categories, matrix[number].tolist(), strict=True))
             project = row.project
             key = (document.source, project.index, row.index)
-            features: dict[str, float] | None = None
             scored = [(p, c) for c, p in probabilities.items() if c in score_categories]
             top = max(scored, default=(0.0, ""))
             if score_penalty(top[0]) > 0:
                 highest[key] = top
             if scored and score_penalty(top[0]) >= NOTED_PENALTY:
-                features = row_features(row)
-                highest[key] = (*top, model.top_features(features, top[1]))
+                highest[key] = (*top, model.row_top_features(row, top[1]))
                 noted.append((key, row))
             for category, probability in probabilities.items():
                 if probability < FINDING_THRESHOLD or (*key, category) in said or category not in finding_categories:
                     continue
-                features = features if features is not None else row_features(row)
-                names = model.top_features(features, category)
+                names = model.row_top_features(row, category)
                 message = text(
                     "model.finding",
                     category=category_name(category),
@@ -259,6 +256,7 @@ def score_documents(
 
     rows = indicator_frame(documents, in_part)
     scores, categories, codes, messages, fixes = [], [], [], [], []
+    problems: list[int] = []  # a row's findings that are not notes
     clean = row_score([])
     for source, p_index, r_index in zip(rows["source"], rows["project_index"], rows["row_index"], strict=True):
         found = by_row.get((source, p_index, r_index), [])
@@ -270,6 +268,7 @@ def score_documents(
             codes.append("")
             messages.append("")
             fixes.append("")
+            problems.append(0)
             continue
         cleared = len(shown) > len(found) and not any(f.severity is not Severity.INFO for f in found)
         # a row whose every scored finding the reviewer overruled is the reviewer's call, not the model's
@@ -280,11 +279,15 @@ def score_documents(
         codes.append(";".join(f.code for f in shown))
         messages.append("；".join(dict.fromkeys(said(f) for f in shown)))
         fixes.append("；".join(dict.fromkeys(f.fix for f in found if f.fix)))
+        problems.append(sum(1 for f in found if f.severity is not Severity.INFO))
     rows["score"], rows["categories"], rows["codes"] = scores, categories, codes
     rows["messages"], rows["fixes"] = messages, fixes
 
     dimension_of_row = {
-        (d.source, p.index, r.index): dimension_of(r.group, r.level1_group) for d in contexts for p in d.projects for r in p.rows
+        (d.source, p.index, r.index): dimension_of(r.group, r.level1_group)
+        for d in contexts
+        for p in d.scored_projects()
+        for r in p.rows
     }
     projects = project_frame(documents)
     if in_part is not None:
@@ -301,9 +304,7 @@ def score_documents(
         value = project_score([scores[i] for i in positions], own, dimensions)
         project_scores.append(value)
         grades.append(grade(value))
-        row_findings = sum(
-            1 for i in positions for f in by_row.get((source, p_index, row_indices[i]), []) if f.severity is not Severity.INFO
-        )
+        row_findings = sum(problems[i] for i in positions)
         counts.append(row_findings + sum(1 for f in own if f.severity is not Severity.INFO))  # notes are not 问题
         shown = all_by_project.get((source, p_index), [])
         p_codes.append(";".join(f.code for f in shown))

@@ -288,10 +288,16 @@ def context_features(row: RowContext) -> dict[str, float]:
 def describe_feature(feature: str) -> str:
     """A feature's name (n:培训, f:family=none, f:form=slogan|family=none …) as a reviewer reads it, in the
     language of the run (lexicons/model_terms.yaml); a feature the lexicon does not describe keeps its name."""
-    from scorer.lexicons import table
     from scorer.messages import language
 
-    terms, lang = table("model_terms"), language()
+    return _described(feature, language())
+
+
+@lru_cache(maxsize=FEATURE_CACHE)
+def _described(feature: str, lang: str) -> str:
+    from scorer.lexicons import table
+
+    terms = table("model_terms")
 
     def said(entry: dict, **fields: str) -> str:
         return str(entry.get(lang, entry["zh"])).format(**fields)
@@ -407,7 +413,13 @@ class Model:
         value_z = values.get(raw)
         if value_z is None:
             value_z = values.put(raw, self._logits(value_features(raw)))
-        return name_z + value_z + self._logits(pair_features(row))
+        pairs = self._memo("_pair_logits")
+        pair = pair_features(row)
+        pair_key = tuple(pair.items())
+        pair_z = pairs.get(pair_key)
+        if pair_z is None:
+            pair_z = pairs.put(pair_key, self._logits(pair))
+        return name_z + value_z + pair_z
 
     def row_probabilities(self, rows: list[RowContext]) -> list[dict[str, float]]:
         """probabilities(row_features(row)) for each row (probability_matrix, as one dict a row)."""
@@ -473,6 +485,16 @@ class Model:
             z = self.intercepts[category] + sum(value * weights.get(slot, 0.0) for slot, value in slots.items())
             out[category] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         return out
+
+    def row_top_features(self, row: RowContext, category: str) -> list[str]:
+        """top_features(row_features(row), category), kept per distinct row text, context key and overlap:
+        all that a row's features derive from."""
+        key = (text_key(row), _context_key(row), _overlaps(row), category)
+        memo = self._memo("_top_features")
+        names = memo.get(key)
+        if names is None:
+            names = memo.put(key, self.top_features(row_features(row), category))
+        return list(names)
 
     def top_features(self, features: dict[str, float], category: str, count: int = 3) -> list[str]:
         """The names of the features that weighed most towards `category` (describe_feature words them)."""
