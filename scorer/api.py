@@ -43,9 +43,13 @@ def documents_from_frame(
     count = len(frame)
 
     def column(name: str) -> list[str]:
+        """The column's cells as strings, each distinct text one object: a project's name, its headings and
+        its common values repeat down the rows, and a large document is held whole in memory."""
         if name not in frame.columns:
             return [""] * count
-        return ["" if v is None or v != v else str(v) for v in frame[name].tolist()]  # v != v: NaN
+        shared: dict[str, str] = {}
+        cells = frame[name].tolist()
+        return [shared.setdefault(v, v) if type(v) is str else "" if v is None or v != v else str(v) for v in cells]
 
     sources, names, budgets = column("source"), column("project"), column("budget")
     purposes, goals = column("purpose"), column("goal")

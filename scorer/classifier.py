@@ -82,7 +82,7 @@ def _words(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-@lru_cache(maxsize=65_536)  # project texts and indicator names
+@lru_cache(maxsize=65_536)  # indicator names
 def _words_of(text: str) -> frozenset[str]:
     return frozenset(_words(text))
 
@@ -189,7 +189,7 @@ def _word_index(document) -> dict[str, list[int]]:
     if "word_index" not in document.memo:
         index: dict[str, list[int]] = {}
         for project in document.projects:
-            for word in _words_of(project.text):
+            for word in _words(project.text):  # not kept: a document's project texts are many and long
                 index.setdefault(word, []).append(project.index)
         document.memo["word_index"] = index
     return document.memo["word_index"]
@@ -270,7 +270,8 @@ def _overlaps(row: RowContext) -> tuple[float, bool]:
     mine = _words_of(row.name)
     if not mine:
         return 0.0, False
-    own_overlap = len(mine & _words_of(row.project.text)) / len(mine)
+    text = row.project.text
+    own_overlap = sum(1 for word in mine if word in text) / len(mine)  # a bigram is in the text's bigrams iff in the text
     return own_overlap, best_other_overlap(row, mine) / len(mine) > own_overlap
 
 

@@ -14,7 +14,7 @@ from scorer.values import parse_value
 _BRACKETS = re.compile(r"[(（][^)）]*[)）]")
 
 
-@dataclass
+@dataclass(slots=True)  # hundreds of thousands of rows at once in a large document
 class RowContext:
     indicator: Indicator
     index: int

@@ -28,7 +28,7 @@ class UnitFamily(StrEnum):
     NONE = "none"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Value:
     """A parsed indicator value. `raw` is the text exactly as written; the rest is derived from it."""
 
@@ -49,7 +49,7 @@ class Value:
         return bool(self.numbers)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where a row was read: the file and, as far as the reader knows, line / sheet / table / row."""
 
@@ -72,7 +72,7 @@ class Location:
         return ":".join(parts)
 
 
-@dataclass
+@dataclass(slots=True)
 class Indicator:
     level1: str
     level2: str
