@@ -259,14 +259,21 @@ def score_documents(
         return finding.message
 
     rows = indicator_frame(documents, in_part)
+    row_keys = [  # (source, project index, row index) of each row of `rows`, in its order
+        (document.source, p_index, r_index)
+        for document in documents
+        for p_index, project in enumerate(document.projects)
+        if in_part is None or p_index in in_part
+        for r_index in range(len(project.indicators))
+    ]
     scores, categories, codes, messages, fixes = [], [], [], [], []
     problems: list[int] = []  # a row's findings that are not notes
     clean = row_score([])
-    for source, p_index, r_index in zip(rows["source"], rows["project_index"], rows["row_index"], strict=True):
-        found = by_row.get((source, p_index, r_index), [])
-        shown = all_by_row.get((source, p_index, r_index), [])
+    for key in row_keys:
+        found = by_row.get(key, [])
+        shown = all_by_row.get(key, []) if applied else found
         if not shown:  # most rows: nothing found, at most the model's points off
-            penalty = score_penalty(highest.get((source, p_index, r_index), (0.0,))[0])
+            penalty = score_penalty(highest.get(key, (0.0,))[0])
             scores.append(round(max(0.0, clean - penalty), 1))
             categories.append("")
             codes.append("")
@@ -276,12 +283,12 @@ def score_documents(
             continue
         cleared = len(shown) > len(found) and not any(f.severity is not Severity.INFO for f in found)
         # a row whose every scored finding the reviewer overruled is the reviewer's call, not the model's
-        penalty = 0.0 if cleared else score_penalty(highest.get((source, p_index, r_index), (0.0,))[0])
+        penalty = 0.0 if cleared else score_penalty(highest.get(key, (0.0,))[0])
         scores.append(round(max(0.0, row_score(found) - penalty), 1))
         present = {f.category for f in found if f.severity is not Severity.INFO}  # info is shown, not scored
         categories.append(";".join(c for c in CATEGORIES if c in present))
         codes.append(";".join(f.code for f in shown))
-        messages.append("；".join(dict.fromkeys(said(f) for f in shown)))
+        messages.append("；".join(dict.fromkeys(said(f) for f in shown) if applied else dict.fromkeys(f.message for f in shown)))
         fixes.append("；".join(dict.fromkeys(f.fix for f in found if f.fix)))
         problems.append(sum(1 for f in found if f.severity is not Severity.INFO))
     rows["score"], rows["categories"], rows["codes"] = scores, categories, codes
@@ -297,14 +304,13 @@ def score_documents(
     if in_part is not None:
         projects = projects[projects["project_index"].between(in_part.start, in_part.stop - 1)].reset_index(drop=True)
     rows_of_project: dict[tuple[str, int], list[int]] = {}
-    for position, key in enumerate(zip(rows["source"], rows["project_index"], strict=True)):
-        rows_of_project.setdefault(key, []).append(position)
-    row_indices = list(rows["row_index"])
+    for position, (source, p_index, _) in enumerate(row_keys):
+        rows_of_project.setdefault((source, p_index), []).append(position)
     project_scores, grades, counts, p_codes, p_messages = [], [], [], [], []
     for source, p_index in zip(projects["source"], projects["project_index"], strict=True):
         positions = rows_of_project.get((source, p_index), [])
         own = by_project.get((source, p_index), [])
-        dimensions = [dimension_of_row.get((source, p_index, row_indices[i]), "") for i in positions]
+        dimensions = [dimension_of_row.get(row_keys[i], "") for i in positions]
         value = project_score([scores[i] for i in positions], own, dimensions)
         project_scores.append(value)
         grades.append(grade(value))

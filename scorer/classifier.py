@@ -271,7 +271,7 @@ def _overlaps(row: RowContext) -> tuple[float, bool]:
     if not mine:
         return 0.0, False
     text = row.project.text
-    own_overlap = sum(1 for word in mine if word in text) / len(mine)  # a bigram is in the text's bigrams iff in the text
+    own_overlap = len([word for word in mine if word in text]) / len(mine)  # a bigram is among the text's iff in it
     return own_overlap, best_other_overlap(row, mine) / len(mine) > own_overlap
 
 
