@@ -256,8 +256,12 @@ def dimensions_in(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 def allowed_dimensions(row: RowContext) -> frozenset[str] | None:
     """The benefit dimensions the project's kinds can affect; where the project's name says the money pays
     for people, rent or running costs, those kinds alone decide."""
-    types = row.project.types
+    return _allowed_dimensions(row.project.types, row.project.name_types)
+
+
+@lru_cache(maxsize=4096)  # few distinct kind sets; asked for every row, by a rule and by the model
+def _allowed_dimensions(types: frozenset[str], name_types: frozenset[str]) -> frozenset[str] | None:
     if not types:
         return None
-    spending = row.project.name_types & _spending_types()
+    spending = name_types & _spending_types()
     return frozenset().union(*(_type_dims()[t] for t in (spending or types)))
