@@ -24,14 +24,12 @@ class RowContext:
     level1_group: str  # output, effect, cost, satisfaction, ""
     form: frozenset[str] = frozenset()  # the name's form (name_form): share, count, slogan, clause …
     project: ProjectContext = field(repr=False, default=None)  # type: ignore[assignment]
+    value_text: str = field(init=False, repr=False)  # 指标值, compact: read by most rules, made once
+    level2: str = field(init=False, repr=False)  # 二级指标, compact
 
-    @property
-    def value_text(self) -> str:
-        return compact(self.indicator.value)
-
-    @property
-    def level2(self) -> str:
-        return compact(self.indicator.level2)
+    def __post_init__(self) -> None:
+        self.value_text = compact(self.indicator.value)
+        self.level2 = compact(self.indicator.level2)
 
     @property
     def level2_is_heading(self) -> bool:
