@@ -105,39 +105,39 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
     said = {(f.source, f.project_index, f.row, f.category) for f in findings if f.row is not None}
     score_categories, finding_categories = model.score_categories, model.finding_categories
     extra, highest, noted = [], {}, []
-    for document in contexts:
-        rows = [row for project in document.scored_projects() for row in project.rows]
-        categories, matrix = model.probability_matrix(rows)
-        scored_columns = [i for i, c in enumerate(categories) if c in score_categories]
-        finding_columns = [i for i, c in enumerate(categories) if c in finding_categories]
-        # only rows the model costs points or may flag need a look of their own: the rest score as they are
-        looked_at = np.zeros(len(rows), dtype=bool)
-        if scored_columns:
-            looked_at |= matrix[:, scored_columns].max(axis=1) > SCORE_FROM
-        if finding_columns:
-            looked_at |= (matrix[:, finding_columns] >= FINDING_THRESHOLD).any(axis=1)
-        for number in np.flatnonzero(looked_at).tolist():
-            row, probabilities = rows[number], dict(zip(categories, matrix[number].tolist(), strict=True))
-            project = row.project
-            key = (document.source, project.index, row.index)
-            scored = [(p, c) for c, p in probabilities.items() if c in score_categories]
-            top = max(scored, default=(0.0, ""))
-            if score_penalty(top[0]) > 0:
-                highest[key] = top
-            if scored and score_penalty(top[0]) >= NOTED_PENALTY:
-                highest[key] = (*top, model.row_top_features(row, top[1]))
-                noted.append((key, row))
-            for category, probability in probabilities.items():
-                if probability < FINDING_THRESHOLD or (*key, category) in said or category not in finding_categories:
-                    continue
-                names = model.row_top_features(row, category)
-                message = text(
-                    "model.finding",
-                    category=category_name(category),
-                    probability=probability,
-                    terms=_reasons(names),
-                )
-                extra.append(_model_finding(row, category, Severity.WARNING, probability, "、".join(names), message))
+    # all documents' rows at once: a chunk holds thousands of small documents, and numpy's cost is per call
+    rows = [row for document in contexts for project in document.scored_projects() for row in project.rows]
+    categories, matrix = model.probability_matrix(rows)
+    scored_columns = [i for i, c in enumerate(categories) if c in score_categories]
+    finding_columns = [i for i, c in enumerate(categories) if c in finding_categories]
+    # only rows the model costs points or may flag need a look of their own: the rest score as they are
+    looked_at = np.zeros(len(rows), dtype=bool)
+    if scored_columns:
+        looked_at |= matrix[:, scored_columns].max(axis=1) > SCORE_FROM
+    if finding_columns:
+        looked_at |= (matrix[:, finding_columns] >= FINDING_THRESHOLD).any(axis=1)
+    for number in np.flatnonzero(looked_at).tolist():
+        row, probabilities = rows[number], dict(zip(categories, matrix[number].tolist(), strict=True))
+        project = row.project
+        key = (project.document.source, project.index, row.index)
+        scored = [(p, c) for c, p in probabilities.items() if c in score_categories]
+        top = max(scored, default=(0.0, ""))
+        if score_penalty(top[0]) > 0:
+            highest[key] = top
+        if scored and score_penalty(top[0]) >= NOTED_PENALTY:
+            highest[key] = (*top, model.row_top_features(row, top[1]))
+            noted.append((key, row))
+        for category, probability in probabilities.items():
+            if probability < FINDING_THRESHOLD or (*key, category) in said or category not in finding_categories:
+                continue
+            names = model.row_top_features(row, category)
+            message = text(
+                "model.finding",
+                category=category_name(category),
+                probability=probability,
+                terms=_reasons(names),
+            )
+            extra.append(_model_finding(row, category, Severity.WARNING, probability, "、".join(names), message))
     return extra, highest, noted
 
 

@@ -17,6 +17,7 @@ import hashlib
 import json
 import math
 import zlib
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -187,11 +188,11 @@ MAX_HOLDERS = 256
 def _word_index(document) -> dict[str, list[int]]:
     """word -> the indexes of the document's projects whose text holds it, once per document."""
     if "word_index" not in document.memo:
-        index: dict[str, list[int]] = {}
+        index: defaultdict[str, list[int]] = defaultdict(list)
         for project in document.projects:
             for word in _words(project.text):  # not kept: a document's project texts are many and long
-                index.setdefault(word, []).append(project.index)
-        document.memo["word_index"] = index
+                index[word].append(project.index)
+        document.memo["word_index"] = index  # read with .get only: no entry is added by asking
     return document.memo["word_index"]
 
 
