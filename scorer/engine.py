@@ -50,6 +50,23 @@ def _wording_en(rule: Rule, row: RowContext | None, hit: Hit) -> tuple[str, str]
     return message, fix
 
 
+_wordings = BoundedMemo(20_000)  # a template row (B201) or a formula (B004) is worded alike thousands of times
+
+
+def _kept_wording(rule: Rule, row: RowContext | None, hit: Hit) -> tuple[str, str]:
+    """_wording, kept per rule, row text and hit: all that a wording is made of."""
+    if row is None:
+        return _wording(rule, row, hit)
+    try:
+        key = (language(), rule.code, row.indicator.level3, row.indicator.value, hit.evidence, hit.fix, *hit.fields.items())
+        wording = _wordings.get(key)
+    except TypeError:  # a field that cannot be a key (a list): worded each time
+        return _wording(rule, row, hit)
+    if wording is None:
+        wording = _wordings.put(key, _wording(rule, row, hit))
+    return wording
+
+
 def _findings(
     rule: Rule,
     document: DocumentContext,
@@ -59,7 +76,7 @@ def _findings(
     wording: tuple[str, str] | None = None,
 ) -> list[Finding]:
     """One finding per category the rule's check implies (V005: vague and unit_mismatch), same code."""
-    message, fix = wording or _wording(rule, row, hit)
+    message, fix = wording or _kept_wording(rule, row, hit)
     return [
         Finding(
             code=rule.code,
