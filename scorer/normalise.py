@@ -169,9 +169,14 @@ def _bare_name(level3: str) -> str:
 
 
 def group_of(indicator: Indicator, name: str) -> tuple[str, str]:
+    return _group(indicator.level1, indicator.level2, name)
+
+
+@lru_cache(maxsize=50_000)  # few distinct headings, names repeat across projects
+def _group(level1_heading: str, level2_heading: str, name: str) -> tuple[str, str]:
     level1_map, level2_map, endings = _groups()
-    level1 = level1_map.get(compact(indicator.level1), "")
-    level2 = level2_map.get(compact(indicator.level2), "")
+    level1 = level1_map.get(compact(level1_heading), "")
+    level2 = level2_map.get(compact(level2_heading), "")
     if not level2:
         for ending, group in endings:
             if name.endswith(ending):
