@@ -526,11 +526,9 @@ def resident_mb() -> float | None:
         return private_kb / 1024
     except (OSError, ValueError, IndexError):
         pass
-    try:
-        with open("/proc/self/statm", "rb") as statm:
-            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except (OSError, ValueError, IndexError):
-        pass
+    whole = _statm_resident_mb()
+    if whole is not None:
+        return whole
     try:
         import resource
 
@@ -540,15 +538,28 @@ def resident_mb() -> float | None:
         return None
 
 
+def _statm_resident_mb() -> float | None:
+    """This process's resident memory, shared pages included (/proc/self/statm), or None off Linux."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def _watch_memory(limit_mb: int) -> None:
     """In a worker: end the process with OVER_MEMORY once its resident memory passes limit_mb, before the
     system's out-of-memory killer picks a process of its own (perhaps the user's editor)."""
 
     def watch() -> None:
         while True:
-            used = resident_mb()
-            if used is not None and used > limit_mb:
-                os._exit(OVER_MEMORY)
+            # private pages are never more than resident ones: the cheap count (statm) settles most checks,
+            # and smaps_rollup, which walks every page of a large process, is read only near the bound
+            whole = _statm_resident_mb()
+            if whole is None or whole > limit_mb:
+                used = resident_mb()
+                if used is not None and used > limit_mb:
+                    os._exit(OVER_MEMORY)
             time.sleep(MEMORY_CHECK_SECONDS)
 
     threading.Thread(target=watch, name="zhibiao-memory-bound", daemon=True).start()
