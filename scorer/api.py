@@ -288,7 +288,7 @@ def score_documents(
         present = {f.category for f in found if f.severity is not Severity.INFO}  # info is shown, not scored
         categories.append(";".join(c for c in CATEGORIES if c in present))
         codes.append(";".join(f.code for f in shown))
-        messages.append("；".join(dict.fromkeys(said(f) for f in shown) if applied else dict.fromkeys(f.message for f in shown)))
+        messages.append("；".join(dict.fromkeys(said(f) for f in shown)))
         fixes.append("；".join(dict.fromkeys(f.fix for f in found if f.fix)))
         problems.append(sum(1 for f in found if f.severity is not Severity.INFO))
     rows["score"], rows["categories"], rows["codes"] = scores, categories, codes

@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scorer.memo import BoundedMemo
 from scorer.normalise import RowContext
@@ -40,6 +41,9 @@ from scorer.predicates import (
 from scorer.text import compact
 from scorer.types import CATEGORIES, UnitFamily
 from scorer.values import money_in_wan, parse_value
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MODEL_FORMAT = "zhibiao-model"
 MODEL_VERSION = 1
@@ -94,7 +98,7 @@ def row_features(row: RowContext) -> dict[str, float]:
     return {**name_features(row.name), **value_features(row.indicator.value), **pair_features(row), **context_features(row)}
 
 
-FEATURE_CACHE = 20_000  # distinct names and values whose features are kept (row_features for the notes)
+FEATURE_CACHE = 20_000  # distinct names and values whose features are kept, and feature descriptions
 PART_CACHE = 60_000  # distinct names, values, row texts whose logits a model keeps (older half goes when full)
 
 
@@ -428,7 +432,7 @@ class Model:
         categories, probabilities = self.probability_matrix(rows)
         return [dict(zip(categories, row.tolist(), strict=True)) for row in probabilities]
 
-    def probability_matrix(self, rows: list[RowContext]):
+    def probability_matrix(self, rows: list[RowContext]) -> tuple[list[str], np.ndarray]:
         """(categories, a rows x categories array of probabilities(row_features(row))). The model is linear,
         so the logits of a name, of a value and of a row's context flags are computed once per distinct name,
         value and context key, gathered for all rows in one numpy step, and the word-overlap part of all

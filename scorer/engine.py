@@ -54,14 +54,14 @@ _wordings = BoundedMemo(20_000)  # a template row (B201) or a formula (B004) is 
 
 
 def _kept_wording(rule: Rule, row: RowContext | None, hit: Hit) -> tuple[str, str]:
-    """_wording, kept per rule, row text and hit: all that a wording is made of."""
-    if row is None:
+    """_wording, kept per rule (its code and templates), row text and hit: all that a wording is made of.
+    A field is keyed by its repr, so that values equal but written differently (1, 1.0, True) stay apart."""
+    if row is None or not USE_ROW_CACHE:
         return _wording(rule, row, hit)
-    try:
-        key = (language(), rule.code, row.indicator.level3, row.indicator.value, hit.evidence, hit.fix, *hit.fields.items())
-        wording = _wordings.get(key)
-    except TypeError:  # a field that cannot be a key (a list): worded each time
-        return _wording(rule, row, hit)
+    fields = tuple((name, repr(value)) for name, value in hit.fields.items())
+    indicator = row.indicator
+    key = (language(), rule.code, rule.message, rule.fix, indicator.level3, indicator.value, hit.evidence, hit.fix, fields)
+    wording = _wordings.get(key)
     if wording is None:
         wording = _wordings.put(key, _wording(rule, row, hit))
     return wording

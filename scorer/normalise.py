@@ -71,8 +71,8 @@ class DocumentContext:
             return self.projects
         return self.projects[self.part.start : self.part.stop]
 
-    def scores(self, project: ProjectContext) -> bool:
-        """Whether this run scores the project (it is in the part, or there is no part)."""
+    def is_scored(self, project: ProjectContext) -> bool:
+        """Whether this run scores the project: scored_projects() holds it."""
         return self.part is None or project.index in self.part
 
 

@@ -83,7 +83,12 @@ def indicator_frame(documents: list[Document], part: range | None = None) -> pd.
         "project_index": [entry[2] for entry in placed],
         "row_index": [entry[3] for entry in placed],
     }
+    if not placed:  # typed as a frame with rows would be (pandas makes empty lists float)
+        return pd.DataFrame({name: pd.Series(dtype=_EMPTY_DTYPES.get(name, str)) for name in ROW_COLUMNS + ROW_EXTRA_COLUMNS})
     return pd.DataFrame(columns, columns=ROW_COLUMNS + ROW_EXTRA_COLUMNS)
+
+
+_EMPTY_DTYPES = {"score": object, "project_index": "int64", "row_index": "int64"}
 
 
 def parse_frame(documents: list[Document]) -> pd.DataFrame:

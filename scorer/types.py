@@ -126,7 +126,9 @@ class Document:
         return sum(len(p.indicators) for p in self.projects)
 
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__, 4x slower
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, 4x slower to make, and a large
+# document makes hundreds of thousands. Hashed by its fields all the same, as when it was frozen.
+@dataclass(slots=True, unsafe_hash=True)
 class Finding:
     """One rule's (or the model's) verdict on a row, a project or a document. Read it, do not change it."""
 

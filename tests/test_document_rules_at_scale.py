@@ -106,3 +106,17 @@ def test_an_identical_slogan_over_thousands_of_projects_is_flagged_in_each():
     assert len(findings) == 3000
     first_meeting, first_river = "人代会会议经费（1）", "河道保洁经费（0）"
     assert all((first_river if f.project_index % 2 else first_meeting) in f.message for f in findings)
+
+
+def test_a_kept_wording_tells_apart_fields_equal_but_written_otherwise():
+    # the wordings of hits are kept per rule, row and hit: 1 and True are equal as keys, not as text
+    from scorer.engine import _findings
+    from scorer.registry import Hit, load_rules
+
+    [context] = prepare([document_of([(0, [5]), (1, [5])])])
+    rule, project = load_rules()["B004"], context.projects[0]
+    row = project.rows[0]
+    first = _findings(rule, context, project, row, Hit(evidence="健全", fields={"count": 1}))[0]
+    second = _findings(rule, context, project, row, Hit(evidence="健全", fields={"count": True}))[0]
+    assert "1个项目" in first.message and "True个项目" in second.message
+    assert len({first, second, first}) == 2  # findings hash by their fields, as when they were frozen

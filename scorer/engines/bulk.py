@@ -553,8 +553,9 @@ def _watch_memory(limit_mb: int) -> None:
 
     def watch() -> None:
         while True:
-            # private pages are never more than resident ones: the cheap count (statm) settles most checks,
-            # and smaps_rollup, which walks every page of a large process, is read only near the bound
+            # private pages are never more than resident ones: while the resident count (statm, cheap) is
+            # under the bound, so are they; smaps_rollup walks every page of the process and is read only
+            # when the resident count, which includes pages still shared with the parent, passes the bound
             whole = _statm_resident_mb()
             if whole is None or whole > limit_mb:
                 used = resident_mb()

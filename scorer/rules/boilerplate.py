@@ -132,7 +132,7 @@ def self_fulfilling_formula(document: DocumentContext) -> Iterator[tuple[RowCont
         projects = {row.project.index for row in rows}
         if len(projects) >= 2:
             for row in rows:
-                if document.scores(row.project):
+                if document.is_scored(row.project):
                     yield row, Hit(evidence=word, fields={"count": len(projects)})
 
 
@@ -212,7 +212,7 @@ def cost_formula_across_projects(document: DocumentContext) -> Iterator[tuple[Ro
         groups: dict[int, dict[frozenset[str], int]] = {}  # name -> project kinds -> projects, of its alike names
         counts: dict[int, int] = {}
         for anchor in rows:
-            if not document.scores(anchor.project):
+            if not document.is_scored(anchor.project):
                 continue
             i = position[anchor.name]
             if i not in groups:

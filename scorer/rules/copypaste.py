@@ -38,7 +38,7 @@ def identical_slogan_in_unrelated_projects(document: DocumentContext) -> Iterato
             continue
         first_unrelated = _first_unrelated_other(rows)
         for row in rows:
-            if document.scores(row.project):
+            if document.is_scored(row.project):
                 other = first_unrelated(row)
                 if other is not None:
                     yield row, Hit(evidence=row.value_text, fields={"other": other.project.name})

@@ -161,7 +161,7 @@ MAX_KEY_HOLDERS = 64  # a row key held by more projects of one document than thi
 
 def _shared_tables(keys: list[set[str]], asked: range | None = None) -> Iterator[tuple[int, int, float]]:
     """(project, other project, share) where at least 80% (and 4) of the project's row keys are the other's,
-    the first such other project in document order. Tables the same to the key are grouped by their key set;
+    for each such other project in document order. Tables the same to the key are grouped by their key set;
     other pairs come from an inverted index of keys to projects, in which a key held by more than
     MAX_KEY_HOLDERS projects proposes no pair: the work is bounded by rows x MAX_KEY_HOLDERS. asked: only
     these projects' pairs (default all)."""
