@@ -6,9 +6,11 @@ import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from scorer.normalise import DocumentContext, RowContext
 from scorer.predicates import (
+    STRING_CACHE,
     boilerplate_table,
     contains_any,
     has_figure,
@@ -40,9 +42,14 @@ def restates_budget(row: RowContext) -> Hit | None:
     amount = money_in_wan(row.value)
     if budget and amount is not None and abs(amount - budget) <= max(0.005, budget * 0.001):
         return Hit(evidence=row.value_text, fields={"budget": budget})
-    if contains_any(row.name, boilerplate_table()["budget_restating_names"]) and amount is not None:
+    if amount is not None and _names_the_budget(row.name):
         return Hit(evidence=row.name, fields={"budget": budget or amount})
     return None
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def _names_the_budget(name: str) -> bool:
+    return bool(contains_any(name, boilerplate_table()["budget_restating_names"]))
 
 
 @rule(

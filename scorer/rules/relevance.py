@@ -88,7 +88,16 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
 
 
 def foreign_topic(row: RowContext) -> tuple[str, list[str]] | None:
-    """(project type, words) when the row is about a kind of work the project does not do."""
+    """(project type, words) when the row is about a kind of work the project does not do. Kept per row in
+    its project's memo: R003 and C002 both ask."""
+    found = row.project.memo.setdefault("foreign_topic", {})
+    key = (row.index, row.name)  # all it reads of the row; the rest is the project's
+    if key not in found:
+        found[key] = _foreign_topic(row)
+    return found[key]
+
+
+def _foreign_topic(row: RowContext) -> tuple[str, list[str]] | None:
     project = row.project
     for kind, found in _topics_in_name(row.name):
         topic_words = _row_topics()[kind]
