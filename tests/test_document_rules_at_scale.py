@@ -120,3 +120,23 @@ def test_a_kept_wording_tells_apart_fields_equal_but_written_otherwise():
     second = _findings(rule, context, project, row, Hit(evidence="健全", fields={"count": True}))[0]
     assert "1个项目" in first.message and "True个项目" in second.message
     assert len({first, second, first}) == 2  # findings hash by their fields, as when they were frozen
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text("会议培训费", max_size=4),
+    st.lists(st.text("会议培训费", max_size=4), min_size=1, max_size=8),
+    st.lists(st.text("会议培训费", min_size=1, max_size=4), min_size=1, max_size=4),
+)
+def test_a_word_in_the_project_text_and_other_names_is_found_as_in_the_string_they_make(text, names, words):
+    # a small alphabet, so that words often lie across a join: text|names and around the row's own name
+    from scorer.predicates import contains_any
+    from scorer.rules.relevance import in_own_text
+
+    project = Project(name=text)
+    project.indicators = [Indicator("", "", name, "", "", "", Location("doc.csv")) for name in names]
+    [context] = prepare([Document(source="doc.csv", projects=[project])])
+    rows = context.projects[0].rows
+    for row in rows:
+        made = context.projects[0].text + "".join(r.name for r in rows if r is not row)
+        assert in_own_text(row, words) == bool(contains_any(made, words))

@@ -283,16 +283,20 @@ def _quantity_of(project: ProjectContext, row: RowContext, unit: str) -> float |
         parsed = parse_value(match.group())
         if parsed.unit == unit and parsed.number:
             return parsed.number
-    amounts = [
-        other.value.number
-        for other in project.rows
-        if other is not row
-        and other.group != "cost"
-        and other.value.unit == unit
-        and other.value.number
-        and other.value.op in ("≥", ">", "=", "")
-    ]
-    return max(amounts) if amounts else None
+    return _largest_quantities(project).get(unit)
+
+
+def _largest_quantities(project: ProjectContext) -> dict[str, float]:
+    """unit -> the largest target of the project's quantity rows in it (not cost rows: the priced row
+    itself is one), found in one pass and kept in the project's memo (a project can have thousands of rows)."""
+    if "largest_quantities" not in project.memo:
+        largest: dict[str, float] = {}
+        for other in project.rows:
+            value = other.value
+            if other.group != "cost" and value.number and value.op in ("≥", ">", "=", ""):
+                largest[value.unit] = max(largest.get(value.unit, value.number), value.number)
+        project.memo["largest_quantities"] = largest
+    return project.memo["largest_quantities"]
 
 
 @rule(

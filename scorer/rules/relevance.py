@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from scorer.lexicons import table
 from scorer.normalise import RowContext
@@ -103,11 +105,46 @@ def _foreign_topic(row: RowContext) -> tuple[str, list[str]] | None:
         topic_words = _row_topics()[kind]
         if kind in project.types:
             continue
-        own_text = project.text + "".join(r.name for r in project.rows if r is not row)
-        if contains_any(own_text, topic_words) or contains_any(project.text, _type_keywords()[kind]):
+        if in_own_text(row, topic_words) or contains_any(project.text, _type_keywords()[kind]):
             continue
         return kind, list(found)
     return None
+
+
+def in_own_text(row: RowContext, words: Iterable[str]) -> bool:
+    """Whether one of the words is in the project's text followed by the names of its other rows, run
+    together (text + names[:i] + names[i+1:]), without making that string for every row: a project of
+    thousands of rows stays linear. The names are joined once; each word's first and last place in them
+    is found once; a word is then in the other names when it lies wholly before the row's own name or
+    wholly after it, or across one of the two joins, which only a few characters either side can make."""
+    project = row.project
+    if "names" not in project.memo:
+        names = [r.name for r in project.rows]
+        project.memo["names"] = ("".join(names), [0, *accumulate(len(name) for name in names)], {})
+    joined, starts, places = project.memo["names"]
+    index = row.index
+    if index < len(project.rows) and project.rows[index] is row:
+        cut_from, cut_to = starts[index], starts[index + 1]
+    else:  # a row made apart from its project: every row of the project is another
+        cut_from = cut_to = len(joined)
+    words = [w for w in words if w]
+    reach = max((len(w) for w in words), default=1) - 1  # the most characters of a word on one side of a join
+    head = (joined[: min(cut_from, reach)] + joined[cut_to : cut_to + reach])[:reach]  # the other names' start
+    joins = (
+        project.text[max(0, len(project.text) - reach) :] + head,  # the text, then the first other names
+        joined[max(0, cut_from - reach) : cut_from] + joined[cut_to : cut_to + reach],  # across the cut-out name
+    )
+    for word in words:
+        if word in project.text:
+            return True
+        if word not in places:
+            places[word] = (joined.find(word), joined.rfind(word))
+        first, last = places[word]
+        if first != -1 and (first + len(word) <= cut_from or last >= cut_to):
+            return True
+        if any(word in join for join in joins):
+            return True
+    return False
 
 
 @lru_cache(maxsize=STRING_CACHE)
