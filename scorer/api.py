@@ -214,6 +214,7 @@ def score_documents(
     findings_table: bool = True,
     decisions: list | None = None,
     part: tuple[int, int] | None = None,
+    text_dtype: object = None,
 ) -> Result:
     """Rules (and, unless use_model is False or no model file exists, the classifier) over documents.
     A model file that is foreign or damaged raises scorer.classifier.ModelError. findings_table=False
@@ -222,7 +223,8 @@ def score_documents(
     已豁免, and costs nothing; decisions that match no finding any more are Result.stale_decisions.
     part (start, stop): score only the projects of these indexes in each document (one part of a document
     too large for one worker, scorer.engines.bulk); the other projects are read as their context, so
-    the parts together give what the whole gives, but for rank_in_document, which the caller sets."""
+    the parts together give what the whole gives, but for rank_in_document, which the caller sets.
+    text_dtype: of the rows frame's text columns (scorer.table.indicator_frame)."""
     from scorer.classifier import load_model, score_penalty
 
     contexts = prepare(documents)
@@ -258,7 +260,7 @@ def score_documents(
             return text("finding.waived_message", waiver=applied.by_finding[id(finding)].waiver(), message=finding.message)
         return finding.message
 
-    rows = indicator_frame(documents, in_part)
+    rows = indicator_frame(documents, in_part, text_dtype)
     row_keys = [  # (source, project index, row index) of each row of `rows`, in its order
         (document.source, p_index, r_index)
         for document in documents
@@ -291,8 +293,9 @@ def score_documents(
         messages.append("；".join(dict.fromkeys(said(f) for f in shown)))
         fixes.append("；".join(dict.fromkeys(f.fix for f in found if f.fix)))
         problems.append(sum(1 for f in found if f.severity is not Severity.INFO))
-    rows["score"], rows["categories"], rows["codes"] = scores, categories, codes
-    rows["messages"], rows["fixes"] = messages, fixes
+    rows["score"] = scores
+    for name, texts in (("categories", categories), ("codes", codes), ("messages", messages), ("fixes", fixes)):
+        rows[name] = texts if text_dtype is None else pd.Series(texts, dtype=text_dtype, index=rows.index)
 
     dimension_of_row = {
         (d.source, p.index, r.index): dimension_of(r.group, r.level1_group)

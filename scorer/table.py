@@ -57,9 +57,10 @@ PROJECT_COLUMNS = ["source", "project", "budget", "indicators", "score", "grade"
 PROJECT_EXTRA_COLUMNS = ["rank_in_document", "findings", "codes", "messages", "unit", "year", "project_index"]
 
 
-def indicator_frame(documents: list[Document], part: range | None = None) -> pd.DataFrame:
+def indicator_frame(documents: list[Document], part: range | None = None, text_dtype: object = None) -> pd.DataFrame:
     """One row per indicator (ROW_COLUMNS + ROW_EXTRA_COLUMNS; score and verdicts empty). part: only the
-    projects of these indexes in each document."""
+    projects of these indexes in each document. text_dtype: of the text columns (default pandas' str;
+    object spares a conversion to Arrow strings to a caller that converts the frame once when it writes)."""
     placed = [
         (document.source, project.name, project_index, row_index, indicator)
         for document in documents
@@ -85,6 +86,10 @@ def indicator_frame(documents: list[Document], part: range | None = None) -> pd.
     }
     if not placed:  # typed as a frame with rows would be (pandas makes empty lists float)
         return pd.DataFrame({name: pd.Series(dtype=_EMPTY_DTYPES.get(name, str)) for name in ROW_COLUMNS + ROW_EXTRA_COLUMNS})
+    if text_dtype is not None:
+        for name in (*ROW_COLUMNS, "fixes", "location"):
+            if name != "score":
+                columns[name] = pd.Series(columns[name], dtype=text_dtype)
     return pd.DataFrame(columns, columns=ROW_COLUMNS + ROW_EXTRA_COLUMNS)
 
 

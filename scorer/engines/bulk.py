@@ -139,6 +139,7 @@ def score_frame(
         model_path=model_path,
         findings_table=False,
         part=part,
+        text_dtype=object,  # the rows are typed once, when they are written (typed_rows)
     )
     if errors is not None:
         errors.extend(result.rule_errors)
