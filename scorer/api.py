@@ -94,8 +94,9 @@ NOTED_PENALTY = 0.05  # points the model takes off a row below which no note is 
 
 def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Finding], dict, list]:
     """M-findings where the model is confident and the rules are silent; each row's highest probability
-    where it costs the row points (with the terms that weighed most when they are worth a note: a row's
-    features are named only then); and the rows of those notes, each with its key."""
+    (and its category) where it costs the row points; and the notes to write: (key, row, probability,
+    category, the terms that weighed most) where the points are worth a note (a row's features are named
+    only then)."""
     import numpy as np
 
     from scorer.classifier import FINDING_THRESHOLD, SCORE_FROM, score_penalty
@@ -125,8 +126,7 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
         if score_penalty(top[0]) > 0:
             highest[key] = top
         if scored and score_penalty(top[0]) >= NOTED_PENALTY:
-            highest[key] = (*top, model.row_top_features(row, top[1]))
-            noted.append((key, row))
+            noted.append((key, row, *top, model.row_top_features(row, top[1])))
         for category, probability in probabilities.items():
             if probability < FINDING_THRESHOLD or (*key, category) in said or category not in finding_categories:
                 continue
@@ -175,22 +175,20 @@ def _model_finding(
     )
 
 
-def _penalty_notes(noted: list, highest: dict, findings: list[Finding]) -> list[Finding]:
-    """Every point the model takes off a row, said on the row (the rows `noted` by _model_findings): a note
-    (info: it decides no category) with the probability, the points and the terms that weighed most, under
-    the category's M code."""
+def _penalty_notes(noted: list, findings: list[Finding]) -> list[Finding]:
+    """Every point the model takes off a row, said on the row (`noted` by _model_findings): a note (info: it
+    decides no category) with the probability, the points and the terms that weighed most, under the
+    category's M code."""
     from scorer.classifier import MODEL_CODES, score_penalty
     from scorer.messages import text
     from scorer.report.terminal import category_name
 
     have = {(f.source, f.project_index, f.row, f.code) for f in findings}
     notes = []
-    for key, row in noted:
-        probability, category, *terms = highest[key]
-        points = score_penalty(probability)
-        if points < NOTED_PENALTY or (*key, MODEL_CODES[category]) in have:
+    for key, row, probability, category, names in noted:
+        if (*key, MODEL_CODES[category]) in have:
             continue
-        names = terms[0] if terms else []
+        points = score_penalty(probability)
         evidence = "、".join(names)
         message = text(
             "model.penalty",
@@ -247,7 +245,7 @@ def score_documents(
     if model is not None:
         extra, highest, noted = _model_findings(contexts, findings, model)
         findings.extend(f for f in extra if chosen(f.code))
-        findings.extend(_penalty_notes(noted, highest, findings))
+        findings.extend(_penalty_notes(noted, findings))
     findings.sort(key=lambda f: (f.source, f.project_index or 0, -1 if f.row is None else f.row, f.code))
     applied = _apply_decisions(documents, findings, decisions) if decisions else None
     by_row, by_project = group_findings([f for f in findings if not (applied and applied.waived(f))])
