@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -139,3 +140,88 @@ def test_a_worker_past_the_memory_bound_ends_the_run_naming_the_chunk_and_the_bo
     assert "export.csv 第 1–30000 行" in errors[0] and "内存超过上限 110 MB" in errors[0], errors[0]
     assert earlier.read_text(encoding="utf-8") == "earlier results\n"
     assert sorted(p.name for p in out.iterdir()) == ["rows.csv"]  # no temporary file left beside it
+
+
+class _EndedWorker:
+    """A worker process that has ended (its sentinel is ready) but whose exit status reads None for its first
+    `unknown_reads` reads, as while the pool's own thread is reaping it."""
+
+    def __init__(self, pid: int, code: int, unknown_reads: int = 0):
+        self.pid = pid
+        self._code = code
+        self._unknown_reads = unknown_reads
+        self.sentinel, write_end = os.pipe()
+        os.close(write_end)  # at end of file, so ready: as a dead process's sentinel
+
+    def join(self, timeout: float | None = None) -> None:
+        return None
+
+    @property
+    def exitcode(self) -> int | None:
+        if self._unknown_reads:
+            self._unknown_reads -= 1
+            return None
+        return self._code
+
+
+@pytest.fixture
+def board(monkeypatch):
+    """A WorkerBoard over two ended workers, slots (pid, chunk, over memory) given by the test."""
+    from scorer.engines.bulk import WorkerBoard
+
+    monkeypatch.setenv("ZHIBIAO_LANG", "zh")
+    made: list[_EndedWorker] = []
+
+    def make(*workers: tuple[_EndedWorker, int, int]) -> WorkerBoard:
+        fields = [field for worker, chunk, over in workers for field in (worker.pid, chunk, over)]
+        board = WorkerBoard(pool=None, board=fields, max_memory_mb=110)
+        board.processes = [worker for worker, _, _ in workers]
+        made.extend(board.processes)
+        return board
+
+    yield make
+    for worker in made:
+        os.close(worker.sentinel)
+
+
+def test_the_worker_that_said_it_passed_the_memory_bound_is_named_whatever_the_exit_statuses_read(board):
+    """The worker over the bound marks its slot before it ends itself; the pool then ends the other one with
+    SIGTERM. For a moment the first one's status may read as unknown: the mark decides, not the statuses."""
+    workers = board(
+        (_EndedWorker(101, -signal.SIGTERM), 4, 0),
+        (_EndedWorker(102, 86, unknown_reads=10**6), 7, 1),
+    )
+    assert workers.dead() == (102, 86)
+    assert workers.chunk_of(102) == 7
+    assert workers.cause().startswith("内存超过上限 110 MB（--max-memory）")
+
+
+def test_an_ended_worker_whose_status_is_not_yet_known_is_asked_again(board):
+    workers = board(
+        (_EndedWorker(101, -signal.SIGTERM), 4, 0),
+        (_EndedWorker(102, -signal.SIGKILL, unknown_reads=3), 7, 0),
+    )
+    assert workers.dead() == (102, -signal.SIGKILL)
+    assert workers.cause().startswith("被系统以 SIGKILL 强行结束")
+
+
+def test_stopping_the_workers_waits_for_the_pools_own_thread():
+    """Left running, the pool's thread closes its wake-up pipe while the interpreter's exit hook writes to
+    it: the user would read a traceback ("Bad file descriptor") under the one line of a stopped run."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from scorer.engines.bulk import WorkerBoard
+
+    pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"))
+    running = [pool.submit(time.sleep, 30) for _ in range(2)]
+    workers = WorkerBoard(pool, board=[0] * 6)
+    workers.record()
+    manager: threading.Thread | None = pool._executor_manager_thread  # type: ignore[assignment]  # typeshed has it wrong
+    assert manager is not None and manager.is_alive()
+    started = time.monotonic()
+    workers.stop()
+    assert not manager.is_alive()
+    assert all(not process.is_alive() for process in workers.processes)
+    assert time.monotonic() - started < 10
+    assert all(future.done() for future in running)

@@ -561,6 +561,7 @@ def _watch_memory(limit_mb: int) -> None:
             if whole is None or whole > limit_mb:
                 used = resident_mb()
                 if used is not None and used > limit_mb:
+                    _say_over_memory()
                     os._exit(OVER_MEMORY)
             time.sleep(MEMORY_CHECK_SECONDS)
 
@@ -817,7 +818,7 @@ def _worker_pool(jobs: int, options: BulkOptions):
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    board = context.Array("q", 2 * jobs, lock=False)  # per worker slot: its pid, the chunk it is scoring
+    board = context.Array("q", _FIELDS * jobs, lock=False)  # per worker slot: pid, chunk being scored, over memory
     slots = context.Value("i", 0)
     limit = options.max_memory_mb
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(board, slots, limit))
@@ -843,6 +844,7 @@ def _worker_pool(jobs: int, options: BulkOptions):
 
 
 _SLOT: tuple[Any, int] | None = None  # in a worker: the shared board and this worker's slot on it
+_FIELDS = 3  # a slot on the board: the worker's pid, the chunk it is scoring (-1: none), 1 once over memory
 
 
 def _start_worker(board, slots, max_memory_mb: int | None = None) -> None:
@@ -857,14 +859,23 @@ def _start_worker(board, slots, max_memory_mb: int | None = None) -> None:
     with slots.get_lock():
         slot = slots.value
         slots.value += 1
-    board[2 * slot], board[2 * slot + 1] = os.getpid(), -1
+    board[_FIELDS * slot], board[_FIELDS * slot + 1], board[_FIELDS * slot + 2] = os.getpid(), -1, 0
     _SLOT = (board, slot)
 
 
 def _scoring(number: int) -> None:
     if _SLOT is not None:
         board, slot = _SLOT
-        board[2 * slot + 1] = number
+        board[_FIELDS * slot + 1] = number
+
+
+def _say_over_memory() -> None:
+    """In a worker about to end itself over the memory bound: say so on the board. The main process reads
+    the cause there, not only from the exit status, which it may read as unknown while the pool's own
+    thread is reaping the same process."""
+    if _SLOT is not None:
+        board, slot = _SLOT
+        board[_FIELDS * slot + 2] = 1
 
 
 class WorkerBoard:
@@ -885,19 +896,21 @@ class WorkerBoard:
         self.processes = list(getattr(self.pool, "_processes", {}).values())
 
     def dead(self) -> tuple[int, int | None] | None:
-        """(pid, exit code) of the worker that died first by itself; not one the pool ended after it."""
-        for process in self.processes:
-            process.join(timeout=1)
-        ended = [(p.pid, p.exitcode) for p in self.processes if p.exitcode not in (None, 0)]
+        """(pid, exit code) of the worker that died first by itself; not one the pool ended after it. A worker
+        that said on the board it passed the memory bound comes first, whatever its exit status reads."""
+        for slot in range(len(self.board) // _FIELDS):
+            if self.board[_FIELDS * slot + 2]:
+                return int(self.board[_FIELDS * slot]), OVER_MEMORY
+        ended = [(p.pid, code) for p in self.processes if (code := _exit_code(p)) not in (None, 0)]
         if not ended:
             return None
         by_itself = [(pid, code) for pid, code in ended if code != -signal.SIGTERM]
         return (by_itself or ended)[0]
 
     def chunk_of(self, pid: int) -> int | None:
-        for slot in range(len(self.board) // 2):
-            if self.board[2 * slot] == pid:
-                number = self.board[2 * slot + 1]
+        for slot in range(len(self.board) // _FIELDS):
+            if self.board[_FIELDS * slot] == pid:
+                number = self.board[_FIELDS * slot + 1]
                 return None if number < 0 else int(number)
         return None
 
@@ -920,8 +933,10 @@ class WorkerBoard:
         return text("bulk.exit_code", code=code)
 
     def stop(self) -> None:
-        """Ends every worker now (SIGTERM, then SIGKILL after 2 s) and the pool without waiting."""
-        processes = self.processes or list(getattr(self.pool, "_processes", {}).values())
+        """Ends every worker now (SIGTERM, then SIGKILL after 2 s) and the pool, and waits (a few seconds
+        at most) for the pool's own thread to end: left running, it closes its wake-up pipe while the
+        interpreter's exit hook writes to it, and the user reads a traceback after the one line."""
+        processes = self.processes or list((getattr(self.pool, "_processes", None) or {}).values())
         for process in processes:
             if process.is_alive():
                 process.terminate()
@@ -931,7 +946,32 @@ class WorkerBoard:
             if process.is_alive():
                 process.kill()
                 process.join(timeout=1)
+        manager = getattr(self.pool, "_executor_manager_thread", None)
         self.pool.shutdown(wait=False, cancel_futures=True)
+        if manager is not None:
+            manager.join(timeout=5)
+
+
+def _exit_code(process, wait_seconds: float = 1.0) -> int | None:
+    """A worker's exit status once it has ended, None while it runs. The pool's own thread may be reaping
+    the same process: for that moment `exitcode` reads None although the process has ended, so an ended
+    process (its sentinel ready) is asked again until its status is known."""
+    process.join(timeout=wait_seconds)
+    deadline = time.monotonic() + wait_seconds
+    code = process.exitcode
+    while code is None and _has_ended(process) and time.monotonic() < deadline:
+        time.sleep(0.01)
+        code = process.exitcode
+    return code
+
+
+def _has_ended(process) -> bool:
+    from multiprocessing.connection import wait
+
+    try:
+        return bool(wait([process.sentinel], 0))
+    except (OSError, ValueError):  # the sentinel was closed: the process was joined and released
+        return True
 
 
 def readable_tables(paths: list[Path], report: BulkReport) -> list[Path]:
