@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+import types
 from pathlib import Path
 
 import pytest
@@ -225,3 +226,77 @@ def test_stopping_the_workers_waits_for_the_pools_own_thread():
     assert all(not process.is_alive() for process in workers.processes)
     assert time.monotonic() - started < 10
     assert all(future.done() for future in running)
+
+
+def _end_in_the_middle_of_a_result() -> None:
+    """In a worker: write the start of a result message to the pool's pipe, then end, as a worker that the
+    system kills while it sends a large result."""
+    import struct
+
+    frame: types.FrameType | None = sys._getframe()
+    while frame is not None and "result_queue" not in frame.f_locals:  # the pool's worker loop, below us
+        frame = frame.f_back
+    assert frame is not None
+    frame.f_locals["result_queue"]._writer._send(struct.pack("!i", 2**20) + b"\x80" * 100)
+    os._exit(9)
+
+
+def test_a_worker_that_ends_while_it_sends_a_result_ends_the_run_instead_of_hanging_it():
+    """The pool alone would wait for the rest of the message for ever: every worker, and the main process,
+    holds the pipe's write end. The wait for a result notices the dead worker; stop() then closes the main
+    process's write end, so that the pool's thread reads the end of the pipe and ends."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from scorer.engines.bulk import WorkerBoard
+
+    pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"))
+    for started in [pool.submit(time.sleep, 0.01) for _ in range(2)]:
+        started.result(timeout=30)
+    workers = WorkerBoard(pool, board=[0] * 6)
+    workers.record()
+    manager: threading.Thread | None = pool._executor_manager_thread  # type: ignore[assignment]  # typeshed has it wrong
+    outcome: list[BaseException | object] = []
+
+    def wait() -> None:
+        try:
+            outcome.append(workers.result(pool.submit(_end_in_the_middle_of_a_result)))
+        except BaseException as exc:
+            outcome.append(exc)
+
+    waiting = threading.Thread(target=wait, daemon=True)
+    waiting.start()
+    waiting.join(timeout=30)
+    if waiting.is_alive():
+        for process in workers.processes:
+            process.kill()
+        pytest.fail("the wait for the result did not notice the dead worker in 30 s")
+    assert len(outcome) == 1 and isinstance(outcome[0], BrokenProcessPool), outcome
+    workers.stop()
+    assert manager is not None and not manager.is_alive()
+
+
+def test_the_memory_watch_ends_a_worker_only_within_a_task_and_says_so_on_the_board():
+    """With a bound of 1 MB every worker is over it from the start. Idle, or running work that is not a task
+    of the run, it is left alone (ended there, it could be sending a result); a task that finishes over the
+    bound ends the process with OVER_MEMORY, its slot marked."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from scorer.engines.bulk import OVER_MEMORY, WorkerBoard, _run_task, _start_worker
+
+    context = multiprocessing.get_context("fork")
+    board, slots = context.Array("q", 3, lock=False), context.Value("i", 0)
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_start_worker, initargs=(board, slots, 1))
+    workers = WorkerBoard(pool, board, max_memory_mb=1)
+    first = pool.submit(time.sleep, 0.5)  # outside a task: the watch looks twice or more, and waits
+    workers.record()
+    assert first.result(timeout=30) is None
+    pid = pool.submit(os.getpid).result(timeout=30)
+    with pytest.raises(BrokenProcessPool):
+        workers.result(pool.submit(_run_task, os.getpid))
+    assert workers.dead() == (pid, OVER_MEMORY)
+    assert list(board) == [pid, -1, 1]
+    workers.stop()

@@ -54,6 +54,7 @@ PROJECT_OUTPUT = PROJECT_COLUMNS + PROJECT_EXTRA_COLUMNS
 EXIT_WORKER_DIED = 3  # a scoring process died (memory, a signal): nothing written
 OVER_MEMORY = 86  # a worker's own exit code when it passed the memory bound (BulkOptions.max_memory_mb)
 MEMORY_CHECK_SECONDS = 0.2
+DEATH_CHECK_SECONDS = 1.0  # how often the main process, waiting for a result, looks for a dead worker
 # a run stopped by SIGINT or SIGTERM exits with 128 + the signal's number (130, 143), as a shell reports it
 
 
@@ -450,7 +451,7 @@ def template_stats(paths: list[Path], chunk_rows: int = CHUNK_ROWS, pool=None) -
             ) from None
 
     def collect_next(path: Path) -> None:
-        in_pool(path, lambda: collect(in_flight.popleft().result()))
+        in_pool(path, lambda: collect(pool.result(in_flight.popleft())))
 
     for path in paths:
         frames = read_batches(path, chunk_rows, columns=["source", "level3", "value"])
@@ -460,7 +461,7 @@ def template_stats(paths: list[Path], chunk_rows: int = CHUNK_ROWS, pool=None) -
             if pool is None:
                 collect(key_units(frame))
                 continue
-            in_pool(path, lambda: in_flight.append(pool.submit(key_units, frame)))  # noqa: B023 (called at once)
+            in_pool(path, lambda: in_flight.append(pool.submit(_run_task, key_units, frame)))  # noqa: B023 (called at once)
             if len(in_flight) >= 4:
                 collect_next(path)
         while in_flight:
@@ -548,24 +549,58 @@ def _statm_resident_mb() -> float | None:
         return None
 
 
+def _over_memory(limit_mb: int) -> bool:
+    """Whether this process's own memory (resident_mb) passes limit_mb. Private pages are never more than
+    resident ones: while the resident count (statm, cheap) is under the bound, so are they; smaps_rollup
+    walks every page of the process and is read only when the resident count, which includes pages still
+    shared with the parent, passes the bound."""
+    whole = _statm_resident_mb()
+    if whole is not None and whole <= limit_mb:
+        return False
+    used = resident_mb()
+    return used is not None and used > limit_mb
+
+
 def _watch_memory(limit_mb: int) -> None:
     """In a worker: end the process with OVER_MEMORY once its resident memory passes limit_mb, before the
-    system's out-of-memory killer picks a process of its own (perhaps the user's editor)."""
+    system's out-of-memory killer picks a process of its own (perhaps the user's editor); only while a task
+    runs (see _run_task)."""
 
     def watch() -> None:
         while True:
-            # private pages are never more than resident ones: while the resident count (statm, cheap) is
-            # under the bound, so are they; smaps_rollup walks every page of the process and is read only
-            # when the resident count, which includes pages still shared with the parent, passes the bound
-            whole = _statm_resident_mb()
-            if whole is None or whole > limit_mb:
-                used = resident_mb()
-                if used is not None and used > limit_mb:
-                    _say_over_memory()
-                    os._exit(OVER_MEMORY)
+            if _over_memory(limit_mb):
+                with _GATE:
+                    if _busy:
+                        _end_over_memory()
             time.sleep(MEMORY_CHECK_SECONDS)
 
     threading.Thread(target=watch, name="zhibiao-memory-bound", daemon=True).start()
+
+
+_GATE = threading.Lock()  # in a worker: held by the memory watch to end the process, by a task to finish
+_busy = False  # in a worker: a task is running (it is neither idle nor sending its result)
+_LIMIT_MB: int | None = None  # in a worker: the memory bound, if any
+
+
+def _run_task(function: Callable[..., Any], *args: Any) -> Any:
+    """In a worker: one task (warm-up, key digests, a chunk), the only time the memory watch may end the
+    process. Ended while it sends its result, a worker would leave half a message in the pool's pipe, and
+    the pool would wait for the rest for ever. A task that finishes over the bound ends the process itself,
+    its chunk still on the board, so that the run names the chunk that took the memory."""
+    global _busy
+    _busy = True
+    try:
+        return function(*args)
+    finally:
+        with _GATE:
+            _busy = False
+            if _LIMIT_MB and _over_memory(_LIMIT_MB):
+                _end_over_memory()
+
+
+def _end_over_memory() -> None:
+    _say_over_memory()
+    os._exit(OVER_MEMORY)
 
 
 @dataclass
@@ -825,10 +860,10 @@ def _worker_pool(jobs: int, options: BulkOptions):
     workers = WorkerBoard(pool, board, limit)
     try:
         try:
-            warmings = [pool.submit(warm_up, options) for _ in range(jobs)]
+            warmings = [pool.submit(_run_task, warm_up, options) for _ in range(jobs)]
             workers.record()  # under fork the workers exist now: a death while warming up has a cause to give
             for warming in warmings:
-                warming.result()
+                workers.result(warming)
         except BrokenProcessPool:
             from scorer.messages import text
 
@@ -851,9 +886,7 @@ def _start_worker(board, slots, max_memory_mb: int | None = None) -> None:
     """In each worker as it starts: ^C at the terminal is for the main process (which ends the workers),
     SIGTERM ends the worker; it takes a slot on the board to say which chunk it is scoring, and watches
     its own memory when a bound is set."""
-    global _SLOT
-    if max_memory_mb:
-        _watch_memory(max_memory_mb)
+    global _SLOT, _LIMIT_MB
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     with slots.get_lock():
@@ -861,6 +894,9 @@ def _start_worker(board, slots, max_memory_mb: int | None = None) -> None:
         slots.value += 1
     board[_FIELDS * slot], board[_FIELDS * slot + 1], board[_FIELDS * slot + 2] = os.getpid(), -1, 0
     _SLOT = (board, slot)
+    if max_memory_mb:  # last: the watch says on the board why it ended the process, so needs the slot
+        _LIMIT_MB = max_memory_mb
+        _watch_memory(max_memory_mb)
 
 
 def _scoring(number: int) -> None:
@@ -890,6 +926,19 @@ class WorkerBoard:
     def submit(self, *args, **kwargs):
         return self.pool.submit(*args, **kwargs)
 
+    def result(self, future):
+        """future.result(), or BrokenProcessPool within about a second of a worker's death. The pool says
+        so by itself but for one case: a worker killed (by the system, for memory) while it sends a
+        result leaves half a message in the pool's pipe, and the pool waits for the rest for ever."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        while True:
+            try:
+                return future.result(timeout=DEATH_CHECK_SECONDS)
+            except TimeoutError:
+                if any(_has_ended(process) for process in self.processes):  # no worker ends while the pool runs
+                    raise BrokenProcessPool("a worker ended while the pool was running") from None
+
     def record(self) -> None:
         # ProcessPoolExecutor starts all its workers at the first submit under fork; with spawn, they are
         # all started once every warm-up task has run, one a worker
@@ -914,10 +963,11 @@ class WorkerBoard:
                 return None if number < 0 else int(number)
         return None
 
-    def cause(self) -> str:
+    def cause(self, found: tuple[int, int | None] | None = None) -> str:
+        """Why a worker died, in the reviewer's words: `found` (pid, exit code) from dead(), else dead()."""
         from scorer.messages import text
 
-        found = self.dead()
+        found = found or self.dead()
         code = found[1] if found else None
         if code is None:
             return text("bulk.exit_code", code="?")
@@ -947,7 +997,12 @@ class WorkerBoard:
                 process.kill()
                 process.join(timeout=1)
         manager = getattr(self.pool, "_executor_manager_thread", None)
+        results = getattr(self.pool, "_result_queue", None)
         self.pool.shutdown(wait=False, cancel_futures=True)
+        if results is not None and not any(process.is_alive() for process in processes):
+            # a worker killed while it sent a result left the pool's thread waiting for the rest of the
+            # message: with this last write end closed, it reads the end of the pipe and ends
+            results._writer.close()
         if manager is not None:
             manager.join(timeout=5)
 
@@ -1030,7 +1085,7 @@ def _scored_chunks(
     def result():
         futures, number = in_flight.popleft()
         try:
-            return merged_parts([future.result() for future in futures])
+            return merged_parts([pool.result(future) for future in futures])
         except BrokenProcessPool:
             raise _worker_died(pool, places, number) from None
         finally:
@@ -1040,7 +1095,7 @@ def _scored_chunks(
         places[number] = _place(path, chunk)
         parts = document_parts(chunk, jobs) if len(chunk) > chunk_rows else [None]
         try:
-            futures = [pool.submit(_score_chunk, chunk, csv_out, options, number, part) for part in parts]
+            futures = [pool.submit(_run_task, _score_chunk, chunk, csv_out, options, number, part) for part in parts]
         except BrokenProcessPool:  # a worker died while this chunk was read
             raise _worker_died(pool, places, number) from None
         in_flight.append((futures, number))
@@ -1101,7 +1156,7 @@ def _worker_died(pool: WorkerBoard, places: dict[int, str], waiting_for: int) ->
     dead = pool.dead()
     number = pool.chunk_of(dead[0]) if dead else None
     place = places.get(number if number is not None else waiting_for, places.get(waiting_for, ""))
-    return BulkAborted(text("bulk.worker_died", place=place, cause=pool.cause()), EXIT_WORKER_DIED)
+    return BulkAborted(text("bulk.worker_died", place=place, cause=pool.cause(dead)), EXIT_WORKER_DIED)
 
 
 class ProjectSpool:
