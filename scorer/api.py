@@ -14,6 +14,7 @@ from scorer.normalise import prepare, release
 from scorer.scoring import dimension_of, grade, group_findings, project_score, row_score
 from scorer.table import FINDING_COLUMNS, indicator_frame, project_frame
 from scorer.types import CATEGORIES, Document, Finding, Indicator, Location, Project, Severity
+from scorer.values import budget_in_wan
 
 
 @dataclass
@@ -73,8 +74,8 @@ def documents_from_frame(
             document.projects.append(project)
             try:
                 project.budget = float(budget) if budget else None
-            except ValueError:
-                project.budget = None
+            except ValueError:  # as a budget system writes it: 1,234.5 or 120万元
+                project.budget = budget_in_wan(budget)
         project.indicators.append(
             Indicator(
                 level1=level1,

@@ -157,6 +157,21 @@ def _check_inputs(paths: list[Path]) -> None:
         _usage_error(message)
 
 
+def _once_each(paths: tuple[Path, ...]) -> tuple[Path, ...]:
+    """The inputs with each file or folder once (the first place it is given), a warning for each repeat:
+    scored twice, a table's rows would count twice in every ranking and statistic."""
+    first: dict[Path, Path] = {}
+    times: dict[Path, int] = {}
+    for path in paths:
+        key = path.resolve()
+        first.setdefault(key, path)
+        times[key] = times.get(key, 0) + 1
+    for key, count in times.items():
+        if count > 1:
+            _say("warning", text("input.given_twice", path=first[key], times=count))
+    return tuple(first.values())
+
+
 def _check_outputs(outputs: list[Output], inputs: list[Path]) -> None:
     problem = check_outputs([o for o in outputs if o.path is not None], inputs)
     if problem:
@@ -405,6 +420,7 @@ def score(
         ignore, ignore_option = tuple(settings.get("ignore")), f"{settings.origin('ignore')}: ignore"
     decisions_path = decisions_path or _configured_decisions(settings)
     _check_inputs(list(paths))
+    paths = _once_each(paths)
     if stats_path is not None:
         _check_inputs([stats_path])
     if decisions_path is not None:
@@ -637,7 +653,7 @@ def _score_tables(
         sys.exit(exc.status)
     for warning in report.warnings:
         _say("warning", warning)
-    for message in report.errors:
+    for message in dict.fromkeys(report.errors):  # a table unreadable at one place is found so by both passes
         _say("error", message)
     for message in dict.fromkeys(report.rule_errors):
         _say("error", message)

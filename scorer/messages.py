@@ -43,6 +43,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "input.missing": {"zh": "找不到输入文件：{path}", "en": "no such input: {path}"},
     "input.did_you_mean": {"zh": "；是不是：{names}", "en": "; did you mean: {names}"},
     "input.folder_missing": {"zh": "；文件夹 {folder} 也不存在", "en": "; the folder {folder} does not exist either"},
+    "input.given_twice": {
+        "zh": "{path} 在命令中出现了 {times} 次，只评分一次",
+        "en": "{path} is given {times} times; it is scored once",
+    },
     "input.mixed": {
         "zh": "逐条指标表（.parquet，含 project、level3、value 列的 .csv，或 1 MB 以上、表头含 项目名称、三级指标、指标值 的 .csv）不能与文档在同一次运行中评分",
         "en": "rows tables (.parquet, .csv with project, level3 and value columns, or a .csv of 1 MB or more "

@@ -187,6 +187,20 @@ def format_value(op: str, number: float, unit: str) -> str:
     return f"{op}{figure}{unit}"
 
 
+_BUDGET_RE = re.compile(rf"^(-?(?:{_NUMBER}))(万元|万|元|千元|亿元)?$")
+_TO_WAN = {"元": 1e-4, "千元": 1e-1, "万元": 1.0, "万": 1.0, "亿元": 1e4}
+
+
+def budget_in_wan(text: str) -> float | None:
+    """A budget cell of a rows table (万元) as a number: `1,234.5`, `120万元`, `１２０`, `3000元` (0.3); None
+    for an empty cell or one that is not one amount (`待定`, `100-200`)."""
+    compact = re.sub(r"\s+", "", nfkc(text or ""))
+    match = _BUDGET_RE.match(compact)
+    if not match:
+        return None
+    return float(match.group(1).replace(",", "")) * _TO_WAN.get(match.group(2) or "万元", 1.0)
+
+
 def money_in_wan(value: Value) -> float | None:
     """A money value converted to 万元 (元 / 亿元 / 千元 handled), or None when it is not plain money."""
     if value.family is not UnitFamily.MONEY or value.number is None or "/" in value.unit:

@@ -208,9 +208,19 @@ def is_rows_table(path: Path, min_bytes: int | None = None) -> bool:
         return False
     if set(REQUIRED_COLUMNS) <= {name.strip() for name in names}:
         return True
-    if not set(REQUIRED_COLUMNS) <= set(header_fields(names).values()):
+    fields = set(header_fields(names).values())
+    if _lacks_a_required_column(fields):
+        return True  # read the bulk way, which names the missing column; a document reader would guess
+    if not set(REQUIRED_COLUMNS) <= fields:
         return False
     return path.stat().st_size >= (ROWS_TABLE_MIN_BYTES if min_bytes is None else min_bytes)
+
+
+def _lacks_a_required_column(fields: set[str]) -> bool:
+    """A header that is plainly a rows table's (the project and two more of its fields: level1, level2,
+    source, budget …) but for the indicator's name (level3) or its value, without which no row can be
+    scored. A table without a project column may be one project's own table: a document reader's."""
+    return "project" in fields and len(fields & {"level3", "value"}) == 1 and len(fields - {"project", "level3", "value"}) >= 2
 
 
 def header_fields(names: list[str]) -> dict[str, str]:
@@ -233,12 +243,24 @@ def _encoding_of(path: Path) -> str:
     """utf8 (with or without BOM: Arrow's fast path), else gb18030: what budget systems export."""
     with path.open("rb") as handle:
         head = handle.read(1 << 16)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"  # Excel's "Unicode text"; Python's decoder, through Arrow
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 4:  # not just a character cut at the end of the sample
+        if exc.start < len(head) - 4 and _reads_as_gb18030(head):  # not just a character cut at the end
             return "gb18030"
-    return "utf8"
+    return "utf8"  # UTF-8, or text that is not GB18030 either: read as UTF-8, its bad bytes are named
+
+
+def _reads_as_gb18030(head: bytes) -> bool:
+    """Whether a sample decodes as GB18030, but for a character cut at its end. UTF-8 Chinese with one damaged
+    byte does not: its three-byte characters are not GB18030's pairs."""
+    try:
+        head.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 4
+    return True
 
 
 def _columns_of(path: Path) -> list[str]:
@@ -270,6 +292,8 @@ class TableColumns:
         if "source" in self.wanted and "source" not in frame.columns:
             unit = frame.pop("department") if self.unit_as_source else pd.Series("", index=frame.index, dtype=object)
             frame.insert(0, "source", unit.where(unit.str.strip() != "", self.path.name))
+        elif "source" in frame.columns:  # a row whose document is not named is of the file's own
+            frame["source"] = frame["source"].where(frame["source"] != "", self.path.name)
         return frame[[c for c in self.wanted if c in frame.columns]]
 
     @property
@@ -317,9 +341,23 @@ def read_batches(
             frame = table.contract(pa.Table.from_batches([batch]).to_pandas())
             frame.index = pd.RangeIndex(offset, offset + len(frame))
             offset += len(frame)
-            yield frame
-    except (pa.ArrowInvalid, OSError) as exc:
+            yield _without_blank_rows(frame)
+    except (pa.ArrowInvalid, OSError, UnicodeError) as exc:  # UnicodeError: Python's GB18030 decoder
         raise BulkError(_said("bulk.unreadable_after", path=path, row=offset, detail=_first_line(exc))) from exc
+
+
+def _without_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows that hold something: a line of commas (a spreadsheet's empty row, saved as CSV) is no
+    indicator. The rows kept keep their numbers (the index)."""
+    cells = [column for column in frame.columns if column != "source"]  # source is filled in for every row
+    if not cells:
+        return frame
+    empty = np.ones(len(frame), dtype=bool)
+    for column in cells:
+        empty &= frame[column].to_numpy() == ""
+        if not empty.any():
+            return frame
+    return frame[~empty]
 
 
 def _said(key: str, **fields: object) -> str:
@@ -337,6 +375,12 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
+def _skip_blank_line(row) -> str:
+    """A line of spaces holds no row (Arrow skips empty lines itself); any other line of too few or too many
+    cells stops the reading of the table, with its place named."""
+    return "skip" if row.text is not None and not row.text.strip() else "error"
+
+
 def _arrow_batches(path: Path, columns: list[str], chunk_rows: int):
     import pyarrow as pa
 
@@ -352,7 +396,7 @@ def _arrow_batches(path: Path, columns: list[str], chunk_rows: int):
         # 1 MB blocks, one thread: as fast here as larger blocks on threads, and the reader's memory
         # stays flat (with 4 MB blocks it grew with the file: 267 MB at 1M rows, 335 MB at 2M)
         read_options=pc.ReadOptions(block_size=1 << 20, use_threads=False, encoding=_encoding_of(path)),
-        parse_options=pc.ParseOptions(newlines_in_values=True),
+        parse_options=pc.ParseOptions(newlines_in_values=True, invalid_row_handler=_skip_blank_line),
         convert_options=pc.ConvertOptions(
             include_columns=columns,
             column_types={c: pa.string() for c in columns},
@@ -362,12 +406,17 @@ def _arrow_batches(path: Path, columns: list[str], chunk_rows: int):
     )
     pending: list = []
     size = 0
-    for batch in reader:
-        pending.append(batch)
-        size += batch.num_rows
-        if size >= chunk_rows:
+    try:
+        for batch in reader:
+            pending.append(batch)
+            size += batch.num_rows
+            if size >= chunk_rows:
+                yield from pa.Table.from_batches(pending).combine_chunks().to_batches()
+                pending, size = [], 0
+    except Exception:  # a block that cannot be read: the rows read before it are still given, then the error
+        if pending:
             yield from pa.Table.from_batches(pending).combine_chunks().to_batches()
-            pending, size = [], 0
+        raise
     if pending:
         yield from pa.Table.from_batches(pending).combine_chunks().to_batches()
 
@@ -377,18 +426,24 @@ def document_chunks(frames: Iterable[pd.DataFrame], warn: Callable[[str], None])
     documents. A document whose rows are not together in the table is scored in parts, with a warning."""
     closed: set[str] = set()
     pending: pd.DataFrame | None = None
-    for frame in frames:
+    try:
+        for frame in frames:
+            if pending is not None and len(pending):
+                frame = pd.concat([pending, frame])
+            if frame.empty:
+                continue
+            sources = frame["source"].to_numpy()
+            others = np.flatnonzero(sources != sources[-1])
+            cut = int(others[-1]) + 1 if len(others) else 0
+            complete, pending = frame.iloc[:cut], frame.iloc[cut:]
+            if len(complete):
+                _check_contiguous(complete, closed, warn)
+                yield complete
+    except Exception:  # the table cannot be read further: its last document is scored as far as it was read
         if pending is not None and len(pending):
-            frame = pd.concat([pending, frame])
-        if frame.empty:
-            continue
-        sources = frame["source"].to_numpy()
-        others = np.flatnonzero(sources != sources[-1])
-        cut = int(others[-1]) + 1 if len(others) else 0
-        complete, pending = frame.iloc[:cut], frame.iloc[cut:]
-        if len(complete):
-            _check_contiguous(complete, closed, warn)
-            yield complete
+            _check_contiguous(pending, closed, warn)
+            yield pending
+        raise
     if pending is not None and len(pending):
         _check_contiguous(pending, closed, warn)
         yield pending
@@ -668,8 +723,8 @@ def _score_chunk(
             options.ignore,
             options.use_model,
             options.model_path,
-            first_row=int(chunk.index[0]) + 1,
             errors=errors,
+            row_numbers=(chunk.index + 1).tolist(),  # the table's own: blank rows are not in the chunk
             part=part,
         )
     scored_at = time.perf_counter()

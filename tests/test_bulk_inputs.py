@@ -1,0 +1,143 @@
+"""Rows tables as users hand them in, damaged or odd: the bulk path names what it cannot read, keeps every
+row it could read, and never shows a traceback. Each table is the seed rows (a real people's-congress
+disclosure, read by zhibiao) in the shape a user made: a damaged byte, a line of spaces, a spreadsheet's
+empty row, budgets as a budget system writes them, a missing column, UTF-16, the same file twice."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from conftest import SAMPLES
+
+from bench.synthetic import EXPORT_HEADINGS
+from scorer.cli import cli
+from scorer.engines.bulk import is_rows_table, score_tables
+from scorer.ingest import read_paths
+from scorer.table import indicator_frame
+
+INPUT = ["source", "project", "level1", "level2", "level3", "description", "value", "basis", "budget"]
+
+
+@pytest.fixture(scope="module")
+def seed_table() -> pd.DataFrame:
+    rows = indicator_frame(read_paths([SAMPLES]).documents)
+    rows["budget"] = ""
+    return rows[INPUT].astype(str)
+
+
+def _export(seed_table: pd.DataFrame) -> pd.DataFrame:
+    """The seed rows as a budget system exports them: Chinese headings, the unit as a column."""
+    export = seed_table.drop(columns=["source", "budget"]).rename(columns=EXPORT_HEADINGS)
+    export["单位名称"] = seed_table["source"]
+    return export
+
+
+def _score(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["score", *args, "-q"], env={"ZHIBIAO_LANG": "zh"})
+    assert "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def _rows(path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-8"])
+def test_a_damaged_byte_is_named_and_the_rows_read_before_it_are_scored(seed_table, tmp_path, encoding, monkeypatch):
+    import scorer.engines.bulk
+
+    monkeypatch.setattr(scorer.engines.bulk, "ROWS_TABLE_MIN_BYTES", 1)  # as a table of a million rows
+    table = tmp_path / "damaged.csv"
+    data = _export(pd.concat([seed_table] * 24, ignore_index=True)).to_csv(index=False).encode(encoding)
+    late = data.index(b"\n", len(data) * 6 // 7) + 1  # past the reader's first block of 1 MB
+    table.write_bytes(data[:late] + b"\x81\x20\xff" + data[late:])
+    assert is_rows_table(table, min_bytes=0)
+    code, output = _score(str(table), "-o", str(tmp_path / "rows.csv"), "--chunk-rows", "500")
+    errors = [line for line in output.splitlines() if line.startswith("错误")]
+    assert "damaged.csv：第 " in errors[0] and "行之后无法读取" in errors[0], output
+    read = int(errors[0].split("第 ")[1].split(" 行")[0])
+    if encoding == "gb18030":  # Python's decoder reads ahead of the CSV reader: the damage may be met first
+        assert code in (1, 2) and (read == 0 or len(_rows(tmp_path / "rows.csv")) == read), output
+        return
+    assert code == 1 and len(errors) == 1, output  # said once, though both passes read the table
+    rows = _rows(tmp_path / "rows.csv")
+    assert 500 <= read == len(rows)  # every row before the damage is out, none after it is made up
+    assert sorted(rows["level3"]) == sorted((seed_table["level3"].tolist() * 24)[:read])
+
+
+def test_a_utf8_table_with_one_damaged_byte_is_not_read_as_gb18030(seed_table, tmp_path):
+    table = tmp_path / "english.csv"
+    data = seed_table.to_csv(index=False).encode("utf-8")
+    middle = data.index(b"\n", len(data) // 2) + 1
+    table.write_bytes(data[:middle] + b"\xff" + data[middle:])
+    code, output = _score(str(table), "-o", str(tmp_path / "rows.csv"))
+    assert code != 0 and "english.csv：第 " in output and "invalid UTF8" in output, output
+
+
+def test_a_line_of_spaces_and_a_row_of_commas_are_no_rows_and_stop_nothing(seed_table, tmp_path):
+    lines = seed_table.to_csv(index=False).splitlines()
+    table = tmp_path / "gaps.csv"
+    table.write_text("\n".join([*lines[:40], "   ", *lines[40:80], "," * (len(INPUT) - 1), *lines[80:]]) + "\n", encoding="utf-8")
+    code, output = _score(str(table), "-o", str(tmp_path / "rows.csv"))
+    assert code == 0, output
+    rows = _rows(tmp_path / "rows.csv")
+    assert len(rows) == len(seed_table) and set(rows["source"]) == set(seed_table["source"])
+    # each row keeps its own line of the table: those after the blank ones are counted past them
+    assert rows.loc[rows["level3"] == seed_table["level3"].iloc[79], "location"].str.endswith("row 81").any()
+
+
+def test_a_row_without_its_document_is_of_the_file(seed_table, tmp_path):
+    table = seed_table.head(30).copy()
+    table.loc[29, "source"] = ""
+    table.to_csv(tmp_path / "t.csv", index=False)
+    code, output = _score(str(tmp_path / "t.csv"), "-o", str(tmp_path / "rows.csv"))
+    assert code == 0, output
+    assert _rows(tmp_path / "rows.csv")["source"].iloc[-1] == "t.csv"
+
+
+def test_budgets_as_a_budget_system_writes_them(seed_table, tmp_path):
+    table = seed_table.head(200).copy()
+    firsts = table.drop_duplicates("project").index[:4]
+    table.loc[firsts, "budget"] = ["1,234.5", "120万元", "3000元", "待定"]
+    table.to_csv(tmp_path / "t.csv", index=False)
+    code, output = _score(str(tmp_path / "t.csv"), "-o", str(tmp_path / "rows.csv"), "--projects", str(tmp_path / "p.csv"))
+    assert code == 0, output
+    projects = _rows(tmp_path / "p.csv")
+    budgets = dict(zip(zip(projects["source"], projects["project"], strict=True), projects["budget"], strict=True))
+    assert [budgets[table.loc[i, "source"], table.loc[i, "project"]] for i in firsts] == ["1234.5", "120", "0.3", ""]
+
+
+@pytest.mark.parametrize(("dropped", "named"), [("指标值", "value"), ("三级指标", "level3")])
+def test_a_small_export_without_its_names_or_values_is_refused_naming_the_column(seed_table, tmp_path, dropped, named):
+    """Read as a document, such a table came out as made-up rows (names in the value column) with exit 0."""
+    table = tmp_path / "export.csv"
+    _export(seed_table).drop(columns=[dropped]).to_csv(table, index=False)
+    code, output = _score(str(table), "-o", str(tmp_path / "rows.csv"))
+    assert code != 0 and f"export.csv：逐条指标表缺少列 {named}" in output, output
+    assert not (tmp_path / "rows.csv").exists()
+
+
+def test_a_project_table_without_a_project_column_is_still_read_as_a_document(seed_table, tmp_path):
+    table = tmp_path / "one_project.csv"
+    _export(seed_table).drop(columns=["项目名称", "单位名称"]).head(12).to_csv(table, index=False)
+    assert not is_rows_table(table)
+
+
+def test_a_utf16_table_reads_as_in_utf8(seed_table, tmp_path):
+    seed_table.to_csv(tmp_path / "u16.csv", index=False, encoding="utf-16")
+    seed_table.to_csv(tmp_path / "u8.csv", index=False, encoding="utf-8")
+    first = score_tables([tmp_path / "u16.csv"], tmp_path / "a.csv", None, jobs=1)
+    score_tables([tmp_path / "u8.csv"], tmp_path / "b.csv", None, jobs=1)
+    assert not first.errors and first.rows == len(seed_table)
+    left, right = _rows(tmp_path / "a.csv"), _rows(tmp_path / "b.csv")
+    assert list(left["codes"]) == list(right["codes"]) and list(left["level3"]) == list(right["level3"])
+
+
+def test_the_same_table_given_twice_is_scored_once_with_a_warning(seed_table, tmp_path):
+    table = tmp_path / "t.csv"
+    seed_table.to_csv(table, index=False)
+    code, output = _score(str(table), str(tmp_path / "." / "t.csv"), "-o", str(tmp_path / "rows.csv"))
+    assert code == 0 and "t.csv 在命令中出现了 2 次，只评分一次" in output, output
+    assert len(_rows(tmp_path / "rows.csv")) == len(seed_table)
