@@ -359,6 +359,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{source}：是二进制内容（含 NUL 字节），不是文本导出",
         "en": "{source}: binary content (NUL bytes), not a text export",
     },
+    "read.damaged_bytes": {
+        "zh": "{source}：第 {byte} 字节起有 {damaged} 处无法按 {encoding} 解码的字节（{reason}），已替换为 \ufffd，其余内容照常读取",
+        "en": "{source}: byte {byte}: {damaged} undecodable {encoding} sequence(s) replaced by \ufffd ({reason}); "
+        "the rest was read",
+    },
     "read.not_text": {
         "zh": "{source}：第 {byte} 字节起不是 UTF-8、GB18030 或 UTF-16 文本（{reason}）",
         "en": "{source}: byte {byte}: not UTF-8, GB18030 or UTF-16 text ({reason})",

@@ -141,3 +141,17 @@ def test_the_same_table_given_twice_is_scored_once_with_a_warning(seed_table, tm
     code, output = _score(str(table), str(tmp_path / "." / "t.csv"), "-o", str(tmp_path / "rows.csv"))
     assert code == 0 and "t.csv 在命令中出现了 2 次，只评分一次" in output, output
     assert len(_rows(tmp_path / "rows.csv")) == len(seed_table)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-8"])
+def test_a_small_export_with_a_damaged_byte_keeps_every_row_and_says_where_in_chinese(seed_table, tmp_path, encoding):
+    """A small export is read as a document: the damaged byte is replaced and named, the rows all read."""
+    table = tmp_path / "small.csv"
+    data = _export(seed_table).to_csv(index=False).encode(encoding)
+    middle = data.index(b"\n", len(data) // 2) + 1
+    table.write_bytes(data[:middle] + b"\x81\x20" + data[middle:])
+    code, output = _score(str(table), "-o", str(tmp_path / "rows.csv"))
+    warnings = [line for line in output.splitlines() if line.startswith("警告") and "字节" in line]
+    assert code == 1 and len(warnings) == 1, output
+    assert f"small.csv：第 {middle} 字节起有 1 处无法按 {encoding.upper()} 解码的字节" in warnings[0], warnings
+    assert len(_rows(tmp_path / "rows.csv")) == len(seed_table)

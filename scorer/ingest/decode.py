@@ -34,24 +34,34 @@ def decode_bytes(data: bytes, source: str, warnings: list[str] | None = None) ->
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    repaired = data.decode("utf-8", errors="replace")
-    damaged = repaired.count("\ufffd") - data.count("\ufffd".encode())
-    if damaged <= max(1, MAX_DAMAGED_SHARE * len(data)) and warnings is not None:
-        warnings.append(
-            f"{source}: byte {utf8_error.start}: {damaged} undecodable UTF-8 sequence(s) replaced by \ufffd "
-            f"({utf8_error.reason}); the rest was read"
-        )
+    repaired = _repaired(data, "utf-8", utf8_error, source, warnings)
+    if repaired is not None:
         return repaired
     try:
         return data.decode("gb18030")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        repaired = _repaired(data, "gb18030", exc, source, warnings)  # a budget system's export, one byte hit
+        if repaired is not None:
+            return repaired
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is not None and best.encoding and best.chaos < 0.3:
         return str(best)
     raise UnreadableFile(said("read.not_text", source=source, byte=utf8_error.start, reason=utf8_error.reason))
+
+
+def _repaired(data: bytes, encoding: str, error: UnicodeDecodeError, source: str, warnings: list[str] | None) -> str | None:
+    """The text with its few damaged bytes replaced by U+FFFD and a warning naming the first, or None when
+    more than MAX_DAMAGED_SHARE of it is damaged (another encoding, or not text) or no warning can be given."""
+    repaired = data.decode(encoding, errors="replace")
+    damaged = repaired.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
+    if warnings is None or damaged > max(1, MAX_DAMAGED_SHARE * len(data)):
+        return None
+    name = "UTF-8" if encoding == "utf-8" else encoding.upper()
+    fields = {"source": source, "byte": error.start, "damaged": damaged, "encoding": name, "reason": error.reason}
+    warnings.append(said("read.damaged_bytes", **fields))
+    return repaired
 
 
 def _plausible(text: str) -> bool:
