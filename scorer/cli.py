@@ -9,6 +9,7 @@ Messages are in Chinese, or in English with --lang en (scorer/messages.py).
 
 from __future__ import annotations
 
+import csv
 import os
 import sys
 import tempfile
@@ -184,6 +185,8 @@ def _why_nothing(path: Path, layout: str = "") -> str:
         size = path.stat().st_size
         if size == 0 or (size < 4096 and not path.read_bytes().lstrip(b"\xef\xbb\xbf\xff\xfe").strip(b" \t\r\n\0")):
             return text("empty.file")
+        if path.suffix.lower() == ".csv" and size < 1 << 16 and _only_a_header(path):
+            return text("empty.header_only")
         if path.suffix.lower() == ".pdf":
             import pdfplumber
 
@@ -193,6 +196,17 @@ def _why_nothing(path: Path, layout: str = "") -> str:
     except Exception:  # the reader already read it; this is only the explanation
         pass
     return text("empty.no_table", layout=layout or path.suffix, path=path)
+
+
+def _only_a_header(path: Path) -> bool:
+    """A CSV whose one line names an indicator table's columns (三级指标, 指标值 …) and nothing under it."""
+    from scorer.engines.bulk import csv_encoding, header_fields
+
+    lines = [line for line in path.read_text(encoding=csv_encoding(path), errors="replace").splitlines() if line.strip()]
+    if len(lines) != 1:
+        return False
+    names = next(csv.reader(lines), [])
+    return {"level3", "value"} <= set(header_fields(names).values())
 
 
 def _read_documents(paths: list[Path], outputs: list[Output], quiet: bool, jobs: int = 1) -> ReadReport:

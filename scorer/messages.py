@@ -24,6 +24,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "read.skipped_rows": {"zh": "，未采用：{skipped}", "en": ", skipped: {skipped}"},
     "read.file_skipped": {"zh": "{path}：未读取，{reason}", "en": "{path}: not read, {reason}"},
     "read.nothing_found": {"zh": "{path}：没有读到任何绩效指标（{reason}）", "en": "{path}: no indicator found ({reason})"},
+    "empty.header_only": {
+        "zh": "只有表头，没有指标行",
+        "en": "a header and no indicator rows",
+    },
     "empty.file": {"zh": "文件是空的", "en": "the file is empty"},
     "empty.pdf_image": {
         "zh": "PDF 没有文字层，可能是扫描件；请用原始的 Word/Excel 文件，或先做文字识别（OCR）",
@@ -379,6 +383,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "bulk.unreadable_after": {
         "zh": "{path}：第 {row} 行之后无法读取（{detail}）；逐条指标表须为 UTF-8 或 GB18030 编码的 CSV，或 Parquet",
         "en": "{path}: unreadable after row {row} ({detail}); a rows table must be UTF-8 or GB18030 CSV, or Parquet",
+    },
+    "bulk.no_rows": {
+        "zh": "{path}：只有表头，没有指标行",
+        "en": "{path}: a header and no indicator rows",
+    },
+    "bulk.repeated_column": {
+        "zh": "{path}：列“{taken}”和“{other}”都是 {field} 列，取前一列“{taken}”，后一列未读",
+        "en": "{path}: columns “{taken}” and “{other}” are both its {field}; the first, “{taken}”, is read, the other is not",
     },
     "bulk.not_together": {
         "zh": "{source}：本文件的行在表中不连续（第 {row} 行再次出现），各段按不同文件评分；请按 source 列排序",

@@ -155,3 +155,24 @@ def test_a_small_export_with_a_damaged_byte_keeps_every_row_and_says_where_in_ch
     assert code == 1 and len(warnings) == 1, output
     assert f"small.csv：第 {middle} 字节起有 1 处无法按 {encoding.upper()} 解码的字节" in warnings[0], warnings
     assert len(_rows(tmp_path / "rows.csv")) == len(seed_table)
+
+
+def test_a_table_with_a_header_and_no_rows_is_named_and_the_others_still_scored(seed_table, tmp_path):
+    header_only, chinese = tmp_path / "header_only.csv", tmp_path / "表头.csv"
+    seed_table.head(0).to_csv(header_only, index=False)
+    _export(seed_table).head(0).to_csv(chinese, index=False)  # small: read as a document
+    seed_table.to_csv(tmp_path / "t.csv", index=False)
+    code, output = _score(str(header_only), str(tmp_path / "t.csv"), "-o", str(tmp_path / "rows.csv"))
+    assert code == 1 and "header_only.csv：只有表头，没有指标行" in output, output
+    assert len(_rows(tmp_path / "rows.csv")) == len(seed_table)
+    code, output = _score(str(chinese), "-o", str(tmp_path / "rows2.csv"))
+    assert code == 2 and "表头.csv：没有读到任何绩效指标（只有表头，没有指标行）" in output, output
+
+
+def test_two_columns_of_one_field_are_said_and_the_first_is_read(seed_table, tmp_path):
+    table = seed_table.copy()
+    table["指标值"] = "另一列"
+    table.to_csv(tmp_path / "t.csv", index=False)
+    code, output = _score(str(tmp_path / "t.csv"), "-o", str(tmp_path / "rows.csv"))
+    assert code == 0 and "t.csv：列“value”和“指标值”都是 value 列，取前一列“value”" in output, output
+    assert list(_rows(tmp_path / "rows.csv")["value"].str.strip()) == list(seed_table["value"].str.strip())  # =7人 is neutralised

@@ -1086,20 +1086,40 @@ def _has_ended(process) -> bool:
 
 def readable_tables(paths: list[Path], report: BulkReport) -> list[Path]:
     """The tables whose header and first row can be read; each other one is named in report.errors."""
+    from scorer.messages import text
+
     readable = []
     for path in paths:
         try:
-            next(iter(read_batches(path, 1, columns=["source", "project", "level3", "value"])), None)
+            if not any(len(frame) for frame in read_batches(path, 1000, columns=["source", "project", "level3", "value"])):
+                report.errors.append(text("bulk.no_rows", path=path))
+                continue
             readable.append(path)
         except BulkError as exc:
             report.errors.append(str(exc))
             continue
-        fields = set(header_fields(_columns_of(path)).values())
+        names = _columns_of(path)
+        for name, taken, other in _repeated_fields(names):
+            report.warnings.append(text("bulk.repeated_column", path=path, field=name, taken=taken, other=other))
+        fields = set(header_fields(names).values())
         if "source" not in fields and "department" not in fields:
-            from scorer.messages import text
-
             report.warnings.append(text("bulk.one_document", path=path, name=path.name))
     return readable
+
+
+def _repeated_fields(names: list[str]) -> list[tuple[str, str, str]]:
+    """(field, the column taken, another column of the same field) for each column header_fields leaves
+    out because an earlier one gives the same field (two 指标值 columns, 指标值 and value …)."""
+    from scorer.ingest.interpret import heading_field
+
+    taken = {field: name for name, field in header_fields(names).items()}
+    repeated = []
+    for name in names:
+        clean = name.strip()
+        given = clean if clean in TABLE_FIELDS else heading_field(clean)
+        if given in taken and taken[given] != name:
+            repeated.append((given, taken[given], name))
+    return repeated
 
 
 def wants_b201(options: BulkOptions) -> bool:
