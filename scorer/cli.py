@@ -690,7 +690,7 @@ def _score_tables(
         )
     if not report.rows:
         return EXIT_NOTHING_READ
-    return EXIT_SOME_UNREADABLE if report.errors or report.rule_errors else EXIT_OK
+    return EXIT_SOME_UNREADABLE if report.errors or report.rule_errors or report.replaced_bytes else EXIT_OK
 
 
 def _stage_name(stage: str) -> str:

@@ -188,7 +188,7 @@ def format_value(op: str, number: float, unit: str) -> str:
 
 
 _BUDGET_RE = re.compile(rf"^(-?(?:{_NUMBER}))(万元|万|元|千元|亿元)?$")
-_TO_WAN = {"元": 1e-4, "千元": 1e-1, "万元": 1.0, "万": 1.0, "亿元": 1e4}
+_PER_WAN = {"元": 10_000, "千元": 10, "万元": 1, "万": 1}
 
 
 def budget_in_wan(text: str) -> float | None:
@@ -198,7 +198,8 @@ def budget_in_wan(text: str) -> float | None:
     match = _BUDGET_RE.match(compact)
     if not match:
         return None
-    return float(match.group(1).replace(",", "")) * _TO_WAN.get(match.group(2) or "万元", 1.0)
+    amount, unit = float(match.group(1).replace(",", "")), match.group(2) or "万元"
+    return round(amount * 10_000 if unit == "亿元" else amount / _PER_WAN[unit], 6)  # as the readers round it
 
 
 def money_in_wan(value: Value) -> float | None:

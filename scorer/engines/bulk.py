@@ -12,6 +12,7 @@ the process pool here and the Dask engine (scorer.engines.dask_engine) both call
 
 from __future__ import annotations
 
+import codecs
 import itertools
 import os
 import signal
@@ -206,20 +207,22 @@ def is_rows_table(path: Path, min_bytes: int | None = None) -> bool:
         names = _columns_of(path)
     except (OSError, ValueError):
         return False
-    if set(REQUIRED_COLUMNS) <= {name.strip() for name in names}:
+    contract = {name.strip() for name in names} & set(TABLE_FIELDS)
+    if set(REQUIRED_COLUMNS) <= contract:
         return True
-    fields = set(header_fields(names).values())
-    if _lacks_a_required_column(fields):
+    if _lacks_a_required_column(contract):
         return True  # read the bulk way, which names the missing column; a document reader would guess
-    if not set(REQUIRED_COLUMNS) <= fields:
+    if not set(REQUIRED_COLUMNS) <= set(header_fields(names).values()):
         return False
     return path.stat().st_size >= (ROWS_TABLE_MIN_BYTES if min_bytes is None else min_bytes)
 
 
-def _lacks_a_required_column(fields: set[str]) -> bool:
-    """A header that is plainly a rows table's (the project and two more of its fields: level1, level2,
-    source, budget …) but for the indicator's name (level3) or its value, without which no row can be
-    scored. A table without a project column may be one project's own table: a document reader's."""
+def _lacks_a_required_column(contract: set[str]) -> bool:
+    """A header of the rows contract's own names (what `zhibiao parse` writes: project and two more of
+    level1, level2, source, budget …) but for level3 or value, without which no row can be scored. Headed
+    in Chinese, a table is a document's until it is large (a document reader reads many layouts); one
+    without a project column may be one project's own table."""
+    fields = contract
     return "project" in fields and len(fields & {"level3", "value"}) == 1 and len(fields - {"project", "level3", "value"}) >= 2
 
 
@@ -240,7 +243,8 @@ def header_fields(names: list[str]) -> dict[str, str]:
 
 
 def _encoding_of(path: Path) -> str:
-    """utf8 (with or without BOM: Arrow's fast path), else gb18030: what budget systems export."""
+    """utf8 (with or without BOM: Arrow's fast path), else GB18030 (what budget systems export) read with
+    its damaged bytes replaced (GB18030_READ), else UTF-16 with a BOM."""
     with path.open("rb") as handle:
         head = handle.read(1 << 16)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -248,19 +252,59 @@ def _encoding_of(path: Path) -> str:
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 4 and _reads_as_gb18030(head):  # not just a character cut at the end
-            return "gb18030"
-    return "utf8"  # UTF-8, or text that is not GB18030 either: read as UTF-8, its bad bytes are named
+        if exc.start < len(head) - 4 and _damage(head, "gb18030") < _damage(head, "utf-8"):  # not a cut character
+            return GB18030_READ
+    return "utf8"  # UTF-8, or text that is UTF-8 more than GB18030: read as UTF-8, its bad bytes are named
 
 
-def _reads_as_gb18030(head: bytes) -> bool:
-    """Whether a sample decodes as GB18030, but for a character cut at its end. UTF-8 Chinese with one damaged
-    byte does not: its three-byte characters are not GB18030's pairs."""
-    try:
-        head.decode("gb18030")
-    except UnicodeDecodeError as exc:
-        return exc.start >= len(head) - 4
-    return True
+def _damage(head: bytes, encoding: str) -> int:
+    """How many characters of a sample do not decode (a character cut at its end aside). UTF-8 Chinese reads
+    as GB18030 with a fault every few characters; GB18030 as UTF-8 at nearly every character."""
+    text = head.decode(encoding, errors="replace")
+    return text.count("\ufffd") - text[-2:].count("\ufffd")
+
+
+GB18030_READ = "zhibiao-gb18030"  # GB18030 whose damaged bytes read as U+FFFD, counted in _replaced
+_replaced = [0]  # in this process: the bytes GB18030_READ replaced since the count was last read
+
+
+def _count_replaced(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    _replaced[0] += 1
+    return "\ufffd", error.end
+
+
+def _gb18030_replacing(name: str) -> codecs.CodecInfo | None:
+    """The codec GB18030_READ: Arrow's transcoder asks Python for an incremental decoder by name and
+    cannot pass it an error handler, so the handler is the decoder's default."""
+    if name != GB18030_READ.replace("-", "_"):
+        return None
+    gb18030 = codecs.lookup("gb18030")
+
+    class Decoder(gb18030.incrementaldecoder):  # type: ignore[name-defined]
+        def __new__(cls, errors: str = "zhibiao-count-replaced"):  # the C decoder takes its handler here
+            return super().__new__(cls, errors)
+
+        def __init__(self, errors: str = "zhibiao-count-replaced") -> None:
+            super().__init__(errors)
+
+    return codecs.CodecInfo(
+        gb18030.encode,
+        gb18030.decode,
+        incrementalencoder=gb18030.incrementalencoder,
+        incrementaldecoder=Decoder,
+        name=GB18030_READ,
+    )
+
+
+codecs.register_error("zhibiao-count-replaced", _count_replaced)
+codecs.register(_gb18030_replacing)
+
+
+def replaced_bytes() -> int:
+    """The bytes replaced by U+FFFD while GB18030 tables were read in this process since the last call."""
+    count, _replaced[0] = _replaced[0], 0
+    return count
 
 
 def _columns_of(path: Path) -> list[str]:
@@ -368,7 +412,8 @@ def _said(key: str, **fields: object) -> str:
 
 def csv_encoding(path: Path) -> str:
     """The encoding to read a rows-table CSV with, as Python names it."""
-    return "utf-8-sig" if _encoding_of(path) == "utf8" else _encoding_of(path)
+    encoding = _encoding_of(path)
+    return "utf-8-sig" if encoding == "utf8" else "gb18030" if encoding == GB18030_READ else encoding
 
 
 def _first_line(exc: Exception) -> str:
@@ -668,6 +713,7 @@ class BulkReport:
     warnings: list[str] = field(default_factory=list)
     rule_errors: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> seconds (score: summed over workers)
+    replaced_bytes: int = 0  # damaged bytes read as U+FFFD (GB18030 tables), each table's count in warnings
 
 
 def warm_up(options: BulkOptions) -> None:
@@ -1112,13 +1158,17 @@ def _repeated_fields(names: list[str]) -> list[tuple[str, str, str]]:
     out because an earlier one gives the same field (two 指标值 columns, 指标值 and value …)."""
     from scorer.ingest.interpret import heading_field
 
-    taken = {field: name for name, field in header_fields(names).items()}
+    first: dict[str, str] = {}
     repeated = []
-    for name in names:
+    for name in names:  # by place, not by name: a header may hold the same name twice
         clean = name.strip()
         given = clean if clean in TABLE_FIELDS else heading_field(clean)
-        if given in taken and taken[given] != name:
-            repeated.append((given, taken[given], name))
+        if given not in TABLE_FIELDS:
+            continue
+        if given in first:
+            repeated.append((given, first[given], name))
+        else:
+            first[given] = name
     return repeated
 
 
@@ -1136,6 +1186,7 @@ def _scored_chunks(
     def chunks_with_paths() -> Iterator[tuple[Path, pd.DataFrame]]:
         for path in paths:
             read_started = time.perf_counter()
+            replaced_bytes()
             try:
                 for chunk in document_chunks(read_batches(path, chunk_rows), report.warnings.append):
                     report.seconds["read"] = report.seconds.get("read", 0.0) + time.perf_counter() - read_started
@@ -1143,6 +1194,10 @@ def _scored_chunks(
                     read_started = time.perf_counter()
             except BulkError as exc:
                 report.errors.append(str(exc))
+            replaced = replaced_bytes()
+            if replaced:
+                report.replaced_bytes += replaced
+                report.warnings.append(_said("bulk.replaced_bytes", path=path, count=replaced))
 
     def chunks() -> Iterator[pd.DataFrame]:
         for _, chunk in chunks_with_paths():
