@@ -200,3 +200,23 @@ def test_two_columns_of_one_field_are_said_and_the_first_is_read(seed_table, tmp
     code, output = _score(str(tmp_path / "t.csv"), "-o", str(tmp_path / "rows.csv"))
     assert code == 0 and f"t.csv：列“value”和“{other}”都是 value 列，取前一列“value”" in output, output
     assert list(_rows(tmp_path / "rows.csv")["value"].str.strip()) == list(seed_table["value"].str.strip())  # =7人 is neutralised
+
+
+def test_a_table_unreadable_part_way_leaves_the_template_statistics_of_the_others(seed_table, tmp_path):
+    """Rule B201 counts the units using each row across all the tables of a run. A table that cannot be
+    read to its end turned the rule off for every table; now it counts as far as it was read."""
+    from bench.synthetic import write_corpus
+
+    corpus = tmp_path / "corpus.csv"
+    write_corpus(corpus, 3_000, seed=7)
+    damaged = tmp_path / "damaged.csv"
+    data = pd.concat([seed_table] * 40, ignore_index=True).to_csv(index=False).encode("utf-8")
+    late = data.index(b"\n", len(data) * 9 // 10) + 1
+    damaged.write_bytes(data[:late] + b"\xff" + data[late:])
+    alone = score_tables([corpus], tmp_path / "alone.csv", None, jobs=1)
+    both = score_tables([damaged, corpus], tmp_path / "both.csv", None, jobs=1)
+    assert not alone.errors and len(both.errors) == 2 and all("damaged.csv：第 " in e for e in both.errors)
+    alone_rows, both_rows = _rows(tmp_path / "alone.csv"), _rows(tmp_path / "both.csv")
+    codes = both_rows[both_rows["source"].isin(set(alone_rows["source"]))]["codes"]
+    assert len(codes) == len(alone_rows) and codes.str.contains("B201").sum() > 100
+    assert codes.str.contains("B201").sum() >= alone_rows["codes"].str.contains("B201").sum()

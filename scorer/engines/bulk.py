@@ -517,7 +517,7 @@ def key_units(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"key": digests[codes], "source": frame["source"].to_numpy()}).drop_duplicates()
 
 
-def template_stats(paths: list[Path], chunk_rows: int = CHUNK_ROWS, pool=None) -> dict:
+def template_stats(paths: list[Path], chunk_rows: int = CHUNK_ROWS, pool=None, errors: list[str] | None = None) -> dict:
     """Corpus statistics for rule B201 in flat memory: how many units (documents, in a rows table) use each
     key, kept for the keys used by two units or more, named by digest (scorer.duplicates.key_hash).
 
@@ -555,15 +555,20 @@ def template_stats(paths: list[Path], chunk_rows: int = CHUNK_ROWS, pool=None) -
 
     for path in paths:
         frames = read_batches(path, chunk_rows, columns=["source", "level3", "value"])
-        for frame in document_chunks(frames, lambda _: None):  # pass 2 warns about split documents
-            rows += len(frame)
-            units.update(pd.unique(frame["source"].to_numpy()))
-            if pool is None:
-                collect(key_units(frame))
-                continue
-            in_pool(path, lambda: in_flight.append(pool.submit(_run_task, key_units, frame)))  # noqa: B023 (called at once)
-            if len(in_flight) >= 4:
-                collect_next(path)
+        try:
+            for frame in document_chunks(frames, lambda _: None):  # pass 2 warns about split documents
+                rows += len(frame)
+                units.update(pd.unique(frame["source"].to_numpy()))
+                if pool is None:
+                    collect(key_units(frame))
+                    continue
+                in_pool(path, lambda: in_flight.append(pool.submit(_run_task, key_units, frame)))  # noqa: B023 (called at once)
+                if len(in_flight) >= 4:
+                    collect_next(path)
+        except BulkError as exc:  # counted as far as it was read; the other tables still count
+            if errors is None:
+                raise
+            errors.append(str(exc))
         while in_flight:
             collect_next(path)
     return {
@@ -907,7 +912,7 @@ def _score_tables(
         readable = readable_tables(paths, report)
         if options.corpus_stats is None and wants_b201(options):
             try:
-                options.corpus_stats = template_stats(readable, chunk_rows, pool)
+                options.corpus_stats = template_stats(readable, chunk_rows, pool, report.errors)
             except BulkError as exc:
                 report.errors.append(str(exc))
                 options.corpus_stats = {"units": 0, "keys": {}}
