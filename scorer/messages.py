@@ -624,6 +624,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report.document_year": {"zh": "{name}（{year}年）", "en": "{name} ({year})"},
     # reasons a file in a folder is not read
     "skip.own_output": {"zh": "这是 zhibiao 自己写出的{what}", "en": "it is zhibiao's own {what}"},
+    "skip.given_twice": {"zh": "已在本次运行中读过（命令中给出了两次）", "en": "already read in this run (given twice)"},
     "skip.run_output": {"zh": "这是本次运行的输出文件", "en": "it is an output of this run"},
     "skip.legacy": {
         "zh": "{suffix} 是旧格式，未安装 LibreOffice 无法转换：请另存为 {target}",

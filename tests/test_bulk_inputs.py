@@ -220,3 +220,16 @@ def test_a_table_unreadable_part_way_leaves_the_template_statistics_of_the_other
     codes = both_rows[both_rows["source"].isin(set(alone_rows["source"]))]["codes"]
     assert len(codes) == len(alone_rows) and codes.str.contains("B201").sum() > 100
     assert codes.str.contains("B201").sum() >= alone_rows["codes"].str.contains("B201").sum()
+
+
+def test_a_document_named_and_also_under_a_folder_named_is_read_once(tmp_path):
+    import shutil
+
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    sample = sorted(SAMPLES.glob("*.txt"))[0]
+    shutil.copy(sample, folder / sample.name)
+    code, output = _score(str(folder), str(folder / sample.name), "-o", str(tmp_path / "rows.csv"))
+    once = read_paths([sample]).documents[0]
+    assert code == 0 and f"{sample.name}：未读取，已在本次运行中读过（命令中给出了两次）" in output, output
+    assert len(_rows(tmp_path / "rows.csv")) == once.indicator_count

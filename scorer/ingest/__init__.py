@@ -73,6 +73,7 @@ def expand(paths: Sequence[str | Path], plan: InputPlan | None = None) -> list[P
 
     plan = plan if plan is not None else InputPlan()
     out: list[Path] = []
+    taken: set[Path] = set()  # resolved: a file named and also under a folder named is read once
 
     def take(path: Path, in_folder: bool) -> None:
         suffix = path.suffix.lower()
@@ -88,7 +89,10 @@ def expand(paths: Sequence[str | Path], plan: InputPlan | None = None) -> list[P
             plan.skip(path, text("skip.own_output", what=text(f"what.{kind}")))
         elif in_folder and suffix not in SUPPORTED:
             plan.skip(path, text("skip.unsupported", suffix=path.suffix or "(no suffix)"))
+        elif path.resolve() in taken:
+            plan.skip(path, text("skip.given_twice"))
         else:
+            taken.add(path.resolve())
             out.append(path)
 
     for raw in paths:
