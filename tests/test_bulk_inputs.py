@@ -233,3 +233,11 @@ def test_a_document_named_and_also_under_a_folder_named_is_read_once(tmp_path):
     once = read_paths([sample]).documents[0]
     assert code == 0 and f"{sample.name}：未读取，已在本次运行中读过（命令中给出了两次）" in output, output
     assert len(_rows(tmp_path / "rows.csv")) == once.indicator_count
+
+
+def test_a_large_export_without_its_project_column_is_refused_naming_it(seed_table, tmp_path, bulk_way):
+    """Read as a document, 60,000 rows without 项目名称 were one project of 60,000 indicators, graded A."""
+    table = tmp_path / "export.csv"
+    _export(seed_table).drop(columns=["项目名称"]).to_csv(table, index=False)
+    code, output = _score(str(table), "-o", str(tmp_path / "rows.csv"))
+    assert code == 2 and "export.csv：逐条指标表缺少列 project" in output, output
