@@ -224,8 +224,8 @@ def _lacks_a_required_column(contract: set[str]) -> bool:
     level1, level2, source, budget …) but for level3 or value, without which no row can be scored. Headed
     in Chinese, a table is a document's until it is large (a document reader reads many layouts); one
     without a project column may be one project's own table."""
-    fields = contract
-    return "project" in fields and len(fields & {"level3", "value"}) == 1 and len(fields - {"project", "level3", "value"}) >= 2
+    others = contract - set(REQUIRED_COLUMNS)
+    return "project" in contract and len(contract & {"level3", "value"}) == 1 and len(others) >= 2
 
 
 def header_fields(names: list[str]) -> dict[str, str]:
@@ -233,15 +233,21 @@ def header_fields(names: list[str]) -> dict[str, str]:
     (project, level3, value …, or department) is itself, any other heading is looked up in
     lexicons/headers.yaml (项目名称 -> project, 预算数（万元） -> budget, 单位名称 -> department). The first
     column of a field is taken; columns of no field are left out."""
-    from scorer.ingest.interpret import heading_field
-
     mapping: dict[str, str] = {}
     for name in names:
-        clean = name.strip()
-        field = clean if clean in TABLE_FIELDS else heading_field(clean)
-        if field in TABLE_FIELDS and field not in mapping.values():
+        field = _field_of(name)
+        if field is not None and field not in mapping.values():
             mapping[name] = field
     return mapping
+
+
+def _field_of(name: str) -> str | None:
+    """The rows-contract field a column heading names (its own name, or by lexicons/headers.yaml), or None."""
+    from scorer.ingest.interpret import heading_field
+
+    clean = name.strip()
+    field = clean if clean in TABLE_FIELDS else heading_field(clean)
+    return field if field in TABLE_FIELDS else None
 
 
 def _encoding_of(path: Path) -> str:
@@ -1163,14 +1169,11 @@ def readable_tables(paths: list[Path], report: BulkReport) -> list[Path]:
 def _repeated_fields(names: list[str]) -> list[tuple[str, str, str]]:
     """(field, the column taken, another column of the same field) for each column header_fields leaves
     out because an earlier one gives the same field (two 指标值 columns, 指标值 and value …)."""
-    from scorer.ingest.interpret import heading_field
-
     first: dict[str, str] = {}
     repeated = []
     for name in names:  # by place, not by name: a header may hold the same name twice
-        clean = name.strip()
-        given = clean if clean in TABLE_FIELDS else heading_field(clean)
-        if given not in TABLE_FIELDS:
+        given = _field_of(name)
+        if given is None:
             continue
         if given in first:
             repeated.append((given, first[given], name))
