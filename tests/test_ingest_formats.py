@@ -41,6 +41,40 @@ def test_csv_in_gb18030_reads_the_same(source_projects, tmp_path):
     assert rows_of(read_document(path).projects) == rows_of(source_projects)
 
 
+LONG_CELLS = {
+    "tabs and bars": "说明\t第一项|第二项;" * 20_000,  # read as a table of one wide record by tabs or bars
+    "lines and bars": "第一行；\n第二行|" * 12_000,  # as thousands of two-field records by bars
+    "quotes": '他说"按期完成"，' * 20_000,
+    "past the csv module's field limit": "说明文字，含逗号，" * 25_000,  # 225,000 characters
+}
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+@pytest.mark.parametrize("cell", LONG_CELLS, ids=list(LONG_CELLS))
+def test_a_csv_with_one_long_cell_first_reads_every_row(cell, delimiter, source_projects, tmp_path):
+    """csv.Sniffer guessed the dialect from the first 4 KB: a long first cell made it take the delimiter or
+    quoting from inside the cell, and every later row was misread (or the file refused, past 131,072)."""
+    import csv
+    import dataclasses
+
+    first = source_projects[0]
+    projects = [
+        dataclasses.replace(
+            first, indicators=[dataclasses.replace(first.indicators[0], description=LONG_CELLS[cell]), *first.indicators[1:]]
+        ),
+        *source_projects[1:],
+    ]
+    path = tmp_path / "long_cell.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("某单位项目绩效目标表\n")
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow(["项目名称", "预算数", *make_fixtures.HEADER])
+        for project in projects:
+            for cells in make_fixtures.indicator_cells(project):
+                writer.writerow([project.name, project.budget, *cells])
+    assert rows_of(read_document(path).projects) == rows_of(projects)
+
+
 def test_real_pdf_fixture_reads_to_its_source_rows(source_projects):
     """tests/fixtures/seed000_two_projects.pdf was made from seed 000 by make_fixtures.py (reportlab)."""
     document = read_document(FIXTURES / "seed000_two_projects.pdf")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
+from collections import Counter
 from pathlib import Path
 
 from scorer.ingest.blocks import Block, Paragraph, Row
@@ -81,15 +83,36 @@ def xls_to_blocks(path: Path) -> list[Block]:
     return blocks
 
 
+CSV_DELIMITERS = (",", "\t", ";", "|")
+DELIMITER_SAMPLE_RECORDS = 2_000  # records read under each delimiter to choose one
+MIN_TABLE_SHARE = 0.3  # of the records: the table's rows, the rest titles, notes and blank lines
+
+
 def csv_to_blocks(data: bytes, source: str, warnings: list[str] | None = None) -> list[Block]:
     text = decode_bytes(data, source, warnings)
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))  # a cell may be as long as the file
+    reader = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text), strict=False)
     return [Row(cells=[c.strip() for c in cells], row=n, line=reader.line_num) for n, cells in enumerate(reader, 1)]
+
+
+def csv_delimiter(text: str) -> str:
+    """The delimiter (of CSV_DELIMITERS) that reads the text as the widest table: the most fields, in at
+    least two records and in at least MIN_TABLE_SHARE of all; quoting as every spreadsheet writes it ("…",
+    "" for a quote). csv.Sniffer guessed from the first 4 KB, which one long cell fills: it then took tabs
+    or bars inside the cell for the delimiter, or a wrong quoting, and misread every later row."""
+    best, best_fit = ",", (False, 0, 0.0)
+    for delimiter in CSV_DELIMITERS:
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=False)
+        widths = Counter(len(cells) for cells in itertools.islice(reader, DELIMITER_SAMPLE_RECORDS) if cells)
+        table = [(records, width) for width, records in widths.items() if width >= 2 and records >= 2]
+        if not table:
+            continue
+        records, width = max(table)
+        share = records / sum(widths.values())
+        fit = (True, width, share) if share >= MIN_TABLE_SHARE else (False, 0, share)
+        if fit > best_fit:
+            best, best_fit = delimiter, fit
+    return best
 
 
 def pdf_to_blocks(path: Path) -> list[Block]:
