@@ -168,9 +168,10 @@ def test_the_same_table_given_twice_is_scored_once_with_a_warning(seed_table, tm
 
 @pytest.mark.parametrize("encoding", ["gb18030", "utf-8"])
 def test_a_small_export_with_a_damaged_byte_keeps_every_row_and_says_where_in_chinese(seed_table, tmp_path, encoding):
-    """A small export is read as a document: the damaged byte is replaced and named, the rows all read."""
+    """A small export of one unit is read as a document: the damaged byte is replaced and named, the rows
+    all read."""
     table = tmp_path / "small.csv"
-    data = _export(seed_table).to_csv(index=False).encode(encoding)
+    data = _export(seed_table).drop(columns=["单位名称"]).to_csv(index=False).encode(encoding)
     middle = data.index(b"\n", len(data) // 2) + 1
     table.write_bytes(data[:middle] + b"\x81\x20" + data[middle:])
     code, output = _score(str(table), "-o", str(tmp_path / "rows.csv"))
@@ -241,3 +242,36 @@ def test_a_large_export_without_its_project_column_is_refused_naming_it(seed_tab
     _export(seed_table).drop(columns=["项目名称"]).to_csv(table, index=False)
     code, output = _score(str(table), "-o", str(tmp_path / "rows.csv"))
     assert code == 2 and "export.csv：逐条指标表缺少列 project" in output, output
+
+
+def test_a_small_export_of_several_units_scores_each_unit_as_a_document_as_a_large_one(seed_table, tmp_path):
+    """Read as a document, an export of five units below 1 MB was one document: every unit's projects
+    read as one another's context, rule B201 unable to count units. It now goes the rows-table way at any
+    size, as the same export does from 1 MB."""
+    table = tmp_path / "units.csv"
+    _export(seed_table).to_csv(table, index=False)
+    assert table.stat().st_size < 1 << 20 and is_rows_table(table)
+    code, output = _score(str(table), "-o", str(tmp_path / "rows.csv"))
+    assert code == 0, output
+    rows = _rows(tmp_path / "rows.csv")
+    assert sorted(rows["source"].unique()) == sorted(seed_table["source"].unique())
+    score_tables([table], tmp_path / "bulk.csv", None, jobs=1)  # the rows-table way, whatever the size
+    pd.testing.assert_frame_equal(rows, _rows(tmp_path / "bulk.csv"))
+
+
+def test_a_small_export_of_one_unit_is_still_read_as_a_document(seed_table, tmp_path):
+    one_unit = seed_table[seed_table["source"] == seed_table["source"].iloc[0]]
+    table = tmp_path / "one_unit.csv"
+    _export(one_unit).to_csv(table, index=False)
+    assert not is_rows_table(table)
+    code, output = _score(str(table), "-o", str(tmp_path / "rows.csv"))
+    assert code == 0, output
+    assert set(_rows(tmp_path / "rows.csv")["source"]) == {str(table)}
+
+
+def test_an_export_of_several_units_and_a_document_in_one_run_is_refused_saying_why(seed_table, tmp_path):
+    table = tmp_path / "units.csv"
+    _export(seed_table).to_csv(table, index=False)
+    code, output = _score(str(table), str(SAMPLES / "000_e76689bf9da19685.txt"), "-o", str(tmp_path / "rows.csv"))
+    assert code == 2 and "单位列" in output and "不能与文档在同一次运行中评分" in output, output
+    assert not (tmp_path / "rows.csv").exists()

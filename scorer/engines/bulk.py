@@ -196,8 +196,8 @@ def rank_projects(projects: pd.DataFrame) -> pd.DataFrame:
 def is_rows_table(path: Path, min_bytes: int | None = None) -> bool:
     """A Parquet file, or a CSV whose header row names the rows contract's columns: by their contract names
     (what `zhibiao parse` writes), or by any heading of the one header vocabulary (项目名称, 三级指标, 指标值 …,
-    see header_fields) when the file is at least min_bytes (default ROWS_TABLE_MIN_BYTES): a small table
-    with such headers is read as a document, a large one goes the bulk way."""
+    see header_fields) when the file is at least min_bytes (default ROWS_TABLE_MIN_BYTES) or its unit column
+    (单位名称 …) names several units: a small table of one unit with such headers is read as a document."""
     suffix = path.suffix.lower()
     if suffix == ".parquet":
         return True
@@ -216,7 +216,29 @@ def is_rows_table(path: Path, min_bytes: int | None = None) -> bool:
     large = path.stat().st_size >= (ROWS_TABLE_MIN_BYTES if min_bytes is None else min_bytes)
     if large and {"level3", "value"} <= fields and "project" not in fields:
         return True  # no one project's table is this large: the bulk way names the missing 项目名称 column
+    if set(REQUIRED_COLUMNS) <= fields and not large and "department" in fields:
+        return _names_several_units(path, names)  # an export of units: a document each, as when it is large
     return large and set(REQUIRED_COLUMNS) <= fields
+
+
+def _names_several_units(path: Path, names: list[str]) -> bool:
+    """Whether the unit column (单位名称, 预算单位 …) of a CSV names two units or more, read as far as the
+    second. A document reader would take the whole file for one unit's document."""
+    import csv
+
+    columns = [index for index, name in enumerate(names) if _field_of(name) == "department"]
+    units: set[str] = set()
+    try:
+        with path.open("r", encoding=csv_encoding(path), errors="replace", newline="") as handle:
+            reader = csv.reader(handle)
+            next(reader, None)
+            for cells in reader:
+                units.update(cells[index].strip() for index in columns if index < len(cells) and cells[index].strip())
+                if len(units) >= 2:
+                    return True
+    except (OSError, csv.Error):
+        return False
+    return False
 
 
 def _lacks_a_required_column(contract: set[str]) -> bool:
