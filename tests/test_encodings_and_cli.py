@@ -31,6 +31,25 @@ def test_encodings_read_the_same(encoding, tmp_path):
         assert got == expected
 
 
+def test_gb18030_mostly_of_ascii_reads_as_gb18030_not_as_damaged_utf8(tmp_path):
+    """A GB18030 file whose Chinese is a small share of it (a long appendix of codes and figures) failed
+    UTF-8 at so few bytes that it was read as damaged UTF-8: no Chinese heading left, no indicator read."""
+    text = SEED.read_text(encoding="utf-8")
+    chinese = sum(1 for character in text if not character.isascii())
+    appendix = "".join(f"{number:06d}  2024  {number * 1.5:10.2f}  ok\n" for number in range(chinese * 3))
+    path = tmp_path / "seed_gb18030_appendix.txt"
+    path.write_bytes(f"{text}\n{appendix}".encode("gb18030"))
+    assert _rows(path) == _rows(SEED)
+
+
+def test_utf8_with_a_damaged_byte_is_still_read_as_utf8(tmp_path):
+    data = SEED.read_bytes()
+    middle = data.index(b"\n", len(data) // 2) + 1
+    path = tmp_path / "seed_damaged.txt"
+    path.write_bytes(data[:middle] + b"\xff" + data[middle:])
+    assert _rows(path) == _rows(SEED)
+
+
 def _write_rows(runner_result_path: Path) -> list[dict[str, str]]:
     with runner_result_path.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))

@@ -30,6 +30,7 @@ from typing import Any, BinaryIO
 import numpy as np
 import pandas as pd
 
+from scorer.ingest.decode import utf8_is_likelier
 from scorer.table import PROJECT_COLUMNS, PROJECT_EXTRA_COLUMNS, ROW_COLUMNS, ROW_EXTRA_COLUMNS
 
 CHUNK_ROWS = 20_000
@@ -282,16 +283,9 @@ def _encoding_of(path: Path) -> str:
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 4 and _damage(head, "gb18030") < _damage(head, "utf-8"):  # not a cut character
+        if exc.start < len(head) - 4 and not utf8_is_likelier(head):  # not a character cut by the sample's end
             return GB18030_READ
-    return "utf8"  # UTF-8, or text that is UTF-8 more than GB18030: read as UTF-8, its bad bytes are named
-
-
-def _damage(head: bytes, encoding: str) -> int:
-    """How many characters of a sample do not decode (a character cut at its end aside). UTF-8 Chinese reads
-    as GB18030 with a fault every few characters; GB18030 as UTF-8 at nearly every character."""
-    text = head.decode(encoding, errors="replace")
-    return text.count("\ufffd") - text[-2:].count("\ufffd")
+    return "utf8"  # UTF-8, damaged or not: read as UTF-8, its bad bytes are named
 
 
 GB18030_READ = "zhibiao-gb18030"  # GB18030 whose damaged bytes read as U+FFFD, counted in _replaced
@@ -748,7 +742,7 @@ class BulkReport:
     warnings: list[str] = field(default_factory=list)
     rule_errors: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> seconds (score: summed over workers)
-    replaced_bytes: int = 0  # damaged bytes read as U+FFFD (GB18030 tables), each table's count in warnings
+    replaced_bytes: int = 0  # damaged bytes read as U+FFFD (GB18030 tables; any on Dask), each table's count in warnings
 
 
 def warm_up(options: BulkOptions) -> None:
@@ -1229,7 +1223,7 @@ def _scored_chunks(
             replaced = replaced_bytes()
             if replaced:
                 report.replaced_bytes += replaced
-                report.warnings.append(_said("bulk.replaced_bytes", path=path, count=replaced))
+                report.warnings.append(_said("bulk.replaced_bytes", path=path, count=replaced, encoding="GB18030"))
 
     def chunks() -> Iterator[pd.DataFrame]:
         for _, chunk in chunks_with_paths():

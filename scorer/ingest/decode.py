@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from scorer.messages import text as said
 
@@ -11,6 +12,7 @@ class UnreadableFile(Exception):
     """A file that cannot be read at all. The message names the file and, where known, the place."""
 
 
+_WIDE = re.compile("[\u0800-\ufffc\ufffe\uffff\U00010000-\U0010ffff]")  # characters of 3 or 4 bytes in UTF-8
 MAX_DAMAGED_SHARE = 0.02  # at most this share of damaged bytes is replaced rather than refusing the file
 
 
@@ -34,7 +36,8 @@ def decode_bytes(data: bytes, source: str, warnings: list[str] | None = None) ->
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    repaired = _repaired(data, "utf-8", utf8_error, source, warnings)
+    damaged_utf8 = utf8_is_likelier(data)
+    repaired = _repaired(data, "utf-8", utf8_error, source, warnings) if damaged_utf8 else None
     if repaired is not None:
         return repaired
     try:
@@ -43,12 +46,26 @@ def decode_bytes(data: bytes, source: str, warnings: list[str] | None = None) ->
         repaired = _repaired(data, "gb18030", exc, source, warnings)  # a budget system's export, one byte hit
         if repaired is not None:
             return repaired
+    repaired = None if damaged_utf8 else _repaired(data, "utf-8", utf8_error, source, warnings)
+    if repaired is not None:
+        return repaired
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is not None and best.encoding and best.chaos < 0.3:
         return str(best)
     raise UnreadableFile(said("read.not_text", source=source, byte=utf8_error.start, reason=utf8_error.reason))
+
+
+def utf8_is_likelier(data: bytes) -> bool:
+    """Whether bytes that are not all UTF-8 are UTF-8 with some damage rather than another encoding: they
+    hold more good UTF-8 characters of three bytes or more (Chinese) than bad bytes. GB18030 read as UTF-8
+    fails at nearly every Chinese character and forms almost none; a file mostly of ASCII (figures, codes)
+    with a little Chinese in GB18030 has few bad bytes, but no good ones."""
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    wide = len(_WIDE.findall(text))
+    return wide >= damaged
 
 
 def _repaired(data: bytes, encoding: str, error: UnicodeDecodeError, source: str, warnings: list[str] | None) -> str | None:
