@@ -387,8 +387,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path}: unreadable after row {row} ({detail}); a rows table must be UTF-8 or GB18030 CSV, or Parquet",
     },
     "bulk.replaced_bytes": {
-        "zh": "{path}：有 {count} 处无法按 GB18030 解码的字节，已替换为 \ufffd，其余内容照常读取",
-        "en": "{path}: {count} undecodable GB18030 sequence(s) replaced by \ufffd; the rest was read",
+        "zh": "{path}：有 {count} 处无法按 {encoding} 解码的字节，已替换为 \ufffd，其余内容照常读取",
+        "en": "{path}: {count} undecodable {encoding} sequence(s) replaced by \ufffd; the rest was read",
     },
     "bulk.no_rows": {
         "zh": "{path}：只有表头，没有指标行",

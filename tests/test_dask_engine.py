@@ -155,6 +155,22 @@ def test_the_dask_path_reads_a_table_whose_columns_come_in_another_order(cluster
     assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
 
 
+def test_a_damaged_gb18030_table_on_dask_keeps_every_row_as_the_local_path_and_says_so(cluster, seed_rows, tmp_path):
+    """A byte that does not decode stopped the Dask run with a worker's UnicodeDecodeError traceback."""
+    from scorer.engines.dask_engine import score_tables_dask
+
+    data = seed_rows.rename(columns=EXPORT_HEADINGS).to_csv(index=False).encode("gb18030")
+    place = data.index(b",", data.index(b"\n", len(data) // 2)) + 1  # in a row's project, not its document
+    path = tmp_path / "damaged.csv"
+    path.write_bytes(data[:place] + b"\x81\x20" + data[place:])
+    local = score_tables([path], tmp_path / "local.csv", None, jobs=1)
+    on_dask = score_tables_dask([path], tmp_path / "dask.csv", None, scheduler=cluster.scheduler_address)
+    assert on_dask.rows == local.rows == len(seed_rows)
+    assert on_dask.replaced_bytes == local.replaced_bytes == 1
+    assert [line for line in on_dask.warnings if "GB18030" in line] == [line for line in local.warnings if "GB18030" in line]
+    assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
+
+
 def test_duplicates_on_dask_equal_the_local_lsh_clusters(cluster, tmp_path, monkeypatch):
     """`zhibiao duplicates --engine dask`: the near-duplicate search on the cluster gives the clusters of the
     one-machine search when it uses MinHash LSH too (beyond NEAR_ALL_PAIRS_LIMIT keys)."""

@@ -40,10 +40,11 @@ from scorer.engines.bulk import (
 ORDER_COLUMNS = ["_file", "_document_row", "project_index", "row_index"]
 
 
-def _read(path: Path, file_number: int, blocksize: str):
+def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | None = None):
     """One rows table as a Dask DataFrame of strings in the rows contract's columns (whatever the order and
     the headings of the file's columns, as scorer.engines.bulk.read_batches reads them), with `_file` and `_row`
-    (0-based row in the file)."""
+    (0-based row in the file), and the count of bytes that did not decode (read as U+FFFD, every row kept; a
+    warning in `warnings`)."""
     import dask.dataframe as dd
 
     from scorer.engines.bulk import csv_encoding, table_columns
@@ -52,10 +53,23 @@ def _read(path: Path, file_number: int, blocksize: str):
     if path.suffix.lower() == ".parquet":
         frame = dd.read_parquet(str(path), columns=table.read)
     else:
+        encoding = csv_encoding(path)
         frame = dd.read_csv(
-            str(path), dtype=str, keep_default_na=False, usecols=table.read, blocksize=blocksize, encoding=csv_encoding(path)
+            str(path),
+            dtype=str,
+            keep_default_na=False,
+            usecols=table.read,
+            blocksize=blocksize,
+            encoding=encoding,
+            encoding_errors="replace",
         )
-    lengths = frame.map_partitions(len).compute()
+    counted = frame.map_partitions(_rows_and_replaced, meta={"rows": "int64", "replaced": "int64"}).compute()
+    lengths, replaced = counted["rows"].to_numpy(), int(counted["replaced"].sum())
+    if replaced and warnings is not None and path.suffix.lower() != ".parquet":
+        name = "GB18030" if encoding == "gb18030" else "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
+        from scorer.messages import text
+
+        warnings.append(text("bulk.replaced_bytes", path=path, count=replaced, encoding=name))
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype("int64")
 
     def number(part: pd.DataFrame, partition_info=None) -> pd.DataFrame:
@@ -69,7 +83,14 @@ def _read(path: Path, file_number: int, blocksize: str):
         {c: pd.Series(dtype=object) for c in table.output_columns}
         | {"_file": pd.Series(dtype="int64"), "_row": pd.Series(dtype="int64")}
     )
-    return frame.map_partitions(number, meta=meta)
+    return frame.map_partitions(number, meta=meta), replaced
+
+
+def _rows_and_replaced(part: pd.DataFrame) -> pd.DataFrame:
+    """A partition's rows and its cells' U+FFFD (a byte that did not decode, or, rarely, one written so)."""
+    texts = [column for column in part.columns if pd.api.types.is_string_dtype(part[column].dtype)]
+    replaced = sum(int(part[column].str.count("\ufffd").sum()) for column in texts)
+    return pd.DataFrame({"rows": [len(part)], "replaced": [replaced]})
 
 
 def _score_partition(part: pd.DataFrame, options: BulkOptions) -> pd.DataFrame:
@@ -106,18 +127,26 @@ def _empty_output() -> pd.DataFrame:
     return frame
 
 
-def score_dask(paths: list[Path], client, options: BulkOptions, blocksize: str = "32MB") -> pd.DataFrame:
-    """Every row scored on the cluster of `client`, gathered here in input order (columns FRAME_OUTPUT)."""
-    frame = client.compute(scored_graph(paths, client, options, blocksize)).result()
+def score_dask(
+    paths: list[Path], client, options: BulkOptions, blocksize: str = "32MB", report: BulkReport | None = None
+) -> pd.DataFrame:
+    """Every row scored on the cluster of `client`, gathered here in input order (columns FRAME_OUTPUT).
+    Bytes that did not decode are counted in `report` (replaced_bytes, a warning a table)."""
+    frame = client.compute(scored_graph(paths, client, options, blocksize, report)).result()
     return frame.sort_values(ORDER_COLUMNS, kind="stable").reset_index(drop=True)[FRAME_OUTPUT]
 
 
-def scored_graph(paths: list[Path], client, options: BulkOptions, blocksize: str = "32MB"):
+def scored_graph(paths: list[Path], client, options: BulkOptions, blocksize: str = "32MB", report: BulkReport | None = None):
     """The scored rows as a lazy Dask DataFrame, each partition holding whole documents (columns
     FRAME_OUTPUT + ORDER_COLUMNS' _file and _document_row). The template pass runs now, on the cluster."""
     import dask.dataframe as dd
 
-    tables = [_read(path, number, blocksize) for number, path in enumerate(paths)]
+    tables = []
+    for number, path in enumerate(paths):
+        table, replaced = _read(path, number, blocksize, None if report is None else report.warnings)
+        tables.append(table)
+        if report is not None:
+            report.replaced_bytes += replaced
     table = dd.concat(tables) if len(tables) > 1 else tables[0]
     if options.corpus_stats is None and wants_b201(options):
         pairs = (
@@ -151,11 +180,11 @@ def _partition_projects(part: pd.DataFrame) -> pd.DataFrame:
     return projects
 
 
-def write_parts(paths: list[Path], folder: Path, client, options: BulkOptions) -> pd.DataFrame:
+def write_parts(paths: list[Path], folder: Path, client, options: BulkOptions, report: BulkReport | None = None) -> pd.DataFrame:
     """Rows written by the workers as a folder of Parquet files (one a partition, whole documents each,
     rows in input order within a document), nothing gathered here but the projects, returned in input
     order. For corpora larger than this machine's memory; needs a folder every worker can write to."""
-    scored = scored_graph(paths, client, options)
+    scored = scored_graph(paths, client, options, report=report)
     rows = scored.map_partitions(_partition_rows, meta=typed_rows(_empty_output()[ROW_OUTPUT]))
     projects_meta = _partition_projects(_empty_output())
     projects = scored.map_partitions(_partition_projects, meta=projects_meta)
@@ -215,7 +244,7 @@ def _score_tables_dask(
         client = Client(cluster)
     try:
         if output is not None and not output.suffix:
-            projects = write_parts(readable, output, client, options)
+            projects = write_parts(readable, output, client, options, report)
             report.rows = int(projects["indicators"].sum()) if len(projects) else 0
             spool = ProjectSpool()
             if len(projects):
@@ -223,7 +252,7 @@ def _score_tables_dask(
             spool.finish(projects_output, report)
             report.seconds["total"] = time.perf_counter() - started
             return report
-        frame = score_dask(readable, client, options)
+        frame = score_dask(readable, client, options, report=report)
     finally:
         client.close()
         if cluster is not None:
