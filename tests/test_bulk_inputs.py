@@ -275,3 +275,18 @@ def test_an_export_of_several_units_and_a_document_in_one_run_is_refused_saying_
     code, output = _score(str(table), str(SAMPLES / "000_e76689bf9da19685.txt"), "-o", str(tmp_path / "rows.csv"))
     assert code == 2 and "单位列" in output and "不能与文档在同一次运行中评分" in output, output
     assert not (tmp_path / "rows.csv").exists()
+
+
+def test_a_title_above_the_header_of_a_large_export_is_skipped(seed_table, tmp_path, bulk_way):
+    """Budget systems write the table's title (and 单位：万元) above the header. Such a table went the
+    document way whatever its size: one process, all its units one document."""
+    plain, titled = tmp_path / "plain.csv", tmp_path / "titled.csv"
+    _export(seed_table).to_csv(plain, index=False)
+    titled.write_text(
+        "某市2024年部门项目支出绩效目标表,,,,\n单位：万元\n\n" + plain.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    assert is_rows_table(titled)
+    for table in (plain, titled):
+        code, output = _score(str(table), "-o", str(tmp_path / f"{table.stem}_rows.csv"))
+        assert code == 0, output
+    pd.testing.assert_frame_equal(_rows(tmp_path / "titled_rows.csv"), _rows(tmp_path / "plain_rows.csv"))

@@ -171,6 +171,19 @@ def test_a_damaged_gb18030_table_on_dask_keeps_every_row_as_the_local_path_and_s
     assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
 
 
+def test_a_title_above_the_header_is_skipped_on_dask_as_on_the_local_path(cluster, seed_rows, tmp_path):
+    from scorer.engines.dask_engine import score_tables_dask
+
+    path = tmp_path / "titled.csv"
+    path.write_text(
+        "某市2024年项目支出绩效目标表,,,\n" + seed_rows.rename(columns=EXPORT_HEADINGS).to_csv(index=False), encoding="utf-8"
+    )
+    local = score_tables([path], tmp_path / "local.csv", None, jobs=1)
+    on_dask = score_tables_dask([path], tmp_path / "dask.csv", None, scheduler=cluster.scheduler_address)
+    assert on_dask.rows == local.rows == len(seed_rows)
+    assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
+
+
 def test_duplicates_on_dask_equal_the_local_lsh_clusters(cluster, tmp_path, monkeypatch):
     """`zhibiao duplicates --engine dask`: the near-duplicate search on the cluster gives the clusters of the
     one-machine search when it uses MinHash LSH too (beyond NEAR_ALL_PAIRS_LIMIT keys)."""

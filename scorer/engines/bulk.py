@@ -230,9 +230,11 @@ def _names_several_units(path: Path, names: list[str]) -> bool:
     columns = [index for index, name in enumerate(names) if _field_of(name) == "department"]
     units: set[str] = set()
     try:
+        above_header = _header_of(path)[0]
         with path.open("r", encoding=csv_encoding(path), errors="replace", newline="") as handle:
-            reader = csv.reader(handle)
-            next(reader, None)
+            reader = (cells for cells in csv.reader(handle) if cells)
+            for _ in range(above_header + 1):
+                next(reader, None)
             for cells in reader:
                 units.update(cells[index].strip() for index in columns if index < len(cells) and cells[index].strip())
                 if len(units) >= 2:
@@ -331,15 +333,33 @@ def replaced_bytes() -> int:
     return count
 
 
+HEADER_SEARCH_ROWS = 5  # a title (某单位2024年项目绩效目标表) or a line 单位：万元 may stand above the header
+
+
 def _columns_of(path: Path) -> list[str]:
+    return _header_of(path)[1]
+
+
+def _header_of(path: Path) -> tuple[int, list[str]]:
+    """(records above the header, the header's names). The header is the first record of two filled cells
+    or more among the first HEADER_SEARCH_ROWS; the records above it are a title and notes of one cell
+    (blank lines are not counted, as Arrow and pandas skip them)."""
     import csv
 
     if path.suffix.lower() == ".parquet":
         import pyarrow.parquet as pq
 
-        return list(pq.ParquetFile(path).schema_arrow.names)
-    with path.open("r", encoding=csv_encoding(path), errors="replace") as handle:
-        return next(csv.reader([handle.readline()]), [])
+        return 0, list(pq.ParquetFile(path).schema_arrow.names)
+    above = 0
+    with path.open("r", encoding=csv_encoding(path), errors="replace", newline="") as handle:
+        records = itertools.islice(csv.reader(handle), HEADER_SEARCH_ROWS)
+        first: list[str] | None = None
+        for cells in records:
+            if sum(1 for cell in cells if cell.strip()) >= 2:
+                return above, cells
+            first = cells if first is None else first
+            above += 1 if cells else 0
+    return 0, first or []
 
 
 @dataclass(frozen=True)
@@ -352,6 +372,7 @@ class TableColumns:
     read: list[str]  # raw column names to read, in the file's order
     wanted: list[str]  # fields to give, in this order
     unit_as_source: bool
+    above_header: int = 0  # records of a title above the header (_header_of)
 
     def contract(self, frame: pd.DataFrame) -> pd.DataFrame:
         """Raw columns read from the table -> the rows contract's columns (strings, in `wanted` order)."""
@@ -376,7 +397,7 @@ def table_columns(path: Path, columns: list[str] | None = None) -> TableColumns:
     import pyarrow as pa
 
     try:
-        names = _columns_of(path)
+        above_header, names = _header_of(path)
     except (OSError, pa.ArrowInvalid) as exc:
         raise BulkError(_said("bulk.cannot_open", path=path, detail=_first_line(exc))) from exc
     present = header_fields(names)
@@ -388,7 +409,7 @@ def table_columns(path: Path, columns: list[str] | None = None) -> TableColumns:
     unit_as_source = "source" in wanted and "source" not in fields and "department" in fields
     needed = set(wanted) | ({"department"} if unit_as_source else set())
     read = [name for name, field in present.items() if field in needed]
-    return TableColumns(path, {name: present[name] for name in read}, read, wanted, unit_as_source)
+    return TableColumns(path, {name: present[name] for name in read}, read, wanted, unit_as_source, above_header)
 
 
 def read_batches(
@@ -405,7 +426,7 @@ def read_batches(
     table = table_columns(path, columns)
     offset = 0
     try:
-        for batch in _arrow_batches(path, table.read, chunk_rows):
+        for batch in _arrow_batches(path, table.read, chunk_rows, table.above_header):
             frame = table.contract(pa.Table.from_batches([batch]).to_pandas())
             frame.index = pd.RangeIndex(offset, offset + len(frame))
             offset += len(frame)
@@ -450,7 +471,7 @@ def _skip_blank_line(row) -> str:
     return "skip" if row.text is not None and not row.text.strip() else "error"
 
 
-def _arrow_batches(path: Path, columns: list[str], chunk_rows: int):
+def _arrow_batches(path: Path, columns: list[str], chunk_rows: int, above_header: int = 0):
     import pyarrow as pa
 
     if path.suffix.lower() == ".parquet":
@@ -464,7 +485,7 @@ def _arrow_batches(path: Path, columns: list[str], chunk_rows: int):
         path,
         # 1 MB blocks, one thread: as fast here as larger blocks on threads, and the reader's memory
         # stays flat (with 4 MB blocks it grew with the file: 267 MB at 1M rows, 335 MB at 2M)
-        read_options=pc.ReadOptions(block_size=1 << 20, use_threads=False, encoding=_encoding_of(path)),
+        read_options=pc.ReadOptions(block_size=1 << 20, use_threads=False, encoding=_encoding_of(path), skip_rows=above_header),
         parse_options=pc.ParseOptions(newlines_in_values=True, invalid_row_handler=_skip_blank_line),
         convert_options=pc.ConvertOptions(
             include_columns=columns,

@@ -62,6 +62,7 @@ def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | No
             blocksize=blocksize,
             encoding=encoding,
             encoding_errors="replace",
+            skiprows=table.above_header,
         )
     counted = frame.map_partitions(_rows_and_replaced, meta={"rows": "int64", "replaced": "int64"}).compute()
     lengths, replaced = counted["rows"].to_numpy(), int(counted["replaced"].sum())
