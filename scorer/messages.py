@@ -398,6 +398,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{path}：列“{taken}”和“{other}”都是 {field} 列，取前一列“{taken}”，后一列未读",
         "en": "{path}: columns “{taken}” and “{other}” are both its {field}; the first, “{taken}”, is read, the other is not",
     },
+    "bulk.regrouped": {
+        "zh": "{path}：文件的行在表中不连续（如 {source}，第 {row} 行再次出现），已把每个文件的行合并在一起评分；"
+        "这些文件的行在输出中排在一起",
+        "en": "{path}: documents' rows are not together in the table (e.g. {source}, again at row {row}); each "
+        "document's rows were brought together and scored as one; they come together in the output",
+    },
     "bulk.not_together": {
         "zh": "{source}：本文件的行在表中不连续（第 {row} 行再次出现），各段按不同文件评分；请按 source 列排序",
         "en": "{source}: rows of this document are not together in the table (again at row {row}); its parts are "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -80,16 +81,65 @@ def test_parquet_in_and_out_gives_the_csv_results(corpus, tmp_path):
     assert list(_read(tmp_path / "projects.parquet")["rank"]) == list(_read(tmp_path / "projects.csv")["rank"].astype(int))
 
 
-def test_a_document_split_in_the_table_is_scored_in_parts_with_a_warning(seed_table):
+def _split(seed_table: pd.DataFrame) -> tuple[str, pd.DataFrame]:
+    """The seed rows with the first document's rows in two places, 50 rows of other documents between."""
     first = seed_table["source"].iloc[0]
     rows = seed_table[seed_table["source"] == first]
-    shuffled = pd.concat(
-        [rows.iloc[:40], seed_table[seed_table["source"] != first].iloc[:50], rows.iloc[40:]], ignore_index=True
-    )  # indexed by row of the table, as read_batches gives them
-    warnings: list[str] = []
-    chunks = list(document_chunks([shuffled.iloc[:60], shuffled.iloc[60:]], warnings.append))
-    assert sum(len(c) for c in chunks) == len(shuffled)  # no row lost
-    assert len(warnings) == 1 and first in warnings[0] and "第 91 行再次出现" in warnings[0]
+    split = pd.concat([rows.iloc[:40], seed_table[seed_table["source"] != first].iloc[:50], rows.iloc[40:]], ignore_index=True)
+    return first, split  # indexed by row of the table, as read_batches gives them
+
+
+@pytest.mark.parametrize("cut", [60, 200], ids=["in two frames", "in one frame"])
+def test_a_document_found_again_after_other_documents_is_told_with_its_row(seed_table, cut):
+    first, split = _split(seed_table)
+    found: list[tuple[str, int]] = []
+    chunks = list(document_chunks([split.iloc[:cut], split.iloc[cut:]], lambda source, row: found.append((source, row))))
+    assert sum(len(c) for c in chunks) == len(split)  # no row lost
+    assert found == [(first, 91)]
+
+
+def _interleaved(seed_table: pd.DataFrame) -> pd.DataFrame:
+    """The seed rows with their projects in a shuffled order: every document's rows in many places, each
+    project's rows together (a table sorted by project code, not by unit)."""
+    key = seed_table["source"] + "\x1f" + seed_table["project"]
+    codes, names = pd.factorize(key)
+    order = np.random.default_rng(3).permutation(len(names))
+    return seed_table.iloc[np.argsort(order[codes], kind="stable")]
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        {"chunk_rows": 50},
+        {"chunk_rows": 10_000},
+        {"chunk_rows": 50, "ignore": ["B201"]},
+        {"chunk_rows": 50, "part_bytes": 4_000},  # regrouped through temporary Parquet parts
+    ],
+    ids=["small chunks", "one chunk", "without pass 1", "in parts"],
+)
+def test_a_table_whose_documents_are_scattered_scores_as_the_same_table_sorted(seed_table, tmp_path, monkeypatch, how):
+    """Each part of a scattered document was scored as a document of its own, so the result depended on
+    --chunk-rows and two parts' projects shared their indexes."""
+    import scorer.engines.bulk as bulk
+
+    if "part_bytes" in how:
+        monkeypatch.setattr(bulk, "GROUP_PART_BYTES", how["part_bytes"])
+    options = bulk.BulkOptions(ignore=how.get("ignore"))
+    sorted_table, scattered = tmp_path / "sorted.csv", tmp_path / "scattered.csv"
+    seed_table.to_csv(sorted_table, index=False)
+    _interleaved(seed_table).to_csv(scattered, index=False)
+    expected = score_tables(
+        [sorted_table], tmp_path / "expected.csv", None, jobs=1, options=bulk.BulkOptions(ignore=how.get("ignore"))
+    )
+    report = score_tables([scattered], tmp_path / "got.csv", None, jobs=1, chunk_rows=how["chunk_rows"], options=options)
+    regrouped = [line for line in report.warnings if "已把每个文件的行合并在一起评分" in line]
+    assert len(regrouped) == 1 and not report.errors and report.rows == expected.rows == len(seed_table)
+    columns = ["source", "project", "level1", "level2", "level3", "description", "value", "score", "codes", "messages"]
+    got, want = _read(tmp_path / "got.csv")[columns], _read(tmp_path / "expected.csv")[columns]
+    pd.testing.assert_frame_equal(
+        got.sort_values(columns).reset_index(drop=True), want.sort_values(columns).reset_index(drop=True)
+    )
+    assert got.groupby("source", sort=False).ngroup().is_monotonic_increasing  # each document's rows together
 
 
 def test_unreadable_tables_are_named_and_the_others_still_scored(corpus, tmp_path):

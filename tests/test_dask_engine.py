@@ -184,6 +184,25 @@ def test_a_title_above_the_header_is_skipped_on_dask_as_on_the_local_path(cluste
     assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
 
 
+def test_a_table_whose_documents_are_scattered_scores_on_dask_as_on_the_local_path(cluster, seed_rows, tmp_path):
+    """Dask brings a document's rows together by its shuffle; the local path now does too (grouped_batches)."""
+    import numpy as np
+
+    from scorer.engines.dask_engine import score_tables_dask
+
+    codes, names = pd.factorize(seed_rows["source"] + "\x1f" + seed_rows["project"])
+    order = np.random.default_rng(5).permutation(len(names))
+    path = tmp_path / "scattered.csv"
+    seed_rows.iloc[np.argsort(order[codes], kind="stable")].to_csv(path, index=False)
+    local = score_tables([path], tmp_path / "local.csv", tmp_path / "local_projects.csv", jobs=1, chunk_rows=50)
+    on_dask = score_tables_dask(
+        [path], tmp_path / "dask.csv", tmp_path / "dask_projects.csv", scheduler=cluster.scheduler_address
+    )
+    assert on_dask.rows == local.rows == len(seed_rows)
+    assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
+    assert filecmp.cmp(tmp_path / "local_projects.csv", tmp_path / "dask_projects.csv", shallow=False)
+
+
 def test_duplicates_on_dask_equal_the_local_lsh_clusters(cluster, tmp_path, monkeypatch):
     """`zhibiao duplicates --engine dask`: the near-duplicate search on the cluster gives the clusters of the
     one-machine search when it uses MinHash LSH too (beyond NEAR_ALL_PAIRS_LIMIT keys)."""

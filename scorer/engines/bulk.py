@@ -1,8 +1,9 @@
 """Bulk scoring of rows tables (the rows contract of `zhibiao parse`, as CSV or Parquet) in flat memory.
 
-    rows table ─ pass 1: each row's comparison key and document ─> template digests (rule B201)
+    rows table ─ pass 1: each row's comparison key and document ─> template digests (rule B201),
+                                                                    tables whose documents are scattered
                ─ pass 2: document-complete chunks ─ process pool: score_frame ─> rows out, in input order
-                                                                              └> projects, ranked at the end
+                 (grouped_batches for scattered tables)                      └> projects, ranked at the end
 
 Every rule but B201 reads one document at a time, so a chunk that holds whole documents is scored
 exactly as the whole table would be; B201 (a row used by many units) needs the corpus, and gets it
@@ -511,9 +512,10 @@ def _arrow_batches(path: Path, columns: list[str], chunk_rows: int, above_header
         yield from pa.Table.from_batches(pending).combine_chunks().to_batches()
 
 
-def document_chunks(frames: Iterable[pd.DataFrame], warn: Callable[[str], None]) -> Iterator[pd.DataFrame]:
+def document_chunks(frames: Iterable[pd.DataFrame], scattered: Callable[[str, int], None]) -> Iterator[pd.DataFrame]:
     """Regroups frames so that no document (`source`) is split across two: each frame yielded holds whole
-    documents. A document whose rows are not together in the table is scored in parts, with a warning."""
+    documents. A document whose rows are not together in the table is told to `scattered` (the document,
+    the row where it is found again), once; read through grouped_batches, such a table has none."""
     closed: set[str] = set()
     pending: pd.DataFrame | None = None
     try:
@@ -527,25 +529,117 @@ def document_chunks(frames: Iterable[pd.DataFrame], warn: Callable[[str], None])
             cut = int(others[-1]) + 1 if len(others) else 0
             complete, pending = frame.iloc[:cut], frame.iloc[cut:]
             if len(complete):
-                _check_contiguous(complete, closed, warn)
+                _check_together(complete, closed, scattered)
                 yield complete
+    except _Scattered:
+        raise
     except Exception:  # the table cannot be read further: its last document is scored as far as it was read
         if pending is not None and len(pending):
-            _check_contiguous(pending, closed, warn)
+            _check_together(pending, closed, scattered)
             yield pending
         raise
     if pending is not None and len(pending):
-        _check_contiguous(pending, closed, warn)
+        _check_together(pending, closed, scattered)
         yield pending
 
 
-def _check_contiguous(frame: pd.DataFrame, closed: set[str], warn: Callable[[str], None]) -> None:
-    sources = pd.unique(frame["source"].to_numpy())
-    for source in sources:
-        if source in closed:
-            row = int(frame.index[frame["source"].to_numpy() == source][0]) + 1
-            warn(_said("bulk.not_together", source=source, row=row))
-    closed.update(sources)
+def _check_together(frame: pd.DataFrame, closed: set[str], scattered: Callable[[str, int], None]) -> None:
+    """Tells `scattered` of each document of the frame found again after other documents' rows, in this
+    frame or after an earlier one (`closed`: the documents of the earlier frames)."""
+    sources = frame["source"].to_numpy()
+    starts = np.flatnonzero(np.concatenate([[True], sources[1:] != sources[:-1]]))  # where each run of rows begins
+    seen = set(closed)
+    for start in starts.tolist():
+        source = sources[start]
+        if source in seen:
+            scattered(source, int(frame.index[start]) + 1)
+            closed.add(source)
+        seen.add(source)
+    closed.update(seen)
+
+
+class _Scattered(Exception):
+    def __init__(self, source: str, row: int):
+        super().__init__(source, row)
+        self.source, self.row = source, row
+
+
+def _stop_at_scattered(source: str, row: int) -> None:
+    raise _Scattered(source, row)
+
+
+def first_scattered(path: Path, chunk_rows: int = CHUNK_ROWS) -> tuple[str, int] | None:
+    """The first document of a rows table whose rows are not together (with the row where it is found
+    again), reading its document column only; None when every document's rows are together."""
+    try:
+        for _ in document_chunks(read_batches(path, chunk_rows, columns=["source"]), _stop_at_scattered):
+            pass
+    except _Scattered as found:
+        return found.source, found.row
+    return None
+
+
+GROUP_PART_BYTES = 256 << 20  # a scattered table is regrouped in parts of about this much of the file
+
+
+def grouped_batches(path: Path, chunk_rows: int = CHUNK_ROWS, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
+    """read_batches' frames of a table whose documents' rows are scattered, each document's rows brought
+    together (documents in order of first appearance, rows in table order, each row keeping its number),
+    so that document_chunks gives whole documents and the result does not depend on chunk_rows. Up to
+    GROUP_PART_BYTES of file the rows are regrouped in memory; a larger table is first split by a hash of
+    the document into parts of about that size (temporary Parquet files), so memory stays flat. Rows read
+    before a part of the table that cannot be read are given, then the BulkError."""
+    import math
+
+    parts = max(1, math.ceil(path.stat().st_size / GROUP_PART_BYTES))
+    failure: BulkError | None = None
+    if parts == 1:
+        frames: list[pd.DataFrame] = []
+        try:
+            for frame in read_batches(path, chunk_rows, columns):
+                frames.append(frame)
+        except BulkError as exc:
+            failure = exc
+        if frames:
+            yield from _slices(_documents_together(pd.concat(frames)), chunk_rows)
+        if failure is not None:
+            raise failure
+        return
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    with tempfile.TemporaryDirectory(prefix="zhibiao-groups-") as folder:
+        writers: dict[int, pq.ParquetWriter] = {}
+        try:
+            for frame in read_batches(path, chunk_rows, columns):
+                buckets = pd.util.hash_array(frame["source"].to_numpy(dtype=object)) % np.uint64(parts)
+                for bucket in np.unique(buckets).tolist():
+                    piece = frame[buckets == bucket]
+                    table = pa.Table.from_pandas(piece.assign(_row=piece.index.to_numpy()), preserve_index=False)
+                    if bucket not in writers:
+                        writers[bucket] = pq.ParquetWriter(Path(folder) / f"{bucket}.parquet", table.schema)
+                    writers[bucket].write_table(table)
+        except BulkError as exc:
+            failure = exc
+        finally:
+            for writer in writers.values():
+                writer.close()
+        for bucket in sorted(writers):
+            frame = pd.read_parquet(Path(folder) / f"{bucket}.parquet")
+            frame.index = pd.Index(frame.pop("_row").to_numpy())
+            yield from _slices(_documents_together(frame), chunk_rows)
+    if failure is not None:
+        raise failure
+
+
+def _documents_together(frame: pd.DataFrame) -> pd.DataFrame:
+    codes, _ = pd.factorize(frame["source"].to_numpy())  # documents numbered in order of first appearance
+    return frame.iloc[np.argsort(codes, kind="stable")]
+
+
+def _slices(frame: pd.DataFrame, rows: int) -> Iterator[pd.DataFrame]:
+    for start in range(0, len(frame), rows):
+        yield frame.iloc[start : start + rows]
 
 
 # --- pass 1: template statistics ---------------------------------------------------------------------
@@ -562,12 +656,20 @@ def key_units(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"key": digests[codes], "source": frame["source"].to_numpy()}).drop_duplicates()
 
 
-def template_stats(paths: list[Path], chunk_rows: int = CHUNK_ROWS, pool=None, errors: list[str] | None = None) -> dict:
+def template_stats(
+    paths: list[Path],
+    chunk_rows: int = CHUNK_ROWS,
+    pool=None,
+    errors: list[str] | None = None,
+    scattered: dict[Path, tuple[str, int]] | None = None,
+) -> dict:
     """Corpus statistics for rule B201 in flat memory: how many units (documents, in a rows table) use each
     key, kept for the keys used by two units or more, named by digest (scorer.duplicates.key_hash).
 
     Read in document-complete chunks, so a (key, unit) pair is counted in one chunk only and the pass
-    keeps one count per distinct key, not the pairs. With a process pool, digests come from its workers."""
+    keeps one count per distinct key, not the pairs. A table whose documents are scattered is counted
+    again through grouped_batches, and named in `scattered` (with its first such document and row), so
+    that pass 2 reads it so too. With a process pool, digests come from its workers."""
     from scorer.duplicates import STATS_SCHEMA
 
     keys = np.array([], dtype=np.uint64)  # distinct keys so far, sorted, with the units using each
@@ -598,10 +700,10 @@ def template_stats(paths: list[Path], chunk_rows: int = CHUNK_ROWS, pool=None, e
     def collect_next(path: Path) -> None:
         in_pool(path, lambda: collect(pool.result(in_flight.popleft())))
 
-    for path in paths:
-        frames = read_batches(path, chunk_rows, columns=["source", "level3", "value"])
+    def count(path: Path, frames: Iterable[pd.DataFrame]) -> None:
+        nonlocal rows
         try:
-            for frame in document_chunks(frames, lambda _: None):  # pass 2 warns about split documents
+            for frame in document_chunks(frames, _stop_at_scattered):
                 rows += len(frame)
                 units.update(pd.unique(frame["source"].to_numpy()))
                 if pool is None:
@@ -614,8 +716,20 @@ def template_stats(paths: list[Path], chunk_rows: int = CHUNK_ROWS, pool=None, e
             if errors is None:
                 raise
             errors.append(str(exc))
-        while in_flight:
-            collect_next(path)
+        finally:
+            while in_flight:
+                collect_next(path)
+
+    columns = ["source", "level3", "value"]
+    for path in paths:
+        before = keys, counts, rows
+        try:
+            count(path, read_batches(path, chunk_rows, columns))
+        except _Scattered as found:  # a unit's pairs may be in two chunks: this table is counted again, grouped
+            keys, counts, rows = before
+            if scattered is not None:
+                scattered[path] = (found.source, found.row)
+            count(path, grouped_batches(path, chunk_rows, columns))
     return {
         "schema": STATS_SCHEMA,
         "version": 1,
@@ -955,12 +1069,23 @@ def _score_tables(
 ) -> None:
     with _worker_pool(jobs, options) as pool:  # started before any Arrow thread exists in this process
         readable = readable_tables(paths, report)
+        scattered: dict[Path, tuple[str, int]] = {}  # tables whose documents' rows are not together
         if options.corpus_stats is None and wants_b201(options):
             try:
-                options.corpus_stats = template_stats(readable, chunk_rows, pool, report.errors)
+                options.corpus_stats = template_stats(readable, chunk_rows, pool, report.errors, scattered)
             except BulkError as exc:
                 report.errors.append(str(exc))
                 options.corpus_stats = {"units": 0, "keys": {}}
+        else:
+            for path in readable:
+                try:
+                    found = first_scattered(path, chunk_rows)
+                except BulkError:  # said when pass 2 reads it
+                    continue
+                if found:
+                    scattered[path] = found
+        for path, (source, row) in scattered.items():
+            report.warnings.append(_said("bulk.regrouped", path=path, source=source, row=row))
         if options.corpus_stats is not None:
             options.corpus_stats = templates_only(options.corpus_stats)
         report.seconds["statistics"] = time.perf_counter() - started
@@ -969,7 +1094,7 @@ def _score_tables(
         ok = False
         try:
             for payload, projects, rule_errors, score_seconds, format_seconds in _scored_chunks(
-                pool, readable, options, jobs, chunk_rows, output is None or not sink.parquet, report
+                pool, readable, options, jobs, chunk_rows, output is None or not sink.parquet, report, scattered
             ):
                 write_started = time.perf_counter()
                 sink.write(payload)
@@ -1226,16 +1351,28 @@ def wants_b201(options: BulkOptions) -> bool:
 
 
 def _scored_chunks(
-    pool, paths: list[Path], options: BulkOptions, jobs: int, chunk_rows: int, csv_out: bool, report: BulkReport
+    pool,
+    paths: list[Path],
+    options: BulkOptions,
+    jobs: int,
+    chunk_rows: int,
+    csv_out: bool,
+    report: BulkReport,
+    scattered: dict[Path, tuple[str, int]] | None = None,
 ) -> Iterator[tuple]:
-    """Chunks scored in order. At most 2 × jobs chunks are in flight, so reading never runs far ahead."""
+    """Chunks scored in order. At most 2 × jobs chunks are in flight, so reading never runs far ahead.
+    The tables in `scattered` are read with each document's rows brought together (grouped_batches)."""
+
+    def split(source: str, row: int) -> None:  # found by pass 2 only when the table changed since pass 1
+        report.warnings.append(_said("bulk.not_together", source=source, row=row))
 
     def chunks_with_paths() -> Iterator[tuple[Path, pd.DataFrame]]:
         for path in paths:
             read_started = time.perf_counter()
             replaced_bytes()
+            batches = grouped_batches if scattered and path in scattered else read_batches
             try:
-                for chunk in document_chunks(read_batches(path, chunk_rows), report.warnings.append):
+                for chunk in document_chunks(batches(path, chunk_rows), split):
                     report.seconds["read"] = report.seconds.get("read", 0.0) + time.perf_counter() - read_started
                     yield path, chunk
                     read_started = time.perf_counter()
