@@ -50,6 +50,17 @@ def test_utf8_with_a_damaged_byte_is_still_read_as_utf8(tmp_path):
     assert _rows(path) == _rows(SEED)
 
 
+def test_utf8_with_stray_latin1_bytes_that_gb18030_cannot_read_either_stays_utf8(tmp_path):
+    """Mostly ASCII with a few Latin-1 degree signs (0xB0 before a space): as many faults in GB18030 as in
+    UTF-8, so it is damaged UTF-8, not GB18030 mojibake (璇存槑 for 说明)."""
+    text = SEED.read_text(encoding="utf-8")
+    appendix = "".join(f"{number:06d}  12.5 C\n" for number in range(60_000))
+    data = f"{text}\n{appendix}".encode().replace(b"12.5 C", b"12.5\xb0 C", 4_000)  # more than its Chinese
+    path = tmp_path / "seed_latin1_degrees.txt"
+    path.write_bytes(data)
+    assert _rows(path) == _rows(SEED)
+
+
 def _write_rows(runner_result_path: Path) -> list[dict[str, str]]:
     with runner_result_path.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))

@@ -75,6 +75,26 @@ def test_a_csv_with_one_long_cell_first_reads_every_row(cell, delimiter, source_
     assert rows_of(read_document(path).projects) == rows_of(projects)
 
 
+def test_a_tab_separated_table_with_amounts_written_with_commas_reads_by_tabs(source_projects, tmp_path):
+    """Amounts such as 1,250,000 put more commas than tabs in a row: the delimiter is the one under which
+    the header's headings are cells."""
+    import csv
+
+    path = tmp_path / "amounts.tsv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t")
+        writer.writerow(["项目名称", "预算数", *make_fixtures.HEADER])
+        for project in source_projects:
+            for cells in make_fixtures.indicator_cells(project):
+                writer.writerow(
+                    [project.name, "1,250,000", *cells[:-1], f"{cells[-1]}（参考1,200,000元、1,100,000元、1,050,000元）"]
+                )
+    document = read_document(path)
+    assert [i.level3 for p in document.projects for i in p.indicators] == [
+        i.level3 for p in source_projects for i in p.indicators
+    ]
+
+
 def test_real_pdf_fixture_reads_to_its_source_rows(source_projects):
     """tests/fixtures/seed000_two_projects.pdf was made from seed 000 by make_fixtures.py (reportlab)."""
     document = read_document(FIXTURES / "seed000_two_projects.pdf")

@@ -58,14 +58,17 @@ def decode_bytes(data: bytes, source: str, warnings: list[str] | None = None) ->
 
 
 def utf8_is_likelier(data: bytes) -> bool:
-    """Whether bytes that are not all UTF-8 are UTF-8 with some damage rather than another encoding: they
-    hold more good UTF-8 characters of three bytes or more (Chinese) than bad bytes. GB18030 read as UTF-8
-    fails at nearly every Chinese character and forms almost none; a file mostly of ASCII (figures, codes)
-    with a little Chinese in GB18030 has few bad bytes, but no good ones."""
+    """Whether bytes that are not all UTF-8 are UTF-8 with some damage rather than GB18030: GB18030 does not
+    decode them with fewer faults, or they hold at least as many good UTF-8 characters of three bytes or
+    more (Chinese) as bad bytes. GB18030 read as UTF-8 fails at nearly every Chinese character and forms
+    almost none; a file mostly of ASCII (figures, codes) with a little Chinese in GB18030 has few bad bytes,
+    but no good ones. UTF-8 with a few stray Latin-1 bytes (°) fails GB18030 as often."""
     text = data.decode("utf-8", errors="replace")
     damaged = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-    wide = len(_WIDE.findall(text))
-    return wide >= damaged
+    if len(_WIDE.findall(text)) >= damaged:
+        return True
+    as_gb18030 = data.decode("gb18030", errors="replace")
+    return as_gb18030.count("\ufffd") - data.decode("gb18030", errors="ignore").count("\ufffd") >= damaged
 
 
 def _repaired(data: bytes, encoding: str, error: UnicodeDecodeError, source: str, warnings: list[str] | None) -> str | None:
