@@ -277,16 +277,61 @@ def test_an_export_of_several_units_and_a_document_in_one_run_is_refused_saying_
     assert not (tmp_path / "rows.csv").exists()
 
 
-def test_a_title_above_the_header_of_a_large_export_is_skipped(seed_table, tmp_path, bulk_way):
+ABOVE_HEADERS = {
+    "title and unit line": "某市2024年部门项目支出绩效目标表,,,,\n单位：万元\n\n",
+    "blank line first": "\n某市2024年部门项目支出绩效目标表\n",
+    "title over two lines, quoted": '"某市2024年\n部门项目支出绩效目标表"\n',
+}
+
+
+@pytest.mark.parametrize("above", ABOVE_HEADERS.values(), ids=list(ABOVE_HEADERS))
+def test_a_title_above_the_header_of_a_large_export_is_skipped(seed_table, tmp_path, bulk_way, above):
     """Budget systems write the table's title (and 单位：万元) above the header. Such a table went the
-    document way whatever its size: one process, all its units one document."""
+    document way whatever its size: one process, all its units one document. Arrow counts the lines above
+    the header, blank ones and a quoted title's too."""
     plain, titled = tmp_path / "plain.csv", tmp_path / "titled.csv"
     _export(seed_table).to_csv(plain, index=False)
-    titled.write_text(
-        "某市2024年部门项目支出绩效目标表,,,,\n单位：万元\n\n" + plain.read_text(encoding="utf-8"), encoding="utf-8"
-    )
+    titled.write_text(above + plain.read_text(encoding="utf-8"), encoding="utf-8")
     assert is_rows_table(titled)
     for table in (plain, titled):
         code, output = _score(str(table), "-o", str(tmp_path / f"{table.stem}_rows.csv"))
         assert code == 0, output
     pd.testing.assert_frame_equal(_rows(tmp_path / "titled_rows.csv"), _rows(tmp_path / "plain_rows.csv"))
+
+
+def test_a_large_file_with_an_unclosed_quote_first_is_no_traceback(seed_table, tmp_path):
+    table = tmp_path / "unclosed.csv"
+    table.write_text('"某单位项目绩效目标表\n' + _export(pd.concat([seed_table] * 2)).to_csv(index=False), encoding="utf-8")
+    assert table.stat().st_size > 131_072  # the csv module's field limit, which the unclosed quote passes
+    assert not is_rows_table(table)  # csv.Error: field larger than field limit, a traceback before
+    code, output = _score(str(table), "-o", str(tmp_path / "rows.csv"))
+    assert code == 0, output  # read the document way, as before titles were looked for
+
+
+def _merged_units(seed_table: pd.DataFrame) -> pd.DataFrame:
+    """The export as a spreadsheet with merged unit cells saves it: each unit named on its first row only."""
+    export = _export(seed_table)
+    export.loc[export["单位名称"].duplicated(), "单位名称"] = ""
+    return export
+
+
+def test_an_export_naming_each_unit_on_its_first_row_only_scores_as_one_naming_it_on_every_row(seed_table, tmp_path):
+    """Merged cells: the rows under a unit's first row were a document named after the file (507 of 512
+    rows), each unit's first row a one-row document."""
+    named, merged = tmp_path / "named.csv", tmp_path / "merged.csv"
+    _export(seed_table).to_csv(named, index=False)
+    _merged_units(seed_table).to_csv(merged, index=False)
+    assert is_rows_table(merged)
+    for table in (named, merged):  # chunks of 100 rows: a unit's name carried from one frame to the next
+        report = score_tables([table], tmp_path / f"{table.stem}_rows.csv", None, jobs=1, chunk_rows=100)
+        assert not report.warnings and not report.errors, report.warnings
+    pd.testing.assert_frame_equal(_rows(tmp_path / "merged_rows.csv"), _rows(tmp_path / "named_rows.csv"))
+
+
+def test_a_one_unit_export_with_two_unit_columns_is_still_read_as_a_document(seed_table, tmp_path):
+    """The bulk way makes the first unit column the document (主管部门 here); its one value is one unit."""
+    one_unit = _export(seed_table[seed_table["source"] == seed_table["source"].iloc[0]])
+    one_unit.insert(0, "主管部门", "某市人大常委会")
+    table = tmp_path / "two_unit_columns.csv"
+    one_unit.to_csv(table, index=False)
+    assert not is_rows_table(table)

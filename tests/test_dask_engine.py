@@ -203,6 +203,44 @@ def test_a_table_whose_documents_are_scattered_scores_on_dask_as_on_the_local_pa
     assert filecmp.cmp(tmp_path / "local_projects.csv", tmp_path / "dask_projects.csv", shallow=False)
 
 
+def test_units_named_on_their_first_row_only_carry_over_dask_partitions_as_on_the_local_path(cluster, seed_rows, tmp_path):
+    from scorer.engines.dask_engine import _read, score_tables_dask
+
+    export = seed_rows.drop(columns=["source"]).rename(columns=EXPORT_HEADINGS)
+    export.insert(0, "单位名称", seed_rows["source"].where(~seed_rows["source"].duplicated(), ""))
+    path = tmp_path / "merged_units.csv"
+    export.to_csv(path, index=False)
+    local = score_tables([path], tmp_path / "local.csv", None, jobs=1, chunk_rows=100)
+    on_dask = score_tables_dask([path], tmp_path / "dask.csv", None, scheduler=cluster.scheduler_address)
+    assert on_dask.rows == local.rows == len(seed_rows)
+    assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
+    small_blocks, _ = _read(path, 0, "4KB")  # each unit's rows in several partitions, most without its name
+    assert small_blocks.npartitions >= 3
+    assert list(small_blocks.compute(scheduler="sync")["source"]) == list(seed_rows["source"])
+
+
+def test_dask_counts_the_bytes_that_did_not_decode_not_the_replacement_characters_written(cluster, seed_rows, tmp_path):
+    """A U+FFFD written in a cell (zhibiao parse keeps them) was counted as damage; damage in a column not
+    read was missed. The count is now the decoder's, as on the local path."""
+    from scorer.engines.dask_engine import score_tables_dask
+
+    written = seed_rows.copy()
+    written.loc[written.index[3], "description"] = "说明\ufffd文字"
+    path = tmp_path / "written.csv"
+    written.to_csv(path, index=False)
+    on_dask = score_tables_dask([path], tmp_path / "dask.csv", None, scheduler=cluster.scheduler_address)
+    assert on_dask.replaced_bytes == 0 and not on_dask.warnings
+
+    unread = seed_rows.rename(columns=EXPORT_HEADINGS).assign(备注="备注")
+    data = unread.to_csv(index=False).encode("gb18030")
+    place = data.index("备注".encode("gb18030"), len(data) // 2)  # the last cell of a row: a column not read
+    damaged = tmp_path / "damaged_note.csv"
+    damaged.write_bytes(data[:place] + b"\x81\x20" + data[place:])
+    local = score_tables([damaged], tmp_path / "local2.csv", None, jobs=1)
+    on_dask = score_tables_dask([damaged], tmp_path / "dask2.csv", None, scheduler=cluster.scheduler_address)
+    assert on_dask.replaced_bytes == local.replaced_bytes == 1
+
+
 def test_duplicates_on_dask_equal_the_local_lsh_clusters(cluster, tmp_path, monkeypatch):
     """`zhibiao duplicates --engine dask`: the near-duplicate search on the cluster gives the clusters of the
     one-machine search when it uses MinHash LSH too (beyond NEAR_ALL_PAIRS_LIMIT keys)."""

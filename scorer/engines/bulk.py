@@ -224,20 +224,22 @@ def is_rows_table(path: Path, min_bytes: int | None = None) -> bool:
 
 
 def _names_several_units(path: Path, names: list[str]) -> bool:
-    """Whether the unit column (单位名称, 预算单位 …) of a CSV names two units or more, read as far as the
-    second. A document reader would take the whole file for one unit's document."""
+    """Whether the unit column (单位名称, 预算单位 …: the first, which the bulk path makes the document) of a
+    CSV names two units or more, read as far as the second. A document reader would take the whole file for
+    one unit's document."""
     import csv
 
-    columns = [index for index, name in enumerate(names) if _field_of(name) == "department"]
+    column = next(index for index, name in enumerate(names) if _field_of(name) == "department")
     units: set[str] = set()
     try:
-        above_header = _header_of(path)[0]
+        header = _header_of(path)
         with path.open("r", encoding=csv_encoding(path), errors="replace", newline="") as handle:
-            reader = (cells for cells in csv.reader(handle) if cells)
-            for _ in range(above_header + 1):
+            reader = csv.reader(handle)
+            for _ in range(header.records + 1):
                 next(reader, None)
             for cells in reader:
-                units.update(cells[index].strip() for index in columns if index < len(cells) and cells[index].strip())
+                if column < len(cells) and cells[column].strip():
+                    units.add(cells[column].strip())
                 if len(units) >= 2:
                     return True
     except (OSError, csv.Error):
@@ -328,6 +330,19 @@ codecs.register_error("zhibiao-count-replaced", _count_replaced)
 codecs.register(_gb18030_replacing)
 
 
+def undecodable_bytes(path: Path) -> int:
+    """The byte sequences of a CSV table that do not decode in the encoding it is read in (csv_encoding),
+    each counted as the GB18030 reader of the local path counts them: for a reader that only replaces them
+    (pandas, on Dask). Read in blocks, in flat memory."""
+    decoder = codecs.getincrementaldecoder(csv_encoding(path))(errors="zhibiao-count-replaced")
+    replaced_bytes()
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            decoder.decode(block)
+    decoder.decode(b"", final=True)
+    return replaced_bytes()
+
+
 def replaced_bytes() -> int:
     """The bytes replaced by U+FFFD while GB18030 tables were read in this process since the last call."""
     count, _replaced[0] = _replaced[0], 0
@@ -338,29 +353,41 @@ HEADER_SEARCH_ROWS = 5  # a title (某单位2024年项目绩效目标表) or a l
 
 
 def _columns_of(path: Path) -> list[str]:
-    return _header_of(path)[1]
+    return _header_of(path).names
 
 
-def _header_of(path: Path) -> tuple[int, list[str]]:
-    """(records above the header, the header's names). The header is the first record of two filled cells
-    or more among the first HEADER_SEARCH_ROWS; the records above it are a title and notes of one cell
-    (blank lines are not counted, as Arrow and pandas skip them)."""
+@dataclass(frozen=True)
+class Header:
+    """A rows table's header and what stands above it: `lines` for Arrow (physical lines, blank ones and
+    the lines of a quoted title counted), `records` for pandas (CSV records, a blank line one)."""
+
+    names: list[str]
+    lines: int = 0
+    records: int = 0
+
+
+def _header_of(path: Path) -> Header:
+    """The header is the first record of two filled cells or more among the first HEADER_SEARCH_ROWS;
+    the records above it are a title and notes of one cell, or blank. A file whose first records cannot be
+    read as CSV (an unclosed quote) has its first line for header, as before titles were looked for."""
     import csv
 
     if path.suffix.lower() == ".parquet":
         import pyarrow.parquet as pq
 
-        return 0, list(pq.ParquetFile(path).schema_arrow.names)
-    above = 0
+        return Header(list(pq.ParquetFile(path).schema_arrow.names))
     with path.open("r", encoding=csv_encoding(path), errors="replace", newline="") as handle:
-        records = itertools.islice(csv.reader(handle), HEADER_SEARCH_ROWS)
-        first: list[str] | None = None
-        for cells in records:
-            if sum(1 for cell in cells if cell.strip()) >= 2:
-                return above, cells
-            first = cells if first is None else first
-            above += 1 if cells else 0
-    return 0, first or []
+        reader = csv.reader(handle)
+        lines = records = 0
+        try:
+            for cells in itertools.islice(reader, HEADER_SEARCH_ROWS):
+                if sum(1 for cell in cells if cell.strip()) >= 2:
+                    return Header(cells, lines, records)
+                lines, records = reader.line_num, records + 1
+        except csv.Error:
+            pass
+        handle.seek(0)
+        return Header(next(csv.reader([handle.readline()]), []))
 
 
 @dataclass(frozen=True)
@@ -373,15 +400,19 @@ class TableColumns:
     read: list[str]  # raw column names to read, in the file's order
     wanted: list[str]  # fields to give, in this order
     unit_as_source: bool
-    above_header: int = 0  # records of a title above the header (_header_of)
+    header: Header = field(default_factory=lambda: Header([]))  # and what stands above it
 
-    def contract(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """Raw columns read from the table -> the rows contract's columns (strings, in `wanted` order)."""
+    def contract(self, frame: pd.DataFrame, unit_above: str = "") -> pd.DataFrame:
+        """Raw columns read from the table -> the rows contract's columns (strings, in `wanted` order).
+        A blank unit cell is of the unit named above it (a merged cell of a spreadsheet, saved as CSV:
+        the unit named on its first row only), in this frame or before it (`unit_above`); rows above
+        the first unit named are of the file's own."""
         frame = frame.rename(columns=self.fields)
         frame = frame.fillna("").astype(str) if len(frame) else frame.astype(object)
         if "source" in self.wanted and "source" not in frame.columns:
             unit = frame.pop("department") if self.unit_as_source else pd.Series("", index=frame.index, dtype=object)
-            frame.insert(0, "source", unit.where(unit.str.strip() != "", self.path.name))
+            unit = unit.where(unit.str.strip() != "").ffill()
+            frame.insert(0, "source", unit.fillna(unit_above or self.path.name).astype(object))
         elif "source" in frame.columns:  # a row whose document is not named is of the file's own
             frame["source"] = frame["source"].where(frame["source"] != "", self.path.name)
         return frame[[c for c in self.wanted if c in frame.columns]]
@@ -398,9 +429,10 @@ def table_columns(path: Path, columns: list[str] | None = None) -> TableColumns:
     import pyarrow as pa
 
     try:
-        above_header, names = _header_of(path)
+        header = _header_of(path)
     except (OSError, pa.ArrowInvalid) as exc:
         raise BulkError(_said("bulk.cannot_open", path=path, detail=_first_line(exc))) from exc
+    names = header.names
     present = header_fields(names)
     fields = set(present.values())
     missing = [c for c in REQUIRED_COLUMNS if c not in fields]
@@ -410,7 +442,7 @@ def table_columns(path: Path, columns: list[str] | None = None) -> TableColumns:
     unit_as_source = "source" in wanted and "source" not in fields and "department" in fields
     needed = set(wanted) | ({"department"} if unit_as_source else set())
     read = [name for name, field in present.items() if field in needed]
-    return TableColumns(path, {name: present[name] for name in read}, read, wanted, unit_as_source, above_header)
+    return TableColumns(path, {name: present[name] for name in read}, read, wanted, unit_as_source, header)
 
 
 def read_batches(
@@ -426,13 +458,16 @@ def read_batches(
 
     table = table_columns(path, columns)
     offset = 0
+    unit_above = ""  # the last unit named in the frames before (TableColumns.contract)
     try:
-        for batch in _arrow_batches(path, table.read, chunk_rows, table.above_header):
-            frame = table.contract(pa.Table.from_batches([batch]).to_pandas())
+        for batch in _arrow_batches(path, table.read, chunk_rows, table.header.lines):
+            frame = table.contract(pa.Table.from_batches([batch]).to_pandas(), unit_above)
             frame.index = pd.RangeIndex(offset, offset + len(frame))
             offset += len(frame)
+            if table.unit_as_source and len(frame) and frame["source"].iloc[-1] != path.name:
+                unit_above = frame["source"].iloc[-1]
             yield _without_blank_rows(frame)
-    except (pa.ArrowInvalid, OSError, UnicodeError) as exc:  # UnicodeError: Python's GB18030 decoder
+    except (pa.ArrowException, OSError, UnicodeError) as exc:  # UnicodeError: Python's GB18030 decoder
         raise BulkError(_said("bulk.unreadable_after", path=path, row=offset, detail=_first_line(exc))) from exc
 
 
@@ -472,7 +507,7 @@ def _skip_blank_line(row) -> str:
     return "skip" if row.text is not None and not row.text.strip() else "error"
 
 
-def _arrow_batches(path: Path, columns: list[str], chunk_rows: int, above_header: int = 0):
+def _arrow_batches(path: Path, columns: list[str], chunk_rows: int, lines_above_header: int = 0):
     import pyarrow as pa
 
     if path.suffix.lower() == ".parquet":
@@ -486,7 +521,9 @@ def _arrow_batches(path: Path, columns: list[str], chunk_rows: int, above_header
         path,
         # 1 MB blocks, one thread: as fast here as larger blocks on threads, and the reader's memory
         # stays flat (with 4 MB blocks it grew with the file: 267 MB at 1M rows, 335 MB at 2M)
-        read_options=pc.ReadOptions(block_size=1 << 20, use_threads=False, encoding=_encoding_of(path), skip_rows=above_header),
+        read_options=pc.ReadOptions(
+            block_size=1 << 20, use_threads=False, encoding=_encoding_of(path), skip_rows=lines_above_header
+        ),
         parse_options=pc.ParseOptions(newlines_in_values=True, invalid_row_handler=_skip_blank_line),
         convert_options=pc.ConvertOptions(
             include_columns=columns,

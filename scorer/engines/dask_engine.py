@@ -43,13 +43,14 @@ ORDER_COLUMNS = ["_file", "_document_row", "project_index", "row_index"]
 def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | None = None):
     """One rows table as a Dask DataFrame of strings in the rows contract's columns (whatever the order and
     the headings of the file's columns, as scorer.engines.bulk.read_batches reads them), with `_file` and `_row`
-    (0-based row in the file), and the count of bytes that did not decode (read as U+FFFD, every row kept; a
-    warning in `warnings`)."""
+    (0-based row in the file), and the count of byte sequences that did not decode (read as U+FFFD, every
+    row kept; a warning in `warnings`), as on the local path."""
     import dask.dataframe as dd
 
-    from scorer.engines.bulk import csv_encoding, table_columns
+    from scorer.engines.bulk import csv_encoding, table_columns, undecodable_bytes
 
     table = table_columns(path)
+    replaced = 0
     if path.suffix.lower() == ".parquet":
         frame = dd.read_parquet(str(path), columns=table.read)
     else:
@@ -62,20 +63,24 @@ def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | No
             blocksize=blocksize,
             encoding=encoding,
             encoding_errors="replace",
-            skiprows=table.above_header,
+            skiprows=table.header.records,
         )
-    counted = frame.map_partitions(_rows_and_replaced, meta={"rows": "int64", "replaced": "int64"}).compute()
-    lengths, replaced = counted["rows"].to_numpy(), int(counted["replaced"].sum())
-    if replaced and warnings is not None and path.suffix.lower() != ".parquet":
-        name = "GB18030" if encoding == "gb18030" else "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
-        from scorer.messages import text
+        replaced = undecodable_bytes(path)
+        if replaced and warnings is not None:
+            from scorer.messages import text
 
-        warnings.append(text("bulk.replaced_bytes", path=path, count=replaced, encoding=name))
+            name = "GB18030" if encoding == "gb18030" else "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
+            warnings.append(text("bulk.replaced_bytes", path=path, count=replaced, encoding=name))
+    unit_column = next((name for name, field in table.fields.items() if field == "department"), None)
+    counted = frame.map_partitions(_rows_and_last_unit, unit_column, meta={"rows": "int64", "unit": object}).compute()
+    lengths = counted["rows"].to_numpy()
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype("int64")
+    units_above = counted["unit"].where(counted["unit"] != "").ffill().shift(1).fillna("").tolist()
 
     def number(part: pd.DataFrame, partition_info=None) -> pd.DataFrame:
-        part = table.contract(part)
-        start = int(offsets[partition_info["number"]]) if partition_info else 0
+        index = partition_info["number"] if partition_info else 0
+        part = table.contract(part, units_above[index] if table.unit_as_source else "")
+        start = int(offsets[index])
         part["_file"] = file_number
         part["_row"] = np.arange(start, start + len(part), dtype="int64")
         return part.reset_index(drop=True)
@@ -87,11 +92,11 @@ def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | No
     return frame.map_partitions(number, meta=meta), replaced
 
 
-def _rows_and_replaced(part: pd.DataFrame) -> pd.DataFrame:
-    """A partition's rows and its cells' U+FFFD (a byte that did not decode, or, rarely, one written so)."""
-    texts = [column for column in part.columns if pd.api.types.is_string_dtype(part[column].dtype)]
-    replaced = sum(int(part[column].str.count("\ufffd").sum()) for column in texts)
-    return pd.DataFrame({"rows": [len(part)], "replaced": [replaced]})
+def _rows_and_last_unit(part: pd.DataFrame, unit_column: str | None) -> pd.DataFrame:
+    """A partition's rows and the last unit it names (for the blank unit cells of the next partitions)."""
+    named = part[unit_column].fillna("").astype(str) if unit_column else pd.Series([], dtype=object)
+    named = named[named.str.strip() != ""]
+    return pd.DataFrame({"rows": [len(part)], "unit": [named.iloc[-1] if len(named) else ""]})
 
 
 def _score_partition(part: pd.DataFrame, options: BulkOptions) -> pd.DataFrame:
