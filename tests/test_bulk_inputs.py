@@ -281,6 +281,8 @@ ABOVE_HEADERS = {
     "title and unit line": "某市2024年部门项目支出绩效目标表,,,,\n单位：万元\n\n",
     "blank line first": "\n某市2024年部门项目支出绩效目标表\n",
     "title over two lines, quoted": '"某市2024年\n部门项目支出绩效目标表"\n',
+    "title and unit on one line": "某市2024年部门项目支出绩效目标表,,,单位：万元\n",
+    "six lines of notes": "".join(f"说明{number},\n" for number in range(6)),
 }
 
 

@@ -349,7 +349,7 @@ def replaced_bytes() -> int:
     return count
 
 
-HEADER_SEARCH_ROWS = 5  # a title (某单位2024年项目绩效目标表) or a line 单位：万元 may stand above the header
+HEADER_SEARCH_ROWS = 10  # a title (某单位2024年项目绩效目标表), 单位：万元, 填报单位 … may stand above the header
 
 
 def _columns_of(path: Path) -> list[str]:
@@ -367,9 +367,10 @@ class Header:
 
 
 def _header_of(path: Path) -> Header:
-    """The header is the first record of two filled cells or more among the first HEADER_SEARCH_ROWS;
-    the records above it are a title and notes of one cell, or blank. A file whose first records cannot be
-    read as CSV (an unclosed quote) has its first line for header, as before titles were looked for."""
+    """The header is the first record among the first HEADER_SEARCH_ROWS with two headings of the rows
+    contract (项目名称, 指标值 …), else the first with two filled cells; the records above it are a title,
+    notes (单位：万元, 填报日期 …) or blank. A file whose first records cannot be read as CSV (an unclosed
+    quote) has its first line for header, as before titles were looked for."""
     import csv
 
     if path.suffix.lower() == ".parquet":
@@ -379,13 +380,18 @@ def _header_of(path: Path) -> Header:
     with path.open("r", encoding=csv_encoding(path), errors="replace", newline="") as handle:
         reader = csv.reader(handle)
         lines = records = 0
+        filled: Header | None = None  # the first record of two filled cells
         try:
             for cells in itertools.islice(reader, HEADER_SEARCH_ROWS):
-                if sum(1 for cell in cells if cell.strip()) >= 2:
+                if sum(1 for cell in cells if _field_of(cell)) >= 2:
                     return Header(cells, lines, records)
+                if filled is None and sum(1 for cell in cells if cell.strip()) >= 2:
+                    filled = Header(cells, lines, records)
                 lines, records = reader.line_num, records + 1
         except csv.Error:
             pass
+        if filled is not None:
+            return filled
         handle.seek(0)
         return Header(next(csv.reader([handle.readline()]), []))
 
