@@ -337,3 +337,16 @@ def test_a_one_unit_export_with_two_unit_columns_is_still_read_as_a_document(see
     table = tmp_path / "two_unit_columns.csv"
     one_unit.to_csv(table, index=False)
     assert not is_rows_table(table)
+
+
+def test_with_a_department_column_before_the_unit_column_each_unit_is_a_document(seed_table, tmp_path):
+    """主管部门 and 单位名称 are two levels: the documents are the units (the more specific), whatever the
+    order of the columns; it was the first column, so one department's units were one document."""
+    export = _export(seed_table)
+    export.insert(0, "主管部门", "某市人大常委会")
+    table = tmp_path / "department_and_units.csv"
+    export.to_csv(table, index=False)
+    assert is_rows_table(table)
+    report = score_tables([table], tmp_path / "rows.csv", None, jobs=1)
+    assert not report.warnings and not report.errors, report.warnings  # no "two columns of one field"
+    assert sorted(_rows(tmp_path / "rows.csv")["source"].unique()) == sorted(seed_table["source"].unique())

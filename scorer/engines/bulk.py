@@ -224,12 +224,12 @@ def is_rows_table(path: Path, min_bytes: int | None = None) -> bool:
 
 
 def _names_several_units(path: Path, names: list[str]) -> bool:
-    """Whether the unit column (单位名称, 预算单位 …: the first, which the bulk path makes the document) of a
+    """Whether the unit column (单位名称, 预算单位 …: the one header_fields takes, the document) of a
     CSV names two units or more, read as far as the second. A document reader would take the whole file for
     one unit's document."""
     import csv
 
-    column = next(index for index, name in enumerate(names) if _field_of(name) == "department")
+    column = names.index(_taken_columns(names)["department"])
     units: set[str] = set()
     try:
         header = _header_of(path)
@@ -260,13 +260,34 @@ def header_fields(names: list[str]) -> dict[str, str]:
     """Column name -> rows-contract field, by the one header vocabulary of every reader: a contract name
     (project, level3, value …, or department) is itself, any other heading is looked up in
     lexicons/headers.yaml (项目名称 -> project, 预算数（万元） -> budget, 单位名称 -> department). The first
-    column of a field is taken; columns of no field are left out."""
-    mapping: dict[str, str] = {}
+    column of a field is taken, but for the unit: of 主管部门 and 单位名称, the unit (the more specific,
+    earlier in headers.yaml's `department` list). Columns of no field are left out."""
+    taken = _taken_columns(names)
+    return {name: field for name in names if (field := _field_of(name)) is not None and taken[field] == name}
+
+
+def _taken_columns(names: list[str]) -> dict[str, str]:
+    """Field -> the column header_fields takes for it."""
+    taken: dict[str, str] = {}
     for name in names:
         field = _field_of(name)
-        if field is not None and field not in mapping.values():
-            mapping[name] = field
-    return mapping
+        if field is None:
+            continue
+        if field not in taken or (field == "department" and _unit_rank(name) < _unit_rank(taken[field])):
+            taken[field] = name
+    return taken
+
+
+def _unit_rank(name: str) -> int:
+    """How specific a unit column's heading is: its place in headers.yaml's `department` list (单位名称
+    first, 主管部门名称 last); the contract's own `department` before all."""
+    from scorer.lexicons import table
+
+    clean = name.strip()
+    if clean == "department":
+        return -1
+    headings = table("headers")["fields"]["department"]
+    return headings.index(clean) if clean in headings else len(headings)
 
 
 def _field_of(name: str) -> str | None:
@@ -1373,17 +1394,21 @@ def readable_tables(paths: list[Path], report: BulkReport) -> list[Path]:
 
 def _repeated_fields(names: list[str]) -> list[tuple[str, str, str]]:
     """(field, the column taken, another column of the same field) for each column header_fields leaves
-    out because an earlier one gives the same field (two 指标值 columns, 指标值 and value …)."""
-    first: dict[str, str] = {}
+    out as a repeat (two 指标值 columns, 指标值 and value …). A unit's department beside the unit (主管部门
+    and 单位名称) is no repeat: two levels, the unit taken."""
+    taken = _taken_columns(names)
+    seen: set[str] = set()
     repeated = []
     for name in names:  # by place, not by name: a header may hold the same name twice
         given = _field_of(name)
         if given is None:
             continue
-        if given in first:
-            repeated.append((given, first[given], name))
-        else:
-            first[given] = name
+        if name == taken[given] and given not in seen:
+            seen.add(given)
+            continue
+        if given == "department" and _unit_rank(name) != _unit_rank(taken[given]):
+            continue
+        repeated.append((given, taken[given], name))
     return repeated
 
 
