@@ -424,8 +424,6 @@ def score(
     quiet: bool,
 ) -> None:
     """Score documents: flag weak indicators with reasons, score and rank every project."""
-    from scorer.engines.bulk import is_rows_table
-
     settings = _settings()
     select_option, ignore_option = "--select", "--ignore"
     if not select and settings.get("select"):
@@ -442,8 +440,8 @@ def score(
     if library_path is not None:
         _check_inputs([library_path])
     selected, ignored = _resolve_codes(select_option, select), _resolve_codes(ignore_option, ignore)
-    tables = [path for path in paths if path.is_file() and is_rows_table(path)]
-    if tables and len(tables) < len(paths):
+    tables, inputs = _rows_tables_among(paths, [output, projects_path, findings_path, xlsx_path, html_path, json_path])
+    if tables and len(tables) < inputs:
         _usage_error(text("input.mixed"))
     if not tables and engine == "dask":
         _usage_error(text("input.dask_needs_tables"))
@@ -506,6 +504,25 @@ def score(
     if statistics:
         print_statistics(result)
     sys.exit(EXIT_SOME_UNREADABLE if status == EXIT_OK and result.rule_errors else status)
+
+
+def _rows_tables_among(paths: tuple[Path, ...], outputs: list[Path | None]) -> tuple[list[Path], int]:
+    """The rows tables among the files named and the files below the folders named (as the document path
+    would take them: this run's outputs and zhibiao's own reports left out below a folder), and how many
+    files there are in all. A folder of budget-system exports is scored the bulk way, as the same files
+    named."""
+    from scorer.engines.bulk import is_rows_table
+    from scorer.ingest import expand
+    from scorer.inputs import InputPlan
+
+    exclude = {path.resolve() for path in outputs if path is not None}
+    folders = [path for path in paths if path.is_dir()]
+    below = expand(folders, InputPlan(exclude=exclude, rows_tables=True))  # no convert_dir: nothing converted
+    named = [path for path in paths if not path.is_dir()]  # taken as given, zhibiao's own rows tables too
+    files: dict[Path, Path] = {}  # each file once, as first given
+    for path in [*named, *below]:
+        files.setdefault(path.resolve(), path)
+    return [path for path in files.values() if path.is_file() and is_rows_table(path)], len(files)
 
 
 def _load_suggester(path: Path | None):

@@ -51,6 +51,7 @@ class InputPlan:
 
     exclude: set[Path] = field(default_factory=set)  # resolved output paths of this run
     convert_dir: Path | None = None  # None: old Office files are named, not converted
+    rows_tables: bool = False  # True: .parquet files below a folder are taken too (rows tables, never documents)
     skipped: list[SkippedFile] = field(default_factory=list)
     converted: dict[str, str] = field(default_factory=dict)  # converted file -> the file the reviewer gave
 

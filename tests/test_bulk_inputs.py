@@ -350,3 +350,20 @@ def test_with_a_department_column_before_the_unit_column_each_unit_is_a_document
     report = score_tables([table], tmp_path / "rows.csv", None, jobs=1)
     assert not report.warnings and not report.errors, report.warnings  # no "two columns of one field"
     assert sorted(_rows(tmp_path / "rows.csv")["source"].unique()) == sorted(seed_table["source"].unique())
+
+
+def test_a_folder_of_exports_is_scored_as_the_same_files_named(seed_table, tmp_path):
+    """Under a folder, an export of several units (or any rows table, .parquet too) was read as a document:
+    one document a file, where the same file named is a document a unit."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    _export(seed_table).to_csv(folder / "a.csv", index=False)
+    seed_table.to_parquet(folder / "b.parquet", index=False)
+    code, output = _score(str(folder), "-o", str(tmp_path / "from_folder.csv"))
+    assert code == 0, output
+    code, output = _score(str(folder / "a.csv"), str(folder / "b.parquet"), "-o", str(tmp_path / "named.csv"))
+    assert code == 0, output
+    pd.testing.assert_frame_equal(_rows(tmp_path / "from_folder.csv"), _rows(tmp_path / "named.csv"))
+    (folder / "c.txt").write_text((SAMPLES / "003_e894add5ed61165e.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    code, output = _score(str(folder), "-o", str(tmp_path / "mixed.csv"))
+    assert code == 2 and "不能与文档在同一次运行中评分" in output, output

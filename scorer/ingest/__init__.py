@@ -87,7 +87,7 @@ def expand(paths: Sequence[str | Path], plan: InputPlan | None = None) -> list[P
                 out.append(converted)
         elif (kind := own_output_kind(path)) is not None:
             plan.skip(path, text("skip.own_output", what=text(f"what.{kind}")))
-        elif in_folder and suffix not in SUPPORTED:
+        elif in_folder and suffix not in SUPPORTED and not (plan.rows_tables and suffix == ".parquet"):
             plan.skip(path, text("skip.unsupported", suffix=path.suffix or "(no suffix)"))
         elif path.resolve() in taken:
             plan.skip(path, text("skip.given_twice"))
