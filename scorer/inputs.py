@@ -76,12 +76,27 @@ def own_output_kind(path: Path) -> str | None:
                 head = handle.read(4096).decode("utf-8", "replace")
             own = f"content='{GENERATOR}'" in head or "<title>zhibiao " in head
             return "html" if own else None
+        if suffix == ".parquet":
+            return _parquet_kind(path)
         if suffix == ".json":
             with path.open("rb") as handle:
                 head = handle.read(4096).decode("utf-8", "replace")
             return "json" if '"schema": "zhibiao-' in head or '"schema":"zhibiao-' in head else None
     except Exception:  # a damaged file is not ours; its reader names what is wrong with it
         return None
+    return None
+
+
+def _parquet_kind(path: Path) -> str | None:
+    """'rows' or 'projects' for a Parquet file zhibiao wrote (-o rows.parquet, the parts of -o FOLDER)."""
+    import pyarrow.parquet as pq
+
+    from scorer.table import PROJECT_COLUMNS, ROW_COLUMNS
+
+    names = list(pq.ParquetFile(path).schema_arrow.names)
+    for kind, columns in (("rows", ROW_COLUMNS), ("projects", PROJECT_COLUMNS)):
+        if names[: len(columns)] == columns:
+            return kind
     return None
 
 

@@ -367,3 +367,24 @@ def test_a_folder_of_exports_is_scored_as_the_same_files_named(seed_table, tmp_p
     (folder / "c.txt").write_text((SAMPLES / "003_e894add5ed61165e.txt").read_text(encoding="utf-8"), encoding="utf-8")
     code, output = _score(str(folder), "-o", str(tmp_path / "mixed.csv"))
     assert code == 2 and "不能与文档在同一次运行中评分" in output, output
+
+
+def test_a_folder_run_leaves_out_its_earlier_outputs_parquet_and_parts_folders_too(seed_table, tmp_path):
+    """An earlier run's rows.parquet, or the parts a Dask run wrote into -o FOLDER inside the input folder,
+    were read back as input: every row twice."""
+    from scorer.ingest import expand
+    from scorer.inputs import InputPlan
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    _export(seed_table).to_csv(folder / "a.csv", index=False)
+    code, output = _score(str(folder), "-o", str(folder / "rows.parquet"))
+    assert code == 0, output
+    code, output = _score(str(folder), "-o", str(tmp_path / "again.csv"))
+    assert code == 0, output
+    assert len(_rows(tmp_path / "again.csv")) == len(seed_table)  # rows.parquet left out as zhibiao's own
+    parts = folder / "scored"
+    parts.mkdir()
+    seed_table.to_parquet(parts / "part.0.parquet")  # not zhibiao's columns: left out as under -o FOLDER
+    plan = InputPlan(exclude={parts.resolve()}, rows_tables=True)
+    assert [path.name for path in expand([folder], plan)] == ["a.csv"]

@@ -77,7 +77,7 @@ def expand(paths: Sequence[str | Path], plan: InputPlan | None = None) -> list[P
 
     def take(path: Path, in_folder: bool) -> None:
         suffix = path.suffix.lower()
-        if plan.exclude and path.resolve() in plan.exclude:
+        if plan.exclude and any(path.resolve().is_relative_to(excluded) for excluded in plan.exclude):  # -o FOLDER too
             plan.skip(path, text("skip.run_output"))
         elif path.name.startswith("~$"):
             plan.skip(path, text("skip.temporary"))
