@@ -283,6 +283,7 @@ ABOVE_HEADERS = {
     "title over two lines, quoted": '"某市2024年\n部门项目支出绩效目标表"\n',
     "title and unit on one line": "某市2024年部门项目支出绩效目标表,,,单位：万元\n",
     "six lines of notes": "".join(f"说明{number},\n" for number in range(6)),
+    "notes with two headings": "某市2024年项目绩效目标表\n单位名称：,某市财政局,预算数（万元）：,5000\n",
 }
 
 
@@ -388,3 +389,14 @@ def test_a_folder_run_leaves_out_its_earlier_outputs_parquet_and_parts_folders_t
     seed_table.to_parquet(parts / "part.0.parquet")  # not zhibiao's columns: left out as under -o FOLDER
     plan = InputPlan(exclude={parts.resolve()}, rows_tables=True)
     assert [path.name for path in expand([folder], plan)] == ["a.csv"]
+
+
+def test_a_parquet_table_with_a_categorical_unit_column_is_scored(seed_table, tmp_path):
+    """pandas writes a category column as a Parquet dictionary: filling its blank cells was a TypeError."""
+    export = _export(seed_table)
+    export.loc[export["单位名称"].duplicated(), "单位名称"] = None  # merged cells: the unit on its first row
+    export["单位名称"] = export["单位名称"].astype("category")
+    table = tmp_path / "categorical.parquet"
+    export.to_parquet(table, index=False)
+    report = score_tables([table], tmp_path / "rows.csv", None, jobs=1)
+    assert report.rows == len(seed_table) and not report.errors

@@ -241,6 +241,20 @@ def test_dask_counts_the_bytes_that_did_not_decode_not_the_replacement_character
     assert on_dask.replaced_bytes == local.replaced_bytes == 1
 
 
+def test_a_title_quoted_over_two_lines_is_read_on_dask_in_any_block_size(seed_rows, tmp_path):
+    """Dask finds a later block's header by lines, pandas skips records: with a two-line quoted title the
+    later blocks raised "Number of passed names did not match"."""
+    from scorer.engines.bulk import read_batches
+    from scorer.engines.dask_engine import _read
+
+    path = tmp_path / "quoted_title.csv"
+    body = pd.concat([seed_rows] * 4).rename(columns=EXPORT_HEADINGS).to_csv(index=False)
+    path.write_text('"某市2024年\n项目支出绩效目标表"\n' + body, encoding="utf-8")
+    frame, _ = _read(path, 0, "16KB")
+    local = pd.concat(list(read_batches(path)))
+    assert list(frame.compute(scheduler="sync")["level3"]) == list(local["level3"]) and len(local) == 4 * len(seed_rows)
+
+
 def test_duplicates_on_dask_equal_the_local_lsh_clusters(cluster, tmp_path, monkeypatch):
     """`zhibiao duplicates --engine dask`: the near-duplicate search on the cluster gives the clusters of the
     one-machine search when it uses MinHash LSH too (beyond NEAR_ALL_PAIRS_LIMIT keys)."""

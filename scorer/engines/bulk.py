@@ -388,8 +388,9 @@ class Header:
 
 
 def _header_of(path: Path) -> Header:
-    """The header is the first record among the first HEADER_SEARCH_ROWS with two headings of the rows
-    contract (项目名称, 指标值 …), else the first with two filled cells; the records above it are a title,
+    """The header is the first record among the first HEADER_SEARCH_ROWS with the project, level3 and value
+    headings (项目名称, 三级指标, 指标值 …), else the first with two headings, else the first with two filled
+    cells (a line of notes 单位名称：,某局,预算数：,5000 has two headings); the records above it are a title,
     notes (单位：万元, 填报日期 …) or blank. A file whose first records cannot be read as CSV (an unclosed
     quote) has its first line for header, as before titles were looked for."""
     import csv
@@ -401,18 +402,23 @@ def _header_of(path: Path) -> Header:
     with path.open("r", encoding=csv_encoding(path), errors="replace", newline="") as handle:
         reader = csv.reader(handle)
         lines = records = 0
+        headed: Header | None = None  # the first record of two headings
         filled: Header | None = None  # the first record of two filled cells
         try:
             for cells in itertools.islice(reader, HEADER_SEARCH_ROWS):
-                if sum(1 for cell in cells if _field_of(cell)) >= 2:
+                fields = {_field_of(cell) for cell in cells} - {None}
+                if set(REQUIRED_COLUMNS) <= fields:
                     return Header(cells, lines, records)
+                if headed is None and len(fields) >= 2:
+                    headed = Header(cells, lines, records)
                 if filled is None and sum(1 for cell in cells if cell.strip()) >= 2:
                     filled = Header(cells, lines, records)
                 lines, records = reader.line_num, records + 1
         except csv.Error:
             pass
-        if filled is not None:
-            return filled
+        found = headed or filled
+        if found is not None:
+            return found
         handle.seek(0)
         return Header(next(csv.reader([handle.readline()]), []))
 
@@ -434,8 +440,8 @@ class TableColumns:
         A blank unit cell is of the unit named above it (a merged cell of a spreadsheet, saved as CSV:
         the unit named on its first row only), in this frame or before it (`unit_above`); rows above
         the first unit named are of the file's own."""
-        frame = frame.rename(columns=self.fields)
-        frame = frame.fillna("").astype(str) if len(frame) else frame.astype(object)
+        frame = frame.rename(columns=self.fields).astype(object)  # a Parquet categorical takes no "" otherwise
+        frame = frame.fillna("").astype(str) if len(frame) else frame
         if "source" in self.wanted and "source" not in frame.columns:
             unit = frame.pop("department") if self.unit_as_source else pd.Series("", index=frame.index, dtype=object)
             unit = unit.where(unit.str.strip() != "").ffill()

@@ -60,7 +60,9 @@ def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | No
             dtype=str,
             keep_default_na=False,
             usecols=table.read,
-            blocksize=blocksize,
+            # Dask finds the header of a later block by lines, pandas by records: a title quoted over two
+            # lines above the header puts them apart, and the table is then read as one block
+            blocksize=blocksize if table.header.lines == table.header.records else None,
             encoding=encoding,
             encoding_errors="replace",
             skiprows=table.header.records,
