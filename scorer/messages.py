@@ -410,8 +410,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "scored as separate documents; sort the table by source",
     },
     "bulk.one_document": {
-        "zh": "{path}：没有文件列（source）或单位列，全部行作为一个文件（{name}）评分",
-        "en": "{path}: no source or unit column, so all its rows are one document ({name})",
+        "zh": "{path}：没有文件列（source）或单位列（或单位列为空），全部行作为一个文件（{name}）评分",
+        "en": "{path}: no source or unit column (or an empty unit column), so all its rows are one document ({name})",
     },
     "bulk.stages": {"zh": "用时：{stages}", "en": "time: {stages}"},
     "list.comma": {"zh": "，", "en": ", "},

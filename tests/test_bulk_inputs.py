@@ -400,3 +400,19 @@ def test_a_parquet_table_with_a_categorical_unit_column_is_scored(seed_table, tm
     export.to_parquet(table, index=False)
     report = score_tables([table], tmp_path / "rows.csv", None, jobs=1)
     assert report.rows == len(seed_table) and not report.errors
+
+
+def test_an_empty_unit_column_gives_way_to_one_that_names_units_and_a_table_naming_none_says_so(seed_table, tmp_path):
+    """单位名称 there but blank, 主管部门 filled: the blank column was taken, the table one document, silently."""
+    export = _export(seed_table).rename(columns={"单位名称": "主管部门"})
+    export["单位名称"] = ""
+    table = tmp_path / "empty_unit_column.csv"
+    export.to_csv(table, index=False)
+    assert is_rows_table(table)
+    report = score_tables([table], tmp_path / "rows.csv", None, jobs=1)
+    assert sorted(_rows(tmp_path / "rows.csv")["source"].unique()) == sorted(seed_table["source"].unique())
+    assert not report.warnings, report.warnings
+    export["主管部门"] = " "
+    export.to_csv(table, index=False)
+    report = score_tables([table], tmp_path / "rows.csv", None, jobs=1)
+    assert len(report.warnings) == 1 and "全部行作为一个文件" in report.warnings[0], report.warnings

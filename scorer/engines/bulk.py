@@ -229,10 +229,10 @@ def _names_several_units(path: Path, names: list[str]) -> bool:
     one unit's document."""
     import csv
 
-    column = names.index(_taken_columns(names)["department"])
+    header = _header_of(path)
+    column = names.index(_taken_columns(names, empty_unit_columns(path, header))["department"])
     units: set[str] = set()
     try:
-        header = _header_of(path)
         with path.open("r", encoding=csv_encoding(path), errors="replace", newline="") as handle:
             reader = csv.reader(handle)
             for _ in range(header.records + 1):
@@ -256,26 +256,65 @@ def _lacks_a_required_column(contract: set[str]) -> bool:
     return "project" in contract and len(contract & {"level3", "value"}) == 1 and len(others) >= 2
 
 
-def header_fields(names: list[str]) -> dict[str, str]:
+def header_fields(names: list[str], empty_units: frozenset[str] = frozenset()) -> dict[str, str]:
     """Column name -> rows-contract field, by the one header vocabulary of every reader: a contract name
     (project, level3, value …, or department) is itself, any other heading is looked up in
     lexicons/headers.yaml (项目名称 -> project, 预算数（万元） -> budget, 单位名称 -> department). The first
     column of a field is taken, but for the unit: of 主管部门 and 单位名称, the unit (the more specific,
-    earlier in headers.yaml's `department` list). Columns of no field are left out."""
-    taken = _taken_columns(names)
+    earlier in headers.yaml's `department` list), unless it names no unit (empty_units, empty_unit_columns).
+    Columns of no field are left out."""
+    taken = _taken_columns(names, empty_units)
     return {name: field for name in names if (field := _field_of(name)) is not None and taken[field] == name}
 
 
-def _taken_columns(names: list[str]) -> dict[str, str]:
-    """Field -> the column header_fields takes for it."""
+def _taken_columns(names: list[str], empty_units: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Field -> the column header_fields takes for it. Of the unit columns, one with a unit named before
+    one left blank (empty_units: 单位名称 there but empty, 主管部门 filled)."""
     taken: dict[str, str] = {}
+
+    def unit_order(name: str) -> tuple[bool, int]:
+        return name in empty_units, _unit_rank(name)
+
     for name in names:
         field = _field_of(name)
         if field is None:
             continue
-        if field not in taken or (field == "department" and _unit_rank(name) < _unit_rank(taken[field])):
+        if field not in taken or (field == "department" and unit_order(name) < unit_order(taken[field])):
             taken[field] = name
     return taken
+
+
+UNIT_SAMPLE_ROWS = 2_000  # rows read to see which unit columns name units
+
+
+def empty_unit_columns(path: Path, header: Header | None = None) -> frozenset[str]:
+    """The unit columns (单位名称, 主管部门 …) of a table that name no unit in its first UNIT_SAMPLE_ROWS rows."""
+    import csv
+
+    header = header or _header_of(path)
+    columns = {index: name for index, name in enumerate(header.names) if _field_of(name) == "department"}
+    if not columns:
+        return frozenset()
+    named: set[str] = set()
+    try:
+        if path.suffix.lower() == ".parquet":
+            import pyarrow.parquet as pq
+
+            wanted = list(dict.fromkeys(columns.values()))
+            sample = next(pq.ParquetFile(path).iter_batches(batch_size=UNIT_SAMPLE_ROWS, columns=wanted), None)
+            if sample is not None:
+                frame = sample.to_pandas().astype(object).fillna("").astype(str)
+                named = {name for name in frame.columns if (frame[name].str.strip() != "").any()}
+        else:
+            with path.open("r", encoding=csv_encoding(path), errors="replace", newline="") as handle:
+                reader = csv.reader(handle)
+                for _ in range(header.records + 1):
+                    next(reader, None)
+                for cells in itertools.islice(reader, UNIT_SAMPLE_ROWS):
+                    named.update(name for index, name in columns.items() if index < len(cells) and cells[index].strip())
+    except (OSError, csv.Error, ValueError):
+        return frozenset()
+    return frozenset(columns.values()) - named
 
 
 def _unit_rank(name: str) -> int:
@@ -466,7 +505,7 @@ def table_columns(path: Path, columns: list[str] | None = None) -> TableColumns:
     except (OSError, pa.ArrowInvalid) as exc:
         raise BulkError(_said("bulk.cannot_open", path=path, detail=_first_line(exc))) from exc
     names = header.names
-    present = header_fields(names)
+    present = header_fields(names, empty_unit_columns(path, header))
     fields = set(present.values())
     missing = [c for c in REQUIRED_COLUMNS if c not in fields]
     if missing:
@@ -1389,20 +1428,23 @@ def readable_tables(paths: list[Path], report: BulkReport) -> list[Path]:
         except BulkError as exc:
             report.errors.append(str(exc))
             continue
-        names = _columns_of(path)
-        for name, taken, other in _repeated_fields(names):
+        header = _header_of(path)
+        names, empty_units = header.names, empty_unit_columns(path, header)
+        for name, taken, other in _repeated_fields(names, empty_units):
             report.warnings.append(text("bulk.repeated_column", path=path, field=name, taken=taken, other=other))
-        fields = set(header_fields(names).values())
-        if "source" not in fields and "department" not in fields:
+        present = header_fields(names, empty_units)
+        fields = set(present.values())
+        unit_named = any(field == "department" and name not in empty_units for name, field in present.items())
+        if "source" not in fields and not unit_named:  # no unit column, or one that names no unit
             report.warnings.append(text("bulk.one_document", path=path, name=path.name))
     return readable
 
 
-def _repeated_fields(names: list[str]) -> list[tuple[str, str, str]]:
+def _repeated_fields(names: list[str], empty_units: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
     """(field, the column taken, another column of the same field) for each column header_fields leaves
     out as a repeat (two 指标值 columns, 指标值 and value …). A unit's department beside the unit (主管部门
     and 单位名称) is no repeat: two levels, the unit taken."""
-    taken = _taken_columns(names)
+    taken = _taken_columns(names, empty_units)
     seen: set[str] = set()
     repeated = []
     for name in names:  # by place, not by name: a header may hold the same name twice
