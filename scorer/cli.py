@@ -440,9 +440,13 @@ def score(
     if library_path is not None:
         _check_inputs([library_path])
     selected, ignored = _resolve_codes(select_option, select), _resolve_codes(ignore_option, ignore)
-    tables, inputs = _rows_tables_among(paths, [output, projects_path, findings_path, xlsx_path, html_path, json_path])
-    if tables and len(tables) < inputs:
-        _usage_error(text("input.mixed"))
+    tables, documents, left_out = _rows_tables_among(
+        paths, [output, projects_path, findings_path, xlsx_path, html_path, json_path]
+    )
+    if tables and documents:
+        _usage_error(text("input.mixed", tables=_some_of(tables), documents=_some_of(documents)))
+    for left in left_out if tables else []:  # the document path says these as it reads
+        _say("warning", text("read.file_skipped", path=left.path, reason=left.reason))
     if not tables and engine == "dask":
         _usage_error(text("input.dask_needs_tables"))
     table_kind = "table" if tables else "csv"
@@ -506,23 +510,31 @@ def score(
     sys.exit(EXIT_SOME_UNREADABLE if status == EXIT_OK and result.rule_errors else status)
 
 
-def _rows_tables_among(paths: tuple[Path, ...], outputs: list[Path | None]) -> tuple[list[Path], int]:
-    """The rows tables among the files named and the files below the folders named (as the document path
-    would take them: this run's outputs and zhibiao's own reports left out below a folder), and how many
-    files there are in all. A folder of budget-system exports is scored the bulk way, as the same files
-    named."""
+def _rows_tables_among(paths: tuple[Path, ...], outputs: list[Path | None]) -> tuple[list[Path], list[Path], list]:
+    """(the rows tables, the other files, the files left out with why) among the files named and the files
+    below the folders named (as the document path takes them: this run's outputs, zhibiao's own reports
+    and files given twice left out; an old Office file not converted is a document). Files named are taken
+    as given. A folder of budget-system exports is scored the bulk way, as the same files named."""
     from scorer.engines.bulk import is_rows_table
     from scorer.ingest import expand
     from scorer.inputs import InputPlan
 
-    exclude = {path.resolve() for path in outputs if path is not None}
-    folders = [path for path in paths if path.is_dir()]
-    below = expand(folders, InputPlan(exclude=exclude, rows_tables=True))  # no convert_dir: nothing converted
-    named = [path for path in paths if not path.is_dir()]  # taken as given, zhibiao's own rows tables too
-    files: dict[Path, Path] = {}  # each file once, as first given
-    for path in [*named, *below]:
+    plan = InputPlan(exclude={path.resolve() for path in outputs if path is not None}, rows_tables=True)
+    below = expand([path for path in paths if path.is_dir()], plan)  # no convert_dir: nothing converted
+    files: dict[Path, Path] = {}
+    for path in [*(path for path in paths if not path.is_dir()), *below]:
+        if path.resolve() in files:
+            plan.skip(path, text("skip.given_twice"))
         files.setdefault(path.resolve(), path)
-    return [path for path in files.values() if path.is_file() and is_rows_table(path)], len(files)
+    tables = [path for path in files.values() if path.is_file() and is_rows_table(path)]
+    documents = [path for path in files.values() if path not in tables] + [left.path for left in plan.skipped if left.unread]
+    return tables, documents, [left for left in plan.skipped if not left.unread]
+
+
+def _some_of(paths: list[Path]) -> str:
+    """Up to three file names, and how many in all when there are more."""
+    names = "、".join(path.name for path in paths[:3])
+    return names if len(paths) <= 3 else text("input.some_files", names=names, count=len(paths))
 
 
 def _load_suggester(path: Path | None):

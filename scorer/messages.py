@@ -53,11 +53,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "input.mixed": {
         "zh": "逐条指标表（.parquet，含 project、level3、value 列的 .csv，或表头含 项目名称、三级指标、指标值 且在 1 MB 以上"
-        "或单位列（单位名称 等）列出多个单位的 .csv）不能与文档在同一次运行中评分",
+        "或单位列（单位名称 等）列出多个单位的 .csv）不能与文档在同一次运行中评分（指标表：{tables}；文档：{documents}）；"
+        "请分两次运行",
         "en": "rows tables (.parquet, .csv with project, level3 and value columns, or a .csv headed 项目名称, 三级指标, "
         "指标值 of 1 MB or more or whose unit column (单位名称 …) names several units) and documents cannot be "
-        "scored in one run",
+        "scored in one run (tables: {tables}; documents: {documents}); score them in two runs",
     },
+    "input.some_files": {"zh": "{names} 等 {count} 个", "en": "{names} and others, {count} in all"},
     "input.dask_missing": {
         "zh": '--engine dask 需要 dask 和 distributed：pip install ".[dask]"',
         "en": '--engine dask needs dask and distributed: pip install ".[dask]"',

@@ -366,8 +366,11 @@ def test_a_folder_of_exports_is_scored_as_the_same_files_named(seed_table, tmp_p
     assert code == 0, output
     pd.testing.assert_frame_equal(_rows(tmp_path / "from_folder.csv"), _rows(tmp_path / "named.csv"))
     (folder / "c.txt").write_text((SAMPLES / "003_e894add5ed61165e.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    code, output = _score(str(folder), "-o", str(tmp_path / "mixed.csv"))
-    assert code == 2 and "不能与文档在同一次运行中评分" in output, output
+    code, output = _score(str(folder), str(folder / "a.csv"), "-o", str(tmp_path / "mixed.csv"))
+    assert code == 2 and "（指标表：a.csv、b.parquet；文档：c.txt）" in output, output  # which file is which
+    (folder / "c.txt").unlink()
+    code, output = _score(str(folder), str(folder / "a.csv"), "-o", str(tmp_path / "twice.csv"))
+    assert code == 0 and "a.csv：未读取，已在本次运行中读过" in output, output
 
 
 def test_a_folder_run_leaves_out_its_earlier_outputs_parquet_and_parts_folders_too(seed_table, tmp_path):
