@@ -419,3 +419,16 @@ def test_an_empty_unit_column_gives_way_to_one_that_names_units_and_a_table_nami
     export.to_csv(table, index=False)
     report = score_tables([table], tmp_path / "rows.csv", None, jobs=1)
     assert len(report.warnings) == 1 and "全部行作为一个文件" in report.warnings[0], report.warnings
+
+
+def test_a_unit_in_two_tables_counts_once_for_template_statistics(seed_table, tmp_path):
+    """Two years' exports of the same units: each unit's rows were counted once a table, so rows became
+    templates (B201) by the second table alone, and the local path disagreed with the Dask engine."""
+    from scorer.engines.bulk import template_stats
+
+    first, second = tmp_path / "2023.csv", tmp_path / "2024.csv"
+    _export(seed_table).to_csv(first, index=False)
+    _export(seed_table).to_csv(second, index=False)
+    one, both = template_stats([first]), template_stats([first, second])
+    assert both["key_hashes"] == one["key_hashes"] and both["units"] == one["units"] == 5
+    assert both["rows"] == 2 * one["rows"]

@@ -255,6 +255,21 @@ def test_a_title_quoted_over_two_lines_is_read_on_dask_in_any_block_size(seed_ro
     assert list(frame.compute(scheduler="sync")["level3"]) == list(local["level3"]) and len(local) == 4 * len(seed_rows)
 
 
+def test_two_tables_of_the_same_units_score_on_dask_as_on_the_local_path(cluster, seed_rows, tmp_path):
+    from scorer.engines.dask_engine import score_tables_dask
+
+    tables = [tmp_path / "2023.csv", tmp_path / "2024.csv"]
+    for table in tables:
+        seed_rows.to_csv(table, index=False)
+    local = score_tables(tables, tmp_path / "local.csv", tmp_path / "local_projects.csv", jobs=1)
+    on_dask = score_tables_dask(
+        tables, tmp_path / "dask.csv", tmp_path / "dask_projects.csv", scheduler=cluster.scheduler_address
+    )
+    assert on_dask.rows == local.rows == 2 * len(seed_rows)
+    assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
+    assert filecmp.cmp(tmp_path / "local_projects.csv", tmp_path / "dask_projects.csv", shallow=False)
+
+
 def test_duplicates_on_dask_equal_the_local_lsh_clusters(cluster, tmp_path, monkeypatch):
     """`zhibiao duplicates --engine dask`: the near-duplicate search on the cluster gives the clusters of the
     one-machine search when it uses MinHash LSH too (beyond NEAR_ALL_PAIRS_LIMIT keys)."""

@@ -162,8 +162,9 @@ def score_frame(
 
 
 def projects_from_rows(rows: pd.DataFrame) -> pd.DataFrame:
-    """The project table (PROJECT_OUTPUT columns, rank not yet set) from score_frame's output."""
-    first = rows.drop_duplicates(["source", "project_index"])
+    """The project table (PROJECT_OUTPUT columns, rank not yet set) from score_frame's output; rows of
+    several tables carry `_file` (the Dask engine), so that two tables' documents of one name stay apart."""
+    first = rows.drop_duplicates(project_key_columns(rows))
     projects = pd.DataFrame(
         {
             "source": first["source"],
@@ -183,6 +184,11 @@ def projects_from_rows(rows: pd.DataFrame) -> pd.DataFrame:
         }
     )
     return projects[PROJECT_OUTPUT].reset_index(drop=True)
+
+
+def project_key_columns(rows: pd.DataFrame) -> list[str]:
+    """The columns that name a project among scored rows: its table (when given), document and index."""
+    return ["_file", "source", "project_index"] if "_file" in rows.columns else ["source", "project_index"]
 
 
 def rank_projects(projects: pd.DataFrame) -> pd.DataFrame:
@@ -772,25 +778,28 @@ def template_stats(
     errors: list[str] | None = None,
     scattered: dict[Path, tuple[str, int]] | None = None,
 ) -> dict:
-    """Corpus statistics for rule B201 in flat memory: how many units (documents, in a rows table) use each
-    key, kept for the keys used by two units or more, named by digest (scorer.duplicates.key_hash).
+    """Corpus statistics for rule B201: how many units (documents, in a rows table; a unit by its name, in
+    whatever table) use each key, kept for the keys used by two units or more, named by digest
+    (scorer.duplicates.key_hash).
 
-    Read in document-complete chunks, so a (key, unit) pair is counted in one chunk only and the pass
-    keeps one count per distinct key, not the pairs. A table whose documents are scattered is counted
-    again through grouped_batches, and named in `scattered` (with its first such document and row), so
-    that pass 2 reads it so too. With a process pool, digests come from its workers."""
+    Read in document-complete chunks; each chunk's distinct (key, unit) pairs are kept as two 8-byte
+    digests (about 16 bytes a row: 16 MB at a million rows), so that a unit's key is counted once even
+    when two tables (two years' exports) hold the unit, as the Dask engine counts. A table whose documents
+    are scattered is counted again through grouped_batches, and named in `scattered` (with its first such
+    document and row), so that pass 2 reads it so too. With a process pool, digests come from its workers."""
     from scorer.duplicates import STATS_SCHEMA
 
-    keys = np.array([], dtype=np.uint64)  # distinct keys so far, sorted, with the units using each
-    counts = np.array([], dtype=np.int64)
+    pair_keys: list[np.ndarray] = []  # a chunk each: the key digest of each of its distinct (key, unit) pairs
+    pair_digests: list[np.ndarray] = []  # and a digest of each pair
     units: set[str] = set()
     rows = 0
 
     def collect(found: pd.DataFrame) -> None:
-        nonlocal keys, counts
-        merged, inverse = np.unique(np.concatenate([keys, found["key"].to_numpy(dtype=np.uint64)]), return_inverse=True)
-        weights = np.concatenate([counts, np.ones(len(found), dtype=np.int64)])
-        keys, counts = merged, np.bincount(inverse, weights=weights, minlength=len(merged)).astype(np.int64)
+        key = found["key"].to_numpy(dtype=np.uint64)
+        unit = pd.util.hash_array(found["source"].to_numpy(dtype=object))
+        with np.errstate(over="ignore"):
+            pair_digests.append(key ^ (unit * np.uint64(0x9E3779B97F4A7C15)))
+        pair_keys.append(key)
 
     in_flight: deque = deque()
 
@@ -831,14 +840,18 @@ def template_stats(
 
     columns = ["source", "level3", "value"]
     for path in paths:
-        before = keys, counts, rows
+        chunks_before, rows_before = len(pair_keys), rows
         try:
             count(path, read_batches(path, chunk_rows, columns))
         except _Scattered as found:  # a unit's pairs may be in two chunks: this table is counted again, grouped
-            keys, counts, rows = before
+            del pair_keys[chunks_before:], pair_digests[chunks_before:]
+            rows = rows_before
             if scattered is not None:
                 scattered[path] = (found.source, found.row)
             count(path, grouped_batches(path, chunk_rows, columns))
+    empty = np.array([], dtype=np.uint64)
+    _, first = np.unique(np.concatenate(pair_digests) if pair_digests else empty, return_index=True)
+    keys, counts = np.unique((np.concatenate(pair_keys) if pair_keys else empty)[first], return_counts=True)
     return {
         "schema": STATS_SCHEMA,
         "version": 1,

@@ -28,6 +28,7 @@ from scorer.engines.bulk import (
     RowsSink,
     csv_bytes,
     key_units,
+    project_key_columns,
     projects_from_rows,
     readable_tables,
     score_frame,
@@ -138,10 +139,11 @@ def _empty_output() -> pd.DataFrame:
 def score_dask(
     paths: list[Path], client, options: BulkOptions, blocksize: str = "32MB", report: BulkReport | None = None
 ) -> pd.DataFrame:
-    """Every row scored on the cluster of `client`, gathered here in input order (columns FRAME_OUTPUT).
-    Bytes that did not decode are counted in `report` (replaced_bytes, a warning a table)."""
+    """Every row scored on the cluster of `client`, gathered here in input order (columns FRAME_OUTPUT and
+    `_file`, the number of the row's table in `paths`: two tables may hold documents of one name). Bytes
+    that did not decode are counted in `report` (replaced_bytes, a warning a table)."""
     frame = client.compute(scored_graph(paths, client, options, blocksize, report)).result()
-    return frame.sort_values(ORDER_COLUMNS, kind="stable").reset_index(drop=True)[FRAME_OUTPUT]
+    return frame.sort_values(ORDER_COLUMNS, kind="stable").reset_index(drop=True)[[*FRAME_OUTPUT, "_file"]]
 
 
 def scored_graph(paths: list[Path], client, options: BulkOptions, blocksize: str = "32MB", report: BulkReport | None = None):
@@ -182,7 +184,7 @@ def _partition_rows(part: pd.DataFrame) -> pd.DataFrame:
 
 def _partition_projects(part: pd.DataFrame) -> pd.DataFrame:
     projects = projects_from_rows(part)
-    first = part.drop_duplicates(["source", "project_index"])
+    first = part.drop_duplicates(project_key_columns(part))
     projects["_file"] = first["_file"].to_numpy()
     projects["_document_row"] = first["_document_row"].to_numpy()
     return projects
