@@ -485,8 +485,11 @@ class TableColumns:
         A blank unit cell is of the unit named above it (a merged cell of a spreadsheet, saved as CSV:
         the unit named on its first row only), in this frame or before it (`unit_above`); rows above
         the first unit named are of the file's own."""
-        frame = frame.rename(columns=self.fields).astype(object)  # a Parquet categorical takes no "" otherwise
-        frame = frame.fillna("").astype(str) if len(frame) else frame
+        frame = frame.rename(columns=self.fields)
+        for column in frame.columns:  # a Parquet dictionary column, read as a category, takes no "" otherwise
+            if isinstance(frame[column].dtype, pd.CategoricalDtype):
+                frame[column] = frame[column].astype(object)
+        frame = frame.fillna("").astype(str) if len(frame) else frame.astype(object)
         if "source" in self.wanted and "source" not in frame.columns:
             unit = frame.pop("department") if self.unit_as_source else pd.Series("", index=frame.index, dtype=object)
             unit = unit.where(unit.str.strip() != "").ffill()
