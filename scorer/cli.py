@@ -275,9 +275,12 @@ def _exit_status(report: ReadReport) -> int:
 
 
 def _read_or_stop(paths: list[Path], outputs: list[Output], quiet: bool) -> tuple[ReadReport, int]:
-    """Check the outputs, read the inputs; stop with exit status 2 (nothing written) when nothing was read."""
+    """Check the outputs, read the inputs; stop with exit status 2 (nothing written) when nothing was read.
+    Rows tables (a budget system's export of several units …) are read as `score` reads them: a document
+    a unit, so that parse, duplicates and corpus-stats see the documents score sees."""
     _check_outputs(outputs, paths)
-    report = _read_documents(paths, outputs, quiet)
+    tables = _tables_or_documents(tuple(paths), [output.path for output in outputs])
+    report = _read_tables(tables, quiet) if tables else _read_documents(paths, outputs, quiet)
     status = _exit_status(report)
     if status == EXIT_NOTHING_READ:
         _nothing_to_score()
@@ -440,13 +443,7 @@ def score(
     if library_path is not None:
         _check_inputs([library_path])
     selected, ignored = _resolve_codes(select_option, select), _resolve_codes(ignore_option, ignore)
-    tables, documents, left_out = _rows_tables_among(
-        paths, [output, projects_path, findings_path, xlsx_path, html_path, json_path]
-    )
-    if tables and documents:
-        _usage_error(text("input.mixed", tables=_some_of(tables), documents=_some_of(documents)))
-    for left in left_out if tables else []:  # the document path says these as it reads
-        _say("warning", text("read.file_skipped", path=left.path, reason=left.reason))
+    tables = _tables_or_documents(paths, [output, projects_path, findings_path, xlsx_path, html_path, json_path])
     if not tables and engine == "dask":
         _usage_error(text("input.dask_needs_tables"))
     table_kind = "table" if tables else "csv"
@@ -529,6 +526,17 @@ def _rows_tables_among(paths: tuple[Path, ...], outputs: list[Path | None]) -> t
     tables = [path for path in files.values() if path.is_file() and is_rows_table(path)]
     documents = [path for path in files.values() if path not in tables] + [left.path for left in plan.skipped if left.unread]
     return tables, documents, [left for left in plan.skipped if not left.unread]
+
+
+def _tables_or_documents(paths: tuple[Path, ...], outputs: list[Path | None]) -> list[Path]:
+    """The rows tables to read the table way, or [] for documents; a usage error when the inputs mix them.
+    With tables, the files left out below a folder are said here (the document path says them as it reads)."""
+    tables, documents, left_out = _rows_tables_among(paths, outputs)
+    if tables and documents:
+        _usage_error(text("input.mixed", tables=_some_of(tables), documents=_some_of(documents)))
+    for left in left_out if tables else []:
+        _say("warning", text("read.file_skipped", path=left.path, reason=left.reason))
+    return tables
 
 
 def _some_of(paths: list[Path]) -> str:
@@ -657,7 +665,7 @@ def _read_tables(paths: list[Path], quiet: bool) -> ReadReport:
         except (BulkError, ValueError) as exc:
             report.errors.append(ReadError(str(path), str(exc)))
             continue
-        report.documents.extend(documents_from_frame(frame))
+        report.documents.extend(documents_from_frame(frame, row_numbers=(frame.index + 1).tolist()))
     _report_reading(report, InputPlan(), quiet)
     return report
 

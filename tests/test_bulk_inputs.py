@@ -432,3 +432,19 @@ def test_a_unit_in_two_tables_counts_once_for_template_statistics(seed_table, tm
     one, both = template_stats([first]), template_stats([first, second])
     assert both["key_hashes"] == one["key_hashes"] and both["units"] == one["units"] == 5
     assert both["rows"] == 2 * one["rows"]
+
+
+def test_parse_then_score_of_an_export_of_several_units_gives_what_score_gives(seed_table, tmp_path):
+    """parse read such an export as one document (its units one another's context), so parse-then-score
+    differed from score; parse, duplicates and corpus-stats now read rows tables as score does."""
+    table = tmp_path / "units.csv"
+    _export(seed_table).to_csv(table, index=False)
+    parsed = tmp_path / "parsed.csv"
+    result = CliRunner().invoke(cli, ["parse", str(table), "-o", str(parsed), "-q"])
+    assert result.exit_code == 0, result.output
+    assert sorted(_rows(parsed)["source"].unique()) == sorted(seed_table["source"].unique())
+    for given, rows in ((table, "direct.csv"), (parsed, "via_parse.csv")):
+        code, output = _score(str(given), "-o", str(tmp_path / rows))
+        assert code == 0, output
+    direct, via_parse = _rows(tmp_path / "direct.csv"), _rows(tmp_path / "via_parse.csv")
+    assert list(via_parse["score"]) == list(direct["score"]) and list(via_parse["codes"]) == list(direct["codes"])
