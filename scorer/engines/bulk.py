@@ -239,18 +239,25 @@ def _names_several_units(path: Path, names: list[str]) -> bool:
     column = names.index(_taken_columns(names, empty_unit_columns(path, header))["department"])
     units: set[str] = set()
     try:
-        with path.open("r", encoding=csv_encoding(path), errors="replace", newline="") as handle:
-            reader = csv.reader(handle)
-            for _ in range(header.records + 1):
-                next(reader, None)
-            for cells in reader:
-                if column < len(cells) and cells[column].strip():
-                    units.add(cells[column].strip())
-                if len(units) >= 2:
-                    return True
+        for cells in _records_under_header(path, header):
+            if column < len(cells) and cells[column].strip():
+                units.add(cells[column].strip())
+            if len(units) >= 2:
+                return True
     except (OSError, csv.Error):
         return False
     return False
+
+
+def _records_under_header(path: Path, header: Header) -> Iterator[list[str]]:
+    """The CSV records of a rows table under its header (csv module: for a look at a few columns)."""
+    import csv
+
+    with path.open("r", encoding=csv_encoding(path), errors="replace", newline="") as handle:
+        reader = csv.reader(handle)
+        for _ in range(header.records + 1):
+            next(reader, None)
+        yield from reader
 
 
 def _lacks_a_required_column(contract: set[str]) -> bool:
@@ -312,12 +319,8 @@ def empty_unit_columns(path: Path, header: Header | None = None) -> frozenset[st
                 frame = sample.to_pandas().astype(object).fillna("").astype(str)
                 named = {name for name in frame.columns if (frame[name].str.strip() != "").any()}
         else:
-            with path.open("r", encoding=csv_encoding(path), errors="replace", newline="") as handle:
-                reader = csv.reader(handle)
-                for _ in range(header.records + 1):
-                    next(reader, None)
-                for cells in itertools.islice(reader, UNIT_SAMPLE_ROWS):
-                    named.update(name for index, name in columns.items() if index < len(cells) and cells[index].strip())
+            for cells in itertools.islice(_records_under_header(path, header), UNIT_SAMPLE_ROWS):
+                named.update(name for index, name in columns.items() if index < len(cells) and cells[index].strip())
     except (OSError, csv.Error, ValueError):
         return frozenset()
     return frozenset(columns.values()) - named
