@@ -302,6 +302,31 @@ def test_a_title_above_the_header_of_a_large_export_is_skipped(seed_table, tmp_p
     pd.testing.assert_frame_equal(_rows(tmp_path / "titled_rows.csv"), _rows(tmp_path / "plain_rows.csv"))
 
 
+def two_line_header(export: pd.DataFrame) -> str:
+    """The export as a spreadsheet with merged headings saves it: 绩效指标 over 一级/二级/三级指标, the other
+    headings merged down two lines (named on the first, blank on the second)."""
+    levels = ["一级指标", "二级指标", "三级指标"]
+    upper = ["绩效指标" if name == levels[0] else "" if name in levels else name for name in export.columns]
+    lower = [name if name in levels else "" for name in export.columns]
+    body = export.to_csv(index=False, header=False)
+    return "某市2024年项目支出绩效目标表\n" + ",".join(upper) + "\n" + ",".join(lower) + "\n" + body
+
+
+def test_an_export_with_its_header_over_two_lines_scores_as_with_one(seed_table, tmp_path, bulk_way):
+    """A header over two lines took its first line alone for header: no 三级指标 column, so the whole export
+    went the document way as one project named after the title, each unit's and project's name read as
+    an indicator of its own. Now the two lines are one header, and the rows are those of the plain table."""
+    plain, merged = tmp_path / "plain.csv", tmp_path / "merged.csv"
+    _export(seed_table).to_csv(plain, index=False)
+    merged.write_text(two_line_header(_export(seed_table)), encoding="utf-8")
+    assert is_rows_table(merged)
+    for table in (plain, merged):
+        report = score_tables([table], tmp_path / f"{table.stem}_rows.csv", None, jobs=1, chunk_rows=100)
+        assert not report.warnings and not report.errors, report.warnings
+        assert report.rows == len(seed_table)
+    pd.testing.assert_frame_equal(_rows(tmp_path / "merged_rows.csv"), _rows(tmp_path / "plain_rows.csv"))
+
+
 def test_a_large_file_with_an_unclosed_quote_first_is_no_traceback(seed_table, tmp_path):
     table = tmp_path / "unclosed.csv"
     table.write_text('"某单位项目绩效目标表\n' + _export(pd.concat([seed_table] * 2)).to_csv(index=False), encoding="utf-8")

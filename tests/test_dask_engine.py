@@ -184,6 +184,22 @@ def test_a_title_above_the_header_is_skipped_on_dask_as_on_the_local_path(cluste
     assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
 
 
+def test_a_header_over_two_lines_is_read_on_dask_as_on_the_local_path(cluster, seed_rows, tmp_path):
+    from test_bulk_inputs import two_line_header
+
+    from scorer.engines.dask_engine import score_tables_dask
+
+    export = seed_rows.rename(columns=EXPORT_HEADINGS)
+    export.insert(0, "单位名称", export.pop("source"))
+    path = tmp_path / "merged.csv"
+    path.write_text(two_line_header(export), encoding="utf-8")
+    local = score_tables([path], tmp_path / "local.csv", None, jobs=1)
+    on_dask = score_tables_dask([path], tmp_path / "dask.csv", None, scheduler=cluster.scheduler_address)
+    assert on_dask.rows == local.rows == len(seed_rows)
+    assert local.documents == seed_rows["source"].nunique()
+    assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
+
+
 def test_a_table_whose_documents_are_scattered_scores_on_dask_as_on_the_local_path(cluster, seed_rows, tmp_path):
     """Dask brings a document's rows together by its shuffle; the local path now does too (grouped_batches)."""
     import numpy as np

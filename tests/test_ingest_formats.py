@@ -201,3 +201,62 @@ def test_value_split_over_operator_figure_and_unit_columns(tmp_path):
     )
     rows = rows_of(read_document(path).projects)
     assert [r[5] for r in rows] == ["≥120公里", "≥85%", "2024年12月底前", "明显改善"]
+
+
+def test_a_header_over_two_lines_names_the_columns_of_both(tmp_path):
+    """A spreadsheet's merged heading (绩效指标 over 一级/二级/三级指标, 单位名称 and 项目名称 down two lines),
+    saved as CSV, leaves the first line blank where the second names the columns. Read as two headers, the
+    second replaced the first: the project and value columns were lost, and each row's unit and project
+    came out as an indicator of its own."""
+    path = tmp_path / "two_line_header.csv"
+    path.write_text(
+        "单位名称,项目名称,绩效指标,,,指标值\n"
+        ",,一级指标,二级指标,三级指标,\n"
+        "某市教育局,学生资助,产出指标,数量指标,资助学生人数,≥1200人\n"
+        "某市教育局,学生资助,产出指标,时效指标,资金发放及时率,100%\n"
+        "某市教育局,校舍维修,产出指标,数量指标,维修校舍面积,≥3000平方米\n",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    assert rows_of(document.projects) == [
+        ("学生资助", "产出指标", "数量指标", "资助学生人数", "", "≥1200人", ""),
+        ("学生资助", "产出指标", "时效指标", "资金发放及时率", "", "100%", ""),
+        ("校舍维修", "产出指标", "数量指标", "维修校舍面积", "", "≥3000平方米", ""),
+    ]
+    assert document.unit != "单位名称 项目名称 绩效指标 指标值"  # a header is not the unit's name
+
+
+def test_a_self_evaluation_workbook_with_merged_headings_reads_targets_not_results(tmp_path):
+    """Excel's merged cells: 指标值 over 年度指标值 and 实际完成值, the level headings merged down two rows.
+    The target is the 年度指标值 column; the result stays beside it."""
+    import openpyxl
+
+    path = tmp_path / "self_evaluation.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "自评表"
+    sheet.append(["一级指标", "二级指标", "三级指标", "指标值", None, "得分"])
+    sheet.append([None, None, None, "年度指标值", "实际完成值", None])
+    sheet.append(["产出指标", "数量指标", "培训村医人数", "≥120人", "126人", 10])
+    sheet.append(["产出指标", "时效指标", "培训完成时间", "2024年10月底前", "2024年9月", 10])
+    for cells in ("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:F2"):
+        sheet.merge_cells(cells)
+    workbook.save(str(path))
+    document = read_document(path)
+    rows = [i for p in document.projects for i in p.indicators]
+    assert [(i.level3, i.value) for i in rows] == [("培训村医人数", "≥120人"), ("培训完成时间", "2024年10月底前")]
+    assert [i.extra.get("actual") for i in rows] == ["126人", "2024年9月"]
+
+
+def test_a_row_of_headings_that_renames_a_column_is_a_new_header_not_a_second_line(tmp_path):
+    """Only a line that names the columns the line above leaves blank (or groups) continues it: a row
+    that gives a named column another heading starts a table of its own."""
+    path = tmp_path / "two_tables.csv"
+    path.write_text(
+        "项目名称,一级指标,二级指标,三级指标,指标值\n"
+        "一级指标,二级指标,三级指标,指标值,指标值确定依据\n"
+        "产出指标,数量指标,资助学生人数,≥1200人,年度计划\n",
+        encoding="utf-8",
+    )
+    rows = [(i.level3, i.value, i.basis) for p in read_document(path).projects for i in p.indicators]
+    assert rows == [("资助学生人数", "≥1200人", "年度计划")]

@@ -255,7 +255,7 @@ def _records_under_header(path: Path, header: Header) -> Iterator[list[str]]:
 
     with path.open("r", encoding=csv_encoding(path), errors="replace", newline="") as handle:
         reader = csv.reader(handle)
-        for _ in range(header.records + 1):
+        for _ in range(header.body_records):
             next(reader, None)
         yield from reader
 
@@ -428,11 +428,20 @@ def _columns_of(path: Path) -> list[str]:
 @dataclass(frozen=True)
 class Header:
     """A rows table's header and what stands above it: `lines` for Arrow (physical lines, blank ones and
-    the lines of a quoted title counted), `records` for pandas (CSV records, a blank line one)."""
+    the lines of a quoted title counted), `records` for pandas (CSV records, a blank line one). A header
+    over two lines (a spreadsheet's merged headings: 绩效指标 over 一级/二级/三级指标) has its names merged
+    (`two_lines`): they are given to the readers, and `body_lines` (physical lines down to its end) skipped."""
 
     names: list[str]
     lines: int = 0
     records: int = 0
+    two_lines: bool = False
+    body_lines: int = 0
+
+    @property
+    def body_records(self) -> int:
+        """Records above the first row of the table."""
+        return self.records + (2 if self.two_lines else 1)
 
 
 def _header_of(path: Path) -> Header:
@@ -452,8 +461,13 @@ def _header_of(path: Path) -> Header:
         lines = records = 0
         headed: Header | None = None  # the first record of two headings
         filled: Header | None = None  # the first record of two filled cells
+        above: tuple[list[str], int] | None = None  # the record before, and the lines above it
         try:
             for cells in itertools.islice(reader, HEADER_SEARCH_ROWS):
+                names = _two_line_names(above[0], cells) if above else None
+                if above and names and set(REQUIRED_COLUMNS) <= {_field_of(name) for name in names}:
+                    return Header(names, above[1], records - 1, two_lines=True, body_lines=reader.line_num)
+                above = (cells, lines)
                 fields = {_field_of(cell) for cell in cells} - {None}
                 if set(REQUIRED_COLUMNS) <= fields:
                     return Header(cells, lines, records)
@@ -469,6 +483,24 @@ def _header_of(path: Path) -> Header:
             return found
         handle.seek(0)
         return Header(next(csv.reader([handle.readline()]), []))
+
+
+def _two_line_names(upper: list[str], lower: list[str]) -> list[str] | None:
+    """The column names of a header over two lines (scorer.ingest.interpret.second_header_line): a column
+    is named below, else above; a column named on neither line gets its place (列3), a name taken twice a
+    number, so that every column can be asked for by name. None when `lower` is not the header's second line."""
+    from scorer.ingest.interpret import GROUP_FIELDS, heading_field, second_header_line
+
+    upper_fields = [heading_field(cell) for cell in upper]
+    if not second_header_line(upper_fields, [heading_field(cell) for cell in lower], lower):
+        return None
+    names: list[str] = []
+    for index in range(max(len(upper), len(lower))):
+        below = lower[index].strip() if index < len(lower) else ""
+        over = upper[index].strip() if index < len(upper) and upper_fields[index] not in GROUP_FIELDS else ""
+        name = below or over or f"列{index + 1}"
+        names.append(name if name not in names else f"{name}#{index + 1}")
+    return names
 
 
 @dataclass(frozen=True)
@@ -544,7 +576,7 @@ def read_batches(
     offset = 0
     unit_above = ""  # the last unit named in the frames before (TableColumns.contract)
     try:
-        for batch in _arrow_batches(path, table.read, chunk_rows, table.header.lines):
+        for batch in _arrow_batches(path, table.read, chunk_rows, table.header):
             frame = table.contract(pa.Table.from_batches([batch]).to_pandas(), unit_above)
             frame.index = pd.RangeIndex(offset, offset + len(frame))
             offset += len(frame)
@@ -591,7 +623,7 @@ def _skip_blank_line(row) -> str:
     return "skip" if row.text is not None and not row.text.strip() else "error"
 
 
-def _arrow_batches(path: Path, columns: list[str], chunk_rows: int, lines_above_header: int = 0):
+def _arrow_batches(path: Path, columns: list[str], chunk_rows: int, header: Header | None = None):
     import pyarrow as pa
 
     if path.suffix.lower() == ".parquet":
@@ -606,7 +638,14 @@ def _arrow_batches(path: Path, columns: list[str], chunk_rows: int, lines_above_
         # 1 MB blocks, one thread: as fast here as larger blocks on threads, and the reader's memory
         # stays flat (with 4 MB blocks it grew with the file: 267 MB at 1M rows, 335 MB at 2M)
         read_options=pc.ReadOptions(
-            block_size=1 << 20, use_threads=False, encoding=_encoding_of(path), skip_rows=lines_above_header
+            block_size=1 << 20,
+            use_threads=False,
+            encoding=_encoding_of(path),
+            **(
+                {"skip_rows": header.body_lines, "column_names": header.names}
+                if header and header.two_lines
+                else {"skip_rows": header.lines if header else 0}
+            ),
         ),
         parse_options=pc.ParseOptions(newlines_in_values=True, invalid_row_handler=_skip_blank_line),
         convert_options=pc.ConvertOptions(

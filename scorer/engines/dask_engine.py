@@ -56,17 +56,24 @@ def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | No
         frame = dd.read_parquet(str(path), columns=table.read)
     else:
         encoding = csv_encoding(path)
+        header = table.header
+        # Dask finds the header of a later block by lines, pandas by records: a title quoted over two lines
+        # above the header puts them apart, and the table is then read as one block; so is a table whose
+        # header is over two lines (its names merged, given to pandas)
+        whole = header.two_lines or header.lines != header.records
         frame = dd.read_csv(
             str(path),
             dtype=str,
             keep_default_na=False,
             usecols=table.read,
-            # Dask finds the header of a later block by lines, pandas by records: a title quoted over two
-            # lines above the header puts them apart, and the table is then read as one block
-            blocksize=blocksize if table.header.lines == table.header.records else None,
+            blocksize=None if whole else blocksize,
             encoding=encoding,
             encoding_errors="replace",
-            skiprows=table.header.records,
+            **(
+                {"skiprows": header.body_records, "header": None, "names": header.names}
+                if header.two_lines
+                else {"skiprows": header.records}
+            ),
         )
         replaced = undecodable_bytes(path)
         if replaced and warnings is not None:

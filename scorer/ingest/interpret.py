@@ -111,6 +111,39 @@ def split_goals(goal: str) -> list[str]:
     return parts or [text]
 
 
+# what a self-evaluation table gives beside the target, kept on the row (Indicator.extra), never its target
+REPORTED_FIELDS = ("actual", "score", "reason", "completion", "remark")
+GROUP_FIELDS = frozenset({"indicators"})  # headings over several columns (绩效指标 over 一级/二级/三级指标)
+
+
+def second_header_line(upper: list[str | None], fields: list[str | None], cells: list[str]) -> bool:
+    """Whether a row right under a header is the header's second line: a spreadsheet's merged heading
+    (绩效指标 over 一级/二级/三级指标, 项目名称 over two lines), saved or exported, leaves the row above blank
+    where the row below names the columns. Such a row holds headings only, each under a blank cell of the
+    line above, a group heading or the same field, and at least one under a blank or a group heading."""
+    named = [(index, field) for index, (field, cell) in enumerate(zip(fields, cells, strict=False)) if cell.strip()]
+    if not named or any(field is None for _, field in named):
+        return False
+    above = [(upper[index] if index < len(upper) else None, field) for index, field in named]
+    if any(over is not None and over not in GROUP_FIELDS and over != field for over, field in above):
+        return False
+    return any(over is None or over in GROUP_FIELDS for over, _ in above)
+
+
+def _is_heading_row(block: Block) -> bool:
+    """A table row of column headings (单位名称 | 项目名称 | 指标值): no unit's name."""
+    return isinstance(block, Row) and sum(1 for cell in block.filled() if heading_field(cell)) >= 2
+
+
+def merged_header(upper: list[str | None], lower: list[str | None]) -> list[str | None]:
+    """The two lines of a header as one: a column is named by the line below when it names it, else above."""
+    width = max(len(upper), len(lower))
+    return [
+        (lower[i] if i < len(lower) else None) or (upper[i] if i < len(upper) and upper[i] not in GROUP_FIELDS else None)
+        for i in range(width)
+    ]
+
+
 class Interpreter:
     def __init__(self, source: str) -> None:
         self.doc = Document(source=source)
@@ -118,6 +151,7 @@ class Interpreter:
         self.pending_title = ""
         self.header: dict[str, int] | None = None
         self.header_width = 0
+        self.header_fields: list[str | None] | None = None  # of the header row just read, until another row
         self.layout = ""  # "", "form", "flat", "wide"
         self.form_part = ""
         self.money_factor = 1.0  # multiply to get 万元
@@ -181,6 +215,7 @@ class Interpreter:
         text = clean_title(block.text)
         if not text:
             return
+        self.header_fields = None
         self._money_unit(text)
         title = _TITLE.match(text) if len(text) <= _MAX_TITLE else None
         if title and self.layout == "wide":
@@ -234,6 +269,10 @@ class Interpreter:
             self._paragraph(Paragraph(filled[0], block.line))
             return
         fields = [heading_field(c) for c in block.cells]
+        upper, self.header_fields = self.header_fields, None
+        if upper is not None and second_header_line(upper, fields, block.cells):
+            self._set_header(merged_header(upper, fields), block)
+            return
         if self._is_header(fields):
             self._set_header(fields, block)
             return
@@ -302,6 +341,7 @@ class Interpreter:
                 header[field] = index
         self.header = header
         self.header_width = len(fields)
+        self.header_fields = fields
         if "indicators" in header and "level3" not in header and "value" not in header:
             self.layout = "wide"
             self._close_project()
@@ -433,6 +473,7 @@ class Interpreter:
             value=value,
             basis=mapped.get("basis", ""),
             location=self._loc(block),
+            extra={field: mapped[field] for field in REPORTED_FIELDS if mapped.get(field)},
         )
         project.indicators.append(indicator)
         self.previous = indicator
@@ -507,7 +548,7 @@ class Interpreter:
             # the title often names the unit in full (门源县人大办公室) where the code row abbreviates it
             self.doc.unit = from_title if from_row and from_title.endswith(from_row) else (from_row or from_title)
             return
-        if texts:
+        if texts and not _is_heading_row(head[0]):
             first = texts[0].strip("# ")
             if 3 <= len(first) <= 30 and "部门" not in first:
                 self.doc.unit = first
