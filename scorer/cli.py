@@ -533,10 +533,36 @@ def _tables_or_documents(paths: tuple[Path, ...], outputs: list[Path | None]) ->
     With tables, the files left out below a folder are said here (the document path says them as it reads)."""
     tables, documents, left_out = _rows_tables_among(paths, outputs)
     if tables and documents:
-        _usage_error(text("input.mixed", tables=_some_of(tables), documents=_some_of(documents)))
+        notes = _notes_beside_tables(documents, named={path.resolve() for path in paths})
+        if notes is None:
+            _usage_error(text("input.mixed", tables=_some_of(tables), documents=_some_of(documents)))
+        from scorer.inputs import SkippedFile
+
+        left_out.extend(SkippedFile(path, text("skip.no_indicators")) for path in notes)
     for left in left_out if tables else []:
         _say("warning", text("read.file_skipped", path=left.path, reason=left.reason))
     return tables
+
+
+NOTES_READ_AT_MOST = 20  # files below a folder of tables read to see that they are notes, not documents
+
+
+def _notes_beside_tables(documents: list[Path], named: set[Path]) -> list[Path] | None:
+    """The files below a folder of rows tables that hold no indicator (说明.txt, README.md, a cover letter):
+    notes beside the exports, left out with a warning. None when one of them holds indicators, was named
+    on the command line, or they are too many to read: then the run mixes tables and documents."""
+    from scorer.ingest import UnreadableFile, read_document
+
+    if len(documents) > NOTES_READ_AT_MOST or any(path.resolve() in named for path in documents):
+        return None
+    for path in documents:
+        try:
+            document = read_document(path)
+        except UnreadableFile:
+            return None  # unread, it may be a document: the user says which way to run
+        if any(project.indicators for project in document.projects):
+            return None
+    return documents
 
 
 def _some_of(paths: list[Path]) -> str:

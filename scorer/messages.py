@@ -634,6 +634,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report.document_year": {"zh": "{name}（{year}年）", "en": "{name} ({year})"},
     # reasons a file in a folder is not read
     "skip.own_output": {"zh": "这是 zhibiao 自己写出的{what}", "en": "it is zhibiao's own {what}"},
+    "skip.no_indicators": {
+        "zh": "与指标表同在文件夹中，其中没有指标（说明或附件）",
+        "en": "it lies beside the rows tables and holds no indicator (a note or an attachment)",
+    },
     "skip.given_twice": {"zh": "已在本次运行中读过（命令中给出了两次）", "en": "already read in this run (given twice)"},
     "skip.run_output": {"zh": "这是本次运行的输出文件", "en": "it is an output of this run"},
     "skip.legacy": {

@@ -398,6 +398,28 @@ def test_a_folder_of_exports_is_scored_as_the_same_files_named(seed_table, tmp_p
     assert code == 0 and "a.csv：未读取，已在本次运行中读过" in output, output
 
 
+def test_notes_beside_a_folder_of_exports_are_left_out_saying_so_and_a_document_beside_them_still_refused(seed_table, tmp_path):
+    """A folder of exports with a 说明.txt or README.md beside them was refused as a run of tables and
+    documents. A file below the folder that holds no indicator is a note: left out, with a warning naming
+    it. One that holds indicators, or a note named on the command line, still makes the run a mixed one."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    _export(seed_table).to_csv(folder / "a.csv", index=False)
+    (folder / "说明.txt").write_text("本文件夹为各单位2024年项目支出绩效目标表导出文件，由预算科整理。\n", encoding="utf-8")
+    (folder / "README.md").write_text("# 导出说明\n\n数据来自预算管理一体化系统。\n", encoding="utf-8")
+    code, output = _score(str(folder), "-o", str(tmp_path / "rows.csv"))
+    assert code == 0, output
+    assert "说明.txt：未读取，与指标表同在文件夹中，其中没有指标" in output and "README.md：未读取" in output, output
+    _score(str(folder / "a.csv"), "-o", str(tmp_path / "named.csv"))
+    pd.testing.assert_frame_equal(_rows(tmp_path / "rows.csv"), _rows(tmp_path / "named.csv"))
+    code, output = _score(str(folder / "a.csv"), str(folder / "说明.txt"), "-o", str(tmp_path / "named_note.csv"))
+    assert code == 2 and "不能与文档在同一次运行中评分" in output, output
+    (folder / "c.txt").write_text((SAMPLES / "003_e894add5ed61165e.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    code, output = _score(str(folder), "-o", str(tmp_path / "mixed.csv"))
+    assert code == 2 and "不能与文档在同一次运行中评分" in output and "c.txt" in output, output
+    assert not (tmp_path / "mixed.csv").exists()
+
+
 def test_a_folder_run_leaves_out_its_earlier_outputs_parquet_and_parts_folders_too(seed_table, tmp_path):
     """An earlier run's rows.parquet, or the parts a Dask run wrote into -o FOLDER inside the input folder,
     were read back as input: every row twice."""
