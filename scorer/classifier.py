@@ -562,7 +562,7 @@ class Model:
         return cls(weights=weights, intercepts=intercepts, metadata=body.get("metadata", {}))
 
     def save(self, path: str | Path) -> None:
-        from scorer.report.atomic import atomic_output
+        from scorer.atomic import atomic_output
 
         with atomic_output(path) as temporary:
             temporary.write_text(self.to_json() + "\n", encoding="utf-8")

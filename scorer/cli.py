@@ -21,10 +21,10 @@ from typing import NoReturn
 
 import click
 
+from scorer.atomic import OutputBatch
 from scorer.ingest import ReadError, ReadReport, expand, read_paths
 from scorer.inputs import InputPlan, near_names, restore_sources
 from scorer.messages import CATALOGUE, LANGUAGES, click_error, default_language, english_wording, language, set_language, text
-from scorer.report.atomic import OutputBatch
 from scorer.report.csv_writer import write_csv
 from scorer.report.outputs import Output, check_outputs
 from scorer.table import (
@@ -347,8 +347,8 @@ def _resolve_codes(option: str, values: tuple[str, ...]) -> list[str] | None:
     import re
 
     from scorer.classifier import MODEL_CODES
-    from scorer.registry import load_rules
     from scorer.report.terminal import CATEGORY_NAMES
+    from scorer.rules import load_rules
 
     rules = load_rules()
     codes = sorted(set(rules) | set(MODEL_CODES.values()))
@@ -889,8 +889,8 @@ def corpus_stats_command(paths: tuple[Path, ...], output: Path, quiet: bool) -> 
     """Count how many units use each row (figures masked), for `zhibiao score --corpus-stats`."""
     import json
 
+    from scorer.atomic import atomic_output
     from scorer.duplicates import corpus_stats, row_table
-    from scorer.report.atomic import atomic_output
 
     outputs = [Output("-o", output, "json")]
     report, status = _read_or_stop(list(paths), outputs, quiet)
@@ -910,7 +910,7 @@ def corpus_stats_command(paths: tuple[Path, ...], output: Path, quiet: bool) -> 
 @_lang_option
 def train(labels: tuple[Path, ...], docs: Path, out: Path, card: Path | None) -> None:
     """Train the classifier on labelled CSVs (LABELING.md format), evaluate it with each document held out."""
-    from scorer.report.atomic import atomic_output
+    from scorer.atomic import atomic_output
     from scorer.training import held_out_evaluation, labelled_examples, model_card, read_labels
     from scorer.training import train as fit_model
 
@@ -1223,8 +1223,8 @@ def list_rules() -> None:
     """List every rule: code, category, severity, scope, what it flags."""
     from scorer.classifier import MODEL_CODES
     from scorer.messages import language
-    from scorer.registry import load_rules
     from scorer.report.terminal import category_name
+    from scorer.rules import load_rules
 
     def columns(code: str, category: str, severity: str, scope: str, said: str) -> str:
         if language() == "zh":  # the Chinese names are two to four characters: pad by display width
@@ -1257,7 +1257,8 @@ def show_rule(code: str) -> None:
 
     from scorer.classifier import MODEL_CODES, model_doc
     from scorer.messages import language
-    from scorer.registry import load_rules, rule_doc
+    from scorer.registry import rule_doc
+    from scorer.rules import load_rules
 
     rules = load_rules()
     item = rules.get(code.upper())

@@ -337,8 +337,8 @@ def write_comparison_xlsx(comparison: Comparison, path: str | Path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import PatternFill
 
+    from scorer.atomic import atomic_output
     from scorer.inputs import GENERATOR
-    from scorer.report.atomic import atomic_output
     from scorer.report.xlsx import _finish, put
 
     fills = {
@@ -434,7 +434,7 @@ def render_comparison_html(comparison: Comparison, old: str, new: str) -> str:
 
 
 def write_comparison_html(comparison: Comparison, path: str | Path, old: str, new: str) -> None:
-    from scorer.report.atomic import atomic_output
+    from scorer.atomic import atomic_output
 
     with atomic_output(path) as temporary:
         temporary.write_text(render_comparison_html(comparison, old, new), encoding="utf-8")

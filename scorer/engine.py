@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from scorer.memo import BoundedMemo
 from scorer.messages import english_term, english_wording, language, text
 from scorer.normalise import CorpusContext, DocumentContext, ProjectContext, RowContext
-from scorer.registry import Hit, Rule, select_rules
+from scorer.registry import Hit, Rule
+from scorer.rules import select_rules
 from scorer.types import Finding
 
 

@@ -116,7 +116,7 @@ def write_letter(letter: Letter, path: str | Path) -> None:
     from docx import Document
     from docx.shared import Pt
 
-    from scorer.report.atomic import atomic_output
+    from scorer.atomic import atomic_output
 
     document = Document()
     style = document.styles["Normal"]

@@ -119,19 +119,6 @@ def rule(
     return register
 
 
-def load_rules() -> dict[str, Rule]:
-    """Import the rule modules (registration happens on import)."""
-    from scorer import rules  # noqa: F401
-
-    return RULES
-
-
 def matches(code: str, patterns: Iterable[str]) -> bool:
     """The code is one of the patterns or starts with one (V, U001, B00)."""
     return any(code.upper().startswith(p.strip().upper()) for p in patterns if p.strip())
-
-
-def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Rule]:
-    rules = load_rules()
-    chosen = [r for code, r in sorted(rules.items()) if not select or matches(code, select)]
-    return [r for r in chosen if not ignore or not matches(r.code, ignore)]

@@ -15,7 +15,7 @@ from scorer.cli import cli
 from scorer.engines.bulk import ROW_OUTPUT, document_chunks, score_frame, score_tables
 from scorer.ingest import read_paths
 from scorer.normalise import prepare
-from scorer.registry import select_rules
+from scorer.rules import select_rules
 from scorer.table import PROJECT_COLUMNS, indicator_frame
 
 INPUT = ["source", "project", "level1", "level2", "level3", "description", "value", "basis"]

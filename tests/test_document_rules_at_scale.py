@@ -111,7 +111,8 @@ def test_an_identical_slogan_over_thousands_of_projects_is_flagged_in_each():
 def test_a_kept_wording_tells_apart_fields_equal_but_written_otherwise():
     # the wordings of hits are kept per rule, row and hit: 1 and True are equal as keys, not as text
     from scorer.engine import _findings
-    from scorer.registry import Hit, load_rules
+    from scorer.registry import Hit
+    from scorer.rules import load_rules
 
     [context] = prepare([document_of([(0, [5]), (1, [5])])])
     rule, project = load_rules()["B004"], context.projects[0]

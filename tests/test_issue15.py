@@ -454,7 +454,7 @@ def test_point7_one_reason_per_check_no_internal_wording_a_fix_on_every_flagged_
 def test_point8_every_rule_has_a_chinese_name_in_the_listing_and_the_workbook(tmp_path):
     import re
 
-    from scorer.registry import load_rules
+    from scorer.rules import load_rules
 
     rules = load_rules()
     assert all(re.search(r"[\u4e00-\u9fff]", rule.title) for rule in rules.values())

@@ -13,7 +13,7 @@ import scorer
 from scorer.decisions import OVERRULE, Decision
 from scorer.lexicons import table
 from scorer.messages import english_term, english_wording, set_language
-from scorer.registry import load_rules
+from scorer.rules import load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))

@@ -15,7 +15,7 @@ from test_rule_examples import flagged
 
 from scorer.classifier import MODEL_CODES
 from scorer.cli import cli
-from scorer.registry import load_rules
+from scorer.rules import load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = yaml.safe_load((ROOT / "lexicons" / "rule_docs.yaml").read_text(encoding="utf-8"))

@@ -9,7 +9,7 @@ import yaml
 
 from scorer.engine import run_rules
 from scorer.normalise import prepare
-from scorer.registry import load_rules
+from scorer.rules import load_rules
 from scorer.types import Document, Indicator, Location, Project
 
 EXAMPLES = yaml.safe_load((Path(__file__).parent / "rule_examples.yaml").read_text(encoding="utf-8"))

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import scorer
 from scorer.cli import EXIT_OK, cli
-from scorer.registry import load_rules
+from scorer.rules import load_rules
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SEED_002 = SAMPLES / "002_7d1d3af06469c7e6.txt"

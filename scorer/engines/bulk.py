@@ -1050,7 +1050,7 @@ class BulkReport:
 def warm_up(options: BulkOptions) -> None:
     """Run in each worker as the pool starts: loads the rules and the model (ModelError if it is bad)."""
     from scorer.classifier import load_model
-    from scorer.registry import select_rules
+    from scorer.rules import select_rules
 
     select_rules(None, None)
     if options.use_model:
@@ -1146,7 +1146,7 @@ def _arrow_table(rows: pd.DataFrame):
 
 class RowsSink:
     """Rows output written as chunks come back: CSV (UTF-8 with BOM, formula cells neutralised) or Parquet,
-    into a temporary file beside the target (scorer.report.atomic.atomic_output) that replaces it at
+    into a temporary file beside the target (scorer.atomic.atomic_output) that replaces it at
     close(keep=True) and is removed at close(keep=False)."""
 
     def __init__(self, path: Path | None):
@@ -1157,7 +1157,7 @@ class RowsSink:
         self._output: AbstractContextManager[Path] | None = None
         self._temporary: Path | None = None
         if path is not None:
-            from scorer.report.atomic import atomic_output
+            from scorer.atomic import atomic_output
 
             self._output = atomic_output(path)
             self._temporary = self._output.__enter__()
@@ -1728,7 +1728,7 @@ class _ProjectsOut:
 
     def __enter__(self):
         if self.path is not None:
-            from scorer.report.atomic import atomic_output
+            from scorer.atomic import atomic_output
 
             self._context = atomic_output(self.path)
             self._target = self._context.__enter__()

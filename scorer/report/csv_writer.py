@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from scorer.report.atomic import atomic_output
+from scorer.atomic import atomic_output
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_TARGET = re.compile(r"^[=+\-]\s*\d[\d,.]*\s*[%‰\u4e00-\u9fff/]*$")

@@ -12,10 +12,10 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
+from scorer.atomic import atomic_output
 from scorer.inputs import GENERATOR
 from scorer.messages import language, text
 from scorer.report import document_name, plain, scored_findings, worst_severity_by_row
-from scorer.report.atomic import atomic_output
 from scorer.report.terminal import CATEGORY_NAMES, category_name
 from scorer.types import CATEGORIES
 

@@ -16,10 +16,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from scorer.atomic import atomic_output
 from scorer.inputs import GENERATOR
 from scorer.messages import language, text
 from scorer.report import plain, scored_findings, worst_severity_by_row
-from scorer.report.atomic import atomic_output
 from scorer.report.terminal import CATEGORY_NAMES, category_meanings, category_name
 from scorer.scoring import explained
 from scorer.types import CATEGORIES
@@ -231,7 +231,7 @@ def _rows_sheet(sheet: Worksheet, result) -> None:
 
 
 def _rules_sheet(sheet: Worksheet, result) -> None:
-    from scorer.registry import load_rules
+    from scorer.rules import load_rules
 
     english = language() == "en"
     headers = _headings("rule", "title", "category", "severity", "scope", "count", "about")
