@@ -200,7 +200,7 @@ def _why_nothing(path: Path, layout: str = "") -> str:
 
 def _only_a_header(path: Path) -> bool:
     """A CSV whose one line names an indicator table's columns (三级指标, 指标值 …) and nothing under it."""
-    from scorer.engines.bulk import csv_encoding, header_fields
+    from scorer.engines.tables import csv_encoding, header_fields
 
     lines = [line for line in path.read_text(encoding=csv_encoding(path), errors="replace").splitlines() if line.strip()]
     if len(lines) != 1:
@@ -512,7 +512,7 @@ def _rows_tables_among(paths: tuple[Path, ...], outputs: list[Path | None]) -> t
     below the folders named (as the document path takes them: this run's outputs, zhibiao's own reports
     and files given twice left out; an old Office file not converted is a document). Files named are taken
     as given. A folder of budget-system exports is scored the bulk way, as the same files named."""
-    from scorer.engines.bulk import is_rows_table
+    from scorer.engines.tables import is_rows_table
     from scorer.ingest import expand
     from scorer.inputs import InputPlan
 
@@ -682,7 +682,7 @@ def _read_tables(paths: list[Path], quiet: bool) -> ReadReport:
     import pandas as pd
 
     from scorer.api import documents_from_frame
-    from scorer.engines.bulk import BulkError, read_batches
+    from scorer.engines.tables import BulkError, read_batches
 
     report = ReadReport()
     for path in paths:

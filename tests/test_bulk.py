@@ -12,7 +12,8 @@ import scorer
 from bench.synthetic import EXPORT_HEADINGS, generate, write_corpus
 from scorer import engine
 from scorer.cli import cli
-from scorer.engines.bulk import ROW_OUTPUT, document_chunks, score_frame, score_tables
+from scorer.engines.bulk import ROW_OUTPUT, score_frame, score_tables
+from scorer.engines.tables import document_chunks
 from scorer.ingest import read_paths
 from scorer.normalise import prepare
 from scorer.rules import select_rules
@@ -121,9 +122,10 @@ def test_a_table_whose_documents_are_scattered_scores_as_the_same_table_sorted(s
     """Each part of a scattered document was scored as a document of its own, so the result depended on
     --chunk-rows and two parts' projects shared their indexes."""
     import scorer.engines.bulk as bulk
+    import scorer.engines.tables
 
     if "part_bytes" in how:
-        monkeypatch.setattr(bulk, "GROUP_PART_BYTES", how["part_bytes"])
+        monkeypatch.setattr(scorer.engines.tables, "GROUP_PART_BYTES", how["part_bytes"])
     options = bulk.BulkOptions(ignore=how.get("ignore"))
     sorted_table, scattered = tmp_path / "sorted.csv", tmp_path / "scattered.csv"
     seed_table.to_csv(sorted_table, index=False)
@@ -195,7 +197,7 @@ def test_an_export_in_gb18030_reads_as_in_utf8(seed_table, tmp_path):
 
 
 def test_which_csv_is_a_rows_table(seed_table, tmp_path):
-    from scorer.engines.bulk import is_rows_table
+    from scorer.engines.tables import is_rows_table
 
     contract, export, other = tmp_path / "contract.csv", tmp_path / "export.csv", tmp_path / "other.csv"
     seed_table.head(5).to_csv(contract, index=False)
@@ -207,9 +209,9 @@ def test_which_csv_is_a_rows_table(seed_table, tmp_path):
 
 
 def test_cli_takes_a_large_export_the_bulk_way(seed_table, tmp_path, monkeypatch):
-    import scorer.engines.bulk
+    import scorer.engines.tables
 
-    monkeypatch.setattr(scorer.engines.bulk, "ROWS_TABLE_MIN_BYTES", 1)
+    monkeypatch.setattr(scorer.engines.tables, "ROWS_TABLE_MIN_BYTES", 1)
     export = tmp_path / "export.csv"
     _as_export(seed_table, None).to_csv(export, index=False)
     result = CliRunner().invoke(cli, ["score", str(export), "-o", str(tmp_path / "rows.csv"), "-j", "1"])

@@ -12,7 +12,8 @@ from conftest import SAMPLES
 
 from bench.synthetic import EXPORT_HEADINGS
 from scorer.cli import cli
-from scorer.engines.bulk import is_rows_table, score_tables
+from scorer.engines.bulk import score_tables
+from scorer.engines.tables import is_rows_table
 from scorer.ingest import read_paths
 from scorer.table import indicator_frame
 
@@ -55,9 +56,9 @@ def _damaged(seed_table: pd.DataFrame, path, encoding: str, at: float) -> int:
 
 @pytest.fixture
 def bulk_way(monkeypatch):
-    import scorer.engines.bulk
+    import scorer.engines.tables
 
-    monkeypatch.setattr(scorer.engines.bulk, "ROWS_TABLE_MIN_BYTES", 1)  # as a table of a million rows
+    monkeypatch.setattr(scorer.engines.tables, "ROWS_TABLE_MIN_BYTES", 1)  # as a table of a million rows
 
 
 @pytest.mark.parametrize("at", [0.01, 0.85])

@@ -260,8 +260,8 @@ def test_dask_counts_the_bytes_that_did_not_decode_not_the_replacement_character
 def test_a_title_quoted_over_two_lines_is_read_on_dask_in_any_block_size(seed_rows, tmp_path):
     """Dask finds a later block's header by lines, pandas skips records: with a two-line quoted title the
     later blocks raised "Number of passed names did not match"."""
-    from scorer.engines.bulk import read_batches
     from scorer.engines.dask_engine import _read
+    from scorer.engines.tables import read_batches
 
     path = tmp_path / "quoted_title.csv"
     body = pd.concat([seed_rows] * 4).rename(columns=EXPORT_HEADINGS).to_csv(index=False)

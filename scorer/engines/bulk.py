@@ -13,7 +13,6 @@ the process pool here and the Dask engine (scorer.engines.dask_engine) both call
 
 from __future__ import annotations
 
-import codecs
 import itertools
 import os
 import signal
@@ -31,14 +30,20 @@ from typing import Any, BinaryIO
 import numpy as np
 import pandas as pd
 
-from scorer.ingest.decode import utf8_is_likelier
+from scorer.engines.tables import (
+    CHUNK_ROWS,
+    BulkError,
+    ScatteredDocuments,
+    column_warnings,
+    document_chunks,
+    first_scattered,
+    grouped_batches,
+    read_batches,
+    replaced_bytes,
+    stop_at_scattered,
+)
 from scorer.table import PROJECT_COLUMNS, PROJECT_EXTRA_COLUMNS, ROW_COLUMNS, ROW_EXTRA_COLUMNS
 
-CHUNK_ROWS = 20_000
-INPUT_COLUMNS = ["source", "project", "level1", "level2", "level3", "description", "value", "basis", "budget", "purpose", "goal"]
-REQUIRED_COLUMNS = ("project", "level3", "value")
-TABLE_FIELDS = (*INPUT_COLUMNS, "department")  # department: the unit, a document when there is no source
-ROWS_TABLE_MIN_BYTES = 1 << 20  # about 10,000 rows: from this size a table headed 项目名称 … goes the bulk way
 ROW_OUTPUT = ROW_COLUMNS + ROW_EXTRA_COLUMNS
 PROJECT_ON_ROW = [
     "project_budget",
@@ -59,10 +64,6 @@ OVER_MEMORY = 86  # a worker's own exit code when it passed the memory bound (Bu
 MEMORY_CHECK_SECONDS = 0.2
 DEATH_CHECK_SECONDS = 1.0  # how often the main process, waiting for a result, looks for a dead worker
 # a run stopped by SIGINT or SIGTERM exits with 128 + the signal's number (130, 143), as a shell reports it
-
-
-class BulkError(Exception):
-    """A rows table that cannot be read (names the file and, where known, the place)."""
 
 
 class BulkAborted(Exception):
@@ -198,610 +199,6 @@ def rank_projects(projects: pd.DataFrame) -> pd.DataFrame:
     return projects
 
 
-# --- reading rows tables ---------------------------------------------------------------------------
-
-
-def is_rows_table(path: Path, min_bytes: int | None = None) -> bool:
-    """A Parquet file, or a CSV whose header row names the rows contract's columns: by their contract names
-    (what `zhibiao parse` writes), or by any heading of the one header vocabulary (项目名称, 三级指标, 指标值 …,
-    see header_fields) when the file is at least min_bytes (default ROWS_TABLE_MIN_BYTES) or its unit column
-    (单位名称 …) names several units: a small table of one unit with such headers is read as a document."""
-    suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        return True
-    if suffix != ".csv" or not path.is_file():
-        return False
-    try:
-        names = _columns_of(path)
-    except (OSError, ValueError):
-        return False
-    contract = {name.strip() for name in names} & set(TABLE_FIELDS)
-    if set(REQUIRED_COLUMNS) <= contract:
-        return True
-    if _lacks_a_required_column(contract):
-        return True  # read the bulk way, which names the missing column; a document reader would guess
-    fields = set(header_fields(names).values())
-    large = path.stat().st_size >= (ROWS_TABLE_MIN_BYTES if min_bytes is None else min_bytes)
-    if large and {"level3", "value"} <= fields and "project" not in fields:
-        return True  # no one project's table is this large: the bulk way names the missing 项目名称 column
-    if set(REQUIRED_COLUMNS) <= fields and not large and "department" in fields:
-        return _names_several_units(path, names)  # an export of units: a document each, as when it is large
-    return large and set(REQUIRED_COLUMNS) <= fields
-
-
-def _names_several_units(path: Path, names: list[str]) -> bool:
-    """Whether the unit column (单位名称, 预算单位 …: the one header_fields takes, the document) of a
-    CSV names two units or more, read as far as the second. A document reader would take the whole file for
-    one unit's document."""
-    import csv
-
-    header = _header_of(path)
-    column = names.index(_taken_columns(names, empty_unit_columns(path, header))["department"])
-    units: set[str] = set()
-    try:
-        for cells in _records_under_header(path, header):
-            if column < len(cells) and cells[column].strip():
-                units.add(cells[column].strip())
-            if len(units) >= 2:
-                return True
-    except (OSError, csv.Error):
-        return False
-    return False
-
-
-def _records_under_header(path: Path, header: Header) -> Iterator[list[str]]:
-    """The CSV records of a rows table under its header (csv module: for a look at a few columns)."""
-    import csv
-
-    with path.open("r", encoding=csv_encoding(path), errors="replace", newline="") as handle:
-        reader = csv.reader(handle)
-        for _ in range(header.body_records):
-            next(reader, None)
-        yield from reader
-
-
-def _lacks_a_required_column(contract: set[str]) -> bool:
-    """A header of the rows contract's own names (what `zhibiao parse` writes: project and two more of
-    level1, level2, source, budget …) but for level3 or value, without which no row can be scored. Headed
-    in Chinese, a table is a document's until it is large (a document reader reads many layouts); one
-    without a project column may be one project's own table."""
-    others = contract - set(REQUIRED_COLUMNS)
-    return "project" in contract and len(contract & {"level3", "value"}) == 1 and len(others) >= 2
-
-
-def header_fields(names: list[str], empty_units: frozenset[str] = frozenset()) -> dict[str, str]:
-    """Column name -> rows-contract field, by the one header vocabulary of every reader: a contract name
-    (project, level3, value …, or department) is itself, any other heading is looked up in
-    lexicons/headers.yaml (项目名称 -> project, 预算数（万元） -> budget, 单位名称 -> department). The first
-    column of a field is taken, but for the unit: of 主管部门 and 单位名称, the unit (the more specific,
-    earlier in headers.yaml's `department` list), unless it names no unit (empty_units, empty_unit_columns).
-    Columns of no field are left out."""
-    taken = _taken_columns(names, empty_units)
-    return {name: field for name in names if (field := _field_of(name)) is not None and taken[field] == name}
-
-
-def _taken_columns(names: list[str], empty_units: frozenset[str] = frozenset()) -> dict[str, str]:
-    """Field -> the column header_fields takes for it. Of the unit columns, one with a unit named before
-    one left blank (empty_units: 单位名称 there but empty, 主管部门 filled)."""
-    taken: dict[str, str] = {}
-
-    def unit_order(name: str) -> tuple[bool, int]:
-        return name in empty_units, _unit_rank(name)
-
-    for name in names:
-        field = _field_of(name)
-        if field is None:
-            continue
-        if field not in taken or (field == "department" and unit_order(name) < unit_order(taken[field])):
-            taken[field] = name
-    return taken
-
-
-UNIT_SAMPLE_ROWS = 2_000  # rows read to see which unit columns name units
-
-
-def empty_unit_columns(path: Path, header: Header | None = None) -> frozenset[str]:
-    """The unit columns (单位名称, 主管部门 …) of a table that name no unit in its first UNIT_SAMPLE_ROWS rows."""
-    import csv
-
-    header = header or _header_of(path)
-    columns = {index: name for index, name in enumerate(header.names) if _field_of(name) == "department"}
-    if not columns:
-        return frozenset()
-    named: set[str] = set()
-    try:
-        if path.suffix.lower() == ".parquet":
-            import pyarrow.parquet as pq
-
-            wanted = list(dict.fromkeys(columns.values()))
-            sample = next(pq.ParquetFile(path).iter_batches(batch_size=UNIT_SAMPLE_ROWS, columns=wanted), None)
-            if sample is not None:
-                frame = sample.to_pandas().astype(object).fillna("").astype(str)
-                named = {name for name in frame.columns if (frame[name].str.strip() != "").any()}
-        else:
-            for cells in itertools.islice(_records_under_header(path, header), UNIT_SAMPLE_ROWS):
-                named.update(name for index, name in columns.items() if index < len(cells) and cells[index].strip())
-    except (OSError, csv.Error, ValueError):
-        return frozenset()
-    return frozenset(columns.values()) - named
-
-
-def _unit_rank(name: str) -> int:
-    """How specific a unit column's heading is: its place in headers.yaml's `department` list (单位名称
-    first, 主管部门名称 last); the contract's own `department` before all."""
-    from scorer.lexicons import table
-
-    clean = name.strip()
-    if clean == "department":
-        return -1
-    headings = table("headers")["fields"]["department"]
-    return headings.index(clean) if clean in headings else len(headings)
-
-
-def _field_of(name: str) -> str | None:
-    """The rows-contract field a column heading names (its own name, or by lexicons/headers.yaml), or None."""
-    from scorer.ingest.interpret import heading_field
-
-    clean = name.strip()
-    field = clean if clean in TABLE_FIELDS else heading_field(clean)
-    return field if field in TABLE_FIELDS else None
-
-
-def _encoding_of(path: Path) -> str:
-    """utf8 (with or without BOM: Arrow's fast path), else GB18030 (what budget systems export) read with
-    its damaged bytes replaced (GB18030_READ), else UTF-16 with a BOM."""
-    with path.open("rb") as handle:
-        head = handle.read(1 << 16)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"  # Excel's "Unicode text"; Python's decoder, through Arrow
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 4 and not utf8_is_likelier(head):  # not a character cut by the sample's end
-            return GB18030_READ
-    return "utf8"  # UTF-8, damaged or not: read as UTF-8, its bad bytes are named
-
-
-GB18030_READ = "zhibiao-gb18030"  # GB18030 whose damaged bytes read as U+FFFD, counted in _replaced
-_replaced = [0]  # in this process: the bytes GB18030_READ replaced since the count was last read
-
-
-def _count_replaced(error: UnicodeError) -> tuple[str, int]:
-    assert isinstance(error, UnicodeDecodeError)
-    _replaced[0] += 1
-    return "\ufffd", error.end
-
-
-def _gb18030_replacing(name: str) -> codecs.CodecInfo | None:
-    """The codec GB18030_READ: Arrow's transcoder asks Python for an incremental decoder by name and
-    cannot pass it an error handler, so the handler is the decoder's default."""
-    if name != GB18030_READ.replace("-", "_"):
-        return None
-    gb18030 = codecs.lookup("gb18030")
-
-    class Decoder(gb18030.incrementaldecoder):  # type: ignore[name-defined]
-        def __new__(cls, errors: str = "zhibiao-count-replaced"):  # the C decoder takes its handler here
-            return super().__new__(cls, errors)
-
-        def __init__(self, errors: str = "zhibiao-count-replaced") -> None:
-            super().__init__(errors)
-
-    return codecs.CodecInfo(
-        gb18030.encode,
-        gb18030.decode,
-        incrementalencoder=gb18030.incrementalencoder,
-        incrementaldecoder=Decoder,
-        name=GB18030_READ,
-    )
-
-
-codecs.register_error("zhibiao-count-replaced", _count_replaced)
-codecs.register(_gb18030_replacing)
-
-
-def undecodable_bytes(path: Path) -> int:
-    """The byte sequences of a CSV table that do not decode in the encoding it is read in (csv_encoding),
-    each counted as the GB18030 reader of the local path counts them: for a reader that only replaces them
-    (pandas, on Dask). Read in blocks, in flat memory."""
-    decoder = codecs.getincrementaldecoder(csv_encoding(path))(errors="zhibiao-count-replaced")
-    replaced_bytes()
-    with path.open("rb") as handle:
-        while block := handle.read(1 << 20):
-            decoder.decode(block)
-    decoder.decode(b"", final=True)
-    return replaced_bytes()
-
-
-def replaced_bytes() -> int:
-    """The bytes replaced by U+FFFD while GB18030 tables were read in this process since the last call."""
-    count, _replaced[0] = _replaced[0], 0
-    return count
-
-
-HEADER_SEARCH_ROWS = 10  # a title (某单位2024年项目绩效目标表), 单位：万元, 填报单位 … may stand above the header
-
-
-def _columns_of(path: Path) -> list[str]:
-    return _header_of(path).names
-
-
-@dataclass(frozen=True)
-class Header:
-    """A rows table's header and what stands above it: `lines` for Arrow (physical lines, blank ones and
-    the lines of a quoted title counted), `records` for pandas (CSV records, a blank line one). A header
-    over two lines (a spreadsheet's merged headings: 绩效指标 over 一级/二级/三级指标) has its names merged
-    (`two_lines`): they are given to the readers, and `body_lines` (physical lines down to its end) skipped."""
-
-    names: list[str]
-    lines: int = 0
-    records: int = 0
-    two_lines: bool = False
-    body_lines: int = 0
-
-    @property
-    def body_records(self) -> int:
-        """Records above the first row of the table."""
-        return self.records + (2 if self.two_lines else 1)
-
-
-def _header_of(path: Path) -> Header:
-    """The header is the first record among the first HEADER_SEARCH_ROWS with the project, level3 and value
-    headings (项目名称, 三级指标, 指标值 …), else the first with two headings, else the first with two filled
-    cells (a line of notes 单位名称：,某局,预算数：,5000 has two headings); the records above it are a title,
-    notes (单位：万元, 填报日期 …) or blank. A file whose first records cannot be read as CSV (an unclosed
-    quote) has its first line for header, as before titles were looked for."""
-    import csv
-
-    if path.suffix.lower() == ".parquet":
-        import pyarrow.parquet as pq
-
-        return Header(list(pq.ParquetFile(path).schema_arrow.names))
-    with path.open("r", encoding=csv_encoding(path), errors="replace", newline="") as handle:
-        reader = csv.reader(handle)
-        lines = records = 0
-        headed: Header | None = None  # the first record of two headings
-        filled: Header | None = None  # the first record of two filled cells
-        above: tuple[list[str], int] | None = None  # the record before, and the lines above it
-        try:
-            for cells in itertools.islice(reader, HEADER_SEARCH_ROWS):
-                names = _two_line_names(above[0], cells) if above else None
-                if above and names and set(REQUIRED_COLUMNS) <= {_field_of(name) for name in names}:
-                    return Header(names, above[1], records - 1, two_lines=True, body_lines=reader.line_num)
-                above = (cells, lines)
-                fields = {_field_of(cell) for cell in cells} - {None}
-                if set(REQUIRED_COLUMNS) <= fields:
-                    return Header(cells, lines, records)
-                if headed is None and len(fields) >= 2:
-                    headed = Header(cells, lines, records)
-                if filled is None and sum(1 for cell in cells if cell.strip()) >= 2:
-                    filled = Header(cells, lines, records)
-                lines, records = reader.line_num, records + 1
-        except csv.Error:
-            pass
-        found = headed or filled
-        if found is not None:
-            return found
-        handle.seek(0)
-        return Header(next(csv.reader([handle.readline()]), []))
-
-
-def _two_line_names(upper: list[str], lower: list[str]) -> list[str] | None:
-    """The column names of a header over two lines (scorer.ingest.interpret.second_header_line): a column
-    is named below, else above; a column named on neither line gets its place (列3), a name taken twice a
-    number, so that every column can be asked for by name. None when `lower` is not the header's second line."""
-    from scorer.ingest.interpret import GROUP_FIELDS, heading_field, second_header_line
-
-    upper_fields = [heading_field(cell) for cell in upper]
-    if not second_header_line(upper_fields, [heading_field(cell) for cell in lower], lower):
-        return None
-    names: list[str] = []
-    for index in range(max(len(upper), len(lower))):
-        below = lower[index].strip() if index < len(lower) else ""
-        over = upper[index].strip() if index < len(upper) and upper_fields[index] not in GROUP_FIELDS else ""
-        name = below or over or f"列{index + 1}"
-        names.append(name if name not in names else f"{name}#{index + 1}")
-    return names
-
-
-@dataclass(frozen=True)
-class TableColumns:
-    """What to read of one rows table: its columns by field (header_fields), the raw columns to read for the
-    fields wanted, and whether its documents are its units (no source column, a department one)."""
-
-    path: Path
-    fields: dict[str, str]  # raw column name -> field
-    read: list[str]  # raw column names to read, in the file's order
-    wanted: list[str]  # fields to give, in this order
-    unit_as_source: bool
-    header: Header = field(default_factory=lambda: Header([]))  # and what stands above it
-
-    def contract(self, frame: pd.DataFrame, unit_above: str = "") -> pd.DataFrame:
-        """Raw columns read from the table -> the rows contract's columns (strings, in `wanted` order).
-        A blank unit cell is of the unit named above it (a merged cell of a spreadsheet, saved as CSV:
-        the unit named on its first row only), in this frame or before it (`unit_above`); rows above
-        the first unit named are of the file's own."""
-        frame = frame.rename(columns=self.fields)
-        for column in frame.columns:  # a Parquet dictionary column, read as a category, takes no "" otherwise
-            if isinstance(frame[column].dtype, pd.CategoricalDtype):
-                frame[column] = frame[column].astype(object)
-        frame = frame.fillna("").astype(str) if len(frame) else frame.astype(object)
-        if "source" in self.wanted and "source" not in frame.columns:
-            unit = frame.pop("department") if self.unit_as_source else pd.Series("", index=frame.index, dtype=object)
-            unit = unit.where(unit.str.strip() != "").ffill()
-            frame.insert(0, "source", unit.fillna(unit_above or self.path.name).astype(object))
-        elif "source" in frame.columns:  # a row whose document is not named is of the file's own
-            frame["source"] = frame["source"].where(frame["source"] != "", self.path.name)
-        return frame[[c for c in self.wanted if c in frame.columns]]
-
-    @property
-    def output_columns(self) -> list[str]:
-        given = set(self.fields.values()) | ({"source"} if "source" in self.wanted else set())
-        return [c for c in self.wanted if c in given]
-
-
-def table_columns(path: Path, columns: list[str] | None = None) -> TableColumns:
-    """The columns of a rows table to read for `columns` (default INPUT_COLUMNS); BulkError when the table
-    cannot be opened or lacks project, level3 or value (by any heading of the vocabulary)."""
-    import pyarrow as pa
-
-    try:
-        header = _header_of(path)
-    except (OSError, pa.ArrowInvalid) as exc:
-        raise BulkError(_said("bulk.cannot_open", path=path, detail=_first_line(exc))) from exc
-    names = header.names
-    present = header_fields(names, empty_unit_columns(path, header))
-    fields = set(present.values())
-    missing = [c for c in REQUIRED_COLUMNS if c not in fields]
-    if missing:
-        raise BulkError(_said("bulk.lacks_columns", path=path, missing=", ".join(missing), names=", ".join(names)))
-    wanted = list(columns or INPUT_COLUMNS)
-    unit_as_source = "source" in wanted and "source" not in fields and "department" in fields
-    needed = set(wanted) | ({"department"} if unit_as_source else set())
-    read = [name for name, field in present.items() if field in needed]
-    return TableColumns(path, {name: present[name] for name in read}, read, wanted, unit_as_source, header)
-
-
-def read_batches(
-    path: Path,
-    chunk_rows: int = CHUNK_ROWS,
-    columns: list[str] | None = None,
-) -> Iterator[pd.DataFrame]:
-    """Frames of about chunk_rows rows of strings (a missing cell is ""), columns named by the rows contract
-    (header_fields), indexed by their row number in the table (0 = the first row under the header). With
-    no `source` column, a row's document is its unit (the `department` column: 单位名称, 预算单位 …) when
-    there is one, else the file's name."""
-    import pyarrow as pa
-
-    table = table_columns(path, columns)
-    offset = 0
-    unit_above = ""  # the last unit named in the frames before (TableColumns.contract)
-    try:
-        for batch in _arrow_batches(path, table.read, chunk_rows, table.header):
-            frame = table.contract(pa.Table.from_batches([batch]).to_pandas(), unit_above)
-            frame.index = pd.RangeIndex(offset, offset + len(frame))
-            offset += len(frame)
-            if table.unit_as_source and len(frame) and frame["source"].iloc[-1] != path.name:
-                unit_above = frame["source"].iloc[-1]
-            yield _without_blank_rows(frame)
-    except (pa.ArrowException, OSError, UnicodeError) as exc:  # UnicodeError: Python's GB18030 decoder
-        raise BulkError(_said("bulk.unreadable_after", path=path, row=offset, detail=_first_line(exc))) from exc
-
-
-def _without_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """The rows that hold something: a line of commas (a spreadsheet's empty row, saved as CSV) is no
-    indicator. The rows kept keep their numbers (the index)."""
-    cells = [column for column in frame.columns if column != "source"]  # source is filled in for every row
-    if not cells:
-        return frame
-    empty = np.ones(len(frame), dtype=bool)
-    for column in cells:
-        empty &= frame[column].to_numpy() == ""
-        if not empty.any():
-            return frame
-    return frame[~empty]
-
-
-def _said(key: str, **fields: object) -> str:
-    from scorer.messages import text
-
-    return text(key, **fields)
-
-
-def csv_encoding(path: Path) -> str:
-    """The encoding to read a rows-table CSV with, as Python names it."""
-    encoding = _encoding_of(path)
-    return "utf-8-sig" if encoding == "utf8" else "gb18030" if encoding == GB18030_READ else encoding
-
-
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-
-
-def _skip_blank_line(row) -> str:
-    """A line of spaces holds no row (Arrow skips empty lines itself); any other line of too few or too many
-    cells stops the reading of the table, with its place named."""
-    return "skip" if row.text is not None and not row.text.strip() else "error"
-
-
-def _arrow_batches(path: Path, columns: list[str], chunk_rows: int, header: Header | None = None):
-    import pyarrow as pa
-
-    if path.suffix.lower() == ".parquet":
-        import pyarrow.parquet as pq
-
-        yield from pq.ParquetFile(path).iter_batches(batch_size=chunk_rows, columns=columns)
-        return
-    import pyarrow.csv as pc
-
-    reader = pc.open_csv(
-        path,
-        # 1 MB blocks, one thread: as fast here as larger blocks on threads, and the reader's memory
-        # stays flat (with 4 MB blocks it grew with the file: 267 MB at 1M rows, 335 MB at 2M)
-        read_options=pc.ReadOptions(
-            block_size=1 << 20,
-            use_threads=False,
-            encoding=_encoding_of(path),
-            **(
-                {"skip_rows": header.body_lines, "column_names": header.names}
-                if header and header.two_lines
-                else {"skip_rows": header.lines if header else 0}
-            ),
-        ),
-        parse_options=pc.ParseOptions(newlines_in_values=True, invalid_row_handler=_skip_blank_line),
-        convert_options=pc.ConvertOptions(
-            include_columns=columns,
-            column_types={c: pa.string() for c in columns},
-            strings_can_be_null=False,
-            quoted_strings_can_be_null=False,
-        ),
-    )
-    pending: list = []
-    size = 0
-    try:
-        for batch in reader:
-            pending.append(batch)
-            size += batch.num_rows
-            if size >= chunk_rows:
-                yield from pa.Table.from_batches(pending).combine_chunks().to_batches()
-                pending, size = [], 0
-    except Exception:  # a block that cannot be read: the rows read before it are still given, then the error
-        if pending:
-            yield from pa.Table.from_batches(pending).combine_chunks().to_batches()
-        raise
-    if pending:
-        yield from pa.Table.from_batches(pending).combine_chunks().to_batches()
-
-
-def document_chunks(frames: Iterable[pd.DataFrame], scattered: Callable[[str, int], None]) -> Iterator[pd.DataFrame]:
-    """Regroups frames so that no document (`source`) is split across two: each frame yielded holds whole
-    documents. A document whose rows are not together in the table is told to `scattered` (the document,
-    the row where it is found again), once; read through grouped_batches, such a table has none."""
-    closed: set[str] = set()
-    pending: pd.DataFrame | None = None
-    try:
-        for frame in frames:
-            if pending is not None and len(pending):
-                frame = pd.concat([pending, frame])
-            if frame.empty:
-                continue
-            sources = frame["source"].to_numpy()
-            others = np.flatnonzero(sources != sources[-1])
-            cut = int(others[-1]) + 1 if len(others) else 0
-            complete, pending = frame.iloc[:cut], frame.iloc[cut:]
-            if len(complete):
-                _check_together(complete, closed, scattered)
-                yield complete
-    except _Scattered:
-        raise
-    except Exception:  # the table cannot be read further: its last document is scored as far as it was read
-        if pending is not None and len(pending):
-            _check_together(pending, closed, scattered)
-            yield pending
-        raise
-    if pending is not None and len(pending):
-        _check_together(pending, closed, scattered)
-        yield pending
-
-
-def _check_together(frame: pd.DataFrame, closed: set[str], scattered: Callable[[str, int], None]) -> None:
-    """Tells `scattered` of each document of the frame found again after other documents' rows, in this
-    frame or after an earlier one (`closed`: the documents of the earlier frames)."""
-    sources = frame["source"].to_numpy()
-    starts = np.flatnonzero(np.concatenate([[True], sources[1:] != sources[:-1]]))  # where each run of rows begins
-    seen = set(closed)
-    for start in starts.tolist():
-        source = sources[start]
-        if source in seen:
-            scattered(source, int(frame.index[start]) + 1)
-            closed.add(source)
-        seen.add(source)
-    closed.update(seen)
-
-
-class _Scattered(Exception):
-    def __init__(self, source: str, row: int):
-        super().__init__(source, row)
-        self.source, self.row = source, row
-
-
-def _stop_at_scattered(source: str, row: int) -> None:
-    raise _Scattered(source, row)
-
-
-def first_scattered(path: Path, chunk_rows: int = CHUNK_ROWS) -> tuple[str, int] | None:
-    """The first document of a rows table whose rows are not together (with the row where it is found
-    again), reading its document column only; None when every document's rows are together."""
-    try:
-        for _ in document_chunks(read_batches(path, chunk_rows, columns=["source"]), _stop_at_scattered):
-            pass
-    except _Scattered as found:
-        return found.source, found.row
-    return None
-
-
-GROUP_PART_BYTES = 256 << 20  # a scattered table is regrouped in parts of about this much of the file
-
-
-def grouped_batches(path: Path, chunk_rows: int = CHUNK_ROWS, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
-    """read_batches' frames of a table whose documents' rows are scattered, each document's rows brought
-    together (documents in order of first appearance, rows in table order, each row keeping its number),
-    so that document_chunks gives whole documents and the result does not depend on chunk_rows. Up to
-    GROUP_PART_BYTES of file the rows are regrouped in memory; a larger table is first split by a hash of
-    the document into parts of about that size (temporary Parquet files), so memory stays flat. Rows read
-    before a part of the table that cannot be read are given, then the BulkError."""
-    import math
-
-    parts = max(1, math.ceil(path.stat().st_size / GROUP_PART_BYTES))
-    failure: BulkError | None = None
-    if parts == 1:
-        frames: list[pd.DataFrame] = []
-        try:
-            for frame in read_batches(path, chunk_rows, columns):
-                frames.append(frame)
-        except BulkError as exc:
-            failure = exc
-        if frames:
-            yield from _slices(_documents_together(pd.concat(frames)), chunk_rows)
-        if failure is not None:
-            raise failure
-        return
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    with tempfile.TemporaryDirectory(prefix="zhibiao-groups-") as folder:
-        writers: dict[int, pq.ParquetWriter] = {}
-        try:
-            for frame in read_batches(path, chunk_rows, columns):
-                buckets = pd.util.hash_array(frame["source"].to_numpy(dtype=object)) % np.uint64(parts)
-                for bucket in np.unique(buckets).tolist():
-                    piece = frame[buckets == bucket]
-                    table = pa.Table.from_pandas(piece.assign(_row=piece.index.to_numpy()), preserve_index=False)
-                    if bucket not in writers:
-                        writers[bucket] = pq.ParquetWriter(Path(folder) / f"{bucket}.parquet", table.schema)
-                    writers[bucket].write_table(table)
-        except BulkError as exc:
-            failure = exc
-        finally:
-            for writer in writers.values():
-                writer.close()
-        for bucket in sorted(writers):
-            frame = pd.read_parquet(Path(folder) / f"{bucket}.parquet")
-            frame.index = pd.Index(frame.pop("_row").to_numpy())
-            yield from _slices(_documents_together(frame), chunk_rows)
-    if failure is not None:
-        raise failure
-
-
-def _documents_together(frame: pd.DataFrame) -> pd.DataFrame:
-    codes, _ = pd.factorize(frame["source"].to_numpy())  # documents numbered in order of first appearance
-    return frame.iloc[np.argsort(codes, kind="stable")]
-
-
-def _slices(frame: pd.DataFrame, rows: int) -> Iterator[pd.DataFrame]:
-    for start in range(0, len(frame), rows):
-        yield frame.iloc[start : start + rows]
-
-
 # --- pass 1: template statistics ---------------------------------------------------------------------
 
 
@@ -866,7 +263,7 @@ def template_stats(
     def count(path: Path, frames: Iterable[pd.DataFrame]) -> None:
         nonlocal rows
         try:
-            for frame in document_chunks(frames, _stop_at_scattered):
+            for frame in document_chunks(frames, stop_at_scattered):
                 rows += len(frame)
                 units.update(pd.unique(frame["source"].to_numpy()))
                 if pool is None:
@@ -888,7 +285,7 @@ def template_stats(
         chunks_before, rows_before = len(pair_keys), rows
         try:
             count(path, read_batches(path, chunk_rows, columns))
-        except _Scattered as found:  # a unit's pairs may be in two chunks: this table is counted again, grouped
+        except ScatteredDocuments as found:  # a unit's pairs may be in two chunks: this table is counted again, grouped
             del pair_keys[chunks_before:], pair_digests[chunks_before:]
             rows = rows_before
             if scattered is not None:
@@ -1486,36 +883,8 @@ def readable_tables(paths: list[Path], report: BulkReport) -> list[Path]:
         except BulkError as exc:
             report.errors.append(str(exc))
             continue
-        header = _header_of(path)
-        names, empty_units = header.names, empty_unit_columns(path, header)
-        for name, taken, other in _repeated_fields(names, empty_units):
-            report.warnings.append(text("bulk.repeated_column", path=path, field=name, taken=taken, other=other))
-        present = header_fields(names, empty_units)
-        fields = set(present.values())
-        unit_named = any(field == "department" and name not in empty_units for name, field in present.items())
-        if "source" not in fields and not unit_named:  # no unit column, or one that names no unit
-            report.warnings.append(text("bulk.one_document", path=path, name=path.name))
+        report.warnings.extend(column_warnings(path))
     return readable
-
-
-def _repeated_fields(names: list[str], empty_units: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
-    """(field, the column taken, another column of the same field) for each column header_fields leaves
-    out as a repeat (two 指标值 columns, 指标值 and value …). A unit's department beside the unit (主管部门
-    and 单位名称) is no repeat: two levels, the unit taken."""
-    taken = _taken_columns(names, empty_units)
-    seen: set[str] = set()
-    repeated = []
-    for name in names:  # by place, not by name: a header may hold the same name twice
-        given = _field_of(name)
-        if given is None:
-            continue
-        if name == taken[given] and given not in seen:
-            seen.add(given)
-            continue
-        if given == "department" and _unit_rank(name) != _unit_rank(taken[given]):
-            continue
-        repeated.append((given, taken[given], name))
-    return repeated
 
 
 def wants_b201(options: BulkOptions) -> bool:
@@ -1772,3 +1141,9 @@ class _ProjectsOut:
         else:
             with self._target.open("w", encoding="utf-8-sig", newline="") as handle:
                 handle.write(",".join(PROJECT_OUTPUT) + "\n")
+
+
+def _said(key: str, **fields: object) -> str:
+    from scorer.messages import text
+
+    return text(key, **fields)

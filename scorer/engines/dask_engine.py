@@ -43,12 +43,12 @@ ORDER_COLUMNS = ["_file", "_document_row", "project_index", "row_index"]
 
 def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | None = None):
     """One rows table as a Dask DataFrame of strings in the rows contract's columns (whatever the order and
-    the headings of the file's columns, as scorer.engines.bulk.read_batches reads them), with `_file` and `_row`
+    the headings of the file's columns, as scorer.engines.tables.read_batches reads them), with `_file` and `_row`
     (0-based row in the file), and the count of byte sequences that did not decode (read as U+FFFD, every
     row kept; a warning in `warnings`), as on the local path."""
     import dask.dataframe as dd
 
-    from scorer.engines.bulk import csv_encoding, table_columns, undecodable_bytes
+    from scorer.engines.tables import csv_encoding, table_columns, undecodable_bytes
 
     table = table_columns(path)
     replaced = 0
