@@ -328,6 +328,20 @@ def test_an_export_with_its_header_over_two_lines_scores_as_with_one(seed_table,
     pd.testing.assert_frame_equal(_rows(tmp_path / "merged_rows.csv"), _rows(tmp_path / "plain_rows.csv"))
 
 
+def test_an_export_naming_its_indicators_under_指标内容_scores_as_under_三级指标(seed_table, tmp_path, bulk_way):
+    """With no 三级指标 heading, the indicators' names under 指标内容 made the export lack its level3 column:
+    refused. The content column stands in for 三级指标, as the document reader takes it."""
+    plain, renamed = tmp_path / "plain.csv", tmp_path / "renamed.csv"
+    export = _export(seed_table).drop(columns=["指标解释"])
+    export.to_csv(plain, index=False)
+    export.rename(columns={"三级指标": "指标内容"}).to_csv(renamed, index=False)
+    assert is_rows_table(renamed)
+    for table in (plain, renamed):
+        report = score_tables([table], tmp_path / f"{table.stem}_rows.csv", None, jobs=1)
+        assert not report.errors, report.errors
+    pd.testing.assert_frame_equal(_rows(tmp_path / "renamed_rows.csv"), _rows(tmp_path / "plain_rows.csv"))
+
+
 def test_a_large_file_with_an_unclosed_quote_first_is_no_traceback(seed_table, tmp_path):
     table = tmp_path / "unclosed.csv"
     table.write_text('"某单位项目绩效目标表\n' + _export(pd.concat([seed_table] * 2)).to_csv(index=False), encoding="utf-8")

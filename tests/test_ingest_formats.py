@@ -260,3 +260,17 @@ def test_a_row_of_headings_that_renames_a_column_is_a_new_header_not_a_second_li
     )
     rows = [(i.level3, i.value, i.basis) for p in read_document(path).projects for i in p.indicators]
     assert rows == [("资助学生人数", "≥1200人", "年度计划")]
+
+
+@pytest.mark.parametrize("name_heading", ["指标内容", "绩效指标"])
+def test_a_table_naming_its_indicators_under_another_heading_than_三级指标_reads_their_names(name_heading, tmp_path):
+    """一级指标 | 二级指标 | 指标内容 | 指标值: with no 三级指标 column, the names were read as descriptions
+    (指标内容) or dropped as a group heading (绩效指标), and every row scored as a row without a name."""
+    path = tmp_path / "names.csv"
+    path.write_text(
+        f"项目名称,农村公路养护\n一级指标,二级指标,{name_heading},指标值\n"
+        "产出指标,数量指标,养护里程,≥120公里\n产出指标,质量指标,路况优良率,≥85%\n",
+        encoding="utf-8",
+    )
+    rows = [(i.level1, i.level2, i.level3, i.value) for p in read_document(path).projects for i in p.indicators]
+    assert rows == [("产出指标", "数量指标", "养护里程", "≥120公里"), ("产出指标", "质量指标", "路况优良率", "≥85%")]

@@ -105,7 +105,7 @@ def header_fields(names: list[str], empty_units: frozenset[str] = frozenset()) -
     earlier in headers.yaml's `department` list), unless it names no unit (empty_units, empty_unit_columns).
     Columns of no field are left out."""
     taken = _taken_columns(names, empty_units)
-    return {name: field for name in names if (field := _field_of(name)) is not None and taken[field] == name}
+    return {name: field for name, field in zip(names, _column_fields(names), strict=True) if field and taken[field] == name}
 
 
 def _taken_columns(names: list[str], empty_units: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -116,12 +116,11 @@ def _taken_columns(names: list[str], empty_units: frozenset[str] = frozenset()) 
     def unit_order(name: str) -> tuple[bool, int]:
         return name in empty_units, _unit_rank(name)
 
-    for name in names:
-        field = _field_of(name)
-        if field is None:
+    for name, given in zip(names, _column_fields(names), strict=True):
+        if given is None:
             continue
-        if field not in taken or (field == "department" and unit_order(name) < unit_order(taken[field])):
-            taken[field] = name
+        if given not in taken or (given == "department" and unit_order(name) < unit_order(taken[given])):
+            taken[given] = name
     return taken
 
 
@@ -168,11 +167,28 @@ def _unit_rank(name: str) -> int:
 
 def _field_of(name: str) -> str | None:
     """The rows-contract field a column heading names (its own name, or by lexicons/headers.yaml), or None."""
+    field = _heading_of(name)
+    return field if field in TABLE_FIELDS else None
+
+
+def _heading_of(name: str) -> str | None:
     from scorer.ingest.interpret import heading_field
 
     clean = name.strip()
-    field = clean if clean in TABLE_FIELDS else heading_field(clean)
-    return field if field in TABLE_FIELDS else None
+    return clean if clean in TABLE_FIELDS else heading_field(clean)
+
+
+def _column_fields(names: list[str]) -> list[str | None]:
+    """The field of each column of a header, a column standing in for 三级指标 when none is named
+    (scorer.ingest.interpret.name_column: 指标内容, or 绩效指标 beside a value column); a column headed by
+    its contract name (description) is what it says."""
+    from scorer.ingest.interpret import name_column
+
+    fields = [_heading_of(name) for name in names]
+    stand_in = name_column(fields)
+    if stand_in is not None and names[stand_in].strip() not in TABLE_FIELDS:
+        fields[stand_in] = "level3"
+    return [field if field in TABLE_FIELDS else None for field in fields]
 
 
 def _encoding_of(path: Path) -> str:
@@ -274,7 +290,8 @@ class Header:
 
 def _header_of(path: Path) -> Header:
     """The header is the first record among the first HEADER_SEARCH_ROWS with the project, level3 and value
-    headings (项目名称, 三级指标, 指标值 …), else the first with two headings, else the first with two filled
+    headings (项目名称, 三级指标, 指标值 …) on one line or two, else the first with a column standing in for
+    三级指标 (指标内容), else the first with two headings, else the first with two filled
     cells (a line of notes 单位名称：,某局,预算数：,5000 has two headings); the records above it are a title,
     notes (单位：万元, 填报日期 …) or blank. A file whose first records cannot be read as CSV (an unclosed
     quote) has its first line for header, as before titles were looked for."""
@@ -287,6 +304,7 @@ def _header_of(path: Path) -> Header:
     with path.open("r", encoding=csv_encoding(path), errors="replace", newline="") as handle:
         reader = csv.reader(handle)
         lines = records = 0
+        named: Header | None = None  # the first record with the three, a column standing in for 三级指标
         headed: Header | None = None  # the first record of two headings
         filled: Header | None = None  # the first record of two filled cells
         above: tuple[list[str], int] | None = None  # the record before, and the lines above it
@@ -299,6 +317,8 @@ def _header_of(path: Path) -> Header:
                 fields = {_field_of(cell) for cell in cells} - {None}
                 if set(REQUIRED_COLUMNS) <= fields:
                     return Header(cells, lines, records)
+                if named is None and set(REQUIRED_COLUMNS) <= set(_column_fields(cells)):
+                    named = Header(cells, lines, records)  # unless the next record is its second line
                 if headed is None and len(fields) >= 2:
                     headed = Header(cells, lines, records)
                 if filled is None and sum(1 for cell in cells if cell.strip()) >= 2:
@@ -306,7 +326,7 @@ def _header_of(path: Path) -> Header:
                 lines, records = reader.line_num, records + 1
         except csv.Error:
             pass
-        found = headed or filled
+        found = named or headed or filled
         if found is not None:
             return found
         handle.seek(0)
@@ -654,8 +674,7 @@ def _repeated_fields(names: list[str], empty_units: frozenset[str] = frozenset()
     taken = _taken_columns(names, empty_units)
     seen: set[str] = set()
     repeated = []
-    for name in names:  # by place, not by name: a header may hold the same name twice
-        given = _field_of(name)
+    for name, given in zip(names, _column_fields(names), strict=True):  # by place: a name may be there twice
         if given is None:
             continue
         if name == taken[given] and given not in seen:

@@ -130,6 +130,27 @@ def second_header_line(upper: list[str | None], fields: list[str | None], cells:
     return any(over is None or over in GROUP_FIELDS for over, _ in above)
 
 
+def with_name_column(fields: list[str | None]) -> list[str | None]:
+    """The fields of a header's columns, a column taken for the indicator's name (三级指标) when no heading
+    names it (name_column)."""
+    stand_in = name_column(fields)
+    return fields if stand_in is None else [*fields[:stand_in], "level3", *fields[stand_in + 1 :]]
+
+
+def name_column(fields: list[str | None]) -> int | None:
+    """The column that names the indicators of a header without a 三级指标 heading: the indicator's content
+    (一级指标 | 二级指标 | 指标内容 | 指标值), else a 绩效指标 column beside a level and a value column
+    (一级指标 | 二级指标 | 绩效指标 | 目标值). Without a value column, a 绩效指标 column holds a project's whole
+    list of indicators (one project a row) and is none."""
+    if "level3" in fields:
+        return None
+    if "description" in fields:
+        return fields.index("description")
+    if "indicators" in fields and "value" in fields and {"level1", "level2"} & set(fields):
+        return fields.index("indicators")
+    return None
+
+
 def _is_heading_row(block: Block) -> bool:
     """A table row of column headings (单位名称 | 项目名称 | 指标值): no unit's name."""
     return isinstance(block, Row) and sum(1 for cell in block.filled() if heading_field(cell)) >= 2
@@ -336,7 +357,7 @@ class Interpreter:
 
     def _set_header(self, fields: list[str | None], block: Row) -> None:
         header = {}
-        for index, field in enumerate(fields):
+        for index, field in enumerate(with_name_column(fields)):
             if field and field not in header:
                 header[field] = index
         self.header = header
