@@ -24,7 +24,17 @@ import click
 from scorer.atomic import OutputBatch
 from scorer.ingest import ReadError, ReadReport, expand, read_paths
 from scorer.inputs import InputPlan, near_names, restore_sources
-from scorer.messages import CATALOGUE, LANGUAGES, click_error, default_language, english_wording, language, set_language, text
+from scorer.messages import (
+    CATALOGUE,
+    LANGUAGES,
+    click_error,
+    default_language,
+    english_wording,
+    language,
+    set_language,
+    skip_reason,
+    text,
+)
 from scorer.report.csv_writer import write_csv
 from scorer.report.outputs import Output, check_outputs
 from scorer.table import (
@@ -227,7 +237,7 @@ def _report_reading(report: ReadReport, plan: InputPlan, quiet: bool) -> None:
     for document in report.documents:
         if quiet:
             continue
-        reasons = Counter(skip.reason for skip in document.skipped)
+        reasons = Counter(skip_reason(skip.reason) for skip in document.skipped)
         skipped = "; ".join(f"{n} {reason}" for reason, n in reasons.most_common())
         click.echo(
             text("read.counts", name=document.source, projects=len(document.projects), indicators=document.indicator_count)

@@ -995,6 +995,31 @@ def text(key: str, **fields: object) -> str:
     return text_in(_State.language, key, **fields)
 
 
+# Why a reader left a row or cell out (scorer.ingest: Skip.reason, written in Chinese where it is found),
+# in English for --lang en. A reason missing here is shown as it is written.
+SKIP_REASONS_EN = {
+    "项目名称之后没有读到指标表": "no indicator table after the project's name",
+    "表头折行的余下部分": "the rest of a header broken over lines",
+    "表头词或单独的数字，不是指标": "a header word or a lone number, not an indicator",
+    "成段文字或连写的指标类别，不是指标": "a paragraph or a run of indicator categories, not an indicator",
+    "指标清单之后的表单行": "a form row after the list of indicators",
+    "文本在此截断，该行不完整": "the text is cut here, the row is incomplete",
+    "文字指标没有指标值": "a target in prose without a value",
+    "单位编码和名称行": "a row of the unit's code and name",
+    "计量单位说明行": "a line stating the unit of measure",
+    "不属于任何项目的表格行": "a table row of no project",
+    "项目表单中无法识别的行": "a row of the project form that was not recognised",
+    "不属于任何项目的指标行": "an indicator row of no project",
+    "既无指标名称也无指标值的行": "a row with neither an indicator's name nor a value",
+    "没有指标的汇总行（单位或合计行）": "a summary row without indicators (a unit's or a total)",
+}
+
+
+def skip_reason(reason: str) -> str:
+    """A reader's reason for leaving a row out, in the language of the run."""
+    return SKIP_REASONS_EN.get(reason, reason) if _State.language == "en" else reason
+
+
 def english_wording(code: str) -> dict[str, Any]:
     """A rule's English message and fix templates, and the fields it fills with its own words
     (lexicons/rule_messages_en.yaml); {} for a code without one."""

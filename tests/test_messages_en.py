@@ -132,3 +132,44 @@ def test_a_row_without_a_name_and_the_wording_of_a_waiver_follow_the_language():
     set_language("en")
     assert decision.waiver() == "waived (本单位常年口径; 李审核, 2026-12-01)"
     assert Decision("doc", "项目", "", "", "P101", OVERRULE).waiver() == "waived"
+
+
+def _skip_reasons_in_the_readers() -> set[str]:
+    """Every reason a reader writes where it leaves a row out: the text given to Skip(…) or self._skip(…)."""
+    import ast
+
+    reasons = set()
+    for path in (ROOT / "scorer" / "ingest").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in ("Skip", "_skip") and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant):
+                reasons.add(node.args[1].value)
+    return reasons
+
+
+def test_every_reason_a_reader_leaves_a_row_out_for_is_said_in_english():
+    """The count line of each file said 'skipped: 1 文本在此截断，该行不完整' under --lang en."""
+    from scorer.messages import SKIP_REASONS_EN
+
+    reasons = _skip_reasons_in_the_readers()
+    assert len(reasons) >= 10  # the scan finds the readers' reasons
+    assert reasons <= set(SKIP_REASONS_EN), reasons - set(SKIP_REASONS_EN)
+    assert not any(CJK.search(english) for english in SKIP_REASONS_EN.values())
+
+
+def test_the_count_line_of_a_file_says_its_skipped_rows_in_the_language_of_the_run(tmp_path):
+    from click.testing import CliRunner
+
+    from scorer.cli import cli
+
+    path = tmp_path / "cut.txt"  # a copied excerpt that ends in the middle of a row
+    lines = (ROOT / "samples" / "000_e76689bf9da19685.txt").read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines[:60]) + "\n产出指标\t数量指标\t", encoding="utf-8")
+    for lang in ("zh", "en"):
+        result = CliRunner().invoke(cli, ["score", str(path), "-o", str(tmp_path / f"{lang}.csv"), "--lang", lang])
+        counts = [line for line in result.output.splitlines() if str(path) in line and ("未采用" in line or "skipped" in line)]
+        assert counts, result.output
+        if lang == "en":
+            assert not CJK.search(counts[0].replace(str(path), "")), counts[0]
