@@ -421,9 +421,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "bulk.stage.read": {"zh": "读取", "en": "read"},
     "bulk.stage.score": {"zh": "评分", "en": "score"},
     "bulk.stage.format": {"zh": "整理输出", "en": "format"},
+    # the bulk engine's scoring processes work side by side: their seconds add up past the run's own
+    "bulk.stage.score_workers": {"zh": "评分（各进程累计）", "en": "score (summed over processes)"},
+    "bulk.stage.format_workers": {"zh": "整理输出（各进程累计）", "en": "format (summed over processes)"},
     "bulk.stage.write": {"zh": "写出", "en": "write"},
     "bulk.stage.rank": {"zh": "排名", "en": "rank"},
-    "bulk.stage.total": {"zh": "合计", "en": "total"},
+    "bulk.stage.total": {"zh": "总耗时", "en": "total (wall clock)"},
     "bulk.summary": {
         "zh": "{rows} 条指标，{projects} 个项目，{documents} 个文件；等级：{grades}\n{stages}",
         "en": "{rows} rows, {projects} projects in {documents} documents; grades: {grades}\n{stages}",

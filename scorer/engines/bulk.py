@@ -668,8 +668,8 @@ def _score_tables(
                 report.rows += count
                 seconds = report.seconds
                 seconds["write"] = seconds.get("write", 0.0) + time.perf_counter() - write_started
-                seconds["score"] = seconds.get("score", 0.0) + score_seconds
-                seconds["format"] = seconds.get("format", 0.0) + format_seconds
+                seconds["score_workers"] = seconds.get("score_workers", 0.0) + score_seconds
+                seconds["format_workers"] = seconds.get("format_workers", 0.0) + format_seconds
                 if on_chunk:
                     on_chunk(count, (options.corpus_stats or {}).get("rows"))
             ok = True
