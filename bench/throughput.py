@@ -15,10 +15,12 @@ contract with every row in one document. Then it times, each in a fresh process:
 - the plain-regex pass: read the CSV with the csv module, 5 regex searches a row, write a CSV with the flags;
 - `zhibiao score CORPUS -o rows --projects projects -j JOBS` (read → rules + model + templates → write).
 Peak memory is the largest sum of resident memory over the process and its children, sampled from
-the OS every 0.05 s (psutil). Prints rows/s, µs a row, the ratio, peak memory and zhibiao's stage
-breakdown. With several sizes (--rows 10000,50000), one line each and the spread of µs a row. A run
-past --timeout seconds or --max-memory MB is stopped (its process tree killed) and reported as such,
-so a shape that blows up does not take the machine with it.
+the OS every 0.05 s (psutil). Prints rows/s, µs a row, the ratio, peak memory, zhibiao's stage
+breakdown and its CPU (user and system seconds of the process and its workers, and their page faults:
+on a virtual machine each fault is dear, and the system time is mostly theirs). With several sizes
+(--rows 10000,50000), one line each and the spread of µs a row. A run past --timeout seconds or
+--max-memory MB is stopped (its process tree killed) and reported as such, so a shape that blows up
+does not take the machine with it.
 """
 
 from __future__ import annotations
@@ -54,13 +56,16 @@ with open(sys.argv[1], encoding="utf-8-sig", newline="") as src, open(sys.argv[2
 """
 
 ZHIBIAO = r"""
-import json, sys
+import json, resource, sys
 from pathlib import Path
 from scorer.engines.bulk import score_tables
 report = score_tables([Path(sys.argv[1])], Path(sys.argv[2]), Path(sys.argv[3]), jobs=int(sys.argv[4]),
                       chunk_rows=int(sys.argv[5]))
+usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+cpu = {"user": sum(u.ru_utime for u in usage), "system": sum(u.ru_stime for u in usage),
+       "page_faults": sum(u.ru_minflt + u.ru_majflt for u in usage)}
 print(json.dumps({"rows": report.rows, "projects": report.projects, "documents": report.documents,
-                  "seconds": report.seconds, "errors": report.errors}))
+                  "seconds": report.seconds, "errors": report.errors, "cpu": cpu}))
 """
 
 
@@ -183,6 +188,11 @@ def measure(args, folder: Path, rows: int) -> float | None:
             f"peak {peak:,.0f} MB RSS summed, {PEAKS['pss']:,.0f} MB PSS summed (main process {PEAKS['main']:,.0f}, "
             f"largest worker {PEAKS['child']:,.0f} RSS), "
             f"jobs {args.jobs}\n            stages ({'score, format summed over workers'}): {stages}"
+        )
+        cpu = report["cpu"]  # of the main process and its workers: system time is mostly page faults
+        print(
+            f"            CPU: user {cpu['user']:.1f}s, system {cpu['system']:.1f}s, "
+            f"{cpu['page_faults']:,} page faults, {1e6 * (cpu['user'] + cpu['system']) / rows:.0f} µs of CPU a row"
         )
     if not args.skip_regex and args.format == "csv":
         r_wall, r_peak, _ = run_measured([sys.executable, "-c", PLAIN_REGEX, str(corpus), str(folder / "regex.csv")])
