@@ -543,9 +543,10 @@ def _tables_or_documents(paths: tuple[Path, ...], outputs: list[Path | None]) ->
     With tables, the files left out below a folder are said here (the document path says them as it reads)."""
     tables, documents, left_out = _rows_tables_among(paths, outputs)
     if tables and documents:
-        notes = _notes_beside_tables(documents, named={path.resolve() for path in paths})
+        notes, unreadable = _notes_beside_tables(documents, named={path.resolve() for path in paths})
         if notes is None:
-            _usage_error(text("input.mixed", tables=_some_of(tables), documents=_some_of(documents)))
+            mixed = text("input.mixed", tables=_some_of(tables), documents=_some_of(documents))
+            _usage_error(mixed + (text("input.unreadable_beside", detail=unreadable) if unreadable else ""))
         from scorer.inputs import SkippedFile
 
         left_out.extend(SkippedFile(path, text("skip.no_indicators")) for path in notes)
@@ -557,22 +558,23 @@ def _tables_or_documents(paths: tuple[Path, ...], outputs: list[Path | None]) ->
 NOTES_READ_AT_MOST = 20  # files below a folder of tables read to see that they are notes, not documents
 
 
-def _notes_beside_tables(documents: list[Path], named: set[Path]) -> list[Path] | None:
+def _notes_beside_tables(documents: list[Path], named: set[Path]) -> tuple[list[Path] | None, str]:
     """The files below a folder of rows tables that hold no indicator (说明.txt, README.md, a cover letter):
     notes beside the exports, left out with a warning. None when one of them holds indicators, was named
-    on the command line, or they are too many to read: then the run mixes tables and documents."""
+    on the command line, could not be read (then why, the second of the pair), or they are too many to
+    read: then the run mixes tables and documents."""
     from scorer.ingest import UnreadableFile, read_document
 
     if len(documents) > NOTES_READ_AT_MOST or any(path.resolve() in named for path in documents):
-        return None
+        return None, ""
     for path in documents:
         try:
             document = read_document(path)
-        except UnreadableFile:
-            return None  # unread, it may be a document: the user says which way to run
+        except UnreadableFile as exc:  # unread, it may be a document: the user says which way to run
+            return None, str(exc)
         if any(project.indicators for project in document.projects):
-            return None
-    return documents
+            return None, ""
+    return documents, ""
 
 
 def _some_of(paths: list[Path]) -> str:

@@ -59,6 +59,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "指标值 of 1 MB or more or whose unit column (单位名称 …) names several units) and documents cannot be "
         "scored in one run (tables: {tables}; documents: {documents}); score them in two runs",
     },
+    "input.unreadable_beside": {
+        "zh": "。其中一个文件无法读取，不能判断它是否为说明文件：{detail}",
+        "en": ". One of the files could not be read, so it cannot be told for a note: {detail}",
+    },
     "input.some_files": {"zh": "{names} 等 {count} 个", "en": "{names} and others, {count} in all"},
     "input.dask_missing": {
         "zh": '--engine dask 需要 dask 和 distributed：pip install ".[dask]"',

@@ -204,6 +204,22 @@ def test_two_columns_of_one_field_are_said_and_the_first_is_read(seed_table, tmp
     assert list(_rows(tmp_path / "rows.csv")["value"].str.strip()) == list(seed_table["value"].str.strip())  # =7人 is neutralised
 
 
+def test_two_columns_of_one_field_under_a_header_of_two_lines_are_said_too(seed_table, tmp_path, bulk_way):
+    """The second 指标值 of a header over two lines is named by its place (指标值（第9列）), and still said."""
+    export = _export(seed_table)
+    export.insert(export.columns.get_loc("指标值") + 1, "指标值 ", "另一列")  # a second 指标值, to be said
+    levels = ("一级指标", "二级指标", "三级指标")
+    lines = [
+        ["绩效指标" if n == levels[0] else "" if n in (*levels[1:], "指标值 ") else n.strip() for n in export.columns],
+        [n if n in levels else n.strip() if n.startswith("指标值") else "" for n in export.columns],
+    ]
+    (tmp_path / "t.csv").write_text(_headed(export, lines), encoding="utf-8")
+    code, output = _score(str(tmp_path / "t.csv"), "-o", str(tmp_path / "rows.csv"))
+    place = list(export.columns).index("指标值 ") + 1
+    assert code == 0 and f"列“指标值”和“指标值（第{place}列）”都是 value 列，取前一列“指标值”" in output, output
+    assert list(_rows(tmp_path / "rows.csv")["value"].str.strip()) == list(seed_table["value"].str.strip())
+
+
 def test_a_table_unreadable_part_way_leaves_the_template_statistics_of_the_others(seed_table, tmp_path):
     """Rule B201 counts the units using each row across all the tables of a run. A table that cannot be
     read to its end turned the rule off for every table; now it counts as far as it was read."""
@@ -328,6 +344,63 @@ def test_an_export_with_its_header_over_two_lines_scores_as_with_one(seed_table,
     pd.testing.assert_frame_equal(_rows(tmp_path / "merged_rows.csv"), _rows(tmp_path / "plain_rows.csv"))
 
 
+def _headed(export: pd.DataFrame, lines: list[list[str]], between: str = "") -> str:
+    """The export under a header of several lines (`between` written after the first), its title above."""
+    header = [",".join(lines[0]), between.rstrip("\n"), *(",".join(line) for line in lines[1:])]
+    header = [line for index, line in enumerate(header) if line or (index == 1 and between)]
+    return "某市2024年项目支出绩效目标表\n" + "\n".join(header) + "\n" + export.to_csv(index=False, header=False)
+
+
+def _with_result_and_kind(seed_table: pd.DataFrame) -> pd.DataFrame:
+    """The export with what a self-evaluation adds (实际完成值) and a column the vocabulary does not know."""
+    export = _export(seed_table)
+    export.insert(export.columns.get_loc("指标值") + 1, "实际完成值", "已完成")
+    export.insert(export.columns.get_loc("三级指标") + 1, "指标类型", "个性指标")
+    return export
+
+
+def _merged_shapes(columns: list[str]) -> dict[str, tuple[list[list[str]], str, dict[str, str]]]:
+    """Header shapes (lines, what stands between the first two, headings renamed in the plain table) a
+    spreadsheet with merged headings saves, each named by what it tries."""
+    group = ["一级指标", "二级指标", "三级指标", "指标类型"]
+
+    def line(keep) -> list[str]:
+        return [keep(name) for name in columns]
+
+    upper = line(lambda n: "绩效指标" if n == group[0] else "" if n in group else "" if n == "实际完成值" else n)
+    levels = line(lambda n: n if n in group else "")
+    value_over = line(lambda n: "年度指标值" if n == "指标值" else "实际完成值" if n == "实际完成值" else "")
+    plain_value = {"指标值": "年度指标值"}
+    return {
+        "指标值 over 年度指标值 and 实际完成值, three lines": ([upper, levels, value_over], "", plain_value),
+        "a blank line between": ([upper, levels, value_over], "\n", plain_value),
+        "a line of commas between": ([upper, levels, value_over], "," * (len(columns) - 1), plain_value),
+        "指标内容 for 三级指标": (
+            [upper, [("指标内容" if n == "三级指标" else n) for n in levels], value_over],
+            "",
+            {**plain_value, "三级指标": "指标内容"},
+        ),
+    }
+
+
+@pytest.mark.parametrize("shape", list(_merged_shapes(["x"])))
+def test_a_header_of_merged_headings_in_any_shape_scores_as_the_one_line_header(seed_table, tmp_path, bulk_way, shape):
+    """Found in review: 指标值 over 年度指标值/实际完成值 was read as a row (the first line alone was taken
+    as soon as it held the three headings); a blank line between the two lines, or a heading the vocabulary
+    does not know (指标类型) on the second, made the explanation column stand in for the names; 指标内容
+    under 绩效指标 made the whole export one document."""
+    export = _with_result_and_kind(seed_table)
+    lines, between, renamed = _merged_shapes(list(export.columns))[shape]
+    plain, merged = tmp_path / "plain.csv", tmp_path / "merged.csv"
+    export.rename(columns=renamed).to_csv(plain, index=False)
+    merged.write_text(_headed(export, lines, between), encoding="utf-8")
+    for table in (plain, merged):
+        report = score_tables([table], tmp_path / f"{table.stem}_rows.csv", None, jobs=1, chunk_rows=100)
+        assert not report.errors, report.errors
+        assert report.rows == len(seed_table)
+    pd.testing.assert_frame_equal(_rows(tmp_path / "merged_rows.csv"), _rows(tmp_path / "plain_rows.csv"))
+
+
 def test_an_export_naming_its_indicators_under_指标内容_scores_as_under_三级指标(seed_table, tmp_path, bulk_way):
     """With no 三级指标 heading, the indicators' names under 指标内容 made the export lack its level3 column:
     refused. The content column stands in for 三级指标, as the document reader takes it."""
@@ -429,6 +502,10 @@ def test_notes_beside_a_folder_of_exports_are_left_out_saying_so_and_a_document_
     pd.testing.assert_frame_equal(_rows(tmp_path / "rows.csv"), _rows(tmp_path / "named.csv"))
     code, output = _score(str(folder / "a.csv"), str(folder / "说明.txt"), "-o", str(tmp_path / "named_note.csv"))
     assert code == 2 and "不能与文档在同一次运行中评分" in output, output
+    (folder / "附件.docx").write_bytes(b"not a zip archive")  # a note that cannot be read: refused, saying why
+    code, output = _score(str(folder), "-o", str(tmp_path / "unreadable.csv"))
+    assert code == 2 and "其中一个文件无法读取" in output and "附件.docx" in output, output
+    (folder / "附件.docx").unlink()
     (folder / "c.txt").write_text((SAMPLES / "003_e894add5ed61165e.txt").read_text(encoding="utf-8"), encoding="utf-8")
     code, output = _score(str(folder), "-o", str(tmp_path / "mixed.csv"))
     assert code == 2 and "不能与文档在同一次运行中评分" in output and "c.txt" in output, output

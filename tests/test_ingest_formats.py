@@ -274,3 +274,50 @@ def test_a_table_naming_its_indicators_under_another_heading_than_三级指标_r
     )
     rows = [(i.level1, i.level2, i.level3, i.value) for p in read_document(path).projects for i in p.indicators]
     assert rows == [("产出指标", "数量指标", "养护里程", "≥120公里"), ("产出指标", "质量指标", "路况优良率", "≥85%")]
+
+
+def test_a_project_form_whose_merged_headings_are_no_header_alone_reads_its_values(tmp_path):
+    """Found in review: 绩效指标 (over 一级/二级/三级指标) | 指标解释 | 指标值 | 指标值确定依据, each merged down
+    two rows: the first line is no header alone, so the second was taken alone and every row lost its value
+    (scored 指标未填写)."""
+    import openpyxl
+
+    path = tmp_path / "form.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["某县2024年项目支出绩效目标表"])
+    sheet.append(["项目名称", "村医培训", "预算数（万元）", 50])
+    sheet.append(["绩效指标", None, None, "指标解释", "指标值", "指标值确定依据"])
+    sheet.append(["一级指标", "二级指标", "三级指标", None, None, None])
+    sheet.append(["产出指标", "数量指标", "培训村医人数", "参加培训的村医人数", "≥120人", "年度计划"])
+    sheet.append(["产出指标", "质量指标", "培训合格率", None, "≥95%", "往年水平"])
+    for cells in ("A3:C3", "D3:D4", "E3:E4", "F3:F4"):
+        sheet.merge_cells(cells)
+    workbook.save(str(path))
+    rows = [(i.level3, i.description, i.value, i.basis) for p in read_document(path).projects for i in p.indicators]
+    assert rows == [("培训村医人数", "参加培训的村医人数", "≥120人", "年度计划"), ("培训合格率", "", "≥95%", "往年水平")]
+
+
+def test_a_second_header_line_with_a_heading_the_vocabulary_does_not_know_is_still_merged(tmp_path):
+    """Found in review: 指标类型 (or 计算方法, 数据来源) beside 一级/二级/三级指标 on the second line made it
+    no second line: it was taken alone, the project column lost."""
+    path = tmp_path / "kind.csv"
+    path.write_text(
+        "项目名称,绩效指标,,,,指标值\n,一级指标,二级指标,三级指标,指标类型,\n"
+        "村医培训,产出指标,数量指标,培训村医人数,个性指标,≥120人\n",
+        encoding="utf-8",
+    )
+    assert rows_of(read_document(path).projects) == [("村医培训", "产出指标", "数量指标", "培训村医人数", "", "≥120人", "")]
+
+
+def test_an_explanation_column_beside_a_project_s_list_of_indicators_is_no_name_column(tmp_path):
+    """Found in review: one project a row with a 指标说明 column; the explanation was taken for the names,
+    and the nested indicators lost."""
+    path = tmp_path / "wide.csv"
+    path.write_text(
+        "项目名称,预算数（万元）,年度绩效目标,绩效指标,指标说明\n"
+        "村医培训,50,提升村医服务能力,一级指标：产出指标 二级指标：数量指标 1.培训村医人数≥120人 2.培训合格率≥95%,详见附件\n",
+        encoding="utf-8",
+    )
+    rows = [(i.level3, i.value) for p in read_document(path).projects for i in p.indicators]
+    assert rows == [("培训村医人数", "≥120人"), ("培训合格率", "≥95%")]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import itertools
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -174,21 +175,19 @@ def _field_of(name: str) -> str | None:
 def _heading_of(name: str) -> str | None:
     from scorer.ingest.interpret import heading_field
 
-    clean = name.strip()
+    clean = TWICE_NAMED.sub("", name.strip())  # 指标值（第7列）: a heading given twice in a header of two lines
     return clean if clean in TABLE_FIELDS else heading_field(clean)
 
 
-def _column_fields(names: list[str]) -> list[str | None]:
-    """The field of each column of a header, a column standing in for 三级指标 when none is named
-    (scorer.ingest.interpret.name_column: 指标内容, or 绩效指标 beside a value column); a column headed by
-    its contract name (description) is what it says."""
-    from scorer.ingest.interpret import name_column
+TWICE_NAMED = re.compile(r"（第\d+列）$")
 
-    fields = [_heading_of(name) for name in names]
-    stand_in = name_column(fields)
-    if stand_in is not None and names[stand_in].strip() not in TABLE_FIELDS:
-        fields[stand_in] = "level3"
-    return [field if field in TABLE_FIELDS else None for field in fields]
+
+def _column_fields(names: list[str]) -> list[str | None]:
+    """The field of each column of a header, a column standing in for 三级指标 when no heading names it
+    (scorer.ingest.interpret.with_name_column: 指标内容, or 绩效指标 beside a level and a value column)."""
+    from scorer.ingest.interpret import with_name_column
+
+    return [field if field in TABLE_FIELDS else None for field in with_name_column([_heading_of(name) for name in names])]
 
 
 def _encoding_of(path: Path) -> str:
@@ -274,27 +273,30 @@ class Header:
     """A rows table's header and what stands above it: `lines` for Arrow (physical lines, blank ones and
     the lines of a quoted title counted), `records` for pandas (CSV records, a blank line one). A header
     over two lines (a spreadsheet's merged headings: 绩效指标 over 一级/二级/三级指标) has its names merged
-    (`two_lines`): they are given to the readers, and `body_lines` (physical lines down to its end) skipped."""
+    (`two_lines`): they are given to the readers, which skip `body_lines` (physical lines) or `body_records`
+    down to the first row."""
 
     names: list[str]
     lines: int = 0
     records: int = 0
     two_lines: bool = False
     body_lines: int = 0
+    second_records: int = 0  # of a header over two lines: the records above the first row
 
     @property
     def body_records(self) -> int:
         """Records above the first row of the table."""
-        return self.records + (2 if self.two_lines else 1)
+        return self.second_records if self.two_lines else self.records + 1
 
 
 def _header_of(path: Path) -> Header:
-    """The header is the first record among the first HEADER_SEARCH_ROWS with the project, level3 and value
-    headings (项目名称, 三级指标, 指标值 …) on one line or two, else the first with a column standing in for
-    三级指标 (指标内容), else the first with two headings, else the first with two filled
-    cells (a line of notes 单位名称：,某局,预算数：,5000 has two headings); the records above it are a title,
-    notes (单位：万元, 填报日期 …) or blank. A file whose first records cannot be read as CSV (an unclosed
-    quote) has its first line for header, as before titles were looked for."""
+    """The header is found among the first HEADER_SEARCH_ROWS records: the first record with the project,
+    level3 and value headings (项目名称, 三级指标, 指标值 …; a column may stand in for 三级指标: 指标内容),
+    with the records after it (blank lines aside) that are its further lines (a spreadsheet's merged
+    headings), or the first records that make one so; else the first record with two headings, else
+    the first with two filled cells (a line of notes 单位名称：,某局,预算数：,5000 has two headings). The
+    records above it are a title, notes (单位：万元, 填报日期 …) or blank. A file whose first records cannot be
+    read as CSV (an unclosed quote) has its first line for header, as before titles were looked for."""
     import csv
 
     if path.suffix.lower() == ".parquet":
@@ -304,29 +306,34 @@ def _header_of(path: Path) -> Header:
     with path.open("r", encoding=csv_encoding(path), errors="replace", newline="") as handle:
         reader = csv.reader(handle)
         lines = records = 0
-        named: Header | None = None  # the first record with the three, a column standing in for 三级指标
+        complete: Header | None = None  # a record with the three: the header, unless the next is its second line
         headed: Header | None = None  # the first record of two headings
         filled: Header | None = None  # the first record of two filled cells
-        above: tuple[list[str], int] | None = None  # the record before, and the lines above it
+        above: Header | None = None  # the last record that held something
         try:
             for cells in itertools.islice(reader, HEADER_SEARCH_ROWS):
-                names = _two_line_names(above[0], cells) if above else None
-                if above and names and set(REQUIRED_COLUMNS) <= {_field_of(name) for name in names}:
-                    return Header(names, above[1], records - 1, two_lines=True, body_lines=reader.line_num)
-                above = (cells, lines)
-                fields = {_field_of(cell) for cell in cells} - {None}
+                if not any(cell.strip() for cell in cells):  # a blank line, or a line of commas
+                    lines, records = reader.line_num, records + 1
+                    continue
+                names = _two_line_names(above.names, cells) if above else None
+                if above and names and set(REQUIRED_COLUMNS) <= set(_column_fields(names)):  # a line more of it
+                    complete = above = Header(names, above.lines, above.records, True, reader.line_num, records + 1)
+                    lines, records = reader.line_num, records + 1
+                    continue
+                if complete is not None:
+                    return complete
+                above = Header(cells, lines, records)
+                fields = set(_column_fields(cells)) - {None}
                 if set(REQUIRED_COLUMNS) <= fields:
-                    return Header(cells, lines, records)
-                if named is None and set(REQUIRED_COLUMNS) <= set(_column_fields(cells)):
-                    named = Header(cells, lines, records)  # unless the next record is its second line
+                    complete = above
                 if headed is None and len(fields) >= 2:
-                    headed = Header(cells, lines, records)
+                    headed = above
                 if filled is None and sum(1 for cell in cells if cell.strip()) >= 2:
-                    filled = Header(cells, lines, records)
+                    filled = above
                 lines, records = reader.line_num, records + 1
         except csv.Error:
             pass
-        found = named or headed or filled
+        found = complete or headed or filled
         if found is not None:
             return found
         handle.seek(0)
@@ -335,8 +342,9 @@ def _header_of(path: Path) -> Header:
 
 def _two_line_names(upper: list[str], lower: list[str]) -> list[str] | None:
     """The column names of a header over two lines (scorer.ingest.interpret.second_header_line): a column
-    is named below, else above; a column named on neither line gets its place (列3), a name taken twice a
-    number, so that every column can be asked for by name. None when `lower` is not the header's second line."""
+    is named below, else above; a column named on neither line gets its place (列3), a name taken twice its
+    place too (指标值（第7列）), so that every column can be asked for by name. None when `lower` is not the
+    header's second line."""
     from scorer.ingest.interpret import GROUP_FIELDS, heading_field, second_header_line
 
     upper_fields = [heading_field(cell) for cell in upper]
@@ -347,7 +355,7 @@ def _two_line_names(upper: list[str], lower: list[str]) -> list[str] | None:
         below = lower[index].strip() if index < len(lower) else ""
         over = upper[index].strip() if index < len(upper) and upper_fields[index] not in GROUP_FIELDS else ""
         name = below or over or f"列{index + 1}"
-        names.append(name if name not in names else f"{name}#{index + 1}")
+        names.append(name if name not in names else f"{name}（第{index + 1}列）")
     return names
 
 

@@ -139,6 +139,8 @@ def _header_role(text: str) -> str | None:
         return field_name + "_long"
     if field_name in ("department", "goal", "budget", "project", "code", "purpose", "indicators"):
         return None
+    if field_name == "content":  # after 三级指标: what the indicator covers
+        return "description"
     return "op" if field_name == "operator" else field_name
 
 

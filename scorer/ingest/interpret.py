@@ -116,39 +116,49 @@ REPORTED_FIELDS = ("actual", "score", "reason", "completion", "remark")
 GROUP_FIELDS = frozenset({"indicators"})  # headings over several columns (绩效指标 over 一级/二级/三级指标)
 
 
+MAX_HEADING_CHARS = 12  # a heading the vocabulary does not know (指标类型, 计算方法) is a short label
+
+
 def second_header_line(upper: list[str | None], fields: list[str | None], cells: list[str]) -> bool:
     """Whether a row right under a header is the header's second line: a spreadsheet's merged heading
-    (绩效指标 over 一级/二级/三级指标, 项目名称 over two lines), saved or exported, leaves the row above blank
-    where the row below names the columns. Such a row holds headings only, each under a blank cell of the
-    line above, a group heading or the same field, and at least one under a blank or a group heading."""
-    named = [(index, field) for index, (field, cell) in enumerate(zip(fields, cells, strict=False)) if cell.strip()]
-    if not named or any(field is None for _, field in named):
+    (绩效指标 over 一级/二级/三级指标, 指标值 over 年度指标值/实际完成值, 项目名称 down two lines), saved or
+    exported, leaves the row above blank where the row below names the columns. Such a row holds headings:
+    each under a blank cell of the line above, a group heading or the same field, and at least one under a
+    blank or a group heading. A label the vocabulary does not know (指标类型) may stand under a blank or a
+    group heading beside two known ones, if it is short and holds no figure: a row of data holds figures,
+    or at most one heading word."""
+    named = [(index, field, cell.strip()) for index, (field, cell) in enumerate(zip(fields, cells, strict=False)) if cell.strip()]
+    known = [(index, field) for index, field, _ in named if field is not None]
+    unknown = [(index, cell) for index, field, cell in named if field is None]
+    if not known or (unknown and len(known) < 2):
         return False
-    above = [(upper[index] if index < len(upper) else None, field) for index, field in named]
-    if any(over is not None and over not in GROUP_FIELDS and over != field for over, field in above):
+
+    def over(index: int) -> str | None:
+        return upper[index] if index < len(upper) else None
+
+    def spanned(index: int) -> bool:
+        return over(index) is None or over(index) in GROUP_FIELDS
+
+    if any(not spanned(index) and over(index) != field for index, field in known):
         return False
-    return any(over is None or over in GROUP_FIELDS for over, _ in above)
+    if any(not spanned(index) or len(cell) > MAX_HEADING_CHARS or any(c.isdigit() for c in cell) for index, cell in unknown):
+        return False
+    return any(spanned(index) for index, _ in known)
 
 
 def with_name_column(fields: list[str | None]) -> list[str | None]:
-    """The fields of a header's columns, a column taken for the indicator's name (三级指标) when no heading
-    names it (name_column)."""
-    stand_in = name_column(fields)
-    return fields if stand_in is None else [*fields[:stand_in], "level3", *fields[stand_in + 1 :]]
-
-
-def name_column(fields: list[str | None]) -> int | None:
-    """The column that names the indicators of a header without a 三级指标 heading: the indicator's content
-    (一级指标 | 二级指标 | 指标内容 | 指标值), else a 绩效指标 column beside a level and a value column
-    (一级指标 | 二级指标 | 绩效指标 | 目标值). Without a value column, a 绩效指标 column holds a project's whole
-    list of indicators (one project a row) and is none."""
-    if "level3" in fields:
-        return None
-    if "description" in fields:
-        return fields.index("description")
-    if "indicators" in fields and "value" in fields and {"level1", "level2"} & set(fields):
-        return fields.index("indicators")
-    return None
+    """The fields of a header's columns, one taken for the indicator's name (三级指标) when no heading names
+    it: the indicator's content (一级指标 | 二级指标 | 指标内容 | 指标值), else a 绩效指标 column beside a level
+    and a value column (一级指标 | 二级指标 | 绩效指标 | 目标值). Beside a 三级指标 column, the content is the
+    description. Without a value column, a 绩效指标 column holds a project's whole list of indicators (one
+    project a row) and stays so; so does an explanation column (指标说明)."""
+    fields = list(fields)
+    if "level3" not in fields and "value" in fields:
+        if "content" in fields:
+            fields[fields.index("content")] = "level3"
+        elif "indicators" in fields and {"level1", "level2"} & set(fields):
+            fields[fields.index("indicators")] = "level3"
+    return [("description" if "description" not in fields else None) if field == "content" else field for field in fields]
 
 
 def _is_heading_row(block: Block) -> bool:
@@ -292,11 +302,15 @@ class Interpreter:
         fields = [heading_field(c) for c in block.cells]
         upper, self.header_fields = self.header_fields, None
         if upper is not None and second_header_line(upper, fields, block.cells):
-            self._set_header(merged_header(upper, fields), block)
-            return
+            merged = merged_header(upper, fields)
+            if self._is_header(merged):
+                self._set_header(merged, block)
+                return
         if self._is_header(fields):
             self._set_header(fields, block)
             return
+        if all(fields[index] for index, cell in enumerate(block.cells) if cell.strip()) and len(filled) >= 2:
+            self.header_fields = fields  # headings only, no header alone: perhaps the first of two lines
         if self.layout == "wide" and self.header:
             self._wide_row(block)
             return

@@ -234,7 +234,7 @@ def _cut_pattern() -> re.Pattern[str]:
     headers = sorted(
         {
             s
-            for field in ("level1", "level2", "level3", "value", "actual", "score", "reason", "description", "grading")
+            for field in ("level1", "level2", "level3", "value", "actual", "score", "reason", "description", "content", "grading")
             for s in table("headers")["fields"].get(field, [])
             if len(s) >= 3
         },
