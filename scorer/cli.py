@@ -245,6 +245,8 @@ def _report_reading(report: ReadReport, plan: InputPlan, quiet: bool) -> None:
             err=True,
         )
     for document in report.documents:
+        for notice in document.notices:
+            _say("notice", notice)
         for warning in document.warnings:
             _say("warning", warning)
     for error in report.errors:

@@ -16,6 +16,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # line prefixes on stderr
     "prefix.error": {"zh": "错误：", "en": "error: "},
     "prefix.warning": {"zh": "警告：", "en": "warning: "},
+    "prefix.notice": {"zh": "提示：", "en": "note: "},
     # reading
     "read.counts": {
         "zh": "{name}：{projects} 个项目，{indicators} 条指标",
@@ -357,6 +358,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{source}: member {member} is compressed {ratio}:1, refused as a possible zip bomb",
     },
     "read.no_such_file": {"zh": "{source}：文件不存在", "en": "{source}: no such file"},
+    "read.not_office": {
+        "zh": "内容既不是 {suffix} 文件，也不是网页或文本，可能已损坏",
+        "en": "the content is neither a {suffix} file nor a web page or text; it may be damaged",
+    },
+    "read.disguised": {
+        "zh": "{source}：扩展名是 {suffix}，内容却是{kind}，已按{kind}读取",
+        "en": "{source}: named {suffix} but holds {kind}; read as {kind}",
+    },
+    "kind.web_page": {"zh": "网页（HTML）", "en": "a web page (HTML)"},
+    "kind.text": {"zh": "文本", "en": "text"},
     "read.too_large": {"zh": "{source}：大于 {limit} MB，未读取", "en": "{source}: larger than {limit} MB, not read"},
     "read.nested_too_deeply": {"zh": "{source}：嵌套层次太深，无法读取", "en": "{source}: nested too deeply to read"},
     "read.cannot_read_as": {

@@ -119,6 +119,7 @@ class Document:
     projects: list[Project] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # read, but not exactly (damaged bytes replaced …)
+    notices: list[str] = field(default_factory=list)  # read exactly, but not as its name says (a web page as .xls)
     layout: str = ""  # how the reader took the document: which interpreter, and the text's shape
 
     @property

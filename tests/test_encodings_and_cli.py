@@ -81,14 +81,14 @@ def test_unreadable_file_is_named_and_others_still_written(tmp_path):
     binary = tmp_path / "broken.txt"
     binary.write_bytes(bytes(range(256)) * 20)
     bad_docx = tmp_path / "broken.docx"
-    bad_docx.write_bytes(b"this is not a zip")
+    bad_docx.write_bytes(b"\x00\x01not a zip\x00" * 50)  # neither an archive nor text (text is read as text)
     out = tmp_path / "rows.csv"
     result = CliRunner().invoke(cli, ["parse", str(SEED), str(binary), str(bad_docx), "-o", str(out)])
     assert result.exit_code == EXIT_SOME_UNREADABLE
     errors = [line for line in result.stderr.splitlines() if line.startswith("错误：")]
     assert len(errors) == 2
     assert str(binary) in errors[0] and "二进制内容" in errors[0]
-    assert str(bad_docx) in errors[1] and "不是有效的 .docx 文件" in errors[1]
+    assert str(bad_docx) in errors[1] and "无法作为 .docx 读取" in errors[1]
     assert len(_write_rows(out)) == 31
 
 

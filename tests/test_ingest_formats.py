@@ -321,3 +321,46 @@ def test_an_explanation_column_beside_a_project_s_list_of_indicators_is_no_name_
     )
     rows = [(i.level3, i.value) for p in read_document(path).projects for i in p.indicators]
     assert rows == [("培训村医人数", "≥120人"), ("培训合格率", "≥95%")]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        ("export.xls", "<html><body><table><tr><td>{rows}</td></tr></table></body></html>", "网页（HTML）"),
+        ("renamed.docx", "{text}", "文本"),
+        ("renamed.pdf", "{text}", "文本"),
+    ],
+)
+def test_a_web_page_or_text_under_an_office_or_pdf_name_is_read_for_what_it_is(name, content, kind, tmp_path):
+    """Budget systems export web pages as .xls, and a file renamed by hand keeps its text: both were refused
+    with the library's own words (XLRDError: Expected BOF record; 不是 zip 压缩包; No /Root object)."""
+    from click.testing import CliRunner
+
+    from scorer.cli import cli
+
+    cells = [
+        ["项目名称", "图书购置经费"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "购置图书数量", "≥500册"],
+    ]
+    rows = "</td></tr><tr><td>".join("</td><td>".join(row) for row in cells)
+    text = "\n".join("\t".join(row) for row in cells) + "\n"
+    path = tmp_path / name
+    path.write_text(content.format(rows=rows, text=text), encoding="utf-8")
+    document = read_document(path)
+    assert [(i.level3, i.value) for p in document.projects for i in p.indicators] == [("购置图书数量", "≥500册")]
+    assert document.notices == [f"{path}：扩展名是 {path.suffix}，内容却是{kind}，已按{kind}读取"]
+    result = CliRunner().invoke(cli, ["score", str(path), "-o", str(tmp_path / "rows.csv"), "-q"])
+    assert result.exit_code == 0 and "提示：" in result.output, result.output  # read whole: no exit status 1
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"), [(b"", "文件是空的"), (bytes(range(256)) * 8, "可能已损坏")], ids=["empty", "damaged"]
+)
+def test_an_empty_or_damaged_office_file_says_so_in_the_reviewer_s_words(content, reason, tmp_path):
+    from scorer.ingest.decode import UnreadableFile
+
+    path = tmp_path / "table.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(UnreadableFile, match=reason):
+        read_document(path)

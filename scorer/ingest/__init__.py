@@ -105,14 +105,19 @@ def expand(paths: Sequence[str | Path], plan: InputPlan | None = None) -> list[P
     return out
 
 
-def blocks_of(path: Path, warnings: list[str] | None = None, texts: list[str] | None = None) -> list[Block]:
-    """The stream of paragraphs and table rows of a file; a text export's decoded text is added to `texts`."""
+def blocks_of(
+    path: Path, warnings: list[str] | None = None, texts: list[str] | None = None, notices: list[str] | None = None
+) -> list[Block]:
+    """The stream of paragraphs and table rows of a file; a text export's decoded text is added to `texts`,
+    and a file read as another format than its name says is told in `notices`."""
     suffix = path.suffix.lower()
     source = str(path)
     if not path.exists():
         raise UnreadableFile(said("read.no_such_file", source=source))
     if path.stat().st_size > MAX_FILE_BYTES:
         raise UnreadableFile(said("read.too_large", source=source, limit=MAX_FILE_BYTES // 2**20))
+    if suffix in FORMAT_MAGIC and not _has_magic(path, suffix):
+        return _disguised_file(path, suffix, warnings, texts, notices)
     if suffix in (".docx", ".xlsx", ".xlsm"):
         check_archive(path)
         return docx_to_blocks(path) if suffix == ".docx" else xlsx_to_blocks(path)
@@ -125,6 +130,45 @@ def blocks_of(path: Path, warnings: list[str] | None = None, texts: list[str] | 
         return csv_to_blocks(data, source, warnings)
     text = decode_bytes(data, source, warnings)
     if suffix in HTML_SUFFIXES:
+        return html_to_blocks(text)
+    if texts is not None:
+        texts.append(text)
+    return text_to_blocks(text)
+
+
+# What a file of each binary format starts with: a zip archive (.docx, .xlsx), an OLE compound file (.xls),
+# %PDF within its first kilobyte (.pdf).
+FORMAT_MAGIC = {".docx": b"PK", ".xlsx": b"PK", ".xlsm": b"PK", ".xls": b"\xd0\xcf\x11\xe0", ".pdf": b"%PDF"}
+_WEB_PAGE_MARKS = ("<html", "<table", "<!doctype", "<?xml", "<body", "<meta")
+
+
+def _has_magic(path: Path, suffix: str) -> bool:
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    magic = FORMAT_MAGIC[suffix]
+    return magic in head if suffix == ".pdf" else head.startswith(magic)
+
+
+def _disguised_file(
+    path: Path, suffix: str, warnings: list[str] | None, texts: list[str] | None, notices: list[str] | None
+) -> list[Block]:
+    """An Office or PDF file that is not one: budget systems export web pages as .xls, and a file renamed
+    by hand keeps its text. A web page is read as HTML, text as a text export, each with a warning saying so; an
+    empty file, or one that is neither, is named as such."""
+    data = path.read_bytes()
+    source = str(path)
+    if not data.strip():
+        raise UnreadableFile(said("read.cannot_read_as", source=source, suffix=suffix, detail=said("empty.file")))
+    try:
+        text = decode_bytes(data, source, warnings)
+    except UnreadableFile:
+        detail = said("read.not_office", suffix=suffix)
+        raise UnreadableFile(said("read.cannot_read_as", source=source, suffix=suffix, detail=detail)) from None
+    web_page = text.lstrip("\ufeff \r\n\t").lower().startswith(_WEB_PAGE_MARKS) or "<table" in text[:65536].lower()
+    if notices is not None:
+        kind = said("kind.web_page" if web_page else "kind.text")
+        notices.append(said("read.disguised", source=source, suffix=suffix, kind=kind))
+    if web_page:
         return html_to_blocks(text)
     if texts is not None:
         texts.append(text)
@@ -192,8 +236,9 @@ def read_document(path: str | Path) -> Document:
     path = Path(path)
     warnings: list[str] = []
     texts: list[str] = []
+    notices: list[str] = []
     try:
-        blocks = blocks_of(path, warnings, texts)
+        blocks = blocks_of(path, warnings, texts, notices)
     except UnreadableFile:
         raise
     except RecursionError as exc:
@@ -207,6 +252,7 @@ def read_document(path: str | Path) -> Document:
         detail = f"{type(exc).__name__}: {exc}"
         raise UnreadableFile(said("read.not_interpreted", source=path, detail=detail)) from exc
     document.warnings.extend(warnings)
+    document.notices.extend(notices)
     return document
 
 

@@ -55,6 +55,6 @@ def explain(path: Path, max_lines: int = MAX_LINES) -> str:
     for skip in document.skipped:
         where = f"第{skip.location.line}行" if skip.location.line else str(skip.location)
         out.append(f"  {where}：{skip.reason}：{skip.text[:120]}")
-    for warning in document.warnings:
-        out.append(f"提示：{warning}")
+    for notice in [*document.notices, *document.warnings]:
+        out.append(f"提示：{notice}")
     return "\n".join(out)
