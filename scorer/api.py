@@ -288,7 +288,7 @@ def score_documents(
         scores.append(round(max(0.0, row_score(found) - penalty), 1))
         present = {f.category for f in found if f.severity is not Severity.INFO}  # info is shown, not scored
         categories.append(";".join(c for c in CATEGORIES if c in present))
-        codes.append(";".join(f.code for f in shown))
+        codes.append(";".join(dict.fromkeys(f.code for f in shown)))  # V005 is two findings of one code
         messages.append("；".join(dict.fromkeys(said(f) for f in shown)))
         fixes.append("；".join(dict.fromkeys(f.fix for f in found if f.fix)))
         problems.append(sum(1 for f in found if f.severity is not Severity.INFO))
@@ -319,7 +319,7 @@ def score_documents(
         row_findings = sum(problems[i] for i in positions)
         counts.append(row_findings + sum(1 for f in own if f.severity is not Severity.INFO))  # notes are not 问题
         shown = all_by_project.get((source, p_index), [])
-        p_codes.append(";".join(f.code for f in shown))
+        p_codes.append(";".join(dict.fromkeys(f.code for f in shown)))
         p_messages.append("；".join(said(f) for f in shown))
     projects["score"], projects["grade"], projects["findings"] = project_scores, grades, counts
     projects["codes"], projects["messages"] = p_codes, p_messages

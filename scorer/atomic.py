@@ -11,13 +11,28 @@ from pathlib import Path
 
 
 @contextmanager
+def _named_as(path: Path) -> Iterator[None]:
+    """An OSError within is named by the output asked for, not by a temporary file beside it."""
+    try:
+        yield
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
+
+
+def _temporary_beside(path: Path) -> Path:
+    with _named_as(path):
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
+    os.close(handle)
+    return Path(name)
+
+
+@contextmanager
 def atomic_output(path: str | Path) -> Iterator[Path]:
     """Yields a temporary path to write to; on success it replaces `path` (mode as for a new file)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
-    temporary = Path(name)
+    with _named_as(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = _temporary_beside(path)
     try:
         yield temporary
         umask = os.umask(0)
@@ -38,10 +53,9 @@ class OutputBatch:
 
     def temporary(self, path: str | Path) -> Path:
         path = Path(path)
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
-        os.close(handle)
-        self._pending.append((Path(name), path))
-        return Path(name)
+        temporary = _temporary_beside(path)
+        self._pending.append((temporary, path))
+        return temporary
 
     def commit(self) -> None:
         umask = os.umask(0)

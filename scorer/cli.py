@@ -134,7 +134,16 @@ class _Group(_Localised, click.Group):
             sys.exit(exc.exit_code)
         except click.Abort:
             sys.exit(1)
+        except OSError as exc:  # a place the checks before the run could not foresee (/proc, a full disk)
+            _usage_error(text("os.failed", path=exc.filename or "", reason=_os_reason(exc)))
         sys.exit(status if isinstance(status, int) else 0)
+
+
+def _os_reason(exc: OSError) -> str:
+    import errno
+
+    key = f"os.reason.{errno.errorcode.get(exc.errno or 0, '')}"
+    return text(key) if key in CATALOGUE else (exc.strerror or type(exc).__name__)
 
 
 def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
@@ -725,6 +734,8 @@ def _score_tables(
     from scorer.classifier import ModelError
     from scorer.engines.bulk import BulkAborted
 
+    if engine == "dask":
+        _require_dask()
     try:
         if engine == "dask":
             from scorer.engines.dask_engine import score_tables_dask
@@ -768,6 +779,15 @@ def _score_tables(
     if not report.rows:
         return EXIT_NOTHING_READ
     return EXIT_SOME_UNREADABLE if report.errors or report.rule_errors or report.replaced_bytes else EXIT_OK
+
+
+def _require_dask() -> None:
+    """--engine dask without the `.[dask]` extra: one line saying how to install it, exit status 2."""
+    try:
+        import dask.dataframe  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError:
+        _usage_error(text("input.dask_missing"))
 
 
 def _stage_name(stage: str) -> str:
@@ -867,12 +887,11 @@ def _clusters_on_dask(rows, scheduler: str | None, jobs: int):
     from scorer.duplicates import ClusterOptions, cluster_rows
     from scorer.engines.bulk import BulkAborted, stopped_by_signals
 
-    try:
-        from distributed import Client, LocalCluster
+    _require_dask()
+    from distributed import Client, LocalCluster
 
-        from scorer.engines.dask_engine import near_pairs_on
-    except ImportError:
-        _usage_error(text("input.dask_missing"))
+    from scorer.engines.dask_engine import near_pairs_on
+
     logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)
     try:
         with stopped_by_signals():

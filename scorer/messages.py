@@ -84,6 +84,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "output.not_folder": {"zh": "{option} {path}：{folder} 不是文件夹", "en": "{option} {path}: {folder} is not a folder"},
     "output.unwritable": {"zh": "{option} {path}：没有写入权限", "en": "{option} {path}: not writable"},
+    "os.failed": {
+        "zh": "{path}：无法读写（{reason}），未完成的输出未写出",
+        "en": "{path}: cannot be read or written ({reason}); unfinished outputs were not written",
+    },
+    "os.reason.EACCES": {"zh": "没有权限", "en": "permission denied"},
+    "os.reason.EPERM": {"zh": "没有权限", "en": "operation not permitted"},
+    "os.reason.ENOENT": {"zh": "路径不存在", "en": "no such file or folder"},
+    "os.reason.ENOSPC": {"zh": "磁盘空间不足", "en": "no space left on the disk"},
+    "os.reason.EROFS": {"zh": "只读文件系统", "en": "read-only file system"},
+    "os.reason.EISDIR": {"zh": "这是一个文件夹", "en": "it is a folder"},
+    "os.reason.ENOTDIR": {"zh": "路径中有一段不是文件夹", "en": "a part of the path is not a folder"},
     "output.extension": {
         "zh": "{option} {path}：{option} 写的是 {kind}，文件名应以 {suffixes} 结尾",
         "en": "{option} {path}: {option} writes {kind}; the name should end in {suffixes}",

@@ -102,3 +102,37 @@ def test_nothing_readable_exits_with_its_own_status(tmp_path):
 def test_usage_error_exit_status():
     result = CliRunner().invoke(cli, ["parse"])
     assert result.exit_code == EXIT_NOTHING_READ
+
+
+@pytest.mark.parametrize("command", ["score", "parse"])
+def test_a_place_that_cannot_be_written_is_one_line_naming_the_output_and_earlier_outputs_stay(command, tmp_path, monkeypatch):
+    """Found by a newcomer trial, as root (whom the checks before the run let through): -o /proc/x.csv or
+    /sys/x.csv ended in a FileNotFoundError or PermissionError traceback from tempfile.mkstemp."""
+    import errno
+    import tempfile
+
+    out = tmp_path / "rows.csv"
+    out.write_text("earlier output\n", encoding="utf-8")
+
+    def refused(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / ".rows.csv.abc123.csv"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    result = CliRunner().invoke(cli, [command, str(SEED), "-o", str(out), "-q"])
+    assert result.exit_code == EXIT_NOTHING_READ, result.output
+    assert "Traceback" not in result.output and not isinstance(result.exception, OSError)
+    assert f"错误：{out}：无法读写（没有权限）" in result.stderr, result.stderr
+    assert out.read_text(encoding="utf-8") == "earlier output\n"
+
+
+def test_the_dask_engine_without_its_extra_is_one_line_saying_how_to_install_it(tmp_path, monkeypatch):
+    """Found by a newcomer trial: `score --engine dask` without `.[dask]` ended in ModuleNotFoundError."""
+    import sys
+
+    table = tmp_path / "rows.csv"
+    read = CliRunner().invoke(cli, ["parse", str(SEED), "-o", str(table), "-q"])
+    assert read.exit_code == EXIT_OK, read.output
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed raises ImportError
+    result = CliRunner().invoke(cli, ["score", str(table), "--engine", "dask", "-o", str(tmp_path / "out.csv"), "-q"])
+    assert result.exit_code == EXIT_NOTHING_READ and not isinstance(result.exception, ImportError), result.output
+    assert 'pip install ".[dask]"' in result.stderr

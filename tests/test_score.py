@@ -151,3 +151,16 @@ def test_rows_from_other_departments():
         if e and e != g
     ]
     assert not wrong
+
+
+def test_a_code_of_several_categories_is_listed_once_on_its_row(tmp_path):
+    """V005 (vague and unit_mismatch) and R001 make two findings of one code: the row's codes read
+    V005;V005 (found by a newcomer trial); the categories keep both."""
+    path = tmp_path / "one.csv"
+    path.write_text(
+        "项目名称,一级指标,二级指标,三级指标,指标值\n信息化运维,产出指标,质量指标,业务保障能力,≥90%\n", encoding="utf-8"
+    )
+    rows = scorer.score([path]).rows
+    codes = rows.loc[0, "codes"].split(";")
+    assert "V005" in codes and len(codes) == len(set(codes)), codes
+    assert {"vague", "unit_mismatch"} <= set(rows.loc[0, "categories"].split(";"))
