@@ -364,3 +364,83 @@ def test_an_empty_or_damaged_office_file_says_so_in_the_reviewer_s_words(content
     path.write_bytes(content)
     with pytest.raises(UnreadableFile, match=reason):
         read_document(path)
+
+
+def test_a_workbook_form_names_its_unit_budget_and_project_in_labelled_cells(tmp_path):
+    """Found by a newcomer trial: 单位名称：某县民政局 in one cell was dropped as a 计量单位 line, the budget of
+    预算金额（万元） | 300 was not read, and the unit came out as the sheet's name (绩效目标绩效目标表)."""
+    import openpyxl
+
+    path = tmp_path / "form.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "绩效目标"
+    for row in [
+        ["2025年度项目支出绩效目标表"],
+        ["单位名称：某县民政局"],
+        ["项目名称", "困难群众救助"],
+        ["预算金额（万元）", "300"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "救助人数", "≥500人"],
+    ]:
+        sheet.append(row)
+    workbook.save(str(path))
+    document = read_document(path)
+    assert (document.unit, [(p.name, p.budget) for p in document.projects]) == ("某县民政局", [("困难群众救助", 300.0)])
+
+
+def test_a_workbook_with_no_unit_named_has_no_unit_not_its_sheet_s_name(tmp_path):
+    import openpyxl
+
+    path = tmp_path / "plain.xlsx"
+    workbook = openpyxl.Workbook()
+    rows = [
+        ["项目名称", "基层干部培训"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "培训人数", "≥200人"],
+    ]
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(str(path))
+    assert read_document(path).unit == ""  # was Sheet绩效目标表: the letter went to "Sheet绩效目标表"
+
+
+def test_a_word_form_names_its_unit_and_budget_in_rows_and_its_project_in_a_paragraph(tmp_path):
+    """主管部门 | 某县委组织部 | 实施单位 | 某县委党校 was 项目表单中无法识别的行, 项目资金（万元） | 20 gave no budget, and
+    a paragraph 项目名称：… became the unit, the project left without a name."""
+    import docx
+
+    form = docx.Document()
+    form.add_paragraph("2025年度项目支出绩效目标表")
+    table = form.add_table(rows=0, cols=4)
+    for cells in [
+        ["项目名称", "基层干部培训项目", "", ""],
+        ["主管部门", "某县委组织部", "实施单位", "某县委党校"],
+        ["项目资金（万元）", "20", "", ""],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "培训人数", "≥200人"],
+    ]:
+        row = table.add_row()
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    form.save(str(tmp_path / "form.docx"))
+    document = read_document(tmp_path / "form.docx")
+    assert (document.unit, [(p.name, p.budget) for p in document.projects]) == ("某县委党校", [("基层干部培训项目", 20.0)])
+
+    prose = docx.Document()
+    prose.add_paragraph("项目名称：基层干部培训项目")
+    prose.add_paragraph("预算金额：20万元")
+    table = prose.add_table(rows=0, cols=4)
+    for cells in [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人数", "≥200人"]]:
+        row = table.add_row()
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    prose.save(str(tmp_path / "prose.docx"))
+    document = read_document(tmp_path / "prose.docx")
+    assert [(p.name, p.budget) for p in document.projects] == [("基层干部培训项目", 20.0)] and document.unit == ""
+
+
+def test_a_table_of_units_headed_单位名称_单位性质_names_no_unit():
+    """单位名称 | 单位性质 heads the sample's table of units: its unit is still the one its code row names."""
+    document = read_document(Path(__file__).resolve().parents[1] / "samples" / "002_7d1d3af06469c7e6.txt")
+    assert document.unit == "承德市人民代表大会常务委员会办公室"

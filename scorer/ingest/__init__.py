@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from scorer.ingest.blocks import Block, Paragraph
 from scorer.ingest.decode import UnreadableFile, decode_bytes
-from scorer.ingest.grammar import interpret_cells, is_organ_name, looks_like_value
-from scorer.ingest.interpret import interpret
+from scorer.ingest.grammar import interpret_cells, looks_like_value
+from scorer.ingest.interpret import interpret, is_organ_name
 from scorer.ingest.office import csv_to_blocks, docx_to_blocks, pdf_to_blocks, xls_to_blocks, xlsx_to_blocks
 from scorer.ingest.recover import Cell, describe_layout, line_cells, recover_cells, to_simplified
 from scorer.ingest.text_export import html_to_blocks, text_to_blocks

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from scorer.ingest.interpret import heading_field
+from scorer.ingest.interpret import heading_field, is_organ_name
 from scorer.ingest.recover import CUT_MARK, Cell, key
 from scorer.lexicons import table
 from scorer.text import nfkc
@@ -55,7 +55,6 @@ _VALUE_START = re.compile(r"^(?:[≥≤≧≦><=＝═＞＜]|大于|小于|等�
 _SECTION_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d).{2,30}[。:：]$)")
 _LABEL_WORDS = re.compile(r"(?:产出|效益|效果|满意度|成本|数量|质量|时效|绩效|项目完成|项目效益)(?:指标|值)")
 # names of public bodies end in one of these: 局, 委员会, 中心, 学校 …
-_ORGAN = re.compile(r"(?:局|委|委员会|中心|院|学|校|馆|会|所|队|站|办|办公室|处|室|府|厅|部|司|社|团|园|场|科|分局|机关)$")
 _NUMBERED = re.compile(r"^指标\s*\d+\s*[.、:：]")
 _FIGURE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _NO_SCORE_MARK = {"-", "—", "——", "/", "／"}
@@ -688,11 +687,6 @@ class GrammarInterpreter:
             if match:
                 self.doc.year = int(match.group(1))
                 return
-
-
-def is_organ_name(name: str) -> bool:
-    """A public body's name: short, no figures or punctuation, ending as bodies' names end (局, 中心 …)."""
-    return 2 <= len(name) <= 40 and bool(_ORGAN.search(name)) and not re.search(r"[\d.,，。:：;；《》]", name)
 
 
 def prose_items(text: str) -> list[tuple[str, str]]:

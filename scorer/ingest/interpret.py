@@ -27,6 +27,8 @@ _TITLE = re.compile(
 _SECTION = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?P<name>[^。；;，,]{2,30}?)\s*$")
 _UNIT_ROW = re.compile(r"^\d{3,}(?!\d|年)\s*\S+")
 _NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
+_ORGAN = re.compile(r"(?:局|委|委员会|中心|院|学|校|馆|会|所|队|站|办|办公室|处|室|府|厅|部|司|社|团|园|场|科|分局|机关)$")
+_LABELLED = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.{0,80})$")  # 单位名称：某县民政局
 _GOAL_SPLIT = re.compile(r"(?:^|\s|[；;。])(?=(?:目标\s*[0-9一二三四五六七八九十]+\s*[:：、.]|[0-9]{1,2}\s*[.、．](?!\d)))")
 
 
@@ -53,6 +55,27 @@ def _heading_key(cell: str) -> str:
     text = nfkc(strip_markup(cell or ""))
     text = re.sub(r"[(（][^)）]*[)）]", "", text)
     return re.sub(r"[\s:：*]", "", text)
+
+
+def is_organ_name(name: str) -> bool:
+    """A public body's name: short, no figures or punctuation, ending as bodies' names end (局, 中心 …)."""
+    return 2 <= len(name) <= 40 and bool(_ORGAN.search(name)) and not re.search(r"[\d.,，。:：;；《》]", name)
+
+
+# How a project form names the unit, most specific first: the budget unit itself, the body that carries
+# out the project, the department above it (主管部门, 部门, 预算部门: the labels not listed here).
+_UNIT_RANKS: tuple[set[str], ...] = (
+    {"单位名称", "预算单位", "填报单位"},
+    {"项目单位", "实施单位", "项目实施单位", "资金使用单位"},
+    set(),
+)
+
+
+@cache
+def _unit_labels() -> dict[str, int]:
+    """Labels of the unit's name on a project form (lexicons/indicator_grammar.yaml) -> rank (_UNIT_RANKS)."""
+    labels = table("indicator_grammar")["unit_labels"]
+    return {_heading_key(label): next((r for r, named in enumerate(_UNIT_RANKS) if label in named), 2) for label in labels}
 
 
 def heading_field(cell: str) -> str | None:
@@ -161,6 +184,16 @@ def with_name_column(fields: list[str | None]) -> list[str | None]:
     return [("description" if "description" not in fields else None) if field == "content" else field for field in fields]
 
 
+def _is_sheet_title(block: Block) -> bool:
+    """The paragraph a workbook's reader puts before each sheet (Sheet1绩效目标表): the sheet's name, no unit's."""
+    return isinstance(block, Row) and bool(block.extra.get("sheet_title"))
+
+
+def _place(block: Block) -> dict:
+    """Where a row stands in its file (table, row, sheet), to give a row made from it."""
+    return {"table": block.table, "row": block.row, "sheet": block.sheet} if isinstance(block, Row) else {}
+
+
 def _is_heading_row(block: Block) -> bool:
     """A table row of column headings (单位名称 | 项目名称 | 指标值): no unit's name."""
     return isinstance(block, Row) and sum(1 for cell in block.filled() if heading_field(cell)) >= 2
@@ -192,6 +225,7 @@ class Interpreter:
         self.in_indicators = False
         self.pending_row: Row | None = None
         self.schedule_columns: list[tuple[int, str]] = []  # a table row broken in two by a stray blank line
+        self.unit_rank = len(_UNIT_RANKS)  # of the label that named the unit (单位名称 …); none named yet
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -265,11 +299,34 @@ class Interpreter:
             self.section, self.section_goal = section.group("name").strip(), ""
             return
         key = text.replace(" ", "")
+        if self._labelled_cell(text, block):
+            return
         if key.startswith(("绩效目标：", "绩效目标:")):
             self.section_goal = text.split("：", 1)[-1].split(":", 1)[-1].strip()
             return
         if key.startswith(("绩效指标：", "绩效指标:")):
             self._prose_project(block, text)
+
+    def _labelled_cell(self, text: str, block: Block) -> bool:
+        """A form's label and its value written in one cell or paragraph (单位名称：某县民政局, 项目名称：…,
+        预算金额：20万元): read as the form's row of two cells. False when the label is none of the form's."""
+        found = _LABELLED.match(text.strip())
+        if not found:
+            return False
+        key = _heading_key(found["label"])
+        if key not in _unit_labels() and _form_labels().get(key) not in ("name", "code", "budget"):
+            return False
+        self._row(Row(cells=[found["label"], found["value"]], line=block.line, **_place(block)))
+        return True
+
+    def _unit_row(self, cells: list[str]) -> None:
+        """主管部门 | 某县委组织部 | 实施单位 | 某县委党校: the unit is named by its most specific label (a body's
+        name: 单位名称 | 单位性质 heads a table of units)."""
+        for index, cell in enumerate(cells):
+            rank = _unit_labels().get(_heading_key(cell))
+            value = next((c.strip() for c in cells[index + 1 :] if c.strip()), "") if rank is not None else ""
+            if rank is not None and is_organ_name(value) and rank < self.unit_rank:  # not 单位名称 | 单位性质
+                self.doc.unit, self.unit_rank = value, rank
 
     def _prose_project(self, block: Paragraph, text: str) -> None:
         body = re.split(r"[:：]", text, maxsplit=1)[1]
@@ -319,6 +376,11 @@ class Interpreter:
             return
         if _UNIT_ROW.match(filled[0]) and len(filled) <= 3:
             self._skip(block, "单位编码和名称行")
+            return
+        if len(filled) == 1 and self._labelled_cell(filled[0], block):
+            return
+        if _heading_key(filled[0]) in _unit_labels():
+            self._unit_row(block.cells)
             return
         label = _form_labels().get(_heading_key(filled[0]))
         if label:
@@ -423,6 +485,8 @@ class Interpreter:
         assert self.project is not None
         if label == "budget":
             budget = _to_number(self._value_after(cells, ("预算数", "年度资金总额", "资金总额")))
+            if budget is None:  # 项目资金（万元） | 20, 预算金额：20万元: the figure after the label itself
+                budget = _to_number(self._value_after(cells, (_heading_key(cells[0]),)) if cells else "")
             fiscal = _to_number(self._value_after(cells, ("其中财政资金", "财政资金", "其中:财政资金")))
             other = _to_number(self._value_after(cells, ("其他资金",)))
             if budget is not None:
@@ -561,6 +625,8 @@ class Interpreter:
             self.money_factor = {"万元": 1.0, "元": 1e-4, "亿元": 1e4, "千元": 0.1}[match.group(1)]
 
     def _guess_year_and_unit(self, blocks: list[Block]) -> None:
+        """The year from the first text that names one; the unit, unless the form names it (单位名称 …), from
+        a unit code row (101001 某单位), else a title (某单位2024年…), else a first line that is a body's name."""
         head = blocks[:400]
         texts = [b.text if isinstance(b, Paragraph) else " ".join(b.filled()) for b in head]
         for text in texts:
@@ -568,6 +634,8 @@ class Interpreter:
             if match:
                 self.doc.year = int(match.group(1))
                 break
+        if self.unit_rank < len(_UNIT_RANKS):
+            return
         from_row = from_title = ""
         for text in texts:
             match = re.match(r"^\d{3,}(?!\d|年)\s*(\S{3,40}?)(?:本级)?(?:\s|$)", text)
@@ -583,10 +651,9 @@ class Interpreter:
             # the title often names the unit in full (门源县人大办公室) where the code row abbreviates it
             self.doc.unit = from_title if from_row and from_title.endswith(from_row) else (from_row or from_title)
             return
-        if texts and not _is_heading_row(head[0]):
-            first = texts[0].strip("# ")
-            if 3 <= len(first) <= 30 and "部门" not in first:
-                self.doc.unit = first
+        written = [t for block, t in zip(head, texts, strict=True) if not (_is_heading_row(block) or _is_sheet_title(block))]
+        if written and is_organ_name(written[0].strip("# ")) and "部门" not in written[0]:
+            self.doc.unit = written[0].strip("# ")
 
 
 def interpret(blocks: list[Block], source: str) -> Document:
