@@ -124,6 +124,9 @@ class _Group(_Localised, click.Group):
         try:
             status = super().main(args, prog_name, complete_var, False, **extra)
         except click.UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:  # bare `zhibiao` (click 8.2+)
+                click.echo(exc.ctx.get_help())
+                sys.exit(0)
             command = exc.ctx.command_path if exc.ctx is not None else "zhibiao"
             names = None
             if exc.ctx is not None and isinstance(exc.ctx.command, click.Group):
@@ -368,7 +371,7 @@ def _resolve_codes(option: str, values: tuple[str, ...]) -> list[str] | None:
     import re
 
     from scorer.classifier import MODEL_CODES
-    from scorer.report.terminal import CATEGORY_NAMES
+    from scorer.report.terminal import CATEGORY_NAMES, OTHER_CATEGORY_NAMES
     from scorer.rules import load_rules
 
     rules = load_rules()
@@ -377,7 +380,8 @@ def _resolve_codes(option: str, values: tuple[str, ...]) -> list[str] | None:
     for code in codes:
         category = rules[code].category if code in rules else next(c for c, m in MODEL_CODES.items() if m == code)
         by_category.setdefault(category, []).append(code)
-    names = {category: category for category in by_category} | {name: c for c, name in CATEGORY_NAMES.items()}
+    named_in_chinese = {name: c for c, name in (CATEGORY_NAMES | OTHER_CATEGORY_NAMES).items()}
+    names = {category: category for category in by_category} | named_in_chinese
     resolved: list[str] = []
     for token in _split_codes(values):
         named = names.get(token.lower(), names.get(token))
@@ -781,6 +785,12 @@ def _score_tables(
     return EXIT_SOME_UNREADABLE if report.errors or report.rule_errors or report.replaced_bytes else EXIT_OK
 
 
+def _said_kind(kind: str) -> str:
+    """A cluster's kind (the CSV's `kind`: copy, carry-over) as the reviewer reads it."""
+    key = f"duplicates.kind.{kind}"
+    return text(key) if key in CATALOGUE else kind
+
+
 def _require_dask() -> None:
     """--engine dask without the `.[dask]` extra: one line saying how to install it, exit status 2."""
     try:
@@ -871,7 +881,7 @@ def duplicates(
             text(
                 "duplicates.done",
                 clusters=members["cluster"].nunique(),
-                kinds=", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
+                kinds=text("list.comma").join(f"{_said_kind(k)} {v}" for k, v in sorted(counts.items())),
                 members=len(members),
                 rows=len(frame),
             ),
@@ -1317,7 +1327,18 @@ def show_rule(code: str) -> None:
     click.echo(_rule_doc_text(item.doc_zh) if language() == "zh" else item.doc)
     message = item.message if language() == "zh" else english_wording(item.code).get("message", "")
     if message:
-        click.echo("\n" + text("rule.message", message=message))
+        click.echo("\n" + text("rule.message", message=_template_shown(message)))
+
+
+def _template_shown(template: str) -> str:
+    """A message template as a reviewer reads it: each {field} the row fills in named in 〔〕 (〔指标值〕)."""
+    import re
+
+    def named(found: re.Match) -> str:
+        key = f"field.{found[1]}"
+        return "〔" + (text(key) if key in CATALOGUE else "…") + "〕"
+
+    return re.sub(r"\{(\w+)(?::[^{}]*)?\}", named, template)
 
 
 def _tags(category: str, severity: str, scope: str) -> str:

@@ -484,12 +484,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "progress.reading": {"zh": "读取文件", "en": "reading"},
     "progress.scoring": {"zh": "评分", "en": "scoring"},
     # `zhibiao rules` / `rule`
-    "rule.message": {"zh": "提示语：{message}", "en": "message: {message}"},
+    "rule.message": {
+        "zh": "提示语（〔〕处为各行自己的内容）：{message}",
+        "en": "message (what each row fills in within 〔〕): {message}",
+    },
+    "field.name": {"zh": "指标名称", "en": "name"},
+    "field.value": {"zh": "指标值", "en": "value"},
+    "field.evidence": {"zh": "依据", "en": "evidence"},
+    "field.fix": {"zh": "修改建议", "en": "fix"},
+    "field.other": {"zh": "另一项目", "en": "other project"},
+    "field.kind": {"zh": "项目类别", "en": "kind"},
+    "field.year": {"zh": "年度", "en": "year"},
+    "field.unit": {"zh": "计量单位", "en": "unit"},
+    "field.units": {"zh": "单位数", "en": "units"},
+    "field.count": {"zh": "数量", "en": "count"},
+    "field.quantity": {"zh": "数量", "en": "quantity"},
+    "field.total": {"zh": "合计", "en": "total"},
+    "field.budget": {"zh": "项目预算", "en": "budget"},
     "train.done": {
         "zh": "{rows} 行（{missing} 条标注未匹配）；按文件留出评估：flagged F1 {f1}；AUC {auc}\n已写出 {out} 和 {card}",
         "en": "{rows} rows ({missing} labels unmatched); held out by document: flagged F1 {f1}; AUC {auc}\n"
         "wrote {out} and {card}",
     },
+    "duplicates.kind.copy": {"zh": "照抄", "en": "copy"},
+    "duplicates.kind.carry-over": {"zh": "沿用上年", "en": "carry-over"},
     "duplicates.done": {
         "zh": "{clusters} 组（{kinds}），{members}/{rows} 条指标",
         "en": "{clusters} clusters ({kinds}), {members} rows of {rows}",
@@ -907,6 +925,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help.train.card": {
         "zh": "要写出的模型说明（默认：模型旁的 MODEL_CARD.md）",
         "en": "model card to write (default: MODEL_CARD.md beside the model)",
+    },
+    "help.config": {
+        "zh": "显示当前生效的设置（zhibiao.toml 或 pyproject.toml 的 [tool.zhibiao]）及每项的来源。",
+        "en": "Print the settings in force (zhibiao.toml or [tool.zhibiao]) and where each came from.",
     },
     "help.rules": {
         "zh": "列出全部规则：代码、类别、级别、范围、检查什么。",

@@ -136,3 +136,18 @@ def test_the_dask_engine_without_its_extra_is_one_line_saying_how_to_install_it(
     result = CliRunner().invoke(cli, ["score", str(table), "--engine", "dask", "-o", str(tmp_path / "out.csv"), "-q"])
     assert result.exit_code == EXIT_NOTHING_READ and not isinstance(result.exception, ImportError), result.output
     assert 'pip install ".[dask]"' in result.stderr
+
+
+def test_what_a_reviewer_reads_in_the_terminal_is_in_chinese(tmp_path):
+    """Found by a newcomer trial: bare `zhibiao` said 错误：用法：… (exit 2); the --statistics table named
+    rules, categories and severities in English; duplicates said (carry-over 29, copy 46); the config
+    command's help was English."""
+    bare = CliRunner().invoke(cli, [])
+    assert bare.exit_code == 0 and bare.output.startswith("用法："), bare.output  # not 错误：用法：…
+    samples = SEED.parent
+    stats = CliRunner().invoke(cli, ["score", str(samples), "-o", str(tmp_path / "rows.csv"), "--statistics"])
+    table = stats.output[stats.output.index("按规则统计") :]
+    assert "模板套话" in table and "较弱" in table and "boilerplate" not in table and "warning" not in table
+    duplicates = CliRunner().invoke(cli, ["duplicates", str(samples), "-o", str(tmp_path / "dup.csv")])
+    assert "沿用上年" in duplicates.output and "carry-over" not in duplicates.output, duplicates.output
+    assert "显示当前生效的设置" in CliRunner().invoke(cli, ["--help"]).output

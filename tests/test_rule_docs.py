@@ -87,3 +87,16 @@ def test_the_rules_sheet_explains_each_rule_in_the_language_of_the_run(tmp_path)
         rules = load_rules()
         expected = {code: DOCS[code]["what"] if language == "zh" else rules[code].summary for code in RULE_CODES}
         assert explained == expected
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_rule_s_message_is_shown_without_the_raw_fields_of_its_template(lang):
+    """`zhibiao rule V001` ended with 提示语：指标值“{value}”无可考核标准（{evidence}）… (a newcomer trial)."""
+    import re
+
+    for code in RULE_CODES:
+        result = CliRunner().invoke(cli, ["rule", code, "--lang", lang])
+        assert result.exit_code == 0, result.output
+        assert not re.search(r"\{\w*(?::[^{}]*)?\}", result.output), (code, result.output)
+    first_line = CliRunner().invoke(cli, ["rule", "P101", "--lang", lang]).output.splitlines()[0]
+    assert ("［完整性，" if lang == "zh" else "[completeness, ") in first_line, first_line  # was ［completeness，…］

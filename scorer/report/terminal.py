@@ -15,6 +15,8 @@ from scorer.report import plain
 from scorer.types import CATEGORIES
 
 CATEGORY_NAMES: dict[str, str] = {c: entry["name"] for c, entry in table("categories").items()}
+# what the completeness rules (P…) flag: a project's set of indicators, not one of the six row categories
+OTHER_CATEGORY_NAMES = {"completeness": "完整性"}
 
 
 def category_meanings() -> dict[str, str]:
@@ -25,7 +27,7 @@ def category_meanings() -> dict[str, str]:
 
 def category_name(category: str) -> str:
     """A category as a report names it: its Chinese name, or in English its code (as in the CSV)."""
-    return category if language() == "en" else CATEGORY_NAMES.get(category, category)
+    return category if language() == "en" else CATEGORY_NAMES.get(category, OTHER_CATEGORY_NAMES.get(category, category))
 
 
 def print_summary(result, top: int = 10, console: Console | None = None) -> None:
@@ -77,5 +79,19 @@ def print_statistics(result, console: Console | None = None) -> None:
     if not findings.empty:
         grouped = findings.groupby(["code", "name", "category", "severity"]).size().reset_index(name="count")
         for record in grouped.itertuples():
-            table.add_row(record.code, record.name, record.category, record.severity, str(record.count))
+            name, severity = _rule_title(record.code, record.name, record.category), text(f"severity.{record.severity}")
+            table.add_row(record.code, name, category_name(record.category), severity, str(record.count))
     console.print(table)
+
+
+def _rule_title(code: str, name: str, category: str) -> str:
+    """A rule's name as the reviewer reads it (lexicons/rule_titles.yaml); in English its own name."""
+    if language() == "en":
+        return name
+    from scorer.classifier import MODEL_CODES
+    from scorer.rules import load_rules
+
+    if code in MODEL_CODES.values():
+        return text("model.title", category=category_name(category))
+    rule = load_rules().get(code)
+    return rule.title if rule is not None else name
