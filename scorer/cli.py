@@ -360,6 +360,18 @@ def parse(paths: tuple[Path, ...], output: Path | None, quiet: bool, explain: bo
     sys.exit(status)
 
 
+def _some_code_left(selected: list[str] | None, ignored: list[str] | None) -> None:
+    """--select 含糊 --ignore 含糊 leaves no rule and no model code: nothing could ever be flagged."""
+    from scorer.classifier import MODEL_CODES
+    from scorer.registry import matches
+    from scorer.rules import load_rules
+
+    codes = [*load_rules(), *MODEL_CODES.values()]
+    left = [c for c in codes if (not selected or matches(c, selected)) and not (ignored and matches(c, ignored))]
+    if not left:
+        _usage_error(text("codes.none_left"))
+
+
 def _split_codes(values: tuple[str, ...]) -> list[str]:
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
@@ -468,6 +480,7 @@ def score(
     if library_path is not None:
         _check_inputs([library_path])
     selected, ignored = _resolve_codes(select_option, select), _resolve_codes(ignore_option, ignore)
+    _some_code_left(selected, ignored)
     tables = _tables_or_documents(paths, [output, projects_path, findings_path, xlsx_path, html_path, json_path])
     if not tables and engine == "dask":
         _usage_error(text("input.dask_needs_tables"))

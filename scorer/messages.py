@@ -64,6 +64,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "。其中一个文件无法读取，不能判断它是否为说明文件：{detail}",
         "en": ". One of the files could not be read, so it cannot be told for a note: {detail}",
     },
+    "codes.none_left": {
+        "zh": "--select 与 --ignore 之后没有剩下任何规则，不会标出任何问题；请放宽 --select 或收窄 --ignore",
+        "en": "--select and --ignore leave no rule: nothing could be flagged; widen --select or narrow --ignore",
+    },
     "input.some_files": {"zh": "{names} 等 {count} 个", "en": "{names} and others, {count} in all"},
     "input.dask_missing": {
         "zh": '--engine dask 需要 dask 和 distributed：pip install ".[dask]"',

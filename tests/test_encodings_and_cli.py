@@ -151,3 +151,11 @@ def test_what_a_reviewer_reads_in_the_terminal_is_in_chinese(tmp_path):
     duplicates = CliRunner().invoke(cli, ["duplicates", str(samples), "-o", str(tmp_path / "dup.csv")])
     assert "沿用上年" in duplicates.output and "carry-over" not in duplicates.output, duplicates.output
     assert "显示当前生效的设置" in CliRunner().invoke(cli, ["--help"]).output
+
+
+def test_a_select_and_ignore_that_leave_no_rule_are_refused(tmp_path):
+    """--select 含糊 --ignore 含糊 ran, flagging nothing, without a word (a newcomer trial)."""
+    out = tmp_path / "rows.csv"
+    result = CliRunner().invoke(cli, ["score", str(SEED), "--select", "含糊", "--ignore", "vague", "-o", str(out)])
+    assert result.exit_code == EXIT_NOTHING_READ and "没有剩下任何规则" in result.stderr and not out.exists()
+    assert CliRunner().invoke(cli, ["score", str(SEED), "--select", "含糊", "--ignore", "V001", "-o", str(out)]).exit_code == 0
