@@ -446,3 +446,26 @@ def test_pdf_text_layer_without_ruled_table(tmp_path):
     document = read_document(path)
     assert rows(document) == [("巡检集中供水工程处数", "≥40处"), ("水质抽检合格率", "≥95%"), ("受益农村人口", "≥2.1万人")]
     assert document.projects[0].name == "农村饮水安全巡检"
+
+
+def test_parse_explain_of_a_workbook_lists_its_rows_one_a_line_by_sheet_and_row(tmp_path):
+    """For Word and Excel files every cell stood on one line, 第0行 (a newcomer trial)."""
+    import openpyxl
+    from click.testing import CliRunner
+
+    from scorer.cli import cli
+
+    path = tmp_path / "form.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "绩效目标"
+    for row in [
+        ["项目名称", "基层干部培训"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "培训人数", "≥200人"],
+    ]:
+        workbook.active.append(row)
+    workbook.save(str(path))
+    explained = CliRunner().invoke(cli, ["parse", "--explain", str(path)]).output
+    assert "工作表“绩效目标”第2行  一级指标 | 二级指标 | 三级指标 | 指标值" in explained, explained
+    assert "工作表“绩效目标”第3行  产出指标 | 数量指标 | 培训人数 | ≥200人" in explained
+    assert "第0行" not in explained

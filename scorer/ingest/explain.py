@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scorer.ingest import blocks_of, cells_of_blocks, read_document
+from scorer.ingest import blocks_of, read_document
+from scorer.ingest.blocks import Block, Paragraph
 from scorer.ingest.decode import UnreadableFile
 from scorer.ingest.recover import recover_cells
 from scorer.table import REPORTED_LABELS
@@ -27,16 +28,19 @@ def explain(path: Path, max_lines: int = MAX_LINES) -> str:
         out.append(f"年度：{document.year or '—'}  单位：{document.unit or '—'}")
     texts: list[str] = []
     blocks = blocks_of(path, [], texts)
-    cells = recover_cells(texts[0]) if texts else cells_of_blocks(blocks)
     out.append("")
-    out.append(f"恢复出的单元格（按原文行号，至多 {max_lines} 行；单元格之间用 | 分隔）：")
-    by_line: dict[int, list[str]] = {}
-    for cell in cells:
-        by_line.setdefault(cell.line, []).append(cell.text.replace("\x00cut", "［摘录到此结束］"))
-    for number in sorted(by_line)[:max_lines]:
-        out.append(f"  第{number}行  " + " | ".join(by_line[number]))
-    if len(by_line) > max_lines:
-        out.append(f"  ……另有 {len(by_line) - max_lines} 行未列出")
+    if texts:  # a text export: the cells recovered, by the line of the text they stand on
+        out.append(f"恢复出的单元格（按原文行号，至多 {max_lines} 行；单元格之间用 | 分隔）：")
+        by_line: dict[int, list[str]] = {}
+        for cell in recover_cells(texts[0]):
+            by_line.setdefault(cell.line, []).append(cell.text.replace("\x00cut", "［摘录到此结束］"))
+        lines = [f"  第{number}行  " + " | ".join(by_line[number]) for number in sorted(by_line)]
+    else:  # Word, Excel, CSV, HTML: the paragraphs and table rows as the reader gave them
+        out.append(f"读到的段落和表格行（按原文顺序，至多 {max_lines} 行；单元格之间用 | 分隔）：")
+        lines = [f"  {_where(block)}  {_said(block)}" for block in blocks if _said(block)]
+    out.extend(lines[:max_lines])
+    if len(lines) > max_lines:
+        out.append(f"  ……另有 {len(lines) - max_lines} 行未列出")
     out.append("")
     out.append(f"读到的项目和指标：{len(document.projects)} 个项目，{document.indicator_count} 条指标")
     for project in document.projects:
@@ -58,3 +62,21 @@ def explain(path: Path, max_lines: int = MAX_LINES) -> str:
     for notice in [*document.notices, *document.warnings]:
         out.append(f"提示：{notice}")
     return "\n".join(out)
+
+
+def _where(block: Block) -> str:
+    """A paragraph's or a table row's place: 段落, 表1第2行, 工作表“绩效目标”第5行, 第3行 (CSV)."""
+    if isinstance(block, Paragraph):
+        return f"第{block.line}行" if block.line else "段落"
+    if block.sheet is not None:
+        return f"工作表“{block.sheet}”第{block.row}行"
+    if block.table is not None:
+        return f"表{block.table}第{block.row}行"
+    return f"第{block.line or block.row}行"
+
+
+def _said(block: Block) -> str:
+    """The block's text; nothing for the paragraph a workbook's reader puts before each sheet."""
+    if isinstance(block, Paragraph):
+        return block.text.strip()
+    return "" if block.extra.get("sheet_title") else " | ".join(cell.strip() for cell in block.cells if cell.strip())
