@@ -502,7 +502,7 @@ def test_notes_beside_a_folder_of_exports_are_left_out_saying_so_and_a_document_
     pd.testing.assert_frame_equal(_rows(tmp_path / "rows.csv"), _rows(tmp_path / "named.csv"))
     code, output = _score(str(folder / "a.csv"), str(folder / "说明.txt"), "-o", str(tmp_path / "named_note.csv"))
     assert code == 2 and "不能与文档在同一次运行中评分" in output, output
-    (folder / "附件.docx").write_bytes(b"not a zip archive")  # a note that cannot be read: refused, saying why
+    (folder / "附件.docx").write_bytes(b"\x00\x01" * 500)  # a note that cannot be read: refused, saying why
     code, output = _score(str(folder), "-o", str(tmp_path / "unreadable.csv"))
     assert code == 2 and "其中一个文件无法读取" in output and "附件.docx" in output, output
     (folder / "附件.docx").unlink()
