@@ -138,7 +138,9 @@ class _Group(_Localised, click.Group):
         except click.Abort:
             sys.exit(1)
         except OSError as exc:  # a place the checks before the run could not foresee (/proc, a full disk)
-            _usage_error(text("os.failed", path=exc.filename or "", reason=_os_reason(exc)))
+            reason = _os_reason(exc)
+            named = text("os.failed", path=exc.filename, reason=reason) if exc.filename else ""
+            _usage_error(named or text("os.failed_unnamed", reason=reason))
         sys.exit(status if isinstance(status, int) else 0)
 
 
@@ -360,13 +362,14 @@ def parse(paths: tuple[Path, ...], output: Path | None, quiet: bool, explain: bo
     sys.exit(status)
 
 
-def _some_code_left(selected: list[str] | None, ignored: list[str] | None) -> None:
-    """--select 含糊 --ignore 含糊 leaves no rule and no model code: nothing could ever be flagged."""
+def _some_code_left(selected: list[str] | None, ignored: list[str] | None, use_model: bool = True) -> None:
+    """--select 含糊 --ignore 含糊 leaves no rule and no model code (--select M001 --no-model neither):
+    nothing could ever be flagged."""
     from scorer.classifier import MODEL_CODES
     from scorer.registry import matches
     from scorer.rules import load_rules
 
-    codes = [*load_rules(), *MODEL_CODES.values()]
+    codes = [*load_rules(), *(MODEL_CODES.values() if use_model else ())]
     left = [c for c in codes if (not selected or matches(c, selected)) and not (ignored and matches(c, ignored))]
     if not left:
         _usage_error(text("codes.none_left"))
@@ -480,7 +483,7 @@ def score(
     if library_path is not None:
         _check_inputs([library_path])
     selected, ignored = _resolve_codes(select_option, select), _resolve_codes(ignore_option, ignore)
-    _some_code_left(selected, ignored)
+    _some_code_left(selected, ignored, use_model=not no_model)
     tables = _tables_or_documents(paths, [output, projects_path, findings_path, xlsx_path, html_path, json_path])
     if not tables and engine == "dask":
         _usage_error(text("input.dask_needs_tables"))

@@ -159,3 +159,23 @@ def test_a_select_and_ignore_that_leave_no_rule_are_refused(tmp_path):
     result = CliRunner().invoke(cli, ["score", str(SEED), "--select", "含糊", "--ignore", "vague", "-o", str(out)])
     assert result.exit_code == EXIT_NOTHING_READ and "没有剩下任何规则" in result.stderr and not out.exists()
     assert CliRunner().invoke(cli, ["score", str(SEED), "--select", "含糊", "--ignore", "V001", "-o", str(out)]).exit_code == 0
+
+
+def test_a_full_disk_is_one_line_even_when_the_error_names_no_file(tmp_path, monkeypatch):
+    """Found in review: a write to a full disk said 错误：：无法读写（磁盘空间不足）… (no file is named by the OS)."""
+    import errno
+
+    from scorer.atomic import OutputBatch
+
+    def full(self):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(OutputBatch, "commit", full)
+    result = CliRunner().invoke(cli, ["score", str(SEED), "-o", str(tmp_path / "rows.csv"), "-q"])
+    assert result.exit_code == EXIT_NOTHING_READ and not isinstance(result.exception, OSError), result.output
+    assert "错误：读写文件时出错（磁盘空间不足）" in result.stderr, result.stderr
+
+
+def test_selecting_only_the_model_with_the_model_off_is_refused(tmp_path):
+    result = CliRunner().invoke(cli, ["score", str(SEED), "--select", "M001", "--no-model", "-o", str(tmp_path / "r.csv")])
+    assert result.exit_code == EXIT_NOTHING_READ and "没有剩下任何规则" in result.stderr

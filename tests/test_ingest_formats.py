@@ -327,8 +327,8 @@ def test_an_explanation_column_beside_a_project_s_list_of_indicators_is_no_name_
     ("name", "content", "kind"),
     [
         ("export.xls", "<html><body><table><tr><td>{rows}</td></tr></table></body></html>", "网页（HTML）"),
-        ("renamed.docx", "{text}", "文本"),
-        ("renamed.pdf", "{text}", "文本"),
+        ("renamed.docx", "{text}", "分隔符表格（CSV）"),  # tab-separated cells under their headings
+        ("renamed.pdf", "说明：本表由系统导出。\n{text}", "分隔符表格（CSV）"),
     ],
 )
 def test_a_web_page_or_text_under_an_office_or_pdf_name_is_read_for_what_it_is(name, content, kind, tmp_path):
@@ -444,3 +444,92 @@ def test_a_table_of_units_headed_单位名称_单位性质_names_no_unit():
     """单位名称 | 单位性质 heads the sample's table of units: its unit is still the one its code row names."""
     document = read_document(Path(__file__).resolve().parents[1] / "samples" / "002_7d1d3af06469c7e6.txt")
     assert document.unit == "承德市人民代表大会常务委员会办公室"
+
+
+def _word(path, *parts):
+    """A Word file of paragraphs (str) and tables (lists of rows)."""
+    import docx
+
+    document = docx.Document()
+    for part in parts:
+        if isinstance(part, str):
+            document.add_paragraph(part)
+            continue
+        table = document.add_table(rows=0, cols=max(len(row) for row in part))
+        for cells in part:
+            row = table.add_row()
+            for cell, value in zip(row.cells, cells, strict=False):
+                cell.text = value
+    document.save(str(path))
+    return path
+
+
+INDICATORS = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "救助人数", "≥500人"]]
+
+
+def _projects(path) -> list[tuple[str, float | None, int]]:
+    return [(p.name, p.budget, len(p.indicators)) for p in read_document(path).projects]
+
+
+def test_labelled_paragraphs_make_no_project_of_their_own(tmp_path):
+    """Found in review: after a one-project-a-row table, 项目名称：乙项目 / 预算金额：30万元 became projects named
+    项目名称 and 预算金额; before a title they made a second, empty project 甲项目 with the budget."""
+    flat = [["项目名称", "一级指标", "二级指标", "三级指标", "指标值"], ["甲项目", "产出指标", "数量指标", "救助人数", "≥500人"]]
+    after = _word(tmp_path / "after.docx", flat, "单位名称：某县民政局", "项目名称：乙项目", "预算金额：30万元")
+    assert _projects(after) == [("甲项目", None, 1)] and read_document(after).unit == "某县民政局"
+    before = _word(tmp_path / "before.docx", "项目名称：甲项目", "预算金额：20万元", "甲项目绩效目标表", INDICATORS)
+    assert _projects(before) == [("甲项目", 20.0, 1)]
+    one_line = _word(tmp_path / "one_line.docx", "项目名称：困难群众救助，预算金额：300万元，实施单位：某县民政局", INDICATORS)
+    assert _projects(one_line) == [("困难群众救助", 300.0, 1)] and read_document(one_line).unit == "某县民政局"
+
+
+@pytest.mark.parametrize(
+    ("label", "value", "budget"),
+    [
+        ("项目资金（元）", "200000", 20.0),
+        ("项目资金（元）", "3,000,000.00", 300.0),
+        ("项目资金（万元）", "2025年安排，详见预算批复", None),
+        ("项目资金（万元）", "第1季度", None),
+        ("预算金额", "0.2亿元", 2000.0),
+    ],
+)
+def test_a_form_s_budget_is_an_amount_in_its_unit_or_none(label, value, budget, tmp_path):
+    """Found in review: （元） in the label and 亿元 in the value were ignored, and any figure after the label
+    was taken (2025 of 2025年安排, 1 of 第1季度)."""
+    path = _word(tmp_path / "budget.docx", [["项目名称", "困难群众救助"], [label, value], *INDICATORS])
+    assert _projects(path) == [("困难群众救助", budget, 1)]
+
+
+def test_a_budget_row_after_a_project_s_indicators_is_the_next_project_s(tmp_path):
+    path = _word(
+        tmp_path / "two.docx",
+        [["项目名称", "甲项目"], ["项目资金（万元）", "10"], *INDICATORS],
+        [["项目资金（万元）", "20"], ["项目名称", "乙项目"], *INDICATORS],
+    )
+    assert _projects(path) == [("甲项目", 10.0, 1), ("乙项目", 20.0, 1)]  # 甲 was 20, 乙 none
+
+
+@pytest.mark.parametrize(
+    ("written", "unit"),
+    [
+        ("某县民政局（本级）", "某县民政局"),
+        ("[101001]某县民政局", "某县民政局"),
+        ("某县城关镇", "某县城关镇"),
+        ("某县气象台", "某县气象台"),
+    ],
+)
+def test_a_labelled_unit_is_taken_as_written_less_its_code_and_level(written, unit, tmp_path):
+    path = _word(tmp_path / "unit.docx", [["单位名称", written], ["项目名称", "困难群众救助"], *INDICATORS])
+    assert read_document(path).unit == unit
+
+
+def test_a_csv_under_an_excel_name_is_read_as_the_csv_it_is_and_excel_2003_xml_is_named(tmp_path):
+    csv_text = "项目名称,一级指标,二级指标,三级指标,指标值\n困难群众救助,产出指标,数量指标,救助人数,≥500人\n"
+    (tmp_path / "export.xls").write_text(csv_text, encoding="gb18030")
+    assert _projects(tmp_path / "export.xls") == [("困难群众救助", None, 1)]  # was the project ",困难群众救助"
+    xml = '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>\n'
+    (tmp_path / "old.xls").write_text(xml, encoding="utf-8")
+    from scorer.ingest.decode import UnreadableFile
+
+    with pytest.raises(UnreadableFile, match="Excel 2003 的 XML 表格"):
+        read_document(tmp_path / "old.xls")

@@ -12,7 +12,7 @@ from scorer.ingest.blocks import Block, Paragraph
 from scorer.ingest.decode import UnreadableFile, decode_bytes
 from scorer.ingest.grammar import interpret_cells, looks_like_value
 from scorer.ingest.interpret import interpret, is_organ_name
-from scorer.ingest.office import csv_to_blocks, docx_to_blocks, pdf_to_blocks, xls_to_blocks, xlsx_to_blocks
+from scorer.ingest.office import csv_to_blocks, docx_to_blocks, is_headed_table, pdf_to_blocks, xls_to_blocks, xlsx_to_blocks
 from scorer.ingest.recover import Cell, describe_layout, line_cells, recover_cells, to_simplified
 from scorer.ingest.text_export import html_to_blocks, text_to_blocks
 from scorer.messages import text as said
@@ -164,9 +164,17 @@ def _disguised_file(
     except UnreadableFile:
         detail = said("read.not_office", suffix=suffix)
         raise UnreadableFile(said("read.cannot_read_as", source=source, suffix=suffix, detail=detail)) from None
-    web_page = text.lstrip("\ufeff \r\n\t").lower().startswith(_WEB_PAGE_MARKS) or "<table" in text[:65536].lower()
+    head = text[:65536].lower()
+    if "<workbook" in head and "office:spreadsheet" in head:  # Excel 2003's XML spreadsheet
+        detail = said("read.spreadsheet_xml")
+        raise UnreadableFile(said("read.cannot_read_as", source=source, suffix=suffix, detail=detail))
+    web_page = text.lstrip("\ufeff \r\n\t").lower().startswith(_WEB_PAGE_MARKS) or "<table" in head
+    if not web_page and is_headed_table(text):  # a CSV saved as .xls
+        if notices is not None:
+            notices.append(said("read.disguised", source=source, suffix=suffix, kind=said("content.csv")))
+        return csv_to_blocks(data, source, warnings)
     if notices is not None:
-        kind = said("kind.web_page" if web_page else "kind.text")
+        kind = said("content.web_page" if web_page else "content.text")
         notices.append(said("read.disguised", source=source, suffix=suffix, kind=kind))
     if web_page:
         return html_to_blocks(text)

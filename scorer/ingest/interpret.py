@@ -184,6 +184,53 @@ def with_name_column(fields: list[str | None]) -> list[str | None]:
     return [("description" if "description" not in fields else None) if field == "content" else field for field in fields]
 
 
+_UNIT_CODE = re.compile(r"^[\[［【(（]?\d{3,}[\]］】)）]?\s*")  # [101]某县民政局, 101001某县民政局
+_OWN_LEVEL = re.compile(r"[（(]本级[）)]$")
+_NOT_A_NAME = re.compile(r"(?:性质|类型|类别|编码|代码|名称|级次)$")
+_AMOUNT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(万元|元|亿元|千元)?$")
+_MONEY_FACTORS = {"万元": 1.0, "元": 1e-4, "亿元": 1e4, "千元": 0.1}
+
+
+def _names_a_unit(value: str) -> bool:
+    """A unit's name after a label: no figure, not a heading (单位性质, 单位编码), not too long."""
+    key = _heading_key(value)
+    return (
+        2 <= len(value) <= 40
+        and not re.search(r"\d", value)
+        and heading_field(value) is None
+        and key not in _unit_labels()
+        and not _NOT_A_NAME.search(value)
+    )
+
+
+def _amount_in_wan(value: str, label: str, factor: float) -> float | None:
+    """A budget written after its label, in 万元: 20, 300万元, 200000元, 0.2亿元, 3,000,000.00 with （元） in
+    the label; None when the cell is not one amount (2025年预算数, 第1季度, 详见批复)."""
+    found = _AMOUNT.match(re.sub(r"\s+", "", nfkc(value)))
+    if not found:
+        return None
+    glossed = nfkc(label).replace("(", "（").replace(")", "）")
+    unit = found[2] or next((u for u in ("万元", "亿元", "千元", "元") if f"（{u}）" in glossed), None)
+    return round(float(found[1].replace(",", "")) * (_MONEY_FACTORS[unit] if unit else factor), 6)
+
+
+def _labelled_parts(text: str) -> list[tuple[str, str]]:
+    """`label：value` segments of a cell or paragraph, split at ，；, or wide spaces (项目名称：甲，预算金额：300万元);
+    [] unless every segment is one, of a form label (name, code, budget) or a unit label."""
+    segments = [seg for seg in re.split(r"[，；;]|,(?!\d{3})|\s{2,}|\u3000+", text.strip()) if seg.strip()]  # not 1,200.5
+    parts = []
+    for segment in segments:
+        found = _LABELLED.match(segment.strip())
+        if not found:
+            return []
+        key = _heading_key(found["label"])
+        if key not in _unit_labels() and _form_labels().get(key) not in ("name", "code", "budget") and key != "单位":
+            return []
+        if key != "单位":  # 单位：万元, the unit of money (read by _money_unit)
+            parts.append((found["label"], found["value"].strip()))
+    return parts
+
+
 def _is_sheet_title(block: Block) -> bool:
     """The paragraph a workbook's reader puts before each sheet (Sheet1绩效目标表): the sheet's name, no unit's."""
     return isinstance(block, Row) and bool(block.extra.get("sheet_title"))
@@ -226,6 +273,9 @@ class Interpreter:
         self.pending_row: Row | None = None
         self.schedule_columns: list[tuple[int, str]] = []  # a table row broken in two by a stray blank line
         self.unit_rank = len(_UNIT_RANKS)  # of the label that named the unit (单位名称 …); none named yet
+        # a form's name and budget written as `label：value` before its project opens (项目名称：…, 预算金额：…)
+        self.pending_name = ""
+        self.pending_budget: float | None = None
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -255,7 +305,12 @@ class Interpreter:
 
     def _open_project(self, name: str, block: Block) -> Project:
         self._close_project()
-        self.project = Project(name=name, location=self._loc(block))
+        pending, self.pending_name = self.pending_name, ""
+        named_so = not name or not pending or name in pending or pending in name  # 甲 (a title) and 甲项目
+        self.project = Project(name=pending if pending and (not name or name in pending) else name, location=self._loc(block))
+        if named_so and self.pending_budget is not None:
+            self.project.budget = self.pending_budget
+        self.pending_budget = None
         self.previous = None
         return self.project
 
@@ -308,25 +363,40 @@ class Interpreter:
             self._prose_project(block, text)
 
     def _labelled_cell(self, text: str, block: Block) -> bool:
-        """A form's label and its value written in one cell or paragraph (单位名称：某县民政局, 项目名称：…,
-        预算金额：20万元): read as the form's row of two cells. False when the label is none of the form's."""
-        found = _LABELLED.match(text.strip())
-        if not found:
+        """A form's labels and values written in one cell or paragraph (单位名称：某县民政局, 项目名称：…，预算金额：
+        300万元): the unit is the document's; a name or a budget is the open project's while it has no
+        indicators yet, else the next project's. False when the text is not all such labels."""
+        parts = _labelled_parts(text)
+        if not parts:
             return False
-        key = _heading_key(found["label"])
-        if key not in _unit_labels() and _form_labels().get(key) not in ("name", "code", "budget"):
-            return False
-        self._row(Row(cells=[found["label"], found["value"]], line=block.line, **_place(block)))
+        for label, value in parts:
+            key = _heading_key(label)
+            if key in _unit_labels():
+                self._unit_row([label, value])
+                continue
+            budget = _amount_in_wan(value, label, self.money_factor) if _form_labels().get(key) == "budget" else None
+            open_form = self.project is not None and not self.project.indicators and self.layout != "flat"
+            if _form_labels().get(key) == "name":
+                if open_form and self.project is not None:
+                    self.project.name = value
+                else:
+                    self.pending_name = self.pending_title = value
+            elif budget is not None:
+                if open_form and self.project is not None:
+                    self.project.budget = budget
+                else:
+                    self.pending_budget = budget
         return True
 
     def _unit_row(self, cells: list[str]) -> None:
-        """主管部门 | 某县委组织部 | 实施单位 | 某县委党校: the unit is named by its most specific label (a body's
-        name: 单位名称 | 单位性质 heads a table of units)."""
+        """主管部门 | 某县委组织部 | 实施单位 | 某县委党校: the unit is named by its most specific label (a name, not a
+        heading: 单位名称 | 单位性质 heads a table of units); a code before the name or （本级） after it is no part."""
         for index, cell in enumerate(cells):
             rank = _unit_labels().get(_heading_key(cell))
             value = next((c.strip() for c in cells[index + 1 :] if c.strip()), "") if rank is not None else ""
-            if rank is not None and is_organ_name(value) and rank < self.unit_rank:  # not 单位名称 | 单位性质
-                self.doc.unit, self.unit_rank = value, rank
+            name = _UNIT_CODE.sub("", _OWN_LEVEL.sub("", value)).strip()
+            if rank is not None and _names_a_unit(name) and rank < self.unit_rank:
+                self.doc.unit, self.unit_rank = name, rank
 
     def _prose_project(self, block: Paragraph, text: str) -> None:
         body = re.split(r"[:：]", text, maxsplit=1)[1]
@@ -377,8 +447,8 @@ class Interpreter:
         if _UNIT_ROW.match(filled[0]) and len(filled) <= 3:
             self._skip(block, "单位编码和名称行")
             return
-        if len(filled) == 1 and self._labelled_cell(filled[0], block):
-            return
+        if all(_LABELLED.match(cell.strip()) for cell in filled) and self._labelled_cell("，".join(filled), block):
+            return  # 单位名称：某县民政局 | 单位：万元
         if _heading_key(filled[0]) in _unit_labels():
             self._unit_row(block.cells)
             return
@@ -483,10 +553,21 @@ class Interpreter:
         if self.project is None:
             self._open_project(self.pending_title, block)
         assert self.project is not None
+        if label == "budget" and self.project.indicators:  # after a project's indicators: the next project's
+            amount = _to_number(self._value_after(cells, ("预算数", "年度资金总额", "资金总额")))
+            self.pending_budget = (
+                round(amount * self.money_factor, 6)
+                if amount is not None
+                else _amount_in_wan(self._value_after(cells, (_heading_key(cells[0]),)), cells[0], self.money_factor)
+            )
+            self.form_part = "purpose"
+            return
         if label == "budget":
             budget = _to_number(self._value_after(cells, ("预算数", "年度资金总额", "资金总额")))
-            if budget is None:  # 项目资金（万元） | 20, 预算金额：20万元: the figure after the label itself
-                budget = _to_number(self._value_after(cells, (_heading_key(cells[0]),)) if cells else "")
+            if budget is None and cells:  # 项目资金（万元） | 20: the amount right after the label itself
+                amount = _amount_in_wan(self._value_after(cells, (_heading_key(cells[0]),)), cells[0], self.money_factor)
+                if amount is not None:
+                    self.project.budget = amount
             fiscal = _to_number(self._value_after(cells, ("其中财政资金", "财政资金", "其中:财政资金")))
             other = _to_number(self._value_after(cells, ("其他资金",)))
             if budget is not None:

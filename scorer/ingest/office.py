@@ -124,6 +124,16 @@ def csv_delimiter(text: str) -> str:
     return best
 
 
+def is_headed_table(text: str) -> bool:
+    """Whether text is a delimited table with a header row of known headings (a CSV saved under another
+    name): under its delimiter, a record near the top holds two headings (三级指标, 指标值 …)."""
+    from scorer.ingest.interpret import heading_field
+
+    reader = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text), strict=False)
+    records = itertools.islice(reader, HEADING_SEARCH_RECORDS)
+    return any(len(cells) >= 2 and sum(1 for cell in cells if heading_field(cell)) >= 2 for cells in records)
+
+
 def pdf_to_blocks(path: Path) -> list[Block]:
     """Text tables with pdfplumber: per page, the tables and the text lines outside them, top to bottom."""
     import pdfplumber
