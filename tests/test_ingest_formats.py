@@ -533,3 +533,12 @@ def test_a_csv_under_an_excel_name_is_read_as_the_csv_it_is_and_excel_2003_xml_i
 
     with pytest.raises(UnreadableFile, match="Excel 2003 的 XML 表格"):
         read_document(tmp_path / "old.xls")
+
+
+def test_a_row_of_unit_labels_that_names_no_unit_is_still_listed_as_not_taken(tmp_path):
+    """单位名称 | 单位性质 | 人数 heads a table of units: no unit is taken from it, and the row is not lost
+    from the list of what was not taken."""
+    path = _word(tmp_path / "units.docx", [["单位名称", "单位性质", "人数"], ["某县民政局", "行政单位", "20"]], INDICATORS)
+    document = read_document(path)
+    assert document.unit == ""
+    assert any("单位性质" in skip.text for skip in document.skipped), document.skipped

@@ -236,11 +236,6 @@ def _is_sheet_title(block: Block) -> bool:
     return isinstance(block, Row) and bool(block.extra.get("sheet_title"))
 
 
-def _place(block: Block) -> dict:
-    """Where a row stands in its file (table, row, sheet), to give a row made from it."""
-    return {"table": block.table, "row": block.row, "sheet": block.sheet} if isinstance(block, Row) else {}
-
-
 def _is_heading_row(block: Block) -> bool:
     """A table row of column headings (单位名称 | 项目名称 | 指标值): no unit's name."""
     return isinstance(block, Row) and sum(1 for cell in block.filled() if heading_field(cell)) >= 2
@@ -366,13 +361,11 @@ class Interpreter:
         """A form's labels and values written in one cell or paragraph (单位名称：某县民政局, 项目名称：…，预算金额：
         300万元): the unit is the document's; a name or a budget is the open project's while it has no
         indicators yet, else the next project's. False when the text is not all such labels."""
-        parts = _labelled_parts(text)
-        if not parts:
-            return False
-        for label, value in parts:
+        used = False
+        for label, value in _labelled_parts(text):
             key = _heading_key(label)
             if key in _unit_labels():
-                self._unit_row([label, value])
+                used = self._unit_row([label, value]) or used
                 continue
             budget = _amount_in_wan(value, label, self.money_factor) if _form_labels().get(key) == "budget" else None
             open_form = self.project is not None and not self.project.indicators and self.layout != "flat"
@@ -381,22 +374,29 @@ class Interpreter:
                     self.project.name = value
                 else:
                     self.pending_name = self.pending_title = value
+                used = True
             elif budget is not None:
                 if open_form and self.project is not None:
                     self.project.budget = budget
                 else:
                     self.pending_budget = budget
-        return True
+                used = True
+        return used
 
-    def _unit_row(self, cells: list[str]) -> None:
+    def _unit_row(self, cells: list[str]) -> bool:
         """主管部门 | 某县委组织部 | 实施单位 | 某县委党校: the unit is named by its most specific label (a name, not a
-        heading: 单位名称 | 单位性质 heads a table of units); a code before the name or （本级） after it is no part."""
+        heading: 单位名称 | 单位性质 heads a table of units); a code before the name or （本级） after it is no part.
+        Whether the row names a unit (a row that does not is read as before)."""
+        named = False
         for index, cell in enumerate(cells):
             rank = _unit_labels().get(_heading_key(cell))
             value = next((c.strip() for c in cells[index + 1 :] if c.strip()), "") if rank is not None else ""
             name = _UNIT_CODE.sub("", _OWN_LEVEL.sub("", value)).strip()
-            if rank is not None and _names_a_unit(name) and rank < self.unit_rank:
-                self.doc.unit, self.unit_rank = name, rank
+            if rank is not None and _names_a_unit(name):
+                named = True
+                if rank < self.unit_rank:
+                    self.doc.unit, self.unit_rank = name, rank
+        return named
 
     def _prose_project(self, block: Paragraph, text: str) -> None:
         body = re.split(r"[:：]", text, maxsplit=1)[1]
@@ -449,8 +449,7 @@ class Interpreter:
             return
         if all(_LABELLED.match(cell.strip()) for cell in filled) and self._labelled_cell("，".join(filled), block):
             return  # 单位名称：某县民政局 | 单位：万元
-        if _heading_key(filled[0]) in _unit_labels():
-            self._unit_row(block.cells)
+        if _heading_key(filled[0]) in _unit_labels() and self._unit_row(block.cells):
             return
         label = _form_labels().get(_heading_key(filled[0]))
         if label:
