@@ -187,8 +187,8 @@ def format_value(op: str, number: float, unit: str) -> str:
     return f"{op}{figure}{unit}"
 
 
-_WAN_FACTORS = {"元": 1e-4, "千元": 1e-1, "百元": 1e-2, "万元": 1.0, "万": 1.0, "亿元": 1e4}  # an amount -> 万元
-_BUDGET_RE = re.compile(rf"^(-?(?:{_NUMBER}))({'|'.join(sorted(_WAN_FACTORS, key=len, reverse=True))})?$")
+WAN_FACTORS = {"元": 1e-4, "千元": 1e-1, "百元": 1e-2, "万元": 1.0, "万": 1.0, "亿元": 1e4}  # an amount -> 万元
+_BUDGET_RE = re.compile(rf"^(-?(?:{_NUMBER}))({'|'.join(sorted(WAN_FACTORS, key=len, reverse=True))})?$")
 
 
 def budget_in_wan(text: str) -> float | None:
@@ -199,14 +199,14 @@ def budget_in_wan(text: str) -> float | None:
     if not match:
         return None
     amount, unit = float(match.group(1).replace(",", "")), match.group(2) or "万元"
-    return round(amount * _WAN_FACTORS[unit], 6)  # as the readers round it: 1234元 is 0.1234
+    return round(amount * WAN_FACTORS[unit], 6)  # as the readers round it: 1234元 is 0.1234
 
 
 def money_in_wan(value: Value) -> float | None:
     """A money value converted to 万元 (元 / 亿元 / 千元 handled), or None when it is not plain money."""
     if value.family is not UnitFamily.MONEY or value.number is None or "/" in value.unit:
         return None
-    factor = _WAN_FACTORS.get(value.unit)
+    factor = WAN_FACTORS.get(value.unit)
     return None if factor is None else value.numbers[-1] * factor
 
 

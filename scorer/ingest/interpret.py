@@ -17,6 +17,7 @@ from scorer.ingest.nested import parse_indicator_list, parse_prose_indicators
 from scorer.lexicons import table
 from scorer.text import nfkc, strip_markup
 from scorer.types import Document, Indicator, Location, Project, Skip
+from scorer.values import WAN_FACTORS, budget_in_wan
 
 _FIELD_CODE = re.compile(r"TC\s[^\n]{0,300}?\\f\s*[A-Z]\s*\\l\s*\d+")  # bounded: no quadratic scan of huge cells
 _MAX_TITLE = 200  # a longer paragraph or cell is never a table title
@@ -187,8 +188,6 @@ def with_name_column(fields: list[str | None]) -> list[str | None]:
 _UNIT_CODE = re.compile(r"^[\[［【(（]?\d{3,}[\]］】)）]?\s*")  # [101]某县民政局, 101001某县民政局
 _OWN_LEVEL = re.compile(r"[（(]本级[）)]$")
 _NOT_A_NAME = re.compile(r"(?:性质|类型|类别|编码|代码|名称|级次)$")
-_AMOUNT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(万元|元|亿元|千元)?$")
-_MONEY_FACTORS = {"万元": 1.0, "元": 1e-4, "亿元": 1e4, "千元": 0.1}
 
 
 def _names_a_unit(value: str) -> bool:
@@ -204,14 +203,14 @@ def _names_a_unit(value: str) -> bool:
 
 
 def _amount_in_wan(value: str, label: str, factor: float) -> float | None:
-    """A budget written after its label, in 万元: 20, 300万元, 200000元, 0.2亿元, 3,000,000.00 with （元） in
-    the label; None when the cell is not one amount (2025年预算数, 第1季度, 详见批复)."""
-    found = _AMOUNT.match(re.sub(r"\s+", "", nfkc(value)))
-    if not found:
-        return None
-    glossed = nfkc(label).replace("(", "（").replace(")", "）")
-    unit = found[2] or next((u for u in ("万元", "亿元", "千元", "元") if f"（{u}）" in glossed), None)
-    return round(float(found[1].replace(",", "")) * (_MONEY_FACTORS[unit] if unit else factor), 6)
+    """A budget written after its label, in 万元 (scorer.values.budget_in_wan): 20, 300万元, 200000元,
+    0.2亿元; a bare figure in the unit the label glosses (项目资金（元）) or else the form's (factor: 单位：元);
+    None when the cell is not one amount (2025年预算数, 第1季度, 详见批复)."""
+    amount = budget_in_wan(value)
+    if amount is None or re.search(r"[元万]$", value.strip()):
+        return amount
+    glossed = re.search(r"[（(](万元|元|亿元|千元)[）)]", nfkc(label))
+    return round(amount * (WAN_FACTORS[glossed[1]] if glossed else factor), 6)
 
 
 def _labelled_parts(text: str) -> list[tuple[str, str]]:
@@ -702,7 +701,7 @@ class Interpreter:
     def _money_unit(self, text: str) -> None:
         match = re.search(r"单位[:：]\s*(万元|元|亿元|千元)", text.replace(" ", ""))
         if match:
-            self.money_factor = {"万元": 1.0, "元": 1e-4, "亿元": 1e4, "千元": 0.1}[match.group(1)]
+            self.money_factor = WAN_FACTORS[match.group(1)]
 
     def _guess_year_and_unit(self, blocks: list[Block]) -> None:
         """The year from the first text that names one; the unit, unless the form names it (单位名称 …), from
