@@ -252,9 +252,9 @@ def score_documents(
     by_row, by_project = group_findings([f for f in findings if not (applied and applied.waived(f))])
     all_by_row, all_by_project = group_findings(findings) if applied else (by_row, by_project)
 
-    def said(finding: Finding) -> str:
-        from scorer.messages import text
+    from scorer.messages import text
 
+    def said(finding: Finding) -> str:
         if applied and applied.waived(finding):
             return text("finding.waived_message", waiver=applied.by_finding[id(finding)].waiver(), message=finding.message)
         return finding.message
@@ -296,12 +296,8 @@ def score_documents(
     for name, texts in (("categories", categories), ("codes", codes), ("messages", messages), ("fixes", fixes)):
         rows[name] = texts if text_dtype is None else pd.Series(texts, dtype=text_dtype, index=rows.index)
 
-    dimension_of_row = {
-        (d.source, p.index, r.index): dimension_of(r.group, r.level1_group)
-        for d in contexts
-        for p in d.scored_projects()
-        for r in p.rows
-    }
+    # the contexts' scored rows come in the order of row_keys (documents, projects of the part, rows)
+    row_dimensions = [dimension_of(r.group, r.level1_group) for d in contexts for p in d.scored_projects() for r in p.rows]
     projects = project_frame(documents)
     if in_part is not None:
         projects = projects[projects["project_index"].between(in_part.start, in_part.stop - 1)].reset_index(drop=True)
@@ -312,7 +308,7 @@ def score_documents(
     for source, p_index in zip(projects["source"], projects["project_index"], strict=True):
         positions = rows_of_project.get((source, p_index), [])
         own = by_project.get((source, p_index), [])
-        dimensions = [dimension_of_row.get(row_keys[i], "") for i in positions]
+        dimensions = [row_dimensions[i] for i in positions]
         value = project_score([scores[i] for i in positions], own, dimensions)
         project_scores.append(value)
         grades.append(grade(value))

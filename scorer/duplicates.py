@@ -404,6 +404,12 @@ def key_hash(key: str) -> str:
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
+@lru_cache(maxsize=50_000)
+def cached_key_hash(key: str) -> str:
+    """key_hash, once per distinct key: B201 asks it of every row, and row keys repeat massively."""
+    return key_hash(key)
+
+
 def template_lookup(stats: dict) -> dict[str, int]:
     """key or key_hash(key) -> units, for the templates of stats: statistics name keys by their text
     (`zhibiao corpus-stats`) or, from the bulk path's first pass, by their digest ("key_hashes")."""

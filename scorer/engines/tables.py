@@ -450,8 +450,8 @@ def _without_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
     if not cells:
         return frame
     empty = np.ones(len(frame), dtype=bool)
-    for column in cells:
-        empty &= frame[column].to_numpy() == ""
+    for column in cells:  # compared as the frame holds them (Arrow strings): no Python string made a cell
+        empty &= (frame[column] == "").to_numpy(dtype=bool)
         if not empty.any():
             return frame
     return frame[~empty]
@@ -540,8 +540,8 @@ def document_chunks(frames: Iterable[pd.DataFrame], scattered: Callable[[str, in
                 frame = pd.concat([pending, frame])
             if frame.empty:
                 continue
-            sources = frame["source"].to_numpy()
-            others = np.flatnonzero(sources != sources[-1])
+            sources = frame["source"]
+            others = np.flatnonzero((sources != sources.iat[-1]).to_numpy(dtype=bool))
             cut = int(others[-1]) + 1 if len(others) else 0
             complete, pending = frame.iloc[:cut], frame.iloc[cut:]
             if len(complete):
@@ -562,11 +562,11 @@ def document_chunks(frames: Iterable[pd.DataFrame], scattered: Callable[[str, in
 def _check_together(frame: pd.DataFrame, closed: set[str], scattered: Callable[[str, int], None]) -> None:
     """Tells `scattered` of each document of the frame found again after other documents' rows, in this
     frame or after an earlier one (`closed`: the documents of the earlier frames)."""
-    sources = frame["source"].to_numpy()
-    starts = np.flatnonzero(np.concatenate([[True], sources[1:] != sources[:-1]]))  # where each run of rows begins
+    codes, sources = pd.factorize(frame["source"])
+    starts = np.flatnonzero(np.concatenate([[True], codes[1:] != codes[:-1]]))  # where each run of rows begins
     seen = set(closed)
     for start in starts.tolist():
-        source = sources[start]
+        source = sources[codes[start]]
         if source in seen:
             scattered(source, int(frame.index[start]) + 1)
             closed.add(source)

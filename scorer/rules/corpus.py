@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from scorer.duplicates import cached_row_key, carry_overs, corpus_stats, key_hash, template_lookup
+from scorer.duplicates import cached_key_hash, cached_row_key, carry_overs, corpus_stats, template_lookup
 from scorer.normalise import CorpusContext, ProjectContext, RowContext
 from scorer.registry import Hit, rule
 from scorer.types import Severity
@@ -126,7 +126,7 @@ def template_across_units(corpus: CorpusContext) -> Yield:
         for project in document.scored_projects():
             for row in project.rows:
                 key = cached_row_key(row.indicator.level3, row.indicator.value)
-                units = templates.get(key) or templates.get(key_hash(key))
+                units = templates.get(key) or templates.get(cached_key_hash(key))
                 if units:
                     yield project, row, Hit(evidence=str(units), fields={"units": units})
 
