@@ -566,6 +566,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "xlsx.col.fixes": {"zh": "修改建议", "en": "Fixes"},
     "xlsx.col.location": {"zh": "位置", "en": "Location"},
     "xlsx.col.suggestions": {"zh": "推荐指标", "en": "Suggested indicators"},
+    "place.sheet": {"zh": "工作表“{value}”", "en": "sheet {value}"},
+    "place.table": {"zh": "表{value}", "en": "table {value}"},
+    "place.row": {"zh": "第{value}行", "en": "row {value}"},
+    "place.line": {"zh": "第{value}行", "en": "line {value}"},
     "xlsx.col.decision": {"zh": "审核意见", "en": "Decision"},
     "xlsx.col.note": {"zh": "备注", "en": "Note"},
     "xlsx.col.reviewer": {"zh": "审核人", "en": "Reviewer"},
@@ -1083,6 +1087,29 @@ SKIP_REASONS_EN = {
     "既无指标名称也无指标值的行": "a row with neither an indicator's name nor a value",
     "没有指标的汇总行（单位或合计行）": "a summary row without indicators (a unit's or a total)",
 }
+
+
+_PLACE_PART = re.compile(r"(sheet|table|row|line) (.+)")
+
+
+def place(location: str) -> str:
+    """A row's location as the rows CSV writes it (`会议费.docx:table 1:row 2`, `某市民政局:row 1`,
+    `年报.xlsx:sheet 绩效目标:row 5`, `001.txt:line 10`: scorer.types.Location) in the words of the run's
+    language: `会议费.docx 表1第2行`, `年报.xlsx 工作表“绩效目标”第5行` (in English `年报.xlsx, sheet 绩效目标, row 5`). The parts are read from the end, so
+    that a file name holding a colon stays whole; a value of another shape is given back as it is."""
+    parts = location.split(":")
+    places: list[str] = []
+    while len(parts) > 1:
+        found = _PLACE_PART.fullmatch(parts[-1])
+        if not found:
+            break
+        places.insert(0, text(f"place.{found.group(1)}", value=found.group(2)))
+        parts.pop()
+    if not places:
+        return location
+    if _State.language == "en":
+        return ", ".join([":".join(parts), *places])
+    return ":".join(parts) + " " + "".join(places)
 
 
 def skip_reason(reason: str) -> str:

@@ -462,6 +462,7 @@ def test_parse_explain_of_a_workbook_lists_its_rows_one_a_line_by_sheet_and_row(
         ["项目名称", "基层干部培训"],
         ["一级指标", "二级指标", "三级指标", "指标值"],
         ["产出指标", "数量指标", "培训人数", "≥200人"],
+        ["备注：以上指标经单位党组会议研究确定"],
     ]:
         workbook.active.append(row)
     workbook.save(str(path))
@@ -469,3 +470,6 @@ def test_parse_explain_of_a_workbook_lists_its_rows_one_a_line_by_sheet_and_row(
     assert "工作表“绩效目标”第2行  一级指标 | 二级指标 | 三级指标 | 指标值" in explained, explained
     assert "工作表“绩效目标”第3行  产出指标 | 数量指标 | 培训人数 | ≥200人" in explained
     assert "第0行" not in explained
+    # a row not taken is placed in the same words (it read `form.xlsx:sheet 绩效目标:row 4`)
+    not_taken = explained.split("未采用的内容", 1)[1]
+    assert f"{path} 工作表“绩效目标”第4行：" in not_taken and ":row" not in not_taken, not_taken

@@ -123,3 +123,50 @@ def test_worst_severity_ranks_error_over_warning_over_info():
         ]
     )
     assert worst_severity_by_row(findings) == {("a", 0, 1): "warning", ("a", 0, 2): "error"}
+
+
+def test_the_workbook_says_where_a_row_was_read_in_chinese_and_the_csv_keeps_its_contract(tmp_path):
+    """Found in review: the 位置 column read `form.xlsx:sheet 绩效目标:row 5` and `…txt:line 1966`, English inside
+    a Chinese workbook. The rows CSV keeps the value programs read."""
+    path = tmp_path / "表单.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "绩效目标"
+    sheet.append(["项目名称", "村医培训", "预算数（万元）", 50])
+    sheet.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    sheet.append(["产出指标", "数量指标", "培训村医人数", "≥120人"])
+    workbook.save(str(path))
+    for source in (path, SEED_002):
+        result = scorer.score(source)
+        write_xlsx(result, tmp_path / "review.xlsx")
+        detail = openpyxl.load_workbook(tmp_path / "review.xlsx")["指标明细"]
+        headers = [c.value for c in detail[1]]
+        places = [detail.cell(r, headers.index("位置") + 1).value for r in range(2, detail.max_row + 1)]
+        written = result.rows["location"].tolist()
+        assert len(places) == len(written) and all(("row" in w or "line" in w) for w in written)
+        assert all(p.startswith(str(source)) and "row" not in p and "line" not in p for p in places)
+        assert all(p.endswith("行") for p in places)
+    assert places[0] == f"{SEED_002} 第{written[0].rsplit(' ', 1)[1]}行"
+
+
+@pytest.mark.parametrize(
+    ("written", "zh", "en"),
+    [
+        ("会议费.docx:table 1:row 2", "会议费.docx 表1第2行", "会议费.docx, table 1, row 2"),
+        ("年报.xlsx:sheet 绩效目标:row 5", "年报.xlsx 工作表“绩效目标”第5行", "年报.xlsx, sheet 绩效目标, row 5"),
+        ("某市民政局:row 1", "某市民政局 第1行", "某市民政局, row 1"),
+        ("C:/审核/001.txt:line 10", "C:/审核/001.txt 第10行", "C:/审核/001.txt, line 10"),
+        ("说明：无", "说明：无", "说明：无"),
+    ],
+)
+def test_a_location_is_said_in_the_language_of_the_run(written, zh, en):
+    from scorer.messages import language, place, set_language
+
+    before = language()
+    try:
+        set_language("zh")
+        assert place(written) == zh
+        set_language("en")
+        assert place(written) == en
+    finally:
+        set_language(before)

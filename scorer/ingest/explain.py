@@ -12,6 +12,7 @@ from scorer.ingest import blocks_of, read_document
 from scorer.ingest.blocks import Block, Paragraph
 from scorer.ingest.decode import UnreadableFile
 from scorer.ingest.recover import recover_cells
+from scorer.messages import place
 from scorer.table import REPORTED_LABELS
 
 MAX_LINES = 400
@@ -57,7 +58,7 @@ def explain(path: Path, max_lines: int = MAX_LINES) -> str:
     out.append("")
     out.append(f"未采用的内容：{len(document.skipped)} 处")
     for skip in document.skipped:
-        where = f"第{skip.location.line}行" if skip.location.line else str(skip.location)
+        where = f"第{skip.location.line}行" if skip.location.line else place(str(skip.location))
         out.append(f"  {where}：{skip.reason}：{skip.text[:120]}")
     for notice in [*document.notices, *document.warnings]:
         out.append(f"提示：{notice}")

@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from scorer.atomic import atomic_output
 from scorer.inputs import GENERATOR
-from scorer.messages import language, text
+from scorer.messages import language, place, text
 from scorer.report import plain, scored_findings, worst_severity_by_row
 from scorer.report.terminal import CATEGORY_NAMES, category_meanings, category_name
 from scorer.scoring import explained
@@ -211,7 +211,7 @@ def _rows_sheet(sheet: Worksheet, result) -> None:
             record.codes,
             record.messages,
             record.fixes,
-            record.location,
+            place(record.location),
             *review,
             *([record.suggestions] if suggested else []),
         ]
