@@ -124,7 +124,8 @@ class _Group(_Localised, click.Group):
         try:
             status = super().main(args, prog_name, complete_var, False, **extra)
         except click.UsageError as exc:
-            if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:  # bare `zhibiao` (click 8.2+)
+            bare = type(exc).__name__ == "NoArgsIsHelpError"  # `zhibiao` (click 8.2+)
+            if exc.ctx is not None and (bare or exc.format_message() == "Missing command."):  # or `zhibiao --lang en`
                 click.echo(exc.ctx.get_help())
                 sys.exit(0)
             command = exc.ctx.command_path if exc.ctx is not None else "zhibiao"
@@ -169,8 +170,11 @@ def _option(*names: str, **kwargs) -> Callable:
 
 
 def _check_inputs(paths: list[Path]) -> None:
-    """A missing input is a usage error naming the near names in its folder."""
+    """A missing input is a usage error naming the near names in its folder; so is one that is neither a file
+    nor a folder (a named pipe or a device: reading one waits for a writer, or never ends)."""
     for path in paths:
+        if path.exists() and not (path.is_file() or path.is_dir()):
+            _usage_error(text("input.not_a_file", path=path))
         if path.exists():
             continue
         message = text("input.missing", path=path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,20 @@ def test_nothing_readable_exits_with_its_own_status(tmp_path):
     assert "找不到输入文件" in result.stderr
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_given_as_input_is_refused_not_waited_on(tmp_path):
+    """Found in review: `zhibiao score pipe.txt` (a FIFO, say a process substitution) waited for a writer for
+    ever. It is named and refused at once, earlier outputs kept."""
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    out = tmp_path / "rows.csv"
+    out.write_text("earlier", encoding="utf-8")
+    for command in (["score", str(pipe), "-o", str(out)], ["parse", str(pipe), "-o", str(out)]):
+        result = CliRunner().invoke(cli, command)
+        assert result.exit_code == EXIT_NOTHING_READ and f"{pipe}：不是文件也不是文件夹" in result.stderr, result.output
+    assert out.read_text(encoding="utf-8") == "earlier"
+
+
 def test_usage_error_exit_status():
     result = CliRunner().invoke(cli, ["parse"])
     assert result.exit_code == EXIT_NOTHING_READ
@@ -144,6 +159,9 @@ def test_what_a_reviewer_reads_in_the_terminal_is_in_chinese(tmp_path):
     command's help was English."""
     bare = CliRunner().invoke(cli, [])
     assert bare.exit_code == 0 and bare.output.startswith("用法："), bare.output  # not 错误：用法：…
+    for lang, usage in (("zh", "用法："), ("en", "Usage:")):  # they said `错误：Missing command.`, exit 2
+        chosen = CliRunner().invoke(cli, ["--lang", lang])
+        assert chosen.exit_code == 0 and chosen.output.startswith(usage), chosen.output
     samples = SEED.parent
     stats = CliRunner().invoke(cli, ["score", str(samples), "-o", str(tmp_path / "rows.csv"), "--statistics"])
     table = stats.output[stats.output.index("按规则统计") :]
