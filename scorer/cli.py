@@ -366,9 +366,14 @@ def parse(paths: tuple[Path, ...], output: Path | None, quiet: bool, explain: bo
     sys.exit(status)
 
 
-def _some_code_left(selected: list[str] | None, ignored: list[str] | None, use_model: bool = True) -> None:
+def _some_code_left(
+    selected: list[str] | None,
+    ignored: list[str] | None,
+    use_model: bool = True,
+    given_as: tuple[str, str] = ("--select", "--ignore"),
+) -> None:
     """--select 含糊 --ignore 含糊 leaves no rule and no model code (--select M001 --no-model neither):
-    nothing could ever be flagged."""
+    nothing could ever be flagged. given_as: where each came from (an option, or a setting of zhibiao.toml)."""
     from scorer.classifier import MODEL_CODES
     from scorer.registry import matches
     from scorer.rules import load_rules
@@ -376,7 +381,7 @@ def _some_code_left(selected: list[str] | None, ignored: list[str] | None, use_m
     codes = [*load_rules(), *(MODEL_CODES.values() if use_model else ())]
     left = [c for c in codes if (not selected or matches(c, selected)) and not (ignored and matches(c, ignored))]
     if not left:
-        _usage_error(text("codes.none_left"))
+        _usage_error(text("codes.none_left", select=given_as[0], ignore=given_as[1]))
 
 
 def _split_codes(values: tuple[str, ...]) -> list[str]:
@@ -487,7 +492,7 @@ def score(
     if library_path is not None:
         _check_inputs([library_path])
     selected, ignored = _resolve_codes(select_option, select), _resolve_codes(ignore_option, ignore)
-    _some_code_left(selected, ignored, use_model=not no_model)
+    _some_code_left(selected, ignored, use_model=not no_model, given_as=(select_option, ignore_option))
     tables = _tables_or_documents(paths, [output, projects_path, findings_path, xlsx_path, html_path, json_path])
     if not tables and engine == "dask":
         _usage_error(text("input.dask_needs_tables"))
@@ -876,6 +881,8 @@ def duplicates(
     from scorer.duplicates import ClusterOptions, cluster_rows, row_table
     from scorer.inputs import CLUSTER_COLUMNS
 
+    if engine == "dask" and not no_near:
+        _require_dask()  # before the inputs are read: a large corpus takes a while
     outputs = [Output("-o", output, "csv")]
     report, status = _read_or_stop(list(paths), outputs, quiet)
     if engine == "dask" and not no_near:

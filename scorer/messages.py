@@ -69,8 +69,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": ". One of the files could not be read, so it cannot be told for a note: {detail}",
     },
     "codes.none_left": {
-        "zh": "--select 与 --ignore 之后没有剩下任何规则，不会标出任何问题；请放宽 --select 或收窄 --ignore",
-        "en": "--select and --ignore leave no rule: nothing could be flagged; widen --select or narrow --ignore",
+        "zh": "{select} 与 {ignore} 之后没有剩下任何规则，不会标出任何问题；请放宽 {select} 或收窄 {ignore}",
+        "en": "{select} and {ignore} leave no rule: nothing could be flagged; widen {select} or narrow {ignore}",
     },
     "input.some_files": {"zh": "{names} 等 {count} 个", "en": "{names} and others, {count} in all"},
     "input.dask_missing": {

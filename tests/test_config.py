@@ -84,3 +84,16 @@ def test_a_bad_setting_is_one_line_naming_the_file(tmp_path, monkeypatch):
     wrong_code = run("score", SAMPLE, "-o", tmp_path / "rows.csv", "-q")
     assert wrong_code.exit_code == EXIT_NOTHING_READ and "Q9" in wrong_code.stderr
     assert str(tmp_path / "pyproject.toml") in wrong_code.stderr
+
+
+def test_settings_that_leave_no_rule_are_named_where_they_are_written(tmp_path, monkeypatch):
+    """Found in review: select and ignore from zhibiao.toml that leave no rule were refused as `--select 与
+    --ignore`, options the user never typed."""
+    settings = tmp_path / "zhibiao.toml"
+    settings.write_text('select = ["含糊"]\nignore = ["vague"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("score", SAMPLE, "-o", tmp_path / "rows.csv")
+    assert result.exit_code == EXIT_NOTHING_READ and not (tmp_path / "rows.csv").exists()
+    assert f"{settings}: select 与 {settings}: ignore 之后没有剩下任何规则" in result.stderr, result.stderr
+    mixed = run("score", SAMPLE, "-o", tmp_path / "rows.csv", "--ignore", "含糊")
+    assert f"{settings}: select 与 --ignore 之后没有剩下任何规则" in mixed.stderr, mixed.stderr

@@ -151,6 +151,15 @@ def test_the_dask_engine_without_its_extra_is_one_line_saying_how_to_install_it(
     result = CliRunner().invoke(cli, ["score", str(table), "--engine", "dask", "-o", str(tmp_path / "out.csv"), "-q"])
     assert result.exit_code == EXIT_NOTHING_READ and not isinstance(result.exception, ImportError), result.output
     assert 'pip install ".[dask]"' in result.stderr
+    # duplicates said so only after reading (and parsing) every input; now before any is read
+    import scorer.cli
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("the inputs were read before the missing extra was said")
+
+    monkeypatch.setattr(scorer.cli, "_read_or_stop", no_reading)
+    result = CliRunner().invoke(cli, ["duplicates", str(SEED), "--engine", "dask", "-o", str(tmp_path / "dup.csv")])
+    assert result.exit_code == EXIT_NOTHING_READ and 'pip install ".[dask]"' in result.stderr, result.output
 
 
 def test_what_a_reviewer_reads_in_the_terminal_is_in_chinese(tmp_path):
