@@ -393,6 +393,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "content.web_page": {"zh": "网页（HTML）", "en": "a web page (HTML)"},
     "content.text": {"zh": "文本", "en": "text"},
     "content.csv": {"zh": "分隔符表格（CSV）", "en": "a delimited table (CSV)"},
+    "content.xls": {"zh": "Excel 97-2003 工作簿（.xls）", "en": "an Excel 97-2003 workbook (.xls)"},
+    "content.xlsx": {"zh": "Excel 工作簿（.xlsx）", "en": "an Excel workbook (.xlsx)"},
+    "read.office97": {
+        "zh": "这是 Office 97-2003 格式的文件（如 Word 的 .doc），扩展名却是 {suffix}，且不是可读的 Excel 工作簿；请在 Office 或 WPS 中打开，另存为 .docx 或 .xlsx 后再读",
+        "en": "it is an Office 97-2003 file (a Word .doc, say) named {suffix}, and no readable Excel workbook; open it in Office or WPS and save it as .docx or .xlsx, then read that",
+    },
     "read.spreadsheet_xml": {
         "zh": "这是 Excel 2003 的 XML 表格，请在 Excel 或 WPS 中另存为 .xlsx 后再读",
         "en": "it is an Excel 2003 XML spreadsheet; save it as .xlsx in Excel or WPS, then read that",

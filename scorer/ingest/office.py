@@ -54,7 +54,8 @@ def xlsx_to_blocks(path: Path) -> list[Block]:
     get the sheet name as a fallback project name."""
     import openpyxl
 
-    workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
+    handle = path.open("rb")  # a handle, not the name: openpyxl refuses a workbook named other than .xlsx
+    workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     blocks: list[Block] = []
     try:
         for sheet in workbook.worksheets:
@@ -67,13 +68,14 @@ def xlsx_to_blocks(path: Path) -> list[Block]:
                 blocks.append(Row(cells=cells, sheet=sheet.title, row=row_number))
     finally:
         workbook.close()
+        handle.close()
     return blocks
 
 
 def xls_to_blocks(path: Path) -> list[Block]:
     import xlrd
 
-    book = xlrd.open_workbook(str(path))
+    book = xlrd.open_workbook(str(path), logfile=io.StringIO())  # its notes on odd files went to stdout
     blocks: list[Block] = []
     for sheet in book.sheets():
         blocks.append(Row(cells=[f"{sheet.name}绩效目标表"], sheet=sheet.name, row=0, extra={"sheet_title": True}))
