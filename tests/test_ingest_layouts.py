@@ -473,3 +473,22 @@ def test_parse_explain_of_a_workbook_lists_its_rows_one_a_line_by_sheet_and_row(
     # a row not taken is placed in the same words (it read `form.xlsx:sheet 绩效目标:row 4`)
     not_taken = explained.split("未采用的内容", 1)[1]
     assert f"{path} 工作表“绩效目标”第4行：" in not_taken and ":row" not in not_taken, not_taken
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [("某县文化馆项目绩效目标表", None), ("某县文化馆2024年项目绩效目标表", 2024), ("2024年中央补助资金绩效目标表", 2024)],
+)
+def test_a_deadline_in_a_target_is_not_taken_for_the_budget_year(tmp_path, title, year):
+    """Found in review: with no year in the title, the first year written anywhere was taken, here a
+    target's deadline (2025年12月底前): the projects table said 2025 and carry-over compared the wrong years."""
+    text = f"""{title}
+项目名称,非遗展演活动
+一级指标,二级指标,三级指标,指标值
+产出指标,时效指标,展演完成时间,2025年12月底前
+产出指标,时效指标,场馆改造完成时限,2025年底前
+产出指标,数量指标,展演场次,≥12场
+"""
+    document = read_text(tmp_path, text, "table.csv")
+    assert rows(document)[0] == ("展演完成时间", "2025年12月底前")
+    assert document.year == year

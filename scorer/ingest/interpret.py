@@ -704,12 +704,13 @@ class Interpreter:
             self.money_factor = WAN_FACTORS[match.group(1)]
 
     def _guess_year_and_unit(self, blocks: list[Block]) -> None:
-        """The year from the first text that names one; the unit, unless the form names it (单位名称 …), from
-        a unit code row (101001 某单位), else a title (某单位2024年…), else a first line that is a body's name."""
+        """The year from the first text that names one (a date or a deadline, 2025年12月底前, names none); the
+        unit, unless the form names it (单位名称 …), from a unit code row (101001 某单位), else a title
+        (某单位2024年…), else a first line that is a body's name."""
         head = blocks[:400]
         texts = [b.text if isinstance(b, Paragraph) else " ".join(b.filled()) for b in head]
         for text in texts:
-            match = re.search(r"预算年度[:：]?\s*(20\d{2})", text) or re.search(r"(20\d{2})\s*年", text)
+            match = re.search(r"预算年度[:：]?\s*(20\d{2})", text) or _BUDGET_YEAR.search(text)
             if match:
                 self.doc.year = int(match.group(1))
                 break
@@ -733,6 +734,11 @@ class Interpreter:
         written = [t for block, t in zip(head, texts, strict=True) if not (_is_heading_row(block) or _is_sheet_title(block))]
         if written and is_organ_name(written[0].strip("# ")) and "部门" not in written[0]:
             self.doc.unit = written[0].strip("# ")
+
+
+# A year as a title or a form names the budget's (2024年部门预算, 2024年度, 2024年中央补助); one followed by a
+# month, 底 / 末 / 内 / 前, 年中 or 上半 / 下半 is a date or a deadline in a target (2025年12月底前, 2025年底前完成).
+_BUDGET_YEAR = re.compile(r"(20\d{2})\s*年(?!\s*(?:\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|[底末内前]|年中(?!央)|上半|下半))")
 
 
 def interpret(blocks: list[Block], source: str) -> Document:
