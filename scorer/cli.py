@@ -9,7 +9,6 @@ Messages are in Chinese, or in English with --lang en (scorer/messages.py).
 
 from __future__ import annotations
 
-import csv
 import os
 import sys
 import tempfile
@@ -227,14 +226,16 @@ def _why_nothing(path: Path, layout: str = "") -> str:
 
 
 def _only_a_header(path: Path) -> bool:
-    """A CSV whose one line names an indicator table's columns (三级指标, 指标值 …) and nothing under it."""
-    from scorer.engines.tables import csv_encoding, header_fields
+    """A CSV whose header names an indicator table's columns (三级指标, 指标值 …), on one line or over two (a
+    spreadsheet's merged headings), with a title above it at most and nothing under it."""
+    from scorer.engines.tables import csv_encoding, header_fields, table_header
 
-    lines = [line for line in path.read_text(encoding=csv_encoding(path), errors="replace").splitlines() if line.strip()]
-    if len(lines) != 1:
+    header = table_header(path)
+    if not {"level3", "value"} <= set(header_fields(header.names).values()):
         return False
-    names = next(csv.reader(lines), [])
-    return {"level3", "value"} <= set(header_fields(names).values())
+    first_row = header.body_lines if header.two_lines else header.lines + 1  # physical lines above the rows
+    lines = path.read_text(encoding=csv_encoding(path), errors="replace").split("\n")
+    return not any(line.strip(" ,;\t\r\ufeff") for line in lines[first_row:])
 
 
 def _read_documents(paths: list[Path], outputs: list[Output], quiet: bool, jobs: int = 1) -> ReadReport:

@@ -196,6 +196,22 @@ def test_a_table_with_a_header_and_no_rows_is_named_and_the_others_still_scored(
     assert code == 2 and "表头.csv：没有读到任何绩效指标（只有表头，没有指标行）" in output, output
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "项目名称,绩效指标,,,指标值\n,一级指标,二级指标,三级指标,\n",  # merged headings, saved
+        "某县2024年项目绩效目标表\n项目名称,一级指标,二级指标,三级指标,指标值\n,,,,\n",  # a title, a blank row
+    ],
+    ids=["two lines", "title"],
+)
+def test_a_header_over_two_lines_or_under_a_title_with_no_rows_is_said_to_be_only_a_header(text, tmp_path):
+    """Found in review: these said 没有找到含“三级指标”“指标值”等表头的绩效指标表, a header on one line 只有表头."""
+    table = tmp_path / "表头.csv"
+    table.write_text(text, encoding="utf-8")
+    code, output = _score(str(table), "-o", str(tmp_path / "rows.csv"))
+    assert code == 2 and "表头.csv：没有读到任何绩效指标（只有表头，没有指标行）" in output, output
+
+
 @pytest.mark.parametrize("other", ["指标值", "value"])
 def test_two_columns_of_one_field_are_said_and_the_first_is_read(seed_table, tmp_path, other):
     text = seed_table.to_csv(index=False).splitlines()

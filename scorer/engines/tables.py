@@ -77,7 +77,7 @@ def _names_several_units(path: Path, names: list[str]) -> bool:
     one unit's document."""
     import csv
 
-    header = _header_of(path)
+    header = table_header(path)
     column = names.index(_taken_columns(names, empty_unit_columns(path, header))["department"])
     units: set[str] = set()
     try:
@@ -145,7 +145,7 @@ def empty_unit_columns(path: Path, header: Header | None = None) -> frozenset[st
     """The unit columns (单位名称, 主管部门 …) of a table that name no unit in its first UNIT_SAMPLE_ROWS rows."""
     import csv
 
-    header = header or _header_of(path)
+    header = header or table_header(path)
     columns = {index: name for index, name in enumerate(header.names) if _field_of(name) == "department"}
     if not columns:
         return frozenset()
@@ -278,7 +278,7 @@ HEADER_SEARCH_ROWS = 10  # a title (某单位2024年项目绩效目标表), 单�
 
 
 def _columns_of(path: Path) -> list[str]:
-    return _header_of(path).names
+    return table_header(path).names
 
 
 @dataclass(frozen=True)
@@ -302,7 +302,7 @@ class Header:
         return self.second_records if self.two_lines else self.records + 1
 
 
-def _header_of(path: Path) -> Header:
+def table_header(path: Path) -> Header:
     """The header is found among the first HEADER_SEARCH_ROWS records: the first record with the project,
     level3 and value headings (项目名称, 三级指标, 指标值 …; a column may stand in for 三级指标: 指标内容),
     with the records after it (blank lines aside) that are its further lines (a spreadsheet's merged
@@ -418,7 +418,7 @@ def table_columns(path: Path, columns: list[str] | None = None) -> TableColumns:
     import pyarrow as pa
 
     try:
-        header = _header_of(path)
+        header = table_header(path)
     except (OSError, pa.ArrowInvalid) as exc:
         raise BulkError(_said("bulk.cannot_open", path=path, detail=_first_line(exc))) from exc
     names = header.names
@@ -678,7 +678,7 @@ def _slices(frame: pd.DataFrame, rows: int) -> Iterator[pd.DataFrame]:
 def column_warnings(path: Path) -> list[str]:
     """What a reviewer should know of a table's columns before its rows are scored: two columns of one
     field (the first is read), and no unit column naming units (the file is then one document)."""
-    header = _header_of(path)
+    header = table_header(path)
     names, empty_units = header.names, empty_unit_columns(path, header)
     warnings = [
         _said("bulk.repeated_column", path=path, field=name, taken=taken, other=other)
