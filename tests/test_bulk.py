@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import scorer
 from bench.synthetic import EXPORT_HEADINGS, generate, write_corpus
@@ -97,6 +101,24 @@ def test_a_document_found_again_after_other_documents_is_told_with_its_row(seed_
     chunks = list(document_chunks([split.iloc[:cut], split.iloc[cut:]], lambda source, row: found.append((source, row))))
     assert sum(len(c) for c in chunks) == len(split)  # no row lost
     assert found == [(first, 91)]
+
+
+@given(
+    documents=st.lists(st.integers(min_value=1, max_value=30), min_size=1, max_size=6),
+    cuts=st.lists(st.integers(min_value=0, max_value=120), max_size=8),
+)
+@settings(max_examples=150, deadline=None)
+def test_any_frames_give_whole_documents_in_order_and_every_row_once(documents, cuts):
+    """However the reader's frames cut a table (a document over many frames, frames of several documents,
+    empty ones), the chunks hold whole documents, in the table's order, every row once."""
+    sources = [f"单位{number}" for number, rows in enumerate(documents) for _ in range(rows)]
+    table = pd.DataFrame({"source": pd.Series(sources, dtype="str"), "level3": [f"指标{i}" for i in range(len(sources))]})
+    bounds = sorted({0, len(table), *(cut for cut in cuts if cut < len(table))})
+    frames = [table.iloc[start:stop] for start, stop in itertools.pairwise(bounds)] + [table.iloc[:0]]
+    chunks = list(document_chunks(frames, lambda source, row: pytest.fail(f"{source} told scattered at {row}")))
+    pd.testing.assert_frame_equal(pd.concat(chunks), table)
+    for before, after in itertools.pairwise(chunks):
+        assert before["source"].iat[-1] != after["source"].iat[0]  # no document in two chunks
 
 
 def _interleaved(seed_table: pd.DataFrame) -> pd.DataFrame:

@@ -550,30 +550,43 @@ def document_chunks(frames: Iterable[pd.DataFrame], scattered: Callable[[str, in
     documents. A document whose rows are not together in the table is told to `scattered` (the document,
     the row where it is found again), once; read through grouped_batches, such a table has none."""
     closed: set[str] = set()
-    pending: pd.DataFrame | None = None
+    parts: list[pd.DataFrame] = []  # the rows read of the last document, not yet known to be complete
+
+    def pending() -> pd.DataFrame:
+        """The parts put together, once, when complete: a document of many frames is not copied again with
+        each frame read (that was quadratic in a one-document table)."""
+        return parts[0] if len(parts) == 1 else pd.concat(parts)
+
     try:
         for frame in frames:
-            if pending is not None and len(pending):
-                frame = pd.concat([pending, frame])
             if frame.empty:
                 continue
             sources = frame["source"]
-            others = np.flatnonzero((sources != sources.iat[-1]).to_numpy(dtype=bool))
-            cut = int(others[-1]) + 1 if len(others) else 0
-            complete, pending = frame.iloc[:cut], frame.iloc[cut:]
-            if len(complete):
-                _check_together(complete, closed, scattered)
-                yield complete
+            last = sources.iat[-1]
+            others = np.flatnonzero((sources != last).to_numpy(dtype=bool))
+            if len(others):  # the frame ends the pending document, and any before its last
+                cut = int(others[-1]) + 1
+                complete = pd.concat([*parts, frame.iloc[:cut]]) if parts else frame.iloc[:cut]
+                parts = [frame.iloc[cut:]]
+            elif parts and parts[-1]["source"].iat[-1] != last:  # the frame is all of a new document
+                complete, parts = pending(), [frame]
+            else:
+                parts.append(frame)
+                continue
+            _check_together(complete, closed, scattered)
+            yield complete
     except ScatteredDocuments:
         raise
     except Exception:  # the table cannot be read further: its last document is scored as far as it was read
-        if pending is not None and len(pending):
-            _check_together(pending, closed, scattered)
-            yield pending
+        if parts:
+            complete, parts = pending(), []
+            _check_together(complete, closed, scattered)
+            yield complete
         raise
-    if pending is not None and len(pending):
-        _check_together(pending, closed, scattered)
-        yield pending
+    if parts:
+        complete = pending()
+        _check_together(complete, closed, scattered)
+        yield complete
 
 
 def _check_together(frame: pd.DataFrame, closed: set[str], scattered: Callable[[str, int], None]) -> None:
