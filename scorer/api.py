@@ -33,9 +33,8 @@ def documents_from_frame(
     first_row: int = 1,
     row_numbers: Iterable[int] | None = None,
 ) -> list[Document]:
-    """Rows in the rows-CSV contract (source, project, level1 … basis; budget, purpose, goal, department if
-    present) -> Documents, keeping row order; a project takes budget, purpose and goal from its first row,
-    a document its unit from its first row naming one (department).
+    """Rows in the rows-CSV contract (source, project, level1 … basis; budget, purpose, goal if present)
+    -> Documents, keeping row order; a project takes budget, purpose and goal from its first row.
     Each indicator's location is its row of the table: row_numbers, or counted from first_row."""
     missing = {"project", "level3", "value"} - set(frame.columns)
     if missing:
@@ -53,7 +52,7 @@ def documents_from_frame(
         cells = frame[name].tolist()
         return [shared.setdefault(v, v) if type(v) is str else "" if v is None or v != v else str(v) for v in cells]
 
-    sources, names, budgets, units = column("source"), column("project"), column("budget"), column("department")
+    sources, names, budgets = column("source"), column("project"), column("budget")
     purposes, goals = column("purpose"), column("goal")
     cells = zip(
         column("level1"), column("level2"), column("level3"), column("description"), column("value"), column("basis"), strict=True
@@ -61,15 +60,13 @@ def documents_from_frame(
     numbers = list(row_numbers) if row_numbers is not None else range(first_row, first_row + count)
     if len(numbers) != count:
         raise ValueError(f"{len(numbers)} row numbers for {count} rows")
-    for number, source, name, budget, purpose, goal, unit, (level1, level2, level3, description, value, basis) in zip(
-        numbers, sources, names, budgets, purposes, goals, units, cells, strict=True
+    for number, source, name, budget, purpose, goal, (level1, level2, level3, description, value, basis) in zip(
+        numbers, sources, names, budgets, purposes, goals, cells, strict=True
     ):
         source = source or "<frame>"
         document = documents.get(source)
         if document is None:
             document = documents[source] = Document(source=source)
-        if unit and not document.unit:  # a table's unit column (单位名称 …): its first unit named
-            document.unit = unit
         key = (source, name)
         project = projects.get(key)
         if project is None:

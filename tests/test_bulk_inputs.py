@@ -5,8 +5,6 @@ empty row, budgets as a budget system writes them, a missing column, UTF-16, the
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -460,26 +458,6 @@ def test_an_export_naming_each_unit_on_its_first_row_only_scores_as_one_naming_i
         report = score_tables([table], tmp_path / f"{table.stem}_rows.csv", None, jobs=1, chunk_rows=100)
         assert not report.warnings and not report.errors, report.warnings
     pd.testing.assert_frame_equal(_rows(tmp_path / "merged_rows.csv"), _rows(tmp_path / "named_rows.csv"))
-
-
-def test_the_projects_table_names_each_projects_unit_from_the_unit_column(seed_table, tmp_path):
-    """Found in review: the bulk path left the projects table's 单位 (unit) empty, even where the documents
-    are the units of a 单位名称 column. Named on every row or on a unit's first row only (merged cells, a
-    unit's rows over several chunks), beside a document column too."""
-    with_source = _export(seed_table)  # a document column beside it: a document's unit is the first it names
-    with_source.insert(0, "source", "导出_" + seed_table["source"].map(lambda path: Path(path).stem))
-    tables = {"named": _export(seed_table), "merged": _merged_units(seed_table), "with_source": with_source}
-    for name, frame in tables.items():
-        table = tmp_path / f"{name}.csv"
-        frame.to_csv(table, index=False)
-        projects = tmp_path / f"{name}_projects.csv"
-        report = score_tables([table], tmp_path / f"{name}_rows.csv", projects, jobs=1, chunk_rows=100)
-        assert not report.errors, report.errors
-        scored = _rows(projects)
-        assert len(scored) == seed_table.groupby(["source", "project"]).ngroups
-        assert set(zip(scored["unit"], scored["project"], strict=True)) == set(
-            zip(seed_table["source"], seed_table["project"], strict=True)
-        ), name
 
 
 def test_a_one_unit_export_with_two_unit_columns_is_still_read_as_a_document(seed_table, tmp_path):

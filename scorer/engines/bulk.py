@@ -54,7 +54,6 @@ PROJECT_ON_ROW = [
     "project_codes",
     "project_messages",
     "project_rank_in_document",
-    "project_unit",
 ]
 FRAME_OUTPUT = ROW_OUTPUT + PROJECT_ON_ROW
 PROJECT_OUTPUT = PROJECT_COLUMNS + PROJECT_EXTRA_COLUMNS
@@ -156,7 +155,7 @@ def score_frame(
     position = pd.MultiIndex.from_arrays([rows["source"], rows["project_index"]])
     for column, source_column in zip(
         PROJECT_ON_ROW,
-        ["budget", "indicators", "score", "grade", "findings", "codes", "messages", "rank_in_document", "unit"],
+        ["budget", "indicators", "score", "grade", "findings", "codes", "messages", "rank_in_document"],
         strict=True,
     ):
         rows[column] = projects[source_column].reindex(position).to_numpy()
@@ -180,7 +179,7 @@ def projects_from_rows(rows: pd.DataFrame) -> pd.DataFrame:
             "findings": first["project_findings"],
             "codes": first["project_codes"],
             "messages": first["project_messages"],
-            "unit": first["project_unit"] if "project_unit" in first.columns else None,
+            "unit": None,
             "year": None,
             "project_index": first["project_index"],
         }

@@ -89,7 +89,7 @@ def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | No
 
     def number(part: pd.DataFrame, partition_info=None) -> pd.DataFrame:
         index = partition_info["number"] if partition_info else 0
-        part = table.contract(part, units_above[index])
+        part = table.contract(part, units_above[index] if table.unit_as_source else "")
         start = int(offsets[index])
         part["_file"] = file_number
         part["_row"] = np.arange(start, start + len(part), dtype="int64")

@@ -20,20 +20,7 @@ import pandas as pd
 from scorer.ingest.decode import utf8_is_likelier
 
 CHUNK_ROWS = 20_000
-INPUT_COLUMNS = [
-    "source",
-    "project",
-    "level1",
-    "level2",
-    "level3",
-    "description",
-    "value",
-    "basis",
-    "budget",
-    "purpose",
-    "goal",
-    "department",  # the row's unit (单位名称 …): the projects table's unit
-]
+INPUT_COLUMNS = ["source", "project", "level1", "level2", "level3", "description", "value", "basis", "budget", "purpose", "goal"]
 REQUIRED_COLUMNS = ("project", "level3", "value")
 TABLE_FIELDS = (*INPUT_COLUMNS, "department")  # department: the unit, a document when there is no source
 ROWS_TABLE_MIN_BYTES = 1 << 20  # about 10,000 rows: from this size a table headed 项目名称 … goes the bulk way
@@ -394,13 +381,9 @@ class TableColumns:
             if isinstance(frame[column].dtype, pd.CategoricalDtype):
                 frame[column] = frame[column].astype(object)
         frame = frame.fillna("").astype(str) if len(frame) else frame.astype(object)
-        named_unit = None
-        if "department" in frame.columns:
-            unit = frame["department"]
-            named_unit = unit.where(unit.str.strip() != "").ffill()
-            frame["department"] = named_unit.fillna(unit_above).astype(object)
         if "source" in self.wanted and "source" not in frame.columns:
-            unit = named_unit if self.unit_as_source and named_unit is not None else pd.Series(index=frame.index, dtype=object)
+            unit = frame.pop("department") if self.unit_as_source else pd.Series("", index=frame.index, dtype=object)
+            unit = unit.where(unit.str.strip() != "").ffill()
             frame.insert(0, "source", unit.fillna(unit_above or self.path.name).astype(object))
         elif "source" in frame.columns:  # a row whose document is not named is of the file's own
             frame["source"] = frame["source"].where(frame["source"] != "", self.path.name)
@@ -453,8 +436,8 @@ def read_batches(
             frame = table.contract(pa.Table.from_batches([batch]).to_pandas(), unit_above)
             frame.index = pd.RangeIndex(offset, offset + len(frame))
             offset += len(frame)
-            if "department" in frame.columns and len(frame) and frame["department"].iloc[-1]:
-                unit_above = frame["department"].iloc[-1]
+            if table.unit_as_source and len(frame) and frame["source"].iloc[-1] != path.name:
+                unit_above = frame["source"].iloc[-1]
             yield _without_blank_rows(frame)
     except (pa.ArrowException, OSError, UnicodeError) as exc:  # UnicodeError: Python's GB18030 decoder
         raise BulkError(_said("bulk.unreadable_after", path=path, row=offset, detail=_first_line(exc))) from exc
