@@ -269,28 +269,14 @@ def _context_flags(key: ContextKey) -> dict[str, float]:
     return flags
 
 
-_last_words: list[tuple[str | None, frozenset[str]]] = [(None, frozenset())]  # the last text asked, its bigrams
-
-
-def _text_words(text: str) -> frozenset[str]:
-    """The bigrams of a project's text: a bigram is among them iff it is in the text. Rows are asked
-    project after project, so the last text's are kept (a set per project would hold them all at once);
-    one (text, bigrams) pair, read and replaced whole, so that threads asking at once never mix two."""
-    last = _last_words[0]
-    if last[0] is text:
-        return last[1]
-    words = frozenset(_words(text))
-    _last_words[0] = (text, words)
-    return words
-
-
 def _overlaps(row: RowContext) -> tuple[float, bool]:
     """The share of the name's words in its own project's text, and whether another project of the document
     holds more of them."""
     mine = _words_of(row.name)
     if not mine:
         return 0.0, False
-    own_overlap = len(mine & _text_words(row.project.text)) / len(mine)
+    text = row.project.text
+    own_overlap = len([word for word in mine if word in text]) / len(mine)  # a bigram is among the text's iff in it
     return own_overlap, best_other_overlap(row, mine) / len(mine) > own_overlap
 
 

@@ -169,11 +169,8 @@ def _option(*names: str, **kwargs) -> Callable:
 
 
 def _check_inputs(paths: list[Path]) -> None:
-    """A missing input is a usage error naming the near names in its folder; so is one that is neither a file
-    nor a folder (a named pipe or a device: reading one waits for a writer, or never ends)."""
+    """A missing input is a usage error naming the near names in its folder."""
     for path in paths:
-        if path.exists() and not (path.is_file() or path.is_dir()):
-            _usage_error(text("input.not_a_file", path=path))
         if path.exists():
             continue
         message = text("input.missing", path=path)

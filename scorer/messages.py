@@ -45,10 +45,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "nothing to score: no file written, earlier outputs left as they were",
     },
     # inputs
-    "input.not_a_file": {
-        "zh": "{path}：不是文件也不是文件夹（命名管道、设备等），无法读取",
-        "en": "{path}: neither a file nor a folder (a named pipe, a device …), cannot be read",
-    },
     "input.missing": {"zh": "找不到输入文件：{path}", "en": "no such input: {path}"},
     "input.did_you_mean": {"zh": "；是不是：{names}", "en": "; did you mean: {names}"},
     "input.folder_missing": {"zh": "；文件夹 {folder} 也不存在", "en": "; the folder {folder} does not exist either"},

@@ -8,8 +8,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import scorer
 from scorer import classifier
@@ -197,17 +195,3 @@ def test_every_feature_of_the_sample_rows_reads_in_the_reviewers_words(seed_docu
     set_language("zh")
     assert classifier.describe_feature("f:form=slogan|family=none") == "名称的形式为口号且指标值的单位为无"
     assert classifier.describe_feature("v:显著") == "指标值含“显著”"
-
-
-@given(
-    name=st.text(alphabet="会议召开及时率培训人次满意度", max_size=12),
-    texts=st.lists(st.text(alphabet="会议召开及时率培训经费保障", max_size=40), min_size=1, max_size=4),
-)
-@settings(max_examples=200, deadline=None)
-def test_own_overlap_counts_the_name_bigrams_found_in_the_project_text(name, texts):
-    """The project's bigrams are kept for the last text asked; whatever the order of texts, a name's
-    own overlap is the share of its bigrams that occur in the text."""
-    mine = classifier._words_of(name)
-    for text in [*texts, *reversed(texts)]:
-        expected = {word for word in mine if word in text}
-        assert mine & classifier._text_words(text) == expected
