@@ -379,7 +379,9 @@ def _some_code_left(
     codes = [*load_rules(), *(MODEL_CODES.values() if use_model else ())]
     left = [c for c in codes if (not selected or matches(c, selected)) and not (ignored and matches(c, ignored))]
     if not left:
-        _usage_error(text("codes.none_left", select=given_as[0], ignore=given_as[1]))
+        causes = [name for name, given in zip(given_as, (selected, ignored), strict=True) if given]
+        causes += [] if use_model else ["--no-model"]
+        _usage_error(text("codes.none_left", causes=text("list.and").join(causes)))
 
 
 def _split_codes(values: tuple[str, ...]) -> list[str]:

@@ -64,9 +64,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "。其中一个文件无法读取，不能判断它是否为说明文件：{detail}",
         "en": ". One of the files could not be read, so it cannot be told for a note: {detail}",
     },
+    "list.and": {"zh": " 与 ", "en": " and "},
     "codes.none_left": {
-        "zh": "{select} 与 {ignore} 之后没有剩下任何规则，不会标出任何问题；请放宽 {select} 或收窄 {ignore}",
-        "en": "{select} and {ignore} leave no rule: nothing could be flagged; widen {select} or narrow {ignore}",
+        "zh": "{causes} 之后没有剩下任何规则，不会标出任何问题；请放宽所选规则或少排除一些",
+        "en": "{causes} leave no rule: nothing could be flagged; select more or ignore less",
     },
     "input.some_files": {"zh": "{names} 等 {count} 个", "en": "{names} and others, {count} in all"},
     "input.dask_missing": {
@@ -391,6 +392,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "content.csv": {"zh": "分隔符表格（CSV）", "en": "a delimited table (CSV)"},
     "content.xls": {"zh": "Excel 97-2003 工作簿（.xls）", "en": "an Excel 97-2003 workbook (.xls)"},
     "content.xlsx": {"zh": "Excel 工作簿（.xlsx）", "en": "an Excel workbook (.xlsx)"},
+    "content.docx": {"zh": "Word 文档（.docx）", "en": "a Word document (.docx)"},
     "read.office97": {
         "zh": "这是 Office 97-2003 格式的文件（如 Word 的 .doc），扩展名却是 {suffix}，且不是可读的 Excel 工作簿；请在 Office 或 WPS 中打开，另存为 .docx 或 .xlsx 后再读",
         "en": "it is an Office 97-2003 file (a Word .doc, say) named {suffix}, and no readable Excel workbook; open it in Office or WPS and save it as .docx or .xlsx, then read that",
@@ -1104,13 +1106,16 @@ def place(location: str) -> str:
     language: `会议费.docx 表1第2行`, `年报.xlsx 工作表“绩效目标”第5行` (in English `年报.xlsx, sheet 绩效目标, row 5`). The parts are read from the end, so
     that a file name holding a colon stays whole; a value of another shape is given back as it is."""
     parts = location.split(":")
-    places: list[str] = []
+    found: dict[str, str] = {}
     while len(parts) > 1:
-        found = _PLACE_PART.fullmatch(parts[-1])
-        if not found:
+        part = _PLACE_PART.fullmatch(parts[-1])
+        if not part or part.group(1) in found:
             break
-        places.insert(0, text(f"place.{found.group(1)}", value=found.group(2)))
+        found[part.group(1)] = part.group(2)
         parts.pop()
+    if "row" in found:  # a CSV document's row, as a spreadsheet numbers it; its line in the file says no more
+        found.pop("line", None)
+    places = [text(f"place.{kind}", value=found[kind]) for kind in ("sheet", "table", "row", "line") if kind in found]
     if not places:
         return location
     if _State.language == "en":

@@ -97,3 +97,6 @@ def test_settings_that_leave_no_rule_are_named_where_they_are_written(tmp_path, 
     assert f"{settings}: select 与 {settings}: ignore 之后没有剩下任何规则" in result.stderr, result.stderr
     mixed = run("score", SAMPLE, "-o", tmp_path / "rows.csv", "--ignore", "含糊")
     assert f"{settings}: select 与 --ignore 之后没有剩下任何规则" in mixed.stderr, mixed.stderr
+    settings.write_text('select = ["M001"]\n', encoding="utf-8")
+    model_off = run("score", SAMPLE, "-o", tmp_path / "rows.csv", "--no-model")
+    assert f"{settings}: select 与 --no-model 之后没有剩下任何规则" in model_off.stderr, model_off.stderr

@@ -207,4 +207,5 @@ def test_a_full_disk_is_one_line_even_when_the_error_names_no_file(tmp_path, mon
 
 def test_selecting_only_the_model_with_the_model_off_is_refused(tmp_path):
     result = CliRunner().invoke(cli, ["score", str(SEED), "--select", "M001", "--no-model", "-o", str(tmp_path / "r.csv")])
-    assert result.exit_code == EXIT_NOTHING_READ and "没有剩下任何规则" in result.stderr
+    assert result.exit_code == EXIT_NOTHING_READ and "--select 与 --no-model 之后没有剩下任何规则" in result.stderr
+    assert "--ignore" not in result.stderr  # not given: it was named all the same (review)

@@ -42,30 +42,35 @@ def test_an_excel_97_2003_workbook_reads_the_same_rows(source_projects):
     assert [p.budget for p in document.projects] == [p.budget for p in source_projects[:2]]
 
 
-@pytest.mark.parametrize(("name", "kind"), [("old.xlsx", "Excel 97-2003 工作簿（.xls）"), ("new.xls", "Excel 工作簿（.xlsx）")])
-def test_an_excel_workbook_under_the_other_excel_name_is_read_and_said(name, kind, source_projects, tmp_path):
+XLS, XLSX, DOCX = "Excel 97-2003 工作簿（.xls）", "Excel 工作簿（.xlsx）", "Word 文档（.docx）"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"), [("old.xlsx", XLS), ("old.docx", XLS), ("new.xls", XLSX), ("word.xls", DOCX), ("word.pdf", DOCX)]
+)
+def test_an_office_file_under_another_office_name_is_read_and_said(name, kind, source_projects, tmp_path):
     """Found in review: an .xls saved as .xlsx was refused as damaged (不是 zip 压缩包), and an .xlsx named
-    .xls as neither a workbook nor a web page or text."""
+    .xls as neither a workbook nor a web page or text; so were the others."""
     import shutil
 
     path = tmp_path / name
-    if path.suffix == ".xlsx":
+    if kind == XLS:
         shutil.copy(FIXTURES / "seed000_two_projects.xls", path)
     else:
-        make_fixtures.write_xlsx(source_projects[:2], path)
+        (make_fixtures.write_xlsx if kind == XLSX else make_fixtures.write_docx)(source_projects[:2], path)
     document = read_document(path)
     assert rows_of(document.projects) == rows_of(source_projects[:2])
     assert document.notices == [f"{path}：扩展名是 {path.suffix}，内容却是{kind}，已按{kind}读取"]
 
 
-@pytest.mark.parametrize("name", ["old.docx", "cut.xlsx"])
-def test_an_office_97_2003_file_under_a_new_name_is_named_as_such(name, tmp_path):
-    """A Word 97-2003 .doc named .docx (or an .xls cut short) said only that it was no zip archive."""
+@pytest.mark.parametrize("name", ["cut.docx", "cut.xlsx"])
+def test_an_office_97_2003_file_that_is_no_workbook_is_named_as_such(name, tmp_path):
+    """A Word 97-2003 .doc named .docx (here an .xls cut short: no workbook in it) said only that it was no
+    zip archive."""
     from scorer.ingest.decode import UnreadableFile
 
     path = tmp_path / name
-    data = (FIXTURES / "seed000_two_projects.xls").read_bytes()
-    path.write_bytes(data if path.suffix == ".docx" else data[:600])
+    path.write_bytes((FIXTURES / "seed000_two_projects.xls").read_bytes()[:600])
     with pytest.raises(UnreadableFile) as refused:
         read_document(path)
     assert f"{path}：无法作为 {path.suffix} 读取（这是 Office 97-2003 格式的文件" in str(refused.value)

@@ -156,6 +156,7 @@ def test_the_workbook_says_where_a_row_was_read_in_chinese_and_the_csv_keeps_its
         ("年报.xlsx:sheet 绩效目标:row 5", "年报.xlsx 工作表“绩效目标”第5行", "年报.xlsx, sheet 绩效目标, row 5"),
         ("某市民政局:row 1", "某市民政局 第1行", "某市民政局, row 1"),
         ("C:/审核/001.txt:line 10", "C:/审核/001.txt 第10行", "C:/审核/001.txt, line 10"),
+        ("一单位.csv:row 3:line 5", "一单位.csv 第3行", "一单位.csv, row 3"),  # said 第3行第5行
         ("说明：无", "说明：无", "说明：无"),
     ],
 )

@@ -159,23 +159,21 @@ def _disguised_file(
     source = str(path)
     if not data.strip():
         raise UnreadableFile(said("read.cannot_read_as", source=source, suffix=suffix, detail=said("empty.file")))
-    if data.startswith(FORMAT_MAGIC[".xls"]):  # an Office 97-2003 file (OLE) under a newer format's name
-        if suffix in (".xlsx", ".xlsm"):
-            try:
-                blocks = xls_to_blocks(path)
-            except Exception:  # a Word .doc, another Office 97-2003 file, or a damaged one (xlrd's errors vary)
-                blocks = None
-            if blocks is not None:
-                if notices is not None:
-                    notices.append(said("read.disguised", source=source, suffix=suffix, kind=said("content.xls")))
-                return blocks
-        detail = said("read.office97", suffix=suffix)
-        raise UnreadableFile(said("read.cannot_read_as", source=source, suffix=suffix, detail=detail))
-    if suffix == ".xls" and data.startswith(b"PK") and _is_workbook_archive(path):  # an .xlsx named .xls
+    if data.startswith(FORMAT_MAGIC[".xls"]):  # an Office 97-2003 file (OLE) under another format's name
+        try:
+            blocks = xls_to_blocks(path)
+        except Exception:  # a Word .doc, another Office 97-2003 file, or a damaged one (xlrd's errors vary)
+            detail = said("read.office97", suffix=suffix)
+            raise UnreadableFile(said("read.cannot_read_as", source=source, suffix=suffix, detail=detail)) from None
+        if notices is not None:
+            notices.append(said("read.disguised", source=source, suffix=suffix, kind=said("content.xls")))
+        return blocks
+    archive = _office_archive(path) if data.startswith(b"PK") else None  # an .xlsx or .docx under another name
+    if archive is not None:
         check_archive(path)
         if notices is not None:
-            notices.append(said("read.disguised", source=source, suffix=suffix, kind=said("content.xlsx")))
-        return xlsx_to_blocks(path)
+            notices.append(said("read.disguised", source=source, suffix=suffix, kind=said(f"content.{archive}")))
+        return xlsx_to_blocks(path) if archive == "xlsx" else docx_to_blocks(path)
     try:
         text = decode_bytes(data, source, warnings)
     except UnreadableFile:
@@ -200,13 +198,14 @@ def _disguised_file(
     return text_to_blocks(text)
 
 
-def _is_workbook_archive(path: Path) -> bool:
-    """A zip that holds an Excel workbook (xl/workbook.xml), not a Word document or other archive."""
+def _office_archive(path: Path) -> str | None:
+    """ "xlsx" or "docx" for a zip holding an Excel workbook or a Word document; None for any other."""
     try:
         with zipfile.ZipFile(path) as archive:
-            return "xl/workbook.xml" in archive.namelist()
+            names = set(archive.namelist())
     except zipfile.BadZipFile:
-        return False
+        return None
+    return "xlsx" if "xl/workbook.xml" in names else "docx" if "word/document.xml" in names else None
 
 
 def cells_of_blocks(blocks: list[Block]) -> list[Cell]:

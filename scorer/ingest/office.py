@@ -55,7 +55,11 @@ def xlsx_to_blocks(path: Path) -> list[Block]:
     import openpyxl
 
     handle = path.open("rb")  # a handle, not the name: openpyxl refuses a workbook named other than .xlsx
-    workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    try:
+        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    except BaseException:
+        handle.close()
+        raise
     blocks: list[Block] = []
     try:
         for sheet in workbook.worksheets:
