@@ -235,6 +235,26 @@ def test_units_named_on_their_first_row_only_carry_over_dask_partitions_as_on_th
     assert list(small_blocks.compute(scheduler="sync")["source"]) == list(seed_rows["source"])
 
 
+def test_a_parquet_dictionary_unit_column_named_on_first_rows_scores_on_dask_as_on_the_local_path(cluster, seed_rows, tmp_path):
+    """Found in review: a dictionary-encoded unit column (read as a category) with nulls under each unit's first
+    row ended the Dask run in a traceback (Cannot setitem on a Categorical with a new category)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from scorer.engines.dask_engine import score_tables_dask
+
+    export = seed_rows.drop(columns=["source"]).rename(columns=EXPORT_HEADINGS)
+    export.insert(0, "单位名称", seed_rows["source"].where(~seed_rows["source"].duplicated(), None))
+    table = pa.Table.from_pandas(export, preserve_index=False)
+    table = table.set_column(0, "单位名称", table.column(0).dictionary_encode())
+    path = tmp_path / "dictionary_units.parquet"
+    pq.write_table(table, path)
+    local = score_tables([path], tmp_path / "local.csv", None, jobs=1)
+    on_dask = score_tables_dask([path], tmp_path / "dask.csv", None, scheduler=cluster.scheduler_address)
+    assert on_dask.rows == local.rows == len(seed_rows) and not on_dask.errors
+    assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
+
+
 def test_dask_counts_the_bytes_that_did_not_decode_not_the_replacement_characters_written(cluster, seed_rows, tmp_path):
     """A U+FFFD written in a cell (zhibiao parse keeps them) was counted as damage; damage in a column not
     read was missed. The count is now the decoder's, as on the local path."""

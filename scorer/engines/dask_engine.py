@@ -104,7 +104,8 @@ def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | No
 
 def _rows_and_last_unit(part: pd.DataFrame, unit_column: str | None) -> pd.DataFrame:
     """A partition's rows and the last unit it names (for the blank unit cells of the next partitions)."""
-    named = part[unit_column].fillna("").astype(str) if unit_column else pd.Series([], dtype=object)
+    # as objects first: a Parquet dictionary column is read as a category, which takes no "" for its nulls
+    named = part[unit_column].astype(object).fillna("").astype(str) if unit_column else pd.Series([], dtype=object)
     named = named[named.str.strip() != ""]
     return pd.DataFrame({"rows": [len(part)], "unit": [named.iloc[-1] if len(named) else ""]})
 
