@@ -235,6 +235,22 @@ def test_units_named_on_their_first_row_only_carry_over_dask_partitions_as_on_th
     assert list(small_blocks.compute(scheduler="sync")["source"]) == list(seed_rows["source"])
 
 
+def test_a_line_of_commas_is_no_row_on_dask_as_on_the_local_path(cluster, seed_rows, tmp_path):
+    """Found in review: Dask scored a spreadsheet's empty row, saved as a line of commas, as an indicator of a
+    project with no name (the local path leaves it out)."""
+    from scorer.engines.dask_engine import score_tables_dask
+
+    path = tmp_path / "blank_rows.csv"
+    text = seed_rows.to_csv(index=False).splitlines()
+    blank = "," * (len(seed_rows.columns) - 1)
+    path.write_text("\n".join([*text[:5], blank, *text[5:40], blank, *text[40:]]) + "\n", encoding="utf-8")
+    local = score_tables([path], tmp_path / "local.csv", tmp_path / "local_p.csv", jobs=1)
+    on_dask = score_tables_dask([path], tmp_path / "dask.csv", tmp_path / "dask_p.csv", scheduler=cluster.scheduler_address)
+    assert on_dask.rows == local.rows == len(seed_rows)
+    assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
+    assert filecmp.cmp(tmp_path / "local_p.csv", tmp_path / "dask_p.csv", shallow=False)
+
+
 def test_a_parquet_dictionary_unit_column_named_on_first_rows_scores_on_dask_as_on_the_local_path(cluster, seed_rows, tmp_path):
     """Found in review: a dictionary-encoded unit column (read as a category) with nulls under each unit's first
     row ended the Dask run in a traceback (Cannot setitem on a Categorical with a new category)."""

@@ -48,7 +48,7 @@ def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | No
     row kept; a warning in `warnings`), as on the local path."""
     import dask.dataframe as dd
 
-    from scorer.engines.tables import csv_encoding, table_columns, undecodable_bytes
+    from scorer.engines.tables import blank_rows, csv_encoding, table_columns, undecodable_bytes
 
     table = table_columns(path)
     replaced = 0
@@ -90,10 +90,11 @@ def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | No
     def number(part: pd.DataFrame, partition_info=None) -> pd.DataFrame:
         index = partition_info["number"] if partition_info else 0
         part = table.contract(part, units_above[index] if table.unit_as_source else "")
+        blank = blank_rows(part)
         start = int(offsets[index])
         part["_file"] = file_number
         part["_row"] = np.arange(start, start + len(part), dtype="int64")
-        return part.reset_index(drop=True)
+        return part[~blank].reset_index(drop=True)  # a line of commas is no row, as on the local path
 
     meta = pd.DataFrame(
         {c: pd.Series(dtype=object) for c in table.output_columns}

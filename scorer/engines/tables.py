@@ -446,15 +446,19 @@ def read_batches(
 def _without_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """The rows that hold something: a line of commas (a spreadsheet's empty row, saved as CSV) is no
     indicator. The rows kept keep their numbers (the index)."""
-    cells = [column for column in frame.columns if column != "source"]  # source is filled in for every row
-    if not cells:
-        return frame
-    empty = np.ones(len(frame), dtype=bool)
+    blank = blank_rows(frame)
+    return frame[~blank] if blank.any() else frame
+
+
+def blank_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Which rows of a contracted frame hold nothing but their document (source is filled in for every row)."""
+    cells = [column for column in frame.columns if column != "source"]
+    empty = np.zeros(len(frame), dtype=bool) if not cells else np.ones(len(frame), dtype=bool)
     for column in cells:  # compared as the frame holds them (Arrow strings): no Python string made a cell
         empty &= (frame[column] == "").to_numpy(dtype=bool)
         if not empty.any():
-            return frame
-    return frame[~empty]
+            break
+    return empty
 
 
 def _said(key: str, **fields: object) -> str:
