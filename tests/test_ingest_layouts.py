@@ -473,37 +473,3 @@ def test_parse_explain_of_a_workbook_lists_its_rows_one_a_line_by_sheet_and_row(
     # a row not taken is placed in the same words (it read `form.xlsx:sheet 绩效目标:row 4`)
     not_taken = explained.split("未采用的内容", 1)[1]
     assert f"{path} 工作表“绩效目标”第4行：" in not_taken and ":row" not in not_taken, not_taken
-
-
-@pytest.mark.parametrize(
-    ("title", "year"),
-    [
-        ("某县文化馆项目绩效目标表", 2025),  # no year but dates: a date's (a deadline mostly falls in the year)
-        ("某县文化馆2024年项目绩效目标表", 2024),
-        ("2024年中央补助资金绩效目标表", 2024),
-        ("某县文化馆2024年上半年绩效运行监控表", 2024),
-    ],
-)
-def test_a_year_a_title_names_is_taken_before_a_date_written_above_it(tmp_path, title, year):
-    """Found on the corpus (C17): a self-evaluation of 2021 filled in on 2022年04月02日 was given 2022, the first
-    year written; a year named as a title names it (2021年第一批…) is now taken before any date."""
-    text = f"""填报日期：2025年4月2日
-{title}
-项目名称,非遗展演活动
-一级指标,二级指标,三级指标,指标值
-产出指标,时效指标,展演完成时间,2025年12月底前
-产出指标,时效指标,场馆改造完成时限,2025年第四季度
-产出指标,数量指标,展演场次,≥12场
-"""
-    document = read_text(tmp_path, text, "table.csv")
-    assert rows(document)[0] == ("展演完成时间", "2025年12月底前")
-    assert document.year == year
-    # the same as run-on text (the grammar interpreter, which cuts 2025年 | 12月底前 in two)
-    run_on = f"""填报日期：2025年4月2日
-{title}
-项目名称 非遗展演活动
-产出指标(50分)数量指标展演场次≥12场时效指标展演完成时间2025年12月底前质量指标验收时限2025年第四季度
-"""
-    document = read_text(tmp_path, run_on, "run_on.txt")
-    assert "展演完成时间" in [name for name, _ in rows(document)], rows(document)
-    assert document.year == year

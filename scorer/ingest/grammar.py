@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from scorer.ingest.interpret import ANY_YEAR, BUDGET_YEAR, heading_field, is_organ_name
+from scorer.ingest.interpret import heading_field, is_organ_name
 from scorer.ingest.recover import CUT_MARK, Cell, key
 from scorer.lexicons import table
 from scorer.text import nfkc
@@ -682,14 +682,11 @@ class GrammarInterpreter:
             if match:
                 self.doc.year = int(match.group(1) or match.group(2))
                 return
-        for pattern in (BUDGET_YEAR, ANY_YEAR):  # a year that is no date first, else a date's (interpret.py)
-            for index, cell in enumerate(cells[:300]):
-                # read on into the next cell: recovery may cut a run-on date in two (2025年 | 12月底前)
-                after = cells[index + 1].text if index + 1 < len(cells) else ""
-                match = pattern.search(cell.text + after)
-                if match and match.start(1) < len(cell.text):
-                    self.doc.year = int(match.group(1))
-                    return
+        for cell in cells[:300]:
+            match = re.search(r"(20\d{2})\s*年", cell.text)
+            if match:
+                self.doc.year = int(match.group(1))
+                return
 
 
 def prose_items(text: str) -> list[tuple[str, str]]:

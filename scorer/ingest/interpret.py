@@ -704,14 +704,12 @@ class Interpreter:
             self.money_factor = WAN_FACTORS[match.group(1)]
 
     def _guess_year_and_unit(self, blocks: list[Block]) -> None:
-        """The year from the first text that names one as a title does (2024年度), else from the first date
-        (填报日期 2025年4月2日 after a title of 2024年 is no year of the budget; a deadline alone mostly is); the
-        unit, unless the form names it (单位名称 …), from a unit code row (101001 某单位), else a title
-        (某单位2024年…), else a first line that is a body's name."""
+        """The year from the first text that names one; the unit, unless the form names it (单位名称 …), from
+        a unit code row (101001 某单位), else a title (某单位2024年…), else a first line that is a body's name."""
         head = blocks[:400]
         texts = [b.text if isinstance(b, Paragraph) else " ".join(b.filled()) for b in head]
-        for pattern in (BUDGET_YEAR, ANY_YEAR):  # a year that is no date first, else a date's
-            match = next((m for t in texts if (m := re.search(r"预算年度[:：]?\s*(20\d{2})", t) or pattern.search(t))), None)
+        for text in texts:
+            match = re.search(r"预算年度[:：]?\s*(20\d{2})", text) or re.search(r"(20\d{2})\s*年", text)
             if match:
                 self.doc.year = int(match.group(1))
                 break
@@ -735,15 +733,6 @@ class Interpreter:
         written = [t for block, t in zip(head, texts, strict=True) if not (_is_heading_row(block) or _is_sheet_title(block))]
         if written and is_organ_name(written[0].strip("# ")) and "部门" not in written[0]:
             self.doc.unit = written[0].strip("# ")
-
-
-# A year as a title or a form names the budget's (2024年部门预算, 2024年度, 2024年上半年监控表); one followed by a
-# month, a quarter, 底 / 末 / 内 / 前 or 以前 / 之前 is a date or a deadline (2025年4月2日, 2025年底前完成): the
-# interpreters (grammar.py too) take the budget's year from a date only when no text names it otherwise.
-BUDGET_YEAR = re.compile(
-    r"(20\d{2})\s*年(?!\s*(?:\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|第?\s*[一二三四1-4]\s*季度|[底末内前]|以前|之前))"
-)
-ANY_YEAR = re.compile(r"(20\d{2})\s*年")
 
 
 def interpret(blocks: list[Block], source: str) -> Document:
