@@ -394,8 +394,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "content.xlsx": {"zh": "Excel 工作簿（.xlsx）", "en": "an Excel workbook (.xlsx)"},
     "content.docx": {"zh": "Word 文档（.docx）", "en": "a Word document (.docx)"},
     "read.office97": {
-        "zh": "这是 Office 97-2003 格式的文件（如 Word 的 .doc），扩展名却是 {suffix}，且不是可读的 Excel 工作簿；请在 Office 或 WPS 中打开，另存为 .docx 或 .xlsx 后再读",
-        "en": "it is an Office 97-2003 file (a Word .doc, say) named {suffix}, and no readable Excel workbook; open it in Office or WPS and save it as .docx or .xlsx, then read that",
+        "zh": "这是 Office 97-2003 格式的文件，但不是可读的 Excel 工作簿（可能是 Word 的 .doc，或已损坏）；请在 Office 或 WPS 中打开，另存为 .docx 或 .xlsx 后再读",
+        "en": "it is an Office 97-2003 file but no readable Excel workbook (a Word .doc, say, or damaged); open it in Office or WPS and save it as .docx or .xlsx, then read that",
     },
     "read.spreadsheet_xml": {
         "zh": "这是 Excel 2003 的 XML 表格，请在 Excel 或 WPS 中另存为 .xlsx 后再读",

@@ -46,7 +46,16 @@ XLS, XLSX, DOCX = "Excel 97-2003 工作簿（.xls）", "Excel 工作簿（.xlsx�
 
 
 @pytest.mark.parametrize(
-    ("name", "kind"), [("old.xlsx", XLS), ("old.docx", XLS), ("new.xls", XLSX), ("word.xls", DOCX), ("word.pdf", DOCX)]
+    ("name", "kind"),
+    [
+        ("old.xlsx", XLS),
+        ("old.docx", XLS),
+        ("new.xls", XLSX),
+        ("new.docx", XLSX),
+        ("word.xls", DOCX),
+        ("word.pdf", DOCX),
+        ("word.xlsx", DOCX),
+    ],
 )
 def test_an_office_file_under_another_office_name_is_read_and_said(name, kind, source_projects, tmp_path):
     """Found in review: an .xls saved as .xlsx was refused as damaged (不是 zip 压缩包), and an .xlsx named
@@ -63,7 +72,7 @@ def test_an_office_file_under_another_office_name_is_read_and_said(name, kind, s
     assert document.notices == [f"{path}：扩展名是 {path.suffix}，内容却是{kind}，已按{kind}读取"]
 
 
-@pytest.mark.parametrize("name", ["cut.docx", "cut.xlsx"])
+@pytest.mark.parametrize("name", ["cut.docx", "cut.xlsx", "cut.xls"])
 def test_an_office_97_2003_file_that_is_no_workbook_is_named_as_such(name, tmp_path):
     """A Word 97-2003 .doc named .docx (here an .xls cut short: no workbook in it) said only that it was no
     zip archive."""
@@ -73,7 +82,7 @@ def test_an_office_97_2003_file_that_is_no_workbook_is_named_as_such(name, tmp_p
     path.write_bytes((FIXTURES / "seed000_two_projects.xls").read_bytes()[:600])
     with pytest.raises(UnreadableFile) as refused:
         read_document(path)
-    assert f"{path}：无法作为 {path.suffix} 读取（这是 Office 97-2003 格式的文件" in str(refused.value)
+    assert f"{path}：无法作为 {path.suffix} 读取（这是 Office 97-2003 格式的文件，但不是可读的 Excel 工作簿" in str(refused.value)
 
 
 def test_csv_in_gb18030_reads_the_same(source_projects, tmp_path):

@@ -120,9 +120,13 @@ def blocks_of(
         return _disguised_file(path, suffix, warnings, texts, notices)
     if suffix in (".docx", ".xlsx", ".xlsm"):
         check_archive(path)
-        return docx_to_blocks(path) if suffix == ".docx" else xlsx_to_blocks(path)
+        named = "docx" if suffix == ".docx" else "xlsx"
+        archive = _office_archive(path) or named  # a workbook saved as .docx, a Word document as .xlsx
+        if archive != named and notices is not None:
+            notices.append(said("read.disguised", source=source, suffix=suffix, kind=said(f"content.{archive}")))
+        return docx_to_blocks(path) if archive == "docx" else xlsx_to_blocks(path)
     if suffix == ".xls":
-        return xls_to_blocks(path)
+        return _xls_blocks(path, suffix)
     if suffix == ".pdf":
         return pdf_to_blocks(path)
     data = path.read_bytes()
@@ -160,11 +164,7 @@ def _disguised_file(
     if not data.strip():
         raise UnreadableFile(said("read.cannot_read_as", source=source, suffix=suffix, detail=said("empty.file")))
     if data.startswith(FORMAT_MAGIC[".xls"]):  # an Office 97-2003 file (OLE) under another format's name
-        try:
-            blocks = xls_to_blocks(path)
-        except Exception:  # a Word .doc, another Office 97-2003 file, or a damaged one (xlrd's errors vary)
-            detail = said("read.office97", suffix=suffix)
-            raise UnreadableFile(said("read.cannot_read_as", source=source, suffix=suffix, detail=detail)) from None
+        blocks = _xls_blocks(path, suffix)
         if notices is not None:
             notices.append(said("read.disguised", source=source, suffix=suffix, kind=said("content.xls")))
         return blocks
@@ -196,6 +196,15 @@ def _disguised_file(
     if texts is not None:
         texts.append(text)
     return text_to_blocks(text)
+
+
+def _xls_blocks(path: Path, suffix: str) -> list[Block]:
+    """An Office 97-2003 file's workbook; one that holds none (a Word .doc) or is damaged is named as such."""
+    try:
+        return xls_to_blocks(path)
+    except Exception:  # xlrd's errors vary with the damage: XLRDError, CompDocError, IndexError …
+        detail = said("read.office97", suffix=suffix)
+        raise UnreadableFile(said("read.cannot_read_as", source=str(path), suffix=suffix, detail=detail)) from None
 
 
 def _office_archive(path: Path) -> str | None:
