@@ -578,6 +578,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "place.table": {"zh": "表{value}", "en": "table {value}"},
     "place.row": {"zh": "第{value}行", "en": "row {value}"},
     "place.line": {"zh": "第{value}行", "en": "line {value}"},
+    "place.page": {"zh": "第{value}页", "en": "page {value}"},
     "xlsx.col.decision": {"zh": "审核意见", "en": "Decision"},
     "xlsx.col.note": {"zh": "备注", "en": "Note"},
     "xlsx.col.reviewer": {"zh": "审核人", "en": "Reviewer"},
@@ -1101,10 +1102,11 @@ _PLACE_PART = re.compile(r"(sheet|table|row|line) (.+)")
 
 
 def place(location: str) -> str:
-    """A row's location as the rows CSV writes it (`会议费.docx:table 1:row 2`, `某市民政局:row 1`,
-    `年报.xlsx:sheet 绩效目标:row 5`, `001.txt:line 10`: scorer.types.Location) in the words of the run's
-    language: `会议费.docx 表1第2行`, `年报.xlsx 工作表“绩效目标”第5行` (in English `年报.xlsx, sheet 绩效目标, row 5`). The parts are read from the end, so
-    that a file name holding a colon stays whole; a value of another shape is given back as it is."""
+    """A row's location as the rows CSV writes it (scorer.types.Location: `会议费.docx:table 1:row 2`,
+    `某市民政局:row 1`, `年报.xlsx:sheet 绩效目标:row 5`, `001.txt:line 10`, `报告.pdf:table 1:row 4:line 2`, a
+    PDF's line being its page) in the words of the run's language: `会议费.docx 表1第2行`, `年报.xlsx
+    工作表“绩效目标”第5行`, `报告.pdf 第2页表1第4行` (in English `年报.xlsx, sheet 绩效目标, row 5`). The parts are
+    read from the end, so that a file name holding a colon stays whole; another shape is given back as is."""
     parts = location.split(":")
     found: dict[str, str] = {}
     while len(parts) > 1:
@@ -1113,11 +1115,15 @@ def place(location: str) -> str:
             break
         found[part.group(1)] = part.group(2)
         parts.pop()
-    if "row" in found:  # a CSV document's row, as a spreadsheet numbers it; its line in the file says no more
-        found.pop("line", None)
-    places = [text(f"place.{kind}", value=found[kind]) for kind in ("sheet", "table", "row", "line") if kind in found]
-    if not places:
+    if not found:
         return location
+    page = ":".join(parts).lower().endswith(".pdf")  # a PDF's reader gives a row or a line of text its page
+    if "row" in found and not page:  # a CSV document's row, as a spreadsheet numbers it; its line says no more
+        found.pop("line", None)
+    order = ("line", "sheet", "table", "row") if page else ("sheet", "table", "row", "line")
+    places = [
+        text("place.page" if kind == "line" and page else f"place.{kind}", value=found[kind]) for kind in order if kind in found
+    ]
     if _State.language == "en":
         return ", ".join([":".join(parts), *places])
     return ":".join(parts) + " " + "".join(places)

@@ -157,6 +157,8 @@ def test_the_workbook_says_where_a_row_was_read_in_chinese_and_the_csv_keeps_its
         ("某市民政局:row 1", "某市民政局 第1行", "某市民政局, row 1"),
         ("C:/审核/001.txt:line 10", "C:/审核/001.txt 第10行", "C:/审核/001.txt, line 10"),
         ("一单位.csv:row 3:line 5", "一单位.csv 第3行", "一单位.csv, row 3"),  # said 第3行第5行
+        ("报告.pdf:table 1:row 4:line 2", "报告.pdf 第2页表1第4行", "报告.pdf, page 2, table 1, row 4"),
+        ("报告.pdf:line 3", "报告.pdf 第3页", "报告.pdf, page 3"),
         ("说明：无", "说明：无", "说明：无"),
     ],
 )
