@@ -436,6 +436,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{path}：第 {row} 行之后无法读取（{detail}）；逐条指标表须为 UTF-8 或 GB18030 编码的 CSV，或 Parquet",
         "en": "{path}: unreadable after row {row} ({detail}); a rows table must be UTF-8 or GB18030 CSV, or Parquet",
     },
+    "bulk.wrong_width": {
+        "zh": "文件第 {line} 行有 {got} 列，表头有 {header} 列：{text}",
+        "en": "line {line} of the file has {got} cells where the header has {header}: {text}",
+    },
     "bulk.replaced_bytes": {
         "zh": "{path}：有 {count} 处无法按 {encoding} 解码的字节，已替换为 \ufffd，其余内容照常读取",
         "en": "{path}: {count} undecodable {encoding} sequence(s) replaced by \ufffd; the rest was read",

@@ -110,6 +110,16 @@ def test_a_line_of_spaces_and_a_row_of_commas_are_no_rows_and_stop_nothing(seed_
     assert rows.loc[rows["level3"] == seed_table["level3"].iloc[79], "location"].str.endswith("row 81").any()
 
 
+def test_a_row_of_too_few_cells_is_named_in_chinese(seed_table, tmp_path):
+    """Found in review: a row of fewer cells than the header stopped the table with Arrow's English
+    (CSV parse error: Row #41: Expected 9 columns, got 3: …)."""
+    lines = seed_table.to_csv(index=False).splitlines()
+    table = tmp_path / "short.csv"
+    table.write_text("\n".join([*lines[:40], "甲单位,某项目,产出指标", *lines[40:]]) + "\n", encoding="utf-8")
+    code, output = _score(str(table), "-o", str(tmp_path / "rows.csv"))
+    assert code == 2 and f"文件第 41 行有 3 列，表头有 {len(seed_table.columns)} 列：甲单位,某项目,产出指标" in output, output
+
+
 def test_a_row_without_its_document_is_of_the_file(seed_table, tmp_path):
     table = seed_table.head(30).copy()
     table.loc[29, "source"] = ""

@@ -440,7 +440,21 @@ def read_batches(
                 unit_above = frame["source"].iloc[-1]
             yield _without_blank_rows(frame)
     except (pa.ArrowException, OSError, UnicodeError) as exc:  # UnicodeError: Python's GB18030 decoder
-        raise BulkError(_said("bulk.unreadable_after", path=path, row=offset, detail=_first_line(exc))) from exc
+        raise BulkError(_said("bulk.unreadable_after", path=path, row=offset, detail=_read_error(exc))) from exc
+
+
+_WRONG_WIDTH = re.compile(r"CSV parse error: Row #(\d+): Expected (\d+) columns, got (\d+): (.*)")
+
+
+def _read_error(exc: Exception) -> str:
+    """The reader's error in the reviewer's words where it is a common one (a line of more or fewer cells
+    than the header), else its first line as the library says it."""
+    detail = _first_line(exc)
+    wrong = _WRONG_WIDTH.match(detail)
+    if wrong:
+        line, header, got, text = wrong.groups()
+        return _said("bulk.wrong_width", line=line, got=got, header=header, text=text[:80])
+    return detail
 
 
 def _without_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
