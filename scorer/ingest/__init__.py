@@ -30,8 +30,9 @@ MAX_ARCHIVE_BYTES = 500 * 1024 * 1024  # decompressed
 MAX_COMPRESSION_RATIO = 200  # per member; zip bombs run to thousands
 
 
-def check_archive(path: Path) -> None:
-    """Refuse a .docx/.xlsx whose zip would unpack to too much (a zip bomb) before any library opens it."""
+def check_archive(path: Path) -> str | None:
+    """Refuse a .docx/.xlsx whose zip would unpack to too much (a zip bomb) before any library opens it; else
+    say what it holds: "xlsx" (an Excel workbook), "docx" (a Word document) or None."""
     source = str(path)
     if not zipfile.is_zipfile(path):
         raise UnreadableFile(said("read.not_zip", source=source, suffix=path.suffix))
@@ -48,6 +49,8 @@ def check_archive(path: Path) -> None:
             if member.file_size > 1_000_000 and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
                 ratio = member.file_size // max(member.compress_size, 1)
                 raise UnreadableFile(said("read.compressed_too_much", source=source, member=member.filename, ratio=ratio))
+    names = {member.filename for member in members}
+    return "xlsx" if "xl/workbook.xml" in names else "docx" if "word/document.xml" in names else None
 
 
 @dataclass
@@ -119,9 +122,8 @@ def blocks_of(
     if suffix in FORMAT_MAGIC and not _has_magic(path, suffix):
         return _disguised_file(path, suffix, warnings, texts, notices)
     if suffix in (".docx", ".xlsx", ".xlsm"):
-        check_archive(path)
         named = "docx" if suffix == ".docx" else "xlsx"
-        archive = _office_archive(path) or named  # a workbook saved as .docx, a Word document as .xlsx
+        archive = check_archive(path) or named  # a workbook saved as .docx, a Word document as .xlsx
         if archive != named and notices is not None:
             notices.append(said("read.disguised", source=source, suffix=suffix, kind=said(f"content.{archive}")))
         return docx_to_blocks(path) if archive == "docx" else xlsx_to_blocks(path)
@@ -168,9 +170,9 @@ def _disguised_file(
         if notices is not None:
             notices.append(said("read.disguised", source=source, suffix=suffix, kind=said("content.xls")))
         return blocks
-    archive = _office_archive(path) if data.startswith(b"PK") else None  # an .xlsx or .docx under another name
+    # an .xlsx or .docx under another name (any other zip is read on as text, and named if it is none)
+    archive = check_archive(path) if data.startswith(b"PK") and zipfile.is_zipfile(path) else None
     if archive is not None:
-        check_archive(path)
         if notices is not None:
             notices.append(said("read.disguised", source=source, suffix=suffix, kind=said(f"content.{archive}")))
         return xlsx_to_blocks(path) if archive == "xlsx" else docx_to_blocks(path)
@@ -205,16 +207,6 @@ def _xls_blocks(path: Path, suffix: str) -> list[Block]:
     except Exception:  # xlrd's errors vary with the damage: XLRDError, CompDocError, IndexError …
         detail = said("read.office97", suffix=suffix)
         raise UnreadableFile(said("read.cannot_read_as", source=str(path), suffix=suffix, detail=detail)) from None
-
-
-def _office_archive(path: Path) -> str | None:
-    """ "xlsx" or "docx" for a zip holding an Excel workbook or a Word document; None for any other."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-    except zipfile.BadZipFile:
-        return None
-    return "xlsx" if "xl/workbook.xml" in names else "docx" if "word/document.xml" in names else None
 
 
 def cells_of_blocks(blocks: list[Block]) -> list[Cell]:
