@@ -473,3 +473,57 @@ def test_parse_explain_of_a_workbook_lists_its_rows_one_a_line_by_sheet_and_row(
     # a row not taken is placed in the same words (it read `form.xlsx:sheet 绩效目标:row 4`)
     not_taken = explained.split("未采用的内容", 1)[1]
     assert f"{path} 工作表“绩效目标”第4行：" in not_taken and ":row" not in not_taken, not_taken
+
+
+def test_sign_off_and_note_rows_under_a_table_are_not_indicators(tmp_path):
+    """Word and Excel tables end with 填表人 / 联系电话 / 注 rows, in one cell or spread over the columns: they
+    were read as an indicator named 填表人：张三 (or a project of that name in a flat table). An indicator
+    whose name only begins with such a word is read as before."""
+    import docx
+    import openpyxl
+
+    flat = tmp_path / "导出.xlsx"
+    workbook = openpyxl.Workbook()
+    for row in [
+        ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["人大代表履职服务", "产出指标", "数量指标", "联系人大代表次数", "≥12次"],
+        ["人大代表履职服务", "产出指标", "质量指标", "审核通过率", "100%"],
+        ["人大代表履职服务", "产出指标", "数量指标", "说明书印制数量", "500册"],
+        ["合计", None, None, None, None],
+        ["填表人：张三", None, "联系电话：0311-1234567", None, "填报日期：2024年1月5日"],
+    ]:
+        workbook.active.append(row)
+    workbook.save(str(flat))
+    document = read_document(flat)
+    assert [p.name for p in document.projects] == ["人大代表履职服务"]
+    assert rows(document) == [("联系人大代表次数", "≥12次"), ("审核通过率", "100%"), ("说明书印制数量", "500册")]
+    assert [s.text for s in document.skipped if "签名" in s.reason] == [
+        "合计",
+        "填表人：张三 | 联系电话：0311-1234567 | 填报日期：2024年1月5日",
+    ]
+
+    form = tmp_path / "申报表.docx"
+    word = docx.Document()
+    cells = [
+        ["项目名称", "社区养老服务补助", "", ""],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "服务老年人数", "≥500人"],
+        ["满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%"],
+        ["填表人", "张三", "联系电话", "0311-1234567"],
+        ["注：本表指标值以年度计划为准。", "", "", ""],
+    ]
+    grid = word.add_table(rows=len(cells), cols=4)
+    for r, values in enumerate(cells):
+        for c, value in enumerate(values):
+            grid.cell(r, c).text = value
+    word.save(str(form))
+    document = read_document(form)
+    assert rows(document) == [("服务老年人数", "≥500人"), ("老年人满意度", "≥90%")]
+
+    text = read_text(
+        tmp_path,
+        "社区养老服务补助项目绩效目标表\n项目名称 | 社区养老服务补助\n一级指标 | 二级指标 | 三级指标 | 指标值\n"
+        "产出指标 | 数量指标 | 联系人大代表次数 | ≥12次\n满意度指标 | 服务对象满意度指标 | 老年人满意度 | ≥90%\n"
+        "联系人 | 张三 | 联系电话 | 0311-1234567\n",
+    )
+    assert rows(text) == [("联系人大代表次数", "≥12次"), ("老年人满意度", "≥90%")]

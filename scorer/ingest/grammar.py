@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from scorer.ingest.interpret import heading_field, is_organ_name
+from scorer.ingest.interpret import closes_table, heading_field, is_organ_name
 from scorer.ingest.recover import CUT_MARK, Cell, key
 from scorer.lexicons import table
 from scorer.text import nfkc
@@ -309,7 +309,8 @@ class GrammarInterpreter:
             return index + 1
         self.skip_remnants = False
         if (
-            compact_text.lstrip("….·").startswith(tuple(_grammar()["table_end"])) and (self.rows_in_table or self.row is not None)
+            (compact_text.lstrip("….·").startswith(tuple(_grammar()["table_end"])) or closes_table(text))
+            and (self.rows_in_table or self.row is not None)
         ) or (cell.alone and _SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text)):
             self._close_row()
             self.in_table = False

@@ -230,6 +230,24 @@ def _labelled_parts(text: str) -> list[tuple[str, str]]:
     return parts
 
 
+@cache
+def _closing_label() -> re.Pattern[str]:
+    """A total, a note or a sign-off label (lexicons/indicator_grammar.yaml: table_end, signoff_labels) as a
+    whole label: the cell itself, or the label before a colon or a space."""
+    grammar = table("indicator_grammar")
+    words = {word.rstrip(":：") for word in (*grammar["table_end"], *grammar["signoff_labels"])}
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{alternatives})\s*(?:$|[:：\s])")
+
+
+def closes_table(cell: str) -> bool:
+    """Whether a row opening with this cell is a table's closing row, not an indicator.
+
+    Good (closes): 填表人：张三 · 联系电话 0311-1234567 · 合计 · 注：本表指标值以年度计划为准。
+    Bad (an indicator, read on): 审核通过率 · 联系人大代表次数 · 说明书印制数量 · 合计完成率"""
+    return bool(_closing_label().match(nfkc(cell)))
+
+
 def _is_sheet_title(block: Block) -> bool:
     """The paragraph a workbook's reader puts before each sheet (Sheet1绩效目标表): the sheet's name, no unit's."""
     return isinstance(block, Row) and bool(block.extra.get("sheet_title"))
@@ -439,6 +457,10 @@ class Interpreter:
             self.header_fields = fields  # headings only, no header alone: perhaps the first of two lines
         if self.layout == "wide" and self.header:
             self._wide_row(block)
+            return
+        if self.header and closes_table(filled[0]):
+            self._flush_pending()
+            self._skip(block, "表尾的合计、说明或签名行")
             return
         if self.layout == "flat" and self.header:
             self._flat_row(block)
