@@ -194,6 +194,25 @@ def test_cells_run_together_with_no_separator(tmp_path):
     assert document.projects[0].name.startswith("县级疾控冷链设备购置")
 
 
+def test_run_together_date_targets_stay_whole_and_a_deadline_inside_a_name_stays_in_the_name(tmp_path):
+    """2025年12月底前 was cut at its figures into 2025年 | 12月底前: the target read 2025年, the month a stray
+    cell. A date written after the name is one value; a date run into more of the name is the name's."""
+    text = (
+        "干部教育培训项目绩效目标表项目名称基层干部培训一级指标二级指标三级指标指标值"
+        "产出指标数量指标培训人数≥200人时效指标培训完成时间2025年12月底前"
+        "资金支付时限2025年11月30日前完成质量指标2025年6月30日前完成需求调研调研报告数量1份"
+        "效益指标社会效益指标参训干部考核合格率≥95%"
+    )
+    document = read_text(tmp_path, text)
+    assert rows(document) == [
+        ("培训人数", "≥200人"),
+        ("培训完成时间", "2025年12月底前"),
+        ("资金支付时限", "2025年11月30日前完成"),
+        ("2025年6月30日前完成需求调研调研报告数量", "1份"),
+        ("参训干部考核合格率", "≥95%"),
+    ]
+
+
 def test_operator_figure_and_unit_in_separate_columns_one_cell_a_line(tmp_path):
     cells = [
         "项目名称",

@@ -220,6 +220,13 @@ def _join_vertical_text(cells: list[Cell]) -> list[Cell]:
 _OPERATOR = r"(?:[≥≤≧≦><=＝═＞＜]=?|大于等于|小于等于|不低于|不少于|不高于|不超过|不大于|不小于)"
 _PERCENT = r"(?:100|\d{1,2})(?:\.\d+)?\s*[%％]"
 _NUMBER = r"\d+(?:\.\d+)?"
+# A date target is one value: 2025年12月底前, 2024年12月31日前, 2022年底之前, 2021年1月-12月
+_ENUMERATOR = re.compile(r"\s*(?:指标\s*)?(?:\d{1,2}\s*[.、．:：]?)?\s*")  # nothing, or 指标1 / 1. before a name
+_MONTH_DAY = r"\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
+_DATE = (
+    rf"(?:19|20)\d{{2}}\s*年(?!度)(?=\s*\d|[底末初上下中之以前内止])(?:\s*{_MONTH_DAY}(?:\s*[-~—至到]\s*{_MONTH_DAY})?)?"
+    r"(?:[底末初]|上半年|下半年|[上中下]旬)?(?:之前|以前|前|以内|内|止)?"
+)
 
 
 @cache
@@ -246,7 +253,7 @@ def _cut_pattern() -> re.Pattern[str]:
     label = "(?:" + "|".join(map(re.escape, labels)) + ")" + band
     header = "(?:" + "|".join(map(re.escape, headers)) + ")"
     # a bare figure never swallows the digits of a percentage after it: 20100% is 20 then 100%
-    value = rf"(?:{_OPERATOR}\s*{_NUMBER}\s*[%％]?|{_PERCENT}|(?<!指标)(?<![\d.])\d+(?:\.\d+)?(?![\d.%％]))"
+    value = rf"(?:{_DATE}|{_OPERATOR}\s*{_NUMBER}\s*[%％]?|{_PERCENT}|(?<!指标)(?<![\d.])\d+(?:\.\d+)?(?![\d.%％]))"
     return re.compile(f"{label}|{header}|{value}")
 
 
@@ -265,7 +272,12 @@ def cut_run_on(text: str) -> list[str]:
         if start < position:
             continue
         token = match.group()
-        if token[-1].isdigit() and not _label_or_header_at(text, end):
+        if not token[-1].isdigit() and _date_pattern().fullmatch(token):
+            if text.startswith("完成", end) and _cell_ends_at(text, end + 2):
+                end += 2  # 2024年12月31日前完成, then the next label: 完成 is the target's
+            elif not (_cell_ends_at(text, end) or text[end].isspace()) and _ENUMERATOR.fullmatch(text[position:start]):
+                continue  # (指标1)2021年11月30日前完成资金支付: a name that opens with its deadline, not a target
+        elif token[-1].isdigit() and not _label_or_header_at(text, end):
             end += unit_prefix_length(text[end : end + 8])
         if start > position:
             for gap in _split_trailing_figure(text[position:start]):
@@ -280,6 +292,16 @@ def cut_run_on(text: str) -> list[str]:
     if position < len(text):
         cells.append(text[position:])
     return _split_glued_weights(_qualifiers_to_figures([c.strip() for c in cells if c.strip()]))
+
+
+@cache
+def _date_pattern() -> re.Pattern[str]:
+    return re.compile(_DATE)
+
+
+def _cell_ends_at(text: str, position: int) -> bool:
+    """The text ends here, or a label, a header word or a value starts here."""
+    return position >= len(text) or _cut_pattern().match(text, position) is not None
 
 
 def _qualifiers_to_figures(cells: list[str]) -> list[str]:
