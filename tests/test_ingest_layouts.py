@@ -213,6 +213,24 @@ def test_run_together_date_targets_stay_whole_and_a_deadline_inside_a_name_stays
     ]
 
 
+def test_run_together_target_said_in_words_is_split_from_its_name(tmp_path):
+    """干部履职能力有效提升 with nothing after it was an indicator with no value (or, last in the text, a row
+    cut off); a rate whose target the copy lost keeps its whole name and is no row."""
+    text = (
+        "干部教育培训项目绩效目标表项目名称基层干部培训一级指标二级指标三级指标指标值产出指标数量指标培训人数≥200人"
+        "效益指标社会效益指标干部履职能力有效提升可持续影响指标培训成果持续发挥作用长期"
+        "满意度指标服务对象满意度指标参训干部满意度≥90%质量指标课程考核合格率"
+    )
+    document = read_text(tmp_path, text)
+    assert rows(document) == [
+        ("培训人数", "≥200人"),
+        ("干部履职能力", "有效提升"),
+        ("培训成果持续发挥作用", "长期"),
+        ("参训干部满意度", "≥90%"),
+    ]
+    assert [s.text for s in document.skipped] == ["课程考核合格率"]
+
+
 def test_operator_figure_and_unit_in_separate_columns_one_cell_a_line(tmp_path):
     cells = [
         "项目名称",

@@ -538,6 +538,9 @@ class GrammarInterpreter:
             self.in_table = self.prose_table = False
             self.doc.skipped.append(Skip(self._loc(row.cell), "指标清单之后的表单行", row.name))
             return
+        name = row.name
+        if not value and not cut:  # where a copy is cut, its last word may be half a word (工程验收合格|率)
+            name, value = split_trailing_target(name)  # 干部履职能力有效提升: the target run into the name
         if ((at_end or cut) and not value) or (cut and row.value_last):
             self.doc.skipped.append(Skip(self._loc(row.cell), "文本在此截断，该行不完整", row.name))
             return
@@ -546,7 +549,7 @@ class GrammarInterpreter:
             for role, texts in row.roles.items()
             if role in ("actual", "score", "reason", "completion", "remark", "extra", "value_long") and texts
         }
-        self._add(row, row.name, value, extra)
+        self._add(row, name, value, extra)
 
     def _add(self, row: RowDraft, name: str, value: str, extra: dict[str, str]) -> None:
         self.rows_in_table += 1
@@ -712,6 +715,21 @@ def _split_qualitative_tail(name: str) -> tuple[str, str]:
         position = name.rfind(word)
         if position >= 4 and len(name) - position <= 6:
             return name[:position], name[position:]
+    return name, ""
+
+
+def split_trailing_target(name: str) -> tuple[str, str]:
+    """A row with no value whose name ends in a target said in words (lexicons/value_phrases.txt, or a
+    `value_words` entry of two characters or more): (name, target), else (name, '').
+
+    Good (split): 干部履职能力有效提升 -> 干部履职能力 | 有效提升 · 培训成果持续发挥作用长期 -> … | 长期
+    Bad (kept whole): 维修施工验收合格率 (a rate, its target cut off) · 按时完成 (nothing left for a name)"""
+    from scorer.lexicons import terms
+
+    words = [w for w in _grammar()["value_words"] if len(w) >= 2]
+    for phrase in sorted({*terms("value_phrases"), *words}, key=len, reverse=True):
+        if name.endswith(phrase) and len(name) - len(phrase) >= 4:
+            return name[: -len(phrase)], phrase
     return name, ""
 
 
