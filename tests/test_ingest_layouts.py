@@ -564,3 +564,23 @@ def test_sign_off_and_note_rows_under_a_table_are_not_indicators(tmp_path):
         "联系人 | 张三 | 联系电话 | 0311-1234567\n",
     )
     assert rows(text) == [("联系人大代表次数", "≥12次"), ("老年人满意度", "≥90%")]
+
+
+def test_year_in_brackets_after_the_title_beats_the_page_s_publishing_date(tmp_path):
+    """A self-evaluation page titled 自评表 (2021) and published 2022年04月02日 was read as of 2022."""
+    document = read_text(
+        tmp_path,
+        "项目支出绩效目标自评表 (2021)\n\n发布日期: 2022年04月02日\n\n项目名称 | 农村饮水安全维修养护\n"
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值\n产出指标 | 数量指标 | 维修养护工程处数 | 12处 | 12处\n",
+    )
+    assert document.year == 2021
+    assert rows(document) == [("维修养护工程处数", "12处")]
+
+    sheet = tmp_path / "自评表.csv"
+    sheet.write_text(
+        "填报日期：2022年1月5日,,,\n农村饮水安全维修养护项目支出绩效自评表（2021年度）,,,\n项目名称,农村饮水安全维修养护,,\n"
+        "一级指标,二级指标,三级指标,年度指标值\n产出指标,数量指标,维修养护工程处数,12处\n",
+        encoding="utf-8",
+    )
+    table = read_document(sheet)
+    assert table.year == 2021 and rows(table) == [("维修养护工程处数", "12处")]

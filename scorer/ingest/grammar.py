@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from scorer.ingest.interpret import closes_table, heading_field, is_organ_name
+from scorer.ingest.interpret import closes_table, document_year, heading_field, is_organ_name
 from scorer.ingest.recover import CUT_MARK, Cell, key
 from scorer.lexicons import table
 from scorer.text import nfkc
@@ -681,16 +681,7 @@ class GrammarInterpreter:
         return Location(self.doc.source, line=cell.line)
 
     def _document_facts(self, cells: list[Cell]) -> None:
-        for cell in cells[:300]:
-            match = re.search(r"[(（]\s*(20\d{2})\s*年度?\s*[)）]|(20\d{2})\s*年度", cell.text)
-            if match:
-                self.doc.year = int(match.group(1) or match.group(2))
-                return
-        for cell in cells[:300]:
-            match = re.search(r"(20\d{2})\s*年", cell.text)
-            if match:
-                self.doc.year = int(match.group(1))
-                return
+        self.doc.year = document_year([cell.text for cell in cells[:300]]) or self.doc.year
 
 
 def prose_items(text: str) -> list[tuple[str, str]]:

@@ -730,11 +730,7 @@ class Interpreter:
         a unit code row (101001 某单位), else a title (某单位2024年…), else a first line that is a body's name."""
         head = blocks[:400]
         texts = [b.text if isinstance(b, Paragraph) else " ".join(b.filled()) for b in head]
-        for text in texts:
-            match = re.search(r"预算年度[:：]?\s*(20\d{2})", text) or re.search(r"(20\d{2})\s*年", text)
-            if match:
-                self.doc.year = int(match.group(1))
-                break
+        self.doc.year = document_year(texts) or self.doc.year
         if self.unit_rank < len(_UNIT_RANKS):
             return
         from_row = from_title = ""
@@ -755,6 +751,25 @@ class Interpreter:
         written = [t for block, t in zip(head, texts, strict=True) if not (_is_heading_row(block) or _is_sheet_title(block))]
         if written and is_organ_name(written[0].strip("# ")) and "部门" not in written[0]:
             self.doc.unit = written[0].strip("# ")
+
+
+_YEAR_PATTERNS = (
+    re.compile(r"预算年度[:：]?\s*(20\d{2})"),
+    # 自评表(2021年度), 自评表 (2021), 2021年度: the year a title names, before a date of filling or publishing
+    re.compile(r"[(（]\s*(20\d{2})\s*(?:年度?)?\s*[)）]|(20\d{2})\s*年度"),
+    re.compile(r"(20\d{2})\s*年"),
+)
+
+
+def document_year(texts: list[str]) -> int | None:
+    """The year of a document from its first texts: a 预算年度, else a year as a title gives it, else the
+    first year written."""
+    for pattern in _YEAR_PATTERNS:
+        for text in texts:
+            match = pattern.search(text)
+            if match:
+                return int(next(group for group in match.groups() if group))
+    return None
 
 
 def interpret(blocks: list[Block], source: str) -> Document:
