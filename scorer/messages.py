@@ -1098,6 +1098,7 @@ SKIP_REASONS_EN = {
     "项目表单中无法识别的行": "a row of the project form that was not recognised",
     "不属于任何项目的指标行": "an indicator row of no project",
     "既无指标名称也无指标值的行": "a row with neither an indicator's name nor a value",
+    "表尾的合计、说明或签名行": "a total, a note or a sign-off row under the table",
     "没有指标的汇总行（单位或合计行）": "a summary row without indicators (a unit's or a total)",
 }
 
