@@ -528,6 +528,7 @@ def test_sign_off_and_note_rows_under_a_table_are_not_indicators(tmp_path):
         ["人大代表履职服务", "产出指标", "数量指标", "说明书印制数量", "500册"],
         ["合计", None, None, None, None],
         ["填表人：张三", None, "联系电话：0311-1234567", None, "填报日期：2024年1月5日"],
+        ["主管部门审核意见", "同意", None, None, None],
     ]:
         workbook.active.append(row)
     workbook.save(str(flat))
@@ -537,6 +538,7 @@ def test_sign_off_and_note_rows_under_a_table_are_not_indicators(tmp_path):
     assert [s.text for s in document.skipped if "签名" in s.reason] == [
         "合计",
         "填表人：张三 | 联系电话：0311-1234567 | 填报日期：2024年1月5日",
+        "主管部门审核意见 | 同意",
     ]
 
     form = tmp_path / "申报表.docx"
