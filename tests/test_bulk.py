@@ -192,11 +192,15 @@ def test_an_export_with_chinese_headings_is_grouped_by_its_unit_column(seed_tabl
     _as_export(seed_table, unit_heading).to_csv(export, index=False, encoding="utf-8-sig")
     english = tmp_path / "english.csv"
     seed_table.to_csv(english, index=False)
-    report = score_tables([export], tmp_path / "from_export.csv", None, jobs=1)
-    score_tables([english], tmp_path / "from_english.csv", None, jobs=1)
+    report = score_tables([export], tmp_path / "from_export.csv", tmp_path / "projects.csv", jobs=1)
+    score_tables([english], tmp_path / "from_english.csv", tmp_path / "english_projects.csv", jobs=1)
     assert report.rows == len(seed_table) and report.documents == seed_table["source"].nunique() > 1
     assert not report.warnings and not report.errors
     _same_rows(_read(tmp_path / "from_export.csv"), _read(tmp_path / "from_english.csv"))
+    # each document is a unit, and the projects table names it (its unit column was empty)
+    projects = _read(tmp_path / "projects.csv")
+    assert list(projects["unit"]) == list(projects["source"]) and set(projects["unit"]) == set(seed_table["source"])
+    assert set(_read(tmp_path / "english_projects.csv")["unit"]) == {""}  # documents named by a source column
 
 
 def test_an_export_without_unit_or_source_is_one_document_with_a_warning(seed_table, tmp_path):

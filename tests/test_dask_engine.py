@@ -226,10 +226,15 @@ def test_units_named_on_their_first_row_only_carry_over_dask_partitions_as_on_th
     export.insert(0, "单位名称", seed_rows["source"].where(~seed_rows["source"].duplicated(), ""))
     path = tmp_path / "merged_units.csv"
     export.to_csv(path, index=False)
-    local = score_tables([path], tmp_path / "local.csv", None, jobs=1, chunk_rows=100)
-    on_dask = score_tables_dask([path], tmp_path / "dask.csv", None, scheduler=cluster.scheduler_address)
+    local = score_tables([path], tmp_path / "local.csv", tmp_path / "local_projects.csv", jobs=1, chunk_rows=100)
+    on_dask = score_tables_dask(
+        [path], tmp_path / "dask.csv", tmp_path / "dask_projects.csv", scheduler=cluster.scheduler_address
+    )
     assert on_dask.rows == local.rows == len(seed_rows)
     assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
+    assert filecmp.cmp(tmp_path / "local_projects.csv", tmp_path / "dask_projects.csv", shallow=False)
+    projects = pd.read_csv(tmp_path / "dask_projects.csv", dtype=str, keep_default_na=False)
+    assert list(projects["unit"]) == list(projects["source"]) and set(projects["unit"]) == set(seed_rows["source"])
     small_blocks, _ = _read(path, 0, "4KB")  # each unit's rows in several partitions, most without its name
     assert small_blocks.npartitions >= 3
     assert list(small_blocks.compute(scheduler="sync")["source"]) == list(seed_rows["source"])

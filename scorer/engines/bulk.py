@@ -41,6 +41,7 @@ from scorer.engines.tables import (
     read_batches,
     replaced_bytes,
     stop_at_scattered,
+    table_columns,
 )
 from scorer.table import PROJECT_COLUMNS, PROJECT_EXTRA_COLUMNS, ROW_COLUMNS, ROW_EXTRA_COLUMNS
 
@@ -185,6 +186,14 @@ def projects_from_rows(rows: pd.DataFrame) -> pd.DataFrame:
         }
     )
     return projects[PROJECT_OUTPUT].reset_index(drop=True)
+
+
+def with_units(projects: pd.DataFrame, file_name: str) -> pd.DataFrame:
+    """The projects of a table whose documents are its units (a unit column, no document column: see
+    TableColumns.unit_as_source), each with its unit: the name of its document. Rows above the first unit
+    named are the file's own (their document is the file's name) and name none."""
+    projects["unit"] = projects["source"].where(projects["source"] != file_name, None)
+    return projects
 
 
 def project_key_columns(rows: pd.DataFrame) -> list[str]:
@@ -926,13 +935,18 @@ def _scored_chunks(
                 report.replaced_bytes += replaced
                 report.warnings.append(_said("bulk.replaced_bytes", path=path, count=replaced, encoding="GB18030"))
 
-    def chunks() -> Iterator[pd.DataFrame]:
-        for _, chunk in chunks_with_paths():
-            yield chunk
+    unit_tables: dict[Path, bool] = {}
+
+    def with_units_named(path: Path, scored: tuple) -> tuple:
+        if path not in unit_tables:
+            unit_tables[path] = table_columns(path).unit_as_source
+        if unit_tables[path]:
+            with_units(scored[1], path.name)
+        return scored
 
     if pool is None:
-        for chunk in chunks():
-            yield _score_chunk(chunk, csv_out, options)
+        for path, chunk in chunks_with_paths():
+            yield with_units_named(path, _score_chunk(chunk, csv_out, options))
         return
     from concurrent.futures.process import BrokenProcessPool
 
@@ -940,9 +954,9 @@ def _scored_chunks(
     places: dict[int, str] = {}  # chunk number -> where it is in the input, for the one line if it fails
 
     def result():
-        futures, number = in_flight.popleft()
+        futures, number, path = in_flight.popleft()
         try:
-            return merged_parts([pool.result(future) for future in futures])
+            return with_units_named(path, merged_parts([pool.result(future) for future in futures]))
         except BrokenProcessPool:
             raise _worker_died(pool, places, number) from None
         finally:
@@ -955,8 +969,8 @@ def _scored_chunks(
             futures = [pool.submit(_run_task, _score_chunk, chunk, csv_out, options, number, part) for part in parts]
         except BrokenProcessPool:  # a worker died while this chunk was read
             raise _worker_died(pool, places, number) from None
-        in_flight.append((futures, number))
-        if sum(len(futures) for futures, _ in in_flight) >= 2 * jobs:
+        in_flight.append((futures, number, path))
+        if sum(len(futures) for futures, _, _ in in_flight) >= 2 * jobs:
             yield result()
     while in_flight:
         yield result()

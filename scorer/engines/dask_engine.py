@@ -199,6 +199,21 @@ def _partition_projects(part: pd.DataFrame) -> pd.DataFrame:
     return projects
 
 
+def _with_units(projects: pd.DataFrame, files: np.ndarray, paths: list[Path]) -> pd.DataFrame:
+    """scorer.engines.bulk.with_units for the projects (of the tables numbered `files`) of every table whose
+    documents are its units, as on the local path."""
+    from scorer.engines.tables import table_columns
+
+    own_names = {number: path.name for number, path in enumerate(paths) if table_columns(path).unit_as_source}
+    if not own_names:
+        return projects
+    file_name = pd.Series(files).map(own_names).to_numpy()
+    source = projects["source"].to_numpy()
+    named = pd.notna(file_name) & (source != file_name)
+    projects["unit"] = np.where(named, source, None)
+    return projects
+
+
 def write_parts(paths: list[Path], folder: Path, client, options: BulkOptions, report: BulkReport | None = None) -> pd.DataFrame:
     """Rows written by the workers as a folder of Parquet files (one a partition, whole documents each,
     rows in input order within a document), nothing gathered here but the projects, returned in input
@@ -210,7 +225,8 @@ def write_parts(paths: list[Path], folder: Path, client, options: BulkOptions, r
     written, gathered = client.compute([rows.to_parquet(str(folder), write_index=False, compute=False), projects])
     written.result()
     order = ["_file", "_document_row", "project_index"]
-    return gathered.result().sort_values(order, kind="stable").drop(columns=order[:2]).reset_index(drop=True)
+    projects = gathered.result().sort_values(order, kind="stable").reset_index(drop=True)
+    return _with_units(projects, projects["_file"].to_numpy(), paths).drop(columns=order[:2])
 
 
 def score_tables_dask(
@@ -293,7 +309,8 @@ def _score_tables_dask(
         sink.close(keep=ok)
     spool = ProjectSpool()
     if len(frame):
-        spool.add(projects_from_rows(frame))
+        files = frame.drop_duplicates(project_key_columns(frame))["_file"].to_numpy()
+        spool.add(_with_units(projects_from_rows(frame), files, readable))
     report.rows = len(frame)
     spool.finish(projects_output, report)
     report.seconds["total"] = time.perf_counter() - started
