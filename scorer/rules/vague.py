@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from scorer.lexicons import table
 from scorer.normalise import RowContext
 from scorer.predicates import (
     contains_any,
@@ -205,31 +204,3 @@ def yes_on_an_aim(row: RowContext) -> Hit | None:
     if row.form & {"slogan", "clause"} and "quantity_in_name" not in row.form:
         return Hit(evidence="目标口号或整句")
     return None
-
-
-_YEAR_ALONE = re.compile(r"(?:19|20)\d{2}\s*年度?")
-
-
-@rule(
-    "V010",
-    "whole-year-as-deadline",
-    "vague",
-    Severity.ERROR,
-    message="时效指标的值“{value}”是整个年度，不是完成时限，年末无从判断是否及时，建议写明完成节点（如“11月底前完成”）",
-)
-def whole_year_as_deadline(row: RowContext) -> Hit | None:
-    """A 时效 target that is the whole budget year (2024年, 全年, 本年度): the span every project of the year
-    has, not a deadline. A name that asks for the span itself (实施周期, 实施年度) is answered by it.
-
-    Bad: 资金拨付时间 = 2024年; 培训完成时限 = 全年.
-    Good: 资金拨付时间 = 2024年11月底前; 培训完成时限 = 年底前; 项目实施周期 = 2024年.
-    """
-    if row.group != "timeliness":
-        return None
-    words = table("whole_periods")
-    value = re.sub(r"\s+", "", row.value_text).lstrip("=＝")
-    if not (value in words["period_values"] or _YEAR_ALONE.fullmatch(value)):
-        return None
-    if contains_any(row.name, words["period_names"]):
-        return None
-    return Hit(evidence=value)
