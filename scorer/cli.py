@@ -734,16 +734,21 @@ def _read_tables(paths: list[Path], quiet: bool) -> ReadReport:
     import pandas as pd
 
     from scorer.api import documents_from_frame
-    from scorer.engines.tables import BulkError, read_batches
+    from scorer.engines.tables import BulkError, read_batches, table_columns
 
     report = ReadReport()
     for path in paths:
         try:
             frame = pd.concat(list(read_batches(path)))
+            units_are_documents = table_columns(path).unit_as_source
         except (BulkError, ValueError) as exc:
             report.errors.append(ReadError(str(path), str(exc)))
             continue
-        report.documents.extend(documents_from_frame(frame, row_numbers=(frame.index + 1).tolist()))
+        documents = documents_from_frame(frame, row_numbers=(frame.index + 1).tolist())
+        for document in documents if units_are_documents else ():
+            if document.source != path.name:  # as scorer.engines.bulk.with_units names them in the stream
+                document.unit = document.source
+        report.documents.extend(documents)
     _report_reading(report, InputPlan(), quiet)
     return report
 

@@ -356,3 +356,22 @@ def test_document_parts_cut_between_projects_into_as_many_rows():
     assert document_parts(frame, 3) == [(0, 2), (2, 3), (3, 4)]
     assert document_parts(frame.assign(project="p"), 2) == [None]  # one project: nothing to cut
     assert document_parts(frame.assign(source=["a", "b"] * 10), 2) == [None]  # several documents stay whole
+
+
+def test_the_unit_is_named_alike_with_and_without_a_report(seed_table, tmp_path):
+    """A report option (--xlsx, --statistics …) reads the table into memory: the projects table and the
+    workbook's 单位 column were empty there, while the stream named each unit (found in review)."""
+    import openpyxl
+
+    export = tmp_path / "export.csv"
+    _as_export(seed_table, "单位名称").to_csv(export, index=False)
+    for name, extra in (("stream", []), ("report", ["--xlsx", str(tmp_path / "report.xlsx")])):
+        outputs = ["-o", str(tmp_path / f"{name}.csv"), "--projects", str(tmp_path / f"{name}_p.csv")]
+        result = CliRunner().invoke(cli, ["score", str(export), *outputs, *extra])
+        assert result.exit_code == 0, result.output
+        projects = _read(tmp_path / f"{name}_p.csv")
+        assert list(projects["unit"]) == list(projects["source"]) and set(projects["unit"]) == set(seed_table["source"])
+    _same_rows(_read(tmp_path / "stream.csv"), _read(tmp_path / "report.csv"))
+    sheet = openpyxl.load_workbook(tmp_path / "report.xlsx", read_only=True).worksheets[0]
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    assert "单位" in header and {row[header.index("单位")] for row in rows if row[0]} <= set(seed_table["source"])
