@@ -1099,6 +1099,7 @@ SKIP_REASONS_EN = {
     "不属于任何项目的指标行": "an indicator row of no project",
     "既无指标名称也无指标值的行": "a row with neither an indicator's name nor a value",
     "表尾的合计、说明或签名行": "a total, a note or a sign-off row under the table",
+    "表尾签名或说明之后的内容": "a row under the table's sign-off or note",
     "没有指标的汇总行（单位或合计行）": "a summary row without indicators (a unit's or a total)",
 }
 

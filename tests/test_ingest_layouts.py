@@ -566,6 +566,14 @@ def test_sign_off_and_note_rows_under_a_table_are_not_indicators(tmp_path):
         "联系人 | 张三 | 联系电话 | 0311-1234567\n",
     )
     assert rows(text) == [("联系人大代表次数", "≥12次"), ("老年人满意度", "≥90%")]
+    # a sign-off word as a row's value is its value (回访方式 | 电话), not the end of the table
+    answer = read_text(
+        tmp_path,
+        "项目名称 | 社区养老服务补助\n一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 质量指标 | 回访方式 | 电话\n"
+        "产出指标 | 数量指标 | 服务老年人数 | ≥500人\n联系人 | 张三 | 联系电话 | 0311-1234567\n",
+        "answer.txt",
+    )
+    assert rows(answer) == [("回访方式", "电话"), ("服务老年人数", "≥500人")]
 
 
 def test_year_in_brackets_after_the_title_beats_the_page_s_publishing_date(tmp_path):
@@ -586,3 +594,43 @@ def test_year_in_brackets_after_the_title_beats_the_page_s_publishing_date(tmp_p
     )
     table = read_document(sheet)
     assert table.year == 2021 and rows(table) == [("维修养护工程处数", "12处")]
+
+
+def test_rows_under_a_sign_off_are_not_read_and_a_total_with_a_target_is(tmp_path):
+    """Found in review: the 盖章 and date rows under a 审核意见 row were read as indicators of the last group;
+    a cost block's 合计 | ≤70万元 (a target) and 合计 培训人次 | 300人次 were dropped; 填表人（签字）：张三 and
+    合　计 were read."""
+    import openpyxl
+
+    path = tmp_path / "申报表.xlsx"
+    workbook = openpyxl.Workbook()
+    for row in [
+        ["项目名称", "基层干部培训", None, None],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "合计 培训人次", "300人次"],
+        ["成本指标", "经济成本指标", "场地租赁费", "≤50万元"],
+        [None, None, "合计", "≤70万元"],
+        ["合　计", None, None, None],
+        ["满意度指标", "服务对象满意度指标", "参训学员满意度", "≥90%"],
+        ["填表人（签字）：张三", None, "联系电话", "0311-1234567"],
+        ["主管部门审核意见", "经审核，绩效目标设置合理", "财政部门审核意见", "同意"],
+        [None, "（盖章）", None, "（盖章）"],
+        [None, "2024年1月5日", None, "2024年1月6日"],
+        ["项目名称", "村级道路养护", None, None],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "养护里程", "≥15公里"],
+    ]:
+        workbook.active.append(row)
+    workbook.save(str(path))
+    document = read_document(path)
+    assert [(p.name, [(i.level3, i.value) for i in p.indicators]) for p in document.projects] == [
+        (
+            "基层干部培训",
+            [("合计 培训人次", "300人次"), ("场地租赁费", "≤50万元"), ("合计", "≤70万元"), ("参训学员满意度", "≥90%")],
+        ),
+        ("村级道路养护", [("养护里程", "≥15公里")]),
+    ]
+    assert [s.text for s in document.skipped if s.reason == "表尾签名或说明之后的内容"] == [
+        "（盖章） | （盖章）",
+        "2024年1月5日 | 2024年1月6日",
+    ]

@@ -309,7 +309,10 @@ class GrammarInterpreter:
             return index + 1
         self.skip_remnants = False
         if (
-            (compact_text.lstrip("….·").startswith(tuple(_grammar()["table_end"])) or closes_table(text))
+            (
+                compact_text.lstrip("….·").startswith(tuple(_grammar()["table_end"]))
+                or (closes_table(text) and (self.row is None or self.row.target_taken()))  # 回访方式 | 电话: a value
+            )
             and (self.rows_in_table or self.row is not None)
         ) or (cell.alone and _SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text)):
             self._close_row()

@@ -16,7 +16,7 @@ from scorer.ingest.blocks import Block, Paragraph, Row
 from scorer.ingest.nested import parse_indicator_list, parse_prose_indicators
 from scorer.lexicons import table
 from scorer.text import nfkc, strip_markup
-from scorer.types import Document, Indicator, Location, Project, Skip
+from scorer.types import Document, Indicator, Location, Project, Skip, UnitFamily
 from scorer.values import WAN_FACTORS, budget_in_wan
 
 _FIELD_CODE = re.compile(r"TC\s[^\n]{0,300}?\\f\s*[A-Z]\s*\\l\s*\d+")  # bounded: no quadratic scan of huge cells
@@ -231,21 +231,46 @@ def _labelled_parts(text: str) -> list[tuple[str, str]]:
 
 
 @cache
-def _closing_label() -> re.Pattern[str]:
-    """A total, a note or a sign-off label (lexicons/indicator_grammar.yaml: table_end, signoff_labels) as a
-    whole label: the cell itself, or the label before a colon or a space."""
+def _closing_labels() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """Closing labels (lexicons/indicator_grammar.yaml: table_end, signoff_labels, total_labels) as whole
+    labels, in the cell as written and with its spaces taken out (合　计), and the totals among them."""
     grammar = table("indicator_grammar")
-    words = {word.rstrip(":：") for word in (*grammar["table_end"], *grammar["signoff_labels"])}
+    totals = frozenset(grammar["total_labels"])
+    words = {word.rstrip(":：") for word in (*grammar["table_end"], *grammar["signoff_labels"], *totals)}
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"^\s*(?:{alternatives})\s*(?:$|[:：\s])")
+    annex = r"(?:[(（][^()（）]{0,8}[)）]|签字|签名|签章|盖章)?"  # 填表人（签字）：, 单位负责人签字：
+    written = re.compile(rf"^\s*(?P<label>{alternatives})\s*{annex}\s*(?:$|[:：\s])")
+    compact = re.compile(rf"^(?P<label>{alternatives}){annex}(?:$|[:：])")
+    return written, compact, totals
+
+
+def closing_label(cell: str) -> str:
+    """The closing label a row opening with this cell starts with (a total, a note or a sign-off), or ''.
+
+    Good (closes): 填表人：张三 · 填表人（签字）：张三 · 联系电话 0311-1234567 · 合　计 · 注：本表指标值以年度计划为准。
+    Bad (an indicator, read on): 审核通过率 · 联系人大代表次数 · 说明书印制数量 · 合计完成率"""
+    written, compact, _ = _closing_labels()
+    text = nfkc(cell)
+    match = written.match(text) or compact.match(re.sub(r"\s+", "", text))
+    return match.group("label") if match else ""
 
 
 def closes_table(cell: str) -> bool:
-    """Whether a row opening with this cell is a table's closing row, not an indicator.
+    """Whether a row opening with this cell is a table's closing row: a total, a note or a sign-off."""
+    return bool(closing_label(cell))
 
-    Good (closes): 填表人：张三 · 联系电话 0311-1234567 · 合计 · 注：本表指标值以年度计划为准。
-    Bad (an indicator, read on): 审核通过率 · 联系人大代表次数 · 说明书印制数量 · 合计完成率"""
-    return bool(_closing_label().match(nfkc(cell)))
+
+def is_total(label: str) -> bool:
+    return label in _closing_labels()[2]
+
+
+def holds_target(cell: str) -> bool:
+    """A target in a value cell: a comparison, or a figure with a unit that is no date (≤70万元, 300人次, 100%);
+    not a telephone number or the date of a sign-off."""
+    from scorer.values import parse_value
+
+    value = parse_value(cell)
+    return value.has_number and (bool(value.op) or value.family not in (UnitFamily.NONE, UnitFamily.DATE))
 
 
 def _is_sheet_title(block: Block) -> bool:
@@ -283,6 +308,7 @@ class Interpreter:
         self.previous: Indicator | None = None
         self.in_indicators = False
         self.pending_row: Row | None = None
+        self.signed_off = False  # a sign-off or a note closed the table: no indicator until a header or project
         self.schedule_columns: list[tuple[int, str]] = []  # a table row broken in two by a stray blank line
         self.unit_rank = len(_UNIT_RANKS)  # of the label that named the unit (单位名称 …); none named yet
         # a form's name and budget written as `label：value` before its project opens (项目名称：…, 预算金额：…)
@@ -324,6 +350,7 @@ class Interpreter:
             self.project.budget = self.pending_budget
         self.pending_budget = None
         self.previous = None
+        self.signed_off = False
         return self.project
 
     def _close_project(self) -> None:
@@ -458,9 +485,7 @@ class Interpreter:
         if self.layout == "wide" and self.header:
             self._wide_row(block)
             return
-        if self.header and closes_table(filled[0]):
-            self._flush_pending()
-            self._skip(block, "表尾的合计、说明或签名行")
+        if self.header and self._closing_row(block, filled[0]):
             return
         if self.layout == "flat" and self.header:
             self._flat_row(block)
@@ -483,6 +508,24 @@ class Interpreter:
             self._skip(block, "计量单位说明行")
             return
         self._form_continuation(block)
+
+    def _closing_row(self, block: Row, first: str) -> bool:
+        """A total, a note or a sign-off row under the table, or a row under a note or a sign-off: skipped
+        (see lexicons/indicator_grammar.yaml, signoff_labels). A new header or project opens the table again."""
+        assert self.header is not None
+        label = closing_label(first)
+        value_index = self.header.get("value")
+        value = block.cells[value_index] if value_index is not None and value_index < len(block.cells) else ""
+        if label and not holds_target(value):
+            self._flush_pending()
+            self._skip(block, "表尾的合计、说明或签名行")
+            self.signed_off = self.signed_off or not is_total(label)
+            return True
+        key = _heading_key(first)
+        if self.signed_off and not (_form_labels().get(key) or key in _unit_labels()):
+            self._skip(block, "表尾签名或说明之后的内容")
+            return True
+        return False
 
     def _indicator_or_pending(self, block: Row) -> None:
         """Join a row that a blank line split in two: a short row without a value, then its rest."""
@@ -528,6 +571,7 @@ class Interpreter:
                 header[field] = index
         self.header = header
         self.header_width = len(fields)
+        self.signed_off = False
         self.header_fields = fields
         if "indicators" in header and "level3" not in header and "value" not in header:
             self.layout = "wide"
