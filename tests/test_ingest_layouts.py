@@ -634,3 +634,13 @@ def test_rows_under_a_sign_off_are_not_read_and_a_total_with_a_target_is(tmp_pat
         "（盖章） | （盖章）",
         "2024年1月5日 | 2024年1月6日",
     ]
+
+    # found in review: a document number or a goal's year was taken for the title's
+    for line in ("依据冀财预(2021)5号文件填报", "年度总体目标 | 到2026年度实现全县养老服务全覆盖", "上年（2023年）预算数 | 120"):
+        numbered = read_text(
+            tmp_path,
+            f"某县民政局2024年项目支出绩效目标表\n{line}\n项目名称 | 社区养老服务补助\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 服务老年人数 | ≥500人\n",
+            "numbered.txt",
+        )
+        assert numbered.year == 2024, line

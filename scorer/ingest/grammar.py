@@ -684,7 +684,10 @@ class GrammarInterpreter:
         return Location(self.doc.source, line=cell.line)
 
     def _document_facts(self, cells: list[Cell]) -> None:
-        self.doc.year = document_year([cell.text for cell in cells[:300]]) or self.doc.year
+        lines: dict[int, list[str]] = {}  # a title's year may be a cell of its own (自评表 (2021))
+        for cell in cells[:300]:
+            lines.setdefault(cell.line, []).append(cell.text)
+        self.doc.year = document_year([" ".join(texts) for texts in lines.values()]) or self.doc.year
 
 
 def prose_items(text: str) -> list[tuple[str, str]]:

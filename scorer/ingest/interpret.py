@@ -797,22 +797,28 @@ class Interpreter:
             self.doc.unit = written[0].strip("# ")
 
 
-_YEAR_PATTERNS = (
-    re.compile(r"预算年度[:：]?\s*(20\d{2})"),
-    # 自评表(2021年度), 自评表 (2021), 2021年度: the year a title names, before a date of filling or publishing
-    re.compile(r"[(（]\s*(20\d{2})\s*(?:年度?)?\s*[)）]|(20\d{2})\s*年度"),
-    re.compile(r"(20\d{2})\s*年"),
-)
+_BUDGET_YEAR = re.compile(r"预算年度[:：]?\s*(20\d{2})")
+# 自评表(2021年度), 自评表 (2021), 2021年度…表: the year a title gives; not a document number ((2021)5号)
+_TITLE_YEAR = re.compile(r"[(（]\s*(20\d{2})\s*(?:年度?)?\s*[)）](?!\s*第?\d)|(20\d{2})\s*年度")
+_NAMES_A_TABLE = re.compile(r"表|报告")
+_ANY_YEAR = re.compile(r"(20\d{2})\s*年")
 
 
 def document_year(texts: list[str]) -> int | None:
-    """The year of a document from its first texts: a 预算年度, else a year as a title gives it, else the
-    first year written."""
-    for pattern in _YEAR_PATTERNS:
-        for text in texts:
-            match = pattern.search(text)
-            if match:
-                return int(next(group for group in match.groups() if group))
+    """The year of a document from its first texts: a 预算年度, else the year a title gives (a short text
+    naming a 表 or 报告: a date of filling or publishing above it does not count), else the first year."""
+    for text in texts:
+        match = _BUDGET_YEAR.search(text)
+        if match:
+            return int(match.group(1))
+    for text in texts:
+        match = _TITLE_YEAR.search(text) if len(text) <= 60 and _NAMES_A_TABLE.search(text) else None
+        if match:
+            return int(match.group(1) or match.group(2))
+    for text in texts:
+        match = _ANY_YEAR.search(text)
+        if match:
+            return int(match.group(1))
     return None
 
 
