@@ -635,7 +635,9 @@ def test_rows_under_a_sign_off_are_not_read_and_a_total_with_a_target_is(tmp_pat
         "2024年1月5日 | 2024年1月6日",
     ]
 
-    # found in review: a document number or a goal's year was taken for the title's
+
+def test_a_document_number_or_a_goal_s_year_is_not_the_title_s(tmp_path):
+    """Found in review: a year in brackets anywhere near the top was taken for the title's."""
     for line in ("依据冀财预(2021)5号文件填报", "年度总体目标 | 到2026年度实现全县养老服务全覆盖", "上年（2023年）预算数 | 120"):
         numbered = read_text(
             tmp_path,
