@@ -230,6 +230,24 @@ def test_run_together_target_said_in_words_is_split_from_its_name(tmp_path):
     ]
     assert [s.text for s in document.skipped] == ["课程考核合格率"]
 
+    # found in review: the degree word is the target's; a table with its cells (a value cell left empty) and
+    # the last row of a text (perhaps cut) keep the name whole
+    degree = read_text(
+        tmp_path,
+        "大气污染防治项目绩效目标表项目名称大气污染防治一级指标二级指标三级指标指标值产出指标数量指标监测站点数12个"
+        "效益指标生态效益指标区域空气质量持续改善社会效益指标群众满意度≥90%质量指标设备安装验收合格",
+        "degree.txt",
+    )
+    assert rows(degree) == [("监测站点数", "12个"), ("区域空气质量", "持续改善"), ("群众满意度", "≥90%")]
+    assert [s.text for s in degree.skipped] == ["设备安装验收合格"]
+    cells = read_text(
+        tmp_path,
+        "项目名称 | 社区综合治理\n一级指标 | 二级指标 | 三级指标 | 指标值\n效益指标 | 社会效益指标 | 维护社会稳定 | \n"
+        "产出指标 | 数量指标 | 巡逻次数 | ≥300次\n",
+        "cells.txt",
+    )
+    assert rows(cells) == [("维护社会稳定", ""), ("巡逻次数", "≥300次")]
+
 
 def test_operator_figure_and_unit_in_separate_columns_one_cell_a_line(tmp_path):
     cells = [

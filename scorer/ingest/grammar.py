@@ -542,8 +542,8 @@ class GrammarInterpreter:
             self.doc.skipped.append(Skip(self._loc(row.cell), "指标清单之后的表单行", row.name))
             return
         name = row.name
-        if not value and not cut:  # where a copy is cut, its last word may be half a word (工程验收合格|率)
-            name, value = split_trailing_target(name)  # 干部履职能力有效提升: the target run into the name
+        if not value and not cut and row.cell.run_on:  # where a copy is cut, a word may be cut (工程验收合格|率)
+            name, value = split_trailing_target(name, phrases_only=at_end)  # 干部履职能力有效提升
         if ((at_end or cut) and not value) or (cut and row.value_last):
             self.doc.skipped.append(Skip(self._loc(row.cell), "文本在此截断，该行不完整", row.name))
             return
@@ -715,18 +715,24 @@ def _split_qualitative_tail(name: str) -> tuple[str, str]:
     return name, ""
 
 
-def split_trailing_target(name: str) -> tuple[str, str]:
-    """A row with no value whose name ends in a target said in words (lexicons/value_phrases.txt, or a
-    `value_words` entry of two characters or more): (name, target), else (name, '').
+def split_trailing_target(name: str, phrases_only: bool = False) -> tuple[str, str]:
+    """A run-on row with no value whose name ends in a target said in words (lexicons/value_phrases.txt, or
+    a `value_words` entry of two characters or more, with the degree words before it: 持续改善): (name,
+    target), else (name, ''). With phrases_only (the last row of a text, perhaps cut), value_phrases only.
 
-    Good (split): 干部履职能力有效提升 -> 干部履职能力 | 有效提升 · 培训成果持续发挥作用长期 -> … | 长期
+    Good (split): 干部履职能力有效提升 -> 干部履职能力 | 有效提升 · 区域空气质量持续改善 -> 区域空气质量 | 持续改善
     Bad (kept whole): 维修施工验收合格率 (a rate, its target cut off) · 按时完成 (nothing left for a name)"""
     from scorer.lexicons import terms
 
-    words = [w for w in _grammar()["value_words"] if len(w) >= 2]
-    for phrase in sorted({*terms("value_phrases"), *words}, key=len, reverse=True):
+    phrases = set(terms("value_phrases"))
+    if not phrases_only:
+        phrases |= {w for w in _grammar()["value_words"] if len(w) >= 2}
+    for phrase in sorted(phrases, key=len, reverse=True):
         if name.endswith(phrase) and len(name) - len(phrase) >= 4:
-            return name[: -len(phrase)], phrase
+            cut = len(name) - len(phrase)
+            degree = next((d for d in _grammar()["degree_words"] if name[:cut].endswith(d) and cut - len(d) >= 4), "")
+            cut -= len(degree)
+            return name[:cut], name[cut:]
     return name, ""
 
 

@@ -45,6 +45,7 @@ class Cell:
     line: int  # 1-based line of the source text
     first: bool  # the first cell of a line that holds several cells (a row boundary in row-per-line tables)
     alone: bool  # the only cell of its line
+    run_on: bool = False  # cut out of a line with no separators (cut_run_on)
 
 
 @cache
@@ -186,7 +187,7 @@ def line_cells(raw: str, number: int) -> list[Cell]:
         )
     ):
         # text with its separators lost (some spaces may survive): cells are read as a stream
-        return [Cell(part, number, first=False, alone=True) for part in cut_run_on(raw.strip())]
+        return [Cell(part, number, first=False, alone=True, run_on=True) for part in cut_run_on(raw.strip())]
     if len(parts) == 1:
         parts = _split_glued_scores(parts[0])
     stream = len(parts) == 1 or len(parts) > _MAX_ROW_CELLS  # a whole sheet on one line is no row
