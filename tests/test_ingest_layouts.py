@@ -213,6 +213,27 @@ def test_run_together_date_targets_stay_whole_and_a_deadline_inside_a_name_stays
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "target"),
+    [
+        ("培训完成时间2024年年底前", "培训完成时间", "2024年年底前"),
+        ("资金拨付时间2024年度内", "资金拨付时间", "2024年度内"),
+        ("设备安装完成时间2024年第三季度末", "设备安装完成时间", "2024年第三季度末"),
+        ("项目实施期2024年1月至2024年12月", "项目实施期", "2024年1月至2024年12月"),
+        ("截至2024年6月底资金支出率≥50%", "截至2024年6月底资金支出率", "≥50%"),
+    ],
+)
+def test_more_run_together_date_shapes(tmp_path, text, name, target):
+    """Found in review: 2024年年底前 read 2024年 and a stray 年底前 row; a quarter, a range over the years and a
+    name opening with 截至 and a date were cut apart."""
+    document = read_text(
+        tmp_path,
+        f"村级道路养护项目绩效目标表项目名称村级道路养护一级指标二级指标三级指标指标值产出指标时效指标{text}"
+        "质量指标养护路段合格率≥95%",
+    )
+    assert rows(document) == [(name, target), ("养护路段合格率", "≥95%")]
+
+
 def test_run_together_target_said_in_words_is_split_from_its_name(tmp_path):
     """干部履职能力有效提升 with nothing after it was an indicator with no value (or, last in the text, a row
     cut off); a rate whose target the copy lost keeps its whole name and is no row."""
