@@ -685,3 +685,56 @@ def test_a_document_number_or_a_goal_s_year_is_not_the_title_s(tmp_path):
             "numbered.txt",
         )
         assert numbered.year == 2024, line
+
+
+def test_notes_mid_table_and_contact_rows_of_a_form_s_head_do_not_end_the_table(tmp_path):
+    """Found in the second review: a 备注 row ended a Word table with indicators under it; a 说明 row in a
+    flat export lost every later project, and its 合计 | 500人次 became a project; a 项目负责人 | 联系电话
+    row in the next project's head cut its goal; 审核人 | 李四 | 审核日期 | 1月6日 was read as an indicator."""
+    import docx
+
+    word = docx.Document()
+    for name, goal in (("甲培训项目", "目标1：完成培训任务"), ("乙宣传项目", "目标1：开展宣传活动")):
+        cells = [
+            ["项目名称", name, "", ""],
+            ["项目负责人", "张三", "联系电话", "13900000000"],
+            ["年度绩效目标", goal, "", ""],
+            ["", "目标2：群众知晓率提升", "", ""],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "培训人次", "≥300人次"],
+            ["备注", "培训人次含线上培训", "", ""],
+            ["效益指标", "社会效益指标", "群众知晓率", "≥90%"],
+            ["审核人", "李四", "审核日期", "1月6日"],
+            ["", "（盖章）", "", ""],
+        ]
+        grid = word.add_table(rows=len(cells), cols=4)
+        for r, values in enumerate(cells):
+            for c, value in enumerate(values):
+                grid.cell(r, c).text = value
+    path = tmp_path / "两个项目.docx"
+    word.save(str(path))
+    document = read_document(path)
+    assert [(p.name, [(i.level3, i.value) for i in p.indicators]) for p in document.projects] == [
+        (name, [("培训人次", "≥300人次"), ("群众知晓率", "≥90%")]) for name in ("甲培训项目", "乙宣传项目")
+    ]
+    assert all("目标2" in p.goal for p in document.projects), [p.goal for p in document.projects]
+
+    flat = tmp_path / "导出.csv"
+    flat.write_text(
+        "项目名称,一级指标,二级指标,三级指标,指标值\n甲项目,产出指标,数量指标,培训人次,≥300人次\n"
+        "说明：以下为年中追加项目,,,,\n乙项目,产出指标,数量指标,宣传场次,≥12场\n合计,,,,500人次\n",
+        encoding="utf-8",
+    )
+    exported = read_document(flat)
+    assert [(p.name, rows_of) for p in exported.projects for rows_of in [[i.level3 for i in p.indicators]]] == [
+        ("甲项目", ["培训人次"]),
+        ("乙项目", ["宣传场次"]),
+    ]
+
+    text = read_text(
+        tmp_path,
+        "项目名称 | 社区综合治理\n一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 巡逻次数 | ≥300次\n"
+        "效益指标 | 社会效益指标 | 维护社会稳定 | \n联系人 | 张三 | 联系电话 | 0311-1234567\n",
+        "open_row.txt",
+    )
+    assert rows(text) == [("巡逻次数", "≥300次"), ("维护社会稳定", "")]

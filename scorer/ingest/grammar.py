@@ -311,7 +311,8 @@ class GrammarInterpreter:
         if (
             (
                 compact_text.lstrip("….·").startswith(tuple(_grammar()["table_end"]))
-                or (closes_table(text) and (self.row is None or self.row.target_taken()))  # 回访方式 | 电话: a value
+                # a sign-off word opening its line, or after a row with its target; 回访方式 | 电话 is a value
+                or (closes_table(text) and (cell.first or self.row is None or self.row.target_taken()))
             )
             and (self.rows_in_table or self.row is not None)
         ) or (cell.alone and _SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text)):

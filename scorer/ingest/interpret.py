@@ -10,6 +10,7 @@ Department-level prose (`1、立法工作` / `绩效指标：…`) becomes proje
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from scorer.ingest.blocks import Block, Paragraph, Row
@@ -230,38 +231,48 @@ def _labelled_parts(text: str) -> list[tuple[str, str]]:
     return parts
 
 
+@dataclass(frozen=True)
+class Closing:
+    """A closing label at the start of a row's first cell."""
+
+    label: str
+    kind: str  # "total" (合计), "sign-off" (填表人, 审核意见) or "note" (注, 说明, 备注)
+    whole: bool  # the label alone or before its colon, not the first word of a longer text (联系电话 公开率)
+
+
 @cache
-def _closing_labels() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _closing_labels() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str]]:
     """Closing labels (lexicons/indicator_grammar.yaml: table_end, signoff_labels, total_labels) as whole
-    labels, in the cell as written and with its spaces taken out (合　计), and the totals among them."""
+    labels, in the cell as written and with its spaces taken out (合　计); the totals and the sign-offs."""
     grammar = table("indicator_grammar")
-    totals = frozenset(grammar["total_labels"])
-    words = {word.rstrip(":：") for word in (*grammar["table_end"], *grammar["signoff_labels"], *totals)}
+    totals, signoffs = frozenset(grammar["total_labels"]), frozenset(grammar["signoff_labels"])
+    words = {word.rstrip(":：") for word in (*grammar["table_end"], *signoffs, *totals)}
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     annex = r"(?:[(（][^()（）]{0,8}[)）]|签字|签名|签章|盖章)?"  # 填表人（签字）：, 单位负责人签字：
-    written = re.compile(rf"^\s*(?P<label>{alternatives})\s*{annex}\s*(?:$|[:：\s])")
+    written = re.compile(rf"^\s*(?P<label>{alternatives})\s*{annex}\s*(?:$|[:：]|(?P<space>\s))")
     compact = re.compile(rf"^(?P<label>{alternatives}){annex}(?:$|[:：])")
-    return written, compact, totals
+    return written, compact, totals, signoffs
 
 
-def closing_label(cell: str) -> str:
-    """The closing label a row opening with this cell starts with (a total, a note or a sign-off), or ''.
+def closing_of(cell: str) -> Closing | None:
+    """The closing label a row opening with this cell starts with (a total, a note or a sign-off), or None.
 
     Good (closes): 填表人：张三 · 填表人（签字）：张三 · 联系电话 0311-1234567 · 合　计 · 注：本表指标值以年度计划为准。
     Bad (an indicator, read on): 审核通过率 · 联系人大代表次数 · 说明书印制数量 · 合计完成率"""
-    written, compact, _ = _closing_labels()
+    written, compact, totals, signoffs = _closing_labels()
     text = nfkc(cell)
     match = written.match(text) or compact.match(re.sub(r"\s+", "", text))
-    return match.group("label") if match else ""
+    if match is None:
+        return None
+    label = match.group("label")
+    kind = "total" if label in totals else "sign-off" if label in signoffs else "note"
+    loose = match.re is written and match.group("space") is not None and bool(text[match.end() :].strip())
+    return Closing(label, kind, whole=not loose)
 
 
 def closes_table(cell: str) -> bool:
     """Whether a row opening with this cell is a table's closing row: a total, a note or a sign-off."""
-    return bool(closing_label(cell))
-
-
-def is_total(label: str) -> bool:
-    return label in _closing_labels()[2]
+    return closing_of(cell) is not None
 
 
 def holds_target(cell: str) -> bool:
@@ -308,7 +319,7 @@ class Interpreter:
         self.previous: Indicator | None = None
         self.in_indicators = False
         self.pending_row: Row | None = None
-        self.signed_off = False  # a sign-off or a note closed the table: no indicator until a header or project
+        self.signed_off = False  # a form's sign-off closed its table: no indicator until a header, project or unit
         self.schedule_columns: list[tuple[int, str]] = []  # a table row broken in two by a stray blank line
         self.unit_rank = len(_UNIT_RANKS)  # of the label that named the unit (单位名称 …); none named yet
         # a form's name and budget written as `label：value` before its project opens (项目名称：…, 预算金额：…)
@@ -510,22 +521,31 @@ class Interpreter:
         self._form_continuation(block)
 
     def _closing_row(self, block: Row, first: str) -> bool:
-        """A total, a note or a sign-off row under the table, or a row under a note or a sign-off: skipped
-        (see lexicons/indicator_grammar.yaml, signoff_labels). A new header or project opens the table again."""
+        """A total, a note or a sign-off row under the table, or a row under a form's sign-off: skipped (see
+        lexicons/indicator_grammar.yaml, signoff_labels). A total, or a label that only opens a longer name
+        (联系电话 公开率), with a target in the value cell is an indicator; a total in a flat table's project
+        column never is. A new header, project or unit opens the table again."""
         assert self.header is not None
-        label = closing_label(first)
-        value_index = self.header.get("value")
-        value = block.cells[value_index] if value_index is not None and value_index < len(block.cells) else ""
-        if label and not holds_target(value):
-            self._flush_pending()
-            self._skip(block, "表尾的合计、说明或签名行")
-            self.signed_off = self.signed_off or not is_total(label)
-            return True
+        closing = closing_of(first)
+        if closing is not None:
+            value_index = self.header.get("value")
+            value = block.cells[value_index] if value_index is not None and value_index < len(block.cells) else ""
+            first_index = next(index for index, cell in enumerate(block.cells) if cell.strip())
+            names_project = self.layout == "flat" and first_index == self.header.get("project")
+            if names_project or not (holds_target(value) and (closing.kind == "total" or not closing.whole)):
+                self._flush_pending()
+                self._skip(block, "表尾的合计、说明或签名行")
+                # a form's sign-off closes its indicator table; each row of a flat table names its project
+                self.signed_off = self.signed_off or (closing.kind == "sign-off" and self.in_indicators)
+                return True
+        if not self.signed_off:
+            return False
         key = _heading_key(first)
-        if self.signed_off and not (_form_labels().get(key) or key in _unit_labels()):
-            self._skip(block, "表尾签名或说明之后的内容")
-            return True
-        return False
+        if _form_labels().get(key) or key in _unit_labels():
+            self.signed_off = False
+            return False
+        self._skip(block, "表尾签名或说明之后的内容")
+        return True
 
     def _indicator_or_pending(self, block: Row) -> None:
         """Join a row that a blank line split in two: a short row without a value, then its rest."""
