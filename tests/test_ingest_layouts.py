@@ -686,6 +686,21 @@ def test_a_document_number_or_a_goal_s_year_is_not_the_title_s(tmp_path):
         )
         assert numbered.year == 2024, line
 
+    # found in the second review: a title over two lines (…绩效目标表 / （2023年度）), a long title and a unit's
+    # line with its 年度 above the title gave way to a date above them
+    for head in (
+        "填报日期：2024年1月5日\n项目支出绩效目标表\n（2023年度）",
+        "2024年1月10日 发布\n某县民政局2023年度\n社区养老服务补助项目支出绩效目标表",
+        "发布日期：2024年1月10日\n某县民政局关于公开社区养老服务补助等十二个项目支出绩效目标的项目支出绩效目标申报表（2023年度）",
+    ):
+        titled = read_text(
+            tmp_path,
+            f"{head}\n项目名称 | 社区养老服务补助\n一级指标 | 二级指标 | 三级指标 | 指标值\n"
+            "产出指标 | 数量指标 | 服务老年人数 | ≥500人\n",
+            "titled.txt",
+        )
+        assert titled.year == 2023, head
+
 
 def test_notes_mid_table_and_contact_rows_of_a_form_s_head_do_not_end_the_table(tmp_path):
     """Found in the second review: a 备注 row ended a Word table with indicators under it; a 说明 row in a

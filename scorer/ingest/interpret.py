@@ -820,19 +820,30 @@ class Interpreter:
 _BUDGET_YEAR = re.compile(r"预算年度[:：]?\s*(20\d{2})")
 # 自评表(2021年度), 自评表 (2021), 2021年度…表: the year a title gives; not a document number ((2021)5号)
 _TITLE_YEAR = re.compile(r"[(（]\s*(20\d{2})\s*(?:年度?)?\s*[)）](?!\s*第?\d)|(20\d{2})\s*年度")
+_YEAR_ALONE = re.compile(r"^\s*[(（]?\s*20\d{2}\s*年?度?\s*[)）]?\s*$")  # （2023年度） on a line of its own
 _NAMES_A_TABLE = re.compile(r"表|报告")
 _ANY_YEAR = re.compile(r"(20\d{2})\s*年")
 
 
+def _title_like(texts: list[str], index: int) -> bool:
+    """A text that names a 表 or a 报告 (100 characters at most), a year on a line of its own, or a short
+    text right above one that names a table (某县民政局2024年度 / …绩效目标表): where a title gives its year."""
+    text = texts[index]
+    if (len(text) <= 100 and _NAMES_A_TABLE.search(text)) or _YEAR_ALONE.match(text):
+        return True
+    following = texts[index + 1] if index + 1 < len(texts) else ""
+    return len(text) <= 40 and len(following) <= 100 and bool(_NAMES_A_TABLE.search(following))
+
+
 def document_year(texts: list[str]) -> int | None:
-    """The year of a document from its first texts: a 预算年度, else the year a title gives (a short text
-    naming a 表 or 报告: a date of filling or publishing above it does not count), else the first year."""
+    """The year of a document from its first texts: a 预算年度, else the year a title gives (a date of filling
+    or publishing above it does not count), else the first year."""
     for text in texts:
         match = _BUDGET_YEAR.search(text)
         if match:
             return int(match.group(1))
-    for text in texts:
-        match = _TITLE_YEAR.search(text) if len(text) <= 60 and _NAMES_A_TABLE.search(text) else None
+    for index, text in enumerate(texts):
+        match = _TITLE_YEAR.search(text) if _title_like(texts, index) else None
         if match:
             return int(match.group(1) or match.group(2))
     for text in texts:
