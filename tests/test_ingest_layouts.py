@@ -701,6 +701,20 @@ def test_a_document_number_or_a_goal_s_year_is_not_the_title_s(tmp_path):
         )
         assert titled.year == 2023, head
 
+    # found in the third review: a long sentence naming a 报告, or an indicator row above one naming a 报告,
+    # took the place of a title with 2025年 and no 度
+    for line in (
+        "按照《某县民政局2024年度部门整体支出绩效自评报告》和县财政局评价意见指出的问题，本年度进一步加强预算绩效管理。",
+        "产出指标 | 时效指标 | 完成时限 | 2024年度内\n产出指标 | 数量指标 | 调研报告数量 | ≥3篇",
+    ):
+        later = read_text(
+            tmp_path,
+            f"某县民政局2025年部门预算项目支出绩效目标表\n{line}\n项目名称 | 社区养老服务补助\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 服务老年人数 | ≥500人\n",
+            "later.txt",
+        )
+        assert later.year == 2025, line
+
 
 def test_notes_mid_table_and_contact_rows_of_a_form_s_head_do_not_end_the_table(tmp_path):
     """Found in the second review: a 备注 row ended a Word table with indicators under it; a 说明 row in a
@@ -753,3 +767,54 @@ def test_notes_mid_table_and_contact_rows_of_a_form_s_head_do_not_end_the_table(
         "open_row.txt",
     )
     assert rows(text) == [("巡逻次数", "≥300次"), ("维护社会稳定", "")]
+
+
+def test_seal_rows_self_evaluation_tails_and_names_opening_with_a_label(tmp_path):
+    """Found in the third review: 主管部门（盖章） under a sign-off was taken for a unit's row and reopened the
+    table (the date row under it became an indicator); 偏差大或目标未完成原因分析 and 自评结论 rows were read as
+    indicators; in text, 电话 回访满意度 | ≥90% ended the table."""
+    import docx
+
+    word = docx.Document()
+    cells = [
+        ["项目名称", "乙宣传项目", "", ""],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "宣传场次", "≥12场"],
+        ["偏差大或目标未完成原因分析", "无", "", ""],
+        ["自评结论", "优", "", ""],
+        ["效益指标", "社会效益指标", "群众知晓率", "≥90%"],
+        ["主管部门审核意见", "同意", "财政部门审核意见", "同意"],
+        ["主管部门（盖章）", "", "财政部门（盖章）", ""],
+        ["2024年1月5日", "", "2024年1月6日", ""],
+    ]
+    grid = word.add_table(rows=len(cells), cols=4)
+    for r, values in enumerate(cells):
+        for c, value in enumerate(values):
+            grid.cell(r, c).text = value
+    path = tmp_path / "申报表.docx"
+    word.save(str(path))
+    document = read_document(path)
+    assert rows(document) == [("宣传场次", "≥12场"), ("群众知晓率", "≥90%")]
+    assert "盖章" not in document.unit
+
+    text = read_text(
+        tmp_path,
+        "项目名称 | 政务服务热线\n一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 质量指标 | 受理渠道 | 12345热线\n"
+        "电话 回访满意度 | ≥90%\n",
+        "hotline.txt",
+    )
+    assert [value for _, value in rows(text)] == ["12345热线", "≥90%"]
+
+
+@pytest.mark.parametrize("lead", ["于", "确保", "力争"])
+def test_a_run_on_target_said_as_a_phrase_around_its_date_stays_whole(tmp_path, lead):
+    """Found in the third review: 于2024年6月前完成招标 was cut into a name 于 and a value 2024年6月前."""
+    from scorer.ingest.recover import cut_run_on
+
+    assert cut_run_on(f"时效指标{lead}2024年6月前完成招标质量指标验收合格率100%") == [
+        "时效指标",
+        f"{lead}2024年6月前完成招标",
+        "质量指标",
+        "验收合格率",
+        "100%",
+    ]

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from scorer.ingest.interpret import closes_table, document_year, heading_field, is_organ_name
+from scorer.ingest.interpret import closes_whole, document_year, heading_field, is_organ_name
 from scorer.ingest.recover import CUT_MARK, Cell, key
 from scorer.lexicons import table
 from scorer.text import nfkc
@@ -311,8 +311,9 @@ class GrammarInterpreter:
         if (
             (
                 compact_text.lstrip("….·").startswith(tuple(_grammar()["table_end"]))
-                # a sign-off word opening its line, or after a row with its target; 回访方式 | 电话 is a value
-                or (closes_table(text) and (cell.first or self.row is None or self.row.target_taken()))
+                # a whole sign-off label opening its line, or after a row with its target; 回访方式 | 电话 is a
+                # value and 电话 回访满意度 a name
+                or (closes_whole(text) and (cell.first or self.row is None or self.row.target_taken()))
             )
             and (self.rows_in_table or self.row is not None)
         ) or (cell.alone and _SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text)):

@@ -30,6 +30,8 @@ _SECTION = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[�
 _UNIT_ROW = re.compile(r"^\d{3,}(?!\d|年)\s*\S+")
 _NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
 _ORGAN = re.compile(r"(?:局|委|委员会|中心|院|学|校|馆|会|所|队|站|办|办公室|处|室|府|厅|部|司|社|团|园|场|科|分局|机关)$")
+_NAME_AFTER = re.compile(r"\s*[\u4e00-\u9fff]{3}")
+_SEALED = re.compile(r"盖章|签章|签字|签名")
 _LABELLED = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.{0,80})$")  # 单位名称：某县民政局
 _GOAL_SPLIT = re.compile(r"(?:^|\s|[；;。])(?=(?:目标\s*[0-9一二三四五六七八九十]+\s*[:：、.]|[0-9]{1,2}\s*[.、．](?!\d)))")
 
@@ -249,7 +251,10 @@ def _closing_labels() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str],
     words = {word.rstrip(":：") for word in (*grammar["table_end"], *signoffs, *totals)}
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     annex = r"(?:[(（][^()（）]{0,8}[)）]|签字|签名|签章|盖章)?"  # 填表人（签字）：, 单位负责人签字：
-    written = re.compile(rf"^\s*(?P<label>{alternatives})\s*{annex}\s*(?:$|[:：]|(?P<space>\s))")
+    prefixes = "|".join(re.escape(word) for word in sorted(grammar["closing_prefixes"], key=len, reverse=True))
+    written = re.compile(
+        rf"^\s*(?:(?P<label>{alternatives})\s*{annex}\s*(?:$|[:：]|(?P<space>\s))|(?P<prefix>{prefixes}))"
+    )
     compact = re.compile(rf"^(?P<label>{alternatives}){annex}(?:$|[:：])")
     return written, compact, totals, signoffs
 
@@ -264,15 +269,19 @@ def closing_of(cell: str) -> Closing | None:
     match = written.match(text) or compact.match(re.sub(r"\s+", "", text))
     if match is None:
         return None
+    if match.re is written and match.group("prefix"):
+        return Closing(match.group("prefix"), "note", whole=True)  # 偏差大或目标未完成原因分析
     label = match.group("label")
     kind = "total" if label in totals else "sign-off" if label in signoffs else "note"
-    loose = match.re is written and match.group("space") is not None and bool(text[match.end() :].strip())
+    # 合计 培训人次, 电话 回访满意度: the label opens a longer name (three characters or more after the space)
+    loose = match.re is written and match.group("space") is not None and bool(_NAME_AFTER.match(text[match.end() :]))
     return Closing(label, kind, whole=not loose)
 
 
-def closes_table(cell: str) -> bool:
-    """Whether a row opening with this cell is a table's closing row: a total, a note or a sign-off."""
-    return closing_of(cell) is not None
+def closes_whole(cell: str) -> bool:
+    """Whether this cell is a closing label as a whole (填表人：张三, 联系电话 0311-…), not a longer name it opens."""
+    closing = closing_of(cell)
+    return closing is not None and closing.whole
 
 
 def holds_target(cell: str) -> bool:
@@ -541,9 +550,11 @@ class Interpreter:
         if not self.signed_off:
             return False
         key = _heading_key(first)
-        if _form_labels().get(key) or key in _unit_labels():
+        if _form_labels().get(key):
             self.signed_off = False
             return False
+        if key in _unit_labels() and not _SEALED.search(" ".join(block.filled())):
+            return False  # a unit's row is read; 主管部门（盖章） under a sign-off is a seal's place, no unit
         self._skip(block, "表尾签名或说明之后的内容")
         return True
 
@@ -819,15 +830,18 @@ class Interpreter:
 
 _BUDGET_YEAR = re.compile(r"预算年度[:：]?\s*(20\d{2})")
 # 自评表(2021年度), 自评表 (2021), 2021年度…表: the year a title gives; not a document number ((2021)5号)
-_TITLE_YEAR = re.compile(r"[(（]\s*(20\d{2})\s*(?:年度?)?\s*[)）](?!\s*第?\d)|(20\d{2})\s*年度")
+_TITLE_YEAR = re.compile(
+    r"[(（]\s*(20\d{2})\s*(?:年度?)?\s*[)）](?!\s*第?\d)|(20\d{2})\s*年(?:度|(?!\s*\d{1,2}\s*月))"  # not a date
+)
 _YEAR_ALONE = re.compile(r"^\s*[(（]?\s*20\d{2}\s*年?度?\s*[)）]?\s*$")  # （2023年度） on a line of its own
-_NAMES_A_TABLE = re.compile(r"表|报告")
+_NAMES_A_TABLE = re.compile(r"(?:表|报告)\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")  # ends naming it: a title
 _ANY_YEAR = re.compile(r"(20\d{2})\s*年")
 
 
 def _title_like(texts: list[str], index: int) -> bool:
-    """A text that names a 表 or a 报告 (100 characters at most), a year on a line of its own, or a short
-    text right above one that names a table (某县民政局2024年度 / …绩效目标表): where a title gives its year."""
+    """A text that ends naming a 表 or a 报告 (100 characters at most; a bracketed year may follow), a year on
+    a line of its own, or a short text right above such a title (某县民政局2024年度 / …绩效目标表): where a title
+    gives its year."""
     text = texts[index]
     if (len(text) <= 100 and _NAMES_A_TABLE.search(text)) or _YEAR_ALONE.match(text):
         return True

@@ -225,6 +225,7 @@ _NUMBER = r"\d+(?:\.\d+)?"
 # what may stand before a name that opens with its date: nothing, 指标1 / 1., or 截至 (a measure at a date;
 # 于2024年6月前完成招标 is a target)
 _ENUMERATOR = re.compile(r"\s*(?:指标\s*)?(?:\d{1,2}\s*[.、．:：]?)?\s*(?:截至|截止)?\s*")
+_LEAD_IN = re.compile(r"\s*(?:于|在|确保|力争|预计|计划)\s*")  # 于2024年6月前完成招标: a target said as a phrase
 _YEAR = r"(?:19|20)\d{2}\s*年"
 _PART = r"(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|第?[一二三四1-4]\s*季度)"  # 6月30日, 第三季度
 _DATE = (
@@ -279,7 +280,13 @@ def cut_run_on(text: str) -> list[str]:
             continue
         token = match.group()
         if not token[-1].isdigit() and _date_pattern().fullmatch(token):
-            if text.startswith("完成", end) and _cell_ends_at(text, end + 2):
+            if _LEAD_IN.fullmatch(text[position:start]):
+                # 于2024年6月前完成招标, 确保2024年底前完成验收: one phrase, as the copy gave it
+                following = pattern.search(text, end)
+                stop = following.start() if following else len(text)
+                if stop - end <= 10:
+                    start, end = position, stop
+            elif text.startswith("完成", end) and _cell_ends_at(text, end + 2):
                 end += 2  # 2024年12月31日前完成, then the next label: 完成 is the target's
             elif not (_cell_ends_at(text, end) or text[end].isspace()) and _ENUMERATOR.fullmatch(text[position:start]):
                 continue  # (指标1)2021年11月30日前完成资金支付: a name that opens with its deadline, not a target
