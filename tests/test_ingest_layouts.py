@@ -818,3 +818,14 @@ def test_a_run_on_target_said_as_a_phrase_around_its_date_stays_whole(tmp_path, 
         "验收合格率",
         "100%",
     ]
+
+
+def test_in_text_an_indicator_whose_name_opens_with_a_closing_word_is_read(tmp_path):
+    """Found in the third review (older than it): in text, a name beginning with 说明 or 存在问题 ended the
+    table, and the row and every row after it were gone, with nothing listed as left out."""
+    text = read_text(
+        tmp_path,
+        "项目名称 | 惠民政策宣传\n一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 说明会召开次数 | ≥4次\n"
+        "产出指标 | 质量指标 | 存在问题整改率 | 100%\n满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90%\n总分 | 100\n",
+    )
+    assert rows(text) == [("说明会召开次数", "≥4次"), ("存在问题整改率", "100%"), ("群众满意度", "≥90%")]

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from scorer.ingest.interpret import closes_whole, document_year, heading_field, is_organ_name
+from scorer.ingest.interpret import closes_whole, closing_of, document_year, heading_field, is_organ_name
 from scorer.ingest.recover import CUT_MARK, Cell, key
 from scorer.lexicons import table
 from scorer.text import nfkc
@@ -310,7 +310,7 @@ class GrammarInterpreter:
         self.skip_remnants = False
         if (
             (
-                compact_text.lstrip("….·").startswith(tuple(_grammar()["table_end"]))
+                _ends_table(text.strip().lstrip("….·"))  # 合计, 说明：…, 偏差大或…; not 说明会召开次数
                 # a whole sign-off label opening its line, or after a row with its target; 回访方式 | 电话 is a
                 # value and 电话 回访满意度 a name
                 or (closes_whole(text) and (cell.first or self.row is None or self.row.target_taken()))
@@ -690,6 +690,15 @@ class GrammarInterpreter:
         for cell in cells[:300]:
             lines.setdefault(cell.line, []).append(cell.text)
         self.doc.year = document_year([" ".join(texts) for texts in lines.values()]) or self.doc.year
+
+
+def _ends_table(text: str) -> bool:
+    """A total, a note or a closing section (lexicons/indicator_grammar.yaml: table_end, closing_prefixes) as
+    a whole label, glued to a figure (总分100) or opening a text (说明 本表…): the table ends there. An
+    indicator whose name only begins with such a word (说明会召开次数, 存在问题整改率) is read on."""
+    closing = closing_of(text)
+    words = {word.rstrip(":：") for word in _grammar()["table_end"]} | set(_grammar()["closing_prefixes"])
+    return closing is not None and closing.label in words
 
 
 def prose_items(text: str) -> list[tuple[str, str]]:
