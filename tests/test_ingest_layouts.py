@@ -829,3 +829,28 @@ def test_in_text_an_indicator_whose_name_opens_with_a_closing_word_is_read(tmp_p
         "产出指标 | 质量指标 | 存在问题整改率 | 100%\n满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90%\n总分 | 100\n",
     )
     assert rows(text) == [("说明会召开次数", "≥4次"), ("存在问题整改率", "100%"), ("群众满意度", "≥90%")]
+
+
+def test_projects_stacked_on_one_sheet_under_titles_stay_apart(tmp_path):
+    """Found in the third review (older than it): a title with its year (…绩效目标表（2024年度）) or sharing its
+    row with 单位：万元 was not taken for a title, and the projects stacked on the sheet ran into one."""
+    import openpyxl
+
+    path = tmp_path / "汇总.xlsx"
+    workbook = openpyxl.Workbook()
+    for row in [
+        ["甲培训项目绩效目标表（2024年度）"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "培训人次", "≥300人次"],
+        [None],
+        ["乙宣传项目绩效目标表", None, None, "单位：万元"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "宣传场次", "≥12场"],
+    ]:
+        workbook.active.append(row)
+    workbook.save(str(path))
+    document = read_document(path)
+    assert [(p.name, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("甲培训", ["培训人次"]),
+        ("乙宣传", ["宣传场次"]),
+    ]

@@ -24,13 +24,15 @@ _FIELD_CODE = re.compile(r"TC\s[^\n]{0,300}?\\f\s*[A-Z]\s*\\l\s*\d+")  # bounded
 _MAX_TITLE = 200  # a longer paragraph or cell is never a table title
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _TITLE = re.compile(
-    r"^(?:[#\s]*)(?:[\d一二三四五六七八九十]+\s*[.、．]\s*)?(?P<name>.+?)(?:项目)?(?:支出)?绩效目标(?:申报|公开)?表$"
+    r"^(?:[#\s]*)(?:[\d一二三四五六七八九十]+\s*[.、．]\s*)?(?P<name>.+?)(?:项目)?(?:支出)?绩效目标(?:申报|公开)?表"
+    r"(?:\s*[(（]\s*20\d{2}\s*年度?\s*[)）])?$"  # 甲项目绩效目标表（2024年度）
 )
 _SECTION = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?P<name>[^。；;，,]{2,30}?)\s*$")
 _UNIT_ROW = re.compile(r"^\d{3,}(?!\d|年)\s*\S+")
 _NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
 _ORGAN = re.compile(r"(?:局|委|委员会|中心|院|学|校|馆|会|所|队|站|办|办公室|处|室|府|厅|部|司|社|团|园|场|科|分局|机关)$")
 _NAME_AFTER = re.compile(r"\s*[\u4e00-\u9fff]{3}")
+_MONEY_NOTE = re.compile(r"^\s*(?:金额)?单位[:：]\s*(?:万元|元|亿元|千元)\s*$")
 _SEALED = re.compile(r"盖章|签章|签字|签名")
 _LABELLED = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.{0,80})$")  # 单位名称：某县民政局
 _GOAL_SPLIT = re.compile(r"(?:^|\s|[；;。])(?=(?:目标\s*[0-9一二三四五六七八九十]+\s*[:：、.]|[0-9]{1,2}\s*[.、．](?!\d)))")
@@ -487,8 +489,9 @@ class Interpreter:
             return
         for cell in filled:
             self._money_unit(cell)
-        if len(filled) == 1 and len(filled[0]) <= _MAX_TITLE and _TITLE.match(clean_title(filled[0])):
-            self._paragraph(Paragraph(filled[0], block.line))
+        titled = [cell for cell in filled if not _MONEY_NOTE.match(cell)]  # 甲项目绩效目标表 | 单位：万元
+        if len(titled) == 1 and len(titled[0]) <= _MAX_TITLE and _TITLE.match(clean_title(titled[0])):
+            self._paragraph(Paragraph(titled[0], block.line))
             return
         fields = [heading_field(c) for c in block.cells]
         upper, self.header_fields = self.header_fields, None
