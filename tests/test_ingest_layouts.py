@@ -23,6 +23,14 @@ def rows(document) -> list[tuple[str, str]]:
     return [(i.level3, i.value) for p in document.projects for i in p.indicators]
 
 
+def add_word_table(word, cells: list[list[str]]) -> None:
+    """A table of these cells added to a python-docx Document."""
+    grid = word.add_table(rows=len(cells), cols=len(cells[0]))
+    for r, values in enumerate(cells):
+        for c, value in enumerate(values):
+            grid.cell(r, c).text = value
+
+
 def test_one_cell_per_line_with_blank_lines_and_site_furniture(tmp_path):
     text = """某某县人民政府
 您所在的位置 > 县图书馆 > 预决算信息
@@ -590,10 +598,7 @@ def test_sign_off_and_note_rows_under_a_table_are_not_indicators(tmp_path):
         ["填表人", "张三", "联系电话", "0311-1234567"],
         ["注：本表指标值以年度计划为准。", "", "", ""],
     ]
-    grid = word.add_table(rows=len(cells), cols=4)
-    for r, values in enumerate(cells):
-        for c, value in enumerate(values):
-            grid.cell(r, c).text = value
+    add_word_table(word, cells)
     word.save(str(form))
     document = read_document(form)
     assert rows(document) == [("服务老年人数", "≥500人"), ("老年人满意度", "≥90%")]
@@ -736,10 +741,7 @@ def test_notes_mid_table_and_contact_rows_of_a_form_s_head_do_not_end_the_table(
             ["审核人", "李四", "审核日期", "1月6日"],
             ["", "（盖章）", "", ""],
         ]
-        grid = word.add_table(rows=len(cells), cols=4)
-        for r, values in enumerate(cells):
-            for c, value in enumerate(values):
-                grid.cell(r, c).text = value
+        add_word_table(word, cells)
     path = tmp_path / "两个项目.docx"
     word.save(str(path))
     document = read_document(path)
@@ -787,10 +789,7 @@ def test_seal_rows_self_evaluation_tails_and_names_opening_with_a_label(tmp_path
         ["主管部门（盖章）", "", "财政部门（盖章）", ""],
         ["2024年1月5日", "", "2024年1月6日", ""],
     ]
-    grid = word.add_table(rows=len(cells), cols=4)
-    for r, values in enumerate(cells):
-        for c, value in enumerate(values):
-            grid.cell(r, c).text = value
+    add_word_table(word, cells)
     path = tmp_path / "申报表.docx"
     word.save(str(path))
     document = read_document(path)
