@@ -697,6 +697,7 @@ def test_a_document_number_or_a_goal_s_year_is_not_the_title_s(tmp_path):
         "填报日期：2024年1月5日\n项目支出绩效目标表\n（2023年度）",
         "2024年1月10日 发布\n某县民政局2023年度\n社区养老服务补助项目支出绩效目标表",
         "发布日期：2024年1月10日\n某县民政局关于公开社区养老服务补助等十二个项目支出绩效目标的项目支出绩效目标申报表（2023年度）",
+        "发布日期：2022年12月20日\n某县民政局2023年度项目支出绩效目标表 单位：万元",
     ):
         titled = read_text(
             tmp_path,
@@ -806,13 +807,15 @@ def test_seal_rows_self_evaluation_tails_and_names_opening_with_a_label(tmp_path
 
 
 @pytest.mark.parametrize("lead", ["于", "确保", "力争"])
-def test_a_run_on_target_said_as_a_phrase_around_its_date_stays_whole(tmp_path, lead):
-    """Found in the third review: 于2024年6月前完成招标 was cut into a name 于 and a value 2024年6月前."""
+@pytest.mark.parametrize("rest", ["完成招标", "完成全部补助资金发放工作"])
+def test_a_run_on_target_said_as_a_phrase_around_its_date_stays_whole(tmp_path, lead, rest):
+    """Found in the third and fourth reviews: 于2024年6月前完成招标 was cut into a name 于 and a value
+    2024年6月前."""
     from scorer.ingest.recover import cut_run_on
 
-    assert cut_run_on(f"时效指标{lead}2024年6月前完成招标质量指标验收合格率100%") == [
+    assert cut_run_on(f"时效指标{lead}2024年6月前{rest}质量指标验收合格率100%") == [
         "时效指标",
-        f"{lead}2024年6月前完成招标",
+        f"{lead}2024年6月前{rest}",
         "质量指标",
         "验收合格率",
         "100%",
@@ -852,4 +855,36 @@ def test_projects_stacked_on_one_sheet_under_titles_stay_apart(tmp_path):
     assert [(p.name, [i.level3 for i in p.indicators]) for p in document.projects] == [
         ("甲培训", ["培训人次"]),
         ("乙宣传", ["宣传场次"]),
+    ]
+
+
+def test_closing_words_glued_or_opening_a_measure_after_the_fourth_review(tmp_path):
+    """Found in the fourth review: a glued closing line (合计金额, 存在问题和改进措施) no longer ended a text
+    table; names such as 存在的问题整改率 or 电话12345接通率 were taken for closing rows (the latter ending the
+    table); 联系人 王小明 was taken for a name; a title with its year inside a flat table dropped the rows after it."""
+    import openpyxl
+
+    text = read_text(
+        tmp_path,
+        "项目名称 | 困难群众救助\n一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 救助人次 | ≥300人次\n"
+        "产出指标 | 质量指标 | 存在的问题整改率 | 100%\n合计金额 | 120 | 万元\n存在问题和改进措施 | 无\n"
+        "下一步将加强督导 | 确保100%按时发放\n联系人 王小明 | 联系电话 0311-1234567\n",
+    )
+    assert rows(text) == [("救助人次", "≥300人次"), ("存在的问题整改率", "100%")]
+
+    path = tmp_path / "导出.xlsx"
+    workbook = openpyxl.Workbook()
+    for row in [
+        ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["政务服务热线", "产出指标", "质量指标", "电话12345接通率", "100%"],
+        [None, None, None, "存在的问题整改率", "100%"],
+        ["困难群众救助项目绩效目标表（2024年度）"],
+        ["困难群众救助", "产出指标", "数量指标", "救助人次", "≥300人次"],
+    ]:
+        workbook.active.append(row)
+    workbook.save(str(path))
+    flat = read_document(path)
+    assert [(p.name, [i.level3 for i in p.indicators]) for p in flat.projects] == [
+        ("政务服务热线", ["电话12345接通率", "存在的问题整改率"]),
+        ("困难群众救助", ["救助人次"]),
     ]

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from scorer.ingest.interpret import closes_whole, closing_of, document_year, heading_field, is_organ_name
+from scorer.ingest.interpret import closes_table, document_year, heading_field, is_organ_name, names_a_measure
 from scorer.ingest.recover import CUT_MARK, Cell, key
 from scorer.lexicons import table
 from scorer.text import nfkc
@@ -311,9 +311,8 @@ class GrammarInterpreter:
         if (
             (
                 _ends_table(text.strip().lstrip("….·"))  # 合计, 说明：…, 偏差大或…; not 说明会召开次数
-                # a whole sign-off label opening its line, or after a row with its target; 回访方式 | 电话 is a
-                # value and 电话 回访满意度 a name
-                or (closes_whole(text) and (cell.first or self.row is None or self.row.target_taken()))
+                # a sign-off opening its line, or after a row with its target; 回访方式 | 电话 is a value
+                or (closes_table(text) and (cell.first or self.row is None or self.row.target_taken()))
             )
             and (self.rows_in_table or self.row is not None)
         ) or (cell.alone and _SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text)):
@@ -693,12 +692,15 @@ class GrammarInterpreter:
 
 
 def _ends_table(text: str) -> bool:
-    """A total, a note or a closing section (lexicons/indicator_grammar.yaml: table_end, closing_prefixes) as
-    a whole label, glued to a figure (总分100) or opening a text (说明 本表…): the table ends there. An
-    indicator whose name only begins with such a word (说明会召开次数, 存在问题整改率) is read on."""
-    closing = closing_of(text)
-    words = {word.rstrip(":：") for word in _grammar()["table_end"]} | set(_grammar()["closing_prefixes"])
-    return closing is not None and closing.label in words
+    """Text opening with a total, a note or a closing section (lexicons/indicator_grammar.yaml: table_end,
+    closing_prefixes), glued or not (合计金额, 说明本表…, 总分100, 存在问题和改进措施): the table ends there. A
+    name that goes on to end like a measure (存在问题整改率, 说明会召开次数) is an indicator, read on."""
+    grammar = _grammar()
+    compact_text = re.sub(r"\s+", "", text)
+    opening = next((w for w in (*grammar["table_end"], *grammar["closing_prefixes"]) if compact_text.startswith(w)), "")
+    rest = compact_text[len(opening) :]
+    labelled = opening.endswith((":", "：")) or rest[:1] in (":", "：")  # 注：…, 说明：… are notes, whatever follows
+    return bool(opening) and (not rest or labelled or not names_a_measure(rest))
 
 
 def prose_items(text: str) -> list[tuple[str, str]]:

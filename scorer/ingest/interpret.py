@@ -31,7 +31,6 @@ _SECTION = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[�
 _UNIT_ROW = re.compile(r"^\d{3,}(?!\d|年)\s*\S+")
 _NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
 _ORGAN = re.compile(r"(?:局|委|委员会|中心|院|学|校|馆|会|所|队|站|办|办公室|处|室|府|厅|部|司|社|团|园|场|科|分局|机关)$")
-_NAME_AFTER = re.compile(r"\s*[\u4e00-\u9fff]{3}")
 _MONEY_NOTE = re.compile(r"^\s*(?:金额)?单位[:：]\s*(?:万元|元|亿元|千元)\s*$")
 _SEALED = re.compile(r"盖章|签章|签字|签名")
 _LABELLED = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.{0,80})$")  # 单位名称：某县民政局
@@ -240,50 +239,58 @@ class Closing:
     """A closing label at the start of a row's first cell."""
 
     label: str
-    kind: str  # "total" (合计), "sign-off" (填表人, 审核意见) or "note" (注, 说明, 备注)
-    whole: bool  # the label alone or before its colon, not the first word of a longer text (联系电话 公开率)
+    kind: str  # "total" (合计), "sign-off" (填表人, 审核意见) or "note" (注, 说明, 备注, 偏差大或…)
 
 
 @cache
 def _closing_labels() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str]]:
-    """Closing labels (lexicons/indicator_grammar.yaml: table_end, signoff_labels, total_labels) as whole
-    labels, in the cell as written and with its spaces taken out (合　计); the totals and the sign-offs."""
+    """Closing labels (lexicons/indicator_grammar.yaml: table_end, signoff_labels, total_labels as whole labels,
+    closing_prefixes as the openings of sections), in the cell as written and with its spaces taken out (合　计);
+    the totals and the sign-offs."""
     grammar = table("indicator_grammar")
     totals, signoffs = frozenset(grammar["total_labels"]), frozenset(grammar["signoff_labels"])
     words = {word.rstrip(":：") for word in (*grammar["table_end"], *signoffs, *totals)}
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     annex = r"(?:[(（][^()（）]{0,8}[)）]|签字|签名|签章|盖章)?"  # 填表人（签字）：, 单位负责人签字：
     prefixes = "|".join(re.escape(word) for word in sorted(grammar["closing_prefixes"], key=len, reverse=True))
-    written = re.compile(
-        rf"^\s*(?:(?P<label>{alternatives})\s*{annex}\s*(?:$|[:：]|(?P<space>\s)|(?=[\d.]))|(?P<prefix>{prefixes}))"
-    )
+    written = re.compile(rf"^\s*(?:(?P<label>{alternatives})\s*{annex}\s*(?:$|[:：\s]|(?=[\d.]))|(?P<prefix>{prefixes}))")
     compact = re.compile(rf"^(?P<label>{alternatives}){annex}(?:$|[:：])")
     return written, compact, totals, signoffs
 
 
+@cache
+def _measure_endings() -> tuple[str, ...]:
+    """Endings of a name that measures (lexicons/unit_expectations.yaml: rates, shares and counts)."""
+    units = table("unit_expectations")
+    return tuple(sorted({*units["percent_endings"], *units["count_endings"]}, key=len, reverse=True))
+
+
+def names_a_measure(text: str) -> bool:
+    """Text that ends like an indicator's name: 存在问题整改率, 说明会召开次数, 合计 培训人次."""
+    return re.sub(r"\s+", "", text).endswith(_measure_endings())
+
+
 def closing_of(cell: str) -> Closing | None:
     """The closing label a row opening with this cell starts with (a total, a note or a sign-off), or None.
+    A cell that goes on to end like a measure is an indicator's name, whatever its first word.
 
-    Good (closes): 填表人：张三 · 填表人（签字）：张三 · 联系电话 0311-1234567 · 合　计 · 注：本表指标值以年度计划为准。
-    Bad (an indicator, read on): 审核通过率 · 联系人大代表次数 · 说明书印制数量 · 合计完成率"""
+    Good (closes): 填表人：张三 · 联系人 王小明 · 联系电话 0311-1234567 · 合　计 · 总分100 · 偏差大或目标未完成原因分析
+    Bad (an indicator, read on): 审核通过率 · 联系人大代表次数 · 合计 培训人次 · 存在的问题整改率 · 电话12345接通率"""
     written, compact, totals, signoffs = _closing_labels()
     text = nfkc(cell)
     match = written.match(text) or compact.match(re.sub(r"\s+", "", text))
     if match is None:
         return None
-    if match.re is written and match.group("prefix"):
-        return Closing(match.group("prefix"), "note", whole=True)  # 偏差大或目标未完成原因分析
-    label = match.group("label")
-    kind = "total" if label in totals else "sign-off" if label in signoffs else "note"
-    # 合计 培训人次, 电话 回访满意度: the label opens a longer name (three characters or more after the space)
-    loose = match.re is written and match.group("space") is not None and bool(_NAME_AFTER.match(text[match.end() :]))
-    return Closing(label, kind, whole=not loose)
+    label = match.group("label") or match.group("prefix")
+    rest = re.sub(r"\s+", "", text)[len(label) :]
+    if rest and rest[0] not in ":：" and names_a_measure(rest):
+        return None  # 合计 培训人次 is a name; 说明：本表中的数量 a note
+    return Closing(label, "total" if label in totals else "sign-off" if label in signoffs else "note")
 
 
-def closes_whole(cell: str) -> bool:
-    """Whether this cell is a closing label as a whole (填表人：张三, 联系电话 0311-…), not a longer name it opens."""
-    closing = closing_of(cell)
-    return closing is not None and closing.whole
+def closes_table(cell: str) -> bool:
+    """Whether a row opening with this cell is a table's closing row: a total, a note or a sign-off."""
+    return closing_of(cell) is not None
 
 
 def holds_target(cell: str) -> bool:
@@ -399,8 +406,10 @@ class Interpreter:
         self.header_fields = None
         self._money_unit(text)
         title = _TITLE.match(text) if len(text) <= _MAX_TITLE else None
-        if title and self.layout == "wide":
-            return  # a repeated page heading of a one-project-a-row table
+        if title and (self.layout == "wide" or (self.layout == "flat" and self.header)):
+            return  # a repeated page heading of a table whose rows name their projects
+        if title and self.project is not None and title.group("name").strip() == self.project.name:
+            return  # the open project's title again, at the top of the next page
         if title and len(title.group("name")) <= 60:
             self._open_project(title.group("name").strip(), block)
             self.pending_title = title.group("name").strip()
@@ -534,9 +543,9 @@ class Interpreter:
 
     def _closing_row(self, block: Row, first: str) -> bool:
         """A total, a note or a sign-off row under the table, or a row under a form's sign-off: skipped (see
-        lexicons/indicator_grammar.yaml, signoff_labels). A total, or a label that only opens a longer name
-        (联系电话 公开率), with a target in the value cell is an indicator; a total in a flat table's project
-        column never is. A new header, project or unit opens the table again."""
+        lexicons/indicator_grammar.yaml, signoff_labels). A total with a target in the value cell (合计 |
+        ≤70万元) is an indicator, except in a flat table's project column. A new header, project or unit opens
+        the table again."""
         assert self.header is not None
         closing = closing_of(first)
         if closing is not None:
@@ -544,7 +553,7 @@ class Interpreter:
             value = block.cells[value_index] if value_index is not None and value_index < len(block.cells) else ""
             first_index = next(index for index, cell in enumerate(block.cells) if cell.strip())
             names_project = self.layout == "flat" and first_index == self.header.get("project")
-            if names_project or not (holds_target(value) and (closing.kind == "total" or not closing.whole)):
+            if names_project or not (closing.kind == "total" and holds_target(value)):
                 self._flush_pending()
                 self._skip(block, "表尾的合计、说明或签名行")
                 # a form's sign-off closes its indicator table; each row of a flat table names its project
@@ -838,6 +847,7 @@ _TITLE_YEAR = re.compile(
 )
 _YEAR_ALONE = re.compile(r"^\s*[(（]?\s*20\d{2}\s*年?度?\s*[)）]?\s*$")  # （2023年度） on a line of its own
 _NAMES_A_TABLE = re.compile(r"(?:表|报告)\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")  # ends naming it: a title
+_TRAILING_NOTE = re.compile(r"\s*(?:(?:金额)?单位[:：]\s*(?:万元|元|亿元|千元)|(?:填报|填表|发布|印发)日期[:：].*)\s*$")
 _ANY_YEAR = re.compile(r"(20\d{2})\s*年")
 
 
@@ -845,10 +855,10 @@ def _title_like(texts: list[str], index: int) -> bool:
     """A text that ends naming a 表 or a 报告 (100 characters at most; a bracketed year may follow), a year on
     a line of its own, or a short text right above such a title (某县民政局2024年度 / …绩效目标表): where a title
     gives its year."""
-    text = texts[index]
+    text = _TRAILING_NOTE.sub("", texts[index])  # …绩效目标表 单位：万元
     if (len(text) <= 100 and _NAMES_A_TABLE.search(text)) or _YEAR_ALONE.match(text):
         return True
-    following = texts[index + 1] if index + 1 < len(texts) else ""
+    following = _TRAILING_NOTE.sub("", texts[index + 1]) if index + 1 < len(texts) else ""
     return len(text) <= 40 and len(following) <= 100 and bool(_NAMES_A_TABLE.search(following))
 
 

@@ -283,9 +283,7 @@ def cut_run_on(text: str) -> list[str]:
             if _LEAD_IN.fullmatch(text[position:start]):
                 # 于2024年6月前完成招标, 确保2024年底前完成验收: one phrase, as the copy gave it
                 following = pattern.search(text, end)
-                stop = following.start() if following else len(text)
-                if stop - end <= 10:
-                    start, end = position, stop
+                start, end = position, following.start() if following else len(text)
             elif text.startswith("完成", end) and _cell_ends_at(text, end + 2):
                 end += 2  # 2024年12月31日前完成, then the next label: 完成 is the target's
             elif not (_cell_ends_at(text, end) or text[end].isspace()) and _ENUMERATOR.fullmatch(text[position:start]):
