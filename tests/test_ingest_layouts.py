@@ -888,3 +888,43 @@ def test_closing_words_glued_or_opening_a_measure_after_the_fourth_review(tmp_pa
         ("政务服务热线", ["电话12345接通率", "存在的问题整改率"]),
         ("困难群众救助", ["救助人次"]),
     ]
+
+
+def test_titles_and_closing_rows_after_the_fifth_review(tmp_path):
+    """Found in the fifth review: a flat table swallowed the form table after it; a section with a colon
+    further on (偏差大或目标未完成原因分析：…完成率), a note over the whole row (备注 指标值为计划数) and
+    填表人 刘数 were read as indicators; 于 + a date took the next indicator's name into its phrase."""
+    import docx
+
+    from scorer.ingest.recover import cut_run_on
+
+    word = docx.Document()
+    add_word_table(
+        word,
+        [["项目名称", "一级指标", "二级指标", "三级指标", "指标值"], ["甲培训", "产出指标", "数量指标", "培训人次", "≥300人次"]],
+    )
+    word.add_paragraph("乙宣传项目绩效目标表")
+    add_word_table(
+        word,
+        [
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "宣传场次", "≥12场"],
+            ["偏差大或目标未完成原因分析：部分路段完成率", "", "", ""],
+            ["备注 指标值为计划数", "备注 指标值为计划数", "备注 指标值为计划数", "备注 指标值为计划数"],
+            ["填表人 刘数", "", "联系电话", "0311-1234567"],
+            ["", "2024年1月5日", "", ""],
+        ],
+    )
+    path = tmp_path / "汇总与明细.docx"
+    word.save(str(path))
+    document = read_document(path)
+    assert [(p.name, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("甲培训", ["培训人次"]),
+        ("乙宣传", ["宣传场次"]),
+    ]
+    assert cut_run_on("时效指标于2024年6月前完成招标资金支付及时率100%") == [
+        "时效指标",
+        "于2024年6月前",
+        "完成招标资金支付及时率",
+        "100%",
+    ]

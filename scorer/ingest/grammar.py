@@ -699,7 +699,7 @@ def _ends_table(text: str) -> bool:
     compact_text = re.sub(r"\s+", "", text)
     opening = next((w for w in (*grammar["table_end"], *grammar["closing_prefixes"]) if compact_text.startswith(w)), "")
     rest = compact_text[len(opening) :]
-    labelled = opening.endswith((":", "：")) or rest[:1] in (":", "：")  # 注：…, 说明：… are notes, whatever follows
+    labelled = opening.endswith((":", "：")) or ":" in rest[:16] or "：" in rest[:16]  # 注：…, 偏差…分析：… are notes
     return bool(opening) and (not rest or labelled or not names_a_measure(rest))
 
 

@@ -270,7 +270,7 @@ def names_a_measure(text: str) -> bool:
     return re.sub(r"\s+", "", text).endswith(_measure_endings())
 
 
-def closing_of(cell: str) -> Closing | None:
+def closing_of(cell: str, measure_exception: bool = True) -> Closing | None:
     """The closing label a row opening with this cell starts with (a total, a note or a sign-off), or None.
     A cell that goes on to end like a measure is an indicator's name, whatever its first word.
 
@@ -282,10 +282,22 @@ def closing_of(cell: str) -> Closing | None:
     if match is None:
         return None
     label = match.group("label") or match.group("prefix")
+    kind = "total" if label in totals else "sign-off" if label in signoffs else "note"
     rest = re.sub(r"\s+", "", text)[len(label) :]
-    if rest and rest[0] not in ":：" and names_a_measure(rest):
-        return None  # 合计 培训人次 is a name; 说明：本表中的数量 a note
-    return Closing(label, "total" if label in totals else "sign-off" if label in signoffs else "note")
+    if measure_exception and _names_after(rest, kind, by_prefix=bool(match.groupdict().get("prefix"))):
+        return None  # 合计 培训人次 is a name; 说明：本表中的数量 and 备注 指标值为计划数 are notes
+    return Closing(label, kind)
+
+
+def _names_after(rest: str, kind: str, by_prefix: bool) -> bool:
+    """Whether what follows a closing word makes the cell an indicator's name: it ends like a measure, with
+    no colon in its first words (偏差大或目标未完成原因分析：… is a section), after a total, a sign-off (not
+    a person's name: 填表人 刘数) or a section's opening (存在的问题整改率); a note's prose never is."""
+    if not rest or ":" in rest[:16] or "：" in rest[:16] or not names_a_measure(rest):
+        return False
+    if kind == "sign-off":
+        return len(rest) >= 3
+    return kind == "total" or by_prefix
 
 
 def closes_table(cell: str) -> bool:
@@ -406,10 +418,13 @@ class Interpreter:
         self.header_fields = None
         self._money_unit(text)
         title = _TITLE.match(text) if len(text) <= _MAX_TITLE else None
-        if title and (self.layout == "wide" or (self.layout == "flat" and self.header)):
-            return  # a repeated page heading of a table whose rows name their projects
-        if title and self.project is not None and title.group("name").strip() == self.project.name:
-            return  # the open project's title again, at the top of the next page
+        if title and self.layout == "wide":
+            return  # a repeated page heading of a one-project-a-row table
+        if title and self.layout == "flat" and self.header:
+            # a flat table's rows name their projects: its page headings open none; a form table after it
+            # is this title's project (see _set_header)
+            self.pending_title = title.group("name").strip()
+            return
         if title and len(title.group("name")) <= 60:
             self._open_project(title.group("name").strip(), block)
             self.pending_title = title.group("name").strip()
@@ -547,7 +562,9 @@ class Interpreter:
         ≤70万元) is an indicator, except in a flat table's project column. A new header, project or unit opens
         the table again."""
         assert self.header is not None
-        closing = closing_of(first)
+        filled = block.filled()
+        merged = len(filled) > 1 and len(set(filled)) == 1  # a note written over the whole row
+        closing = closing_of(first, measure_exception=not merged)
         if closing is not None:
             value_index = self.header.get("value")
             value = block.cells[value_index] if value_index is not None and value_index < len(block.cells) else ""
@@ -623,6 +640,8 @@ class Interpreter:
             self.layout = "flat"
             self._close_project()
         else:
+            if self.layout == "flat":
+                self._close_project()  # a form table after a flat one is a project of its own
             self.layout = "form"
             if self.project is None:
                 name = self.pending_title or (block.sheet or "")

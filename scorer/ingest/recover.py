@@ -283,7 +283,10 @@ def cut_run_on(text: str) -> list[str]:
             if _LEAD_IN.fullmatch(text[position:start]):
                 # 于2024年6月前完成招标, 确保2024年底前完成验收: one phrase, as the copy gave it
                 following = pattern.search(text, end)
-                start, end = position, following.start() if following else len(text)
+                stop = following.start() if following else len(text)
+                if following is None or not _is_value(following.group()) or stop - end <= 10:
+                    end = stop  # up to the next label; before a value only a short rest (not the next name)
+                start = position
             elif text.startswith("完成", end) and _cell_ends_at(text, end + 2):
                 end += 2  # 2024年12月31日前完成, then the next label: 完成 is the target's
             elif not (_cell_ends_at(text, end) or text[end].isspace()) and _ENUMERATOR.fullmatch(text[position:start]):
@@ -313,6 +316,11 @@ def _date_pattern() -> re.Pattern[str]:
 def _cell_ends_at(text: str, position: int) -> bool:
     """The text ends here, or a label, a header word or a value starts here."""
     return position >= len(text) or _cut_pattern().match(text, position) is not None
+
+
+def _is_value(token: str) -> bool:
+    """A cut point that is a value (a figure, an operator, a date), not a label or a header word."""
+    return token[:1].isdigit() or token[:1] in "≥≤≧≦><=＝═＞＜大小不"
 
 
 def _qualifiers_to_figures(cells: list[str]) -> list[str]:
