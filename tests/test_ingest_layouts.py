@@ -870,6 +870,13 @@ def test_closing_words_glued_or_opening_a_measure_after_the_fourth_review(tmp_pa
         "产出指标 | 质量指标 | 存在的问题整改率 | 100%\n合计金额 | 120 | 万元\n存在问题和改进措施 | 无\n"
         "下一步将加强督导 | 确保100%按时发放\n联系人 王小明 | 联系电话 0311-1234567\n",
     )
+    totals = read_text(
+        tmp_path,
+        "项目名称 | 困难群众救助\n一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 救助人次 | ≥300人次\n"
+        "合计人数 | 1200\n下一步将加强督导 | 确保100%按时发放\n",
+        "totals.txt",
+    )
+    assert rows(totals) == [("救助人次", "≥300人次")]  # a total ends a text table, whatever it counts
     assert rows(text) == [("救助人次", "≥300人次"), ("存在的问题整改率", "100%")]
 
     path = tmp_path / "导出.xlsx"

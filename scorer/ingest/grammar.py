@@ -693,14 +693,17 @@ class GrammarInterpreter:
 
 def _ends_table(text: str) -> bool:
     """Text opening with a total, a note or a closing section (lexicons/indicator_grammar.yaml: table_end,
-    closing_prefixes), glued or not (合计金额, 说明本表…, 总分100, 存在问题和改进措施): the table ends there. A
-    name that goes on to end like a measure (存在问题整改率, 说明会召开次数) is an indicator, read on."""
+    closing_prefixes), glued or not (合计金额, 合计人数, 说明本表…, 总分100, 存在问题和改进措施): the table ends
+    there. A name that opens with a note's word and ends like a measure (存在问题整改率, 说明会召开次数) is an
+    indicator, read on."""
     grammar = _grammar()
     compact_text = re.sub(r"\s+", "", text)
-    opening = next((w for w in (*grammar["table_end"], *grammar["closing_prefixes"]) if compact_text.startswith(w)), "")
+    openings = (*grammar["table_end"], *grammar["total_labels"], *grammar["closing_prefixes"])
+    opening = next((w for w in openings if compact_text.startswith(w)), "")
     rest = compact_text[len(opening) :]
     labelled = opening.endswith((":", "：")) or ":" in rest[:16] or "：" in rest[:16]  # 注：…, 偏差…分析：… are notes
-    return bool(opening) and (not rest or labelled or not names_a_measure(rest))
+    total = opening in grammar["total_labels"]  # 合计人数 | 1200 is the table's total
+    return bool(opening) and (not rest or labelled or total or not names_a_measure(rest))
 
 
 def prose_items(text: str) -> list[tuple[str, str]]:
