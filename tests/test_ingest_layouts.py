@@ -870,13 +870,16 @@ def test_closing_words_glued_or_opening_a_measure_after_the_fourth_review(tmp_pa
         "产出指标 | 质量指标 | 存在的问题整改率 | 100%\n合计金额 | 120 | 万元\n存在问题和改进措施 | 无\n"
         "下一步将加强督导 | 确保100%按时发放\n联系人 王小明 | 联系电话 0311-1234567\n",
     )
+    # found in the sixth review: names opening with a total's word (总分馆…, 总计划…) ended a text table and
+    # were lost with every row after them; a total as such still ends it
     totals = read_text(
         tmp_path,
-        "项目名称 | 困难群众救助\n一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 救助人次 | ≥300人次\n"
-        "合计人数 | 1200\n下一步将加强督导 | 确保100%按时发放\n",
+        "项目名称 | 公共图书馆免费开放\n一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 图书借阅人次 | ≥5万人次\n"
+        "产出指标 | 数量指标 | 总分馆服务点个数 | ≥20个\n产出指标 | 质量指标 | 总计划完成率 | 100%\n合计 | 1200\n"
+        "下一步将加强督导 | 确保100%按时发放\n",
         "totals.txt",
     )
-    assert rows(totals) == [("救助人次", "≥300人次")]  # a total ends a text table, whatever it counts
+    assert rows(totals) == [("图书借阅人次", "≥5万人次"), ("总分馆服务点个数", "≥20个"), ("总计划完成率", "100%")]
     assert rows(text) == [("救助人次", "≥300人次"), ("存在的问题整改率", "100%")]
 
     path = tmp_path / "导出.xlsx"
@@ -933,5 +936,54 @@ def test_titles_and_closing_rows_after_the_fifth_review(tmp_path):
         "时效指标",
         "于2024年6月前",
         "完成招标资金支付及时率",
+        "100%",
+    ]
+
+
+def test_a_form_after_a_flat_summary_and_names_after_a_note_s_word_after_the_sixth_review(tmp_path):
+    """Found in the sixth review: a titled form with a 项目名称 row after a flat summary table was read as the
+    flat table's rows (a project named 主管部门); 改进措施 落实率 | 100% in a workbook with its group columns
+    merged was taken for a note; 于 + date + a long phrase before a figure lost the figure."""
+    import docx
+    import openpyxl
+
+    from scorer.ingest.recover import cut_run_on
+
+    word = docx.Document()
+    add_word_table(
+        word,
+        [["项目名称", "一级指标", "二级指标", "三级指标", "指标值"], ["甲培训", "产出指标", "数量指标", "培训人次", "≥300人次"]],
+    )
+    word.add_paragraph("丁项目绩效目标表")
+    add_word_table(
+        word,
+        [
+            ["项目名称", "丁项目", "", ""],
+            ["主管部门", "某县卫健委", "实施单位", "某县人民医院"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "义诊场次", "≥6场"],
+        ],
+    )
+    path = tmp_path / "汇总与明细.docx"
+    word.save(str(path))
+    assert [(p.name, [i.level3 for i in p.indicators]) for p in read_document(path).projects] == [
+        ("甲培训", ["培训人次"]),
+        ("丁项目", ["义诊场次"]),
+    ]
+
+    sheet = tmp_path / "合并.xlsx"
+    workbook = openpyxl.Workbook()
+    for row in [
+        ["项目名称", "政务督查"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "质量指标", "督查事项办结率", "≥95%"],
+        [None, None, "改进措施 落实率", "100%"],
+    ]:
+        workbook.active.append(row)
+    workbook.save(str(sheet))
+    assert rows(read_document(sheet)) == [("督查事项办结率", "≥95%"), ("改进措施 落实率", "100%")]
+    assert cut_run_on("时效指标于2024年12月底前完成全部改造任务并通过竣工验收100%") == [
+        "时效指标",
+        "于2024年12月底前完成全部改造任务并通过竣工验收",
         "100%",
     ]

@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from scorer.ingest.interpret import closes_table, document_year, heading_field, is_organ_name, names_a_measure
-from scorer.ingest.recover import CUT_MARK, Cell, key
+from scorer.ingest.interpret import closes_table, document_year, heading_field, is_organ_name
+from scorer.ingest.recover import CUT_MARK, Cell, key, names_a_measure
 from scorer.lexicons import table
 from scorer.text import nfkc
 from scorer.types import Document, Indicator, Location, Project, Skip
@@ -693,17 +693,16 @@ class GrammarInterpreter:
 
 def _ends_table(text: str) -> bool:
     """Text opening with a total, a note or a closing section (lexicons/indicator_grammar.yaml: table_end,
-    closing_prefixes), glued or not (合计金额, 合计人数, 说明本表…, 总分100, 存在问题和改进措施): the table ends
-    there. A name that opens with a note's word and ends like a measure (存在问题整改率, 说明会召开次数) is an
-    indicator, read on."""
+    total_labels, closing_prefixes), glued or not (合计金额, 说明本表…, 总分100, 存在问题和改进措施): the table
+    ends there. A name that goes on to end like a measure (存在问题整改率, 总计划完成率, 总分馆服务点个数) is an
+    indicator, read on: ending the table there dropped it and every row after it without a word."""
     grammar = _grammar()
     compact_text = re.sub(r"\s+", "", text)
     openings = (*grammar["table_end"], *grammar["total_labels"], *grammar["closing_prefixes"])
     opening = next((w for w in openings if compact_text.startswith(w)), "")
     rest = compact_text[len(opening) :]
     labelled = opening.endswith((":", "：")) or ":" in rest[:16] or "：" in rest[:16]  # 注：…, 偏差…分析：… are notes
-    total = opening in grammar["total_labels"]  # 合计人数 | 1200 is the table's total
-    return bool(opening) and (not rest or labelled or total or not names_a_measure(rest))
+    return bool(opening) and (not rest or labelled or not names_a_measure(rest))
 
 
 def prose_items(text: str) -> list[tuple[str, str]]:

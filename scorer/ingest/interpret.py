@@ -15,6 +15,7 @@ from functools import cache
 
 from scorer.ingest.blocks import Block, Paragraph, Row
 from scorer.ingest.nested import parse_indicator_list, parse_prose_indicators
+from scorer.ingest.recover import names_a_measure
 from scorer.lexicons import table
 from scorer.text import nfkc, strip_markup
 from scorer.types import Document, Indicator, Location, Project, Skip, UnitFamily
@@ -256,18 +257,6 @@ def _closing_labels() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str],
     written = re.compile(rf"^\s*(?:(?P<label>{alternatives})\s*{annex}\s*(?:$|[:：\s]|(?=[\d.]))|(?P<prefix>{prefixes}))")
     compact = re.compile(rf"^(?P<label>{alternatives}){annex}(?:$|[:：])")
     return written, compact, totals, signoffs
-
-
-@cache
-def _measure_endings() -> tuple[str, ...]:
-    """Endings of a name that measures (lexicons/unit_expectations.yaml: rates, shares and counts)."""
-    units = table("unit_expectations")
-    return tuple(sorted({*units["percent_endings"], *units["count_endings"]}, key=len, reverse=True))
-
-
-def names_a_measure(text: str) -> bool:
-    """Text that ends like an indicator's name: 存在问题整改率, 说明会召开次数, 合计 培训人次."""
-    return re.sub(r"\s+", "", text).endswith(_measure_endings())
 
 
 def closing_of(cell: str, measure_exception: bool = True) -> Closing | None:
@@ -534,6 +523,10 @@ class Interpreter:
             return
         if self.header and self._closing_row(block, filled[0]):
             return
+        first_key = _heading_key(filled[0])
+        if self.layout == "flat" and self.header and (_form_labels().get(first_key) or first_key in _unit_labels()):
+            self._close_project()  # 项目名称 | 丁项目 after a flat table: a form follows it
+            self.header, self.layout = None, ""
         if self.layout == "flat" and self.header:
             self._flat_row(block)
             return
@@ -570,7 +563,9 @@ class Interpreter:
             value = block.cells[value_index] if value_index is not None and value_index < len(block.cells) else ""
             first_index = next(index for index, cell in enumerate(block.cells) if cell.strip())
             names_project = self.layout == "flat" and first_index == self.header.get("project")
-            if names_project or not (closing.kind == "total" and holds_target(value)):
+            # 合计 | ≤70万元, 改进措施 落实率 | 100%: a total, or a name ending like a measure, with a target
+            measured = closing.kind == "total" or (not merged and names_a_measure(first))
+            if names_project or not (measured and holds_target(value)):
                 self._flush_pending()
                 self._skip(block, "表尾的合计、说明或签名行")
                 # a form's sign-off closes its indicator table; each row of a flat table names its project

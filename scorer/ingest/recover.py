@@ -284,8 +284,8 @@ def cut_run_on(text: str) -> list[str]:
                 # 于2024年6月前完成招标, 确保2024年底前完成验收: one phrase, as the copy gave it
                 following = pattern.search(text, end)
                 stop = following.start() if following else len(text)
-                if following is None or not _is_value(following.group()) or stop - end <= 10:
-                    end = stop  # up to the next label; before a value only a short rest (not the next name)
+                if following is None or not _is_value(following.group()) or not names_a_measure(text[end:stop]):
+                    end = stop  # up to the next label or value, unless the rest is the next indicator's name
                 start = position
             elif text.startswith("完成", end) and _cell_ends_at(text, end + 2):
                 end += 2  # 2024年12月31日前完成, then the next label: 完成 is the target's
@@ -316,6 +316,18 @@ def _date_pattern() -> re.Pattern[str]:
 def _cell_ends_at(text: str, position: int) -> bool:
     """The text ends here, or a label, a header word or a value starts here."""
     return position >= len(text) or _cut_pattern().match(text, position) is not None
+
+
+@cache
+def _measure_endings() -> tuple[str, ...]:
+    """Endings of a name that measures (lexicons/unit_expectations.yaml: rates, shares and counts)."""
+    units = table("unit_expectations")
+    return tuple(sorted({*units["percent_endings"], *units["count_endings"]}, key=len, reverse=True))
+
+
+def names_a_measure(text: str) -> bool:
+    """Text that ends like an indicator's name: 存在问题整改率, 说明会召开次数, 合计 培训人次."""
+    return re.sub(r"\s+", "", text).endswith(_measure_endings())
 
 
 def _is_value(token: str) -> bool:
