@@ -23,6 +23,22 @@ def rows(document) -> list[tuple[str, str]]:
     return [(i.level3, i.value) for p in document.projects for i in p.indicators]
 
 
+def flat_summary_then_form(tmp_path: Path, title: str, form: list[list[str]]):
+    """A Word file read: a flat summary table (甲培训 | 培训人次), then a title paragraph and a form table."""
+    import docx
+
+    word = docx.Document()
+    add_word_table(
+        word,
+        [["项目名称", "一级指标", "二级指标", "三级指标", "指标值"], ["甲培训", "产出指标", "数量指标", "培训人次", "≥300人次"]],
+    )
+    word.add_paragraph(title)
+    add_word_table(word, form)
+    path = tmp_path / "汇总与明细.docx"
+    word.save(str(path))
+    return read_document(path)
+
+
 def add_word_table(word, cells: list[list[str]]) -> None:
     """A table of these cells added to a python-docx Document."""
     grid = word.add_table(rows=len(cells), cols=len(cells[0]))
@@ -904,18 +920,11 @@ def test_titles_and_closing_rows_after_the_fifth_review(tmp_path):
     """Found in the fifth review: a flat table swallowed the form table after it; a section with a colon
     further on (偏差大或目标未完成原因分析：…完成率), a note over the whole row (备注 指标值为计划数) and
     填表人 刘数 were read as indicators; 于 + a date took the next indicator's name into its phrase."""
-    import docx
-
     from scorer.ingest.recover import cut_run_on
 
-    word = docx.Document()
-    add_word_table(
-        word,
-        [["项目名称", "一级指标", "二级指标", "三级指标", "指标值"], ["甲培训", "产出指标", "数量指标", "培训人次", "≥300人次"]],
-    )
-    word.add_paragraph("乙宣传项目绩效目标表")
-    add_word_table(
-        word,
+    document = flat_summary_then_form(
+        tmp_path,
+        "乙宣传项目绩效目标表",
         [
             ["一级指标", "二级指标", "三级指标", "指标值"],
             ["产出指标", "数量指标", "宣传场次", "≥12场"],
@@ -925,9 +934,6 @@ def test_titles_and_closing_rows_after_the_fifth_review(tmp_path):
             ["", "2024年1月5日", "", ""],
         ],
     )
-    path = tmp_path / "汇总与明细.docx"
-    word.save(str(path))
-    document = read_document(path)
     assert [(p.name, [i.level3 for i in p.indicators]) for p in document.projects] == [
         ("甲培训", ["培训人次"]),
         ("乙宣传", ["宣传场次"]),
@@ -944,19 +950,13 @@ def test_a_form_after_a_flat_summary_and_names_after_a_note_s_word_after_the_six
     """Found in the sixth review: a titled form with a 项目名称 row after a flat summary table was read as the
     flat table's rows (a project named 主管部门); 改进措施 落实率 | 100% in a workbook with its group columns
     merged was taken for a note; 于 + date + a long phrase before a figure lost the figure."""
-    import docx
     import openpyxl
 
     from scorer.ingest.recover import cut_run_on
 
-    word = docx.Document()
-    add_word_table(
-        word,
-        [["项目名称", "一级指标", "二级指标", "三级指标", "指标值"], ["甲培训", "产出指标", "数量指标", "培训人次", "≥300人次"]],
-    )
-    word.add_paragraph("丁项目绩效目标表")
-    add_word_table(
-        word,
+    document = flat_summary_then_form(
+        tmp_path,
+        "丁项目绩效目标表",
         [
             ["项目名称", "丁项目", "", ""],
             ["主管部门", "某县卫健委", "实施单位", "某县人民医院"],
@@ -964,9 +964,7 @@ def test_a_form_after_a_flat_summary_and_names_after_a_note_s_word_after_the_six
             ["产出指标", "数量指标", "义诊场次", "≥6场"],
         ],
     )
-    path = tmp_path / "汇总与明细.docx"
-    word.save(str(path))
-    assert [(p.name, [i.level3 for i in p.indicators]) for p in read_document(path).projects] == [
+    assert [(p.name, [i.level3 for i in p.indicators]) for p in document.projects] == [
         ("甲培训", ["培训人次"]),
         ("丁项目", ["义诊场次"]),
     ]

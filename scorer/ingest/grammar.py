@@ -691,15 +691,19 @@ class GrammarInterpreter:
         self.doc.year = document_year([" ".join(texts) for texts in lines.values()]) or self.doc.year
 
 
+@cache
+def _closing_openings() -> tuple[str, ...]:
+    grammar = _grammar()
+    return (*grammar["table_end"], *grammar["total_labels"], *grammar["closing_prefixes"])
+
+
 def _ends_table(text: str) -> bool:
     """Text opening with a total, a note or a closing section (lexicons/indicator_grammar.yaml: table_end,
     total_labels, closing_prefixes), glued or not (合计金额, 说明本表…, 总分100, 存在问题和改进措施): the table
     ends there. A name that goes on to end like a measure (存在问题整改率, 总计划完成率, 总分馆服务点个数) is an
     indicator, read on: ending the table there dropped it and every row after it without a word."""
-    grammar = _grammar()
     compact_text = re.sub(r"\s+", "", text)
-    openings = (*grammar["table_end"], *grammar["total_labels"], *grammar["closing_prefixes"])
-    opening = next((w for w in openings if compact_text.startswith(w)), "")
+    opening = next((w for w in _closing_openings() if compact_text.startswith(w)), "")
     rest = compact_text[len(opening) :]
     labelled = opening.endswith((":", "：")) or ":" in rest[:16] or "：" in rest[:16]  # 注：…, 偏差…分析：… are notes
     return bool(opening) and (not rest or labelled or not names_a_measure(rest))
@@ -730,6 +734,17 @@ def _split_qualitative_tail(name: str) -> tuple[str, str]:
     return name, ""
 
 
+@cache
+def _trailing_targets(phrases_only: bool) -> tuple[str, ...]:
+    """The targets said in words that split_trailing_target looks for, longest first."""
+    from scorer.lexicons import terms
+
+    phrases = set(terms("value_phrases"))
+    if not phrases_only:
+        phrases |= {w for w in _grammar()["value_words"] if len(w) >= 2}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
 def split_trailing_target(name: str, phrases_only: bool = False) -> tuple[str, str]:
     """A run-on row with no value whose name ends in a target said in words (lexicons/value_phrases.txt, or
     a `value_words` entry of two characters or more, with the degree words before it: 持续改善): (name,
@@ -737,12 +752,7 @@ def split_trailing_target(name: str, phrases_only: bool = False) -> tuple[str, s
 
     Good (split): 干部履职能力有效提升 -> 干部履职能力 | 有效提升 · 区域空气质量持续改善 -> 区域空气质量 | 持续改善
     Bad (kept whole): 维修施工验收合格率 (a rate, its target cut off) · 按时完成 (nothing left for a name)"""
-    from scorer.lexicons import terms
-
-    phrases = set(terms("value_phrases"))
-    if not phrases_only:
-        phrases |= {w for w in _grammar()["value_words"] if len(w) >= 2}
-    for phrase in sorted(phrases, key=len, reverse=True):
+    for phrase in _trailing_targets(phrases_only):
         if name.endswith(phrase) and len(name) - len(phrase) >= 4:
             cut = len(name) - len(phrase)
             degree = next((d for d in _grammar()["degree_words"] if name[:cut].endswith(d) and cut - len(d) >= 4), "")
