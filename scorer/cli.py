@@ -60,6 +60,12 @@ def _usage_error(message: str) -> NoReturn:
     sys.exit(EXIT_NOTHING_READ)
 
 
+class RunStopped(SystemExit):
+    """A bulk run was stopped (a dead worker, a signal): its one line is said, its workers are ended. Leaving
+    as SystemExit, it lets every block on the way remove the run's temporary files; the process then ends
+    without the interpreter's teardown (see main)."""
+
+
 def _help(key: str) -> str | None:
     return text(key) if key in CATALOGUE else None
 
@@ -786,7 +792,7 @@ def _score_tables(
         _usage_error(text("model.invalid", detail=exc))
     except BulkAborted as exc:  # a dead worker or a signal: one line, nothing written (the batch is discarded)
         _say("error", str(exc))
-        sys.exit(exc.status)
+        raise RunStopped(exc.status) from None
     for warning in report.warnings:
         _say("warning", warning)
     for message in dict.fromkeys(report.errors):  # a table unreadable at one place is found so by both passes
@@ -1432,7 +1438,16 @@ def _example_lines(case: dict) -> list[str]:
 
 
 def main() -> None:
-    cli()
+    try:
+        cli()
+    except RunStopped as stopped:
+        # The run's reading was cut off mid-file and Arrow's own threads may still be finishing that work;
+        # one that needs Python while the interpreter is torn down aborts the process ("terminate called
+        # without an active exception", SIGABRT: apache/arrow#34314, #43604), which once turned exit
+        # status 3 into -6 in CI. Everything of the run's own is cleaned up by now: leave at once.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(stopped.code if isinstance(stopped.code, int) else 1)
 
 
 if __name__ == "__main__":
