@@ -737,15 +737,25 @@ def _write_outputs(
 
 def _read_tables(paths: list[Path], quiet: bool) -> ReadReport:
     """Rows tables read whole into Documents, for the reports that need every finding in memory."""
+    import numpy as np
     import pandas as pd
 
     from scorer.api import documents_from_frame
     from scorer.engines.tables import BulkError, read_batches, table_columns
+    from scorer.types import Location, Skip
 
     report = ReadReport()
+    left_out: list[tuple[str, Skip]] = []  # of the table being read: its rows that hold no indicator
+
+    def leave_out(rows: pd.DataFrame, reason: str) -> None:
+        for number, row in zip(rows.index, rows.itertuples(index=False), strict=True):
+            cells = [cell for column, cell in zip(rows.columns, row, strict=True) if column != "source" and cell]
+            left_out.append((row.source, Skip(Location(row.source, row=number + 1), reason, " | ".join(cells))))
+
     for path in paths:
+        left_out.clear()
         try:
-            frame = pd.concat(list(read_batches(path)))
+            frame = pd.concat(list(read_batches(path, left_out=leave_out)))
             units_are_documents = table_columns(path).unit_as_source
         except (BulkError, ValueError) as exc:
             report.errors.append(ReadError(str(path), str(exc)))
@@ -754,6 +764,12 @@ def _read_tables(paths: list[Path], quiet: bool) -> ReadReport:
         for document in documents if units_are_documents else ():
             if document.source != path.name:  # as scorer.engines.bulk.with_units names them in the stream
                 document.unit = document.source
+        by_source = {document.source: document for document in documents}
+        for source, skip in left_out:  # under 未采用的内容 of its unit, else of the unit of the row above it
+            above = int(np.searchsorted(frame.index, (skip.location.row or 1) - 1)) - 1
+            owner = by_source.get(source) or by_source.get(frame["source"].iloc[max(above, 0)]) if len(frame) else None
+            if owner is not None:
+                owner.skipped.append(skip)
         report.documents.extend(documents)
     _report_reading(report, InputPlan(), quiet)
     return report

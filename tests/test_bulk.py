@@ -375,3 +375,50 @@ def test_the_unit_is_named_alike_with_and_without_a_report(seed_table, tmp_path)
     sheet = openpyxl.load_workbook(tmp_path / "report.xlsx", read_only=True).worksheets[0]
     header, *rows = list(sheet.iter_rows(values_only=True))
     assert "单位" in header and {row[header.index("单位")] for row in rows if row[0]} <= set(seed_table["source"])
+
+
+# A budget system's export with what comes around its indicator rows: a project's heading line (budget, no
+# indicator), a cost block's total with a target (an indicator), the table's total, a sign-off and a note.
+CLOSING_EXPORT = """单位名称,项目名称,预算数（万元）,一级指标,二级指标,三级指标,指标值
+某县民政局,临时救助,120,,,,
+某县民政局,临时救助,120,产出指标,数量指标,临时救助人次,≥300人次
+某县民政局,临时救助,120,产出指标,成本指标,合计,≤120万元
+某县民政局,临时救助,120,满意度指标,服务对象满意度指标,受助群众满意度,≥90%
+某县水利局,河道保洁,40,产出指标,数量指标,保洁河道长度,≥25公里
+某县水利局,河道保洁,40,产出指标,时效指标,保洁完成时间,2025年12月底前
+合计,,160,,,,
+,填表人：李明,,,,,
+,,,,,注：指标值为年度计划数,
+"""
+CLOSING_EXPORT_INDICATORS = ["临时救助人次", "合计", "受助群众满意度", "保洁河道长度", "保洁完成时间"]
+CLOSING_EXPORT_SAID = (
+    "{path}：4 行不是指标，未评分：表尾的合计、说明或签名行 2 行（第 8，9 行）；既无指标名称也无指标值的行 2 行（第 1，7 行）"
+)
+
+
+def test_totals_notes_and_sign_offs_of_an_export_are_no_indicators_and_are_said(tmp_path):
+    """The bulk path scored 合计 (a project named 合计, graded C) and a project's heading line as indicators, where
+    the document reader leaves them out; now both read the same indicators, and the rows left out are said."""
+    export = tmp_path / "closing.csv"
+    export.write_text(CLOSING_EXPORT, encoding="utf-8")
+    report = score_tables([export], tmp_path / "rows.csv", tmp_path / "projects.csv", jobs=1)
+    rows, projects = _read(tmp_path / "rows.csv"), _read(tmp_path / "projects.csv")
+    assert list(rows["level3"]) == CLOSING_EXPORT_INDICATORS and report.rows == 5
+    units = ["某县民政局"] * 3 + ["某县水利局"] * 2
+    assert list(rows["location"]) == [f"{unit}:row {number}" for unit, number in zip(units, range(2, 7), strict=True)]
+    assert sorted(projects["project"]) == ["临时救助", "河道保洁"]  # no project named 合计 or 填表人
+    assert report.warnings == [CLOSING_EXPORT_SAID.format(path=export)] and not report.errors
+    documents = read_paths([export]).documents  # the document reader of the same table
+    assert [i.level3 for d in documents for p in d.projects for i in p.indicators] == CLOSING_EXPORT_INDICATORS
+
+
+def test_rows_left_out_of_an_export_are_listed_under_its_units_with_a_report(tmp_path):
+    """With a report option the table is read into memory: the rows left out are listed per unit, as a
+    document's 未采用的内容, and the same indicators are scored."""
+    export = tmp_path / "closing.csv"
+    export.write_text(CLOSING_EXPORT, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["score", str(export), "-o", str(tmp_path / "rows.csv"), "--xlsx", str(tmp_path / "r.xlsx")])
+    assert result.exit_code == 0, result.output
+    assert list(_read(tmp_path / "rows.csv")["level3"]) == CLOSING_EXPORT_INDICATORS
+    assert "某县民政局：1 个项目，3 条指标，未采用：1 既无指标名称也无指标值的行" in result.output
+    assert "某县水利局：1 个项目，2 条指标，未采用：2 表尾的合计、说明或签名行; 1 既无指标名称也无指标值的行" in result.output

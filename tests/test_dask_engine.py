@@ -374,3 +374,18 @@ def test_dask_workers_word_findings_in_the_language_of_the_run(cluster, seed_row
     messages = " ".join(pd.read_csv(tmp_path / "dask.csv", dtype=str, keep_default_na=False)["messages"])
     assert " the " in messages, messages[:300]
     assert "建议" not in messages
+
+
+def test_totals_notes_and_sign_offs_are_left_out_on_dask_as_on_the_local_path(cluster, tmp_path):
+    from test_bulk import CLOSING_EXPORT, CLOSING_EXPORT_SAID
+
+    from scorer.engines.dask_engine import score_tables_dask
+
+    path = tmp_path / "closing.csv"
+    path.write_text(CLOSING_EXPORT, encoding="utf-8")
+    local = score_tables([path], tmp_path / "local.csv", tmp_path / "local_p.csv", jobs=1)
+    on_dask = score_tables_dask([path], tmp_path / "dask.csv", tmp_path / "dask_p.csv", scheduler=cluster.scheduler_address)
+    assert on_dask.rows == local.rows == 5
+    assert on_dask.warnings == local.warnings == [CLOSING_EXPORT_SAID.format(path=path)]
+    assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
+    assert filecmp.cmp(tmp_path / "local_p.csv", tmp_path / "dask_p.csv", shallow=False)

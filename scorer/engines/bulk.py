@@ -923,13 +923,16 @@ def _scored_chunks(
             read_started = time.perf_counter()
             replaced_bytes()
             batches = grouped_batches if scattered and path in scattered else read_batches
+            left_out = LeftOutRows()
             try:
-                for chunk in document_chunks(batches(path, chunk_rows), split):
+                for chunk in document_chunks(batches(path, chunk_rows, left_out=left_out), split):
                     report.seconds["read"] = report.seconds.get("read", 0.0) + time.perf_counter() - read_started
                     yield path, chunk
                     read_started = time.perf_counter()
             except BulkError as exc:
                 report.errors.append(str(exc))
+            if left_out.count:
+                report.warnings.append(left_out.said(path))
             replaced = replaced_bytes()
             if replaced:
                 report.replaced_bytes += replaced
@@ -974,6 +977,41 @@ def _scored_chunks(
             yield result()
     while in_flight:
         yield result()
+
+
+class LeftOutRows:
+    """The rows of a rows table that hold something but no indicator (a total, a note, a sign-off, a row with
+    neither name nor value), by reason: counted, and the first few named by number (as `location` names
+    rows: 1 = the first row under the header), for one warning line per table."""
+
+    SHOWN = 5
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, list[int]] = {}
+        self.counts: dict[str, int] = {}
+
+    def __call__(self, rows: pd.DataFrame, reason: str) -> None:
+        shown = self.numbers.setdefault(reason, [])
+        shown.extend(int(number) + 1 for number in rows.index[: self.SHOWN - len(shown)])
+        self.counts[reason] = self.counts.get(reason, 0) + len(rows)
+
+    @property
+    def count(self) -> int:
+        return sum(self.counts.values())
+
+    def said(self, path: Path) -> str:
+        from scorer.messages import skip_reason, text
+
+        reasons = [
+            text(
+                "bulk.left_out_reason",
+                reason=skip_reason(reason),
+                count=count,
+                rows=text("list.comma").join(map(str, self.numbers[reason])) + (text("list.more") if count > self.SHOWN else ""),
+            )
+            for reason, count in self.counts.items()
+        ]
+        return text("bulk.left_out", path=path, count=self.count, reasons=text("list.semicolon").join(reasons))
 
 
 def document_parts(chunk: pd.DataFrame, parts: int) -> list[tuple[int, int] | None]:

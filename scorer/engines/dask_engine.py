@@ -24,6 +24,7 @@ from scorer.engines.bulk import (
     ROW_OUTPUT,
     BulkOptions,
     BulkReport,
+    LeftOutRows,
     ProjectSpool,
     RowsSink,
     csv_bytes,
@@ -37,6 +38,7 @@ from scorer.engines.bulk import (
     wants_b201,
     young_garbage_only,
 )
+from scorer.engines.tables import CLOSING_ROW, NO_NAME_NOR_VALUE, blank_rows, closing_rows, unnamed_rows
 
 ORDER_COLUMNS = ["_file", "_document_row", "project_index", "row_index"]
 
@@ -48,7 +50,7 @@ def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | No
     row kept; a warning in `warnings`), as on the local path."""
     import dask.dataframe as dd
 
-    from scorer.engines.tables import blank_rows, csv_encoding, table_columns, undecodable_bytes
+    from scorer.engines.tables import csv_encoding, table_columns, undecodable_bytes
 
     table = table_columns(path)
     replaced = 0
@@ -82,19 +84,31 @@ def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | No
             name = "GB18030" if encoding == "gb18030" else "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
             warnings.append(text("bulk.replaced_bytes", path=path, count=replaced, encoding=name))
     unit_column = next((name for name, field in table.fields.items() if field == "department"), None)
-    counted = frame.map_partitions(_rows_and_last_unit, unit_column, meta={"rows": "int64", "unit": object}).compute()
+    meta = {"rows": "int64", "unit": object, CLOSING_ROW: object, NO_NAME_NOR_VALUE: object}
+    counted = frame.map_partitions(_partition_facts, table, unit_column, meta=meta).compute()
     lengths = counted["rows"].to_numpy()
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype("int64")
     units_above = counted["unit"].where(counted["unit"] != "").ffill().shift(1).fillna("").tolist()
+    left_out = LeftOutRows()
+    not_indicators: list[np.ndarray] = []  # per partition: the positions of its rows that hold no indicator
+    for index, facts in enumerate(counted.itertuples(index=False)):
+        positions = [np.asarray(found, dtype="int64") for found in (facts[2], facts[3])]
+        for found, reason in zip(positions, (CLOSING_ROW, NO_NAME_NOR_VALUE), strict=True):
+            if len(found):
+                left_out(pd.DataFrame(index=found + offsets[index]), reason)
+        not_indicators.append(np.concatenate(positions))
+    if left_out.count and warnings is not None:
+        warnings.append(left_out.said(path))
 
     def number(part: pd.DataFrame, partition_info=None) -> pd.DataFrame:
         index = partition_info["number"] if partition_info else 0
         part = table.contract(part, units_above[index] if table.unit_as_source else "")
-        blank = blank_rows(part)
+        dropped = blank_rows(part)  # a line of commas is no row, as on the local path
+        dropped[not_indicators[index]] = True  # nor a total, a note, a sign-off, a row of no name nor value
         start = int(offsets[index])
         part["_file"] = file_number
         part["_row"] = np.arange(start, start + len(part), dtype="int64")
-        return part[~blank].reset_index(drop=True)  # a line of commas is no row, as on the local path
+        return part[~dropped].reset_index(drop=True)
 
     meta = pd.DataFrame(
         {c: pd.Series(dtype=object) for c in table.output_columns}
@@ -103,12 +117,24 @@ def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | No
     return frame.map_partitions(number, meta=meta), replaced
 
 
-def _rows_and_last_unit(part: pd.DataFrame, unit_column: str | None) -> pd.DataFrame:
-    """A partition's rows and the last unit it names (for the blank unit cells of the next partitions)."""
+def _partition_facts(part: pd.DataFrame, table, unit_column: str | None) -> pd.DataFrame:
+    """A partition's rows, the last unit it names (for the blank unit cells of the next partitions), and the
+    positions of its rows that hold something but no indicator, by reason (as read_batches leaves them out)."""
     # as objects first: a Parquet dictionary column is read as a category, which takes no "" for its nulls
     named = part[unit_column].astype(object).fillna("").astype(str) if unit_column else pd.Series([], dtype=object)
     named = named[named.str.strip() != ""]
-    return pd.DataFrame({"rows": [len(part)], "unit": [named.iloc[-1] if len(named) else ""]})
+    rows = table.contract(part)
+    blank = blank_rows(rows)
+    closing = closing_rows(rows) & ~blank
+    unnamed = unnamed_rows(rows) & ~blank & ~closing
+    return pd.DataFrame(
+        {
+            "rows": [len(part)],
+            "unit": [named.iloc[-1] if len(named) else ""],
+            CLOSING_ROW: [np.flatnonzero(closing).tolist()],
+            NO_NAME_NOR_VALUE: [np.flatnonzero(unnamed).tolist()],
+        }
+    )
 
 
 def _score_partition(part: pd.DataFrame, options: BulkOptions) -> pd.DataFrame:

@@ -12,6 +12,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -417,15 +418,24 @@ def table_columns(path: Path, columns: list[str] | None = None) -> TableColumns:
     return TableColumns(path, {name: present[name] for name in read}, read, wanted, unit_as_source, header)
 
 
+# Why a row of a rows table that holds something is no indicator, as a document's reader says it (Skip.reason)
+CLOSING_ROW = "表尾的合计、说明或签名行"
+NO_NAME_NOR_VALUE = "既无指标名称也无指标值的行"
+
+LeftOut = Callable[[pd.DataFrame, str], None]  # (rows left out, with their numbers as index; the reason)
+
+
 def read_batches(
     path: Path,
     chunk_rows: int = CHUNK_ROWS,
     columns: list[str] | None = None,
+    left_out: LeftOut | None = None,
 ) -> Iterator[pd.DataFrame]:
     """Frames of about chunk_rows rows of strings (a missing cell is ""), columns named by the rows contract
     (header_fields), indexed by their row number in the table (0 = the first row under the header). With
     no `source` column, a row's document is its unit (the `department` column: 单位名称, 预算单位 …) when
-    there is one, else the file's name."""
+    there is one, else the file's name. Rows that are no indicator are left out and told to `left_out`
+    (_indicator_rows)."""
     import pyarrow as pa
 
     table = table_columns(path, columns)
@@ -438,7 +448,7 @@ def read_batches(
             offset += len(frame)
             if table.unit_as_source and len(frame) and frame["source"].iloc[-1] != path.name:
                 unit_above = frame["source"].iloc[-1]
-            yield _without_blank_rows(frame)
+            yield _indicator_rows(frame, left_out)
     except (pa.ArrowException, OSError, UnicodeError) as exc:  # UnicodeError: Python's GB18030 decoder
         raise BulkError(_said("bulk.unreadable_after", path=path, row=offset, detail=_read_error(exc))) from exc
 
@@ -457,11 +467,65 @@ def _read_error(exc: Exception) -> str:
     return detail
 
 
-def _without_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """The rows that hold something: a line of commas (a spreadsheet's empty row, saved as CSV) is no
-    indicator. The rows kept keep their numbers (the index)."""
+def _indicator_rows(frame: pd.DataFrame, left_out: LeftOut | None = None) -> pd.DataFrame:
+    """The rows that hold an indicator. A line of commas (a spreadsheet's empty row, saved as CSV) holds
+    nothing and goes unsaid; a total, a note or a sign-off (合计, 注：…, 填表人：张三), or a row with neither an
+    indicator's name nor a value (a project's heading line), is told to `left_out`, as a document's reader
+    lists it under 未采用的内容. The rows kept keep their numbers (the index)."""
     blank = blank_rows(frame)
-    return frame[~blank] if blank.any() else frame
+    closing = closing_rows(frame) & ~blank
+    unnamed = unnamed_rows(frame) & ~blank & ~closing
+    if left_out is not None:
+        for rows, reason in ((closing, CLOSING_ROW), (unnamed, NO_NAME_NOR_VALUE)):
+            if rows.any():
+                left_out(frame[rows], reason)
+    dropped = blank | closing | unnamed
+    return frame[~dropped] if dropped.any() else frame
+
+
+def unnamed_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Which rows of a contracted frame have neither an indicator's name (level3) nor a value nor a
+    description: no indicator is there to score (LABELING.md: an empty slot with no name is not a row)."""
+    if "level3" not in frame.columns or "value" not in frame.columns:
+        return np.zeros(len(frame), dtype=bool)
+    empty = (frame["level3"] == "").to_numpy(dtype=bool) & (frame["value"] == "").to_numpy(dtype=bool)
+    if "description" in frame.columns:
+        empty &= (frame["description"] == "").to_numpy(dtype=bool)
+    return empty
+
+
+def closing_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Which rows of a contracted frame are a total, a note or a sign-off and no indicator, judged as a
+    document's table judges them (scorer.ingest.interpret.is_closing_row, on the row's first filled cell of
+    project, level1, level2, level3): 合计 | 30 and 填表人：张三 are, 合计 | ≤70万元 in a cost block is not.
+    A filled project cell decides alone (a project named 合计 is no project), so each project name is judged
+    once; only rows with no project are looked at one by one."""
+    from scorer.ingest.interpret import is_closing_row
+
+    found = np.zeros(len(frame), dtype=bool)
+    cells = [column for column in ("project", "level1", "level2", "level3") if column in frame.columns]
+    if "value" not in frame.columns or not cells or not len(frame):
+        return found
+    unnamed = np.ones(len(frame), dtype=bool)
+    if "project" in frame.columns:
+        project = frame["project"]
+        closing_names = [name for name in project.unique() if name and _names_closing(name)]
+        if closing_names:
+            found |= project.isin(closing_names).to_numpy(dtype=bool)
+        unnamed = (project == "").to_numpy(dtype=bool)
+    if unnamed.any():
+        rest = frame.loc[unnamed, [*cells, "value"]]
+        for position, row in zip(np.flatnonzero(unnamed), rest.itertuples(index=False), strict=True):
+            first = next((cell for cell in row[:-1] if cell.strip()), None)
+            found[position] = first is not None and is_closing_row(first, row[-1]) is not None
+    return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _names_closing(project: str) -> bool:
+    from scorer.ingest.interpret import is_closing_row
+
+    return is_closing_row(project, "", names_project=True) is not None
 
 
 def blank_rows(frame: pd.DataFrame) -> np.ndarray:
@@ -629,7 +693,9 @@ def first_scattered(path: Path, chunk_rows: int = CHUNK_ROWS) -> tuple[str, int]
 GROUP_PART_BYTES = 256 << 20  # a scattered table is regrouped in parts of about this much of the file
 
 
-def grouped_batches(path: Path, chunk_rows: int = CHUNK_ROWS, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
+def grouped_batches(
+    path: Path, chunk_rows: int = CHUNK_ROWS, columns: list[str] | None = None, left_out: LeftOut | None = None
+) -> Iterator[pd.DataFrame]:
     """read_batches' frames of a table whose documents' rows are scattered, each document's rows brought
     together (documents in order of first appearance, rows in table order, each row keeping its number),
     so that document_chunks gives whole documents and the result does not depend on chunk_rows. Up to
@@ -643,7 +709,7 @@ def grouped_batches(path: Path, chunk_rows: int = CHUNK_ROWS, columns: list[str]
     if parts == 1:
         frames: list[pd.DataFrame] = []
         try:
-            for frame in read_batches(path, chunk_rows, columns):
+            for frame in read_batches(path, chunk_rows, columns, left_out):
                 frames.append(frame)
         except BulkError as exc:
             failure = exc
@@ -658,7 +724,7 @@ def grouped_batches(path: Path, chunk_rows: int = CHUNK_ROWS, columns: list[str]
     with tempfile.TemporaryDirectory(prefix="zhibiao-groups-") as folder:
         writers: dict[int, pq.ParquetWriter] = {}
         try:
-            for frame in read_batches(path, chunk_rows, columns):
+            for frame in read_batches(path, chunk_rows, columns, left_out):
                 buckets = pd.util.hash_array(frame["source"].to_numpy(dtype=object)) % np.uint64(parts)
                 for bucket in np.unique(buckets).tolist():
                     piece = frame[buckets == bucket]

@@ -294,6 +294,22 @@ def closes_table(cell: str) -> bool:
     return closing_of(cell) is not None
 
 
+def is_closing_row(first: str, value: str, names_project: bool = False, merged: bool = False) -> Closing | None:
+    """The closing label of a table row whose first filled cell is `first` and whose value cell is `value`,
+    when the row is a total, a note or a sign-off and no indicator; else None. A total with a target in the
+    value cell (合计 | ≤70万元), or a name that ends like a measure with one (改进措施 落实率 | 100%), is an
+    indicator, except where the cell names a flat table's project (each row there names its project).
+    `merged`: the same text in every cell of the row, a note written over it.
+
+    Good (closing): 合计 | 30 · 填表人：张三 | (empty) · 注：指标值为计划数
+    Bad (an indicator): 合计 | ≤70万元 · 存在的问题整改率 | 100%"""
+    closing = closing_of(first, measure_exception=not merged)
+    if closing is None:
+        return None
+    measured = closing.kind == "total" or (not merged and names_a_measure(first))
+    return closing if names_project or not (measured and holds_target(value)) else None
+
+
 def holds_target(cell: str) -> bool:
     """A target in a value cell: a comparison, or a figure with a unit that is no date (≤70万元, 300人次, 100%);
     not a telephone number or the date of a sign-off."""
@@ -557,20 +573,17 @@ class Interpreter:
         assert self.header is not None
         filled = block.filled()
         merged = len(filled) > 1 and len(set(filled)) == 1  # a note written over the whole row
-        closing = closing_of(first, measure_exception=not merged)
+        value_index = self.header.get("value")
+        value = block.cells[value_index] if value_index is not None and value_index < len(block.cells) else ""
+        first_index = next(index for index, cell in enumerate(block.cells) if cell.strip())
+        names_project = self.layout == "flat" and first_index == self.header.get("project")
+        closing = is_closing_row(first, value, names_project, merged)
         if closing is not None:
-            value_index = self.header.get("value")
-            value = block.cells[value_index] if value_index is not None and value_index < len(block.cells) else ""
-            first_index = next(index for index, cell in enumerate(block.cells) if cell.strip())
-            names_project = self.layout == "flat" and first_index == self.header.get("project")
-            # 合计 | ≤70万元, 改进措施 落实率 | 100%: a total, or a name ending like a measure, with a target
-            measured = closing.kind == "total" or (not merged and names_a_measure(first))
-            if names_project or not (measured and holds_target(value)):
-                self._flush_pending()
-                self._skip(block, "表尾的合计、说明或签名行")
-                # a form's sign-off closes its indicator table; each row of a flat table names its project
-                self.signed_off = self.signed_off or (closing.kind == "sign-off" and self.in_indicators)
-                return True
+            self._flush_pending()
+            self._skip(block, "表尾的合计、说明或签名行")
+            # a form's sign-off closes its indicator table; each row of a flat table names its project
+            self.signed_off = self.signed_off or (closing.kind == "sign-off" and self.in_indicators)
+            return True
         if not self.signed_off:
             return False
         key = _heading_key(first)
