@@ -985,3 +985,21 @@ def test_a_form_after_a_flat_summary_and_names_after_a_note_s_word_after_the_six
         "于2024年12月底前完成全部改造任务并通过竣工验收",
         "100%",
     ]
+
+
+def test_a_text_tables_total_and_sign_off_lines_are_listed_as_left_out(tmp_path):
+    """Recovered from text, a 合计 line and a sign-off ended the table without a word under 未采用的内容, where a
+    Word or Excel table lists the same rows; the indicators under the 合计 line are still read."""
+    document = read_text(
+        tmp_path,
+        "2024年度项目支出绩效目标表\n项目名称：干部培训项目\n一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t培训人数\t≥100人\n产出指标\t质量指标\t培训合格率\t≥95%\n合计\t10万元\n"
+        "效益指标\t社会效益指标\t干部履职能力提升率\t≥10%\n满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\n"
+        "填表人：张三\t联系电话：12345678\n",
+    )
+    names = [indicator.level3 for project in document.projects for indicator in project.indicators]
+    assert names == ["培训人数", "培训合格率", "干部履职能力提升率", "学员满意度"]
+    assert [(skip.location.line, skip.reason, skip.text) for skip in document.skipped] == [
+        (6, "表尾的合计、说明或签名行", "合计 | 10万元"),
+        (9, "表尾的合计、说明或签名行", "填表人：张三 | 联系电话：12345678"),
+    ]

@@ -18,6 +18,7 @@ interpreter walks the cells with that plan:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -308,16 +309,17 @@ class GrammarInterpreter:
             self.doc.skipped.append(Skip(self._loc(cell), "表头折行的余下部分", text))
             return index + 1
         self.skip_remnants = False
-        if (
-            (
-                _ends_table(text.strip().lstrip("….·"))  # 合计, 说明：…, 偏差大或…; not 说明会召开次数
-                # a sign-off opening its line, or after a row with its target; 回访方式 | 电话 is a value
-                or (closes_table(text) and (cell.first or self.row is None or self.row.target_taken()))
-            )
-            and (self.rows_in_table or self.row is not None)
-        ) or (cell.alone and _SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text)):
+        closing = (
+            _ends_table(text.strip().lstrip("….·"))  # 合计, 说明：…, 偏差大或…; not 说明会召开次数
+            # a sign-off opening its line, or after a row with its target; 回访方式 | 电话 is a value
+            or (closes_table(text) and (cell.first or self.row is None or self.row.target_taken()))
+        ) and bool(self.rows_in_table or self.row is not None)
+        if closing or (cell.alone and _SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text)):
             self._close_row()
             self.in_table = False
+            if closing:  # listed with the rest of its line (合计 | 10万元), as a table's reader lists the row
+                line = itertools.takewhile(lambda later: later.line == cell.line, cells[index:])
+                self.doc.skipped.append(Skip(self._loc(cell), "表尾的合计、说明或签名行", " | ".join(c.text for c in line)))
             return index + 1
         if self.row is not None and self._next_role() == "level2_dup" and label_kind(text):
             self._assign(cell)  # the annual half of a 长期 / 年度 table repeats the group
