@@ -1003,3 +1003,26 @@ def test_a_text_tables_total_and_sign_off_lines_are_listed_as_left_out(tmp_path)
         (6, "表尾的合计、说明或签名行", "合计 | 10万元"),
         (9, "表尾的合计、说明或签名行", "填表人：张三 | 联系电话：12345678"),
     ]
+
+
+def test_a_letter_spaced_total_and_a_deviation_section_are_not_indicators(tmp_path):
+    """Found in review: a self-evaluation table's letter-spaced 总 分 | 100 and its 偏差原因及改进措施 section were
+    read as indicators; 总计划完成率 and 合计培训人次 are names, and stay indicators."""
+    import openpyxl
+
+    path = tmp_path / "自评表.xlsx"
+    workbook = openpyxl.Workbook()
+    for row in [
+        ["项目名称", "农村公路养护", None, None, None],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "分值"],
+        ["产出指标", "数量指标", "养护里程", "≥120公里", "20"],
+        ["产出指标", "质量指标", "总计划完成率", "100%", "20"],
+        ["产出指标", "数量指标", "合计培训人次", "≥60人次", "10"],
+        ["总 分", None, None, None, "100"],
+        ["偏差原因及改进措施", "无", None, None, None],
+    ]:
+        workbook.active.append(row)
+    workbook.save(str(path))
+    document = read_document(path)
+    assert rows(document) == [("养护里程", "≥120公里"), ("总计划完成率", "100%"), ("合计培训人次", "≥60人次")]
+    assert [s.text for s in document.skipped if "签名" in s.reason] == ["总 分 | 100", "偏差原因及改进措施 | 无"]

@@ -255,7 +255,7 @@ def _closing_labels() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str],
     annex = r"(?:[(（][^()（）]{0,8}[)）]|签字|签名|签章|盖章)?"  # 填表人（签字）：, 单位负责人签字：
     prefixes = "|".join(re.escape(word) for word in sorted(grammar["closing_prefixes"], key=len, reverse=True))
     written = re.compile(rf"^\s*(?:(?P<label>{alternatives})\s*{annex}\s*(?:$|[:：\s]|(?=[\d.]))|(?P<prefix>{prefixes}))")
-    compact = re.compile(rf"^(?P<label>{alternatives}){annex}(?:$|[:：])")
+    compact = re.compile(rf"^(?P<label>{alternatives}){annex}(?:$|[:：]|(?=[\d.]))")  # 合　计, 总 分 100
     return written, compact, totals, signoffs
 
 
