@@ -1026,3 +1026,47 @@ def test_a_letter_spaced_total_and_a_deviation_section_are_not_indicators(tmp_pa
     document = read_document(path)
     assert rows(document) == [("养护里程", "≥120公里"), ("总计划完成率", "100%"), ("合计培训人次", "≥60人次")]
     assert [s.text for s in document.skipped if "签名" in s.reason] == ["总 分 | 100", "偏差原因及改进措施 | 无"]
+
+
+def test_a_flat_table_going_on_under_a_pages_repeated_header_keeps_its_project(tmp_path):
+    """Found in review: a flat table printed over two pages (a PDF's, a Word file's tables page by page) repeats
+    its header, and its project was cut in two there, each half judged alone (no 效益 rows in the first half,
+    no 产出 rows in the second). Under another title, the same header starts a table of its own."""
+    import docx
+
+    header = ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"]
+    first_page = [
+        header,
+        ["乡镇干部培训", "产出指标", "数量指标", "培训人数", "≥300人"],
+        ["乡镇干部培训", "产出指标", "质量指标", "培训合格率", "≥95%"],
+    ]
+    second_page = [
+        header,
+        ["乡镇干部培训", "效益指标", "社会效益指标", "参训干部履职考核优秀率", "≥30%"],
+        ["乡镇干部培训", "满意度指标", "服务对象满意度指标", "参训干部满意度", "≥90%"],
+        ["村级财务审计", "产出指标", "数量指标", "审计村数", "45个"],
+    ]
+    path = tmp_path / "目标表.docx"
+    word = docx.Document()
+    word.add_paragraph("某镇2025年项目支出绩效目标表")
+    add_word_table(word, first_page)
+    word.add_paragraph("第 1 页 共 2 页")
+    word.add_paragraph("某镇2025年项目支出绩效目标表")
+    add_word_table(word, second_page)
+    word.save(str(path))
+    document = read_document(path)
+    assert [(p.name, len(p.indicators)) for p in document.projects] == [("乡镇干部培训", 4), ("村级财务审计", 1)]
+
+    sheet = tmp_path / "导出.csv"
+    lines = [",".join(row) for row in [*first_page, *second_page]]
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert [(p.name, len(p.indicators)) for p in read_document(sheet).projects] == [("乡镇干部培训", 4), ("村级财务审计", 1)]
+
+    other = tmp_path / "两个单位.docx"
+    word = docx.Document()
+    word.add_paragraph("甲镇2025年项目支出绩效目标表")
+    add_word_table(word, first_page)
+    word.add_paragraph("乙镇2025年项目支出绩效目标表")
+    add_word_table(word, second_page[:3])
+    word.save(str(other))
+    assert [(p.name, len(p.indicators)) for p in read_document(other).projects] == [("乡镇干部培训", 2), ("乡镇干部培训", 2)]

@@ -347,6 +347,8 @@ class Interpreter:
         self.header_width = 0
         self.header_fields: list[str | None] | None = None  # of the header row just read, until another row
         self.layout = ""  # "", "form", "flat", "wide"
+        # the header of the flat table being read, its sheet and title: the same again is a page's repeated header
+        self.flat_header: tuple | None = None
         self.form_part = ""
         self.money_factor = 1.0  # multiply to get 万元
         self.section = ""
@@ -645,8 +647,12 @@ class Interpreter:
             self.layout = "wide"
             self._close_project()
         elif "project" in header:
-            self.layout = "flat"
-            self._close_project()
+            # a page's repeated header inside a flat table (a PDF's pages, a printed export) goes on with the
+            # project of the row above; another header, sheet or title starts a table of its own
+            this_table = (tuple(fields), block.sheet, self.pending_title)
+            if not (self.layout == "flat" and self.flat_header == this_table):
+                self._close_project()
+            self.layout, self.flat_header = "flat", this_table
         else:
             if self.layout == "flat":
                 self._close_project()  # a form table after a flat one is a project of its own
