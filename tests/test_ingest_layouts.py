@@ -1070,3 +1070,46 @@ def test_a_flat_table_going_on_under_a_pages_repeated_header_keeps_its_project(t
     add_word_table(word, second_page[:3])
     word.save(str(other))
     assert [(p.name, len(p.indicators)) for p in read_document(other).projects] == [("乡镇干部培训", 2), ("乡镇干部培训", 2)]
+
+
+@pytest.mark.parametrize("between", ["续表", "（续表1）", "第 1 页 共 2 页", "- 1 -"])
+def test_a_form_s_indicator_table_going_on_after_a_continued_mark_keeps_its_rows(tmp_path, between):
+    """Found in review: a Word form whose indicator table goes on in a second table after a 续表 paragraph (or a
+    page number) lost the rows of the second table as 项目表单中无法识别的行. A paragraph of prose still ends
+    the table (the form's notes are no indicators)."""
+    import docx
+
+    def form(between: str) -> Path:
+        path = tmp_path / "申报表.docx"
+        word = docx.Document()
+        word.add_paragraph("2025年项目支出绩效目标表")
+        add_word_table(
+            word,
+            [
+                ["项目名称", "乡镇干部培训", "", ""],
+                ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "培训人数", "≥300人"],
+                ["产出指标", "质量指标", "培训合格率", "≥95%"],
+            ],
+        )
+        word.add_paragraph(between)
+        add_word_table(
+            word,
+            [
+                ["效益指标", "社会效益指标", "参训干部履职考核优秀率", "≥30%"],
+                ["满意度指标", "服务对象满意度指标", "参训干部满意度", "≥90%"],
+            ],
+        )
+        word.save(str(path))
+        return path
+
+    document = read_document(form(between))
+    assert [i.level3 for p in document.projects for i in p.indicators] == [
+        "培训人数",
+        "培训合格率",
+        "参训干部履职考核优秀率",
+        "参训干部满意度",
+    ]
+    assert not document.skipped
+    prose = read_document(form("本单位承诺以上绩效目标真实、准确。"))
+    assert [i.level3 for p in prose.projects for i in p.indicators] == ["培训人数", "培训合格率"]

@@ -244,6 +244,18 @@ class Closing:
 
 
 @cache
+def _page_mark() -> re.Pattern[str]:
+    """A paragraph that marks a table going on over a page: 续表 (lexicons/indicator_grammar.yaml,
+    continued_marks) with a number or in brackets, or a page number (第 2 页, 第2页 共5页, - 3 -, 2/5)."""
+    marks = "|".join(re.escape(mark) for mark in sorted(table("indicator_grammar")["continued_marks"], key=len, reverse=True))
+    return re.compile(
+        rf"^\s*(?:[(（]?\s*(?:{marks})\s*\d*\s*[)）]?"
+        r"|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页"
+        r"|[-—–]\s*\d{1,3}\s*[-—–]|\d{1,3}\s*/\s*\d{1,3})\s*$"
+    )
+
+
+@cache
 def _closing_labels() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str]]:
     """Closing labels (lexicons/indicator_grammar.yaml: table_end, signoff_labels, total_labels as whole labels,
     closing_prefixes as the openings of sections), in the cell as written and with its spaces taken out (合　计);
@@ -438,6 +450,8 @@ class Interpreter:
             self.layout = "form" if self.layout != "wide" else self.layout
             self.form_part = ""
             return
+        if _page_mark().match(text):
+            return  # 续表, 第 2 页: the table goes on over a page; the rows after it are still its own
         self.form_part = ""
         if self.layout in ("form", "flat"):
             self.in_indicators = False
