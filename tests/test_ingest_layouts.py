@@ -1113,3 +1113,22 @@ def test_a_form_s_indicator_table_going_on_after_a_continued_mark_keeps_its_rows
     assert not document.skipped
     prose = read_document(form("本单位承诺以上绩效目标真实、准确。"))
     assert [i.level3 for p in prose.projects for i in p.indicators] == ["培训人数", "培训合格率"]
+
+
+@pytest.mark.parametrize("kind", ["支出绩效自评表", "绩效指标表", "绩效评价结果表"])
+def test_stacked_tables_under_self_evaluation_or_indicator_titles_are_projects_of_their_own(tmp_path, kind):
+    """Found in review: only a …绩效目标表 title named a project; two tables stacked under …项目支出绩效自评表 (or
+    …绩效指标表) titles, with no 项目名称 row, ran into one project with no name."""
+    import docx
+
+    path = tmp_path / "自评表.docx"
+    word = docx.Document()
+    for project, name, value in (("乡镇干部培训项目", "培训人数", "≥300人"), ("村级财务审计项目", "审计村数", "45个")):
+        word.add_paragraph(project + kind)
+        add_word_table(word, [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", name, value]])
+    word.save(str(path))
+    document = read_document(path)
+    assert [(p.name, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("乡镇干部培训", ["培训人数"]),
+        ("村级财务审计", ["审计村数"]),
+    ]

@@ -25,7 +25,8 @@ _FIELD_CODE = re.compile(r"TC\s[^\n]{0,300}?\\f\s*[A-Z]\s*\\l\s*\d+")  # bounded
 _MAX_TITLE = 200  # a longer paragraph or cell is never a table title
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _TITLE = re.compile(
-    r"^(?:[#\s]*)(?:[\d一二三四五六七八九十]+\s*[.、．]\s*)?(?P<name>.+?)(?:项目)?(?:支出)?绩效目标(?:申报|公开)?表"
+    r"^(?:[#\s]*)(?:[\d一二三四五六七八九十]+\s*[.、．]\s*)?(?P<name>.+?)(?:项目)?(?:支出)?"
+    r"绩效(?:目标|指标|自评|评价)(?:申报|公开|自评|评价)?(?:结果)?表"  # 甲项目支出绩效自评表, 乙项目绩效指标表
     r"(?:\s*[(（]\s*20\d{2}\s*年度?\s*[)）])?$"  # 甲项目绩效目标表（2024年度）
 )
 _SECTION = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?P<name>[^。；;，,]{2,30}?)\s*$")
