@@ -34,7 +34,8 @@ def documents_from_frame(
     row_numbers: Iterable[int] | None = None,
 ) -> list[Document]:
     """Rows in the rows-CSV contract (source, project, level1 … basis; budget, purpose, goal if present)
-    -> Documents, keeping row order; a project takes budget, purpose and goal from its first row.
+    -> Documents, keeping row order; a project takes budget, purpose and goal from its first row. A row with
+    neither an indicator's name nor a value nor a description is no indicator (a project's heading line).
     Each indicator's location is its row of the table: row_numbers, or counted from first_row."""
     missing = {"project", "level3", "value"} - set(frame.columns)
     if missing:
@@ -76,6 +77,8 @@ def documents_from_frame(
                 project.budget = float(budget) if budget else None
             except ValueError:  # as a budget system writes it: 1,234.5 or 120万元
                 project.budget = budget_in_wan(budget)
+        if not (level3 or value or description):
+            continue  # a project's heading line (its name, budget and goal): no indicator
         project.indicators.append(
             Indicator(
                 level1=level1,

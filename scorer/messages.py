@@ -467,7 +467,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{path}：{count} 行不是指标，未评分：{reasons}",
         "en": "{path}: {count} row(s) hold no indicator and were not scored: {reasons}",
     },
-    "bulk.left_out_reason": {"zh": "{reason} {count} 行（第 {rows} 行）", "en": "{reason}, {count} (row {rows})"},
+    "bulk.only_left_out": {
+        "zh": "{path}：没有指标行，{count} 行都不是指标：{reasons}",
+        "en": "{path}: no indicator rows; all {count} row(s) hold none: {reasons}",
+    },
+    "bulk.left_out_reason": {"zh": "{reason} {count} 行（第 {rows} 行{more}）", "en": "{reason}, {count} (row {rows}{more})"},
     "bulk.one_document": {
         "zh": "{path}：没有文件列（source）或单位列（或单位列为空），全部行作为一个文件（{name}）评分",
         "en": "{path}: no source or unit column (or an empty unit column), so all its rows are one document ({name})",
@@ -475,7 +479,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "bulk.stages": {"zh": "用时：{stages}", "en": "time: {stages}"},
     "list.comma": {"zh": "，", "en": ", "},
     "list.semicolon": {"zh": "；", "en": "; "},
-    "list.more": {"zh": " 等", "en": " …"},
+    "list.more": {"zh": "等", "en": " …"},
     "bulk.stage.statistics": {"zh": "模板统计", "en": "statistics"},
     "bulk.stage.read": {"zh": "读取", "en": "read"},
     "bulk.stage.score": {"zh": "评分", "en": "score"},

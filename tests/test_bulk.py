@@ -377,48 +377,84 @@ def test_the_unit_is_named_alike_with_and_without_a_report(seed_table, tmp_path)
     assert "单位" in header and {row[header.index("单位")] for row in rows if row[0]} <= set(seed_table["source"])
 
 
-# A budget system's export with what comes around its indicator rows: a project's heading line (budget, no
-# indicator), a cost block's total with a target (an indicator), the table's total, a sign-off and a note.
-CLOSING_EXPORT = """单位名称,项目名称,预算数（万元）,一级指标,二级指标,三级指标,指标值
-某县民政局,临时救助,120,,,,
-某县民政局,临时救助,120,产出指标,数量指标,临时救助人次,≥300人次
-某县民政局,临时救助,120,产出指标,成本指标,合计,≤120万元
-某县民政局,临时救助,120,满意度指标,服务对象满意度指标,受助群众满意度,≥90%
-某县水利局,河道保洁,40,产出指标,数量指标,保洁河道长度,≥25公里
-某县水利局,河道保洁,40,产出指标,时效指标,保洁完成时间,2025年12月底前
-合计,,160,,,,
-,填表人：李明,,,,,
-,,,,,注：指标值为年度计划数,
+# A budget system's export with what comes around its indicator rows: a project's heading line (its budget and
+# goal, no indicator), a cost block's total with a target (an indicator), a project named by a self-evaluation
+# section's opening (存在的问题…), the table's total, a sign-off in the unit column and a note.
+CLOSING_EXPORT = """单位名称,项目名称,预算数（万元）,年度绩效目标,一级指标,二级指标,三级指标,指标值
+某县民政局,临时救助,120,保障困难群众基本生活,,,,
+某县民政局,临时救助,,,产出指标,数量指标,临时救助人次,≥300人次
+某县民政局,临时救助,,,产出指标,成本指标,临时救助资金,≤150万元
+某县民政局,临时救助,,,满意度指标,服务对象满意度指标,受助群众满意度,≥90%
+某县水利局,河道保洁,40,,产出指标,数量指标,保洁河道长度,≥25公里
+某县水利局,河道保洁,40,,产出指标,成本指标,合计,≤40万元
+某县水利局,存在的问题整改专项,6,,产出指标,数量指标,问题整改数,≥3项
+合计,,166,,,,,
+单位负责人：王强,,,,,,,填报日期：2025年3月1日
+,,,,,,注：指标值为年度计划数,
 """
-CLOSING_EXPORT_INDICATORS = ["临时救助人次", "合计", "受助群众满意度", "保洁河道长度", "保洁完成时间"]
+CLOSING_EXPORT_INDICATORS = ["临时救助人次", "临时救助资金", "受助群众满意度", "保洁河道长度", "合计", "问题整改数"]
 CLOSING_EXPORT_SAID = (
-    "{path}：4 行不是指标，未评分：表尾的合计、说明或签名行 2 行（第 8，9 行）；既无指标名称也无指标值的行 2 行（第 1，7 行）"
+    "{path}：4 行不是指标，未评分：表尾的合计、说明或签名行 3 行（第 8，9，10 行）；既无指标名称也无指标值的行 1 行（第 1 行）"
 )
 
 
 def test_totals_notes_and_sign_offs_of_an_export_are_no_indicators_and_are_said(tmp_path):
     """The bulk path scored 合计 (a project named 合计, graded C) and a project's heading line as indicators, where
-    the document reader leaves them out; now both read the same indicators, and the rows left out are said."""
+    the document reader leaves them out; now both read the same indicators, and the rows left out are said. The
+    heading line still gives its project's budget (the costs above it are found, L101), and a project named
+    by a section's opening (存在的问题整改专项) is a project (found in review)."""
     export = tmp_path / "closing.csv"
     export.write_text(CLOSING_EXPORT, encoding="utf-8")
     report = score_tables([export], tmp_path / "rows.csv", tmp_path / "projects.csv", jobs=1)
     rows, projects = _read(tmp_path / "rows.csv"), _read(tmp_path / "projects.csv")
-    assert list(rows["level3"]) == CLOSING_EXPORT_INDICATORS and report.rows == 5
-    units = ["某县民政局"] * 3 + ["某县水利局"] * 2
-    assert list(rows["location"]) == [f"{unit}:row {number}" for unit, number in zip(units, range(2, 7), strict=True)]
-    assert sorted(projects["project"]) == ["临时救助", "河道保洁"]  # no project named 合计 or 填表人
+    assert list(rows["level3"]) == CLOSING_EXPORT_INDICATORS and report.rows == 6
+    units = ["某县民政局"] * 3 + ["某县水利局"] * 3
+    assert list(rows["location"]) == [f"{unit}:row {number}" for unit, number in zip(units, range(2, 8), strict=True)]
+    assert "L101" in rows.set_index("level3").loc["临时救助资金", "codes"]  # ≤150万元 of a 120万元 project
+    assert projects.set_index("project")["budget"].to_dict() == {"临时救助": "120", "河道保洁": "40", "存在的问题整改专项": "6"}
     assert report.warnings == [CLOSING_EXPORT_SAID.format(path=export)] and not report.errors
     documents = read_paths([export]).documents  # the document reader of the same table
     assert [i.level3 for d in documents for p in d.projects for i in p.indicators] == CLOSING_EXPORT_INDICATORS
+    assert [p.budget for d in documents for p in d.projects] == [120, 40, 6]
 
 
 def test_rows_left_out_of_an_export_are_listed_under_its_units_with_a_report(tmp_path):
-    """With a report option the table is read into memory: the rows left out are listed per unit, as a
-    document's 未采用的内容, and the same indicators are scored."""
+    """With a report option the table is read into memory: the rows left out are listed per unit (rows of no
+    unit of their own under the unit above them), as a document's 未采用的内容, and the same indicators are
+    scored."""
     export = tmp_path / "closing.csv"
     export.write_text(CLOSING_EXPORT, encoding="utf-8")
     result = CliRunner().invoke(cli, ["score", str(export), "-o", str(tmp_path / "rows.csv"), "--xlsx", str(tmp_path / "r.xlsx")])
     assert result.exit_code == 0, result.output
     assert list(_read(tmp_path / "rows.csv")["level3"]) == CLOSING_EXPORT_INDICATORS
     assert "某县民政局：1 个项目，3 条指标，未采用：1 既无指标名称也无指标值的行" in result.output
-    assert "某县水利局：1 个项目，2 条指标，未采用：2 表尾的合计、说明或签名行; 1 既无指标名称也无指标值的行" in result.output
+    assert "某县水利局：2 个项目，3 条指标，未采用：3 表尾的合计、说明或签名行" in result.output
+
+
+@pytest.mark.parametrize("failing", ["key_units", "_score_chunk"], ids=["pass 1", "pass 2"])
+def test_a_run_ending_in_an_error_while_it_regroups_a_table_has_removed_its_parts(seed_table, tmp_path, monkeypatch, failing):
+    """Found in review: a run stopped (SIGTERM) while a scattered table was read through its temporary Parquet
+    parts left them behind: the reading was closed only when collected, and a stopped run leaves without the
+    interpreter's teardown. The parts are gone as soon as the error leaves the run, while it is still held."""
+    import tempfile
+
+    import scorer.engines.bulk as bulk
+    import scorer.engines.tables as tables
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.setattr(tables, "GROUP_PART_BYTES", 1 << 12)  # a part every 4 kB: several
+    path = tmp_path / "scattered.csv"
+    seed_table.sort_values("level3", kind="stable").to_csv(path, index=False)  # every document's rows apart
+
+    def fail_while_regrouping(*args, **kwargs):
+        if any(scratch.glob("zhibiao-groups-*/*.parquet")):
+            raise RuntimeError("stopped")
+        return real(*args, **kwargs)
+
+    real = getattr(bulk, failing)
+    monkeypatch.setattr(bulk, failing, fail_while_regrouping)
+    with pytest.raises(RuntimeError, match="stopped") as caught:
+        score_tables([path], tmp_path / "rows.csv", None, jobs=1, chunk_rows=100)
+    assert caught.value.__traceback__ is not None and list(scratch.iterdir()) == []

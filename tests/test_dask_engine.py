@@ -385,7 +385,28 @@ def test_totals_notes_and_sign_offs_are_left_out_on_dask_as_on_the_local_path(cl
     path.write_text(CLOSING_EXPORT, encoding="utf-8")
     local = score_tables([path], tmp_path / "local.csv", tmp_path / "local_p.csv", jobs=1)
     on_dask = score_tables_dask([path], tmp_path / "dask.csv", tmp_path / "dask_p.csv", scheduler=cluster.scheduler_address)
-    assert on_dask.rows == local.rows == 5
+    assert on_dask.rows == local.rows == 6
     assert on_dask.warnings == local.warnings == [CLOSING_EXPORT_SAID.format(path=path)]
     assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)
     assert filecmp.cmp(tmp_path / "local_p.csv", tmp_path / "dask_p.csv", shallow=False)
+
+
+def test_a_cost_blocks_total_counts_for_templates_across_units_on_both_engines(cluster, tmp_path):
+    """Found in review: pass 1 (the template keys of rule B201, 5 units at least) read no project column and
+    left 合计 | 40 out as a total, while pass 2 scored it as the cost block's indicator (its row names a
+    project): B201 was lost on the local path only."""
+    from scorer.engines.dask_engine import score_tables_dask
+
+    lines = ["单位名称,项目名称,预算数（万元）,一级指标,二级指标,三级指标,指标值"]
+    for number, unit in enumerate(["某县民政局", "某县水利局", "某县司法局", "某县林业局", "某县农业局", "某县商务局"]):
+        lines += [
+            f"{unit},{unit[2:4]}日常运转经费,50,产出指标,数量指标,业务办理件数,≥{100 + number}件",
+            f"{unit},{unit[2:4]}日常运转经费,50,成本指标,经济成本指标,合计,{40 + number}",
+        ]
+    path = tmp_path / "units.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    score_tables([path], tmp_path / "local.csv", None, jobs=1)
+    score_tables_dask([path], tmp_path / "dask.csv", None, scheduler=cluster.scheduler_address)
+    local = pd.read_csv(tmp_path / "local.csv", dtype=str, keep_default_na=False)
+    assert local.loc[local["level3"] == "合计", "codes"].str.contains("B201").all()
+    assert filecmp.cmp(tmp_path / "local.csv", tmp_path / "dask.csv", shallow=False)

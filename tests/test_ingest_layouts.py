@@ -1132,3 +1132,21 @@ def test_stacked_tables_under_self_evaluation_or_indicator_titles_are_projects_o
         ("乡镇干部培训", ["培训人数"]),
         ("村级财务审计", ["审计村数"]),
     ]
+
+
+def test_a_flat_tables_project_named_by_a_section_s_opening_is_a_project(tmp_path):
+    """Found in review: in a flat table whose first column names the project, 存在的问题整改专项 or 下一步改进工作经费
+    opened like a self-evaluation table's closing section and the project's rows were left out; only a whole
+    label (合计, 填表人：…) closes there."""
+    sheet = tmp_path / "导出.csv"
+    sheet.write_text(
+        "项目名称,一级指标,二级指标,三级指标,指标值\n存在的问题整改专项,产出指标,数量指标,问题整改数,≥3项\n"
+        "下一步改进工作经费,产出指标,数量指标,改进事项数,≥3项\n合计,,,,\n",
+        encoding="utf-8",
+    )
+    document = read_document(sheet)
+    assert [(p.name, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("存在的问题整改专项", ["问题整改数"]),
+        ("下一步改进工作经费", ["改进事项数"]),
+    ]
+    assert [s.text for s in document.skipped] == ["合计"]

@@ -21,7 +21,7 @@ import tempfile
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +42,7 @@ from scorer.engines.tables import (
     replaced_bytes,
     stop_at_scattered,
     table_columns,
+    unnamed_rows,
 )
 from scorer.table import PROJECT_COLUMNS, PROJECT_EXTRA_COLUMNS, ROW_COLUMNS, ROW_EXTRA_COLUMNS
 
@@ -222,6 +223,11 @@ def key_units(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"key": digests[codes], "source": frame["source"].to_numpy()}).drop_duplicates()
 
 
+# Read by pass 1: the template keys (level3, value) of each unit, and the cells that tell the rows pass 2 leaves
+# out (a total, a sign-off, a row of neither name nor value: scorer.engines.tables.not_indicator_rows)
+PASS_ONE_COLUMNS = ["source", "project", "level1", "level2", "level3", "description", "value"]
+
+
 def template_stats(
     paths: list[Path],
     chunk_rows: int = CHUNK_ROWS,
@@ -269,11 +275,11 @@ def template_stats(
     def collect_next(path: Path) -> None:
         in_pool(path, lambda: collect(pool.result(in_flight.popleft())))
 
-    def count(path: Path, frames: Iterable[pd.DataFrame]) -> None:
+    def count(path: Path, frames: Generator[pd.DataFrame, None, None]) -> None:
         nonlocal rows
         try:
             for frame in document_chunks(frames, stop_at_scattered):
-                rows += len(frame)
+                rows += int((~unnamed_rows(frame)).sum())  # as pass 2 counts them: a project's heading line is none
                 units.update(frame["source"].unique())
                 if pool is None:
                     collect(key_units(frame))
@@ -286,10 +292,11 @@ def template_stats(
                 raise
             errors.append(str(exc))
         finally:
+            frames.close()  # now, not when collected: a regrouped table's temporary parts are removed with it
             while in_flight:
                 collect_next(path)
 
-    columns = ["source", "level3", "value"]
+    columns = PASS_ONE_COLUMNS
     for path in paths:
         chunks_before, rows_before = len(pair_keys), rows
         try:
@@ -884,9 +891,11 @@ def readable_tables(paths: list[Path], report: BulkReport) -> list[Path]:
 
     readable = []
     for path in paths:
+        left_out = LeftOutRows()
         try:
-            if not any(len(frame) for frame in read_batches(path, 1000, columns=["source", "project", "level3", "value"])):
-                report.errors.append(text("bulk.no_rows", path=path))
+            if not any(len(frame) for frame in read_batches(path, 1000, columns=PASS_ONE_COLUMNS, left_out=left_out)):
+                none = left_out.said(path, "bulk.only_left_out") if left_out.count else text("bulk.no_rows", path=path)
+                report.errors.append(none)
                 continue
             readable.append(path)
         except BulkError as exc:
@@ -924,13 +933,16 @@ def _scored_chunks(
             replaced_bytes()
             batches = grouped_batches if scattered and path in scattered else read_batches
             left_out = LeftOutRows()
+            frames = batches(path, chunk_rows, left_out=left_out)
             try:
-                for chunk in document_chunks(batches(path, chunk_rows, left_out=left_out), split):
+                for chunk in document_chunks(frames, split):
                     report.seconds["read"] = report.seconds.get("read", 0.0) + time.perf_counter() - read_started
                     yield path, chunk
                     read_started = time.perf_counter()
             except BulkError as exc:
                 report.errors.append(str(exc))
+            finally:
+                frames.close()  # now, not when collected: a regrouped table's temporary parts are removed with it
             if left_out.count:
                 report.warnings.append(left_out.said(path))
             replaced = replaced_bytes()
@@ -999,7 +1011,7 @@ class LeftOutRows:
     def count(self) -> int:
         return sum(self.counts.values())
 
-    def said(self, path: Path) -> str:
+    def said(self, path: Path, key: str = "bulk.left_out") -> str:
         from scorer.messages import skip_reason, text
 
         reasons = [
@@ -1007,11 +1019,12 @@ class LeftOutRows:
                 "bulk.left_out_reason",
                 reason=skip_reason(reason),
                 count=count,
-                rows=text("list.comma").join(map(str, self.numbers[reason])) + (text("list.more") if count > self.SHOWN else ""),
+                rows=text("list.comma").join(map(str, self.numbers[reason])),
+                more=text("list.more") if count > self.SHOWN else "",
             )
             for reason, count in self.counts.items()
         ]
-        return text("bulk.left_out", path=path, count=self.count, reasons=text("list.semicolon").join(reasons))
+        return text(key, path=path, count=self.count, reasons=text("list.semicolon").join(reasons))
 
 
 def document_parts(chunk: pd.DataFrame, parts: int) -> list[tuple[int, int] | None]:

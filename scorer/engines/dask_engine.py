@@ -38,7 +38,7 @@ from scorer.engines.bulk import (
     wants_b201,
     young_garbage_only,
 )
-from scorer.engines.tables import CLOSING_ROW, NO_NAME_NOR_VALUE, blank_rows, closing_rows, unnamed_rows
+from scorer.engines.tables import CLOSING_ROW, NO_NAME_NOR_VALUE, not_indicator_rows
 
 ORDER_COLUMNS = ["_file", "_document_row", "project_index", "row_index"]
 
@@ -84,27 +84,26 @@ def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | No
             name = "GB18030" if encoding == "gb18030" else "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
             warnings.append(text("bulk.replaced_bytes", path=path, count=replaced, encoding=name))
     unit_column = next((name for name, field in table.fields.items() if field == "department"), None)
-    meta = {"rows": "int64", "unit": object, CLOSING_ROW: object, NO_NAME_NOR_VALUE: object}
+    meta = {"rows": "int64", "unit": object, CLOSING_ROW: object, NO_NAME_NOR_VALUE: object, "dropped": object}
     counted = frame.map_partitions(_partition_facts, table, unit_column, meta=meta).compute()
     lengths = counted["rows"].to_numpy()
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype("int64")
     units_above = counted["unit"].where(counted["unit"] != "").ffill().shift(1).fillna("").tolist()
     left_out = LeftOutRows()
-    not_indicators: list[np.ndarray] = []  # per partition: the positions of its rows that hold no indicator
+    dropped_rows: list[np.ndarray] = []  # per partition: the positions of its rows taken out, as read_batches does
     for index, facts in enumerate(counted.itertuples(index=False)):
-        positions = [np.asarray(found, dtype="int64") for found in (facts[2], facts[3])]
-        for found, reason in zip(positions, (CLOSING_ROW, NO_NAME_NOR_VALUE), strict=True):
+        for found, reason in ((facts[2], CLOSING_ROW), (facts[3], NO_NAME_NOR_VALUE)):
             if len(found):
-                left_out(pd.DataFrame(index=found + offsets[index]), reason)
-        not_indicators.append(np.concatenate(positions))
+                left_out(pd.DataFrame(index=np.asarray(found, dtype="int64") + offsets[index]), reason)
+        dropped_rows.append(np.asarray(facts[4], dtype="int64"))
     if left_out.count and warnings is not None:
         warnings.append(left_out.said(path))
 
     def number(part: pd.DataFrame, partition_info=None) -> pd.DataFrame:
         index = partition_info["number"] if partition_info else 0
         part = table.contract(part, units_above[index] if table.unit_as_source else "")
-        dropped = blank_rows(part)  # a line of commas is no row, as on the local path
-        dropped[not_indicators[index]] = True  # nor a total, a note, a sign-off, a row of no name nor value
+        dropped = np.zeros(len(part), dtype=bool)  # a line of commas, a total, a note, a sign-off … as on the local path
+        dropped[dropped_rows[index]] = True
         start = int(offsets[index])
         part["_file"] = file_number
         part["_row"] = np.arange(start, start + len(part), dtype="int64")
@@ -123,16 +122,14 @@ def _partition_facts(part: pd.DataFrame, table, unit_column: str | None) -> pd.D
     # as objects first: a Parquet dictionary column is read as a category, which takes no "" for its nulls
     named = part[unit_column].astype(object).fillna("").astype(str) if unit_column else pd.Series([], dtype=object)
     named = named[named.str.strip() != ""]
-    rows = table.contract(part)
-    blank = blank_rows(rows)
-    closing = closing_rows(rows) & ~blank
-    unnamed = unnamed_rows(rows) & ~blank & ~closing
+    closing, unnamed, dropped = not_indicator_rows(table.contract(part), table.unit_cells(part))
     return pd.DataFrame(
         {
             "rows": [len(part)],
             "unit": [named.iloc[-1] if len(named) else ""],
             CLOSING_ROW: [np.flatnonzero(closing).tolist()],
             NO_NAME_NOR_VALUE: [np.flatnonzero(unnamed).tolist()],
+            "dropped": [np.flatnonzero(dropped).tolist()],
         }
     )
 

@@ -10,7 +10,7 @@ import codecs
 import itertools
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -390,6 +390,14 @@ class TableColumns:
             frame["source"] = frame["source"].where(frame["source"] != "", self.path.name)
         return frame[[c for c in self.wanted if c in frame.columns]]
 
+    def unit_cells(self, frame: pd.DataFrame) -> np.ndarray | None:
+        """Each row's own unit cell of raw columns read from the table ("" where blank, not the unit above it),
+        where the unit is the document; else None."""
+        if not self.unit_as_source:
+            return None
+        unit = frame.rename(columns=self.fields)["department"].astype(object).fillna("").astype(str)
+        return unit.str.strip().to_numpy(dtype=object)
+
     @property
     def output_columns(self) -> list[str]:
         given = set(self.fields.values()) | ({"source"} if "source" in self.wanted else set())
@@ -430,7 +438,7 @@ def read_batches(
     chunk_rows: int = CHUNK_ROWS,
     columns: list[str] | None = None,
     left_out: LeftOut | None = None,
-) -> Iterator[pd.DataFrame]:
+) -> Generator[pd.DataFrame, None, None]:
     """Frames of about chunk_rows rows of strings (a missing cell is ""), columns named by the rows contract
     (header_fields), indexed by their row number in the table (0 = the first row under the header). With
     no `source` column, a row's document is its unit (the `department` column: 单位名称, 预算单位 …) when
@@ -443,12 +451,14 @@ def read_batches(
     unit_above = ""  # the last unit named in the frames before (TableColumns.contract)
     try:
         for batch in _arrow_batches(path, table.read, chunk_rows, table.header):
-            frame = table.contract(pa.Table.from_batches([batch]).to_pandas(), unit_above)
+            raw = pa.Table.from_batches([batch]).to_pandas()
+            units = table.unit_cells(raw)
+            frame = table.contract(raw, unit_above)
             frame.index = pd.RangeIndex(offset, offset + len(frame))
             offset += len(frame)
             if table.unit_as_source and len(frame) and frame["source"].iloc[-1] != path.name:
                 unit_above = frame["source"].iloc[-1]
-            yield _indicator_rows(frame, left_out)
+            yield _indicator_rows(frame, left_out, units)
     except (pa.ArrowException, OSError, UnicodeError) as exc:  # UnicodeError: Python's GB18030 decoder
         raise BulkError(_said("bulk.unreadable_after", path=path, row=offset, detail=_read_error(exc))) from exc
 
@@ -467,20 +477,31 @@ def _read_error(exc: Exception) -> str:
     return detail
 
 
-def _indicator_rows(frame: pd.DataFrame, left_out: LeftOut | None = None) -> pd.DataFrame:
-    """The rows that hold an indicator. A line of commas (a spreadsheet's empty row, saved as CSV) holds
-    nothing and goes unsaid; a total, a note or a sign-off (合计, 注：…, 填表人：张三), or a row with neither an
-    indicator's name nor a value (a project's heading line), is told to `left_out`, as a document's reader
-    lists it under 未采用的内容. The rows kept keep their numbers (the index)."""
-    blank = blank_rows(frame)
-    closing = closing_rows(frame) & ~blank
-    unnamed = unnamed_rows(frame) & ~blank & ~closing
+def _indicator_rows(frame: pd.DataFrame, left_out: LeftOut | None = None, units: np.ndarray | None = None) -> pd.DataFrame:
+    """The rows that hold an indicator, and a project's heading line (its budget and goal are the project's).
+    A line of commas (a spreadsheet's empty row, saved as CSV) holds nothing and goes unsaid; a total, a note
+    or a sign-off (合计, 注：…, 填表人：张三), or a row with neither an indicator's name nor a value, is told to
+    `left_out`, as a document's reader lists it under 未采用的内容. The rows kept keep their numbers (the
+    index). `units`: each row's own unit cell (TableColumns.unit_cells)."""
+    closing, unnamed, dropped = not_indicator_rows(frame, units)
     if left_out is not None:
         for rows, reason in ((closing, CLOSING_ROW), (unnamed, NO_NAME_NOR_VALUE)):
             if rows.any():
                 left_out(frame[rows], reason)
-    dropped = blank | closing | unnamed
     return frame[~dropped] if dropped.any() else frame
+
+
+def not_indicator_rows(frame: pd.DataFrame, units: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(closing, unnamed, dropped): which rows of a contracted frame are a total, a note or a sign-off
+    (closing_rows); which hold something but neither an indicator's name nor a value (unnamed_rows); and
+    which are taken out of the table: those, and blank lines, but for a project's heading line (a project
+    named, with its budget or goal), which scorer.api.documents_from_frame reads for its project's facts
+    and makes no indicator of."""
+    closing = closing_rows(frame, units)
+    blank = blank_rows(frame) & ~closing
+    unnamed = unnamed_rows(frame) & ~blank & ~closing
+    heading = unnamed & (frame["project"] != "").to_numpy(dtype=bool) if "project" in frame.columns else unnamed & False
+    return closing, unnamed, blank | closing | (unnamed & ~heading)
 
 
 def unnamed_rows(frame: pd.DataFrame) -> np.ndarray:
@@ -494,18 +515,23 @@ def unnamed_rows(frame: pd.DataFrame) -> np.ndarray:
     return empty
 
 
-def closing_rows(frame: pd.DataFrame) -> np.ndarray:
+def closing_rows(frame: pd.DataFrame, units: np.ndarray | None = None) -> np.ndarray:
     """Which rows of a contracted frame are a total, a note or a sign-off and no indicator, judged as a
     document's table judges them (scorer.ingest.interpret.is_closing_row, on the row's first filled cell of
     project, level1, level2, level3): 合计 | 30 and 填表人：张三 are, 合计 | ≤70万元 in a cost block is not.
-    A filled project cell decides alone (a project named 合计 is no project), so each project name is judged
-    once; only rows with no project are looked at one by one."""
+    A filled project cell decides alone, as a whole label (a project named 合计 is no project; one named
+    存在的问题整改专项 is), so each project name is judged once; so is a unit cell of the row's own (`units`:
+    单位负责人：王强 in the unit column). Only rows with no project are looked at one by one."""
     from scorer.ingest.interpret import is_closing_row
 
     found = np.zeros(len(frame), dtype=bool)
     cells = [column for column in ("project", "level1", "level2", "level3") if column in frame.columns]
     if "value" not in frame.columns or not cells or not len(frame):
         return found
+    if units is not None:
+        closing_units = [unit for unit in pd.unique(units) if unit and _names_closing(unit)]
+        if closing_units:
+            found |= np.isin(units, closing_units)
     unnamed = np.ones(len(frame), dtype=bool)
     if "project" in frame.columns:
         project = frame["project"]
@@ -513,6 +539,7 @@ def closing_rows(frame: pd.DataFrame) -> np.ndarray:
         if closing_names:
             found |= project.isin(closing_names).to_numpy(dtype=bool)
         unnamed = (project == "").to_numpy(dtype=bool)
+    unnamed = unnamed & ~found
     if unnamed.any():
         rest = frame.loc[unnamed, [*cells, "value"]]
         for position, row in zip(np.flatnonzero(unnamed), rest.itertuples(index=False), strict=True):
@@ -522,10 +549,11 @@ def closing_rows(frame: pd.DataFrame) -> np.ndarray:
 
 
 @lru_cache(maxsize=1 << 16)
-def _names_closing(project: str) -> bool:
+def _names_closing(cell: str) -> bool:
+    """A project's or a unit's cell that is a closing label (合计, 填表人：张三), whatever the row's value."""
     from scorer.ingest.interpret import is_closing_row
 
-    return is_closing_row(project, "", names_project=True) is not None
+    return is_closing_row(cell.strip(), "", names_project=True) is not None
 
 
 def blank_rows(frame: pd.DataFrame) -> np.ndarray:
@@ -695,7 +723,7 @@ GROUP_PART_BYTES = 256 << 20  # a scattered table is regrouped in parts of about
 
 def grouped_batches(
     path: Path, chunk_rows: int = CHUNK_ROWS, columns: list[str] | None = None, left_out: LeftOut | None = None
-) -> Iterator[pd.DataFrame]:
+) -> Generator[pd.DataFrame, None, None]:
     """read_batches' frames of a table whose documents' rows are scattered, each document's rows brought
     together (documents in order of first appearance, rows in table order, each row keeping its number),
     so that document_chunks gives whole documents and the result does not depend on chunk_rows. Up to

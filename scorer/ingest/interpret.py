@@ -242,6 +242,7 @@ class Closing:
 
     label: str
     kind: str  # "total" (合计), "sign-off" (填表人, 审核意见) or "note" (注, 说明, 备注, 偏差大或…)
+    opening: bool = False  # the opening of a section (偏差大或…, 存在的问题…), not a whole label
 
 
 @cache
@@ -286,9 +287,10 @@ def closing_of(cell: str, measure_exception: bool = True) -> Closing | None:
     label = match.group("label") or match.group("prefix")
     kind = "total" if label in totals else "sign-off" if label in signoffs else "note"
     rest = re.sub(r"\s+", "", text)[len(label) :]
-    if measure_exception and _names_after(rest, kind, by_prefix=bool(match.groupdict().get("prefix"))):
+    opening = bool(match.groupdict().get("prefix"))
+    if measure_exception and _names_after(rest, kind, by_prefix=opening):
         return None  # 合计 培训人次 is a name; 说明：本表中的数量 and 备注 指标值为计划数 are notes
-    return Closing(label, kind)
+    return Closing(label, kind, opening)
 
 
 def _names_after(rest: str, kind: str, by_prefix: bool) -> bool:
@@ -314,10 +316,13 @@ def is_closing_row(first: str, value: str, names_project: bool = False, merged: 
     indicator, except where the cell names a flat table's project (each row there names its project).
     `merged`: the same text in every cell of the row, a note written over it.
 
+    A project's name closes only as a whole label (合计, 填表人：张三): 存在的问题整改专项 and 下一步改进工作经费
+    name projects, though a row opening with them is a self-evaluation table's closing section.
+
     Good (closing): 合计 | 30 · 填表人：张三 | (empty) · 注：指标值为计划数
     Bad (an indicator): 合计 | ≤70万元 · 存在的问题整改率 | 100%"""
     closing = closing_of(first, measure_exception=not merged)
-    if closing is None:
+    if closing is None or (names_project and closing.opening):
         return None
     measured = closing.kind == "total" or (not merged and names_a_measure(first))
     return closing if names_project or not (measured and holds_target(value)) else None
