@@ -1072,7 +1072,9 @@ def test_a_flat_table_going_on_under_a_pages_repeated_header_keeps_its_project(t
     assert [(p.name, len(p.indicators)) for p in read_document(other).projects] == [("乡镇干部培训", 2), ("乡镇干部培训", 2)]
 
 
-@pytest.mark.parametrize("between", ["续表", "（续表1）", "第 1 页 共 2 页", "- 1 -"])
+@pytest.mark.parametrize(
+    "between", ["续表", "（续表1）", "续表1：绩效指标", "附表2（续）", "第 1 页 共 2 页", "- 1 -", "3", "Page 2"]
+)
 def test_a_form_s_indicator_table_going_on_after_a_continued_mark_keeps_its_rows(tmp_path, between):
     """Found in review: a Word form whose indicator table goes on in a second table after a 续表 paragraph (or a
     page number) lost the rows of the second table as 项目表单中无法识别的行. A paragraph of prose still ends
@@ -1150,3 +1152,92 @@ def test_a_flat_tables_project_named_by_a_section_s_opening_is_a_project(tmp_pat
         ("下一步改进工作经费", ["改进事项数"]),
     ]
     assert [s.text for s in document.skipped] == ["合计"]
+
+
+def test_a_page_mark_before_another_table_does_not_make_its_rows_indicators(tmp_path):
+    """Found in review: after a page number, the next table was read as the indicator table going on even when
+    it was another table (a cost breakdown, 支出内容 | 金额 …): its rows became indicators."""
+    import docx
+
+    path = tmp_path / "申报表.docx"
+    word = docx.Document()
+    word.add_paragraph("2025年项目支出绩效目标表")
+    add_word_table(
+        word,
+        [
+            ["项目名称", "乡镇干部培训", "", ""],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "培训人数", "≥300人"],
+            ["产出指标", "质量指标", "培训合格率", "≥95%"],
+        ],
+    )
+    word.add_paragraph("- 1 -")
+    add_word_table(word, [["支出内容", "金额（万元）", "测算依据", "备注"], ["培训费", "30", "300人×1000元", ""]])
+    word.save(str(path))
+    document = read_document(path)
+    assert [i.level3 for p in document.projects for i in p.indicators] == ["培训人数", "培训合格率"]
+
+
+def test_a_form_titled_twice_over_its_goal_and_its_indicators_is_one_project(tmp_path):
+    """Found in review: 甲项目绩效目标表 over the form, then 甲项目绩效指标表 over its indicators, made two projects
+    (the form's with no indicators, and the indicators' with no budget); so did 年度绩效指标表."""
+    import docx
+
+    for second in ("乡镇干部培训项目绩效指标表", "年度绩效指标表"):
+        path = tmp_path / "申报表.docx"
+        word = docx.Document()
+        word.add_paragraph("乡镇干部培训项目绩效目标表")
+        add_word_table(word, [["项目名称", "乡镇干部培训"], ["预算数（万元）", "50"], ["年度绩效目标", "培训乡镇干部300人次"]])
+        word.add_paragraph(second)
+        add_word_table(
+            word,
+            [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人数", "≥300人"]],
+        )
+        word.save(str(path))
+        document = read_document(path)
+        assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in document.projects] == [
+            ("乡镇干部培训", 50, ["培训人数"])
+        ], second
+
+
+def test_the_same_project_name_of_two_units_stays_two_projects_across_a_repeated_header(tmp_path):
+    """Found in review: with a repeated header kept as the same table, 运转经费 of 县民政局 and 运转经费 of 县司法局
+    ran into one project, under a unit column and under unit headings between two tables."""
+    import docx
+
+    sheet = tmp_path / "两个单位.csv"
+    sheet.write_text(
+        "单位名称,项目名称,一级指标,二级指标,三级指标,指标值\n县民政局,运转经费,产出指标,数量指标,保障人数,35人\n"
+        "单位名称,项目名称,一级指标,二级指标,三级指标,指标值\n县司法局,运转经费,产出指标,数量指标,保障人数,52人\n",
+        encoding="utf-8",
+    )
+    assert [(p.name, len(p.indicators)) for p in read_document(sheet).projects] == [("运转经费", 1), ("运转经费", 1)]
+
+    path = tmp_path / "两个单位.docx"
+    word = docx.Document()
+    for heading, count in (("一、县民政局", "35人"), ("二、县司法局", "52人")):
+        word.add_paragraph(heading)
+        header = ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"]
+        add_word_table(word, [header, ["运转经费", "产出指标", "数量指标", "保障人数", count]])
+    word.save(str(path))
+    assert [(p.name, len(p.indicators)) for p in read_document(path).projects] == [("运转经费", 1), ("运转经费", 1)]
+
+
+def test_text_closing_rows_letter_spaced_or_on_one_line_are_listed_in_their_own_words(tmp_path):
+    """Found in review: in text, 总 分 | 100 came apart at its space and was read as 总 = 分; and a text of one
+    line (a web page copied whole) listed everything after its 合计 as one left-out row."""
+    spaced = read_text(
+        tmp_path,
+        "项目名称：干部培训项目\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人数\t≥100人\n总 分 100\n",
+    )
+    assert rows(spaced) == [("培训人数", "≥100人")]
+    assert [s.text for s in spaced.skipped] == ["总 | 分 | 100"]
+    one_line = read_text(
+        tmp_path,
+        "2024年度项目支出绩效目标表 项目名称：干部培训项目 一级指标 二级指标 三级指标 指标值 产出指标 数量指标 培训人数 ≥100人 "
+        "合计 10万元 填表人：张三 2024年度项目支出绩效目标表 项目名称：村级财务审计 一级指标 二级指标 三级指标 指标值 "
+        "产出指标 数量指标 审计村数 45个",
+        "one_line.txt",
+    )
+    assert rows(one_line) == [("培训人数", "≥100人"), ("审计村数", "45个")]
+    assert [s.text for s in one_line.skipped] == ["合计 | 10万元"]

@@ -18,12 +18,11 @@ interpreter walks the cells with that plan:
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from scorer.ingest.interpret import closes_table, document_year, heading_field, is_organ_name
+from scorer.ingest.interpret import closes_table, closing_of, document_year, heading_field, is_organ_name
 from scorer.ingest.recover import CUT_MARK, Cell, key, names_a_measure
 from scorer.lexicons import table
 from scorer.text import nfkc
@@ -310,7 +309,7 @@ class GrammarInterpreter:
             return index + 1
         self.skip_remnants = False
         closing = (
-            _ends_table(text.strip().lstrip("….·"))  # 合计, 说明：…, 偏差大或…; not 说明会召开次数
+            _ends_table(_letter_spaced(cells, index).lstrip("….·"))  # 合计, 总 分, 说明：…, 偏差大或…; not 说明会召开次数
             # a sign-off opening its line, or after a row with its target; 回访方式 | 电话 is a value
             or (closes_table(text) and (cell.first or self.row is None or self.row.target_taken()))
         ) and bool(self.rows_in_table or self.row is not None)
@@ -318,8 +317,7 @@ class GrammarInterpreter:
             self._close_row()
             self.in_table = False
             if closing:  # listed with the rest of its line (合计 | 10万元), as a table's reader lists the row
-                line = itertools.takewhile(lambda later: later.line == cell.line, cells[index:])
-                self.doc.skipped.append(Skip(self._loc(cell), "表尾的合计、说明或签名行", " | ".join(c.text for c in line)))
+                self.doc.skipped.append(Skip(self._loc(cell), "表尾的合计、说明或签名行", _closing_line(cells, index)))
             return index + 1
         if self.row is not None and self._next_role() == "level2_dup" and label_kind(text):
             self._assign(cell)  # the annual half of a 长期 / 年度 table repeats the group
@@ -697,6 +695,39 @@ class GrammarInterpreter:
 def _closing_openings() -> tuple[str, ...]:
     grammar = _grammar()
     return (*grammar["table_end"], *grammar["total_labels"], *grammar["closing_prefixes"])
+
+
+def _letter_spaced(cells: list[Cell], index: int) -> str:
+    """The cell's text, or, for a cell of one character, the one-character cells after it on its line joined
+    to it: 总 分 | 100 and 合 计 come apart at their spaces."""
+    text = cells[index].text.strip()
+    if len(text) != 1:
+        return text
+    for later in cells[index + 1 :]:
+        if later.line != cells[index].line or len(later.text.strip()) != 1:
+            break
+        text += later.text.strip()
+    return text
+
+
+def _closing_line(cells: list[Cell], index: int, most: int = 4) -> str:
+    """A closing cell with the rest of its row, as left out: the cells after it on its line, up to `most` in all
+    and up to a cell that opens something else (a closing of another kind, a project's label), so that a text with no
+    line breaks (a web page copied as one line) is not listed whole."""
+    taken = [cells[index].text]
+    opened = closing_of(_letter_spaced(cells, index))
+    for later in cells[index + 1 : index + most]:
+        closing = closing_of(later.text)
+        other_kind = closing is not None and (opened is None or closing.kind != opened.kind)  # 合计 …, then 填表人
+        if later.line != cells[index].line or other_kind or _is_project_label(later.text):
+            break
+        taken.append(later.text)
+    return " | ".join(taken)[:200]
+
+
+def _is_project_label(text: str) -> bool:
+    compact_text = key(text)
+    return any(compact_text.startswith(key(label)) for label in _grammar()["project_labels"])
 
 
 def _ends_table(text: str) -> bool:

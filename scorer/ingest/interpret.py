@@ -29,6 +29,8 @@ _TITLE = re.compile(
     r"绩效(?:目标|指标|自评|评价)(?:申报|公开|自评|评价)?(?:结果)?表"  # 甲项目支出绩效自评表, 乙项目绩效指标表
     r"(?:\s*[(（]\s*20\d{2}\s*年度?\s*[)）])?$"  # 甲项目绩效目标表（2024年度）
 )
+# What a title names when it names no project of its own: 年度绩效指标表, 项目绩效指标表, 2024年度项目支出绩效目标表
+_GENERIC_TITLE_NAME = re.compile(r"\s*(?:20\d{2}\s*年?度?)?\s*(?:本?年度|本?项目|中期|长期)?\s*")
 _SECTION = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?P<name>[^。；;，,]{2,30}?)\s*$")
 _UNIT_ROW = re.compile(r"^\d{3,}(?!\d|年)\s*\S+")
 _NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
@@ -245,15 +247,27 @@ class Closing:
     opening: bool = False  # the opening of a section (偏差大或…, 存在的问题…), not a whole label
 
 
+def _opens_indicator_group(cell: str) -> bool:
+    """A first cell that names an indicator group (产出指标, 效益指标, 满意度指标, 社会效益): a row that goes on
+    with a form's indicator table."""
+    grammar = table("indicator_grammar")
+    stems = (*grammar["level1_stems"], *grammar["level2_stems"], *grammar["either_stems"])
+    compact = re.sub(r"\s+", "", nfkc(cell))
+    return len(compact) <= 14 and (compact.endswith("指标") or compact.startswith(stems))
+
+
 @cache
 def _page_mark() -> re.Pattern[str]:
     """A paragraph that marks a table going on over a page: 续表 (lexicons/indicator_grammar.yaml,
-    continued_marks) with a number or in brackets, or a page number (第 2 页, 第2页 共5页, - 3 -, 2/5)."""
+    continued_marks) with a number, in brackets or before a caption (续表1：绩效指标), a table's number with
+    （续） (附表2（续）), or a page number (第 2 页, 第2页 共5页, - 3 -, 2/5, 3, Page 2)."""
     marks = "|".join(re.escape(mark) for mark in sorted(table("indicator_grammar")["continued_marks"], key=len, reverse=True))
     return re.compile(
-        rf"^\s*(?:[(（]?\s*(?:{marks})\s*\d*\s*[)）]?"
+        rf"^\s*(?:[(（]?\s*(?:{marks})\s*\d*\s*[)）]?(?:\s*[:：].{{0,20}})?"
+        r"|(?:附?表\s*\d*\s*)?[(（]\s*续\s*(?:表|上表)?\s*[)）]"
         r"|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页"
-        r"|[-—–]\s*\d{1,3}\s*[-—–]|\d{1,3}\s*/\s*\d{1,3})\s*$"
+        r"|[-—–]\s*\d{1,3}\s*[-—–]|\d{1,3}(?:\s*/\s*\d{1,3})?|(?:page|p\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?)\s*$",
+        re.IGNORECASE,
     )
 
 
@@ -367,6 +381,8 @@ class Interpreter:
         self.layout = ""  # "", "form", "flat", "wide"
         # the header of the flat table being read, its sheet and title: the same again is a page's repeated header
         self.flat_header: tuple | None = None
+        self.flat_unit = ""  # the unit cell of the flat table's project being read (a 单位名称 column)
+        self.over_page = False  # a page mark (续表, 第 2 页) was read inside a form's indicator table
         self.form_part = ""
         self.money_factor = 1.0  # multiply to get 万元
         self.section = ""
@@ -451,13 +467,18 @@ class Interpreter:
             self.pending_title = title.group("name").strip()
             return
         if title and len(title.group("name")) <= 60:
-            self._open_project(title.group("name").strip(), block)
-            self.pending_title = title.group("name").strip()
+            name = title.group("name").strip()
+            if not self._titles_open_project(name):
+                self._open_project(name, block)
+                self.pending_title = name
             self.layout = "form" if self.layout != "wide" else self.layout
             self.form_part = ""
             return
         if _page_mark().match(text):
-            return  # 续表, 第 2 页: the table goes on over a page; the rows after it are still its own
+            # 续表, 第 2 页: the table goes on over a page, if the next row goes on with its groups
+            self.over_page = self.in_indicators
+            return
+        self.flat_header = None  # a heading between two flat tables (二、县司法局): the next is a table of its own
         self.form_part = ""
         if self.layout in ("form", "flat"):
             self.in_indicators = False
@@ -473,6 +494,16 @@ class Interpreter:
             return
         if key.startswith(("绩效指标：", "绩效指标:")):
             self._prose_project(block, text)
+
+    def _titles_open_project(self, name: str) -> bool:
+        """Whether a title names the project whose form is open above it and has no indicators yet: its indicator
+        table follows (甲项目绩效目标表 over the form, then 甲项目绩效指标表 over the indicators; 年度绩效指标表 on
+        a row of the form). A title of another name is another project's."""
+        project = self.project
+        if project is None or project.indicators:
+            return False
+        generic = _GENERIC_TITLE_NAME.fullmatch(name) is not None
+        return generic or not project.name or name in project.name or project.name in name
 
     def _labelled_cell(self, text: str, block: Block) -> bool:
         """A form's labels and values written in one cell or paragraph (单位名称：某县民政局, 项目名称：…，预算金额：
@@ -579,6 +610,10 @@ class Interpreter:
         if label:
             self._form_row(label, block)
             return
+        if self.over_page:  # the first row after a page mark: an indicator row, or another table (测算明细)
+            self.over_page = False
+            first = block.cells[0].strip() if block.cells else ""
+            self.in_indicators = self.in_indicators and (not first or _opens_indicator_group(first))
         if self.in_indicators and self.header:
             self._indicator_or_pending(block)
             return
@@ -822,10 +857,14 @@ class Interpreter:
         assert self.header is not None
         mapped = self._map_cells(block.cells)
         name = mapped.get("project", "")
+        unit = mapped.get("department", "")
         if not name and self.project is not None:
             name = self.project.name
-        if self.project is None or name != self.project.name:
+        # the same project's name under another unit (县民政局, then 县司法局 | 运转经费) is another project
+        if self.project is None or name != self.project.name or (unit and self.flat_unit and unit != self.flat_unit):
             self._open_project(name, block)
+            self.flat_unit = unit
+        self.flat_unit = unit or self.flat_unit
         assert self.project is not None
         if mapped.get("budget") and self.project.budget is None:
             budget = _to_number(mapped["budget"])
