@@ -34,8 +34,9 @@ def documents_from_frame(
     row_numbers: Iterable[int] | None = None,
 ) -> list[Document]:
     """Rows in the rows-CSV contract (source, project, level1 … basis; budget, purpose, goal if present)
-    -> Documents, keeping row order; a project takes budget, purpose and goal from its first row. A row with
-    neither an indicator's name nor a value nor a description is no indicator (a project's heading line).
+    -> Documents, keeping row order; a project takes budget, purpose and goal from its first row that gives
+    them. A row with neither an indicator's name nor a value nor a description is no indicator (a project's
+    heading line: its name, budget and goal).
     Each indicator's location is its row of the table: row_numbers, or counted from first_row."""
     missing = {"project", "level3", "value"} - set(frame.columns)
     if missing:
@@ -73,8 +74,11 @@ def documents_from_frame(
         if project is None:
             project = projects[key] = Project(name=name, purpose=purpose, goal=goal)
             document.projects.append(project)
+        elif not (project.purpose and project.goal and project.budget is not None):  # a heading line gave none
+            project.purpose, project.goal = project.purpose or purpose, project.goal or goal
+        if project.budget is None and budget:
             try:
-                project.budget = float(budget) if budget else None
+                project.budget = float(budget)
             except ValueError:  # as a budget system writes it: 1,234.5 or 120万元
                 project.budget = budget_in_wan(budget)
         if not (level3 or value or description):

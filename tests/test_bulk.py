@@ -458,3 +458,54 @@ def test_a_run_ending_in_an_error_while_it_regroups_a_table_has_removed_its_part
     with pytest.raises(RuntimeError, match="stopped") as caught:
         score_tables([path], tmp_path / "rows.csv", None, jobs=1, chunk_rows=100)
     assert caught.value.__traceback__ is not None and list(scratch.iterdir()) == []
+
+
+def test_an_exports_heading_lines_give_no_budget_where_the_project_s_rows_do(tmp_path):
+    """Found in review: a project opened by a heading line with no budget (its name, or a group 产出指标 alone) took
+    no budget from its rows below, so their costs above it went unseen; and a table of heading lines and a
+    total only was scored as if it held indicators (exit status 0)."""
+    export = tmp_path / "heading.csv"
+    export.write_text(
+        "单位名称,项目名称,预算数（万元）,年度绩效目标,一级指标,二级指标,三级指标,指标值\n"
+        "某县民政局,临时救助,,,,,,\n"
+        "某县民政局,临时救助,120,保障困难群众基本生活,产出指标,成本指标,临时救助资金,≤150万元\n"
+        "某县民政局,特困供养,,,产出指标,,,\n"
+        "某县民政局,特困供养,80,保障特困人员基本生活,产出指标,成本指标,供养资金,≤90万元\n"
+        "某县水利局,河道保洁,40,,产出指标,数量指标,保洁河道长度,≥25公里\n",
+        encoding="utf-8",
+    )
+    empty = tmp_path / "headings_only.csv"
+    empty.write_text(
+        "单位名称,项目名称,预算数（万元）,三级指标,指标值\n甲局,培训项目,10,,\n乙局,巡查项目,20,,\n合计,,30,,\n", encoding="utf-8"
+    )
+    outputs = ["-o", str(tmp_path / "rows.csv"), "--projects", str(tmp_path / "p.csv")]
+    result = CliRunner().invoke(cli, ["score", str(export), str(empty), *outputs])
+    assert result.exit_code == 1, result.output
+    assert f"错误：{empty}：没有指标行，3 行都不是指标" in result.output
+    projects = _read(tmp_path / "p.csv").set_index("project")
+    assert projects["budget"].to_dict() == {"临时救助": "120", "特困供养": "80", "河道保洁": "40"}
+    rows = _read(tmp_path / "rows.csv").set_index("level3")
+    assert "L101" in rows.loc["临时救助资金", "codes"] and "L101" in rows.loc["供养资金", "codes"]
+
+
+def test_a_self_evaluation_section_in_the_project_column_closes_only_a_row_that_names_no_indicator(tmp_path):
+    """Found in review: with only whole labels closing a project's cell, a flat self-evaluation table's closing
+    sections (偏差大或目标未完成原因分析 | 无 | 无 …) became projects; a project named 存在的问题整改专项, whose row
+    names an indicator, stays a project, in the bulk path and in the document reader."""
+    text = (
+        "单位名称,项目名称,一级指标,二级指标,三级指标,指标值\n"
+        "某县民政局,低保资金,产出指标,数量指标,保障人数,≥3000人\n"
+        "某县民政局,存在的问题整改专项,产出指标,数量指标,问题整改数,≥3项\n"
+        "某县水利局,河道保洁,产出指标,数量指标,保洁河道长度,≥25公里\n"
+        "某县水利局,偏差大或目标未完成原因分析,无,无,无,无\n"
+        "某县水利局,自评结论,,,,\n"
+    )
+    export = tmp_path / "selfeval.csv"
+    export.write_text(text, encoding="utf-8")
+    report = score_tables([export], tmp_path / "rows.csv", tmp_path / "p.csv", jobs=1)
+    assert sorted(_read(tmp_path / "p.csv")["project"]) == sorted(["存在的问题整改专项", "低保资金", "河道保洁"])
+    assert "表尾的合计、说明或签名行 2 行（第 4，5 行）" in report.warnings[0]
+    flat = tmp_path / "flat.csv"
+    flat.write_text("\n".join(line.split(",", 1)[1] for line in text.splitlines()) + "\n", encoding="utf-8")
+    document = read_paths([flat]).documents[0]
+    assert [p.name for p in document.projects] == ["低保资金", "存在的问题整改专项", "河道保洁"]

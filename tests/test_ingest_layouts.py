@@ -1241,3 +1241,78 @@ def test_text_closing_rows_letter_spaced_or_on_one_line_are_listed_in_their_own_
     )
     assert rows(one_line) == [("培训人数", "≥100人"), ("审计村数", "45个")]
     assert [s.text for s in one_line.skipped] == ["合计 | 10万元"]
+
+
+def test_a_form_only_project_keeps_its_own_budget_under_a_repeated_generic_title(tmp_path):
+    """Found in review: with a title going on with the open project, a form with no indicators (村级公益事业奖补, 200
+    万元) and the next project's form under the same 2024年度项目支出绩效目标表 title ran into one project, the
+    second taking the first's budget. Only a …绩效指标表 title of the open project's name goes on with it."""
+    import docx
+
+    path = tmp_path / "申报表.docx"
+    word = docx.Document()
+    word.add_paragraph("2024年度项目支出绩效目标表")
+    add_word_table(word, [["项目名称", "村级公益事业奖补"], ["预算数（万元）", "200"], ["年度绩效目标", "奖补村级公益项目20个"]])
+    word.add_paragraph("2024年度项目支出绩效目标表")
+    add_word_table(
+        word,
+        [
+            ["项目名称", "乡镇干部培训", "", ""],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "培训人数", "≥300人"],
+        ],
+    )
+    word.save(str(path))
+    document = read_document(path)
+    assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [
+        ("村级公益事业奖补", 200, 0),
+        ("乡镇干部培训", None, 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "rows"),
+    [
+        (["序号", "一级指标", "二级指标", "三级指标", "指标值"], [["3", "效益指标", "社会效益指标", "履职能力提升率", "≥10%"]]),
+        (["三级指标", "指标值"], [["履职能力提升率", "≥10%"]]),
+    ],
+    ids=["a numbered column", "names and values only"],
+)
+def test_after_a_page_mark_the_table_goes_on_and_the_next_project_is_read(tmp_path, header, rows):
+    """Found in review: after a page mark, the table went on only if its first cell named a group, so rows of a
+    table with a 序号 column, or of names and values only, were lost; and the mark, still pending, dropped the
+    next project's whole indicator table."""
+    import docx
+
+    width = len(header)
+    path = tmp_path / "申报表.docx"
+    word = docx.Document()
+    word.add_paragraph("乡镇干部培训项目绩效目标表")
+    add_word_table(word, [header, [*([""] * (width - 2)), "培训人数", "≥300人"]])
+    word.add_paragraph("续表")
+    add_word_table(word, rows)
+    word.add_paragraph("- 2 -")
+    word.add_paragraph("村级财务审计项目绩效目标表")
+    add_word_table(word, [header, [*([""] * (width - 2)), "审计村数", "45个"]])
+    word.save(str(path))
+    document = read_document(path)
+    assert [(p.name, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("乡镇干部培训", ["培训人数", "履职能力提升率"]),
+        ("村级财务审计", ["审计村数"]),
+    ]
+
+
+@pytest.mark.parametrize("between", ["单位：万元", "填报日期：2024年1月5日"])
+def test_a_note_between_two_pages_of_a_flat_table_keeps_its_project(tmp_path, between):
+    """Found in review: any paragraph between the pages of a flat table made the rows after the repeated header
+    a table of their own, cutting the project; only a numbered heading (二、县司法局) does."""
+    import docx
+
+    header = ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"]
+    path = tmp_path / "导出.docx"
+    word = docx.Document()
+    add_word_table(word, [header, ["临时救助", "产出指标", "数量指标", "救助人次", "≥300人次"]])
+    word.add_paragraph(between)
+    add_word_table(word, [header, ["", "满意度指标", "服务对象满意度指标", "受助群众满意度", "≥90%"]])
+    word.save(str(path))
+    assert [(p.name, len(p.indicators)) for p in read_document(path).projects] == [("临时救助", 2)]

@@ -893,7 +893,12 @@ def readable_tables(paths: list[Path], report: BulkReport) -> list[Path]:
     for path in paths:
         left_out = LeftOutRows()
         try:
-            if not any(len(frame) for frame in read_batches(path, 1000, columns=PASS_ONE_COLUMNS, left_out=left_out)):
+            frames = read_batches(path, 1000, columns=PASS_ONE_COLUMNS, left_out=left_out)
+            try:
+                found = any((~unnamed_rows(frame)).any() for frame in frames)  # a project's heading line is none
+            finally:
+                frames.close()
+            if not found:
                 none = left_out.said(path, "bulk.only_left_out") if left_out.count else text("bulk.no_rows", path=path)
                 report.errors.append(none)
                 continue

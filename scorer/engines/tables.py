@@ -522,22 +522,28 @@ def closing_rows(frame: pd.DataFrame, units: np.ndarray | None = None) -> np.nda
     A filled project cell decides alone, as a whole label (a project named 合计 is no project; one named
     存在的问题整改专项 is), so each project name is judged once; so is a unit cell of the row's own (`units`:
     单位负责人：王强 in the unit column). Only rows with no project are looked at one by one."""
-    from scorer.ingest.interpret import is_closing_row
+    from scorer.ingest.interpret import is_closing_row, names_an_indicator
 
     found = np.zeros(len(frame), dtype=bool)
     cells = [column for column in ("project", "level1", "level2", "level3") if column in frame.columns]
     if "value" not in frame.columns or not cells or not len(frame):
         return found
     if units is not None:
-        closing_units = [unit for unit in pd.unique(units) if unit and _names_closing(unit)]
+        closing_units = [unit for unit in pd.unique(units) if unit and _cell_closing(unit)]
         if closing_units:
             found |= np.isin(units, closing_units)
     unnamed = np.ones(len(frame), dtype=bool)
     if "project" in frame.columns:
         project = frame["project"]
-        closing_names = [name for name in project.unique() if name and _names_closing(name)]
-        if closing_names:
-            found |= project.isin(closing_names).to_numpy(dtype=bool)
+        closing = {name: found_closing for name in project.unique() if name and (found_closing := _cell_closing(name))}
+        whole = [name for name, label in closing.items() if not label.opening]
+        if whole:
+            found |= project.isin(whole).to_numpy(dtype=bool)
+        openings = [name for name, label in closing.items() if label.opening]  # 偏差大或…: if the row names no indicator
+        if openings and "level3" in frame.columns:
+            opened = np.flatnonzero(project.isin(openings).to_numpy(dtype=bool))
+            names, firsts = frame["level3"].iloc[opened], project.iloc[opened]
+            found[opened] = [not names_an_indicator(name, first) for name, first in zip(names, firsts, strict=True)]
         unnamed = (project == "").to_numpy(dtype=bool)
     unnamed = unnamed & ~found
     if unnamed.any():
@@ -549,11 +555,12 @@ def closing_rows(frame: pd.DataFrame, units: np.ndarray | None = None) -> np.nda
 
 
 @lru_cache(maxsize=1 << 16)
-def _names_closing(cell: str) -> bool:
-    """A project's or a unit's cell that is a closing label (合计, 填表人：张三), whatever the row's value."""
+def _cell_closing(cell: str):
+    """The closing label a project's or a unit's cell opens with (合计, 填表人：张三, 偏差大或…), whatever the row's
+    value; an opening (Closing.opening) closes only a row that names no indicator."""
     from scorer.ingest.interpret import is_closing_row
 
-    return is_closing_row(cell.strip(), "", names_project=True) is not None
+    return is_closing_row(cell.strip(), "", names_project=True)
 
 
 def blank_rows(frame: pd.DataFrame) -> np.ndarray:

@@ -247,15 +247,6 @@ class Closing:
     opening: bool = False  # the opening of a section (偏差大或…, 存在的问题…), not a whole label
 
 
-def _opens_indicator_group(cell: str) -> bool:
-    """A first cell that names an indicator group (产出指标, 效益指标, 满意度指标, 社会效益): a row that goes on
-    with a form's indicator table."""
-    grammar = table("indicator_grammar")
-    stems = (*grammar["level1_stems"], *grammar["level2_stems"], *grammar["either_stems"])
-    compact = re.sub(r"\s+", "", nfkc(cell))
-    return len(compact) <= 14 and (compact.endswith("指标") or compact.startswith(stems))
-
-
 @cache
 def _page_mark() -> re.Pattern[str]:
     """A paragraph that marks a table going on over a page: 续表 (lexicons/indicator_grammar.yaml,
@@ -323,23 +314,32 @@ def closes_table(cell: str) -> bool:
     return closing_of(cell) is not None
 
 
-def is_closing_row(first: str, value: str, names_project: bool = False, merged: bool = False) -> Closing | None:
+def is_closing_row(
+    first: str, value: str, names_project: bool = False, merged: bool = False, names_indicator: bool = False
+) -> Closing | None:
     """The closing label of a table row whose first filled cell is `first` and whose value cell is `value`,
     when the row is a total, a note or a sign-off and no indicator; else None. A total with a target in the
     value cell (合计 | ≤70万元), or a name that ends like a measure with one (改进措施 落实率 | 100%), is an
     indicator, except where the cell names a flat table's project (each row there names its project).
     `merged`: the same text in every cell of the row, a note written over it.
 
-    A project's name closes only as a whole label (合计, 填表人：张三): 存在的问题整改专项 and 下一步改进工作经费
-    name projects, though a row opening with them is a self-evaluation table's closing section.
+    A project's cell that opens a self-evaluation table's closing section (偏差大或…, 存在的问题…) closes the
+    row only where the row names no indicator (`names_indicator`: a 三级指标 of its own, not 无): 偏差大或目标
+    未完成原因分析 | 无 | 无 closes, 存在的问题整改专项 | 问题整改数 | ≥3项 is a project's indicator.
 
     Good (closing): 合计 | 30 · 填表人：张三 | (empty) · 注：指标值为计划数
     Bad (an indicator): 合计 | ≤70万元 · 存在的问题整改率 | 100%"""
     closing = closing_of(first, measure_exception=not merged)
-    if closing is None or (names_project and closing.opening):
+    if closing is None or (names_project and closing.opening and names_indicator):
         return None
     measured = closing.kind == "total" or (not merged and names_a_measure(first))
     return closing if names_project or not (measured and holds_target(value)) else None
+
+
+def names_an_indicator(name: str, first: str = "") -> bool:
+    """A 三级指标 cell that names an indicator of its own: not empty, not a placeholder (无, /, ……), not the row's
+    first cell merged over it."""
+    return bool(name) and name != first and name not in table("indicator_grammar")["placeholders"]
 
 
 def holds_target(cell: str) -> bool:
@@ -425,6 +425,7 @@ class Interpreter:
 
     def _open_project(self, name: str, block: Block) -> Project:
         self._close_project()
+        self.over_page = False
         pending, self.pending_name = self.pending_name, ""
         named_so = not name or not pending or name in pending or pending in name  # 甲 (a title) and 甲项目
         self.project = Project(name=pending if pending and (not name or name in pending) else name, location=self._loc(block))
@@ -468,7 +469,7 @@ class Interpreter:
             return
         if title and len(title.group("name")) <= 60:
             name = title.group("name").strip()
-            if not self._titles_open_project(name):
+            if not self._titles_open_project(name, text):
                 self._open_project(name, block)
                 self.pending_title = name
             self.layout = "form" if self.layout != "wide" else self.layout
@@ -478,7 +479,8 @@ class Interpreter:
             # 续表, 第 2 页: the table goes on over a page, if the next row goes on with its groups
             self.over_page = self.in_indicators
             return
-        self.flat_header = None  # a heading between two flat tables (二、县司法局): the next is a table of its own
+        if _SECTION.match(text):
+            self.flat_header = None  # a numbered heading between two flat tables (二、县司法局): a table of its own
         self.form_part = ""
         if self.layout in ("form", "flat"):
             self.in_indicators = False
@@ -495,15 +497,14 @@ class Interpreter:
         if key.startswith(("绩效指标：", "绩效指标:")):
             self._prose_project(block, text)
 
-    def _titles_open_project(self, name: str) -> bool:
-        """Whether a title names the project whose form is open above it and has no indicators yet: its indicator
-        table follows (甲项目绩效目标表 over the form, then 甲项目绩效指标表 over the indicators; 年度绩效指标表 on
-        a row of the form). A title of another name is another project's."""
+    def _titles_open_project(self, name: str, title: str) -> bool:
+        """Whether a title is that of the indicator table of the project whose form is open above it, with no
+        indicators yet: 甲项目绩效目标表 over the form, then 甲项目绩效指标表 (or 年度绩效指标表, on a row of the
+        form) over its indicators. Any other title (…绩效目标表, …自评表, another project's name) opens a project."""
         project = self.project
-        if project is None or project.indicators:
+        if project is None or project.indicators or "绩效指标表" not in title.replace(" ", ""):
             return False
-        generic = _GENERIC_TITLE_NAME.fullmatch(name) is not None
-        return generic or not project.name or name in project.name or project.name in name
+        return _GENERIC_TITLE_NAME.fullmatch(name) is not None or name.removesuffix("项目") == project.name.removesuffix("项目")
 
     def _labelled_cell(self, text: str, block: Block) -> bool:
         """A form's labels and values written in one cell or paragraph (单位名称：某县民政局, 项目名称：…，预算金额：
@@ -569,6 +570,7 @@ class Interpreter:
         filled = block.filled()
         if not filled:
             return
+        over_page, self.over_page = self.over_page, False  # this is the first row after a page mark
         for cell in filled:
             self._money_unit(cell)
         titled = [cell for cell in filled if not _MONEY_NOTE.match(cell)]  # 甲项目绩效目标表 | 单位：万元
@@ -610,10 +612,8 @@ class Interpreter:
         if label:
             self._form_row(label, block)
             return
-        if self.over_page:  # the first row after a page mark: an indicator row, or another table (测算明细)
-            self.over_page = False
-            first = block.cells[0].strip() if block.cells else ""
-            self.in_indicators = self.in_indicators and (not first or _opens_indicator_group(first))
+        if over_page and _is_heading_row(block):  # after a page mark, another table's headings (测算明细: 支出内容 | 金额)
+            self.in_indicators = False
         if self.in_indicators and self.header:
             self._indicator_or_pending(block)
             return
@@ -634,7 +634,9 @@ class Interpreter:
         value = block.cells[value_index] if value_index is not None and value_index < len(block.cells) else ""
         first_index = next(index for index, cell in enumerate(block.cells) if cell.strip())
         names_project = self.layout == "flat" and first_index == self.header.get("project")
-        closing = is_closing_row(first, value, names_project, merged)
+        level3_index = self.header.get("level3")
+        name = block.cells[level3_index].strip() if level3_index is not None and level3_index < len(block.cells) else ""
+        closing = is_closing_row(first, value, names_project, merged, names_indicator=names_an_indicator(name, first))
         if closing is not None:
             self._flush_pending()
             self._skip(block, "表尾的合计、说明或签名行")
@@ -697,6 +699,7 @@ class Interpreter:
         self.header = header
         self.header_width = len(fields)
         self.signed_off = False
+        self.over_page = False
         self.header_fields = fields
         if "indicators" in header and "level3" not in header and "value" not in header:
             self.layout = "wide"
@@ -857,7 +860,7 @@ class Interpreter:
         assert self.header is not None
         mapped = self._map_cells(block.cells)
         name = mapped.get("project", "")
-        unit = mapped.get("department", "")
+        unit = _UNIT_CODE.sub("", mapped.get("department", "")).strip()  # 101001 县民政局 is 县民政局
         if not name and self.project is not None:
             name = self.project.name
         # the same project's name under another unit (县民政局, then 县司法局 | 运转经费) is another project
