@@ -34,15 +34,17 @@ def documents_from_frame(
     row_numbers: Iterable[int] | None = None,
 ) -> list[Document]:
     """Rows in the rows-CSV contract (source, project, level1 … basis; budget, purpose, goal if present)
-    -> Documents, keeping row order; a project takes budget, purpose and goal from its first row that gives
-    them. A row with neither an indicator's name nor a value nor a description is no indicator (a project's
-    heading line: its name, budget and goal).
+    -> Documents, keeping row order; a project takes budget, purpose and goal from its first row. A row with
+    neither an indicator's name nor a value nor a description is no indicator (a project's heading line: its
+    name, budget and goal); what a heading line leaves blank, the rows under it give, up to the first indicator
+    row (not the amounts of a cost block's rows further down).
     Each indicator's location is its row of the table: row_numbers, or counted from first_row."""
     missing = {"project", "level3", "value"} - set(frame.columns)
     if missing:
         raise ValueError(f"rows table lacks column(s): {', '.join(sorted(missing))}")
     documents: dict[str, Document] = {}
     projects: dict[tuple[str, str], Project] = {}
+    heading: dict[tuple[str, str], bool] = {}  # a project opened by a heading line, up to its first indicator
     count = len(frame)
 
     def column(name: str) -> list[str]:
@@ -71,17 +73,17 @@ def documents_from_frame(
             document = documents[source] = Document(source=source)
         key = (source, name)
         project = projects.get(key)
+        names_indicator = bool(level3 or value or description)
         if project is None:
             project = projects[key] = Project(name=name, purpose=purpose, goal=goal)
             document.projects.append(project)
-        elif not (project.purpose and project.goal and project.budget is not None):  # a heading line gave none
+            project.budget = _budget(budget)
+            heading[key] = not names_indicator
+        elif heading.get(key):  # under a heading line, what it left blank is given by the rows to the first indicator
             project.purpose, project.goal = project.purpose or purpose, project.goal or goal
-        if project.budget is None and budget:
-            try:
-                project.budget = float(budget)
-            except ValueError:  # as a budget system writes it: 1,234.5 or 120万元
-                project.budget = budget_in_wan(budget)
-        if not (level3 or value or description):
+            project.budget = _budget(budget) if project.budget is None else project.budget
+            heading[key] = not names_indicator
+        if not names_indicator:
             continue  # a project's heading line (its name, budget and goal): no indicator
         project.indicators.append(
             Indicator(
@@ -95,6 +97,16 @@ def documents_from_frame(
             )
         )
     return list(documents.values())
+
+
+def _budget(cell: str) -> float | None:
+    """A budget cell in 万元: 120, 1,234.5 or 120万元 as budget systems write it; None when blank."""
+    if not cell:
+        return None
+    try:
+        return float(cell)
+    except ValueError:
+        return budget_in_wan(cell)
 
 
 NOTED_PENALTY = 0.05  # points the model takes off a row below which no note is written (they round to 0.0)

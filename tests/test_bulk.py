@@ -509,3 +509,21 @@ def test_a_self_evaluation_section_in_the_project_column_closes_only_a_row_that_
     flat.write_text("\n".join(line.split(",", 1)[1] for line in text.splitlines()) + "\n", encoding="utf-8")
     document = read_paths([flat]).documents[0]
     assert [p.name for p in document.projects] == ["低保资金", "存在的问题整改专项", "河道保洁"]
+
+
+def test_a_cost_block_s_amounts_are_not_the_project_s_budget_nor_a_section_s_heading_line_a_closing(tmp_path):
+    """Found in review: taking a project's budget from its first row that gave one took a cost row's amount (20)
+    where the project's first row gave none; and the heading line of 存在的问题整改专项 was closed as a
+    self-evaluation section, its budget lost."""
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "单位名称,项目名称,预算数（万元）,一级指标,二级指标,三级指标,指标值\n"
+        "某县司法局,乡镇干部培训,,产出指标,数量指标,培训人数,≥300人\n"
+        "某县司法局,乡镇干部培训,20,产出指标,成本指标,场地租赁费,≤20万元\n"
+        "某县民政局,存在的问题整改专项,50,,,,\n"
+        "某县民政局,存在的问题整改专项,,产出指标,成本指标,整改经费,≤60万元\n",
+        encoding="utf-8",
+    )
+    score_tables([export], tmp_path / "rows.csv", tmp_path / "p.csv", jobs=1)
+    assert _read(tmp_path / "p.csv").set_index("project")["budget"].to_dict() == {"乡镇干部培训": "", "存在的问题整改专项": "50"}
+    assert "L101" in _read(tmp_path / "rows.csv").set_index("level3").loc["整改经费", "codes"]  # ≤60万元 of 50万元

@@ -1117,25 +1117,6 @@ def test_a_form_s_indicator_table_going_on_after_a_continued_mark_keeps_its_rows
     assert [i.level3 for p in prose.projects for i in p.indicators] == ["培训人数", "培训合格率"]
 
 
-@pytest.mark.parametrize("kind", ["支出绩效自评表", "绩效指标表", "绩效评价结果表"])
-def test_stacked_tables_under_self_evaluation_or_indicator_titles_are_projects_of_their_own(tmp_path, kind):
-    """Found in review: only a …绩效目标表 title named a project; two tables stacked under …项目支出绩效自评表 (or
-    …绩效指标表) titles, with no 项目名称 row, ran into one project with no name."""
-    import docx
-
-    path = tmp_path / "自评表.docx"
-    word = docx.Document()
-    for project, name, value in (("乡镇干部培训项目", "培训人数", "≥300人"), ("村级财务审计项目", "审计村数", "45个")):
-        word.add_paragraph(project + kind)
-        add_word_table(word, [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", name, value]])
-    word.save(str(path))
-    document = read_document(path)
-    assert [(p.name, [i.level3 for i in p.indicators]) for p in document.projects] == [
-        ("乡镇干部培训", ["培训人数"]),
-        ("村级财务审计", ["审计村数"]),
-    ]
-
-
 def test_a_flat_tables_project_named_by_a_section_s_opening_is_a_project(tmp_path):
     """Found in review: in a flat table whose first column names the project, 存在的问题整改专项 or 下一步改进工作经费
     opened like a self-evaluation table's closing section and the project's rows were left out; only a whole
@@ -1316,3 +1297,55 @@ def test_a_note_between_two_pages_of_a_flat_table_keeps_its_project(tmp_path, be
     add_word_table(word, [header, ["", "满意度指标", "服务对象满意度指标", "受助群众满意度", "≥90%"]])
     word.save(str(path))
     assert [(p.name, len(p.indicators)) for p in read_document(path).projects] == [("临时救助", 2)]
+
+
+@pytest.mark.parametrize(
+    "title", ["2024年乡镇干部培训项目绩效指标表", "表2 乡镇干部培训项目绩效指标表", "乡镇干部培训项目支出绩效自评表"]
+)
+def test_a_title_over_a_form_s_indicator_table_does_not_cut_the_project(tmp_path, title):
+    """Found in review: titles naming an indicator table or a self-evaluation table opened a project of their own
+    over the indicators of the form above, leaving the form's budget to a project with none."""
+    import docx
+
+    path = tmp_path / "申报表.docx"
+    word = docx.Document()
+    word.add_paragraph("乡镇干部培训项目绩效目标表")
+    add_word_table(word, [["项目名称", "乡镇干部培训"], ["预算数（万元）", "50"], ["年度绩效目标", "培训乡镇干部300人次"]])
+    word.add_paragraph(title)
+    add_word_table(word, [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人数", "≥300人"]])
+    word.save(str(path))
+    assert [(p.name, p.budget, len(p.indicators)) for p in read_document(path).projects] == [("乡镇干部培训", 50, 1)]
+
+
+@pytest.mark.parametrize("mark", ["续表", "2"])
+def test_a_cost_table_after_a_page_mark_is_no_indicators(tmp_path, mark):
+    """Found in review: after a page mark, the rows of a cost table without a heading row known to the
+    vocabulary (专家咨询费 | 2.5 | 500元/人·天×50人·天) were read as indicators."""
+    import docx
+
+    path = tmp_path / "申报表.docx"
+    word = docx.Document()
+    word.add_paragraph("乡镇干部培训项目绩效目标表")
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    add_word_table(word, [header, ["产出指标", "数量指标", "培训人数", "≥300人"]])
+    word.add_paragraph(mark)
+    add_word_table(word, [["专家咨询费", "2.5", "500元/人·天×50人·天", ""], ["资料印刷费", "1", "300份", ""]])
+    word.save(str(path))
+    assert [i.level3 for p in read_document(path).projects for i in p.indicators] == ["培训人数"]
+
+
+def test_a_unit_heading_between_two_flat_tables_keeps_their_same_named_projects_apart(tmp_path):
+    """Found in review: only a numbered heading (二、县司法局) kept two units' tables apart; a unit's name alone, or
+    编制单位：县司法局, made the next table's 运转经费 run into the last one's. A page's 单位：万元 does not."""
+    import docx
+
+    header = ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"]
+    for heading in ("县司法局", "编制单位：县司法局"):
+        path = tmp_path / "两个单位.docx"
+        word = docx.Document()
+        word.add_paragraph("编制单位：县民政局")
+        add_word_table(word, [header, ["运转经费", "产出指标", "数量指标", "保障人数", "35人"]])
+        word.add_paragraph(heading)
+        add_word_table(word, [header, ["运转经费", "产出指标", "数量指标", "保障人数", "52人"]])
+        word.save(str(path))
+        assert [(p.name, len(p.indicators)) for p in read_document(path).projects] == [("运转经费", 1), ("运转经费", 1)]

@@ -519,9 +519,10 @@ def closing_rows(frame: pd.DataFrame, units: np.ndarray | None = None) -> np.nda
     """Which rows of a contracted frame are a total, a note or a sign-off and no indicator, judged as a
     document's table judges them (scorer.ingest.interpret.is_closing_row, on the row's first filled cell of
     project, level1, level2, level3): 合计 | 30 and 填表人：张三 are, 合计 | ≤70万元 in a cost block is not.
-    A filled project cell decides alone, as a whole label (a project named 合计 is no project; one named
-    存在的问题整改专项 is), so each project name is judged once; so is a unit cell of the row's own (`units`:
-    单位负责人：王强 in the unit column). Only rows with no project are looked at one by one."""
+    A filled project cell decides alone, so each project name is judged once: a whole label closes (a project
+    named 合计 is no project); a self-evaluation section's opening (偏差大或…, 存在的问题…) closes unless a row
+    of that name in the frame names an indicator (存在的问题整改专项 | 问题整改数). So is a unit cell of the row's
+    own (`units`: 单位负责人：王强 in the unit column). Only rows with no project are looked at one by one."""
     from scorer.ingest.interpret import is_closing_row, names_an_indicator
 
     found = np.zeros(len(frame), dtype=bool)
@@ -539,11 +540,14 @@ def closing_rows(frame: pd.DataFrame, units: np.ndarray | None = None) -> np.nda
         whole = [name for name, label in closing.items() if not label.opening]
         if whole:
             found |= project.isin(whole).to_numpy(dtype=bool)
-        openings = [name for name, label in closing.items() if label.opening]  # 偏差大或…: if the row names no indicator
+        # 偏差大或…, 存在的问题…: a section, unless a row of that name names an indicator (存在的问题整改专项)
+        openings = [name for name, label in closing.items() if label.opening]
         if openings and "level3" in frame.columns:
-            opened = np.flatnonzero(project.isin(openings).to_numpy(dtype=bool))
-            names, firsts = frame["level3"].iloc[opened], project.iloc[opened]
-            found[opened] = [not names_an_indicator(name, first) for name, first in zip(names, firsts, strict=True)]
+            opened = project.isin(openings).to_numpy(dtype=bool)
+            rows = frame.loc[opened, ["project", "level3"]]
+            pairs = zip(rows["project"], rows["level3"], strict=True)
+            projects = {name for name, level3 in pairs if names_an_indicator(level3, name)}
+            found |= project.isin([name for name in openings if name not in projects]).to_numpy(dtype=bool)
         unnamed = (project == "").to_numpy(dtype=bool)
     unnamed = unnamed & ~found
     if unnamed.any():

@@ -25,17 +25,16 @@ _FIELD_CODE = re.compile(r"TC\s[^\n]{0,300}?\\f\s*[A-Z]\s*\\l\s*\d+")  # bounded
 _MAX_TITLE = 200  # a longer paragraph or cell is never a table title
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _TITLE = re.compile(
-    r"^(?:[#\s]*)(?:[\d一二三四五六七八九十]+\s*[.、．]\s*)?(?P<name>.+?)(?:项目)?(?:支出)?"
-    r"绩效(?:目标|指标|自评|评价)(?:申报|公开|自评|评价)?(?:结果)?表"  # 甲项目支出绩效自评表, 乙项目绩效指标表
+    r"^(?:[#\s]*)(?:[\d一二三四五六七八九十]+\s*[.、．]\s*)?(?P<name>.+?)(?:项目)?(?:支出)?绩效目标(?:申报|公开)?表"
     r"(?:\s*[(（]\s*20\d{2}\s*年度?\s*[)）])?$"  # 甲项目绩效目标表（2024年度）
 )
-# What a title names when it names no project of its own: 年度绩效指标表, 项目绩效指标表, 2024年度项目支出绩效目标表
-_GENERIC_TITLE_NAME = re.compile(r"\s*(?:20\d{2}\s*年?度?)?\s*(?:本?年度|本?项目|中期|长期)?\s*")
 _SECTION = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?P<name>[^。；;，,]{2,30}?)\s*$")
 _UNIT_ROW = re.compile(r"^\d{3,}(?!\d|年)\s*\S+")
 _NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
 _ORGAN = re.compile(r"(?:局|委|委员会|中心|院|学|校|馆|会|所|队|站|办|办公室|处|室|府|厅|部|司|社|团|园|场|科|分局|机关)$")
 _MONEY_NOTE = re.compile(r"^\s*(?:金额)?单位[:：]\s*(?:万元|元|亿元|千元)\s*$")
+_DATE_LINE = re.compile(r"^\s*(?:填报|填表|制表|编制|发布|印发|打印)?(?:日期|时间)\s*[:：]")
+_UNIT_LINE = re.compile(r"^\s*(?:编制|填报|预算|主管|实施)?单位(?:名称)?\s*[:：]\s*(?P<unit>\S.*)$")
 _SEALED = re.compile(r"盖章|签章|签字|签名")
 _LABELLED = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.{0,80})$")  # 单位名称：某县民政局
 _GOAL_SPLIT = re.compile(r"(?:^|\s|[；;。])(?=(?:目标\s*[0-9一二三四五六七八九十]+\s*[:：、.]|[0-9]{1,2}\s*[.、．](?!\d)))")
@@ -247,6 +246,14 @@ class Closing:
     opening: bool = False  # the opening of a section (偏差大或…, 存在的问题…), not a whole label
 
 
+def _opens_indicator_group(cell: str) -> bool:
+    """A cell that names an indicator group (产出指标, 效益指标, 满意度指标, 社会效益, 管理效率指标)."""
+    grammar = table("indicator_grammar")
+    stems = (*grammar["level1_stems"], *grammar["level2_stems"], *grammar["either_stems"])
+    compact = re.sub(r"\s+", "", nfkc(cell))
+    return len(compact) <= 14 and (compact.endswith("指标") or compact.startswith(stems))
+
+
 @cache
 def _page_mark() -> re.Pattern[str]:
     """A paragraph that marks a table going on over a page: 续表 (lexicons/indicator_grammar.yaml,
@@ -381,7 +388,8 @@ class Interpreter:
         self.layout = ""  # "", "form", "flat", "wide"
         # the header of the flat table being read, its sheet and title: the same again is a page's repeated header
         self.flat_header: tuple | None = None
-        self.flat_unit = ""  # the unit cell of the flat table's project being read (a 单位名称 column)
+        self.flat_unit = ""  # the last unit cell of the flat table being read (a 单位名称 column)
+        self.flat_resumed = False  # the flat table's header was just read again (a page's repeated header)
         self.over_page = False  # a page mark (续表, 第 2 页) was read inside a form's indicator table
         self.form_part = ""
         self.money_factor = 1.0  # multiply to get 万元
@@ -469,9 +477,8 @@ class Interpreter:
             return
         if title and len(title.group("name")) <= 60:
             name = title.group("name").strip()
-            if not self._titles_open_project(name, text):
-                self._open_project(name, block)
-                self.pending_title = name
+            self._open_project(name, block)
+            self.pending_title = name
             self.layout = "form" if self.layout != "wide" else self.layout
             self.form_part = ""
             return
@@ -479,8 +486,8 @@ class Interpreter:
             # 续表, 第 2 页: the table goes on over a page, if the next row goes on with its groups
             self.over_page = self.in_indicators
             return
-        if _SECTION.match(text):
-            self.flat_header = None  # a numbered heading between two flat tables (二、县司法局): a table of its own
+        if not self._page_furniture(text):
+            self.flat_header = None  # a heading between two flat tables (二、县司法局, 县司法局): a table of its own
         self.form_part = ""
         if self.layout in ("form", "flat"):
             self.in_indicators = False
@@ -496,15 +503,6 @@ class Interpreter:
             return
         if key.startswith(("绩效指标：", "绩效指标:")):
             self._prose_project(block, text)
-
-    def _titles_open_project(self, name: str, title: str) -> bool:
-        """Whether a title is that of the indicator table of the project whose form is open above it, with no
-        indicators yet: 甲项目绩效目标表 over the form, then 甲项目绩效指标表 (or 年度绩效指标表, on a row of the
-        form) over its indicators. Any other title (…绩效目标表, …自评表, another project's name) opens a project."""
-        project = self.project
-        if project is None or project.indicators or "绩效指标表" not in title.replace(" ", ""):
-            return False
-        return _GENERIC_TITLE_NAME.fullmatch(name) is not None or name.removesuffix("项目") == project.name.removesuffix("项目")
 
     def _labelled_cell(self, text: str, block: Block) -> bool:
         """A form's labels and values written in one cell or paragraph (单位名称：某县民政局, 项目名称：…，预算金额：
@@ -612,8 +610,8 @@ class Interpreter:
         if label:
             self._form_row(label, block)
             return
-        if over_page and _is_heading_row(block):  # after a page mark, another table's headings (测算明细: 支出内容 | 金额)
-            self.in_indicators = False
+        if over_page and self.in_indicators and not self._goes_on_over_page(block):
+            self.in_indicators = False  # after a page mark, another table (测算明细, 资金来源) or a caption
         if self.in_indicators and self.header:
             self._indicator_or_pending(block)
             return
@@ -653,6 +651,27 @@ class Interpreter:
             return False  # a unit's row is read; 主管部门（盖章） under a sign-off is a seal's place, no unit
         self._skip(block, "表尾签名或说明之后的内容")
         return True
+
+    def _page_furniture(self, text: str) -> bool:
+        """A paragraph a printed table repeats on each page: a page mark, 单位：万元, a date line, or the label of
+        the document's own unit (编制单位：某县民政局); not a heading or another unit's name."""
+        if _page_mark().match(text) or _MONEY_NOTE.match(text) or _DATE_LINE.match(text):
+            return True
+        unit = _UNIT_LINE.match(text)
+        return unit is not None and bool(self.doc.unit) and unit.group("unit").strip() == self.doc.unit
+
+    def _goes_on_over_page(self, block: Row) -> bool:
+        """Whether the first row after a page mark (续表, 第 2 页) goes on with the indicator table: its first cell
+        is empty (a group cell merged over the page) or names an indicator group (产出指标, 社会效益), or its
+        value cell holds a target (≥10%, 45个); not another table's headings or rows (支出内容 | 金额,
+        专家咨询费 | 2.5 | 500元/人·天) nor a caption."""
+        assert self.header is not None
+        if _is_heading_row(block):
+            return False
+        first = block.cells[0].strip() if block.cells else ""
+        value_index = self.header.get("value")
+        value = block.cells[value_index] if value_index is not None and value_index < len(block.cells) else ""
+        return not first or _opens_indicator_group(first) or holds_target(value)
 
     def _indicator_or_pending(self, block: Row) -> None:
         """Join a row that a blank line split in two: a short row without a value, then its rest."""
@@ -708,8 +727,10 @@ class Interpreter:
             # a page's repeated header inside a flat table (a PDF's pages, a printed export) goes on with the
             # project of the row above; another header, sheet or title starts a table of its own
             this_table = (tuple(fields), block.sheet, self.pending_title)
-            if not (self.layout == "flat" and self.flat_header == this_table):
+            resumed = self.layout == "flat" and self.flat_header == this_table
+            if not resumed:
                 self._close_project()
+            self.flat_resumed = resumed
             self.layout, self.flat_header = "flat", this_table
         else:
             if self.layout == "flat":
@@ -863,10 +884,11 @@ class Interpreter:
         unit = _UNIT_CODE.sub("", mapped.get("department", "")).strip()  # 101001 县民政局 is 县民政局
         if not name and self.project is not None:
             name = self.project.name
-        # the same project's name under another unit (县民政局, then 县司法局 | 运转经费) is another project
-        if self.project is None or name != self.project.name or (unit and self.flat_unit and unit != self.flat_unit):
+        # under a page's repeated header, the same project's name of another unit (县民政局, then 县司法局 |
+        # 运转经费) is another project
+        resumed, self.flat_resumed = self.flat_resumed, False
+        if self.project is None or name != self.project.name or (resumed and unit and self.flat_unit and unit != self.flat_unit):
             self._open_project(name, block)
-            self.flat_unit = unit
         self.flat_unit = unit or self.flat_unit
         assert self.project is not None
         if mapped.get("budget") and self.project.budget is None:
