@@ -47,6 +47,28 @@ def add_word_table(word, cells: list[list[str]]) -> None:
             grid.cell(r, c).text = value
 
 
+def form_over_two_pages(path: Path, between: str, second: list[list[str]]) -> Path:
+    """A Word form (乡镇干部培训: two indicator rows), then a paragraph `between` (续表, a page number, prose), then a
+    second table of these cells."""
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("2025年项目支出绩效目标表")
+    add_word_table(
+        word,
+        [
+            ["项目名称", "乡镇干部培训", "", ""],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "培训人数", "≥300人"],
+            ["产出指标", "质量指标", "培训合格率", "≥95%"],
+        ],
+    )
+    word.add_paragraph(between)
+    add_word_table(word, second)
+    word.save(str(path))
+    return path
+
+
 def test_one_cell_per_line_with_blank_lines_and_site_furniture(tmp_path):
     text = """某某县人民政府
 您所在的位置 > 县图书馆 > 预决算信息
@@ -1079,31 +1101,13 @@ def test_a_form_s_indicator_table_going_on_after_a_continued_mark_keeps_its_rows
     """Found in review: a Word form whose indicator table goes on in a second table after a 续表 paragraph (or a
     page number) lost the rows of the second table as 项目表单中无法识别的行. A paragraph of prose still ends
     the table (the form's notes are no indicators)."""
-    import docx
 
     def form(between: str) -> Path:
-        path = tmp_path / "申报表.docx"
-        word = docx.Document()
-        word.add_paragraph("2025年项目支出绩效目标表")
-        add_word_table(
-            word,
-            [
-                ["项目名称", "乡镇干部培训", "", ""],
-                ["一级指标", "二级指标", "三级指标", "指标值"],
-                ["产出指标", "数量指标", "培训人数", "≥300人"],
-                ["产出指标", "质量指标", "培训合格率", "≥95%"],
-            ],
-        )
-        word.add_paragraph(between)
-        add_word_table(
-            word,
-            [
-                ["效益指标", "社会效益指标", "参训干部履职考核优秀率", "≥30%"],
-                ["满意度指标", "服务对象满意度指标", "参训干部满意度", "≥90%"],
-            ],
-        )
-        word.save(str(path))
-        return path
+        second = [
+            ["效益指标", "社会效益指标", "参训干部履职考核优秀率", "≥30%"],
+            ["满意度指标", "服务对象满意度指标", "参训干部满意度", "≥90%"],
+        ]
+        return form_over_two_pages(tmp_path / "申报表.docx", between, second)
 
     document = read_document(form(between))
     assert [i.level3 for p in document.projects for i in p.indicators] == [
@@ -1138,23 +1142,8 @@ def test_a_flat_tables_project_named_by_a_section_s_opening_is_a_project(tmp_pat
 def test_a_page_mark_before_another_table_does_not_make_its_rows_indicators(tmp_path):
     """Found in review: after a page number, the next table was read as the indicator table going on even when
     it was another table (a cost breakdown, 支出内容 | 金额 …): its rows became indicators."""
-    import docx
-
-    path = tmp_path / "申报表.docx"
-    word = docx.Document()
-    word.add_paragraph("2025年项目支出绩效目标表")
-    add_word_table(
-        word,
-        [
-            ["项目名称", "乡镇干部培训", "", ""],
-            ["一级指标", "二级指标", "三级指标", "指标值"],
-            ["产出指标", "数量指标", "培训人数", "≥300人"],
-            ["产出指标", "质量指标", "培训合格率", "≥95%"],
-        ],
-    )
-    word.add_paragraph("- 1 -")
-    add_word_table(word, [["支出内容", "金额（万元）", "测算依据", "备注"], ["培训费", "30", "300人×1000元", ""]])
-    word.save(str(path))
+    second = [["支出内容", "金额（万元）", "测算依据", "备注"], ["培训费", "30", "300人×1000元", ""]]
+    path = form_over_two_pages(tmp_path / "申报表.docx", "- 1 -", second)
     document = read_document(path)
     assert [i.level3 for p in document.projects for i in p.indicators] == ["培训人数", "培训合格率"]
 
@@ -1227,22 +1216,17 @@ def test_text_closing_rows_letter_spaced_or_on_one_line_are_listed_in_their_own_
 def test_a_form_only_project_keeps_its_own_budget_under_a_repeated_generic_title(tmp_path):
     """Found in review: with a title going on with the open project, a form with no indicators (村级公益事业奖补, 200
     万元) and the next project's form under the same 2024年度项目支出绩效目标表 title ran into one project, the
-    second taking the first's budget. Only a …绩效指标表 title of the open project's name goes on with it."""
+    second taking the first's budget."""
     import docx
 
     path = tmp_path / "申报表.docx"
     word = docx.Document()
-    word.add_paragraph("2024年度项目支出绩效目标表")
-    add_word_table(word, [["项目名称", "村级公益事业奖补"], ["预算数（万元）", "200"], ["年度绩效目标", "奖补村级公益项目20个"]])
-    word.add_paragraph("2024年度项目支出绩效目标表")
-    add_word_table(
-        word,
-        [
-            ["项目名称", "乡镇干部培训", "", ""],
-            ["一级指标", "二级指标", "三级指标", "指标值"],
-            ["产出指标", "数量指标", "培训人数", "≥300人"],
-        ],
-    )
+    for name, rows_of_form in (
+        ("村级公益事业奖补", [["预算数（万元）", "200", "", ""], ["年度绩效目标", "奖补村级公益项目20个", "", ""]]),
+        ("乡镇干部培训", [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人数", "≥300人"]]),
+    ):
+        word.add_paragraph("2024年度项目支出绩效目标表")
+        add_word_table(word, [["项目名称", name, "", ""], *rows_of_form])
     word.save(str(path))
     document = read_document(path)
     assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [
@@ -1321,17 +1305,9 @@ def test_a_title_over_a_form_s_indicator_table_does_not_cut_the_project(tmp_path
 def test_a_cost_table_after_a_page_mark_is_no_indicators(tmp_path, mark):
     """Found in review: after a page mark, the rows of a cost table without a heading row known to the
     vocabulary (专家咨询费 | 2.5 | 500元/人·天×50人·天) were read as indicators."""
-    import docx
-
-    path = tmp_path / "申报表.docx"
-    word = docx.Document()
-    word.add_paragraph("乡镇干部培训项目绩效目标表")
-    header = ["一级指标", "二级指标", "三级指标", "指标值"]
-    add_word_table(word, [header, ["产出指标", "数量指标", "培训人数", "≥300人"]])
-    word.add_paragraph(mark)
-    add_word_table(word, [["专家咨询费", "2.5", "500元/人·天×50人·天", ""], ["资料印刷费", "1", "300份", ""]])
-    word.save(str(path))
-    assert [i.level3 for p in read_document(path).projects for i in p.indicators] == ["培训人数"]
+    costs = [["专家咨询费", "2.5", "500元/人·天×50人·天", ""], ["资料印刷费", "1", "300份", ""]]
+    path = form_over_two_pages(tmp_path / "申报表.docx", mark, costs)
+    assert [i.level3 for p in read_document(path).projects for i in p.indicators] == ["培训人数", "培训合格率"]
 
 
 def test_a_unit_heading_between_two_flat_tables_keeps_their_same_named_projects_apart(tmp_path):
