@@ -1325,3 +1325,67 @@ def test_a_unit_heading_between_two_flat_tables_keeps_their_same_named_projects_
         add_word_table(word, [header, ["运转经费", "产出指标", "数量指标", "保障人数", "52人"]])
         word.save(str(path))
         assert [(p.name, len(p.indicators)) for p in read_document(path).projects] == [("运转经费", 1), ("运转经费", 1)]
+
+
+def test_a_flat_self_evaluation_table_s_closing_sections_with_their_prose_are_no_projects(tmp_path):
+    """Found in review: 偏差大或目标未完成原因分析, 存在的问题及改进措施 and 自评结论 rows, their prose in the 三级指标
+    column, became projects when a section's opening closed only a row naming no indicator. It closes unless the
+    row holds a target (存在的问题整改专项 | 问题整改数 | ≥3项)."""
+    sheet = tmp_path / "自评表.csv"
+    sheet.write_text(
+        "项目名称,一级指标,二级指标,三级指标,年度指标值,实际完成值\n"
+        "医疗救助,产出指标,数量指标,救助人次,≥500人次,520人次\n"
+        "存在的问题整改专项,产出指标,数量指标,问题整改数,≥3项,3项\n"
+        "偏差大或目标未完成原因分析,,,年初对救助人次预估偏低，实际支出超出预期,,\n"
+        "存在的问题及改进措施,,,部分乡镇申报材料审核不及时，下一步加强培训,,\n"
+        "自评结论,,,项目总体完成较好，自评等级为优,,\n",
+        encoding="utf-8",
+    )
+    document = read_document(sheet)
+    assert [p.name for p in document.projects] == ["医疗救助", "存在的问题整改专项"]
+    assert len([s for s in document.skipped if s.reason == "表尾的合计、说明或签名行"]) == 3
+
+
+@pytest.mark.parametrize(
+    "rows_after",
+    [
+        [["", "项目单位（盖章）", "", "2024年3月5日"]],
+        [["资金来源", "财政拨款", "县级财政", "80万元"]],
+        [["第一季度", "完成设计招标", "2024年3月", "25%"]],
+        [["", "设备购置", "水泵10台", "15万元"]],
+    ],
+    ids=["a seal", "funding sources", "a schedule", "a cost row under a blank cell"],
+)
+def test_other_tables_after_a_page_mark_are_no_indicators(tmp_path, rows_after):
+    """Found in review: after a page mark, a row with a blank first cell or a target in its value column went on
+    with the indicator table even when it was a seal, a funding or a schedule table's row; now its group cells
+    must be blank or name indicator groups, and it must name an indicator and give its value."""
+    path = form_over_two_pages(tmp_path / "申报表.docx", "- 1 -", rows_after)
+    assert [i.level3 for p in read_document(path).projects for i in p.indicators] == ["培训人数", "培训合格率"]
+
+
+def test_stacked_flat_tables_of_two_units_on_one_sheet_stay_apart(tmp_path):
+    """Found in review: a row naming the next unit (二、某县司法局) between two flat tables on one sheet, or a new
+    budget for the same project's name under a repeated header, did not end the first table: two units'
+    一般行政管理事务 ran into one project and the second budget was lost."""
+    import openpyxl
+
+    header = ["序号", "项目名称", "预算金额（万元）", "一级指标", "二级指标", "三级指标", "指标值"]
+    for between in (["二、某县司法局"], ["第 1 页"]):
+        path = tmp_path / "导出.xlsx"
+        workbook = openpyxl.Workbook()
+        for row in [
+            ["一、某县民政局"],
+            header,
+            ["1", "一般行政管理事务", "35", "产出指标", "数量指标", "保障在职人数", "42人"],
+            between,
+            header,
+            ["1", "一般行政管理事务", "28", "产出指标", "数量指标", "保障在职人数", "30人"],
+        ]:
+            workbook.active.append(row)
+        workbook.save(str(path))
+        projects = read_document(path).projects
+        assert [(p.name, p.budget, len(p.indicators)) for p in projects] == [
+            ("一般行政管理事务", 35, 1),
+            ("一般行政管理事务", 28, 1),
+        ], between

@@ -321,9 +321,7 @@ def closes_table(cell: str) -> bool:
     return closing_of(cell) is not None
 
 
-def is_closing_row(
-    first: str, value: str, names_project: bool = False, merged: bool = False, names_indicator: bool = False
-) -> Closing | None:
+def is_closing_row(first: str, value: str, names_project: bool = False, merged: bool = False) -> Closing | None:
     """The closing label of a table row whose first filled cell is `first` and whose value cell is `value`,
     when the row is a total, a note or a sign-off and no indicator; else None. A total with a target in the
     value cell (合计 | ≤70万元), or a name that ends like a measure with one (改进措施 落实率 | 100%), is an
@@ -331,22 +329,16 @@ def is_closing_row(
     `merged`: the same text in every cell of the row, a note written over it.
 
     A project's cell that opens a self-evaluation table's closing section (偏差大或…, 存在的问题…) closes the
-    row only where the row names no indicator (`names_indicator`: a 三级指标 of its own, not 无): 偏差大或目标
-    未完成原因分析 | 无 | 无 closes, 存在的问题整改专项 | 问题整改数 | ≥3项 is a project's indicator.
+    row unless its value cell holds a target: 偏差大或目标未完成原因分析 | 无 (or its reasons in prose) closes,
+    存在的问题整改专项 | 问题整改数 | ≥3项 is a project's indicator.
 
     Good (closing): 合计 | 30 · 填表人：张三 | (empty) · 注：指标值为计划数
     Bad (an indicator): 合计 | ≤70万元 · 存在的问题整改率 | 100%"""
     closing = closing_of(first, measure_exception=not merged)
-    if closing is None or (names_project and closing.opening and names_indicator):
+    if closing is None or (names_project and closing.opening and holds_target(value)):
         return None
     measured = closing.kind == "total" or (not merged and names_a_measure(first))
     return closing if names_project or not (measured and holds_target(value)) else None
-
-
-def names_an_indicator(name: str, first: str = "") -> bool:
-    """A 三级指标 cell that names an indicator of its own: not empty, not a placeholder (无, /, ……), not the row's
-    first cell merged over it."""
-    return bool(name) and name != first and name not in table("indicator_grammar")["placeholders"]
 
 
 def holds_target(cell: str) -> bool:
@@ -569,6 +561,8 @@ class Interpreter:
         if not filled:
             return
         over_page, self.over_page = self.over_page, False  # this is the first row after a page mark
+        if self.layout == "flat" and len(set(filled)) == 1 and not self._page_furniture(filled[0]):
+            self.flat_header = None  # a row of one text between two flat tables (二、某县司法局): a table of its own
         for cell in filled:
             self._money_unit(cell)
         titled = [cell for cell in filled if not _MONEY_NOTE.match(cell)]  # 甲项目绩效目标表 | 单位：万元
@@ -632,12 +626,11 @@ class Interpreter:
         value = block.cells[value_index] if value_index is not None and value_index < len(block.cells) else ""
         first_index = next(index for index, cell in enumerate(block.cells) if cell.strip())
         names_project = self.layout == "flat" and first_index == self.header.get("project")
-        level3_index = self.header.get("level3")
-        name = block.cells[level3_index].strip() if level3_index is not None and level3_index < len(block.cells) else ""
-        closing = is_closing_row(first, value, names_project, merged, names_indicator=names_an_indicator(name, first))
+        closing = is_closing_row(first, value, names_project, merged)
         if closing is not None:
             self._flush_pending()
             self._skip(block, "表尾的合计、说明或签名行")
+            self.flat_header = None  # a flat table's total or sign-off: a header after it opens another table
             # a form's sign-off closes its indicator table; each row of a flat table names its project
             self.signed_off = self.signed_off or (closing.kind == "sign-off" and self.in_indicators)
             return True
@@ -661,17 +654,24 @@ class Interpreter:
         return unit is not None and bool(self.doc.unit) and unit.group("unit").strip() == self.doc.unit
 
     def _goes_on_over_page(self, block: Row) -> bool:
-        """Whether the first row after a page mark (续表, 第 2 页) goes on with the indicator table: its first cell
-        is empty (a group cell merged over the page) or names an indicator group (产出指标, 社会效益), or its
-        value cell holds a target (≥10%, 45个); not another table's headings or rows (支出内容 | 金额,
-        专家咨询费 | 2.5 | 500元/人·天) nor a caption."""
+        """Whether the first row after a page mark (续表, 第 2 页) goes on with the indicator table: it names an
+        indicator and gives its value, and its group cells are empty (merged over the page) or name indicator
+        groups (产出指标, 社会效益指标); in a table of names and values only, its value is a target. Not another
+        table's headings or rows (支出内容 | 金额, 资金来源 | 财政拨款, 第一季度 | …, 项目单位（盖章）) nor a caption."""
         assert self.header is not None
         if _is_heading_row(block):
             return False
-        first = block.cells[0].strip() if block.cells else ""
-        value_index = self.header.get("value")
-        value = block.cells[value_index] if value_index is not None and value_index < len(block.cells) else ""
-        return not first or _opens_indicator_group(first) or holds_target(value)
+
+        def cell(field: str) -> str:
+            index = self.header.get(field) if self.header else None
+            return block.cells[index].strip() if index is not None and index < len(block.cells) else ""
+
+        if not cell("level3") or not cell("value"):
+            return False
+        groups = [field for field in ("level1", "level2") if field in self.header]
+        if groups:
+            return all(not cell(field) or _opens_indicator_group(cell(field)) for field in groups)
+        return holds_target(cell("value"))
 
     def _indicator_or_pending(self, block: Row) -> None:
         """Join a row that a blank line split in two: a short row without a value, then its rest."""
@@ -885,9 +885,16 @@ class Interpreter:
         if not name and self.project is not None:
             name = self.project.name
         # under a page's repeated header, the same project's name of another unit (县民政局, then 县司法局 |
-        # 运转经费) is another project
+        # 运转经费) or with another budget is another project
         resumed, self.flat_resumed = self.flat_resumed, False
-        if self.project is None or name != self.project.name or (resumed and unit and self.flat_unit and unit != self.flat_unit):
+        if resumed and self.project is not None and name == self.project.name:
+            budget = _to_number(mapped.get("budget", "")) if mapped.get("budget") else None
+            given = None if budget is None else round(budget * self.money_factor, 6)
+            other_budget = given is not None and self.project.budget is not None and given != self.project.budget
+            resumed = bool(unit and self.flat_unit and unit != self.flat_unit) or other_budget
+        else:
+            resumed = False
+        if self.project is None or name != self.project.name or resumed:
             self._open_project(name, block)
         self.flat_unit = unit or self.flat_unit
         assert self.project is not None
