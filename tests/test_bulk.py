@@ -488,7 +488,7 @@ def test_an_exports_heading_lines_give_no_budget_where_the_project_s_rows_do(tmp
     assert "L101" in rows.loc["临时救助资金", "codes"] and "L101" in rows.loc["供养资金", "codes"]
 
 
-def test_a_self_evaluation_section_in_the_project_column_closes_only_a_row_that_names_no_indicator(tmp_path):
+def test_a_self_evaluation_section_in_the_project_column_closes_unless_it_states_a_target(tmp_path):
     """Found in review: with only whole labels closing a project's cell, a flat self-evaluation table's closing
     sections (偏差大或目标未完成原因分析 | 无 | 无 …) became projects; a project named 存在的问题整改专项, whose row
     names an indicator, stays a project, in the bulk path and in the document reader."""
@@ -499,16 +499,19 @@ def test_a_self_evaluation_section_in_the_project_column_closes_only_a_row_that_
         "某县水利局,河道保洁,产出指标,数量指标,保洁河道长度,≥25公里\n"
         "某县水利局,偏差大或目标未完成原因分析,无,无,无,无\n"
         "某县水利局,自评结论,,,,\n"
+        "某县农业农村局,高标准农田建设,产出指标,数量指标,建设面积,≥5000亩\n"
+        "某县农业农村局,偏差大或目标未完成原因分析,,,,受汛期影响2处工程推迟，及时率为92%\n"
     )
     export = tmp_path / "selfeval.csv"
     export.write_text(text, encoding="utf-8")
     report = score_tables([export], tmp_path / "rows.csv", tmp_path / "p.csv", jobs=1)
-    assert sorted(_read(tmp_path / "p.csv")["project"]) == sorted(["存在的问题整改专项", "低保资金", "河道保洁"])
-    assert "表尾的合计、说明或签名行 2 行（第 4，5 行）" in report.warnings[0]
+    projects = ["低保资金", "存在的问题整改专项", "河道保洁", "高标准农田建设"]
+    assert sorted(_read(tmp_path / "p.csv")["project"]) == sorted(projects)
+    assert "表尾的合计、说明或签名行 3 行（第 4，5，7 行）" in report.warnings[0]  # its prose quotes figures: no target
     flat = tmp_path / "flat.csv"
     flat.write_text("\n".join(line.split(",", 1)[1] for line in text.splitlines()) + "\n", encoding="utf-8")
     document = read_paths([flat]).documents[0]
-    assert [p.name for p in document.projects] == ["低保资金", "存在的问题整改专项", "河道保洁"]
+    assert [p.name for p in document.projects] == projects
 
 
 def test_a_cost_block_s_amounts_are_not_the_project_s_budget_nor_a_section_s_heading_line_a_closing(tmp_path):

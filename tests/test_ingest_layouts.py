@@ -1336,7 +1336,7 @@ def test_a_flat_self_evaluation_table_s_closing_sections_with_their_prose_are_no
         "项目名称,一级指标,二级指标,三级指标,年度指标值,实际完成值\n"
         "医疗救助,产出指标,数量指标,救助人次,≥500人次,520人次\n"
         "存在的问题整改专项,产出指标,数量指标,问题整改数,≥3项,3项\n"
-        "偏差大或目标未完成原因分析,,,年初对救助人次预估偏低，实际支出超出预期,,\n"
+        "偏差大或目标未完成原因分析,,,年初对救助人次预估偏低，实际支出超出预期,受汛期影响2处工程推迟，及时率为92%,\n"
         "存在的问题及改进措施,,,部分乡镇申报材料审核不及时，下一步加强培训,,\n"
         "自评结论,,,项目总体完成较好，自评等级为优,,\n",
         encoding="utf-8",
@@ -1353,13 +1353,17 @@ def test_a_flat_self_evaluation_table_s_closing_sections_with_their_prose_are_no
         [["资金来源", "财政拨款", "县级财政", "80万元"]],
         [["第一季度", "完成设计招标", "2024年3月", "25%"]],
         [["", "设备购置", "水泵10台", "15万元"]],
+        [["", "", "专家咨询费", "0.5万元"], ["", "", "合计", "1.7万元"]],
+        [["", "", "财政部门意见", "同意"]],
+        [["", "", "第一季度", "完成招标"]],
     ],
-    ids=["a seal", "funding sources", "a schedule", "a cost row under a blank cell"],
+    ids=["a seal", "funding sources", "a schedule", "a cost row under a blank cell", "a cost list", "an opinion", "a plan"],
 )
 def test_other_tables_after_a_page_mark_are_no_indicators(tmp_path, rows_after):
     """Found in review: after a page mark, a row with a blank first cell or a target in its value column went on
-    with the indicator table even when it was a seal, a funding or a schedule table's row; now its group cells
-    must be blank or name indicator groups, and it must name an indicator and give its value."""
+    with the indicator table even when it was a seal, a funding or a schedule table's row; now it must name an
+    indicator and give its value, and its group cells name indicator groups, or, all blank (merged over the
+    page), its value is a comparison or a share (not a cost list's 0.5万元, an opinion or a plan)."""
     path = form_over_two_pages(tmp_path / "申报表.docx", "- 1 -", rows_after)
     assert [i.level3 for p in read_document(path).projects for i in p.indicators] == ["培训人数", "培训合格率"]
 

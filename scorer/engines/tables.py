@@ -521,9 +521,9 @@ def closing_rows(frame: pd.DataFrame, units: np.ndarray | None = None) -> np.nda
     project, level1, level2, level3): 合计 | 30 and 填表人：张三 are, 合计 | ≤70万元 in a cost block is not.
     A filled project cell decides alone, so each project name is judged once: a whole label closes (a project
     named 合计 is no project); a self-evaluation section's opening (偏差大或…, 存在的问题…) closes unless a row
-    of that name in the frame has a target (存在的问题整改专项 | 问题整改数 | ≥3项). So is a unit cell of the row's
+    of that name in its document states a target (存在的问题整改专项 | 问题整改数 | ≥3项). So is a unit cell of the row's
     own (`units`: 单位负责人：王强 in the unit column). Only rows with no project are looked at one by one."""
-    from scorer.ingest.interpret import holds_target, is_closing_row
+    from scorer.ingest.interpret import is_closing_row, states_target
 
     found = np.zeros(len(frame), dtype=bool)
     cells = [column for column in ("project", "level1", "level2", "level3") if column in frame.columns]
@@ -540,13 +540,15 @@ def closing_rows(frame: pd.DataFrame, units: np.ndarray | None = None) -> np.nda
         whole = [name for name, label in closing.items() if not label.opening]
         if whole:
             found |= project.isin(whole).to_numpy(dtype=bool)
-        # 偏差大或…, 存在的问题…: a section, unless a row of that name names an indicator (存在的问题整改专项)
+        # 偏差大或…, 存在的问题…: a section, unless a row of that name in its document states a target
+        # (存在的问题整改专项 | 问题整改数 | ≥3项: its heading line is a project's too)
         openings = [name for name, label in closing.items() if label.opening]
-        if openings and "level3" in frame.columns:
-            opened = project.isin(openings).to_numpy(dtype=bool)
-            rows = frame.loc[opened, ["project", "value"]]
-            projects = {name for name, value in zip(rows["project"], rows["value"], strict=True) if holds_target(value)}
-            found |= project.isin([name for name in openings if name not in projects]).to_numpy(dtype=bool)
+        if openings:
+            opened = np.flatnonzero(project.isin(openings).to_numpy(dtype=bool))
+            keys = list(zip(frame["source"].iloc[opened], project.iloc[opened], strict=True)) if "source" in frame else None
+            keys = keys or [("", name) for name in project.iloc[opened]]
+            targets = {key for key, value in zip(keys, frame["value"].iloc[opened], strict=True) if states_target(value)}
+            found[opened] = [key not in targets for key in keys]
         unnamed = (project == "").to_numpy(dtype=bool)
     unnamed = unnamed & ~found
     if unnamed.any():

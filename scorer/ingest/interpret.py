@@ -329,16 +329,31 @@ def is_closing_row(first: str, value: str, names_project: bool = False, merged: 
     `merged`: the same text in every cell of the row, a note written over it.
 
     A project's cell that opens a self-evaluation table's closing section (偏差大或…, 存在的问题…) closes the
-    row unless its value cell holds a target: 偏差大或目标未完成原因分析 | 无 (or its reasons in prose) closes,
-    存在的问题整改专项 | 问题整改数 | ≥3项 is a project's indicator.
+    row unless its value cell states a target: 偏差大或目标未完成原因分析 | 无 (or its reasons in prose, figures and
+    all) closes, 存在的问题整改专项 | 问题整改数 | ≥3项 is a project's indicator.
 
     Good (closing): 合计 | 30 · 填表人：张三 | (empty) · 注：指标值为计划数
     Bad (an indicator): 合计 | ≤70万元 · 存在的问题整改率 | 100%"""
     closing = closing_of(first, measure_exception=not merged)
-    if closing is None or (names_project and closing.opening and holds_target(value)):
+    if closing is None or (names_project and closing.opening and states_target(value)):
         return None
     measured = closing.kind == "total" or (not merged and names_a_measure(first))
     return closing if names_project or not (measured and holds_target(value)) else None
+
+
+def states_target(cell: str) -> bool:
+    """A value cell that states a target and nothing else (≥3项, 100%, 45个): not prose that quotes a figure
+    (受汛期影响2处工程开工推迟，维修完成及时率为92%)."""
+    return len(cell.strip()) <= 20 and not re.search(r"[，。；;,]", cell) and holds_target(cell)
+
+
+def compares(cell: str) -> bool:
+    """A value cell that states a comparison or a share (≥90%, ≤20万元, 100%), as indicator targets do and the
+    amounts of a cost list (0.5万元) or a schedule's dates do not."""
+    from scorer.values import parse_value
+
+    value = parse_value(cell)
+    return states_target(cell) and (bool(value.op) or value.family is UnitFamily.PERCENT)
 
 
 def holds_target(cell: str) -> bool:
@@ -668,10 +683,12 @@ class Interpreter:
 
         if not cell("level3") or not cell("value"):
             return False
-        groups = [field for field in ("level1", "level2") if field in self.header]
-        if groups:
-            return all(not cell(field) or _opens_indicator_group(cell(field)) for field in groups)
-        return holds_target(cell("value"))
+        groups = [cell(field) for field in ("level1", "level2") if field in self.header]
+        if any(groups):
+            return all(not group or _opens_indicator_group(group) for group in groups)
+        # no group named (merged over the page, or a table of names and values): a comparison or a share, as a
+        # cost list's amounts, a schedule or an opinion are not
+        return compares(cell("value"))
 
     def _indicator_or_pending(self, block: Row) -> None:
         """Join a row that a blank line split in two: a short row without a value, then its rest."""
