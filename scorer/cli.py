@@ -766,8 +766,10 @@ def _read_tables(paths: list[Path], quiet: bool) -> ReadReport:
                 document.unit = document.source
         by_source = {document.source: document for document in documents}
         for source, skip in left_out:  # under 未采用的内容 of its unit, else of the unit of the row above it
-            above = int(np.searchsorted(frame.index, (skip.location.row or 1) - 1)) - 1
-            owner = by_source.get(source) or by_source.get(frame["source"].iloc[max(above, 0)]) if len(frame) else None
+            owner = by_source.get(source)
+            if owner is None and len(frame):
+                above = int(np.searchsorted(frame.index, (skip.location.row or 1) - 1)) - 1
+                owner = by_source.get(frame["source"].iloc[max(above, 0)])
             if owner is not None:
                 owner.skipped.append(skip)
         report.documents.extend(documents)

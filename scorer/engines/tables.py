@@ -14,11 +14,15 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from scorer.ingest.decode import utf8_is_likelier
+
+if TYPE_CHECKING:
+    from scorer.ingest.interpret import Closing
 
 CHUNK_ROWS = 20_000
 INPUT_COLUMNS = ["source", "project", "level1", "level2", "level3", "description", "value", "basis", "budget", "purpose", "goal"]
@@ -500,7 +504,8 @@ def not_indicator_rows(frame: pd.DataFrame, units: np.ndarray | None = None) -> 
     closing = closing_rows(frame, units)
     blank = blank_rows(frame) & ~closing
     unnamed = unnamed_rows(frame) & ~blank & ~closing
-    heading = unnamed & (frame["project"] != "").to_numpy(dtype=bool) if "project" in frame.columns else unnamed & False
+    named = (frame["project"] != "").to_numpy(dtype=bool) if "project" in frame.columns else np.zeros(len(frame), dtype=bool)
+    heading = unnamed & named
     return closing, unnamed, blank | closing | (unnamed & ~heading)
 
 
@@ -545,8 +550,8 @@ def closing_rows(frame: pd.DataFrame, units: np.ndarray | None = None) -> np.nda
         openings = [name for name, label in closing.items() if label.opening]
         if openings:
             opened = np.flatnonzero(project.isin(openings).to_numpy(dtype=bool))
-            keys = list(zip(frame["source"].iloc[opened], project.iloc[opened], strict=True)) if "source" in frame else None
-            keys = keys or [("", name) for name in project.iloc[opened]]
+            sources = frame["source"].iloc[opened] if "source" in frame.columns else [""] * len(opened)
+            keys = list(zip(sources, project.iloc[opened], strict=True))
             targets = {key for key, value in zip(keys, frame["value"].iloc[opened], strict=True) if states_target(value)}
             found[opened] = [key not in targets for key in keys]
         unnamed = (project == "").to_numpy(dtype=bool)
@@ -560,9 +565,9 @@ def closing_rows(frame: pd.DataFrame, units: np.ndarray | None = None) -> np.nda
 
 
 @lru_cache(maxsize=1 << 16)
-def _cell_closing(cell: str):
+def _cell_closing(cell: str) -> Closing | None:
     """The closing label a project's or a unit's cell opens with (合计, 填表人：张三, 偏差大或…), whatever the row's
-    value; an opening (Closing.opening) closes only a row that names no indicator."""
+    value; an opening (Closing.opening) closes unless its rows state a target (closing_rows)."""
     from scorer.ingest.interpret import is_closing_row
 
     return is_closing_row(cell.strip(), "", names_project=True)

@@ -901,28 +901,27 @@ class Interpreter:
         unit = _UNIT_CODE.sub("", mapped.get("department", "")).strip()  # 101001 县民政局 is 县民政局
         if not name and self.project is not None:
             name = self.project.name
-        # under a page's repeated header, the same project's name of another unit (县民政局, then 县司法局 |
-        # 运转经费) or with another budget is another project
+        figure = _to_number(mapped["budget"]) if mapped.get("budget") else None
+        budget = None if figure is None else round(figure * self.money_factor, 6)
         resumed, self.flat_resumed = self.flat_resumed, False
-        if resumed and self.project is not None and name == self.project.name:
-            budget = _to_number(mapped.get("budget", "")) if mapped.get("budget") else None
-            given = None if budget is None else round(budget * self.money_factor, 6)
-            other_budget = given is not None and self.project.budget is not None and given != self.project.budget
-            resumed = bool(unit and self.flat_unit and unit != self.flat_unit) or other_budget
-        else:
-            resumed = False
-        if self.project is None or name != self.project.name or resumed:
+        if self.project is None or name != self.project.name or (resumed and self._another_over_page(unit, budget)):
             self._open_project(name, block)
         self.flat_unit = unit or self.flat_unit
         assert self.project is not None
-        if mapped.get("budget") and self.project.budget is None:
-            budget = _to_number(mapped["budget"])
-            self.project.budget = None if budget is None else round(budget * self.money_factor, 6)
+        if budget is not None and self.project.budget is None:
+            self.project.budget = budget
         if mapped.get("code"):
             self.project.code = mapped["code"]
         if mapped.get("goal") and not self.project.goal:
             self.project.goal = mapped["goal"]
         self._indicator_row(block, self.project)
+
+    def _another_over_page(self, unit: str, budget: float | None) -> bool:
+        """Under a page's repeated header, whether the open project's name names another project: of another unit
+        (县民政局, then 县司法局 | 运转经费) or with another budget."""
+        assert self.project is not None
+        other_unit = bool(unit and self.flat_unit and unit != self.flat_unit)
+        return other_unit or (budget is not None and self.project.budget is not None and budget != self.project.budget)
 
     def _wide_row(self, block: Row) -> None:
         assert self.header is not None
