@@ -5,6 +5,8 @@ empty row, budgets as a budget system writes them, a missing column, UTF-16, the
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -613,3 +615,27 @@ def test_parse_then_score_of_an_export_of_several_units_gives_what_score_gives(s
         assert code == 0, output
     direct, via_parse = _rows(tmp_path / "direct.csv"), _rows(tmp_path / "via_parse.csv")
     assert list(via_parse["score"]) == list(direct["score"]) and list(via_parse["codes"]) == list(direct["codes"])
+
+
+def test_exports_of_fewer_units_than_a_template_needs_send_no_chunk_for_key_digests(seed_table, tmp_path, monkeypatch):
+    """A budget system's export names no unit: the file is the unit. Under five such files no row can be a
+    template (B201), so pass 1 only counts rows and units, and the rows come out as with the digests made;
+    five files are five units, and are digested."""
+    from scorer.engines import bulk
+
+    tables = []
+    for source, rows in seed_table.groupby("source", sort=False):
+        tables.append(tmp_path / f"{Path(source).stem}.csv")
+        _export(rows).drop(columns=["单位名称"]).to_csv(tables[-1], index=False)
+    assert len(tables) == 5 and not bulk.too_few_units(tables) and bulk.too_few_units(tables[:4])
+    with monkeypatch.context() as digested:
+        digested.setattr(bulk, "too_few_units", lambda paths: False)
+        with_digests = bulk.score_tables(tables[:4], tmp_path / "digested.csv", None, jobs=1)
+
+    def no_digests(frame):
+        raise AssertionError("a chunk was sent for key digests")
+
+    monkeypatch.setattr(bulk, "key_units", no_digests)
+    report = bulk.score_tables(tables[:4], tmp_path / "rows.csv", None, jobs=1)
+    assert report.rows == with_digests.rows == len(_rows(tmp_path / "rows.csv")) > 0
+    assert (tmp_path / "rows.csv").read_bytes() == (tmp_path / "digested.csv").read_bytes()

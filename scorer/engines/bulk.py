@@ -234,6 +234,7 @@ def template_stats(
     pool=None,
     errors: list[str] | None = None,
     scattered: dict[Path, tuple[str, int]] | None = None,
+    digests: bool = True,
 ) -> dict:
     """Corpus statistics for rule B201: how many units (documents, in a rows table; a unit by its name, in
     whatever table) use each key, kept for the keys used by two units or more, named by digest
@@ -243,7 +244,8 @@ def template_stats(
     digests (about 16 bytes a row: 16 MB at a million rows), so that a unit's key is counted once even
     when two tables (two years' exports) hold the unit, as the Dask engine counts. A table whose documents
     are scattered is counted again through grouped_batches, and named in `scattered` (with its first such
-    document and row), so that pass 2 reads it so too. With a process pool, digests come from its workers."""
+    document and row), so that pass 2 reads it so too. With a process pool, digests come from its workers.
+    digests=False counts rows and units only (no key is kept)."""
     from scorer.duplicates import STATS_SCHEMA
 
     pair_keys: list[np.ndarray] = []  # a chunk each: the key digest of each of its distinct (key, unit) pairs
@@ -281,6 +283,8 @@ def template_stats(
             for frame in document_chunks(frames, stop_at_scattered):
                 rows += int((~unnamed_rows(frame)).sum())  # as pass 2 counts them: a project's heading line is none
                 units.update(frame["source"].unique())
+                if not digests:
+                    continue
                 if pool is None:
                     collect(key_units(frame))
                     continue
@@ -318,6 +322,25 @@ def template_stats(
         "rows": rows,
         "key_hashes": {f"{int(key):016x}": int(n) for key, n in zip(keys[counts >= 2], counts[counts >= 2], strict=True)},
     }
+
+
+def too_few_units(paths: list[Path]) -> bool:
+    """Whether the tables cannot hold as many units as a template needs (B201): each names no document nor
+    unit (a budget system's export of one unit: the file is the unit) and there are fewer of them than
+    TEMPLATE_MIN_UNITS. Pass 1 then counts rows and units only: no chunk goes to a worker for key digests
+    that could make no template."""
+    from scorer.duplicates import TEMPLATE_MIN_UNITS
+
+    if len(paths) >= TEMPLATE_MIN_UNITS:
+        return False
+    for path in paths:
+        try:
+            columns = table_columns(path)
+        except BulkError:  # said when it is read
+            continue
+        if columns.unit_as_source or "source" in columns.fields.values():
+            return False
+    return True
 
 
 def templates_only(stats: dict) -> dict:
@@ -652,7 +675,9 @@ def _score_tables(
         scattered: dict[Path, tuple[str, int]] = {}  # tables whose documents' rows are not together
         if options.corpus_stats is None and wants_b201(options):
             try:
-                options.corpus_stats = template_stats(readable, chunk_rows, pool, report.errors, scattered)
+                options.corpus_stats = template_stats(
+                    readable, chunk_rows, pool, report.errors, scattered, digests=not too_few_units(readable)
+                )
             except BulkError as exc:
                 report.errors.append(str(exc))
                 options.corpus_stats = {"units": 0, "keys": {}}
