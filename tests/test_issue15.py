@@ -485,8 +485,8 @@ def test_point8_workbook_and_html_in_english_with_lang_en_chinese_by_default(tmp
         options = ["--xlsx", tmp_path / f"{language}.xlsx", "--html", tmp_path / f"{language}.html", "--no-model", "-q"]
         assert run("--lang", language, "score", SEED, *options).exit_code == EXIT_OK
     english, chinese = (openpyxl.load_workbook(tmp_path / f"{language}.xlsx") for language in ("en", "zh"))
-    assert english.sheetnames == ["Ranking", "Indicators", "Rules", "Notes"]
-    assert chinese.sheetnames == ["项目排名", "指标明细", "规则统计", "说明"]
+    assert english.sheetnames == ["Ranking", "Indicators", "Left out", "Rules", "Notes"]
+    assert chinese.sheetnames == ["项目排名", "指标明细", "未采用的内容", "规则统计", "说明"]
     headers = _headers(english)
     assert headers["Ranking"][:3] == ["Rank", "Rank in file", "Unit"] and "vague" in headers["Ranking"]
     assert {"Value", "Reasons", "Fixes", "Decision", "Note"} <= set(headers["Indicators"])

@@ -44,11 +44,36 @@ def result_002():
     return scorer.score(SEED_002)
 
 
+def test_workbook_lists_what_the_reader_left_out_with_place_and_reason(tmp_path):
+    """With -q the lines a reader left out (a unit's code-and-name line above each table, a 合计) were said
+    nowhere but in JSON: the workbook now lists them, one a row, in the reviewer's words."""
+    from scorer.messages import set_language
+
+    result = scorer.score(ROOT / "samples" / "000_e76689bf9da19685.txt")
+    left_out = [skip for document in result.documents for skip in document.skipped]
+    assert left_out, "the sample has lines its reader leaves out"
+    for language, sheet_name, reason in (("zh", "未采用的内容", left_out[0].reason), ("en", "Left out", None)):
+        set_language(language)
+        try:
+            write_xlsx(result, tmp_path / f"{language}.xlsx")
+        finally:
+            set_language("zh")
+        sheet = openpyxl.load_workbook(tmp_path / f"{language}.xlsx")[sheet_name]
+        rows = list(sheet.iter_rows(min_row=2, values_only=True))
+        assert len(rows) == len(left_out)
+        assert [row[3] for row in rows] == [skip.text for skip in left_out]
+        if reason is not None:
+            assert rows[0][2] == reason and f"第{left_out[0].location.line}行" in rows[0][1]
+    empty = scorer.score(pd.DataFrame([{"source": "d", "project": "会议费", "level3": "会议次数", "value": "≥2次"}]))
+    write_xlsx(empty, tmp_path / "none.xlsx")
+    assert openpyxl.load_workbook(tmp_path / "none.xlsx")["未采用的内容"].max_row == 1  # the headings only
+
+
 def test_workbook_sheets_fills_comments(result_002, tmp_path):
     path = tmp_path / "review.xlsx"
     write_xlsx(result_002, path)
     workbook = openpyxl.load_workbook(path)
-    assert workbook.sheetnames == ["项目排名", "指标明细", "规则统计", "说明"]
+    assert workbook.sheetnames == ["项目排名", "指标明细", "未采用的内容", "规则统计", "说明"]
     ranking, detail = workbook["项目排名"], workbook["指标明细"]
     assert ranking.freeze_panes == "A2" and ranking.auto_filter.ref
     assert isinstance(ranking["J2"].value, float) and isinstance(ranking["A2"].value, int)

@@ -72,6 +72,7 @@ def write_xlsx(result, path: str | Path) -> None:
     ranking.title = text("xlsx.sheet.ranking")
     _ranking_sheet(ranking, result)
     _rows_sheet(workbook.create_sheet(text("xlsx.sheet.rows")), result)
+    _left_out_sheet(workbook.create_sheet(text("xlsx.sheet.left_out")), result)
     _rules_sheet(workbook.create_sheet(text("xlsx.sheet.rules")), result)
     _notes_sheet(workbook.create_sheet(text("xlsx.sheet.notes")), result)
     workbook.properties.creator = "zhibiao"
@@ -252,6 +253,20 @@ def _rules_sheet(sheet: Worksheet, result) -> None:
         for column, value in enumerate(values, start=1):
             put(sheet, number, column, value)
     _finish(sheet, headers, {2: 30, 7: 80})
+
+
+def _left_out_sheet(sheet: Worksheet, result) -> None:
+    """What the readers saw in each file and did not take as an indicator (a 合计 line, a signature, a row
+    they could not place), with its place and why: a reviewer checks here that nothing was lost."""
+    from scorer.messages import skip_reason
+
+    headers = _headings("document", "location", "why_left_out", "content")
+    skipped = [(document, skip) for document in result.documents for skip in document.skipped]
+    for number, (document, skip) in enumerate(skipped, start=2):
+        values = [Path(document.source).name, place(str(skip.location)), skip_reason(skip.reason), skip.text]
+        for column, value in enumerate(values, start=1):
+            put(sheet, number, column, value)
+    _finish(sheet, headers, {2: 30, 3: 40, 4: 80})
 
 
 def _notes_sheet(sheet: Worksheet, result) -> None:
