@@ -11,6 +11,7 @@ from functools import lru_cache
 from scorer.normalise import DocumentContext, RowContext
 from scorer.predicates import (
     STRING_CACHE,
+    amount_is_the_budget,
     boilerplate_table,
     contains_any,
     has_figure,
@@ -40,7 +41,7 @@ def restates_budget(row: RowContext) -> Hit | None:
     """
     budget = row.project.project.budget
     amount = money_in_wan(row.value)
-    if budget and amount is not None and abs(amount - budget) <= max(0.005, budget * 0.001):
+    if amount_is_the_budget(row):
         return Hit(evidence=row.value_text, fields={"budget": budget})
     if amount is not None and _names_the_budget(row.name):
         return Hit(evidence=row.name, fields={"budget": budget or amount})
