@@ -185,31 +185,6 @@ def percent_on_an_aim(row: RowContext) -> Hit | None:
     return None
 
 
-@rule(
-    "V008",
-    "part-of-an-action",
-    "vague",
-    Severity.ERROR,
-    message="“{name}”是一项工作，不是比率，“{value}”指的是做到其中哪一部分，年末无从核对，建议写明数量、完成率或验收标准",
-    fix="写成可计数的量（如“完成X处”）或比率（如“完成率≥95%”），或写明验收标准",
-)
-def part_of_an_action(row: RowContext) -> Hit | None:
-    """A share short of the whole, or a bound, set on an action that names no share (路面日常养护 ≥95%).
-
-    100% on an action reads as the work done in full, and is a unit problem only (U007). A part of it, or a
-    bound (≥95%, ≥100%, ≤5%), asks which part of the work is meant: with no whole to count, no one can check
-    it at year end. Aims and situations are V007's, abilities and effects V005's.
-    Bad: 路面日常养护 = ≥95%; 河道清淤疏浚 = 90%; 购置康复训练器材6套 = ≥90%.
-    Good: 河道清淤疏浚 = 100% (U007 only); 河道清淤完成率 = ≥95%; 路面养护检查合格率 = ≥95%.
-    """
-    if not is_percent_on_non_share(row) or name_is_aim(row) or is_percent_on_non_rate(row):
-        return None
-    value = row.value
-    if value.numbers == (100.0,) and value.op in ("", "=") and not value.is_range:
-        return None
-    return Hit(evidence=row.value_text)
-
-
 _YES_NO = frozenset({"是", "否"})
 
 
