@@ -257,8 +257,14 @@ def row_dimensions(row: RowContext) -> dict[str, list[str]]:
 
 @lru_cache(maxsize=STRING_CACHE)
 def dimensions_in(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(dimension, its words in the text) for the economic and ecological dimensions; 环境 in 法治环境 or
+    营商环境 (lexicons/dimension_topics.yaml `not_ecological`) is no ecological word."""
     topics = dimension_topics()
-    found = ((dimension, tuple(contains_any(text, topics[dimension]))) for dimension in ("economic", "ecological"))
+    natural = text
+    for compound in topics.get("not_ecological", ()):
+        natural = natural.replace(compound, "")
+    texts = {"economic": text, "ecological": natural}
+    found = ((dimension, tuple(contains_any(texts[dimension], topics[dimension]))) for dimension in ("economic", "ecological"))
     return tuple((dimension, words) for dimension, words in found if words)
 
 
