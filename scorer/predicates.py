@@ -197,15 +197,6 @@ def budget_of(row: RowContext) -> float | None:
     return row.project.project.budget
 
 
-def amount_is_the_budget(row: RowContext) -> bool:
-    """The row's amount of money is the whole project budget (to 0.1%): what the project spends, not a target."""
-    budget = row.project.project.budget
-    amount = money_in_wan(row.value)
-    if not budget or amount is None:
-        return False
-    return abs(amount - budget) <= max(0.005, budget * 0.001)
-
-
 def unit_family(row: RowContext) -> UnitFamily:
     return row.value.family
 

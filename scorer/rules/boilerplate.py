@@ -11,7 +11,6 @@ from functools import lru_cache
 from scorer.normalise import DocumentContext, RowContext
 from scorer.predicates import (
     STRING_CACHE,
-    amount_is_the_budget,
     boilerplate_table,
     contains_any,
     has_figure,
@@ -41,7 +40,7 @@ def restates_budget(row: RowContext) -> Hit | None:
     """
     budget = row.project.project.budget
     amount = money_in_wan(row.value)
-    if amount_is_the_budget(row):
+    if budget and amount is not None and abs(amount - budget) <= max(0.005, budget * 0.001):
         return Hit(evidence=row.value_text, fields={"budget": budget})
     if amount is not None and _names_the_budget(row.name):
         return Hit(evidence=row.name, fields={"budget": budget or amount})

@@ -6,7 +6,6 @@ import re
 
 from scorer.normalise import RowContext
 from scorer.predicates import (
-    amount_is_the_budget,
     contains_any,
     is_percent_on_non_rate,
     is_percent_on_non_share,
@@ -80,15 +79,10 @@ def value_repeats_name(row: RowContext) -> Hit | None:
 def sentence_as_value(row: RowContext) -> Hit | None:
     """A whole sentence in the value cell instead of a target.
 
-    A figure in the sentence may be its target (带动村集体增收5万元); the project's own budget is not: it is
-    what the project spends (the money 将用于…), so the sentence still sets no target.
-    Bad: 有较好的社会影响 = 通过接待和走访群众、协助解决群众困难，使代表工作成效受到群众广泛认可。;
-    带动周边消费 = 80万元将用于场馆日常运行，保障场馆正常开放 (on an 80万元 project).
-    Good: 群众诉求办结率 = ≥90%; 带动村集体经济增收 = 通过项目实施，带动村集体经济增收5万元 (on an 80万元 project).
+    Bad: 有较好的社会影响 = 通过接待和走访群众、协助解决群众困难，使代表工作成效受到群众广泛认可。
+    Good: 群众诉求办结率 = ≥90%.
     """
-    if not row.value_text or not is_sentence(row.value_text):
-        return None
-    if row.value.has_number and not amount_is_the_budget(row):
+    if row.value.has_number or not row.value_text or not is_sentence(row.value_text):
         return None
     return Hit(evidence=row.value_text[:30], fields={"fix": _fix(row)})
 
