@@ -69,6 +69,33 @@ def test_workbook_lists_what_the_reader_left_out_with_place_and_reason(tmp_path)
     assert openpyxl.load_workbook(tmp_path / "none.xlsx")["未采用的内容"].max_row == 1  # the headings only
 
 
+def test_workbook_takes_control_characters_in_cells_comments_and_left_out_lines(tmp_path):
+    """A damaged export's \x01 in a flagged value (quoted by its reason, a cell comment) or in a 填表人 line
+    ended `--xlsx` in a traceback (openpyxl refuses control characters): they are dropped, nothing else."""
+    from click.testing import CliRunner
+
+    from scorer.cli import cli
+
+    table = tmp_path / "export.csv"
+    table.write_text(
+        "source,project,budget,level1,level2,level3,value\n"
+        "d,会议费,5,产出指标,数量指标,召开会议次数,≥2次\n"
+        "d,会议费,5,产出指标,质量指标,会议质量,显著\x01提高\n"
+        "d,填表人：张\x01三,,,,,\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        cli, ["score", str(table), "-o", str(tmp_path / "rows.csv"), "--xlsx", str(tmp_path / "r.xlsx"), "-q"]
+    )
+    assert result.exit_code == 0 and result.exception is None, result.output
+    workbook = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    detail = workbook["指标明细"]
+    values = [detail.cell(row, 7) for row in range(2, detail.max_row + 1)]
+    flagged = [cell for cell in values if cell.value == "显著提高"]
+    assert flagged and flagged[0].comment is not None and "\x01" not in flagged[0].comment.text
+    assert [row[3] for row in workbook["未采用的内容"].iter_rows(min_row=2, values_only=True)] == ["填表人：张三"]
+
+
 def test_workbook_sheets_fills_comments(result_002, tmp_path):
     path = tmp_path / "review.xlsx"
     write_xlsx(result_002, path)

@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -30,9 +31,10 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 
 def _text(value: object) -> str:
+    """A cell's text, without the control characters a workbook cannot hold (a damaged file's \x01)."""
     if value is None or (isinstance(value, float) and value != value):
         return ""
-    return str(value)
+    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
 
 
 def put(sheet: Worksheet, row: int, column: int, value: object):
@@ -226,7 +228,7 @@ def _rows_sheet(sheet: Worksheet, result) -> None:
             for column in (5, 7, 9):
                 sheet.cell(row=number, column=column).fill = fill
             value_cell = sheet.cell(row=number, column=7)
-            value_cell.comment = Comment(record.messages[:2000], "zhibiao", width=320, height=160)
+            value_cell.comment = Comment(_text(record.messages)[:2000], "zhibiao", width=320, height=160)
     _review_choice(sheet, headers)
     _finish(sheet, headers, {5: 30, 6: 30, 12: 60, 13: 40, len(headers) - 2: 40})
 
