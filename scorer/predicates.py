@@ -246,14 +246,19 @@ def row_dimensions(row: RowContext) -> dict[str, list[str]]:
     return {dimension: list(found) for dimension, found in dimensions_in(row.name + row.value_text)}
 
 
+@cache
+def _not_ecological() -> re.Pattern[str]:
+    """The compounds of `not_ecological`, each unless 效益 follows it (社会环境效益 names both benefits)."""
+    compounds = sorted(dimension_topics().get("not_ecological", ()), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, compounds)) + ")(?!效益)") if compounds else re.compile("(?!)")
+
+
 @lru_cache(maxsize=STRING_CACHE)
 def dimensions_in(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(dimension, its words in the text) for the economic and ecological dimensions; 环境 in 法治环境 or
-    营商环境 (lexicons/dimension_topics.yaml `not_ecological`) is no ecological word."""
+    营商环境 (lexicons/dimension_topics.yaml `not_ecological`, not before 效益) is no ecological word."""
     topics = dimension_topics()
-    natural = text
-    for compound in topics.get("not_ecological", ()):
-        natural = natural.replace(compound, "")
+    natural = _not_ecological().sub("", text)
     texts = {"economic": text, "ecological": natural}
     found = ((dimension, tuple(contains_any(texts[dimension], topics[dimension]))) for dimension in ("economic", "ecological"))
     return tuple((dimension, words) for dimension, words in found if words)
