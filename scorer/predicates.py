@@ -197,6 +197,12 @@ def budget_of(row: RowContext) -> float | None:
     return row.project.project.budget
 
 
+def names_a_control_rate(name: str) -> bool:
+    """A 控制率 (spent ÷ budget), or a name ending in the control with 率 left off (成本控制)."""
+    table = units_table()
+    return bool(contains_any(name, table["control_rate_words"])) or name.endswith(tuple(table["control_name_endings"]))
+
+
 def unit_family(row: RowContext) -> UnitFamily:
     return row.value.family
 

@@ -17,7 +17,7 @@ from scorer.predicates import (
     is_unfilled,
     money_in_wan,
     name_forms_table,
-    units_table,
+    names_a_control_rate,
 )
 from scorer.registry import Hit, rule
 from scorer.text import compact
@@ -286,11 +286,7 @@ def cost_without_amount(row: RowContext) -> Hit | None:
         return None  # an amount, or a count the unit rules judge
     if contains_any(row.name, name_forms_table()["cost_saving_words"]):
         return None
-    if (
-        row.value.family is UnitFamily.PERCENT
-        and row.value.op in ("≤", "<")
-        and contains_any(row.name, units_table()["control_rate_words"])
-    ):
+    if row.value.family is UnitFamily.PERCENT and row.value.op in ("≤", "<") and names_a_control_rate(row.name):
         return None  # ≤100% on a 控制率 is illogical (L004)
     if is_unfilled(row):
         return None  # an empty slot is V006

@@ -13,6 +13,7 @@ from scorer.predicates import (
     is_bounded_rate,
     is_money_name,
     name_forms_table,
+    names_a_control_rate,
     units_table,
 )
 from scorer.registry import Hit, rule
@@ -94,11 +95,11 @@ def control_rate_constrains_nothing(row: RowContext) -> Hit | None:
     """A 控制率 (spent ÷ budget) of ≤100%: it cannot be missed, so it controls nothing.
 
     A plain 成本控制率 = 100% (no operator) restates 不超预算 and is boilerplate (B010), not illogical.
-    Bad: 成本控制率 = ≤100%.
+    Bad: 成本控制率 = ≤100%; 养护经费控制 = ≤100% (率 left off).
     Good: 会议成本 = ≤8万元.
     """
     value = row.value
-    if not contains_any(row.name, units_table()["control_rate_words"]) or value.number is None:
+    if not names_a_control_rate(row.name) or value.number is None:
         return None
     if value.family is UnitFamily.PERCENT and value.op in ("≤", "<") and max(value.numbers) >= 100:
         return Hit(evidence=row.value_text)
