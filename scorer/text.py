@@ -41,10 +41,14 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+_BLANK_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]+")
+
+
 @lru_cache(maxsize=100_000)
 def compact(text: str) -> str:
-    """Normalised form for comparing cells: markup stripped, NFKC, no whitespace."""
-    return re.sub(r"\s+", "", nfkc(strip_markup(text or "")))
+    """Normalised form for comparing cells: markup stripped, NFKC, no whitespace and no control characters
+    (a damaged export's \x01, which the review workbook cannot hold either)."""
+    return _BLANK_OR_CONTROL.sub("", nfkc(strip_markup(text or "")))
 
 
 # --- tokenizer -------------------------------------------------------------------------------------

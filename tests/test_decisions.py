@@ -287,3 +287,27 @@ def test_a_project_finding_overruled_in_the_ranking_sheet_costs_nothing(tmp_path
     header = [c.value for c in ranking[1]]
     carried = {c[header.index("项目")].value: c[header.index("审核意见")].value for c in ranking.iter_rows(min_row=2)}
     assert carried[target] == "不同意"
+
+
+def test_a_decision_on_a_value_holding_a_control_character_still_applies(tmp_path):
+    """The workbook drops a damaged export's \x01 (it cannot hold one), so every decision on such a row was
+    said to be out of date (指标值已改为…) when the reviewed workbook was read back: cells compare without it."""
+    table = tmp_path / "export.csv"
+    table.write_text(
+        "source,project,budget,level1,level2,level3,value\n"
+        "d,会议费,5,产出指标,数量指标,召开会议次数,≥2次\n"
+        "d,会议费,5,产出指标,质量指标,会议质量,显著\x01提高\n",
+        encoding="utf-8",
+    )
+    assert run("score", table, "-o", tmp_path / "rows.csv", "--xlsx", tmp_path / "review.xlsx", "-q").exit_code == EXIT_OK
+    workbook = openpyxl.load_workbook(tmp_path / "review.xlsx")
+    sheet = workbook["指标明细"]
+    header = [c.value for c in sheet[1]]
+    flagged = [cells for cells in sheet.iter_rows(min_row=2) if cells[header.index("规则")].value]
+    assert [cells[header.index("指标值")].value for cells in flagged] == ["显著提高"]
+    flagged[0][header.index("审核意见")].value = "不同意"
+    workbook.save(tmp_path / "reviewed.xlsx")
+    result = run("score", table, "-o", tmp_path / "rows2.csv", "--decisions", tmp_path / "reviewed.xlsx")
+    assert result.exit_code == EXIT_OK and "审核意见已过期：" not in result.output, result.output
+    rows = {r["level3"]: r for r in csv_rows(tmp_path / "rows2.csv")}
+    assert rows["会议质量"]["messages"].startswith("已豁免"), rows["会议质量"]
