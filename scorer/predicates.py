@@ -254,9 +254,11 @@ def row_dimensions(row: RowContext) -> dict[str, list[str]]:
 
 @cache
 def _not_ecological() -> re.Pattern[str]:
-    """The compounds of `not_ecological`, each unless 效益 follows it (社会环境效益 names both benefits)."""
+    """The compounds of `not_ecological`, each unless 效益 follows in its clause (社会环境综合效益 names both)."""
     compounds = sorted(dimension_topics().get("not_ecological", ()), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, compounds)) + ")(?!效益)") if compounds else re.compile("(?!)")
+    if not compounds:
+        return re.compile("(?!)")
+    return re.compile("(?:" + "|".join(map(re.escape, compounds)) + ")(?![^，,。；;、]{0,6}效益)")
 
 
 @lru_cache(maxsize=STRING_CACHE)
