@@ -197,6 +197,7 @@ def budget_of(row: RowContext) -> float | None:
     return row.project.project.budget
 
 
+@lru_cache(maxsize=STRING_CACHE)  # asked of every row by L004; names repeat
 def names_a_control_rate(name: str) -> bool:
     """A 控制率 (spent ÷ budget), or a name ending in the control with 率 left off (成本控制)."""
     table = units_table()
