@@ -11,7 +11,7 @@ from scorer.lexicons import table, terms, words
 from scorer.normalise import RowContext
 from scorer.text import compact
 from scorer.types import UnitFamily
-from scorer.values import money_in_wan
+from scorer.values import money_in_wan, parse_value
 
 
 @cache
@@ -202,6 +202,20 @@ def names_a_control_rate(name: str) -> bool:
     """A 控制率 (spent ÷ budget), or a name ending in the control with 率 left off (成本控制)."""
     table = units_table()
     return bool(contains_any(name, table["control_rate_words"])) or name.endswith(tuple(table["control_name_endings"]))
+
+
+_CLAUSES = re.compile(r"[，,；;、。(（)）]")
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def states_money_amount(value_text: str) -> bool:
+    """A clause of the value is an amount of money (≤100%，不超过8万元; 100%（控制在12万元以内）): the value
+    caps the spending in money, whatever its first figure says. The value parser reads the first figure
+    only, so each clause is read on its own."""
+    return any(
+        parsed.family is UnitFamily.MONEY and parsed.has_number
+        for parsed in map(parse_value, filter(None, _CLAUSES.split(value_text)))
+    )
 
 
 def unit_family(row: RowContext) -> UnitFamily:

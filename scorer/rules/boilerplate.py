@@ -18,6 +18,7 @@ from scorer.predicates import (
     money_in_wan,
     name_forms_table,
     names_a_control_rate,
+    states_money_amount,
 )
 from scorer.registry import Hit, rule
 from scorer.text import compact
@@ -278,12 +279,15 @@ def cost_without_amount(row: RowContext) -> Hit | None:
     is bought; a row that says only that the budget will not be exceeded says nothing about this project
     (LABELING.md: boilerplate). Savings and cuts (成本节约率 ≥5%) are real targets and pass.
     Bad: 成本控制率 = 100%; 项目支出控制 = 严格控制在预算范围内; 采购价格不高于市场均价 = 是.
-    Good: 疫苗采购成本 = ≤12万元; 人均培训成本 = ≤2200元/人; 采购成本节约率 = ≥3%.
+    Good: 疫苗采购成本 = ≤12万元; 人均培训成本 = ≤2200元/人; 采购成本节约率 = ≥3%;
+    成本控制率 = 100%，全年不超过12万元 (the amount is given after the share).
     """
     if row.group != "cost" or not row.name:
         return None
     if row.value.has_number and row.value.family is not UnitFamily.PERCENT:
         return None  # an amount, or a count the unit rules judge
+    if states_money_amount(row.value_text):
+        return None  # 100%，不超过8万元: the amount after the share is the cap
     if contains_any(row.name, name_forms_table()["cost_saving_words"]):
         return None
     if row.value.family is UnitFamily.PERCENT and row.value.op in ("≤", "<") and names_a_control_rate(row.name):

@@ -14,6 +14,7 @@ from scorer.predicates import (
     is_money_name,
     name_forms_table,
     names_a_control_rate,
+    states_money_amount,
     units_table,
 )
 from scorer.registry import Hit, rule
@@ -95,14 +96,15 @@ def control_rate_constrains_nothing(row: RowContext) -> Hit | None:
     """A 控制率 (spent ÷ budget) of ≤100%: it cannot be missed, so it controls nothing.
 
     A plain 成本控制率 = 100% (no operator) restates 不超预算 and is boilerplate (B010), not illogical.
+    A value that also gives the cap in money (≤100%，不超过8万元) does constrain: the amount is the target.
     Bad: 成本控制率 = ≤100%; 养护经费控制 = ≤100% (率 left off).
-    Good: 会议成本 = ≤8万元.
+    Good: 会议成本 = ≤8万元; 培训成本控制 = ≤100%，不超过8万元.
     """
     value = row.value
     if not names_a_control_rate(row.name) or value.number is None:
         return None
     if value.family is UnitFamily.PERCENT and value.op in ("≤", "<") and max(value.numbers) >= 100:
-        return Hit(evidence=row.value_text)
+        return None if states_money_amount(row.value_text) else Hit(evidence=row.value_text)
     return None
 
 
