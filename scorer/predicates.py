@@ -208,14 +208,23 @@ _CLAUSES = re.compile(r"[，,；;、。(（)）]")
 
 
 @lru_cache(maxsize=STRING_CACHE)
-def states_money_amount(value_text: str) -> bool:
-    """A clause of the value is an amount of money (≤100%，不超过8万元; 100%（控制在12万元以内）): the value
-    caps the spending in money, whatever its first figure says. The value parser reads the first figure
-    only, so each clause is read on its own."""
-    return any(
-        parsed.family is UnitFamily.MONEY and parsed.has_number
-        for parsed in map(parse_value, filter(None, _CLAUSES.split(value_text)))
-    )
+def _money_caps(value_text: str) -> tuple[float | None, ...]:
+    """The caps in money that the value's clauses set (≤ or <, 不超过, 以内), in 万元; None for a cap per unit
+    (≤600元/人). The value parser reads the first figure only, so each clause is read on its own."""
+    caps: list[float | None] = []
+    for clause in filter(None, _CLAUSES.split(value_text)):
+        parsed = parse_value(clause)
+        if parsed.family is UnitFamily.MONEY and parsed.op in ("≤", "<") and parsed.has_number:
+            caps.append(None if "/" in parsed.unit else money_in_wan(parsed))
+    return tuple(caps)
+
+
+def caps_spending_in_money(row: RowContext) -> bool:
+    """A clause of the value caps the spending in money, below the project's budget when it is known
+    (≤100%，不超过8万元 on a 20万元 project; 100%，人均不超过600元/人): the amount is a target. A cap equal to
+    or above the budget says only 不超预算; a floor, a figure with no ≤, or people counted in 万 cap nothing."""
+    budget = row.project.project.budget
+    return any(cap is None or budget is None or cap < budget for cap in _money_caps(row.value_text))
 
 
 def unit_family(row: RowContext) -> UnitFamily:

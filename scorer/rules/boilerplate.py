@@ -12,13 +12,13 @@ from scorer.normalise import DocumentContext, RowContext
 from scorer.predicates import (
     STRING_CACHE,
     boilerplate_table,
+    caps_spending_in_money,
     contains_any,
     has_figure,
     is_unfilled,
     money_in_wan,
     name_forms_table,
     names_a_control_rate,
-    states_money_amount,
 )
 from scorer.registry import Hit, rule
 from scorer.text import compact
@@ -270,6 +270,7 @@ def _alike_names(names: list[str]) -> list[set[int]]:
     "boilerplate",
     Severity.WARNING,
     message="成本指标“{name}” = “{value}”没有金额，只是“不超预算”一类的通用写法，建议写明各项支出的金额上限",
+    context=True,  # reads the project's budget (a cap in money below it is an amount)
 )
 def cost_without_amount(row: RowContext) -> Hit | None:
     """A cost row with no amount of money: 成本控制率 = 100%, 控制在预算内, a procurement principle.
@@ -280,14 +281,14 @@ def cost_without_amount(row: RowContext) -> Hit | None:
     (LABELING.md: boilerplate). Savings and cuts (成本节约率 ≥5%) are real targets and pass.
     Bad: 成本控制率 = 100%; 项目支出控制 = 严格控制在预算范围内; 采购价格不高于市场均价 = 是.
     Good: 疫苗采购成本 = ≤12万元; 人均培训成本 = ≤2200元/人; 采购成本节约率 = ≥3%;
-    成本控制率 = 100%，全年不超过12万元 (the amount is given after the share).
+    成本控制率 = 100%，全年不超过12万元 on a 20万元 project (a cap in money below the budget).
     """
     if row.group != "cost" or not row.name:
         return None
     if row.value.has_number and row.value.family is not UnitFamily.PERCENT:
         return None  # an amount, or a count the unit rules judge
-    if states_money_amount(row.value_text):
-        return None  # 100%，不超过8万元: the amount after the share is the cap
+    if row.value.op not in ("≥", ">") and caps_spending_in_money(row):
+        return None  # 100%，不超过8万元 on a larger budget: the amount after the share is the cap
     if contains_any(row.name, name_forms_table()["cost_saving_words"]):
         return None
     if row.value.family is UnitFamily.PERCENT and row.value.op in ("≤", "<") and names_a_control_rate(row.name):

@@ -8,13 +8,13 @@ from functools import cache
 
 from scorer.normalise import ProjectContext, RowContext
 from scorer.predicates import (
+    caps_spending_in_money,
     contains_any,
     cost_amount,
     is_bounded_rate,
     is_money_name,
     name_forms_table,
     names_a_control_rate,
-    states_money_amount,
     units_table,
 )
 from scorer.registry import Hit, rule
@@ -91,20 +91,22 @@ def rate_above_100(row: RowContext) -> Hit | None:
     "illogical",
     Severity.ERROR,
     message="“{name}”{value}不构成任何约束（实际支出本来就不超过预算），建议改为节约目标或成本上限",
+    context=True,  # reads the project's budget (a cap in money below it is a target)
 )
 def control_rate_constrains_nothing(row: RowContext) -> Hit | None:
     """A 控制率 (spent ÷ budget) of ≤100%: it cannot be missed, so it controls nothing.
 
     A plain 成本控制率 = 100% (no operator) restates 不超预算 and is boilerplate (B010), not illogical.
-    A value that also gives the cap in money (≤100%，不超过8万元) does constrain: the amount is the target.
+    A value that also caps the spending in money below the budget (≤100%，不超过8万元 on a 20万元 project)
+    does constrain: the amount is the target. The whole budget restated (≤100%，20万元) does not.
     Bad: 成本控制率 = ≤100%; 养护经费控制 = ≤100% (率 left off).
-    Good: 会议成本 = ≤8万元; 培训成本控制 = ≤100%，不超过8万元.
+    Good: 会议成本 = ≤8万元; 培训成本控制 = ≤100%，不超过8万元 (budget 20万元).
     """
     value = row.value
     if not names_a_control_rate(row.name) or value.number is None:
         return None
     if value.family is UnitFamily.PERCENT and value.op in ("≤", "<") and max(value.numbers) >= 100:
-        return None if states_money_amount(row.value_text) else Hit(evidence=row.value_text)
+        return None if caps_spending_in_money(row) else Hit(evidence=row.value_text)
     return None
 
 
