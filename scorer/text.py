@@ -42,6 +42,14 @@ def nfkc(text: str) -> str:
 
 
 _BLANK_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+
+
+def without_controls(text: str) -> str:
+    r"""Text as a page or a terminal may show it: without a damaged export's control characters (\x01, the
+    \x1b that starts an ANSI escape, \x7f, the C1 controls \x80-\x9f), which are invalid in HTML and act on
+    a terminal; tab, newline and carriage return are kept. The rest of an escape (`[31m`) stays, as text."""
+    return _CONTROL.sub("", text)
 
 
 @lru_cache(maxsize=100_000)

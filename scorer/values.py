@@ -6,7 +6,7 @@ import re
 from functools import cache, lru_cache
 
 from scorer.lexicons import table
-from scorer.text import nfkc, strip_markup
+from scorer.text import nfkc, strip_markup, without_controls
 from scorer.types import UnitFamily, Value
 
 
@@ -192,9 +192,10 @@ _BUDGET_RE = re.compile(rf"^(-?(?:{_NUMBER}))({'|'.join(sorted(WAN_FACTORS, key=
 
 
 def budget_in_wan(text: str) -> float | None:
-    """A budget cell of a rows table (万元) as a number: `1,234.5`, `120万元`, `１２０`, `3000元` (0.3); None
-    for an empty cell or one that is not one amount (`待定`, `100-200`)."""
-    compact = re.sub(r"\s+", "", nfkc(text or ""))
+    r"""A budget cell of a rows table (万元) as a number: `1,234.5`, `120万元`, `１２０`, `3000元` (0.3), `20\x01`
+    (20: a damaged export's control characters are no part of the amount); None for an empty cell or one that
+    is not one amount (`待定`, `100-200`)."""
+    compact = re.sub(r"\s+", "", nfkc(without_controls(text or "")))
     match = _BUDGET_RE.match(compact)
     if not match:
         return None

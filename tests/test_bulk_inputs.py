@@ -143,6 +143,20 @@ def test_budgets_as_a_budget_system_writes_them(seed_table, tmp_path):
     assert [budgets[table.loc[i, "source"], table.loc[i, "project"]] for i in firsts] == ["1234.5", "120", "0.3", ""]
 
 
+def test_a_budget_with_a_damaged_exports_control_characters_is_its_figure(seed_table, tmp_path):
+    r"""20\x01 (a damaged export's control character after the figure) left the project with no budget, and
+    no word of it: the characters are no part of the amount."""
+    table = seed_table.head(200).copy()
+    firsts = table.drop_duplicates("project").index[:4]
+    table.loc[firsts, "budget"] = ["20\x01", "\x0230万元", "1,234.5\x7f", "3000元\x1b"]
+    table.to_csv(tmp_path / "t.csv", index=False)
+    code, output = _score(str(tmp_path / "t.csv"), "-o", str(tmp_path / "rows.csv"), "--projects", str(tmp_path / "p.csv"))
+    assert code == 0, output
+    projects = _rows(tmp_path / "p.csv")
+    budgets = dict(zip(zip(projects["source"], projects["project"], strict=True), projects["budget"], strict=True))
+    assert [budgets[table.loc[i, "source"], table.loc[i, "project"]] for i in firsts] == ["20", "30", "1234.5", "0.3"]
+
+
 @pytest.mark.parametrize("dropped", ["value", "level3"])
 def test_a_rows_table_without_its_names_or_values_is_refused_naming_the_column(seed_table, tmp_path, dropped):
     """Headed with the rows contract's names, it was read as a document: made-up rows (names in the value

@@ -550,6 +550,25 @@ def test_a_form_s_budget_is_an_amount_in_its_unit_or_none(label, value, budget, 
     assert _projects(path) == [("困难群众救助", budget, 1)]
 
 
+@pytest.mark.parametrize(
+    ("label", "value", "budget"),
+    [
+        ("项目资金（万元）", "20\x01", 20.0),
+        ("项目资金（元）", "200000\x01", 20.0),
+        ("预算金额", "20万元\x01", 20.0),
+        ("预算金额", "\x7f200000", 20.0),
+    ],
+)
+def test_a_form_s_budget_with_a_damaged_exports_control_characters_is_its_amount(label, value, budget, tmp_path):
+    r"""A form (here a CSV, as a budget system exports it; Word cannot hold them) whose amount carries a control
+    character (20\x01) had no budget; read, 20万元\x01 under 单位：元 is still 万元 (the figure alone gave 0.002)."""
+    form = tmp_path / "form.csv"
+    form.write_text(
+        f"单位：元\n项目名称,困难群众救助\n{label},{value}\n" + "\n".join(map(",".join, INDICATORS)), encoding="utf-8"
+    )
+    assert _projects(form) == [("困难群众救助", budget, 1)]
+
+
 def test_a_budget_row_after_a_project_s_indicators_is_the_next_project_s(tmp_path):
     path = _word(
         tmp_path / "two.docx",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -147,6 +148,57 @@ def test_hostile_text_is_text_everywhere(tmp_path):
     formula_like = [c for c in cells if isinstance(c.value, str) and c.value.startswith(("=", "@"))]
     assert formula_like and all(c.data_type == "s" for c in formula_like)
     jsonschema.validate(result_to_dict(result), json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def test_the_html_page_shows_cells_without_their_control_characters():
+    r"""A damaged export's \x01, \x1b (an ANSI escape) or \x7f went into the page as it was: invalid in HTML,
+    shown as garbage. Every text the page shows (name, goal, value, the reason quoting it …) is without them."""
+    damaged = pd.DataFrame(
+        [
+            {
+                "source": "d\x02.csv",
+                "project": "会议\x1b[31m费",
+                "goal": "完成\x7f会议任务",
+                "level1": "产出指标",
+                "level2": "质量\x0b指标",
+                "level3": "会议\x00质量",
+                "value": "显著\x01提高",
+            },
+            {"source": "d\x02.csv", "project": "会议\x1b[31m费", "level1": "产出指标", "level3": "召开会议次数", "value": "≥2次"},
+        ]
+    )
+    page = render_html(scorer.score(damaged, use_model=False))
+    assert re.findall(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", page) == []
+    for shown in ("会议[31m费", "完成会议任务", "质量指标", "会议质量", "<td>显著提高</td>", "“显著提高”"):
+        assert shown in page, shown
+
+
+def test_the_terminal_summary_shows_cells_without_their_control_characters():
+    r"""An ANSI escape in a damaged export's cell ([31m, or ]0;… that retitles the window) went to
+    the reviewer's terminal as it was, in the project's name, its unit and the names of files not read.
+    They are taken out, as in the HTML page; the rest shows as text (no colour: every escape is a cell's)."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from scorer.ingest import ReadError
+    from scorer.report.terminal import print_summary
+
+    damaged = pd.DataFrame(
+        [
+            {"source": "d.csv", "project": "会议\x1b[31m费", "level1": "产出指标", "level3": "召开会议次数", "value": "≥2次"},
+            {"source": "d.csv", "project": "会议\x1b[31m费", "level1": "产出指标", "level3": "会议质量", "value": "显著提高"},
+        ]
+    )
+    result = scorer.score(damaged, use_model=False)
+    result.projects["unit"] = "某县\x01民政局"
+    result.errors.append(ReadError("坏\x1b]0;标题\x07.txt", "无法读取"))
+    shown = StringIO()
+    print_summary(result, console=Console(file=shown, width=200, color_system=None))
+    output = shown.getvalue()
+    assert re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", output) == []
+    for text in ("会议[31m费", "某县民政局", "未读取的文件 1 个：坏]0;标题.txt"):
+        assert text in output, output
 
 
 @pytest.mark.slow

@@ -17,7 +17,7 @@ from scorer.ingest.blocks import Block, Paragraph, Row
 from scorer.ingest.nested import parse_indicator_list, parse_prose_indicators
 from scorer.ingest.recover import names_a_measure
 from scorer.lexicons import table
-from scorer.text import nfkc, strip_markup
+from scorer.text import nfkc, strip_markup, without_controls
 from scorer.types import Document, Indicator, Location, Project, Skip, UnitFamily
 from scorer.values import WAN_FACTORS, budget_in_wan
 
@@ -214,7 +214,7 @@ def _amount_in_wan(value: str, label: str, factor: float) -> float | None:
     0.2亿元; a bare figure in the unit the label glosses (项目资金（元）) or else the form's (factor: 单位：元);
     None when the cell is not one amount (2025年预算数, 第1季度, 详见批复)."""
     amount = budget_in_wan(value)
-    if amount is None or re.search(r"[元万]$", value.strip()):
+    if amount is None or re.search(r"[元万]$", without_controls(value).strip()):  # 20万元\x01 is in 万元 too
         return amount
     glossed = re.search(r"[（(](万元|元|亿元|千元)[）)]", nfkc(label))
     return round(amount * (WAN_FACTORS[glossed[1]] if glossed else factor), 6)

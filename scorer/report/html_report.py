@@ -2,8 +2,10 @@
 
 Summary, a sortable ranking, charts of findings by category and by 二级指标 (inline SVG), a search box,
 and one card per project with its indicator table, flagged rows highlighted with reasons and fixes.
-Every piece of document text goes through html.escape. Headings, labels and the search box speak the
-language of the run (scorer/messages.py); the findings' own messages are as the rules wrote them.
+Every piece of document text goes through html.escape, and the page is written without the control
+characters of a damaged export, which are invalid in HTML (scorer.text.without_controls). Headings, labels
+and the search box speak the language of the run (scorer/messages.py); the findings' own messages are as
+the rules wrote them.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from scorer.inputs import GENERATOR
 from scorer.messages import language, text
 from scorer.report import document_name, plain, scored_findings, worst_severity_by_row
 from scorer.report.terminal import CATEGORY_NAMES, category_name
+from scorer.text import without_controls
 from scorer.types import CATEGORIES
 
 _CSS = """
@@ -291,7 +294,7 @@ def render_html(result, title: str | None = None) -> str:
         out.append("</tbody></table></div></details>")
     out.append("</section></main>")
     out.append(f"<script>{_JS}</script></body></html>")
-    return "".join(out)
+    return without_controls("".join(out))  # the one place: every text the page shows, whichever field it is in
 
 
 def _suggestions(suggested: str) -> str:

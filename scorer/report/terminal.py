@@ -12,6 +12,7 @@ from rich.table import Table
 from scorer.lexicons import table
 from scorer.messages import language, text
 from scorer.report import plain
+from scorer.text import without_controls
 from scorer.types import CATEGORIES
 
 CATEGORY_NAMES: dict[str, str] = {c: entry["name"] for c, entry in table("categories").items()}
@@ -28,6 +29,13 @@ def category_meanings() -> dict[str, str]:
 def category_name(category: str) -> str:
     """A category as a report names it: its Chinese name, or in English its code (as in the CSV)."""
     return category if language() == "en" else CATEGORY_NAMES.get(category, OTHER_CATEGORY_NAMES.get(category, category))
+
+
+def _markup(cell: str) -> str:
+    """A cell's text as rich markup: without its control characters (an ANSI escape in a damaged export's cell
+    would recolour or rewrite the reviewer's terminal; taken out as in the HTML report), brackets escaped. The
+    characters go first, so that the escaping sees the text that is shown."""
+    return escape(without_controls(cell))
 
 
 def print_summary(result, top: int = 10, console: Console | None = None) -> None:
@@ -48,7 +56,7 @@ def print_summary(result, top: int = 10, console: Console | None = None) -> None
         where = "\n".join(part for part in (unit_year, Path(record.source).name) if part)
         table.add_row(
             str(record.rank),
-            f"{escape(str(record.project))}\n[dim]{escape(where)}[/dim]",
+            f"{_markup(str(record.project))}\n[dim]{_markup(where)}[/dim]",
             plain(record.budget),
             str(record.indicators),
             str(record.findings),
@@ -61,7 +69,7 @@ def print_summary(result, top: int = 10, console: Console | None = None) -> None
     parts = [f"{category_label(c)} {counts.get(c, 0)}" for c in CATEGORIES]
     console.print(text("summary.flagged", flagged=flagged, rows=len(rows)) + ", ".join(parts))
     if result.errors:
-        names = "、".join(dict.fromkeys(Path(error.source).name for error in result.errors))
+        names = "、".join(dict.fromkeys(_markup(Path(error.source).name) for error in result.errors))
         console.print(text("summary.not_read", count=len({e.source for e in result.errors}), names=names))
 
 
