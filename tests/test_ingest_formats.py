@@ -569,6 +569,19 @@ def test_a_form_s_budget_with_a_damaged_exports_control_characters_is_its_amount
     assert _projects(form) == [("困难群众救助", budget, 1)]
 
 
+@pytest.mark.parametrize(
+    ("written", "budget"),
+    [("50000元", 5.0), ("80000.00元", 8.0), ("0.2亿元", 2000.0), ("3,000千元", 300.0), ("300 万元", 300.0), ("300", 300.0)],
+)
+def test_a_text_form_s_budget_is_read_in_the_unit_written_after_it(written, budget, tmp_path):
+    """Found in review: a text form's 预算金额：50000元 was 50000 万元 and 0.2亿元 was 0.2 万元: only 万 after the
+    figure was read as its unit, anything else took the form's (万元)."""
+    form = tmp_path / "form.txt"
+    lines = ["项目名称：困难群众救助", f"预算金额：{written}", *("\t".join(cells) for cells in INDICATORS)]
+    form.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _projects(form) == [("困难群众救助", budget, 1)]
+
+
 def test_a_budget_row_after_a_project_s_indicators_is_the_next_project_s(tmp_path):
     path = _word(
         tmp_path / "two.docx",
