@@ -10,11 +10,11 @@ import pandas as pd
 
 from scorer.engine import run_rules
 from scorer.ingest import ReadError, read_paths
+from scorer.ingest.rows import documents_from_frame
 from scorer.normalise import prepare, release
 from scorer.scoring import dimension_of, grade, group_findings, project_score, row_score
 from scorer.table import FINDING_COLUMNS, indicator_frame, project_frame
-from scorer.types import CATEGORIES, Document, Finding, Indicator, Location, Project, Severity
-from scorer.values import budget_in_wan
+from scorer.types import CATEGORIES, Document, Finding, Severity
 
 
 @dataclass
@@ -26,87 +26,6 @@ class Result:
     errors: list[ReadError] = field(default_factory=list)
     rule_errors: list[str] = field(default_factory=list)
     stale_decisions: list = field(default_factory=list)  # scorer.decisions.Stale: decisions whose row changed
-
-
-def documents_from_frame(
-    frame: pd.DataFrame,
-    first_row: int = 1,
-    row_numbers: Iterable[int] | None = None,
-) -> list[Document]:
-    """Rows in the rows-CSV contract (source, project, level1 … basis; budget, purpose, goal if present)
-    -> Documents, keeping row order; a project takes budget, purpose and goal from its first row. A row with
-    neither an indicator's name nor a value nor a description is no indicator (a project's heading line: its
-    name, budget and goal); what a heading line leaves blank, the rows under it give, up to the first indicator
-    row (not the amounts of a cost block's rows further down).
-    Each indicator's location is its row of the table: row_numbers, or counted from first_row."""
-    missing = {"project", "level3", "value"} - set(frame.columns)
-    if missing:
-        raise ValueError(f"rows table lacks column(s): {', '.join(sorted(missing))}")
-    documents: dict[str, Document] = {}
-    projects: dict[tuple[str, str], Project] = {}
-    heading: dict[tuple[str, str], bool] = {}  # a project opened by a heading line, up to its first indicator
-    count = len(frame)
-
-    def column(name: str) -> list[str]:
-        """The column's cells as strings, each distinct text one object: a project's name, its headings and
-        its common values repeat down the rows, and a large document is held whole in memory."""
-        if name not in frame.columns:
-            return [""] * count
-        shared: dict[str, str] = {}
-        cells = frame[name].tolist()
-        return [shared.setdefault(v, v) if type(v) is str else "" if v is None or v != v else str(v) for v in cells]
-
-    sources, names, budgets = column("source"), column("project"), column("budget")
-    purposes, goals = column("purpose"), column("goal")
-    cells = zip(
-        column("level1"), column("level2"), column("level3"), column("description"), column("value"), column("basis"), strict=True
-    )
-    numbers = list(row_numbers) if row_numbers is not None else range(first_row, first_row + count)
-    if len(numbers) != count:
-        raise ValueError(f"{len(numbers)} row numbers for {count} rows")
-    for number, source, name, budget, purpose, goal, (level1, level2, level3, description, value, basis) in zip(
-        numbers, sources, names, budgets, purposes, goals, cells, strict=True
-    ):
-        source = source or "<frame>"
-        document = documents.get(source)
-        if document is None:
-            document = documents[source] = Document(source=source)
-        key = (source, name)
-        project = projects.get(key)
-        names_indicator = bool(level3 or value or description)
-        if project is None:
-            project = projects[key] = Project(name=name, purpose=purpose, goal=goal)
-            document.projects.append(project)
-            project.budget = _budget(budget)
-            heading[key] = not names_indicator
-        elif heading.get(key):  # under a heading line, what it left blank is given by the rows to the first indicator
-            project.purpose, project.goal = project.purpose or purpose, project.goal or goal
-            project.budget = _budget(budget) if project.budget is None else project.budget
-            heading[key] = not names_indicator
-        if not names_indicator:
-            continue  # a project's heading line (its name, budget and goal): no indicator
-        project.indicators.append(
-            Indicator(
-                level1=level1,
-                level2=level2,
-                level3=level3,
-                description=description,
-                value=value,
-                basis=basis,
-                location=Location(source, row=number),
-            )
-        )
-    return list(documents.values())
-
-
-def _budget(cell: str) -> float | None:
-    """A budget cell in 万元: 120, 1,234.5 or 120万元 as budget systems write it; None when blank."""
-    if not cell:
-        return None
-    try:
-        return float(cell)
-    except ValueError:
-        return budget_in_wan(cell)
 
 
 NOTED_PENALTY = 0.05  # points the model takes off a row below which no note is written (they round to 0.0)

@@ -21,7 +21,7 @@ from typing import NoReturn
 import click
 
 from scorer.atomic import OutputBatch
-from scorer.ingest import ReadError, ReadReport, expand, read_paths
+from scorer.ingest import ReadError, ReadReport, expand, read_one, read_paths
 from scorer.inputs import InputPlan, near_names, restore_sources
 from scorer.messages import (
     CATALOGUE,
@@ -231,7 +231,7 @@ def _why_nothing(path: Path, layout: str = "") -> str:
 def _only_a_header(path: Path) -> bool:
     """A CSV whose header names an indicator table's columns (三级指标, 指标值 …), on one line or over two (a
     spreadsheet's merged headings), with a title above it at most and nothing under it."""
-    from scorer.engines.tables import csv_encoding, header_fields, table_header
+    from scorer.ingest.tables import csv_encoding, header_fields, table_header
 
     header = table_header(path)
     if not {"level3", "value"} <= set(header_fields(header.names).values()):
@@ -568,8 +568,8 @@ def _rows_tables_among(paths: tuple[Path, ...], outputs: list[Path | None]) -> t
     below the folders named (as the document path takes them: this run's outputs, zhibiao's own reports
     and files given twice left out; an old Office file not converted is a document). Files named are taken
     as given. A folder of budget-system exports is scored the bulk way, as the same files named."""
-    from scorer.engines.tables import is_rows_table
     from scorer.ingest import expand
+    from scorer.ingest.tables import is_rows_table
     from scorer.inputs import InputPlan
 
     plan = InputPlan(exclude={path.resolve() for path in outputs if path is not None}, rows_tables=True)
@@ -736,43 +736,11 @@ def _write_outputs(
 
 
 def _read_tables(paths: list[Path], quiet: bool) -> ReadReport:
-    """Rows tables read whole into Documents, for the reports that need every finding in memory."""
-    import numpy as np
-    import pandas as pd
-
-    from scorer.api import documents_from_frame
-    from scorer.engines.tables import BulkError, read_batches, table_columns
-    from scorer.types import Location, Skip
-
+    """Rows tables read whole into Documents (scorer.ingest.rows), for the reports that need every finding
+    in memory; each file as named (no folder expanded, no file left out)."""
     report = ReadReport()
-    left_out: list[tuple[str, Skip]] = []  # of the table being read: its rows that hold no indicator
-
-    def leave_out(rows: pd.DataFrame, reason: str) -> None:
-        for number, row in zip(rows.index, rows.itertuples(index=False), strict=True):
-            cells = [cell for column, cell in zip(rows.columns, row, strict=True) if column != "source" and cell]
-            left_out.append((row.source, Skip(Location(row.source, row=number + 1), reason, " | ".join(cells))))
-
     for path in paths:
-        left_out.clear()
-        try:
-            frame = pd.concat(list(read_batches(path, left_out=leave_out)))
-            units_are_documents = table_columns(path).unit_as_source
-        except (BulkError, ValueError) as exc:
-            report.errors.append(ReadError(str(path), str(exc)))
-            continue
-        documents = documents_from_frame(frame, row_numbers=(frame.index + 1).tolist())
-        for document in documents if units_are_documents else ():
-            if document.source != path.name:  # as scorer.engines.bulk.with_units names them in the stream
-                document.unit = document.source
-        by_source = {document.source: document for document in documents}
-        for source, skip in left_out:  # under 未采用的内容 of its unit, else of the unit of the row above it
-            owner = by_source.get(source)
-            if owner is None and len(frame):
-                above = int(np.searchsorted(frame.index, (skip.location.row or 1) - 1)) - 1
-                owner = by_source.get(frame["source"].iloc[max(above, 0)])
-            if owner is not None:
-                owner.skipped.append(skip)
-        report.documents.extend(documents)
+        read_one(path, report)
     _report_reading(report, InputPlan(), quiet)
     return report
 

@@ -17,8 +17,8 @@ from bench.synthetic import EXPORT_HEADINGS, generate, write_corpus
 from scorer import engine
 from scorer.cli import cli
 from scorer.engines.bulk import ROW_OUTPUT, score_frame, score_tables
-from scorer.engines.tables import document_chunks
 from scorer.ingest import read_paths
+from scorer.ingest.tables import document_chunks
 from scorer.normalise import prepare
 from scorer.rules import select_rules
 from scorer.table import PROJECT_COLUMNS, indicator_frame
@@ -144,10 +144,10 @@ def test_a_table_whose_documents_are_scattered_scores_as_the_same_table_sorted(s
     """Each part of a scattered document was scored as a document of its own, so the result depended on
     --chunk-rows and two parts' projects shared their indexes."""
     import scorer.engines.bulk as bulk
-    import scorer.engines.tables
+    import scorer.ingest.tables
 
     if "part_bytes" in how:
-        monkeypatch.setattr(scorer.engines.tables, "GROUP_PART_BYTES", how["part_bytes"])
+        monkeypatch.setattr(scorer.ingest.tables, "GROUP_PART_BYTES", how["part_bytes"])
     options = bulk.BulkOptions(ignore=how.get("ignore"))
     sorted_table, scattered = tmp_path / "sorted.csv", tmp_path / "scattered.csv"
     seed_table.to_csv(sorted_table, index=False)
@@ -223,7 +223,7 @@ def test_an_export_in_gb18030_reads_as_in_utf8(seed_table, tmp_path):
 
 
 def test_which_csv_is_a_rows_table(seed_table, tmp_path):
-    from scorer.engines.tables import is_rows_table
+    from scorer.ingest.tables import is_rows_table
 
     contract, export, other = tmp_path / "contract.csv", tmp_path / "export.csv", tmp_path / "other.csv"
     seed_table.head(5).to_csv(contract, index=False)
@@ -235,9 +235,9 @@ def test_which_csv_is_a_rows_table(seed_table, tmp_path):
 
 
 def test_cli_takes_a_large_export_the_bulk_way(seed_table, tmp_path, monkeypatch):
-    import scorer.engines.tables
+    import scorer.ingest.tables
 
-    monkeypatch.setattr(scorer.engines.tables, "ROWS_TABLE_MIN_BYTES", 1)
+    monkeypatch.setattr(scorer.ingest.tables, "ROWS_TABLE_MIN_BYTES", 1)
     export = tmp_path / "export.csv"
     _as_export(seed_table, None).to_csv(export, index=False)
     result = CliRunner().invoke(cli, ["score", str(export), "-o", str(tmp_path / "rows.csv"), "-j", "1"])
@@ -439,7 +439,7 @@ def test_a_run_ending_in_an_error_while_it_regroups_a_table_has_removed_its_part
     import tempfile
 
     import scorer.engines.bulk as bulk
-    import scorer.engines.tables as tables
+    import scorer.ingest.tables as tables
 
     scratch = tmp_path / "scratch"
     scratch.mkdir()

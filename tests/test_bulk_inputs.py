@@ -15,8 +15,8 @@ from conftest import SAMPLES
 from bench.synthetic import EXPORT_HEADINGS
 from scorer.cli import cli
 from scorer.engines.bulk import score_tables
-from scorer.engines.tables import is_rows_table
 from scorer.ingest import read_paths
+from scorer.ingest.tables import is_rows_table
 from scorer.table import indicator_frame
 
 INPUT = ["source", "project", "level1", "level2", "level3", "description", "value", "basis", "budget"]
@@ -58,9 +58,9 @@ def _damaged(seed_table: pd.DataFrame, path, encoding: str, at: float) -> int:
 
 @pytest.fixture
 def bulk_way(monkeypatch):
-    import scorer.engines.tables
+    import scorer.ingest.tables
 
-    monkeypatch.setattr(scorer.engines.tables, "ROWS_TABLE_MIN_BYTES", 1)  # as a table of a million rows
+    monkeypatch.setattr(scorer.ingest.tables, "ROWS_TABLE_MIN_BYTES", 1)  # as a table of a million rows
 
 
 @pytest.mark.parametrize("at", [0.01, 0.85])

@@ -211,3 +211,22 @@ def test_compare_with_nothing_read_is_one_line_and_status_2(tmp_path):
     result = run("compare", SAMPLE, empty, "--no-model", "--xlsx", tmp_path / "c.xlsx")
     assert result.exit_code == EXIT_NOTHING_READ
     assert "empty.txt" in result.stderr and not (tmp_path / "c.xlsx").exists()
+
+
+def test_rows_tables_compare_by_their_projects_as_score_reads_them(tmp_path):
+    """Two rows tables (the contract of `zhibiao parse`) were compared as forms: every project was
+    （未写项目名称）, and a Parquet side was refused as binary."""
+    header = "source,project,level1,level2,level3,value,budget\n"
+    old = tmp_path / "old.csv"
+    old.write_text(header + "县民政局,临时救助资金,产出指标,数量指标,救助人次,显著提高,30\n", encoding="utf-8")
+    new = tmp_path / "new.csv"
+    new.write_text(header + "县民政局,临时救助资金,产出指标,数量指标,救助人次,≥200人次,30\n", encoding="utf-8")
+    import pandas as pd
+
+    parquet = tmp_path / "new.parquet"
+    pd.read_csv(new, dtype=str).to_parquet(parquet)
+    for side in (new, parquet):
+        result = run("compare", old, side, "--no-model")
+        assert result.exit_code == EXIT_OK
+        assert "[有修改] 临时救助资金" in result.stdout and "未写项目名称" not in result.stdout
+        assert "救助人次（显著提高 → ≥200人次）" in result.stdout

@@ -302,7 +302,7 @@ def test_a_title_quoted_over_two_lines_is_read_on_dask_in_any_block_size(seed_ro
     """Dask finds a later block's header by lines, pandas skips records: with a two-line quoted title the
     later blocks raised "Number of passed names did not match"."""
     from scorer.engines.dask_engine import _read
-    from scorer.engines.tables import read_batches
+    from scorer.ingest.tables import read_batches
 
     path = tmp_path / "quoted_title.csv"
     body = pd.concat([seed_rows] * 4).rename(columns=EXPORT_HEADINGS).to_csv(index=False)

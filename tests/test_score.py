@@ -95,6 +95,34 @@ def test_api_accepts_a_dataframe_of_rows():
     assert list(result.rows["categories"]) == ["vague;irrelevant", ""]
 
 
+def test_api_reads_a_rows_table_path_as_it_reads_the_same_rows_as_a_dataframe(tmp_path):
+    """A rows table named by its path (CSV or Parquet, the rows contract of `zhibiao parse`) was read as one
+    document of a form: its projects became one named （未写项目名称） with no budget, and a Parquet file was
+    refused as binary. It is read as the command line reads it: a document a source, names and budgets kept."""
+    frame = pd.DataFrame(
+        {
+            "source": ["县教育局", "县教育局", "县民政局"],
+            "project": ["学生资助资金", "学生资助资金", "临时救助资金"],
+            "level1": ["产出指标", "效益指标", "产出指标"],
+            "level2": ["数量指标", "社会效益指标", "数量指标"],
+            "level3": ["资助学生人数", "学生满意度", "救助人次"],
+            "value": ["≥300人", "≥90次", "显著提高"],
+            "budget": ["120", "120", "30"],
+        }
+    )
+    table = tmp_path / "rows.csv"
+    frame.to_csv(table, index=False)
+    parquet = tmp_path / "rows.parquet"
+    frame.to_parquet(parquet)
+    expected = scorer.score(frame)
+    for path in (table, parquet):
+        result = scorer.score(path)
+        assert not result.errors
+        projects = result.projects[["source", "project", "budget", "score"]]
+        assert projects.to_dict("records") == expected.projects[["source", "project", "budget", "score"]].to_dict("records")
+        assert list(result.rows["codes"]) == list(expected.rows["codes"])
+
+
 def test_score_cli_writes_contract_columns(tmp_path):
     rows_path, projects_path = tmp_path / "rows.csv", tmp_path / "projects.csv"
     result = CliRunner().invoke(

@@ -30,7 +30,7 @@ from typing import Any, BinaryIO
 import numpy as np
 import pandas as pd
 
-from scorer.engines.tables import (
+from scorer.ingest.tables import (
     CHUNK_ROWS,
     BulkError,
     ScatteredDocuments,
@@ -224,7 +224,7 @@ def key_units(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 # Read by pass 1: the template keys (level3, value) of each unit, and the cells that tell the rows pass 2 leaves
-# out (a total, a sign-off, a row of neither name nor value: scorer.engines.tables.not_indicator_rows)
+# out (a total, a sign-off, a row of neither name nor value: scorer.ingest.tables.not_indicator_rows)
 PASS_ONE_COLUMNS = ["source", "project", "level1", "level2", "level3", "description", "value"]
 
 

@@ -38,19 +38,19 @@ from scorer.engines.bulk import (
     wants_b201,
     young_garbage_only,
 )
-from scorer.engines.tables import CLOSING_ROW, NO_NAME_NOR_VALUE, not_indicator_rows
+from scorer.ingest.tables import CLOSING_ROW, NO_NAME_NOR_VALUE, not_indicator_rows
 
 ORDER_COLUMNS = ["_file", "_document_row", "project_index", "row_index"]
 
 
 def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | None = None):
     """One rows table as a Dask DataFrame of strings in the rows contract's columns (whatever the order and
-    the headings of the file's columns, as scorer.engines.tables.read_batches reads them), with `_file` and `_row`
+    the headings of the file's columns, as scorer.ingest.tables.read_batches reads them), with `_file` and `_row`
     (0-based row in the file), and the count of byte sequences that did not decode (read as U+FFFD, every
     row kept; a warning in `warnings`), as on the local path."""
     import dask.dataframe as dd
 
-    from scorer.engines.tables import csv_encoding, table_columns, undecodable_bytes
+    from scorer.ingest.tables import csv_encoding, table_columns, undecodable_bytes
 
     table = table_columns(path)
     replaced = 0
@@ -225,7 +225,7 @@ def _partition_projects(part: pd.DataFrame) -> pd.DataFrame:
 def _with_units(projects: pd.DataFrame, files: np.ndarray, paths: list[Path]) -> pd.DataFrame:
     """scorer.engines.bulk.with_units for the projects (of the tables numbered `files`) of every table whose
     documents are its units, as on the local path."""
-    from scorer.engines.tables import table_columns
+    from scorer.ingest.tables import table_columns
 
     own_names = {number: path.name for number, path in enumerate(paths) if table_columns(path).unit_as_source}
     if not own_names:

@@ -1,7 +1,8 @@
 """Reading rows tables (CSV in UTF-8, GB18030 or UTF-16, or Parquet): which files are rows tables, their
 header (titles above it, two lines, any headings of lexicons/headers.yaml), their columns by field, their
 units as documents, and their rows as frames of whole documents, regrouped when a document's rows are
-scattered. scorer.engines.bulk and scorer.engines.dask_engine read through this module.
+scattered. scorer.engines.bulk and scorer.engines.dask_engine stream them through this module; every other
+path reads a table whole through scorer.ingest.rows.
 """
 
 from __future__ import annotations

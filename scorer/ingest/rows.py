@@ -1,0 +1,127 @@
+"""Rows tables (the rows contract of `zhibiao parse`, or a budget system's export: scorer.ingest.tables) read
+whole into Documents, a document a `source` (or a unit, when the table names units but no document), for
+every path that reads documents: `scorer.score`, compare, letter, library. The bulk engines stream the same
+tables in chunks instead (scorer.engines.bulk), through documents_from_frame too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from scorer.types import Document, Indicator, Location, Project, Skip
+from scorer.values import budget_in_wan
+
+
+def documents_from_frame(
+    frame: pd.DataFrame,
+    first_row: int = 1,
+    row_numbers: Iterable[int] | None = None,
+) -> list[Document]:
+    """Rows in the rows-CSV contract (source, project, level1 … basis; budget, purpose, goal if present)
+    -> Documents, keeping row order; a project takes budget, purpose and goal from its first row. A row with
+    neither an indicator's name nor a value nor a description is no indicator (a project's heading line: its
+    name, budget and goal); what a heading line leaves blank, the rows under it give, up to the first indicator
+    row (not the amounts of a cost block's rows further down).
+    Each indicator's location is its row of the table: row_numbers, or counted from first_row."""
+    missing = {"project", "level3", "value"} - set(frame.columns)
+    if missing:
+        raise ValueError(f"rows table lacks column(s): {', '.join(sorted(missing))}")
+    documents: dict[str, Document] = {}
+    projects: dict[tuple[str, str], Project] = {}
+    heading: dict[tuple[str, str], bool] = {}  # a project opened by a heading line, up to its first indicator
+    count = len(frame)
+
+    def column(name: str) -> list[str]:
+        """The column's cells as strings, each distinct text one object: a project's name, its headings and
+        its common values repeat down the rows, and a large document is held whole in memory."""
+        if name not in frame.columns:
+            return [""] * count
+        shared: dict[str, str] = {}
+        cells = frame[name].tolist()
+        return [shared.setdefault(v, v) if type(v) is str else "" if v is None or v != v else str(v) for v in cells]
+
+    sources, names, budgets = column("source"), column("project"), column("budget")
+    purposes, goals = column("purpose"), column("goal")
+    cells = zip(
+        column("level1"), column("level2"), column("level3"), column("description"), column("value"), column("basis"), strict=True
+    )
+    numbers = list(row_numbers) if row_numbers is not None else range(first_row, first_row + count)
+    if len(numbers) != count:
+        raise ValueError(f"{len(numbers)} row numbers for {count} rows")
+    for number, source, name, budget, purpose, goal, (level1, level2, level3, description, value, basis) in zip(
+        numbers, sources, names, budgets, purposes, goals, cells, strict=True
+    ):
+        source = source or "<frame>"
+        document = documents.get(source)
+        if document is None:
+            document = documents[source] = Document(source=source)
+        key = (source, name)
+        project = projects.get(key)
+        names_indicator = bool(level3 or value or description)
+        if project is None:
+            project = projects[key] = Project(name=name, purpose=purpose, goal=goal)
+            document.projects.append(project)
+            project.budget = _budget(budget)
+            heading[key] = not names_indicator
+        elif heading.get(key):  # under a heading line, what it left blank is given by the rows to the first indicator
+            project.purpose, project.goal = project.purpose or purpose, project.goal or goal
+            project.budget = _budget(budget) if project.budget is None else project.budget
+            heading[key] = not names_indicator
+        if not names_indicator:
+            continue  # a project's heading line (its name, budget and goal): no indicator
+        project.indicators.append(
+            Indicator(
+                level1=level1,
+                level2=level2,
+                level3=level3,
+                description=description,
+                value=value,
+                basis=basis,
+                location=Location(source, row=number),
+            )
+        )
+    return list(documents.values())
+
+
+def _budget(cell: str) -> float | None:
+    """A budget cell in 万元: 120, 1,234.5 or 120万元 as budget systems write it; None when blank."""
+    if not cell:
+        return None
+    try:
+        return float(cell)
+    except ValueError:
+        return budget_in_wan(cell)
+
+
+def read_rows_table(path: Path) -> list[Document]:
+    """A rows table's documents, each holding the rows of the table that hold no indicator (a total, a note, a
+    sign-off) as skipped lines under its unit, or the unit of the row above; raises ValueError (or
+    scorer.ingest.tables.BulkError) naming the file when the table cannot be read."""
+    from scorer.ingest.tables import read_batches, table_columns
+
+    left_out: list[tuple[str, Skip]] = []  # the table's rows that hold no indicator
+
+    def leave_out(rows: pd.DataFrame, reason: str) -> None:
+        for number, row in zip(rows.index, rows.itertuples(index=False), strict=True):
+            cells = [cell for column, cell in zip(rows.columns, row, strict=True) if column != "source" and cell]
+            left_out.append((row.source, Skip(Location(row.source, row=number + 1), reason, " | ".join(cells))))
+
+    frame = pd.concat(list(read_batches(path, left_out=leave_out)))
+    units_are_documents = table_columns(path).unit_as_source
+    documents = documents_from_frame(frame, row_numbers=(frame.index + 1).tolist())
+    for document in documents if units_are_documents else ():
+        if document.source != path.name:  # as scorer.engines.bulk.with_units names them in the stream
+            document.unit = document.source
+    by_source = {document.source: document for document in documents}
+    for source, skip in left_out:  # under 未采用的内容 of its unit, else of the unit of the row above it
+        owner = by_source.get(source)
+        if owner is None and len(frame):
+            above = int(np.searchsorted(frame.index, (skip.location.row or 1) - 1)) - 1
+            owner = by_source.get(frame["source"].iloc[max(above, 0)])
+        if owner is not None:
+            owner.skipped.append(skip)
+    return documents
