@@ -1067,11 +1067,15 @@ def compare_command(
 
 def _print_comparison(comparison, show_all: bool) -> None:
     from scorer.compare import REMOVED, UNCHANGED
+    from scorer.text import without_controls
+
+    def say(line: str) -> None:  # a cell's control characters (\x1b of an ANSI escape) would act on the terminal
+        click.echo(without_controls(line))
 
     def score(value, grade) -> str:
         return "—" if value is None else f"{value:.1f}({grade})"
 
-    click.echo(comparison.summary())
+    say(comparison.summary())
     for project in comparison.projects:
         if project.status == UNCHANGED and not show_all:
             continue
@@ -1086,7 +1090,7 @@ def _print_comparison(comparison, show_all: bool) -> None:
             added=len(project.rows_added),
             removed=len(project.rows_removed),
         )
-        click.echo(text("compare.line", status=text(f"compare.status.{project.status}"), name=name, detail=detail))
+        say(text("compare.line", status=text(f"compare.status.{project.status}"), name=name, detail=detail))
         if project.status == REMOVED:
             continue
         for what in ("fixed", "new", "still_open"):
@@ -1097,11 +1101,11 @@ def _print_comparison(comparison, show_all: bool) -> None:
                     if change.indicator
                     else text("compare.project_level")
                 )
-                click.echo(f"    {text(f'compare.{what}')}  {row}  {change.code} {change.message}")
+                say(f"    {text(f'compare.{what}')}  {row}  {change.code} {change.message}")
         for name_added in project.rows_added:
-            click.echo(f"    {text('compare.row_added')}  {name_added}")
+            say(f"    {text('compare.row_added')}  {name_added}")
         for name_removed in project.rows_removed:
-            click.echo(f"    {text('compare.row_removed')}  {name_removed}")
+            say(f"    {text('compare.row_removed')}  {name_removed}")
 
 
 @cli.command("letter")

@@ -17,7 +17,7 @@ import pandas as pd
 
 from scorer.messages import language, text, text_in
 from scorer.report import plain, scored_findings
-from scorer.text import compact
+from scorer.text import compact, without_controls
 
 ADDED, REMOVED, CHANGED, UNCHANGED = "added", "removed", "changed", "unchanged"
 
@@ -430,7 +430,7 @@ def render_comparison_html(comparison: Comparison, old: str, new: str) -> str:
                 out.append(f"<tr>{cell(label)}{cell(row_name)}<td></td><td></td><td></td><td></td></tr>")
         out.append("</tbody></table></section>")
     out.append("</body></html>")
-    return "\n".join(out)
+    return without_controls("\n".join(out))  # a damaged export's control characters are invalid in HTML
 
 
 def write_comparison_html(comparison: Comparison, path: str | Path, old: str, new: str) -> None:

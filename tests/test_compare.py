@@ -213,6 +213,24 @@ def test_compare_with_nothing_read_is_one_line_and_status_2(tmp_path):
     assert "empty.txt" in result.stderr and not (tmp_path / "c.xlsx").exists()
 
 
+def test_compare_shows_cells_without_their_control_characters(tmp_path):
+    r"""A damaged export's control characters in a project's name or a value (\x1b of an ANSI escape, \x01)
+    reached the terminal, where they act, and the HTML page, where they are invalid."""
+    header = "source,project,level1,level2,level3,value,budget\n"
+    old = tmp_path / "old.csv"
+    old.write_text(header + "a,\x1b[31m会议经费\x01,产出指标,数量指标,会议次数,显著提高,10\n", encoding="utf-8")
+    new = tmp_path / "new.csv"
+    new.write_text(header + "a,\x1b[31m会议经费\x01,产出指标,数量指标,会议次数,≥4次\x01,10\n", encoding="utf-8")
+    page = tmp_path / "compare.html"
+    result = run("compare", old, new, "--no-model", "--html", page)
+    assert result.exit_code == EXIT_OK
+    assert "会议经费" in result.stdout and "≥4次" in result.stdout
+    shown = page.read_text(encoding="utf-8")
+    assert "会议经费" in shown
+    for control in ("\x1b", "\x01"):
+        assert control not in result.stdout and control not in shown
+
+
 def test_rows_tables_compare_by_their_projects_as_score_reads_them(tmp_path):
     """Two rows tables (the contract of `zhibiao parse`) were compared as forms: every project was
     （未写项目名称）, and a Parquet side was refused as binary."""
