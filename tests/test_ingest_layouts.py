@@ -1393,3 +1393,39 @@ def test_stacked_flat_tables_of_two_units_on_one_sheet_stay_apart(tmp_path):
             ("一般行政管理事务", 35, 1),
             ("一般行政管理事务", 28, 1),
         ], between
+
+
+def cells_one_a_line(title: str, rows: list[list[str]]) -> str:
+    """A Word table saved as text: a title, then each cell on a tab-prefixed line of its own and a blank line
+    after each row."""
+    lines = [title, ""]
+    for row in rows:
+        lines += ["\t" + cell for cell in row] + [""]
+    return "\n".join(lines)
+
+
+def test_a_lone_percentage_under_the_spending_plan_is_no_unit_s_code_and_name(tmp_path):
+    """A 资金支出计划 row's one figure (100% under 10月底), alone on its row, was listed as 单位编码和名称行: its
+    three figures read as a unit's code. It is listed as a lone number; the unit's own code row keeps its reason
+    and the indicators are read as before."""
+    text = cells_one_a_line(
+        "某县民政局2024年部门预算项目绩效目标表",
+        [
+            ["101001某县民政局本级", "", "", "单位：万元"],
+            ["项目编码", "13070024P000000000001", "项目名称", "困难群众走访慰问经费"],
+            ["预算规模及资金用途", "预算数", "8.00", "其他资金", ""],
+            ["", "用于走访慰问困难群众", "", ""],
+            ["资金支出计划（%）", "3月底", "6月底", "10月底", "12月底"],
+            ["", "", "", "100%", ""],
+            ["绩效目标", "1. 按时完成走访慰问，保障困难群众基本生活。"],
+            ["一级指标", "二级指标", "三级指标", "指标解释", "指标值"],
+            ["产出指标", "数量指标", "走访慰问户数", "走访慰问困难群众户数", "≥200户"],
+            ["", "时效指标", "慰问资金发放及时率", "按时发放", "100%"],
+        ],
+    )
+    document = read_text(tmp_path, text)
+    assert rows(document) == [("走访慰问户数", "≥200户"), ("慰问资金发放及时率", "100%")]
+    assert [(skip.location.line, skip.reason, skip.text) for skip in document.skipped] == [
+        (3, "单位编码和名称行", "101001某县民政局本级 | 单位：万元"),
+        (30, "表头词或单独的数字，不是指标", "100%"),
+    ]

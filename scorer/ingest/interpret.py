@@ -365,6 +365,15 @@ def holds_target(cell: str) -> bool:
     return value.has_number and (bool(value.op) or value.family not in (UnitFamily.NONE, UnitFamily.DATE))
 
 
+def is_figure(cell: str) -> bool:
+    """A figure with its unit of measure and nothing else (100%, 300万元, 1200人次): not a unit's code and name
+    (101001某县民政局本级), whose figures a unit of measure does not follow."""
+    from scorer.values import parse_value
+
+    value = parse_value(cell)
+    return value.has_number and value.family is not UnitFamily.NONE and not value.text.strip()
+
+
 def _is_sheet_title(block: Block) -> bool:
     """The paragraph a workbook's reader puts before each sheet (Sheet1绩效目标表): the sheet's name, no unit's."""
     return isinstance(block, Row) and bool(block.extra.get("sheet_title"))
@@ -609,7 +618,7 @@ class Interpreter:
             self._flat_row(block)
             return
         if _UNIT_ROW.match(filled[0]) and len(filled) <= 3:
-            self._skip(block, "单位编码和名称行")
+            self._skip(block, self._code_row_reason(filled))
             return
         if all(_LABELLED.match(cell.strip()) for cell in filled) and self._labelled_cell("，".join(filled), block):
             return  # 单位名称：某县民政局 | 单位：万元
@@ -628,6 +637,16 @@ class Interpreter:
             self._skip(block, "计量单位说明行")
             return
         self._form_continuation(block)
+
+    def _code_row_reason(self, filled: list[str]) -> str:
+        """Why a short row opening with three figures or more is left out: a unit's code and name (101001某县民政局本级),
+        or, when its first cell is a figure with its unit and nothing else (a lone 100% under 资金支出计划), a lone
+        number; a figure beside other text is a row the form does not know."""
+        if not is_figure(filled[0]):
+            return "单位编码和名称行"
+        if all(is_figure(cell) for cell in filled):
+            return "表头词或单独的数字，不是指标"
+        return "项目表单中无法识别的行" if self.project is not None else "不属于任何项目的表格行"
 
     def _closing_row(self, block: Row, first: str) -> bool:
         """A total, a note or a sign-off row under the table, or a row under a form's sign-off: skipped (see
