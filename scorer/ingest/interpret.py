@@ -420,6 +420,9 @@ class Interpreter:
         # a form's name and budget written as `label：value` before its project opens (项目名称：…, 预算金额：…)
         self.pending_name = ""
         self.pending_budget: float | None = None
+        # the project opened under a sheet's name (Sheet1绩效目标表, the workbook reader's line before each sheet)
+        # while the sheet has named none: it names no project of the document
+        self.sheet_project: Project | None = None
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -470,6 +473,8 @@ class Interpreter:
             project.goals = split_goals(project.goal)
         if project.indicators or (project.budget is not None and project.name):
             self.doc.projects.append(project)
+        elif project is self.sheet_project and project == Project(name=project.name, location=project.location):
+            pass  # a sheet's name that nothing in the sheet filled in (a title, a flat table opened another project)
         elif project.name:
             self.doc.skipped.append(
                 Skip(project.location or Location(self.doc.source), "项目名称之后没有读到指标表", project.name)
@@ -534,7 +539,7 @@ class Interpreter:
             open_form = self.project is not None and not self.project.indicators and self.layout != "flat"
             if _form_labels().get(key) == "name":
                 if open_form and self.project is not None:
-                    self.project.name = value
+                    self.project.name, self.sheet_project = value, None
                 else:
                     self.pending_name = self.pending_title = value
                 used = True
@@ -592,6 +597,7 @@ class Interpreter:
         titled = [cell for cell in filled if not _MONEY_NOTE.match(cell)]  # 甲项目绩效目标表 | 单位：万元
         if len(titled) == 1 and len(titled[0]) <= _MAX_TITLE and _TITLE.match(clean_title(titled[0])):
             self._paragraph(Paragraph(titled[0], block.line))
+            self.sheet_project = self.project if _is_sheet_title(block) else self.sheet_project
             return
         fields = [heading_field(c) for c in block.cells]
         upper, self.header_fields = self.header_fields, None
@@ -800,7 +806,7 @@ class Interpreter:
                 self._open_project(name or self.pending_title, block)
             assert self.project is not None
             if name:
-                self.project.name = name
+                self.project.name, self.sheet_project = name, None
             if code:
                 self.project.code = code
             self.form_part = label
