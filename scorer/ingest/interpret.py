@@ -30,6 +30,7 @@ _TITLE = re.compile(
 )
 _SECTION = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?P<name>[^。；;，,]{2,30}?)\s*$")
 _UNIT_ROW = re.compile(r"^\d{3,}(?!\d|年)\s*\S+")
+_SUM_OPENING = re.compile(r"^(?:合计|小计|总计(?!划))")  # a sum's word opening a cell; 总计划完成率 is the whole plan's
 _NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
 _ORGAN = re.compile(r"(?:局|委|委员会|中心|院|学|校|馆|会|所|队|站|办|办公室|处|室|府|厅|部|司|社|团|园|场|科|分局|机关)$")
 _MONEY_NOTE = re.compile(r"^\s*(?:金额)?单位[:：]\s*(?:万元|元|亿元|千元)\s*$")
@@ -339,6 +340,13 @@ def is_closing_row(first: str, value: str, names_project: bool = False, merged: 
         return None
     measured = closing.kind == "total" or (not merged and names_a_measure(first))
     return closing if names_project or not (measured and holds_target(value)) else None
+
+
+def total_without_target(name: str, value: str) -> bool:
+    """A row that opens with a sum's word, glued to a measure or not, and states no target (合计人数 | 1200, 小计金额 |
+    35.5, 合计 培训人次 | 300): a total under a table, left out as 合计 | 30 is. With a target it is an indicator, as
+    合计 | ≤70万元 is (合计培训人次 | ≥60人次, 合计 培训人次 | 300人次); 总计划完成率 opens with no sum."""
+    return bool(_SUM_OPENING.match(re.sub(r"\s+", "", nfkc(name)))) and not holds_target(value)
 
 
 def states_target(cell: str) -> bool:
@@ -667,6 +675,8 @@ class Interpreter:
         first_index = next(index for index, cell in enumerate(block.cells) if cell.strip())
         names_project = self.layout == "flat" and first_index == self.header.get("project")
         closing = is_closing_row(first, value, names_project, merged)
+        if closing is None and not names_project and total_without_target(first, _compose_value(self._map_cells(block.cells))):
+            closing = Closing(first, "total")  # 合计人数 | 1200: a total that names its measure and states no target
         if closing is not None:
             self._flush_pending()
             self._skip(block, "表尾的合计、说明或签名行")
