@@ -439,6 +439,44 @@ def test_a_workbook_form_names_its_unit_budget_and_project_in_labelled_cells(tmp
     assert (document.unit, [(p.name, p.budget) for p in document.projects]) == ("某县民政局", [("困难群众救助", 300.0)])
 
 
+def test_a_sheet_s_name_is_no_project_left_without_indicators_when_the_sheet_names_its_own(tmp_path):
+    """A workbook's sheet 绩效目标 holding a titled form, or Sheet1 holding a flat table, was listed under 未采用的内容
+    as 项目名称之后没有读到指标表 | 绩效目标 (| Sheet1) although its indicators were read: the reader opens a project
+    under each sheet's name until the sheet names one. A form that names a project and reads no table is still
+    listed, and so is every row not taken."""
+    import openpyxl
+
+    def read_book(sheets: dict[str, list[list[str]]]):
+        path = tmp_path / "book.xlsx"
+        workbook = openpyxl.Workbook()
+        workbook.remove(workbook.active)
+        for title, rows in sheets.items():
+            sheet = workbook.create_sheet(title)
+            for row in rows:
+                sheet.append(row)
+        workbook.save(str(path))
+        document = read_document(path)
+        skipped = [(skip.reason, skip.text) for skip in document.skipped]
+        return [(p.name, [i.level3 for i in p.indicators]) for p in document.projects], skipped
+
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    titled_form = [
+        ["2025年度项目支出绩效目标表"],
+        ["项目名称", "困难群众救助"],
+        header,
+        ["产出指标", "数量指标", "救助人数", "≥500人"],
+    ]
+    assert read_book({"绩效目标": titled_form}) == ([("困难群众救助", ["救助人数"])], [])
+    flat = [["项目名称", "预算金额（万元）", *header], ["干部培训", "10", "产出指标", "数量指标", "培训人数", "≥100人"]]
+    assert read_book({"Sheet1": flat}) == ([("干部培训", ["培训人数"])], [])
+    cover = [["本表由各单位填报"]]
+    named_without_table = [["2025年度项目支出绩效目标表"], ["项目名称", "乡村道路养护"]]
+    assert read_book({"填报说明": cover, "道路": named_without_table, "绩效目标": titled_form}) == (
+        [("困难群众救助", ["救助人数"])],
+        [("项目表单中无法识别的行", "本表由各单位填报"), ("项目名称之后没有读到指标表", "乡村道路养护")],
+    )
+
+
 def test_a_workbook_with_no_unit_named_has_no_unit_not_its_sheet_s_name(tmp_path):
     import openpyxl
 

@@ -1393,3 +1393,71 @@ def test_stacked_flat_tables_of_two_units_on_one_sheet_stay_apart(tmp_path):
             ("一般行政管理事务", 35, 1),
             ("一般行政管理事务", 28, 1),
         ], between
+
+
+def cells_one_a_line(title: str, rows: list[list[str]]) -> str:
+    """A Word table saved as text: a title, then each cell on a tab-prefixed line of its own and a blank line
+    after each row."""
+    lines = [title, ""]
+    for row in rows:
+        lines += ["\t" + cell for cell in row] + [""]
+    return "\n".join(lines)
+
+
+def test_a_lone_percentage_under_the_spending_plan_is_no_unit_s_code_and_name(tmp_path):
+    """A 资金支出计划 row's one figure (100% under 10月底), alone on its row, was listed as 单位编码和名称行: its
+    three figures read as a unit's code. It is listed as a lone number; the unit's own code row keeps its reason
+    and the indicators are read as before."""
+    text = cells_one_a_line(
+        "某县民政局2024年部门预算项目绩效目标表",
+        [
+            ["101001某县民政局本级", "", "", "单位：万元"],
+            ["项目编码", "13070024P000000000001", "项目名称", "困难群众走访慰问经费"],
+            ["预算规模及资金用途", "预算数", "8.00", "其他资金", ""],
+            ["", "用于走访慰问困难群众", "", ""],
+            ["资金支出计划（%）", "3月底", "6月底", "10月底", "12月底"],
+            ["", "", "", "100%", ""],
+            ["绩效目标", "1. 按时完成走访慰问，保障困难群众基本生活。"],
+            ["一级指标", "二级指标", "三级指标", "指标解释", "指标值"],
+            ["产出指标", "数量指标", "走访慰问户数", "走访慰问困难群众户数", "≥200户"],
+            ["", "时效指标", "慰问资金发放及时率", "按时发放", "100%"],
+        ],
+    )
+    document = read_text(tmp_path, text)
+    assert rows(document) == [("走访慰问户数", "≥200户"), ("慰问资金发放及时率", "100%")]
+    assert [(skip.location.line, skip.reason, skip.text) for skip in document.skipped] == [
+        (3, "单位编码和名称行", "101001某县民政局本级 | 单位：万元"),
+        (30, "表头词或单独的数字，不是指标", "100%"),
+    ]
+
+
+@pytest.mark.parametrize("shape", ["tabs", "spaces", "cells one a line"])
+def test_a_total_line_naming_its_measure_without_a_target_is_no_indicator(tmp_path, shape):
+    """Under a text table, 合计人数 | 1200 was read as an indicator: a total's word glued to a measure read as a
+    name (as 合计培训人次 | ≥60人次 is). A total that states no target is listed as one; with a target (≥60人次,
+    300人次) the row stays an indicator, and 总计划完成率 opens with no total."""
+    table = [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "走访慰问人数", "≥1200人"],
+        ["产出指标", "数量指标", "合计培训人次", "≥60人次"],
+        ["产出指标", "数量指标", "合计 培训人次", "300人次"],
+        ["产出指标", "质量指标", "总计划完成率", "100%"],
+        ["合计人数", "1200"],
+        ["效益指标", "社会效益指标", "困难群众生活改善率", "≥90%"],
+    ]
+    head = "2024年度项目支出绩效目标表\n项目名称：困难群众走访慰问\n"
+    if shape == "cells one a line":
+        text = cells_one_a_line("2024年度项目支出绩效目标表", [["项目名称", "困难群众走访慰问"], *table])
+    else:  # separated by spaces, 合计 培训人次 would be two cells
+        kept = table if shape == "tabs" else [row for row in table if row[2:3] != ["合计 培训人次"]]
+        text = head + "\n".join(("\t" if shape == "tabs" else " ").join(row) for row in kept) + "\n"
+    document = read_text(tmp_path, text)
+    spaced = [("合计 培训人次", "300人次")] if shape != "spaces" else []
+    assert rows(document) == [
+        ("走访慰问人数", "≥1200人"),
+        ("合计培训人次", "≥60人次"),
+        *spaced,
+        ("总计划完成率", "100%"),
+        ("困难群众生活改善率", "≥90%"),
+    ]
+    assert [(skip.reason, skip.text) for skip in document.skipped] == [("表尾的合计、说明或签名行", "合计人数 | 1200")]

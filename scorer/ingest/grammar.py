@@ -22,7 +22,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from scorer.ingest.interpret import closes_table, closing_of, document_year, heading_field, is_organ_name
+from scorer.ingest.interpret import (
+    closes_table,
+    closing_of,
+    document_year,
+    heading_field,
+    is_organ_name,
+    total_without_target,
+)
 from scorer.ingest.recover import CUT_MARK, Cell, key, names_a_measure
 from scorer.lexicons import table
 from scorer.text import nfkc
@@ -548,6 +555,11 @@ class GrammarInterpreter:
             name, value = split_trailing_target(name, phrases_only=at_end)  # 干部履职能力有效提升
         if ((at_end or cut) and not value) or (cut and row.value_last):
             self.doc.skipped.append(Skip(self._loc(row.cell), "文本在此截断，该行不完整", row.name))
+            return
+        if total_without_target(name, value):  # 合计人数 | 1200
+            self.doc.skipped.append(
+                Skip(self._loc(row.cell), "表尾的合计、说明或签名行", " | ".join(t for t in (name, value) if t))
+            )
             return
         extra = {
             role: " ".join(texts)

@@ -30,6 +30,7 @@ _TITLE = re.compile(
 )
 _SECTION = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?P<name>[^。；;，,]{2,30}?)\s*$")
 _UNIT_ROW = re.compile(r"^\d{3,}(?!\d|年)\s*\S+")
+_SUM_OPENING = re.compile(r"^(?:合计|小计|总计(?!划))")  # a sum's word opening a cell; 总计划完成率 is the whole plan's
 _NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
 _ORGAN = re.compile(r"(?:局|委|委员会|中心|院|学|校|馆|会|所|队|站|办|办公室|处|室|府|厅|部|司|社|团|园|场|科|分局|机关)$")
 _MONEY_NOTE = re.compile(r"^\s*(?:金额)?单位[:：]\s*(?:万元|元|亿元|千元)\s*$")
@@ -341,6 +342,13 @@ def is_closing_row(first: str, value: str, names_project: bool = False, merged: 
     return closing if names_project or not (measured and holds_target(value)) else None
 
 
+def total_without_target(name: str, value: str) -> bool:
+    """A row that opens with a sum's word, glued to a measure or not, and states no target (合计人数 | 1200, 小计金额 |
+    35.5, 合计 培训人次 | 300): a total under a table, left out as 合计 | 30 is. With a target it is an indicator, as
+    合计 | ≤70万元 is (合计培训人次 | ≥60人次, 合计 培训人次 | 300人次); 总计划完成率 opens with no sum."""
+    return bool(_SUM_OPENING.match(re.sub(r"\s+", "", nfkc(name)))) and not holds_target(value)
+
+
 def states_target(cell: str) -> bool:
     """A value cell that states a target and nothing else (≥3项, 100%, 45个): not prose that quotes a figure
     (受汛期影响2处工程开工推迟，维修完成及时率为92%)."""
@@ -363,6 +371,15 @@ def holds_target(cell: str) -> bool:
 
     value = parse_value(cell)
     return value.has_number and (bool(value.op) or value.family not in (UnitFamily.NONE, UnitFamily.DATE))
+
+
+def is_figure(cell: str) -> bool:
+    """A figure with its unit of measure and nothing else (100%, 300万元, 1200人次): not a unit's code and name
+    (101001某县民政局本级), whose figures a unit of measure does not follow."""
+    from scorer.values import parse_value
+
+    value = parse_value(cell)
+    return value.has_number and value.family is not UnitFamily.NONE and not value.text.strip()
 
 
 def _is_sheet_title(block: Block) -> bool:
@@ -411,6 +428,9 @@ class Interpreter:
         # a form's name and budget written as `label：value` before its project opens (项目名称：…, 预算金额：…)
         self.pending_name = ""
         self.pending_budget: float | None = None
+        # the project opened under a sheet's name (Sheet1绩效目标表, the workbook reader's line before each sheet)
+        # while the sheet has named none: it names no project of the document
+        self.sheet_project: Project | None = None
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -461,6 +481,8 @@ class Interpreter:
             project.goals = split_goals(project.goal)
         if project.indicators or (project.budget is not None and project.name):
             self.doc.projects.append(project)
+        elif project is self.sheet_project and project == Project(name=project.name, location=project.location):
+            pass  # a sheet's name that nothing in the sheet filled in (a title, a flat table opened another project)
         elif project.name:
             self.doc.skipped.append(
                 Skip(project.location or Location(self.doc.source), "项目名称之后没有读到指标表", project.name)
@@ -525,7 +547,7 @@ class Interpreter:
             open_form = self.project is not None and not self.project.indicators and self.layout != "flat"
             if _form_labels().get(key) == "name":
                 if open_form and self.project is not None:
-                    self.project.name = value
+                    self.project.name, self.sheet_project = value, None
                 else:
                     self.pending_name = self.pending_title = value
                 used = True
@@ -583,6 +605,7 @@ class Interpreter:
         titled = [cell for cell in filled if not _MONEY_NOTE.match(cell)]  # 甲项目绩效目标表 | 单位：万元
         if len(titled) == 1 and len(titled[0]) <= _MAX_TITLE and _TITLE.match(clean_title(titled[0])):
             self._paragraph(Paragraph(titled[0], block.line))
+            self.sheet_project = self.project if _is_sheet_title(block) else self.sheet_project
             return
         fields = [heading_field(c) for c in block.cells]
         upper, self.header_fields = self.header_fields, None
@@ -609,7 +632,7 @@ class Interpreter:
             self._flat_row(block)
             return
         if _UNIT_ROW.match(filled[0]) and len(filled) <= 3:
-            self._skip(block, "单位编码和名称行")
+            self._skip(block, self._code_row_reason(filled))
             return
         if all(_LABELLED.match(cell.strip()) for cell in filled) and self._labelled_cell("，".join(filled), block):
             return  # 单位名称：某县民政局 | 单位：万元
@@ -629,6 +652,16 @@ class Interpreter:
             return
         self._form_continuation(block)
 
+    def _code_row_reason(self, filled: list[str]) -> str:
+        """Why a short row opening with three figures or more is left out: a unit's code and name (101001某县民政局本级),
+        or, when its first cell is a figure with its unit and nothing else (a lone 100% under 资金支出计划), a lone
+        number; a figure beside other text is a row the form does not know."""
+        if not is_figure(filled[0]):
+            return "单位编码和名称行"
+        if all(is_figure(cell) for cell in filled):
+            return "表头词或单独的数字，不是指标"
+        return "项目表单中无法识别的行" if self.project is not None else "不属于任何项目的表格行"
+
     def _closing_row(self, block: Row, first: str) -> bool:
         """A total, a note or a sign-off row under the table, or a row under a form's sign-off: skipped (see
         lexicons/indicator_grammar.yaml, signoff_labels). A total with a target in the value cell (合计 |
@@ -642,6 +675,8 @@ class Interpreter:
         first_index = next(index for index, cell in enumerate(block.cells) if cell.strip())
         names_project = self.layout == "flat" and first_index == self.header.get("project")
         closing = is_closing_row(first, value, names_project, merged)
+        if closing is None and not names_project and total_without_target(first, _compose_value(self._map_cells(block.cells))):
+            closing = Closing(first, "total")  # 合计人数 | 1200: a total that names its measure and states no target
         if closing is not None:
             self._flush_pending()
             self._skip(block, "表尾的合计、说明或签名行")
@@ -781,7 +816,7 @@ class Interpreter:
                 self._open_project(name or self.pending_title, block)
             assert self.project is not None
             if name:
-                self.project.name = name
+                self.project.name, self.sheet_project = name, None
             if code:
                 self.project.code = code
             self.form_part = label
