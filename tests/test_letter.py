@@ -136,3 +136,24 @@ def test_with_lang_en_the_letter_is_english_and_by_default_chinese(tmp_path):
     for heading in headings:
         words = words.replace(heading, "")
     assert not re.findall(r"[\u4e00-\u9fff]+", words.replace("唐山市路南区人民代表大会常务委员会", "").replace("万元", ""))
+
+
+def test_an_export_of_several_units_gives_a_letter_to_each_unit(tmp_path):
+    """Found in a newcomer's trial: a budget system's export with a 单位名称 column naming several units gave one
+    letter, addressed to the file's name and listing every department's rows; score read it a unit a document."""
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "单位名称,项目名称,预算数（万元）,一级指标,二级指标,三级指标,指标值\n"
+        "某县教育局,学生资助资金,120,产出指标,数量指标,资助学生人数,显著提高\n"
+        "某县教育局,学生资助资金,120,满意度指标,服务对象满意度指标,学生满意度,≥90次\n"
+        "某县民政局,临时救助资金,30,产出指标,数量指标,救助人次,有效提升\n",
+        encoding="utf-8",
+    )
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    result = run("letter", export, "-o", letters, "--no-model")
+    assert result.exit_code == EXIT_OK, result.output
+    written = sorted(path.name for path in letters.iterdir())
+    assert written == ["某县教育局绩效目标修改意见.docx", "某县民政局绩效目标修改意见.docx"]
+    body = "\n".join(p.text for p in docx.Document(letters / written[1]).paragraphs)
+    assert "临时救助资金" in body and "学生资助资金" not in body
