@@ -165,8 +165,33 @@ def test_a_rows_table_without_its_names_or_values_is_refused_naming_the_column(s
     seed_table.drop(columns=[dropped]).to_csv(table, index=False)
     seed_table.to_csv(tmp_path / "good.csv", index=False)
     code, output = _score(str(table), str(tmp_path / "good.csv"), "-o", str(tmp_path / "rows.csv"))
-    assert code == 1 and f"rows_table.csv：逐条指标表缺少列 {dropped}" in output, output
+    heading = {"value": "指标值", "level3": "三级指标"}[dropped]
+    assert code == 1 and f"rows_table.csv：逐条指标表缺少列 {heading}（{dropped}）" in output, output
     assert len(_rows(tmp_path / "rows.csv")) == len(seed_table)
+
+
+@pytest.mark.parametrize("dropped", ["指标值", "三级指标"])
+def test_a_small_export_without_its_names_or_values_is_refused_naming_the_column(tmp_path, dropped):
+    """Found in a newcomer's trial: a budget system's export of 46 rows headed 项目名称 … 三级指标 with no 指标值
+    column was read as a document: one project of no name, each project's name an indicator whose value
+    was its budget (90 made-up rows), exit 0. Under 1 MB a table headed in Chinese is a document's, but one
+    naming its projects and lacking 指标值 or 三级指标 holds no row to score."""
+    export = pd.DataFrame(
+        {
+            "项目名称": ["城区道路养护工程", "城区道路养护工程", "学生资助资金"],
+            "预算数（万元）": ["320", "320", "120"],
+            "一级指标": ["产出指标", "产出指标", "产出指标"],
+            "二级指标": ["数量指标", "质量指标", "数量指标"],
+            "三级指标": ["养护道路里程", "验收合格率", "资助学生人数"],
+            "指标值": ["≥45公里", "≥98%", "≥300人"],
+        }
+    )
+    table = tmp_path / "export.csv"
+    export.drop(columns=[dropped]).to_csv(table, index=False)
+    code, output = _score(str(table), "-o", str(tmp_path / "rows.csv"))
+    field = {"指标值": "value", "三级指标": "level3"}[dropped]
+    assert code == 2 and f"export.csv：逐条指标表缺少列 {dropped}（{field}）" in output, output
+    assert not (tmp_path / "rows.csv").exists()
 
 
 def test_a_project_table_without_a_project_column_is_still_read_as_a_document(seed_table, tmp_path):
@@ -300,7 +325,7 @@ def test_a_large_export_without_its_project_column_is_refused_naming_it(seed_tab
     table = tmp_path / "export.csv"
     _export(seed_table).drop(columns=["项目名称"]).to_csv(table, index=False)
     code, output = _score(str(table), "-o", str(tmp_path / "rows.csv"))
-    assert code == 2 and "export.csv：逐条指标表缺少列 project" in output, output
+    assert code == 2 and "export.csv：逐条指标表缺少列 项目名称（project）" in output, output
 
 
 def test_a_small_export_of_several_units_scores_each_unit_as_a_document_as_a_large_one(seed_table, tmp_path):

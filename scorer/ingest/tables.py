@@ -56,6 +56,8 @@ def is_rows_table(path: Path, min_bytes: int | None = None) -> bool:
     if _lacks_a_required_column(contract):
         return True  # read the bulk way, which names the missing column; a document reader would guess
     fields = set(header_fields(names).values())
+    if _lacks_a_required_column(fields):
+        return True  # 项目名称 … 三级指标 with no 指标值: a document reader made the names into indicators
     large = path.stat().st_size >= (ROWS_TABLE_MIN_BYTES if min_bytes is None else min_bytes)
     if large and {"level3", "value"} <= fields and "project" not in fields:
         return True  # no one project's table is this large: the bulk way names the missing 项目名称 column
@@ -96,10 +98,11 @@ def _records_under_header(path: Path, header: Header) -> Iterator[list[str]]:
 
 
 def _lacks_a_required_column(contract: set[str]) -> bool:
-    """A header of the rows contract's own names (what `zhibiao parse` writes: project and two more of
-    level1, level2, source, budget …) but for level3 or value, without which no row can be scored. Headed
-    in Chinese, a table is a document's until it is large (a document reader reads many layouts); one
-    without a project column may be one project's own table."""
+    """A header naming a project column and two more of level1, level2, source, budget … (by the rows
+    contract's own names, or headed in Chinese: 项目名称, 预算数（万元）, 一级指标 …) but for level3 or value,
+    without which no row can be scored: the bulk reader names the missing column, where a document reader
+    took each project's name for an indicator's and its budget for the value. One without a project column
+    may be one project's own table, with the name above it."""
     others = contract - set(REQUIRED_COLUMNS)
     return "project" in contract and len(contract & {"level3", "value"}) == 1 and len(others) >= 2
 
@@ -409,6 +412,17 @@ class TableColumns:
         return [c for c in self.wanted if c in given]
 
 
+def _column_names(fields: list[str]) -> str:
+    """Rows-contract fields as a reviewer knows the columns: the first heading of lexicons/headers.yaml with
+    the contract's name (指标值（value）; under --lang en, value (指标值))."""
+    from scorer.lexicons import table
+    from scorer.messages import language, text
+
+    headings = table("headers")["fields"]
+    pattern = "{heading}（{field}）" if language() == "zh" else "{field} ({heading})"
+    return text("list.comma").join(pattern.format(heading=headings[field][0], field=field) for field in fields)
+
+
 def table_columns(path: Path, columns: list[str] | None = None) -> TableColumns:
     """The columns of a rows table to read for `columns` (default INPUT_COLUMNS); BulkError when the table
     cannot be opened or lacks project, level3 or value (by any heading of the vocabulary)."""
@@ -423,7 +437,7 @@ def table_columns(path: Path, columns: list[str] | None = None) -> TableColumns:
     fields = set(present.values())
     missing = [c for c in REQUIRED_COLUMNS if c not in fields]
     if missing:
-        raise BulkError(_said("bulk.lacks_columns", path=path, missing=", ".join(missing), names=", ".join(names)))
+        raise BulkError(_said("bulk.lacks_columns", path=path, missing=_column_names(missing), names=", ".join(names)))
     wanted = list(columns or INPUT_COLUMNS)
     unit_as_source = "source" in wanted and "source" not in fields and "department" in fields
     needed = set(wanted) | ({"department"} if unit_as_source else set())
