@@ -223,6 +223,29 @@ def _sheet_decisions(sheet, name: str, path: Path, fields: dict[str, str], requi
     return decisions
 
 
+def reviewed_rows(path: str | Path) -> int:
+    """How many rows of a review workbook (指标明细 and 项目排名) a reviewer has filled in: any of 审核意见, 备注,
+    审核人, 审核日期, on a flagged row or not. 0 for a workbook that is no review workbook, or cannot be read."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # a damaged or foreign file holds no review of ours
+        return 0
+    headings = _headings({field: field for field in REVIEW_FIELDS})
+    count = 0
+    try:
+        for key in ("xlsx.sheet.rows", "xlsx.sheet.ranking"):
+            for name in (name for name in _sheet_names(key) if name in workbook.sheetnames):
+                rows = workbook[name].iter_rows(values_only=True)
+                header = [_cell(c) for c in next(rows, ())]
+                review = [i for i, heading in enumerate(header) if heading in headings]
+                count += sum(1 for cells in rows if any(i < len(cells) and _cell(cells[i]) for i in review))
+    finally:
+        workbook.close()
+    return count
+
+
 def _from_csv(path: Path) -> list[Decision]:
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")

@@ -114,6 +114,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{option} {path}：这是输入文件，不能覆盖",
         "en": "{option} {path}: is an input file; it would be overwritten",
     },
+    "output.has_decisions": {
+        "zh": "{option} {path}：工作簿中已有 {count} 行填了审核意见，覆盖会丢失；要带入新的评分结果，请加 --decisions {path} 并把 "
+        "{option} 换成新文件名（如 {example}）；确实不要这些意见，请先删除或改名该文件",
+        "en": "{option} {path}: {count} row(s) of the workbook hold a reviewer's decision, which overwriting would lose; to carry them "
+        "into the new scores, add --decisions {path} and give {option} a new name (such as {example}); if they are not "
+        "wanted, delete or rename the file first",
+    },
     "kind.csv": {"zh": "CSV 表格", "en": "a CSV table"},
     "kind.table": {"zh": "CSV 或 Parquet 表格", "en": "a CSV or Parquet table"},
     "kind.xlsx": {"zh": "Excel 工作簿", "en": "an Excel workbook"},

@@ -311,3 +311,28 @@ def test_a_decision_on_a_value_holding_a_control_character_still_applies(tmp_pat
     assert result.exit_code == EXIT_OK and "审核意见已过期：" not in result.output, result.output
     rows = {r["level3"]: r for r in csv_rows(tmp_path / "rows2.csv")}
     assert rows["会议质量"]["messages"].startswith("已豁免"), rows["会议质量"]
+
+
+def test_a_re_run_into_a_reviewed_workbook_is_refused_and_the_review_carries_over_to_a_new_one(reviewed, tmp_path):
+    """Found in a newcomer's trial: the same command run again into the --xlsx a reviewer had filled in wiped every
+    审核意见, exit 0. The run is refused naming how many rows hold one and how to carry them over; the workbook is
+    left as it was, and --decisions OLD --xlsx NEW carries them into the new workbook."""
+    folder, overruled, _ = reviewed
+    workbook = tmp_path / "review.xlsx"
+    shutil.copy(folder / "reviewed.xlsx", workbook)
+    before = workbook.read_bytes()
+    again = run("score", SAMPLES, "-o", tmp_path / "rows.csv", "--xlsx", workbook, "-q")
+    assert again.exit_code == EXIT_NOTHING_READ
+    assert "review.xlsx：工作簿中已有 8 行填了审核意见，覆盖会丢失" in again.stderr and "--decisions" in again.stderr
+    assert workbook.read_bytes() == before and not (tmp_path / "rows.csv").exists()
+
+    carried = run("score", SAMPLES, "--xlsx", tmp_path / "review_2.xlsx", "--decisions", workbook, "-q")
+    assert carried.exit_code == EXIT_OK, carried.output
+    sheet = openpyxl.load_workbook(tmp_path / "review_2.xlsx")["指标明细"]
+    header = [cell.value for cell in sheet[1]]
+    verdicts = [row[header.index("审核意见")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert verdicts.count("不同意") >= len(overruled)
+
+    for _ in range(2):  # a workbook no reviewer has filled in is written over, as every output is
+        fresh = run("score", SAMPLES, "--xlsx", tmp_path / "fresh.xlsx", "-q")
+        assert fresh.exit_code == EXIT_OK, fresh.output

@@ -1,6 +1,6 @@
 """Every output path checked before any work starts: a folder, a missing or unwritable folder, a name
-whose extension does not match what the option writes, two options naming one file, or an input named
-as an output is a one-line usage error."""
+whose extension does not match what the option writes, two options naming one file, an input named
+as an output, or a review workbook whose 审核意见 a reviewer has filled in is a one-line usage error."""
 
 from __future__ import annotations
 
@@ -47,7 +47,20 @@ def output_problem(output: Output, inputs: set[Path] | frozenset[Path] = frozens
         return text("output.unwritable", option=option, path=path)
     if path.exists() and path.resolve() in inputs:
         return text("output.is_input", option=option, path=path)
+    if output.kind == "xlsx" and path.is_file():
+        count = _decisions_in(path)
+        if count:
+            example = path.with_name(f"{path.stem}_2{path.suffix}")
+            return text("output.has_decisions", option=option, path=path, count=count, example=example)
     return None
+
+
+def _decisions_in(workbook: Path) -> int:
+    """How many rows of a review workbook written earlier a reviewer has filled in (scorer.decisions): a re-run
+    into the same --xlsx would lose that work."""
+    from scorer.decisions import reviewed_rows
+
+    return reviewed_rows(workbook)
 
 
 def check_outputs(outputs: list[Output], inputs: list[Path] | None = None) -> str | None:
