@@ -10,6 +10,7 @@ Messages are in Chinese, or in English with --lang en (scorer/messages.py).
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 from collections import Counter
@@ -391,7 +392,8 @@ def _some_code_left(
 
 
 def _split_codes(values: tuple[str, ...]) -> list[str]:
-    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+    """Codes given as V001,U001 (or V001，U001 and V001、U001, as a Chinese input method types them)."""
+    return [code.strip() for value in values for code in re.split(r"[,，、]", value) if code.strip()]
 
 
 def _resolve_codes(option: str, values: tuple[str, ...]) -> list[str] | None:

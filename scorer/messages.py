@@ -673,11 +673,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "scoring.row.text": {
         "zh": "100 = 无问题；有缺陷（error）的指标 {error_base} 分，每多一类缺陷减 {error_step} 分、每多一类"
         "较弱问题减 {error_warning_step} 分；较弱（warning）的指标 {warning_base} 分，每多一类减 "
-        "{warning_step} 分，不低于 {warning_floor} 分；提示（info）只显示，不扣分。",
+        "{warning_step} 分，不低于 {warning_floor} 分；规则的提示（info）只显示，不扣分（模型扣分见下）。",
         "en": "100 = no finding; an indicator with an error scores {error_base}, {error_step} less for each further "
         "category of error and {error_warning_step} less for each category of warning; a weak indicator (warning) "
-        "scores {warning_base}, {warning_step} less for each further category, not below {warning_floor}; notes "
-        "(info) are shown and take no points.",
+        "scores {warning_base}, {warning_step} less for each further category, not below {warning_floor}; the rules' "
+        "notes (info) are shown and take no points (the model's penalty: below).",
     },
     "scoring.model": {"zh": "模型扣分", "en": "Model penalty"},
     "scoring.model.text": {
@@ -765,11 +765,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help.cli": {
         "zh": "zhibiao：读取预算绩效目标表，标出薄弱的绩效指标，给项目打分排名。\n\n"
         "退出状态：0 全部输入都读到了指标；1 有输入未能读取或没有读到指标（逐个列在 stderr），其余照常写出；"
-        "2 用法错误，或没有任何可评分的指标（此时不写任何文件，原有输出保持不变）。",
+        "2 用法错误，或没有任何可评分的指标（此时不写任何文件，原有输出保持不变）；"
+        "3 逐条指标表评分时一个评分进程异常退出（内存不足等）；130、143 被 Ctrl-C 或 kill 中止（后两种都不写任何文件）。",
         "en": "zhibiao: read budget performance tables, flag weak indicators, rank projects.\n\n"
         "Exit status: 0 every input gave indicators; 1 some input could not be read or gave no "
         "indicator (each named on stderr), the rest written; 2 a usage error, or nothing to score "
-        "(then no file is written and earlier outputs stay as they were).",
+        "(then no file is written and earlier outputs stay as they were); 3 a scoring process of a rows "
+        "table died (out of memory …); 130, 143 stopped by ^C or kill (neither writes any file).",
     },
     "help.lang": {
         "zh": "界面语言：zh（默认）或 en；也可设环境变量 ZHIBIAO_LANG",
@@ -810,7 +812,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "projects CSV: score, grade, rank, unit, year",
     },
     "help.score.findings_path": {"zh": "问题明细 CSV：每个问题一行", "en": "findings CSV: one line per finding"},
-    "help.score.xlsx_path": {"zh": "评审工作簿 .xlsx（4 个工作表）", "en": "review workbook .xlsx (4 sheets)"},
+    "help.score.xlsx_path": {"zh": "评审工作簿 .xlsx（5 个工作表）", "en": "review workbook .xlsx (5 sheets)"},
     "help.score.html_path": {"zh": "离线可看的 HTML 报告", "en": "self-contained HTML report"},
     "help.score.json_path": {"zh": "完整结果 JSON（带版本的结构）", "en": "full result as JSON (versioned schema)"},
     "help.score.stats_path": {

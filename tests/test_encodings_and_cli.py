@@ -209,3 +209,18 @@ def test_selecting_only_the_model_with_the_model_off_is_refused(tmp_path):
     result = CliRunner().invoke(cli, ["score", str(SEED), "--select", "M001", "--no-model", "-o", str(tmp_path / "r.csv")])
     assert result.exit_code == EXIT_NOTHING_READ and "--select 与 --no-model 之后没有剩下任何规则" in result.stderr
     assert "--ignore" not in result.stderr  # not given: it was named all the same (review)
+
+
+def test_codes_typed_with_a_chinese_comma_are_codes(tmp_path):
+    """Found in a newcomer's trial: --select "V001，U001", as a Chinese input method types it, was refused
+    (没有规则或类别 V001，U001), exit 2. The codes are read as V001,U001 are; the top-level help names every exit
+    status (3 and 130/143 of a bulk run were said only in the README) and --xlsx's five sheets."""
+    rows = {}
+    for separator in (",", "，", "、"):
+        out = tmp_path / f"rows{len(rows)}.csv"
+        result = CliRunner().invoke(cli, ["score", str(SEED), "--select", f"V001{separator}U001", "-o", str(out), "-q"])
+        assert result.exit_code == EXIT_OK, result.output
+        rows[separator] = out.read_text(encoding="utf-8-sig")
+    assert rows["，"] == rows[","] == rows["、"] and "V001" in rows[","]
+    assert "3 逐条指标表评分时一个评分进程异常退出" in CliRunner().invoke(cli, ["--help"]).output
+    assert "5 个工作表" in CliRunner().invoke(cli, ["score", "--help"]).output
