@@ -44,9 +44,11 @@ def _read(path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-def _same_rows(bulk: pd.DataFrame, whole: pd.DataFrame) -> None:
+def _same_rows(bulk: pd.DataFrame, whole: pd.DataFrame, location: bool = True) -> None:
+    """The same rows, scores and reasons; location too unless the two were read from different files (a row's
+    location names its file and its row there)."""
     assert len(bulk) == len(whole)
-    for column in ROW_OUTPUT:
+    for column in ROW_OUTPUT if location else [c for c in ROW_OUTPUT if c != "location"]:
         left, right = bulk[column].astype(str).str.strip(), whole[column].astype(str).str.strip()
         if column == "score":
             left, right = bulk[column].astype(float), whole[column].astype(float)
@@ -67,7 +69,7 @@ def test_score_frame_equals_score_on_the_seed_rows(seed_table):
 def test_streamed_chunks_equal_the_whole_table(corpus, tmp_path, jobs):
     rows_out, projects_out = tmp_path / "rows.csv", tmp_path / "projects.csv"
     report = score_tables([corpus], rows_out, projects_out, jobs=jobs, chunk_rows=400)
-    whole = scorer.score(_read(corpus))
+    whole = scorer.score(corpus)  # the same table read whole: the same locations
     assert report.rows == 3_000 and not report.errors and not report.warnings
     _same_rows(_read(rows_out), whole.rows)
     projects = _read(projects_out)
@@ -82,7 +84,12 @@ def test_parquet_in_and_out_gives_the_csv_results(corpus, tmp_path):
     _read(corpus).to_parquet(as_parquet, index=False)
     score_tables([corpus], tmp_path / "rows.csv", tmp_path / "projects.csv", jobs=1, chunk_rows=1000)
     score_tables([as_parquet], tmp_path / "rows.parquet", tmp_path / "projects.parquet", jobs=1, chunk_rows=1000)
-    _same_rows(_read(tmp_path / "rows.parquet"), _read(tmp_path / "rows.csv"))
+    from_parquet, from_csv = _read(tmp_path / "rows.parquet"), _read(tmp_path / "rows.csv")
+    _same_rows(from_parquet, from_csv, location=False)
+    # the same rows: a Parquet file's row 1 is the CSV's row 2, under its header
+    assert list(from_parquet["location"].str.replace(f"{as_parquet}:row ", "").astype(int) + 1) == list(
+        from_csv["location"].str.replace(f"{corpus}:row ", "").astype(int)
+    )
     assert list(_read(tmp_path / "projects.parquet")["rank"]) == list(_read(tmp_path / "projects.csv")["rank"].astype(int))
 
 
@@ -196,7 +203,10 @@ def test_an_export_with_chinese_headings_is_grouped_by_its_unit_column(seed_tabl
     score_tables([english], tmp_path / "from_english.csv", tmp_path / "english_projects.csv", jobs=1)
     assert report.rows == len(seed_table) and report.documents == seed_table["source"].nunique() > 1
     assert not report.warnings and not report.errors
-    _same_rows(_read(tmp_path / "from_export.csv"), _read(tmp_path / "from_english.csv"))
+    from_export, from_english = _read(tmp_path / "from_export.csv"), _read(tmp_path / "from_english.csv")
+    _same_rows(from_export, from_english, location=False)
+    where = [list(rows["location"].str.replace(str(path), "")) for rows, path in ((from_export, export), (from_english, english))]
+    assert where[0] == where[1]  # each its own file's, the same rows
     # each document is a unit, and the projects table names it (its unit column was empty)
     projects = _read(tmp_path / "projects.csv")
     assert list(projects["unit"]) == list(projects["source"]) and set(projects["unit"]) == set(seed_table["source"])
@@ -219,7 +229,7 @@ def test_an_export_in_gb18030_reads_as_in_utf8(seed_table, tmp_path):
     export.to_csv(tmp_path / "utf8.csv", index=False, encoding="utf-8")
     assert not score_tables([tmp_path / "gbk.csv"], tmp_path / "a.csv", None, jobs=1).errors
     score_tables([tmp_path / "utf8.csv"], tmp_path / "b.csv", None, jobs=1)
-    _same_rows(_read(tmp_path / "a.csv"), _read(tmp_path / "b.csv"))
+    _same_rows(_read(tmp_path / "a.csv"), _read(tmp_path / "b.csv"), location=False)
 
 
 def test_which_csv_is_a_rows_table(seed_table, tmp_path):
@@ -394,7 +404,7 @@ CLOSING_EXPORT = """单位名称,项目名称,预算数（万元）,年度绩效
 """
 CLOSING_EXPORT_INDICATORS = ["临时救助人次", "临时救助资金", "受助群众满意度", "保洁河道长度", "合计", "问题整改数"]
 CLOSING_EXPORT_SAID = (
-    "{path}：4 行不是指标，未评分：表尾的合计、说明或签名行 3 行（第 8，9，10 行）；既无指标名称也无指标值的行 1 行（第 1 行）"
+    "{path}：4 行不是指标，未评分：表尾的合计、说明或签名行 3 行（第 9，10，11 行）；既无指标名称也无指标值的行 1 行（第 2 行）"
 )
 
 
@@ -408,8 +418,7 @@ def test_totals_notes_and_sign_offs_of_an_export_are_no_indicators_and_are_said(
     report = score_tables([export], tmp_path / "rows.csv", tmp_path / "projects.csv", jobs=1)
     rows, projects = _read(tmp_path / "rows.csv"), _read(tmp_path / "projects.csv")
     assert list(rows["level3"]) == CLOSING_EXPORT_INDICATORS and report.rows == 6
-    units = ["某县民政局"] * 3 + ["某县水利局"] * 3
-    assert list(rows["location"]) == [f"{unit}:row {number}" for unit, number in zip(units, range(2, 8), strict=True)]
+    assert list(rows["location"]) == [f"{export}:row {number}" for number in range(3, 9)]  # the file's, header on row 1
     assert "L101" in rows.set_index("level3").loc["临时救助资金", "codes"]  # ≤150万元 of a 120万元 project
     assert projects.set_index("project")["budget"].to_dict() == {"临时救助": "120", "河道保洁": "40", "存在的问题整改专项": "6"}
     assert report.warnings == [CLOSING_EXPORT_SAID.format(path=export)] and not report.errors
@@ -507,7 +516,7 @@ def test_a_self_evaluation_section_in_the_project_column_closes_unless_it_states
     report = score_tables([export], tmp_path / "rows.csv", tmp_path / "p.csv", jobs=1)
     projects = ["低保资金", "存在的问题整改专项", "河道保洁", "高标准农田建设"]
     assert sorted(_read(tmp_path / "p.csv")["project"]) == sorted(projects)
-    assert "表尾的合计、说明或签名行 3 行（第 4，5，7 行）" in report.warnings[0]  # its prose quotes figures: no target
+    assert "表尾的合计、说明或签名行 3 行（第 5，6，8 行）" in report.warnings[0]  # its prose quotes figures: no target
     flat = tmp_path / "flat.csv"
     flat.write_text("\n".join(line.split(",", 1)[1] for line in text.splitlines()) + "\n", encoding="utf-8")
     document = read_paths([flat]).documents[0]

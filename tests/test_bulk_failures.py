@@ -138,7 +138,7 @@ def test_a_worker_past_the_memory_bound_ends_the_run_naming_the_chunk_and_the_bo
     errors = [line for line in run.stderr.splitlines() if line.startswith("错误")]
     assert run.returncode == 3, run.stderr
     assert len(errors) == 1 and "Traceback" not in run.stderr, run.stderr
-    assert "export.csv 第 1–30000 行" in errors[0] and "内存超过上限 110 MB" in errors[0], errors[0]
+    assert "export.csv 第 2–30001 行" in errors[0] and "内存超过上限 110 MB" in errors[0], errors[0]
     assert earlier.read_text(encoding="utf-8") == "earlier results\n"
     assert sorted(p.name for p in out.iterdir()) == ["rows.csv"]  # no temporary file left beside it
 

@@ -124,12 +124,14 @@ def score_frame(
     errors: list[str] | None = None,
     row_numbers: Iterable[int] | None = None,
     part: tuple[int, int] | None = None,
+    table_file: str | None = None,
 ) -> pd.DataFrame:
     """Rows of whole documents (rows contract) -> the scored rows, each with its project's score.
 
     Pure: the result depends only on the arguments, so partitions can be scored anywhere. Columns:
     FRAME_OUTPUT (the rows CSV columns, then project_*). Each row's location counts rows from first_row,
-    or is given by row_numbers (1-based, one per row of frame). Rule failures are appended to `errors` when
+    or is given by row_numbers (1-based, one per row of frame), in table_file when given (the file read: a
+    document's name, a unit or a parse's `source`, is not where the row number is). Rule failures are appended to `errors` when
     given, else raised. corpus_stats: as for scorer.score (B201); without it B201 counts this frame.
     part (start, stop): only the rows of these projects (indexes in order of first appearance in the
     document), read with the rest of the document as context (scorer.api.score_documents)."""
@@ -138,7 +140,7 @@ def score_frame(
     if frame.empty:
         return pd.DataFrame({column: pd.Series(dtype=object) for column in FRAME_OUTPUT})
     result = score_documents(
-        documents_from_frame(frame, first_row, row_numbers),
+        documents_from_frame(frame, first_row, row_numbers, table_file),
         select,
         ignore,
         corpus_stats,
@@ -519,6 +521,7 @@ def _score_chunk(
     options: BulkOptions,
     number: int = -1,
     part: tuple[int, int] | None = None,
+    table_file: str | None = None,
 ) -> tuple[object, pd.DataFrame, list[str], float, float]:
     """In a worker: score (the projects of `part` only, when given), then format the rows for the output
     (CSV text or an Arrow table)."""
@@ -539,6 +542,7 @@ def _score_chunk(
             errors=errors,
             row_numbers=(chunk.index + 1).tolist(),  # the table's own: blank rows are not in the chunk
             part=part,
+            table_file=table_file,
         )
     scored_at = time.perf_counter()
     projects = projects_from_rows(scored)
@@ -991,7 +995,7 @@ def _scored_chunks(
 
     if pool is None:
         for path, chunk in chunks_with_paths():
-            yield with_units_named(path, _score_chunk(chunk, csv_out, options))
+            yield with_units_named(path, _score_chunk(chunk, csv_out, options, table_file=str(path)))
         return
     from concurrent.futures.process import BrokenProcessPool
 
@@ -1011,7 +1015,7 @@ def _scored_chunks(
         places[number] = _place(path, chunk)
         parts = document_parts(chunk, jobs) if len(chunk) > chunk_rows else [None]
         try:
-            futures = [pool.submit(_run_task, _score_chunk, chunk, csv_out, options, number, part) for part in parts]
+            futures = [pool.submit(_run_task, _score_chunk, chunk, csv_out, options, number, part, str(path)) for part in parts]
         except BrokenProcessPool:  # a worker died while this chunk was read
             raise _worker_died(pool, places, number) from None
         in_flight.append((futures, number, path))
@@ -1024,7 +1028,7 @@ def _scored_chunks(
 class LeftOutRows:
     """The rows of a rows table that hold something but no indicator (a total, a note, a sign-off, a row with
     neither name nor value), by reason: counted, and the first few named by number (as `location` names
-    rows: 1 = the first row under the header), for one warning line per table."""
+    rows: the row a spreadsheet shows it on, header and title counted), for one warning line per table."""
 
     SHOWN = 5
 
@@ -1093,7 +1097,7 @@ def merged_parts(results: list[tuple]) -> tuple:
 
 
 def _place(path: Path, chunk: pd.DataFrame) -> str:
-    """A chunk's place in its table: file, rows (1-based, under the header) and documents."""
+    """A chunk's place in its table: file, rows (as a spreadsheet numbers them, header counted) and documents."""
     from scorer.messages import text
 
     sources = chunk["source"].unique()

@@ -45,9 +45,9 @@ ORDER_COLUMNS = ["_file", "_document_row", "project_index", "row_index"]
 
 def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | None = None):
     """One rows table as a Dask DataFrame of strings in the rows contract's columns (whatever the order and
-    the headings of the file's columns, as scorer.ingest.tables.read_batches reads them), with `_file` and `_row`
-    (0-based row in the file), and the count of byte sequences that did not decode (read as U+FFFD, every
-    row kept; a warning in `warnings`), as on the local path."""
+    the headings of the file's columns, as scorer.ingest.tables.read_batches reads them), with `_file` and
+    `_row` (the row in the file less one, as read_batches indexes it), and the count of byte sequences that
+    did not decode (read as U+FFFD, every row kept; a warning in `warnings`), as on the local path."""
     import dask.dataframe as dd
 
     from scorer.ingest.tables import csv_encoding, table_columns, undecodable_bytes
@@ -87,7 +87,7 @@ def _read(path: Path, file_number: int, blocksize: str, warnings: list[str] | No
     meta = {"rows": "int64", "unit": object, CLOSING_ROW: object, NO_NAME_NOR_VALUE: object, "dropped": object}
     counted = frame.map_partitions(_partition_facts, table, unit_column, meta=meta).compute()
     lengths = counted["rows"].to_numpy()
-    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype("int64")
+    offsets = table.rows_above + np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype("int64")
     units_above = counted["unit"].where(counted["unit"] != "").ffill().shift(1).fillna("").tolist()
     left_out = LeftOutRows()
     dropped_rows: list[np.ndarray] = []  # per partition: the positions of its rows taken out, as read_batches does
@@ -134,7 +134,7 @@ def _partition_facts(part: pd.DataFrame, table, unit_column: str | None) -> pd.D
     )
 
 
-def _score_partition(part: pd.DataFrame, options: BulkOptions) -> pd.DataFrame:
+def _score_partition(part: pd.DataFrame, options: BulkOptions, files: list[str]) -> pd.DataFrame:
     from scorer.messages import set_language
 
     set_language(options.language)  # a Dask worker is its own process, perhaps on another machine
@@ -153,6 +153,7 @@ def _score_partition(part: pd.DataFrame, options: BulkOptions) -> pd.DataFrame:
                 options.use_model,
                 options.model_path,
                 row_numbers=(rows["_row"] + 1).tolist(),
+                table_file=files[int(file_number)],
             )
         first_rows = rows.groupby("source")["_row"].min()
         scored["_file"] = int(file_number)
@@ -207,7 +208,7 @@ def scored_graph(paths: list[Path], client, options: BulkOptions, blocksize: str
     if options.corpus_stats is not None:
         options.corpus_stats = templates_only(options.corpus_stats)
     whole_documents = table.shuffle(on="source", npartitions=max(1, table.npartitions))
-    return whole_documents.map_partitions(_score_partition, options, meta=_empty_output())
+    return whole_documents.map_partitions(_score_partition, options, [str(path) for path in paths], meta=_empty_output())
 
 
 def _partition_rows(part: pd.DataFrame) -> pd.DataFrame:

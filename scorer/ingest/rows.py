@@ -20,13 +20,16 @@ def documents_from_frame(
     frame: pd.DataFrame,
     first_row: int = 1,
     row_numbers: Iterable[int] | None = None,
+    table_file: str | None = None,
 ) -> list[Document]:
     """Rows in the rows-CSV contract (source, project, level1 … basis; budget, purpose, goal if present)
     -> Documents, keeping row order; a project takes budget, purpose and goal from its first row. A row with
     neither an indicator's name nor a value nor a description is no indicator (a project's heading line: its
     name, budget and goal); what a heading line leaves blank, the rows under it give, up to the first indicator
     row (not the amounts of a cost block's rows further down).
-    Each indicator's location is its row of the table: row_numbers, or counted from first_row."""
+    Each indicator's location is its row of the table: row_numbers, or counted from first_row; in table_file
+    when given (the file the rows were read from: a row's document, a unit or the `source` a parse wrote, is
+    not where that row number is)."""
     missing = {"project", "level3", "value"} - set(frame.columns)
     if missing:
         raise ValueError(f"rows table lacks column(s): {', '.join(sorted(missing))}")
@@ -81,7 +84,7 @@ def documents_from_frame(
                 description=description,
                 value=value,
                 basis=basis,
-                location=Location(source, row=number),
+                location=Location(table_file or source, row=number),
             )
         )
     return list(documents.values())
@@ -108,11 +111,11 @@ def read_rows_table(path: Path) -> list[Document]:
     def leave_out(rows: pd.DataFrame, reason: str) -> None:
         for number, row in zip(rows.index, rows.itertuples(index=False), strict=True):
             cells = [cell for column, cell in zip(rows.columns, row, strict=True) if column != "source" and cell]
-            left_out.append((row.source, Skip(Location(row.source, row=number + 1), reason, " | ".join(cells))))
+            left_out.append((row.source, Skip(Location(str(path), row=number + 1), reason, " | ".join(cells))))
 
     frame = pd.concat(list(read_batches(path, left_out=leave_out)))
     units_are_documents = table_columns(path).unit_as_source
-    documents = documents_from_frame(frame, row_numbers=(frame.index + 1).tolist())
+    documents = documents_from_frame(frame, row_numbers=(frame.index + 1).tolist(), table_file=str(path))
     for document in documents if units_are_documents else ():
         if document.source != path.name:  # as scorer.engines.bulk.with_units names them in the stream
             document.unit = document.source

@@ -407,6 +407,13 @@ class TableColumns:
         return unit.str.strip().to_numpy(dtype=object)
 
     @property
+    def rows_above(self) -> int:
+        """The spreadsheet rows above the table's first row (its header, and a title or notes above it): a row's
+        number in the reviewer's words is its position under the header plus these, the row a spreadsheet
+        shows it on (line 4 of a CSV headed on line 1 is 第4行). None stand above a Parquet file's rows."""
+        return 0 if self.path.suffix.lower() == ".parquet" else self.header.body_records
+
+    @property
     def output_columns(self) -> list[str]:
         given = set(self.fields.values()) | ({"source"} if "source" in self.wanted else set())
         return [c for c in self.wanted if c in given]
@@ -459,14 +466,15 @@ def read_batches(
     left_out: LeftOut | None = None,
 ) -> Generator[pd.DataFrame, None, None]:
     """Frames of about chunk_rows rows of strings (a missing cell is ""), columns named by the rows contract
-    (header_fields), indexed by their row number in the table (0 = the first row under the header). With
+    (header_fields), indexed by their row in the file less one (TableColumns.rows_above: the first row under
+    a header on line 1 is 1, so that index + 1 is the row a spreadsheet shows it on). With
     no `source` column, a row's document is its unit (the `department` column: 单位名称, 预算单位 …) when
     there is one, else the file's name. Rows that are no indicator are left out and told to `left_out`
     (_indicator_rows)."""
     import pyarrow as pa
 
     table = table_columns(path, columns)
-    offset = 0
+    offset = table.rows_above
     unit_above = ""  # the last unit named in the frames before (TableColumns.contract)
     try:
         for batch in _arrow_batches(path, table.read, chunk_rows, table.header):
