@@ -569,7 +569,8 @@ def _rows_tables_among(paths: tuple[Path, ...], outputs: list[Path | None]) -> t
     """(the rows tables, the other files, the files left out with why) among the files named and the files
     below the folders named (as the document path takes them: this run's outputs, zhibiao's own reports
     and files given twice left out; an old Office file not converted is a document). Files named are taken
-    as given. A folder of budget-system exports is scored the bulk way, as the same files named."""
+    as given. A folder of budget-system exports is scored the bulk way, as the same files named; beside a
+    rows table, a small export of one unit with the same headings is a rows table too, not a document."""
     from scorer.ingest import expand
     from scorer.ingest.tables import is_rows_table
     from scorer.inputs import InputPlan
@@ -582,6 +583,8 @@ def _rows_tables_among(paths: tuple[Path, ...], outputs: list[Path | None]) -> t
             plan.skip(path, text("skip.given_twice"))
         files.setdefault(path.resolve(), path)
     tables = [path for path in files.values() if path.is_file() and is_rows_table(path)]
+    if tables:  # beside exports, a small export of one unit headed the same way (项目名称, 三级指标, 指标值) is one too
+        tables += [path for path in files.values() if path not in tables and path.is_file() and is_rows_table(path, min_bytes=0)]
     documents = [path for path in files.values() if path not in tables] + [left.path for left in plan.skipped if left.unread]
     return tables, documents, [left for left in plan.skipped if not left.unread]
 

@@ -366,6 +366,22 @@ def test_a_small_export_of_one_unit_is_still_read_as_a_document(seed_table, tmp_
     assert set(_rows(tmp_path / "rows.csv")["source"]) == {str(table)}
 
 
+def test_a_small_export_of_one_unit_beside_an_export_of_several_is_scored_with_it(seed_table, tmp_path):
+    """Found in a newcomer's trial: a folder holding an export of several units and a small one of one unit,
+    headed alike, was refused as a run of tables and documents (exit 2): the small one alone is read as a
+    document. Beside a rows table it is a rows table too, scored in the same run as when it is large."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    first = seed_table["source"].iloc[0]
+    _export(seed_table[seed_table["source"] != first]).to_csv(folder / "units.csv", index=False)
+    _export(seed_table[seed_table["source"] == first]).drop(columns=["单位名称"]).to_csv(folder / "one_unit.csv", index=False)
+    assert not is_rows_table(folder / "one_unit.csv")
+    code, output = _score(str(folder), "-o", str(tmp_path / "rows.csv"))
+    assert code == 0, output
+    rows = _rows(tmp_path / "rows.csv")
+    assert len(rows) == len(seed_table) and (rows["source"] == "one_unit.csv").sum() == (seed_table["source"] == first).sum()
+
+
 def test_an_export_of_several_units_and_a_document_in_one_run_is_refused_saying_why(seed_table, tmp_path):
     table = tmp_path / "units.csv"
     _export(seed_table).to_csv(table, index=False)
