@@ -173,6 +173,32 @@ def test_the_html_page_shows_cells_without_their_control_characters():
         assert shown in page, shown
 
 
+def test_the_terminal_summary_names_a_unit_of_an_export_once(tmp_path):
+    """Found in a newcomer's trial: an export's unit, its own document, was printed twice under each project (as
+    the unit and as the file); a document's file is still named under its unit."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from scorer.report.terminal import print_summary
+
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "单位名称,项目名称,预算数（万元）,一级指标,二级指标,三级指标,指标值\n"
+        "某县民政局,临时救助资金,30,产出指标,数量指标,救助人次,显著提高\n"
+        "某县水利局,河道保洁经费,40,产出指标,数量指标,保洁河道长度,≥25公里\n",
+        encoding="utf-8",
+    )
+    shown = StringIO()
+    print_summary(scorer.score(export, use_model=False), console=Console(file=shown, width=200, color_system=None))
+    assert shown.getvalue().count("某县民政局") == 1 and shown.getvalue().count("某县水利局") == 1, shown.getvalue()
+    shown = StringIO()
+    print_summary(
+        scorer.score(ROOT / "samples" / "003_e894add5ed61165e.txt", use_model=False), console=Console(file=shown, width=200)
+    )
+    assert "003_e894add5ed61165e.txt" in shown.getvalue()
+
+
 def test_the_terminal_summary_shows_cells_without_their_control_characters():
     r"""An ANSI escape in a damaged export's cell ([31m, or ]0;… that retitles the window) went to
     the reviewer's terminal as it was, in the project's name, its unit and the names of files not read.

@@ -53,7 +53,9 @@ def print_summary(result, top: int = 10, console: Console | None = None) -> None
         )
     for record in worst.itertuples():
         unit_year = " · ".join(part for part in (plain(record.unit), plain(record.year)) if part)
-        where = "\n".join(part for part in (unit_year, Path(record.source).name) if part)
+        document = Path(record.source).name
+        document = "" if document == plain(record.unit) else document  # a unit of an export is its own document
+        where = "\n".join(part for part in (unit_year, document) if part)
         table.add_row(
             str(record.rank),
             f"{_markup(str(record.project))}\n[dim]{_markup(where)}[/dim]",
