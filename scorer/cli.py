@@ -791,6 +791,10 @@ def _score_tables(
     for message in dict.fromkeys(report.rule_errors):
         _say("error", message)
     if not quiet:
+        if report.worst is not None and len(report.worst):
+            from scorer.report.terminal import print_worst
+
+            print_worst(report.worst, report.projects, report.rows)
         grades = ", ".join(f"{letter} {count}" for letter, count in report.grades.items())
         stages = text(
             "bulk.stages",

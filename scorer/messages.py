@@ -498,7 +498,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "bulk.stage.rank": {"zh": "排名", "en": "rank"},
     "bulk.stage.total": {"zh": "总耗时", "en": "total (wall clock)"},
     "bulk.summary": {
-        "zh": "{rows} 条指标，{projects} 个项目，{documents} 个文件；等级：{grades}\n{stages}",
+        "zh": "{rows} 条指标，{projects} 个项目，分属 {documents} 个单位或文件；等级：{grades}\n{stages}",
         "en": "{rows} rows, {projects} projects in {documents} documents; grades: {grades}\n{stages}",
     },
     "bulk.worker_died": {

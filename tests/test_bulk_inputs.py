@@ -707,3 +707,21 @@ def test_exports_of_fewer_units_than_a_template_needs_send_no_chunk_for_key_dige
     report = bulk.score_tables(tables[:4], tmp_path / "rows.csv", None, jobs=1)
     assert report.rows == with_digests.rows == len(_rows(tmp_path / "rows.csv")) > 0
     assert (tmp_path / "rows.csv").read_bytes() == (tmp_path / "digested.csv").read_bytes()
+
+
+def test_a_bulk_run_shows_the_worst_projects_as_a_document_run_does(tmp_path):
+    """Found in a newcomer's trial: an export scored the bulk way printed counts and timings only, no table of
+    the worst projects, and called its units 文件; with --html (read whole) the table appeared."""
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "单位名称,项目名称,预算数（万元）,一级指标,二级指标,三级指标,指标值\n"
+        "某县民政局,临时救助资金,30,产出指标,数量指标,救助人次,显著提高\n"
+        "某县水利局,河道保洁经费,40,产出指标,数量指标,保洁河道长度,≥25公里\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["score", str(export), "-o", str(tmp_path / "rows.csv")], env={"ZHIBIAO_LANG": "zh"})
+    assert result.exit_code == 0, result.output
+    assert "得分最低的 2 个项目（共 2 个项目，2 条指标）" in result.output, result.output
+    table = result.output[result.output.index("得分最低的") :]
+    assert table.index("临时救助资金") < table.index("河道保洁经费")  # the worse first
+    assert "分属 2 个单位或文件" in result.output

@@ -483,6 +483,10 @@ class BulkReport:
     rule_errors: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> seconds (score: summed over workers)
     replaced_bytes: int = 0  # damaged bytes read as U+FFFD (GB18030 tables; any on Dask), each table's count in warnings
+    worst: pd.DataFrame | None = None  # the WORST_SHOWN worst projects, ranked (the terminal summary's table)
+
+
+WORST_SHOWN = 10
 
 
 def warm_up(options: BulkOptions) -> None:
@@ -1158,6 +1162,7 @@ class ProjectSpool:
             report.projects = len(scores)
             report.documents = len(self._sources)
             grades: dict[str, int] = {}
+            worst: list[pd.DataFrame] = []
             batches = pq.ParquetFile(self.path).iter_batches(batch_size=50_000) if self._writer else iter(())
             with _ProjectsOut(output) as out:
                 for batch in batches:
@@ -1167,9 +1172,17 @@ class ProjectSpool:
                     for letter, count in frame["grade"].value_counts().items():
                         grades[letter] = grades.get(letter, 0) + int(count)
                     out.write(frame)
+                    worst = [_worst(pd.concat([*worst, frame], ignore_index=True))]
             report.grades = dict(sorted(grades.items()))
+            report.worst = worst[0] if worst else None
         finally:
             self.path.unlink(missing_ok=True)
+
+
+def _worst(projects: pd.DataFrame) -> pd.DataFrame:
+    from scorer.report.terminal import WORST_ORDER
+
+    return projects.sort_values(WORST_ORDER, kind="stable").head(WORST_SHOWN)
 
 
 def _typed_projects(projects: pd.DataFrame) -> pd.DataFrame:

@@ -44,8 +44,24 @@ def print_summary(result, top: int = 10, console: Console | None = None) -> None
     if projects.empty:
         console.print(text("summary.none"))
         return
-    worst = projects.sort_values(["score", "source", "project_index"]).head(top)
-    table = Table(title=text("summary.title", shown=len(worst), projects=len(projects), rows=len(rows)))
+    print_worst(projects.sort_values(WORST_ORDER).head(top), len(projects), len(rows), console)
+    counts = Counter(c for value in rows["categories"] for c in value.split(";") if c)
+    flagged = int((rows["categories"] != "").sum())
+    parts = [f"{category_label(c)} {counts.get(c, 0)}" for c in CATEGORIES]
+    console.print(text("summary.flagged", flagged=flagged, rows=len(rows)) + ", ".join(parts))
+    if result.errors:
+        names = "、".join(dict.fromkeys(_markup(Path(error.source).name) for error in result.errors))
+        console.print(text("summary.not_read", count=len({e.source for e in result.errors}), names=names))
+
+
+WORST_ORDER = ["score", "source", "project_index"]  # the worst projects first, then in the order read
+
+
+def print_worst(worst, projects: int, rows: int, console: Console | None = None) -> None:
+    """The table of the worst projects (the projects table's rows, WORST_ORDER), out of `projects` projects
+    and `rows` indicators in all: the document path's summary and a bulk run's."""
+    console = console or Console()
+    table = Table(title=text("summary.title", shown=len(worst), projects=projects, rows=rows))
     columns = text("summary.columns").split("|")
     for position, column in enumerate(columns):
         table.add_column(
@@ -66,13 +82,6 @@ def print_summary(result, top: int = 10, console: Console | None = None) -> None
             str(record.grade),
         )
     console.print(table)
-    counts = Counter(c for value in rows["categories"] for c in value.split(";") if c)
-    flagged = int((rows["categories"] != "").sum())
-    parts = [f"{category_label(c)} {counts.get(c, 0)}" for c in CATEGORIES]
-    console.print(text("summary.flagged", flagged=flagged, rows=len(rows)) + ", ".join(parts))
-    if result.errors:
-        names = "、".join(dict.fromkeys(_markup(Path(error.source).name) for error in result.errors))
-        console.print(text("summary.not_read", count=len({e.source for e in result.errors}), names=names))
 
 
 def category_label(category: str) -> str:
