@@ -423,14 +423,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{source}: binary content (NUL bytes), not a text export",
     },
     "read.damaged_bytes": {
-        "zh": "{source}：第 {byte} 字节起有 {damaged} 处无法按 {encoding} 解码的字节（{reason}），已替换为 \ufffd，其余内容照常读取",
-        "en": "{source}: byte {byte}: {damaged} undecodable {encoding} sequence(s) replaced by \ufffd ({reason}); "
-        "the rest was read",
+        "zh": "{source}：第 {line} 行（第 {byte} 字节）起有 {damaged} 处无法按 {encoding} 解码的字节（{reason}），"
+        "已替换为 \ufffd，其余内容照常读取",
+        "en": "{source}: line {line} (byte {byte}): {damaged} undecodable {encoding} sequence(s) replaced by \ufffd "
+        "({reason}); the rest was read",
     },
     "read.not_text": {
-        "zh": "{source}：第 {byte} 字节起不是 UTF-8、GB18030 或 UTF-16 文本（{reason}）",
-        "en": "{source}: byte {byte}: not UTF-8, GB18030 or UTF-16 text ({reason})",
+        "zh": "{source}：第 {line} 行（第 {byte} 字节）起不是 UTF-8、GB18030 或 UTF-16 文本（{reason}）",
+        "en": "{source}: line {line} (byte {byte}): not UTF-8, GB18030 or UTF-16 text ({reason})",
     },
+    # why a byte sequence does not decode (UnicodeDecodeError.reason), in the reviewer's words
+    "decode.reason.illegal multibyte sequence": {"zh": "不成字的多字节序列", "en": "illegal multibyte sequence"},
+    "decode.reason.incomplete multibyte sequence": {"zh": "多字节序列不完整", "en": "incomplete multibyte sequence"},
+    "decode.reason.invalid start byte": {"zh": "字符的首字节无效", "en": "invalid start byte"},
+    "decode.reason.invalid continuation byte": {"zh": "字符的后续字节无效", "en": "invalid continuation byte"},
+    "decode.reason.unexpected end of data": {"zh": "文件在字符中间结束", "en": "unexpected end of data"},
     "bulk.cannot_open": {
         "zh": "{path}：无法作为逐条指标表打开（{detail}）",
         "en": "{path}: cannot be opened as a rows table ({detail})",

@@ -233,8 +233,8 @@ def test_the_same_table_given_twice_is_scored_once_with_a_warning(seed_table, tm
 
 @pytest.mark.parametrize("encoding", ["gb18030", "utf-8"])
 def test_a_small_export_with_a_damaged_byte_keeps_every_row_and_says_where_in_chinese(seed_table, tmp_path, encoding):
-    """A small export of one unit is read as a document: the damaged byte is replaced and named, the rows
-    all read."""
+    """A small export of one unit is read as a document: the damaged byte is replaced and named, by its line (a
+    newcomer was given a byte offset, and the codec's reason in English), the rows all read."""
     table = tmp_path / "small.csv"
     data = _export(seed_table).drop(columns=["单位名称"]).to_csv(index=False).encode(encoding)
     middle = data.index(b"\n", len(data) // 2) + 1
@@ -242,7 +242,9 @@ def test_a_small_export_with_a_damaged_byte_keeps_every_row_and_says_where_in_ch
     code, output = _score(str(table), "-o", str(tmp_path / "rows.csv"))
     warnings = [line for line in output.splitlines() if line.startswith("警告") and "字节" in line]
     assert code == 1 and len(warnings) == 1, output
-    assert f"small.csv：第 {middle} 字节起有 1 处无法按 {encoding.upper()} 解码的字节" in warnings[0], warnings
+    line = data.count(b"\n", 0, middle) + 1  # the damage opens the line after `middle` newlines
+    said = f"small.csv：第 {line} 行（第 {middle} 字节）起有 1 处无法按 {encoding.upper()} 解码的字节"
+    assert said in warnings[0] and "illegal" not in warnings[0] and "invalid" not in warnings[0], warnings
     assert len(_rows(tmp_path / "rows.csv")) == len(seed_table)
 
 

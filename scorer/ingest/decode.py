@@ -54,7 +54,7 @@ def decode_bytes(data: bytes, source: str, warnings: list[str] | None = None) ->
     best = from_bytes(data).best()
     if best is not None and best.encoding and best.chaos < 0.3:
         return str(best)
-    raise UnreadableFile(said("read.not_text", source=source, byte=utf8_error.start, reason=utf8_error.reason))
+    raise UnreadableFile(said("read.not_text", source=source, **_place_of(data, utf8_error)))
 
 
 def utf8_is_likelier(data: bytes) -> bool:
@@ -79,9 +79,19 @@ def _repaired(data: bytes, encoding: str, error: UnicodeDecodeError, source: str
     if warnings is None or damaged > max(1, MAX_DAMAGED_SHARE * len(data)):
         return None
     name = "UTF-8" if encoding == "utf-8" else encoding.upper()
-    fields = {"source": source, "byte": error.start, "damaged": damaged, "encoding": name, "reason": error.reason}
+    fields = {"source": source, "damaged": damaged, "encoding": name, **_place_of(data, error)}
     warnings.append(said("read.damaged_bytes", **fields))
     return repaired
+
+
+def _place_of(data: bytes, error: UnicodeDecodeError) -> dict[str, object]:
+    """Where a byte that does not decode stands, as a reviewer looks for it (its line, 1-based; its byte), and
+    why, in the reviewer's words where the codec's reason is a common one."""
+    from scorer.messages import CATALOGUE
+
+    key = f"decode.reason.{error.reason}"
+    reason = said(key) if key in CATALOGUE else error.reason
+    return {"line": data.count(b"\n", 0, error.start) + 1, "byte": error.start, "reason": reason}
 
 
 def _plausible(text: str) -> bool:
