@@ -22,7 +22,7 @@ from typing import NoReturn
 import click
 
 from scorer.atomic import OutputBatch
-from scorer.ingest import ReadError, ReadReport, expand, read_one, read_paths
+from scorer.ingest import ReadError, ReadReport, expand, read_paths, read_table
 from scorer.inputs import InputPlan, near_names, restore_sources
 from scorer.messages import (
     CATALOGUE,
@@ -572,7 +572,7 @@ def _rows_tables_among(paths: tuple[Path, ...], outputs: list[Path | None]) -> t
     as given. A folder of budget-system exports is scored the bulk way, as the same files named; beside a
     rows table, a small export of one unit with the same headings is a rows table too, not a document."""
     from scorer.ingest import expand
-    from scorer.ingest.tables import is_rows_table
+    from scorer.ingest.tables import is_rows_table, names_every_column
     from scorer.inputs import InputPlan
 
     plan = InputPlan(exclude={path.resolve() for path in outputs if path is not None}, rows_tables=True)
@@ -584,7 +584,7 @@ def _rows_tables_among(paths: tuple[Path, ...], outputs: list[Path | None]) -> t
         files.setdefault(path.resolve(), path)
     tables = [path for path in files.values() if path.is_file() and is_rows_table(path)]
     if tables:  # beside exports, a small export of one unit headed the same way (项目名称, 三级指标, 指标值) is one too
-        tables += [path for path in files.values() if path not in tables and path.is_file() and is_rows_table(path, min_bytes=0)]
+        tables += [path for path in files.values() if path not in tables and path.is_file() and names_every_column(path)]
     documents = [path for path in files.values() if path not in tables] + [left.path for left in plan.skipped if left.unread]
     return tables, documents, [left for left in plan.skipped if not left.unread]
 
@@ -745,7 +745,7 @@ def _read_tables(paths: list[Path], quiet: bool) -> ReadReport:
     in memory; each file as named (no folder expanded, no file left out)."""
     report = ReadReport()
     for path in paths:
-        read_one(path, report)
+        read_table(path, report)  # as a table, whatever its size: the run took it for one
     _report_reading(report, InputPlan(), quiet)
     return report
 

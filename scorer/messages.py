@@ -115,9 +115,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{option} {path}: is an input file; it would be overwritten",
     },
     "output.has_decisions": {
-        "zh": "{option} {path}：工作簿中已有 {count} 行填了审核意见，覆盖会丢失；要带入新的评分结果，请加 --decisions {path} 并把 "
+        "zh": "{option} {path}：工作簿中已有 {count} 行由审核人填写（审核意见、备注、审核人或审核日期），覆盖会丢失；要把审核意见带入新的评分结果，请加 --decisions {path} 并把 "
         "{option} 换成新文件名（如 {example}）；确实不要这些意见，请先删除或改名该文件",
-        "en": "{option} {path}: {count} row(s) of the workbook hold a reviewer's decision, which overwriting would lose; to carry them "
+        "en": "{option} {path}: {count} row(s) of the workbook were filled in by a reviewer (decision, note, reviewer or date), which overwriting would lose; to carry the decisions "
         "into the new scores, add --decisions {path} and give {option} a new name (such as {example}); if they are not "
         "wanted, delete or rename the file first",
     },
@@ -443,8 +443,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path}: cannot be opened as a rows table ({detail})",
     },
     "bulk.lacks_columns": {
-        "zh": "{path}：逐条指标表缺少列 {missing}（现有列：{names}）",
-        "en": "{path}: rows table lacks column(s) {missing} (has: {names})",
+        "zh": "{path}：逐条指标表缺少列 {missing}（现有列：{names}）；请把该列的列名改为 {missing} 或其同义词"
+        "（见 lexicons/headers.yaml）",
+        "en": "{path}: rows table lacks column(s) {missing} (has: {names}); name the column {missing} or one of "
+        "its synonyms (lexicons/headers.yaml)",
     },
     "bulk.unreadable_after": {
         "zh": "{path}：第 {row} 行之后无法读取（{detail}）；逐条指标表须为 UTF-8 或 GB18030 编码的 CSV，或 Parquet",

@@ -382,6 +382,19 @@ def test_a_small_export_of_one_unit_beside_an_export_of_several_is_scored_with_i
     assert code == 0, output
     rows = _rows(tmp_path / "rows.csv")
     assert len(rows) == len(seed_table) and (rows["source"] == "one_unit.csv").sum() == (seed_table["source"] == first).sum()
+    # read whole for a workbook, the small one is read as the same table (found in review: as a document then)
+    code, output = _score(str(folder), "-o", str(tmp_path / "whole.csv"), "--xlsx", str(tmp_path / "review.xlsx"))
+    assert code == 0, output
+    assert list(_rows(tmp_path / "whole.csv")["source"]) == list(rows["source"])
+    # a project's form, its name above the table and no 项目名称 column, is a document: the run is refused
+    # (found in review: its rows were dropped as a table lacking 项目名称)
+    (folder / "one_unit.csv").unlink()
+    (folder / "form.csv").write_text(
+        "项目名称,道路养护工程\n项目资金,200\n一级指标,二级指标,三级指标,指标值\n产出指标,数量指标,养护里程,≥50公里\n",
+        encoding="utf-8",
+    )
+    code, output = _score(str(folder), "-o", str(tmp_path / "mixed.csv"))
+    assert code == 2 and "不能与文档在同一次运行中评分" in output and "form.csv" in output, output
 
 
 def test_an_export_of_several_units_and_a_document_in_one_run_is_refused_saying_why(seed_table, tmp_path):
@@ -727,3 +740,25 @@ def test_a_bulk_run_shows_the_worst_projects_as_a_document_run_does(tmp_path):
     table = result.output[result.output.index("得分最低的") :]
     assert table.index("临时救助资金") < table.index("河道保洁经费")  # the worse first
     assert "分属 2 个单位或文件" in result.output
+
+
+def test_an_export_s_budget_column_in_yuan_is_read_in_wan(tmp_path):
+    """Found in review: an export headed 预算数（元） gave budgets of 200000 and 80000 万元, so a cost row capped at
+    30万元 looked below its budget and L004 fell silent. The column's gloss is the figures' unit."""
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "单位名称,项目名称,预算数（元）,一级指标,二级指标,三级指标,指标值\n"
+        "某县民政局,困难群众救助,200000,产出指标,成本指标,救助成本控制率,≤100%，不超过30万元\n"
+        '某县教育局,教师培训,"80,000.00",产出指标,成本指标,培训成本控制率,≤100%，不超过8万元\n'
+        "某县水利局,河道保洁,12万元,产出指标,数量指标,保洁河道长度,≥25公里\n",
+        encoding="utf-8",
+    )
+    code, output = _score(str(export), "-o", str(tmp_path / "rows.csv"), "--projects", str(tmp_path / "p.csv"))
+    assert code == 0, output
+    projects = _rows(tmp_path / "p.csv")
+    assert dict(zip(projects["project"], projects["budget"], strict=True)) == {
+        "困难群众救助": "20",
+        "教师培训": "8",
+        "河道保洁": "12",
+    }
+    assert list(_rows(tmp_path / "rows.csv")["codes"][:2]) == ["L004", "L004"]

@@ -248,3 +248,13 @@ def test_rows_tables_compare_by_their_projects_as_score_reads_them(tmp_path):
         assert result.exit_code == EXIT_OK
         assert "[有修改] 临时救助资金" in result.stdout and "未写项目名称" not in result.stdout
         assert "救助人次（显著提高 → ≥200人次）" in result.stdout
+
+
+def test_a_rows_table_of_a_header_alone_is_said_in_chinese(tmp_path):
+    """Found in review: read as a table, a header with no row ended compare with pandas' `No objects to
+    concatenate`, naming no file."""
+    only = tmp_path / "only.csv"
+    only.write_text("source,project,level1,level2,level3,value,budget\n", encoding="utf-8")
+    result = run("compare", only, only, "--no-model")
+    assert result.exit_code == EXIT_NOTHING_READ and "only.csv：没有读到任何绩效指标" in result.stderr, result.output
+    assert "No objects" not in result.output

@@ -323,7 +323,10 @@ def test_a_re_run_into_a_reviewed_workbook_is_refused_and_the_review_carries_ove
     before = workbook.read_bytes()
     again = run("score", SAMPLES, "-o", tmp_path / "rows.csv", "--xlsx", workbook, "-q")
     assert again.exit_code == EXIT_NOTHING_READ
-    assert "review.xlsx：工作簿中已有 8 行填了审核意见，覆盖会丢失" in again.stderr and "--decisions" in again.stderr
+    assert (
+        "review.xlsx：工作簿中已有 8 行由审核人填写（审核意见、备注、审核人或审核日期），覆盖会丢失" in again.stderr
+        and "--decisions" in again.stderr
+    )
     assert workbook.read_bytes() == before and not (tmp_path / "rows.csv").exists()
 
     carried = run("score", SAMPLES, "--xlsx", tmp_path / "review_2.xlsx", "--decisions", workbook, "-q")

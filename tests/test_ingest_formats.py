@@ -620,6 +620,18 @@ def test_a_text_form_s_budget_is_read_in_the_unit_written_after_it(written, budg
     assert _projects(form) == [("困难群众救助", budget, 1)]
 
 
+@pytest.mark.parametrize(
+    ("label", "budget"), [("预算金额（元）", 8.0), ("预算金额（万元）", 80000.0), ("预算金额(千元)", 8000.0)]
+)
+def test_a_text_form_s_budget_is_read_in_the_unit_its_label_glosses(label, budget, tmp_path):
+    """Found in review: 预算金额（元）：80000 in a text form was 80000 万元, so a cap of 8万元 looked below the budget
+    and L004 fell silent; the Word and Excel forms read the gloss."""
+    form = tmp_path / "form.txt"
+    lines = ["项目名称：困难群众救助", f"{label}：80000", *("\t".join(cells) for cells in INDICATORS)]
+    form.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _projects(form) == [("困难群众救助", budget, 1)]
+
+
 def test_a_budget_row_after_a_project_s_indicators_is_the_next_project_s(tmp_path):
     path = _word(
         tmp_path / "two.docx",

@@ -1435,13 +1435,15 @@ def test_a_lone_percentage_under_the_spending_plan_is_no_unit_s_code_and_name(tm
 def test_a_total_line_naming_its_measure_without_a_target_is_no_indicator(tmp_path, shape):
     """Under a text table, 合计人数 | 1200 was read as an indicator: a total's word glued to a measure read as a
     name (as 合计培训人次 | ≥60人次 is). A total that states no target is listed as one; with a target (≥60人次,
-    300人次) the row stays an indicator, and 总计划完成率 opens with no total."""
+    300人次) the row stays an indicator, and so does a name that says more than what it sums (合计发放补助人数 |
+    1200); 总计划完成率 opens with no total."""
     table = [
         ["一级指标", "二级指标", "三级指标", "指标值"],
         ["产出指标", "数量指标", "走访慰问人数", "≥1200人"],
         ["产出指标", "数量指标", "合计培训人次", "≥60人次"],
         ["产出指标", "数量指标", "合计 培训人次", "300人次"],
         ["产出指标", "质量指标", "总计划完成率", "100%"],
+        ["产出指标", "数量指标", "合计发放补助人数", "1200"],  # names more than what it sums: an indicator (review)
         ["合计人数", "1200"],
         ["效益指标", "社会效益指标", "困难群众生活改善率", "≥90%"],
     ]
@@ -1458,6 +1460,7 @@ def test_a_total_line_naming_its_measure_without_a_target_is_no_indicator(tmp_pa
         ("合计培训人次", "≥60人次"),
         *spaced,
         ("总计划完成率", "100%"),
+        ("合计发放补助人数", "1200"),
         ("困难群众生活改善率", "≥90%"),
     ]
     assert [(skip.reason, skip.text) for skip in document.skipped] == [("表尾的合计、说明或签名行", "合计人数 | 1200")]

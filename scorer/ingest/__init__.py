@@ -293,18 +293,25 @@ def read_document(path: str | Path) -> Document:
 def read_one(path: Path, report: ReadReport) -> None:
     """Read one file into the report: its Document (a rows table: its documents, scorer.ingest.rows), or a
     one-line error naming it."""
+    from scorer.ingest.tables import is_rows_table
+
+    if is_rows_table(path):
+        read_table(path, report)
+        return
+    try:
+        report.documents.append(read_document(path))
+    except UnreadableFile as exc:
+        report.errors.append(ReadError(str(path), str(exc)))
+
+
+def read_table(path: Path, report: ReadReport) -> None:
+    """Read one rows table into the report (scorer.ingest.rows): its documents, or a one-line error naming it."""
     from scorer.ingest.rows import read_rows_table
-    from scorer.ingest.tables import BulkError, is_rows_table
+    from scorer.ingest.tables import BulkError
 
     try:
-        if not is_rows_table(path):
-            report.documents.append(read_document(path))
-            return
-        try:
-            report.documents.extend(read_rows_table(path))
-        except (BulkError, ValueError) as exc:  # a table that cannot be read (the message names the file)
-            raise UnreadableFile(str(exc)) from exc
-    except UnreadableFile as exc:
+        report.documents.extend(read_rows_table(path))
+    except (BulkError, ValueError) as exc:  # a table that cannot be read (the message names the file)
         report.errors.append(ReadError(str(path), str(exc)))
 
 

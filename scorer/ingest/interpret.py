@@ -343,10 +343,13 @@ def is_closing_row(first: str, value: str, names_project: bool = False, merged: 
 
 
 def total_without_target(name: str, value: str) -> bool:
-    """A row that opens with a sum's word, glued to a measure or not, and states no target (合计人数 | 1200, 小计金额 |
-    35.5, 合计 培训人次 | 300): a total under a table, left out as 合计 | 30 is. With a target it is an indicator, as
-    合计 | ≤70万元 is (合计培训人次 | ≥60人次, 合计 培训人次 | 300人次); 总计划完成率 opens with no sum."""
-    return bool(_SUM_OPENING.match(re.sub(r"\s+", "", nfkc(name)))) and not holds_target(value)
+    """A row named by a sum's word and at most the noun of what it sums, stating no target (合计人数 | 1200, 小计金额 |
+    35.5, 合计 | 30): a total under a table. A name that says more is an indicator's (合计发放补助人数 | 1200,
+    总计完成培训人数 | 300, found in review), and so is any row with a target (合计 | ≤70万元, 合计培训人次 |
+    ≥60人次); 总计划完成率 opens with no sum."""
+    compact = re.sub(r"\s+", "", nfkc(name))
+    opening = _SUM_OPENING.match(compact)
+    return opening is not None and len(compact) - opening.end() <= 2 and not holds_target(value)
 
 
 def states_target(cell: str) -> bool:

@@ -110,10 +110,14 @@ def read_rows_table(path: Path) -> list[Document]:
 
     def leave_out(rows: pd.DataFrame, reason: str) -> None:
         for number, row in zip(rows.index, rows.itertuples(index=False), strict=True):
-            cells = [cell for column, cell in zip(rows.columns, row, strict=True) if column != "source" and cell]
+            own = [cell for column, cell in zip(rows.columns, row, strict=True) if column != "source" and cell]
+            cells = ([row.source] if row.source != path.name else []) + own  # the unit cell said 合计, 填表人：…
             left_out.append((row.source, Skip(Location(str(path), row=number + 1), reason, " | ".join(cells))))
 
-    frame = pd.concat(list(read_batches(path, left_out=leave_out)))
+    frames = list(read_batches(path, left_out=leave_out))
+    if not frames:  # a header and no row: a document without indicators, which the command line explains
+        return [Document(source=str(path))]
+    frame = pd.concat(frames)
     units_are_documents = table_columns(path).unit_as_source
     documents = documents_from_frame(frame, row_numbers=(frame.index + 1).tolist(), table_file=str(path))
     for document in documents if units_are_documents else ():

@@ -66,6 +66,21 @@ def is_rows_table(path: Path, min_bytes: int | None = None) -> bool:
     return large and set(REQUIRED_COLUMNS) <= fields
 
 
+def names_every_column(path: Path) -> bool:
+    """A CSV (or Parquet) whose header names a project, an indicator's name and its value (项目名称, 三级指标,
+    指标值, by any heading of the vocabulary): a table of rows, however small. A project's form names its
+    project above the table, not in a column."""
+    if path.suffix.lower() == ".parquet":
+        return True
+    if path.suffix.lower() != ".csv":
+        return False
+    try:
+        names = _columns_of(path)
+    except (OSError, ValueError):
+        return False
+    return set(REQUIRED_COLUMNS) <= set(header_fields(names).values())
+
+
 def _names_several_units(path: Path, names: list[str]) -> bool:
     """Whether the unit column (单位名称, 预算单位 …: the one header_fields takes, the document) of a
     CSV names two units or more, read as far as the second. A document reader would take the whole file for
@@ -396,7 +411,18 @@ class TableColumns:
             frame.insert(0, "source", unit.fillna(unit_above or self.path.name).astype(object))
         elif "source" in frame.columns:  # a row whose document is not named is of the file's own
             frame["source"] = frame["source"].where(frame["source"] != "", self.path.name)
+        unit = self.budget_unit
+        if unit and "budget" in frame.columns and len(frame):  # 预算数（元） | 80000 is 8 万元: the figure takes its unit
+            bare = frame["budget"].str.fullmatch(r"\s*-?\d[\d,]*(?:\.\d+)?\s*")
+            frame.loc[bare, "budget"] = frame.loc[bare, "budget"].str.strip() + unit
         return frame[[c for c in self.wanted if c in frame.columns]]
+
+    @property
+    def budget_unit(self) -> str:
+        """The unit of money the budget column's heading glosses when it is not 万元 (预算数（元）: 元), else ""."""
+        heading = next((name for name, field in self.fields.items() if field == "budget"), "")
+        glossed = re.search(r"[（(](元|千元|亿元|百元)[）)]", heading)
+        return glossed[1] if glossed else ""
 
     def unit_cells(self, frame: pd.DataFrame) -> np.ndarray | None:
         """Each row's own unit cell of raw columns read from the table ("" where blank, not the unit above it),
