@@ -107,18 +107,19 @@ def read_rows_table(path: Path) -> list[Document]:
     from scorer.ingest.tables import read_batches, table_columns
 
     left_out: list[tuple[str, Skip]] = []  # the table's rows that hold no indicator
+    units_are_documents = table_columns(path).unit_as_source
 
     def leave_out(rows: pd.DataFrame, reason: str) -> None:
         for number, row in zip(rows.index, rows.itertuples(index=False), strict=True):
             own = [cell for column, cell in zip(rows.columns, row, strict=True) if column != "source" and cell]
-            cells = ([row.source] if row.source != path.name else []) + own  # the unit cell said 合计, 填表人：…
+            said = units_are_documents and row.source != path.name  # the unit cell said 合计, 填表人：…
+            cells = [row.source, *own] if said else own
             left_out.append((row.source, Skip(Location(str(path), row=number + 1), reason, " | ".join(cells))))
 
     frames = list(read_batches(path, left_out=leave_out))
     if not frames:  # a header and no row: a document without indicators, which the command line explains
         return [Document(source=str(path))]
     frame = pd.concat(frames)
-    units_are_documents = table_columns(path).unit_as_source
     documents = documents_from_frame(frame, row_numbers=(frame.index + 1).tolist(), table_file=str(path))
     for document in documents if units_are_documents else ():
         if document.source != path.name:  # as scorer.engines.bulk.with_units names them in the stream
