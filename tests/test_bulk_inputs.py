@@ -762,3 +762,19 @@ def test_an_export_s_budget_column_in_yuan_is_read_in_wan(tmp_path):
         "河道保洁": "12",
     }
     assert list(_rows(tmp_path / "rows.csv")["codes"][:2]) == ["L004", "L004"]
+
+
+def test_a_total_line_of_an_export_is_left_out_as_in_a_document(tmp_path):
+    """A total under an export's rows (合计人数 | 1200, no project named) was scored as an indicator the bulk way,
+    where the document readers leave it out; a row of a project whose name says more stays an indicator."""
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "单位名称,项目名称,预算数（万元）,一级指标,二级指标,三级指标,指标值\n"
+        "某县民政局,困难群众走访慰问,30,产出指标,数量指标,走访慰问人数,≥1200人\n"
+        ",,,,,合计发放补助人数,1200\n"
+        ",,,,,合计人数,1200\n",
+        encoding="utf-8",
+    )
+    report = score_tables([export], tmp_path / "rows.csv", None, jobs=1)
+    assert list(_rows(tmp_path / "rows.csv")["level3"]) == ["走访慰问人数", "合计发放补助人数"]
+    assert "表尾的合计、说明或签名行 1 行（第 4 行）" in report.warnings[0], report.warnings

@@ -576,8 +576,10 @@ def closing_rows(frame: pd.DataFrame, units: np.ndarray | None = None) -> np.nda
     A filled project cell decides alone, so each project name is judged once: a whole label closes (a project
     named 合计 is no project); a self-evaluation section's opening (偏差大或…, 存在的问题…) closes unless a row
     of that name in its document states a target (存在的问题整改专项 | 问题整改数 | ≥3项). So is a unit cell of the row's
-    own (`units`: 单位负责人：王强 in the unit column). Only rows with no project are looked at one by one."""
-    from scorer.ingest.interpret import is_closing_row, states_target
+    own (`units`: 单位负责人：王强 in the unit column). Only rows with no project are looked at one by one, and
+    a total named by its sum word and its noun without a target (合计人数 | 1200) closes there too, as in a
+    document's table (scorer.ingest.interpret.total_without_target)."""
+    from scorer.ingest.interpret import is_closing_row, states_target, total_without_target
 
     found = np.zeros(len(frame), dtype=bool)
     cells = [column for column in ("project", "level1", "level2", "level3") if column in frame.columns]
@@ -609,7 +611,9 @@ def closing_rows(frame: pd.DataFrame, units: np.ndarray | None = None) -> np.nda
         rest = frame.loc[unnamed, [*cells, "value"]]
         for position, row in zip(np.flatnonzero(unnamed), rest.itertuples(index=False), strict=True):
             first = next((cell for cell in row[:-1] if cell.strip()), None)
-            found[position] = first is not None and is_closing_row(first, row[-1]) is not None
+            found[position] = first is not None and (
+                is_closing_row(first, row[-1]) is not None or total_without_target(first, row[-1])  # 合计人数 | 1200
+            )
     return found
 
 
