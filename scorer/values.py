@@ -191,6 +191,16 @@ WAN_FACTORS = {"元": 1e-4, "千元": 1e-1, "百元": 1e-2, "万元": 1.0, "万"
 _BUDGET_RE = re.compile(rf"^(-?(?:{_NUMBER}))({'|'.join(sorted(WAN_FACTORS, key=len, reverse=True))})?$")
 
 
+_MONEY_GLOSS = re.compile(r"[（(](万元|亿元|千元|百元|元)[）)]")
+
+
+def glossed_money_unit(text: str) -> str:
+    """The unit of money a heading or a label glosses in brackets (预算数（元）: 元; 项目资金(万元): 万元), or "":
+    the unit of the bare figures under or after it."""
+    found = _MONEY_GLOSS.search(nfkc(text or ""))
+    return found[1] if found else ""
+
+
 def budget_in_wan(text: str) -> float | None:
     r"""A budget cell of a rows table (万元) as a number: `1,234.5`, `120万元`, `１２０`, `3000元` (0.3), `20\x01`
     (20: a damaged export's control characters are no part of the amount); None for an empty cell or one that

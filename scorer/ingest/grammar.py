@@ -34,7 +34,7 @@ from scorer.ingest.recover import CUT_MARK, Cell, key, names_a_measure
 from scorer.lexicons import table
 from scorer.text import nfkc
 from scorer.types import Document, Indicator, Location, Project, Skip
-from scorer.values import WAN_FACTORS, is_unit_only
+from scorer.values import WAN_FACTORS, glossed_money_unit, is_unit_only
 
 _BAND = re.compile(r"[(（]\s*\d+(?:\s*[-~—－]\s*\d+)?\s*分?\s*[)）]\s*分?|\d+(?:\s*[-~—]\s*\d+)?分$")
 _BAND_ONLY = re.compile(r"^[(（]?\s*\d+(?:\s*[-~—－]\s*\d+)?\s*分?\s*[)）]\s*分?$")
@@ -64,7 +64,6 @@ _LABEL_WORDS = re.compile(r"(?:产出|效益|效果|满意度|成本|数量|质�
 # names of public bodies end in one of these: 局, 委员会, 中心, 学校 …
 _NUMBERED = re.compile(r"^指标\s*\d+\s*[.、:：]")
 _FIGURE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-_MONEY_GLOSS = re.compile(r"[（(]?(万元|亿元|千元|百元|元)[）)]?(?=\d)")  # 预算金额（元）：80000, brackets taken out
 _MONEY_UNIT = re.compile(r"\s*(" + "|".join(sorted(WAN_FACTORS, key=len, reverse=True)) + ")")
 _NO_SCORE_MARK = {"-", "—", "——", "/", "／"}
 _OPTIONAL_ROLES = {"score", "op", "unit", "description", "level2_dup", "level3_dup", "value_long", "basis"}
@@ -652,11 +651,11 @@ class GrammarInterpreter:
                         number = float(figure.group().replace(",", ""))
                         factor = self.money_factor
                         unit = _MONEY_UNIT.match(nfkc(candidate)[figure.end() :])
-                        glossed = _MONEY_GLOSS.match(nfkc(rest))
+                        glossed = glossed_money_unit(re.split(r"\d", nfkc(cells[index].text), maxsplit=1)[0])
                         if unit:  # the unit written after the figure: 50000元, 0.2亿元, 300万
                             factor = WAN_FACTORS[unit[1]]
                         elif glossed:  # the label's: 预算金额（元）：80000
-                            factor = WAN_FACTORS[glossed[1]]
+                            factor = WAN_FACTORS[glossed]
                         elif factor == 1.0 and number >= 100_000 and "万" not in compact_text:
                             factor = 1e-4  # a budget in 元 with no unit said (2800000.0000)
                         self.project.budget = round(number * factor, 6)

@@ -19,7 +19,7 @@ from scorer.ingest.recover import names_a_measure
 from scorer.lexicons import table
 from scorer.text import nfkc, strip_markup, without_controls
 from scorer.types import Document, Indicator, Location, Project, Skip, UnitFamily
-from scorer.values import WAN_FACTORS, budget_in_wan
+from scorer.values import WAN_FACTORS, budget_in_wan, glossed_money_unit
 
 _FIELD_CODE = re.compile(r"TC\s[^\n]{0,300}?\\f\s*[A-Z]\s*\\l\s*\d+")  # bounded: no quadratic scan of huge cells
 _MAX_TITLE = 200  # a longer paragraph or cell is never a table title
@@ -217,8 +217,8 @@ def _amount_in_wan(value: str, label: str, factor: float) -> float | None:
     amount = budget_in_wan(value)
     if amount is None or re.search(r"[元万]$", without_controls(value).strip()):  # 20万元\x01 is in 万元 too
         return amount
-    glossed = re.search(r"[（(](万元|元|亿元|千元)[）)]", nfkc(label))
-    return round(amount * (WAN_FACTORS[glossed[1]] if glossed else factor), 6)
+    glossed = glossed_money_unit(label)
+    return round(amount * (WAN_FACTORS[glossed] if glossed else factor), 6)
 
 
 def _labelled_parts(text: str) -> list[tuple[str, str]]:

@@ -421,8 +421,10 @@ class TableColumns:
     def budget_unit(self) -> str:
         """The unit of money the budget column's heading glosses when it is not 万元 (预算数（元）: 元), else ""."""
         heading = next((name for name, field in self.fields.items() if field == "budget"), "")
-        glossed = re.search(r"[（(](元|千元|亿元|百元)[）)]", heading)
-        return glossed[1] if glossed else ""
+        from scorer.values import glossed_money_unit
+
+        unit = glossed_money_unit(heading)
+        return "" if unit == "万元" else unit
 
     def unit_cells(self, frame: pd.DataFrame) -> np.ndarray | None:
         """Each row's own unit cell of raw columns read from the table ("" where blank, not the unit above it),
