@@ -49,8 +49,13 @@ def terms(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# libyaml's loader when PyYAML was built with it (the wheels are): it reads the lexicons to the same objects
+# (checked in tests/test_lexicons.py) about eight times faster, a tenth of a cold run's second.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def table(name: str) -> Any:
     """A YAML lexicon, parsed."""
     with lexicon_path(name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=_LOADER)

@@ -419,6 +419,9 @@ def _split_trailing_figure(gap: str) -> list[str]:
     return [gap[: match.start()], match.group()]
 
 
+_KEY_DROPS = re.compile(r"[\s:：]")
+
+
 def key(text: str) -> str:
     """A cell compared as a word: width folded, spaces and colons gone."""
-    return re.sub(r"[\s:：]", "", nfkc(text))
+    return _KEY_DROPS.sub("", nfkc(text))
