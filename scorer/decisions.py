@@ -9,6 +9,8 @@ moved within a table and the file renamed to another suffix; it does not survive
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -182,10 +184,27 @@ def _from_workbook(path: Path) -> list[Decision]:
         workbook.close()
 
 
+HEADER_SEARCH_ROWS = 10  # a reviewer may put a title or a note above the headings: they are looked for this far
+
+
+def _header(rows: Iterator[tuple], headings: dict[str, str], least: int) -> tuple[list[str], int]:
+    """The heading row of a sheet and its number (1-based): the first of its first HEADER_SEARCH_ROWS rows that
+    holds at least `least` of `headings` (a title a reviewer inserted above it is passed over), else the first
+    row (what is missing is then said). The rows under it are left in `rows`."""
+    first: list[str] | None = None
+    for number, cells in enumerate(itertools.islice(rows, HEADER_SEARCH_ROWS), start=1):
+        header = [_cell(c) for c in cells]
+        if sum(1 for heading in header if heading in headings) >= least:
+            return header, number
+        if first is None:
+            first = header
+    return first or [], 1
+
+
 def _sheet_decisions(sheet, name: str, path: Path, fields: dict[str, str], required: tuple[str, ...]) -> list[Decision]:
     rows = sheet.iter_rows(values_only=True)
-    header = [_cell(c) for c in next(rows, ())]
     headings = _headings(fields)
+    header, header_number = _header(rows, headings, least=2)
     columns = {headings[heading]: i for i, heading in enumerate(header) if heading in headings}
     missing = [text(f"xlsx.col.{fields[field]}") for field in required if field not in columns]
     if missing:
@@ -193,7 +212,7 @@ def _sheet_decisions(sheet, name: str, path: Path, fields: dict[str, str], requi
     if "decision" not in columns or "codes" not in columns:  # a workbook written before the review columns
         return []
     decisions = []
-    for number, cells in enumerate(rows, start=2):
+    for number, cells in enumerate(rows, start=header_number + 1):
 
         def get(field: str, cells=cells) -> str:
             index = columns.get(field)
@@ -238,7 +257,7 @@ def reviewed_rows(path: str | Path) -> int:
         for key in ("xlsx.sheet.rows", "xlsx.sheet.ranking"):
             for name in (name for name in _sheet_names(key) if name in workbook.sheetnames):
                 rows = workbook[name].iter_rows(values_only=True)
-                header = [_cell(c) for c in next(rows, ())]
+                header, _ = _header(rows, headings, least=1)
                 review = [i for i, heading in enumerate(header) if heading in headings]
                 count += sum(1 for cells in rows if any(i < len(cells) and _cell(cells[i]) for i in review))
     finally:

@@ -339,3 +339,38 @@ def test_a_re_run_into_a_reviewed_workbook_is_refused_and_the_review_carries_ove
     for _ in range(2):  # a workbook no reviewer has filled in is written over, as every output is
         fresh = run("score", SAMPLES, "--xlsx", tmp_path / "fresh.xlsx", "-q")
         assert fresh.exit_code == EXIT_OK, fresh.output
+
+
+def test_a_title_a_reviewer_put_above_the_headings_keeps_the_review_protected_and_readable(reviewed, tmp_path):
+    """Found in a review: a reviewer who inserts a title row above 指标明细's headings (a common habit before
+    printing) made the workbook unrecognised: a re-run wrote over every 审核意见, and --decisions refused it
+    for missing columns. The headings are looked for in the first rows; the decisions' places count the title."""
+    folder, overruled, _ = reviewed
+    workbook = openpyxl.load_workbook(folder / "reviewed.xlsx")
+    sheet = workbook["指标明细"]
+    sheet.insert_rows(1)
+    sheet.cell(row=1, column=1).value = "某县人大常委会办公室2024年绩效目标审核表"
+    titled = tmp_path / "titled.xlsx"
+    workbook.save(titled)
+    before = titled.read_bytes()
+
+    again = run("score", SAMPLES, "--xlsx", titled, "-q")
+    assert again.exit_code == EXIT_NOTHING_READ
+    assert "titled.xlsx：工作簿中已有 8 行由审核人填写" in again.stderr
+    assert titled.read_bytes() == before
+
+    exported = run("decisions", "export", titled, "-o", tmp_path / "decisions.csv")
+    assert exported.exit_code == EXIT_OK, exported.output
+    overruled_rows = {
+        (row["project"], row["indicator"], row["value"])
+        for row in csv_rows(tmp_path / "decisions.csv")
+        if row["decision"] == "不同意"
+    }
+    assert overruled_rows == {key[1:] for key in overruled}
+
+    carried = run("score", SAMPLES, "-o", tmp_path / "rows.csv", "--decisions", titled, "-q")
+    assert carried.exit_code == EXIT_OK, carried.output
+    after = {row_key(r): r for r in csv_rows(tmp_path / "rows.csv")}
+    assert all(
+        after[key]["messages"].startswith("已豁免（该指标为本单位常年口径，可接受；李审核，2026-12-01）：") for key in overruled
+    )
