@@ -188,6 +188,7 @@ def format_value(op: str, number: float, unit: str) -> str:
 
 
 WAN_FACTORS = {"元": 1e-4, "千元": 1e-1, "百元": 1e-2, "万元": 1.0, "万": 1.0, "亿元": 1e4}  # an amount -> 万元
+_MONEY_UNIT_CELL = re.compile(rf"^(?:单位[:：]?)?[(（]?({'|'.join(sorted(WAN_FACTORS, key=len, reverse=True))})[)）]?$")
 _BUDGET_RE = re.compile(rf"^(-?(?:{_NUMBER}))({'|'.join(sorted(WAN_FACTORS, key=len, reverse=True))})?$")
 
 
@@ -198,6 +199,13 @@ def glossed_money_unit(text: str) -> str:
     """The unit of money a heading or a label glosses in brackets (预算数（元）: 元; 项目资金(万元): 万元), or "":
     the unit of the bare figures under or after it."""
     found = _MONEY_GLOSS.search(nfkc(text or ""))
+    return found[1] if found else ""
+
+
+def money_unit_cell(text: str) -> str:
+    """The unit of money a cell holds and nothing else (元, 万元, （万元）, 单位：元), or "": the unit of a figure in
+    the cell before it, as forms write 预算金额 | 80000 | 元."""
+    found = _MONEY_UNIT_CELL.match(re.sub(r"\s+", "", nfkc(without_controls(text or ""))))
     return found[1] if found else ""
 
 

@@ -34,7 +34,7 @@ from scorer.ingest.recover import CUT_MARK, Cell, key, names_a_measure
 from scorer.lexicons import table
 from scorer.text import nfkc
 from scorer.types import Document, Indicator, Location, Project, Skip
-from scorer.values import WAN_FACTORS, glossed_money_unit, is_unit_only
+from scorer.values import WAN_FACTORS, glossed_money_unit, is_unit_only, money_unit_cell
 
 _BAND = re.compile(r"[(（]\s*\d+(?:\s*[-~—－]\s*\d+)?\s*分?\s*[)）]\s*分?|\d+(?:\s*[-~—]\s*\d+)?分$")
 _BAND_ONLY = re.compile(r"^[(（]?\s*\d+(?:\s*[-~—－]\s*\d+)?\s*分?\s*[)）]\s*分?$")
@@ -663,7 +663,7 @@ class GrammarInterpreter:
         for label_key in forms.budget:
             if compact_text.startswith(label_key) and self.project is not None and self.project.budget is None:
                 rest = compact_text[len(label_key) :]
-                for candidate in [rest] + [c.text for c in cells[index + 1 : index + 4]]:
+                for offset, candidate in enumerate([rest] + [c.text for c in cells[index + 1 : index + 4]]):
                     figure = _FIGURE.search(nfkc(candidate))
                     glued = figure and re.match(r"\d*[%％]", nfkc(candidate)[figure.end() :])  # 40004000100%
                     if figure and not glued and not key(candidate).startswith(("其中", "%")):
@@ -671,8 +671,12 @@ class GrammarInterpreter:
                         factor = self.money_factor
                         unit = _MONEY_UNIT.match(nfkc(candidate)[figure.end() :])
                         glossed = glossed_money_unit(re.split(r"\d", nfkc(cells[index].text), maxsplit=1)[0])
+                        following = cells[index + offset + 1].text if index + offset + 1 < len(cells) else ""
+                        unit_cell = "" if nfkc(candidate)[figure.end() :].strip() else money_unit_cell(following)
                         if unit:  # the unit written after the figure: 50000元, 0.2亿元, 300万
                             factor = WAN_FACTORS[unit[1]]
+                        elif unit_cell:  # in a cell of its own: 预算金额： | 80000 | 元
+                            factor = WAN_FACTORS[unit_cell]
                         elif glossed:  # the label's: 预算金额（元）：80000
                             factor = WAN_FACTORS[glossed]
                         elif factor == 1.0 and number >= 100_000 and "万" not in compact_text:

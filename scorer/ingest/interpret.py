@@ -19,7 +19,7 @@ from scorer.ingest.recover import names_a_measure
 from scorer.lexicons import table
 from scorer.text import nfkc, strip_markup, without_controls
 from scorer.types import Document, Indicator, Location, Project, Skip, UnitFamily
-from scorer.values import WAN_FACTORS, budget_in_wan, glossed_money_unit
+from scorer.values import WAN_FACTORS, budget_in_wan, glossed_money_unit, money_unit_cell
 
 _FIELD_CODE = re.compile(r"TC\s[^\n]{0,300}?\\f\s*[A-Z]\s*\\l\s*\d+")  # bounded: no quadratic scan of huge cells
 _MAX_TITLE = 200  # a longer paragraph or cell is never a table title
@@ -809,6 +809,19 @@ class Interpreter:
                 return ""
         return ""
 
+    def _unit_after(self, cells: list[str], label_keys: tuple[str, ...]) -> str:
+        """The unit of money written alone in the cell after the label's value (预算金额 | 80000 | 元: 元), or ""."""
+        for index, cell in enumerate(cells):
+            if _heading_key(cell).startswith(label_keys):
+                filled = [later for later in cells[index + 1 :] if later.strip()]
+                return money_unit_cell(filled[1]) if len(filled) > 1 else ""
+        return ""
+
+    def _factor_after(self, cells: list[str], label_keys: tuple[str, ...]) -> float:
+        """What a bare figure after the label is multiplied by to be 万元: its own unit cell's, else the form's."""
+        unit = self._unit_after(cells, label_keys)
+        return WAN_FACTORS[unit] if unit else self.money_factor
+
     def _form_row(self, label: str, block: Row) -> None:
         cells = block.cells
         self.in_indicators = False
@@ -827,29 +840,33 @@ class Interpreter:
         if self.project is None:
             self._open_project(self.pending_title, block)
         assert self.project is not None
+        total_keys, other_keys = ("预算数", "年度资金总额", "资金总额"), ("其他资金",)
+        fiscal_keys = ("其中财政资金", "财政资金", "其中:财政资金")
+        own_key = (_heading_key(cells[0]),) if cells else ()
+        own_written = self._value_after(cells, own_key) + self._unit_after(cells, own_key)  # 预算金额 | 80000 | 元
         if label == "budget" and self.project.indicators:  # after a project's indicators: the next project's
-            amount = _to_number(self._value_after(cells, ("预算数", "年度资金总额", "资金总额")))
+            amount = _to_number(self._value_after(cells, total_keys))
             self.pending_budget = (
-                round(amount * self.money_factor, 6)
+                round(amount * self._factor_after(cells, total_keys), 6)
                 if amount is not None
-                else _amount_in_wan(self._value_after(cells, (_heading_key(cells[0]),)), cells[0], self.money_factor)
+                else _amount_in_wan(own_written, cells[0], self.money_factor)
             )
             self.form_part = "purpose"
             return
         if label == "budget":
-            budget = _to_number(self._value_after(cells, ("预算数", "年度资金总额", "资金总额")))
+            budget = _to_number(self._value_after(cells, total_keys))
             if budget is None and cells:  # 项目资金（万元） | 20: the amount right after the label itself
-                amount = _amount_in_wan(self._value_after(cells, (_heading_key(cells[0]),)), cells[0], self.money_factor)
+                amount = _amount_in_wan(own_written, cells[0], self.money_factor)
                 if amount is not None:
                     self.project.budget = amount
-            fiscal = _to_number(self._value_after(cells, ("其中财政资金", "财政资金", "其中:财政资金")))
-            other = _to_number(self._value_after(cells, ("其他资金",)))
+            fiscal = _to_number(self._value_after(cells, fiscal_keys))
+            other = _to_number(self._value_after(cells, other_keys))
             if budget is not None:
-                self.project.budget = round(budget * self.money_factor, 6)
+                self.project.budget = round(budget * self._factor_after(cells, total_keys), 6)
             if fiscal is not None:
-                self.project.fiscal_funds = round(fiscal * self.money_factor, 6)
+                self.project.fiscal_funds = round(fiscal * self._factor_after(cells, fiscal_keys), 6)
             if other is not None:
-                self.project.other_funds = round(other * self.money_factor, 6)
+                self.project.other_funds = round(other * self._factor_after(cells, other_keys), 6)
             self.form_part = "purpose"
         elif label == "schedule":
             self.schedule_columns = [(i, c.strip()) for i, c in enumerate(cells) if i and c.strip()]
