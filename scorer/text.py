@@ -41,14 +41,20 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-_BLANK_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+# Format characters that show nothing and mean nothing in a table cell, left by copies from web pages and
+# Word: soft hyphen, zero-width space and joiners, bidi marks, embeddings, overrides and isolates, word
+# joiner and invisible operators, and a BOM inside the text. Inside a figure they split it (≥9\u200b5%); a
+# bidi override shows the text after it reversed (a value that reads as another on the page).
+INVISIBLE = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_BLANK_OR_CONTROL = re.compile(rf"[\s\x00-\x1f\x7f{INVISIBLE}]+")
+_CONTROL = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{INVISIBLE}]+")
 
 
 def without_controls(text: str) -> str:
     r"""Text as a page or a terminal may show it: without a damaged export's control characters (\x01, the
     \x1b that starts an ANSI escape, \x7f, the C1 controls \x80-\x9f), which are invalid in HTML and act on
-    a terminal; tab, newline and carriage return are kept. The rest of an escape (`[31m`) stays, as text."""
+    a terminal, nor the invisible format characters (INVISIBLE: a bidi override would show a value reversed);
+    tab, newline and carriage return are kept. The rest of an escape (`[31m`) stays, as text."""
     return _CONTROL.sub("", text)
 
 

@@ -6,7 +6,7 @@ import re
 from functools import cache, lru_cache
 
 from scorer.lexicons import table
-from scorer.text import nfkc, strip_markup, without_controls
+from scorer.text import INVISIBLE, nfkc, strip_markup, without_controls
 from scorer.types import UnitFamily, Value
 
 
@@ -48,10 +48,14 @@ def _units() -> tuple[list[tuple[str, str, UnitFamily]], dict[str, str]]:
     return entries, aliases
 
 
+_BLANK_OR_INVISIBLE = re.compile(rf"[\s{INVISIBLE}]+")
+
+
 def normalise_value_text(raw: str) -> str:
-    """Markup stripped, full-width folded, spaces removed, thousands separators kept for the number regex."""
+    """Markup stripped, full-width folded, spaces and invisible characters removed, thousands separators kept
+    for the number regex."""
     text = nfkc(strip_markup(raw or ""))
-    return re.sub(r"\s+", "", text)
+    return _BLANK_OR_INVISIBLE.sub("", text)
 
 
 def _take_operator(text: str) -> tuple[str, str]:

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from scorer.text import compact, without_controls
 from scorer.types import UnitFamily
 from scorer.values import format_value, money_in_wan, parse_value
 
@@ -103,3 +104,24 @@ def test_per_unit_money_keeps_a_denominator_no_unit_table_holds():
         value = parse_value(raw)
         assert value.unit == unit and money_in_wan(value) is None
     assert parse_value("550万粒").family.value == "count" and parse_value("550万粒").number == 5_500_000
+
+
+INVISIBLE = ["\u200b", "\u200d", "\u2060", "\u00ad", "\ufeff", "\u202c", "\u200e"]  # as pasted from web pages and Word
+
+
+@pytest.mark.parametrize("mark", INVISIBLE)
+def test_an_invisible_character_pasted_into_a_value_changes_nothing_read(mark):
+    """Found in review: a zero-width space (or a soft hyphen, a BOM, a bidi mark) that a copy from a web page
+    leaves inside a cell made ≥9​5% the figure 9 with no unit, a row the rules then called a unit mismatch."""
+    for written in ("≥95%", "≤12月", "=12次", "≤30万元"):
+        plain = parse_value(written)
+        for at in range(1, len(written)):
+            marked = parse_value(written[:at] + mark + written[at:])
+            assert (marked.op, marked.numbers, marked.unit, marked.family) == (plain.op, plain.numbers, plain.unit, plain.family)
+    assert compact(f"服务对象满意{mark}度") == "服务对象满意度"
+
+
+def test_bidirectional_overrides_do_not_reach_a_page_or_a_terminal():
+    """U+202E shows the text after it reversed: a value could read as another on the report (≥95% as %59≥)."""
+    assert without_controls("满意度\u202e%59≥\u202c") == "满意度%59≥"
+    assert without_controls("第一\u2067行\u2069") == "第一行"
