@@ -50,6 +50,14 @@ _BLANK_OR_CONTROL = re.compile(rf"[\s\x00-\x1f\x7f{INVISIBLE}]+")
 _CONTROL = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{INVISIBLE}]+")
 
 
+_INVISIBLE = re.compile(f"[{INVISIBLE}]+")
+
+
+def without_invisible(text: str) -> str:
+    """Text without the invisible format characters (INVISIBLE): what a reader sees of a pasted cell."""
+    return _INVISIBLE.sub("", text) if text else text
+
+
 def without_controls(text: str) -> str:
     r"""Text as a page or a terminal may show it: without a damaged export's control characters (\x01, the
     \x1b that starts an ANSI escape, \x7f, the C1 controls \x80-\x9f), which are invalid in HTML and act on

@@ -686,3 +686,35 @@ def test_a_row_of_unit_labels_that_names_no_unit_is_still_listed_as_not_taken(tm
     document = read_document(path)
     assert document.unit == ""
     assert any("单位性质" in skip.text for skip in document.skipped), document.skipped
+
+
+def _with_zero_width(text: str) -> str:
+    return "\u200b".join(text[i : i + 2] for i in range(0, len(text), 2))  # one after every second character
+
+
+def test_labels_and_headings_with_zero_width_spaces_pasted_in_read_as_without(tmp_path):
+    """Found in review: a form copied from a web page keeps zero-width spaces inside its labels and cells;
+    预算金​额：20万元 lost the budget and the cells kept the marks. Labels, headings and cells are read as
+    if the marks were not there, in Word and text forms and in a rows table's headings."""
+    indicators = [[_with_zero_width(cell) for cell in row] for row in INDICATORS]
+    word = _word(
+        tmp_path / "form.docx",
+        [[_with_zero_width("项目名称"), "困难群众救助"], [_with_zero_width("预算金额"), "20万元"], *indicators],
+    )
+    assert _projects(word) == [("困难群众救助", 20.0, 1)]
+    assert [(i.level3, i.value) for i in read_document(word).projects[0].indicators] == [("救助人数", "≥500人")]
+    text_form = tmp_path / "form.txt"
+    lines = [
+        _with_zero_width("项目名称：困难群众救助"),
+        _with_zero_width("预算金额：20万元"),
+        *("\t".join(cells) for cells in indicators),
+    ]
+    text_form.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _projects(text_form) == [("困难群众救助", 20.0, 1)]
+    table = tmp_path / "export.csv"
+    header = ",".join(_with_zero_width(cell) for cell in ("项目名称", "预算数（万元）", "三级指标", "指标值"))
+    table.write_text(f"{header}\n困难群众救助,20,救助人数,≥500人\n困难群众救助,20,资金发放及时率,100%\n", encoding="utf-8")
+    assert _projects(table) == [("困难群众救助", 20.0, 2)]  # a small export of one unit: read as a document
+    from scorer.ingest.tables import header_fields
+
+    assert set(header_fields(header.split(",")).values()) == {"project", "budget", "level3", "value"}

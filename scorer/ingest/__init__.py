@@ -16,6 +16,7 @@ from scorer.ingest.office import csv_to_blocks, docx_to_blocks, is_headed_table,
 from scorer.ingest.recover import Cell, describe_layout, line_cells, recover_cells, to_simplified
 from scorer.ingest.text_export import html_to_blocks, text_to_blocks
 from scorer.messages import text as said
+from scorer.text import without_invisible
 from scorer.types import Document
 
 if TYPE_CHECKING:
@@ -265,6 +266,17 @@ def interpret_best(blocks: list[Block], source: str, text: str | None = None) ->
     return tabular
 
 
+def _visible(blocks: list[Block]) -> list[Block]:
+    """The blocks without the invisible characters a copy from a web page or Word leaves in cells and lines
+    (scorer.text.INVISIBLE): labels, headings, names and values then read as they show."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            block.text = without_invisible(block.text)
+        else:
+            block.cells = [without_invisible(cell) for cell in block.cells]
+    return blocks
+
+
 def read_document(path: str | Path) -> Document:
     """Read one file. Raises UnreadableFile with a one-line message naming the file."""
     path = Path(path)
@@ -280,6 +292,7 @@ def read_document(path: str | Path) -> Document:
     except Exception as exc:  # a library's own error on a broken file: report it, keep the run going
         detail = f"{type(exc).__name__}: {exc}"
         raise UnreadableFile(said("read.cannot_read_as", source=path, suffix=path.suffix or "text", detail=detail)) from exc
+    blocks, texts = _visible(blocks), [without_invisible(text) for text in texts]
     try:
         document = interpret_best(blocks, str(path), texts[0] if texts else None)
     except Exception as exc:  # never a traceback for the user; name the file and what failed

@@ -17,7 +17,7 @@ from scorer.ingest.blocks import Block, Paragraph, Row
 from scorer.ingest.nested import parse_indicator_list, parse_prose_indicators
 from scorer.ingest.recover import names_a_measure
 from scorer.lexicons import table
-from scorer.text import nfkc, strip_markup, without_controls
+from scorer.text import nfkc, strip_markup, without_controls, without_invisible
 from scorer.types import Document, Indicator, Location, Project, Skip, UnitFamily
 from scorer.values import WAN_FACTORS, budget_in_wan, glossed_money_unit, money_unit_cell
 
@@ -61,7 +61,7 @@ def _form_labels() -> dict[str, str]:
 
 
 def _heading_key(cell: str) -> str:
-    text = nfkc(strip_markup(cell or ""))
+    text = nfkc(strip_markup(without_invisible(cell or "")))  # a rows table's headings are not read as blocks
     text = re.sub(r"[(（][^)）]*[)）]", "", text)
     return re.sub(r"[\s:：*]", "", text)
 
