@@ -103,9 +103,53 @@ def _match_unit(rest: str) -> tuple[str, UnitFamily, int]:
     return unit, family, used
 
 
+_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000}
+# a run of numerals; before 万元 or 亿元 the 万 or 亿 is the unit's (十五万元: 十五 and 万元)
+_CHINESE_NUMERAL = re.compile("[零〇一二两三四五六七八九十百千万]+?(?=万元|亿元)|[零〇一二两三四五六七八九十百千万]+")
+_DATE_QUALIFIERS = {"前", "之前", "以前", "内", "以内", "底", "末", "底前", "末前"}  # 十二月底前: 12月 and 前
+_CHINESE_PER_CENT = re.compile("百分之([零〇一二两三四五六七八九十百千]+)")
+
+
+def chinese_number(numeral: str) -> int | None:
+    """A number written in Chinese numerals: 九十五 95, 一百二十 120, 两千 2000, 三万 30000, 二〇二五 2025 (digits
+    in a row, as years are written); None for what is no number (万 alone, 十十)."""
+    if all(character in _CHINESE_DIGITS for character in numeral):
+        return int("".join(str(_CHINESE_DIGITS[character]) for character in numeral))
+    total = section = digit = 0
+    for character in numeral:
+        if character in _CHINESE_DIGITS:
+            digit = _CHINESE_DIGITS[character]
+        elif character in _CHINESE_POWERS:
+            section += (digit or 1) * _CHINESE_POWERS[character]
+            digit = 0
+        elif section or digit:  # 万
+            total, section, digit = (total + section + digit) * 10_000, 0, 0
+        else:
+            return None
+    number = total + section + digit
+    return number or None
+
+
+def _in_arabic_figures(text: str) -> str:
+    """The text with each run of Chinese numerals in Arabic digits: 不少于两千人次 -> 不少于2000人次, 百分之九十五 -> 95%."""
+
+    def arabic(found: re.Match[str]) -> str:
+        number = chinese_number(found[1] if found.re is _CHINESE_PER_CENT else found[0])
+        if number is None:
+            return found[0]
+        return f"{number}%" if found.re is _CHINESE_PER_CENT else str(number)
+
+    return _CHINESE_NUMERAL.sub(arabic, _CHINESE_PER_CENT.sub(arabic, text))
+
+
 @lru_cache(maxsize=200_000)
 def parse_value(raw: str) -> Value:
     """Parse an indicator value. Never raises; text with no figure comes back with `text` set.
+
+    A value written in Chinese numerals (两次, ≥九十五%, 十二月底前) is read as its figures when they, their
+    units and the operator words are all it says; numerals inside words or slogans (一次性, 两个维护, 三会一课,
+    统一) leave it words.
 
     >>> parse_value("≥95%").op, parse_value("≥95%").numbers, parse_value("≥95%").family.value
     ('≥', (95.0,), 'percent')
@@ -113,6 +157,15 @@ def parse_value(raw: str) -> Value:
     text = normalise_value_text(raw)
     if not text:
         return Value(raw=raw or "")
+    if _CHINESE_NUMERAL.search(text) and not re.search(r"\d", text):
+        arabic = _parse_normalised(raw, _in_arabic_figures(text))
+        dated = arabic.family is UnitFamily.DATE and arabic.text in _DATE_QUALIFIERS
+        if arabic.has_number and (not arabic.text or dated):
+            return arabic
+    return _parse_normalised(raw, text)
+
+
+def _parse_normalised(raw: str, text: str) -> Value:
     op, body = _take_operator(text)
     suffix_op = ""
     for word, symbol in suffix_operator_words():

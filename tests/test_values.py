@@ -125,3 +125,37 @@ def test_bidirectional_overrides_do_not_reach_a_page_or_a_terminal():
     """U+202E shows the text after it reversed: a value could read as another on the report (≥95% as %59≥)."""
     assert without_controls("满意度\u202e%59≥\u202c") == "满意度%59≥"
     assert without_controls("第一\u2067行\u2069") == "第一行"
+
+
+@pytest.mark.parametrize(
+    ("raw", "arabic"),
+    [
+        ("两次", "2次"),
+        ("三期", "3期"),
+        ("≥九十五%", "≥95%"),
+        ("不低于百分之九十五", "不低于95%"),
+        ("一百人", "100人"),
+        ("十二月底前", "12月底前"),
+        ("二〇二五年十二月底前", "2025年12月底前"),
+        ("不少于两千人次", "不少于2000人次"),
+        ("十五万元以内", "15万元以内"),
+    ],
+)
+def test_a_target_written_in_chinese_numerals_reads_as_in_arabic_digits(raw, arabic):
+    """Found in review: 两次, ≥九十五%, 一百人 were read as words with no figure, and V001 called them targets
+    that cannot be checked at the year's end."""
+    parsed, expected = parse_value(raw), parse_value(arabic)
+    assert expected.has_number and parsed.raw == raw
+    assert (parsed.op, parsed.numbers, parsed.unit, parsed.family, parsed.text) == (
+        expected.op,
+        expected.numbers,
+        expected.unit,
+        expected.family,
+        expected.text,
+    )
+
+
+@pytest.mark.parametrize("raw", ["一次性发放到位", "落实两个维护", "坚持三会一课", "统一标准", "一流水平", "一户一档"])
+def test_numerals_inside_words_and_slogans_stay_words(raw):
+    """Numerals that are part of a word or a slogan (一次性, 两个维护, 三会一课, 统一) are no target's figure."""
+    assert parse_value(raw).numbers == ()
