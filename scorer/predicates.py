@@ -54,6 +54,15 @@ def is_percent_name(name: str) -> bool:
     return bool(ends_with_any(name, u["percent_endings"]))
 
 
+_BASE_IN_VALUE = re.compile(r"‱|/\s*\d*\s*(?:十|百|千|万|十万|百万)")  # ≤0.5‱, ≤12/10万, 3/千
+
+
+def states_a_rate_base(row: RowContext) -> bool:
+    """The rate is per a base the row states, not a share: in the name (道路交通万车死亡率, 亿元GDP生产安全事故死亡率)
+    or in the value (≤12/10万, ≤0.5‱): lexicons/unit_expectations.yaml rate_bases_in_name."""
+    return bool(contains_any(row.name, units_table()["rate_bases_in_name"])) or bool(_BASE_IN_VALUE.search(row.value_text))
+
+
 @lru_cache(maxsize=STRING_CACHE)
 def is_non_ratio_name(name: str) -> bool:
     return bool(ends_with_any(name, units_table()["non_ratio_endings"]))

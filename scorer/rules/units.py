@@ -10,6 +10,7 @@ from scorer.predicates import (
     is_percent_name,
     is_percent_on_non_share,
     name_forms_table,
+    states_a_rate_base,
     units_table,
 )
 from scorer.registry import Hit, rule
@@ -40,10 +41,11 @@ _FAMILY_WORDS = {
 def rate_not_in_percent(row: RowContext) -> Hit | None:
     """A rate or satisfaction (…率, 满意度) whose value is not a percentage.
 
+    A rate per a base it states (万车死亡率 ≤1.8, 孕产妇死亡率 ≤12/10万) is no share: it needs no %.
     Bad: 群众满意度 = ≥1次; 支付及时率 = ≤12月份; 接待成本节约率 = ≤4.25万元; 会议资料印制错误率 = 0次.
-    Good: 群众满意度 = ≥90%; 支付及时率 = 100%.
+    Good: 群众满意度 = ≥90%; 支付及时率 = 100%; 道路交通万车死亡率 = ≤1.8.
     """
-    if not is_percent_name(row.name) or not row.value.has_number:
+    if not is_percent_name(row.name) or not row.value.has_number or states_a_rate_base(row):
         return None
     if row.value.family is UnitFamily.PERCENT:
         return None
