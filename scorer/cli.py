@@ -516,7 +516,8 @@ def score(
     ]
     _check_outputs(outputs, [*paths, *([decisions_path] if decisions_path else [])])
     stats = _load_stats(stats_path) if stats_path else None
-    decisions = _load_decisions(decisions_path) if decisions_path else None
+    review = _load_review(decisions_path) if decisions_path else None
+    decisions = review.decisions if review is not None else None
     suggester = _load_suggester(library_path) if suggest or library_path else None
     reports_wanted = findings_path or xlsx_path or html_path or json_path or statistics or decisions_path or suggester
     if tables and (engine == "dask" or not reports_wanted):
@@ -552,10 +553,11 @@ def score(
             "\n".join(missing.get((s, int(i)), []))
             for s, i in zip(result.projects["source"], result.projects["project_index"], strict=True)
         ]
-    _write_outputs(result, output, projects_path, findings_path, xlsx_path, html_path, json_path)
+    notes = _place_notes(result, review.notes) if review is not None else None
+    _write_outputs(result, output, projects_path, findings_path, xlsx_path, html_path, json_path, notes)
     for message in result.rule_errors:
         _say("error", message)
-    _report_decisions(result, decisions, quiet)
+    _report_decisions(result, decisions, quiet, notes)
     from scorer.report.terminal import print_statistics, print_summary
 
     if not quiet:
@@ -659,28 +661,47 @@ def _configured_decisions(settings) -> Path | None:
 
 
 def _load_decisions(path: Path, option: bool = True) -> list:
-    from scorer.decisions import DecisionsError, read_decisions
+    return _load_review(path, option).decisions
+
+
+def _load_review(path: Path, option: bool = True):
+    """The decisions and the notes (scorer.decisions.Review) of a reviewed workbook or decisions CSV."""
+    from scorer.decisions import DecisionsError, read_review
 
     try:
-        return read_decisions(path)
+        return read_review(path)
     except DecisionsError as exc:
         _usage_error(text("decisions.invalid", detail=exc) if option else str(exc))
 
 
-def _report_decisions(result, decisions: list | None, quiet: bool) -> None:
-    """One warning line per stale decision; a count of the findings waived."""
+def _place_notes(result, notes: list):
+    """The notes read with --decisions matched to the lines of this run (scorer.decisions.PlacedNotes)."""
+    from scorer.decisions import place_notes
+
+    return place_notes(notes, result.rows, result.projects)
+
+
+def _report_decisions(result, decisions: list | None, quiet: bool, notes=None) -> None:
+    """One warning line per stale decision and per stale note; a count of the findings waived, and of the
+    notes written without a decision."""
     if decisions is None:
         return
-    from scorer.decisions import stale_message
+    from scorer.decisions import stale_message, stale_note_message
 
     for item in result.stale_decisions:
         _say("warning", stale_message(item))
+    stale_notes = notes.stale if notes is not None else []
+    for stale_note in stale_notes:
+        _say("warning", stale_note_message(stale_note))
     if not quiet:
         findings = result.findings
         waived = int((findings["waiver"] != "").sum()) if len(findings) else 0
         click.echo(
             text("decisions.applied", decisions=len(decisions), waived=waived, stale=len(result.stale_decisions)), err=True
         )
+        undecided = notes.undecided if notes is not None else 0
+        if undecided:
+            click.echo(text("decisions.notes_applied", notes=undecided, stale=len(stale_notes)), err=True)
 
 
 def _score(
@@ -713,8 +734,10 @@ def _write_outputs(
     xlsx_path: Path | None,
     html_path: Path | None,
     json_path: Path | None,
+    notes=None,
 ) -> None:
-    """Every output written beside its target, then all renamed together."""
+    """Every output written beside its target, then all renamed together. notes: what a reviewer wrote on
+    the lines of the workbook read with --decisions (scorer.decisions.PlacedNotes), for the --xlsx."""
     from scorer.table import PROJECT_COLUMNS, PROJECT_EXTRA_COLUMNS
 
     with OutputBatch() as batch:
@@ -728,7 +751,7 @@ def _write_outputs(
         if xlsx_path:
             from scorer.report.xlsx import write_xlsx
 
-            write_xlsx(result, batch.temporary(xlsx_path))
+            write_xlsx(result, batch.temporary(xlsx_path), notes)
         if html_path:
             from scorer.report.html_report import write_html
 
@@ -1276,23 +1299,28 @@ def decisions_group() -> None:
 @_option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @_lang_option
 def decisions_export(workbook: Path, output: Path) -> None:
-    """Write the decisions CSV from a reviewed workbook (审核意见, 备注, 审核人, 审核日期 of 指标明细)."""
+    """Write the decisions CSV from a reviewed workbook (审核意见, 备注, 审核人, 审核日期 of 指标明细 and 项目排名);
+    a line with a note and no 审核意见 too, its decision column empty."""
     from scorer.decisions import decisions_frame
 
     _check_inputs([workbook])
     _check_outputs([Output("-o", output, "csv")], [workbook])
     if workbook.suffix.lower() != ".xlsx":
         _usage_error(text("decisions.not_workbook", path=workbook))
-    frame = decisions_frame(_load_decisions(workbook, option=False))
+    review = _load_review(workbook, option=False)
+    frame = decisions_frame(review.decisions, review.notes)
     write_csv(frame, output)
-    counts = frame["decision"].value_counts()
+    decided = frame[frame["decision"] != ""]
+    counts = decided["decision"].value_counts()
+    notes = len(frame) - len(decided)
     click.echo(
         text(
             "decisions.exported",
-            count=len(frame),
+            count=len(decided),
             output=output,
             verdicts="，".join(f"{verdict} {n}" for verdict, n in counts.items()) or text("none"),
-        ),
+        )
+        + (text("decisions.exported_notes", notes=notes) if notes else ""),
         err=True,
     )
 

@@ -5,12 +5,16 @@ the findings of a new run, and reported stale where the row they were made on ha
 A decision is keyed by document stem, project, the row's text (indicator name and value, compared
 without whitespace or width differences) and rule code, so it survives re-reading the document, rows
 moved within a table and the file renamed to another suffix; it does not survive an edited row.
+
+What a reviewer wrote on a line, 备注, 审核人, 审核日期 (a Note), is read too, with a verdict or without, on a
+flagged line or not: it is carried to the same line of the next workbook (the same row text, or the same
+project on 项目排名), changes no score and waives nothing; one whose line has changed is reported stale.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,6 +111,60 @@ class Stale:
     codes: tuple[str, ...] = ()
 
 
+ROW, PROJECT = "row", "project"  # a line of 指标明细, a line of 项目排名
+
+
+@dataclass(frozen=True)
+class Note:
+    """What a reviewer wrote on a line (备注, 审核人, 审核日期), with a verdict or without: carried to the same
+    line of the next workbook. It is no decision: it changes no score and waives nothing."""
+
+    document: str  # file stem
+    project: str
+    indicator: str  # empty on a project line
+    value: str
+    note: str = ""
+    reviewer: str = ""
+    date: str = ""
+    level: str = ROW  # ROW or PROJECT
+    decided: bool = False  # the line's verdict was read as decisions too (a stale one is said as a stale decision)
+    origin: str = ""  # where it was read, for messages: file and row
+
+    @property
+    def key(self) -> tuple[str, str, str, str, str]:
+        return (self.level, *decision_key(self.document, self.project, self.indicator, self.value, "")[:4])
+
+    def cells(self) -> tuple[str, str, str, str]:
+        """(审核意见, 备注, 审核人, 审核日期) as the workbook writes them: the verdict is never carried by a note."""
+        return ("", self.note, self.reviewer, self.date)
+
+
+@dataclass
+class Review:
+    """All a reviewer wrote in a decisions file: the decisions (verdicts, per rule code) and the notes (per line)."""
+
+    decisions: list[Decision]
+    notes: list[Note]
+
+
+@dataclass(frozen=True)
+class StaleNote:
+    """A note written on a line that has changed since: it could not be placed."""
+
+    note: Note
+    reason: str  # what changed, in the language of the run
+
+
+@dataclass
+class PlacedNotes:
+    """Notes matched to the lines of a run."""
+
+    by_row: dict[tuple[str, int, int], Note]  # (source, project_index, row_index) -> its note
+    by_project: dict[tuple[str, int], Note]  # (source, project_index) -> the note on its 项目排名 line
+    stale: list[StaleNote]
+    undecided: int = 0  # lines read with a note and no verdict
+
+
 def review_headers() -> list[str]:
     """The headings of the review columns in the current language."""
     return [text(f"xlsx.col.{field}") for field in REVIEW_FIELDS]
@@ -154,6 +212,12 @@ def _check_verdict(verdict: str, where: str) -> None:
 
 def read_decisions(path: str | Path) -> list[Decision]:
     """Decisions from a reviewed workbook (.xlsx) or a decisions CSV; rows with no 审核意见 are left out."""
+    return read_review(path).decisions
+
+
+def read_review(path: str | Path) -> Review:
+    """The decisions (as read_decisions) and every line a reviewer wrote a 备注, 审核人 or 审核日期 on, with a
+    verdict or without, from a reviewed workbook (.xlsx) or a decisions CSV."""
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
         return _from_workbook(path)
@@ -162,7 +226,7 @@ def read_decisions(path: str | Path) -> list[Decision]:
     raise DecisionsError(text("decisions.kind", path=path))
 
 
-def _from_workbook(path: Path) -> list[Decision]:
+def _from_workbook(path: Path) -> Review:
     """指标明细 (a row's decision applies to every code of its 规则 cell) and, when it has the review columns,
     项目排名 (a decision on the project's own findings, the codes of its 项目层面规则 cell)."""
     from openpyxl import load_workbook
@@ -175,11 +239,12 @@ def _from_workbook(path: Path) -> list[Decision]:
         rows_sheet = next((name for name in _sheet_names("xlsx.sheet.rows") if name in workbook.sheetnames), None)
         if rows_sheet is None:
             raise DecisionsError(text("decisions.no_sheet", path=path))
-        decisions = _sheet_decisions(workbook[rows_sheet], rows_sheet, path, _ROW_FIELDS, _ROW_REQUIRED)
+        review = _sheet_review(workbook[rows_sheet], rows_sheet, path, _ROW_FIELDS, _ROW_REQUIRED, ROW)
         ranking_sheet = next((name for name in _sheet_names("xlsx.sheet.ranking") if name in workbook.sheetnames), None)
         if ranking_sheet is not None:
-            decisions += _sheet_decisions(workbook[ranking_sheet], ranking_sheet, path, _PROJECT_FIELDS, ())
-        return decisions
+            ranking = _sheet_review(workbook[ranking_sheet], ranking_sheet, path, _PROJECT_FIELDS, (), PROJECT)
+            review = Review(review.decisions + ranking.decisions, review.notes + ranking.notes)
+        return review
     finally:
         workbook.close()
 
@@ -201,7 +266,7 @@ def _header(rows: Iterator[tuple], headings: dict[str, str], least: int) -> tupl
     return first or [], 1
 
 
-def _sheet_decisions(sheet, name: str, path: Path, fields: dict[str, str], required: tuple[str, ...]) -> list[Decision]:
+def _sheet_review(sheet, name: str, path: Path, fields: dict[str, str], required: tuple[str, ...], level: str) -> Review:
     rows = sheet.iter_rows(values_only=True)
     headings = _headings(fields)
     header, header_number = _header(rows, headings, least=2)
@@ -210,8 +275,9 @@ def _sheet_decisions(sheet, name: str, path: Path, fields: dict[str, str], requi
     if missing:
         raise DecisionsError(text("decisions.sheet_columns", path=path, sheet=name, columns="、".join(missing)))
     if "decision" not in columns or "codes" not in columns:  # a workbook written before the review columns
-        return []
-    decisions = []
+        return Review([], [])
+    decisions: list[Decision] = []
+    notes: list[Note] = []
     for number, cells in enumerate(rows, start=header_number + 1):
 
         def get(field: str, cells=cells) -> str:
@@ -219,11 +285,12 @@ def _sheet_decisions(sheet, name: str, path: Path, fields: dict[str, str], requi
             return _cell(cells[index]) if index is not None and index < len(cells) else ""
 
         verdict = _verdict(get("decision"))
-        if not verdict:
+        note, reviewer, date = get("note"), get("reviewer"), get("date")
+        if not verdict and not (note or reviewer or date):
             continue
         where = text("decisions.where_sheet", path=path, sheet=name, row=number)
         _check_verdict(verdict, where)
-        codes = [c.strip() for c in get("codes").replace("；", ";").split(";") if c.strip()]
+        codes = [c.strip() for c in get("codes").replace("；", ";").split(";") if c.strip()] if verdict else []
         for code in codes:
             decisions.append(
                 Decision(
@@ -233,13 +300,28 @@ def _sheet_decisions(sheet, name: str, path: Path, fields: dict[str, str], requi
                     get("value"),
                     code,
                     verdict,
-                    get("note"),
-                    get("reviewer"),
-                    get("date"),
+                    note,
+                    reviewer,
+                    date,
                     where,
                 )
             )
-    return decisions
+        if note or reviewer or date:
+            notes.append(
+                Note(
+                    get("document"),
+                    get("project"),
+                    get("indicator"),
+                    get("value"),
+                    note,
+                    reviewer,
+                    date,
+                    level,
+                    bool(codes),
+                    where,
+                )
+            )
+    return Review(decisions, notes)
 
 
 def reviewed_rows(path: str | Path) -> int:
@@ -265,7 +347,7 @@ def reviewed_rows(path: str | Path) -> int:
     return count
 
 
-def _from_csv(path: Path) -> list[Decision]:
+def _from_csv(path: Path) -> Review:
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (OSError, ValueError, UnicodeDecodeError) as exc:
@@ -276,32 +358,32 @@ def _from_csv(path: Path) -> list[Decision]:
         raise DecisionsError(
             text("decisions.csv_columns", path=path, columns="、".join(missing), expected=", ".join(DECISION_COLUMNS))
         )
-    decisions = []
+    decisions: list[Decision] = []
+    notes: list[Note] = []
     for number, record in enumerate(frame.to_dict("records"), start=2):
         verdict = _verdict(record["decision"])
-        if not verdict:
+        note, reviewer, date = (record.get(field, "").strip() for field in ("note", "reviewer", "date"))
+        if not verdict and not (note or reviewer or date):
             continue
         where = text("decisions.where_csv", path=path, row=number)
         _check_verdict(verdict, where)
-        decisions.append(
-            Decision(
-                record["document"].strip(),
-                record["project"].strip(),
-                record["indicator"].strip(),
-                record["value"].strip(),
-                record["code"].strip().upper(),
-                verdict,
-                record.get("note", "").strip(),
-                record.get("reviewer", "").strip(),
-                record.get("date", "").strip(),
-                where,
+        document, project = record["document"].strip(), record["project"].strip()
+        indicator, value = record["indicator"].strip(), record["value"].strip()
+        if verdict:
+            decisions.append(
+                Decision(
+                    document, project, indicator, value, record["code"].strip().upper(), verdict, note, reviewer, date, where
+                )
             )
-        )
-    return decisions
+        if note or reviewer or date:  # a line with no indicator and no value is a project's (项目排名), as for decisions
+            level = ROW if indicator or value else PROJECT
+            notes.append(Note(document, project, indicator, value, note, reviewer, date, level, bool(verdict), where))
+    return Review(decisions, notes)
 
 
-def decisions_frame(decisions: list[Decision]) -> pd.DataFrame:
-    """The decisions CSV: one decision per rule code of a row (the last one read wins for a key)."""
+def decisions_frame(decisions: list[Decision], notes: Iterable[Note] = ()) -> pd.DataFrame:
+    """The decisions CSV: one decision per rule code of a row (the last one read wins for a key), then one
+    line per line noted without a verdict (备注, 审核人, 审核日期; `code` and `decision` empty)."""
     latest = {d.key: d for d in decisions}
     records = [
         {
@@ -316,6 +398,21 @@ def decisions_frame(decisions: list[Decision]) -> pd.DataFrame:
             "date": d.date,
         }
         for d in latest.values()
+    ]
+    undecided = {n.key: n for n in notes if not n.decided}
+    records += [
+        {
+            "document": document_stem(n.document),
+            "project": n.project,
+            "indicator": n.indicator,
+            "value": n.value,
+            "code": "",
+            "decision": "",
+            "note": n.note,
+            "reviewer": n.reviewer,
+            "date": n.date,
+        }
+        for n in undecided.values()
     ]
     return pd.DataFrame.from_records(records, columns=DECISION_COLUMNS)
 
@@ -370,17 +467,10 @@ def apply_decisions(
         document, project, name, value, _ = key
         if key in used or document not in documents:
             continue
-        if (document, project) not in projects:
-            reason = text("decisions.gone_project")
-        elif not name:
-            continue  # the project no longer has the finding: nothing left to decide
-        elif (document, project, name) not in values_by_name:
-            reason = text("decisions.gone_row")
-        elif value not in {compact(v) for v in values_by_name[(document, project, name)]}:
-            now = "、".join(sorted(values_by_name[(document, project, name)]))
-            reason = text("decisions.new_value", value=now)
-        else:
-            continue  # the row is unchanged and the rule no longer flags it: nothing left to decide
+        # a project or row still there whose finding is gone (the rule no longer flags it): nothing left to decide
+        reason = _what_changed(document, project, name, value, projects, values_by_name)
+        if reason is None:
+            continue
         row = key[:4]
         if row in stale:
             earlier = stale[row]
@@ -388,6 +478,92 @@ def apply_decisions(
         else:
             stale[row] = Stale(decision, reason, (decision.code,))
     return Applied(by_finding, list(stale.values()))
+
+
+def _what_changed(
+    document: str,
+    project: str,
+    name: str,
+    value: str,
+    projects: set[tuple[str, str]],
+    values_by_name: dict[tuple[str, str, str], set[str]],
+) -> str | None:
+    """Why the line (document, project, name, value: compact) a reviewer wrote on is not in this run any more,
+    in the language of the run; None when it still is (a project line: when the project still is).
+    projects: (document, project) of the run; values_by_name: (document, project, name) -> the row's values."""
+    if (document, project) not in projects:
+        return text("decisions.gone_project")
+    if not name:
+        return None
+    if (document, project, name) not in values_by_name:
+        return text("decisions.gone_row")
+    if value not in {compact(v) for v in values_by_name[(document, project, name)]}:
+        return text("decisions.new_value", value="、".join(sorted(values_by_name[(document, project, name)])))
+    return None
+
+
+def place_notes(notes: Iterable[Note], rows: pd.DataFrame, projects: pd.DataFrame) -> PlacedNotes:
+    """Match notes to the lines of a run: rows (source, project_index, row_index, project, level3, value: a
+    Result's rows) and projects (source, project_index, project: a Result's projects). A note on a line of a
+    document of this run that matches no line is stale, unless its verdict was read as decisions too (then the
+    stale decision says it). Notes on documents not in this run are left alone."""
+    latest = {n.key: n for n in notes}
+    by_row: dict[tuple[str, int, int], Note] = {}
+    by_project: dict[tuple[str, int], Note] = {}
+    used: set[tuple[str, str, str, str, str]] = set()
+    documents: set[str] = set()
+    names: set[tuple[str, str]] = set()
+    values_by_name: dict[tuple[str, str, str], set[str]] = {}
+    for source, p_index, project in zip(projects["source"], projects["project_index"], projects["project"], strict=True):
+        document = compact(document_stem(source))
+        documents.add(document)
+        names.add((document, compact(project)))
+        key = (PROJECT, document, compact(project), "", "")
+        if key in latest:
+            by_project[(source, int(p_index))] = latest[key]
+            used.add(key)
+    columns = ("source", "project_index", "row_index", "project", "level3", "value")
+    for source, p_index, r_index, project, name, value in zip(*(rows[c] for c in columns), strict=True):
+        document, project_text, name_text = compact(document_stem(source)), compact(project), compact(name)
+        documents.add(document)
+        names.add((document, project_text))
+        values_by_name.setdefault((document, project_text, name_text), set()).add(value)
+        key = (ROW, document, project_text, name_text, compact(value))
+        if key in latest:
+            by_row[(source, int(p_index), int(r_index))] = latest[key]
+            used.add(key)
+    stale = []
+    for key, note in latest.items():
+        _, document, project, name, value = key
+        if key in used or note.decided or document not in documents:
+            continue
+        reason = _what_changed(document, project, name, value, names, values_by_name)
+        if reason is not None:
+            stale.append(StaleNote(note, reason))
+    return PlacedNotes(by_row, by_project, stale, sum(1 for note in latest.values() if not note.decided))
+
+
+def stale_note_message(item: StaleNote) -> str:
+    n = item.note
+    row = (
+        text("decisions.stale_row", indicator=n.indicator, value=n.value)
+        if n.level == ROW
+        else text("decisions.stale_project_row")
+    )
+    written = [
+        text("decisions.note_cell", heading=text(f"xlsx.col.{field}"), value=value)
+        for field, value in (("note", n.note), ("reviewer", n.reviewer), ("date", n.date))
+        if value
+    ]
+    return text(
+        "decisions.stale_note",
+        document=document_stem(n.document),
+        project=n.project,
+        row=row,
+        written=text("decisions.note_cells").join(written),
+        reason=item.reason,
+        origin=n.origin,
+    )
 
 
 def stale_message(item: Stale) -> str:

@@ -318,6 +318,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "decisions.gone_project": {"zh": "项目已不在文件中（或已改名）", "en": "the project is gone (or renamed)"},
     "decisions.gone_row": {"zh": "该指标已删除或改名", "en": "the row is gone (or renamed)"},
     "decisions.new_value": {"zh": "指标值已改为“{value}”", "en": 'the value is now "{value}"'},
+    "decisions.stale_note": {
+        "zh": "备注已过期：{document} / {project} / {row}上填写的{written}无法带入：{reason}，请核对后重新填写（{origin}）",
+        "en": "stale note: {document} / {project} / {row}: {written} cannot be carried over: {reason}; fill it in again ({origin})",
+    },
+    "decisions.note_cell": {"zh": "{heading}“{value}”", "en": '{heading} "{value}"'},
+    "decisions.note_cells": {"zh": "、", "en": ", "},
+    "decisions.notes_applied": {
+        "zh": "未填审核意见的备注 {notes} 条（不影响得分）：已过期 {stale} 条",
+        "en": "{notes} notes without a decision (no effect on scores): {stale} stale",
+    },
+    "decisions.exported_notes": {
+        "zh": "，另有未填审核意见的备注 {notes} 条（decision 列为空）",
+        "en": ", and {notes} notes without a decision (the decision column empty)",
+    },
     # suggestions (指标推荐)
     "suggest.general": {"zh": "未归类", "en": "unclassified"},
     "suggest.why": {
@@ -670,11 +684,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "notes.review.text": {
         "zh": "在“指标明细”（按指标）或“项目排名”（按项目层面问题）的审核意见列选择 同意 / 不同意 / 待定，"
         "可填备注、审核人、审核日期；保存后运行 zhibiao score … --decisions 本工作簿 --xlsx 新工作簿："
-        "“不同意”的问题标为已豁免、不再扣分，审核意见带入新工作簿。",
+        "“不同意”的问题标为已豁免、不再扣分，审核意见带入新工作簿。未选审核意见的备注、审核人、审核日期"
+        "（包括没有问题的指标行）也带入新工作簿的同一行，不影响得分。",
         "en": "In the Decision column of Indicators (per indicator) or Ranking (the project's own findings) choose "
         "agree / disagree / pending, with a note, reviewer and date if you like; save, then run zhibiao score … "
         "--decisions this-workbook --xlsx new-workbook: findings you disagree with are waived and cost no points, "
-        "and the decisions are carried into the new workbook.",
+        "and the decisions are carried into the new workbook. A note, reviewer or date written without a decision "
+        "(on a row with no finding too) is carried to the same line of the new workbook and changes no score.",
     },
     "notes.not_read": {"zh": "未读取的文件", "en": "File not read"},
     # how scores are made (scorer/scoring.py explained(): the 说明 sheet)

@@ -374,3 +374,155 @@ def test_a_title_a_reviewer_put_above_the_headings_keeps_the_review_protected_an
     assert all(
         after[key]["messages"].startswith("已豁免（该指标为本单位常年口径，可接受；李审核，2026-12-01）：") for key in overruled
     )
+
+
+NOTES = {
+    "flagged": ("待与单位核实", "王审核"),
+    "unflagged": ("口径与上年一致，留档", "赵审核"),
+    "project": ("项目资金已压减，待复核", "钱审核"),
+}
+
+
+def sheet_columns(sheet) -> dict[str, int]:
+    return {cell.value: i for i, cell in enumerate(sheet[1])}
+
+
+def review_of(path: Path) -> tuple[dict[tuple, tuple], dict[tuple, tuple]]:
+    """(文件, 项目, 三级指标, 指标值) -> (审核意见, 备注, 审核人, 审核日期) of 指标明细, and (文件, 项目) -> the same of
+    项目排名, for every line with any of them filled in."""
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    found = []
+    for name, key_columns in (("指标明细", ("文件", "项目", "三级指标", "指标值")), ("项目排名", ("文件", "项目"))):
+        rows = workbook[name].iter_rows(values_only=True)
+        header = list(next(rows))
+        review = [header.index(h) for h in ("审核意见", "备注", "审核人", "审核日期")]
+        lines = {}
+        for cells in rows:
+            cells_review = tuple(cells[i] or "" for i in review)
+            if any(cells_review):
+                lines[tuple(cells[header.index(h)] for h in key_columns)] = cells_review
+        found.append(lines)
+    workbook.close()
+    return found[0], found[1]
+
+
+@pytest.fixture(scope="module")
+def noted(reviewed):
+    """The reviewed workbook with a 备注 and 审核人 and no 审核意见 on (a) a flagged row nobody decided on, (b) a
+    row with no finding, (c) a project line of 项目排名: (workbook, {what: key}, {what: sheet row number})."""
+    folder, overruled, agreed = reviewed
+    workbook = openpyxl.load_workbook(folder / "reviewed.xlsx")
+    sheet = workbook["指标明细"]
+    column = sheet_columns(sheet)
+    keys = [tuple(cells[column[h]].value for h in ("文件", "项目", "三级指标", "指标值")) for cells in sheet.iter_rows(min_row=2)]
+    unique = {key for key in keys if keys.count(key) == 1}
+    decided = set(overruled) | set(agreed)
+    chosen: dict[str, tuple] = {}
+    numbers: dict[str, int] = {}
+    for number, cells in enumerate(sheet.iter_rows(min_row=2), start=2):
+        key = keys[number - 2]
+        if key not in unique or key in decided or cells[column["审核意见"]].value:
+            continue
+        flagged = cells[column["得分"]].value < 100 and cells[column["规则"]].value
+        what = "flagged" if flagged else "unflagged" if not cells[column["规则"]].value else None
+        if what is None or what in chosen:
+            continue
+        chosen[what], numbers[what] = key, number
+        cells[column["备注"]].value, cells[column["审核人"]].value = NOTES[what]
+    ranking = workbook["项目排名"]
+    column = sheet_columns(ranking)
+    projects = [(c[column["文件"]].value, c[column["项目"]].value) for c in ranking.iter_rows(min_row=2)]
+    for number, cells in enumerate(ranking.iter_rows(min_row=2), start=2):
+        key = projects[number - 2]
+        if projects.count(key) == 1 and not cells[column["审核意见"]].value:
+            chosen["project"], numbers["project"] = key, number
+            cells[column["备注"]].value, cells[column["审核人"]].value = NOTES["project"]
+            break
+    assert set(chosen) == set(NOTES), chosen
+    workbook.save(folder / "noted.xlsx")
+    return folder / "noted.xlsx", chosen, numbers
+
+
+def test_notes_without_a_verdict_are_carried_to_the_same_lines_and_change_no_score(reviewed, noted, tmp_path):
+    """Found in a review: --decisions OLD --xlsx NEW, as the refusal to overwrite a filled workbook advises, kept
+    only the lines with a 审核意见: a 备注 or 审核人 on a flagged row not decided yet, on a row with no finding or
+    on a project line was lost. Every one is carried to the same line now; scores and findings are as without it."""
+    folder, overruled, agreed = reviewed
+    workbook, chosen, _ = noted
+
+    def score(name: str, decisions: Path, *more: object):
+        outputs = ("-o", tmp_path / f"rows{name}.csv", "--projects", tmp_path / f"projects{name}.csv")
+        result = run(
+            "score", SAMPLES, *outputs, "--findings", tmp_path / f"findings{name}.csv", *more, "--decisions", decisions, "-q"
+        )
+        assert result.exit_code == EXIT_OK, result.output
+        return result
+
+    score("_plain", folder / "reviewed.xlsx")
+    carried = score("", workbook, "--xlsx", tmp_path / "new.xlsx")
+    assert "过期" not in carried.stderr, carried.stderr
+    for name in ("rows", "projects", "findings"):  # a note changes no score and waives nothing
+        assert (tmp_path / f"{name}.csv").read_bytes() == (tmp_path / f"{name}_plain.csv").read_bytes(), name
+    before = {row_key(r): r for r in csv_rows(folder / "rows.csv")}
+    after = {row_key(r): r for r in csv_rows(tmp_path / "rows.csv")}
+    flagged = chosen["flagged"]
+    assert after[flagged]["score"] == before[flagged]["score"] and float(after[flagged]["score"]) < 100
+    assert "已豁免" not in after[flagged]["messages"]
+
+    rows, projects = review_of(tmp_path / "new.xlsx")
+    for what in ("flagged", "unflagged"):
+        assert rows.get(chosen[what]) == ("", *NOTES[what], ""), (what, rows.get(chosen[what]))
+    assert projects.get(chosen["project"]) == ("", *NOTES["project"], "")
+    assert all(rows[key][0] == "不同意" for key in overruled) and all(rows[key][0] == "同意" for key in agreed)
+    noted_lines = {key for key, cells in rows.items() if not cells[0]}
+    assert noted_lines == {chosen["flagged"], chosen["unflagged"]}  # on no other line
+    assert set(projects) == {chosen["project"]}
+
+
+def test_notes_without_a_verdict_are_exported_and_carried_back_from_the_csv(noted, tmp_path):
+    workbook, chosen, _ = noted
+    exported = run("decisions", "export", workbook, "-o", tmp_path / "decisions.csv")
+    assert exported.exit_code == EXIT_OK, exported.output
+    assert "另有未填审核意见的备注 3 条" in exported.stderr, exported.stderr
+    lines = csv_rows(tmp_path / "decisions.csv")
+    undecided = {(d["project"], d["indicator"], d["value"]): d for d in lines if not d["decision"]}
+    expected = {
+        chosen["flagged"][1:]: NOTES["flagged"],
+        chosen["unflagged"][1:]: NOTES["unflagged"],
+        (chosen["project"][1], "", ""): NOTES["project"],
+    }
+    assert {key: (d["note"], d["reviewer"]) for key, d in undecided.items()} == expected
+    assert all(d["code"] == "" for d in undecided.values())
+
+    carried = run("score", SAMPLES, "--xlsx", tmp_path / "new.xlsx", "--decisions", tmp_path / "decisions.csv", "-q")
+    assert carried.exit_code == EXIT_OK, carried.output
+    rows, projects = review_of(tmp_path / "new.xlsx")
+    for what in ("flagged", "unflagged"):
+        assert rows.get(chosen[what]) == ("", *NOTES[what], "")
+    assert projects.get(chosen["project"]) == ("", *NOTES["project"], "")
+
+
+def test_a_note_on_a_row_changed_since_is_reported_not_lost(reviewed, noted, tmp_path):
+    folder, _, _ = reviewed
+    workbook, chosen, numbers = noted
+    key = chosen["flagged"]
+    changed = next(r for r in csv_rows(folder / "rows.csv") if row_key(r) == key)
+    source = Path(changed["source"])
+    copy = tmp_path / "revised" / source.name  # same stem: the unit's revision of the same document
+    copy.parent.mkdir()
+    shutil.copy(ROOT / source, copy)
+    first = int(re.search(r"line (\d+)", changed["location"])[1])
+    lines = copy.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(n for n in range(first - 1, len(lines)) if lines[n].strip() == changed["value"])
+    lines[at] = lines[at].replace(changed["value"], "≥97.5%")
+    copy.write_text("".join(lines), encoding="utf-8")
+
+    result = run("score", copy, "--xlsx", tmp_path / "new.xlsx", "--decisions", workbook, "-q")
+    assert result.exit_code == EXIT_OK, result.output
+    stale = [line for line in result.stderr.splitlines() if "备注已过期" in line]
+    assert len(stale) == 1, result.stderr
+    assert stale[0].startswith(f"警告：备注已过期：{source.stem} / {key[1]} / 指标“{key[2]}”（{key[3]}）")
+    assert "备注“待与单位核实”、审核人“王审核”" in stale[0] and "指标值已改为“≥97.5%”" in stale[0]
+    assert stale[0].endswith(f"（{workbook}:指标明细!第{numbers['flagged']}行）")
+    rows, _ = review_of(tmp_path / "new.xlsx")
+    assert all("待与单位核实" not in cells for cells in rows.values())

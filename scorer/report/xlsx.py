@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -24,6 +25,9 @@ from scorer.report import plain, scored_findings, worst_severity_by_row
 from scorer.report.terminal import CATEGORY_NAMES, category_meanings, category_name
 from scorer.scoring import explained
 from scorer.types import CATEGORIES
+
+if TYPE_CHECKING:
+    from scorer.decisions import Note, PlacedNotes
 
 GRADE_FILLS = {"A": "C6EFCE", "B": "E2F0D9", "C": "FFF2CC", "D": "FCE4D6", "E": "F8CBAD"}
 SEVERITY_FILLS = {"error": "F8CBAD", "warning": "FFF2CC"}
@@ -68,12 +72,14 @@ def _finish(sheet: Worksheet, headers: list[str], widths: dict[int, int] | None 
         sheet.column_dimensions[get_column_letter(column)].width = max(6, min(cap, longest + 2))
 
 
-def write_xlsx(result, path: str | Path) -> None:
+def write_xlsx(result, path: str | Path, notes: PlacedNotes | None = None) -> None:
+    """notes: scorer.decisions.PlacedNotes, what a reviewer wrote on lines of a workbook read with --decisions
+    (备注, 审核人, 审核日期, with a verdict or without): written on the same lines where no decision is."""
     workbook = Workbook()
     ranking = workbook.active
     ranking.title = text("xlsx.sheet.ranking")
-    _ranking_sheet(ranking, result)
-    _rows_sheet(workbook.create_sheet(text("xlsx.sheet.rows")), result)
+    _ranking_sheet(ranking, result, notes.by_project if notes is not None else {})
+    _rows_sheet(workbook.create_sheet(text("xlsx.sheet.rows")), result, notes.by_row if notes is not None else {})
     _left_out_sheet(workbook.create_sheet(text("xlsx.sheet.left_out")), result)
     _rules_sheet(workbook.create_sheet(text("xlsx.sheet.rules")), result)
     _notes_sheet(workbook.create_sheet(text("xlsx.sheet.notes")), result)
@@ -83,7 +89,7 @@ def write_xlsx(result, path: str | Path) -> None:
         workbook.save(temporary)
 
 
-def _ranking_sheet(sheet: Worksheet, result) -> None:
+def _ranking_sheet(sheet: Worksheet, result, notes: dict[tuple[str, int], Note]) -> None:
     from scorer.decisions import review_headers
 
     headers = [
@@ -116,7 +122,7 @@ def _ranking_sheet(sheet: Worksheet, result) -> None:
             *[category_counts.get(c, 0) for c in CATEGORIES],
             record.messages,
             record.codes,
-            *decisions.get((record.source, record.project_index), ("", "", "", "")),
+            *_review((record.source, record.project_index), decisions, notes),
         ]
         for column, value in enumerate(values, start=1):
             put(sheet, number, column, value)
@@ -175,6 +181,15 @@ def _row_decisions(findings) -> dict[tuple[str, int, int], tuple[str, str, str, 
     return {key: next(iter(values)) for key, values in decided.items() if len(values) == 1 and next(iter(values))[0]}
 
 
+def _review(key: tuple, decisions: dict, notes: dict[tuple, Note]) -> tuple[str, str, str, str]:
+    """The review cells of a line: its decision carried over, else the note written on it (no verdict), else blank."""
+    if key in decisions:
+        return decisions[key]
+    if key in notes:
+        return notes[key].cells()
+    return ("", "", "", "")
+
+
 def _review_cells(record) -> tuple[str, str, str, str]:
     """(审核意见, 备注, 审核人, 审核日期) of a finding, the verdict in the workbook's language."""
     from scorer.decisions import verdict_label
@@ -183,7 +198,7 @@ def _review_cells(record) -> tuple[str, str, str, str]:
     return (verdict_label(decision) if decision else "", _text(record.note), _text(record.reviewer), _text(record.decided_on))
 
 
-def _rows_sheet(sheet: Worksheet, result) -> None:
+def _rows_sheet(sheet: Worksheet, result, notes: dict[tuple[str, int, int], Note]) -> None:
     from scorer.decisions import review_headers
 
     headers = [
@@ -199,7 +214,7 @@ def _rows_sheet(sheet: Worksheet, result) -> None:
     decisions = _row_decisions(findings) if "decision" in findings.columns else {}
     for number, record in enumerate(result.rows.itertuples(), start=2):
         categories = "；".join(category_name(c) for c in record.categories.split(";") if c)
-        review = decisions.get((record.source, record.project_index, record.row_index), ("", "", "", ""))
+        review = _review((record.source, record.project_index, record.row_index), decisions, notes)
         values = [
             Path(record.source).name,
             record.project,
