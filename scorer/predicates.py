@@ -83,9 +83,15 @@ def is_bounded_rate(name: str) -> bool:
 
 
 @lru_cache(maxsize=STRING_CACHE)
-def is_money_name(name: str) -> bool:
+def ends_as_money(name: str) -> bool:
+    """The name ends as an amount of money does (…成本, …经费, …补助标准), and not as an engineering, quality or
+    service standard (…防洪标准, …排放标准: lexicons/unit_expectations.yaml standards_not_money)."""
     u = units_table()
-    return bool(ends_with_any(name, u["money_endings"])) and not contains_any(name, u["money_more_is_better"])
+    return bool(ends_with_any(name, u["money_endings"])) and not ends_with_any(name, u["standards_not_money"])
+
+
+def is_money_name(name: str) -> bool:
+    return ends_as_money(name) and not contains_any(name, units_table()["money_more_is_better"])
 
 
 def has_figure(row: RowContext) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from scorer.normalise import RowContext
 from scorer.predicates import (
     contains_any,
+    ends_as_money,
     ends_with_any,
     is_money_name,
     is_percent_name,
@@ -129,12 +130,7 @@ def money_name_not_money(row: RowContext) -> Hit | None:
     """
     if not row.value.has_number or is_percent_name(row.name):
         return None
-    if (
-        row.value.family is UnitFamily.NONE
-        and not row.value.unit
-        and "unit_in_name" not in row.form
-        and ends_with_any(row.name, units_table()["money_endings"])
-    ):
+    if row.value.family is UnitFamily.NONE and not row.value.unit and "unit_in_name" not in row.form and ends_as_money(row.name):
         return Hit(evidence="没有货币单位的数字")
     if not is_money_name(row.name):
         return None
