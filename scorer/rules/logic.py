@@ -223,7 +223,7 @@ def entitlement_partly_paid(row: RowContext) -> Hit | None:
 
     Whoever qualifies is owed the whole of a benefit paid by a standard; a target of 90% allows one in ten
     to go unpaid, which contradicts the project's purpose (LABELING.md: the value contradicts the project).
-    Bad: 高龄津贴 / 津贴发放率 = ≥90%; 学生资助资金 / 资助资金按标准发放比例 = ≥80%.
+    Bad: 高龄津贴 / 津贴发放率 = ≥90%; 学生资助资金 / 资助资金按标准发放比例 = ≥80%; 补贴发放到户率 = ≥95%.
     Good: 高龄津贴 / 津贴发放率 = 100%; 资金拨付率 = ≥90% (disbursing a budget, not paying a benefit);
     补贴资金兑付准确率 = ≥98% (how accurately, not how much is paid).
     """
@@ -233,7 +233,8 @@ def entitlement_partly_paid(row: RowContext) -> Hit | None:
     forms = name_forms_table()
     name = row.name
     payment = "|".join(forms["entitlement_payment_words"])
-    if not re.search(rf"({payment})的?(率|比率|比例)$", name):
+    reached = "|".join(forms["entitlement_payment_complements"])
+    if not re.search(rf"({payment})({reached})?的?(率|比率|比例)$", name):
         return None  # the share paid, not how accurately or how soon (兑付准确率, 发放及时率)
     if not contains_any(name + row.project.text, forms["entitlement_words"]):
         return None
