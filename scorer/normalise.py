@@ -151,9 +151,11 @@ def name_form(raw_name: str) -> frozenset[str]:
     if _ends_with(name, forms["abstract_endings"]):
         out.add("abstract")
     measurable = out & {"share", "count", "measure", "unit_in_name", "quantity_in_name"}
-    if re.search(r"[，,。；;！、]", name.rstrip("。")) or (len(name) >= forms["clause_length"] and not measurable):
+    question = "是否" in name  # one fact asked: a question is longer than a noun, and no clause for that
+    long_and_unmeasured = len(name) >= forms["clause_length"] and not measurable and not question
+    if re.search(r"[，,。；;！、]", name.rstrip("。")) or long_and_unmeasured:
         out.add("clause")
-    if "是否" in name:
+    if question:
         out.add("yes_no")
     return frozenset(out)
 
