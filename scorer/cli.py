@@ -253,6 +253,10 @@ def _read_documents(paths: list[Path], outputs: list[Output], quiet: bool, jobs:
         report = _read_with_progress(files, quiet, jobs)
         restore_sources(report, plan)
     _report_reading(report, plan, quiet)
+    taken = [Path(plan.converted.get(str(path), path)).resolve() for path in files]  # a converted .doc: the .doc
+    for folder in paths:
+        if folder.is_dir() and not any(path.is_relative_to(folder.resolve()) for path in taken):
+            _say("warning", text("read.folder_empty", path=folder))
     return report
 
 

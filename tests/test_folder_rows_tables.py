@@ -128,3 +128,32 @@ def test_a_folder_mixing_a_parquet_table_and_documents_is_refused_as_score_refus
     with pytest.raises(MixedInputs) as raised:
         scorer.score(folder, use_model=False)
     assert "错误：" + str(raised.value) == said
+
+
+def _commands(folder: Path, out: Path) -> list[list[object]]:
+    (out / "letters").mkdir(exist_ok=True)
+    return [
+        ["score", folder, "--no-model", "-o", out / "rows.csv", "--xlsx", out / "review.xlsx"],
+        ["compare", folder, folder, "--no-model"],
+        ["letter", folder, "-o", out / "letters", "--no-model"],
+        ["library", "build", folder, "-o", out / "library.parquet", "--no-model"],
+        ["parse", folder, "-o", out / "parsed.csv"],
+    ]
+
+
+@pytest.mark.parametrize("holds", ["nothing", "unsupported files", "hidden files"])
+def test_a_folder_with_no_file_to_read_is_said_by_every_command(holds, tmp_path):
+    """Every command stopped with exit status 2 and 没有可评分的指标 (compare: 没有读到任何绩效指标), never
+    saying that the folder held no file it reads."""
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    if holds == "unsupported files":
+        (folder / "notes.bin").write_bytes(b"\x00\x01")
+        (folder / "result.json").write_text("{}", encoding="utf-8")
+    elif holds == "hidden files":
+        (folder / ".draft.txt").write_text(SEEDS[1].read_text(encoding="utf-8"), encoding="utf-8")
+    for command in _commands(folder, tmp_path):
+        result = run(*command)
+        assert result.exit_code == EXIT_NOTHING_READ, (command[0], result.output)
+        assert f"{folder}：文件夹中没有可读取的文件" in result.output, (command[0], result.output)
+    assert not [path for path in tmp_path.iterdir() if path.is_file()] and not list((tmp_path / "letters").iterdir())
