@@ -218,6 +218,11 @@ def _why_nothing(path: Path, layout: str = "") -> str:
             return text("empty.file")
         if path.suffix.lower() == ".csv" and size < 1 << 16 and _only_a_header(path):
             return text("empty.header_only")
+        if path.suffix.lower() == ".parquet":  # a rows table of no row (its reader said what it left out, if any)
+            import pyarrow.parquet as pq
+
+            if pq.ParquetFile(path).metadata.num_rows == 0:
+                return text("empty.header_only")
         if path.suffix.lower() == ".pdf":
             import pdfplumber
 

@@ -157,3 +157,14 @@ def test_a_folder_with_no_file_to_read_is_said_by_every_command(holds, tmp_path)
         assert result.exit_code == EXIT_NOTHING_READ, (command[0], result.output)
         assert f"{folder}：文件夹中没有可读取的文件" in result.output, (command[0], result.output)
     assert not [path for path in tmp_path.iterdir() if path.is_file()] and not list((tmp_path / "letters").iterdir())
+
+
+def test_a_parquet_table_of_no_row_in_a_folder_is_said_to_be_a_header_alone(parsed, tmp_path):
+    """Read into memory, a Parquet table of no row was said to hold no table headed 三级指标 and 指标值, with
+    `zhibiao parse --explain` to look at (which cannot read it)."""
+    folder = _folder(tmp_path / "tables", parsed.iloc[:0])
+    for command in _commands(folder, tmp_path):
+        result = run(*command)
+        assert result.exit_code == EXIT_NOTHING_READ, (command[0], result.output)
+        assert "budget.parquet：没有读到任何绩效指标（只有表头，没有指标行）" in result.output, (command[0], result.output)
+        assert "--explain" not in result.output
