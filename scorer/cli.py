@@ -22,7 +22,7 @@ from typing import NoReturn
 import click
 
 from scorer.atomic import OutputBatch
-from scorer.ingest import ReadError, ReadReport, expand, read_paths, read_table
+from scorer.ingest import ReadError, ReadReport, expand, read_files, read_table
 from scorer.inputs import InputPlan, near_names, restore_sources
 from scorer.messages import (
     CATALOGUE,
@@ -218,6 +218,11 @@ def _why_nothing(path: Path, layout: str = "") -> str:
             return text("empty.file")
         if path.suffix.lower() == ".csv" and size < 1 << 16 and _only_a_header(path):
             return text("empty.header_only")
+        if path.suffix.lower() == ".parquet":  # a rows table of no row (its reader said what it left out, if any)
+            import pyarrow.parquet as pq
+
+            if pq.ParquetFile(path).metadata.num_rows == 0:
+                return text("empty.header_only")
         if path.suffix.lower() == ".pdf":
             import pdfplumber
 
@@ -253,6 +258,10 @@ def _read_documents(paths: list[Path], outputs: list[Output], quiet: bool, jobs:
         report = _read_with_progress(files, quiet, jobs)
         restore_sources(report, plan)
     _report_reading(report, plan, quiet)
+    taken = [Path(plan.converted.get(str(path), path)).resolve() for path in files]  # a converted .doc: the .doc
+    for folder in paths:
+        if folder.is_dir() and not any(path.is_relative_to(folder.resolve()) for path in taken):
+            _say("warning", text("read.folder_empty", path=folder))
     return report
 
 
@@ -293,13 +302,13 @@ def _read_with_progress(files: list[Path], quiet: bool, jobs: int = 1) -> ReadRe
     if not files:
         return ReadReport()
     if quiet or len(files) < 2 or not sys.stderr.isatty():
-        return read_paths(files, jobs=jobs)
+        return read_files(files, jobs=jobs)
     from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task(text("progress.reading"), total=len(files))
-        return read_paths(files, jobs=jobs, on_file=lambda: progress.advance(task))
+        return read_files(files, jobs=jobs, on_file=lambda: progress.advance(task))
 
 
 def _exit_status(report: ReadReport) -> int:
@@ -314,8 +323,7 @@ def _read_or_stop(paths: list[Path], outputs: list[Output], quiet: bool) -> tupl
     Rows tables (a budget system's export of several units …) are read as `score` reads them: a document
     a unit, so that parse, duplicates and corpus-stats see the documents score sees."""
     _check_outputs(outputs, paths)
-    tables = _tables_or_documents(tuple(paths), [output.path for output in outputs])
-    report = _read_tables(tables, quiet) if tables else _read_documents(paths, outputs, quiet)
+    report = _read_inputs(paths, outputs, quiet)
     status = _exit_status(report)
     if status == EXIT_NOTHING_READ:
         _nothing_to_score()
@@ -567,73 +575,27 @@ def score(
     sys.exit(EXIT_SOME_UNREADABLE if status == EXIT_OK and result.rule_errors else status)
 
 
-def _rows_tables_among(paths: tuple[Path, ...], outputs: list[Path | None]) -> tuple[list[Path], list[Path], list]:
-    """(the rows tables, the other files, the files left out with why) among the files named and the files
-    below the folders named (as the document path takes them: this run's outputs, zhibiao's own reports
-    and files given twice left out; an old Office file not converted is a document). Files named are taken
-    as given. A folder of budget-system exports is scored the bulk way, as the same files named; beside a
-    rows table, a small export of one unit with the same headings is a rows table too, not a document."""
-    from scorer.ingest import expand
-    from scorer.ingest.tables import is_rows_table, names_every_column
-    from scorer.inputs import InputPlan
-
-    plan = InputPlan(exclude={path.resolve() for path in outputs if path is not None}, rows_tables=True)
-    below = expand([path for path in paths if path.is_dir()], plan)  # no convert_dir: nothing converted
-    files: dict[Path, Path] = {}
-    for path in [*(path for path in paths if not path.is_dir()), *below]:
-        if path.resolve() in files:
-            plan.skip(path, text("skip.given_twice"))
-        files.setdefault(path.resolve(), path)
-    tables = [path for path in files.values() if path.is_file() and is_rows_table(path)]
-    if tables:  # beside exports, a small export of one unit headed the same way (项目名称, 三级指标, 指标值) is one too
-        tables += [path for path in files.values() if path not in tables and path.is_file() and names_every_column(path)]
-    documents = [path for path in files.values() if path not in tables] + [left.path for left in plan.skipped if left.unread]
-    return tables, documents, [left for left in plan.skipped if not left.unread]
-
-
 def _tables_or_documents(paths: tuple[Path, ...], outputs: list[Path | None]) -> list[Path]:
-    """The rows tables to read the table way, or [] for documents; a usage error when the inputs mix them.
-    With tables, the files left out below a folder are said here (the document path says them as it reads)."""
-    tables, documents, left_out = _rows_tables_among(paths, outputs)
-    if tables and documents:
-        notes, unreadable = _notes_beside_tables(documents, named={path.resolve() for path in paths})
-        if notes is None:
-            mixed = text("input.mixed", tables=_some_of(tables), documents=_some_of(documents))
-            _usage_error(mixed + (text("input.unreadable_beside", detail=unreadable) if unreadable else ""))
-        from scorer.inputs import SkippedFile
+    """The rows tables to read the table way, or [] for documents (scorer.inputs.rows_tables_among); a usage
+    error when the inputs mix them. With tables, the files left out below a folder are said here (the
+    document path says them as it reads)."""
+    from scorer.inputs import MixedInputs, rows_tables_among
 
-        left_out.extend(SkippedFile(path, text("skip.no_indicators")) for path in notes)
-    for left in left_out if tables else []:
+    try:
+        tables, left_out = rows_tables_among(paths, exclude=[path for path in outputs if path is not None])
+    except MixedInputs as exc:
+        _usage_error(str(exc))
+    for left in left_out:
         _say("warning", text("read.file_skipped", path=left.path, reason=left.reason))
     return tables
 
 
-NOTES_READ_AT_MOST = 20  # files below a folder of tables read to see that they are notes, not documents
-
-
-def _notes_beside_tables(documents: list[Path], named: set[Path]) -> tuple[list[Path] | None, str]:
-    """The files below a folder of rows tables that hold no indicator (说明.txt, README.md, a cover letter):
-    notes beside the exports, left out with a warning. None when one of them holds indicators, was named
-    on the command line, could not be read (then why, the second of the pair), or they are too many to
-    read: then the run mixes tables and documents."""
-    from scorer.ingest import UnreadableFile, read_document
-
-    if len(documents) > NOTES_READ_AT_MOST or any(path.resolve() in named for path in documents):
-        return None, ""
-    for path in documents:
-        try:
-            document = read_document(path)
-        except UnreadableFile as exc:  # unread, it may be a document: the user says which way to run
-            return None, str(exc)
-        if any(project.indicators for project in document.projects):
-            return None, ""
-    return documents, ""
-
-
-def _some_of(paths: list[Path]) -> str:
-    """Up to three file names, and how many in all when there are more."""
-    names = "、".join(path.name for path in paths[:3])
-    return names if len(paths) <= 3 else text("input.some_files", names=names, count=len(paths))
+def _read_inputs(paths: list[Path], outputs: list[Output], quiet: bool, jobs: int = 1) -> ReadReport:
+    """The inputs read as `score` reads them: rows tables (named, or below a folder, .parquet too) a document a
+    source or unit, else documents; a usage error when they mix (_tables_or_documents)."""
+    _check_inputs(paths)
+    tables = _tables_or_documents(tuple(paths), [output.path for output in outputs])
+    return _read_tables(tables, quiet) if tables else _read_documents(paths, outputs, quiet, jobs)
 
 
 def _load_suggester(path: Path | None):
@@ -1079,7 +1041,7 @@ def compare_command(
     decisions = _load_decisions(decisions_path) if decisions_path else None
     results, statuses = [], []
     for side in (old, new):
-        report = _read_documents([side], outputs, True, 1)
+        report = _read_inputs([side], outputs, True)
         status = _exit_status(report)
         if status == EXIT_NOTHING_READ:
             _usage_error(text("compare.nothing", path=side))
@@ -1169,7 +1131,7 @@ def letter_command(
     if not os.access(folder, os.W_OK | os.X_OK):
         _usage_error(text("output.unwritable", option="-o", path=folder))
     decisions = _load_decisions(decisions_path) if decisions_path else None
-    report = _read_documents(list(paths), [], quiet)
+    report = _read_inputs(list(paths), [], quiet)
     status = _exit_status(report)
     if status == EXIT_NOTHING_READ:
         _nothing_to_score()
@@ -1273,7 +1235,7 @@ def library_build(paths: tuple[Path, ...], output: Path, card_path: Path | None,
     card_path = card_path or output.with_name(output.stem + "_CARD.md")
     outputs = [Output("-o", output, "parquet"), Output("--card", card_path, "markdown")]
     _check_outputs(outputs, list(paths))
-    report = _read_documents(list(paths), outputs, quiet)
+    report = _read_inputs(list(paths), outputs, quiet)
     status = _exit_status(report)
     if status == EXIT_NOTHING_READ:
         _nothing_to_score()

@@ -24,6 +24,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "read.skipped_rows": {"zh": "，未采用：{skipped}", "en": ", skipped: {skipped}"},
     "read.file_skipped": {"zh": "{path}：未读取，{reason}", "en": "{path}: not read, {reason}"},
+    "read.folder_empty": {
+        "zh": "{path}：文件夹中没有可读取的文件（Word、Excel、PDF、文本导出或逐条指标表）",
+        "en": "{path}: the folder holds no file to read (Word, Excel, PDF, text export or rows table)",
+    },
     "read.nothing_found": {"zh": "{path}：没有读到任何绩效指标（{reason}）", "en": "{path}: no indicator found ({reason})"},
     "empty.header_only": {
         "zh": "只有表头，没有指标行",

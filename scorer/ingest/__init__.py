@@ -335,10 +335,27 @@ def _read_for_pool(path: Path) -> ReadReport:
 
 
 def read_paths(paths: Sequence[str | Path], jobs: int = 1, on_file=None) -> ReadReport:
-    """Read every file (folders expanded). With jobs > 1, files are read in a process pool; results are
-    kept in file order, so the output does not depend on the number of jobs. `on_file` is called after
-    each file (for a progress bar)."""
-    files = expand(paths)
+    """Read every file (folders expanded) as `zhibiao score` reads them (scorer.inputs.rows_tables_among):
+    rows tables, named or below a folder (.parquet too), a document a source or unit, and the notes beside
+    them left out; else every document. Raises scorer.inputs.MixedInputs when the paths mix rows tables and
+    documents. `jobs` and `on_file` as read_files."""
+    from scorer.inputs import rows_tables_among
+
+    tables, _ = rows_tables_among(paths)
+    if not tables:
+        return read_files(expand(paths), jobs=jobs, on_file=on_file)
+    report = ReadReport()
+    for path in tables:
+        read_table(path, report)  # as a table, whatever its size: the run took it for one
+        if on_file:
+            on_file()
+    return report
+
+
+def read_files(files: Sequence[Path], jobs: int = 1, on_file=None) -> ReadReport:
+    """Read each file as named (read_one: a rows table by its reader, any other as a document). With jobs > 1,
+    files are read in a process pool; results are kept in file order, so the output does not depend on the
+    number of jobs. `on_file` is called after each file (for a progress bar)."""
     report = ReadReport()
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
