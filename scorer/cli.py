@@ -576,10 +576,10 @@ def score(
 
 
 def _tables_or_documents(paths: tuple[Path, ...], outputs: list[Path | None]) -> list[Path]:
-    """The rows tables to read the table way, or [] for documents (scorer.inputs.rows_tables_among); a usage
+    """The rows tables to read the table way, or [] for documents (scorer.ingest.rows_tables_among); a usage
     error when the inputs mix them. With tables, the files left out below a folder are said here (the
     document path says them as it reads)."""
-    from scorer.inputs import MixedInputs, rows_tables_among
+    from scorer.ingest import MixedInputs, rows_tables_among
 
     try:
         tables, left_out = rows_tables_among(paths, exclude=[path for path in outputs if path is not None])

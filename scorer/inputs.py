@@ -1,9 +1,7 @@
 """Which files a run reads: the tool's own outputs (recognised by the marker its writers put in them)
 and the run's own output paths are skipped, old binary Office files (.doc, .wps, .et) are converted
 with LibreOffice when it is installed, and every other file not read is named with its reason.
-Used by scorer.ingest.expand; the command line reports what it collected. rows_tables_among decides, for
-every entry point (score, parse, compare, letter, library build, scorer.score), whether a run reads rows
-tables or documents."""
+Used by scorer.ingest.expand; the command line reports what it collected."""
 
 from __future__ import annotations
 
@@ -14,7 +12,6 @@ import signal
 import subprocess
 import tempfile
 import zipfile
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -60,73 +57,6 @@ class InputPlan:
 
     def skip(self, path: Path, reason: str, unread: bool = False) -> None:
         self.skipped.append(SkippedFile(path, reason, unread))
-
-
-class MixedInputs(ValueError):
-    """Rows tables and documents given to one run; the message (in the reviewer's language) names some of each."""
-
-
-NOTES_READ_AT_MOST = 20  # files below a folder of tables read to see that they are notes, not documents
-
-
-def rows_tables_among(paths: Sequence[str | Path], exclude: Iterable[Path] = ()) -> tuple[list[Path], list[SkippedFile]]:
-    """The rows tables a run reads the table way (a document a source or unit), [] when it reads documents;
-    with tables, the files left out below a folder and why (the document path says its own as it reads).
-    Taken are the files named and the files below the folders named (as the document path takes them: the
-    run's outputs `exclude`, zhibiao's own reports and files given twice left out; below a folder, .parquet
-    files are rows tables too; an old Office file not converted is a document). Beside a rows table, a small
-    export of one unit with the same headings is a rows table too, and a file below a folder that holds no
-    indicator is a note, left out. Raises MixedInputs when the inputs mix tables and documents."""
-    from scorer.ingest import expand
-    from scorer.ingest.tables import is_rows_table, names_every_column
-
-    given = [Path(path) for path in paths]
-    plan = InputPlan(exclude={path.resolve() for path in exclude}, rows_tables=True)
-    below = expand([path for path in given if path.is_dir()], plan)  # no convert_dir: nothing converted
-    files: dict[Path, Path] = {}
-    for path in [*(path for path in given if not path.is_dir()), *below]:
-        if path.resolve() in files:
-            plan.skip(path, text("skip.given_twice"))
-        files.setdefault(path.resolve(), path)
-    tables = [path for path in files.values() if path.is_file() and is_rows_table(path)]
-    if not tables:
-        return [], []
-    # beside exports, a small export of one unit headed the same way (项目名称, 三级指标, 指标值) is one too
-    tables += [path for path in files.values() if path not in tables and path.is_file() and names_every_column(path)]
-    documents = [path for path in files.values() if path not in tables] + [left.path for left in plan.skipped if left.unread]
-    left_out = [left for left in plan.skipped if not left.unread]
-    if documents:
-        notes, unreadable = _notes_beside_tables(documents, named={path.resolve() for path in given})
-        if notes is None:
-            mixed = text("input.mixed", tables=_some_of(tables), documents=_some_of(documents))
-            raise MixedInputs(mixed + (text("input.unreadable_beside", detail=unreadable) if unreadable else ""))
-        left_out.extend(SkippedFile(path, text("skip.no_indicators")) for path in notes)
-    return tables, left_out
-
-
-def _notes_beside_tables(documents: list[Path], named: set[Path]) -> tuple[list[Path] | None, str]:
-    """The files below a folder of rows tables that hold no indicator (说明.txt, README.md, a cover letter):
-    notes beside the exports, left out with a warning. None when one of them holds indicators, was named
-    on the command line, could not be read (then why, the second of the pair), or they are too many to
-    read: then the run mixes tables and documents."""
-    from scorer.ingest import UnreadableFile, read_document
-
-    if len(documents) > NOTES_READ_AT_MOST or any(path.resolve() in named for path in documents):
-        return None, ""
-    for path in documents:
-        try:
-            document = read_document(path)
-        except UnreadableFile as exc:  # unread, it may be a document: the user says which way to run
-            return None, str(exc)
-        if any(project.indicators for project in document.projects):
-            return None, ""
-    return documents, ""
-
-
-def _some_of(paths: list[Path]) -> str:
-    """Up to three file names, and how many in all when there are more."""
-    names = "、".join(path.name for path in paths[:3])
-    return names if len(paths) <= 3 else text("input.some_files", names=names, count=len(paths))
 
 
 def is_hidden(path: Path, folder: Path) -> bool:

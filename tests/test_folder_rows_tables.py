@@ -123,7 +123,7 @@ def test_a_folder_mixing_a_parquet_table_and_documents_is_refused_as_score_refus
         result = run(*command)
         assert result.exit_code == EXIT_NOTHING_READ and result.output.strip() == said, (command[0], result.output)
     assert not list((tmp_path / "letters").iterdir()) and not (tmp_path / "library.parquet").exists()
-    from scorer.inputs import MixedInputs
+    from scorer.ingest import MixedInputs
 
     with pytest.raises(MixedInputs) as raised:
         scorer.score(folder, use_model=False)

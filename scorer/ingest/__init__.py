@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +20,7 @@ from scorer.text import without_invisible
 from scorer.types import Document
 
 if TYPE_CHECKING:
-    from scorer.inputs import InputPlan
+    from scorer.inputs import InputPlan, SkippedFile
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -335,12 +335,10 @@ def _read_for_pool(path: Path) -> ReadReport:
 
 
 def read_paths(paths: Sequence[str | Path], jobs: int = 1, on_file=None) -> ReadReport:
-    """Read every file (folders expanded) as `zhibiao score` reads them (scorer.inputs.rows_tables_among):
+    """Read every file (folders expanded) as `zhibiao score` reads them (scorer.ingest.rows_tables_among):
     rows tables, named or below a folder (.parquet too), a document a source or unit, and the notes beside
-    them left out; else every document. Raises scorer.inputs.MixedInputs when the paths mix rows tables and
+    them left out; else every document. Raises scorer.ingest.MixedInputs when the paths mix rows tables and
     documents. `jobs` and `on_file` as read_files."""
-    from scorer.inputs import rows_tables_among
-
     tables, _ = rows_tables_among(paths)
     if not tables:
         return read_files(expand(paths), jobs=jobs, on_file=on_file)
@@ -372,3 +370,68 @@ def read_files(files: Sequence[Path], jobs: int = 1, on_file=None) -> ReadReport
         if on_file:
             on_file()
     return report
+
+
+class MixedInputs(ValueError):
+    """Rows tables and documents given to one run; the message (in the reviewer's language) names some of each."""
+
+
+NOTES_READ_AT_MOST = 20  # files below a folder of tables read to see that they are notes, not documents
+
+
+def rows_tables_among(paths: Sequence[str | Path], exclude: Iterable[Path] = ()) -> tuple[list[Path], list[SkippedFile]]:
+    """The rows tables a run reads the table way (a document a source or unit), [] when it reads documents;
+    with tables, the files left out below a folder and why (the document path says its own as it reads).
+    Taken are the files named and the files below the folders named (as the document path takes them: the
+    run's outputs `exclude`, zhibiao's own reports and files given twice left out; below a folder, .parquet
+    files are rows tables too; an old Office file not converted is a document). Beside a rows table, a small
+    export of one unit with the same headings is a rows table too, and a file below a folder that holds no
+    indicator is a note, left out. Raises MixedInputs when the inputs mix tables and documents."""
+    from scorer.ingest.tables import is_rows_table, names_every_column
+    from scorer.inputs import InputPlan, SkippedFile
+
+    given = [Path(path) for path in paths]
+    plan = InputPlan(exclude={path.resolve() for path in exclude}, rows_tables=True)
+    below = expand([path for path in given if path.is_dir()], plan)  # no convert_dir: nothing converted
+    files: dict[Path, Path] = {}
+    for path in [*(path for path in given if not path.is_dir()), *below]:
+        if path.resolve() in files:
+            plan.skip(path, said("skip.given_twice"))
+        files.setdefault(path.resolve(), path)
+    tables = [path for path in files.values() if path.is_file() and is_rows_table(path)]
+    if not tables:
+        return [], []
+    # beside exports, a small export of one unit headed the same way (项目名称, 三级指标, 指标值) is one too
+    tables += [path for path in files.values() if path not in tables and path.is_file() and names_every_column(path)]
+    documents = [path for path in files.values() if path not in tables] + [left.path for left in plan.skipped if left.unread]
+    left_out = [left for left in plan.skipped if not left.unread]
+    if documents:
+        notes, unreadable = _notes_beside_tables(documents, named={path.resolve() for path in given})
+        if notes is None:
+            mixed = said("input.mixed", tables=_some_of(tables), documents=_some_of(documents))
+            raise MixedInputs(mixed + (said("input.unreadable_beside", detail=unreadable) if unreadable else ""))
+        left_out.extend(SkippedFile(path, said("skip.no_indicators")) for path in notes)
+    return tables, left_out
+
+
+def _notes_beside_tables(documents: list[Path], named: set[Path]) -> tuple[list[Path] | None, str]:
+    """The files below a folder of rows tables that hold no indicator (说明.txt, README.md, a cover letter):
+    notes beside the exports, left out with a warning. None when one of them holds indicators, was named
+    on the command line, could not be read (then why, the second of the pair), or they are too many to
+    read: then the run mixes tables and documents."""
+    if len(documents) > NOTES_READ_AT_MOST or any(path.resolve() in named for path in documents):
+        return None, ""
+    for path in documents:
+        try:
+            document = read_document(path)
+        except UnreadableFile as exc:  # unread, it may be a document: the user says which way to run
+            return None, str(exc)
+        if any(project.indicators for project in document.projects):
+            return None, ""
+    return documents, ""
+
+
+def _some_of(paths: list[Path]) -> str:
+    """Up to three file names, and how many in all when there are more."""
+    names = "、".join(path.name for path in paths[:3])
+    return names if len(paths) <= 3 else said("input.some_files", names=names, count=len(paths))
