@@ -136,35 +136,39 @@ def row_about_another_project(document: DocumentContext) -> Iterator[tuple[RowCo
             if len(row.name) >= 4:
                 holders[row.name].append(row)
     common = _common_name_pairs(document)
-    for rows in holders.values():
-        projects = {row.project.index for row in rows}
-        if not 2 <= len(projects) <= ANCHOR_HOLDERS:
+    subjects: dict[int, str] = {}  # project index -> the pair its name leads with
+    for name, rows in holders.items():
+        held_by = {row.project.index: row.project for row in rows}
+        if not 2 <= len(held_by) <= ANCHOR_HOLDERS:
             continue
+        pairs = [pair for pair in dict.fromkeys(_pairs(name)) if pair not in common]
+        if len(pairs) < 2:
+            continue
+        for index, project in held_by.items():
+            if index not in subjects:
+                subjects[index] = _subject_of(project)
+        if not {subjects[index] for index in held_by} & set(pairs):
+            continue  # no holder's name leads with a subject this name says: most names, at once
         for row in rows:
-            if not document.is_scored(row.project) or foreign_topic(row) or _department_wide(row.project):
+            project = row.project
+            if not document.is_scored(project) or foreign_topic(row) or _department_wide(project):
                 continue
-            text_pairs, row_pairs, names = _own_words(row.project)
-            mine = set(_pairs(row.name))
-            own = {pair for pair in mine if pair in text_pairs or row_pairs.get(pair, 0) > names[row.name]}
+            other_names = [other.name for other in project.rows if other.name != name]
+            unsaid = [pair for pair in pairs if pair not in project.text and not any(pair in n for n in other_names)]
+            if len(unsaid) < 2:
+                continue
             for other in rows:
-                if other.project.index == row.project.index:
+                if other.project.index == project.index or subjects[other.project.index] not in unsaid:
                     continue
-                theirs = _name_words(other.project)
-                anchor = [pair for pair in _pairs(row.name) if pair in theirs and pair not in own and pair not in common]
-                if len(anchor) >= 2 and _subject_of(other.project) in anchor:
-                    stretches = _stretches(row.name, compact(other.project.name), set(anchor))
-                    yield row, Hit(evidence="、".join(stretches), fields={"other": other.project.name})
+                theirs = compact(other.project.name)
+                anchor = {pair for pair in unsaid if pair in theirs}
+                if len(anchor) >= 2:
+                    yield row, Hit(evidence="、".join(_stretches(name, theirs, anchor)), fields={"other": other.project.name})
                     break
 
 
 def _pairs(text: str) -> list[str]:
     return [text[i : i + 2] for i in range(len(text) - 1)]
-
-
-def _name_words(project: ProjectContext) -> frozenset[str]:
-    if "name_pairs" not in project.memo:
-        project.memo["name_pairs"] = frozenset(_pairs(compact(project.name)))
-    return project.memo["name_pairs"]
 
 
 _NAME_LEAD = re.compile(r"^(?:20\d\d年度?|[省市县区]级|乡镇级)")
@@ -181,21 +185,6 @@ def _department_wide(project: ProjectContext) -> bool:
     return bool(contains_any(compact(project.name), name_forms_table()["department_wide_words"]))
 
 
-def _own_words(project: ProjectContext) -> tuple[frozenset[str], dict[str, int], dict[str, int]]:
-    """The pairs of characters of the project's own text (name, purpose, goal); how many of its rows' names
-    each pair is in; how many of its rows bear each name (a pair is the project's own when a row of another
-    name holds it)."""
-    if "own_pairs" not in project.memo:
-        in_rows: dict[str, int] = defaultdict(int)
-        names: dict[str, int] = defaultdict(int)
-        for row in project.rows:
-            names[row.name] += 1
-            for pair in set(_pairs(row.name)):
-                in_rows[pair] += 1
-        project.memo["own_pairs"] = (frozenset(_pairs(project.text)), dict(in_rows), dict(names))
-    return project.memo["own_pairs"]
-
-
 def _common_name_pairs(document: DocumentContext) -> frozenset[str]:
     """Pairs of characters in the names of more than ANCHOR_NAMES_SHARE of the document's projects (and more
     than two): 项目, 经费, 建设 name no project's subject; two projects may share one (食品安全 in 食品安全抽检
@@ -203,7 +192,7 @@ def _common_name_pairs(document: DocumentContext) -> frozenset[str]:
     if "common_name_pairs" not in document.memo:
         counts: dict[str, int] = defaultdict(int)
         for project in document.projects:
-            for pair in _name_words(project):
+            for pair in set(_pairs(compact(project.name))):
                 counts[pair] += 1
         bound = max(2, int(ANCHOR_NAMES_SHARE * len(document.projects)))
         document.memo["common_name_pairs"] = frozenset(pair for pair, count in counts.items() if count > bound)
