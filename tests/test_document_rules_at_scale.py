@@ -35,7 +35,7 @@ ROWS = [
     ("时效指标", "会议召开及时性", "及时"),
     ("满意度指标", "服务对象满意度", "≥95%"),
 ]
-DOCUMENT_RULES = ["C001", "C002", "C003", "B004", "B009", "C101"]
+DOCUMENT_RULES = ["C001", "C002", "B004", "B009", "C101"]
 
 
 def document_of(tables: list[tuple[int, list[int]]]) -> Document:
