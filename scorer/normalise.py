@@ -151,13 +151,23 @@ def name_form(raw_name: str) -> frozenset[str]:
     if _ends_with(name, forms["abstract_endings"]):
         out.add("abstract")
     measurable = out & {"share", "count", "measure", "unit_in_name", "quantity_in_name"}
-    question = "是否" in name  # one fact asked: a question is longer than a noun, and no clause for that
-    long_and_unmeasured = len(name) >= forms["clause_length"] and not measurable and not question
+    question = "是否" in name
+    # a question of a checkable act is one fact: longer than a noun, and no clause for that
+    long_and_unmeasured = len(name) >= forms["clause_length"] and not measurable and not asks_an_act(name)
     if re.search(r"[，,。；;！、]", name.rstrip("。")) or long_and_unmeasured:
         out.add("clause")
     if question:
         out.add("yes_no")
     return frozenset(out)
+
+
+def asks_an_act(name: str) -> bool:
+    """A 是否 question of a checkable act (是否建立…机制, 是否通过验收: name_forms.yaml yes_no_acts), not of an aim."""
+    at = name.find("是否")
+    if at < 0:
+        return False
+    asked = re.sub(r"^(?:已|已经|严格|按时|按期|如期|及时)+", "", name[at + 2 :])  # 是否严格执行…规定
+    return asked.startswith(tuple(_name_forms()["yes_no_acts"]))
 
 
 def indicator_name(indicator: Indicator) -> str:

@@ -54,13 +54,17 @@ def is_percent_name(name: str) -> bool:
     return bool(ends_with_any(name, u["percent_endings"]))
 
 
-_BASE_IN_VALUE = re.compile(r"‱|/\s*\d*\s*(?:十|百|千|万|十万|百万)")  # ≤0.5‱, ≤12/10万, 3/千
+_BASE_IN_VALUE = re.compile(r"‱|/\s*\d*\s*(?:十|百|千|万|十万|百万)(?:人|人口)?$")  # ≤0.5‱, ≤12/10万, 3/千; not /万元
 
 
 def states_a_rate_base(row: RowContext) -> bool:
     """The rate is per a base the row states, not a share: in the name (道路交通万车死亡率, 亿元GDP生产安全事故死亡率)
-    or in the value (≤12/10万, ≤0.5‱): lexicons/unit_expectations.yaml rate_bases_in_name."""
-    return bool(contains_any(row.name, units_table()["rate_bases_in_name"])) or bool(_BASE_IN_VALUE.search(row.value_text))
+    or at the end of the value (≤12/10万, ≤0.5‱): lexicons/unit_expectations.yaml rate_bases_in_name. A change
+    of such a figure (…增长率, …下降率: rate_change_words) is a share."""
+    u = units_table()
+    if ends_with_any(row.name, u["rate_change_words"]):
+        return False
+    return bool(contains_any(row.name, u["rate_bases_in_name"])) or bool(_BASE_IN_VALUE.search(row.value_text))
 
 
 @lru_cache(maxsize=STRING_CACHE)

@@ -107,7 +107,7 @@ _CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "
 _CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000}
 # a run of numerals; before 万元 or 亿元 the 万 or 亿 is the unit's (十五万元: 十五 and 万元)
 _CHINESE_NUMERAL = re.compile("[零〇一二两三四五六七八九十百千万]+?(?=万元|亿元)|[零〇一二两三四五六七八九十百千万]+")
-_DATE_QUALIFIERS = {"前", "之前", "以前", "内", "以内", "底", "末", "底前", "末前"}  # 十二月底前: 12月 and 前
+_DATE_QUALIFIERS = {"前", "之前", "以前", "内", "以内", "底", "末", "底前", "末前"}  # 十二月底前, 十个工作日内
 _CHINESE_PER_CENT = re.compile("百分之([零〇一二两三四五六七八九十百千]+)")
 
 
@@ -115,6 +115,8 @@ def chinese_number(numeral: str) -> int | None:
     """A number written in Chinese numerals: 九十五 95, 一百二十 120, 两千 2000, 三万 30000, 二〇二五 2025 (digits
     in a row, as years are written); None for what is no number (万 alone, 十十)."""
     if all(character in _CHINESE_DIGITS for character in numeral):
+        if len(numeral) == 2 or set(numeral) <= {"零", "〇"}:
+            return None  # 两三 and 三四 are about two or three; 零 alone is a state (零事故), not a figure
         return int("".join(str(_CHINESE_DIGITS[character]) for character in numeral))
     total = section = digit = 0
     for character in numeral:
@@ -129,6 +131,11 @@ def chinese_number(numeral: str) -> int | None:
             return None
     number = total + section + digit
     return number or None
+
+
+def _says_no_figure(text: str) -> bool:
+    """An unspecified quantity (一批, 一些, 若干: units.yaml approximate_quantities), not a figure."""
+    return any(word in text for word in table("units").get("approximate_quantities", ()))
 
 
 def _in_arabic_figures(text: str) -> str:
@@ -157,10 +164,10 @@ def parse_value(raw: str) -> Value:
     text = normalise_value_text(raw)
     if not text:
         return Value(raw=raw or "")
-    if _CHINESE_NUMERAL.search(text) and not re.search(r"\d", text):
+    if _CHINESE_NUMERAL.search(text) and not re.search(r"\d", text) and not _says_no_figure(text):
         arabic = _parse_normalised(raw, _in_arabic_figures(text))
-        dated = arabic.family is UnitFamily.DATE and arabic.text in _DATE_QUALIFIERS
-        if arabic.has_number and (not arabic.text or dated):
+        timed = arabic.family in (UnitFamily.DATE, UnitFamily.DURATION) and arabic.text in _DATE_QUALIFIERS
+        if arabic.has_number and (not arabic.text or timed):
             return arabic
     return _parse_normalised(raw, text)
 

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from scorer.normalise import DocumentContext, RowContext
+from scorer.normalise import DocumentContext, RowContext, asks_an_act
 from scorer.predicates import (
     STRING_CACHE,
     boilerplate_table,
@@ -92,14 +92,15 @@ def _alike(a: str, b: str, threshold: float) -> bool:
 def generic_sustainability(row: RowContext) -> Hit | None:
     """A generic durability row (长期规划, 长期影响, 可持续性服务 = 长期) with no measure.
 
-    A 是否 question names one fact to establish (是否建立小区长效管理机制 = 是): its 长效 is what it asks about.
+    A 是否 question of a checkable act (是否建立小区长效管理机制 = 是) names one fact: its 长效 is what it asks
+    about; one of an aim (是否长期发挥作用 = 是) is the formula asked as a question.
     Bad: 可持续影响指标 / 可持续性服务 = 长期; 提升长期竞争力 = 有效提升.
     Good: 设备后期管养制度 = 有计划且完备; 是否建立小区长效管理机制 = 是.
     """
     if row.group != "sustainable" or has_figure(row):
         return None
     table = boilerplate_table()
-    asked = "yes_no" in row.form and row.value_text in ("是", "否")
+    asked = asks_an_act(row.name) and row.value_text in ("是", "否")
     found = contains_any(row.value_text, table["generic_sustainability_words"]) or (
         [] if asked else contains_any(row.name, table["generic_sustainability_name_words"])
     )

@@ -234,9 +234,12 @@ def entitlement_partly_paid(row: RowContext) -> Hit | None:
     name = row.name
     payment = "|".join(forms["entitlement_payment_words"])
     reached = "|".join(forms["entitlement_payment_complements"])
-    if not re.search(rf"({payment})({reached})?的?(率|比率|比例)$", name):
+    paid = re.search(rf"({payment})({reached})?的?(率|比率|比例)$", name)
+    if not paid:
         return None  # the share paid, not how accurately or how soon (兑付准确率, 发放及时率)
-    if not contains_any(name + row.project.text, forms["entitlement_words"]):
+    # where it reaches (发放到户率) is said of anything handed out (政策明白纸): the row's own name says a benefit
+    said_in = name if paid[2] else name + row.project.text
+    if not contains_any(said_in, forms["entitlement_words"]):
         return None
     return Hit(evidence=row.value_text)
 

@@ -130,12 +130,18 @@ def money_name_not_money(row: RowContext) -> Hit | None:
     """
     if not row.value.has_number or is_percent_name(row.name):
         return None
-    if row.value.family is UnitFamily.NONE and not row.value.unit and "unit_in_name" not in row.form and ends_as_money(row.name):
+    u = units_table()
+    cost_row = row.group == "cost"  # a standard under 成本指标 is money (亩均建设标准 ≥1500), whatever its kind
+    ends_so = ends_with_any(row.name, u["money_endings"]) if cost_row else ends_as_money(row.name)
+    if row.value.family is UnitFamily.NONE and not row.value.unit and "unit_in_name" not in row.form and ends_so:
         return Hit(evidence="没有货币单位的数字")
-    if not is_money_name(row.name):
+    spending = ends_so and not contains_any(row.name, u["money_more_is_better"])
+    if not (is_money_name(row.name) or (cost_row and spending)):
         return None
     if row.value.family in (UnitFamily.MONEY, UnitFamily.PERCENT, UnitFamily.NONE):
         return None
+    if row.name.endswith("标准") and row.value.family in (UnitFamily.AREA, UnitFamily.LENGTH, UnitFamily.WEIGHT):
+        return None  # a standard of size (村卫生室建设标准 ≥60平方米) is no amount, and needs none
     return Hit(evidence=_FAMILY_WORDS[row.value.family])
 
 
