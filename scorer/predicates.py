@@ -94,6 +94,7 @@ def ends_as_money(name: str) -> bool:
     return bool(ends_with_any(name, u["money_endings"])) and not ends_with_any(name, u["standards_not_money"])
 
 
+@lru_cache(maxsize=STRING_CACHE)
 def is_money_name(name: str) -> bool:
     return ends_as_money(name) and not contains_any(name, units_table()["money_more_is_better"])
 

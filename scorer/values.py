@@ -155,8 +155,9 @@ def parse_value(raw: str) -> Value:
     """Parse an indicator value. Never raises; text with no figure comes back with `text` set.
 
     A value written in Chinese numerals (两次, ≥九十五%, 十二月底前) is read as its figures when they, their
-    units and the operator words are all it says; numerals inside words or slogans (一次性, 两个维护, 三会一课,
-    统一) leave it words.
+    units and the operator words are all it says (a deadline's 前 or 内 too); numerals inside words or slogans
+    (一次性, 两个维护, 三会一课, 统一), an unspecified quantity (一批), an approximation (两三次) and 零 alone
+    leave it words.
 
     >>> parse_value("≥95%").op, parse_value("≥95%").numbers, parse_value("≥95%").family.value
     ('≥', (95.0,), 'percent')
