@@ -635,13 +635,18 @@ def test_a_text_form_s_budget_is_read_in_the_unit_its_label_glosses(label, budge
 @pytest.mark.parametrize(("amount", "unit", "budget"), [("80000", "元", 8.0), ("0.2", "亿元", 2000.0), ("300", "万元", 300.0)])
 def test_a_form_s_budget_is_read_in_the_unit_written_in_the_next_cell(amount, unit, budget, tmp_path):
     """Found in review: 预算金额 | 80000 | 元, the unit in a cell of its own (Word and Excel forms, a text form's
-    tab-separated line), was 80000 万元, so every cap and share measured against the budget was off 10,000 times."""
+    tab-separated line), was 80000 万元, so every cap and share measured against the budget was off 10,000 times;
+    in a tab export whose lines start with a tab (merged cells) the label line was split and the budget lost."""
     word = _word(tmp_path / "form.docx", [["项目名称", "困难群众救助", ""], ["预算金额", amount, unit], *INDICATORS])
     assert _projects(word) == [("困难群众救助", budget, 1)]
     text_form = tmp_path / "form.txt"
     lines = ["项目名称：困难群众救助", f"预算金额：\t{amount}\t{unit}", *("\t".join(cells) for cells in INDICATORS)]
     text_form.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert _projects(text_form) == [("困难群众救助", budget, 1)]
+    merged = tmp_path / "merged.txt"  # a tab export whose merged level1 cells start lines with a tab
+    rows = ["\t".join(INDICATORS[0]), "\t".join(INDICATORS[1]), "\t质量指标\t资金发放准确率\t100%"]
+    merged.write_text("\n".join(["项目名称：困难群众救助", f"预算金额：\t{amount}\t{unit}", *rows]) + "\n", encoding="utf-8")
+    assert _projects(merged) == [("困难群众救助", budget, 2)]
 
 
 def test_a_budget_row_after_a_project_s_indicators_is_the_next_project_s(tmp_path):

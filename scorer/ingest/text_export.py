@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from scorer.ingest.blocks import Block, Paragraph, Row
 
 _MD_SEPARATOR = re.compile(r"^[\s|:\-–—]+$")
+_LABEL_FIRST = re.compile(r"^[^\t:：]{1,20}[:：]\s*\t")  # a label ending in a colon, then its cells after a tab
 _TABLE_START_LABELS = ("项目编码", "项目名称", "一级指标", "预算数", "绩效目标", "资金支出计划")
 
 
@@ -56,7 +57,8 @@ def text_to_blocks(text: str) -> list[Block]:
             continue
         if _MD_SEPARATOR.match(stripped):
             continue
-        if line.count("\t") >= 3:
+        if line.count("\t") >= 3 or _LABEL_FIRST.match(stripped):
+            # a table row, or a form's label and its cells (预算金额：\t80000\t元): kept together as one row
             blocks.append(Row(cells=[c.strip() for c in line.split("\t")], line=number))
             continue
         for part in stripped.split("\t"):
