@@ -167,6 +167,8 @@ def asks_an_act(name: str) -> bool:
     if at < 0:
         return False
     asked = re.sub(r"^(?:已|已经|严格|按时|按期|如期|及时)+", "", name[at + 2 :])  # 是否严格执行…规定
+    if asked.startswith(("达到", "符合")):  # a named standard is checked (是否符合GB5749标准), an expectation is not
+        return bool(re.search(r"(?:标准|规定|规范|条件|》)$", asked))
     return asked.startswith(tuple(_name_forms()["yes_no_acts"]))
 
 

@@ -54,17 +54,21 @@ def is_percent_name(name: str) -> bool:
     return bool(ends_with_any(name, u["percent_endings"]))
 
 
-_BASE_IN_VALUE = re.compile(r"‱|/\s*\d*\s*(?:十|百|千|万|十万|百万)(?:人|人口)?$")  # ≤0.5‱, ≤12/10万, 3/千; not /万元
+# ≤0.5‱, ≤12/10万, 3/千, ≤1.8人/万车, ≤0.03人/亿元GDP; not /万元
+_BASE_IN_VALUE = re.compile(r"‱|/\s*\d*\s*(?:十|百|千|万|亿)(?!元$)[\u4e00-\u9fffA-Za-z]{0,6}$")
 
 
 def states_a_rate_base(row: RowContext) -> bool:
-    """The rate is per a base the row states, not a share: in the name (道路交通万车死亡率, 亿元GDP生产安全事故死亡率)
-    or at the end of the value (≤12/10万, ≤0.5‱): lexicons/unit_expectations.yaml rate_bases_in_name. A change
-    of such a figure (…增长率, …下降率: rate_change_words) is a share."""
+    """The rate is per a base the row states, not a share: an incidence whose name holds the base (道路交通万车死亡率,
+    亿元GDP生产安全事故死亡率: lexicons/unit_expectations.yaml rate_bases_in_name, incidence_rate_endings), or a
+    value that ends with it (≤12/10万, ≤0.5‱, ≤1.8人/万车). A change of such a figure (…增长率, …下降率:
+    rate_change_words) is a share."""
     u = units_table()
     if ends_with_any(row.name, u["rate_change_words"]):
         return False
-    return bool(contains_any(row.name, u["rate_bases_in_name"])) or bool(_BASE_IN_VALUE.search(row.value_text))
+    if _BASE_IN_VALUE.search(row.value_text):
+        return True
+    return bool(ends_with_any(row.name, u["incidence_rate_endings"]) and contains_any(row.name, u["rate_bases_in_name"]))
 
 
 @lru_cache(maxsize=STRING_CACHE)

@@ -113,11 +113,14 @@ _CHINESE_PER_CENT = re.compile("百分之([零〇一二两三四五六七八九�
 
 def chinese_number(numeral: str) -> int | None:
     """A number written in Chinese numerals: 九十五 95, 一百二十 120, 两千 2000, 三万 30000, 二〇二五 2025 (digits
-    in a row, as years are written); None for what is no number (万 alone, 十十)."""
+    in a row, as years are written); None for what is no number (万 alone, 十十) or an approximation (两三,
+    二三十: two digits side by side beside a power)."""
     if all(character in _CHINESE_DIGITS for character in numeral):
         if len(numeral) == 2 or set(numeral) <= {"零", "〇"}:
             return None  # 两三 and 三四 are about two or three; 零 alone is a state (零事故), not a figure
         return int("".join(str(_CHINESE_DIGITS[character]) for character in numeral))
+    if re.search("[一二两三四五六七八九]{2}", numeral):
+        return None  # 二三十, 七八十: about twenty or thirty; 十四五: a plan period, not fifteen
     total = section = digit = 0
     for character in numeral:
         if character in _CHINESE_DIGITS:

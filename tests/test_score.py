@@ -207,3 +207,23 @@ def test_a_zero_width_space_pasted_into_the_cells_changes_no_verdict(tmp_path):
     assert len(plain) == len(marked) == len(rows)
     assert plain["codes"].tolist() == marked["codes"].tolist()
     assert plain["score"].tolist() == marked["score"].tolist()
+
+
+def test_a_zero_width_space_in_a_rows_table_s_unit_or_project_cell_splits_nothing(tmp_path):
+    """Found in review: 某县司法局\u200b or 安全生产执法检查经费\u200b (a paste's mark in one row's key cell) made a
+    document or a project of its own, so two cost rows of ≤30万元 on a 40万元 project were no longer summed (L101)."""
+    header = "source,project,budget,level1,level2,level3,value"
+    rows = [
+        "某县应急管理局,安全生产执法检查经费,40,成本指标,经济成本指标,执法装备购置成本,≤30万元",
+        "某县应急管理局\u200b,安全生产执法检查经费\u200b,40,成本指标,经济成本指标,执法检查差旅成本,≤30万元",
+        "某县应急管理局,安全生产执法检查经费,40,产出指标,数量指标,执法检查企业数,≥120家",
+    ]
+    table = tmp_path / "rows.csv"
+    table.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    out, projects = tmp_path / "scored.csv", tmp_path / "projects.csv"
+    result = CliRunner().invoke(cli, ["score", str(table), "-o", str(out), "--projects", str(projects), "-q"])
+    assert result.exit_code == EXIT_OK, result.output
+    scored = pd.read_csv(projects, dtype=str, keep_default_na=False)
+    assert len(scored) == 1 and scored["indicators"].tolist() == ["3"]
+    costs = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert costs["codes"].tolist()[:2] == ["L101", "L101"]

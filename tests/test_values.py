@@ -158,7 +158,20 @@ def test_a_target_written_in_chinese_numerals_reads_as_in_arabic_digits(raw, ara
 
 
 @pytest.mark.parametrize(
-    "raw", ["一次性发放到位", "落实两个维护", "坚持三会一课", "统一标准", "一流水平", "一户一档", "一批", "两三次", "零"]
+    "raw",
+    [
+        "一次性发放到位",
+        "落实两个维护",
+        "坚持三会一课",
+        "统一标准",
+        "一流水平",
+        "一户一档",
+        "一批",
+        "两三次",
+        "零",
+        "二三十家",
+        "十四五",
+    ],
 )
 def test_numerals_inside_words_slogans_and_approximations_stay_words(raw):
     """Numerals that are part of a word or a slogan (一次性, 两个维护, 三会一课, 统一) are no target's figure, nor

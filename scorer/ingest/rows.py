@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from scorer.text import without_invisible
 from scorer.types import Document, Indicator, Location, Project, Skip
 from scorer.values import budget_in_wan
 
@@ -47,7 +48,13 @@ def documents_from_frame(
         cells = frame[name].tolist()
         return [shared.setdefault(v, v) if type(v) is str else "" if v is None or v != v else str(v) for v in cells]
 
-    sources, names, budgets = column("source"), column("project"), column("budget")
+    def visible(cells: list[str]) -> list[str]:
+        """Key cells without the invisible characters a paste leaves (安全生产执法检查经费\u200b is the project
+        of the rows above it), each distinct text cleaned once."""
+        cleaned: dict[str, str] = {}
+        return [cleaned[c] if c in cleaned else cleaned.setdefault(c, without_invisible(c)) for c in cells]
+
+    sources, names, budgets = visible(column("source")), visible(column("project")), column("budget")
     purposes, goals = column("purpose"), column("goal")
     cells = zip(
         column("level1"), column("level2"), column("level3"), column("description"), column("value"), column("basis"), strict=True

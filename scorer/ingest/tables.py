@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from scorer.ingest.decode import utf8_is_likelier
+from scorer.text import INVISIBLE, without_invisible
 
 if TYPE_CHECKING:
     from scorer.ingest.interpret import Closing
@@ -411,6 +412,10 @@ class TableColumns:
             frame.insert(0, "source", unit.fillna(unit_above or self.path.name).astype(object))
         elif "source" in frame.columns:  # a row whose document is not named is of the file's own
             frame["source"] = frame["source"].where(frame["source"] != "", self.path.name)
+        if "source" in frame.columns and len(frame):  # 某县司法局\u200b is the unit of the rows above it
+            marked = frame["source"].str.contains(f"[{INVISIBLE}]", regex=True).to_numpy(dtype=bool)
+            if marked.any():
+                frame.loc[marked, "source"] = frame.loc[marked, "source"].map(without_invisible)
         unit = self.budget_unit
         if unit and "budget" in frame.columns and len(frame):  # 预算数（元） | 80000 is 8 万元: the figure takes its unit
             bare = frame["budget"].str.fullmatch(r"\s*-?\d[\d,]*(?:\.\d+)?\s*")

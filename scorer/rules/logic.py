@@ -237,9 +237,13 @@ def entitlement_partly_paid(row: RowContext) -> Hit | None:
     paid = re.search(rf"({payment})({reached})?的?(率|比率|比例)$", name)
     if not paid:
         return None  # the share paid, not how accurately or how soon (兑付准确率, 发放及时率)
-    # where it reaches (发放到户率) is said of anything handed out (政策明白纸): the row's own name says a benefit
-    said_in = name if paid[2] else name + row.project.text
-    if not contains_any(said_in, forms["entitlement_words"]):
+    # where it reaches (发放到户率) is said of anything handed out: the thing handed out must be money or a
+    # benefit (低保金, 补贴资金, 补偿款), not a leaflet (政策明白纸, 宣传折页)
+    handed_out = name[: paid.start()]
+    money = handed_out.endswith(tuple(forms["money_handed_out"])) or contains_any(handed_out[-4:], forms["entitlement_words"])
+    if paid[2] and not money:
+        return None
+    if not contains_any(name + row.project.text, forms["entitlement_words"]):
         return None
     return Hit(evidence=row.value_text)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scorer.normalise import RowContext
+from scorer.normalise import RowContext, asks_an_act
 from scorer.predicates import (
     contains_any,
     is_percent_on_non_rate,
@@ -180,6 +180,7 @@ def percent_on_an_aim(row: RowContext) -> Hit | None:
 
 
 _YES_NO = frozenset({"是", "否"})
+_ON_TIME = re.compile(r"按时|按期|如期|及时")
 
 
 @rule(
@@ -199,8 +200,8 @@ def yes_on_an_aim(row: RowContext) -> Hit | None:
     """
     if row.value_text not in _YES_NO or row.group == "cost":
         return None  # a cost row with 是 has no amount: B010
-    if row.group == "timeliness":
-        return Hit(evidence="时效指标，应给出时限")
+    if row.group == "timeliness" and not (asks_an_act(row.name) and _ON_TIME.search(row.name)):
+        return Hit(evidence="时效指标，应给出时限")  # but 是否按时完成改造任务 = 是 asks a checkable state
     if row.form & {"slogan", "clause"} and "quantity_in_name" not in row.form:
         return Hit(evidence="目标口号或整句")
     return None
