@@ -98,6 +98,18 @@ def ends_as_money(name: str) -> bool:
     return bool(ends_with_any(name, u["money_endings"])) and not ends_with_any(name, u["standards_not_money"])
 
 
+_PER_HEAD = re.compile(r"每[人户月年亩天次公]|/[人户月年亩天次]")  # an amount per person, month, mu …
+
+
+def asks_for_money(row: RowContext) -> bool:
+    """The row's name asks for an amount of money (it ends as money does), a standard of engineering, quality or
+    service (堤防防洪标准) only where the row makes it money: under 成本指标 (亩均建设标准 ≥1500) or given per
+    head (居家养老服务标准 = 每人每月300). Rule U004."""
+    if row.group == "cost" or (row.name.endswith("标准") and _PER_HEAD.search(row.value_text)):
+        return bool(ends_with_any(row.name, units_table()["money_endings"]))
+    return ends_as_money(row.name)
+
+
 @lru_cache(maxsize=STRING_CACHE)
 def is_money_name(name: str) -> bool:
     return ends_as_money(name) and not contains_any(name, units_table()["money_more_is_better"])

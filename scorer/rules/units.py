@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from scorer.normalise import RowContext
 from scorer.predicates import (
+    asks_for_money,
     contains_any,
-    ends_as_money,
     ends_with_any,
-    is_money_name,
     is_percent_name,
     is_percent_on_non_share,
     name_forms_table,
@@ -18,8 +15,6 @@ from scorer.predicates import (
 )
 from scorer.registry import Hit, rule
 from scorer.types import Severity, UnitFamily
-
-_PER_UNIT = re.compile(r"每[人户月年亩天次公]|/[人户月年亩天次]")  # an amount per person, month, mu …
 
 _FAMILY_WORDS = {
     UnitFamily.COUNT: "次数/个数",
@@ -134,14 +129,10 @@ def money_name_not_money(row: RowContext) -> Hit | None:
     """
     if not row.value.has_number or is_percent_name(row.name):
         return None
-    u = units_table()
-    cost_row = row.group == "cost"  # a standard under 成本指标 is money (亩均建设标准 ≥1500), whatever its kind
-    per_head = row.name.endswith("标准") and bool(_PER_UNIT.search(row.value_text))  # 服务标准 = 每人每月200
-    ends_so = ends_with_any(row.name, u["money_endings"]) if cost_row or per_head else ends_as_money(row.name)
-    if row.value.family is UnitFamily.NONE and not row.value.unit and "unit_in_name" not in row.form and ends_so:
+    money = asks_for_money(row)
+    if row.value.family is UnitFamily.NONE and not row.value.unit and "unit_in_name" not in row.form and money:
         return Hit(evidence="没有货币单位的数字")
-    spending = ends_so and not contains_any(row.name, u["money_more_is_better"])
-    if not (is_money_name(row.name) or ((cost_row or per_head) and spending)):
+    if not money or contains_any(row.name, units_table()["money_more_is_better"]):
         return None
     if row.value.family in (UnitFamily.MONEY, UnitFamily.PERCENT, UnitFamily.NONE):
         return None
