@@ -269,14 +269,24 @@ def _context_flags(key: ContextKey) -> dict[str, float]:
     return flags
 
 
+_last_project: list = [None, frozenset()]  # the project whose words were asked last, and its words
+
+
+def _project_words(project) -> frozenset[str]:
+    """The words of a project's text, kept for the last project asked: its rows are asked one after another,
+    and keeping every project's words would cost a large document's worth of sets."""
+    if _last_project[0] is not project:
+        _last_project[0], _last_project[1] = project, frozenset(_words(project.text))
+    return _last_project[1]
+
+
 def _overlaps(row: RowContext) -> tuple[float, bool]:
     """The share of the name's words in its own project's text, and whether another project of the document
     holds more of them."""
     mine = _words_of(row.name)
     if not mine:
         return 0.0, False
-    text = row.project.text
-    own_overlap = len([word for word in mine if word in text]) / len(mine)  # a bigram is among the text's iff in it
+    own_overlap = len(mine & _project_words(row.project)) / len(mine)  # a bigram is in the text iff one of its bigrams
     return own_overlap, best_other_overlap(row, mine) / len(mine) > own_overlap
 
 

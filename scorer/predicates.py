@@ -24,19 +24,53 @@ def boilerplate_table() -> dict:
     return table("boilerplate")
 
 
-@lru_cache(maxsize=256)
-def _longest_first(endings: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(endings, key=len, reverse=True))
+# Word lists are the lexicons' own lists, asked about for every row: what is derived from a list (its
+# endings by length, a pattern of its words) is kept by the list's identity, with the list itself, so that
+# an id is never reused while its entry lives. Lists made on the spot (a literal in a rule) fill the memo
+# up to its bound and are then forgotten.
+_BY_LIST: dict[tuple[int, object], tuple[object, int, object]] = {}
+_BY_LIST_BOUND = 512
+
+
+def _derived(words: list[str] | tuple[str, ...] | frozenset[str], make):
+    key = (id(words), make)
+    found = _BY_LIST.get(key)
+    if found is not None and found[0] is words and found[1] == len(words):  # a list grown or cut is asked anew
+        return found[2]
+    if len(_BY_LIST) >= _BY_LIST_BOUND:
+        _BY_LIST.clear()
+    derived = make(words)
+    _BY_LIST[key] = (words, len(words), derived)
+    return derived
+
+
+def _endings_by_length(endings) -> tuple[tuple[str, ...], tuple[tuple[int, frozenset[str]], ...]]:
+    """(the endings, for str.endswith; each length, longest first, with the endings of that length)."""
+    lengths = sorted({len(e) for e in endings if e}, reverse=True)
+    return tuple(e for e in endings if e), tuple((n, frozenset(e for e in endings if len(e) == n)) for n in lengths)
 
 
 def ends_with_any(text: str, endings: list[str] | tuple[str, ...]) -> str:
-    for ending in _longest_first(tuple(endings)):
-        if text.endswith(ending):
-            return ending
+    """The longest of the endings that the text ends with, or ""."""
+    every, by_length = _derived(endings, _endings_by_length)
+    if not text.endswith(every):
+        return ""
+    for length, of_length in by_length:
+        if text[-length:] in of_length:
+            return text[-length:]
     return ""
 
 
+def _any_of(needles) -> re.Pattern[str]:
+    words = [n for n in needles if n]
+    return re.compile("|".join(map(re.escape, words))) if words else re.compile("(?!)")
+
+
 def contains_any(text: str, needles: list[str] | tuple[str, ...] | frozenset[str]) -> list[str]:
+    """The needles found in the text, in the needles' order. Most texts hold none: one scan by a pattern
+    of them all tells so."""
+    if not _derived(needles, _any_of).search(text):
+        return []
     return [n for n in needles if n and n in text]
 
 

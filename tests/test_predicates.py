@@ -1,0 +1,47 @@
+"""The word-list predicates every rule leans on: the longest ending, the words found, whatever list is asked."""
+
+from scorer.predicates import contains_any, ends_with_any, units_table
+
+
+def test_the_longest_ending_is_named():
+    endings = ["率", "完成率", "成率"]
+    assert ends_with_any("培训计划完成率", endings) == "完成率"
+    assert ends_with_any("群众满意度", endings) == ""
+    assert ends_with_any("", endings) == ""
+    assert ends_with_any("完成率", []) == ""
+
+
+def test_an_empty_ending_matches_nothing():
+    assert ends_with_any("合格率", ["", "率"]) == "率"
+    assert ends_with_any("合格", [""]) == ""
+
+
+def test_words_found_in_the_lists_order():
+    words = ["培训", "会议", "培训班"]
+    assert contains_any("举办培训班次数", words) == ["培训", "培训班"]
+    assert contains_any("办公设备购置数量", words) == []
+    assert contains_any("会议", ["", "会"]) == ["会"]
+    assert contains_any("任何文字", []) == []
+
+
+def test_a_list_changed_in_place_is_read_again():
+    words = ["会议"]
+    assert contains_any("培训人次", words) == []
+    words.append("培训")
+    assert contains_any("培训人次", words) == ["培训"]
+    endings = ["人次"]
+    assert ends_with_any("培训天数", endings) == ""
+    endings.append("天数")
+    assert ends_with_any("培训天数", endings) == "天数"
+
+
+def test_lexicon_endings_as_before():
+    """The lexicon's own lists give what a plain scan, longest first, gives."""
+    lists = units_table()
+    names = ["群众满意度", "培训计划完成率", "人均补助标准", "资金拨付及时率", "会议次数", "参训人员数", "水质达标率"]
+    for key in ("percent_endings", "money_endings", "count_endings", "non_ratio_endings"):
+        endings = lists[key]
+        for name in names:
+            longest = next((e for e in sorted(endings, key=len, reverse=True) if e and name.endswith(e)), "")
+            assert ends_with_any(name, endings) == longest, (key, name)
+            assert contains_any(name, endings) == [e for e in endings if e and e in name], (key, name)
