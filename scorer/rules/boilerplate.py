@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence, Set
 from functools import lru_cache
 
 from scorer.normalise import DocumentContext, RowContext, asks_an_act
@@ -211,60 +211,126 @@ def cost_formula_across_projects(document: DocumentContext) -> Iterator[tuple[Ro
     by_value: dict[str, list[RowContext]] = defaultdict(list)
     for project in document.projects:
         for row in project.rows:
-            if row.name and row.group == "cost" and row.value.has_number:
+            if row.group == "cost" and row.name and row.value.has_number:
                 by_value[row.value_text].append(row)
     for rows in by_value.values():
+        if len(rows) < 3:
+            continue  # a line counts the projects of its rows: fewer than 3 rows make no formula
         names = sorted({row.name for row in rows})
         position = {name: i for i, name in enumerate(names)}
         kinds_by_name: list[dict[int, frozenset[str]]] = [{} for _ in names]
         for row in rows:
             kinds_by_name[position[row.name]][row.project.index] = row.project.name_types
-        alike = _alike_names(names)
+        alike: Sequence[Set[int]] | None = None  # made when a scored row first asks
         groups: dict[int, dict[frozenset[str], int]] = {}  # name -> project kinds -> projects, of its alike names
         counts: dict[int, int] = {}
+        unrelated_to: dict[tuple[int, frozenset[str]], int] = {}  # (name, asker's kinds) -> unrelated projects
         for anchor in rows:
             if not document.is_scored(anchor.project):
                 continue
             i = position[anchor.name]
             if i not in groups:
+                if alike is None:
+                    alike = _alike_names(names)
                 projects: dict[int, frozenset[str]] = {}
                 for j in alike[i]:
                     projects.update(kinds_by_name[j])
                 counts[i] = len(projects)
-                groups[i] = defaultdict(int)
-                for kinds in projects.values():
-                    groups[i][kinds] += 1
-            unrelated = sum(n for kinds, n in groups[i].items() if not kinds & anchor.project.name_types)
-            if counts[i] >= 3 and unrelated >= 2:
+                groups[i] = Counter(projects.values())
+            if counts[i] < 3:
+                continue
+            mine = anchor.project.name_types
+            unrelated = unrelated_to.get((i, mine))
+            if unrelated is None:
+                unrelated = unrelated_to[i, mine] = sum(n for kinds, n in groups[i].items() if not kinds & mine)
+            if unrelated >= 2:
                 yield anchor, Hit(evidence=anchor.name, fields={"count": counts[i]})
 
 
 ALIKE_ALL_PAIRS = 64  # distinct names of one cost value compared pair by pair up to this many
+ALIKE = 0.7  # difflib ratio from which two names are written almost the same way
+ALIKE_CACHE = 4096  # lists of up to ALIKE_ALL_PAIRS names whose answer is kept: one list recurs over amounts
 
 
-def _alike_names(names: list[str]) -> list[set[int]]:
-    """For each distinct name, the names written almost the same way (difflib ratio >= 0.7), itself included.
-    Up to ALIKE_ALL_PAIRS names every pair is compared; beyond, only the pairs MinHash banding proposes
-    (scorer.duplicates), so the work grows with the names, not with their square."""
-    alike = [{i} for i in range(len(names))]
+def _alike_names(names: list[str]) -> Sequence[Set[int]]:
+    """For each distinct name (sorted), the names written almost the same way (difflib ratio >= 0.7), itself
+    included. Up to ALIKE_ALL_PAIRS names every pair is compared, and the answer is kept per list of names;
+    beyond, only the pairs MinHash banding proposes (scorer.duplicates), so the work grows with the names,
+    not with their square."""
+    if len(names) == 1:
+        return ({0},)
     if len(names) <= ALIKE_ALL_PAIRS:
-        pairs: Iterable[tuple[int, int]] = ((i, j) for i in range(len(names)) for j in range(i + 1, len(names)))
-    else:
-        from scorer.duplicates import lsh_candidates, minhash_signatures
+        return _alike_few(tuple(names))
+    from scorer.duplicates import lsh_candidates, minhash_signatures
 
-        pairs = ((int(i), int(j)) for i, j in lsh_candidates(minhash_signatures(names)))
+    pairs = sorted(((int(i), int(j)) for i, j in lsh_candidates(minhash_signatures(names))), key=lambda pair: (pair[1], pair[0]))
+    return _alike_pairs(names, pairs)
+
+
+@lru_cache(maxsize=ALIKE_CACHE)
+def _alike_few(names: tuple[str, ...]) -> tuple[frozenset[int], ...]:
+    pairs = ((i, j) for j in range(1, len(names)) for i in range(j))  # in order of (j, i), as _alike_pairs wants
+    return tuple(frozenset(found) for found in _alike_pairs(names, pairs))
+
+
+def _alike_pairs(names: Sequence[str], pairs: Iterable[tuple[int, int]]) -> list[set[int]]:
+    """_alike_names over the given pairs (i < j), ordered by j: difflib keeps what it learns of its second
+    string. ratio() is 2M / (len(a) + len(b)) for M the characters of difflib's matching blocks, and bounds
+    on M settle most pairs with the answer ratio() gives, without the full comparison: M is at most the
+    shorter length (difflib's real_quick_ratio) and at most the characters the two have in common (its
+    quick_ratio); it is at least the longest common substring (its first block), so at least a common
+    prefix or suffix, and the whole of a name the other holds."""
+    alike = [{i} for i in range(len(names))]
+    lengths = [len(name) for name in names]
+    characters: list[frozenset[str] | None] = [None] * len(names)  # each name's characters, made when first asked
     matcher = difflib.SequenceMatcher()
     second = -1
-    for i, j in sorted(pairs, key=lambda pair: (pair[1], pair[0])):
+    for i, j in pairs:
+        a, b = names[i], names[j]
+        total = lengths[i] + lengths[j]  # > 0: the names are distinct
+        # each bound is turned into a ratio as difflib does (2.0 * matches / total), so compares as ratio() would
+        if 2.0 * min(lengths[i], lengths[j]) / total < ALIKE:
+            continue
+        if lengths[j] < DIFFLIB_AUTOJUNK_FROM and (a in b or b in a):
+            alike[i].add(j)  # M is the shorter length, which passed above
+            alike[j].add(i)
+            continue
+        mine, theirs = characters[i], characters[j]
+        if mine is None:
+            mine = characters[i] = frozenset(a)
+        if theirs is None:
+            theirs = characters[j] = frozenset(b)
+        # the characters in common, with repeats, are at most the distinct ones in common and the repeats of one
+        repeats = min(lengths[i] - len(mine), lengths[j] - len(theirs))
+        if 2.0 * (len(mine & theirs) + repeats) / total < ALIKE:
+            continue
+        if lengths[j] < DIFFLIB_AUTOJUNK_FROM and 2.0 * _common_end(a, b) / total >= ALIKE:
+            alike[i].add(j)
+            alike[j].add(i)
+            continue
         if j != second:
-            matcher.set_seq2(names[j])  # difflib keeps what it learns of its second string
+            matcher.set_seq2(b)
             second = j
-        matcher.set_seq1(names[i])
-        # the quick bounds are upper bounds of ratio(): most pairs are settled without the full comparison
-        if matcher.real_quick_ratio() >= 0.7 and matcher.quick_ratio() >= 0.7 and matcher.ratio() >= 0.7:
+        matcher.set_seq1(a)
+        if matcher.ratio() >= ALIKE:
             alike[i].add(j)
             alike[j].add(i)
     return alike
+
+
+DIFFLIB_AUTOJUNK_FROM = 200  # difflib takes the popular characters of a second string this long for junk
+
+
+def _common_end(a: str, b: str) -> int:
+    """The longer of the common prefix and the common suffix of a and b."""
+    shorter = min(len(a), len(b))
+    prefix = 0
+    while prefix < shorter and a[prefix] == b[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < shorter and a[-1 - suffix] == b[-1 - suffix]:
+        suffix += 1
+    return max(prefix, suffix)
 
 
 @rule(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from operator import itemgetter
 
 from scorer.normalise import DocumentContext, ProjectContext, RowContext
 from scorer.predicates import is_uncheckable_text
 from scorer.registry import Hit, rule
-from scorer.rules.relevance import foreign_topic
+from scorer.rules.relevance import _topics_in_name, foreign_topic
 from scorer.types import Severity
 
 
@@ -29,9 +30,16 @@ def identical_slogan_in_unrelated_projects(document: DocumentContext) -> Iterato
     Good: 保障会议正常进行 = 切实保障 in two meeting projects (vague, but not copied across kinds).
     """
     groups: dict[tuple[str, str], list[RowContext]] = defaultdict(list)
+    uncheckable: dict[tuple[str, str], bool] = {}  # (name, 指标值 as written): all is_uncheckable_text reads of a row
     for project in document.projects:
         for row in project.rows:
-            if row.name and is_uncheckable_text(row):
+            if not row.name or row.value.numbers:
+                continue  # a number is checkable (is_uncheckable_text's first test, here without a call)
+            said = (row.name, row.indicator.value)
+            found = uncheckable.get(said)
+            if found is None:
+                found = uncheckable[said] = is_uncheckable_text(row)
+            if found:
                 groups[(row.name, row.value_text)].append(row)
     for rows in groups.values():
         if len(rows) < 2:
@@ -47,24 +55,25 @@ def identical_slogan_in_unrelated_projects(document: DocumentContext) -> Iterato
 def _first_unrelated_other(rows: list[RowContext]) -> Callable[[RowContext], RowContext | None]:
     """For rows sharing a name and value: row -> the first of them in an unrelated other project, or None.
     The rows are bucketed by their project's kinds, so the work is rows x distinct kind sets (few), not
-    rows x rows: an export repeats one slogan over thousands of projects."""
-    buckets: dict[frozenset[str], list[RowContext]] = {}
-    for row in rows:
+    rows x rows: an export repeats one slogan over thousands of projects. The leaders of the buckets
+    unrelated to a set of kinds are listed once per set, in row order: a row's answer is the first of them
+    not in its own project, and a project's rows are in one bucket, so it is one of the first two."""
+    buckets: dict[frozenset[str], list[tuple[int, RowContext]]] = {}
+    for position, row in enumerate(rows):
         leaders = buckets.setdefault(row.project.name_types, [])
         # a bucket keeps its first row and the first row of another project: one of them is not the asker's
-        if not leaders or (len(leaders) == 1 and leaders[0].project.index != row.project.index):
-            leaders.append(row)
-    order = {id(row): position for position, row in enumerate(rows)}
+        if not leaders or (len(leaders) == 1 and leaders[0][1].project.index != row.project.index):
+            leaders.append((position, row))
+    unrelated: dict[frozenset[str], list[RowContext]] = {}  # the asker's kinds -> leaders unrelated to them
 
     def first_unrelated(row: RowContext) -> RowContext | None:
-        best: RowContext | None = None
-        for kinds, leaders in buckets.items():
-            if row.project.name_types & kinds:
-                continue
-            other = next((o for o in leaders if o.project.index != row.project.index), None)
-            if other is not None and (best is None or order[id(other)] < order[id(best)]):
-                best = other
-        return best
+        mine = row.project.name_types
+        others = unrelated.get(mine)
+        if others is None:
+            found = [leader for kinds, leaders in buckets.items() if not mine & kinds for leader in leaders]
+            others = unrelated[mine] = [other for _, other in sorted(found, key=itemgetter(0))]
+        index = row.project.index
+        return next((other for other in others if other.project.index != index), None)
 
     return first_unrelated
 
@@ -90,8 +99,17 @@ def row_from_another_project(document: DocumentContext) -> Iterator[tuple[RowCon
             holders = first_of_kind.setdefault(kind, [])
             if len(holders) < 2:
                 holders.append(project)
+    # foreign_topic names the first kind of the row's name (relevance._topics_in_name) that the project does
+    # not do: a row none of whose such kinds has a source here finds nothing, and is not asked (R003 asks the
+    # rows it judges). A kind held by two projects is a source for every project; by one, for the others.
+    only = {kind: holders[0] for kind, holders in first_of_kind.items() if len(holders) == 1}
     for project in document.scored_projects():
         for row in project.rows:
+            topics = _topics_in_name(row.name)
+            if not topics or not any(
+                kind not in project.types and kind in first_of_kind and only.get(kind) is not project for kind, _ in topics
+            ):
+                continue
             found = foreign_topic(row)
             if not found:
                 continue

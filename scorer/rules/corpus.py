@@ -3,8 +3,9 @@ copied whole between projects. Codes 2xx look across documents, 1xx across proje
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence, Set
+from itertools import chain
 
 from scorer.duplicates import cached_key_hash, cached_row_key, carry_overs, corpus_stats, template_lookup
 from scorer.normalise import CorpusContext, ProjectContext, RowContext
@@ -122,13 +123,21 @@ def template_across_units(corpus: CorpusContext) -> Yield:
     templates = template_lookup(stats)
     if not templates:
         return
+    # (三级指标, 指标值) as written -> its hit or None, once per distinct pair: they repeat massively. A hit is
+    # only read by the engine, so the rows of one pair share it.
+    hits: dict[tuple[str, str], Hit | None] = {}
     for document in corpus.documents:
         for project in document.scored_projects():
             for row in project.rows:
-                key = cached_row_key(row.indicator.level3, row.indicator.value)
-                units = templates.get(key) or templates.get(cached_key_hash(key))
-                if units:
-                    yield project, row, Hit(evidence=str(units), fields={"units": units})
+                said = (row.indicator.level3, row.indicator.value)
+                if said in hits:
+                    hit = hits[said]
+                else:
+                    key = cached_row_key(*said)
+                    units = templates.get(key) or templates.get(cached_key_hash(key))
+                    hit = hits[said] = Hit(evidence=str(units), fields={"units": units}) if units else None
+                if hit is not None:
+                    yield project, row, hit
 
 
 @rule(
@@ -147,7 +156,10 @@ def table_copied_between_projects(corpus: CorpusContext) -> Yield:
     Good: two meeting projects of one document with alike tables (related projects).
     """
     for document in corpus.documents:
-        keys = [{cached_row_key(r.indicator.level3, r.indicator.value) for r in project.rows} for project in document.projects]
+        keys = [
+            frozenset([cached_row_key(r.indicator.level3, r.indicator.value) for r in project.rows])
+            for project in document.projects
+        ]
         flagged: set[int] = set()
         for index, other_index, share in _shared_tables(keys, document.part):
             project, other = document.projects[index], document.projects[other_index]
@@ -159,31 +171,34 @@ def table_copied_between_projects(corpus: CorpusContext) -> Yield:
 MAX_KEY_HOLDERS = 64  # a row key held by more projects of one document than this is a template (B201's)
 
 
-def _shared_tables(keys: list[set[str]], asked: range | None = None) -> Iterator[tuple[int, int, float]]:
+def _shared_tables(keys: Sequence[Set[str]], asked: range | None = None) -> Iterator[tuple[int, int, float]]:
     """(project, other project, share) where at least 80% (and 4) of the project's row keys are the other's,
     for each such other project in document order. Tables the same to the key are grouped by their key set;
     other pairs come from an inverted index of keys to projects, in which a key held by more than
     MAX_KEY_HOLDERS projects proposes no pair: the work is bounded by rows x MAX_KEY_HOLDERS. asked: only
     these projects' pairs (default all)."""
+    tables = [frozenset(mine) for mine in keys]  # each key set hashed once (a frozenset keeps its hash)
     same: dict[frozenset[str], list[int]] = defaultdict(list)
     holders: dict[str, list[int]] = defaultdict(list)
-    for index, mine in enumerate(keys):
+    for index, mine in enumerate(tables):
         if len(mine) >= 4:
-            same[frozenset(mine)].append(index)
+            same[mine].append(index)
             for key in mine:
                 holders[key].append(index)
-    for index, mine in enumerate(keys):
-        if len(mine) < 4 or (asked is not None and index not in asked):
+    # the keys that propose pairs: held by another project too, and by no more than MAX_KEY_HOLDERS
+    pairing = {key: found for key, found in holders.items() if 1 < len(found) <= MAX_KEY_HOLDERS}
+    for index, mine in enumerate(tables):
+        size = len(mine)
+        if size < 4 or (asked is not None and index not in asked):
             continue
-        shared: dict[int, int] = defaultdict(int)
-        for key in mine:
-            if len(holders[key]) <= MAX_KEY_HOLDERS:
-                for other in holders[key]:
-                    shared[other] += 1
-        for other in same[frozenset(mine)][: MAX_KEY_HOLDERS + 2]:
-            shared[other] = len(mine)
-        candidates = sorted(
-            other for other, n in shared.items() if other != index and len(keys[other]) >= 4 and n >= 4 and n / len(mine) >= 0.8
-        )
+        proposed = [found for key in mine if (found := pairing.get(key))]
+        alike = same[mine]
+        if (len(proposed) < 4 or len(proposed) / size < 0.8) and len(alike) < 2:
+            continue  # no other project can hold 4 and 80% of its keys: each proposing key counts one for each
+        shared = Counter(chain.from_iterable(proposed))
+        for other in alike[: MAX_KEY_HOLDERS + 2]:
+            shared[other] = size
+        # every project counted holds 4 keys or more (only those are indexed)
+        candidates = sorted(other for other, n in shared.items() if n >= 4 and other != index and n / size >= 0.8)
         for other in candidates:
-            yield index, other, shared[other] / len(mine)
+            yield index, other, shared[other] / size
