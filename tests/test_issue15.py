@@ -356,7 +356,7 @@ def test_point10_notebook_runs_from_the_repository_root():
     notebook = nbformat.read(ROOT / "notebooks" / "explore_weak_indicators.ipynb", as_version=4)
     NotebookClient(notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}).execute()
     text = json.dumps([cell.get("outputs", []) for cell in notebook.cells], ensure_ascii=False)
-    assert "5 documents, 56 projects, 512 indicators" in text
+    assert "5 个文件，56 个项目，512 条指标" in text
     assert "视察议政业务费" in text
 
 
