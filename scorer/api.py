@@ -47,7 +47,7 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
     extra, highest, noted = [], {}, []
     # all documents' rows at once: a chunk holds thousands of small documents, and numpy's cost is per call
     rows = [row for document in contexts for project in document.scored_projects() for row in project.rows]
-    categories, matrix = model.probability_matrix(rows)
+    categories, matrix, row_keys = model.probability_matrix_and_keys(rows)
     scored_columns = [i for i, c in enumerate(categories) if c in score_categories]
     finding_columns = [i for i, c in enumerate(categories) if c in finding_categories]
     # only rows the model costs points or may flag need a look of their own: the rest score as they are
@@ -65,11 +65,11 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
         if score_penalty(top[0]) > 0:
             highest[key] = top
         if scored and score_penalty(top[0]) >= NOTED_PENALTY:
-            noted.append((key, row, *top, model.row_top_features(row, top[1])))
+            noted.append((key, row, *top, model.row_top_features(row, top[1], row_keys[number])))
         for category, probability in probabilities.items():
             if probability < FINDING_THRESHOLD or (*key, category) in said or category not in finding_categories:
                 continue
-            names = model.row_top_features(row, category)
+            names = model.row_top_features(row, category, row_keys[number])
             message = text(
                 "model.finding",
                 category=category_name(category),

@@ -250,10 +250,14 @@ def _context_key(row: RowContext) -> ContextKey:
         ratio = amount / budget
         share = "equal" if abs(ratio - 1) < 0.002 else "over" if ratio > 1 else "part"
     allowed = allowed_dimensions(row)
-    dimensions: tuple[tuple[str, bool], ...] = ()
-    if allowed is not None:
-        dimensions = tuple((d, d in allowed) for d, _ in dimensions_in(row.name + row.value_text))
+    dimensions = () if allowed is None else _dimension_flags(allowed, row.name + row.value_text)
     return share, row.project.types, row.group, dimensions
+
+
+@lru_cache(maxsize=FEATURE_CACHE)
+def _dimension_flags(allowed: frozenset[str], text: str) -> tuple[tuple[str, bool], ...]:
+    """The benefit dimensions the text names, each with whether the project's kinds allow it."""
+    return tuple((d, d in allowed) for d, _ in dimensions_in(text))
 
 
 def _context_flags(key: ContextKey) -> dict[str, float]:
@@ -288,6 +292,14 @@ def _overlaps(row: RowContext) -> tuple[float, bool]:
         return 0.0, False
     own_overlap = len(mine & _project_words(row.project)) / len(mine)  # a bigram is in the text iff one of its bigrams
     return own_overlap, best_other_overlap(row, mine) / len(mine) > own_overlap
+
+
+RowKeys = tuple[tuple[str, ...], ContextKey, tuple[float, bool]]  # all that a row's features derive from
+
+
+def row_keys(row: RowContext) -> RowKeys:
+    """(text_key, _context_key, _overlaps) of the row."""
+    return text_key(row), _context_key(row), _overlaps(row)
 
 
 def context_features(row: RowContext) -> dict[str, float]:
@@ -443,8 +455,13 @@ class Model:
         return [dict(zip(categories, row.tolist(), strict=True)) for row in probabilities]
 
     def probability_matrix(self, rows: list[RowContext]) -> tuple[list[str], np.ndarray]:
-        """(categories, a rows x categories array of probabilities(row_features(row))). The model is linear,
-        so the logits of a name, of a value and of a row's context flags are computed once per distinct name,
+        """(categories, a rows x categories array of probabilities(row_features(row)))."""
+        categories, probabilities, _ = self.probability_matrix_and_keys(rows)
+        return categories, probabilities
+
+    def probability_matrix_and_keys(self, rows: list[RowContext]) -> tuple[list[str], np.ndarray, list[RowKeys]]:
+        """probability_matrix, and each row's keys (row_keys) for row_top_features. The model is linear, so
+        the logits of a name, of a value and of a row's context flags are computed once per distinct name,
         value and context key, gathered for all rows in one numpy step, and the word-overlap part of all
         rows added in another."""
         import numpy as np
@@ -457,6 +474,7 @@ class Model:
         text_vectors: list = []
         context_vectors: list = []
         text_ids, context_ids, own, other = [], [], [], []
+        keys: list[RowKeys] = []
         for row in rows:
             key = text_key(row)
             slot = text_slot.get(key)
@@ -476,15 +494,16 @@ class Model:
                 slot = context_slot[context] = len(context_vectors)
                 context_vectors.append(vector)
             context_ids.append(slot)
-            own_overlap, other_fits_better = _overlaps(row)
-            own.append(own_overlap)
-            other.append(other_fits_better)
+            overlaps = _overlaps(row)
+            own.append(overlaps[0])
+            other.append(overlaps[1])
+            keys.append((key, context, overlaps))
         if not rows:
-            return categories, np.empty((0, len(categories)))
+            return categories, np.empty((0, len(categories))), keys
         z = np.asarray(text_vectors)[text_ids] + np.asarray(context_vectors)[context_ids]
         own_part = np.asarray(own, dtype=float)[:, None] * self._feature_weights("f:own_overlap")
         z += own_part + np.asarray(other, dtype=float)[:, None] * self._feature_weights("f:other_fits_better")
-        return categories, 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        return categories, 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))), keys
 
     def _feature_weights(self, feature: str):
         """The weight row of one feature (zeros when the model holds no weight for it)."""
@@ -502,10 +521,10 @@ class Model:
             out[category] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         return out
 
-    def row_top_features(self, row: RowContext, category: str) -> list[str]:
+    def row_top_features(self, row: RowContext, category: str, keys: RowKeys | None = None) -> list[str]:
         """top_features(row_features(row), category), kept per distinct row text, context key and overlap:
-        all that a row's features derive from."""
-        key = (text_key(row), _context_key(row), _overlaps(row), category)
+        all that a row's features derive from (`keys`, when probability_matrix gave them)."""
+        key = (*(keys or row_keys(row)), category)
         memo = self._memo("_top_features")
         names = memo.get(key)
         if names is None:
