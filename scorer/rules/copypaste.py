@@ -9,7 +9,7 @@ from operator import itemgetter
 from scorer.normalise import DocumentContext, ProjectContext, RowContext
 from scorer.predicates import is_uncheckable_text
 from scorer.registry import Hit, rule
-from scorer.rules.relevance import _topics_in_name, foreign_topic
+from scorer.rules.relevance import foreign_topic, topics_in_name
 from scorer.types import Severity
 
 
@@ -99,13 +99,13 @@ def row_from_another_project(document: DocumentContext) -> Iterator[tuple[RowCon
             holders = first_of_kind.setdefault(kind, [])
             if len(holders) < 2:
                 holders.append(project)
-    # foreign_topic names the first kind of the row's name (relevance._topics_in_name) that the project does
+    # foreign_topic names the first kind of the row's name (relevance.topics_in_name) that the project does
     # not do: a row none of whose such kinds has a source here finds nothing, and is not asked (R003 asks the
     # rows it judges). A kind held by two projects is a source for every project; by one, for the others.
     only = {kind: holders[0] for kind, holders in first_of_kind.items() if len(holders) == 1}
     for project in document.scored_projects():
         for row in project.rows:
-            topics = _topics_in_name(row.name)
+            topics = topics_in_name(row.name)
             if not topics or not any(
                 kind not in project.types and kind in first_of_kind and only.get(kind) is not project for kind, _ in topics
             ):

@@ -101,7 +101,7 @@ def foreign_topic(row: RowContext) -> tuple[str, list[str]] | None:
 
 def _foreign_topic(row: RowContext) -> tuple[str, list[str]] | None:
     project = row.project
-    for kind, found in _topics_in_name(row.name):
+    for kind, found in topics_in_name(row.name):
         topic_words = _row_topics()[kind]
         if kind in project.types:
             continue
@@ -148,7 +148,7 @@ def in_own_text(row: RowContext, words: Iterable[str]) -> bool:
 
 
 @lru_cache(maxsize=STRING_CACHE)
-def _topics_in_name(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def topics_in_name(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(kind of work, its words in the name), in the lexicon's order."""
     found = ((kind, tuple(contains_any(name, words))) for kind, words in _row_topics().items())
     return tuple((kind, words) for kind, words in found if words)
