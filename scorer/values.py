@@ -108,7 +108,7 @@ _CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000}
 # a run of numerals; before 万元 or 亿元 the 万 or 亿 is the unit's (十五万元: 十五 and 万元)
 _CHINESE_NUMERAL = re.compile("[零〇一二两三四五六七八九十百千万]+?(?=万元|亿元)|[零〇一二两三四五六七八九十百千万]+")
 _DATE_QUALIFIERS = {"前", "之前", "以前", "内", "以内", "底", "末", "底前", "末前"}  # 十二月底前, 十个工作日内
-_CHINESE_PER_CENT = re.compile("百分之([零〇一二两三四五六七八九十百千]+)")
+_FRACTION_NUMERALS = "[零〇一二两三四五六七八九十百千]+"
 
 
 def chinese_number(numeral: str) -> int | None:
@@ -141,26 +141,93 @@ def _says_no_figure(text: str) -> bool:
     return any(word in text for word in table("units").get("approximate_quantities", ()))
 
 
+@cache
+def _fractions() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """A fraction word before Chinese numerals (百分之九十五, 千分之五), the same before Arabic digits (百分之95), and
+    the unit each word means (units.yaml fraction_words)."""
+    units = {str(word): str(unit) for word, unit in (table("units").get("fraction_words") or {}).items()}
+    words = "|".join(re.escape(word) for word in sorted(units, key=len, reverse=True))
+    return re.compile(f"({words})({_FRACTION_NUMERALS})"), re.compile(f"({words})({_NUMBER})"), units
+
+
+@cache
+def _tenths() -> re.Pattern[str]:
+    """N成 (N tenths) and N成M (N.M tenths: 九成五): one digit or 十 before the word, one digit after it."""
+    words = "|".join(re.escape(str(word)) for word in table("units").get("tenth_words") or ())
+    return re.compile(f"(?<![零〇一二两三四五六七八九十百千万])(十|[一二两三四五六七八九])(?:{words})([一二三四五六七八九]?)")
+
+
+def _fractions_in_figures(text: str) -> str:
+    """Fraction words before Arabic digits as the unit after them: 百分之95 -> 95%, 千分之5以内 -> 5‰以内."""
+    _, arabic_fraction, units = _fractions()
+    return arabic_fraction.sub(lambda found: f"{found[2]}{units[found[1]]}", text)
+
+
 def _in_arabic_figures(text: str) -> str:
-    """The text with each run of Chinese numerals in Arabic digits: 不少于两千人次 -> 不少于2000人次, 百分之九十五 -> 95%."""
+    """The text with each run of Chinese numerals in Arabic digits: 不少于两千人次 -> 不少于2000人次, 百分之九十五 -> 95%,
+    千分之五 -> 5‰, 百分百 -> 100%, 九成 -> 90%."""
+    fraction, _, units = _fractions()
+    for spelling, written in (table("units").get("fraction_spellings") or {}).items():
+        text = text.replace(str(spelling), str(written))
+
+    def per_cent(found: re.Match[str]) -> str:
+        number = chinese_number(found[2])
+        return found[0] if number is None else f"{number}{units[found[1]]}"
+
+    def tenths(found: re.Match[str]) -> str:
+        whole = chinese_number(found[1]) or 0
+        if whole == 10 and found[2]:
+            return found[0]  # 十成五 is no share
+        return f"{whole * 10 + (chinese_number(found[2]) or 0) if found[2] else whole * 10}%"
 
     def arabic(found: re.Match[str]) -> str:
-        number = chinese_number(found[1] if found.re is _CHINESE_PER_CENT else found[0])
-        if number is None:
-            return found[0]
-        return f"{number}%" if found.re is _CHINESE_PER_CENT else str(number)
+        number = chinese_number(found[0])
+        return found[0] if number is None else str(number)
 
-    return _CHINESE_NUMERAL.sub(arabic, _CHINESE_PER_CENT.sub(arabic, text))
+    text = _tenths().sub(tenths, fraction.sub(per_cent, text))
+    return _CHINESE_NUMERAL.sub(arabic, text)
+
+
+@cache
+def _period_frames() -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Words naming the span a figure is counted over (全年, 年度), and words giving it per a period (每年: 年),
+    longest first (units.yaml period_frames, per_period_frames)."""
+    data = table("units")
+    spans = tuple(sorted((str(word) for word in data.get("period_frames") or ()), key=len, reverse=True))
+    per = sorted(((str(w), str(p)) for w, p in (data.get("per_period_frames") or {}).items()), key=lambda e: -len(e[0]))
+    return spans, tuple(per)
+
+
+def _per_period(raw: str, text: str) -> Value | None:
+    """一年一次, 每季度一次, 每年不少于2次: the figure per the period, as 1次/年 is read; None when the value is
+    not a per-period word followed by a figure, its unit and operator words only (一年一度, 每月一报, 每年12月底前)."""
+    for word, period in _period_frames()[1]:
+        if not text.startswith(word) or len(text) == len(word):
+            continue
+        rest = parse_value(text[len(word) :])
+        plain = rest.has_number and not rest.text and rest.unit and "/" not in rest.unit
+        if not plain or rest.family in (UnitFamily.DATE, UnitFamily.DURATION):
+            return None
+        return Value(
+            raw=raw,
+            op=rest.op,
+            numbers=rest.numbers,
+            unit=f"{rest.unit}/{period}",
+            family=rest.family,
+            is_range=rest.is_range,
+        )
+    return None
 
 
 @lru_cache(maxsize=200_000)
 def parse_value(raw: str) -> Value:
     """Parse an indicator value. Never raises; text with no figure comes back with `text` set.
 
-    A value written in Chinese numerals (两次, ≥九十五%, 十二月底前) is read as its figures when they, their
-    units and the operator words are all it says (a deadline's 前 or 内 too); numerals inside words or slogans
-    (一次性, 两个维护, 三会一课, 统一), an unspecified quantity (一批), an approximation (两三次) and 零 alone
-    leave it words.
+    A value written in Chinese numerals (两次, ≥九十五%, 十二月底前, 千分之五以内, 九成以上, 百分百) is read as its
+    figures when they, their units and the operator words are all it says (a deadline's 前 or 内 too, and a
+    word naming the span counted over: 全年不少于两次); numerals inside words or slogans (一次性, 两个维护, 三会一课,
+    统一, 一成不变, 百分百满意), an unspecified quantity (一批), an approximation (两三次) and 零 alone leave it
+    words. A figure per a period (一年一次, 每季度不少于1次) takes the period as its unit's denominator (次/年).
 
     >>> parse_value("≥95%").op, parse_value("≥95%").numbers, parse_value("≥95%").family.value
     ('≥', (95.0,), 'percent')
@@ -168,10 +235,15 @@ def parse_value(raw: str) -> Value:
     text = normalise_value_text(raw)
     if not text:
         return Value(raw=raw or "")
+    per_period = _per_period(raw, text)
+    if per_period is not None:
+        return per_period
+    text = _fractions_in_figures(text)
     if _CHINESE_NUMERAL.search(text) and not re.search(r"\d", text) and not _says_no_figure(text):
         arabic = _parse_normalised(raw, _in_arabic_figures(text))
         timed = arabic.family in (UnitFamily.DATE, UnitFamily.DURATION) and arabic.text in _DATE_QUALIFIERS
-        if arabic.has_number and (not arabic.text or timed):
+        spanned = arabic.text in _period_frames()[0] and text.startswith(arabic.text)  # 全年不少于两次
+        if arabic.has_number and (not arabic.text or timed or spanned):
             return arabic
     return _parse_normalised(raw, text)
 

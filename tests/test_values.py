@@ -178,3 +178,118 @@ def test_numerals_inside_words_slogans_and_approximations_stay_words(raw):
     are an unspecified quantity (一批), an approximation (两三次) or 零 alone (a state, as 零事故; a review found
     them read as 1批, 23次 and a bare 0)."""
     assert parse_value(raw).numbers == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "op", "numbers", "unit", "family", "text"),
+    [
+        # education
+        ("教师培训次数", "全年不少于两次", "≥", (2.0,), "次", UnitFamily.COUNT, "全年"),
+        ("家访次数", "每学期一次", "", (1.0,), "次/学期", UnitFamily.COUNT, ""),
+        ("学生资助政策知晓率", "九成以上", "≥", (90.0,), "%", UnitFamily.PERCENT, ""),
+        ("教材循环使用率", "不低于七成", "≥", (70.0,), "%", UnitFamily.PERCENT, ""),
+        # health
+        ("孕产妇系统管理率", "九成五以上", "≥", (95.0,), "%", UnitFamily.PERCENT, ""),
+        ("院内感染发生率", "千分之五以内", "≤", (5.0,), "‰", UnitFamily.PERCENT, ""),
+        ("疫苗接种差错率", "万分之一以下", "≤", (1.0,), "‱", UnitFamily.PERCENT, ""),
+        ("家庭医生随访次数", "每季度一次", "", (1.0,), "次/季度", UnitFamily.COUNT, ""),
+        ("药品抽检次数", "年度不少于四次", "≥", (4.0,), "次", UnitFamily.COUNT, "年度"),
+        # water
+        ("水质监测次数", "每月一次", "", (1.0,), "次/月", UnitFamily.COUNT, ""),
+        ("河道巡查次数", "每周不少于两次", "≥", (2.0,), "次/周", UnitFamily.COUNT, ""),
+        ("供水管网漏损率", "一成以内", "≤", (10.0,), "%", UnitFamily.PERCENT, ""),
+        ("防汛演练次数", "一年两次", "", (2.0,), "次/年", UnitFamily.COUNT, ""),
+        # police
+        ("消防安全检查次数", "每年一次", "", (1.0,), "次/年", UnitFamily.COUNT, ""),
+        ("辅警培训合格率", "百分百", "", (100.0,), "%", UnitFamily.PERCENT, ""),
+        ("案件质量差错率", "千分之三以下", "≤", (3.0,), "‰", UnitFamily.PERCENT, ""),
+        ("治安巡逻次数", "年内不少于一百二十次", "≥", (120.0,), "次", UnitFamily.COUNT, "年内"),
+        # civil affairs
+        ("特困人员探访次数", "每月不少于一次", "≥", (1.0,), "次/月", UnitFamily.COUNT, ""),
+        ("低保资金发放准确率", "百分之百", "", (100.0,), "%", UnitFamily.PERCENT, ""),
+        ("养老机构安全检查次数", "本年度三次", "", (3.0,), "次", UnitFamily.COUNT, "本年度"),
+        ("救助政策知晓率", "八成以上", "≥", (80.0,), "%", UnitFamily.PERCENT, ""),
+        # transport
+        ("农村公路巡查次数", "每天一次", "", (1.0,), "次/天", UnitFamily.COUNT, ""),
+        ("桥梁安全检查次数", "每半年一次", "", (1.0,), "次/半年", UnitFamily.COUNT, ""),
+        ("危桥检测数量", "全年累计两百座", "", (200.0,), "座", UnitFamily.COUNT, "全年累计"),
+        ("路面完好率", "达到百分百", "≥", (100.0,), "%", UnitFamily.PERCENT, ""),
+        ("道路运输事故率", "万分之三以内", "≤", (3.0,), "‱", UnitFamily.PERCENT, ""),
+        # a fraction word before Arabic digits
+        ("政务服务好评率", "百分之95以上", "≥", (95.0,), "%", UnitFamily.PERCENT, ""),
+        ("档案差错率", "千分之5以内", "≤", (5.0,), "‰", UnitFamily.PERCENT, ""),
+    ],
+)
+def test_figures_written_in_words_are_read(name, raw, op, numbers, unit, family, text):
+    """Found in review: a period word before the figure (全年不少于两次), a figure per a period (一年一次, 每季度一次),
+    百分百, N成 (九成以上: N tenths) and 千分之N / 万分之N were read as words with no figure, and V001 called each a
+    target that cannot be checked at the year's end."""
+    value = parse_value(raw)
+    assert value.raw == raw
+    assert (value.op, value.numbers, value.unit, value.family, value.text) == (op, numbers, unit, family, text), name
+
+
+@pytest.mark.parametrize(
+    ("words", "figures"),
+    [
+        ("全年不少于两次", "全年不少于2次"),
+        ("年度不少于四次", "年度不少于4次"),
+        ("一年一次", "1次/年"),
+        ("每年一次", "每年1次"),
+        ("一年两次", "2次/年"),
+        ("每季度一次", "1次/季度"),
+        ("每月一次", "1次/月"),
+        ("每半年一次", "1次/半年"),
+        ("每年不少于两千人次", "≥2000人次/年"),
+        ("百分百", "100%"),
+        ("百分之百", "100%"),
+        ("九成以上", "≥90%"),
+        ("九成五", "95%"),
+        ("千分之五以内", "≤5‰"),
+        ("万分之三", "3‱"),
+    ],
+)
+def test_a_figure_in_words_reads_as_the_same_figure_in_digits(words, figures):
+    parsed, expected = parse_value(words), parse_value(figures)
+    assert expected.has_number
+    assert (parsed.op, parsed.numbers, parsed.unit, parsed.family, parsed.text) == (
+        expected.op,
+        expected.numbers,
+        expected.unit,
+        expected.family,
+        expected.text,
+    )
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "一年一度",  # a yearly festival, not one 度
+        "一年四季",
+        "一年一个台阶",
+        "每月一报",
+        "每年一次性发放",
+        "一次性补助到位",
+        "百分百满意",  # a sentence: the figure is not all the value says
+        "百分百完成",
+        "九成以上群众满意",
+        "一成不变",
+        "九成新",
+        "全年若干次",
+        "全年一批",
+        "每年两三次",
+        "全年二三十场",
+        "三千余人",
+        "全年三千余人次",
+        "一站式服务",
+        "一网通办",
+        "十四五规划",
+        "年均两三次",
+        "累计完成两次",  # 完成 is no operator word
+    ],
+)
+def test_period_and_fraction_look_alikes_stay_words(raw):
+    """A period word, 百分百 or N成 read only when the figure with its units and operator words is all the value
+    says: inside a slogan or sentence (一年一个台阶, 百分百满意, 一成不变), beside an approximation (两三次, 若干,
+    三千余人) or with a verb (累计完成两次) the value stays words."""
+    assert parse_value(raw).numbers == ()
