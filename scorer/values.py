@@ -48,6 +48,12 @@ def _units() -> tuple[list[tuple[str, str, UnitFamily]], dict[str, str]]:
     return entries, aliases
 
 
+@cache
+def _per_period_units() -> tuple[str, ...]:
+    """Units only after a per sign (1次/季度): units.yaml per_period_units, longest first."""
+    return tuple(sorted((str(unit) for unit in table("units").get("per_period_units") or ()), key=len, reverse=True))
+
+
 _BLANK_OR_INVISIBLE = re.compile(rf"[\s{INVISIBLE}]+")
 
 
@@ -89,7 +95,11 @@ def _match_unit(rest: str) -> tuple[str, UnitFamily, int]:
                 used = position
                 break
         else:
-            if parts and position < len(rest) and "\u4e00" <= rest[position] <= "\u9fff":
+            period = next((p for p in _per_period_units() if parts and rest.startswith(p, position)), "")
+            if period:  # 次/季度: the whole period, not 季 and a stray 度
+                parts.append(period)
+                used = position + len(period)
+            elif parts and position < len(rest) and "\u4e00" <= rest[position] <= "\u9fff":
                 parts.append(rest[position])  # per what, in a word of no unit table (元/生: per pupil)
                 used = position + 1
             break

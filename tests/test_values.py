@@ -293,3 +293,25 @@ def test_period_and_fraction_look_alikes_stay_words(raw):
     says: inside a slogan or sentence (一年一个台阶, 百分百满意, 一成不变), beside an approximation (两三次, 若干,
     三千余人) or with a verb (累计完成两次) the value stays words."""
     assert parse_value(raw).numbers == ()
+
+
+@pytest.mark.parametrize(
+    "raw, unit",
+    [
+        ("≥1次/季度", "次/季度"),
+        ("2次/学期", "次/学期"),
+        ("1次/半年", "次/半年"),
+        ("每季度一次", "次/季度"),
+        ("每学期不少于两次", "次/学期"),
+    ],
+)
+def test_a_period_is_whole_as_what_a_figure_is_counted_per(raw, unit):
+    value = parse_value(raw)
+    assert value.unit == unit and not value.text
+
+
+@pytest.mark.parametrize("raw", ["三季度末", "二季度前", "四季度", "2季度前", "1季度", "3季度末前完成", "一学期", "1学期"])
+def test_a_quarter_or_term_after_a_figure_is_a_time_not_an_amount(raw):
+    """三季度末 is the end of the third quarter: read as three quarters, a 时效 row would be a duration."""
+    value = parse_value(raw)
+    assert value.family is not UnitFamily.DURATION and value.unit not in ("季度", "学期", "半年")
