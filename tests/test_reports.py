@@ -310,3 +310,11 @@ def test_a_location_is_said_in_the_language_of_the_run(written, zh, en):
         assert place(written) == en
     finally:
         set_language(before)
+
+
+def test_a_plain_target_starting_like_a_formula_keeps_its_figure_readable():
+    """-5‱ and =7人 are targets, not formulas: a leading space keeps them text without changing what is read."""
+    from scorer.report.csv_writer import neutralise
+
+    assert neutralise("-5‱") == " -5‱" and neutralise("-3‰") == " -3‰" and neutralise("=7人") == " =7人"
+    assert neutralise("=HYPERLINK(1)") == "'=HYPERLINK(1)" and neutralise("≥95%") == "≥95%"

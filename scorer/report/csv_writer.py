@@ -15,7 +15,7 @@ import pandas as pd
 from scorer.atomic import atomic_output
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_TARGET = re.compile(r"^[=+\-]\s*\d[\d,.]*\s*[%‰\u4e00-\u9fff/]*$")
+_PLAIN_TARGET = re.compile(r"^[=+\-]\s*\d[\d,.]*\s*[%‰‱\u4e00-\u9fff/]*$")
 
 
 def neutralise(value: object) -> object:
