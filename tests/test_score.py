@@ -227,3 +227,34 @@ def test_a_zero_width_space_in_a_rows_table_s_unit_or_project_cell_splits_nothin
     assert len(scored) == 1 and scored["indicators"].tolist() == ["3"]
     costs = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert costs["codes"].tolist()[:2] == ["L101", "L101"]
+
+
+def test_a_row_about_work_the_project_does_not_do_is_copied_as_well_as_irrelevant():
+    """LABELING.md gives 会议召开时效性 = 及时 in a network-maintenance project under both irrelevant and
+    copy_paste: a 时效 formula about another kind of work came from that work's table."""
+    frame = pd.DataFrame(
+        [
+            {
+                "source": "交通运输局.csv",
+                "project": "农村公路日常养护",
+                "purpose": "县乡道路面修补、边沟清理",
+                "level1": "产出指标",
+                "level2": "时效指标",
+                "level3": "会议召开及时性",
+                "value": "及时",
+            },
+            {
+                "source": "交通运输局.csv",
+                "project": "农村公路日常养护",
+                "purpose": "县乡道路面修补、边沟清理",
+                "level1": "产出指标",
+                "level2": "数量指标",
+                "level3": "养护里程",
+                "value": "≥120公里",
+            },
+        ]
+    )
+    rows = scorer.score_frame(frame)
+    foreign = rows[rows.level3 == "会议召开及时性"].iloc[0]
+    assert "R003" in foreign.codes.split(";")
+    assert {"irrelevant", "copy_paste"} <= set(foreign.categories.split(";"))

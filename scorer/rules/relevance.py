@@ -161,6 +161,7 @@ def topics_in_name(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     Severity.ERROR,
     message="“{name}”讲的是{kind}工作，而本项目的名称、用途、目标和其他指标都不涉及{kind}",
     context=True,
+    also=(("copy_paste", Severity.WARNING),),
 )
 def topic_of_another_kind(row: RowContext) -> Hit | None:
     """An indicator about a kind of work the project does not do (a 会议 row in a network-maintenance project).
