@@ -149,6 +149,32 @@ def is_money_name(name: str) -> bool:
     return ends_as_money(name) and not contains_any(name, units_table()["money_more_is_better"])
 
 
+def money_more_is_better(row: RowContext) -> bool:
+    """The row's money is what a programme pays out, raises or saves, not what it spends: more is better
+    (补助标准, 招商引资到位资金; outside 成本指标 also 减轻群众就医支出, 拉动消费)."""
+    u = units_table()
+    if contains_any(row.name, u["money_more_is_better"]):
+        return True
+    return row.group != "cost" and bool(contains_any(row.name, u["money_saved_or_drawn"]))
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def is_higher_better_rate(name: str) -> bool:
+    """A rate where higher is better: a bounded share (is_bounded_rate) or one that may pass 100% (毛入学率)."""
+    if is_bounded_rate(name):
+        return True
+    u = units_table()
+    if contains_any(name, u["growth_rate_words"]) or contains_any(name, u["lower_is_better"]):
+        return False
+    return is_percent_name(name) and bool(ends_with_any(name, u["higher_rates_past_100"]))
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def is_either_way_share(name: str) -> bool:
+    """A share that may be a cap as well as a floor (贴息比例, 行政成本占比): ≤ on it is no defect."""
+    return bool(ends_with_any(name, units_table()["either_way_shares"]))
+
+
 def has_figure(row: RowContext) -> bool:
     return row.value.has_number or row.value.family is UnitFamily.DATE
 
@@ -237,6 +263,9 @@ def is_uncheckable_text(row: RowContext) -> bool:
         return False
     text = row.value_text
     if text in words("checkable_exact"):
+        return False
+    forms = name_forms_table()
+    if text in forms["instrument_acts"] and ends_with_any(row.name, forms["instruments"]):
         return False
     return not checkable_words(text) or bool(strong_degree_words(text))
 

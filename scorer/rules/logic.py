@@ -12,7 +12,10 @@ from scorer.predicates import (
     contains_any,
     cost_amount,
     is_bounded_rate,
+    is_either_way_share,
+    is_higher_better_rate,
     is_money_name,
+    money_more_is_better,
     name_forms_table,
     names_a_control_rate,
     units_table,
@@ -39,7 +42,7 @@ def cost_with_at_least(row: RowContext) -> Hit | None:
     """
     if row.value.family is not UnitFamily.MONEY or row.value.op not in ("≥", ">"):
         return None
-    if not (is_money_name(row.name) or row.group == "cost") or contains_any(row.name, units_table()["money_more_is_better"]):
+    if not (is_money_name(row.name) or row.group == "cost") or money_more_is_better(row):
         return None
     figure = row.value_text.lstrip("≥>")
     return Hit(evidence=row.value.op, fields={"figure": figure})
@@ -57,7 +60,9 @@ def rate_with_at_most(row: RowContext) -> Hit | None:
     """
     if row.value.family is not UnitFamily.PERCENT or row.value.op not in ("≤", "<"):
         return None
-    if not is_bounded_rate(row.name) or contains_any(row.name, units_table()["control_rate_words"]):
+    if not is_higher_better_rate(row.name) or is_either_way_share(row.name):
+        return None
+    if contains_any(row.name, units_table()["control_rate_words"]):
         return None
     return Hit(evidence=row.value.op)
 

@@ -9,6 +9,7 @@ from scorer.predicates import (
     ends_with_any,
     is_percent_name,
     is_percent_on_non_share,
+    money_more_is_better,
     name_forms_table,
     states_a_rate_base,
     units_table,
@@ -132,7 +133,7 @@ def money_name_not_money(row: RowContext) -> Hit | None:
     money = asks_for_money(row)
     if row.value.family is UnitFamily.NONE and not row.value.unit and "unit_in_name" not in row.form and money:
         return Hit(evidence="没有货币单位的数字")
-    if not money or contains_any(row.name, units_table()["money_more_is_better"]):
+    if not money or money_more_is_better(row):
         return None
     if row.value.family in (UnitFamily.MONEY, UnitFamily.PERCENT, UnitFamily.NONE):
         return None
