@@ -18,7 +18,7 @@ import json
 import math
 import zlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -297,6 +297,26 @@ def _overlaps(row: RowContext) -> tuple[float, bool]:
 RowKeys = tuple[tuple[str, ...], ContextKey, tuple[float, bool]]  # all that a row's features derive from
 
 
+@dataclass
+class RowKeyTable:
+    """The keys of each row of a probability_matrix_and_keys call, kept as the distinct text and context keys
+    and each row's index into them (a large document's rows would each hold a tuple otherwise)."""
+
+    text_keys: list[tuple[str, ...]] = field(default_factory=list)
+    context_keys: list[ContextKey] = field(default_factory=list)
+    text_ids: list[int] = field(default_factory=list)
+    context_ids: list[int] = field(default_factory=list)
+    own: list[float] = field(default_factory=list)
+    other: list[bool] = field(default_factory=list)
+
+    def __getitem__(self, number: int) -> RowKeys:
+        return (
+            self.text_keys[self.text_ids[number]],
+            self.context_keys[self.context_ids[number]],
+            (self.own[number], self.other[number]),
+        )
+
+
 def row_keys(row: RowContext) -> RowKeys:
     """(text_key, _context_key, _overlaps) of the row."""
     return text_key(row), _context_key(row), _overlaps(row)
@@ -459,7 +479,7 @@ class Model:
         categories, probabilities, _ = self.probability_matrix_and_keys(rows)
         return categories, probabilities
 
-    def probability_matrix_and_keys(self, rows: list[RowContext]) -> tuple[list[str], np.ndarray, list[RowKeys]]:
+    def probability_matrix_and_keys(self, rows: list[RowContext]) -> tuple[list[str], np.ndarray, RowKeyTable]:
         """probability_matrix, and each row's keys (row_keys) for row_top_features. The model is linear, so
         the logits of a name, of a value and of a row's context flags are computed once per distinct name,
         value and context key, gathered for all rows in one numpy step, and the word-overlap part of all
@@ -473,8 +493,8 @@ class Model:
         context_slot: dict[ContextKey, int] = {}
         text_vectors: list = []
         context_vectors: list = []
-        text_ids, context_ids, own, other = [], [], [], []
-        keys: list[RowKeys] = []
+        keys = RowKeyTable()
+        text_ids, context_ids, own, other = keys.text_ids, keys.context_ids, keys.own, keys.other
         for row in rows:
             key = text_key(row)
             slot = text_slot.get(key)
@@ -484,6 +504,7 @@ class Model:
                     vector = texts.put(key, self._text_logits(row) + intercepts)
                 slot = text_slot[key] = len(text_vectors)
                 text_vectors.append(vector)
+                keys.text_keys.append(key)
             text_ids.append(slot)
             context = _context_key(row)
             slot = context_slot.get(context)
@@ -493,11 +514,11 @@ class Model:
                     vector = contexts.put(context, self._logits(_context_flags(context)))
                 slot = context_slot[context] = len(context_vectors)
                 context_vectors.append(vector)
+                keys.context_keys.append(context)
             context_ids.append(slot)
-            overlaps = _overlaps(row)
-            own.append(overlaps[0])
-            other.append(overlaps[1])
-            keys.append((key, context, overlaps))
+            own_overlap, other_fits_better = _overlaps(row)
+            own.append(own_overlap)
+            other.append(other_fits_better)
         if not rows:
             return categories, np.empty((0, len(categories))), keys
         z = np.asarray(text_vectors)[text_ids] + np.asarray(context_vectors)[context_ids]
