@@ -47,6 +47,7 @@ class ProjectContext:
     text: str  # name + purpose + goal, compact
     document: DocumentContext = field(repr=False, default=None)  # type: ignore[assignment]
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # values derived once per project
+    spent_on: frozenset[str] = frozenset()  # the kinds its name says the money is spent on (spent_on())
 
     @property
     def name(self) -> str:
@@ -242,6 +243,22 @@ def types_of(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
+def _spending() -> tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...]]:
+    data = table("project_types")
+    kinds = frozenset(name for name, spec in data["types"].items() if spec.get("spending"))
+    lines = tuple((kind, tuple(words)) for kind, words in (data.get("budget_lines") or {}).items())
+    return kinds, lines
+
+
+@lru_cache(maxsize=50_000)
+def spent_on(name: str, name_types: frozenset[str]) -> frozenset[str]:
+    """The kinds a project's name (compact) says its money is spent on: its spending kinds (薪酬, 运转, 租赁 …)
+    and the kinds of the budget lines it holds (会议费: 会议). lexicons/project_types.yaml."""
+    kinds, lines = _spending()
+    return (name_types & kinds) | frozenset(kind for kind, words in lines if any(word in name for word in words))
+
+
 def project_types(project: Project) -> tuple[frozenset[str], frozenset[str]]:
     """(types from name, purpose and goal; types from the name alone, or from the rest when the name says none)."""
     name = compact(project.name)
@@ -256,6 +273,7 @@ def prepare(documents: list[Document]) -> list[DocumentContext]:
         doc_context = DocumentContext(document=document, projects=[])
         for p_index, project in enumerate(document.projects):
             all_types, name_types = project_types(project)
+            spending = spent_on(compact(project.name), name_types)
             p_context = ProjectContext(
                 project=project,
                 index=p_index,
@@ -264,6 +282,7 @@ def prepare(documents: list[Document]) -> list[DocumentContext]:
                 name_types=name_types,
                 text=compact(project.name) + compact(project.purpose) + compact(project.goal),
                 document=doc_context,
+                spent_on=spending,
             )
             for r_index, indicator in enumerate(project.indicators):
                 name = indicator_name(indicator)

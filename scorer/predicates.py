@@ -353,11 +353,6 @@ def _type_dims() -> dict[str, frozenset[str]]:
     return {name: frozenset(spec["dims"]) for name, spec in table("project_types")["types"].items()}
 
 
-@cache
-def _spending_types() -> frozenset[str]:
-    return frozenset(name for name, spec in table("project_types")["types"].items() if spec.get("spending"))
-
-
 def is_placeholder_name(row: RowContext) -> bool:
     """The 三级指标 is the 二级指标 heading, whole or cut short (可持续 under 可持续影响指标)."""
     name = compact(row.indicator.level3)
@@ -396,14 +391,13 @@ def dimensions_in(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 def allowed_dimensions(row: RowContext) -> frozenset[str] | None:
-    """The benefit dimensions the project's kinds can affect; where the project's name says the money pays
-    for people, rent or running costs, those kinds alone decide."""
-    return _allowed_dimensions(row.project.types, row.project.name_types)
+    """The benefit dimensions the project's kinds can affect; where the project's name says what the money is
+    spent on (people, rent, running costs, a meeting: ProjectContext.spent_on), those kinds alone decide."""
+    return _allowed_dimensions(row.project.types, row.project.spent_on)
 
 
 @lru_cache(maxsize=4096)  # few distinct kind sets; asked for every row, by a rule and by the model
-def _allowed_dimensions(types: frozenset[str], name_types: frozenset[str]) -> frozenset[str] | None:
+def _allowed_dimensions(types: frozenset[str], spent_on: frozenset[str]) -> frozenset[str] | None:
     if not types:
         return None
-    spending = name_types & _spending_types()
-    return frozenset().union(*(_type_dims()[t] for t in (spending or types)))
+    return frozenset().union(*(_type_dims()[t] for t in (spent_on or types)))
