@@ -539,3 +539,40 @@ def test_a_cost_block_s_amounts_are_not_the_project_s_budget_nor_a_section_s_hea
     score_tables([export], tmp_path / "rows.csv", tmp_path / "p.csv", jobs=1)
     assert _read(tmp_path / "p.csv").set_index("project")["budget"].to_dict() == {"乡镇干部培训": "", "存在的问题整改专项": "50"}
     assert "L101" in _read(tmp_path / "rows.csv").set_index("level3").loc["整改经费", "codes"]  # ≤60万元 of 50万元
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    cells=st.lists(
+        st.one_of(
+            st.sampled_from(["=7人", "-5%", "+1", "@SUM(A1)", "\t制表", "\r回车", '含"引号"', "多行\n文字", "", "≥95%"]),
+            st.text(max_size=12),
+            st.none(),
+            st.integers(),
+        ),
+        min_size=3,
+        max_size=3,
+    )
+)
+def test_scored_rows_are_written_as_the_typed_rows_would_be(cells):
+    """The bulk path hands score_frame's text columns to Arrow as they are: byte for byte what typing them
+    first gave, formula cells neutralised, and any cell that is no text (None, a number) written as before."""
+    from scorer.engines.bulk import csv_bytes, scored_csv_bytes, typed_rows
+
+    frame = pd.DataFrame(
+        [
+            {
+                "source": "a.csv",
+                "project": "会议费",
+                "level1": "产出指标",
+                "level2": "数量指标",
+                "level3": "会议次数",
+                "value": "≥2次",
+            }
+        ]
+        * 3
+    )
+    rows = score_frame(frame)[ROW_OUTPUT].copy()
+    rows["value"] = pd.Series(cells, dtype=object)
+    rows["messages"] = pd.Series([str(cell) for cell in cells], dtype=object)
+    assert scored_csv_bytes(rows) == csv_bytes(typed_rows(rows))

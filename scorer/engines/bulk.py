@@ -550,8 +550,7 @@ def _score_chunk(
         )
     scored_at = time.perf_counter()
     projects = projects_from_rows(scored)
-    rows = typed_rows(scored[ROW_OUTPUT])
-    payload = csv_bytes(rows) if csv_out else _arrow_table(rows)
+    payload = scored_csv_bytes(scored[ROW_OUTPUT]) if csv_out else _arrow_table(typed_rows(scored[ROW_OUTPUT]))
     return payload, projects, errors, scored_at - started, time.perf_counter() - scored_at
 
 
@@ -579,6 +578,46 @@ def csv_bytes(rows: pd.DataFrame) -> bytes:
     buffer = io.BytesIO()
     table = pa.Table.from_pandas(neutralise_frame(rows), preserve_index=False)
     pc.write_csv(table, buffer, pc.WriteOptions(include_header=False))
+    return buffer.getvalue()
+
+
+_NUMBER_TYPES = {"score": "float64", "project_index": "int64", "row_index": "int64"}
+
+
+def scored_csv_bytes(rows: pd.DataFrame) -> bytes:
+    """csv_bytes(typed_rows(rows)), byte for byte, for score_frame's rows: each text column handed to Arrow as
+    it is (every cell a str) and only the cells that start like a formula neutralised, without typing the
+    frame first (that and the frame's copy cost as much again). Any other cell: the typed path."""
+    import io
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pcsv
+
+    from scorer.report.csv_writer import FORMULA_TRIGGERS, neutralise
+
+    triggers = pa.array(list(FORMULA_TRIGGERS))
+    arrays = []
+    try:
+        for column in rows.columns:
+            if column in _NUMBER_TYPES:
+                arrays.append(pa.array(rows[column].to_numpy(dtype=_NUMBER_TYPES[column])))
+                continue
+            cells = rows[column].to_numpy(dtype=object)
+            array = pa.array(cells, type=pa.string(), from_pandas=True)
+            if array.null_count:
+                raise TypeError("a blank cell: typed_rows writes it as empty text")
+            risky = pc.is_in(pc.utf8_slice_codeunits(array, 0, 1), value_set=triggers)
+            if pc.any(risky).as_py():
+                at = risky.to_numpy(zero_copy_only=False)
+                cells = cells.copy()
+                cells[at] = [neutralise(cell) for cell in cells[at]]
+                array = pa.array(cells, type=pa.string())
+            arrays.append(array)
+    except (TypeError, ValueError, pa.ArrowException):
+        return csv_bytes(typed_rows(rows))
+    buffer = io.BytesIO()
+    pcsv.write_csv(pa.Table.from_arrays(arrays, names=list(rows.columns)), buffer, pcsv.WriteOptions(include_header=False))
     return buffer.getvalue()
 
 
