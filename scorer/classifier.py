@@ -204,26 +204,30 @@ def _overlap_leaders(document, name: str, mine: frozenset[str]) -> tuple[int, in
     """(the project sharing most of these words, how many it shares, how many the best other project
     shares), counting a word held by more than MAX_HOLDERS projects as shared by all. Kept per document
     for each distinct name: a budget system's export repeats the same names across thousands of projects."""
-    leaders = document.memo.setdefault("overlap_leaders", {})
-    if name not in leaders:
-        shared: dict[int, int] = {}
-        everywhere = 0
-        index = _word_index(document)
-        for word in mine:
-            holders = index.get(word, ())
-            if len(holders) > MAX_HOLDERS:
-                everywhere += 1
-                continue
-            for holder in holders:
-                shared[holder] = shared.get(holder, 0) + 1
-        first, first_count, second_count = -1, 0, 0
-        for holder, count in shared.items():
-            if count > first_count:
-                first, first_count, second_count = holder, count, first_count
-            elif count > second_count:
-                second_count = count
-        leaders[name] = (first, first_count + everywhere, second_count + everywhere)
-    return leaders[name]
+    leaders = document.memo.get("overlap_leaders")
+    if leaders is None:
+        leaders = document.memo["overlap_leaders"] = {}
+    found = leaders.get(name)
+    if found is not None:
+        return found
+    shared: dict[int, int] = {}
+    everywhere = 0
+    index = _word_index(document)
+    for word in mine:
+        holders = index.get(word, ())
+        if len(holders) > MAX_HOLDERS:
+            everywhere += 1
+            continue
+        for holder in holders:
+            shared[holder] = shared.get(holder, 0) + 1
+    first, first_count, second_count = -1, 0, 0
+    for holder, count in shared.items():
+        if count > first_count:
+            first, first_count, second_count = holder, count, first_count
+        elif count > second_count:
+            second_count = count
+    found = leaders[name] = (first, first_count + everywhere, second_count + everywhere)
+    return found
 
 
 def best_other_overlap(row: RowContext, mine: frozenset[str]) -> int:

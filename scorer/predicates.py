@@ -28,19 +28,21 @@ def boilerplate_table() -> dict:
 # endings by length, a pattern of its words) is kept by the list's identity, with the list itself, so that
 # an id is never reused while its entry lives. Lists made on the spot (a literal in a rule) fill the memo
 # up to its bound and are then forgotten.
-_BY_LIST: dict[tuple[int, object], tuple[object, int, object]] = {}
+_BY_LIST: dict[object, dict[int, tuple[object, int, object]]] = {}  # per deriving function: id(list) -> entry
 _BY_LIST_BOUND = 512
 
 
 def _derived(words: list[str] | tuple[str, ...] | frozenset[str], make):
-    key = (id(words), make)
-    found = _BY_LIST.get(key)
+    memo = _BY_LIST.get(make)
+    if memo is None:
+        memo = _BY_LIST[make] = {}
+    found = memo.get(id(words))
     if found is not None and found[0] is words and found[1] == len(words):  # a list grown or cut is asked anew
         return found[2]
-    if len(_BY_LIST) >= _BY_LIST_BOUND:
-        _BY_LIST.clear()
+    if len(memo) >= _BY_LIST_BOUND:
+        memo.clear()
     derived = make(words)
-    _BY_LIST[key] = (words, len(words), derived)
+    memo[id(words)] = (words, len(words), derived)
     return derived
 
 
