@@ -52,11 +52,12 @@ def cost_with_at_least(row: RowContext) -> Hit | None:
     "L002", "rate-with-at-most", "illogical", Severity.ERROR, message="“{name}”越高越好，却用“{evidence}”设上限，建议改为“≥”下限"
 )
 def rate_with_at_most(row: RowContext) -> Hit | None:
-    """A rate where higher is better (满意度, 合格率, 完成率) capped with ≤ or <.
+    """A rate where higher is better (满意度, 合格率, 完成率, 整改率, 入学率) capped with ≤ or <.
 
-    Rates where lower is better (错误率, 事故发生率) and 控制率 are left to other rules.
-    Bad: 培训合格率 = ≤95%.
-    Good: 培训合格率 = ≥95%; 差错率 = ≤1%.
+    Rates where lower is better (错误率, 事故发生率, 不予受理率) and 控制率 are left to other rules; a share that
+    may be a cap as well as a floor (贴息比例, 行政成本占比) is no defect with ≤.
+    Bad: 培训合格率 = ≤95%; 重大隐患整改率 = ≤100%.
+    Good: 培训合格率 = ≥95%; 差错率 = ≤1%; 贴息比例 = ≤50%.
     """
     if row.value.family is not UnitFamily.PERCENT or row.value.op not in ("≤", "<"):
         return None
