@@ -118,12 +118,17 @@ def is_percent_on_non_rate(row: RowContext) -> bool:
     return (row.value.family is UnitFamily.PERCENT or bare) and is_non_ratio_name(row.name)
 
 
+def _a_change_or_a_failure(name: str) -> bool:
+    """A rate of change (增长率) or of failure (差错率, 不予受理率): no share where higher is better."""
+    u = units_table()
+    return bool(contains_any(name, u["growth_rate_words"]) or contains_any(name, u["lower_is_better"]))
+
+
 @lru_cache(maxsize=STRING_CACHE)
 def is_bounded_rate(name: str) -> bool:
-    u = units_table()
-    if contains_any(name, u["growth_rate_words"]) or contains_any(name, u["lower_is_better"]):
+    if _a_change_or_a_failure(name):
         return False
-    return is_percent_name(name) and bool(ends_with_any(name, u["bounded_rate_endings"]))
+    return is_percent_name(name) and bool(ends_with_any(name, units_table()["bounded_rate_endings"]))
 
 
 @lru_cache(maxsize=STRING_CACHE)
@@ -165,10 +170,9 @@ def is_higher_better_rate(name: str) -> bool:
     """A rate where higher is better: a bounded share (is_bounded_rate) or one that may pass 100% (毛入学率)."""
     if is_bounded_rate(name):
         return True
-    u = units_table()
-    if contains_any(name, u["growth_rate_words"]) or contains_any(name, u["lower_is_better"]):
+    if _a_change_or_a_failure(name):
         return False
-    return is_percent_name(name) and bool(ends_with_any(name, u["higher_rates_past_100"]))
+    return is_percent_name(name) and bool(ends_with_any(name, units_table()["higher_rates_past_100"]))
 
 
 @lru_cache(maxsize=STRING_CACHE)

@@ -9,6 +9,11 @@ from scorer.types import UnitFamily
 from scorer.values import format_value, money_in_wan, parse_value
 
 
+def _reading(value) -> tuple:
+    """What a parse reads of a value, its raw text aside."""
+    return value.op, value.numbers, value.unit, value.family, value.text
+
+
 @pytest.mark.parametrize(
     ("raw", "op", "numbers", "unit", "family"),
     [
@@ -148,13 +153,7 @@ def test_a_target_written_in_chinese_numerals_reads_as_in_arabic_digits(raw, ara
     that cannot be checked at the year's end."""
     parsed, expected = parse_value(raw), parse_value(arabic)
     assert expected.has_number and parsed.raw == raw
-    assert (parsed.op, parsed.numbers, parsed.unit, parsed.family, parsed.text) == (
-        expected.op,
-        expected.numbers,
-        expected.unit,
-        expected.family,
-        expected.text,
-    )
+    assert _reading(parsed) == _reading(expected)
 
 
 @pytest.mark.parametrize(
@@ -252,13 +251,7 @@ def test_figures_written_in_words_are_read(name, raw, op, numbers, unit, family,
 def test_a_figure_in_words_reads_as_the_same_figure_in_digits(words, figures):
     parsed, expected = parse_value(words), parse_value(figures)
     assert expected.has_number
-    assert (parsed.op, parsed.numbers, parsed.unit, parsed.family, parsed.text) == (
-        expected.op,
-        expected.numbers,
-        expected.unit,
-        expected.family,
-        expected.text,
-    )
+    assert _reading(parsed) == _reading(expected)
 
 
 @pytest.mark.parametrize(
