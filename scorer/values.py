@@ -252,7 +252,9 @@ def parse_value(raw: str) -> Value:
     if _CHINESE_NUMERAL.search(text) and not re.search(r"\d", text) and not _says_no_figure(text):
         arabic = _parse_normalised(raw, _in_arabic_figures(text))
         timed = arabic.family in (UnitFamily.DATE, UnitFamily.DURATION) and arabic.text in _DATE_QUALIFIERS
-        spanned = arabic.text in _period_frames()[0] and text.startswith(arabic.text)  # 全年不少于两次
+        frames = _period_frames()
+        # a word naming the span (全年不少于两次) or the period (每天两小时, as 每天2小时 is read) before the figure
+        spanned = text.startswith(arabic.text) and (arabic.text in frames[0] or arabic.text in dict(frames[1]))
         if arabic.has_number and (not arabic.text or timed or spanned):
             return arabic
     return _parse_normalised(raw, text)

@@ -246,6 +246,9 @@ def test_figures_written_in_words_are_read(name, raw, op, numbers, unit, family,
         ("九成五", "95%"),
         ("千分之五以内", "≤5‰"),
         ("万分之三", "3‱"),
+        ("每天两小时", "每天2小时"),
+        ("每周不少于五十六小时", "每周不少于56小时"),
+        ("每天三十分钟", "每天30分钟"),
     ],
 )
 def test_a_figure_in_words_reads_as_the_same_figure_in_digits(words, figures):
