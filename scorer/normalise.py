@@ -244,19 +244,23 @@ def types_of(text: str) -> frozenset[str]:
 
 
 @cache
-def _spending() -> tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...]]:
+def _spending() -> tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...], frozenset[str]]:
     data = table("project_types")
     kinds = frozenset(name for name, spec in data["types"].items() if spec.get("spending"))
     lines = tuple((kind, tuple(words)) for kind, words in (data.get("budget_lines") or {}).items())
-    return kinds, lines
+    return kinds, lines, frozenset(data.get("budget_lines_spare") or ())
 
 
 @lru_cache(maxsize=50_000)
 def spent_on(name: str, name_types: frozenset[str]) -> frozenset[str]:
     """The kinds a project's name (compact) says its money is spent on: its spending kinds (薪酬, 运转, 租赁 …)
-    and the kinds of the budget lines it holds (会议费: 会议). lexicons/project_types.yaml."""
-    kinds, lines = _spending()
-    return (name_types & kinds) | frozenset(kind for kind, words in lines if any(word in name for word in words))
+    and the kinds of the budget lines it holds (会议费: 会议), unless the name is of a kind whose meetings are its
+    work (招商推介会会议经费). lexicons/project_types.yaml."""
+    kinds, lines, spare = _spending()
+    spent = name_types & kinds
+    if name_types & spare:
+        return spent
+    return spent | frozenset(kind for kind, words in lines if any(word in name for word in words))
 
 
 def project_types(project: Project) -> tuple[frozenset[str], frozenset[str]]:

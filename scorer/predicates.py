@@ -118,17 +118,31 @@ def is_percent_on_non_rate(row: RowContext) -> bool:
     return (row.value.family is UnitFamily.PERCENT or bare) and is_non_ratio_name(row.name)
 
 
+@lru_cache(maxsize=STRING_CACHE)
+def is_failure_rate(name: str) -> bool:
+    """A completion negated or undone right before the rate (不予受理率, 低保金未足额发放率, 信访事项未办结率): the
+    share that failed. Not where a noun of the cases follows the negation (未整改问题整改率, 退回…案件按期办结率):
+    there the negation names the cases. lexicons/unit_expectations.yaml negation_words, case_nouns."""
+    u = units_table()
+    text = name
+    for word in u["not_negations"]:
+        text = text.replace(word, "")
+    last = max((text.rfind(word) + len(word) for word in u["negation_words"] if word in text), default=-1)
+    return last >= 0 and not contains_any(text[last:], u["case_nouns"])
+
+
 def _a_change_or_a_failure(name: str) -> bool:
     """A rate of change (增长率) or of failure (差错率, 不予受理率): no share where higher is better."""
     u = units_table()
-    return bool(contains_any(name, u["growth_rate_words"]) or contains_any(name, u["lower_is_better"]))
+    return bool(contains_any(name, u["growth_rate_words"]) or contains_any(name, u["lower_is_better"])) or is_failure_rate(name)
 
 
 @lru_cache(maxsize=STRING_CACHE)
 def is_bounded_rate(name: str) -> bool:
-    if _a_change_or_a_failure(name):
+    u = units_table()
+    if _a_change_or_a_failure(name) or ends_with_any(name, u["higher_rates_past_100"]):
         return False
-    return is_percent_name(name) and bool(ends_with_any(name, units_table()["bounded_rate_endings"]))
+    return is_percent_name(name) and bool(ends_with_any(name, u["bounded_rate_endings"]))
 
 
 @lru_cache(maxsize=STRING_CACHE)
@@ -162,7 +176,9 @@ def money_more_is_better(row: RowContext) -> bool:
     u = units_table()
     if contains_any(row.name, u["money_more_is_better"]):
         return True
-    return row.group != "cost" and bool(contains_any(row.name, u["money_saved_or_drawn"]))
+    if not contains_any(row.name, u["money_saved_or_drawn"]):
+        return False
+    return row.group != "cost" or not ends_with_any(row.name, u["spending_endings"])
 
 
 @lru_cache(maxsize=STRING_CACHE)
@@ -177,8 +193,9 @@ def is_higher_better_rate(name: str) -> bool:
 
 @lru_cache(maxsize=STRING_CACHE)
 def is_either_way_share(name: str) -> bool:
-    """A share that may be a cap as well as a floor (贴息比例, 行政成本占比): ≤ on it is no defect."""
-    return bool(ends_with_any(name, units_table()["either_way_shares"]))
+    """A share of money, which may be a cap as well as a floor (贴息比例, 行政成本占比): ≤ on it is no defect."""
+    u = units_table()
+    return bool(ends_with_any(name, u["either_way_shares"])) and bool(contains_any(name, u["either_way_share_words"]))
 
 
 def has_figure(row: RowContext) -> bool:

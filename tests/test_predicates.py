@@ -45,3 +45,25 @@ def test_lexicon_endings_as_before():
             longest = next((e for e in sorted(endings, key=len, reverse=True) if e and name.endswith(e)), "")
             assert ends_with_any(name, endings) == longest, (key, name)
             assert contains_any(name, endings) == [e for e in endings if e and e in name], (key, name)
+
+
+def test_a_negated_completion_is_a_failure_rate_unless_the_negation_names_the_cases():
+    from scorer.predicates import is_failure_rate
+
+    failures = [
+        "资助申请不予受理率",
+        "低保金未足额发放率",
+        "信访事项未办结率",
+        "投诉举报未按期办结率",
+        "隐患问题未销号率",
+        "驳回率",
+    ]
+    completions = [
+        "历史遗留未整改问题整改率",
+        "积压未处理警情处置率",
+        "退回补充侦查案件按期办结率",
+        "未成年人保护覆盖率",
+        "资金发放率",
+    ]
+    assert [name for name in failures if not is_failure_rate(name)] == []
+    assert [name for name in completions if is_failure_rate(name)] == []

@@ -13,6 +13,7 @@ from scorer.predicates import (
     cost_amount,
     is_bounded_rate,
     is_either_way_share,
+    is_failure_rate,
     is_higher_better_rate,
     is_money_name,
     money_more_is_better,
@@ -236,6 +237,8 @@ def entitlement_partly_paid(row: RowContext) -> Hit | None:
     value = row.value
     if value.family is not UnitFamily.PERCENT or value.number is None or max(value.numbers) >= 100:
         return None
+    if is_failure_rate(row.name):
+        return None  # the share left unpaid (资助资金未发放率 ≤2%): lower is better
     forms = name_forms_table()
     name = row.name
     payment = "|".join(forms["entitlement_payment_words"])
