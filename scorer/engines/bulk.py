@@ -568,16 +568,20 @@ def typed_rows(rows: pd.DataFrame) -> pd.DataFrame:
 def csv_bytes(rows: pd.DataFrame) -> bytes:
     """Rows as CSV lines (UTF-8, no header), formula cells neutralised. Arrow's writer: 7x pandas' to_csv;
     it quotes every text cell, which any CSV reader reads the same."""
-    import io
-
     import pyarrow as pa
-    import pyarrow.csv as pc
 
     from scorer.report.csv_writer import neutralise_frame
 
+    return _csv_lines(pa.Table.from_pandas(neutralise_frame(rows), preserve_index=False))
+
+
+def _csv_lines(table) -> bytes:
+    import io
+
+    import pyarrow.csv as pcsv
+
     buffer = io.BytesIO()
-    table = pa.Table.from_pandas(neutralise_frame(rows), preserve_index=False)
-    pc.write_csv(table, buffer, pc.WriteOptions(include_header=False))
+    pcsv.write_csv(table, buffer, pcsv.WriteOptions(include_header=False))
     return buffer.getvalue()
 
 
@@ -588,37 +592,20 @@ def scored_csv_bytes(rows: pd.DataFrame) -> bytes:
     """csv_bytes(typed_rows(rows)), byte for byte, for score_frame's rows: each text column handed to Arrow as
     it is (every cell a str) and only the cells that start like a formula neutralised, without typing the
     frame first (that and the frame's copy cost as much again). Any other cell: the typed path."""
-    import io
-
     import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.csv as pcsv
 
-    from scorer.report.csv_writer import FORMULA_TRIGGERS, neutralise
+    from scorer.report.csv_writer import neutralised_text
 
-    triggers = pa.array(list(FORMULA_TRIGGERS))
     arrays = []
     try:
         for column in rows.columns:
             if column in _NUMBER_TYPES:
                 arrays.append(pa.array(rows[column].to_numpy(dtype=_NUMBER_TYPES[column])))
-                continue
-            cells = rows[column].to_numpy(dtype=object)
-            array = pa.array(cells, type=pa.string(), from_pandas=True)
-            if array.null_count:
-                raise TypeError("a blank cell: typed_rows writes it as empty text")
-            risky = pc.is_in(pc.utf8_slice_codeunits(array, 0, 1), value_set=triggers)
-            if pc.any(risky).as_py():
-                at = risky.to_numpy(zero_copy_only=False)
-                cells = cells.copy()
-                cells[at] = [neutralise(cell) for cell in cells[at]]
-                array = pa.array(cells, type=pa.string())
-            arrays.append(array)
+            else:
+                arrays.append(neutralised_text(rows[column].to_numpy(dtype=object)))
     except (TypeError, ValueError, pa.ArrowException):
         return csv_bytes(typed_rows(rows))
-    buffer = io.BytesIO()
-    pcsv.write_csv(pa.Table.from_arrays(arrays, names=list(rows.columns)), buffer, pcsv.WriteOptions(include_header=False))
-    return buffer.getvalue()
+    return _csv_lines(pa.Table.from_arrays(arrays, names=list(rows.columns)))
 
 
 def _arrow_table(rows: pd.DataFrame):
