@@ -702,8 +702,8 @@ def test_parse_then_score_of_an_export_of_several_units_gives_what_score_gives(s
 
 def test_exports_of_fewer_units_than_a_template_needs_send_no_chunk_for_key_digests(seed_table, tmp_path, monkeypatch):
     """A budget system's export names no unit: the file is the unit. Under five such files no row can be a
-    template (B201), so pass 1 only counts rows and units, and the rows come out as with the digests made;
-    five files are five units, and are digested."""
+    template (B201), so pass 1 is left out (no table is read for it), and the rows come out as with the
+    digests made; five files are five units, and are digested."""
     from scorer.engines import bulk
 
     tables = []
@@ -715,10 +715,10 @@ def test_exports_of_fewer_units_than_a_template_needs_send_no_chunk_for_key_dige
         digested.setattr(bulk, "too_few_units", lambda paths: False)
         with_digests = bulk.score_tables(tables[:4], tmp_path / "digested.csv", None, jobs=1)
 
-    def no_digests(frame):
-        raise AssertionError("a chunk was sent for key digests")
+    def no_pass_one(*args, **kwargs):
+        raise AssertionError("pass 1 ran")
 
-    monkeypatch.setattr(bulk, "key_units", no_digests)
+    monkeypatch.setattr(bulk, "template_stats", no_pass_one)
     report = bulk.score_tables(tables[:4], tmp_path / "rows.csv", None, jobs=1)
     assert report.rows == with_digests.rows == len(_rows(tmp_path / "rows.csv")) > 0
     assert (tmp_path / "rows.csv").read_bytes() == (tmp_path / "digested.csv").read_bytes()

@@ -221,7 +221,8 @@ def key_units(frame: pd.DataFrame) -> pd.DataFrame:
     if frame.empty:
         return pd.DataFrame({"key": pd.Series(dtype="uint64"), "source": pd.Series(dtype=object)})
     codes, uniques = pd.factorize(frame["level3"] + "\x1f" + frame["value"])
-    digests = np.array([int(cached_key_hash(cached_row_key(*pair.split("\x1f", 1))), 16) for pair in uniques], dtype=np.uint64)
+    pairs = uniques.tolist()  # a list at once: iterating an Arrow-backed index asks it cell by cell
+    digests = np.array([int(cached_key_hash(cached_row_key(*pair.split("\x1f", 1))), 16) for pair in pairs], dtype=np.uint64)
     return pd.DataFrame({"key": digests[codes], "source": frame["source"].to_numpy()}).drop_duplicates()
 
 
@@ -236,7 +237,6 @@ def template_stats(
     pool=None,
     errors: list[str] | None = None,
     scattered: dict[Path, tuple[str, int]] | None = None,
-    digests: bool = True,
 ) -> dict:
     """Corpus statistics for rule B201: how many units (documents, in a rows table; a unit by its name, in
     whatever table) use each key, kept for the keys used by two units or more, named by digest
@@ -246,8 +246,7 @@ def template_stats(
     digests (about 16 bytes a row: 16 MB at a million rows), so that a unit's key is counted once even
     when two tables (two years' exports) hold the unit, as the Dask engine counts. A table whose documents
     are scattered is counted again through grouped_batches, and named in `scattered` (with its first such
-    document and row), so that pass 2 reads it so too. With a process pool, digests come from its workers.
-    digests=False counts rows and units only (no key is kept)."""
+    document and row), so that pass 2 reads it so too. With a process pool, digests come from its workers."""
     from scorer.duplicates import STATS_SCHEMA
 
     pair_keys: list[np.ndarray] = []  # a chunk each: the key digest of each of its distinct (key, unit) pairs
@@ -285,12 +284,11 @@ def template_stats(
             for frame in document_chunks(frames, stop_at_scattered):
                 rows += int((~unnamed_rows(frame)).sum())  # as pass 2 counts them: a project's heading line is none
                 units.update(frame["source"].unique())
-                if not digests:
-                    continue
                 if pool is None:
                     collect(key_units(frame))
                     continue
-                in_pool(path, lambda: in_flight.append(pool.submit(_run_task, key_units, frame)))  # noqa: B023 (called at once)
+                keyed = frame[["source", "level3", "value"]]  # all key_units reads: less to send
+                in_pool(path, lambda: in_flight.append(pool.submit(_run_task, key_units, keyed)))  # noqa: B023 (called at once)
                 if len(in_flight) >= 4:
                     collect_next(path)
         except BulkError as exc:  # counted as far as it was read; the other tables still count
@@ -329,8 +327,8 @@ def template_stats(
 def too_few_units(paths: list[Path]) -> bool:
     """Whether the tables cannot hold as many units as a template needs (B201): each names no document nor
     unit (a budget system's export of one unit: the file is the unit) and there are fewer of them than
-    TEMPLATE_MIN_UNITS. Pass 1 then counts rows and units only: no chunk goes to a worker for key digests
-    that could make no template."""
+    TEMPLATE_MIN_UNITS. Pass 1 is then left out: it could find no template, and no such table can hold a
+    document whose rows are scattered; the progress bar goes without a total."""
     from scorer.duplicates import TEMPLATE_MIN_UNITS
 
     if len(paths) >= TEMPLATE_MIN_UNITS:
@@ -707,11 +705,12 @@ def _score_tables(
     with _worker_pool(jobs, options) as pool:  # started before any Arrow thread exists in this process
         readable = readable_tables(paths, report)
         scattered: dict[Path, tuple[str, int]] = {}  # tables whose documents' rows are not together
-        if options.corpus_stats is None and wants_b201(options):
+        if options.corpus_stats is None and wants_b201(options) and too_few_units(readable):
+            # no row can be a template, and a table that names no document is one: pass 1 has nothing to find
+            options.corpus_stats = {"units": len(readable), "rows": None, "keys": {}}
+        elif options.corpus_stats is None and wants_b201(options):
             try:
-                options.corpus_stats = template_stats(
-                    readable, chunk_rows, pool, report.errors, scattered, digests=not too_few_units(readable)
-                )
+                options.corpus_stats = template_stats(readable, chunk_rows, pool, report.errors, scattered)
             except BulkError as exc:
                 report.errors.append(str(exc))
                 options.corpus_stats = {"units": 0, "keys": {}}
