@@ -226,6 +226,16 @@ def key_units(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"key": digests[codes], "source": frame["source"].to_numpy()}).drop_duplicates()
 
 
+def key_digests(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The digests pass 1 keeps of a frame's distinct (key, unit) pairs (key_units): each pair's key, and the
+    pair itself. Made where the frame is (a worker), so that only two arrays of integers come back."""
+    found = key_units(frame)
+    key = found["key"].to_numpy(dtype=np.uint64)
+    unit = pd.util.hash_array(found["source"].to_numpy(dtype=object))
+    with np.errstate(over="ignore"):
+        return key, key ^ (unit * np.uint64(0x9E3779B97F4A7C15))
+
+
 # Read by pass 1: the template keys (level3, value) of each unit, and the cells that tell the rows pass 2 leaves
 # out (a total, a sign-off, a row of neither name nor value: scorer.ingest.tables.not_indicator_rows)
 PASS_ONE_COLUMNS = ["source", "project", "level1", "level2", "level3", "description", "value"]
@@ -254,12 +264,10 @@ def template_stats(
     units: set[str] = set()
     rows = 0
 
-    def collect(found: pd.DataFrame) -> None:
-        key = found["key"].to_numpy(dtype=np.uint64)
-        unit = pd.util.hash_array(found["source"].to_numpy(dtype=object))
-        with np.errstate(over="ignore"):
-            pair_digests.append(key ^ (unit * np.uint64(0x9E3779B97F4A7C15)))
+    def collect(found: tuple[np.ndarray, np.ndarray]) -> None:
+        key, pair = found
         pair_keys.append(key)
+        pair_digests.append(pair)
 
     in_flight: deque = deque()
 
@@ -285,10 +293,10 @@ def template_stats(
                 rows += int((~unnamed_rows(frame)).sum())  # as pass 2 counts them: a project's heading line is none
                 units.update(frame["source"].unique())
                 if pool is None:
-                    collect(key_units(frame))
+                    collect(key_digests(frame))
                     continue
-                keyed = frame[["source", "level3", "value"]]  # all key_units reads: less to send
-                in_pool(path, lambda: in_flight.append(pool.submit(_run_task, key_units, keyed)))  # noqa: B023 (called at once)
+                keyed = frame[["source", "level3", "value"]]  # all key_digests reads: less to send
+                in_pool(path, lambda: in_flight.append(pool.submit(_run_task, key_digests, keyed)))  # noqa: B023 (called at once)
                 if len(in_flight) >= 4:
                     collect_next(path)
         except BulkError as exc:  # counted as far as it was read; the other tables still count
