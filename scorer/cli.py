@@ -331,15 +331,21 @@ def _read_or_stop(paths: list[Path], outputs: list[Output], quiet: bool) -> tupl
 
 
 def _explain(paths: list[Path]) -> NoReturn:
-    """`zhibiao parse --explain`: how each file was read, then exit (0 when every file could be opened)."""
+    """`zhibiao parse --explain`: how each file was read, then exit as `zhibiao parse` does: 0 when indicators
+    were read from every file, 1 when some file gave none (unreadable, or no indicator table), 2 when none did."""
     from scorer.ingest.explain import explain
 
     _check_inputs(paths)
-    files = expand(paths, InputPlan())
+    files = expand(paths, InputPlan(rows_tables=True))
+    unread = 0
     for path in files:
-        click.echo(explain(path))
+        said, readable = explain(path)
+        click.echo(said)
         click.echo("")
-    sys.exit(EXIT_OK if files else EXIT_NOTHING_READ)
+        unread += not readable
+    if not files or unread == len(files):
+        sys.exit(EXIT_NOTHING_READ)
+    sys.exit(EXIT_SOME_UNREADABLE if unread else EXIT_OK)
 
 
 def _nothing_to_score() -> NoReturn:

@@ -517,6 +517,74 @@ def test_parse_explain_and_skipped_list_say_what_was_not_taken(tmp_path):
     assert lines[0]["location"].endswith("line 4")
 
 
+def test_parse_explain_reads_a_rows_table_as_parse_and_score_read_it(tmp_path):
+    """`parse --explain` read a budget system's export as a document (its header as indicators, the unit's name
+    as an indicator's) and called a Parquet table binary content, while `parse` and `score` read both as rows
+    tables. It now says how the columns were taken and lists each unit's rows by their row of the table, and the
+    total and the sign-off it left out."""
+    from click.testing import CliRunner
+
+    from scorer.cli import cli
+
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "单位名称,项目名称,预算数（元）,一级指标,二级指标,三级指标,指标值\n"
+        "某县民政局,临时救助资金,300000,产出指标,数量指标,救助人次,≥500人次\n"
+        ",临时救助资金,,效益指标,社会效益指标,困难群众生活保障,显著提高\n"
+        "合计,,300000,,,,\n"
+        "某县水利局,河道保洁经费,400000,产出指标,数量指标,保洁河道长度,≥25公里\n"
+        "填表人：张三,,,,,,\n",
+        encoding="utf-8",
+    )
+    explained = CliRunner().invoke(cli, ["parse", "--explain", str(export)])
+    assert explained.exit_code == 0, explained.output
+    said = explained.output
+    assert "版式判断：指标行表" in said and "预算数（元） → 预算数（budget）" in said, said
+    assert "2 份文档，2 个项目，3 条指标" in said, said
+    assert "文档：某县民政局\n    项目：临时救助资金，预算 30 万元\n      第2行 产出指标 / 数量指标 / 救助人次 = ≥500人次" in said
+    assert "第3行 效益指标 / 社会效益指标 / 困难群众生活保障 = 显著提高" in said
+    assert "第4行：表尾的合计、说明或签名行：合计" in said and "第6行：表尾的合计、说明或签名行：填表人：张三" in said
+    assert "单位名称 = " not in said and "项目名称 = " not in said  # the header is no indicator
+
+    import pandas as pd
+
+    table = tmp_path / "rows.parquet"
+    pd.DataFrame(
+        {"source": ["a.docx"] * 2, "project": ["培训费"] * 2, "level3": ["培训人数", "培训次数"], "value": ["≥50人", "显著提高"]}
+    ).to_parquet(table)
+    explained = CliRunner().invoke(cli, ["parse", "--explain", str(table)])
+    assert explained.exit_code == 0, explained.output
+    assert "二进制" not in explained.output and "1 份文档，1 个项目，2 条指标" in explained.output
+    assert "第2行 （未写类别） / 培训次数 = 显著提高" in explained.output  # a Parquet row has no header above it
+
+
+def test_parse_explain_exits_as_parse_does_when_a_file_gives_no_indicator(tmp_path):
+    """`parse --explain` exited 0 whatever it could read; like `parse`, it now exits 1 when a file gave no
+    indicator and 2 when none did."""
+    from click.testing import CliRunner
+
+    from scorer.cli import EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_UNREADABLE, cli
+
+    good = tmp_path / "good.txt"
+    good.write_text(
+        "项目名称 | 中小学校舍维修 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+        "产出指标 | 数量指标 | 维修校舍面积 | ≥4200平方米 |\n",
+        encoding="utf-8",
+    )
+    empty = tmp_path / "notes.txt"
+    empty.write_text("会议纪要：本年度工作安排如下。\n", encoding="utf-8")
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not a workbook")
+
+    def status(*paths: Path) -> int:
+        return CliRunner().invoke(cli, ["parse", "--explain", *map(str, paths)]).exit_code
+
+    assert status(good) == EXIT_OK
+    assert status(good, empty) == EXIT_SOME_UNREADABLE
+    assert status(good, broken) == EXIT_SOME_UNREADABLE
+    assert status(empty, broken) == EXIT_NOTHING_READ
+
+
 def test_web_page_table_with_merged_cells(tmp_path):
     page = """<html><body><h2>2024年度项目支出绩效目标表</h2><table>
 <tr><td>项目名称</td><td colspan=3>社区养老服务站运营补贴</td></tr>
