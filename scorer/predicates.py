@@ -192,6 +192,24 @@ def is_higher_better_rate(name: str) -> bool:
 
 
 @lru_cache(maxsize=STRING_CACHE)
+def counted_harm(name: str, counted_by_value: bool = False) -> str:
+    """The harm event a name counts (安全生产事故发生起数: 事故; 学生溺亡人数: 溺亡), or "": the name ends in a count of
+    occurrences (or the value counts them: counted_by_value), and right before that ending, past fillers such as
+    发生, stands a harm event. Not where the name holds an act done about the harm (查处, 排查, 演练, 处置 …) or a
+    reduction (减少事故起数): that counts work, or how far harm falls. lexicons/unit_expectations.yaml harm_…"""
+    u = units_table()
+    if contains_any(name, u["harm_acts"]) or contains_any(name, u["harm_reductions"]):
+        return ""
+    ending = ends_with_any(name, u["harm_count_endings"])
+    if not ending and not counted_by_value:
+        return ""
+    head = name[: len(name) - len(ending)]
+    while filler := ends_with_any(head, u["harm_count_fillers"]):
+        head = head[: len(head) - len(filler)]
+    return ends_with_any(head, u["harm_events"])
+
+
+@lru_cache(maxsize=STRING_CACHE)
 def is_either_way_share(name: str) -> bool:
     """A share of money, which may be a cap as well as a floor (贴息比例, 行政成本占比): ≤ on it is no defect."""
     u = units_table()
