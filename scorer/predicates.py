@@ -299,10 +299,14 @@ def value_names_its_measure(row: RowContext) -> bool:
 
 
 def is_uncheckable_text(row: RowContext) -> bool:
-    """A value with no figure and no date that names no checkable state (or hedges it with a degree word)."""
-    if has_figure(row) or not row.value_text or is_unfilled(row):
+    """A value with no figure and no date that names no checkable state (or hedges it with a degree word). A date
+    word with no figure (年底前, 每季度) is a deadline unless a degree word or a hedge on time hollows it (年内逐步,
+    每季度结束后适时: strong_degree_words)."""
+    if row.value.has_number or not row.value_text or is_unfilled(row):
         return False
     text = row.value_text
+    if row.value.family is UnitFamily.DATE and not strong_degree_words(text):
+        return False
     if text in words("checkable_exact"):
         return False
     forms = name_forms_table()
