@@ -192,6 +192,24 @@ def is_higher_better_rate(name: str) -> bool:
 
 
 @lru_cache(maxsize=STRING_CACHE)
+def counted_harm(name: str, counted_by_value: bool = False) -> str:
+    """The harm event a name counts (安全生产事故发生起数: 事故; 学生溺亡人数: 溺亡), or "": the name ends in a count of
+    occurrences (or the value counts them: counted_by_value), and right before that ending, past fillers such as
+    发生, stands a harm event. Not where the name holds an act done about the harm (查处, 排查, 演练, 处置 …) or a
+    reduction (减少事故起数): that counts work, or how far harm falls. lexicons/unit_expectations.yaml harm_…"""
+    u = units_table()
+    if contains_any(name, u["harm_acts"]) or contains_any(name, u["harm_reductions"]):
+        return ""
+    ending = ends_with_any(name, u["harm_count_endings"])
+    if not ending and not counted_by_value:
+        return ""
+    head = name[: len(name) - len(ending)]
+    while filler := ends_with_any(head, u["harm_count_fillers"]):
+        head = head[: len(head) - len(filler)]
+    return ends_with_any(head, u["harm_events"])
+
+
+@lru_cache(maxsize=STRING_CACHE)
 def is_either_way_share(name: str) -> bool:
     """A share of money, which may be a cap as well as a floor (贴息比例, 行政成本占比): ≤ on it is no defect."""
     u = units_table()
@@ -281,10 +299,14 @@ def value_names_its_measure(row: RowContext) -> bool:
 
 
 def is_uncheckable_text(row: RowContext) -> bool:
-    """A value with no figure and no date that names no checkable state (or hedges it with a degree word)."""
-    if has_figure(row) or not row.value_text or is_unfilled(row):
+    """A value with no figure and no date that names no checkable state (or hedges it with a degree word). A date
+    word with no figure (年底前, 每季度) is a deadline unless a degree word or a hedge on time hollows it (年内逐步,
+    每季度结束后适时: strong_degree_words)."""
+    if row.value.has_number or not row.value_text or is_unfilled(row):
         return False
     text = row.value_text
+    if row.value.family is UnitFamily.DATE and not strong_degree_words(text):
+        return False
     if text in words("checkable_exact"):
         return False
     forms = name_forms_table()

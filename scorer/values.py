@@ -208,6 +208,22 @@ def _period_frames() -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     return spans, tuple(per)
 
 
+@cache
+def _anchored_deadline() -> re.Pattern[str]:
+    """An event (…后, …之日起) or a per-period word (每月), a figure in digits and its unit of time, a deadline word
+    (内, 前), and at most a few words of the act (units.yaml deadline_anchors, deadline_words)."""
+    data = table("units")
+
+    def either(words) -> str:
+        return "|".join(re.escape(str(word)) for word in sorted(words, key=len, reverse=True))
+
+    anchors, ends = either(data.get("deadline_anchors") or ()), either(data.get("deadline_words") or ())
+    periods, times = either((data.get("per_period_frames") or {}).keys()), either(data["families"]["duration"])
+    if not (anchors and ends):
+        return re.compile("(?!)")
+    return re.compile(rf"(?:[^\d]{{1,12}}?(?:{anchors})|(?:{periods}))\d+(?:{times})(?:{ends})[^\d]{{0,6}}")
+
+
 def _per_period(raw: str, text: str) -> Value | None:
     """一年一次, 每季度一次, 每年不少于2次: the figure per the period, as 1次/年 is read; None when the value is
     not a per-period word followed by a figure, its unit and operator words only (一年一度, 每月一报, 每年12月底前)."""
@@ -237,7 +253,9 @@ def parse_value(raw: str) -> Value:
     figures when they, their units and the operator words are all it says (a deadline's 前 or 内 too, and a
     word naming the span counted over: 全年不少于两次); numerals inside words or slogans (一次性, 两个维护, 三会一课,
     统一, 一成不变, 百分百满意), an unspecified quantity (一批), an approximation (两三次) and 零 alone leave it
-    words. A figure per a period (一年一次, 每季度不少于1次) takes the period as its unit's denominator (次/年).
+    words. A deadline counted from an event or within a period (每学期开学后一个月内, 收到申请后五个工作日内, 每月十五日前)
+    reads as the same deadline in digits. A figure per a period (一年一次, 每季度不少于1次) takes the period as its
+    unit's denominator (次/年).
 
     >>> parse_value("≥95%").op, parse_value("≥95%").numbers, parse_value("≥95%").family.value
     ('≥', (95.0,), 'percent')
@@ -250,8 +268,11 @@ def parse_value(raw: str) -> Value:
         return per_period
     text = _fractions_in_figures(text)
     if _CHINESE_NUMERAL.search(text) and not re.search(r"\d", text) and not _says_no_figure(text):
-        arabic = _parse_normalised(raw, _in_arabic_figures(text))
+        in_figures = _in_arabic_figures(text)
+        arabic = _parse_normalised(raw, in_figures)
         timed = arabic.family in (UnitFamily.DATE, UnitFamily.DURATION) and arabic.text in _DATE_QUALIFIERS
+        # a deadline counted from an event or within a period (开学后两周内, 每月十五日前), as its digits are read
+        timed = timed or (arabic.family is UnitFamily.DURATION and bool(_anchored_deadline().fullmatch(in_figures)))
         frames = _period_frames()
         # a word naming the span (全年不少于两次) or the period (每天两小时, as 每天2小时 is read) before the figure
         spanned = text.startswith(arabic.text) and (arabic.text in frames[0] or arabic.text in dict(frames[1]))

@@ -249,6 +249,17 @@ def test_figures_written_in_words_are_read(name, raw, op, numbers, unit, family,
         ("每天两小时", "每天2小时"),
         ("每周不少于五十六小时", "每周不少于56小时"),
         ("每天三十分钟", "每天30分钟"),
+        # a deadline counted from an event or within a period
+        ("每学期开学后一个月内", "每学期开学后1个月内"),  # education
+        ("开学后两周内", "开学后2周内"),
+        ("每季度结束后十日内", "每季度结束后10日内"),  # statistics
+        ("收到申请后五个工作日内", "收到申请后5个工作日内"),  # civil affairs
+        ("受理之日起七个工作日内", "受理之日起7个工作日内"),  # market regulation
+        ("接警后十五分钟内", "接警后15分钟内"),  # police
+        ("发现后两小时内报告", "发现后2小时内报告"),  # health
+        ("险情发生后一小时内", "险情发生后1小时内"),  # water
+        ("报修后三日内", "报修后3日内"),  # housing
+        ("每月十五日前", "每月15日前"),  # human resources
     ],
 )
 def test_a_figure_in_words_reads_as_the_same_figure_in_digits(words, figures):
@@ -282,6 +293,10 @@ def test_a_figure_in_words_reads_as_the_same_figure_in_digits(words, figures):
         "十四五规划",
         "年均两三次",
         "累计完成两次",  # 完成 is no operator word
+        "开学后尽快",  # an event and no time: no deadline
+        "开学后一个月",  # no 内 or 前: a time after the event, not a deadline
+        "开学后第一周内",  # an ordinal, not an amount of time
+        "收到申请后一次性告知",  # 一次性 is a word, not a figure
     ],
 )
 def test_period_and_fraction_look_alikes_stay_words(raw):

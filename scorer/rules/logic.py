@@ -11,6 +11,7 @@ from scorer.predicates import (
     caps_spending_in_money,
     contains_any,
     cost_amount,
+    counted_harm,
     is_bounded_rate,
     is_either_way_share,
     is_failure_rate,
@@ -24,7 +25,7 @@ from scorer.predicates import (
 from scorer.registry import Hit, rule
 from scorer.text import bigrams
 from scorer.types import Severity, UnitFamily
-from scorer.values import parse_value
+from scorer.values import format_value, parse_value
 
 
 @rule(
@@ -255,6 +256,37 @@ def entitlement_partly_paid(row: RowContext) -> Hit | None:
     if not contains_any(name + row.project.text, forms["entitlement_words"]):
         return None
     return Hit(evidence=row.value_text)
+
+
+@rule(
+    "L009",
+    "harm-count-with-floor",
+    "illogical",
+    Severity.ERROR,
+    message="“{name}”统计的是“{evidence}”一类不良事件，越少越好，却用“{op}”设下限，等于要求至少发生{figure}",
+    fix="改为上限（≤{figure}）或写明不发生（0{zero}）",
+)
+def harm_count_with_floor(row: RowContext) -> Hit | None:
+    """A count of harm (accidents, fires, deaths, mass incidents) with a floor (≥, 不少于, 以上): it asks for harm.
+
+    The thing counted is a harm event, so fewer is better and a floor points the wrong way, as ≤ does on a
+    满意度 (L002). Counts of work done about harm (查处, 排查整改, 演练, 救助, 检查, 受理) are outputs, where a floor
+    is right; a reduction (减少事故起数 ≥3起) sets how far harm falls. lexicons/unit_expectations.yaml harm_….
+    Bad: 安全生产事故发生起数 = ≥10起; 火灾发生次数 = 不少于3次; 学生溺亡人数 = ≥1人.
+    Good: 安全生产事故发生起数 = 0起; 火灾发生次数 = ≤1起; 消防安全检查次数 = ≥12次; 查处违法案件数 = ≥50件.
+    """
+    value = row.value
+    if value.op not in ("≥", ">") or value.number is None or max(value.numbers) <= 0 or value.is_range:
+        return None
+    counted = value.family in (UnitFamily.COUNT, UnitFamily.PERSON)
+    if not counted and not (value.family is UnitFamily.NONE and not value.unit):
+        return None
+    harm = counted_harm(row.name, counted)
+    if not harm:
+        return None
+    unit = value.unit if counted else ""
+    figure = format_value("", max(value.numbers), unit)
+    return Hit(evidence=harm, fields={"op": value.op, "figure": figure, "zero": unit})
 
 
 @rule(

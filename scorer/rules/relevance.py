@@ -7,20 +7,23 @@ from functools import cache, lru_cache
 from itertools import accumulate
 
 from scorer.lexicons import table
-from scorer.normalise import RowContext
+from scorer.normalise import RowContext, types_of
 from scorer.predicates import (
     STRING_CACHE,
     allowed_dimensions,
     contains_any,
     dimension_topics,
+    ends_with_any,
     has_figure,
+    is_percent_name,
     is_placeholder_name,
     is_uncheckable_text,
     row_dimensions,
+    units_table,
 )
 from scorer.registry import Hit, rule
 from scorer.text import compact
-from scorer.types import Severity
+from scorer.types import Severity, UnitFamily
 
 _DIMENSION_WORDS = {"economic": "经济效益", "ecological": "生态效益", "social": "社会效益", "sustainable": "可持续影响"}
 
@@ -53,8 +56,23 @@ def placeholder_name(row: RowContext) -> Hit | None:
 
 
 # A row filed under 生态效益 claims an ecological benefit whatever its words; rows filed under 经济效益
-# are often plain outputs misfiled (听取报告 ≥1个) and are judged by their words only.
+# are often plain outputs misfiled (听取报告 ≥1个) and are judged by their words, unless they measure growth
+# (economic_growth below).
 _GROUP_DIMENSIONS = ("ecological",)
+
+
+def economic_growth(row: RowContext) -> str:
+    """The growth word when a row filed under 经济效益 measures how an amount grows, in % or money (旅游综合收入增长率
+    ≥5%), and what grows is not the project's own money (会议经费), a share (知晓率) or its own kind of work (培训人次
+    on a training budget): it claims the economic benefit its heading names. "" otherwise.
+    lexicons/dimension_topics.yaml economic_growth_endings."""
+    if row.group != "economic" or row.value.family not in (UnitFamily.PERCENT, UnitFamily.MONEY) or not row.value.has_number:
+        return ""
+    growth = ends_with_any(row.name, dimension_topics().get("economic_growth_endings", ()))
+    grown = row.name[: len(row.name) - len(growth)]
+    if not growth or not grown or is_percent_name(grown) or ends_with_any(grown, units_table()["spending_endings"]):
+        return ""
+    return "" if types_of(grown) & row.project.types else growth
 
 
 @rule(
@@ -70,11 +88,15 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
     """A benefit the kind of project cannot produce: 生态效益 on a meeting, 经济增长 on a training budget.
 
     Project kinds and the dimensions each can affect are in lexicons/project_types.yaml. A row filed under
-    生态效益 claims that benefit whatever its words (中学公用经费 / 生态效益指标 / 校园安全管理 = 良好).
+    生态效益 claims that benefit whatever its words (中学公用经费 / 生态效益指标 / 校园安全管理 = 良好); one filed
+    under 经济效益 does when it measures how an amount grows, in % or money (会议费 / 经济效益指标 / 旅游综合收入增长率 =
+    ≥5%), unless what grows is the project's own money, a share or its own kind of work. Other rows under 经济效益 are
+    judged by their words: outputs, savings and payments are often filed there (听取财政局报告 = ≥1个).
     Bad: 培训费 / 经济效益增长 = 水平提高; 人大立法经费 / 改善水环境 = 有效保护; 村干部误工补贴 / 经济效益 /
-    带动村集体经济增长.
+    带动村集体经济增长; 会议费 / 经济效益指标 / 接待游客人次增长率 = ≥10%.
     Only benefit rows are judged: an output row (环境资源案件审结数) counts work done and claims no benefit.
-    Good: 智慧人大建设项目 / 节能环保 (equipment can save energy); 招商引资 / 带动地区经济发展.
+    Good: 智慧人大建设项目 / 节能环保 (equipment can save energy); 招商引资 / 带动地区经济发展; 会议费 / 经济效益指标 /
+    听取财政局报告 = ≥1个; 人大常委会会议经费 / 经济效益指标 / 会议经费增长率 = ≤5%.
     """
     allowed = allowed_dimensions(row)
     if allowed is None or row.level1_group not in ("effect", ""):
@@ -82,6 +104,8 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
     dimensions = row_dimensions(row)
     if row.group in _GROUP_DIMENSIONS and row.group not in dimensions and row.group not in allowed:
         dimensions = {row.group: [row.indicator.level2], **dimensions}
+    if "economic" not in dimensions and "economic" not in allowed and (growth := economic_growth(row)):
+        dimensions = {"economic": [row.indicator.level2, growth], **dimensions}
     for dimension, found in dimensions.items():
         if dimension not in allowed:
             kinds = "、".join(sorted(row.project.types))

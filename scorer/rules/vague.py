@@ -47,9 +47,11 @@ def value_without_standard(row: RowContext) -> Hit | None:
     """A value with no figure and no deadline that names no checkable state.
 
     Degree words and slogans (显著增强, 有效提升, 切实保障, 及时, 长期) say which way, not how far.
-    Qualitative values that name a state that holds or not (健全, 合规, 达标, 按时完成, 无重大事故) pass.
-    Bad: 提升社会影响力 = 有效提升; 保障会议正常进行 = 切实保障.
-    Good: 项目实施流程合规性 = 合规; 培训及时性 = 年底前.
+    Qualitative values that name a state that holds or not (健全, 合规, 达标, 按时完成, 无重大事故) pass, and so
+    does a deadline counted from an event, in digits or in words (每学期开学后一个月内, 收到申请后五个工作日内:
+    scorer/values.py reads it as a duration); an event with no time (开学后尽快) does not.
+    Bad: 提升社会影响力 = 有效提升; 保障会议正常进行 = 切实保障; 教科书发放时间 = 开学后尽快.
+    Good: 项目实施流程合规性 = 合规; 培训及时性 = 年底前; 资助资金发放时间 = 每学期开学后一个月内.
     """
     if not is_uncheckable_text(row) or repeats_name(row) or is_sentence(row.value_text):
         return None
