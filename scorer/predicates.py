@@ -200,13 +200,17 @@ def counted_harm(name: str, counted_by_value: bool = False) -> str:
     u = units_table()
     if contains_any(name, u["harm_acts"]) or contains_any(name, u["harm_reductions"]):
         return ""
-    ending = ends_with_any(name, u["harm_count_endings"])
-    if not ending and not counted_by_value:
-        return ""
-    head = name[: len(name) - len(ending)]
-    while filler := ends_with_any(head, u["harm_count_fillers"]):
-        head = head[: len(head) - len(filler)]
-    return ends_with_any(head, u["harm_events"])
+    endings = [ending for ending in u["harm_count_endings"] if name.endswith(ending)]
+    if counted_by_value:
+        endings.append("")
+    for ending in sorted(endings, key=len, reverse=True):  # 群体性事件数: 件数 cuts the harm, 数 does not
+        head = name[: len(name) - len(ending)]
+        while filler := ends_with_any(head, u["harm_count_fillers"]):
+            head = head[: len(head) - len(filler)]
+        harm = ends_with_any(head, u["harm_events"])
+        if harm:
+            return harm
+    return ""
 
 
 @lru_cache(maxsize=STRING_CACHE)
@@ -300,19 +304,27 @@ def value_names_its_measure(row: RowContext) -> bool:
 
 def is_uncheckable_text(row: RowContext) -> bool:
     """A value with no figure and no date that names no checkable state (or hedges it with a degree word). A date
-    word with no figure (年底前, 每季度) is a deadline unless a degree word or a hedge on time hollows it (年内逐步,
-    每季度结束后适时: strong_degree_words)."""
+    word with no figure (年底前, 每季度) is a deadline unless a degree word hollows it (年内逐步: strong_degree_words),
+    or a hedge on time stands in for its limit (每季度结束后适时: time_hedges, where the date sets no limit)."""
     if row.value.has_number or not row.value_text or is_unfilled(row):
         return False
     text = row.value_text
-    if row.value.family is UnitFamily.DATE and not strong_degree_words(text):
+    hedged = hedges_time(text)
+    if row.value.family is UnitFamily.DATE and not strong_degree_words(text) and not hedged:
         return False
     if text in words("checkable_exact"):
         return False
     forms = name_forms_table()
     if text in forms["instrument_acts"] and ends_with_any(row.name, forms["instruments"]):
         return False
-    return not checkable_words(text) or bool(strong_degree_words(text))
+    return not checkable_words(text) or bool(strong_degree_words(text)) or hedged
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def hedges_time(text: str) -> bool:
+    """A hedge on time (尽快, 适时, 第一时间) where the text sets no limit of its own (年底前, 本学期内, 当日): 尽快完成 and
+    每季度结束后适时 say no deadline, 年底前尽快完成 does. lexicons/time_hedges.txt, units.yaml date_limits."""
+    return bool(contains_any(text, terms("time_hedges"))) and not contains_any(text, table("units")["date_limits"])
 
 
 def is_sentence(text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from scorer.lexicons import table
+from scorer.lexicons import table, terms
 from scorer.text import INVISIBLE, nfkc, strip_markup, without_controls
 from scorer.types import UnitFamily, Value
 
@@ -221,7 +221,21 @@ def _anchored_deadline() -> re.Pattern[str]:
     periods, times = either((data.get("per_period_frames") or {}).keys()), either(data["families"]["duration"])
     if not (anchors and ends):
         return re.compile("(?!)")
-    return re.compile(rf"(?:[^\d]{{1,12}}?(?:{anchors})|(?:{periods}))\d+(?:{times})(?:{ends})[^\d]{{0,6}}")
+    return re.compile(rf"(?:[^\d]{{1,12}}?(?:{anchors})|(?:{periods}))\d+(?:{times})(?:{ends})(?P<act>[^\d]{{0,6}})")
+
+
+@cache
+def _degree_words() -> tuple[str, ...]:
+    """Degree words and slogans (vague_words.txt, strong_degree_words.txt): after a deadline, they make the act a
+    claim of how much, not a thing done (竣工后一年内明显改善)."""
+    return tuple(word for name in ("vague_words", "strong_degree_words") for word in terms(name))
+
+
+def _is_anchored_deadline(text: str) -> bool:
+    """A deadline counted from an event or within a period (_anchored_deadline) whose act, if any, is a thing done
+    (发现后两小时内报告), not a degree (投入使用后一年内显著改善, 培训结束后一个月内有效提升)."""
+    match = _anchored_deadline().fullmatch(text)
+    return match is not None and not any(word in match.group("act") for word in _degree_words())
 
 
 def _per_period(raw: str, text: str) -> Value | None:
@@ -272,7 +286,7 @@ def parse_value(raw: str) -> Value:
         arabic = _parse_normalised(raw, in_figures)
         timed = arabic.family in (UnitFamily.DATE, UnitFamily.DURATION) and arabic.text in _DATE_QUALIFIERS
         # a deadline counted from an event or within a period (开学后两周内, 每月十五日前), as its digits are read
-        timed = timed or (arabic.family is UnitFamily.DURATION and bool(_anchored_deadline().fullmatch(in_figures)))
+        timed = timed or (arabic.family is UnitFamily.DURATION and _is_anchored_deadline(in_figures))
         frames = _period_frames()
         # a word naming the span (全年不少于两次) or the period (每天两小时, as 每天2小时 is read) before the figure
         spanned = text.startswith(arabic.text) and (arabic.text in frames[0] or arabic.text in dict(frames[1]))
