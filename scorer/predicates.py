@@ -195,8 +195,9 @@ def is_higher_better_rate(name: str) -> bool:
 def counted_harm(name: str, counted_by_value: bool = False) -> str:
     """The harm event a name counts (安全生产事故发生起数: 事故; 学生溺亡人数: 溺亡), or "": the name ends in a count of
     occurrences (or the value counts them: counted_by_value), and right before that ending, past fillers such as
-    发生, stands a harm event. Not where the name holds an act done about the harm (查处, 排查, 演练, 处置 …) or a
-    reduction (减少事故起数): that counts work, or how far harm falls. lexicons/unit_expectations.yaml harm_…"""
+    发生, stands a harm event, or a workload that happened (刑事案件发生起数: harm_when_occurred). Not where the name
+    holds an act done about the harm (查处, 排查, 演练, 处置 …) or a reduction (减少事故起数): that counts work, or how far
+    harm falls. lexicons/unit_expectations.yaml harm_…"""
     u = units_table()
     if contains_any(name, u["harm_acts"]) or contains_any(name, u["harm_reductions"]):
         return ""
@@ -205,9 +206,11 @@ def counted_harm(name: str, counted_by_value: bool = False) -> str:
         endings.append("")
     for ending in sorted(endings, key=len, reverse=True):  # 群体性事件数: 件数 cuts the harm, 数 does not
         head = name[: len(name) - len(ending)]
+        occurred = False
         while filler := ends_with_any(head, u["harm_count_fillers"]):
             head = head[: len(head) - len(filler)]
-        harm = ends_with_any(head, u["harm_events"])
+            occurred = occurred or filler in u["harm_occurred"]
+        harm = ends_with_any(head, u["harm_events"]) or (occurred and ends_with_any(head, u["harm_when_occurred"]))
         if harm:
             return harm
     return ""

@@ -63,11 +63,13 @@ _GROUP_DIMENSIONS = ("ecological",)
 
 def economic_growth(row: RowContext) -> str:
     """The growth word when a row filed under 经济效益 measures how an economic amount grows (收入, 零售总额, 游客 …), in
-    % or money (旅游综合收入增长率 ≥5%), and what grows is not the project's own money (会议经费), a share (知晓率) or its
-    own kind of work (招商引资额 on an investment-promotion budget): it claims the economic benefit its heading names. ""
+    %, money or a count (旅游综合收入增长率 ≥5%, 游客人次增长 ≥1万人次), and what grows is not the project's own money
+    (会议经费), a share (知晓率) or its own kind of work (招商引资额 on an investment-promotion budget): it claims the
+    economic benefit its heading names. ""
     otherwise, as for the growth of the unit's own service (门诊人次增长率). lexicons/dimension_topics.yaml
     economic_growth_endings, economic_amounts."""
-    if row.group != "economic" or row.value.family not in (UnitFamily.PERCENT, UnitFamily.MONEY) or not row.value.has_number:
+    grows_in = (UnitFamily.PERCENT, UnitFamily.MONEY, UnitFamily.PERSON, UnitFamily.COUNT)
+    if row.group != "economic" or row.value.family not in grows_in or not row.value.has_number:
         return ""
     growth = ends_with_any(row.name, dimension_topics().get("economic_growth_endings", ()))
     grown = row.name[: len(row.name) - len(growth)]
