@@ -204,14 +204,14 @@ def counted_harm(name: str, counted_by_value: bool = False) -> str:
     endings = [ending for ending in u["harm_count_endings"] if name.endswith(ending)]
     if counted_by_value:
         endings.append("")
+    occurred = bool(contains_any(name, u["harm_occurred"]))
     for ending in sorted(endings, key=len, reverse=True):  # 群体性事件数: 件数 cuts the harm, 数 does not
         head = name[: len(name) - len(ending)]
-        occurred = False
         while filler := ends_with_any(head, u["harm_count_fillers"]):
             head = head[: len(head) - len(filler)]
-            occurred = occurred or filler in u["harm_occurred"]
-        harm = ends_with_any(head, u["harm_events"]) or (occurred and ends_with_any(head, u["harm_when_occurred"]))
-        if harm:
+        case = ends_with_any(head, u["harm_case_words"])  # 民转刑案件, 意外伤害事件: a case of the harm
+        harm = ends_with_any(head, u["harm_events"]) or (case and ends_with_any(head[: len(head) - len(case)], u["harm_events"]))
+        if harm or (occurred and (harm := ends_with_any(head, u["harm_when_occurred"]))):
             return harm
     return ""
 
@@ -325,9 +325,21 @@ def is_uncheckable_text(row: RowContext) -> bool:
 
 @lru_cache(maxsize=STRING_CACHE)
 def hedges_time(text: str) -> bool:
-    """A hedge on time (尽快, 适时, 第一时间) where the text sets no limit of its own (年底前, 本学期内, 当日): 尽快完成 and
-    每季度结束后适时 say no deadline, 年底前尽快完成 does. lexicons/time_hedges.txt, units.yaml date_limits."""
-    return bool(contains_any(text, terms("time_hedges"))) and not contains_any(text, table("units")["date_limits"])
+    """A hedge on time (尽快, 适时, 第一时间) where the text sets no limit of time of its own (年底前, 本学期内, 当日):
+    尽快完成, 每季度结束后适时 and 辖区内尽快办结 say no deadline, 年底前尽快完成 does. lexicons/time_hedges.txt,
+    units.yaml date_limit_…"""
+    return bool(contains_any(text, terms("time_hedges"))) and not _time_limit().search(text)
+
+
+@cache
+def _time_limit() -> re.Pattern[str]:
+    data = table("units")
+
+    def either(words: list[str]) -> str:
+        return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+    times, ends, words_ = data["date_limit_times"], data["date_limit_ends"], data["date_limit_words"]
+    return re.compile(f"(?:{either(times)})(?:{either(ends)})|{either(words_)}")
 
 
 def is_sentence(text: str) -> bool:

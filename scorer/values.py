@@ -226,9 +226,9 @@ def _anchored_deadline() -> re.Pattern[str]:
 
 @cache
 def _degree_words() -> tuple[str, ...]:
-    """Degree words and slogans (vague_words.txt, strong_degree_words.txt): after a deadline, they make the act a
-    claim of how much, not a thing done (竣工后一年内明显改善)."""
-    return tuple(word for name in ("vague_words", "strong_degree_words") for word in terms(name))
+    """Degree adverbs (strong_degree_words.txt): after a deadline, they make the act a claim of how much, not a thing
+    done (竣工后一年内明显改善); 及时 or 正常 there (发现后两小时内及时报告, 接报后两小时内恢复正常) do not."""
+    return terms("strong_degree_words")
 
 
 def _is_anchored_deadline(text: str) -> bool:

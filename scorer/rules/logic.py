@@ -271,12 +271,11 @@ def harm_count_with_floor(row: RowContext) -> Hit | None:
 
     The thing counted is a harm event, so fewer is better and a floor points the wrong way, as ≤ does on a
     满意度 (L002). Counts of work done about harm (查处, 排查整改, 演练, 救助, 检查, 受理) are outputs, where a floor
-    is right (so are 通报, 认定, 接报, 发现 …); a reduction (减少事故起数 ≥3起) sets how far harm falls. Under 数量指标,
-    an output, the harm counted is what was handled (接报交通事故起数 ≥2500起), unless the name says it happened
-    (发生, 造成, 引发). lexicons/unit_expectations.yaml harm_….
+    is right (so are 通报, 认定, 接报, 发现 …: 接报交通事故起数 ≥2500起); a reduction (减少事故起数 ≥3起) sets how far
+    harm falls. lexicons/unit_expectations.yaml harm_….
     Bad: 安全生产事故发生起数 = ≥10起; 火灾发生次数 = 不少于3次; 学生溺亡人数 = ≥1人.
     Good: 安全生产事故发生起数 = 0起; 火灾发生次数 = ≤1起; 消防安全检查次数 = ≥12次; 查处违法案件数 = ≥50件;
-    数量指标 / 认定火灾事故起数 = ≥50起.
+    认定火灾事故起数 = ≥50起.
     """
     value = row.value
     if value.op not in ("≥", ">") or value.number is None or max(value.numbers) <= 0 or value.is_range:
@@ -285,8 +284,8 @@ def harm_count_with_floor(row: RowContext) -> Hit | None:
     if not counted and not (value.family is UnitFamily.NONE and not value.unit):
         return None
     harm = counted_harm(row.name, counted)
-    if not harm or (row.group == "quantity" and not contains_any(row.name, units_table()["harm_occurred"])):
-        return None  # under 数量指标 the harm counted is what was handled (认定火灾事故起数), unless it happened
+    if not harm:
+        return None
     unit = value.unit if counted else ""
     figure = format_value("", max(value.numbers), unit)
     return Hit(evidence=harm, fields={"op": value.op, "figure": figure, "zero": unit})

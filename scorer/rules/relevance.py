@@ -63,21 +63,23 @@ _GROUP_DIMENSIONS = ("ecological",)
 
 def economic_growth(row: RowContext) -> str:
     """The growth word when a row filed under 经济效益 measures how an economic amount grows (收入, 零售总额, 游客 …), in
-    %, money or a count (旅游综合收入增长率 ≥5%, 游客人次增长 ≥1万人次), and what grows is not the project's own money
-    (会议经费), a share (知晓率) or its own kind of work (招商引资额 on an investment-promotion budget): it claims the
-    economic benefit its heading names. ""
+    % or money (旅游综合收入增长率 ≥5%), and what grows is not the project's own money or revenue (会议经费, 门票收入), a
+    share (知晓率) or its own kind of work (招商引资额 on an investment-promotion budget): it claims the economic benefit
+    its heading names. ""
     otherwise, as for the growth of the unit's own service (门诊人次增长率). lexicons/dimension_topics.yaml
     economic_growth_endings, economic_amounts."""
-    grows_in = (UnitFamily.PERCENT, UnitFamily.MONEY, UnitFamily.PERSON, UnitFamily.COUNT)
-    if row.group != "economic" or row.value.family not in grows_in or not row.value.has_number:
+    if row.group != "economic" or row.value.family not in (UnitFamily.PERCENT, UnitFamily.MONEY) or not row.value.has_number:
         return ""
     growth = ends_with_any(row.name, dimension_topics().get("economic_growth_endings", ()))
     grown = row.name[: len(row.name) - len(growth)]
     if not growth or not grown or is_percent_name(grown) or ends_with_any(grown, units_table()["spending_endings"]):
         return ""
     topics = dimension_topics()
-    if not contains_any(grown, topics.get("economic_amounts", ())) or contains_any(grown, topics.get("economic_own_revenue", ())):
-        return ""  # 门诊人次增长率, 网上办件量增长率, 业务收入增长: the unit's own work or money grows
+    if not contains_any(grown, topics.get("economic_amounts", ())):
+        return ""  # 门诊人次增长率, 网上办件量增长率: the unit's own work grows
+    own_revenue = contains_any(grown, topics.get("economic_own_revenue", ()))
+    if own_revenue and not contains_any(grown, topics.get("economic_other_owners", ())):
+        return ""  # 业务收入增长, 门票收入增长: the unit's own money (not 规上企业主营业务收入)
     return "" if types_of(grown) & row.project.types else growth
 
 
