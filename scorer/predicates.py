@@ -308,16 +308,14 @@ def value_names_its_measure(row: RowContext) -> bool:
 def is_uncheckable_text(row: RowContext) -> bool:
     """A value with no figure and no date that names no checkable state (or hedges it with a degree word). A date
     word with no figure (年底前, 每季度) is a deadline unless a degree word hollows it (年内逐步: strong_degree_words),
-    or a hedge on time stands in for its limit (每季度结束后适时: time_hedges, where the date sets no limit); a hedge
-    beside a limit of time is a deadline, urged (汛前尽快修复, 当日第一时间上报, 开学前尽快发放到位)."""
+    or a hedge on time stands in for its limit (每季度结束后适时: time_hedges, where the date sets no limit). Beside a
+    limit of time a hedge only urges, and the value is judged as without it (开学前尽快发放到位 as 开学前发放到位)."""
     if row.value.has_number or not row.value_text or is_unfilled(row):
         return False
     text = row.value_text
     hedged = hedges_time(text)
     if row.value.family is UnitFamily.DATE and not strong_degree_words(text) and not hedged:
         return False
-    if not hedged and contains_any(text, terms("time_hedges")) and not strong_degree_words(text):
-        return False  # a hedge beside a limit of time (汛前尽快修复, 当日第一时间上报): a deadline, urged
     if text in words("checkable_exact"):
         return False
     forms = name_forms_table()
@@ -342,7 +340,8 @@ def _time_limit() -> re.Pattern[str]:
         return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
     times, ends, words_ = data["date_limit_times"], data["date_limit_ends"], data["date_limit_words"]
-    return re.compile(f"(?:{either(times)})(?:{either(ends)})|{either(words_)}")
+    before = either(data["date_limit_before"])
+    return re.compile(f"(?:(?:{either(times)})(?:{either(ends)})|(?:{before})(?:之前|以前|前))(?!后)|{either(words_)}")
 
 
 def is_sentence(text: str) -> bool:
