@@ -73,9 +73,8 @@ def _explain_rows_table(path: Path, max_lines: int) -> tuple[str, bool]:
         documents = read_rows_table(path)
     except (BulkError, ValueError) as exc:
         return "\n".join([*out, f"无法读取：{exc}"]), False
-    headings = table("headers")["fields"]
+    headings = {"source": ["文档"], **table("headers")["fields"]}  # source: the rows contract's own, named by no heading
     out += ["", "各列的读法（表头 → 字段）："]
-    headings = {"source": ["文档"], **headings}  # the rows contract's own column, named by no heading
     out += [f"  {name} → {headings.get(field, [field])[0]}（{field}）" for name, field in columns.fields.items()]
     if columns.unit_as_source:
         out.append("  每个单位的行是一份文档（按单位列划分）")
