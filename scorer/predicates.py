@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from scorer.lexicons import table, terms, words
 from scorer.normalise import RowContext
-from scorer.text import compact
+from scorer.text import alternation, compact
 from scorer.types import UnitFamily
 from scorer.values import money_in_wan, parse_value
 
@@ -335,13 +335,9 @@ def hedges_time(text: str) -> bool:
 @cache
 def _time_limit() -> re.Pattern[str]:
     data = table("units")
-
-    def either(words: list[str]) -> str:
-        return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-    times, ends, words_ = data["date_limit_times"], data["date_limit_ends"], data["date_limit_words"]
-    before = either(data["date_limit_before"])
-    return re.compile(f"(?:(?:{either(times)})(?:{either(ends)})|(?:{before})(?:之前|以前|前))(?!后)|{either(words_)}")
+    times, ends, limits = (alternation(data[key]) for key in ("date_limit_times", "date_limit_ends", "date_limit_words"))
+    before = alternation(data["date_limit_before"])
+    return re.compile(f"(?:(?:{times})(?:{ends})|(?:{before})(?:之前|以前|前))(?!后)|{limits}")
 
 
 def is_sentence(text: str) -> bool:

@@ -8,6 +8,7 @@ import re
 import tempfile
 import threading
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -64,6 +65,11 @@ def without_controls(text: str) -> str:
     a terminal, nor the invisible format characters (INVISIBLE: a bidi override would show a value reversed);
     tab, newline and carriage return are kept. The rest of an escape (`[31m`) stays, as text."""
     return _CONTROL.sub("", text)
+
+
+def alternation(words: Iterable[object]) -> str:
+    """A regex alternation of the words as written, longest first (so 之前 is tried before 前); "" for none."""
+    return "|".join(re.escape(str(word)) for word in sorted(words, key=lambda word: len(str(word)), reverse=True))
 
 
 @lru_cache(maxsize=100_000)
@@ -150,7 +156,7 @@ def _value_span() -> re.Pattern[str]:
 
     data = table("units")
     spellings = {u for units in data["families"].values() for u in units} | set(data.get("aliases") or {})
-    unit = "|".join(re.escape(u) for u in sorted(spellings, key=len, reverse=True))
+    unit = alternation(spellings)
     return re.compile(rf"[≥≤<>=]?\d+(?:,\d{{3}})*(?:\.\d+)?(?:(?:{unit})(?:/(?:{unit}))*)?")
 
 

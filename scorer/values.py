@@ -6,7 +6,7 @@ import re
 from functools import cache, lru_cache
 
 from scorer.lexicons import table, terms
-from scorer.text import INVISIBLE, nfkc, strip_markup, without_controls
+from scorer.text import INVISIBLE, alternation, nfkc, strip_markup, without_controls
 from scorer.types import UnitFamily, Value
 
 
@@ -156,7 +156,7 @@ def _fractions() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     """A fraction word before Chinese numerals (百分之九十五, 千分之五), the same before Arabic digits (百分之95), and
     the unit each word means (units.yaml fraction_words)."""
     units = {str(word): str(unit) for word, unit in (table("units").get("fraction_words") or {}).items()}
-    words = "|".join(re.escape(word) for word in sorted(units, key=len, reverse=True))
+    words = alternation(units)
     return re.compile(f"({words})({_FRACTION_NUMERALS})"), re.compile(f"({words})({_NUMBER})"), units
 
 
@@ -213,12 +213,8 @@ def _anchored_deadline() -> re.Pattern[str]:
     """An event (…后, …之日起) or a per-period word (每月), a figure in digits and its unit of time, a deadline word
     (内, 前), and at most a few words of the act (units.yaml deadline_anchors, deadline_words)."""
     data = table("units")
-
-    def either(words) -> str:
-        return "|".join(re.escape(str(word)) for word in sorted(words, key=len, reverse=True))
-
-    anchors, ends = either(data.get("deadline_anchors") or ()), either(data.get("deadline_words") or ())
-    periods, times = either((data.get("per_period_frames") or {}).keys()), either(data["families"]["duration"])
+    anchors, ends = alternation(data.get("deadline_anchors") or ()), alternation(data.get("deadline_words") or ())
+    periods, times = alternation((data.get("per_period_frames") or {}).keys()), alternation(data["families"]["duration"])
     if not (anchors and ends):
         return re.compile("(?!)")
     return re.compile(rf"(?:[^\d]{{1,12}}?(?:{anchors})|(?:{periods}))\d+(?:{times})(?:{ends})(?P<act>[^\d]{{0,6}})")

@@ -17,7 +17,7 @@ from scorer.ingest.blocks import Block, Paragraph, Row
 from scorer.ingest.nested import parse_indicator_list, parse_prose_indicators
 from scorer.ingest.recover import names_a_measure
 from scorer.lexicons import table
-from scorer.text import nfkc, strip_markup, without_controls, without_invisible
+from scorer.text import alternation, nfkc, strip_markup, without_controls, without_invisible
 from scorer.types import Document, Indicator, Location, Project, Skip, UnitFamily
 from scorer.values import WAN_FACTORS, budget_in_wan, glossed_money_unit, money_unit_cell
 
@@ -260,7 +260,7 @@ def _page_mark() -> re.Pattern[str]:
     """A paragraph that marks a table going on over a page: 续表 (lexicons/indicator_grammar.yaml,
     continued_marks) with a number, in brackets or before a caption (续表1：绩效指标), a table's number with
     （续） (附表2（续）), or a page number (第 2 页, 第2页 共5页, - 3 -, 2/5, 3, Page 2)."""
-    marks = "|".join(re.escape(mark) for mark in sorted(table("indicator_grammar")["continued_marks"], key=len, reverse=True))
+    marks = alternation(table("indicator_grammar")["continued_marks"])
     return re.compile(
         rf"^\s*(?:[(（]?\s*(?:{marks})\s*\d*\s*[)）]?(?:\s*[:：].{{0,20}})?"
         r"|(?:附?表\s*\d*\s*)?[(（]\s*续\s*(?:表|上表)?\s*[)）]"
@@ -278,9 +278,9 @@ def _closing_labels() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str],
     grammar = table("indicator_grammar")
     totals, signoffs = frozenset(grammar["total_labels"]), frozenset(grammar["signoff_labels"])
     words = {word.rstrip(":：") for word in (*grammar["table_end"], *signoffs, *totals)}
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    alternatives = alternation(words)
     annex = r"(?:[(（][^()（）]{0,8}[)）]|签字|签名|签章|盖章)?"  # 填表人（签字）：, 单位负责人签字：
-    prefixes = "|".join(re.escape(word) for word in sorted(grammar["closing_prefixes"], key=len, reverse=True))
+    prefixes = alternation(grammar["closing_prefixes"])
     written = re.compile(rf"^\s*(?:(?P<label>{alternatives})\s*{annex}\s*(?:$|[:：\s]|(?=[\d.]))|(?P<prefix>{prefixes}))")
     compact = re.compile(rf"^(?P<label>{alternatives}){annex}(?:$|[:：]|(?=[\d.]))")  # 合　计, 总 分 100
     return written, compact, totals, signoffs

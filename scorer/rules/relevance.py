@@ -65,16 +65,15 @@ def economic_growth(row: RowContext) -> str:
     """The growth word when a row filed under 经济效益 measures how an economic amount grows (收入, 零售总额, 游客 …), in
     % or money (旅游综合收入增长率 ≥5%), and what grows is not the project's own money or revenue (会议经费, 门票收入), a
     share (知晓率) or its own kind of work (招商引资额 on an investment-promotion budget): it claims the economic benefit
-    its heading names. ""
-    otherwise, as for the growth of the unit's own service (门诊人次增长率). lexicons/dimension_topics.yaml
-    economic_growth_endings, economic_amounts."""
+    its heading names; "" otherwise, as for the growth of the unit's own service (门诊人次增长率).
+    lexicons/dimension_topics.yaml economic_growth_endings, economic_amounts, economic_own_revenue."""
     if row.group != "economic" or row.value.family not in (UnitFamily.PERCENT, UnitFamily.MONEY) or not row.value.has_number:
         return ""
-    growth = ends_with_any(row.name, dimension_topics().get("economic_growth_endings", ()))
+    topics = dimension_topics()
+    growth = ends_with_any(row.name, topics.get("economic_growth_endings", ()))
     grown = row.name[: len(row.name) - len(growth)]
     if not growth or not grown or is_percent_name(grown) or ends_with_any(grown, units_table()["spending_endings"]):
         return ""
-    topics = dimension_topics()
     if not contains_any(grown, topics.get("economic_amounts", ())):
         return ""  # 门诊人次增长率, 网上办件量增长率: the unit's own work grows
     own_revenue = contains_any(grown, topics.get("economic_own_revenue", ()))
