@@ -279,12 +279,30 @@ def is_unfilled(row: RowContext) -> bool:
     return bool(contains_any(row.name + value, name_forms_table()["not_applicable"]))
 
 
+@lru_cache(maxsize=STRING_CACHE)
+def is_bare_completion(name: str) -> bool:
+    """A completion that names no whole, only when or how it is done (当期完成, 按时完成, 年内及时办结): a
+    percentage has nothing to be a share of. Not 会议计划按期完成 (the plan is the whole) nor 按时完成率.
+    lexicons/name_forms.yaml completion_verbs, completion_manners."""
+    forms = name_forms_table()
+    rest = name
+    while True:
+        manner = next((m for m in forms["completion_manners"] if rest.startswith(m) and rest != m), None)
+        if manner is None:
+            break
+        rest = rest[len(manner) :]
+    return rest in forms["completion_verbs"]
+
+
 def is_percent_on_non_share(row: RowContext) -> bool:
-    """A percentage on a name that names no share (河道清淤疏浚 = 100%, 医疗服务水平改善情况 = 100%).
+    """A percentage on a name that names no share (河道清淤疏浚 = 100%, 医疗服务水平改善情况 = 100%), or on a
+    completion that names no whole (当期完成 = 90%: is_bare_completion).
 
     Names that are not shares but measure something else (能力, 作用) are judged by V005.
     """
-    if row.value.family is not UnitFamily.PERCENT or not row.name or "share" in row.form:
+    if row.value.family is not UnitFamily.PERCENT or not row.name:
+        return False
+    if "share" in row.form and not is_bare_completion(row.name):
         return False
     if value_names_its_measure(row):
         return False

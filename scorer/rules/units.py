@@ -7,6 +7,7 @@ from scorer.predicates import (
     asks_for_money,
     contains_any,
     ends_with_any,
+    is_bare_completion,
     is_percent_name,
     is_percent_on_non_share,
     money_more_is_better,
@@ -178,13 +179,16 @@ def percent_on_a_non_share(row: RowContext) -> Hit | None:
     A % needs a whole to be a share of (…率, 满意度, 占比, 进度). On an action (河道清淤疏浚 = 100%)
     the measure is missing; where the name holds the target quantity (购置康复训练器材6套 = 100%) the value
     should carry it (2套) and the name say what is counted.
-    Bad: 河道清淤疏浚 = 100%; 购置康复训练器材6套 = 100%; 医疗服务水平改善情况 = 100%.
-    Good: 河道清淤完成率 = 100%; 康复训练器材购置数量 = 6套; 农药使用量较上年减少 = ≥5%.
+    A completion that names no whole (当期完成 = 90%) says when or how, not what: 90% of what?
+    Bad: 河道清淤疏浚 = 100%; 购置康复训练器材6套 = 100%; 医疗服务水平改善情况 = 100%; 当期完成 = 90%.
+    Good: 河道清淤完成率 = 100%; 康复训练器材购置数量 = 6套; 农药使用量较上年减少 = ≥5%; 会议计划按期完成 = ≥99%.
     """
     if not is_percent_on_non_share(row):
         return None
     if "quantity_in_name" in row.form:
         return Hit(evidence="已在名称中写明数量")
+    if is_bare_completion(row.name):
+        return Hit(evidence="只说何时、如何完成，没说完成什么")
     return Hit(evidence="是一项工作或目标")
 
 
