@@ -193,6 +193,31 @@ def percent_on_a_non_share(row: RowContext) -> Hit | None:
 
 
 @rule(
+    "U010",
+    "output-rate-as-cost",
+    "unit_mismatch",
+    Severity.WARNING,
+    message="成本指标“{name}”是产出或质量的比率，不是成本，“{value}”说明不了花了多少钱",
+    fix="成本指标写明金额（元、万元）或单价（元/人），或资金的比率（预算执行率、成本节约率）；产出的比率移到数量、质量指标",
+)
+def output_rate_as_cost(row: RowContext) -> Hit | None:
+    """A rate of outputs or quality filed as a cost: 成本指标 / 设备验收合格率 = 100%.
+
+    A cost is money (LABELING.md: unit_mismatch, "a 成本 not in money"); a rate under 成本指标 measures it only when it
+    measures the money: spent against the budget or plan (预算执行率, 资金到位率), saved (成本节约率), or named as cost.
+    lexicons/unit_expectations.yaml money_rate_endings, money_rate_words.
+    Bad: 成本指标 / 设备验收合格率 = 100%; 成本指标 / 培训学员出勤率 = ≥95%.
+    Good: 成本指标 / 采购成本节约率 = ≥3%; 成本指标 / 预算执行率 = 100%; 成本指标 / 人均培训成本 = ≤2200元/人.
+    """
+    if row.group != "cost" or row.value.family is not UnitFamily.PERCENT or not is_percent_name(row.name):
+        return None
+    u = units_table()
+    if ends_with_any(row.name, u["money_rate_endings"]) or contains_any(row.name, u["money_rate_words"]):
+        return None
+    return Hit(evidence=row.name)
+
+
+@rule(
     "U008",
     "standard-without-per-unit",
     "unit_mismatch",
