@@ -192,6 +192,8 @@ def _group(level1_heading: str, level2_heading: str, name: str) -> tuple[str, st
     level1_map, level2_map, endings = _groups()
     level1 = level1_map.get(compact(level1_heading), "")
     level2 = level2_map.get(compact(level2_heading), "")
+    if not level2 and level1 == "cost":
+        level2 = "cost"  # under 成本指标 every row is a cost (经济, 社会, 生态环境成本), whatever its name ends with
     if not level2:
         for ending, group in endings:
             if name.endswith(ending):

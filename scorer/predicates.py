@@ -285,13 +285,29 @@ def is_bare_completion(name: str) -> bool:
     percentage has nothing to be a share of. Not 会议计划按期完成 (the plan is the whole) nor 按时完成率.
     lexicons/name_forms.yaml completion_verbs, completion_manners."""
     forms = name_forms_table()
-    rest = name
+    rest = _DATE_BEFORE_COMPLETION.sub("", name)
     while True:
-        manner = next((m for m in forms["completion_manners"] if rest.startswith(m) and rest != m), None)
+        manner = next((m for m in _longest_first(tuple(forms["completion_manners"])) if rest.startswith(m) and rest != m), None)
         if manner is None:
             break
         rest = rest[len(manner) :]
-    return rest in forms["completion_verbs"]
+    verb = next((v for v in forms["completion_verbs"] if rest.startswith(v)), None)
+    return verb is not None and (rest == verb or rest[len(verb) :] in forms["completion_manners"])
+
+
+@cache
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+# 12月底前, 2025年6月30日前, 每月10日前: a date before the completion verb
+_DATE_BEFORE_COMPLETION = re.compile(r"^(?:\d{4}年)?(?:每月)?\d{1,2}(?:月(?:\d{1,2}日)?|日)(?:底|末)?(?:前|以前|之前)?")
+
+
+def ends_as_completion(name: str) -> bool:
+    """The name ends with a completion verb (工程按期竣工, 案件按期办结): a share of the whole it names, when it names
+    one (is_bare_completion)."""
+    return bool(ends_with_any(name, name_forms_table()["completion_verbs"]))
 
 
 def is_percent_on_non_share(row: RowContext) -> bool:
@@ -302,8 +318,8 @@ def is_percent_on_non_share(row: RowContext) -> bool:
     """
     if row.value.family is not UnitFamily.PERCENT or not row.name:
         return False
-    if "share" in row.form and not is_bare_completion(row.name):
-        return False
+    if ("share" in row.form or ends_as_completion(row.name)) and not is_bare_completion(row.name):
+        return False  # 工程按期竣工 = 100% is a share of the works, as 工程按期完成 is
     if value_names_its_measure(row):
         return False
     return not is_non_ratio_name(row.name) and not is_percent_name(row.name)

@@ -204,15 +204,19 @@ def output_rate_as_cost(row: RowContext) -> Hit | None:
     """A rate of outputs or quality filed as a cost: 成本指标 / 设备验收合格率 = 100%.
 
     A cost is money (LABELING.md: unit_mismatch, "a 成本 not in money"); a rate under 成本指标 measures it only when it
-    measures the money: spent against the budget or plan (预算执行率, 资金到位率), saved (成本节约率), or named as cost.
-    lexicons/unit_expectations.yaml money_rate_endings, money_rate_words.
-    Bad: 成本指标 / 设备验收合格率 = 100%; 成本指标 / 培训学员出勤率 = ≥95%.
-    Good: 成本指标 / 采购成本节约率 = ≥3%; 成本指标 / 预算执行率 = 100%; 成本指标 / 人均培训成本 = ≤2200元/人.
+    measures the money: saved, cut or paid out (成本节约率, 结算审减率, 资金拨付率), or spent against the budget or plan
+    with a money noun in the name (预算执行率, 资金到位率, 自筹资金比例). 社会成本 and 生态环境成本 are not money.
+    lexicons/unit_expectations.yaml money_rate_endings, money_or_other_rate_endings, money_nouns.
+    Bad: 成本指标 / 设备验收合格率 = 100%; 成本指标 / 培训学员出勤率 = ≥95%; 成本指标 / 设备使用率 = ≥90%.
+    Good: 成本指标 / 采购成本节约率 = ≥3%; 成本指标 / 预算执行率 = 100%; 成本指标 / 人均培训成本 = ≤2200元/人;
+    社会成本指标 / 周边群众投诉率 = ≤1%.
     """
     if row.group != "cost" or row.value.family is not UnitFamily.PERCENT or not is_percent_name(row.name):
         return None
     u = units_table()
-    if ends_with_any(row.name, u["money_rate_endings"]) or contains_any(row.name, u["money_rate_words"]):
+    if contains_any(row.level2, u["non_money_cost_headings"]) or ends_with_any(row.name, u["money_rate_endings"]):
+        return None
+    if ends_with_any(row.name, u["money_or_other_rate_endings"]) and contains_any(row.name, u["money_nouns"]):
         return None
     return Hit(evidence=row.name)
 
