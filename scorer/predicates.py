@@ -193,11 +193,11 @@ def is_higher_better_rate(name: str) -> bool:
 
 @lru_cache(maxsize=STRING_CACHE)
 def counted_harm(name: str, counted_by_value: bool = False) -> str:
-    """The harm event a name counts (安全生产事故发生起数: 事故; 学生溺亡人数: 溺亡), or "": the name ends in a count of
-    occurrences (or the value counts them: counted_by_value), and right before that ending, past fillers such as
-    发生, stands a harm event, or a workload that happened (刑事案件发生起数: harm_when_occurred). Not where the name
-    holds an act done about the harm (查处, 排查, 演练, 处置 …) or a reduction (减少事故起数): that counts work, or how far
-    harm falls. lexicons/unit_expectations.yaml harm_…"""
+    """The harm event a name counts (安全生产事故发生起数: 事故; 学生溺亡人数: 溺亡; 溺亡学生数: 溺亡), or "": the name ends in a
+    count of occurrences (or the value counts them: counted_by_value), and right before that ending, past fillers such as
+    发生 and the people it befell (学生, 游客: harm_victims), stands a harm event, or a workload that happened (刑事案件发生起数:
+    harm_when_occurred). Not where the name holds an act done about the harm (查处, 排查, 演练, 处置 …) or a reduction
+    (减少事故起数): that counts work, or how far harm falls. lexicons/unit_expectations.yaml harm_…"""
     u = units_table()
     if contains_any(name, u["harm_acts"]) or contains_any(name, u["harm_reductions"]):
         return ""
@@ -206,14 +206,29 @@ def counted_harm(name: str, counted_by_value: bool = False) -> str:
         endings.append("")
     occurred = bool(contains_any(name, u["harm_occurred"]))
     for ending in sorted(endings, key=len, reverse=True):  # 群体性事件数: 件数 cuts the harm, 数 does not
-        head = name[: len(name) - len(ending)]
-        while filler := ends_with_any(head, u["harm_count_fillers"]):
-            head = head[: len(head) - len(filler)]
-        case = ends_with_any(head, u["harm_case_words"])  # 民转刑案件, 意外伤害事件: a case of the harm
-        harm = ends_with_any(head, u["harm_events"]) or (case and ends_with_any(head[: len(head) - len(case)], u["harm_events"]))
-        if harm or (occurred and (harm := ends_with_any(head, u["harm_when_occurred"]))):
+        head = _past_fillers(name[: len(name) - len(ending)])
+        harm = _harm_ending(head, occurred)
+        victim = "" if harm else ends_with_any(head, u["harm_victims"])
+        if victim:  # 溺亡学生数, 受伤游客人次: the people the harm befell stand between it and the count
+            harm = _harm_ending(_past_fillers(head[: len(head) - len(victim)]), occurred)
+        if harm:
             return harm
     return ""
+
+
+def _past_fillers(head: str) -> str:
+    """The head of a count without the fillers it ends in (安全生产事故发生: 安全生产事故)."""
+    while filler := ends_with_any(head, units_table()["harm_count_fillers"]):
+        head = head[: len(head) - len(filler)]
+    return head
+
+
+def _harm_ending(head: str, occurred: bool) -> str:
+    """The harm event the head ends in (a case of it too: 民转刑案件, 意外伤害事件), or a workload the name says happened."""
+    u = units_table()
+    case = ends_with_any(head, u["harm_case_words"])
+    harm = ends_with_any(head, u["harm_events"]) or (case and ends_with_any(head[: len(head) - len(case)], u["harm_events"]))
+    return harm or (ends_with_any(head, u["harm_when_occurred"]) if occurred else "")
 
 
 @lru_cache(maxsize=STRING_CACHE)
