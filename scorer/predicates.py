@@ -196,10 +196,11 @@ def counted_harm(name: str, counted_by_value: bool = False) -> str:
     """The harm event a name counts (安全生产事故发生起数: 事故; 学生溺亡人数: 溺亡; 溺亡学生数: 溺亡), or "": the name ends in a
     count of occurrences (or the value counts them: counted_by_value), and right before that ending, past fillers such as
     发生 and the people it befell (学生, 游客: harm_victims), stands a harm event, or a workload that happened (刑事案件发生起数:
-    harm_when_occurred). Not where the name holds an act done about the harm (查处, 排查, 演练, 处置 …) or a reduction
-    (减少事故起数): that counts work, or how far harm falls. lexicons/unit_expectations.yaml harm_…"""
+    harm_when_occurred). Not where an act done about the harm (查处, 排查, 演练, 处置 …) takes it as its object
+    (act_takes_harm), nor where the name holds a reduction (减少事故起数): that counts work, or how far harm falls.
+    lexicons/unit_expectations.yaml harm_…"""
     u = units_table()
-    if contains_any(name, u["harm_acts"]) or contains_any(name, u["harm_reductions"]):
+    if contains_any(name, u["harm_reductions"]):
         return ""
     endings = [ending for ending in u["harm_count_endings"] if name.endswith(ending)]
     if counted_by_value:
@@ -207,12 +208,12 @@ def counted_harm(name: str, counted_by_value: bool = False) -> str:
     occurred = bool(contains_any(name, u["harm_occurred"]))
     for ending in sorted(endings, key=len, reverse=True):  # 群体性事件数: 件数 cuts the harm, 数 does not
         head = _past_fillers(name[: len(name) - len(ending)])
-        harm = _harm_ending(head, occurred)
+        harm, start = _harm_ending(head, occurred)
         victim = "" if harm else ends_with_any(head, u["harm_victims"])
         if victim:  # 溺亡学生数, 受伤游客人次: the people the harm befell stand between it and the count
-            harm = _harm_ending(_past_fillers(head[: len(head) - len(victim)]), occurred)
+            harm, start = _harm_ending(_past_fillers(head[: len(head) - len(victim)]), occurred)
         if harm:
-            return harm
+            return "" if act_takes_harm(name[:start]) else harm
     return ""
 
 
@@ -223,12 +224,62 @@ def _past_fillers(head: str) -> str:
     return head
 
 
-def _harm_ending(head: str, occurred: bool) -> str:
-    """The harm event the head ends in (a case of it too: 民转刑案件, 意外伤害事件), or a workload the name says happened."""
+def _harm_ending(head: str, occurred: bool) -> tuple[str, int]:
+    """The harm event the head ends in (a case of it too: 民转刑案件, 意外伤害事件), or a workload the name says happened,
+    with where it starts; ("", -1) when the head ends in none."""
     u = units_table()
+    if harm := ends_with_any(head, u["harm_events"]):
+        return harm, len(head) - len(harm)
     case = ends_with_any(head, u["harm_case_words"])
-    harm = ends_with_any(head, u["harm_events"]) or (case and ends_with_any(head[: len(head) - len(case)], u["harm_events"]))
-    return harm or (ends_with_any(head, u["harm_when_occurred"]) if occurred else "")
+    if case and (harm := ends_with_any(head[: len(head) - len(case)], u["harm_events"])):
+        return harm, len(head) - len(case) - len(harm)
+    if occurred and (harm := ends_with_any(head, u["harm_when_occurred"])):
+        return harm, len(head) - len(harm)
+    return "", -1
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def act_takes_harm(before: str) -> bool:
+    """An act done about harm (查处, 救援, 整治 …: harm_acts) in the words before the harm a name counts, taking that
+    harm as its object (认定火灾事故起数, 救援伤亡人员人数): the name counts work. Not an act that names who or where
+    (抢险救援人员伤亡人数, 河道整治工程施工安全事故起数: _names_who_or_where), nor where people no act takes stand right
+    before the harm (处置现场民警伤亡人数: the harm is theirs)."""
+    u = units_table()
+    acts = u["harm_acts"]
+    if not contains_any(before, acts):
+        return False
+    people = ends_with_any(before, u["harm_act_agents"]) or ends_with_any(before, u["harm_victims"])
+    if people and not ends_with_any(before[: len(before) - len(people)], acts):
+        return False
+    position = 0
+    while position < len(before):
+        act = _act_at(before, position)
+        if not act:
+            position += 1
+            continue
+        end = position + len(act)
+        while following := _act_at(before, end):  # 抢险救援: one act
+            end += len(following)
+        if not _names_who_or_where(before[:position], before[end:]):
+            return True
+        position = end
+    return False
+
+
+def _act_at(text: str, position: int) -> str:
+    """The longest act done about harm (harm_acts) that starts at the position, or ""."""
+    return max((act for act in units_table()["harm_acts"] if text.startswith(act, position)), key=len, default="")
+
+
+def _names_who_or_where(before_act: str, after_act: str) -> bool:
+    """The act names the people who do it (抢险救援人员) or, having its own object before it (河道整治), the works or place
+    where it is done (河道整治工程), and no harm word follows that noun (处理人员伤亡事故: a kind of harm the act takes)."""
+    u = units_table()
+    agent = next((noun for noun in u["harm_act_agents"] if after_act.startswith(noun)), "")
+    works = next((noun for noun in u["harm_act_works"] if after_act.startswith(noun)), "")
+    has_object = bool(before_act) and not ends_with_any(before_act, u["harm_acts"])
+    noun = agent or (works if has_object else "")
+    return bool(noun) and not contains_any(after_act[len(noun) :], u["harm_events"])
 
 
 @lru_cache(maxsize=STRING_CACHE)

@@ -270,12 +270,15 @@ def harm_count_with_floor(row: RowContext) -> Hit | None:
     """A count of harm (accidents, fires, deaths, mass incidents) with a floor (≥, 不少于, 以上): it asks for harm.
 
     The thing counted is a harm event, so fewer is better and a floor points the wrong way, as ≤ does on a
-    满意度 (L002). Counts of work done about harm (查处, 排查整改, 演练, 救助, 检查, 受理) are outputs, where a floor
-    is right (so are 通报, 认定, 接报, 发现 …: 接报交通事故起数 ≥2500起); a reduction (减少事故起数 ≥3起) sets how far
-    harm falls. lexicons/unit_expectations.yaml harm_….
-    Bad: 安全生产事故发生起数 = ≥10起; 火灾发生次数 = 不少于3次; 学生溺亡人数 = ≥1人.
+    满意度 (L002); the people it befell may stand between it and the count (溺亡学生数, 受伤游客人次). Counts of work done
+    about harm (查处, 排查整改, 演练, 救助, 检查, 受理) are outputs, where a floor is right (so are 通报, 认定, 接报, 发现 …:
+    接报交通事故起数 ≥2500起, 救援伤亡人员人数); an act that only names who or where (抢险救援人员伤亡人数, 河道整治工程施工
+    安全事故起数) counts harm still. A reduction (减少事故起数 ≥3起) sets how far harm falls.
+    lexicons/unit_expectations.yaml harm_….
+    Bad: 安全生产事故发生起数 = ≥10起; 火灾发生次数 = 不少于3次; 学生溺亡人数 = ≥1人; 溺水游客人数 = ≥1人;
+    防汛抢险人员伤亡人数 = ≥1人.
     Good: 安全生产事故发生起数 = 0起; 火灾发生次数 = ≤1起; 消防安全检查次数 = ≥12次; 查处违法案件数 = ≥50件;
-    认定火灾事故起数 = ≥50起.
+    认定火灾事故起数 = ≥50起; 救治伤亡人员人数 = ≥50人.
     """
     value = row.value
     if value.op not in ("≥", ">") or value.number is None or max(value.numbers) <= 0 or value.is_range:
