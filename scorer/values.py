@@ -301,7 +301,7 @@ def _parse_normalised(raw: str, text: str) -> Value:
     op = op or suffix_op
 
     date = _DATE_RE.search(body)
-    if date and (date.group(1) or date.group(4) or body.endswith("月")):
+    if date and (date.group(1) or date.group(4) or body.endswith("月")) and not _months_after_an_event(body, date):
         month = float(date.group(2))
         numbers = (float(date.group(1)), month) if date.group(1) else (month,)
         leftover = (body[: date.start()] + body[date.end() :]).strip()
@@ -345,6 +345,15 @@ def _parse_normalised(raw: str, text: str) -> Value:
     for word, _symbol in suffix_operator_words():
         leftover = leftover.replace(word, "")
     return Value(raw=raw, op=op, numbers=(figure,), unit=unit, family=family, text=_leftover(leftover))
+
+
+def _months_after_an_event(body: str, date: re.Match[str]) -> bool:
+    """N月 right after an event (开学后1月内, 验收后2月内, 受理之日起3月内: units.yaml deadline_anchors), with no year, no day
+    and no word but 内 after it: a number of months counted from the event, not a month of the year (次年1月内, 汛后11月底前
+    are months)."""
+    if date.group(1) or date.group(3) or date.group(4) not in (None, "内"):
+        return False
+    return body[: date.start()].endswith(tuple(table("units").get("deadline_anchors") or ()))
 
 
 def _take_operator_before(prefix: str) -> tuple[str, str]:

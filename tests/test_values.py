@@ -326,3 +326,27 @@ def test_a_quarter_or_term_after_a_figure_is_a_time_not_an_amount(raw):
     """三季度末 is the end of the third quarter: read as three quarters, a 时效 row would be a duration."""
     value = parse_value(raw)
     assert value.family is not UnitFamily.DURATION and value.unit not in ("季度", "学期", "半年")
+
+
+@pytest.mark.parametrize(
+    ("raw", "months"),
+    [
+        ("开学后一月内", 1.0),  # education
+        ("开学后1月内", 1.0),
+        ("验收后两月内", 2.0),  # forestry
+        ("受理之日起三月内", 3.0),  # civil affairs
+        ("封锁后一月内", 1.0),  # agriculture
+        ("收到报告后2月以内", 2.0),  # market regulation
+    ],
+)
+def test_months_counted_from_an_event_are_a_duration_not_a_month_of_the_year(raw, months):
+    """Found in review: 开学后一月内 read 一月 as January (a date, and the words not a deadline), where 开学后一个月内 is a
+    month's time."""
+    value = parse_value(raw)
+    assert (value.family, value.numbers, value.unit) == (UnitFamily.DURATION, (months,), "月")
+
+
+@pytest.mark.parametrize("raw", ["一月底前", "次年1月内", "汛后11月底前", "每年1月底前", "1月内"])
+def test_a_month_of_the_year_stays_a_date(raw):
+    """A month after a year, a period word or with 底 is the month of the year, even after an event (汛后11月底前)."""
+    assert parse_value(raw).family is UnitFamily.DATE
