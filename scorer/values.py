@@ -211,13 +211,21 @@ def _period_frames() -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
 @cache
 def _anchored_deadline() -> re.Pattern[str]:
     """An event (…后, …之日起) or a per-period word (每月), a figure in digits and its unit of time, a deadline word
-    (内, 前), and at most a few words of the act (units.yaml deadline_anchors, deadline_words)."""
+    (内, 前); or an event and 前 before the figure and its unit (开学前10天: counted back from the event, not after a
+    comparison: 较前1年); then at most a few words of the act (units.yaml deadline_anchors, deadline_words,
+    deadline_before_anchors, deadline_comparisons)."""
     data = table("units")
     anchors, ends = alternation(data.get("deadline_anchors") or ()), alternation(data.get("deadline_words") or ())
     periods, times = alternation((data.get("per_period_frames") or {}).keys()), alternation(data["families"]["duration"])
+    before = alternation(data.get("deadline_before_anchors") or ())
     if not (anchors and ends):
         return re.compile("(?!)")
-    return re.compile(rf"(?:[^\d]{{1,12}}?(?:{anchors})|(?:{periods}))\d+(?:{times})(?:{ends})(?P<act>[^\d]{{0,6}})")
+    after_event = rf"(?:[^\d]{{1,12}}?(?:{anchors})|(?:{periods}))\d+(?:{times})(?:{ends})"
+    if not before:
+        return re.compile(rf"{after_event}(?P<act>[^\d]{{0,6}})")
+    not_compared = "".join(f"(?<!{re.escape(word)})" for word in data.get("deadline_comparisons") or ())
+    before_event = rf"[^\d]{{1,12}}?{not_compared}(?:{before})\d+(?:{times})(?:{ends})?"
+    return re.compile(rf"(?:{after_event}|{before_event})(?P<act>[^\d]{{0,6}})")
 
 
 @cache

@@ -260,6 +260,13 @@ def test_figures_written_in_words_are_read(name, raw, op, numbers, unit, family,
         ("险情发生后一小时内", "险情发生后1小时内"),  # water
         ("报修后三日内", "报修后3日内"),  # housing
         ("每月十五日前", "每月15日前"),  # human resources
+        # a deadline counted back from an event
+        ("开学前十天", "开学前10天"),  # education
+        ("活动举办前三天", "活动举办前3天"),  # culture
+        ("汛期前十五日", "汛期前15日"),  # water
+        ("春节前一周", "春节前1周"),  # civil affairs
+        ("防火期前一个月", "防火期前1个月"),  # forestry
+        ("演出前一天完成", "演出前1天完成"),
     ],
 )
 def test_a_figure_in_words_reads_as_the_same_figure_in_digits(words, figures):
@@ -297,6 +304,9 @@ def test_a_figure_in_words_reads_as_the_same_figure_in_digits(words, figures):
         "开学后一个月",  # no 内 or 前: a time after the event, not a deadline
         "开学后第一周内",  # an ordinal, not an amount of time
         "收到申请后一次性告知",  # 一次性 is a word, not a figure
+        "较前一年提高",  # after a comparison 前一年 is the year before, not a deadline
+        "比前三年有所提升",
+        "开学前十天明显改善",  # a degree after the deadline: a claim of how much, not a thing done
     ],
 )
 def test_period_and_fraction_look_alikes_stay_words(raw):
