@@ -229,6 +229,37 @@ def _anchored_deadline() -> re.Pattern[str]:
 
 
 @cache
+def _clock_deadline() -> re.Pattern[str]:
+    """A time of day before which a thing is done (每日早上7点前, 每天8:00前, 17时前, 下午5点半前上报), in digits: units.yaml
+    clock_days, clock_parts_of_day, clock_hour_words, deadline_before_anchors."""
+    data = table("units")
+    days, parts = alternation(data.get("clock_days") or ()), alternation(data.get("clock_parts_of_day") or {})
+    hours, before = alternation(data.get("clock_hour_words") or ()), alternation(data.get("deadline_before_anchors") or ())
+    if not (hours and before):
+        return re.compile("(?!)")
+    day, part = (f"(?:{words})?" if words else "" for words in (days, parts))
+    minutes = rf"(?::(?P<colon>\d{{2}})|(?:{hours})(?:(?P<minute>\d{{1,2}})分|(?P<half>半))?整?)"
+    return re.compile(rf"(?P<day>{day}(?P<part>{part}))(?P<hour>\d{{1,2}}){minutes}(?P<end>{before})(?!后)(?P<act>[^\d]{{0,6}})")
+
+
+def _clock(raw: str, op: str, body: str) -> Value | None:
+    """A time of day as a deadline (_clock_deadline; not 七点前后): the hour (past noon for 下午, 晚上 …) and the minute
+    when given, family date, unit 时, the words of the day and the act as its text; None for any other value."""
+    found = _clock_deadline().fullmatch(body)
+    if found is None:
+        return None
+    hour = int(found["hour"])
+    if hour < 12:  # 下午五点: 17
+        hour += int((table("units").get("clock_parts_of_day") or {}).get(found["part"], 0))
+    minute = found["colon"] or found["minute"] or ("30" if found["half"] else "")
+    if hour > 24 or (minute and int(minute) >= 60):
+        return None
+    numbers = (float(hour), float(minute)) if minute else (float(hour),)
+    text = found["day"] + found["end"] + found["act"]
+    return Value(raw=raw, op=op or "≤", numbers=numbers, unit="时", family=UnitFamily.DATE, text=text)
+
+
+@cache
 def _degree_words() -> tuple[str, ...]:
     """Degree adverbs (strong_degree_words.txt): after a deadline, they make the act a claim of how much, not a thing
     done (竣工后一年内明显改善); 及时 or 正常 there (发现后两小时内及时报告, 接报后两小时内恢复正常) do not."""
@@ -273,7 +304,8 @@ def parse_value(raw: str) -> Value:
     统一, 一成不变, 百分百满意), an unspecified quantity (一批), an approximation (两三次) and 零 alone leave it
     words. A deadline counted from an event or within a period (每学期开学后一个月内, 收到申请后五个工作日内, 每月十五日前)
     reads as the same deadline in digits. A figure per a period (一年一次, 每季度不少于1次) takes the period as its
-    unit's denominator (次/年).
+    unit's denominator (次/年). A time of day before which a thing is done (每日早上七点前, 每天8:00前, 17时前) is a limit
+    of time: family date, unit 时, the hour and the minute.
 
     >>> parse_value("≥95%").op, parse_value("≥95%").numbers, parse_value("≥95%").family.value
     ('≥', (95.0,), 'percent')
@@ -291,6 +323,9 @@ def parse_value(raw: str) -> Value:
         timed = arabic.family in (UnitFamily.DATE, UnitFamily.DURATION) and arabic.text in _DATE_QUALIFIERS
         # a deadline counted from an event or within a period (开学后两周内, 每月十五日前), as its digits are read
         timed = timed or (arabic.family is UnitFamily.DURATION and _is_anchored_deadline(in_figures))
+        # a time of day (每日早上七点前) whose act is a thing done, not a degree (十七时前明显改善)
+        clock = arabic.family is UnitFamily.DATE and arabic.unit == "时"
+        timed = timed or (clock and not any(word in arabic.text for word in _degree_words()))
         frames = _period_frames()
         # a word naming the span (全年不少于两次) or the period (每天两小时, as 每天2小时 is read) before the figure
         spanned = text.startswith(arabic.text) and (arabic.text in frames[0] or arabic.text in dict(frames[1]))
@@ -319,6 +354,10 @@ def _parse_normalised(raw: str, text: str) -> Value:
             else:
                 op = _find_operator_anywhere(body)
         return Value(raw=raw, op=op, numbers=numbers, unit="月", family=UnitFamily.DATE, text=leftover)
+
+    clock = _clock(raw, op, body)
+    if clock is not None:
+        return clock
 
     rng = _RANGE_RE.search(body)
     if rng:

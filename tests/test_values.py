@@ -267,6 +267,10 @@ def test_figures_written_in_words_are_read(name, raw, op, numbers, unit, family,
         ("春节前一周", "春节前1周"),  # civil affairs
         ("防火期前一个月", "防火期前1个月"),  # forestry
         ("演出前一天完成", "演出前1天完成"),
+        # a time of day
+        ("每日早上七点前", "每日早上7点前"),  # education
+        ("每天晚上十点前", "每天晚上10点前"),  # health
+        ("当日十八时前", "当日18时前"),  # transport
     ],
 )
 def test_a_figure_in_words_reads_as_the_same_figure_in_digits(words, figures):
@@ -360,3 +364,30 @@ def test_months_counted_from_an_event_are_a_duration_not_a_month_of_the_year(raw
 def test_a_month_of_the_year_stays_a_date(raw):
     """A month after a year, a period word or with 底 is the month of the year, even after an event (汛后11月底前)."""
     assert parse_value(raw).family is UnitFamily.DATE
+
+
+@pytest.mark.parametrize(
+    ("raw", "numbers"),
+    [
+        ("每日早上七点前", (7.0,)),  # education: a school canteen's deliveries
+        ("每天8:00前", (8.0, 0.0)),
+        ("17时前", (17.0,)),  # health: the day's report
+        ("当日18时前", (18.0,)),  # transport
+        ("每日下午五点半前", (17.0, 30.0)),
+        ("每天晚上十点前", (22.0,)),
+        ("每日8点前", (8.0,)),  # was a count of 8 点 (sites)
+        ("次日十二时前上报", (12.0,)),  # police
+        ("当日17:00前", (17.0, 0.0)),  # market regulation
+    ],
+)
+def test_a_time_of_day_before_which_a_thing_is_done_is_a_limit_of_time(raw, numbers):
+    """Found in review: 每日早上七点前 stayed words (V001 called it vague), 每天8:00前 and 17时前 were a bare figure and
+    每日8点前 a count of 点 (U006 called it a count on a 时效 row)."""
+    value = parse_value(raw)
+    assert (value.op, value.numbers, value.unit, value.family) == ("≤", numbers, "时", UnitFamily.DATE)
+
+
+@pytest.mark.parametrize("raw", ["七点前后", "每日下午三点后", "每日早上", "25点前", "24小时前", "每日8时"])
+def test_no_limit_at_a_time_of_day_is_no_clock_deadline(raw):
+    """Around a time (前后), after it, an hour that is none, or a time with no 前 sets no limit of time."""
+    assert parse_value(raw).unit != "时"
