@@ -409,8 +409,9 @@ def is_uncheckable_text(row: RowContext) -> bool:
     """A value with no figure and no date that names no checkable state (or hedges it with a degree word). A date
     word with no figure (年底前, 每季度) is a deadline unless a degree word hollows it (年内逐步: strong_degree_words),
     or a hedge on time stands in for its limit (每季度结束后适时: time_hedges, where the date sets no limit). Beside a
-    limit of time a hedge only urges, and the value is judged as without it (开学前尽快发放到位 as 开学前发放到位)."""
-    if row.value.has_number or not row.value_text or is_unfilled(row):
+    limit of time a hedge only urges, and the value is judged as without it (开学前尽快发放到位 as 开学前发放到位). A figure
+    is checkable, unless it is only a limit of time with a degree after it (degree_after_a_limit_of_time)."""
+    if not row.value_text or is_unfilled(row) or figure_is_checkable(row):
         return False
     text = row.value_text
     hedged = hedges_time(text)
@@ -422,6 +423,25 @@ def is_uncheckable_text(row: RowContext) -> bool:
     if text in forms["instrument_acts"] and ends_with_any(row.name, forms["instruments"]):
         return False
     return not checkable_words(text) or bool(strong_degree_words(text)) or hedged
+
+
+def figure_is_checkable(row: RowContext) -> bool:
+    """The value has a figure, and it is not only a limit of time with a degree after it."""
+    return row.value.has_number and not degree_after_a_limit_of_time(row)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def degree_after_a_limit_of_time(row: RowContext) -> bool:
+    """A limit of time in figures (a date, a time of day, a time counted from an event) with a degree word after the
+    figure (竣工后1年内明显改善, 12月底前明显改善: strong_degree_words): what is to be reached by then has no standard, as
+    in the same value in numerals (竣工后一年内明显改善), which stays words. A degree word before the figure
+    (明显缩短至3天内) says how the figure is reached, and the figure is the target."""
+    if row.value.family not in (UnitFamily.DATE, UnitFamily.DURATION):
+        return False
+    figures = list(_DIGIT.finditer(row.value_text))
+    return bool(figures) and bool(strong_degree_words(row.value_text[figures[-1].end() :]))
 
 
 @lru_cache(maxsize=STRING_CACHE)

@@ -1,5 +1,7 @@
 """The word-list predicates every rule leans on: the longest ending, the words found, whatever list is asked."""
 
+import pytest
+
 from scorer.predicates import contains_any, ends_with_any, units_table
 
 
@@ -67,3 +69,42 @@ def test_a_negated_completion_is_a_failure_rate_unless_the_negation_names_the_ca
     ]
     assert [name for name in failures if not is_failure_rate(name)] == []
     assert [name for name in completions if is_failure_rate(name)] == []
+
+
+def _row(level2: str, name: str, value: str):
+    from scorer.normalise import prepare
+    from scorer.types import Document, Indicator, Location, Project
+
+    project = Project(name="农村饮水安全工程维修养护")
+    project.indicators = [Indicator("效益指标", level2, name, "", value, "", Location("t"))]
+    return prepare([Document(source="t", projects=[project])])[0].projects[0].rows[0]
+
+
+@pytest.mark.parametrize(
+    ("figures", "numerals"),
+    [
+        ("竣工后1年内明显改善", "竣工后一年内明显改善"),  # water
+        ("培训结束后1个月内有效提升", "培训结束后一个月内有效提升"),  # education
+        ("12月底前明显改善", "十二月底前明显改善"),  # culture
+        ("造林后3年内明显改善", "造林后三年内明显改善"),  # forestry
+        ("竣工后1年内投入使用", "竣工后一年内投入使用"),  # a thing done: checkable both ways
+        ("发现后2小时内及时报告", "发现后两小时内及时报告"),  # health: 及时 is no degree of the act
+        ("开学前10天发放到位", "开学前十天发放到位"),
+        ("每日17时前上报", "每日十七时前上报"),
+    ],
+)
+def test_a_limit_of_time_in_figures_is_judged_as_in_numerals(figures, numerals):
+    """Found in review: 竣工后1年内明显改善 passed (a figure is checkable) while 竣工后一年内明显改善 was vague (V001). The
+    deadline is checkable, what is to be reached by it (明显改善) is not: both are vague, and both pass where the act is
+    a thing done."""
+    from scorer.predicates import is_uncheckable_text
+
+    judged = [is_uncheckable_text(_row("社会效益指标", "群众饮水条件", value)) for value in (figures, numerals)]
+    assert judged[0] == judged[1]
+    assert judged[0] == any(word in figures for word in ("明显", "有效"))
+
+
+def test_a_degree_before_the_figure_leaves_the_figure_the_target():
+    from scorer.predicates import is_uncheckable_text
+
+    assert not is_uncheckable_text(_row("时效指标", "行政许可审批时限", "明显缩短至3个工作日内"))

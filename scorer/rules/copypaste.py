@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from operator import itemgetter
 
 from scorer.normalise import DocumentContext, ProjectContext, RowContext
-from scorer.predicates import is_uncheckable_text
+from scorer.predicates import figure_is_checkable, is_uncheckable_text
 from scorer.registry import Hit, rule
 from scorer.rules.relevance import foreign_topic, topics_in_name
 from scorer.types import Severity
@@ -33,8 +33,8 @@ def identical_slogan_in_unrelated_projects(document: DocumentContext) -> Iterato
     uncheckable: dict[tuple[str, str], bool] = {}  # (name, 指标值 as written): all is_uncheckable_text reads of a row
     for project in document.projects:
         for row in project.rows:
-            if not row.name or row.value.numbers:
-                continue  # a number is checkable (is_uncheckable_text's first test, here without a call)
+            if not row.name or figure_is_checkable(row):
+                continue  # a figure is checkable (is_uncheckable_text's first test, here without the rest)
             said = (row.name, row.indicator.value)
             found = uncheckable.get(said)
             if found is None:

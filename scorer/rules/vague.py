@@ -48,9 +48,11 @@ def value_without_standard(row: RowContext) -> Hit | None:
 
     Degree words and slogans (显著增强, 有效提升, 切实保障, 及时, 长期) say which way, not how far.
     Qualitative values that name a state that holds or not (健全, 合规, 达标, 按时完成, 无重大事故) pass, and so
-    does a deadline counted from an event, in digits or in words (每学期开学后一个月内, 收到申请后五个工作日内:
-    scorer/values.py reads it as a duration); an event with no time (开学后尽快) does not.
-    Bad: 提升社会影响力 = 有效提升; 保障会议正常进行 = 切实保障; 教科书发放时间 = 开学后尽快.
+    does a deadline counted from or back from an event, in digits or in words (每学期开学后一个月内, 收到申请后五个工作日内,
+    开学前十天: scorer/values.py reads it as a duration); an event with no time (开学后尽快) does not. A limit of time
+    with a degree after it (竣工后1年内明显改善, 12月底前明显改善) sets no standard for what is reached by then, in
+    figures as in numerals.
+    Bad: 提升社会影响力 = 有效提升; 保障会议正常进行 = 切实保障; 教科书发放时间 = 开学后尽快; 群众饮水条件 = 竣工后1年内明显改善.
     Good: 项目实施流程合规性 = 合规; 培训及时性 = 年底前; 资助资金发放时间 = 每学期开学后一个月内.
     """
     if not is_uncheckable_text(row) or repeats_name(row) or is_sentence(row.value_text):
