@@ -409,15 +409,16 @@ def is_uncheckable_text(row: RowContext) -> bool:
     """A value with no figure and no date that names no checkable state (or hedges it with a degree word). A date
     word with no figure (年底前, 每季度) is a deadline unless a degree word hollows it (年内逐步: strong_degree_words),
     or a hedge on time stands in for its limit (每季度结束后适时: time_hedges, where the date sets no limit). Beside a
-    limit of time a hedge only urges, and the value is judged as without it (开学前尽快发放到位 as 开学前发放到位). A figure
-    is checkable, unless it is only a limit of time with a degree after it (degree_after_a_limit_of_time)."""
+    limit of time a hedge only urges, and the value is judged as without it (开学前尽快发放到位 as 开学前发放到位). A limit
+    set by a recurring event (汛前, 供暖期内, 汛前修复: is_event_deadline) is a deadline. A figure is checkable, unless it
+    is only a limit of time with a degree after it (degree_after_a_limit_of_time)."""
     if not row.value_text or is_unfilled(row) or figure_is_checkable(row):
         return False
     text = row.value_text
     hedged = hedges_time(text)
     if row.value.family is UnitFamily.DATE and not strong_degree_words(text) and not hedged:
         return False
-    if text in words("checkable_exact"):
+    if text in words("checkable_exact") or is_event_deadline(text):
         return False
     forms = name_forms_table()
     if text in forms["instrument_acts"] and ends_with_any(row.name, forms["instruments"]):
@@ -455,9 +456,34 @@ def hedges_time(text: str) -> bool:
 @cache
 def _time_limit() -> re.Pattern[str]:
     data = table("units")
-    times, ends, limits = (alternation(data[key]) for key in ("date_limit_times", "date_limit_ends", "date_limit_words"))
+    times = alternation([*data["date_limit_times"], *data["date_limit_events"]])
+    ends, limits = (alternation(data[key]) for key in ("date_limit_ends", "date_limit_words"))
     before = alternation(data["date_limit_before"])
     return re.compile(f"(?:(?:{times})(?:{ends})|(?:{before})(?:之前|以前|前))(?!后)|{limits}")
+
+
+@cache
+def _event_limit() -> re.Pattern[str]:
+    """A recurring event's limit as the whole value, after at most a few words that qualify the event (秋季开学前, 主汛期前,
+    每年汛前, 会前), then at most a few words of the act (units.yaml date_limit_events, date_limit_before)."""
+    data = table("units")
+    events, ends = alternation(data["date_limit_events"]), alternation(data["date_limit_ends"])
+    before = alternation(data["date_limit_before"])
+    return re.compile(rf"[^\d]{{0,4}}?(?:(?:{events})(?:{ends})|(?:{before})(?:之前|以前|前))(?!后)(?P<act>[^\d]{{0,6}})")
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def is_event_deadline(text: str) -> bool:
+    """A limit set by a recurring event the calendar or a rule fixes (汛前, 主汛期前, 供暖期内, 秋季开学前, 春节前, 会前),
+    alone or with the act to be done by then (汛前修复, 春耕前拨付: units.yaml date_limit_acts), hedges on time aside
+    (汛前尽快修复): a deadline checkable at the year's end, as 年底前 is. Not with a degree word (汛前明显改善), nor with
+    words that are no act done (汛前提升), nor 前后 (开学前后)."""
+    if strong_degree_words(text):
+        return False
+    for hedge in terms("time_hedges"):
+        text = text.replace(hedge, "")
+    found = _event_limit().fullmatch(text)
+    return found is not None and (not found["act"] or bool(contains_any(found["act"], table("units")["date_limit_acts"])))
 
 
 def is_sentence(text: str) -> bool:

@@ -108,3 +108,33 @@ def test_a_degree_before_the_figure_leaves_the_figure_the_target():
     from scorer.predicates import is_uncheckable_text
 
     assert not is_uncheckable_text(_row("时效指标", "行政许可审批时限", "明显缩短至3个工作日内"))
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("汛前", True),  # water: the flood season's start is fixed by the province's rules
+        ("主汛期前", True),
+        ("每年汛前", True),
+        ("汛前修复", True),  # with the act to be done by then
+        ("汛前尽快修复", True),  # a hedge beside a limit only urges
+        ("供暖期内", True),  # civil affairs: the heating period is fixed by the city
+        ("秋季开学前", True),  # education: the school calendar
+        ("春耕前拨付", True),  # agriculture
+        ("防火期前", True),  # forestry
+        ("国庆前", True),  # market regulation
+        ("会前", True),
+        ("汛前明显改善", False),  # a degree: what is reached by then has no standard
+        ("供暖期内有效保障", False),
+        ("汛前提升", False),  # no act done
+        ("开学前后", False),  # around the event: no limit
+        ("汛后", False),  # after it: no end
+        ("活动前", False),  # an activity's date is no calendar's
+        ("商会内", False),
+        ("近日内", False),
+    ],
+)
+def test_a_recurring_events_limit_is_a_deadline(text, deadline):
+    from scorer.predicates import is_event_deadline
+
+    assert is_event_deadline(text) is deadline
