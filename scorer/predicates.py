@@ -409,21 +409,36 @@ def is_uncheckable_text(row: RowContext) -> bool:
     """A value with no figure and no date that names no checkable state (or hedges it with a degree word). A date
     word with no figure (年底前, 每季度) is a deadline unless a degree word hollows it (年内逐步: strong_degree_words),
     or a hedge on time stands in for its limit (每季度结束后适时: time_hedges, where the date sets no limit). Beside a
-    limit of time a hedge only urges, and the value is judged as without it (开学前尽快发放到位 as 开学前发放到位). A limit
+    limit of time a hedge only urges, and the value is judged as without it (开学前尽快发放到位 as 开学前发放到位). A state
+    hedged right before it (基本健全, 汛前基本完成: hedges_state) holds only partly. A limit
     set by a recurring event (汛前, 供暖期内, 汛前修复: is_event_deadline) is a deadline. A figure is checkable, unless it
     is only a limit of time with a degree after it (degree_after_a_limit_of_time)."""
     if not row.value_text or is_unfilled(row) or figure_is_checkable(row):
         return False
     text = row.value_text
-    hedged = hedges_time(text)
+    hedged = hedges_time(text) or hedges_state(text)
     if row.value.family is UnitFamily.DATE and not strong_degree_words(text) and not hedged:
         return False
-    if text in words("checkable_exact") or is_event_deadline(text):
+    if (text in words("checkable_exact") or is_event_deadline(text)) and not hedges_state(text):
         return False
     forms = name_forms_table()
     if text in forms["instrument_acts"] and ends_with_any(row.name, forms["instruments"]):
         return False
     return not checkable_words(text) or bool(strong_degree_words(text)) or hedged
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def hedges_state(text: str) -> str:
+    """The hedge right before a word of a checkable state (基本健全: 基本; 初步建成: 初步), or "": the state holds only
+    partly, with no standard of how far. lexicons/state_hedges.txt."""
+    states = terms("checkable_states")
+    for hedge in terms("state_hedges"):
+        start = text.find(hedge)
+        while start >= 0:
+            if text.startswith(states, start + len(hedge)):
+                return hedge
+            start = text.find(hedge, start + 1)
+    return ""
 
 
 def figure_is_checkable(row: RowContext) -> bool:

@@ -7,6 +7,7 @@ import re
 from scorer.normalise import RowContext, asks_an_act
 from scorer.predicates import (
     contains_any,
+    hedges_state,
     is_percent_on_non_rate,
     is_percent_on_non_share,
     is_sentence,
@@ -57,8 +58,8 @@ def value_without_standard(row: RowContext) -> Hit | None:
     """
     if not is_uncheckable_text(row) or repeats_name(row) or is_sentence(row.value_text):
         return None
-    found = vague_words_in(row.value_text)
-    return Hit(evidence="、".join(found) or row.value_text, fields={"fix": _fix(row)})
+    found = vague_words_in(row.value_text) or [hedges_state(row.value_text)]
+    return Hit(evidence="、".join(filter(None, found)) or row.value_text, fields={"fix": _fix(row)})
 
 
 @rule(
