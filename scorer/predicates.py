@@ -424,7 +424,22 @@ def is_uncheckable_text(row: RowContext) -> bool:
     forms = name_forms_table()
     if text in forms["instrument_acts"] and ends_with_any(row.name, forms["instruments"]):
         return False
+    if is_grade_value(row.name, text) and not hedged:
+        return False
     return not checkable_words(text) or bool(strong_degree_words(text)) or hedged
+
+
+_LETTER_GRADE = re.compile(r"^(?:[A-E]|A{2,5})级")
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def is_grade_value(name: str, value: str) -> bool:
+    """The name asks for a level or grade on a scale (修缮级别, 验收等级) and the value names one (省级文物保护单位, 三级公路,
+    A级, 优良), with no degree word (优良以上明显提升): checked against the scale. lexicons/name_forms.yaml grade_…"""
+    forms = name_forms_table()
+    if not ends_with_any(name, forms["grade_name_endings"]) or strong_degree_words(value):
+        return False
+    return value.startswith(tuple(forms["grade_values"])) or bool(_LETTER_GRADE.match(value))
 
 
 @lru_cache(maxsize=STRING_CACHE)
