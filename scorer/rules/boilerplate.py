@@ -93,18 +93,29 @@ def generic_sustainability(row: RowContext) -> Hit | None:
     """A generic durability row (长期规划, 长期影响, 可持续性服务 = 长期) with no measure.
 
     A 是否 question of a checkable act (是否建立小区长效管理机制 = 是) names one fact: its 长效 is what it asks
-    about; one of an aim (是否长期发挥作用 = 是) is the formula asked as a question.
-    Bad: 可持续影响指标 / 可持续性服务 = 长期; 提升长期竞争力 = 有效提升.
-    Good: 设备后期管养制度 = 有计划且完备; 是否建立小区长效管理机制 = 是.
+    about; one of an aim (是否长期发挥作用 = 是) is the formula asked as a question. A value that claims a degree
+    (持续加强, 能力持续提升: a slogan word beside the durability word) is a degree with no standard (V001's), not the
+    formula of durability.
+    Bad: 可持续影响指标 / 可持续性服务 = 长期; 提升长期竞争力 = 有效提升; 慰问活动 = 每年持续开展.
+    Good: 设备后期管养制度 = 有计划且完备; 是否建立小区长效管理机制 = 是; 服务能力 = 持续加强 (vague, not a template).
     """
     if row.group != "sustainable" or has_figure(row):
         return None
     table = boilerplate_table()
     asked = asks_an_act(row.name) and row.value_text in ("是", "否")
-    found = contains_any(row.value_text, table["generic_sustainability_words"]) or (
-        [] if asked else contains_any(row.name, table["generic_sustainability_name_words"])
-    )
+    found = contains_any(row.value_text, table["generic_sustainability_words"])
+    if found and _claims_a_degree(row.value_text, found):
+        return None
+    found = found or ([] if asked else contains_any(row.name, table["generic_sustainability_name_words"]))
     return Hit(evidence="、".join(found)) if found else None
+
+
+def _claims_a_degree(value: str, durability_words: list[str]) -> bool:
+    """The value, its durability words aside, claims a degree (持续加强: 加强; 能力持续提升: 提升): name_forms slogan_words."""
+    rest = value
+    for word in durability_words:
+        rest = rest.replace(word, "")
+    return bool(contains_any(rest, name_forms_table()["slogan_words"]))
 
 
 def _formula_word(row: RowContext) -> str:
