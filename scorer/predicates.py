@@ -410,10 +410,15 @@ def is_uncheckable_text(row: RowContext) -> bool:
     word with no figure (年底前, 每季度) is a deadline unless a degree word hollows it (年内逐步: strong_degree_words),
     or a hedge on time stands in for its limit (每季度结束后适时: time_hedges, where the date sets no limit). Beside a
     limit of time a hedge only urges, and the value is judged as without it (开学前尽快发放到位 as 开学前发放到位). A state
-    hedged right before it (基本健全, 汛前基本完成: hedges_state) holds only partly. A limit
+    hedged right before it (基本健全, 汛前基本完成: hedges_state) holds only partly. A year alone as a deadline (时效指标
+    = 2024年) names no point in the year by which the work is done. A limit
     set by a recurring event (汛前, 供暖期内, 汛前修复: is_event_deadline) is a deadline. A figure is checkable, unless it
     is only a limit of time with a degree after it (degree_after_a_limit_of_time)."""
-    if not row.value_text or is_unfilled(row) or figure_is_checkable(row):
+    if not row.value_text or is_unfilled(row):
+        return False
+    if row.group == "timeliness" and _ONLY_A_YEAR.fullmatch(row.value_text):
+        return True  # 2024年 as a deadline: the whole budget year, no point in it by which the work is done
+    if figure_is_checkable(row):
         return False
     text = row.value_text
     hedged = hedges_time(text) or hedges_state(text)
@@ -454,6 +459,9 @@ def hedges_state(text: str) -> str:
                 return hedge
             start = text.find(hedge, start + 1)
     return ""
+
+
+_ONLY_A_YEAR = re.compile(r"(?:19|20)\d{2}年度?")
 
 
 def figure_is_checkable(row: RowContext) -> bool:
