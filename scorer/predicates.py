@@ -418,8 +418,8 @@ def is_uncheckable_text(row: RowContext) -> bool:
         return False
     if row.group == "timeliness" and _ONLY_A_YEAR.fullmatch(row.value_text):
         return True  # 2024年 as a deadline: the whole budget year, no point in it by which the work is done
-    if figure_is_checkable(row):
-        return False
+    if figure_is_checkable(row) or is_compliance_pledge(row.name, row.value_text):
+        return False  # a pledge to follow the rules is checked as 合规 is (B013 calls it a formula)
     text = row.value_text
     hedged = hedges_time(text) or hedges_state(text)
     if row.value.family is UnitFamily.DATE and not strong_degree_words(text) and not hedged:
@@ -459,6 +459,16 @@ def hedges_state(text: str) -> str:
                 return hedge
             start = text.find(hedge, start + 1)
     return ""
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def is_compliance_pledge(name: str, value: str) -> bool:
+    """A compliance row (资金使用合规性) whose value only pledges to follow rules (严格执行财务管理制度): a verb of following
+    and the rules followed, no figure. lexicons/boilerplate.yaml compliance_name_endings, pledge_verbs, rules_followed."""
+    table = boilerplate_table()
+    if not ends_with_any(name, table["compliance_name_endings"]) or _DIGIT.search(value):
+        return False
+    return bool(contains_any(value, table["pledge_verbs"])) and bool(contains_any(value, table["rules_followed"]))
 
 
 _ONLY_A_YEAR = re.compile(r"(?:19|20)\d{2}年度?")

@@ -15,6 +15,7 @@ from scorer.predicates import (
     caps_spending_in_money,
     contains_any,
     has_figure,
+    is_compliance_pledge,
     is_unfilled,
     money_in_wan,
     name_forms_table,
@@ -399,6 +400,25 @@ def input_as_output(row: RowContext) -> Hit | None:
     if "/" in row.value.unit or "/" in row.value_text or row.value.op in ("≥", ">"):
         return None  # a unit price is a cost standard; money asked for with ≥ is L001's (a defect already)
     return Hit(evidence=row.value_text)
+
+
+@rule(
+    "B013",
+    "compliance-pledge",
+    "boilerplate",
+    Severity.WARNING,
+    message="“{name}” = “{value}”只是承诺遵守制度规定，是各项目通用的合规套话，没有为本项目设定目标",
+    fix="写明本项目可核验的合规结果，如“审计、检查发现的违规问题0个”或“资金支出合规率100%”",
+)
+def compliance_pledge(row: RowContext) -> Hit | None:
+    """A pledge to follow the rules as the value of a compliance row: the formula every project's table holds.
+
+    LABELING.md: boilerplate is a fixed formula used across unrelated projects. A result reached (无违规问题) or a
+    figure (合规率 100%) is no pledge. lexicons/boilerplate.yaml compliance_name_endings, pledge_verbs, rules_followed.
+    Bad: 资金使用合规性 = 严格执行财务管理制度; 项目管理规范性 = 严格按照项目管理办法执行.
+    Good: 资金使用合规性 = 审计发现违规问题0个; 资金支出合规率 = 100%.
+    """
+    return Hit(evidence=row.value_text) if is_compliance_pledge(row.name, row.value_text) else None
 
 
 @rule(
