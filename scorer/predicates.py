@@ -421,7 +421,7 @@ def is_uncheckable_text(row: RowContext) -> bool:
     if figure_is_checkable(row) or is_compliance_pledge(row.name, row.value_text):
         return False  # a pledge to follow the rules is checked as 合规 is (B013 calls it a formula)
     text = row.value_text
-    hedged = hedges_time(text) or hedges_state(text)
+    hedged = hedges_time(text) or bool(hedges_state(text))
     if row.value.family is UnitFamily.DATE and not strong_degree_words(text) and not hedged:
         return False
     if (text in words("checkable_exact") or is_event_deadline(text)) and not hedges_state(text):
