@@ -272,13 +272,15 @@ def _act_at(text: str, position: int) -> str:
 
 
 def _names_who_or_where(before_act: str, after_act: str) -> bool:
-    """The act names the people who do it (抢险救援人员) or, having its own object before it (河道整治), the works or place
-    where it is done (河道整治工程), and no harm word follows that noun (处理人员伤亡事故: a kind of harm the act takes)."""
+    """The act names the people who do it (抢险救援人员), when it is done (救援过程中, 抢险作业) or, having its own object
+    before it (河道整治), the works or place where it is done (河道整治工程), and no harm word follows that noun
+    (处理人员伤亡事故: a kind of harm the act takes)."""
     u = units_table()
     agent = next((noun for noun in u["harm_act_agents"] if after_act.startswith(noun)), "")
     works = next((noun for noun in u["harm_act_works"] if after_act.startswith(noun)), "")
+    during = next((word for word in u["harm_act_times"] if after_act.startswith(word)), "")
     has_object = bool(before_act) and not ends_with_any(before_act, u["harm_acts"])
-    noun = agent or (works if has_object else "")
+    noun = agent or during or (works if has_object else "")
     return bool(noun) and not contains_any(after_act[len(noun) :], u["harm_events"])
 
 
@@ -449,16 +451,28 @@ def is_grade_value(name: str, value: str) -> bool:
 
 @lru_cache(maxsize=STRING_CACHE)
 def hedges_state(text: str) -> str:
-    """The hedge right before a word of a checkable state (基本健全: 基本; 初步建成: 初步), or "": the state holds only
-    partly, with no standard of how far. lexicons/state_hedges.txt."""
+    """The hedge right before a word of a checkable state (基本健全: 基本; 初步建成: 初步; 基本实现全覆盖), or "": the
+    state holds only partly, with no standard of how far. Not a formal stage (初步验收) nor 部分 as a noun (配套部分足额
+    到位: 部分 hedges only at the start or after a deadline). lexicons/state_hedges.txt, name_forms.yaml state_hedge_…"""
+    forms = name_forms_table()
     states = terms("checkable_states")
     for hedge in terms("state_hedges"):
         start = text.find(hedge)
         while start >= 0:
-            if text.startswith(states, start + len(hedge)):
+            if _hedges_here(text, hedge, start, forms, states):
                 return hedge
             start = text.find(hedge, start + 1)
     return ""
+
+
+def _hedges_here(text: str, hedge: str, start: int, forms: dict, states: tuple[str, ...]) -> bool:
+    if text.startswith(tuple(forms["state_hedge_stages"]), start):
+        return False
+    if hedge in forms["state_hedges_leading"] and start > 0 and not text[:start].endswith(("前", "内", "底", "末")):
+        return False
+    rest = text[start + len(hedge) :]
+    reached = next((word for word in forms["state_hedge_reaching"] if rest.startswith(word)), "")
+    return rest[len(reached) :].startswith(states)
 
 
 @lru_cache(maxsize=STRING_CACHE)
@@ -483,14 +497,22 @@ _DIGIT = re.compile(r"\d")
 
 
 def degree_after_a_limit_of_time(row: RowContext) -> bool:
-    """A limit of time in figures (a date, a time of day, a time counted from an event) with a degree word after the
-    figure (竣工后1年内明显改善, 12月底前明显改善: strong_degree_words): what is to be reached by then has no standard, as
-    in the same value in numerals (竣工后一年内明显改善), which stays words. A degree word before the figure
-    (明显缩短至3天内) says how the figure is reached, and the figure is the target."""
+    """A limit of time in figures (a date, a time of day, a time counted from an event) with a degree word or a
+    hedged state after the figure (竣工后1年内明显改善, 12月底前基本完成: strong_degree_words, hedges_state): what is
+    to be reached by then has no standard, as in the same value in numerals (竣工后一年内明显改善), which stays words.
+    A degree word before the figure (明显缩短至3天内) says how the figure is reached, and the figure is the target; one
+    in another sense (5年有效期内, 明显警示标志: units.yaml degree_words_other_senses) is no degree."""
     if row.value.family not in (UnitFamily.DATE, UnitFamily.DURATION):
         return False
     figures = list(_DIGIT.finditer(row.value_text))
-    return bool(figures) and bool(strong_degree_words(row.value_text[figures[-1].end() :]))
+    if not figures:
+        return False
+    after = row.value_text[figures[-1].end() :]
+    for other_sense in table("units")["degree_words_other_senses"]:
+        after = after.replace(other_sense, "")
+    if after.endswith("有效"):  # 检定后1年内有效: valid, not effectively
+        after = after[: -len("有效")]
+    return bool(strong_degree_words(after)) or bool(hedges_state(after))
 
 
 @lru_cache(maxsize=STRING_CACHE)
@@ -506,8 +528,8 @@ def _time_limit() -> re.Pattern[str]:
     data = table("units")
     times = alternation([*data["date_limit_times"], *data["date_limit_events"]])
     ends, limits = (alternation(data[key]) for key in ("date_limit_ends", "date_limit_words"))
-    before = alternation(data["date_limit_before"])
-    return re.compile(f"(?:(?:{times})(?:{ends})|(?:{before})(?:之前|以前|前))(?!后)|{limits}")
+    before, onsets = alternation(data["date_limit_before"]), alternation(data["date_limit_onsets"])
+    return re.compile(f"(?:(?:{times})(?:{onsets})?(?:{ends})|(?:{before})(?:{onsets})?(?:之前|以前|前))(?!后)|{limits}")
 
 
 @cache
@@ -516,8 +538,9 @@ def _event_limit() -> re.Pattern[str]:
     每年汛前, 会前), then at most a few words of the act (units.yaml date_limit_events, date_limit_before)."""
     data = table("units")
     events, ends = alternation(data["date_limit_events"]), alternation(data["date_limit_ends"])
-    before = alternation(data["date_limit_before"])
-    return re.compile(rf"[^\d]{{0,4}}?(?:(?:{events})(?:{ends})|(?:{before})(?:之前|以前|前))(?!后)(?P<act>[^\d]{{0,6}})")
+    before, onsets = alternation(data["date_limit_before"]), alternation(data["date_limit_onsets"])
+    limit = rf"(?:(?:{events})(?:{onsets})?(?:{ends})|(?:{before})(?:{onsets})?(?:之前|以前|前))"
+    return re.compile(rf"[^\d]{{0,4}}?{limit}(?!后)(?P<act>[^\d]{{0,6}})")
 
 
 @lru_cache(maxsize=STRING_CACHE)
