@@ -418,9 +418,9 @@ def is_uncheckable_text(row: RowContext) -> bool:
     is only a limit of time with a degree after it (degree_after_a_limit_of_time)."""
     if not row.value_text or is_unfilled(row):
         return False
-    if row.group == "timeliness" and _ONLY_A_YEAR.fullmatch(row.value_text):
+    if row.group == "timeliness" and _ONLY_A_YEAR.fullmatch(row.value_text) and not asks_for_a_period(row.name):
         return True  # 2024年 as a deadline: the whole budget year, no point in it by which the work is done
-    if figure_is_checkable(row) or is_compliance_pledge(row.name, row.value_text):
+    if figure_is_checkable(row) or _plain_pledge(row):
         return False  # a pledge to follow the rules is checked as 合规 is (B013 calls it a formula)
     text = row.value_text
     hedged = hedges_time(text) or bool(hedges_state(text))
@@ -436,17 +436,36 @@ def is_uncheckable_text(row: RowContext) -> bool:
     return not checkable_words(text) or bool(strong_degree_words(text)) or hedged
 
 
-_LETTER_GRADE = re.compile(r"^(?:[A-E]|A{2,5})级")
+_LETTER_GRADE = re.compile(r"^(?:[A-E]|A{2,5}|[1-5]A|I{1,3}|IV|V|[ⅠⅡⅢⅣⅤ]|第[一二三四五])级(?:苗)?")
+
+
+def asks_for_a_period(name: str) -> bool:
+    """The name asks for a period (项目实施时间, 资金使用期限, 实施周期), not a point by which work is done."""
+    return bool(contains_any(name, name_forms_table()["period_name_words"]))
 
 
 @lru_cache(maxsize=STRING_CACHE)
 def is_grade_value(name: str, value: str) -> bool:
-    """The name asks for a level or grade on a scale (修缮级别, 验收等级) and the value names one (省级文物保护单位, 三级公路,
-    A级, 优良), with no degree word (优良以上明显提升): checked against the scale. lexicons/name_forms.yaml grade_…"""
+    """The name asks for a level or grade on a scale (修缮级别, 验收等级) and the value is one (省级文物保护单位, 三级乙等,
+    A级以上, IV级), or a grade of assessment (优良, 合格) where the name assesses (工程质量评定等级, 空气质量等级), with at most
+    the kind of thing graded after it: checked against the scale. Not 服务等级 = 良好 (no scale) nor 全天候 on a response
+    time. lexicons/name_forms.yaml grade_…, always_on_…"""
     forms = name_forms_table()
+    if value == "全天候":
+        return bool(contains_any(name, forms["always_on_names"])) and not contains_any(name, forms["always_on_not"])
     if not ends_with_any(name, forms["grade_name_endings"]) or strong_degree_words(value):
         return False
-    return value.startswith(tuple(forms["grade_values"])) or bool(_LETTER_GRADE.match(value))
+    assessed = bool(contains_any(name, forms["assessment_name_words"]))
+    grades = forms["grade_values"] + (forms["assessment_grades"] if assessed else [])
+    grade = next((g for g in sorted(grades, key=len, reverse=True) if value.startswith(g)), "")
+    if not grade:
+        letter = _LETTER_GRADE.match(value)
+        grade = letter.group(0) if letter else ""
+    if not grade:
+        return False
+    rest = value[len(grade) :]
+    rest = next((rest[len(s) :] for s in ("及以上", "以上") if rest.startswith(s)), rest)
+    return rest == "" or rest in forms["grade_kinds"]
 
 
 @lru_cache(maxsize=STRING_CACHE)
@@ -482,10 +501,22 @@ def is_compliance_pledge(name: str, value: str) -> bool:
     table = boilerplate_table()
     if not ends_with_any(name, table["compliance_name_endings"]) or _DIGIT.search(value):
         return False
+    if contains_any(value, table["pledge_results"]):
+        return False
     return bool(contains_any(value, table["pledge_verbs"])) and bool(contains_any(value, table["rules_followed"]))
 
 
-_ONLY_A_YEAR = re.compile(r"(?:19|20)\d{2}年度?")
+def _plain_pledge(row: RowContext) -> bool:
+    """A compliance pledge with no hedge, degree or slogan word (基本按照…执行, 符合规定切实提高效益 stay vague)."""
+    text = row.value_text
+    if not is_compliance_pledge(row.name, text) or hedges_state(text) or strong_degree_words(text):
+        return False
+    return not contains_any(text, name_forms_table()["slogan_words"])
+
+
+# A year alone (2025年, 2025年度, 2025年全年, 2025-2026年) or the budget year (当年, 本年度) as the value of a name that asks for
+# a completion point; a name of a period (实施时间, 使用期限: name_forms.yaml period_name_words) is answered by one.
+_ONLY_A_YEAR = re.compile(r"(?:(?:19|20)\d{2}(?:[-—~至](?:19|20)?\d{2})?年度?(?:全年)?|当年度?|本年度?)")
 
 
 def figure_is_checkable(row: RowContext) -> bool:

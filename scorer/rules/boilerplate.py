@@ -106,17 +106,18 @@ def generic_sustainability(row: RowContext) -> Hit | None:
     asked = asks_an_act(row.name) and row.value_text in ("是", "否")
     found = contains_any(row.value_text, table["generic_sustainability_words"])
     if found and _claims_a_degree(row.value_text, found):
-        return None
+        found = []  # a degree claim is V001's; a generic name still makes the row the formula (可持续影响 = 持续提升)
     found = found or ([] if asked else contains_any(row.name, table["generic_sustainability_name_words"]))
     return Hit(evidence="、".join(found)) if found else None
 
 
 def _claims_a_degree(value: str, durability_words: list[str]) -> bool:
-    """The value, its durability words aside, claims a degree (持续加强: 加强; 能力持续提升: 提升): name_forms slogan_words."""
+    """The value, its durability words aside, claims a degree (持续加强: 加强; 能力持续提升: 提升), not a durability (长期有效,
+    长效保障, 持续推进): lexicons/boilerplate.yaml degree_claims."""
     rest = value
     for word in durability_words:
         rest = rest.replace(word, "")
-    return bool(contains_any(rest, name_forms_table()["slogan_words"]))
+    return bool(contains_any(rest, boilerplate_table()["degree_claims"]))
 
 
 def _formula_word(row: RowContext) -> str:
