@@ -13,7 +13,8 @@ needs it).
 The package's bytecode is compiled first (`compileall`), as `pip install .` does when it installs zhibiao:
 where PYTHONDONTWRITEBYTECODE is set (some containers and CI images set it), an editable checkout never
 writes its __pycache__, and every run would compile the package's modules from source again (about 0.1 s)
-that a user's installed copy never does. --source-only times that case instead.
+that a user's installed copy never does. --source-only times that case instead (it removes the package's
+__pycache__ folders first; where bytecode may be written, the first run writes them again).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import argparse
 import compileall
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -85,6 +87,8 @@ def main() -> int:
     args = parser.parse_args()
     files = args.files or sorted((ROOT / "samples").glob("*.txt"))
     if args.source_only:
+        for cache in (ROOT / "scorer").rglob("__pycache__"):
+            shutil.rmtree(cache)
         unwritten = " (PYTHONDONTWRITEBYTECODE is set)" if os.environ.get("PYTHONDONTWRITEBYTECODE") else ""
         print(f"bytecode: not compiled first{unwritten}")
     else:
