@@ -152,9 +152,10 @@ def test_suggestions_on_the_corpus_are_of_the_row_group_and_kind():
             assert any(shares_kind(project_kinds(project), k.split(";")) for k in match["kinds"])
             assert item["document"] != Path(source).stem
     assert flagged > 100
-    # 96 of 112 measured (85.7%); the issue asks 0.8. The rest: rows of no 二级指标 group, effect groups the library
-    # holds no row of for the sector, a project of no known kind, a 社会成本指标 row, only rows of another kind of work
-    assert with_suggestion / flagged >= 0.85
+    # 96 of 113 measured (85.0%; 96 of 112 before 基本健全 was flagged, on a row of no 二级指标 group); the issue asks
+    # 0.8. The rest: rows of no 二级指标 group, effect groups the library holds no row of for the sector, a project of
+    # no known kind, a 社会成本指标 row, only rows of another kind of work
+    assert with_suggestion / flagged >= 0.84
 
 
 def _suggested(tmp_path: Path, rows: list[tuple[str, str, str, str]], project: str) -> pd.DataFrame:
