@@ -420,7 +420,7 @@ def is_uncheckable_text(row: RowContext) -> bool:
         return False
     if row.group == "timeliness" and _ONLY_A_YEAR.fullmatch(row.value_text) and not asks_for_a_period(row.name):
         return True  # 2024年 as a deadline: the whole budget year, no point in it by which the work is done
-    if figure_is_checkable(row) or _plain_pledge(row):
+    if figure_is_checkable(row) or is_plain_pledge(row):
         return False  # a pledge to follow the rules is checked as 合规 is (B013 calls it a formula)
     text = row.value_text
     hedged = hedges_time(text) or bool(hedges_state(text))
@@ -440,8 +440,10 @@ _LETTER_GRADE = re.compile(r"^(?:[A-E]|A{2,5}|[1-5]A|I{1,3}|IV|V|[ⅠⅡⅢⅣ�
 
 
 def asks_for_a_period(name: str) -> bool:
-    """The name asks for a period (项目实施时间, 资金使用期限, 实施周期), not a point by which work is done."""
-    return bool(contains_any(name, name_forms_table()["period_name_words"]))
+    """The name asks for a period (项目实施时间, 资金使用期限, 实施周期), not a point by which work is done (年度任务完成时间,
+    完成期限: name_forms.yaml period_name_not)."""
+    forms = name_forms_table()
+    return bool(contains_any(name, forms["period_name_words"])) and not contains_any(name, forms["period_name_not"])
 
 
 @lru_cache(maxsize=STRING_CACHE)
@@ -451,10 +453,13 @@ def is_grade_value(name: str, value: str) -> bool:
     the kind of thing graded after it: checked against the scale. Not 服务等级 = 良好 (no scale) nor 全天候 on a response
     time. lexicons/name_forms.yaml grade_…, always_on_…"""
     forms = name_forms_table()
-    if value == "全天候":
+    if value in forms["always_on_values"]:
         return bool(contains_any(name, forms["always_on_names"])) and not contains_any(name, forms["always_on_not"])
     if not ends_with_any(name, forms["grade_name_endings"]) or strong_degree_words(value):
         return False
+    value = value.removeprefix("达到")
+    if value.startswith("国家") and _LETTER_GRADE.match(value[2:]):
+        value = value[2:]  # 国家AAAA级旅游景区
     assessed = bool(contains_any(name, forms["assessment_name_words"]))
     grades = forms["grade_values"] + (forms["assessment_grades"] if assessed else [])
     grade = next((g for g in sorted(grades, key=len, reverse=True) if value.startswith(g)), "")
@@ -501,12 +506,12 @@ def is_compliance_pledge(name: str, value: str) -> bool:
     table = boilerplate_table()
     if not ends_with_any(name, table["compliance_name_endings"]) or _DIGIT.search(value):
         return False
-    if contains_any(value, table["pledge_results"]):
+    if contains_any(value, table["pledge_results"]) or contains_any(value, table["pledge_not_standards"]):
         return False
     return bool(contains_any(value, table["pledge_verbs"])) and bool(contains_any(value, table["rules_followed"]))
 
 
-def _plain_pledge(row: RowContext) -> bool:
+def is_plain_pledge(row: RowContext) -> bool:
     """A compliance pledge with no hedge, degree or slogan word (基本按照…执行, 符合规定切实提高效益 stay vague)."""
     text = row.value_text
     if not is_compliance_pledge(row.name, text) or hedges_state(text) or strong_degree_words(text):

@@ -10,6 +10,7 @@ from scorer.predicates import (
     hedges_state,
     is_percent_on_non_rate,
     is_percent_on_non_share,
+    is_plain_pledge,
     is_sentence,
     is_uncheckable_text,
     is_unfilled,
@@ -87,8 +88,8 @@ def sentence_as_value(row: RowContext) -> Hit | None:
     Bad: 有较好的社会影响 = 通过接待和走访群众、协助解决群众困难，使代表工作成效受到群众广泛认可。
     Good: 群众诉求办结率 = ≥90%.
     """
-    if row.value.has_number or not row.value_text or not is_sentence(row.value_text):
-        return None
+    if row.value.has_number or not row.value_text or not is_sentence(row.value_text) or is_plain_pledge(row):
+        return None  # a pledge to follow named rules (严格执行《…办法》) is B013's formula, checked as 合规 is
     return Hit(evidence=row.value_text[:30], fields={"fix": _fix(row)})
 
 
