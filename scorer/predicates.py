@@ -501,14 +501,19 @@ def _hedges_here(text: str, hedge: str, start: int, forms: dict, states: tuple[s
 
 @lru_cache(maxsize=STRING_CACHE)
 def is_compliance_pledge(name: str, value: str) -> bool:
-    """A compliance row (资金使用合规性) whose value only pledges to follow rules (严格执行财务管理制度): a verb of following
-    and the rules followed, no figure. lexicons/boilerplate.yaml compliance_name_endings, pledge_verbs, rules_followed."""
+    """A compliance row (资金使用合规性) whose value only pledges to follow rules (严格执行财务管理制度, 严格执行《预算法》):
+    a verb of following and the rules followed or cited by title, no figure. lexicons/boilerplate.yaml
+    compliance_name_endings, pledge_verbs, rules_followed."""
     table = boilerplate_table()
     if not ends_with_any(name, table["compliance_name_endings"]) or _DIGIT.search(value):
         return False
     if contains_any(value, table["pledge_results"]) or contains_any(value, table["pledge_not_standards"]):
         return False
-    return bool(contains_any(value, table["pledge_verbs"])) and bool(contains_any(value, table["rules_followed"]))
+    rules = bool(contains_any(value, table["rules_followed"])) or bool(_CITED.search(value))
+    return bool(contains_any(value, table["pledge_verbs"])) and rules
+
+
+_CITED = re.compile(r"《[^》]+》")  # a law or rule cited by its title (严格执行《预算法》)
 
 
 def is_plain_pledge(row: RowContext) -> bool:

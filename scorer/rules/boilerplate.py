@@ -360,7 +360,9 @@ def cost_without_amount(row: RowContext) -> Hit | None:
     A target states the outputs and effects the money buys "以及相应的成本控制要求" (财政部《中央部门项目
     支出核心绩效目标和指标设置及取值指引（试行）》, 财预〔2021〕101号): the cost control is an amount for what
     is bought; a row that says only that the budget will not be exceeded says nothing about this project
-    (LABELING.md: boilerplate). Savings and cuts (成本节约率 ≥5%) are real targets and pass.
+    (LABELING.md: boilerplate). Savings and cuts (成本节约率 ≥5%) are real targets and pass. A rate of the money
+    that U010 accepts as a cost's unit (预算执行率 = 100%) is still this template here: it says the budget will be
+    spent, not what the money buys at what cost.
     Bad: 成本控制率 = 100%; 项目支出控制 = 严格控制在预算范围内; 采购价格不高于市场均价 = 是.
     Good: 疫苗采购成本 = ≤12万元; 人均培训成本 = ≤2200元/人; 采购成本节约率 = ≥3%;
     成本控制率 = 100%，全年不超过12万元 on a 20万元 project (a cap in money below the budget).
