@@ -412,7 +412,8 @@ def is_uncheckable_text(row: RowContext) -> bool:
     word with no figure (年底前, 每季度) is a deadline unless a degree word hollows it (年内逐步: strong_degree_words),
     or a hedge on time stands in for its limit (每季度结束后适时: time_hedges, where the date sets no limit). Beside a
     limit of time a hedge only urges, and the value is judged as without it (开学前尽快发放到位 as 开学前发放到位). A state
-    hedged right before it (基本健全, 汛前基本完成: hedges_state) holds only partly. A year alone as a deadline (时效指标
+    hedged right before it (基本健全, 汛前基本完成: hedges_state) holds only partly. A periodicity (按月发放: periodicities.txt)
+    is checked as a state is. A year alone as a deadline (时效指标
     = 2024年) names no point in the year by which the work is done. A limit
     set by a recurring event (汛前, 供暖期内, 汛前修复: is_event_deadline) is a deadline. A figure is checkable, unless it
     is only a limit of time with a degree after it (degree_after_a_limit_of_time)."""
@@ -433,7 +434,8 @@ def is_uncheckable_text(row: RowContext) -> bool:
         return False
     if is_grade_value(row.name, text) and not hedged:
         return False
-    return not checkable_words(text) or bool(strong_degree_words(text)) or hedged
+    checkable = checkable_words(text) or contains_any(text, terms("periodicities"))
+    return not checkable or bool(strong_degree_words(text)) or hedged
 
 
 _LETTER_GRADE = re.compile(r"^(?:[A-E]|A{2,5}|[1-5]A|I{1,3}|IV|V|[ⅠⅡⅢⅣⅤ]|第[一二三四五])级(?:苗)?")
