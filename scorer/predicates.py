@@ -413,10 +413,10 @@ def is_uncheckable_text(row: RowContext) -> bool:
     or a hedge on time stands in for its limit (每季度结束后适时: time_hedges, where the date sets no limit). Beside a
     limit of time a hedge only urges, and the value is judged as without it (开学前尽快发放到位 as 开学前发放到位). A state
     hedged right before it (基本健全, 汛前基本完成: hedges_state) holds only partly. A periodicity (按月发放: periodicities.txt)
-    is checked as a state is. A year alone as a deadline (时效指标
-    = 2024年) names no point in the year by which the work is done. A limit
-    set by a recurring event (汛前, 供暖期内, 汛前修复: is_event_deadline) is a deadline. A figure is checkable, unless it
-    is only a limit of time with a degree after it (degree_after_a_limit_of_time)."""
+    is checked as a state is, and so is a grade on a scale or 全天候 (is_grade_value, is_always_on). A year alone as a
+    deadline (时效指标 = 2024年) names no point in the year by which the work is done. A limit set by a recurring
+    event (汛前, 供暖期内, 汛前修复: is_event_deadline) is a deadline. A figure is checkable, unless it is only a limit
+    of time with a degree after it (degree_after_a_limit_of_time), and so is a pledge to follow the rules (B013's)."""
     if not row.value_text or is_unfilled(row):
         return False
     if row.group == "timeliness" and _ONLY_A_YEAR.fullmatch(row.value_text) and not asks_for_a_period(row.name):
@@ -432,7 +432,7 @@ def is_uncheckable_text(row: RowContext) -> bool:
     forms = name_forms_table()
     if text in forms["instrument_acts"] and ends_with_any(row.name, forms["instruments"]):
         return False
-    if is_grade_value(row.name, text) and not hedged:
+    if (is_grade_value(row.name, text) or is_always_on(row.name, text)) and not hedged:
         return False
     checkable = checkable_words(text) or contains_any(text, terms("periodicities"))
     return not checkable or bool(strong_degree_words(text)) or hedged
@@ -452,11 +452,9 @@ def asks_for_a_period(name: str) -> bool:
 def is_grade_value(name: str, value: str) -> bool:
     """The name asks for a level or grade on a scale (修缮级别, 验收等级) and the value is one (省级文物保护单位, 三级乙等,
     A级以上, IV级), or a grade of assessment (优良, 合格) where the name assesses (工程质量评定等级, 空气质量等级), with at most
-    the kind of thing graded after it: checked against the scale. Not 服务等级 = 良好 (no scale) nor 全天候 on a response
-    time. lexicons/name_forms.yaml grade_…, always_on_…"""
+    the kind of thing graded after it: checked against the scale. Not 服务等级 = 良好 (no scale). lexicons/name_forms.yaml
+    grade_…, assessment_…"""
     forms = name_forms_table()
-    if value in forms["always_on_values"]:
-        return bool(contains_any(name, forms["always_on_names"])) and not contains_any(name, forms["always_on_not"])
     if not ends_with_any(name, forms["grade_name_endings"]) or strong_degree_words(value):
         return False
     value = value.removeprefix("达到")
@@ -473,6 +471,15 @@ def is_grade_value(name: str, value: str) -> bool:
     rest = value[len(grade) :]
     rest = next((rest[len(s) :] for s in ("及以上", "以上") if rest.startswith(s)), rest)
     return rest == "" or rest in forms["grade_kinds"]
+
+
+def is_always_on(name: str, value: str) -> bool:
+    """全天候 (or 全天候值守, 全天候开放 …) as the whole value of an opening, service or watch time: it holds or not. Not on
+    a time to respond (应急响应时间 = 全天候 says no limit). lexicons/name_forms.yaml always_on_…"""
+    forms = name_forms_table()
+    if value not in forms["always_on_values"]:
+        return False
+    return bool(contains_any(name, forms["always_on_names"])) and not contains_any(name, forms["always_on_not"])
 
 
 @lru_cache(maxsize=STRING_CACHE)
@@ -494,7 +501,8 @@ def hedges_state(text: str) -> str:
 def _hedges_here(text: str, hedge: str, start: int, forms: dict, states: tuple[str, ...]) -> bool:
     if text.startswith(tuple(forms["state_hedge_stages"]), start):
         return False
-    if hedge in forms["state_hedges_leading"] and start > 0 and not text[:start].endswith(("前", "内", "底", "末")):
+    leading_place = start == 0 or text[:start].endswith(tuple(forms["state_hedges_leading_after"]))
+    if hedge in forms["state_hedges_leading"] and not leading_place:
         return False
     rest = text[start + len(hedge) :]
     reached = next((word for word in forms["state_hedge_reaching"] if rest.startswith(word)), "")
