@@ -624,8 +624,9 @@ def repeats_name(row: RowContext) -> bool:
 
 
 def cost_amount(row: RowContext) -> float | None:
-    """The row's money in 万元 when it is an amount (not a unit price like 元/人 or 人均…)."""
-    if re.search(r"人均|单价|每|标准|/", row.name):
+    """The row's money in 万元 when it is an amount (not a unit price like 元/人, 人均…, 单个项目…: name_forms.yaml
+    per_unit_cost_words)."""
+    if contains_any(row.name, name_forms_table()["per_unit_cost_words"]):
         return None
     return money_in_wan(row.value)
 
