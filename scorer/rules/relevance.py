@@ -222,11 +222,20 @@ def topic_of_another_kind(row: RowContext) -> Hit | None:
 def national_scale_outcome(row: RowContext) -> Hit | None:
     """An outcome of a whole society or economy that no single budget line can move or measure.
 
+    A place or group of the project's own before it scopes it to what the project reaches (基层社会和谐稳定).
     Bad: 公民尊法、守法率 = ≥85% on a 6.8万元 legislation fund; 为国民经济持续健康发展和社会稳定 = 社会和谐稳定.
-    Good: 法律宣传覆盖率 = ≥95%.
+    Good: 法律宣传覆盖率 = ≥95%; 人民调解经费 / 基层社会和谐稳定 = 矛盾纠纷调解成功率≥95%.
     """
-    found = contains_any(row.name + row.value_text, dimension_topics()["macro"])
+    text = row.name + row.value_text
+    found = [word for word in contains_any(text, dimension_topics()["macro"]) if not _scoped_locally(text, word)]
     return Hit(evidence="、".join(found)) if found else None
+
+
+def _scoped_locally(text: str, word: str) -> bool:
+    """A place or group of the project's own stands before the outcome (基层社会和谐稳定, 辖区犯罪率): it is scoped to
+    what the project reaches. lexicons/dimension_topics.yaml macro_local_scopes."""
+    before = text[: text.find(word)]
+    return bool(contains_any(before[-6:], dimension_topics()["macro_local_scopes"]))
 
 
 def is_checkable_state(row: RowContext) -> bool:
