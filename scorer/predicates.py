@@ -352,24 +352,16 @@ def is_bare_completion(name: str) -> bool:
     """A completion that names no whole, only when or how it is done (当期完成, 按时完成, 年内及时办结): a
     percentage has nothing to be a share of. Not 会议计划按期完成 (the plan is the whole) nor 按时完成率.
     lexicons/name_forms.yaml completion_verbs, completion_manners."""
-    forms = name_forms_table()
-    rest = _DATE_BEFORE_COMPLETION.sub("", name)
-    while True:
-        manner = next((m for m in _longest_first(tuple(forms["completion_manners"])) if rest.startswith(m) and rest != m), None)
-        if manner is None:
-            break
-        rest = rest[len(manner) :]
-    verb = next((v for v in forms["completion_verbs"] if rest.startswith(v)), None)
-    return verb is not None and (rest == verb or rest[len(verb) :] in forms["completion_manners"])
+    return bool(_bare_completion().fullmatch(name))
 
 
 @cache
-def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))
-
-
-# 12月底前, 2025年6月30日前, 每月10日前: a date before the completion verb
-_DATE_BEFORE_COMPLETION = re.compile(r"^(?:\d{4}年)?(?:每月)?\d{1,2}(?:月(?:\d{1,2}日)?|日)(?:底|末)?(?:前|以前|之前)?")
+def _bare_completion() -> re.Pattern[str]:
+    """A date (12月底前, 每月10日前), manners (按时, 年内及时), a completion verb, at most one manner after it (完成及时)."""
+    forms = name_forms_table()
+    manners, verbs = alternation(forms["completion_manners"]), alternation(forms["completion_verbs"])
+    date = r"(?:(?:\d{4}年)?(?:每月)?\d{1,2}(?:月(?:\d{1,2}日)?|日)(?:底|末)?(?:前|以前|之前)?)?"
+    return re.compile(rf"{date}(?:{manners})*(?:{verbs})(?:{manners})?")
 
 
 def ends_as_completion(name: str) -> bool:
@@ -438,9 +430,6 @@ def is_uncheckable_text(row: RowContext) -> bool:
     return not checkable or bool(strong_degree_words(text)) or hedged
 
 
-_LETTER_GRADE = re.compile(r"^(?:[A-E]|A{2,5}|[1-5]A|I{1,3}|IV|V|[ⅠⅡⅢⅣⅤ]|第[一二三四五])级(?:苗)?")
-
-
 def asks_for_a_period(name: str) -> bool:
     """The name asks for a period (项目实施时间, 资金使用期限, 实施周期), not a point by which work is done (年度任务完成时间,
     完成期限: name_forms.yaml period_name_not)."""
@@ -457,20 +446,18 @@ def is_grade_value(name: str, value: str) -> bool:
     forms = name_forms_table()
     if not ends_with_any(name, forms["grade_name_endings"]) or strong_degree_words(value):
         return False
-    value = value.removeprefix("达到")
-    if value.startswith("国家") and _LETTER_GRADE.match(value[2:]):
-        value = value[2:]  # 国家AAAA级旅游景区
-    assessed = bool(contains_any(name, forms["assessment_name_words"]))
-    grades = forms["grade_values"] + (forms["assessment_grades"] if assessed else [])
-    grade = next((g for g in sorted(grades, key=len, reverse=True) if value.startswith(g)), "")
-    if not grade:
-        letter = _LETTER_GRADE.match(value)
-        grade = letter.group(0) if letter else ""
-    if not grade:
-        return False
-    rest = value[len(grade) :]
-    rest = next((rest[len(s) :] for s in ("及以上", "以上") if rest.startswith(s)), rest)
-    return rest == "" or rest in forms["grade_kinds"]
+    return bool(_grade(bool(contains_any(name, forms["assessment_name_words"]))).fullmatch(value))
+
+
+@cache
+def _grade(assessed: bool) -> re.Pattern[str]:
+    """达到 perhaps, a grade (a scale's word, a letter or roman grade, 优良 … where the name assesses), 以上 perhaps, and
+    perhaps the kind of thing graded (三级乙等, 省级文物保护单位, 国家AAAA级旅游景区)."""
+    forms = name_forms_table()
+    words = alternation(forms["grade_values"] + (forms["assessment_grades"] if assessed else []))
+    letter = r"(?:[A-E]|A{2,5}|[1-5]A|I{1,3}|IV|V|[ⅠⅡⅢⅣⅤ]|第[一二三四五])级(?:苗)?"
+    kinds = alternation(forms["grade_kinds"])
+    return re.compile(rf"(?:达到)?(?:{words}|(?:国家)?{letter})(?:及以上|以上)?(?:{kinds})?")
 
 
 def is_always_on(name: str, value: str) -> bool:
