@@ -213,7 +213,7 @@ def zero_cost(row: RowContext) -> Hit | None:
     value = row.value
     if value.family is not UnitFamily.MONEY or value.number is None or max(value.numbers) != 0:
         return None
-    if not (is_money_name(row.name) or row.group == "cost") or contains_any(row.level2, ["社会", "生态", "环境"]):
+    if not (is_money_name(row.name) or row.group == "cost") or contains_any(row.level2, units_table()["non_money_cost_headings"]):
         return None
     return Hit(evidence=row.value_text)
 
