@@ -11,7 +11,7 @@ from scorer.lexicons import table, terms, words
 from scorer.normalise import RowContext
 from scorer.text import alternation, compact
 from scorer.types import UnitFamily
-from scorer.values import money_in_wan, parse_value
+from scorer.values import money_in_wan, parse_value, without_standard_codes
 
 
 @cache
@@ -597,6 +597,12 @@ def is_event_deadline(text: str) -> bool:
 
 def is_sentence(text: str) -> bool:
     return bool(re.search(r"[，,。；;！]", text.rstrip("。"))) or len(text) >= 15
+
+
+def without_citations(text: str) -> str:
+    """The text with each standard or rule it cites, by title (《…》) or by code (GB/T 20530-2006), cut to its mark
+    (《》, GB/T): one name, however long its title."""
+    return _CITED.sub("《》", without_standard_codes(text))
 
 
 def repeats_name(row: RowContext) -> bool:

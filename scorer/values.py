@@ -29,6 +29,11 @@ _RANGE_RE = re.compile(rf"({_NUMBER})\s*(%?)\s*(?:-|~|～|—|–|至|到)\s*({_
 _DATE_RE = re.compile(
     r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?\s*(底|末|份|中旬|上旬|下旬|初|前|之前|以前|内)?"
 )
+# A standard's code (GB/T 20530-2006, DA/T 31-2017, DB11/T 1234-2015, JGJ 59-2011): letters, the standard's number and
+# its year name a document, not a figure; the value is read with the letters alone (符合GB/T标准) as words
+_STANDARD_CODE = re.compile(
+    r"(?<![A-Za-z])(?P<letters>[A-Z]{2,4})(?:\d{1,2}(?=/))?(?P<kind>/[A-Z]{1,3})?\d{1,6}(?:\.\d{1,3})*[-—–](?:19|20)\d{2}(?!\d)"
+)
 _DATE_WORDS = ("年底", "年末", "年内", "年底前", "年中", "季度", "月底", "当年", "年初", "上半年", "下半年")
 
 
@@ -295,6 +300,11 @@ def _per_period(raw: str, text: str) -> Value | None:
 
 
 @lru_cache(maxsize=200_000)
+def without_standard_codes(text: str) -> str:
+    """The text with each standard's code cut to its letters (符合DA/T 31-2017标准 -> 符合DA/T标准)."""
+    return _STANDARD_CODE.sub(r"\g<letters>\g<kind>", text)
+
+
 def parse_value(raw: str) -> Value:
     """Parse an indicator value. Never raises; text with no figure comes back with `text` set.
 
@@ -310,7 +320,7 @@ def parse_value(raw: str) -> Value:
     >>> parse_value("≥95%").op, parse_value("≥95%").numbers, parse_value("≥95%").family.value
     ('≥', (95.0,), 'percent')
     """
-    text = normalise_value_text(raw)
+    text = without_standard_codes(normalise_value_text(raw))
     if not text:
         return Value(raw=raw or "")
     per_period = _per_period(raw, text)

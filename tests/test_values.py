@@ -63,6 +63,27 @@ def test_text_without_figure_keeps_the_words(raw):
     assert value.text == raw
 
 
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("符合DA/T 31-2017标准", "符合DA/T标准"),
+        ("符合GB 5749-2022标准", "符合GB标准"),
+        ("执行JGJ 59-2011", "执行JGJ"),
+        ("符合DB11/T 1234-2015", "符合DB/T"),
+        ("符合HJ 2.2-2018要求", "符合HJ要求"),
+    ],
+)
+def test_a_standards_code_is_its_name_not_a_figure(raw, text):
+    value = parse_value(raw)
+    assert not value.has_number
+    assert value.text == text
+
+
+def test_figures_beside_a_standards_code_are_still_read():
+    assert _reading(parse_value("≥95%，符合GB 50300-2013")) == ("≥", (95.0,), "%", UnitFamily.PERCENT, "符合GB")
+    assert parse_value("2023-2025年").numbers == (2023.0, 2025.0)  # a span of years, no standard's letters
+
+
 def test_year_end_words_are_a_date_without_number():
     assert parse_value("年底前").family is UnitFamily.DATE
 

@@ -19,6 +19,7 @@ from scorer.predicates import (
     units_table,
     vague_words_in,
     value_names_its_measure,
+    without_citations,
 )
 from scorer.registry import Hit, rule
 from scorer.types import Severity, UnitFamily
@@ -88,7 +89,9 @@ def sentence_as_value(row: RowContext) -> Hit | None:
     Bad: 有较好的社会影响 = 通过接待和走访群众、协助解决群众困难，使代表工作成效受到群众广泛认可。
     Good: 群众诉求办结率 = ≥90%.
     """
-    if row.value.has_number or not row.value_text or not is_sentence(row.value_text) or is_plain_pledge(row):
+    if row.value.has_number or not row.value_text or not is_sentence(without_citations(row.value_text)):
+        return None  # a standard or rule cited by title or code is one name, however long (符合《…规范》)
+    if is_plain_pledge(row):
         return None  # a pledge to follow named rules (严格执行《…办法》) is B013's formula, checked as 合规 is
     return Hit(evidence=row.value_text[:30], fields={"fix": _fix(row)})
 
