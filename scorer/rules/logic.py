@@ -294,6 +294,46 @@ def harm_count_with_floor(row: RowContext) -> Hit | None:
     return Hit(evidence=harm, fields={"op": value.op, "figure": figure, "zero": unit})
 
 
+_NEVER_BELOW_ZERO = (
+    UnitFamily.COUNT,
+    UnitFamily.PERSON,
+    UnitFamily.MONEY,
+    UnitFamily.AREA,
+    UnitFamily.LENGTH,
+    UnitFamily.WEIGHT,
+    UnitFamily.PERCENT,
+)
+
+
+@rule(
+    "L010",
+    "floor-of-zero",
+    "illogical",
+    Severity.ERROR,
+    message="“{name}”不会小于0，“{value}”无论结果如何都能达到，什么也约束不了",
+    fix="写明要达到的数量或比率（如{example}）；不良事件写明不发生（0{unit}）",
+)
+def floor_of_zero(row: RowContext) -> Hit | None:
+    """A floor of zero (≥0, 不少于0, 0以上) on a count, an amount or a share: it cannot be missed, as a 控制率 of ≤100%
+    cannot (L004), so the row sets no target. A change, a difference or a balance can fall below zero, and there
+    ≥0 is a real bound (no decline, no deficit): lexicons/unit_expectations.yaml signed_quantity_words.
+    Bad: 培训次数 = ≥0次; 安全事故发生次数 = ≥0次; 资料归档率 = ≥0%; 带动社会投资 = ≥0万元.
+    Good: 培训次数 = ≥4次; 安全事故发生次数 = 0次; 农民人均收入增长率 = ≥0%; 项目资金结余 = ≥0万元.
+    """
+    value = row.value
+    if value.op != "≥" or value.numbers != (0.0,) or value.is_range or "百分点" in value.unit:
+        return None  # a change in points (提高≥0个百分点) is a change
+    if value.family not in _NEVER_BELOW_ZERO:
+        counted = value.family is UnitFamily.NONE and not value.unit and row.form & {"count", "share"}
+        if not counted:
+            return None
+    signed = units_table()["signed_quantity_words"]
+    if contains_any(row.name, signed) or contains_any(row.value_text, signed):
+        return None
+    example = {UnitFamily.PERCENT: "≥95%", UnitFamily.MONEY: "≥50万元"}.get(value.family, f"≥10{value.unit}")
+    return Hit(evidence=row.value_text, fields={"example": example, "unit": value.unit})
+
+
 @rule(
     "L101",
     "costs-exceed-budget",
