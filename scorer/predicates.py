@@ -85,9 +85,14 @@ STRING_CACHE = 50_000
 def is_percent_name(name: str) -> bool:
     """The name measures a share (…率, …满意度, 占比): its value should be a percentage."""
     u = units_table()
-    if ends_with_any(name, u["percent_exceptions"]) or ends_with_any(name, u["non_ratio_endings"]):
+    if is_non_ratio_name(name) or (ends_with_any(name, u["percent_exceptions"]) and not _a_share_despite_its_ending(name)):
         return False
     return bool(ends_with_any(name, u["percent_endings"]))
+
+
+def _a_share_despite_its_ending(name: str) -> bool:
+    """治疗有效率 ends like 效率 but is 有效 + 率: lexicons/unit_expectations.yaml shares_ending_like_exceptions."""
+    return bool(ends_with_any(name, units_table()["shares_ending_like_exceptions"]))
 
 
 # ≤0.5‱, ≤12/10万, 3/千, ≤1.8人/万车, ≤0.03人/亿元GDP; not /万元
@@ -109,7 +114,7 @@ def states_a_rate_base(row: RowContext) -> bool:
 
 @lru_cache(maxsize=STRING_CACHE)
 def is_non_ratio_name(name: str) -> bool:
-    return bool(ends_with_any(name, units_table()["non_ratio_endings"]))
+    return bool(ends_with_any(name, units_table()["non_ratio_endings"])) and not _a_share_despite_its_ending(name)
 
 
 def is_percent_on_non_rate(row: RowContext) -> bool:

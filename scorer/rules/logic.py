@@ -12,6 +12,7 @@ from scorer.predicates import (
     contains_any,
     cost_amount,
     counted_harm,
+    ends_with_any,
     is_bounded_rate,
     is_either_way_share,
     is_failure_rate,
@@ -20,6 +21,7 @@ from scorer.predicates import (
     money_more_is_better,
     name_forms_table,
     names_a_control_rate,
+    states_a_rate_base,
     units_table,
 )
 from scorer.registry import Hit, rule
@@ -332,6 +334,39 @@ def floor_of_zero(row: RowContext) -> Hit | None:
         return None
     example = {UnitFamily.PERCENT: "≥95%", UnitFamily.MONEY: "≥50万元"}.get(value.family, f"≥10{value.unit}")
     return Hit(evidence=row.value_text, fields={"example": example, "unit": value.unit})
+
+
+@rule(
+    "L011",
+    "lower-better-rate-with-floor",
+    "illogical",
+    Severity.ERROR,
+    message="“{name}”越低越好，却用“{evidence}”设下限，等于要求至少达到这个比率",
+    fix="改为上限（≤{figure}）或写明要降到多少",
+)
+def lower_better_rate_with_floor(row: RowContext) -> Hit | None:
+    """A rate where lower is better (差错率, 投诉率, 事故发生率, 发病率, 不予受理率) with a floor (≥, 不低于, 以上): it asks
+    for at least that much of what the project is to prevent, the mirror of L002. A change of such a rate (差错率下降率,
+    投诉率较上年降低) sets how far it falls. lexicons/unit_expectations.yaml lower_is_better, incidence_rate_endings.
+    Bad: 档案借阅差错率 = ≥1%; 救助对象投诉率 = 不低于2%; 甲乙类传染病报告发病率 = ≥300/10万.
+    Good: 档案借阅差错率 = ≤1%; 差错率下降率 = ≥10%; 投诉率较上年降低 = ≥2个百分点.
+    """
+    value = row.value
+    if value.op not in ("≥", ">") or value.number is None or max(value.numbers) <= 0:
+        return None
+    if value.family is not UnitFamily.PERCENT and not states_a_rate_base(row):
+        return None
+    units = units_table()
+    lower_better = ends_with_any(row.name, units["lower_is_better"]) or ends_with_any(row.name, units["incidence_rate_endings"])
+    if not (lower_better or is_failure_rate(row.name)):
+        return None
+    if contains_any(row.name, units["rate_change_words"]) or contains_any(row.name, units["harm_reductions"]):
+        return None
+    if contains_any(row.value_text, units["harm_reductions"]):
+        return None
+    percent = value.family is UnitFamily.PERCENT
+    figure = format_value("", max(value.numbers), value.unit) if percent else row.value_text.lstrip("≥>")
+    return Hit(evidence=value.op, fields={"figure": figure})
 
 
 @rule(
