@@ -41,13 +41,20 @@ from scorer.values import format_value, parse_value
 def cost_with_at_least(row: RowContext) -> Hit | None:
     """A cost, price or expense with ≥ or >: the target asks for more spending.
 
-    Bad: 订阅杂志价格 = ≥5万元; 成本指标 / 代表活动经费 = ≥20万元.
-    Good: 订阅杂志价格 = ≤5万元; 招商引资到位资金 = ≥500万元 (money raised, not spent).
+    Under 效益指标 money is an outcome (raised, earned, recovered) unless the name ends as a spending does (…费用,
+    …支出, …价格: lexicons/unit_expectations.yaml spending_endings, price_endings).
+    Bad: 订阅杂志价格 = ≥5万元; 成本指标 / 代表活动经费 = ≥20万元; 经济效益指标 / 群众就医费用 = ≥100万元.
+    Good: 订阅杂志价格 = ≤5万元; 招商引资到位资金 = ≥500万元 (money raised, not spent); 经济效益指标 / 引进侨资金额 =
+    ≥5000万元.
     """
     if row.value.family is not UnitFamily.MONEY or row.value.op not in ("≥", ">"):
         return None
     if not (is_money_name(row.name) or row.group == "cost") or money_more_is_better(row):
         return None
+    units = units_table()
+    spending = units["spending_endings"] + units["price_endings"]
+    if row.level1_group == "effect" and row.group != "cost" and not ends_with_any(row.name, spending):
+        return None  # an amount the project brings about
     figure = row.value_text.lstrip("≥>")
     return Hit(evidence=row.value.op, fields={"figure": figure})
 
