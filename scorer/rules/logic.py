@@ -45,7 +45,7 @@ def cost_with_at_least(row: RowContext) -> Hit | None:
     …支出, …价格: lexicons/unit_expectations.yaml spending_endings, price_endings).
     Bad: 订阅杂志价格 = ≥5万元; 成本指标 / 代表活动经费 = ≥20万元; 经济效益指标 / 群众就医费用 = ≥100万元.
     Good: 订阅杂志价格 = ≤5万元; 招商引资到位资金 = ≥500万元 (money raised, not spent); 经济效益指标 / 引进侨资金额 =
-    ≥5000万元.
+    ≥3000万元.
     """
     if row.value.family is not UnitFamily.MONEY or row.value.op not in ("≥", ">"):
         return None
@@ -355,7 +355,7 @@ def lower_better_rate_with_floor(row: RowContext) -> Hit | None:
     """A rate where lower is better (差错率, 投诉率, 事故发生率, 发病率, 不予受理率) with a floor (≥, 不低于, 以上): it asks
     for at least that much of what the project is to prevent, the mirror of L002. A change of such a rate (差错率下降率,
     投诉率较上年降低) sets how far it falls. lexicons/unit_expectations.yaml lower_is_better, incidence_rate_endings.
-    Bad: 档案借阅差错率 = ≥1%; 救助对象投诉率 = 不低于2%; 甲乙类传染病报告发病率 = ≥300/10万.
+    Bad: 档案借阅差错率 = ≥1%; 救助对象投诉率 = 不低于2%; 法定传染病报告发病率 = ≥200/10万.
     Good: 档案借阅差错率 = ≤1%; 差错率下降率 = ≥10%; 投诉率较上年降低 = ≥2个百分点.
     """
     value = row.value
