@@ -172,14 +172,32 @@ def asks_for_money(row: RowContext) -> bool:
 
 @lru_cache(maxsize=STRING_CACHE)
 def is_money_name(name: str) -> bool:
-    return ends_as_money(name) and not contains_any(name, units_table()["money_more_is_better"])
+    return ends_as_money(name) and not contains_any(name, _more_is_better_words())
+
+
+@cache
+def _more_is_better_words() -> tuple[str, ...]:
+    u = units_table()
+    return (*u["money_more_is_better"], *u["money_transfers"])
+
+
+def is_transfer_spent_in_total(row: RowContext) -> bool:
+    """Under 成本指标, the whole amount of a transfer to beneficiaries (展位费补助 ≥40万元, 慰问金支出 ≥6万元): what the
+    project spends, not a standard per head it guarantees (补助标准 ≥89元, ≥300元/人). lexicons/unit_expectations.yaml
+    money_transfers."""
+    u = units_table()
+    if row.group != "cost" or not contains_any(row.name, u["money_transfers"]):
+        return False
+    if contains_any(row.name, u["money_more_is_better"]):
+        return False
+    return cost_amount(row) is not None and not _PER_HEAD.search(row.value_text)
 
 
 def money_more_is_better(row: RowContext) -> bool:
     """The row's money is what a programme pays out, raises or saves, not what it spends: more is better
     (补助标准, 招商引资到位资金; outside 成本指标 also 减轻群众就医支出, 拉动消费)."""
     u = units_table()
-    if contains_any(row.name, u["money_more_is_better"]):
+    if contains_any(row.name, _more_is_better_words()):
         return True
     if not contains_any(row.name, u["money_saved_or_drawn"]):
         return False

@@ -18,6 +18,7 @@ from scorer.predicates import (
     is_failure_rate,
     is_higher_better_rate,
     is_money_name,
+    is_transfer_spent_in_total,
     money_more_is_better,
     name_forms_table,
     names_a_control_rate,
@@ -43,13 +44,17 @@ def cost_with_at_least(row: RowContext) -> Hit | None:
 
     Under 效益指标 money is an outcome (raised, earned, recovered) unless the name ends as a spending does (…费用,
     …支出, …价格: lexicons/unit_expectations.yaml spending_endings, price_endings).
-    Bad: 订阅杂志价格 = ≥5万元; 成本指标 / 代表活动经费 = ≥20万元; 经济效益指标 / 群众就医费用 = ≥100万元.
+    Under 成本指标 a transfer's whole amount is spent too; a standard per head is a floor it guarantees.
+    Bad: 订阅杂志价格 = ≥5万元; 成本指标 / 代表活动经费 = ≥20万元; 经济效益指标 / 群众就医费用 = ≥100万元;
+    成本指标 / 参展企业补助 = ≥30万元.
     Good: 订阅杂志价格 = ≤5万元; 招商引资到位资金 = ≥500万元 (money raised, not spent); 经济效益指标 / 引进侨资金额 =
-    ≥3000万元.
+    ≥3000万元; 成本指标 / 困难群众生活补助标准 = ≥300元/人.
     """
     if row.value.family is not UnitFamily.MONEY or row.value.op not in ("≥", ">"):
         return None
-    if not (is_money_name(row.name) or row.group == "cost") or money_more_is_better(row):
+    if not (is_money_name(row.name) or row.group == "cost"):
+        return None
+    if money_more_is_better(row) and not is_transfer_spent_in_total(row):
         return None
     units = units_table()
     spending = units["spending_endings"] + units["price_endings"]
