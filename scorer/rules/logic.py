@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from scorer.normalise import ProjectContext, RowContext
@@ -486,20 +487,79 @@ def unit_cost_times_quantity_exceeds_budget(project: ProjectContext) -> Iterator
             )
 
 
-_GOAL_COUNT = re.compile(r"(\d+)\s*(?:[-~～至到]\s*(\d+)\s*)?(次|场|期|个|项|人)")
+# A count the goal text states: a range (6-8次), a floor (不少于10次, 100余人, 20次以上) or one figure (资助100名学生)
+_GOAL_COUNT = re.compile(
+    r"(?P<floor_before>不少于|不低于|至少|超过)?(?P<low>\d+)\s*(?:[-~～至到]\s*(?P<high>\d+)\s*)?(?P<about>余|多)?"
+    r"(?P<unit>场次|人次|批次|次|场|期|个|项|人|名|户|份|处|所|家|件|册|篇|套|台|辆|座|批)(?P<floor_after>以上|及以上)?"
+)
+_GOAL_UNIT_SPELLINGS = {"名": "人"}
+_PAST_OR_TOTAL = ("上年", "去年", "上一年", "往年", "历年", "累计", "已", "截至", "以来")  # 资助100名学生 is counted in 人
 
 
-def _goal_counts(project: ProjectContext) -> list[tuple[float, float, str, set[str]]]:
-    """(low, high, unit, context words) for every count in the goal text."""
+@dataclass(frozen=True)
+class GoalCount:
+    low: float
+    high: float
+    unit: str
+    words: frozenset[str]  # the bigrams of what the goal says it counts (its clause, before and after the figure)
+    kind: str  # range, floor or exact
+    context: str  # that clause's text
+
+    def counts(self, name: str) -> bool:
+        """Whether the count is of what the indicator's name counts. A range: two bigrams in common. One figure or a
+        floor, which bind harder: every character of the name's stem (资助学生 of 资助学生人数) in the clause
+        (资助家庭困难大学新生100名), so that a sibling count of the same things (新建村级卫生室5个 for 改造村级卫生室数量)
+        is not taken for it."""
+        if self.kind == "range":
+            return len(self.words & bigrams(name)) >= 2
+        stem = _count_stem(name)
+        return len(stem) >= 3 and all(character in self.context for character in stem)
+
+    def said(self) -> str:
+        if self.kind == "range":
+            return f"{self.low:g}-{self.high:g}{self.unit}"
+        return f"{'不少于' if self.kind == 'floor' else ''}{self.low:g}{self.unit}"
+
+
+def _goal_counts(project: ProjectContext) -> list[GoalCount]:
+    """Every count in the goal text with what it counts (the words of its clause before and after it). A count per one
+    thing (每期50人, 各村2名) is no total, and one of the past or over the years (上年开展培训10次, 累计) no target of the
+    year: both are left out."""
     out = []
     for goal in [project.project.goal, *project.project.goals]:
         for match in _GOAL_COUNT.finditer(goal):
-            before = re.split(r"[。；;，,：:！]", goal[max(0, match.start() - 20) : match.start()])[-1]
-            words = set(bigrams(before)) - _generic_bigrams()
-            low = float(match.group(1))
-            high = float(match.group(2) or match.group(1))
-            out.append((low, high, match.group(3), words))
+            before = re.split(r"[。；;，,：:！、]", goal[max(0, match.start() - 20) : match.start()])[-1]
+            if before.endswith(("每", "各", "平均", "每期", "每次", "每场", "每人", "每户", "每个")):
+                continue
+            if any(word in before for word in _PAST_OR_TOTAL):
+                continue  # 上年开展培训10次, 累计培训300人: not this year's target
+            after = re.split(r"[。；;，,：:！、]", goal[match.end() : match.end() + 20])[0]  # 120户样本记账户
+            words = frozenset(bigrams(before + " " + after)) - _generic_bigrams()
+            low = float(match.group("low"))
+            high = float(match.group("high") or low)
+            unit = _GOAL_UNIT_SPELLINGS.get(match.group("unit"), match.group("unit"))
+            floor = match.group("floor_before") or match.group("about") or match.group("floor_after")
+            kind = "range" if match.group("high") else "floor" if floor else "exact"
+            out.append(GoalCount(low, high, unit, words, kind, before + after))
     return out
+
+
+def _count_stem(name: str) -> str:
+    """The name without its count ending (资助学生人数 -> 资助学生): lexicons/unit_expectations.yaml count_endings."""
+    ending = max((e for e in units_table()["count_endings"] if name.endswith(e)), key=len, default="")
+    return name[: len(name) - len(ending)]
+
+
+def _contradicts(goal: GoalCount, op: str, number: float) -> bool:
+    """Whether a count target (op, number) cannot agree with the goal's count: above a range or an exact figure with a
+    floor, below it with a cap, another figure where both are exact, below a floor with an exact figure or a cap. A
+    floor under the goal's figure (≥60人 for 100名) asks less, but does not contradict it."""
+    floor, cap, exact = op in ("≥", ">"), op in ("≤", "<"), op in ("", "=")
+    if goal.kind == "range":
+        return ((floor or exact) and number > goal.high) or (cap and number < goal.low)
+    if goal.kind == "floor":
+        return (exact or cap) and number < goal.low
+    return (floor and number > goal.low) or (cap and number < goal.low) or (exact and number != goal.low)
 
 
 @cache
@@ -538,24 +598,24 @@ _GENERIC_CONTEXT = {
     fix="让指标值与绩效目标写明的数量一致，或修改目标",
 )
 def count_contradicts_goal(project: ProjectContext) -> Iterator[tuple[RowContext, Hit]]:
-    """A count target outside the range the project's own goal text states.
+    """A count target that cannot agree with the count the project's own goal text states for the same thing: above
+    its range, another figure than its one figure, a floor above it, a cap or a figure below it (_contradicts).
 
-    Bad: goal 预计年内召开常委会6-8次, indicator 召开常委会次数 = ≥10次.
-    Good: goal 各专委会工作调研、执法检查不少于10次, indicator 各专委会工作调研次数 = ≥10次.
+    Bad: goal 预计年内召开常委会6-8次, indicator 召开常委会次数 = ≥10次; goal 为80名困难学生发放助学金, indicator 资助困难学生
+    人数 = 50人.
+    Good: goal 各专委会工作调研、执法检查不少于10次, indicator 各专委会工作调研次数 = ≥10次; goal 为80名困难学生发放助学金,
+    indicator 资助困难学生人数 = ≥80人.
     """
     counts = _goal_counts(project)
     if not counts:
         return
-    seen: set[int] = set()
     for row in project.rows:
         value = row.value
-        if value.number is None or value.family not in (UnitFamily.COUNT, UnitFamily.PERSON) or row.index in seen:
+        if value.number is None or value.is_range or value.family not in (UnitFamily.COUNT, UnitFamily.PERSON):
             continue
-        name_words = bigrams(row.name)
-        for low, high, unit, words in counts:
-            if unit not in value.unit or len(words & name_words) < 2 or low == high:
+        for goal in counts:
+            fits = goal.unit in value.unit if goal.kind == "range" else goal.unit == value.unit
+            if not fits or not goal.counts(row.name) or not _contradicts(goal, value.op, value.number):
                 continue
-            if (value.op in ("≥", ">", "=", "") and value.number > high) or (value.op in ("≤", "<") and value.number < low):
-                seen.add(row.index)
-                yield row, Hit(evidence=f"{low:g}-{high:g}{unit}", fields={"goal": f"{low:g}-{high:g}{unit}"})
-                break
+            yield row, Hit(evidence=goal.said(), fields={"goal": goal.said()})
+            break
