@@ -103,7 +103,8 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
     带动村集体经济增长; 会议费 / 经济效益指标 / 接待游客人次增长率 = ≥10%.
     Only benefit rows are judged: an output row (环境资源案件审结数) counts work done and claims no benefit.
     Good: 智慧人大建设项目 / 节能环保 (equipment can save energy); 招商引资 / 带动地区经济发展; 会议费 / 经济效益指标 /
-    听取财政局报告 = ≥1个; 人大常委会会议经费 / 经济效益指标 / 会议经费增长率 = ≤5%.
+    听取财政局报告 = ≥1个; 人大常委会会议经费 / 经济效益指标 / 会议经费增长率 = ≤5%; 机关食堂运行费 / 生态效益指标 /
+    餐厨垃圾减量率 = ≥10% (its own footprint).
     """
     allowed = allowed_dimensions(row)
     if allowed is None or row.level1_group not in ("effect", ""):
@@ -114,10 +115,21 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
     if "economic" not in dimensions and "economic" not in allowed and (growth := economic_growth(row)):
         dimensions = {"economic": [row.indicator.level2, growth], **dimensions}
     for dimension, found in dimensions.items():
-        if dimension not in allowed:
-            kinds = "、".join(sorted(row.project.types))
-            return Hit(evidence="、".join(found), fields={"dimension": _DIMENSION_WORDS[dimension], "project_kind": kinds})
+        if dimension in allowed or (dimension == "ecological" and _ecology_of_its_own(row, found)):
+            continue
+        kinds = "、".join(sorted(row.project.types))
+        return Hit(evidence="、".join(found), fields={"dimension": _DIMENSION_WORDS[dimension], "project_kind": kinds})
     return None
+
+
+def _ecology_of_its_own(row: RowContext, found: list[str]) -> bool:
+    """An ecological row any project can affect: the footprint of its own operations (食堂餐厨垃圾量下降率, 库房能耗:
+    lexicons/dimension_topics.yaml ecological_own_operations), or work the project's own text names (物业服务费 whose
+    purpose is 保洁、绿化养护 / 绿化养护面积)."""
+    if contains_any(row.name, dimension_topics()["ecological_own_operations"]):
+        return True
+    words = [word for word in found if word != row.indicator.level2]
+    return bool(words) and all(word in row.project.text for word in words)
 
 
 def foreign_topic(row: RowContext) -> tuple[str, list[str]] | None:
