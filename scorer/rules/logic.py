@@ -360,9 +360,10 @@ def floor_of_zero(row: RowContext) -> Hit | None:
 def lower_better_rate_with_floor(row: RowContext) -> Hit | None:
     """A rate where lower is better (差错率, 投诉率, 事故发生率, 发病率, 不予受理率) with a floor (≥, 不低于, 以上): it asks
     for at least that much of what the project is to prevent, the mirror of L002. A change of such a rate (差错率下降率,
-    投诉率较上年降低) sets how far it falls. lexicons/unit_expectations.yaml lower_is_better, incidence_rate_endings.
-    Bad: 档案借阅差错率 = ≥1%; 救助对象投诉率 = 不低于2%; 法定传染病报告发病率 = ≥200/10万.
-    Good: 档案借阅差错率 = ≤1%; 差错率下降率 = ≥10%; 投诉率较上年降低 = ≥2个百分点.
+    投诉率较上年降低) sets how far it falls; its growth, or the growth of a count of harm (火灾事故起数增长率), is better lower
+    too. lexicons/unit_expectations.yaml lower_is_better, incidence_rate_endings, harm_growth_endings.
+    Bad: 档案借阅差错率 = ≥1%; 救助对象投诉率 = 不低于2%; 法定传染病报告发病率 = ≥200/10万; 道路交通事故起数增长率 = ≥3%.
+    Good: 档案借阅差错率 = ≤1%; 差错率下降率 = ≥10%; 投诉率较上年降低 = ≥2个百分点; 道路交通事故起数增长率 = ≤0.
     """
     value = row.value
     if value.op not in ("≥", ">") or value.number is None or max(value.numbers) <= 0:
@@ -370,16 +371,36 @@ def lower_better_rate_with_floor(row: RowContext) -> Hit | None:
     if value.family is not UnitFamily.PERCENT and not states_a_rate_base(row):
         return None
     units = units_table()
-    lower_better = ends_with_any(row.name, units["lower_is_better"]) or ends_with_any(row.name, units["incidence_rate_endings"])
-    if not (lower_better or is_failure_rate(row.name)):
-        return None
-    if contains_any(row.name, units["rate_change_words"]) or contains_any(row.name, units["harm_reductions"]):
-        return None
     if contains_any(row.value_text, units["harm_reductions"]):
+        return None
+    grown = _grown_harm(row.name)
+    if grown is None:
+        if not _lower_is_better(row.name):
+            return None
+        if contains_any(row.name, units["rate_change_words"]) or contains_any(row.name, units["harm_reductions"]):
+            return None
+    elif value.family is not UnitFamily.PERCENT:
         return None
     percent = value.family is UnitFamily.PERCENT
     figure = format_value("", max(value.numbers), value.unit) if percent else row.value_text.lstrip("≥>")
     return Hit(evidence=value.op, fields={"figure": figure})
+
+
+def _lower_is_better(name: str) -> bool:
+    """A rate where lower is better: errors, complaints, incidences, failures (lexicons/unit_expectations.yaml)."""
+    units = units_table()
+    lower = ends_with_any(name, units["lower_is_better"]) or ends_with_any(name, units["incidence_rate_endings"])
+    return bool(lower) or is_failure_rate(name)
+
+
+def _grown_harm(name: str) -> str | None:
+    """What grows, when the name is the growth (增长率, 增幅, 上升率 …: harm_growth_endings) of a harm counted
+    (火灾事故起数增长率: 火灾事故起数) or of a rate where lower is better (投诉率增幅); else None."""
+    ending = next((e for e in units_table()["harm_growth_endings"] if name.endswith(e)), "")
+    base = name[: len(name) - len(ending)]
+    if not ending or not base:
+        return None
+    return base if counted_harm(base) or _lower_is_better(base) else None
 
 
 @rule(
