@@ -299,12 +299,12 @@ def _per_period(raw: str, text: str) -> Value | None:
     return None
 
 
-@lru_cache(maxsize=200_000)
 def without_standard_codes(text: str) -> str:
     """The text with each standard's code cut to its letters (符合DA/T 31-2017标准 -> 符合DA/T标准)."""
     return _STANDARD_CODE.sub(r"\g<letters>\g<kind>", text)
 
 
+@lru_cache(maxsize=200_000)
 def parse_value(raw: str) -> Value:
     """Parse an indicator value. Never raises; text with no figure comes back with `text` set.
 
