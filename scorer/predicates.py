@@ -525,8 +525,8 @@ def is_compliance_pledge(name: str, value: str) -> bool:
     a verb of following and the rules followed or cited by title, no figure. lexicons/boilerplate.yaml
     compliance_name_endings, pledge_verbs, rules_followed."""
     table = boilerplate_table()
-    if not ends_with_any(name, table["compliance_name_endings"]) or _DIGIT.search(value):
-        return False
+    if not ends_with_any(name, table["compliance_name_endings"]) or _DIGIT.search(without_standard_codes(value)):
+        return False  # a figure is a result; a rule's document number (财社〔2017〕164号) is its name
     if contains_any(value, table["pledge_results"]) or contains_any(value, table["pledge_not_standards"]):
         return False
     rules = bool(contains_any(value, table["rules_followed"])) or bool(_CITED.search(value))

@@ -29,11 +29,16 @@ _RANGE_RE = re.compile(rf"({_NUMBER})\s*(%?)\s*(?:-|~|～|—|–|至|到)\s*({_
 _DATE_RE = re.compile(
     r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?\s*(底|末|份|中旬|上旬|下旬|初|前|之前|以前|内)?"
 )
-# A standard's code (GB/T 20530-2006, DA/T 31-2017, DB11/T 1234-2015, JGJ 59-2011): letters, the standard's number and
-# its year name a document, not a figure; the value is read with the letters alone (符合GB/T标准) as words
-_STANDARD_CODE = re.compile(
-    r"(?<![A-Za-z])(?P<letters>[A-Z]{2,4})(?:\d{1,2}(?=/))?(?P<kind>/[A-Z]{1,3})?\d{1,6}(?:\.\d{1,3})*[-—–](?:19|20)\d{2}(?!\d)"
+# A standard's code (GB/T 20530-2006, DA/T 31-2017, DB11/T 1234-2015, JTG F80/1-2017): letters, the standard's number and
+# its year name a document, not a figure; so does the code without its year where a verb of meeting it stands before
+# (符合GB 5749标准), and a rule's document number (财社〔2017〕164号, 财政部令第87号). The value is read with the letters
+# alone (符合GB/T标准) as words.
+_CODE_BODY = r"(?P<letters>[A-Z]{2,4})(?:\d{1,2}(?=/))?(?P<kind>/[A-Z]{1,3})?[A-Z]?\d{1,6}(?:[./]\d{1,3})*"
+_STANDARD_CODES = (
+    re.compile(rf"(?<![A-Za-z]){_CODE_BODY}[-—–](?:19|20)\d{{2}}(?!\d)"),
+    re.compile(rf"(?<=符合|执行|按照|依据|达到|满足|参照){_CODE_BODY}(?![\d.%])"),
 )
+_DOCUMENT_NUMBER = re.compile(r"[〔\[【［](?:19|20)\d{2}[〕\]】］]\d{1,4}号|令第\d{1,4}号")
 _DATE_WORDS = ("年底", "年末", "年内", "年底前", "年中", "季度", "月底", "当年", "年初", "上半年", "下半年")
 
 
@@ -300,8 +305,11 @@ def _per_period(raw: str, text: str) -> Value | None:
 
 
 def without_standard_codes(text: str) -> str:
-    """The text with each standard's code cut to its letters (符合DA/T 31-2017标准 -> 符合DA/T标准)."""
-    return _STANDARD_CODE.sub(r"\g<letters>\g<kind>", text)
+    """The text with each standard's code cut to its letters (符合DA/T 31-2017标准 -> 符合DA/T标准) and each document
+    number to its marks (财社〔2017〕164号 -> 财社〔〕号)."""
+    for code in _STANDARD_CODES:
+        text = code.sub(lambda m: m.group("letters") + (m.group("kind") or ""), text)
+    return _DOCUMENT_NUMBER.sub(lambda m: re.sub(r"\d", "", m.group()), text)
 
 
 @lru_cache(maxsize=200_000)

@@ -71,6 +71,10 @@ def test_text_without_figure_keeps_the_words(raw):
         ("执行JGJ 59-2011", "执行JGJ"),
         ("符合DB11/T 1234-2015", "符合DB/T"),
         ("符合HJ 2.2-2018要求", "符合HJ要求"),
+        ("符合JTG F80/1-2017", "符合JTGF"),
+        ("符合GB 5749标准", "符合GB标准"),
+        ("严格执行《办法》（财社〔2013〕217号）", "严格执行《办法》(财社〔〕号)"),
+        ("执行《条例》（国务院令第738号）", "执行《条例》(国务院令第号)"),
     ],
 )
 def test_a_standards_code_is_its_name_not_a_figure(raw, text):

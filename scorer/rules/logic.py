@@ -44,7 +44,8 @@ def cost_with_at_least(row: RowContext) -> Hit | None:
     """A cost, price or expense with ≥ or >: the target asks for more spending.
 
     Under 效益指标 money is an outcome (raised, earned, recovered) unless the name ends as a spending does (…费用,
-    …支出, …价格: lexicons/unit_expectations.yaml spending_endings, price_endings).
+    …支出, …价格: lexicons/unit_expectations.yaml spending_endings, price_endings). Outside 成本指标 a transfer paid to
+    beneficiaries (医疗救助支出 ≥1200万元, 发放生活补助资金 ≥200万元) is a payout, where more is better.
     Under 成本指标 a transfer's whole amount is spent too; a standard per head is a floor it guarantees.
     Bad: 订阅杂志价格 = ≥5万元; 成本指标 / 代表活动经费 = ≥20万元; 经济效益指标 / 群众就医费用 = ≥100万元;
     成本指标 / 参展企业补助 = ≥30万元.
@@ -223,13 +224,15 @@ def zero_cost(row: RowContext) -> Hit | None:
 
     Social and ecological costs (社会成本指标) may well be none and are not judged here.
     Bad: 设备采购单价 = 0元; 培训成本 = ≤0万元.
-    Good: 设备采购单价 = ≤5000元/台; 社会成本指标 / 对周边居民的影响 = 0.
+    Good: 设备采购单价 = ≤5000元/台; 社会成本指标 / 对周边居民的影响 = 0; 成本指标 / 运行经费结余 = ≥0万元.
     """
     value = row.value
     if value.family is not UnitFamily.MONEY or value.number is None or max(value.numbers) != 0:
         return None
     if not (is_money_name(row.name) or row.group == "cost") or contains_any(row.level2, units_table()["non_money_cost_headings"]):
         return None
+    if contains_any(row.name, units_table()["money_more_is_better"]):
+        return None  # a balance, a saving or a revenue (运行经费结余 ≥0万元) may well be none
     return Hit(evidence=row.value_text)
 
 
@@ -445,26 +448,40 @@ def _per_unit_cost(row: RowContext) -> tuple[float, str] | None:
 
 
 def _quantity_of(project: ProjectContext, row: RowContext, unit: str) -> float | None:
-    """How many of `unit` the project states: a figure in the cost row's own name (饲料库120平方米), else the
-    largest target of a quantity row in that unit."""
+    """How many of `unit` the project states for what the standard pays for: a figure in the cost row's own name
+    (饲料库120平方米), else the output quantity row in that unit whose name shares most words with the cost row's
+    (救助困难患病妇女人数 for 困难患病妇女救助标准, not 两癌筛查人数), the largest of those alike; none when no such
+    row shares a word with it."""
     for match in re.finditer(r"\d+(?:\.\d+)?\s*[^\d\s，,。；;、]{1,4}", row.indicator.level3):
         parsed = parse_value(match.group())
         if parsed.unit == unit and parsed.number:
             return parsed.number
-    return _largest_quantities(project).get(unit)
+    paid_for = bigrams(row.name)
+    best: tuple[int, float] | None = None
+    for name_words, number in _output_quantities(project).get(unit, ()):
+        shared = len(paid_for & name_words)
+        if shared and (best is None or (shared, number) > best):
+            best = (shared, number)
+    return None if best is None else best[1]
 
 
-def _largest_quantities(project: ProjectContext) -> dict[str, float]:
-    """unit -> the largest target of the project's quantity rows in it (not cost rows: the priced row
-    itself is one), found in one pass and kept in the project's memo (a project can have thousands of rows)."""
-    if "largest_quantities" not in project.memo:
-        largest: dict[str, float] = {}
+def _output_quantities(project: ProjectContext) -> dict[str, list[tuple[frozenset[str], float]]]:
+    """unit -> (the name's bigrams, the target) of each of the project's output quantity rows in it: not cost rows (the
+    priced row itself is one), not effect rows (带动就业人数 counts no one paid) and no totals over years (累计), found in
+    one pass and kept in the project's memo (a project can have thousands of rows)."""
+    if "output_quantities" not in project.memo:
+        found: dict[str, list[tuple[frozenset[str], float]]] = {}
         for other in project.rows:
             value = other.value
-            if other.group != "cost" and value.number and value.op in ("≥", ">", "=", ""):
-                largest[value.unit] = max(largest.get(value.unit, value.number), value.number)
-        project.memo["largest_quantities"] = largest
-    return project.memo["largest_quantities"]
+            if other.group == "cost" or other.level1_group not in ("output", "") or not value.number:
+                continue
+            if value.op in ("≥", ">", "=", "") and not contains_any(other.name, _OVER_YEARS):
+                found.setdefault(value.unit, []).append((frozenset(bigrams(other.name)), value.number))
+        project.memo["output_quantities"] = found
+    return project.memo["output_quantities"]
+
+
+_OVER_YEARS = ("累计", "历年", "总计", "十四五", "十五五")
 
 
 @rule(
@@ -482,9 +499,11 @@ def unit_cost_times_quantity_exceeds_budget(project: ProjectContext) -> Iterator
     The targets must match the money (财预〔2015〕88号: 绩效目标与预算 "相应匹配"): a standard and a
     quantity whose product the budget cannot pay cannot both be met. Only a set standard (780元/生, =,
     ≥) fixes the spend; a ceiling (≤3000元/人) can be met by paying less. The quantity is a figure in the
-    cost row's own name, else the largest quantity row in the same unit.
+    cost row's own name, else the output quantity row in the same unit that names what the standard pays for
+    (_quantity_of): not an effect (带动就业人数), a total over years (累计) nor another group of people (筛查人数).
     Bad: budget 20万元, 人均培训补助标准 = 3000元/人 and 培训人数 = ≥200人 (60万元).
-    Good: budget 20万元, 人均培训补助标准 = 800元/人 and 培训人数 = ≥200人 (16万元); 人均培训费 = ≤3000元/人.
+    Good: budget 20万元, 人均培训补助标准 = 800元/人 and 培训人数 = ≥200人 (16万元); 人均培训费 = ≤3000元/人; budget 60万元,
+    大病救助标准 = 1万元/人 with 救助大病患者人数 = 50人 and 免费筛查人数 = 6000人.
     """
     budget = project.project.budget
     if not budget:
@@ -513,8 +532,14 @@ _GOAL_COUNT = re.compile(
     r"(?P<floor_before>不少于|不低于|至少|超过)?(?P<low>\d+)\s*(?:[-~～至到]\s*(?P<high>\d+)\s*)?(?P<about>余|多)?"
     r"(?P<unit>场次|人次|批次|次|场|期|个|项|人|名|户|份|处|所|家|件|册|篇|套|台|辆|座|批)(?P<floor_after>以上|及以上)?"
 )
-_GOAL_UNIT_SPELLINGS = {"名": "人"}
-_PAST_OR_TOTAL = ("上年", "去年", "上一年", "往年", "历年", "累计", "已", "截至", "以来")  # 资助100名学生 is counted in 人
+_GOAL_UNIT_SPELLINGS = {"名": "人"}  # 资助100名学生 is counted in 人
+# Words before a figure in its clause that make it no target of the year: of the past, or over several years
+_PAST_OR_TOTAL = (
+    *("上年", "去年", "上一年", "往年", "历年", "累计", "已", "截至", "以来"),
+    *("十四五", "十五五", "规划期", "两年内", "三年内", "五年内", "两年间", "三年间", "五年间", "近三年", "近五年"),
+)
+_PER_ONE = ("每", "各", "分别", "平均", "人均", "户均", "村均")  # a figure per one thing (每期培训学员50人)
+_CLAUSE_END = re.compile(r"[。；;，,：:！、()（）]")  # a bracket ends a clause too: 1800批次（每千人4批次）
 
 
 @dataclass(frozen=True)
@@ -544,17 +569,17 @@ class GoalCount:
 
 def _goal_counts(project: ProjectContext) -> list[GoalCount]:
     """Every count in the goal text with what it counts (the words of its clause before and after it). A count per one
-    thing (每期50人, 各村2名) is no total, and one of the past or over the years (上年开展培训10次, 累计) no target of the
-    year: both are left out."""
+    thing (每期培训学员50人, 两镇分别建设1个) is no total, and one of the past or over several years (上年开展培训10次, 累计,
+    十四五期间) no target of the year: both are left out."""
     out = []
     for goal in [project.project.goal, *project.project.goals]:
         for match in _GOAL_COUNT.finditer(goal):
-            before = re.split(r"[。；;，,：:！、]", goal[max(0, match.start() - 20) : match.start()])[-1]
-            if before.endswith(("每", "各", "平均", "每期", "每次", "每场", "每人", "每户", "每个")):
-                continue
+            before = _CLAUSE_END.split(goal[max(0, match.start() - 20) : match.start()])[-1]
+            if _per_one_thing(before):
+                continue  # 每期培训学员50人, 两镇分别建设1个: a figure per one thing, not the total
             if any(word in before for word in _PAST_OR_TOTAL):
-                continue  # 上年开展培训10次, 累计培训300人: not this year's target
-            after = re.split(r"[。；;，,：:！、]", goal[match.end() : match.end() + 20])[0]  # 120户样本记账户
+                continue  # 上年开展培训10次, 累计培训300人, 十四五期间改造1500户: not this year's target
+            after = _CLAUSE_END.split(goal[match.end() : match.end() + 20])[0]  # 120户样本记账户
             words = frozenset(bigrams(before + " " + after)) - _generic_bigrams()
             low = float(match.group("low"))
             high = float(match.group("high") or low)
@@ -563,6 +588,13 @@ def _goal_counts(project: ProjectContext) -> list[GoalCount]:
             kind = "range" if match.group("high") else "floor" if floor else "exact"
             out.append(GoalCount(low, high, unit, words, kind, before + after))
     return out
+
+
+def _per_one_thing(before: str) -> bool:
+    """A figure per one thing: a word of each (每, 各, 分别, 人均 …) before it in its clause, and no word of the whole
+    (共, 合计, 总计) after that (各乡镇共建设文化站12个 is a total)."""
+    at = max((before.rfind(word) for word in _PER_ONE), default=-1)
+    return at >= 0 and not any(word in before[at:] for word in ("共", "合计", "总计", "总共"))
 
 
 def _count_stem(name: str) -> str:
