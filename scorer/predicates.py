@@ -447,7 +447,7 @@ def is_uncheckable_text(row: RowContext) -> bool:
     forms = name_forms_table()
     if text in forms["instrument_acts"] and ends_with_any(row.name, forms["instruments"]):
         return False
-    if (is_grade_value(row.name, text) or is_always_on(row.name, text)) and not hedged:
+    if (is_grade_value(row.name, text) or is_always_on(row.name, text) or reaches_a_standard(text)) and not hedged:
         return False
     checkable = checkable_words(text) or contains_any(text, terms("periodicities"))
     return not checkable or bool(strong_degree_words(text)) or hedged
@@ -464,10 +464,11 @@ def asks_for_a_period(name: str) -> bool:
 def is_grade_value(name: str, value: str) -> bool:
     """The name asks for a level or grade on a scale (修缮级别, 验收等级) and the value is one (省级文物保护单位, 三级乙等,
     A级以上, IV级), or a grade of assessment (优良, 合格) where the name assesses (工程质量评定等级, 空气质量等级), with at most
-    the kind of thing graded after it: checked against the scale. Not 服务等级 = 良好 (no scale). lexicons/name_forms.yaml
-    grade_…, assessment_…"""
+    the kind of thing graded after it: checked against the scale. An act of reaching it may follow the grade word in the
+    name (医院等级创建). Not 服务等级 = 良好 (no scale). lexicons/name_forms.yaml grade_…, assessment_…"""
     forms = name_forms_table()
-    if not ends_with_any(name, forms["grade_name_endings"]) or strong_degree_words(value):
+    asked = name[: len(name) - len(ends_with_any(name, forms["grade_name_acts"]))]  # 医院等级创建: the grade to reach
+    if not ends_with_any(asked, forms["grade_name_endings"]) or strong_degree_words(value):
         return False
     return bool(_grade(bool(contains_any(name, forms["assessment_name_words"]))).fullmatch(value))
 
@@ -481,6 +482,22 @@ def _grade(assessed: bool) -> re.Pattern[str]:
     letter = r"(?:[A-E]|A{2,5}|[1-5]A|I{1,3}|IV|V|[ⅠⅡⅢⅣⅤ]|第[一二三四五])级(?:苗)?"
     kinds = alternation(forms["grade_kinds"])
     return re.compile(rf"(?:达到)?(?:{words}|(?:国家)?{letter})(?:及以上|以上)?(?:{kinds})?")
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def reaches_a_standard(value: str) -> bool:
+    """达到 or 满足 a standard the value names (达到安全住房标准, 达到国家二级标准): checked against it, as 符合 a standard is.
+    Not a degree or an expectation in the standard's place (达到较高标准, 达到预期标准). lexicons/name_forms.yaml standard_…"""
+    forms = name_forms_table()
+    verb = next((v for v in forms["standard_reach_verbs"] if value.startswith(v)), "")
+    noun = ends_with_any(value, forms["standard_nouns"])
+    named = value[len(verb) : len(value) - len(noun)]
+    if not verb or not noun or not named or re.search(r"[，,。；;]", named):
+        return False
+    not_named = forms["standard_not_named"]  # a word of one character (高) only as the whole: 达到高标准农田建设标准 names one
+    if named in not_named or named.startswith(tuple(word for word in not_named if len(word) > 1)):
+        return False
+    return not (strong_degree_words(named) or vague_words_in(named))
 
 
 def is_always_on(name: str, value: str) -> bool:
@@ -608,12 +625,17 @@ def _event_limit() -> re.Pattern[str]:
 def is_event_deadline(text: str) -> bool:
     """A limit set by a recurring event the calendar or a rule fixes (汛前, 主汛期前, 供暖期内, 秋季开学前, 春节前, 会前),
     alone or with the act to be done by then (汛前修复, 春耕前拨付: units.yaml date_limit_acts), hedges on time aside
-    (汛前尽快修复): a deadline checkable at the year's end, as 年底前 is. Not with a degree word (汛前明显改善), nor with
-    words that are no act done (汛前提升), nor 前后 (开学前后)."""
+    (汛前尽快修复): a deadline checkable at the year's end, as 年底前 is; so is the event's own day with an act done by then
+    (当日清运完毕: units.yaml same_day_limits). Not with a degree word (汛前明显改善), nor with words that are no act done
+    (汛前提升), nor 前后 (开学前后)."""
     if strong_degree_words(text):
         return False
     for hedge in terms("time_hedges"):
         text = text.replace(hedge, "")
+    units = table("units")
+    same_day = next((word for word in units["same_day_limits"] if text.startswith(word)), "")
+    if same_day:  # 当日清运完毕, 当天答复: the event's own day
+        return bool(contains_any(text[len(same_day) :], units["date_limit_acts"]))
     found = _event_limit().fullmatch(text)
     return found is not None and (not found["act"] or bool(contains_any(found["act"], table("units")["date_limit_acts"])))
 

@@ -62,19 +62,37 @@ def _names_the_budget(name: str) -> bool:
     message="满意度指标“{name}”没有指明是谁的满意度，建议写明服务对象（如参训人员、来访群众）",
 )
 def satisfaction_without_group(row: RowContext) -> Hit | None:
-    """A 满意度 that names no group: 服务对象满意度, 满意度.
+    """A 满意度 that names no group: 服务对象满意度, 满意度, or a generic group written another way (服务对像满意度).
+    A generic group narrowed by words of its own (养老服务对象满意度, 服务对象家属满意度) names one.
 
-    Bad: 服务对象满意度 = ≥95%; 满意度 = ≥98%.
-    Good: 参训人员满意度 = ≥98%.
+    Bad: 服务对象满意度 = ≥95%; 满意度 = ≥98%; 全体服务对象满意度 = ≥95%.
+    Good: 参训人员满意度 = ≥98%; 居家养老服务对象满意度 = ≥95%.
     """
     match = re.match(r"^(.*?)(?:满意度|满意率)$", row.name)
     if not match or not row.level2_is_heading:
         return None  # a 二级指标 that is not a standard heading names the group (人大常委会成员及远程对象)
     group = match.group(1)
-    generic = boilerplate_table()["generic_satisfaction_groups"]
-    if group in generic or any(g and _alike(group, g, 0.75) for g in generic):
+    table = boilerplate_table()
+    generic = table["generic_satisfaction_groups"]
+    if group in generic:
         return Hit(evidence=row.name)
+    if _narrows_a_generic_group(group, generic, table["satisfaction_group_not_narrowing"]):
+        return None  # 养老服务对象, 服务对象家属: a generic group narrowed to the people asked
+    if any(g and _alike(group, g, 0.75) for g in generic):
+        return Hit(evidence=row.name)  # 服务对像, 受益群众: a generic group written another way
     return None
+
+
+def _narrows_a_generic_group(group: str, generic: list[str], not_narrowing: list[str]) -> bool:
+    """The longest generic group (服务对象, not 对象) standing whole in the group, with words of two characters or more
+    besides it that narrow it."""
+    word = max((g for g in generic if g and g in group), key=len, default="")
+    if not word:
+        return False
+    rest = group.replace(word, "", 1)
+    for plain in not_narrowing:
+        rest = rest.replace(plain, "")
+    return len(rest) >= 2
 
 
 def _alike(a: str, b: str, threshold: float) -> bool:

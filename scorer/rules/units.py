@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from scorer.normalise import RowContext
 from scorer.predicates import (
     asks_for_money,
@@ -100,18 +102,22 @@ def number_without_unit(row: RowContext) -> Hit | None:
     so do names that say the unit in brackets or end in one (建设面积(亩) = 5000, 农业技术人员人均培训学时 = ≥40).
     A figure in the value while the target quantity sits in the name (新建通村公路12.5公里 = 15) is a mismatch too.
     Bad: 召开论证会 = ≥1; 基本公共服务水平 = 10; 新建通村公路12.5公里 = 15.
-    Good: 召开论证会 = ≥1次; 车辆数 = 10; 建设面积(亩) = 5000.
+    Good: 召开论证会 = ≥1次; 车辆数 = 10; 建设面积(亩) = 5000; 路面使用性能指数PQI = ≥85 (an index, abbreviated after it).
     """
     value = row.value
     if not value.has_number or value.unit or value.family is not UnitFamily.NONE or value.text:
         return None
     if "quantity_in_name" in row.form:
         return Hit(evidence=row.value_text)  # 新建通村公路12.5公里 = 15: the target sits in the name, the value is another figure
-    if is_percent_name(row.name) or ends_with_any(row.name, units_table()["count_endings"]):
+    name = _TRAILING_CODE.sub("", row.name)  # 路面技术状况指数MQI: the measure's abbreviation after its name
+    if is_percent_name(name) or ends_with_any(name, units_table()["count_endings"]):
         return None
     if row.form & {"count", "unit_in_name"}:
         return None
     return Hit(evidence=row.value_text)
+
+
+_TRAILING_CODE = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z]{2,6}$")
 
 
 @rule(
