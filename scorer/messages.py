@@ -245,6 +245,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "finding.waiver_who": {"zh": "，", "en": ", "},
     "finding.waiver_parts": {"zh": "；", "en": "; "},
     "finding.waived_message": {"zh": "{waiver}：{message}", "en": "{waiver}: {message}"},
+    "b009.unrelated": {"zh": "分属不同类型", "en": "of different kinds"},
+    "b009.most": {"zh": "占本文件项目的大多数", "en": "most of the projects in this file"},
     "model.finding": {
         "zh": "模型判断该指标可能属于“{category}”（概率{probability:.2f}），主要依据：{terms}；请人工复核",
         "en": "the model judges this indicator may be {category} (probability {probability:.2f}), mainly because of: {terms}; please review it",

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence, Set
 from functools import lru_cache
 
+from scorer.messages import text
 from scorer.normalise import DocumentContext, RowContext, asks_an_act
 from scorer.predicates import (
     STRING_CACHE,
@@ -228,16 +229,19 @@ def name_equals_value(row: RowContext) -> Hit | None:
     "boilerplate",
     Severity.WARNING,
     scope="document",
-    message="成本行“{name} {value}”以几乎相同的写法出现在本文件{count}个不同类型的项目中，是固定公式，并非由本项目预算测算",
+    message="成本行“{name} {value}”以几乎相同的写法出现在本文件{count}个项目中（{spread}），是固定公式，并非由本项目预算测算",
     fix="按本项目预算的实际用途测算成本（如“会议费≤X万元”），不套用其他项目的同一写法",
 )
 def cost_formula_across_projects(document: DocumentContext) -> Iterator[tuple[RowContext, Hit]]:
-    """The same cost line (same amount, name alike) in three or more projects of different kinds.
+    """The same cost line (same amount, name alike) in three or more projects of different kinds, or in three or
+    more projects that are most of the document's (LABELING.md: a formula filled in across most projects).
 
-    Cost targets come from each project's own budget; one line repeated across unrelated projects is a
-    formula. Shared quality standards (满意度 ≥95%) are not judged here.
-    Bad: 日常办公成本 = ≤1万元 in 立法、监督经费, 对外交流经费 and 人大代表活动经费.
-    Good: 会议成本 lines with different amounts in each meeting project.
+    Cost targets come from each project's own budget; one line repeated across unrelated projects, or across most
+    projects of a document whatever their kinds, is a formula. Shared quality standards (满意度 ≥95%) are not judged here.
+    Bad: 日常办公成本 = ≤1万元 in 立法、监督经费, 对外交流经费 and 人大代表活动经费; 日常办公成本 = ≤1万元 in the three
+    projects of a 文化馆's document.
+    Good: 会议成本 lines with different amounts in each meeting project; one cost line in three related projects of a
+    document of twelve.
     """
     by_value: dict[str, list[RowContext]] = defaultdict(list)
     for project in document.projects:
@@ -275,7 +279,9 @@ def cost_formula_across_projects(document: DocumentContext) -> Iterator[tuple[Ro
             if unrelated is None:
                 unrelated = unrelated_to[i, mine] = sum(n for kinds, n in groups[i].items() if not kinds & mine)
             if unrelated >= 2:
-                yield anchor, Hit(evidence=anchor.name, fields={"count": counts[i]})
+                yield anchor, Hit(evidence=anchor.name, fields={"count": counts[i], "spread": text("b009.unrelated")})
+            elif counts[i] * 2 >= len(document.projects):  # LABELING.md: the formula filled in across most projects
+                yield anchor, Hit(evidence=anchor.name, fields={"count": counts[i], "spread": text("b009.most")})
 
 
 ALIKE_ALL_PAIRS = 64  # distinct names of one cost value compared pair by pair up to this many

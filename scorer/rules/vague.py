@@ -7,6 +7,7 @@ import re
 from scorer.normalise import RowContext, asks_an_act
 from scorer.predicates import (
     contains_any,
+    ends_with_any,
     hedges_state,
     is_percent_on_non_rate,
     is_percent_on_non_share,
@@ -14,6 +15,7 @@ from scorer.predicates import (
     is_sentence,
     is_uncheckable_text,
     is_unfilled,
+    name_forms_table,
     name_is_aim,
     repeats_name,
     units_table,
@@ -138,10 +140,13 @@ _RATE_THEN_RISE = re.compile(r"率[^率]{0,4}(提升|提高|上升|增加|增强
 def percent_on_non_rate(row: RowContext) -> Hit | None:
     """A percentage on a name that is not a share (能力, 作用, 效率): no one can say what 90% of it is.
 
+    A value that names its own measure (单元工程优良率≥85%, 分辨率不低于200dpi) says what the figure is of.
     Bad: 业务保障能力 = ≥90%; 对全区代表工作的推动作用 = ≥90%; 远程工作效率 = ≥98%.
-    Good: 业务办结率 = ≥90%.
+    Good: 业务办结率 = ≥90%; 堤防工程质量 = 分部工程优良率≥90%.
     """
-    return Hit(evidence=row.name) if is_percent_on_non_rate(row) else None
+    if not is_percent_on_non_rate(row) or value_names_its_measure(row):
+        return None
+    return Hit(evidence=row.name)
 
 
 @rule(
@@ -175,14 +180,17 @@ def percent_on_an_aim(row: RowContext) -> Hit | None:
     slogan (促进…发展, 保障…运转), a situation (…情况, …管理, …性) or a whole clause names an aim, and no
     figure says how far it is met.
     A name that holds its own quantity (购置课桌椅50套 = 100%) is a unit problem only (U007).
+    A slogan's verb on things (维护安防设施 = 15) counts work done, and the bare number lacks only its unit (U003).
     Bad: 医疗服务水平改善情况 = 100%; 促进农村经济社会发展 = ≥95%; 保障群众基本文化权益 = 10.
-    Good: 医疗设备完好率 = ≥95%; 路面养护正常开展 = 100% (an action, judged by U007 only).
+    Good: 医疗设备完好率 = ≥95%; 路面养护正常开展 = 100% (an action, judged by U007 only); 维护消防设施 = 12.
     """
     if not name_is_aim(row) or is_percent_on_non_rate(row) or value_names_its_measure(row):
         return None
     bare = row.value.family is UnitFamily.NONE and row.value.has_number and not row.value.unit
     if bare and (row.form & {"share", "count", "unit_in_name"} or not row.form & {"slogan", "abstract"}):
         return None
+    if bare and not row.form & {"abstract", "clause"} and ends_with_any(row.name, name_forms_table()["concrete_objects"]):
+        return None  # 维护安防设施 = 15: work on things counted, its unit left off (U003)
     if is_percent_on_non_share(row) or bare:
         return Hit(evidence=row.name)
     return None
