@@ -29,7 +29,7 @@ from scorer.predicates import (
 from scorer.registry import Hit, rule
 from scorer.text import bigrams
 from scorer.types import Severity, UnitFamily
-from scorer.values import format_value, parse_value
+from scorer.values import chinese_number, format_value, parse_value
 
 
 @rule(
@@ -528,10 +528,13 @@ def unit_cost_times_quantity_exceeds_budget(project: ProjectContext) -> Iterator
 
 
 # A count the goal text states: a range (6-8次), a floor (不少于10次, 100余人, 20次以上) or one figure (资助100名学生)
+_GOAL_UNITS = "场次|人次|批次|次|场|期|个|项|人|名|户|份|处|所|家|件|册|篇|套|台|辆|座|批|部|栋|间|张|株|棵|头|只|条"
 _GOAL_COUNT = re.compile(
-    r"(?P<floor_before>不少于|不低于|至少|超过)?(?P<low>\d+)\s*(?:[-~～至到]\s*(?P<high>\d+)\s*)?(?P<about>余|多)?"
-    r"(?P<unit>场次|人次|批次|次|场|期|个|项|人|名|户|份|处|所|家|件|册|篇|套|台|辆|座|批)(?P<floor_after>以上|及以上)?"
+    r"(?P<floor_before>不少于|不低于|至少|超过)?(?P<low>\d+(?:\.\d+)?)\s*(?:[-~～至到]\s*(?P<high>\d+(?:\.\d+)?)\s*)?"
+    rf"(?P<wan>万)?(?P<about>余|多)?(?P<unit>{_GOAL_UNITS})(?P<floor_after>以上|及以上)?"
 )
+# A count in Chinese numerals right before its unit (开展培训两次, 新建三所): read as the digits; 一批 is no count
+_GOAL_NUMERAL = re.compile(rf"[零〇一二两三四五六七八九十百千]+(?=(?:{_GOAL_UNITS}))")
 _GOAL_UNIT_SPELLINGS = {"名": "人"}  # 资助100名学生 is counted in 人
 # Words before a figure in its clause that make it no target of the year: of the past, or over several years
 _PAST_OR_TOTAL = (
@@ -550,21 +553,27 @@ class GoalCount:
     words: frozenset[str]  # the bigrams of what the goal says it counts (its clause, before and after the figure)
     kind: str  # range, floor or exact
     context: str  # that clause's text
+    lead: str  # the words before the list the clause is an item of (资助特困人员、低保对象等…2.3万人: 资助特困人员)
 
-    def counts(self, name: str) -> bool:
+    def counts(self, name: str, with_lead: bool = False) -> bool:
         """Whether the count is of what the indicator's name counts. A range: two bigrams in common. One figure or a
         floor, which bind harder: every character of the name's stem (资助学生 of 资助学生人数) in the clause
         (资助家庭困难大学新生100名), so that a sibling count of the same things (新建村级卫生室5个 for 改造村级卫生室数量)
-        is not taken for it."""
+        is not taken for it; with_lead, in the clause and the words before its list (a verb the items share)."""
         if self.kind == "range":
             return len(self.words & bigrams(name)) >= 2
-        stem = _count_stem(name)
-        return len(stem) >= 3 and all(character in self.context for character in stem)
+        stem = _count_stem(name).removesuffix(self.unit)  # 清淤疏浚处数: what is counted is 清淤疏浚, in 处
+        context = self.lead + self.context if with_lead else self.context
+        return len(stem) >= 3 and all(character in context for character in stem)
 
     def said(self) -> str:
         if self.kind == "range":
-            return f"{self.low:g}-{self.high:g}{self.unit}"
-        return f"{'不少于' if self.kind == 'floor' else ''}{self.low:g}{self.unit}"
+            return f"{_figure(self.low)}-{_figure(self.high)}{self.unit}"
+        return f"{'不少于' if self.kind == 'floor' else ''}{_figure(self.low)}{self.unit}"
+
+
+def _figure(number: float) -> str:
+    return str(int(number)) if number.is_integer() else f"{number:g}"
 
 
 def _goal_counts(project: ProjectContext) -> list[GoalCount]:
@@ -573,21 +582,33 @@ def _goal_counts(project: ProjectContext) -> list[GoalCount]:
     十四五期间) no target of the year: both are left out."""
     out = []
     for goal in [project.project.goal, *project.project.goals]:
+        goal = _GOAL_NUMERAL.sub(_numeral_in_digits, goal)
         for match in _GOAL_COUNT.finditer(goal):
-            before = _CLAUSE_END.split(goal[max(0, match.start() - 20) : match.start()])[-1]
+            items = _CLAUSE_END.split(goal[max(0, match.start() - 20) : match.start()])
+            before = items[-1]
+            lead = re.split(r"[。；;，,：:！()（）]", goal[max(0, match.start() - 40) : match.start()])[-1].split("、")[0]
+            lead = "" if lead == before else lead
             if _per_one_thing(before):
                 continue  # 每期培训学员50人, 两镇分别建设1个: a figure per one thing, not the total
             if any(word in before for word in _PAST_OR_TOTAL):
                 continue  # 上年开展培训10次, 累计培训300人, 十四五期间改造1500户: not this year's target
             after = _CLAUSE_END.split(goal[match.end() : match.end() + 20])[0]  # 120户样本记账户
             words = frozenset(bigrams(before + " " + after)) - _generic_bigrams()
-            low = float(match.group("low"))
-            high = float(match.group("high") or low)
+            scale = 10_000 if match.group("wan") else 1  # 资助参保1.05万人
+            low = float(match.group("low")) * scale
+            high = float(match.group("high") or match.group("low")) * scale
             unit = _GOAL_UNIT_SPELLINGS.get(match.group("unit"), match.group("unit"))
             floor = match.group("floor_before") or match.group("about") or match.group("floor_after")
             kind = "range" if match.group("high") else "floor" if floor else "exact"
-            out.append(GoalCount(low, high, unit, words, kind, before + after))
+            out.append(GoalCount(low, high, unit, words, kind, before + after, lead))
     return out
+
+
+def _numeral_in_digits(found: re.Match[str]) -> str:
+    """一 before 批 stays words (采购一批设备: no count); another numeral reads as its digits."""
+    number = chinese_number(found.group())
+    after = found.string[found.end() : found.end() + 1]
+    return found.group() if number is None or (number == 1 and after == "批") else str(number)
 
 
 def _per_one_thing(before: str) -> bool:
@@ -651,7 +672,7 @@ _GENERIC_CONTEXT = {
     fix="让指标值与绩效目标写明的数量一致，或修改目标",
 )
 def count_contradicts_goal(project: ProjectContext) -> Iterator[tuple[RowContext, Hit]]:
-    """A count target that cannot agree with the count the project's own goal text states for the same thing: above
+    """A count target that cannot agree with any count the project's own goal text states for the same thing: above
     its range, another figure than its one figure, a floor above it, a cap or a figure below it (_contradicts).
 
     Bad: goal 预计年内召开常委会6-8次, indicator 召开常委会次数 = ≥10次; goal 为80名困难学生发放助学金, indicator 资助困难学生
@@ -666,9 +687,8 @@ def count_contradicts_goal(project: ProjectContext) -> Iterator[tuple[RowContext
         value = row.value
         if value.number is None or value.is_range or value.family not in (UnitFamily.COUNT, UnitFamily.PERSON):
             continue
-        for goal in counts:
-            fits = goal.unit in value.unit if goal.kind == "range" else goal.unit == value.unit
-            if not fits or not goal.counts(row.name) or not _contradicts(goal, value.op, value.number):
-                continue
-            yield row, Hit(evidence=goal.said(), fields={"goal": goal.said()})
-            break
+        fitting = [goal for goal in counts if (goal.unit in value.unit if goal.kind == "range" else goal.unit == value.unit)]
+        # the counts of what the name counts, in their own clause; else with the words their list's items share
+        said = [goal for goal in fitting if goal.counts(row.name)] or [goal for goal in fitting if goal.counts(row.name, True)]
+        if said and all(_contradicts(goal, value.op, value.number) for goal in said):
+            yield row, Hit(evidence=said[0].said(), fields={"goal": said[0].said()})
