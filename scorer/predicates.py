@@ -633,9 +633,10 @@ def is_event_deadline(text: str) -> bool:
     for hedge in terms("time_hedges"):
         text = text.replace(hedge, "")
     units = table("units")
-    same_day = next((word for word in units["same_day_limits"] if text.startswith(word)), "")
-    if same_day:  # 当日清运完毕, 当天答复: the event's own day
-        return bool(contains_any(text[len(same_day) :], units["date_limit_acts"]))
+    parts = text.split("、")
+    same_days = [next((word for word in units["same_day_limits"] if part.startswith(word)), "") for part in parts]
+    if all(same_days):  # 当日清运完毕, 当场登记、当天答复: the event's own day, for each act
+        return all(contains_any(part[len(day) :], units["date_limit_acts"]) for part, day in zip(parts, same_days, strict=True))
     found = _event_limit().fullmatch(text)
     return found is not None and (not found["act"] or bool(contains_any(found["act"], table("units")["date_limit_acts"])))
 

@@ -75,8 +75,11 @@ def satisfaction_without_group(row: RowContext) -> Hit | None:
     group = match.group(1)
     table = boilerplate_table()
     generic = table["generic_satisfaction_groups"]
-    if group in generic:
-        return Hit(evidence=row.name)
+    plain = group
+    for word in table["satisfaction_group_not_narrowing"]:
+        plain = plain.replace(word, "")
+    if group in generic or plain in generic:
+        return Hit(evidence=row.name)  # 服务对象, 本单位服务对象: anyone served
     if _narrows_a_generic_group(group, generic, table["satisfaction_group_not_narrowing"]):
         return None  # 养老服务对象, 服务对象家属: a generic group narrowed to the people asked
     if any(g and _alike(group, g, 0.75) for g in generic):
@@ -241,12 +244,12 @@ def cost_formula_across_projects(document: DocumentContext) -> Iterator[tuple[Ro
     Bad: 日常办公成本 = ≤1万元 in 立法、监督经费, 对外交流经费 and 人大代表活动经费; 日常办公成本 = ≤1万元 in the three
     projects of a 文化馆's document.
     Good: 会议成本 lines with different amounts in each meeting project; one cost line in three related projects of a
-    document of twelve.
+    document of twelve; a standard per one thing policy sets (耕地地力保护补贴标准 = 105元/亩) in each project that pays it.
     """
     by_value: dict[str, list[RowContext]] = defaultdict(list)
     for project in document.projects:
         for row in project.rows:
-            if row.group == "cost" and row.name and row.value.has_number:
+            if row.group == "cost" and row.name and row.value.has_number and not _a_rate_per_unit(row):
                 by_value[row.value_text].append(row)
     for rows in by_value.values():
         if len(rows) < 3:
@@ -276,12 +279,19 @@ def cost_formula_across_projects(document: DocumentContext) -> Iterator[tuple[Ro
                 continue
             mine = anchor.project.name_types
             unrelated = unrelated_to.get((i, mine))
-            if unrelated is None:
-                unrelated = unrelated_to[i, mine] = sum(n for kinds, n in groups[i].items() if not kinds & mine)
+            if unrelated is None:  # a project of no known kind is not known to be unrelated
+                unrelated = sum(n for kinds, n in groups[i].items() if kinds and mine and not kinds & mine)
+                unrelated_to[i, mine] = unrelated
             if unrelated >= 2:
                 yield anchor, Hit(evidence=anchor.name, fields={"count": counts[i], "spread": text("b009.unrelated")})
-            elif counts[i] * 2 >= len(document.projects):  # LABELING.md: the formula filled in across most projects
+            elif counts[i] * 2 > len(document.projects):  # LABELING.md: the formula filled in across most projects
                 yield anchor, Hit(evidence=anchor.name, fields={"count": counts[i], "spread": text("b009.most")})
+
+
+def _a_rate_per_unit(row: RowContext) -> bool:
+    """A standard per one thing (补贴标准 = 105元/亩, 培训综合定额 ≤400元/人·天): a rate policy sets for every project that
+    pays it, not a formula (B009)."""
+    return "/" in row.value.unit or row.name.endswith("标准")
 
 
 ALIKE_ALL_PAIRS = 64  # distinct names of one cost value compared pair by pair up to this many

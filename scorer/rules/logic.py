@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
 
+from scorer.goals import goal_counts
 from scorer.normalise import ProjectContext, RowContext
 from scorer.predicates import (
     caps_spending_in_money,
     contains_any,
     cost_amount,
     counted_harm,
+    dimension_topics,
     ends_with_any,
     is_bounded_rate,
     is_either_way_share,
@@ -29,7 +29,7 @@ from scorer.predicates import (
 from scorer.registry import Hit, rule
 from scorer.text import bigrams
 from scorer.types import Severity, UnitFamily
-from scorer.values import chinese_number, format_value, parse_value
+from scorer.values import format_value, parse_value
 
 
 @rule(
@@ -44,9 +44,11 @@ def cost_with_at_least(row: RowContext) -> Hit | None:
     """A cost, price or expense with ≥ or >: the target asks for more spending.
 
     Under 效益指标 money is an outcome (raised, earned, recovered) unless the name ends as a spending does (…费用,
-    …支出, …价格: lexicons/unit_expectations.yaml spending_endings, price_endings). Outside 成本指标 a transfer paid to
-    beneficiaries (医疗救助支出 ≥1200万元, 发放生活补助资金 ≥200万元) is a payout, where more is better.
-    Under 成本指标 a transfer's whole amount is spent too; a standard per head is a floor it guarantees.
+    …支出, …价格: lexicons/unit_expectations.yaml spending_endings, price_endings) and is not another's spending the
+    project draws (游客人均消费支出, 企业研发投入费用: dimension_topics.yaml economic_other_owners, unit_expectations.yaml
+    drawn_spending). Outside 成本指标 a transfer paid to beneficiaries (医疗救助支出 ≥1200万元, 发放生活补助资金
+    ≥200万元) is a payout, where more is better. Under 成本指标 a transfer's whole amount is spent too; a standard per
+    head is a floor it guarantees.
     Bad: 订阅杂志价格 = ≥5万元; 成本指标 / 代表活动经费 = ≥20万元; 经济效益指标 / 群众就医费用 = ≥100万元;
     成本指标 / 参展企业补助 = ≥30万元.
     Good: 订阅杂志价格 = ≤5万元; 招商引资到位资金 = ≥500万元 (money raised, not spent); 经济效益指标 / 引进侨资金额 =
@@ -60,8 +62,10 @@ def cost_with_at_least(row: RowContext) -> Hit | None:
         return None
     units = units_table()
     spending = units["spending_endings"] + units["price_endings"]
-    if row.level1_group == "effect" and row.group != "cost" and not ends_with_any(row.name, spending):
-        return None  # an amount the project brings about
+    others = contains_any(row.name, dimension_topics()["economic_other_owners"])
+    drawn = others and contains_any(row.name, units["drawn_spending"])
+    if row.level1_group == "effect" and row.group != "cost" and (not ends_with_any(row.name, spending) or drawn):
+        return None  # an amount the project brings about, or others' spending it draws (游客人均消费支出, 企业研发投入)
     figure = row.value_text.lstrip("≥>")
     return Hit(evidence=row.value.op, fields={"figure": figure})
 
@@ -450,19 +454,19 @@ def _per_unit_cost(row: RowContext) -> tuple[float, str] | None:
 def _quantity_of(project: ProjectContext, row: RowContext, unit: str) -> float | None:
     """How many of `unit` the project states for what the standard pays for: a figure in the cost row's own name
     (饲料库120平方米), else the output quantity row in that unit whose name shares most words with the cost row's
-    (救助困难患病妇女人数 for 困难患病妇女救助标准, not 两癌筛查人数), the largest of those alike; none when no such
-    row shares a word with it."""
+    (救助困难患病妇女人数 for 困难患病妇女救助标准, not 两癌筛查人数), the smallest of those alike (公益性岗位在岗人数, not
+    公益性岗位政策宣传覆盖人数); none when no such row shares a word with it."""
     for match in re.finditer(r"\d+(?:\.\d+)?\s*[^\d\s，,。；;、]{1,4}", row.indicator.level3):
         parsed = parse_value(match.group())
         if parsed.unit == unit and parsed.number:
             return parsed.number
     paid_for = bigrams(row.name)
-    best: tuple[int, float] | None = None
+    best: tuple[int, float] | None = None  # (words shared, minus the count): alike rows give the smaller count
     for name_words, number in _output_quantities(project).get(unit, ()):
         shared = len(paid_for & name_words)
-        if shared and (best is None or (shared, number) > best):
-            best = (shared, number)
-    return None if best is None else best[1]
+        if shared and (best is None or (shared, -number) > best):
+            best = (shared, -number)
+    return None if best is None else -best[1]
 
 
 def _output_quantities(project: ProjectContext) -> dict[str, list[tuple[frozenset[str], float]]]:
@@ -527,141 +531,6 @@ def unit_cost_times_quantity_exceeds_budget(project: ProjectContext) -> Iterator
             )
 
 
-# A count the goal text states: a range (6-8次), a floor (不少于10次, 100余人, 20次以上) or one figure (资助100名学生)
-_GOAL_UNITS = "场次|人次|批次|次|场|期|个|项|人|名|户|份|处|所|家|件|册|篇|套|台|辆|座|批|部|栋|间|张|株|棵|头|只|条"
-_GOAL_COUNT = re.compile(
-    r"(?P<floor_before>不少于|不低于|至少|超过)?(?P<low>\d+(?:\.\d+)?)\s*(?:[-~～至到]\s*(?P<high>\d+(?:\.\d+)?)\s*)?"
-    rf"(?P<wan>万)?(?P<about>余|多)?(?P<unit>{_GOAL_UNITS})(?P<floor_after>以上|及以上)?"
-)
-# A count in Chinese numerals right before its unit (开展培训两次, 新建三所): read as the digits; 一批 is no count
-_GOAL_NUMERAL = re.compile(rf"[零〇一二两三四五六七八九十百千]+(?=(?:{_GOAL_UNITS}))")
-_GOAL_UNIT_SPELLINGS = {"名": "人"}  # 资助100名学生 is counted in 人
-# Words before a figure in its clause that make it no target of the year: of the past, or over several years
-_PAST_OR_TOTAL = (
-    *("上年", "去年", "上一年", "往年", "历年", "累计", "已", "截至", "以来"),
-    *("十四五", "十五五", "规划期", "两年内", "三年内", "五年内", "两年间", "三年间", "五年间", "近三年", "近五年"),
-)
-_PER_ONE = ("每", "各", "分别", "平均", "人均", "户均", "村均")  # a figure per one thing (每期培训学员50人)
-_CLAUSE_END = re.compile(r"[。；;，,：:！、()（）]")  # a bracket ends a clause too: 1800批次（每千人4批次）
-
-
-@dataclass(frozen=True)
-class GoalCount:
-    low: float
-    high: float
-    unit: str
-    words: frozenset[str]  # the bigrams of what the goal says it counts (its clause, before and after the figure)
-    kind: str  # range, floor or exact
-    context: str  # that clause's text
-    lead: str  # the words before the list the clause is an item of (资助特困人员、低保对象等…2.3万人: 资助特困人员)
-
-    def counts(self, name: str, with_lead: bool = False) -> bool:
-        """Whether the count is of what the indicator's name counts. A range: two bigrams in common. One figure or a
-        floor, which bind harder: every character of the name's stem (资助学生 of 资助学生人数) in the clause
-        (资助家庭困难大学新生100名), so that a sibling count of the same things (新建村级卫生室5个 for 改造村级卫生室数量)
-        is not taken for it; with_lead, in the clause and the words before its list (a verb the items share)."""
-        if self.kind == "range":
-            return len(self.words & bigrams(name)) >= 2
-        stem = _count_stem(name).removesuffix(self.unit)  # 清淤疏浚处数: what is counted is 清淤疏浚, in 处
-        context = self.lead + self.context if with_lead else self.context
-        return len(stem) >= 3 and all(character in context for character in stem)
-
-    def said(self) -> str:
-        if self.kind == "range":
-            return f"{_figure(self.low)}-{_figure(self.high)}{self.unit}"
-        return f"{'不少于' if self.kind == 'floor' else ''}{_figure(self.low)}{self.unit}"
-
-
-def _figure(number: float) -> str:
-    return str(int(number)) if number.is_integer() else f"{number:g}"
-
-
-def _goal_counts(project: ProjectContext) -> list[GoalCount]:
-    """Every count in the goal text with what it counts (the words of its clause before and after it). A count per one
-    thing (每期培训学员50人, 两镇分别建设1个) is no total, and one of the past or over several years (上年开展培训10次, 累计,
-    十四五期间) no target of the year: both are left out."""
-    out = []
-    for goal in [project.project.goal, *project.project.goals]:
-        goal = _GOAL_NUMERAL.sub(_numeral_in_digits, goal)
-        for match in _GOAL_COUNT.finditer(goal):
-            items = _CLAUSE_END.split(goal[max(0, match.start() - 20) : match.start()])
-            before = items[-1]
-            lead = re.split(r"[。；;，,：:！()（）]", goal[max(0, match.start() - 40) : match.start()])[-1].split("、")[0]
-            lead = "" if lead == before else lead
-            if _per_one_thing(before):
-                continue  # 每期培训学员50人, 两镇分别建设1个: a figure per one thing, not the total
-            if any(word in before for word in _PAST_OR_TOTAL):
-                continue  # 上年开展培训10次, 累计培训300人, 十四五期间改造1500户: not this year's target
-            after = _CLAUSE_END.split(goal[match.end() : match.end() + 20])[0]  # 120户样本记账户
-            words = frozenset(bigrams(before + " " + after)) - _generic_bigrams()
-            scale = 10_000 if match.group("wan") else 1  # 资助参保1.05万人
-            low = float(match.group("low")) * scale
-            high = float(match.group("high") or match.group("low")) * scale
-            unit = _GOAL_UNIT_SPELLINGS.get(match.group("unit"), match.group("unit"))
-            floor = match.group("floor_before") or match.group("about") or match.group("floor_after")
-            kind = "range" if match.group("high") else "floor" if floor else "exact"
-            out.append(GoalCount(low, high, unit, words, kind, before + after, lead))
-    return out
-
-
-def _numeral_in_digits(found: re.Match[str]) -> str:
-    """一 before 批 stays words (采购一批设备: no count); another numeral reads as its digits."""
-    number = chinese_number(found.group())
-    after = found.string[found.end() : found.end() + 1]
-    return found.group() if number is None or (number == 1 and after == "批") else str(number)
-
-
-def _per_one_thing(before: str) -> bool:
-    """A figure per one thing: a word of each (每, 各, 分别, 人均 …) before it in its clause, and no word of the whole
-    (共, 合计, 总计) after that (各乡镇共建设文化站12个 is a total)."""
-    at = max((before.rfind(word) for word in _PER_ONE), default=-1)
-    return at >= 0 and not any(word in before[at:] for word in ("共", "合计", "总计", "总共"))
-
-
-def _count_stem(name: str) -> str:
-    """The name without its count ending (资助学生人数 -> 资助学生): lexicons/unit_expectations.yaml count_endings."""
-    ending = max((e for e in units_table()["count_endings"] if name.endswith(e)), key=len, default="")
-    return name[: len(name) - len(ending)]
-
-
-def _contradicts(goal: GoalCount, op: str, number: float) -> bool:
-    """Whether a count target (op, number) cannot agree with the goal's count: above a range or an exact figure with a
-    floor, below it with a cap, another figure where both are exact, below a floor with an exact figure or a cap. A
-    floor under the goal's figure (≥60人 for 100名) asks less, but does not contradict it."""
-    floor, cap, exact = op in ("≥", ">"), op in ("≤", "<"), op in ("", "=")
-    if goal.kind == "range":
-        return ((floor or exact) and number > goal.high) or (cap and number < goal.low)
-    if goal.kind == "floor":
-        return (exact or cap) and number < goal.low
-    return (floor and number > goal.low) or (cap and number < goal.low) or (exact and number != goal.low)
-
-
-@cache
-def _generic_bigrams() -> frozenset[str]:
-    return frozenset().union(*(bigrams(word) for word in _GENERIC_CONTEXT))
-
-
-_GENERIC_CONTEXT = {
-    "预计",
-    "年内",
-    "全年",
-    "不少",
-    "少于",
-    "不少于",
-    "以上",
-    "及以上",
-    "组织",
-    "开展",
-    "完成",
-    "至少",
-    "本年度",
-    "年度",
-    "目标",
-    "每年",
-    "计划",
-}
-
-
 @rule(
     "L102",
     "count-contradicts-goal",
@@ -672,15 +541,15 @@ _GENERIC_CONTEXT = {
     fix="让指标值与绩效目标写明的数量一致，或修改目标",
 )
 def count_contradicts_goal(project: ProjectContext) -> Iterator[tuple[RowContext, Hit]]:
-    """A count target that cannot agree with any count the project's own goal text states for the same thing: above
-    its range, another figure than its one figure, a floor above it, a cap or a figure below it (_contradicts).
+    """A count target that cannot agree with any count of the year's work the project's own goal text states for the
+    same thing (scorer.goals: which figures of a goal are such counts, and GoalCount.contradicts).
 
     Bad: goal 预计年内召开常委会6-8次, indicator 召开常委会次数 = ≥10次; goal 为80名困难学生发放助学金, indicator 资助困难学生
     人数 = 50人.
     Good: goal 各专委会工作调研、执法检查不少于10次, indicator 各专委会工作调研次数 = ≥10次; goal 为80名困难学生发放助学金,
     indicator 资助困难学生人数 = ≥80人.
     """
-    counts = _goal_counts(project)
+    counts = goal_counts(project)
     if not counts:
         return
     for row in project.rows:
@@ -688,7 +557,8 @@ def count_contradicts_goal(project: ProjectContext) -> Iterator[tuple[RowContext
         if value.number is None or value.is_range or value.family not in (UnitFamily.COUNT, UnitFamily.PERSON):
             continue
         fitting = [goal for goal in counts if (goal.unit in value.unit if goal.kind == "range" else goal.unit == value.unit)]
-        # the counts of what the name counts, in their own clause; else with the words their list's items share
-        said = [goal for goal in fitting if goal.counts(row.name)] or [goal for goal in fitting if goal.counts(row.name, True)]
-        if said and all(_contradicts(goal, value.op, value.number) for goal in said):
-            yield row, Hit(evidence=said[0].said(), fields={"goal": said[0].said()})
+        matched = [(goal, how) for goal in fitting if (how := goal.match(row.name))]
+        own = [(goal, how) for goal, how in matched if how == "own"]  # the counts of what it counts in their own clause
+        said = own or matched  # else through the verb a list's items share
+        if said and all(goal.contradicts(value.op, value.number, how) for goal, how in said):
+            yield row, Hit(evidence=said[0][0].said(), fields={"goal": said[0][0].said()})

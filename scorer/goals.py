@@ -1,0 +1,216 @@
+"""The counts a project's goal text (绩效目标) states for the year, and what each counts: read by rule L102.
+
+A goal is prose. Beside the year's targets it holds figures per one thing (每期50人, 月均4次), rates and durations
+(10个百分点, 3个工作日), totals over several years (总体目标, 2025—2027年, 累计), ways of working (一人一档) and positions
+in a sequence (第十二期); only a count of the year's work binds an indicator. lexicons/goal_counts.yaml holds the words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from scorer.lexicons import table
+from scorer.normalise import ProjectContext
+from scorer.text import alternation, bigrams
+from scorer.values import chinese_number
+
+_CLAUSE_END = re.compile(r"[。；;，,：:！、()（）]")  # a bracket ends a clause too: 1800批次（每千人4批次）
+_SENTENCE_END = re.compile(r"[。；;，,：:！()（）]")  # where a list of 、-joined items ends
+_YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–～~至到]\s*(?:(?:19|20)?\d{2})\s*年")  # 2025—2027年
+_WAY_OF_WORKING = re.compile(r"一[\u4e00-\u9fff]一[\u4e00-\u9fff]")  # 一人一档, 一户一策: no count
+
+
+@dataclass(frozen=True)
+class GoalCount:
+    low: float
+    high: float
+    unit: str
+    words: frozenset[str]  # the bigrams of what the goal says it counts (its clause, before and after the figure)
+    kind: str  # range, floor, cap or exact
+    context: str  # that clause's text
+    lead: str  # the words before the list the clause is an item of (资助特困人员、低保对象等…2.3万人: 资助特困人员)
+    together: float | None = None  # the sum of the counts of its list in its unit, when it holds two or more
+
+    def match(self, name: str) -> str:
+        """How the count is of what the indicator's name counts: "own" when every character of the name's stem
+        (资助学生 of 资助学生人数) stands in the count's clause (资助家庭困难大学新生100名); "item" when it does only with
+        the words before the clause's list (a verb the items share: 购置…2台、低温等离子灭菌器1台; 示范推广新品种、新技术
+        15项); "" when it is not. A range binds less: two bigrams in common are "own"."""
+        if self.kind == "range":
+            return "own" if len(self.words & bigrams(name)) >= 2 else ""
+        stem = count_stem(name).removesuffix(self.unit)  # 清淤疏浚处数: what is counted is 清淤疏浚, in 处
+        if len(stem) < 3:
+            return ""
+        if all(character in self.context for character in stem):
+            return "own"
+        return "item" if self.lead and all(character in self.lead + self.context for character in stem) else ""
+
+    def contradicts(self, op: str, number: float, match: str = "own") -> bool:
+        """Whether a count target (op, number) cannot agree with this count: above a range, a cap or one figure with a
+        floor or a figure, below them with a cap (but a cap), another figure where both are one figure, below a floor
+        with a figure or a cap. A floor under the goal's one figure (≥60人 for 100名) asks less, but does not contradict
+        it; nor does any cap a goal's cap (≤150人 for 控制在200人以内). A row that adds up the counts of a list
+        (宫颈癌筛查5000人、乳腺癌筛查5000人: 筛查人数 = 10000人) agrees; so does a row matched through a list that shares one
+        figure (示范推广新品种、新技术15项: 推广新技术项数 = 6项, a part of it), unless it asks for more than the figure."""
+        floor, cap, exact = op in ("≥", ">"), op in ("≤", "<"), op in ("", "=")
+        if self.together is not None and (exact or floor) and number == self.together:
+            return False
+        if match == "item" and self.together is None:
+            return (floor or exact) and number > self.high
+        if self.kind == "range":
+            return ((floor or exact) and number > self.high) or (cap and number < self.low)
+        if self.kind == "floor":
+            return (exact or cap) and number < self.low
+        if self.kind == "cap":
+            return (floor or exact) and number > self.low
+        return (floor and number > self.low) or (cap and number < self.low) or (exact and number != self.low)
+
+    def said(self) -> str:
+        if self.kind == "range":
+            return f"{_figure(self.low)}-{_figure(self.high)}{self.unit}"
+        bound = {"floor": "不少于", "cap": "不超过"}.get(self.kind, "")
+        return f"{bound}{_figure(self.low)}{self.unit}"
+
+
+def _figure(number: float) -> str:
+    return str(int(number)) if number.is_integer() else f"{number:g}"
+
+
+@cache
+def _words() -> dict:
+    return table("goal_counts")
+
+
+@cache
+def _count_pattern() -> re.Pattern[str]:
+    units = alternation(_words()["units"])
+    about = alternation(_words()["floor_about"])
+    return re.compile(
+        rf"(?P<low>\d+(?:\.\d+)?)\s*(?:[-~～至到]\s*(?P<high>\d+(?:\.\d+)?)\s*)?(?P<wan>万)?(?P<about>{about})?(?P<unit>{units})"
+    )
+
+
+@cache
+def _numeral_pattern() -> re.Pattern[str]:
+    """A count in Chinese numerals right before its unit (开展培训两次, 新建三所)."""
+    return re.compile(rf"[零〇一二两三四五六七八九十百千]+(?=(?:{alternation(_words()['units'])}))")
+
+
+def _in_digits(goal: str) -> str:
+    """The goal with each count in Chinese numerals in digits; not 一 before 批 (采购一批设备: no count), nor a numeral of
+    a way of working (一人一档) or after 第 (第十二期)."""
+    ways = [found.span() for found in _WAY_OF_WORKING.finditer(goal)]
+
+    def digits(found: re.Match[str]) -> str:
+        number = chinese_number(found.group())
+        after = goal[found.end() : found.end() + 1]
+        inside = any(start <= found.start() < end for start, end in ways)
+        if number is None or inside or (number == 1 and after == "批") or goal[: found.start()].endswith("第"):
+            return found.group()
+        return str(number)
+
+    return _numeral_pattern().sub(digits, goal)
+
+
+def goal_counts(project: ProjectContext) -> list[GoalCount]:
+    """Every count of the year's work the goal text states, with what it counts (the words of its clause before and
+    after it), kept in the project's memo. Left out: a figure per one thing (每期培训学员50人, 两镇分别建设1个, 80人/期), a
+    rate or a duration (10个百分点, 3个工作日), one of the past or of a plan over several years (上年, 累计, 十四五,
+    总体目标, 2025—2027年), a way of working (一人一档) and a position (第十二期)."""
+    if "goal_counts" not in project.memo:
+        project.memo["goal_counts"] = [
+            count for goal in [project.project.goal, *project.project.goals] for count in _counts_in(_in_digits(goal))
+        ]
+    return project.memo["goal_counts"]
+
+
+def _counts_in(goal: str) -> list[GoalCount]:
+    words = _words()
+    found = []
+    for match in _count_pattern().finditer(goal):
+        start, end = match.span()
+        before = _CLAUSE_END.split(goal[max(0, start - 20) : start])[-1]
+        sentence = _SENTENCE_END.split(goal[:start])[-1]
+        following = goal[end : end + 4]
+        if goal[:start].endswith("第") or any(s <= start < e for s, e in (m.span() for m in _WAY_OF_WORKING.finditer(goal))):
+            continue  # 第12期, 一人一档
+        if following.startswith(tuple(words["not_a_count_after"])) or following.startswith(("/", "每")):
+            continue  # 10个百分点, 3个工作日, 80人/期
+        if _per_one_thing(before) or any(word in before for word in words["past_or_plan"]) or _YEAR_SPAN.search(sentence):
+            continue
+        if any(word in sentence for word in ("总体目标",)):
+            continue
+        after = _CLAUSE_END.split(goal[end : end + 20])[0]  # 120户样本记账户
+        scale = 10_000 if match.group("wan") else 1  # 资助参保1.05万人
+        low = float(match.group("low")) * scale
+        high = float(match.group("high") or match.group("low")) * scale
+        unit = words["unit_spellings"].get(match.group("unit"), match.group("unit"))
+        lead = sentence.split("、")[0]
+        found.append(
+            (
+                _sentence_span(goal, start),
+                GoalCount(
+                    low=low,
+                    high=high,
+                    unit=unit,
+                    words=frozenset(bigrams(before + " " + after)) - _generic_bigrams(),
+                    kind=_kind(match, goal[:start], goal[end:]),
+                    context=before + after,
+                    lead="" if lead == before else lead,
+                ),
+            )
+        )
+    # A list holding two counts or more in one unit (新建公厕25座、改造18座): each count is its own item's, and a row may
+    # add them up
+    in_one_list: dict[tuple[tuple[int, int], str], list[GoalCount]] = {}
+    for span, count in found:
+        in_one_list.setdefault((span, count.unit), []).append(count)
+    listed = {key: sum(count.low for count in counts) for key, counts in in_one_list.items() if len(counts) > 1}
+    return [replace(count, together=listed[span, count.unit]) if (span, count.unit) in listed else count for span, count in found]
+
+
+def _sentence_span(goal: str, at: int) -> tuple[int, int]:
+    """The span of the clause (up to a comma or a stop; 、 joins items of one list) that holds position `at`."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(goal, 0, at)), default=0)
+    stop = _SENTENCE_END.search(goal, at)
+    return start, stop.start() if stop else len(goal)
+
+
+def _kind(match: re.Match[str], before: str, after: str) -> str:
+    words = _words()
+    if match.group("high"):
+        return "range"
+    # the longest bound word before the figure decides: 不少于 is a floor though 少于 is a cap, 不超过 a cap though 超过 a floor
+    bounds = [(word, "floor") for word in words["floor_before"]] + [(word, "cap") for word in words["cap_before"]]
+    _, kind = max(((w, k) for w, k in bounds if before.endswith(w)), key=lambda found: len(found[0]), default=("", ""))
+    if kind:
+        return kind
+    if after.startswith(tuple(words["cap_after"])):
+        return "cap"  # 控制在200人以内
+    if after.startswith(tuple(words["floor_after"])) or match.group("about"):
+        return "floor"
+    return "exact"
+
+
+def _per_one_thing(before: str) -> bool:
+    """A figure per one thing: a word of each (每, 各, 分别, 人均, 月均 …) before it in its clause, and no word of the whole
+    (共, 合计) after that (各乡镇共建设文化站12个 is a total); 各类 and 各级 say "of all kinds", not "each"."""
+    words = _words()
+    text = before
+    for plural in words["per_one_not"]:
+        text = text.replace(plural, "　" * len(plural))
+    at = max((text.rfind(word) for word in words["per_one"]), default=-1)
+    return at >= 0 and not any(word in text[at:] for word in words["whole"])
+
+
+def count_stem(name: str) -> str:
+    """The name without its count ending (资助学生人数 -> 资助学生): lexicons/unit_expectations.yaml count_endings."""
+    ending = max((e for e in table("unit_expectations")["count_endings"] if name.endswith(e)), key=len, default="")
+    return name[: len(name) - len(ending)]
+
+
+@cache
+def _generic_bigrams() -> frozenset[str]:
+    return frozenset().union(*(bigrams(word) for word in _words()["generic_context"]))
