@@ -181,6 +181,21 @@ def _more_is_better_words() -> tuple[str, ...]:
     return (*u["money_more_is_better"], *u["money_transfers"])
 
 
+def is_money_brought_about(row: RowContext) -> bool:
+    """Money under 效益指标 that the project brings about (raised, earned, recovered: 引进侨资金额), unless the name ends as
+    a spending or a price does (群众就医费用), or another's spending the project draws (游客人均消费支出, 企业研发投入费用).
+    lexicons/unit_expectations.yaml spending_endings, price_endings, drawn_spending; dimension_topics.yaml
+    economic_other_owners."""
+    if row.level1_group != "effect" or row.group == "cost":
+        return False
+    units = units_table()
+    if not ends_with_any(row.name, units["spending_endings"] + units["price_endings"]):
+        return True
+    return bool(contains_any(row.name, dimension_topics()["economic_other_owners"])) and bool(
+        contains_any(row.name, units["drawn_spending"])
+    )
+
+
 def is_transfer_spent_in_total(row: RowContext) -> bool:
     """Under 成本指标, the whole amount of a transfer to beneficiaries (展位费补助 ≥40万元, 慰问金支出 ≥6万元): what the
     project spends, not a standard per head it guarantees (补助标准 ≥89元, ≥300元/人). lexicons/unit_expectations.yaml

@@ -12,12 +12,12 @@ from scorer.predicates import (
     contains_any,
     cost_amount,
     counted_harm,
-    dimension_topics,
     ends_with_any,
     is_bounded_rate,
     is_either_way_share,
     is_failure_rate,
     is_higher_better_rate,
+    is_money_brought_about,
     is_money_name,
     is_transfer_spent_in_total,
     money_more_is_better,
@@ -58,14 +58,8 @@ def cost_with_at_least(row: RowContext) -> Hit | None:
         return None
     if not (is_money_name(row.name) or row.group == "cost"):
         return None
-    if money_more_is_better(row) and not is_transfer_spent_in_total(row):
+    if (money_more_is_better(row) and not is_transfer_spent_in_total(row)) or is_money_brought_about(row):
         return None
-    units = units_table()
-    spending = units["spending_endings"] + units["price_endings"]
-    others = contains_any(row.name, dimension_topics()["economic_other_owners"])
-    drawn = others and contains_any(row.name, units["drawn_spending"])
-    if row.level1_group == "effect" and row.group != "cost" and (not ends_with_any(row.name, spending) or drawn):
-        return None  # an amount the project brings about, or others' spending it draws (游客人均消费支出, 企业研发投入)
     figure = row.value_text.lstrip("≥>")
     return Hit(evidence=row.value.op, fields={"figure": figure})
 
