@@ -75,28 +75,23 @@ def satisfaction_without_group(row: RowContext) -> Hit | None:
     group = match.group(1)
     table = boilerplate_table()
     generic = table["generic_satisfaction_groups"]
-    plain = group
+    plain = group  # without the words that narrow nothing (全体, 本单位, 主要 …)
     for word in table["satisfaction_group_not_narrowing"]:
         plain = plain.replace(word, "")
     if group in generic or plain in generic:
         return Hit(evidence=row.name)  # 服务对象, 本单位服务对象: anyone served
-    if _narrows_a_generic_group(group, generic, table["satisfaction_group_not_narrowing"]):
+    if _narrows_a_generic_group(plain, generic):
         return None  # 养老服务对象, 服务对象家属: a generic group narrowed to the people asked
     if any(g and _alike(group, g, 0.75) for g in generic):
         return Hit(evidence=row.name)  # 服务对像, 受益群众: a generic group written another way
     return None
 
 
-def _narrows_a_generic_group(group: str, generic: list[str], not_narrowing: list[str]) -> bool:
+def _narrows_a_generic_group(group: str, generic: list[str]) -> bool:
     """The longest generic group (服务对象, not 对象) standing whole in the group, with words of two characters or more
-    besides it that narrow it."""
+    besides it (the group without the words that narrow nothing)."""
     word = max((g for g in generic if g and g in group), key=len, default="")
-    if not word:
-        return False
-    rest = group.replace(word, "", 1)
-    for plain in not_narrowing:
-        rest = rest.replace(plain, "")
-    return len(rest) >= 2
+    return bool(word) and len(group.replace(word, "", 1)) >= 2
 
 
 def _alike(a: str, b: str, threshold: float) -> bool:
