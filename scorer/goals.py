@@ -32,6 +32,7 @@ class GoalCount:
     context: str  # that clause's text
     lead: str  # the words before the list the clause is an item of (资助特困人员、低保对象等…2.3万人: 资助特困人员)
     together: float | None = None  # the sum of the counts of its list in its unit, when it holds two or more
+    part: str = ""  # what a part of a total counts (其中骨干教师专项培训400人次: 骨干教师专项培训), which a row must name
 
     def match(self, name: str) -> str:
         """How the count is of what the indicator's name counts: "own" when every character of the name's stem
@@ -43,6 +44,8 @@ class GoalCount:
         stem = count_stem(name).removesuffix(self.unit)  # 清淤疏浚处数: what is counted is 清淤疏浚, in 处
         if len(stem) < 3:
             return ""
+        if self.part and sum(character in name for character in self.part) * 4 < len(self.part) * 3:
+            return ""  # 其中骨干教师专项培训400人次 is a part; 教师培训人次 (the whole) does not name it
         if all(character in self.context for character in stem):
             return "own"
         return "item" if self.lead and all(character in self.lead + self.context for character in stem) else ""
@@ -148,6 +151,7 @@ def _counts_in(goal: str) -> list[GoalCount]:
         high = float(match.group("high") or match.group("low")) * scale
         unit = words["unit_spellings"].get(match.group("unit"), match.group("unit"))
         lead = sentence.split("、")[0]
+        part = _without_bound_words(before.split("其中", 1)[1].lstrip("：:，,")) if "其中" in before else ""
         found.append(
             (
                 _sentence_span(goal, start),
@@ -159,6 +163,7 @@ def _counts_in(goal: str) -> list[GoalCount]:
                     kind=_kind(match, goal[:start], goal[end:]),
                     context=before + after,
                     lead="" if lead == before else lead,
+                    part=part,
                 ),
             )
         )
@@ -169,6 +174,13 @@ def _counts_in(goal: str) -> list[GoalCount]:
         in_one_list.setdefault((span, count.unit), []).append(count)
     listed = {key: sum(count.low for count in counts) for key, counts in in_one_list.items() if len(counts) > 1}
     return [replace(count, together=listed[span, count.unit]) if (span, count.unit) in listed else count for span, count in found]
+
+
+def _without_bound_words(text: str) -> str:
+    """The text without a bound word at its end (农产品抽检不少于 -> 农产品抽检)."""
+    words = _words()
+    bound = max((w for w in (*words["floor_before"], *words["cap_before"]) if text.endswith(w)), key=len, default="")
+    return text[: len(text) - len(bound)]
 
 
 def _sentence_span(goal: str, at: int) -> tuple[int, int]:

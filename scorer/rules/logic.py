@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from scorer.goals import goal_counts
 from scorer.normalise import ProjectContext, RowContext
 from scorer.predicates import (
+    boilerplate_table,
     caps_spending_in_money,
     contains_any,
     cost_amount,
@@ -416,15 +417,17 @@ def _grown_harm(name: str) -> str | None:
 def costs_exceed_budget(project: ProjectContext) -> Iterator[tuple[RowContext, Hit]]:
     """Cost rows that together allow more than the project's budget.
 
-    Unit prices (人均, 单价, 元/人) are not summed. Two rows of ≤50万元 on a 50万元 project allow 100万元.
+    Unit prices (人均, 单价, 元/人) are not summed, nor a row that names the whole budget (项目预算控制数: B001's). Two rows
+    of ≤50万元 on a 50万元 project allow 100万元.
     Bad: 设备购置成本 = ≤50万元 and 设备安装成本 = ≤50万元 on 智慧人大建设项目 (50万元).
     Good: 会议成本 ≤30万元, 印刷成本 ≤11万元, 交通成本 ≤23.32万元 on a 64.32万元 project.
     """
     budget = project.project.budget
     if not budget:
         return
+    restating = boilerplate_table()["budget_restating_names"]  # 项目预算控制数 = ≤800万元 is the whole, not a part (B001)
     priced = [(row, cost_amount(row)) for row in project.rows if row.group == "cost" and row.value.op in ("≤", "<", "=", "")]
-    costs = [(row, amount) for row, amount in priced if amount is not None]
+    costs = [(row, amount) for row, amount in priced if amount is not None and not contains_any(row.name, restating)]
     total = sum(amount for _, amount in costs)
     if total > budget * 1.001 + 0.005:
         for row, _ in costs:

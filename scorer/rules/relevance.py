@@ -104,7 +104,8 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
     Only benefit rows are judged: an output row (环境资源案件审结数) counts work done and claims no benefit.
     Good: 智慧人大建设项目 / 节能环保 (equipment can save energy); 招商引资 / 带动地区经济发展; 会议费 / 经济效益指标 /
     听取财政局报告 = ≥1个; 人大常委会会议经费 / 经济效益指标 / 会议经费增长率 = ≤5%; 机关食堂运行费 / 生态效益指标 /
-    餐厨垃圾减量率 = ≥10% (its own footprint); 消费维权热线运行 / 为消费者挽回经济损失 = ≥300万元 (a loss made good).
+    餐厨垃圾减量率 = ≥10% (its own footprint); 消费维权热线运行 / 为消费者挽回经济损失 = ≥300万元 (a loss made good);
+    安全生产监管 / 亿元GDP生产安全事故死亡率 = ≤0.02 (a harm per an economic base).
     """
     allowed = allowed_dimensions(row)
     if allowed is None or row.level1_group not in ("effect", ""):
@@ -119,6 +120,8 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
             continue
         if dimension == "economic" and contains_any(row.name + row.value_text, dimension_topics()["economic_losses_made_good"]):
             continue  # 为消费者挽回经济损失: the people served made good, no economy grown
+        if dimension == "economic" and ends_with_any(row.name, units_table()["incidence_rate_endings"]):
+            continue  # 亿元GDP生产安全事故死亡率: a harm per an economic base measures the harm, not the economy
         kinds = "、".join(sorted(row.project.types))
         return Hit(evidence="、".join(found), fields={"dimension": _DIMENSION_WORDS[dimension], "project_kind": kinds})
     return None

@@ -6,6 +6,7 @@ import re
 
 from scorer.normalise import RowContext, asks_an_act
 from scorer.predicates import (
+    checkable_words,
     contains_any,
     ends_with_any,
     hedges_state,
@@ -18,6 +19,7 @@ from scorer.predicates import (
     name_forms_table,
     name_is_aim,
     repeats_name,
+    strong_degree_words,
     units_table,
     vague_words_in,
     value_names_its_measure,
@@ -91,7 +93,8 @@ def sentence_as_value(row: RowContext) -> Hit | None:
     Bad: 有较好的社会影响 = 通过接待和走访群众、协助解决群众困难，使代表工作成效受到群众广泛认可。
     Good: 群众诉求办结率 = ≥90%.
     """
-    if row.value.has_number or not row.value_text or not is_sentence(without_citations(row.value_text)):
+    cited = without_citations(row.value_text)
+    if row.value.has_number or not row.value_text or not is_sentence(cited) or _checkable_states_listed(cited):
         return None  # a standard or rule cited by title or code is one name, however long (符合《…规范》)
     if is_plain_pledge(row):
         return None  # a pledge to follow named rules (严格执行《…办法》) is B013's formula, checked as 合规 is
@@ -194,6 +197,14 @@ def percent_on_an_aim(row: RowContext) -> Hit | None:
     if is_percent_on_non_share(row) or bare:
         return Hit(evidence=row.name)
     return None
+
+
+def _checkable_states_listed(text: str) -> bool:
+    """Short checkable states joined by commas (符合GB要求，验收合格): a list of states, not a sentence."""
+    parts = [part for part in re.split(r"[，,；;。]", text) if part]
+    return len(parts) > 1 and all(
+        len(part) < 15 and checkable_words(part) and not strong_degree_words(part) and not vague_words_in(part) for part in parts
+    )
 
 
 _YES_NO = frozenset({"是", "否"})
