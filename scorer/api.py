@@ -40,6 +40,7 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
 
     from scorer.classifier import FINDING_THRESHOLD, SCORE_FROM, score_penalty
     from scorer.messages import text
+    from scorer.predicates import recognised_as_checkable
     from scorer.report.terminal import category_name
 
     said = {(f.source, f.project_index, f.row, f.category) for f in findings if f.row is not None}
@@ -60,7 +61,10 @@ def _model_findings(contexts, findings: list[Finding], model) -> tuple[list[Find
         row, probabilities = rows[number], dict(zip(categories, matrix[number].tolist(), strict=True))
         project = row.project
         key = (project.document.source, project.index, row.index)
-        scored = [(p, c) for c, p in probabilities.items() if c in score_categories]
+        # the model's vague costs nothing where the rules read the value as a target of a kind they know (a grade, a
+        # standard by code, an event's deadline): the model never saw most of these forms in training
+        known = "vague" in probabilities and recognised_as_checkable(row)
+        scored = [(p, c) for c, p in probabilities.items() if c in score_categories and not (known and c == "vague")]
         top = max(scored, default=(0.0, ""))
         if score_penalty(top[0]) > 0:
             highest[key] = top

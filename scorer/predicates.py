@@ -660,6 +660,23 @@ def is_sentence(text: str) -> bool:
     return bool(re.search(r"[，,。；;！]", text.rstrip("。"))) or len(text) >= 15
 
 
+def recognised_as_checkable(row: RowContext) -> bool:
+    """The value is, by the rules' own reading, a checkable target of a kind the rules know: a grade on a scale, a
+    standard reached or cited by code or title (达到国家二级标准, 符合GB 5749-2022标准, 执行《…规范》), a deadline set by
+    an event or its own day (汛前, 当日办结), or a cycle (按月发放, 日产日清). Not merely a value with no degree word."""
+    text = row.value_text
+    if not text or hedges_time(text) or hedges_state(text) or strong_degree_words(text) or vague_words_in(text):
+        return False
+    cited = without_citations(text) != text and bool(checkable_words(text))
+    return (
+        cited
+        or is_grade_value(row.name, text)
+        or reaches_a_standard(text)
+        or is_event_deadline(text)
+        or bool(contains_any(text, terms("periodicities")))
+    )
+
+
 def without_citations(text: str) -> str:
     """The text with each standard or rule it cites, by title (《…》) or by code (GB/T 20530-2006), cut to its mark
     (《》, GB/T): one name, however long its title."""

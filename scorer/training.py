@@ -312,7 +312,9 @@ def model_card(
         "with the row's group, carry across departments where the words do not.",
         "",
         f"The model adds findings in: {', '.join(findings) or '(none)'}; its probability lowers the row "
-        f"score in: {', '.join(scored) or '(none)'}; elsewhere the rules decide alone.",
+        f"score in: {', '.join(scored) or '(none)'}; elsewhere the rules decide alone. Its vague costs nothing on a value the "
+        "rules read as a target of a kind they know (a grade on a scale, a standard reached or cited by code or title, an "
+        "event's deadline, a cycle: scorer.predicates.recognised_as_checkable), forms its training rows hardly hold.",
         *(
             [
                 "",
