@@ -5,11 +5,12 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from scorer.costs import price_per_unit, quantity_paid_for
 from scorer.normalise import ProjectContext
 from scorer.predicates import cost_amount
 from scorer.registry import Hit, rule
 from scorer.text import bigrams
-from scorer.types import Severity
+from scorer.types import Severity, UnitFamily
 
 _GROUP_WORDS = {
     "quantity": "数量",
@@ -166,15 +167,28 @@ def too_few_indicators(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
 def costs_cover_little_budget(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
     """Cost rows that account for under half of the budget: most of the money has no cost target.
 
-    Unit prices are not counted, so a table of unit prices only is not judged here.
+    A price per one thing counts as the price times the quantity the project states for what it pays for (as L103
+    reads it: 20元/人·年 with 签约服务人数 3万人 is 60万元); a table with a price whose quantity it does not state, or with
+    prices per one thing only, is not judged.
     Bad: 业务费 95万元 with one 设备 cost row of 15万元.
-    Good: cost rows adding up to the budget.
+    Good: cost rows adding up to the budget; 家庭医生签约服务补助 60万元 with 签约服务补助标准 = 20元/人 and 签约服务人数 = 3万人.
     """
     budget = project.project.budget
-    priced = [cost_amount(r) for r in project.rows if r.group == "cost"]
-    amounts = [a for a in priced if a is not None]
-    if not budget or not amounts:
+    if not budget:
         return
-    total = sum(amounts)
+    total = 0.0
+    amounts = 0  # cost rows of an amount: a table of prices per one thing only is not judged
+    for row in (r for r in project.rows if r.group == "cost"):
+        amount = cost_amount(row)
+        if amount is not None:
+            total, amounts = total + amount, amounts + 1
+        elif row.value.family is UnitFamily.MONEY and "/" in row.value.unit:
+            priced = price_per_unit(row, ceilings=True)
+            quantity = quantity_paid_for(project, row, priced[1]) if priced else None
+            if priced is None or quantity is None:
+                return  # a price whose quantity the table does not state (or per two things): what it covers is unknown
+            total += priced[0] * quantity
+    if not amounts:
+        return
     if total < 0.5 * budget:
         yield None, Hit(evidence=f"{total:g}", fields={"total": total, "budget": budget, "share": total / budget})

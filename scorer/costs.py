@@ -1,0 +1,61 @@
+"""Costs priced per one thing (元/人, 元/平方米) and the quantity a project states for what such a price pays for: read by
+rules L103 (standard × quantity over the budget) and P108 (how much of the budget the cost rows cover)."""
+
+from __future__ import annotations
+
+import re
+
+from scorer.normalise import ProjectContext, RowContext
+from scorer.predicates import contains_any
+from scorer.text import bigrams
+from scorer.values import parse_value
+
+_MONEY_FACTOR = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "万": 1.0, "亿元": 1e4}
+
+
+def price_per_unit(row: RowContext, ceilings: bool = False) -> tuple[float, str] | None:
+    """(万元 per unit, the unit) of a cost row priced per one thing: 3000元/人 -> (0.3, 人); None for a price per two
+    things (元/人/天), which needs the days too, and for a ceiling (≤3000元/人) unless `ceilings`."""
+    parts = row.value.unit.split("/")
+    if len(parts) != 2 or parts[0] not in _MONEY_FACTOR or row.value.number is None:
+        return None
+    if row.value.op in ("≤", "<") and not ceilings:
+        return None  # a ceiling on a price can be met by paying less: only a set standard fixes the spend
+    return row.value.number * _MONEY_FACTOR[parts[0]], parts[1]
+
+
+def quantity_paid_for(project: ProjectContext, row: RowContext, unit: str) -> float | None:
+    """How many of `unit` the project states for what the standard pays for: a figure in the cost row's own name
+    (饲料库120平方米), else the output quantity row in that unit whose name shares most words with the cost row's
+    (救助困难患病妇女人数 for 困难患病妇女救助标准, not 两癌筛查人数), the smallest of those alike (公益性岗位在岗人数, not
+    公益性岗位政策宣传覆盖人数); none when no such row shares a word with it."""
+    for match in re.finditer(r"\d+(?:\.\d+)?\s*[^\d\s，,。；;、]{1,4}", row.indicator.level3):
+        parsed = parse_value(match.group())
+        if parsed.unit == unit and parsed.number:
+            return parsed.number
+    paid_for = bigrams(row.name)
+    best: tuple[int, float] | None = None  # (words shared, minus the count): alike rows give the smaller count
+    for name_words, number in _output_quantities(project).get(unit, ()):
+        shared = len(paid_for & name_words)
+        if shared and (best is None or (shared, -number) > best):
+            best = (shared, -number)
+    return None if best is None else -best[1]
+
+
+def _output_quantities(project: ProjectContext) -> dict[str, list[tuple[frozenset[str], float]]]:
+    """unit -> (the name's bigrams, the target) of each of the project's output quantity rows in it: not cost rows (the
+    priced row itself is one), not effect rows (带动就业人数 counts no one paid) and no totals over years (累计), found in
+    one pass and kept in the project's memo (a project can have thousands of rows)."""
+    if "output_quantities" not in project.memo:
+        found: dict[str, list[tuple[frozenset[str], float]]] = {}
+        for other in project.rows:
+            value = other.value
+            if other.group == "cost" or other.level1_group not in ("output", "") or not value.number:
+                continue
+            if value.op in ("≥", ">", "=", "") and not contains_any(other.name, _OVER_YEARS):
+                found.setdefault(value.unit, []).append((frozenset(bigrams(other.name)), value.number))
+        project.memo["output_quantities"] = found
+    return project.memo["output_quantities"]
+
+
+_OVER_YEARS = ("累计", "历年", "总计", "十四五", "十五五")
