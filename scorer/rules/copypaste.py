@@ -83,12 +83,14 @@ def _first_unrelated_other(rows: list[RowContext]) -> Callable[[RowContext], Row
     "row-from-another-project",
     "copy_paste",
     Severity.ERROR,
+    also=(("irrelevant", Severity.ERROR),),
     scope="document",
     message="“{name}”讲的是{kind}工作，本文件的“{other}”才是{kind}项目，此行应是从该项目照抄而来",
     fix="删去照抄的行，按本项目的工作内容设定指标",
 )
 def row_from_another_project(document: DocumentContext) -> Iterator[tuple[RowContext, Hit]]:
-    """A row about another project's kind of work, where that project exists in the same document.
+    """A row about another project's kind of work, where that project exists in the same document: copied from it,
+    and foreign to this project (LABELING.md files 会议召开时效性 in a network-maintenance project under both).
 
     Bad: 人大专网维护费 / 会议召开时效性 = 及时, with 会议费 in the same document.
     Good: 会议费 / 会议开展及时性 (the meeting project's own row).
