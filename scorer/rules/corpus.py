@@ -105,7 +105,7 @@ def table_carried_over(corpus: CorpusContext) -> Yield:
     "boilerplate",
     Severity.WARNING,
     scope="corpus",
-    message="“{name} {value}”被{units}个单位原样使用，是通用模板，并非针对本项目设定",
+    message="“{name} {value}”（数字不计）被{units}个单位原样使用，是通用模板，并非针对本项目设定",
 )
 def template_across_units(corpus: CorpusContext) -> Yield:
     """A row used word for word (figures aside) by many units: a template, not a target set for this project.
