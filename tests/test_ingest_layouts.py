@@ -1532,3 +1532,40 @@ def test_a_total_line_naming_its_measure_without_a_target_is_no_indicator(tmp_pa
         ("困难群众生活改善率", "≥90%"),
     ]
     assert [(skip.reason, skip.text) for skip in document.skipped] == [("表尾的合计、说明或签名行", "合计人数 | 1200")]
+
+
+def test_a_budget_heading_that_glosses_yuan_gives_the_figures_under_it_in_yuan(tmp_path):
+    """A rows table headed 预算数（元）: its bare figures are 元, so 1,256,000 is 125.6 万元 (it was read as 1,256,000
+    万元, which also turned off every check against the budget)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["项目名称", "预算数（元）", "一级指标", "二级指标", "三级指标", "指标值"])
+    sheet.append(["农机购置补贴", "1256000", "产出指标", "数量指标", "补贴机具台数", "≥300台"])
+    sheet.append(["农机购置补贴", "1256000", "产出指标", "质量指标", "补贴资金兑付率", "100%"])
+    sheet.append(["村级防疫员补助", "483500", "产出指标", "数量指标", "补助防疫员人数", "≥120人"])
+    path = tmp_path / "预算表.xlsx"
+    book.save(str(path))
+    document = read_document(path)
+    assert [(p.name, p.budget) for p in document.projects] == [("农机购置补贴", 125.6), ("村级防疫员补助", 48.35)]
+
+
+def test_the_application_forms_label_annual_target_is_the_goal(tmp_path):
+    """The 项目支出绩效目标申报表 labels its goal 年度目标, as well as 年度绩效目标 or 绩效目标."""
+    import docx
+
+    word = docx.Document()
+    add_word_table(
+        word,
+        [
+            ["项目名称", "村卫生室运行补助", "", ""],
+            ["年度目标", "保障全县86个村卫生室正常运行，村医补助按月足额发放。", "", ""],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "补助村卫生室个数", "86个"],
+        ],
+    )
+    path = tmp_path / "申报表.docx"
+    word.save(str(path))
+    (project,) = read_document(path).projects
+    assert project.goal == "保障全县86个村卫生室正常运行，村医补助按月足额发放。"

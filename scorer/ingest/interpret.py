@@ -771,6 +771,10 @@ class Interpreter:
             if field and field not in header:
                 header[field] = index
         self.header = header
+        if "budget" in header and header["budget"] < len(block.cells):  # 预算数（元）: the figures under it are in 元
+            glossed = glossed_money_unit(block.cells[header["budget"]])
+            if glossed in WAN_FACTORS:
+                self.money_factor = WAN_FACTORS[glossed]
         self.header_width = len(fields)
         self.signed_off = False
         self.over_page = False
@@ -818,9 +822,12 @@ class Interpreter:
         return ""
 
     def _factor_after(self, cells: list[str], label_keys: tuple[str, ...]) -> float:
-        """What a bare figure after the label is multiplied by to be 万元: its own unit cell's, else the form's."""
-        unit = self._unit_after(cells, label_keys)
-        return WAN_FACTORS[unit] if unit else self.money_factor
+        """What a bare figure after the label is multiplied by to be 万元: its own unit cell's, else the unit the label
+        glosses (预算数（元）), else the form's."""
+        unit = self._unit_after(cells, label_keys) or next(
+            (glossed_money_unit(cell) for cell in cells if _heading_key(cell).startswith(label_keys)), ""
+        )
+        return WAN_FACTORS.get(unit, self.money_factor)
 
     def _form_row(self, label: str, block: Row) -> None:
         cells = block.cells
