@@ -723,3 +723,15 @@ def test_labels_and_headings_with_zero_width_spaces_pasted_in_read_as_without(tm
     from scorer.ingest.tables import header_fields
 
     assert set(header_fields(header.split(",")).values()) == {"project", "budget", "level3", "value"}
+
+
+def test_the_application_forms_label_annual_target_is_the_goal(tmp_path):
+    """The 项目支出绩效目标申报表 labels its goal 年度目标, as well as 年度绩效目标 or 绩效目标."""
+    form = [
+        ["项目名称", "村卫生室运行补助", "", ""],
+        ["年度目标", "保障全县86个村卫生室正常运行，村医补助按月足额发放。", "", ""],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "补助村卫生室个数", "86个"],
+    ]
+    (project,) = read_document(_word(tmp_path / "申报表.docx", form)).projects
+    assert project.goal == "保障全县86个村卫生室正常运行，村医补助按月足额发放。"

@@ -1550,22 +1550,3 @@ def test_a_budget_heading_that_glosses_yuan_gives_the_figures_under_it_in_yuan(t
     document = read_document(path)
     assert [(p.name, p.budget) for p in document.projects] == [("农机购置补贴", 125.6), ("村级防疫员补助", 48.35)]
 
-
-def test_the_application_forms_label_annual_target_is_the_goal(tmp_path):
-    """The 项目支出绩效目标申报表 labels its goal 年度目标, as well as 年度绩效目标 or 绩效目标."""
-    import docx
-
-    word = docx.Document()
-    add_word_table(
-        word,
-        [
-            ["项目名称", "村卫生室运行补助", "", ""],
-            ["年度目标", "保障全县86个村卫生室正常运行，村医补助按月足额发放。", "", ""],
-            ["一级指标", "二级指标", "三级指标", "指标值"],
-            ["产出指标", "数量指标", "补助村卫生室个数", "86个"],
-        ],
-    )
-    path = tmp_path / "申报表.docx"
-    word.save(str(path))
-    (project,) = read_document(path).projects
-    assert project.goal == "保障全县86个村卫生室正常运行，村医补助按月足额发放。"
