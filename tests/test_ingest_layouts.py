@@ -1549,4 +1549,3 @@ def test_a_budget_heading_that_glosses_yuan_gives_the_figures_under_it_in_yuan(t
     book.save(str(path))
     document = read_document(path)
     assert [(p.name, p.budget) for p in document.projects] == [("农机购置补贴", 125.6), ("村级防疫员补助", 48.35)]
-
