@@ -101,10 +101,15 @@ def _numeral_pattern() -> re.Pattern[str]:
     return re.compile(rf"[零〇一二两三四五六七八九十百千]+(?=(?:{alternation(_words()['units'])}))")
 
 
+def _ways_of_working(goal: str) -> list[tuple[int, int]]:
+    """The spans of 一X一Y phrases (一人一档, 一户一策): their numerals count nothing."""
+    return [found.span() for found in _WAY_OF_WORKING.finditer(goal)]
+
+
 def _in_digits(goal: str) -> str:
     """The goal with each count in Chinese numerals in digits; not 一 before 批 (采购一批设备: no count), nor a numeral of
     a way of working (一人一档) or after 第 (第十二期)."""
-    ways = [found.span() for found in _WAY_OF_WORKING.finditer(goal)]
+    ways = _ways_of_working(goal)
 
     def digits(found: re.Match[str]) -> str:
         number = chinese_number(found.group())
@@ -131,13 +136,14 @@ def goal_counts(project: ProjectContext) -> list[GoalCount]:
 
 def _counts_in(goal: str) -> list[GoalCount]:
     words = _words()
+    ways = _ways_of_working(goal)
     found = []
     for match in _count_pattern().finditer(goal):
         start, end = match.span()
         before = _CLAUSE_END.split(goal[max(0, start - 20) : start])[-1]
         sentence = _SENTENCE_END.split(goal[:start])[-1]
         following = goal[end : end + 4]
-        if goal[:start].endswith("第") or any(s <= start < e for s, e in (m.span() for m in _WAY_OF_WORKING.finditer(goal))):
+        if goal[:start].endswith("第") or any(s <= start < e for s, e in ways):
             continue  # 第12期, 一人一档
         if following.startswith(tuple(words["not_a_count_after"])) or following.startswith(("/", "每")):
             continue  # 10个百分点, 3个工作日, 80人/期
@@ -176,11 +182,17 @@ def _counts_in(goal: str) -> list[GoalCount]:
     return [replace(count, together=listed[span, count.unit]) if (span, count.unit) in listed else count for span, count in found]
 
 
+def _bound_before(text: str) -> tuple[str, str]:
+    """(the bound word the text ends with, floor or cap), or ("", ""): the longest decides, so 不少于 is a floor though
+    少于 is a cap, and 不超过 a cap though 超过 a floor."""
+    words = _words()
+    bounds = [(word, "floor") for word in words["floor_before"]] + [(word, "cap") for word in words["cap_before"]]
+    return max(((w, k) for w, k in bounds if text.endswith(w)), key=lambda found: len(found[0]), default=("", ""))
+
+
 def _without_bound_words(text: str) -> str:
     """The text without a bound word at its end (农产品抽检不少于 -> 农产品抽检)."""
-    words = _words()
-    bound = max((w for w in (*words["floor_before"], *words["cap_before"]) if text.endswith(w)), key=len, default="")
-    return text[: len(text) - len(bound)]
+    return text[: len(text) - len(_bound_before(text)[0])]
 
 
 def _sentence_span(goal: str, at: int) -> tuple[int, int]:
@@ -194,9 +206,7 @@ def _kind(match: re.Match[str], before: str, after: str) -> str:
     words = _words()
     if match.group("high"):
         return "range"
-    # the longest bound word before the figure decides: 不少于 is a floor though 少于 is a cap, 不超过 a cap though 超过 a floor
-    bounds = [(word, "floor") for word in words["floor_before"]] + [(word, "cap") for word in words["cap_before"]]
-    _, kind = max(((w, k) for w, k in bounds if before.endswith(w)), key=lambda found: len(found[0]), default=("", ""))
+    _, kind = _bound_before(before)
     if kind:
         return kind
     if after.startswith(tuple(words["cap_after"])):
