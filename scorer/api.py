@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 import pandas as pd
@@ -28,6 +30,7 @@ class Result:
     stale_decisions: list = field(default_factory=list)  # scorer.decisions.Stale: decisions whose row changed
 
 
+_code = attrgetter("code")
 NOTED_PENALTY = 0.05  # points the model takes off a row below which no note is written (they round to 0.0)
 
 
@@ -189,10 +192,15 @@ def score_documents(
         extra, highest, noted = _model_findings(contexts, findings, model)
         findings.extend(f for f in extra if chosen(f.code))
         findings.extend(_penalty_notes(noted, findings))
-    findings.sort(key=lambda f: (f.source, f.project_index or 0, -1 if f.row is None else f.row, f.code))
+    if findings_table or decisions:  # the findings table lists them in this order
+        findings.sort(key=lambda f: (f.source, f.project_index or 0, -1 if f.row is None else f.row, f.code))
     applied = _apply_decisions(documents, findings, decisions) if decisions else None
     by_row, by_project = group_findings([f for f in findings if not (applied and applied.waived(f))])
     all_by_row, all_by_project = group_findings(findings) if applied else (by_row, by_project)
+    if not (findings_table or decisions):  # each row's and project's own, in code order: a few to sort at a time
+        for found in itertools.chain(by_row.values(), by_project.values()):
+            if len(found) > 1:
+                found.sort(key=_code)
 
     from scorer.messages import text
 
