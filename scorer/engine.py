@@ -110,9 +110,18 @@ def run_rules(
     findings: list[Finding] = []
     corpus = CorpusContext(documents=documents, stats=stats)
     for rule in (r for r in rules if r.scope == "corpus"):
+        # a corpus rule gives one hit to every row of a template (B201): worded once per hit and row text
+        worded: dict[tuple[int, str, str], tuple[Hit, tuple[str, str]]] = {}
         try:
             for project, row, hit in rule.func(corpus):
-                findings.extend(_findings(rule, project.document, project, row, hit))
+                wording = None
+                if row is not None:
+                    key = (id(hit), row.indicator.level3, row.indicator.value)
+                    kept = worded.get(key)  # holds the hit, so no other hit can take its id meanwhile
+                    if kept is None:
+                        kept = worded[key] = (hit, _kept_wording(rule, row, hit))
+                    wording = kept[1]
+                findings.extend(_findings(rule, project.document, project, row, hit, wording))
         except Exception as exc:
             if errors is None:
                 raise
