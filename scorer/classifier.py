@@ -28,6 +28,7 @@ from scorer.normalise import RowContext
 from scorer.predicates import (
     allowed_dimensions,
     checkable_words,
+    dimension_text,
     dimensions_in,
     is_money_name,
     is_non_ratio_name,
@@ -255,7 +256,7 @@ def _context_key(row: RowContext) -> ContextKey:
         ratio = amount / budget
         share = "equal" if abs(ratio - 1) < 0.002 else "over" if ratio > 1 else "part"
     allowed = allowed_dimensions(row)
-    dimensions = () if allowed is None else _dimension_flags(allowed, row.name + row.value_text)
+    dimensions = () if allowed is None else _dimension_flags(allowed, dimension_text(row))
     return share, row.project.types, row.group, dimensions
 
 

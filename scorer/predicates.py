@@ -777,7 +777,28 @@ def is_placeholder_name(row: RowContext) -> bool:
 
 def row_dimensions(row: RowContext) -> dict[str, list[str]]:
     """The benefit dimensions (economic, ecological) the row's name and value speak of, with the words."""
-    return {dimension: list(found) for dimension, found in dimensions_in(row.name + row.value_text)}
+    return {dimension: list(found) for dimension, found in dimensions_in(dimension_text(row))}
+
+
+def dimension_text(row: RowContext) -> str:
+    """The text whose dimensions_in are the row's: its name and value, or its name alone when the value holds
+    no character of any word dimensions_in reads (a figure, a unit: 95%, ≥3次). Then no word can be in the
+    value or cross into it, nor can 效益 follow a compound from there, so the name alone names the same; and
+    names repeat across projects far more than names with their values do, which keeps the caches full."""
+    value = row.value_text
+    return row.name if _holds_no_dimension_character(value) else row.name + value
+
+
+@cache
+def _dimension_characters() -> frozenset[str]:
+    topics = dimension_topics()
+    words = [*topics["economic"], *topics["ecological"], *topics.get("not_ecological", ()), "效益"]
+    return frozenset("".join(words))
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def _holds_no_dimension_character(text: str) -> bool:
+    return _dimension_characters().isdisjoint(text)
 
 
 @cache

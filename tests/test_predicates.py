@@ -138,3 +138,28 @@ def test_a_recurring_events_limit_is_a_deadline(text, deadline):
     from scorer.predicates import is_event_deadline
 
     assert is_event_deadline(text) is deadline
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("带动农民增收", "≥500万元"),  # the value a figure: the name alone is read
+        ("改善农村水环境", "明显改善"),
+        ("优化营商", "环境持续向好"),  # a word across name and value
+        ("社会环境", "综合效益提升"),  # 效益 after a compound taken out, in the value
+        ("群众满意度", "生态效益显著"),  # the words in the value alone
+        ("营商环境满意度", "≥95%"),
+    ],
+)
+def test_the_dimensions_of_a_row_are_those_of_its_name_and_value_together(name, value):
+    from scorer.predicates import dimension_text, dimensions_in
+
+    row = _row("生态效益指标", name, value)
+    assert dimensions_in(dimension_text(row)) == dimensions_in(row.name + row.value_text)
+
+
+def test_a_value_of_figures_adds_no_dimension_and_is_not_read():
+    from scorer.predicates import dimension_text
+
+    assert dimension_text(_row("经济效益指标", "带动农民增收", "≥500万元")) == "带动农民增收"
+    assert dimension_text(_row("经济效益指标", "优化营商", "环境持续向好")) == "优化营商环境持续向好"
