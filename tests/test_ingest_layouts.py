@@ -1549,3 +1549,72 @@ def test_a_budget_heading_that_glosses_yuan_gives_the_figures_under_it_in_yuan(t
     book.save(str(path))
     document = read_document(path)
     assert [(p.name, p.budget) for p in document.projects] == [("农机购置补贴", 125.6), ("村级防疫员补助", 48.35)]
+
+
+def _labelled_projects(layout: str) -> str:
+    """Two projects, each introduced by labelled lines (项目名称：…, 项目资金：…, 年度绩效目标：…) and followed by its
+    indicator table, as web pages and text copies of 申报表 give them."""
+    projects = [
+        (
+            "农村供水工程维修养护",
+            "120万元",
+            "维修养护农村供水工程，保障群众饮水安全。",
+            [["产出指标", "数量指标", "维修养护工程处数", "≥35处"], ["产出指标", "质量指标", "水质达标率", "≥95%"]],
+        ),
+        (
+            "山洪灾害预警设施运维",
+            "45万元",
+            "保障预警设施正常运行。",
+            [["产出指标", "数量指标", "运维预警站点数", "60个"], ["产出指标", "时效指标", "故障修复时限", "≤48小时"]],
+        ),
+    ]
+    head = ["一级指标", "二级指标", "三级指标", "指标值"]
+    if layout == "text":
+        lines = ["2025年项目支出绩效目标表"]
+        for name, money, goal, table in projects:
+            lines += [f"项目名称：{name}", f"项目资金：{money}", f"年度绩效目标：{goal}"]
+            lines += ["\t".join(row) for row in [head, *table]]
+        return "\n".join(lines) + "\n"
+    body = "<h2>2025年项目支出绩效目标表</h2>"
+    for name, money, goal, table in projects:
+        body += f"<p>项目名称：{name}</p><p>项目资金：{money}</p><p>年度绩效目标：{goal}</p><table>"
+        body += "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in [head, *table])
+        body += "</table>"
+    return f"<html><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("layout, name", [("text", "申报表.txt"), ("html", "申报表.html")])
+def test_a_project_named_by_a_labelled_line_after_a_table_is_a_project_of_its_own(tmp_path, layout, name):
+    """Found in review: 项目名称：… written as a line of its own after the first project's table did not open the next
+    project; its lines were read as indicator rows of the first (项目名称：… = 项目资金：…), and the rows of its table
+    went under the first project. The labelled budget and goal lines were not read either."""
+    document = read_text(tmp_path, _labelled_projects(layout), name)
+    assert [(p.name, p.budget, p.goal) for p in document.projects] == [
+        ("农村供水工程维修养护", 120.0, "维修养护农村供水工程，保障群众饮水安全。"),
+        ("山洪灾害预警设施运维", 45.0, "保障预警设施正常运行。"),
+    ]
+    assert [[i.level3 for i in p.indicators] for p in document.projects] == [
+        ["维修养护工程处数", "水质达标率"],
+        ["运维预警站点数", "故障修复时限"],
+    ]
+
+
+def test_a_budget_label_that_names_an_indicator_or_a_score_gives_no_budget(tmp_path):
+    """A cell opening with a budget label but going on as an indicator's name (预算资金到位率) is no label, and a
+    figure in 分 after a budget heading is a weight: neither is the project's money, and the row keeps its name."""
+    table = (
+        "\n".join(
+            "\t".join(row)
+            for row in (
+                ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "质量指标", "预算资金到位率", "100%"],
+                ["产出指标", "数量指标", "管护渠道长度", "≥12公里"],
+            )
+        )
+        + "\n"
+    )
+    scored = read_text(tmp_path, "项目名称：农田水利设施管护\n预算资金\n分值\n10分\n预算数（万元）\n86\n" + table)
+    assert [(p.name, p.budget) for p in scored.projects] == [("农田水利设施管护", 86.0)]
+    unsaid = read_text(tmp_path, "项目名称：农田水利设施管护\n" + table, "unsaid.txt")
+    assert [(p.name, p.budget) for p in unsaid.projects] == [("农田水利设施管护", None)]
+    assert rows(unsaid) == [("预算资金到位率", "100%"), ("管护渠道长度", "≥12公里")]

@@ -36,6 +36,7 @@ from scorer.text import nfkc
 from scorer.types import Document, Indicator, Location, Project, Skip
 from scorer.values import WAN_FACTORS, glossed_money_unit, is_unit_only, money_unit_cell
 
+_LABEL_AND_TEXT = re.compile(r"^(?P<label>[^:：，,。]{2,12})[:：]\s*(?P<text>\S.*)$", re.DOTALL)  # 年度绩效目标：…
 _BAND = re.compile(r"[(（]\s*\d+(?:\s*[-~—－]\s*\d+)?\s*分?\s*[)）]\s*分?|\d+(?:\s*[-~—]\s*\d+)?分$")
 _BAND_ONLY = re.compile(r"^[(（]?\s*\d+(?:\s*[-~—－]\s*\d+)?\s*分?\s*[)）]\s*分?$")
 _NUMBER_ONLY = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*分?$")
@@ -324,7 +325,8 @@ class GrammarInterpreter:
             return index + 1
         compact_text = key(text)
         self._money_unit(compact_text)
-        if not self.in_table or self.row is None:
+        if not self.in_table or self.row is None or ((cell.first or cell.alone) and self._names_project(compact_text)):
+            # 项目名称：… opening a line right after a table's last row: the next project, not a row of this one
             consumed = self._form_cell(cells, index)
             if consumed:
                 return index + consumed
@@ -660,13 +662,18 @@ class GrammarInterpreter:
                 if is_organ_name(name):
                     self.doc.unit, self.unit_rank = name, rank
                 break
+        if self._goal_cell(cells[index].text):
+            return 1
         for label_key in forms.budget:
             if compact_text.startswith(label_key) and self.project is not None and self.project.budget is None:
                 rest = compact_text[len(label_key) :]
+                if rest and not re.search(r"\d", rest) and rest not in WAN_FACTORS:
+                    continue  # 项目资金到位率, 预算资金执行率: an indicator's name, not a label and its amount (万元 glosses it)
                 for offset, candidate in enumerate([rest] + [c.text for c in cells[index + 1 : index + 4]]):
                     figure = _FIGURE.search(nfkc(candidate))
                     glued = figure and re.match(r"\d*[%％]", nfkc(candidate)[figure.end() :])  # 40004000100%
-                    if figure and not glued and not key(candidate).startswith(("其中", "%")):
+                    scored = figure and re.match(r"\s*分", nfkc(candidate)[figure.end() :])  # 10分: a weight, not money
+                    if figure and not glued and not scored and not key(candidate).startswith(("其中", "%")):
                         number = float(figure.group().replace(",", ""))
                         factor = self.money_factor
                         unit = _MONEY_UNIT.match(nfkc(candidate)[figure.end() :])
@@ -685,6 +692,17 @@ class GrammarInterpreter:
                         return 1
                 return 1
         return 0
+
+    def _names_project(self, compact_text: str) -> bool:
+        return _BRACKETS.sub("", compact_text).startswith(_form_labels().project)
+
+    def _goal_cell(self, text: str) -> bool:
+        """年度绩效目标：… (a goal label, a colon, the goal) while the project named before it has no indicators yet."""
+        found = _LABEL_AND_TEXT.match(text.strip())
+        if not found or self.project is None or self.project.indicators or heading_field(found["label"]) != "goal":
+            return False
+        self.project.goal = found["text"].strip()
+        return True
 
     def _money_unit(self, compact_text: str) -> None:
         if re.search(r"(?:单位[:：]?|[(（])元[)）]?$|金额单位元|资金[(（]元[)）]", compact_text):

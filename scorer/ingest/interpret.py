@@ -38,6 +38,7 @@ _DATE_LINE = re.compile(r"^\s*(?:填报|填表|制表|编制|发布|印发|打�
 _UNIT_LINE = re.compile(r"^\s*(?:编制|填报|预算|主管|实施)?单位(?:名称)?\s*[:：]\s*(?P<unit>\S.*)$")
 _SEALED = re.compile(r"盖章|签章|签字|签名")
 _LABELLED = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.{0,80})$")  # 单位名称：某县民政局
+_LABEL_AND_TEXT = re.compile(r"^(?P<label>[^:：，,。]{2,12})[:：]\s*(?P<text>\S.*)$", re.DOTALL)  # 年度绩效目标：…
 _GOAL_SPLIT = re.compile(r"(?:^|\s|[；;。])(?=(?:目标\s*[0-9一二三四五六七八九十]+\s*[:：、.]|[0-9]{1,2}\s*[.、．](?!\d)))")
 
 
@@ -431,6 +432,7 @@ class Interpreter:
         # a form's name and budget written as `label：value` before its project opens (项目名称：…, 预算金额：…)
         self.pending_name = ""
         self.pending_budget: float | None = None
+        self.pending_goal = ""  # 年度绩效目标：… after 项目名称：…, before that project's table
         # the project opened under a sheet's name (Sheet1绩效目标表, the workbook reader's line before each sheet)
         # while the sheet has named none: it names no project of the document
         self.sheet_project: Project | None = None
@@ -469,7 +471,9 @@ class Interpreter:
         self.project = Project(name=pending if pending and (not name or name in pending) else name, location=self._loc(block))
         if named_so and self.pending_budget is not None:
             self.project.budget = self.pending_budget
-        self.pending_budget = None
+        if named_so and pending and self.pending_goal:
+            self.project.goal = self.pending_goal
+        self.pending_budget, self.pending_goal = None, ""
         self.previous = None
         self.signed_off = False
         return self.project
@@ -528,10 +532,9 @@ class Interpreter:
             self.section, self.section_goal = section.group("name").strip(), ""
             return
         key = text.replace(" ", "")
-        if self._labelled_cell(text, block):
-            return
-        if key.startswith(("绩效目标：", "绩效目标:")):
+        if key.startswith(("绩效目标：", "绩效目标:")):  # a prose section's goal (绩效指标：… follows), or a form's
             self.section_goal = text.split("：", 1)[-1].split(":", 1)[-1].strip()
+        if self._labelled_cell(text, block) or self._goal_paragraph(text) or key.startswith(("绩效目标：", "绩效目标:")):
             return
         if key.startswith(("绩效指标：", "绩效指标:")):
             self._prose_project(block, text)
@@ -561,6 +564,21 @@ class Interpreter:
                     self.pending_budget = budget
                 used = True
         return used
+
+    def _goal_paragraph(self, text: str) -> bool:
+        """年度绩效目标：… written as a paragraph of a form whose name and budget are labelled lines too: the goal
+        of the project open without indicators yet, or of the project 项目名称：… named next. False otherwise
+        (绩效目标：… before 绩效指标：… prose is the prose section's goal)."""
+        found = _LABEL_AND_TEXT.match(text)
+        if not found or _form_labels().get(_heading_key(found["label"])) != "goal":
+            return False
+        if self.project is not None and not self.project.indicators and self.layout != "flat":
+            self.project.goal = found["text"].strip()
+            return True
+        if self.pending_name:
+            self.pending_goal = found["text"].strip()
+            return True
+        return False
 
     def _unit_row(self, cells: list[str]) -> bool:
         """主管部门 | 某县委组织部 | 实施单位 | 某县委党校: the unit is named by its most specific label (a name, not a
@@ -795,7 +813,8 @@ class Interpreter:
             if self.layout == "flat":
                 self._close_project()  # a form table after a flat one is a project of its own
             self.layout = "form"
-            if self.project is None:
+            if self.project is None or (self.pending_name and self.project.indicators):
+                # 项目名称：… after a project's table: the table under it is the named project's
                 name = self.pending_title or (block.sheet or "")
                 self._open_project(name, block)
             self.in_indicators = True
