@@ -44,9 +44,9 @@ def documents_from_frame(
         its common values repeat down the rows, and a large document is held whole in memory."""
         if name not in frame.columns:
             return [""] * count
-        shared: dict[str, str] = {}
-        cells = frame[name].tolist()
-        return [shared.setdefault(v, v) if type(v) is str else "" if v is None or v != v else str(v) for v in cells]
+        codes, uniques = pd.factorize(frame[name])  # a blank cell (None, NaN, NA) is coded -1: the "" put last
+        texts = np.array([*(v if type(v) is str else str(v) for v in uniques.tolist()), ""], dtype=object)
+        return texts[codes].tolist()
 
     def visible(cells: list[str]) -> list[str]:
         """Key cells without the invisible characters a paste leaves (安全生产执法检查经费\u200b is the project
