@@ -109,8 +109,13 @@ def _unit_spellings() -> tuple[str, ...]:
     return tuple(sorted({u for spellings in families.values() for u in spellings}, key=len, reverse=True))
 
 
+@cache
+def _long_unit_spellings() -> tuple[str, ...]:
+    return tuple(u for u in _unit_spellings() if len(u) >= 2)
+
+
 def _ends_with(text: str, endings: list[str]) -> bool:
-    return any(text.endswith(e) for e in endings)
+    return text.endswith(tuple(endings))
 
 
 @lru_cache(maxsize=50_000)
@@ -133,10 +138,10 @@ def name_form(raw_name: str) -> frozenset[str]:
     for bracketed in re.findall(r"[(（]([^)）]*)[)）]", full):
         if re.sub(r"^(单位|计量单位)[:：]?", "", bracketed) in _unit_spellings():
             out.add("unit_in_name")
-    if any(name.endswith(u) for u in _unit_spellings() if len(u) >= 2):
+    if name.endswith(_long_unit_spellings()):
         out.update(("unit_in_name", "count"))
     for match in _QUANTITY_IN_NAME.finditer(name):
-        if any(match.group(1).startswith(u) for u in _unit_spellings()):
+        if match.group(1).startswith(_unit_spellings()):
             out.add("quantity_in_name")
             break
     ratio_ending = _ends_with(name, units["percent_endings"]) and not _ends_with(name, units["percent_exceptions"])
