@@ -39,22 +39,19 @@ def documents_from_frame(
     heading: dict[tuple[str, str], bool] = {}  # a project opened by a heading line, up to its first indicator
     count = len(frame)
 
-    def column(name: str) -> list[str]:
+    def column(name: str, key: bool = False) -> list[str]:
         """The column's cells as strings, each distinct text one object: a project's name, its headings and
-        its common values repeat down the rows, and a large document is held whole in memory."""
+        its common values repeat down the rows, and a large document is held whole in memory. A key cell (a
+        document's or a project's name) without the invisible characters a paste leaves (安全生产执法检查经费\u200b
+        is the project of the rows above it)."""
         if name not in frame.columns:
             return [""] * count
         codes, uniques = pd.factorize(frame[name])  # a blank cell (None, NaN, NA) is coded -1: the "" put last
-        texts = np.array([*(v if type(v) is str else str(v) for v in uniques.tolist()), ""], dtype=object)
+        distinct = [v if type(v) is str else str(v) for v in uniques.tolist()]
+        texts = np.array([*(map(without_invisible, distinct) if key else distinct), ""], dtype=object)
         return texts[codes].tolist()
 
-    def visible(cells: list[str]) -> list[str]:
-        """Key cells without the invisible characters a paste leaves (安全生产执法检查经费\u200b is the project
-        of the rows above it), each distinct text cleaned once."""
-        cleaned: dict[str, str] = {}
-        return [cleaned[c] if c in cleaned else cleaned.setdefault(c, without_invisible(c)) for c in cells]
-
-    sources, names, budgets = visible(column("source")), visible(column("project")), column("budget")
+    sources, names, budgets = column("source", key=True), column("project", key=True), column("budget")
     purposes, goals = column("purpose"), column("goal")
     cells = zip(
         column("level1"), column("level2"), column("level3"), column("description"), column("value"), column("basis"), strict=True
