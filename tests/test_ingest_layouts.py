@@ -1618,3 +1618,38 @@ def test_a_budget_label_that_names_an_indicator_or_a_score_gives_no_budget(tmp_p
     unsaid = read_text(tmp_path, "项目名称：农田水利设施管护\n" + table, "unsaid.txt")
     assert [(p.name, p.budget) for p in unsaid.projects] == [("农田水利设施管护", None)]
     assert rows(unsaid) == [("预算资金到位率", "100%"), ("管护渠道长度", "≥12公里")]
+
+
+def test_projects_named_by_numbered_headings_take_their_own_labelled_budget_and_goal(tmp_path):
+    """Found in review: a project named only by a numbered heading (二、…), with its budget and goal as labelled lines
+    (the goal going on over a second line) and 绩效指标： before its table, was read as no project: the first project
+    had no name, and the second's rows, budget and goal went under the first."""
+    text = (
+        "某某县文化和旅游局2025年项目绩效目标\n\n"
+        "一、公共图书馆免费开放\n项目资金：36万元\n年度绩效目标：保障图书馆免费开放，\n全年接待读者不少于12万人次。\n绩效指标：\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t接待读者人次\t≥12万人次\n\t\t开展阅读推广活动\t≥24场\n\n"
+        "二、非遗传承人补助\n项目资金：18万元\n年度绩效目标：补助市级以上非遗传承人，支持开展传习活动。\n绩效指标：\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t补助传承人人数\t30人\n效益指标\t社会效益指标\t开展传习活动场次\t≥60场\n"
+    )
+    document = read_text(tmp_path, text)
+    assert [(p.name, p.budget, p.goal, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("公共图书馆免费开放", 36.0, "保障图书馆免费开放，全年接待读者不少于12万人次。", ["接待读者人次", "开展阅读推广活动"]),
+        ("非遗传承人补助", 18.0, "补助市级以上非遗传承人，支持开展传习活动。", ["补助传承人人数", "开展传习活动场次"]),
+    ]
+
+
+def test_a_form_row_of_a_label_and_one_cell_in_tab_text_names_the_project(tmp_path):
+    """Found in review: in text copied from a Word form, 项目名称<tab>某某项目 has fewer cells than the indicator table
+    and was cut into two paragraphs, so the project had no name. Under a numbered heading, the next project's budget
+    and goal rows after the first project's indicators are the next project's, not the first's."""
+    text = (
+        "一、乡村道路养护\n项目名称\t乡村道路养护\n项目资金（万元）\t年度资金总额\t210.00\n年度绩效目标\t养护农村公路300公里。\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t养护里程\t≥300公里\n\t质量指标\t路况优良率\t≥80%\n\n"
+        "二、公交线路运营补贴\n项目资金（万元）\t年度资金总额\t95.00\n年度绩效目标\t保障城乡公交线路正常运营。\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t补贴线路条数\t12条\n"
+    )
+    document = read_text(tmp_path, text)
+    assert [(p.name, p.budget, p.goal, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("乡村道路养护", 210.0, "养护农村公路300公里。", ["养护里程", "路况优良率"]),
+        ("公交线路运营补贴", 95.0, "保障城乡公交线路正常运营。", ["补贴线路条数"]),
+    ]

@@ -38,6 +38,7 @@ _DATE_LINE = re.compile(r"^\s*(?:填报|填表|制表|编制|发布|印发|打�
 _UNIT_LINE = re.compile(r"^\s*(?:编制|填报|预算|主管|实施)?单位(?:名称)?\s*[:：]\s*(?P<unit>\S.*)$")
 _SEALED = re.compile(r"盖章|签章|签字|签名")
 _LABELLED = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.{0,80})$")  # 单位名称：某县民政局
+_LABEL_OPENING = re.compile(r"^[^:：，,。；;]{2,12}[:：]")  # 绩效指标：, 实施单位：…
 _LABEL_AND_TEXT = re.compile(r"^(?P<label>[^:：，,。]{2,12})[:：]\s*(?P<text>\S.*)$", re.DOTALL)  # 年度绩效目标：…
 _GOAL_SPLIT = re.compile(r"(?:^|\s|[；;。])(?=(?:目标\s*[0-9一二三四五六七八九十]+\s*[:：、.]|[0-9]{1,2}\s*[.、．](?!\d)))")
 
@@ -433,6 +434,8 @@ class Interpreter:
         self.pending_name = ""
         self.pending_budget: float | None = None
         self.pending_goal = ""  # 年度绩效目标：… after 项目名称：…, before that project's table
+        self.named_by_heading = False  # pending_name is a numbered heading's (二、城乡医疗救助), not a label's
+        self.goal_open = False  # the paragraph before was a labelled goal: a plain one after it goes on with it
         # the project opened under a sheet's name (Sheet1绩效目标表, the workbook reader's line before each sheet)
         # while the sheet has named none: it names no project of the document
         self.sheet_project: Project | None = None
@@ -466,7 +469,7 @@ class Interpreter:
     def _open_project(self, name: str, block: Block) -> Project:
         self._close_project()
         self.over_page = False
-        pending, self.pending_name = self.pending_name, ""
+        pending, self.pending_name, self.named_by_heading = self.pending_name, "", False
         named_so = not name or not pending or name in pending or pending in name  # 甲 (a title) and 甲项目
         self.project = Project(name=pending if pending and (not name or name in pending) else name, location=self._loc(block))
         if named_so and self.pending_budget is not None:
@@ -501,6 +504,7 @@ class Interpreter:
         text = clean_title(block.text)
         if not text:
             return
+        goal_goes_on, self.goal_open = self.goal_open, False
         self.header_fields = None
         self._money_unit(text)
         title = _TITLE.match(text) if len(text) <= _MAX_TITLE else None
@@ -530,6 +534,9 @@ class Interpreter:
         section = _SECTION.match(text)
         if section:
             self.section, self.section_goal = section.group("name").strip(), ""
+            if self.layout != "flat" and not self._page_furniture(text):
+                # 二、城乡医疗救助 right before a project's form or table names that project, unless 项目名称 names another
+                self.pending_name, self.named_by_heading = self.section, True
             return
         key = text.replace(" ", "")
         if key.startswith(("绩效目标：", "绩效目标:")):  # a prose section's goal (绩效指标：… follows), or a form's
@@ -538,6 +545,12 @@ class Interpreter:
             return
         if key.startswith(("绩效指标：", "绩效指标:")):
             self._prose_project(block, text)
+        if goal_goes_on and not _LABEL_OPENING.match(text):  # 年度绩效目标：对已建…， / 管护面积8.6万亩…
+            self._add_to_goal(text)
+            return
+        if self.named_by_heading and not _LABEL_OPENING.match(text):
+            # prose after the heading (not a label such as 绩效指标：): it heads a part of the text, not a project's table
+            self.pending_name, self.named_by_heading = "", False
 
     def _labelled_cell(self, text: str, block: Block) -> bool:
         """A form's labels and values written in one cell or paragraph (单位名称：某县民政局, 项目名称：…，预算金额：
@@ -574,11 +587,19 @@ class Interpreter:
             return False
         if self.project is not None and not self.project.indicators and self.layout != "flat":
             self.project.goal = found["text"].strip()
-            return True
-        if self.pending_name:
+        elif self.pending_name:
             self.pending_goal = found["text"].strip()
-            return True
-        return False
+        else:
+            return False
+        self.goal_open = True
+        return True
+
+    def _add_to_goal(self, text: str) -> None:
+        if self.project is not None and not self.project.indicators and self.layout != "flat":
+            self.project.goal += text
+        else:
+            self.pending_goal += text
+        self.goal_open = True
 
     def _unit_row(self, cells: list[str]) -> bool:
         """主管部门 | 某县委组织部 | 实施单位 | 某县委党校: the unit is named by its most specific label (a name, not a
@@ -618,6 +639,7 @@ class Interpreter:
         filled = block.filled()
         if not filled:
             return
+        self.goal_open = False
         over_page, self.over_page = self.over_page, False  # this is the first row after a page mark
         if self.layout == "flat" and len(set(filled)) == 1 and not self._page_furniture(filled[0]):
             self.flat_header = None  # a row of one text between two flat tables (二、某县司法局): a table of its own
@@ -815,7 +837,7 @@ class Interpreter:
             self.layout = "form"
             if self.project is None or (self.pending_name and self.project.indicators):
                 # 项目名称：… after a project's table: the table under it is the named project's
-                name = self.pending_title or (block.sheet or "")
+                name = self.pending_name or self.pending_title or (block.sheet or "")
                 self._open_project(name, block)
             self.in_indicators = True
             self.form_part = ""
@@ -898,6 +920,8 @@ class Interpreter:
             self.schedule_columns = [(i, c.strip()) for i, c in enumerate(cells) if i and c.strip()]
             self.project.schedule = [(deadline, None) for _, deadline in self.schedule_columns]
             self.form_part = "schedule"
+        elif label == "goal" and self.project.indicators:  # after a project's indicators: the next project's
+            self.pending_goal = " ".join(c.strip() for c in cells[1:] if c.strip())
         elif label == "goal":
             text = " ".join(c.strip() for c in cells[1:] if c.strip())
             self.project.goal = text

@@ -11,9 +11,12 @@ layer) is read as cell-per-line inside table regions, which start at a line that
 from __future__ import annotations
 
 import re
+from functools import cache
 from html.parser import HTMLParser
 
 from scorer.ingest.blocks import Block, Paragraph, Row
+from scorer.lexicons import table
+from scorer.text import nfkc
 
 _MD_SEPARATOR = re.compile(r"^[\s|:\-–—]+$")
 _LABEL_FIRST = re.compile(r"^[^\t:：]{1,20}[:：]\s*\t")  # a label ending in a colon, then its cells after a tab
@@ -57,8 +60,8 @@ def text_to_blocks(text: str) -> list[Block]:
             continue
         if _MD_SEPARATOR.match(stripped):
             continue
-        if line.count("\t") >= 3 or _LABEL_FIRST.match(stripped):
-            # a table row, or a form's label and its cells (预算金额：\t80000\t元): kept together as one row
+        if line.count("\t") >= 3 or _LABEL_FIRST.match(stripped) or _opens_with_form_label(stripped):
+            # a table row, or a form's label and its cells (预算金额：\t80000\t元, 项目名称\t某某项目): kept together as one row
             blocks.append(Row(cells=[c.strip() for c in line.split("\t")], line=number))
             continue
         for part in stripped.split("\t"):
@@ -66,6 +69,22 @@ def text_to_blocks(text: str) -> list[Block]:
                 blocks.append(Paragraph(text=part.strip(), line=number))
     close_row()
     return blocks
+
+
+def _opens_with_form_label(line: str) -> bool:
+    """项目名称\t某某项目: a project form's label (lexicons/headers.yaml form_labels, a unit's label) and a tab."""
+    label, tab, _ = line.partition("\t")
+    return bool(tab) and _label_key(label) in _form_label_keys()
+
+
+def _label_key(cell: str) -> str:
+    return re.sub(r"[\s:：*]|[(（][^)）]*[)）]", "", nfkc(cell))
+
+
+@cache
+def _form_label_keys() -> frozenset[str]:
+    labels = [label for labels in table("headers")["form_labels"].values() for label in labels]
+    return frozenset(_label_key(label) for label in [*labels, *table("indicator_grammar")["unit_labels"]])
 
 
 def _flattened_to_blocks(lines: list[str]) -> list[Block]:
