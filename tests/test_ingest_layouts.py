@@ -1653,3 +1653,28 @@ def test_a_form_row_of_a_label_and_one_cell_in_tab_text_names_the_project(tmp_pa
         ("乡村道路养护", 210.0, "养护农村公路300公里。", ["养护里程", "路况优良率"]),
         ("公交线路运营补贴", 95.0, "保障城乡公交线路正常运营。", ["补贴线路条数"]),
     ]
+
+
+def test_a_budget_block_headed_in_yuan_gives_its_rows_in_yuan(tmp_path):
+    """Found in review: 项目资金（元） heading a block of budget rows (merged over them, or on a row of its own above
+    年度资金总额) glosses the rows' figures: 1,480,000.00 元 is 148 万元, not 1,480,000 万元. 资金总额（元） on its own is
+    a budget label too (it was left out as a row the form did not know)."""
+    merged = """<html><body><p>项目名称：社区卫生服务中心设备购置</p><table>
+<tr><td rowspan="2">项目资金（元）</td><td>年度资金总额</td><td>1,480,000.00</td></tr>
+<tr><td>其中：财政拨款</td><td>1,480,000.00</td></tr>
+<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+<tr><td>产出指标</td><td>数量指标</td><td>购置设备台数</td><td>≥16台</td></tr></table></body></html>"""
+    above = (
+        "| 项目名称 | 家庭医生签约服务 | | |\n| --- | --- | --- | --- |\n| 项目资金（元） | | 全年预算数 | 分值 |\n"
+        "| 年度资金总额 | 2,350,000.00 | | 10 |\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+        "| 产出指标 | 数量指标 | 签约居民人数 | ≥1.2万人 |\n"
+    )
+    alone = (
+        "项目名称\t慢性病随访管理\n资金总额（元）\t562000\n"
+        + "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t随访人次\t≥8000人次\n"
+    )
+    budgets = [
+        [(p.name, p.budget) for p in read_text(tmp_path, text, name).projects]
+        for text, name in ((merged, "merged.html"), (above, "above.md"), (alone, "alone.txt"))
+    ]
+    assert budgets == [[("社区卫生服务中心设备购置", 148.0)], [("家庭医生签约服务", 235.0)], [("慢性病随访管理", 56.2)]]

@@ -422,6 +422,7 @@ class Interpreter:
         self.over_page = False  # a page mark (续表, 第 2 页) was read inside a form's indicator table
         self.form_part = ""
         self.money_factor = 1.0  # multiply to get 万元
+        self.budget_factor: float | None = None  # the unit the open project's budget block glosses (项目资金（元）)
         self.section = ""
         self.section_goal = ""
         self.previous: Indicator | None = None
@@ -476,7 +477,7 @@ class Interpreter:
             self.project.budget = self.pending_budget
         if named_so and pending and self.pending_goal:
             self.project.goal = self.pending_goal
-        self.pending_budget, self.pending_goal = None, ""
+        self.pending_budget, self.pending_goal, self.budget_factor = None, "", None
         self.previous = None
         self.signed_off = False
         return self.project
@@ -864,11 +865,16 @@ class Interpreter:
 
     def _factor_after(self, cells: list[str], label_keys: tuple[str, ...]) -> float:
         """What a bare figure after the label is multiplied by to be 万元: its own unit cell's, else the unit the label
-        glosses (预算数（元）), else the form's."""
-        unit = self._unit_after(cells, label_keys) or next(
-            (glossed_money_unit(cell) for cell in cells if _heading_key(cell).startswith(label_keys)), ""
+        glosses (预算数（元）), else the unit the row's first cell or the budget block's label glosses (项目资金（元） |
+        年度资金总额 | 1,250,000.00), else the form's."""
+        unit = (
+            self._unit_after(cells, label_keys)
+            or next((glossed_money_unit(cell) for cell in cells if _heading_key(cell).startswith(label_keys)), "")
+            or (glossed_money_unit(cells[0]) if cells else "")
         )
-        return WAN_FACTORS.get(unit, self.money_factor)
+        if unit in WAN_FACTORS:
+            return WAN_FACTORS[unit]
+        return self.money_factor if self.budget_factor is None else self.budget_factor
 
     def _form_row(self, label: str, block: Row) -> None:
         cells = block.cells
@@ -902,6 +908,9 @@ class Interpreter:
             self.form_part = "purpose"
             return
         if label == "budget":
+            glossed = glossed_money_unit(cells[0]) if cells else ""
+            if glossed in WAN_FACTORS:  # 项目资金（元） heading a block of budget rows: their figures are 元
+                self.budget_factor = WAN_FACTORS[glossed]
             budget = _to_number(self._value_after(cells, total_keys))
             if budget is None and cells:  # 项目资金（万元） | 20: the amount right after the label itself
                 amount = _amount_in_wan(own_written, cells[0], self.money_factor)
