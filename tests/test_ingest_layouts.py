@@ -1678,3 +1678,21 @@ def test_a_budget_block_headed_in_yuan_gives_its_rows_in_yuan(tmp_path):
         for text, name in ((merged, "merged.html"), (above, "above.md"), (alone, "alone.txt"))
     ]
     assert budgets == [[("社区卫生服务中心设备购置", 148.0)], [("家庭医生签约服务", 235.0)], [("慢性病随访管理", 56.2)]]
+
+
+def test_a_system_export_headed_unit_and_project_name_in_one_column_names_its_projects(tmp_path):
+    """Found in review: a budget system's export heads its first column 单位名称、项目名称 (the unit on a line of its own,
+    each project under it) and its goals 项目年度绩效目标; neither heading was known, so every row fell under one project
+    without a name and no goal was read."""
+    text = (
+        "2025年项目支出绩效目标表,,,,,,\n单位名称、项目名称,项目年度绩效目标,一级指标,二级指标,三级指标,指标性质,指标值\n"
+        "某某县教育体育局,,,,,,\n"
+        "  学生资助资金,资助家庭经济困难学生，确保应助尽助。,产出指标,数量指标,资助学生人数,≥,1500人\n"
+        ",,产出指标,质量指标,资助对象识别准确率,＝,100%\n"
+        "  校园安全设施维护,完成中小学安防设施维护。,产出指标,数量指标,维护学校数量,≥,42所\n"
+    )
+    document = read_text(tmp_path, text, "export.csv")
+    assert [(p.name, p.goal, len(p.indicators)) for p in document.projects] == [
+        ("学生资助资金", "资助家庭经济困难学生，确保应助尽助。", 2),
+        ("校园安全设施维护", "完成中小学安防设施维护。", 1),
+    ]
