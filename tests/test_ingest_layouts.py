@@ -1696,3 +1696,26 @@ def test_a_system_export_headed_unit_and_project_name_in_one_column_names_its_pr
         ("学生资助资金", "资助家庭经济困难学生，确保应助尽助。", 2),
         ("校园安全设施维护", "完成中小学安防设施维护。", 1),
     ]
+
+
+def test_a_self_evaluation_title_gives_no_budget_and_the_total_row_does(tmp_path):
+    """Found in review: self-evaluation tables titled 部门预算项目支出绩效自评表(2024年度), copied one cell a line: the
+    second title, read while the first project had no budget yet, was taken for a budget label (部门预算) and its year
+    for 2024 万元; the 总额 row, which holds the budget, was not read. A figure followed by 年 or 分 is a year or a
+    weight, and a zero 年初预算 leaves the adjusted budget to be read."""
+
+    def table(name: str, total: list[str], row: list[str]) -> list[str]:
+        return [
+            "部门预算项目支出绩效自评表(2024年度)", "项目名称", name, "预算执行情况(10分)", "年度预算数(万元)", "年初预算",
+            "调整后预算数", "预算执行数", *total, "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", *row,
+        ]  # fmt: skip
+
+    cells = [
+        *table(
+            "城区道路照明维护", ["总额", "0.00", "36.80", "36.80"], ["产出指标", "数量指标", "维护路灯数量", "≥5200盏", "5300盏"]
+        ),
+        *table("公园绿地管护", ["其他资金", "/"], ["产出指标", "数量指标", "管护绿地面积", "≥86万平方米", "86万平方米"]),
+    ]
+    document = read_text(tmp_path, "".join(f"{cell} |\n" for cell in cells))
+    assert [(p.name, p.budget) for p in document.projects] == [("城区道路照明维护", 36.8), ("公园绿地管护", None)]
+    assert rows(document) == [("维护路灯数量", "≥5200盏"), ("管护绿地面积", "≥86万平方米")]

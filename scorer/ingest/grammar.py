@@ -36,6 +36,7 @@ from scorer.text import nfkc
 from scorer.types import Document, Indicator, Location, Project, Skip
 from scorer.values import WAN_FACTORS, glossed_money_unit, is_unit_only, money_unit_cell
 
+_LABEL_REST = re.compile(r"[\d.,，%％()（）:：\s]|[千百万亿]?元|万")  # figures and units after a budget label
 _LABEL_AND_TEXT = re.compile(r"^(?P<label>[^:：，,。]{2,12})[:：]\s*(?P<text>\S.*)$", re.DOTALL)  # 年度绩效目标：…
 _BAND = re.compile(r"[(（]\s*\d+(?:\s*[-~—－]\s*\d+)?\s*分?\s*[)）]\s*分?|\d+(?:\s*[-~—]\s*\d+)?分$")
 _BAND_ONLY = re.compile(r"^[(（]?\s*\d+(?:\s*[-~—－]\s*\d+)?\s*分?\s*[)）]\s*分?$")
@@ -63,6 +64,7 @@ _VALUE_START = re.compile(r"^(?:[≥≤≧≦><=＝═＞＜]|大于|小于|等�
 _SECTION_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d).{2,30}[。:：]$)")
 _LABEL_WORDS = re.compile(r"(?:产出|效益|效果|满意度|成本|数量|质量|时效|绩效|项目完成|项目效益)(?:指标|值)")
 # names of public bodies end in one of these: 局, 委员会, 中心, 学校 …
+_TABLE_TITLE = re.compile(r"(?:绩效目标|绩效自评|目标申报|目标审批|绩效评价)[^|，。]{0,8}表(?:[(（]?20\d{2}年度?[)）]?)?$")
 _NUMBERED = re.compile(r"^指标\s*\d+\s*[.、:：]")
 _FIGURE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _MONEY_UNIT = re.compile(r"\s*(" + "|".join(sorted(WAN_FACTORS, key=len, reverse=True)) + ")")
@@ -346,7 +348,10 @@ class GrammarInterpreter:
             # a sign-off opening its line, or after a row with its target; 回访方式 | 电话 is a value
             or (closes_table(text) and (cell.first or self.row is None or self.row.target_taken()))
         ) and bool(self.rows_in_table or self.row is not None)
-        if closing or (cell.alone and _SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text)):
+        heading = cell.alone and (
+            (_SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text)) or _TABLE_TITLE.search(compact_text)
+        )  # 二、…, or the next table's title (部门预算项目支出绩效自评表(2024年度)): the table has ended
+        if closing or heading:
             self._close_row()
             self.in_table = False
             if closing:  # listed with the rest of its line (合计 | 10万元), as a table's reader lists the row
@@ -667,14 +672,17 @@ class GrammarInterpreter:
         for label_key in forms.budget:
             if compact_text.startswith(label_key) and self.project is not None and self.project.budget is None:
                 rest = compact_text[len(label_key) :]
-                if rest and not re.search(r"\d", rest) and rest not in WAN_FACTORS:
-                    continue  # 项目资金到位率, 预算资金执行率: an indicator's name, not a label and its amount (万元 glosses it)
+                if len(_LABEL_REST.sub("", rest)) > 2:
+                    continue  # 预算资金到位率, 部门预算项目支出绩效自评表: a name or a title (合计, 万元 may follow a label)
                 for offset, candidate in enumerate([rest] + [c.text for c in cells[index + 1 : index + 4]]):
                     figure = _FIGURE.search(nfkc(candidate))
                     glued = figure and re.match(r"\d*[%％]", nfkc(candidate)[figure.end() :])  # 40004000100%
-                    scored = figure and re.match(r"\s*分", nfkc(candidate)[figure.end() :])  # 10分: a weight, not money
+                    # 10分 is a weight and 2024年 a year (自评表(2024年度)), not money
+                    scored = figure and re.match(r"\s*[分年]", nfkc(candidate)[figure.end() :])
                     if figure and not glued and not scored and not key(candidate).startswith(("其中", "%")):
                         number = float(figure.group().replace(",", ""))
+                        if number == 0:  # 总额 | 0.00 | 3.36: no money at the start of the year, the next figure is
+                            continue
                         factor = self.money_factor
                         unit = _MONEY_UNIT.match(nfkc(candidate)[figure.end() :])
                         glossed = glossed_money_unit(re.split(r"\d", nfkc(cells[index].text), maxsplit=1)[0])
