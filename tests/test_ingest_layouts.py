@@ -215,10 +215,10 @@ def test_space_separated_export_with_lost_level1_and_split_operator_unit(tmp_pat
 总分 100 98
 """
     document = read_text(tmp_path, text)
-    assert rows(document) == [
-        ("指标1:保洁河道长度", ">=120公里"),
-        ("指标2:清理漂浮物次数", ">=52次"),
-        ("指标1:河面保洁达标率", ">=95%(百分比)"),
+    assert rows(document) == [  # the template's slot numbers (指标1:) are no part of the names
+        ("保洁河道长度", ">=120公里"),
+        ("清理漂浮物次数", ">=52次"),
+        ("河面保洁达标率", ">=95%(百分比)"),
     ]
     assert document.projects[0].name == "河道保洁经费"
 
@@ -433,10 +433,10 @@ def test_bracketed_indicator_lists(tmp_path):
 【效益指标-社会效益指标】指标1：网上办事平均响应时间（≤2秒）
 """
     document = read_text(tmp_path, text)
-    assert rows(document) == [
-        ("指标1：租用云主机数量", "≥60台"),
-        ("指标1：平台可用率", "≥99.9%"),
-        ("指标1：网上办事平均响应时间", "≤2秒"),
+    assert rows(document) == [  # without the slot numbers (指标1：)
+        ("租用云主机数量", "≥60台"),
+        ("平台可用率", "≥99.9%"),
+        ("网上办事平均响应时间", "≤2秒"),
     ]
     assert document.projects[0].indicators[2].level2 == "社会效益指标"
 
@@ -1719,3 +1719,27 @@ def test_a_self_evaluation_title_gives_no_budget_and_the_total_row_does(tmp_path
     document = read_text(tmp_path, "".join(f"{cell} |\n" for cell in cells))
     assert [(p.name, p.budget) for p in document.projects] == [("城区道路照明维护", 36.8), ("公园绿地管护", None)]
     assert rows(document) == [("维护路灯数量", "≥5200盏"), ("管护绿地面积", "≥86万平方米")]
+
+
+def test_a_templates_numbered_slots_and_a_second_table_under_its_own_heading(tmp_path):
+    """Found in review: a self-evaluation template numbers its slots (指标1:…, 指标2:) and leaves some empty (……); the
+    numbers stayed in the names, the empty slots became indicators without a target, and a second table under its own
+    numbered heading (二、…, no 项目名称) went under the first project with the first project's budget."""
+
+    def table(name_line: str, money: int, slots: list[str]) -> str:
+        return (
+            f"{name_line}\n项目支出绩效自评表\n(2024年度)\n年度资金总额: {money} {money} {money} 10 10\n"
+            "二级指标 三级指标 年度指标值 实际完成值 分值 得分\n" + "\n".join(slots) + "\n总分 100 100\n"
+        )
+
+    text = table(
+        "一、社区养老服务站运营补助\n项目名称 社区养老服务站运营补助",
+        48,
+        ["数量指标 指标1:运营服务站数量 12个 12个 20 20", "指标2:", "……", "质量指标 指标1:服务站星级达标率 ≥80% 83% 20 20"],
+    ) + table("二、困难老人助餐补贴", 26, ["数量指标 指标1:助餐服务人次 ≥1.5万人次 1.6万人次 30 30", "指标2:"])
+    document = read_text(tmp_path, text)
+    assert [(p.name, p.budget, [(i.level3, i.value) for i in p.indicators]) for p in document.projects] == [
+        ("社区养老服务站运营补助", 48.0, [("运营服务站数量", "12个"), ("服务站星级达标率", "≥80%")]),
+        ("困难老人助餐补贴", 26.0, [("助餐服务人次", "≥1.5万人次")]),
+    ]
+    assert sum(skip.reason == "模板中留空的指标栏" for skip in document.skipped) == 2

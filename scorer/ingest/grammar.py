@@ -29,6 +29,7 @@ from scorer.ingest.interpret import (
     heading_field,
     is_organ_name,
     total_without_target,
+    without_slot_number,
 )
 from scorer.ingest.recover import CUT_MARK, Cell, key, names_a_measure
 from scorer.lexicons import table
@@ -64,6 +65,7 @@ _VALUE_START = re.compile(r"^(?:[≥≤≧≦><=＝═＞＜]|大于|小于|等�
 _SECTION_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d).{2,30}[。:：]$)")
 _LABEL_WORDS = re.compile(r"(?:产出|效益|效果|满意度|成本|数量|质量|时效|绩效|项目完成|项目效益)(?:指标|值)")
 # names of public bodies end in one of these: 局, 委员会, 中心, 学校 …
+_PROJECT_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}\s*、\s*(?P<name>[^。；;，,:：]{2,30})$")
 _TABLE_TITLE = re.compile(r"(?:绩效目标|绩效自评|目标申报|目标审批|绩效评价)[^|，。]{0,8}表(?:[(（]?20\d{2}年度?[)）]?)?$")
 _NUMBERED = re.compile(r"^指标\s*\d+\s*[.、:：]")
 _FIGURE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
@@ -291,6 +293,7 @@ class GrammarInterpreter:
         self.skip_remnants = False
         self.unit_rank = 99  # the unit label the document's unit came from (实施单位 before 主管部门)
         self.prose_table = False  # the table is a label and its indicators listed in one cell
+        self.heading_name = ""  # a numbered heading alone on its line (二、农村饮水工程维修养护经费): the next project's name
 
     # --- the walk -------------------------------------------------------------------------------
 
@@ -309,7 +312,9 @@ class GrammarInterpreter:
                 self.skip_remnants = any(self._label_at(cells, j)[0] for j in range(end, min(end + 4, len(cells))))
                 self.level1 = self.level2 = ""
                 if self.project is None:
-                    self._open_project(self._fallback_name(), cells[index])
+                    self._open_project(self.heading_name or self._fallback_name(), cells[index])
+                elif self.heading_name and self.project.indicators:  # a table under a new heading: its project
+                    self._open_project(self.heading_name, cells[index])
                 index = end
                 continue
             index = self._step(cells, index)
@@ -338,6 +343,7 @@ class GrammarInterpreter:
             self.in_table = True  # 产出指标 | 开展巡查8次;编制资料3个;…: a label, then its indicators in one cell
         if not self.in_table:
             self._title(text)
+            self._heading(cell)
             return index + 1
         if self.skip_remnants and not self._label_at(cells, index)[0]:
             self.doc.skipped.append(Skip(self._loc(cell), "表头折行的余下部分", text))
@@ -354,6 +360,7 @@ class GrammarInterpreter:
         if closing or heading:
             self._close_row()
             self.in_table = False
+            self._heading(cell)
             if closing:  # listed with the rest of its line (合计 | 10万元), as a table's reader lists the row
                 self.doc.skipped.append(Skip(self._loc(cell), "表尾的合计、说明或签名行", _closing_line(cells, index)))
             return index + 1
@@ -555,6 +562,10 @@ class GrammarInterpreter:
         if row is None:
             return
         value = self._target(row)
+        slot, row.name = row.name, without_slot_number(row.name)
+        if not key(row.name) and key(value) in ("", *_grammar()["placeholders"]):
+            self.doc.skipped.append(Skip(self._loc(row.cell), "模板中留空的指标栏", f"{slot} {value}".strip()))
+            return
         name_key = key(row.name)
         if (
             not name_key
@@ -670,6 +681,8 @@ class GrammarInterpreter:
         if self._goal_cell(cells[index].text):
             return 1
         for label_key in forms.budget:
+            if self.heading_name and self.project is not None and self.project.indicators and compact_text.startswith(label_key):
+                self._open_project(self.heading_name, cells[index])  # the budget of the project a new heading names
             if compact_text.startswith(label_key) and self.project is not None and self.project.budget is None:
                 rest = compact_text[len(label_key) :]
                 if len(_LABEL_REST.sub("", rest)) > 2:
@@ -700,6 +713,13 @@ class GrammarInterpreter:
                         return 1
                 return 1
         return 0
+
+    def _heading(self, cell: Cell) -> None:
+        """Keep a numbered heading alone on its line (二、农村饮水工程维修养护经费) as the name of the project whose form or
+        table comes next, unless 项目名称 names it."""
+        found = _PROJECT_HEADING.match(cell.text.strip()) if cell.alone else None
+        if found:
+            self.heading_name = found["name"]
 
     def _names_project(self, compact_text: str) -> bool:
         return _BRACKETS.sub("", compact_text).startswith(_form_labels().project)
@@ -734,6 +754,7 @@ class GrammarInterpreter:
 
     def _open_project(self, name: str, cell: Cell) -> None:
         self._close_project()
+        self.heading_name = ""
         self.project = Project(name=name, location=self._loc(cell))
 
     def _close_project(self) -> None:

@@ -40,6 +40,7 @@ _SEALED = re.compile(r"盖章|签章|签字|签名")
 _LABELLED = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.{0,80})$")  # 单位名称：某县民政局
 _LABEL_OPENING = re.compile(r"^[^:：，,。；;]{2,12}[:：]")  # 绩效指标：, 实施单位：…
 _LABEL_AND_TEXT = re.compile(r"^(?P<label>[^:：，,。]{2,12})[:：]\s*(?P<text>\S.*)$", re.DOTALL)  # 年度绩效目标：…
+_SLOT_NUMBER = re.compile(r"^\s*指标\s*\d{1,2}\s*[.、:：]\s*")  # 指标1:完成…, a template's numbered slot
 _GOAL_SPLIT = re.compile(r"(?:^|\s|[；;。])(?=(?:目标\s*[0-9一二三四五六七八九十]+\s*[:：、.]|[0-9]{1,2}\s*[.、．](?!\d)))")
 
 
@@ -66,6 +67,12 @@ def _heading_key(cell: str) -> str:
     text = nfkc(strip_markup(without_invisible(cell or "")))  # a rows table's headings are not read as blocks
     text = re.sub(r"[(（][^)）]*[)）]", "", text)
     return re.sub(r"[\s:：*]", "", text)
+
+
+def without_slot_number(name: str) -> str:
+    """An indicator's name without the number of the template's slot it fills (指标1:工程验收合格率 -> 工程验收合格率);
+    "" for a slot left empty (指标2:)."""
+    return _SLOT_NUMBER.sub("", name, count=1)
 
 
 def is_organ_name(name: str) -> bool:
@@ -982,7 +989,7 @@ class Interpreter:
         mapped = self._map_cells(block.cells)
         level1 = mapped.get("level1", "")
         level2 = mapped.get("level2", "")
-        level3 = mapped.get("level3", "")
+        level3 = without_slot_number(mapped.get("level3", ""))
         description = mapped.get("description", "")
         value = _compose_value(mapped)
         previous = self.previous if self.previous is not None and project.indicators else None
