@@ -1743,3 +1743,42 @@ def test_a_templates_numbered_slots_and_a_second_table_under_its_own_heading(tmp
         ("困难老人助餐补贴", 26.0, [("助餐服务人次", "≥1.5万人次")]),
     ]
     assert sum(skip.reason == "模板中留空的指标栏" for skip in document.skipped) == 2
+
+
+def test_a_multi_year_table_gives_way_to_the_annual_table_after_it(tmp_path):
+    """Found in review: a form with a 长期绩效指标 table, then a 年度绩效指标 table, had the multi-year targets read as
+    the year's (40公里 for 8.5公里) and the annual rows read again as extra rows; 其他说明的问题 | 无 became a row too."""
+    text = (
+        "项目名称 乡村公路提档升级\n资金总额：560\n"
+        "实施期绩效指标 一级指标 二级指标 指标内容 指标值\n"
+        "产出指标 数量指标 提档升级公路里程 120公里\n质量指标 交工验收合格率 100%\n"
+        "年度绩效指标 一级指标 二级指标 指标内容 指标值\n"
+        "产出指标 数量指标 提档升级公路里程 30公里\n质量指标 交工验收合格率 100%\n"
+        "其他说明的问题 无\n"
+    )
+    document = read_text(tmp_path, text)
+    assert rows(document) == [("提档升级公路里程", "30公里"), ("交工验收合格率", "100%")]
+    assert [s.text for s in document.skipped if s.reason.startswith("长期")] == [
+        "提档升级公路里程 120公里",
+        "交工验收合格率 100%",
+    ]
+
+
+def test_a_multi_year_table_in_word_gives_way_to_the_annual_table_after_it(tmp_path):
+    """The table reader's side of the above: 实施期绩效指标 and 年度绩效指标 in the first cell of two header rows."""
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("项目名称：乡村公路提档升级")
+    add_word_table(
+        word,
+        [
+            ["实施期绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+            ["", "产出指标", "数量指标", "提档升级公路里程", "120公里"],
+            ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+            ["", "产出指标", "数量指标", "提档升级公路里程", "30公里"],
+        ],
+    )
+    path = tmp_path / "申报表.docx"
+    word.save(str(path))
+    assert rows(read_document(path)) == [("提档升级公路里程", "30公里")]

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from scorer.ingest.interpret import (
+    LONG_TABLE,
     closes_table,
     closing_of,
     document_year,
@@ -294,6 +295,7 @@ class GrammarInterpreter:
         self.unit_rank = 99  # the unit label the document's unit came from (实施单位 before 主管部门)
         self.prose_table = False  # the table is a label and its indicators listed in one cell
         self.heading_name = ""  # a numbered heading alone on its line (二、农村饮水工程维修养护经费): the next project's name
+        self.long_from: int | None = None  # where the open project's 长期绩效指标 table's rows start among its indicators
 
     # --- the walk -------------------------------------------------------------------------------
 
@@ -315,6 +317,7 @@ class GrammarInterpreter:
                     self._open_project(self.heading_name or self._fallback_name(), cells[index])
                 elif self.heading_name and self.project.indicators:  # a table under a new heading: its project
                     self._open_project(self.heading_name, cells[index])
+                self._table_of_years(key(cells[index - 1].text) if index else "")
                 index = end
                 continue
             index = self._step(cells, index)
@@ -570,6 +573,7 @@ class GrammarInterpreter:
         if (
             not name_key
             or name_key in ("指标", "绩效指标")
+            or heading_field(row.name) == "indicators"  # 年度绩效指标 before its table's header
             or _NUMBER_ONLY.match(name_key)
             or _header_role(row.name) in ("level1", "level2", "level3", "value", "value_long")
         ):
@@ -714,6 +718,20 @@ class GrammarInterpreter:
                 return 1
         return 0
 
+    def _table_of_years(self, before: str) -> None:
+        """长期绩效指标 before a header: the rows of a multi-year table, kept unless an annual table (年度绩效指标) follows
+        in the project, whose rows are the year's targets; the multi-year rows are then listed, not read."""
+        assert self.project is not None
+        if LONG_TABLE.search(before):
+            self.long_from = len(self.project.indicators)
+        elif self.long_from is not None and "年度" in before:
+            for indicator in self.project.indicators[self.long_from :]:
+                self.doc.skipped.append(
+                    Skip(indicator.location, "长期绩效指标（另有年度绩效指标）", f"{indicator.level3} {indicator.value}".strip())
+                )
+            del self.project.indicators[self.long_from :]
+            self.long_from = None
+
     def _heading(self, cell: Cell) -> None:
         """Keep a numbered heading alone on its line (二、农村饮水工程维修养护经费) as the name of the project whose form or
         table comes next, unless 项目名称 names it."""
@@ -754,7 +772,7 @@ class GrammarInterpreter:
 
     def _open_project(self, name: str, cell: Cell) -> None:
         self._close_project()
-        self.heading_name = ""
+        self.heading_name, self.long_from = "", None
         self.project = Project(name=name, location=self._loc(cell))
 
     def _close_project(self) -> None:

@@ -40,6 +40,7 @@ _SEALED = re.compile(r"盖章|签章|签字|签名")
 _LABELLED = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.{0,80})$")  # 单位名称：某县民政局
 _LABEL_OPENING = re.compile(r"^[^:：，,。；;]{2,12}[:：]")  # 绩效指标：, 实施单位：…
 _LABEL_AND_TEXT = re.compile(r"^(?P<label>[^:：，,。]{2,12})[:：]\s*(?P<text>\S.*)$", re.DOTALL)  # 年度绩效目标：…
+LONG_TABLE = re.compile(r"(?:长期|中长期|实施期|实施周期|中期)(?:绩效)?(?:指标|目标)")  # a multi-year table's heading
 _SLOT_NUMBER = re.compile(r"^\s*指标\s*\d{1,2}\s*[.、:：]\s*")  # 指标1:完成…, a template's numbered slot
 _GOAL_SPLIT = re.compile(r"(?:^|\s|[；;。])(?=(?:目标\s*[0-9一二三四五六七八九十]+\s*[:：、.]|[0-9]{1,2}\s*[.、．](?!\d)))")
 
@@ -444,6 +445,7 @@ class Interpreter:
         self.pending_goal = ""  # 年度绩效目标：… after 项目名称：…, before that project's table
         self.named_by_heading = False  # pending_name is a numbered heading's (二、城乡医疗救助), not a label's
         self.goal_open = False  # the paragraph before was a labelled goal: a plain one after it goes on with it
+        self.long_from: int | None = None  # where the open project's 长期绩效指标 table's rows start among its indicators
         # the project opened under a sheet's name (Sheet1绩效目标表, the workbook reader's line before each sheet)
         # while the sheet has named none: it names no project of the document
         self.sheet_project: Project | None = None
@@ -484,7 +486,7 @@ class Interpreter:
             self.project.budget = self.pending_budget
         if named_so and pending and self.pending_goal:
             self.project.goal = self.pending_goal
-        self.pending_budget, self.pending_goal, self.budget_factor = None, "", None
+        self.pending_budget, self.pending_goal, self.budget_factor, self.long_from = None, "", None, None
         self.previous = None
         self.signed_off = False
         return self.project
@@ -850,6 +852,22 @@ class Interpreter:
             self.in_indicators = True
             self.form_part = ""
             self.previous = None
+            self._table_of_years(" ".join(c for c, f in zip(block.cells, fields, strict=False) if f in (None, "indicators")))
+
+    def _table_of_years(self, before: str) -> None:
+        """实施期绩效指标 heading an indicator table: its rows are kept unless an annual table (年度绩效指标) follows in
+        the project, whose rows are the year's targets; the multi-year rows are then listed, not read."""
+        if self.project is None:
+            return
+        if LONG_TABLE.search(_heading_key(before)):
+            self.long_from = len(self.project.indicators)
+        elif self.long_from is not None and "年度" in before:
+            for indicator in self.project.indicators[self.long_from :]:
+                self.doc.skipped.append(
+                    Skip(indicator.location, "长期绩效指标（另有年度绩效指标）", f"{indicator.level3} {indicator.value}".strip())
+                )
+            del self.project.indicators[self.long_from :]
+            self.long_from = None
 
     # --- form layout ----------------------------------------------------------------------------
 
