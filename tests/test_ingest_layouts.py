@@ -1782,3 +1782,34 @@ def test_a_multi_year_table_in_word_gives_way_to_the_annual_table_after_it(tmp_p
     path = tmp_path / "申报表.docx"
     word.save(str(path))
     assert rows(read_document(path)) == [("提档升级公路里程", "30公里")]
+
+
+@pytest.mark.parametrize(
+    "form, goal",
+    [
+        (["绩效目标 | 完成全县农村危房改造120户，改造后住房安全达标。 |"], "完成全县农村危房改造120户，改造后住房安全达标。"),
+        (  # a self-evaluation: the goal set at the start of the year, then what was done
+            ["年度总体目标 |", "年初设定目标 |", "年度总体目标完成情况综述 |",
+             "完成全县农村危房改造120户，改造后住房安全达标。 |", "全年完成改造126户，全部通过验收。 |"],
+            "完成全县农村危房改造120户，改造后住房安全达标。",
+        ),
+        (  # the multi-year goal, then the year's, under labels in the same order
+            ["总体目标 | 实施周期总目标(2024年-2026年) | 年度目标 |",
+             "三年内完成农村危房改造400户。 | 完成全县农村危房改造120户，改造后住房安全达标。 |"],
+            "完成全县农村危房改造120户，改造后住房安全达标。",
+        ),
+    ],
+)  # fmt: skip
+def test_a_goal_in_a_copied_tables_cells_is_the_projects_goal(tmp_path, form, goal):
+    """Found in review: a goal written in a table's cells (绩效目标 | …; a self-evaluation's 年初设定目标 beside its
+    completion; 实施周期总目标 | 年度目标 above the two goals), copied as text, was not read: the project had no goal."""
+    text = "\n".join(
+        [
+            "项目名称 | 农村危房改造补助 |",
+            *form,
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+            "产出指标 | 数量指标 | 改造户数 | ≥120户 |",
+        ]
+    )
+    document = read_text(tmp_path, text + "\n")
+    assert [(p.name, p.goal) for p in document.projects] == [("农村危房改造补助", goal)]

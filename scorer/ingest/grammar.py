@@ -682,7 +682,7 @@ class GrammarInterpreter:
                 if is_organ_name(name):
                     self.doc.unit, self.unit_rank = name, rank
                 break
-        if self._goal_cell(cells[index].text):
+        if self._goal_cell(cells[index].text) or self._goal_after_label(cells, index):
             return 1
         for label_key in forms.budget:
             if self.heading_name and self.project is not None and self.project.indicators and compact_text.startswith(label_key):
@@ -750,6 +750,31 @@ class GrammarInterpreter:
         self.project.goal = found["text"].strip()
         return True
 
+    def _goal_after_label(self, cells: list[Cell], index: int) -> bool:
+        """A goal label cell (绩效目标, 年度目标) and the goal in a cell after it. Where column labels follow it
+        (实施周期总目标 | 年度目标, or a self-evaluation's 年初设定目标 | 完成情况综述), their texts follow in the same order
+        and the goal is the text under the first label that is neither a multi-year goal nor a completion."""
+        if self.project is None or self.project.indicators or self.project.goal or not _is_goal_label(cells[index].text):
+            return False
+        labels: list[str] = []
+        texts: list[str] = []
+        for cell in cells[index + 1 : index + 8]:
+            text = cell.text.strip()
+            if _is_goal_label(text) and not texts:
+                labels.append(_without_glosses(text))
+                continue
+            if heading_field(text) or label_kind(text) or _TABLE_TITLE.search(key(text)) or not _is_goal_text(text):
+                break  # a header, a group label, a table's title or a label: no more goal text here
+            texts.append(text)
+            if len(texts) >= max(len(labels), 1):
+                break
+        if not texts:
+            return False
+        annual = [n for n, label in enumerate(labels) if not LONG_TABLE.search(label) and "完成" not in label]
+        at = annual[0] if annual and annual[0] < len(texts) else 0
+        self.project.goal = texts[at]
+        return True
+
     def _money_unit(self, compact_text: str) -> None:
         if re.search(r"(?:单位[:：]?|[(（])元[)）]?$|金额单位元|资金[(（]元[)）]", compact_text):
             self.money_factor = 1e-4
@@ -794,6 +819,30 @@ class GrammarInterpreter:
         for cell in cells[:300]:
             lines.setdefault(cell.line, []).append(cell.text)
         self.doc.year = document_year([" ".join(texts) for texts in lines.values()]) or self.doc.year
+
+
+@cache
+def _is_goal_label(text: str) -> bool:
+    """A cell naming the goal (headers.yaml goal: 绩效目标, 年度目标 …) or what a self-evaluation writes beside it
+    (年初设定目标, 预期目标, 年度总体目标完成情况, 实际完成情况)."""
+    compact_text = _without_glosses(text)
+    if len(compact_text) > 14:
+        return False
+    return heading_field(compact_text) == "goal" or compact_text.endswith(_GOAL_LABEL_ENDINGS)
+
+
+_GOAL_LABEL_ENDINGS = ("设定目标", "预期目标", "完成情况", "完成情况综述", "年度目标", "总目标")
+
+
+def _is_goal_text(text: str) -> bool:
+    """Prose long enough to be a goal, not a measure's name (总体完成率(%)) nor a figure."""
+    listed = re.sub(r"^\s*[(（]?\d{1,2}\s*[)）、.．]\s*", "", text)  # 1、改善…: a goal written as a list
+    return len(key(text)) >= 8 and not names_a_measure(_without_glosses(text)) and not looks_like_value(listed)
+
+
+def _without_glosses(text: str) -> str:
+    """The cell compared as a word, without what brackets add to it (实施周期总目标(2022年--2024年), 总体完成率(%))."""
+    return re.sub(r"[(（][^()（）]*[)）]", "", key(text))
 
 
 @cache
