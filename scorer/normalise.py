@@ -192,11 +192,18 @@ def group_of(indicator: Indicator, name: str) -> tuple[str, str]:
     return _group(indicator.level1, indicator.level2, name)
 
 
+_WEIGHT = re.compile(r"[(（]\d+(?:\.\d+)?分[)）]|\d+(?:\.\d+)?分$")  # 产出指标(50分), (50分)数量指标: the group's weight
+
+
+def _heading(cell: str) -> str:
+    return _WEIGHT.sub("", compact(cell))
+
+
 @lru_cache(maxsize=50_000)  # few distinct headings, names repeat across projects
 def _group(level1_heading: str, level2_heading: str, name: str) -> tuple[str, str]:
     level1_map, level2_map, endings = _groups()
-    level1 = level1_map.get(compact(level1_heading), "")
-    level2 = level2_map.get(compact(level2_heading), "")
+    level1 = level1_map.get(_heading(level1_heading), "")
+    level2 = level2_map.get(_heading(level2_heading), "")
     if not level2 and level1 == "cost":
         level2 = "cost"  # under 成本指标 every row is a cost (经济, 社会, 生态环境成本), whatever its name ends with
     if not level2:

@@ -163,3 +163,25 @@ def test_a_value_of_figures_adds_no_dimension_and_is_not_read():
 
     assert dimension_text(_row("经济效益指标", "带动农民增收", "≥500万元")) == "带动农民增收"
     assert dimension_text(_row("经济效益指标", "优化营商", "环境持续向好")) == "优化营商环境持续向好"
+
+
+@pytest.mark.parametrize(
+    "level1, level2, groups",
+    [
+        ("产出指标(50分)", "数量指标", ("output", "quantity")),
+        ("效益指标（30分）", "社会效益指标", ("effect", "social")),
+        ("项目效益指标", "社会效益", ("effect", "social")),
+        ("项目完成指标", "(20分)质量指标", ("output", "quality")),
+        ("满意度指标 10分", "服务对象满意度指标", ("satisfaction", "satisfaction")),
+    ],
+)
+def test_a_group_heading_with_its_weight_or_the_project_prefix_is_the_group(level1, level2, groups):
+    """Self-evaluation templates write a group's weight in its heading (产出指标(50分)) and some say 项目完成指标 /
+    项目效益指标: the heading names the same group, which the rules and the model read."""
+    from scorer.normalise import prepare
+    from scorer.types import Document, Indicator, Location, Project
+
+    project = Project(name="乡镇综合文化站免费开放")
+    project.indicators = [Indicator(level1, level2, "开展文化活动场次", "", "≥24场", "", Location("t"))]
+    row = prepare([Document(source="t", projects=[project])])[0].projects[0].rows[0]
+    assert (row.level1_group, row.group) == groups
