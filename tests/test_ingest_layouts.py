@@ -1813,3 +1813,17 @@ def test_a_goal_in_a_copied_tables_cells_is_the_projects_goal(tmp_path, form, go
     )
     document = read_text(tmp_path, text + "\n")
     assert [(p.name, p.goal) for p in document.projects] == [("农村危房改造补助", goal)]
+
+
+def test_a_transfer_payments_name_label_names_the_project(tmp_path):
+    """Found in review: a region's transfer-payment table names its money 转移支付（项目）名称 (or 专项资金名称), which the
+    table reader did not know: the project took the table's title for a name."""
+    page = """<html><body><table>
+<tr><td colspan="4">2025年中央对地方转移支付区域绩效目标表</td></tr>
+<tr><td>转移支付（项目）名称</td><td colspan="3">城乡居民养老保险补助</td></tr>
+<tr><td>资金情况</td><td>年度金额：</td><td colspan="2">1,520.00</td></tr>
+<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+<tr><td>产出指标</td><td>数量指标</td><td>参保缴费人数</td><td>≥8.6万人</td></tr>
+</table></body></html>"""
+    document = read_text(tmp_path, page, "区域绩效目标表.html")
+    assert [(p.name, p.budget) for p in document.projects] == [("城乡居民养老保险补助", 1520.0)]

@@ -64,6 +64,12 @@ def _form_labels() -> dict[str, str]:
     return out
 
 
+@cache
+def _name_labels() -> tuple[str, ...]:
+    """The labels of a project's name on its form (项目名称, 转移支付（项目）名称 …), as keys."""
+    return tuple(key for key, part in _form_labels().items() if part == "name")
+
+
 def _heading_key(cell: str) -> str:
     text = nfkc(strip_markup(without_invisible(cell or "")))  # a rows table's headings are not read as blocks
     text = re.sub(r"[(（][^)）]*[)）]", "", text)
@@ -905,7 +911,7 @@ class Interpreter:
         cells = block.cells
         self.in_indicators = False
         if label in ("code", "name"):
-            name = self._value_after(cells, ("项目名称",))
+            name = self._value_after(cells, _name_labels())
             code = self._value_after(cells, ("项目编码", "项目代码"))
             if self.project is None or self.project.indicators or (self.project.code and code):
                 self._open_project(name or self.pending_title, block)
