@@ -1827,3 +1827,23 @@ def test_a_transfer_payments_name_label_names_the_project(tmp_path):
 </table></body></html>"""
     document = read_text(tmp_path, page, "区域绩效目标表.html")
     assert [(p.name, p.budget) for p in document.projects] == [("城乡居民养老保险补助", 1520.0)]
+
+
+def test_a_budget_written_inside_its_cell_with_its_parts_is_read(tmp_path):
+    """Found in review: a Word form writes the budget and its parts in one cell beside 项目资金 (资金总额：126.5万元，其中财政
+    拨款…); the project had no budget."""
+    import docx
+
+    word = docx.Document()
+    add_word_table(
+        word,
+        [
+            ["项目名称", "残疾人托养服务补贴", "", ""],
+            ["项目资金", "资金总额：86.4万元，其中财政拨款80万元，其他资金6.4万元", "", ""],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "托养服务人数", "≥120人"],
+        ],
+    )
+    path = tmp_path / "申报表.docx"
+    word.save(str(path))
+    assert [(p.name, p.budget) for p in read_document(path).projects] == [("残疾人托养服务补贴", 86.4)]

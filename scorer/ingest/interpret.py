@@ -945,6 +945,8 @@ class Interpreter:
             budget = _to_number(self._value_after(cells, total_keys))
             if budget is None and cells:  # 项目资金（万元） | 20: the amount right after the label itself
                 amount = _amount_in_wan(own_written, cells[0], self.money_factor)
+                if amount is None:  # 项目资金 | 资金总额：126.5万元，其中财政拨款126.5万元
+                    amount = self._labelled_amount(cells[1:])
                 if amount is not None:
                     self.project.budget = amount
             fiscal = _to_number(self._value_after(cells, fiscal_keys))
@@ -966,6 +968,17 @@ class Interpreter:
             text = " ".join(c.strip() for c in cells[1:] if c.strip())
             self.project.goal = text
             self.form_part = "goal"
+
+    def _labelled_amount(self, cells: list[str]) -> float | None:
+        """The first amount a budget label gives inside a cell (资金总额：126.5万元，其中财政拨款126.5万元), in 万元."""
+        for cell in cells:
+            for segment in re.split(r"[，；;]|,(?!\d{3})", cell):
+                found = _LABELLED.match(segment.strip())
+                if found and _form_labels().get(_heading_key(found["label"])) == "budget":
+                    amount = _amount_in_wan(found["value"].strip(), found["label"], self.money_factor)
+                    if amount is not None:
+                        return amount
+        return None
 
     def _form_continuation(self, block: Row) -> None:
         project = self.project
