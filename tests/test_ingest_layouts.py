@@ -1847,3 +1847,31 @@ def test_a_budget_written_inside_its_cell_with_its_parts_is_read(tmp_path):
     path = tmp_path / "申报表.docx"
     word.save(str(path))
     assert [(p.name, p.budget) for p in read_document(path).projects] == [("残疾人托养服务补贴", 86.4)]
+
+
+def test_a_second_self_evaluation_named_by_a_paragraph_keeps_its_budget_and_goal(tmp_path):
+    """Found in review: a Word self-evaluation whose second table is named by a paragraph (项目名称：…) above it: the
+    parts under 年度资金总额 (其中：本年财政拨款 …) wiped its budget, and the goal took in what was done beside it."""
+    import docx
+
+    def form(total: str, goal: str) -> list[list[str]]:
+        return [
+            ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数"],
+            ["项目资金（万元）", "年度资金总额", total, total],
+            ["项目资金（万元）", "其中：本年财政拨款", total, total],
+            ["项目资金（万元）", "上年结转资金", "—", "—"],
+            ["年度总体目标", goal, "已完成年度目标任务。", ""],
+            ["一级指标", "二级指标", "三级指标", "年度指标值"],
+            ["产出指标", "数量指标", "救助人次", "≥300人次"],
+        ]
+
+    word = docx.Document()
+    add_word_table(word, [["项目名称", "流浪乞讨人员救助", "", ""], *form("18", "救助流浪乞讨人员，护送返乡。")])
+    word.add_paragraph("项目名称：困境儿童基本生活保障")
+    add_word_table(word, form("64.8", "按月发放困境儿童基本生活费。"))
+    path = tmp_path / "自评表.docx"
+    word.save(str(path))
+    assert [(p.name, p.budget, p.goal) for p in read_document(path).projects] == [
+        ("流浪乞讨人员救助", 18.0, "救助流浪乞讨人员，护送返乡。"),
+        ("困境儿童基本生活保障", 64.8, "按月发放困境儿童基本生活费。"),
+    ]

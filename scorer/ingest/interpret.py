@@ -237,6 +237,22 @@ def _amount_in_wan(value: str, label: str, factor: float) -> float | None:
     return round(amount * (WAN_FACTORS[glossed] if glossed else factor), 6)
 
 
+_COMPLETION = re.compile(r"^(?:已|均已|全部|全面|基本|按计划|按期|全年|年度目标已|各项任务)?(?:已)?完成")
+
+
+def _goal_of_row(cells: list[str]) -> str:
+    """The goal a goal row gives: its cells, up to the one a self-evaluation writes beside the goal to say what was
+    done (已完成年度目标任务, 全年按计划完成…)."""
+    parts: list[str] = []
+    for cell in (c.strip() for c in cells):
+        if not cell:
+            continue
+        if parts and _COMPLETION.match(cell):
+            break
+        parts.append(cell)
+    return " ".join(parts)
+
+
 def _labelled_parts(text: str) -> list[tuple[str, str]]:
     """`label：value` segments of a cell or paragraph, split at ，；, or wide spaces (项目名称：甲，预算金额：300万元);
     [] unless every segment is one, of a form label (name, code, budget) or a unit label."""
@@ -931,11 +947,13 @@ class Interpreter:
         own_written = self._value_after(cells, own_key) + self._unit_after(cells, own_key)  # 预算金额 | 80000 | 元
         if label == "budget" and self.project.indicators:  # after a project's indicators: the next project's
             amount = _to_number(self._value_after(cells, total_keys))
-            self.pending_budget = (
+            pending = (
                 round(amount * self._factor_after(cells, total_keys), 6)
                 if amount is not None
                 else _amount_in_wan(own_written, cells[0], self.money_factor)
             )
+            if pending is not None or self.pending_budget is None:  # 其中：本年财政拨款 under 年度资金总额 is a part
+                self.pending_budget = pending
             self.form_part = "purpose"
             return
         if label == "budget":
@@ -963,10 +981,9 @@ class Interpreter:
             self.project.schedule = [(deadline, None) for _, deadline in self.schedule_columns]
             self.form_part = "schedule"
         elif label == "goal" and self.project.indicators:  # after a project's indicators: the next project's
-            self.pending_goal = " ".join(c.strip() for c in cells[1:] if c.strip())
+            self.pending_goal = _goal_of_row(cells[1:])
         elif label == "goal":
-            text = " ".join(c.strip() for c in cells[1:] if c.strip())
-            self.project.goal = text
+            self.project.goal = _goal_of_row(cells[1:])
             self.form_part = "goal"
 
     def _labelled_amount(self, cells: list[str]) -> float | None:
