@@ -1875,3 +1875,23 @@ def test_a_second_self_evaluation_named_by_a_paragraph_keeps_its_budget_and_goal
         ("流浪乞讨人员救助", 18.0, "救助流浪乞讨人员，护送返乡。"),
         ("困境儿童基本生活保障", 64.8, "按月发放困境儿童基本生活费。"),
     ]
+
+
+def test_a_goal_under_its_columns_labels_is_the_goal_without_them(tmp_path):
+    """Found in review: a self-evaluation workbook heads its goal row's cells 预期目标 | 实际完成情况; the goal took in
+    both labels and the completion."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (
+        ["项目名称", "市场主体信用监管", "", ""],
+        ["年度总体目标", "预期目标", "实际完成情况", ""],
+        ["", "完成企业年报公示率90%以上。", "基本完成年度目标。", ""],
+        ["一级指标", "二级指标", "三级指标", "年度指标值"],
+        ["产出指标", "数量指标", "双随机抽查企业户数", "≥300户"],
+    ):
+        sheet.append(row)
+    path = tmp_path / "自评表.xlsx"
+    book.save(str(path))
+    assert [(p.name, p.goal) for p in read_document(path).projects] == [("市场主体信用监管", "完成企业年报公示率90%以上。")]

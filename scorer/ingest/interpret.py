@@ -237,6 +237,7 @@ def _amount_in_wan(value: str, label: str, factor: float) -> float | None:
     return round(amount * (WAN_FACTORS[glossed] if glossed else factor), 6)
 
 
+_GOAL_COLUMN = re.compile(r"^.{0,8}(?:目标|完成情况|完成情况综述)$")  # 预期目标, 年初设定目标, 实际完成情况
 _COMPLETION = re.compile(r"^(?:已|均已|全部|全面|基本|按计划|按期|全年|年度目标已|各项任务)?(?:已)?完成")
 
 
@@ -245,7 +246,7 @@ def _goal_of_row(cells: list[str]) -> str:
     done (已完成年度目标任务, 全年按计划完成…)."""
     parts: list[str] = []
     for cell in (c.strip() for c in cells):
-        if not cell:
+        if not cell or _GOAL_COLUMN.match(_heading_key(cell)):  # 预期目标 | 实际完成情况: the columns' labels
             continue
         if parts and _COMPLETION.match(cell):
             break
@@ -1014,7 +1015,7 @@ class Interpreter:
             ]
             self.form_part = ""
         elif self.form_part == "goal":
-            project.goal = (project.goal + " " + " ".join(filled)).strip()
+            project.goal = (project.goal + " " + _goal_of_row(filled)).strip()
         else:
             self._skip(block, "项目表单中无法识别的行")
 
