@@ -1895,3 +1895,39 @@ def test_a_goal_under_its_columns_labels_is_the_goal_without_them(tmp_path):
     path = tmp_path / "自评表.xlsx"
     book.save(str(path))
     assert [(p.name, p.goal) for p in read_document(path).projects] == [("市场主体信用监管", "完成企业年报公示率90%以上。")]
+
+
+def test_numbered_titles_and_subheadings_name_their_projects_in_text_without_separators(tmp_path):
+    """Found in review: tables titled 1. 甲项目绩效目标表（金额单位：元  预算数：320,000.00）, or headed （一）甲, all went under
+    the document's title as one project, their titles read as rows; the title's gloss gives the budget in its unit."""
+    table = "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 {name} {value}\n"
+    titled = (
+        "县卫生健康局2025年重点项目绩效目标\n\n1. 家庭医生签约服务项目绩效目标表（金额单位：元  预算数：1,260,000.00）\n"
+        + table.format(name="签约居民人数", value="≥1.8万人")
+        + "\n2. 老年人健康体检项目绩效目标表（金额单位：万元  预算数：54.5）\n"
+        + table.format(name="体检老年人数", value="≥9000人")
+    )
+    subheaded = (
+        "二、项目支出绩效目标情况\n（一）严重精神障碍患者管理\n"
+        + table.format(name="规范管理患者人数", value="≥860人")
+        + "（二）地方病防治\n"
+        + table.format(name="碘盐监测户数", value="≥300户")
+    )
+    readings = [
+        [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in read_text(tmp_path, text, name).projects]
+        for text, name in ((titled, "titled.txt"), (subheaded, "subheaded.txt"))
+    ]
+    assert readings == [
+        [("家庭医生签约服务", 126.0, ["签约居民人数"]), ("老年人健康体检", 54.5, ["体检老年人数"])],
+        [("严重精神障碍患者管理", None, ["规范管理患者人数"]), ("地方病防治", None, ["碘盐监测户数"])],
+    ]
+
+
+def test_the_years_budget_replaces_the_whole_periods_total(tmp_path):
+    """Found in review: a 审批表 gives 项目总预算 (the whole period's money) before 当年年度预算: the total was kept, three
+    times the year's."""
+    text = (
+        "项目名称 机关办公区物业管理服务\n项目总预算 1284 财政资金预算分类 一般公共预算\n当年年度预算 428\n"
+        "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 物业服务面积 ≥2.6万平方米\n"
+    )
+    assert [(p.name, p.budget) for p in read_text(tmp_path, text).projects] == [("机关办公区物业管理服务", 428.0)]

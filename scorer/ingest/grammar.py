@@ -63,11 +63,22 @@ _OPERATOR_WORDS = {
     "等于": "=",
 }
 _VALUE_START = re.compile(r"^(?:[≥≤≧≦><=＝═＞＜]|大于|小于|等于|不低于|不少于|不高于|不超过|[-+]?\d)")
-_SECTION_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d).{2,30}[。:：]$)")
+_SECTION_HEADING = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、](?!\d).{2,30}[。:：]$)"
+)
 _LABEL_WORDS = re.compile(r"(?:产出|效益|效果|满意度|成本|数量|质量|时效|绩效|项目完成|项目效益)(?:指标|值)")
 # names of public bodies end in one of these: 局, 委员会, 中心, 学校 …
-_PROJECT_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}\s*、\s*(?P<name>[^。；;，,:：]{2,30})$")
-_TABLE_TITLE = re.compile(r"(?:绩效目标|绩效自评|目标申报|目标审批|绩效评价)[^|，。]{0,8}表(?:[(（]?20\d{2}年度?[)）]?)?$")
+_PROJECT_HEADING = re.compile(  # 二、…, （二）…, 2. …: a numbered heading
+    r"^(?:[一二三四五六七八九十]{1,3}\s*、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[.、．](?!\d))\s*(?P<name>[^。；;，,:：]{2,40})$"
+)
+_NUMBER_MARK = re.compile(r"^(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、)")
+_TABLE_NAME_END = re.compile(r"(?:项目|资金|经费|补助|补贴|工程|表)$")  # how the name a numbered title gives ends
+_HEADING_GLOSS = re.compile(r"\s*[(（](?P<gloss>[^()（）]*)[)）]\s*$")  # （金额单位：元  预算数：320,000.00）
+_GLOSSED_BUDGET = re.compile(r"预算(?:数|金额|资金)?\s*[:：]\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元|亿元)?")
+_PERIOD_BUDGET_LABELS = frozenset({"项目总预算", "实施期资金总额"})  # the whole period's money, not the year's
+_TABLE_TITLE = re.compile(
+    r"(?:绩效目标|绩效自评|目标申报|目标审批|绩效评价)[^|，。]{0,8}表(?:[(（]?20\d{2}年度?[)）]?|[(（][^()（）]*[)）])?$"
+)
 _NUMBERED = re.compile(r"^指标\s*\d+\s*[.、:：]")
 _FIGURE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _MONEY_UNIT = re.compile(r"\s*(" + "|".join(sorted(WAN_FACTORS, key=len, reverse=True)) + ")")
@@ -295,7 +306,9 @@ class GrammarInterpreter:
         self.unit_rank = 99  # the unit label the document's unit came from (实施单位 before 主管部门)
         self.prose_table = False  # the table is a label and its indicators listed in one cell
         self.heading_name = ""  # a numbered heading alone on its line (二、农村饮水工程维修养护经费): the next project's name
+        self.heading_budget: float | None = None  # the budget the heading's gloss gives (（金额单位：元 预算数：320,000.00）)
         self.long_from: int | None = None  # where the open project's 长期绩效指标 table's rows start among its indicators
+        self.budget_of_period = False  # the open project's budget is its whole period's (项目总预算): the year's replaces it
 
     # --- the walk -------------------------------------------------------------------------------
 
@@ -335,6 +348,11 @@ class GrammarInterpreter:
             return index + 1
         compact_text = key(text)
         self._money_unit(compact_text)
+        heading_cells = self._numbered_title_line(cells, index) if cell.first else 0
+        if heading_cells:  # 2. 乙项目绩效目标表（金额单位：元  预算数：4,867,200.00）, cut at its spaces: the next table's title
+            self._close_row()
+            self.in_table = False
+            return index + heading_cells
         if not self.in_table or self.row is None or ((cell.first or cell.alone) and self._names_project(compact_text)):
             # 项目名称：… opening a line right after a table's last row: the next project, not a row of this one
             consumed = self._form_cell(cells, index)
@@ -687,7 +705,13 @@ class GrammarInterpreter:
         for label_key in forms.budget:
             if self.heading_name and self.project is not None and self.project.indicators and compact_text.startswith(label_key):
                 self._open_project(self.heading_name, cells[index])  # the budget of the project a new heading names
-            if compact_text.startswith(label_key) and self.project is not None and self.project.budget is None:
+            of_period = label_key in _PERIOD_BUDGET_LABELS
+            open_budget = self.project is not None and (
+                self.project.budget is None or (self.budget_of_period and not of_period and not self.project.indicators)
+            )  # 项目总预算 1284, then 当年年度预算 428: the year's
+            if compact_text.startswith(label_key) and open_budget:
+                assert self.project is not None
+                self.budget_of_period = of_period
                 rest = compact_text[len(label_key) :]
                 if len(_LABEL_REST.sub("", rest)) > 2:
                     continue  # 预算资金到位率, 部门预算项目支出绩效自评表: a name or a title (合计, 万元 may follow a label)
@@ -732,12 +756,39 @@ class GrammarInterpreter:
             del self.project.indicators[self.long_from :]
             self.long_from = None
 
+    def _numbered_title_line(self, cells: list[Cell], index: int) -> int:
+        """A line of cells that reads, joined, as a numbered title of a project's table (1. 甲项目绩效目标表（…）): kept
+        as the next project's name (and budget, when its gloss gives one); the number of its cells, else 0."""
+        line = cells[index].line
+        end = index
+        while end < len(cells) and cells[end].line == line:
+            end += 1
+        if end - index < 2 or not _NUMBER_MARK.match(cells[index].text.strip()):
+            return 0
+        text = " ".join(c.text.strip() for c in cells[index:end])
+        gloss = _HEADING_GLOSS.search(text)
+        found = _PROJECT_HEADING.match(text[: gloss.start()] if gloss else text)
+        if not found or not _TABLE_NAME_END.search(found["name"]):
+            return 0
+        self._heading(Cell(text, line, first=False, alone=True))
+        return end - index
+
     def _heading(self, cell: Cell) -> None:
         """Keep a numbered heading alone on its line (二、农村饮水工程维修养护经费) as the name of the project whose form or
         table comes next, unless 项目名称 names it."""
-        found = _PROJECT_HEADING.match(cell.text.strip()) if cell.alone else None
-        if found:
-            self.heading_name = found["name"]
+        if not cell.alone:
+            return
+        text = cell.text.strip()
+        gloss = _HEADING_GLOSS.search(text)
+        found = _PROJECT_HEADING.match(text[: gloss.start()] if gloss else text)
+        if not found:
+            return
+        name = found["name"].strip()
+        self.heading_name = re.sub(r"(?<=.{2})(?:项目)?(?:支出)?绩效目标(?:申报|审批)?表$", "", name)  # 甲项目绩效目标表
+        budget = _GLOSSED_BUDGET.search(nfkc(gloss["gloss"])) if gloss else None
+        if budget:  # 1. 甲项目绩效目标表（金额单位：元  预算数：320,000.00）
+            unit = budget["unit"] or ("元" if re.search(r"单位\s*[:：]\s*元", nfkc(gloss["gloss"])) else "万元")
+            self.heading_budget = round(float(budget["amount"].replace(",", "")) * WAN_FACTORS[unit], 6)
 
     def _names_project(self, compact_text: str) -> bool:
         return _BRACKETS.sub("", compact_text).startswith(_form_labels().project)
@@ -797,8 +848,9 @@ class GrammarInterpreter:
 
     def _open_project(self, name: str, cell: Cell) -> None:
         self._close_project()
-        self.heading_name, self.long_from = "", None
-        self.project = Project(name=name, location=self._loc(cell))
+        budget = self.heading_budget if self.heading_name and name == self.heading_name else None
+        self.heading_name, self.heading_budget, self.long_from, self.budget_of_period = "", None, None, False
+        self.project = Project(name=name, location=self._loc(cell), budget=budget)
 
     def _close_project(self) -> None:
         project, self.project = self.project, None
