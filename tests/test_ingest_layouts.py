@@ -1931,3 +1931,26 @@ def test_the_years_budget_replaces_the_whole_periods_total(tmp_path):
         "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 物业服务面积 ≥2.6万平方米\n"
     )
     assert [(p.name, p.budget) for p in read_text(tmp_path, text).projects] == [("机关办公区物业管理服务", 428.0)]
+
+
+def test_a_multi_year_heading_on_a_merged_row_above_the_header_gives_way_to_the_annual_table(tmp_path):
+    """Found in review: 长期绩效指标 and 年度绩效指标 on merged rows of their own above each header: both tables' targets were
+    read, and 年度绩效指标 became a row's value."""
+    import docx
+
+    word = docx.Document()
+    add_word_table(
+        word,
+        [
+            ["项目名称", "城市内涝治理", "", ""],
+            ["长期绩效指标", "长期绩效指标", "长期绩效指标", "长期绩效指标"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "改造易涝点数量", "≥40处"],
+            ["年度绩效指标", "年度绩效指标", "年度绩效指标", "年度绩效指标"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "改造易涝点数量", "≥12处"],
+        ],
+    )
+    path = tmp_path / "申报表.docx"
+    word.save(str(path))
+    assert rows(read_document(path)) == [("改造易涝点数量", "≥12处")]

@@ -469,6 +469,7 @@ class Interpreter:
         self.named_by_heading = False  # pending_name is a numbered heading's (二、城乡医疗救助), not a label's
         self.goal_open = False  # the paragraph before was a labelled goal: a plain one after it goes on with it
         self.long_from: int | None = None  # where the open project's 长期绩效指标 table's rows start among its indicators
+        self.table_heading = ""  # 长期绩效指标 or 年度绩效指标 on a row of its own, above the header it names
         # the project opened under a sheet's name (Sheet1绩效目标表, the workbook reader's line before each sheet)
         # while the sheet has named none: it names no project of the document
         self.sheet_project: Project | None = None
@@ -673,6 +674,9 @@ class Interpreter:
         if not filled:
             return
         self.goal_open = False
+        if len(set(filled)) == 1 and (LONG_TABLE.search(_heading_key(filled[0])) or _heading_key(filled[0]) == "年度绩效指标"):
+            self.table_heading = filled[0]  # a merged row above the header: which years the table's targets are for
+            return
         over_page, self.over_page = self.over_page, False  # this is the first row after a page mark
         if self.layout == "flat" and len(set(filled)) == 1 and not self._page_furniture(filled[0]):
             self.flat_header = None  # a row of one text between two flat tables (二、某县司法局): a table of its own
@@ -875,7 +879,9 @@ class Interpreter:
             self.in_indicators = True
             self.form_part = ""
             self.previous = None
-            self._table_of_years(" ".join(c for c, f in zip(block.cells, fields, strict=False) if f in (None, "indicators")))
+            named = [c for c, f in zip(block.cells, fields, strict=False) if f in (None, "indicators")]
+            self._table_of_years(" ".join([self.table_heading, *named]))
+            self.table_heading = ""
 
     def _table_of_years(self, before: str) -> None:
         """实施期绩效指标 heading an indicator table: its rows are kept unless an annual table (年度绩效指标) follows in
