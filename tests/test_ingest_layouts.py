@@ -1954,3 +1954,17 @@ def test_a_multi_year_heading_on_a_merged_row_above_the_header_gives_way_to_the_
     path = tmp_path / "申报表.docx"
     word.save(str(path))
     assert rows(read_document(path)) == [("改造易涝点数量", "≥12处")]
+
+
+def test_a_title_that_glosses_the_budget_names_the_project_and_gives_its_budget(tmp_path):
+    """Found in review: a web page titles each table 1.甲项目绩效目标表（预算金额：85.6万元）: the project kept the gloss in
+    its name and had no budget."""
+    head = "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>"
+    page = (
+        "<html><body><p>1.公共法律服务体系建设项目绩效目标表（预算金额：42.8万元）</p><table>" + head
+        + "<tr><td>产出指标</td><td>数量指标</td><td>法律援助案件数</td><td>≥260件</td></tr></table>"
+        "<p>2.人民调解员以案定补项目绩效目标表（金额单位：元  预算数：186,000.00）</p><table>" + head
+        + "<tr><td>产出指标</td><td>数量指标</td><td>调解纠纷件数</td><td>≥1500件</td></tr></table></body></html>"
+    )  # fmt: skip
+    document = read_text(tmp_path, page, "page.html")
+    assert [(p.name, p.budget) for p in document.projects] == [("公共法律服务体系建设", 42.8), ("人民调解员以案定补", 18.6)]

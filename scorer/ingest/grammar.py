@@ -27,6 +27,7 @@ from scorer.ingest.interpret import (
     closes_table,
     closing_of,
     document_year,
+    glossed_budget,
     heading_field,
     is_organ_name,
     total_without_target,
@@ -74,7 +75,7 @@ _PROJECT_HEADING = re.compile(  # 二、…, （二）…, 2. …: a numbered he
 _NUMBER_MARK = re.compile(r"^(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、)")
 _TABLE_NAME_END = re.compile(r"(?:项目|资金|经费|补助|补贴|工程|表)$")  # how the name a numbered title gives ends
 _HEADING_GLOSS = re.compile(r"\s*[(（](?P<gloss>[^()（）]*)[)）]\s*$")  # （金额单位：元  预算数：320,000.00）
-_GLOSSED_BUDGET = re.compile(r"预算(?:数|金额|资金)?\s*[:：]\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元|亿元)?")
+
 _PERIOD_BUDGET_LABELS = frozenset({"项目总预算", "实施期资金总额"})  # the whole period's money, not the year's
 _TABLE_TITLE = re.compile(
     r"(?:绩效目标|绩效自评|目标申报|目标审批|绩效评价)[^|，。]{0,8}表(?:[(（]?20\d{2}年度?[)）]?|[(（][^()（）]*[)）])?$"
@@ -785,10 +786,8 @@ class GrammarInterpreter:
             return
         name = found["name"].strip()
         self.heading_name = re.sub(r"(?<=.{2})(?:项目)?(?:支出)?绩效目标(?:申报|审批)?表$", "", name)  # 甲项目绩效目标表
-        budget = _GLOSSED_BUDGET.search(nfkc(gloss["gloss"])) if gloss else None
-        if budget:  # 1. 甲项目绩效目标表（金额单位：元  预算数：320,000.00）
-            unit = budget["unit"] or ("元" if re.search(r"单位\s*[:：]\s*元", nfkc(gloss["gloss"])) else "万元")
-            self.heading_budget = round(float(budget["amount"].replace(",", "")) * WAN_FACTORS[unit], 6)
+        if gloss:  # 1. 甲项目绩效目标表（金额单位：元  预算数：320,000.00）
+            self.heading_budget = glossed_budget(gloss["gloss"], self.money_factor)
 
     def _names_project(self, compact_text: str) -> bool:
         return _BRACKETS.sub("", compact_text).startswith(_form_labels().project)

@@ -26,8 +26,9 @@ _MAX_TITLE = 200  # a longer paragraph or cell is never a table title
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _TITLE = re.compile(
     r"^(?:[#\s]*)(?:[\d一二三四五六七八九十]+\s*[.、．]\s*)?(?P<name>.+?)(?:项目)?(?:支出)?绩效目标(?:申报|公开)?表"
-    r"(?:\s*[(（]\s*20\d{2}\s*年度?\s*[)）])?$"  # 甲项目绩效目标表（2024年度）
+    r"(?:\s*[(（]\s*20\d{2}\s*年度?\s*[)）]|\s*[(（](?P<gloss>[^()（）]*预算[^()（）]*)[)）])?$"  # 甲项目绩效目标表（2024年度）
 )
+GLOSSED_BUDGET = re.compile(r"预算(?:数|金额|资金)?\s*[:：]\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元|亿元)?")
 _SECTION = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?P<name>[^。；;，,]{2,30}?)\s*$")
 _UNIT_ROW = re.compile(r"^\d{3,}(?!\d|年)\s*\S+")
 _SUM_OPENING = re.compile(r"^(?:合计|小计|总计(?!划))")  # a sum's word opening a cell; 总计划完成率 is the whole plan's
@@ -74,6 +75,17 @@ def _heading_key(cell: str) -> str:
     text = nfkc(strip_markup(without_invisible(cell or "")))  # a rows table's headings are not read as blocks
     text = re.sub(r"[(（][^)）]*[)）]", "", text)
     return re.sub(r"[\s:：*]", "", text)
+
+
+def glossed_budget(gloss: str, factor: float = 1.0) -> float | None:
+    """The budget a title's gloss gives (预算金额：85.6万元; 金额单位：元  预算数：320,000.00), in 万元: in the unit written after
+    the figure, else the one the gloss names, else the document's (factor)."""
+    text = nfkc(gloss)
+    found = GLOSSED_BUDGET.search(text)
+    if not found:
+        return None
+    unit = found["unit"] or ("元" if re.search(r"单位\s*[:：]\s*元", text) else "万元" if "万元" in text else "")
+    return round(float(found["amount"].replace(",", "")) * (WAN_FACTORS[unit] if unit else factor), 6)
 
 
 def without_slot_number(name: str) -> str:
@@ -551,7 +563,9 @@ class Interpreter:
             return
         if title and len(title.group("name")) <= 60:
             name = title.group("name").strip()
-            self._open_project(name, block)
+            project = self._open_project(name, block)
+            if title.group("gloss"):  # 甲项目绩效目标表（预算金额：85.6万元）
+                project.budget = glossed_budget(title.group("gloss"), self.money_factor)
             self.pending_title = name
             self.layout = "form" if self.layout != "wide" else self.layout
             self.form_part = ""
