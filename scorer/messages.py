@@ -1143,6 +1143,7 @@ SKIP_REASONS_EN = {
     "表头折行的余下部分": "the rest of a header broken over lines",
     "表头词或单独的数字，不是指标": "a header word or a lone number, not an indicator",
     "模板中留空的指标栏": "a slot of the template left empty",
+    "网页上的按钮文字": "a web page's button",
     "长期绩效指标（另有年度绩效指标）": "a multi-year target (the annual table gives the year's)",
     "成段文字或连写的指标类别，不是指标": "a paragraph or a run of indicator categories, not an indicator",
     "指标清单之后的表单行": "a form row after the list of indicators",

@@ -1968,3 +1968,30 @@ def test_a_title_that_glosses_the_budget_names_the_project_and_gives_its_budget(
     )  # fmt: skip
     document = read_text(tmp_path, page, "page.html")
     assert [(p.name, p.budget) for p in document.projects] == [("公共法律服务体系建设", 42.8), ("人民调解员以案定补", 18.6)]
+
+
+def test_a_web_pages_buttons_and_a_word_forms_annual_budget_row(tmp_path):
+    """Found in review: 【打印本页】【关闭窗口】 under a copied page became an indicator (打印本页 = 【关闭窗口】) of its last
+    project; a Word form's 年度预算（万元） | 1280 | 其中：财政资金 | 1280 was a row the form did not know."""
+    import docx
+
+    text = (
+        "项目名称\t村级道路维护\n一级指标\t二级指标\t三级指标\t指标值\n"
+        + "产出指标\t数量指标\t维护道路里程\t≥45公里\n\n【打印本页】【关闭窗口】\n"
+    )
+    copied = read_text(tmp_path, text)
+    assert rows(copied) == [("维护道路里程", "≥45公里")]
+    assert [s.text for s in copied.skipped if s.reason == "网页上的按钮文字"] == ["打印本页", "【关闭窗口】"]
+    word = docx.Document()
+    add_word_table(
+        word,
+        [
+            ["项目名称", "高标准农田建设", "", ""],
+            ["年度预算（万元）", "1280", "其中：财政资金", "1280"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "新建高标准农田面积", "≥1.2万亩"],
+        ],
+    )
+    path = tmp_path / "申报表.docx"
+    word.save(str(path))
+    assert [(p.name, p.budget) for p in read_document(path).projects] == [("高标准农田建设", 1280.0)]

@@ -349,6 +349,11 @@ class GrammarInterpreter:
             return index + 1
         compact_text = key(text)
         self._money_unit(compact_text)
+        if compact_text.strip("【】[]") in _grammar()["page_buttons"]:  # 【打印本页】【关闭窗口】: the page's, not the table's
+            self._close_row()
+            self.in_table = False
+            self.doc.skipped.append(Skip(self._loc(cell), "网页上的按钮文字", text.strip()))
+            return index + 1
         heading_cells = self._numbered_title_line(cells, index) if cell.first else 0
         if heading_cells:  # 2. 乙项目绩效目标表（金额单位：元  预算数：4,867,200.00）, cut at its spaces: the next table's title
             self._close_row()
