@@ -534,22 +534,7 @@ def test_a_table_of_units_headed_单位名称_单位性质_names_no_unit():
     assert document.unit == "承德市人民代表大会常务委员会办公室"
 
 
-def _word(path, *parts):
-    """A Word file of paragraphs (str) and tables (lists of rows)."""
-    import docx
-
-    document = docx.Document()
-    for part in parts:
-        if isinstance(part, str):
-            document.add_paragraph(part)
-            continue
-        table = document.add_table(rows=0, cols=max(len(row) for row in part))
-        for cells in part:
-            row = table.add_row()
-            for cell, value in zip(row.cells, cells, strict=False):
-                cell.text = value
-    document.save(str(path))
-    return path
+_word = make_fixtures.write_word
 
 
 INDICATORS = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "救助人数", "≥500人"]]

@@ -6,11 +6,15 @@ the wild), so the reader is held to the shapes, not to the corpus's strings.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 from scorer.ingest import read_document
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
+from make_fixtures import write_word
 
 
 def read_text(tmp_path: Path, text: str, name: str = "doc.txt"):
@@ -1766,21 +1770,13 @@ def test_a_multi_year_table_gives_way_to_the_annual_table_after_it(tmp_path):
 
 def test_a_multi_year_table_in_word_gives_way_to_the_annual_table_after_it(tmp_path):
     """The table reader's side of the above: 实施期绩效指标 and 年度绩效指标 in the first cell of two header rows."""
-    import docx
-
-    word = docx.Document()
-    word.add_paragraph("项目名称：乡村公路提档升级")
-    add_word_table(
-        word,
-        [
-            ["实施期绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
-            ["", "产出指标", "数量指标", "提档升级公路里程", "120公里"],
-            ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
-            ["", "产出指标", "数量指标", "提档升级公路里程", "30公里"],
-        ],
-    )
-    path = tmp_path / "申报表.docx"
-    word.save(str(path))
+    table = [
+        ["实施期绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["", "产出指标", "数量指标", "提档升级公路里程", "120公里"],
+        ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["", "产出指标", "数量指标", "提档升级公路里程", "30公里"],
+    ]
+    path = write_word(tmp_path / "申报表.docx", "项目名称：乡村公路提档升级", table)
     assert rows(read_document(path)) == [("提档升级公路里程", "30公里")]
 
 
@@ -1832,27 +1828,19 @@ def test_a_transfer_payments_name_label_names_the_project(tmp_path):
 def test_a_budget_written_inside_its_cell_with_its_parts_is_read(tmp_path):
     """Found in review: a Word form writes the budget and its parts in one cell beside 项目资金 (资金总额：126.5万元，其中财政
     拨款…); the project had no budget."""
-    import docx
-
-    word = docx.Document()
-    add_word_table(
-        word,
-        [
-            ["项目名称", "残疾人托养服务补贴", "", ""],
-            ["项目资金", "资金总额：86.4万元，其中财政拨款80万元，其他资金6.4万元", "", ""],
-            ["一级指标", "二级指标", "三级指标", "指标值"],
-            ["产出指标", "数量指标", "托养服务人数", "≥120人"],
-        ],
-    )
-    path = tmp_path / "申报表.docx"
-    word.save(str(path))
+    table = [
+        ["项目名称", "残疾人托养服务补贴", "", ""],
+        ["项目资金", "资金总额：86.4万元，其中财政拨款80万元，其他资金6.4万元", "", ""],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "托养服务人数", "≥120人"],
+    ]
+    path = write_word(tmp_path / "申报表.docx", table)
     assert [(p.name, p.budget) for p in read_document(path).projects] == [("残疾人托养服务补贴", 86.4)]
 
 
 def test_a_second_self_evaluation_named_by_a_paragraph_keeps_its_budget_and_goal(tmp_path):
     """Found in review: a Word self-evaluation whose second table is named by a paragraph (项目名称：…) above it: the
     parts under 年度资金总额 (其中：本年财政拨款 …) wiped its budget, and the goal took in what was done beside it."""
-    import docx
 
     def form(total: str, goal: str) -> list[list[str]]:
         return [
@@ -1865,12 +1853,12 @@ def test_a_second_self_evaluation_named_by_a_paragraph_keeps_its_budget_and_goal
             ["产出指标", "数量指标", "救助人次", "≥300人次"],
         ]
 
-    word = docx.Document()
-    add_word_table(word, [["项目名称", "流浪乞讨人员救助", "", ""], *form("18", "救助流浪乞讨人员，护送返乡。")])
-    word.add_paragraph("项目名称：困境儿童基本生活保障")
-    add_word_table(word, form("64.8", "按月发放困境儿童基本生活费。"))
-    path = tmp_path / "自评表.docx"
-    word.save(str(path))
+    path = write_word(
+        tmp_path / "自评表.docx",
+        [["项目名称", "流浪乞讨人员救助", "", ""], *form("18", "救助流浪乞讨人员，护送返乡。")],
+        "项目名称：困境儿童基本生活保障",
+        form("64.8", "按月发放困境儿童基本生活费。"),
+    )
     assert [(p.name, p.budget, p.goal) for p in read_document(path).projects] == [
         ("流浪乞讨人员救助", 18.0, "救助流浪乞讨人员，护送返乡。"),
         ("困境儿童基本生活保障", 64.8, "按月发放困境儿童基本生活费。"),
@@ -1936,23 +1924,16 @@ def test_the_years_budget_replaces_the_whole_periods_total(tmp_path):
 def test_a_multi_year_heading_on_a_merged_row_above_the_header_gives_way_to_the_annual_table(tmp_path):
     """Found in review: 长期绩效指标 and 年度绩效指标 on merged rows of their own above each header: both tables' targets were
     read, and 年度绩效指标 became a row's value."""
-    import docx
-
-    word = docx.Document()
-    add_word_table(
-        word,
-        [
-            ["项目名称", "城市内涝治理", "", ""],
-            ["长期绩效指标", "长期绩效指标", "长期绩效指标", "长期绩效指标"],
-            ["一级指标", "二级指标", "三级指标", "指标值"],
-            ["产出指标", "数量指标", "改造易涝点数量", "≥40处"],
-            ["年度绩效指标", "年度绩效指标", "年度绩效指标", "年度绩效指标"],
-            ["一级指标", "二级指标", "三级指标", "指标值"],
-            ["产出指标", "数量指标", "改造易涝点数量", "≥12处"],
-        ],
-    )
-    path = tmp_path / "申报表.docx"
-    word.save(str(path))
+    table = [
+        ["项目名称", "城市内涝治理", "", ""],
+        ["长期绩效指标", "长期绩效指标", "长期绩效指标", "长期绩效指标"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "改造易涝点数量", "≥40处"],
+        ["年度绩效指标", "年度绩效指标", "年度绩效指标", "年度绩效指标"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "改造易涝点数量", "≥12处"],
+    ]
+    path = write_word(tmp_path / "申报表.docx", table)
     assert rows(read_document(path)) == [("改造易涝点数量", "≥12处")]
 
 
@@ -1973,7 +1954,6 @@ def test_a_title_that_glosses_the_budget_names_the_project_and_gives_its_budget(
 def test_a_web_pages_buttons_and_a_word_forms_annual_budget_row(tmp_path):
     """Found in review: 【打印本页】【关闭窗口】 under a copied page became an indicator (打印本页 = 【关闭窗口】) of its last
     project; a Word form's 年度预算（万元） | 1280 | 其中：财政资金 | 1280 was a row the form did not know."""
-    import docx
 
     text = (
         "项目名称\t村级道路维护\n一级指标\t二级指标\t三级指标\t指标值\n"
@@ -1982,16 +1962,11 @@ def test_a_web_pages_buttons_and_a_word_forms_annual_budget_row(tmp_path):
     copied = read_text(tmp_path, text)
     assert rows(copied) == [("维护道路里程", "≥45公里")]
     assert [s.text for s in copied.skipped if s.reason == "网页上的按钮文字"] == ["打印本页", "【关闭窗口】"]
-    word = docx.Document()
-    add_word_table(
-        word,
-        [
-            ["项目名称", "高标准农田建设", "", ""],
-            ["年度预算（万元）", "1280", "其中：财政资金", "1280"],
-            ["一级指标", "二级指标", "三级指标", "指标值"],
-            ["产出指标", "数量指标", "新建高标准农田面积", "≥1.2万亩"],
-        ],
-    )
-    path = tmp_path / "申报表.docx"
-    word.save(str(path))
+    table = [
+        ["项目名称", "高标准农田建设", "", ""],
+        ["年度预算（万元）", "1280", "其中：财政资金", "1280"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "新建高标准农田面积", "≥1.2万亩"],
+    ]
+    path = write_word(tmp_path / "申报表.docx", table)
     assert [(p.name, p.budget) for p in read_document(path).projects] == [("高标准农田建设", 1280.0)]

@@ -32,6 +32,7 @@ from scorer.ingest.interpret import (
     is_organ_name,
     total_without_target,
     without_slot_number,
+    years_of_table,
 )
 from scorer.ingest.recover import CUT_MARK, Cell, key, names_a_measure
 from scorer.lexicons import table
@@ -749,18 +750,8 @@ class GrammarInterpreter:
         return 0
 
     def _table_of_years(self, before: str) -> None:
-        """长期绩效指标 before a header: the rows of a multi-year table, kept unless an annual table (年度绩效指标) follows
-        in the project, whose rows are the year's targets; the multi-year rows are then listed, not read."""
         assert self.project is not None
-        if LONG_TABLE.search(before):
-            self.long_from = len(self.project.indicators)
-        elif self.long_from is not None and "年度" in before:
-            for indicator in self.project.indicators[self.long_from :]:
-                self.doc.skipped.append(
-                    Skip(indicator.location, "长期绩效指标（另有年度绩效指标）", f"{indicator.level3} {indicator.value}".strip())
-                )
-            del self.project.indicators[self.long_from :]
-            self.long_from = None
+        self.long_from = years_of_table(self.project, self.long_from, before, self.doc.skipped)
 
     def _numbered_title_line(self, cells: list[Cell], index: int) -> int:
         """A line of cells that reads, joined, as a numbered title of a project's table (1. 甲项目绩效目标表（…）): kept

@@ -88,6 +88,21 @@ def glossed_budget(gloss: str, factor: float = 1.0) -> float | None:
     return round(float(found["amount"].replace(",", "")) * (WAN_FACTORS[unit] if unit else factor), 6)
 
 
+def years_of_table(project: Project, long_from: int | None, heading: str, skipped: list[Skip]) -> int | None:
+    """A table headed 长期绩效指标 or 实施期绩效指标: its rows are kept unless an annual table (年度绩效指标) follows in the
+    project, whose rows are the year's targets; the multi-year rows are then listed in `skipped`, not read. Returns
+    where the open multi-year table's rows start among the project's indicators (None: no such table is open)."""
+    if LONG_TABLE.search(heading):
+        return len(project.indicators)
+    if long_from is not None and "年度" in heading:
+        for indicator in project.indicators[long_from:]:
+            said = f"{indicator.level3} {indicator.value}".strip()
+            skipped.append(Skip(indicator.location, "长期绩效指标（另有年度绩效指标）", said))
+        del project.indicators[long_from:]
+        return None
+    return long_from
+
+
 def without_slot_number(name: str) -> str:
     """An indicator's name without the number of the template's slot it fills (指标1:工程验收合格率 -> 工程验收合格率);
     "" for a slot left empty (指标2:)."""
@@ -898,19 +913,8 @@ class Interpreter:
             self.table_heading = ""
 
     def _table_of_years(self, before: str) -> None:
-        """实施期绩效指标 heading an indicator table: its rows are kept unless an annual table (年度绩效指标) follows in
-        the project, whose rows are the year's targets; the multi-year rows are then listed, not read."""
-        if self.project is None:
-            return
-        if LONG_TABLE.search(_heading_key(before)):
-            self.long_from = len(self.project.indicators)
-        elif self.long_from is not None and "年度" in before:
-            for indicator in self.project.indicators[self.long_from :]:
-                self.doc.skipped.append(
-                    Skip(indicator.location, "长期绩效指标（另有年度绩效指标）", f"{indicator.level3} {indicator.value}".strip())
-                )
-            del self.project.indicators[self.long_from :]
-            self.long_from = None
+        if self.project is not None:
+            self.long_from = years_of_table(self.project, self.long_from, _heading_key(before), self.doc.skipped)
 
     # --- form layout ----------------------------------------------------------------------------
 
