@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from scorer.ingest.interpret import (
+    LABEL_AND_TEXT,
     LONG_TABLE,
     closes_table,
     closing_of,
@@ -41,7 +42,6 @@ from scorer.types import Document, Indicator, Location, Project, Skip
 from scorer.values import WAN_FACTORS, glossed_money_unit, is_unit_only, money_unit_cell
 
 _LABEL_REST = re.compile(r"[\d.,，%％()（）:：\s]|[千百万亿]?元|万")  # figures and units after a budget label
-_LABEL_AND_TEXT = re.compile(r"^(?P<label>[^:：，,。]{2,12})[:：]\s*(?P<text>\S.*)$", re.DOTALL)  # 年度绩效目标：…
 _BAND = re.compile(r"[(（]\s*\d+(?:\s*[-~—－]\s*\d+)?\s*分?\s*[)）]\s*分?|\d+(?:\s*[-~—]\s*\d+)?分$")
 _BAND_ONLY = re.compile(r"^[(（]?\s*\d+(?:\s*[-~—－]\s*\d+)?\s*分?\s*[)）]\s*分?$")
 _NUMBER_ONLY = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*分?$")
@@ -69,7 +69,6 @@ _SECTION_HEADING = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、](?!\d).{2,30}[。:：]$)"
 )
 _LABEL_WORDS = re.compile(r"(?:产出|效益|效果|满意度|成本|数量|质量|时效|绩效|项目完成|项目效益)(?:指标|值)")
-# names of public bodies end in one of these: 局, 委员会, 中心, 学校 …
 _PROJECT_HEADING = re.compile(  # 二、…, （二）…, 2. …: a numbered heading
     r"^(?:[一二三四五六七八九十]{1,3}\s*、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[.、．](?!\d))\s*(?P<name>[^。；;，,:：]{2,40})$"
 )
@@ -81,6 +80,7 @@ _PERIOD_BUDGET_LABELS = frozenset({"项目总预算", "实施期资金总额"}) 
 _TABLE_TITLE = re.compile(
     r"(?:绩效目标|绩效自评|目标申报|目标审批|绩效评价)[^|，。]{0,8}表(?:[(（]?20\d{2}年度?[)）]?|[(（][^()（）]*[)）])?$"
 )
+# names of public bodies end in one of these: 局, 委员会, 中心, 学校 …
 _NUMBERED = re.compile(r"^指标\s*\d+\s*[.、:：]")
 _FIGURE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _MONEY_UNIT = re.compile(r"\s*(" + "|".join(sorted(WAN_FACTORS, key=len, reverse=True)) + ")")
@@ -790,7 +790,7 @@ class GrammarInterpreter:
 
     def _goal_cell(self, text: str) -> bool:
         """年度绩效目标：… (a goal label, a colon, the goal) while the project named before it has no indicators yet."""
-        found = _LABEL_AND_TEXT.match(text.strip())
+        found = LABEL_AND_TEXT.match(text.strip())
         if not found or self.project is None or self.project.indicators or heading_field(found["label"]) != "goal":
             return False
         self.project.goal = found["text"].strip()

@@ -40,7 +40,7 @@ _UNIT_LINE = re.compile(r"^\s*(?:编制|填报|预算|主管|实施)?单位(?:�
 _SEALED = re.compile(r"盖章|签章|签字|签名")
 _LABELLED = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.{0,80})$")  # 单位名称：某县民政局
 _LABEL_OPENING = re.compile(r"^[^:：，,。；;]{2,12}[:：]")  # 绩效指标：, 实施单位：…
-_LABEL_AND_TEXT = re.compile(r"^(?P<label>[^:：，,。]{2,12})[:：]\s*(?P<text>\S.*)$", re.DOTALL)  # 年度绩效目标：…
+LABEL_AND_TEXT = re.compile(r"^(?P<label>[^:：，,。]{2,12})[:：]\s*(?P<text>\S.*)$", re.DOTALL)  # 年度绩效目标：…
 LONG_TABLE = re.compile(r"(?:长期|中长期|实施期|实施周期|中期)(?:绩效)?总?(?:指标|目标)")  # a multi-year table's heading
 _SLOT_NUMBER = re.compile(r"^\s*指标\s*\d{1,2}\s*[.、:：]\s*")  # 指标1:完成…, a template's numbered slot
 _GOAL_SPLIT = re.compile(r"(?:^|\s|[；;。])(?=(?:目标\s*[0-9一二三四五六七八九十]+\s*[:：、.]|[0-9]{1,2}\s*[.、．](?!\d)))")
@@ -645,7 +645,7 @@ class Interpreter:
         """年度绩效目标：… written as a paragraph of a form whose name and budget are labelled lines too: the goal
         of the project open without indicators yet, or of the project 项目名称：… named next. False otherwise
         (绩效目标：… before 绩效指标：… prose is the prose section's goal)."""
-        found = _LABEL_AND_TEXT.match(text)
+        found = LABEL_AND_TEXT.match(text)
         if not found or _form_labels().get(_heading_key(found["label"])) != "goal":
             return False
         if self.project is not None and not self.project.indicators and self.layout != "flat":
