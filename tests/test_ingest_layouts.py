@@ -1970,3 +1970,22 @@ def test_a_web_pages_buttons_and_a_word_forms_annual_budget_row(tmp_path):
     ]
     path = write_word(tmp_path / "申报表.docx", table)
     assert [(p.name, p.budget) for p in read_document(path).projects] == [("高标准农田建设", 1280.0)]
+
+
+def test_a_projects_whole_period_form_gives_way_to_its_annual_form(tmp_path):
+    """Found in review: a Word file gives a project's form for its whole period (实施期资金总额, 实施期目标, the period's
+    targets) and then its annual form: the two were read as two projects of one name, one with the period's targets."""
+    head = ["一级指标", "二级指标", "三级指标", "指标值"]
+    period = [
+        ["项目名称", "老旧小区改造"],
+        ["实施期资金总额（万元）", "2400.00"],
+        ["实施期目标", "三年改造老旧小区60个。"],
+        head,
+        ["产出指标", "数量指标", "改造小区个数", "60个"],
+    ]
+    annual = [["项目名称", "老旧小区改造"], ["年度资金总额（万元）", "800.00"], ["年度目标", "改造老旧小区20个。"], head,
+              ["产出指标", "数量指标", "改造小区个数", "20个"]]  # fmt: skip
+    document = read_document(write_word(tmp_path / "申报表.docx", period, "老旧小区改造年度绩效目标表", annual))
+    assert [(p.name, p.budget, [(i.level3, i.value) for i in p.indicators]) for p in document.projects] == [
+        ("老旧小区改造", 800.0, [("改造小区个数", "20个")])
+    ]

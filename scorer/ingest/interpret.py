@@ -41,6 +41,7 @@ _SEALED = re.compile(r"盖章|签章|签字|签名")
 _LABELLED = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.{0,80})$")  # 单位名称：某县民政局
 _LABEL_OPENING = re.compile(r"^[^:：，,。；;]{2,12}[:：]")  # 绩效指标：, 实施单位：…
 LABEL_AND_TEXT = re.compile(r"^(?P<label>[^:：，,。]{2,12})[:：]\s*(?P<text>\S.*)$", re.DOTALL)  # 年度绩效目标：…
+_MULTI_YEAR_LABEL = re.compile(r"^(?:实施期|实施周期|长期|中长期)(?:资金总额|目标|绩效目标|总目标)")
 LONG_TABLE = re.compile(r"(?:长期|中长期|实施期|实施周期|中期)(?:绩效)?总?(?:指标|目标)")  # a multi-year table's heading
 _SLOT_NUMBER = re.compile(r"^\s*指标\s*\d{1,2}\s*[.、:：]\s*")  # 指标1:完成…, a template's numbered slot
 _GOAL_SPLIT = re.compile(r"(?:^|\s|[；;。])(?=(?:目标\s*[0-9一二三四五六七八九十]+\s*[:：、.]|[0-9]{1,2}\s*[.、．](?!\d)))")
@@ -497,6 +498,7 @@ class Interpreter:
         self.goal_open = False  # the paragraph before was a labelled goal: a plain one after it goes on with it
         self.long_from: int | None = None  # where the open project's 长期绩效指标 table's rows start among its indicators
         self.table_heading = ""  # 长期绩效指标 or 年度绩效指标 on a row of its own, above the header it names
+        self.multi_year: list[Project] = []  # projects whose form is for the whole period (实施期资金总额, 实施期目标)
         # the project opened under a sheet's name (Sheet1绩效目标表, the workbook reader's line before each sheet)
         # while the sheet has named none: it names no project of the document
         self.sheet_project: Project | None = None
@@ -513,8 +515,17 @@ class Interpreter:
                 self._row(block)
         self._flush_pending()
         self._close_project()
+        self._drop_multi_year_forms()
         self._guess_year_and_unit(blocks)
         return self.doc
+
+    def _drop_multi_year_forms(self) -> None:
+        """A project's form for its whole period (实施期资金总额, 实施期目标) beside its annual form in the same document:
+        the annual form's targets are the year's; the multi-year form's rows are listed, not read."""
+        annual = {p.name for p in self.doc.projects if not any(p is m for m in self.multi_year)}
+        for project in [p for p in self.doc.projects if any(p is m for m in self.multi_year) and p.name in annual]:
+            years_of_table(project, 0, "年度", self.doc.skipped)
+            self.doc.projects.remove(project)
 
     # --- helpers --------------------------------------------------------------------------------
 
@@ -751,6 +762,8 @@ class Interpreter:
         if label:
             self._form_row(label, block)
             return
+        if self.project is not None and _MULTI_YEAR_LABEL.match(_heading_key(filled[0])):
+            self.multi_year.append(self.project)  # 实施期资金总额 | 540.00: this form is for the whole period
         if over_page and self.in_indicators and not self._goes_on_over_page(block):
             self.in_indicators = False  # after a page mark, another table (测算明细, 资金来源) or a caption
         if self.in_indicators and self.header:
