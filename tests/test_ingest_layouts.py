@@ -1989,3 +1989,16 @@ def test_a_projects_whole_period_form_gives_way_to_its_annual_form(tmp_path):
     assert [(p.name, p.budget, [(i.level3, i.value) for i in p.indicators]) for p in document.projects] == [
         ("老旧小区改造", 800.0, [("改造小区个数", "20个")])
     ]
+
+
+def test_a_goal_going_on_with_what_is_to_be_completed_is_read_whole(tmp_path):
+    """A goal row's second cell that sets a task (完成提质改造公厕14座) goes on with the goal; only a report of what was
+    done (已完成年度目标任务, 完成年度目标) beside it is left out."""
+    table = [
+        ["项目名称", "城区公厕提质改造", ""],
+        ["年度绩效目标", "新建公厕6座，", "完成提质改造公厕14座。"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "新建公厕座数", "6座"],
+    ]
+    document = read_document(write_word(tmp_path / "申报表.docx", table))
+    assert [p.goal for p in document.projects] == ["新建公厕6座， 完成提质改造公厕14座。"]

@@ -266,7 +266,10 @@ def _amount_in_wan(value: str, label: str, factor: float) -> float | None:
 
 
 _GOAL_COLUMN = re.compile(r"^.{0,8}(?:目标|完成情况|完成情况综述)$")  # 预期目标, 年初设定目标, 实际完成情况
-_COMPLETION = re.compile(r"^(?:已|均已|全部|全面|基本|按计划|按期|全年|年度目标已|各项任务)?(?:已)?完成")
+# 已完成年度目标任务, 全年按计划完成…, 完成年度目标: a report of what was done (完成农村公路养护1860公里 is a goal)
+_COMPLETION = re.compile(
+    r"^(?:已|均已|全部|全面|基本|按计划|按期|全年|年度目标已|各项任务)+(?:已)?完成|^完成(?:了)?(?:年度|全年)?(?:目标|任务)"
+)
 
 
 def _goal_of_row(cells: list[str]) -> str:
