@@ -2002,3 +2002,14 @@ def test_a_goal_going_on_with_what_is_to_be_completed_is_read_whole(tmp_path):
     ]
     document = read_document(write_word(tmp_path / "申报表.docx", table))
     assert [p.goal for p in document.projects] == ["新建公厕6座， 完成提质改造公厕14座。"]
+
+
+def test_a_department_tables_amount_total_is_its_budget(tmp_path):
+    """Found in review: a department's table lists its year's tasks with their amounts and ends them with 金额合计 | 312.5,
+    which was not read: the department had no budget."""
+    text = (
+        "2025年部门整体支出绩效目标表\n单位：万元\n部门（单位）名称\t县气象局\n年度主要任务\t任务名称\t主要内容\t预算金额\n"
+        "\t人工影响天气\t开展增雨防雹作业\t86\n\t气象监测站运维\t保障自动站正常运行\t42.5\n金额合计\t128.5\n"
+        "年度绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t增雨防雹作业次数\t≥30次\n"
+    )
+    assert [p.budget for p in read_text(tmp_path, text).projects] == [128.5]
