@@ -2013,3 +2013,51 @@ def test_a_department_tables_amount_total_is_its_budget(tmp_path):
         "年度绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t增雨防雹作业次数\t≥30次\n"
     )
     assert [p.budget for p in read_text(tmp_path, text).projects] == [128.5]
+
+
+@pytest.mark.parametrize(
+    "text, projects",
+    [
+        (  # headings of the form's parts are no projects' names
+            "城乡医疗救助项目绩效目标表\n一、年度绩效目标\n资助困难群众参保，减轻医疗负担。\n二、年度绩效指标\n"
+            "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 资助参保人数 ≥1.1万人\n",
+            [("城乡医疗救助项目绩效目标表", None, [("资助参保人数", "≥1.1万人")])],
+        ),
+        (  # a goal written as a numbered list is no heading
+            "农村供水保障项目绩效目标表\n年度绩效目标：\n1.维修供水工程35处\n2.水质达标率达到95%\n"
+            "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 维修供水工程处数 ≥35处\n",
+            [("农村供水保障项目绩效目标表", None, [("维修供水工程处数", "≥35处")])],
+        ),
+        (  # indicators named like budget labels stay indicators, with their targets
+            "项目名称 农田灌溉设施管护\n一级指标 二级指标 三级指标 指标值\n产出指标 质量指标 项目资金到位 100%\n"
+            "成本指标 经济成本指标 项目预算 ≤30万元\n",
+            [("农田灌溉设施管护", None, [("项目资金到位", "100%"), ("项目预算", "≤30万元")])],
+        ),
+        (  # a cost row named like a form's label, its group cells blank, is a row of the table
+            "项目名称\t乡村公路养护\n一级指标\t二级指标\t三级指标\t指标值\n成本指标\t经济成本指标\t人均养护成本\t≤0.7万元/公里\n"
+            "\t\t年度预算\t210万元\n项目名称\t公交站亭维护\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t维护站亭数\t40个\n",
+            [
+                ("乡村公路养护", None, [("人均养护成本", "≤0.7万元/公里"), ("年度预算", "210万元")]),
+                ("公交站亭维护", None, [("维护站亭数", "40个")]),
+            ],
+        ),
+    ],
+)  # fmt: skip
+def test_what_the_new_layout_rules_must_not_take(tmp_path, text, projects):
+    """Found in review of the layout rules above: section headings (一、年度绩效目标), a numbered goal list, indicators
+    whose names open like a budget label (项目预算 ≤30万元) and a cost row named like a form label were taken for project
+    names, budgets or form rows, and rows were lost. Each reads here as the text says."""
+    document = read_text(tmp_path, text)
+    assert [(p.name, p.budget, [(i.level3, i.value) for i in p.indicators]) for p in document.projects] == projects
+
+
+def test_a_labelled_projects_name_survives_its_section_headings_and_a_short_goal_is_kept(tmp_path):
+    """项目名称：… then 一、绩效目标 and 二、绩效指标 in a Word file: the label names the project, not the heading; and a short
+    goal ending in 目标 (实现全年安全生产目标) is a goal, not a column's label."""
+    table = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "检查企业户数", "≥120户"]]
+    sections = write_word(
+        tmp_path / "a.docx", "项目名称：安全生产监管", "项目资金：60万元", "一、绩效目标", "加强执法检查。", "二、绩效指标", table
+    )
+    short = write_word(tmp_path / "b.docx", [["项目名称", "安全生产监管"], ["年度绩效目标", "实现全年安全生产目标"], *table])
+    assert [(p.name, p.budget) for p in read_document(sections).projects] == [("安全生产监管", 60.0)]
+    assert [p.goal for p in read_document(short).projects] == ["实现全年安全生产目标"]

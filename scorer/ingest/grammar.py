@@ -30,6 +30,7 @@ from scorer.ingest.interpret import (
     document_year,
     glossed_budget,
     heading_field,
+    heading_names_project,
     is_organ_name,
     total_without_target,
     without_slot_number,
@@ -350,7 +351,9 @@ class GrammarInterpreter:
             return index + 1
         compact_text = key(text)
         self._money_unit(compact_text)
-        if compact_text.strip("【】[]") in _grammar()["page_buttons"]:  # 【打印本页】【关闭窗口】: the page's, not the table's
+        following = cells[index + 1].text.strip() if index + 1 < len(cells) else ""
+        bracketed = text.strip()[:1] in ("【", "[") or (following[:1] == "【" and cells[index + 1].line == cell.line)
+        if bracketed and compact_text.strip("【】[]") in _grammar()["page_buttons"]:  # 【打印本页】【关闭窗口】
             self._close_row()
             self.in_table = False
             self.doc.skipped.append(Skip(self._loc(cell), "网页上的按钮文字", text.strip()))
@@ -707,6 +710,8 @@ class GrammarInterpreter:
                 if is_organ_name(name):
                     self.doc.unit, self.unit_rank = name, rank
                 break
+        if self.in_table and not (cells[index].first or cells[index].alone):
+            return 0  # after a row's group labels, a cell opening like a label is an indicator's name (项目预算 ≤30万元)
         if self._goal_cell(cells[index].text) or self._goal_after_label(cells, index):
             return 1
         for label_key in forms.budget:
@@ -722,14 +727,20 @@ class GrammarInterpreter:
                 rest = compact_text[len(label_key) :]
                 if len(_LABEL_REST.sub("", rest)) > 2:
                     continue  # 预算资金到位率, 部门预算项目支出绩效自评表: a name or a title (合计, 万元 may follow a label)
+                zeros = 0
                 for offset, candidate in enumerate([rest] + [c.text for c in cells[index + 1 : index + 4]]):
                     figure = _FIGURE.search(nfkc(candidate))
                     glued = figure and re.match(r"\d*[%％]", nfkc(candidate)[figure.end() :])  # 40004000100%
                     # 10分 is a weight and 2024年 a year (自评表(2024年度)), not money
                     scored = figure and re.match(r"\s*[分年]", nfkc(candidate)[figure.end() :])
+                    if key(candidate)[:1] in tuple("≥≤<>＜＞≦≧"):
+                        break  # ≤30万元: a target, not an amount
                     if figure and not glued and not scored and not key(candidate).startswith(("其中", "%")):
                         number = float(figure.group().replace(",", ""))
-                        if number == 0:  # 总额 | 0.00 | 3.36: no money at the start of the year, the next figure is
+                        if number == 0 and zeros:  # 年度资金总额: 0 0 10 10: no money in either budget (10 is a weight)
+                            return 1
+                        if number == 0:  # 年度资金总额 | 0 | 2.38: none at the start of the year, the adjusted budget next
+                            zeros += 1
                             continue
                         factor = self.money_factor
                         unit = _MONEY_UNIT.match(nfkc(candidate)[figure.end() :])
@@ -765,7 +776,7 @@ class GrammarInterpreter:
         text = " ".join(c.text.strip() for c in cells[index:end])
         gloss = _HEADING_GLOSS.search(text)
         found = _PROJECT_HEADING.match(text[: gloss.start()] if gloss else text)
-        if not found or not _TABLE_NAME_END.search(found["name"]):
+        if not found or not _TABLE_NAME_END.search(found["name"]) or not heading_names_project(found["name"]):
             return 0
         self._heading(Cell(text, line, first=False, alone=True))
         return end - index
@@ -778,8 +789,8 @@ class GrammarInterpreter:
         text = cell.text.strip()
         gloss = _HEADING_GLOSS.search(text)
         found = _PROJECT_HEADING.match(text[: gloss.start()] if gloss else text)
-        if not found:
-            return
+        if not found or not heading_names_project(found["name"]):
+            return  # 一、年度绩效目标, 2.优良路率达到80%: a part of the text, not a project's name
         name = found["name"].strip()
         self.heading_name = re.sub(r"(?<=.{2})(?:项目)?(?:支出)?绩效目标(?:申报|审批)?表$", "", name)  # 甲项目绩效目标表
         if gloss:  # 1. 甲项目绩效目标表（金额单位：元  预算数：320,000.00）
@@ -802,7 +813,8 @@ class GrammarInterpreter:
         and the goal is the text under the first label that is neither a multi-year goal nor a completion."""
         if self.project is None or self.project.indicators or self.project.goal or not _is_goal_label(cells[index].text):
             return False
-        labels: list[str] = []
+        first = _without_glosses(cells[index].text)
+        labels: list[str] = [first] if _is_multi_year(first) else []
         texts: list[str] = []
         for cell in cells[index + 1 : index + 8]:
             text = cell.text.strip()
@@ -816,7 +828,9 @@ class GrammarInterpreter:
                 break
         if not texts:
             return False
-        annual = [n for n, label in enumerate(labels) if not LONG_TABLE.search(label) and "完成" not in label]
+        annual = [n for n, label in enumerate(labels) if not _is_multi_year(label) and "完成" not in label]
+        if labels and not annual:
+            return True  # 长期目标 and its text: the year's goal comes under a label of its own
         at = annual[0] if annual and annual[0] < len(texts) else 0
         self.project.goal = texts[at]
         return True
@@ -878,7 +892,11 @@ def _is_goal_label(text: str) -> bool:
     return heading_field(compact_text) == "goal" or compact_text.endswith(_GOAL_LABEL_ENDINGS)
 
 
-_GOAL_LABEL_ENDINGS = ("设定目标", "预期目标", "完成情况", "完成情况综述", "年度目标", "总目标")
+_GOAL_LABEL_ENDINGS = ("设定目标", "预期目标", "完成情况", "完成情况综述", "年度目标", "总目标", "期目标")
+
+
+def _is_multi_year(label: str) -> bool:
+    return bool(LONG_TABLE.search(label)) or label.startswith(("长期", "实施期", "中长期"))
 
 
 def _is_goal_text(text: str) -> bool:

@@ -9,6 +9,7 @@ Department-level prose (`1、立法工作` / `绩效指标：…`) becomes proje
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -41,7 +42,7 @@ _SEALED = re.compile(r"盖章|签章|签字|签名")
 _LABELLED = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.{0,80})$")  # 单位名称：某县民政局
 _LABEL_OPENING = re.compile(r"^[^:：，,。；;]{2,12}[:：]")  # 绩效指标：, 实施单位：…
 LABEL_AND_TEXT = re.compile(r"^(?P<label>[^:：，,。]{2,12})[:：]\s*(?P<text>\S.*)$", re.DOTALL)  # 年度绩效目标：…
-_MULTI_YEAR_LABEL = re.compile(r"^(?:实施期|实施周期|长期|中长期)(?:资金总额|目标|绩效目标|总目标)")
+_MULTI_YEAR_LABEL = re.compile(r"^(?:实施期|实施周期)资金总额")  # the form of a project's whole period
 LONG_TABLE = re.compile(r"(?:长期|中长期|实施期|实施周期|中期)(?:绩效)?总?(?:指标|目标)")  # a multi-year table's heading
 _SLOT_NUMBER = re.compile(r"^\s*指标\s*\d{1,2}\s*[.、:：]\s*")  # 指标1:完成…, a template's numbered slot
 _GOAL_SPLIT = re.compile(r"(?:^|\s|[；;。])(?=(?:目标\s*[0-9一二三四五六七八九十]+\s*[:：、.]|[0-9]{1,2}\s*[.、．](?!\d)))")
@@ -102,6 +103,23 @@ def years_of_table(project: Project, long_from: int | None, heading: str, skippe
         del project.indicators[long_from:]
         return None
     return long_from
+
+
+_PART_OF_A_FORM = (
+    "目标", "指标", "概况", "情况", "说明", "职能", "职责", "任务", "依据", "措施", "内容", "明细", "分析", "评价", "结论",
+    "问题", "建议", "基本信息",
+)  # fmt: skip
+
+
+def heading_names_project(name: str) -> bool:
+    """Whether a numbered heading's text can be a project's name: not a part of a form or of the document (绩效目标,
+    年度绩效指标, 项目概况, 主要职能 …), nor a clause with figures (优良路率达到80%, 完成养护1860公里)."""
+    compact_name = _heading_key(name)
+    if len(compact_name) < 2 or heading_field(compact_name) or _form_labels().get(compact_name):
+        return False
+    if compact_name.endswith(_PART_OF_A_FORM):
+        return False
+    return not re.search(r"\d|[%％≥≤<>]|达到|不低于|不少于", re.sub(r"^20\d{2}年度?", "", compact_name))
 
 
 def without_slot_number(name: str) -> str:
@@ -265,7 +283,9 @@ def _amount_in_wan(value: str, label: str, factor: float) -> float | None:
     return round(amount * (WAN_FACTORS[glossed] if glossed else factor), 6)
 
 
-_GOAL_COLUMN = re.compile(r"^.{0,8}(?:目标|完成情况|完成情况综述)$")  # 预期目标, 年初设定目标, 实际完成情况
+_GOAL_COLUMN = re.compile(  # the labels a goal row puts over its texts: 预期目标 | 实际完成情况, 实施期目标 | 年度目标
+    r"^(?:预期目标|年初设定目标|实际完成情况|完成情况|年度总体目标完成情况综述|总体目标完成情况|实施期目标|长期目标|年度目标)$"
+)
 # 已完成年度目标任务, 全年按计划完成…, 完成年度目标: a report of what was done (完成农村公路养护1860公里 is a goal)
 _COMPLETION = re.compile(
     r"^(?:已|均已|全部|全面|基本|按计划|按期|全年|年度目标已|各项任务)+(?:已)?完成|^完成(?:了)?(?:年度|全年)?(?:目标|任务)"
@@ -525,10 +545,12 @@ class Interpreter:
     def _drop_multi_year_forms(self) -> None:
         """A project's form for its whole period (实施期资金总额, 实施期目标) beside its annual form in the same document:
         the annual form's targets are the year's; the multi-year form's rows are listed, not read."""
-        annual = {p.name for p in self.doc.projects if not any(p is m for m in self.multi_year)}
-        for project in [p for p in self.doc.projects if any(p is m for m in self.multi_year) and p.name in annual]:
-            years_of_table(project, 0, "年度", self.doc.skipped)
-            self.doc.projects.remove(project)
+        projects = self.doc.projects
+        period = {id(m) for m in self.multi_year}
+        for project, after in list(itertools.pairwise(projects)):  # the annual form right after it
+            if id(project) in period and id(after) not in period and after.name == project.name:
+                years_of_table(project, 0, "年度", self.doc.skipped)
+                projects.remove(project)
 
     # --- helpers --------------------------------------------------------------------------------
 
@@ -611,7 +633,8 @@ class Interpreter:
         section = _SECTION.match(text)
         if section:
             self.section, self.section_goal = section.group("name").strip(), ""
-            if self.layout != "flat" and not self._page_furniture(text):
+            labelled = self.pending_name and not self.named_by_heading  # 项目名称：… named the next project already
+            if self.layout != "flat" and not labelled and heading_names_project(self.section) and not self._page_furniture(text):
                 # 二、城乡医疗救助 right before a project's form or table names that project, unless 项目名称 names another
                 self.pending_name, self.named_by_heading = self.section, True
             return
@@ -622,7 +645,8 @@ class Interpreter:
             return
         if key.startswith(("绩效指标：", "绩效指标:")):
             self._prose_project(block, text)
-        if goal_goes_on and not _LABEL_OPENING.match(text):  # 年度绩效目标：对已建…， / 管护面积8.6万亩…
+        if goal_goes_on and not _LABEL_OPENING.match(text) and len(text) >= 10 and not heading_field(text):
+            # 年度绩效目标：对已建…， / 管护面积8.6万亩…
             self._add_to_goal(text)
             return
         if self.named_by_heading and not _LABEL_OPENING.match(text):
@@ -761,11 +785,12 @@ class Interpreter:
             return  # 单位名称：某县民政局 | 单位：万元
         if _heading_key(filled[0]) in _unit_labels() and self._unit_row(block.cells):
             return
-        label = _form_labels().get(_heading_key(filled[0]))
+        in_a_row = self.in_indicators and self.header and not block.cells[0].strip()  # | | 项目总预算 | ≤630万元: a cost row
+        label = None if in_a_row else _form_labels().get(_heading_key(filled[0]))
         if label:
             self._form_row(label, block)
             return
-        if self.project is not None and _MULTI_YEAR_LABEL.match(_heading_key(filled[0])):
+        if self.project is not None and _MULTI_YEAR_LABEL.match(_heading_key(filled[0])) and "年度" not in "".join(filled):
             self.multi_year.append(self.project)  # 实施期资金总额 | 540.00: this form is for the whole period
         if over_page and self.in_indicators and not self._goes_on_over_page(block):
             self.in_indicators = False  # after a page mark, another table (测算明细, 资金来源) or a caption
