@@ -30,7 +30,9 @@ from scorer.ingest.interpret import (
     document_year,
     glossed_budget,
     heading_field,
+    heading_key,
     heading_names_project,
+    is_goal_label,
     is_organ_name,
     total_without_target,
     without_slot_number,
@@ -77,7 +79,6 @@ _NUMBER_MARK = re.compile(r"^(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七
 _TABLE_NAME_END = re.compile(r"(?:项目|资金|经费|补助|补贴|工程|表)$")  # how the name a numbered title gives ends
 _HEADING_GLOSS = re.compile(r"\s*[(（](?P<gloss>[^()（）]*)[)）]\s*$")  # （金额单位：元  预算数：320,000.00）
 
-_PERIOD_BUDGET_LABELS = frozenset({"项目总预算", "实施期资金总额"})  # the whole period's money, not the year's
 _TABLE_TITLE = re.compile(
     r"(?:绩效目标|绩效自评|目标申报|目标审批|绩效评价)[^|，。]{0,8}表(?:[(（]?20\d{2}年度?[)）]?|[(（][^()（）]*[)）])?$"
 )
@@ -717,7 +718,7 @@ class GrammarInterpreter:
         for label_key in forms.budget:
             if self.heading_name and self.project is not None and self.project.indicators and compact_text.startswith(label_key):
                 self._open_project(self.heading_name, cells[index])  # the budget of the project a new heading names
-            of_period = label_key in _PERIOD_BUDGET_LABELS
+            of_period = label_key in _period_budget_labels()
             open_budget = self.project is not None and (
                 self.project.budget is None or (self.budget_of_period and not of_period and not self.project.indicators)
             )  # 项目总预算 1284, then 当年年度预算 428: the year's
@@ -811,15 +812,15 @@ class GrammarInterpreter:
         """A goal label cell (绩效目标, 年度目标) and the goal in a cell after it. Where column labels follow it
         (实施周期总目标 | 年度目标, or a self-evaluation's 年初设定目标 | 完成情况综述), their texts follow in the same order
         and the goal is the text under the first label that is neither a multi-year goal nor a completion."""
-        if self.project is None or self.project.indicators or self.project.goal or not _is_goal_label(cells[index].text):
+        if self.project is None or self.project.indicators or self.project.goal or not is_goal_label(cells[index].text):
             return False
-        first = _without_glosses(cells[index].text)
+        first = heading_key(cells[index].text)
         labels: list[str] = [first] if _is_multi_year(first) else []
         texts: list[str] = []
         for cell in cells[index + 1 : index + 8]:
             text = cell.text.strip()
-            if _is_goal_label(text) and not texts:
-                labels.append(_without_glosses(text))
+            if is_goal_label(text) and not texts:
+                labels.append(heading_key(text))
                 continue
             if heading_field(text) or label_kind(text) or _TABLE_TITLE.search(key(text)) or not _is_goal_text(text):
                 break  # a header, a group label, a table's title or a label: no more goal text here
@@ -883,16 +884,8 @@ class GrammarInterpreter:
 
 
 @cache
-def _is_goal_label(text: str) -> bool:
-    """A cell naming the goal (headers.yaml goal: 绩效目标, 年度目标 …) or what a self-evaluation writes beside it
-    (年初设定目标, 预期目标, 年度总体目标完成情况, 实际完成情况)."""
-    compact_text = _without_glosses(text)
-    if len(compact_text) > 14:
-        return False
-    return heading_field(compact_text) == "goal" or compact_text.endswith(_GOAL_LABEL_ENDINGS)
-
-
-_GOAL_LABEL_ENDINGS = ("设定目标", "预期目标", "完成情况", "完成情况综述", "年度目标", "总目标", "期目标")
+def _period_budget_labels() -> frozenset[str]:
+    return frozenset(key(label) for label in _grammar()["period_budget_labels"])
 
 
 def _is_multi_year(label: str) -> bool:
@@ -902,12 +895,7 @@ def _is_multi_year(label: str) -> bool:
 def _is_goal_text(text: str) -> bool:
     """Prose long enough to be a goal, not a measure's name (总体完成率(%)) nor a figure."""
     listed = re.sub(r"^\s*[(（]?\d{1,2}\s*[)）、.．]\s*", "", text)  # 1、改善…: a goal written as a list
-    return len(key(text)) >= 8 and not names_a_measure(_without_glosses(text)) and not looks_like_value(listed)
-
-
-def _without_glosses(text: str) -> str:
-    """The cell compared as a word, without what brackets add to it (实施周期总目标(2022年--2024年), 总体完成率(%))."""
-    return re.sub(r"[(（][^()（）]*[)）]", "", key(text))
+    return len(key(text)) >= 8 and not names_a_measure(heading_key(text)) and not looks_like_value(listed)
 
 
 @cache

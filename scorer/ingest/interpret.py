@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from scorer.ingest.blocks import Block, Paragraph, Row
 from scorer.ingest.nested import parse_indicator_list, parse_prose_indicators
@@ -73,6 +73,12 @@ def _name_labels() -> tuple[str, ...]:
     return tuple(key for key, part in _form_labels().items() if part == "name")
 
 
+def heading_key(cell: str) -> str:
+    """A heading or label compared as a word: width folded, markup, spaces, colons and what brackets add taken out
+    (项目资金（万元）： -> 项目资金; 实施周期总目标(2022年--2024年) -> 实施周期总目标)."""
+    return _heading_key(cell)
+
+
 def _heading_key(cell: str) -> str:
     text = nfkc(strip_markup(without_invisible(cell or "")))  # a rows table's headings are not read as blocks
     text = re.sub(r"[(（][^)）]*[)）]", "", text)
@@ -105,10 +111,15 @@ def years_of_table(project: Project, long_from: int | None, heading: str, skippe
     return long_from
 
 
-_PART_OF_A_FORM = (
-    "目标", "指标", "概况", "情况", "说明", "职能", "职责", "任务", "依据", "措施", "内容", "明细", "分析", "评价", "结论",
-    "问题", "建议", "基本信息",
-)  # fmt: skip
+@lru_cache(maxsize=4096)
+def is_goal_label(text: str) -> bool:
+    """A cell naming the goal (headers.yaml goal: 绩效目标, 年度目标 …) or a column of it (预期目标, 实际完成情况, 实施期目标:
+    indicator_grammar.yaml goal_label_endings); a short goal ending in 目标 (实现全年安全生产目标) is none."""
+    compact_text = _heading_key(text)
+    if len(compact_text) > 14:
+        return False
+    endings = tuple(table("indicator_grammar")["goal_label_endings"])
+    return heading_field(compact_text) == "goal" or compact_text.endswith(endings)
 
 
 def heading_names_project(name: str) -> bool:
@@ -117,7 +128,7 @@ def heading_names_project(name: str) -> bool:
     compact_name = _heading_key(name)
     if len(compact_name) < 2 or heading_field(compact_name) or _form_labels().get(compact_name):
         return False
-    if compact_name.endswith(_PART_OF_A_FORM):
+    if compact_name.endswith(tuple(table("indicator_grammar")["form_part_endings"])):
         return False
     return not re.search(r"\d|[%％≥≤<>]|达到|不低于|不少于", re.sub(r"^20\d{2}年度?", "", compact_name))
 
@@ -283,9 +294,6 @@ def _amount_in_wan(value: str, label: str, factor: float) -> float | None:
     return round(amount * (WAN_FACTORS[glossed] if glossed else factor), 6)
 
 
-_GOAL_COLUMN = re.compile(  # the labels a goal row puts over its texts: 预期目标 | 实际完成情况, 实施期目标 | 年度目标
-    r"^(?:预期目标|年初设定目标|实际完成情况|完成情况|年度总体目标完成情况综述|总体目标完成情况|实施期目标|长期目标|年度目标)$"
-)
 # 已完成年度目标任务, 全年按计划完成…, 完成年度目标: a report of what was done (完成农村公路养护1860公里 is a goal)
 _COMPLETION = re.compile(
     r"^(?:已|均已|全部|全面|基本|按计划|按期|全年|年度目标已|各项任务)+(?:已)?完成|^完成(?:了)?(?:年度|全年)?(?:目标|任务)"
@@ -297,7 +305,7 @@ def _goal_of_row(cells: list[str]) -> str:
     done (已完成年度目标任务, 全年按计划完成…)."""
     parts: list[str] = []
     for cell in (c.strip() for c in cells):
-        if not cell or _GOAL_COLUMN.match(_heading_key(cell)):  # 预期目标 | 实际完成情况: the columns' labels
+        if not cell or is_goal_label(cell):  # 预期目标 | 实际完成情况: the columns' labels
             continue
         if parts and _COMPLETION.match(cell):
             break
