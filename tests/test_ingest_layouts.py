@@ -2061,3 +2061,71 @@ def test_a_labelled_projects_name_survives_its_section_headings_and_a_short_goal
     short = write_word(tmp_path / "b.docx", [["项目名称", "安全生产监管"], ["年度绩效目标", "实现全年安全生产目标"], *table])
     assert [(p.name, p.budget) for p in read_document(sections).projects] == [("安全生产监管", 60.0)]
     assert [p.goal for p in read_document(short).projects] == ["实现全年安全生产目标"]
+
+
+def _budget_note_parts(second_budget_line: str) -> list[str | list[list[str]]]:
+    """A department's budget note (部门预算说明): each project under a heading numbered （一）, its budget said in a sentence
+    and its goal on a labelled line, then its table."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    return [
+        "二、项目支出绩效目标情况",
+        "（一）森林防火专项经费",
+        "该项目预算资金186万元，主要用于防火物资购置和护林员巡护补助。",
+        "年度绩效目标：全年未发生重大森林火灾，森林火灾受害率控制在0.9‰以内。",
+        [
+            header,
+            ["产出指标", "数量指标", "护林员巡护天数", "≥300天"],
+            ["满意度指标", "服务对象满意度指标", "林区群众满意度", "≥90%"],
+        ],
+        "（二）国家储备林建设补助",
+        second_budget_line,
+        "年度绩效目标：新建国家储备林1200亩，苗木成活率达到85%以上。",
+        [header, ["产出指标", "数量指标", "新建储备林面积", "≥1200亩"], ["产出指标", "质量指标", "苗木成活率", "≥85%"]],
+    ]
+
+
+def _as_text(parts: list[str | list[list[str]]]) -> str:
+    """The parts as text copied with spaces between cells (a PDF's text layer)."""
+    lines = [part if isinstance(part, str) else "\n".join(" ".join(row) for row in part) for part in parts]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("form", ["docx", "txt"])
+def test_projects_under_parenthesised_numbered_headings_take_the_budget_and_goal_said_before_their_tables(form, tmp_path):
+    """Found in review: a budget note numbers its projects （一）, （二） and says each one's budget in a sentence (该项目预算
+    资金186万元，…) and its goal on a labelled line before its table. In Word, （一） headings named nothing: both tables
+    were read as one project without a name; in text, the budget and goal were lost. A sentence of the project's whole
+    period (本项目总预算…) gives no budget: the year's is not said."""
+    parts = _budget_note_parts("本项目2025年预算42.8万元。")
+    if form == "docx":
+        document = read_document(write_word(tmp_path / "note.docx", *parts))
+    else:
+        document = read_text(tmp_path, _as_text(parts))
+    assert [(p.name, p.budget, p.goal, len(p.indicators)) for p in document.projects] == [
+        ("森林防火专项经费", 186.0, "全年未发生重大森林火灾，森林火灾受害率控制在0.9‰以内。", 2),
+        ("国家储备林建设补助", 42.8, "新建国家储备林1200亩，苗木成活率达到85%以上。", 2),
+    ]
+    period = _budget_note_parts("本项目总预算300万元，分三年实施。")
+    if form == "docx":
+        whole = read_document(write_word(tmp_path / "period.docx", *period))
+    else:
+        whole = read_text(tmp_path, _as_text(period), "period.txt")
+    assert [(p.name, p.budget) for p in whole.projects] == [("森林防火专项经费", 186.0), ("国家储备林建设补助", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "budget"),
+    [
+        ("该项目预算资金186万元，主要用于防火物资购置。", 186.0),
+        ("本项目2025年预算42.8万元。", 42.8),
+        ("该项目年度安排资金1,250,000元。", 125.0),
+        ("本项目总预算300万元，分三年实施。", None),  # the whole period's
+        ("该项目主要用于护林员巡护补助，共186万元。", None),  # the amount is in another clause
+        ("本项目覆盖12个乡镇。", None),  # no budget, no money
+        ("全县预算资金186万元。", None),  # not said of the project
+    ],
+)
+def test_a_sentence_states_the_project_s_budget_only_in_its_own_words(sentence, budget):
+    from scorer.ingest.interpret import stated_budget
+
+    assert stated_budget(sentence) == budget

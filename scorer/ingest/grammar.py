@@ -34,6 +34,7 @@ from scorer.ingest.interpret import (
     heading_names_project,
     is_goal_label,
     is_organ_name,
+    stated_budget,
     total_without_target,
     without_slot_number,
     years_of_table,
@@ -311,6 +312,7 @@ class GrammarInterpreter:
         self.prose_table = False  # the table is a label and its indicators listed in one cell
         self.heading_name = ""  # a numbered heading alone on its line (二、农村饮水工程维修养护经费): the next project's name
         self.heading_budget: float | None = None  # the budget the heading's gloss gives (（金额单位：元 预算数：320,000.00）)
+        self.heading_goal = ""  # 年度绩效目标：… between the heading and its project's table
         self.long_from: int | None = None  # where the open project's 长期绩效指标 table's rows start among its indicators
         self.budget_of_period = False  # the open project's budget is its whole period's (项目总预算): the year's replaces it
 
@@ -713,7 +715,7 @@ class GrammarInterpreter:
                 break
         if self.in_table and not (cells[index].first or cells[index].alone):
             return 0  # after a row's group labels, a cell opening like a label is an indicator's name (项目预算 ≤30万元)
-        if self._goal_cell(cells[index].text) or self._goal_after_label(cells, index):
+        if self._goal_cell(cells[index].text) or self._goal_after_label(cells, index) or self._budget_sentence(cells[index]):
             return 1
         for label_key in forms.budget:
             if self.heading_name and self.project is not None and self.project.indicators and compact_text.startswith(label_key):
@@ -794,18 +796,45 @@ class GrammarInterpreter:
             return  # 一、年度绩效目标, 2.优良路率达到80%: a part of the text, not a project's name
         name = found["name"].strip()
         self.heading_name = re.sub(r"(?<=.{2})(?:项目)?(?:支出)?绩效目标(?:申报|审批)?表$", "", name)  # 甲项目绩效目标表
-        if gloss:  # 1. 甲项目绩效目标表（金额单位：元  预算数：320,000.00）
-            self.heading_budget = glossed_budget(gloss["gloss"], self.money_factor)
+        # 1. 甲项目绩效目标表（金额单位：元  预算数：320,000.00）: the gloss's budget; a heading before gave none to this one
+        self.heading_budget = glossed_budget(gloss["gloss"], self.money_factor) if gloss else None
+        self.heading_goal = ""
 
     def _names_project(self, compact_text: str) -> bool:
         return _BRACKETS.sub("", compact_text).startswith(_form_labels().project)
 
     def _goal_cell(self, text: str) -> bool:
-        """年度绩效目标：… (a goal label, a colon, the goal) while the project named before it has no indicators yet."""
+        """年度绩效目标：… (a goal label, a colon, the goal) while the project named before it has no indicators yet, or
+        under a heading that names the next project."""
         found = LABEL_AND_TEXT.match(text.strip())
-        if not found or self.project is None or self.project.indicators or heading_field(found["label"]) != "goal":
+        if not found or heading_field(found["label"]) != "goal":
+            return False
+        if self._before_heading_table():
+            self.heading_goal = self.heading_goal or found["text"].strip()
+            return True
+        if self.project is None or self.project.indicators:
             return False
         self.project.goal = found["text"].strip()
+        return True
+
+    def _before_heading_table(self) -> bool:
+        """Whether a heading named the next project and its table has not begun: what is said now is that project's."""
+        return bool(self.heading_name) and not self.in_table and (self.project is None or bool(self.project.indicators))
+
+    def _budget_sentence(self, cell: Cell) -> bool:
+        """该项目预算资金2860万元，主要用于… opening a line under the heading that names the next project (or in the open
+        project's form, before its indicators): that project's budget, unless the heading's gloss gave one."""
+        amount = stated_budget(cell.text) if cell.first or cell.alone else None
+        if amount is None:
+            return False
+        if self._before_heading_table():
+            if self.heading_budget is None:
+                self.heading_budget = amount
+        elif self.project is not None and not self.project.indicators:
+            if self.project.budget is None:
+                self.project.budget = amount
+        else:
+            return False
         return True
 
     def _goal_after_label(self, cells: list[Cell], index: int) -> bool:
@@ -858,9 +887,12 @@ class GrammarInterpreter:
 
     def _open_project(self, name: str, cell: Cell) -> None:
         self._close_project()
-        budget = self.heading_budget if self.heading_name and name == self.heading_name else None
-        self.heading_name, self.heading_budget, self.long_from, self.budget_of_period = "", None, None, False
-        self.project = Project(name=name, location=self._loc(cell), budget=budget)
+        from_heading = bool(self.heading_name) and name == self.heading_name
+        budget = self.heading_budget if from_heading else None
+        goal = self.heading_goal if from_heading else ""
+        self.heading_name, self.heading_budget, self.heading_goal = "", None, ""
+        self.long_from, self.budget_of_period = None, False
+        self.project = Project(name=name, location=self._loc(cell), budget=budget, goal=goal)
 
     def _close_project(self) -> None:
         project, self.project = self.project, None

@@ -30,7 +30,9 @@ _TITLE = re.compile(
     r"(?:\s*[(（]\s*20\d{2}\s*年度?\s*[)）]|\s*[(（](?P<gloss>[^()（）]*预算[^()（）]*)[)）])?$"  # 甲项目绩效目标表（2024年度）
 )
 GLOSSED_BUDGET = re.compile(r"预算(?:数|金额|资金)?\s*[:：]\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元|亿元)?")
-_SECTION = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?P<name>[^。；;，,]{2,30}?)\s*$")
+_SECTION = re.compile(
+    r"^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])\s*(?P<name>[^。；;，,]{2,30}?)\s*$"
+)
 _UNIT_ROW = re.compile(r"^\d{3,}(?!\d|年)\s*\S+")
 _SUM_OPENING = re.compile(r"^(?:合计|小计|总计(?!划))")  # a sum's word opening a cell; 总计划完成率 is the whole plan's
 _NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
@@ -131,6 +133,37 @@ def heading_names_project(name: str) -> bool:
     if compact_name.endswith(tuple(table("indicator_grammar")["form_part_endings"])):
         return False
     return not re.search(r"\d|[%％≥≤<>]|达到|不低于|不少于", re.sub(r"^20\d{2}年度?", "", compact_name))
+
+
+def speaks_of_the_project(text: str) -> bool:
+    """Whether a sentence opens speaking of the project a heading names (该项目…, 本项目…: indicator_grammar.yaml
+    project_sentence_openings)."""
+    return nfkc(text).replace(" ", "").startswith(tuple(table("indicator_grammar")["project_sentence_openings"]))
+
+
+_STATED_AMOUNT = re.compile(r"(?P<amount>\d[\d,]*(?:\.\d+)?)(?P<unit>亿元|万元|元)")
+
+
+def stated_budget(text: str) -> float | None:
+    """The budget a sentence states for the project a heading names (该项目预算资金186万元，主要用于…; 本项目2025年预算
+    42.8万元), in 万元: the first amount written with its unit, when the words before it, in the same clause, name a
+    budget (indicator_grammar.yaml budget_sentence_*). None for any other sentence, and for a whole period's money
+    (该项目总预算1284万元: the year's is not said)."""
+    grammar = table("indicator_grammar")
+    compact_text = nfkc(text).replace(" ", "")
+    opening = next((o for o in grammar["project_sentence_openings"] if compact_text.startswith(o)), None)
+    found = _STATED_AMOUNT.search(compact_text, len(opening)) if opening else None
+    if opening is None or found is None:
+        return None
+    before = compact_text[len(opening) : found.start()]
+    if (
+        len(before) > 16
+        or re.search(r"[，,。；;]", before)
+        or not any(word in before for word in grammar["budget_sentence_words"])
+        or any(word in before for word in grammar["budget_sentence_not_the_year"])
+    ):
+        return None
+    return round(float(found["amount"].replace(",", "")) * WAN_FACTORS[found["unit"]], 6)
 
 
 def without_slot_number(name: str) -> str:
@@ -651,14 +684,16 @@ class Interpreter:
             self.section_goal = text.split("：", 1)[-1].split(":", 1)[-1].strip()
         if self._labelled_cell(text, block) or self._goal_paragraph(text) or key.startswith(("绩效目标：", "绩效目标:")):
             return
+        if self._budget_sentence(text):
+            return
         if key.startswith(("绩效指标：", "绩效指标:")):
             self._prose_project(block, text)
         if goal_goes_on and not _LABEL_OPENING.match(text) and len(text) >= 10 and not heading_field(text):
             # 年度绩效目标：对已建…， / 管护面积8.6万亩…
             self._add_to_goal(text)
             return
-        if self.named_by_heading and not _LABEL_OPENING.match(text):
-            # prose after the heading (not a label such as 绩效指标：): it heads a part of the text, not a project's table
+        if self.named_by_heading and not _LABEL_OPENING.match(text) and not speaks_of_the_project(text):
+            # prose after the heading (not a label such as 绩效指标：, nor 本项目…): it heads a part of the text, not a table
             self.pending_name, self.named_by_heading = "", False
 
     def _labelled_cell(self, text: str, block: Block) -> bool:
@@ -701,6 +736,22 @@ class Interpreter:
         else:
             return False
         self.goal_open = True
+        return True
+
+    def _budget_sentence(self, text: str) -> bool:
+        """该项目预算资金186万元，主要用于… under the heading that names the next project (or in the open project's form,
+        before its indicators): that project's budget, unless a label gave one. False for any other paragraph."""
+        amount = stated_budget(text)
+        if amount is None:
+            return False
+        if self.project is not None and not self.project.indicators and self.layout != "flat":
+            if self.project.budget is None:
+                self.project.budget = amount
+        elif self.pending_name:
+            if self.pending_budget is None:
+                self.pending_budget = amount
+        else:
+            return False
         return True
 
     def _add_to_goal(self, text: str) -> None:
