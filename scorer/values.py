@@ -466,12 +466,25 @@ def money_unit_cell(text: str) -> str:
     return found[1] if found else ""
 
 
+@cache
+def _part_remark() -> re.Pattern[str]:
+    return re.compile(r"\((?:" + alternation(table("units").get("budget_part_remarks") or ()) + r")[^()]*\)$")
+
+
+def without_part_remark(text: str) -> str:
+    """An amount without the bracketed remark on its parts after it (80万元（其中财政拨款80万元） -> 80万元: lexicons/units.yaml
+    budget_part_remarks); any other text as it is."""
+    remark = _part_remark().search(nfkc(text)) if text.endswith((")", "）")) else None
+    return nfkc(text)[: remark.start()] if remark else text
+
+
 def budget_in_wan(text: str) -> float | None:
     r"""A budget cell of a rows table (万元) as a number: `1,234.5`, `120万元`, `１２０`, `3000元` (0.3), `20\x01`
     (20: a damaged export's control characters are no part of the amount); None for an empty cell or one that
-    is not one amount (`待定`, `100-200`)."""
+    is not one amount (`待定`, `100-200`). A bracketed remark on the amount's parts after it (`80万元（其中财政拨款80万元）`,
+    lexicons/units.yaml budget_part_remarks) is no part of it."""
     compact = re.sub(r"\s+", "", nfkc(without_controls(text or "")))
-    match = _BUDGET_RE.match(compact)
+    match = _BUDGET_RE.match(without_part_remark(compact))  # 80万元(其中财政拨款80万元): 80万元
     if not match:
         return None
     amount, unit = float(match.group(1).replace(",", "")), match.group(2) or "万元"

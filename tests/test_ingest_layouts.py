@@ -2129,3 +2129,33 @@ def test_a_sentence_states_the_project_s_budget_only_in_its_own_words(sentence, 
     from scorer.ingest.interpret import stated_budget
 
     assert stated_budget(sentence) == budget
+
+
+def test_a_budget_with_a_remark_on_its_parts_after_it_is_the_amount_before_the_remark(tmp_path):
+    """Found in review: 资金总额：80万元（其中财政拨款80万元） gave no budget, in a labelled line of text or of Word and in a
+    form's cell: the remark on the amount's parts made the cell no amount. A remark of another kind still does."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    text = (
+        "项目名称：农村饮水安全维修养护\n资金总额：45万元（其中财政拨款40万元）\n"
+        + "\t".join(header)
+        + "\n产出指标\t数量指标\t维修供水工程\t12处\n\n项目名称：河道保洁\n预算金额：18.5万元（待批复）\n"
+        + "\t".join(header)
+        + "\n产出指标\t数量指标\t保洁河道长度\t36公里\n"
+    )
+    assert [(p.name, p.budget) for p in read_text(tmp_path, text).projects] == [
+        ("农村饮水安全维修养护", 45.0),
+        ("河道保洁", None),
+    ]
+    word = write_word(
+        tmp_path / "form.docx",
+        "项目名称：农村饮水安全维修养护",
+        "资金总额：45万元（其中财政拨款40万元）",
+        [header, ["产出指标", "数量指标", "维修供水工程", "12处"]],
+        [
+            ["项目名称", "河道保洁", "", ""],
+            ["预算金额", "18.5万元（含上级补助10万元）", "", ""],
+            header,
+            ["产出指标", "数量指标", "保洁河道长度", "36公里"],
+        ],
+    )
+    assert [(p.name, p.budget) for p in read_document(word).projects] == [("农村饮水安全维修养护", 45.0), ("河道保洁", 18.5)]

@@ -43,7 +43,7 @@ from scorer.ingest.recover import CUT_MARK, Cell, key, names_a_measure
 from scorer.lexicons import table
 from scorer.text import nfkc
 from scorer.types import Document, Indicator, Location, Project, Skip
-from scorer.values import WAN_FACTORS, glossed_money_unit, is_unit_only, money_unit_cell
+from scorer.values import WAN_FACTORS, glossed_money_unit, is_unit_only, money_unit_cell, without_part_remark
 
 _LABEL_REST = re.compile(r"[\d.,，%％()（）:：\s]|[千百万亿]?元|万")  # figures and units after a budget label
 _BAND = re.compile(r"[(（]\s*\d+(?:\s*[-~—－]\s*\d+)?\s*分?\s*[)）]\s*分?|\d+(?:\s*[-~—]\s*\d+)?分$")
@@ -727,7 +727,7 @@ class GrammarInterpreter:
             if compact_text.startswith(label_key) and open_budget:
                 assert self.project is not None
                 self.budget_of_period = of_period
-                rest = compact_text[len(label_key) :]
+                rest = _BRACKETS.sub("", without_part_remark(key(cells[index].text)))[len(label_key) :]  # 80万元（其中…）
                 if len(_LABEL_REST.sub("", rest)) > 2:
                     continue  # 预算资金到位率, 部门预算项目支出绩效自评表: a name or a title (合计, 万元 may follow a label)
                 zeros = 0
