@@ -2159,3 +2159,52 @@ def test_a_budget_with_a_remark_on_its_parts_after_it_is_the_amount_before_the_r
         ],
     )
     assert [(p.name, p.budget) for p in read_document(word).projects] == [("农村饮水安全维修养护", 45.0), ("河道保洁", 18.5)]
+
+
+_APPROVAL_FORM = [
+    ["项目名称", "乡镇卫生院基本设备更新", "", "", "", ""],
+    ["主管部门及代码", "县卫生健康局", "", "实施单位", "县卫生健康局", ""],
+    ["项目资金（万元）", "中期资金总额", "", "", "年度资金总额", ""],
+    ["", "136", "", "", "64", ""],
+    ["总体目标", "中期目标（2024-2026年）", "", "", "年度目标", ""],
+    ["", "为全县12家乡镇卫生院更新基本诊疗设备，基层首诊率提高到65%。", "", "", "完成5家卫生院设备更新，当年投入使用。", ""],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "中期指标值", "年度指标值"],
+    ["", "产出指标", "数量指标", "更新设备卫生院数量", "12家", "5家"],
+    ["", "满意度指标", "服务对象满意度指标", "就诊群众满意度", "≥90%", "≥88%"],
+]
+
+
+@pytest.mark.parametrize("form", ["docx", "txt"])
+def test_an_approval_form_s_column_labels_give_the_year_s_budget_and_goal_from_the_row_under_them(form, tmp_path):
+    """Found in review: the approval form (项目支出绩效目标申报表) labels its money and goal columns on one row (项目资金 |
+    中期资金总额 | 年度资金总额; 总体目标 | 中期目标 | 年度目标) and puts the figures and texts on the row under them. The
+    budget read was the whole period's (the first figure after 项目资金), and no goal was read; in tab text, a row of two
+    cells after a tab was one cell."""
+    if form == "docx":
+        document = read_document(write_word(tmp_path / "form.docx", "项目支出绩效目标申报表", _APPROVAL_FORM))
+    else:
+        lines = [
+            "\t".join(cell for cell in row if cell) if row[0] else "\t" + "\t".join(c for c in row if c) for row in _APPROVAL_FORM
+        ]
+        document = read_text(tmp_path, "项目支出绩效目标申报表\n" + "\n".join(lines) + "\n")
+    assert [(p.name, p.budget, p.goal) for p in document.projects] == [
+        ("乡镇卫生院基本设备更新", 64.0, "完成5家卫生院设备更新，当年投入使用。")
+    ]
+    assert rows(document) == [("更新设备卫生院数量", "5家"), ("就诊群众满意度", "≥88%")]
+
+
+def test_a_self_evaluation_s_goal_is_the_text_under_its_target_label_not_the_completion_beside_it(tmp_path):
+    """Found in review: 年度总体目标 | 预期目标 | 实际完成情况 above the two texts: the goal read was both texts and the 绩效指标
+    label of the row after them."""
+    form = [
+        ["项目名称", "农村劳动力转移就业培训", "", ""],
+        ["年度总体目标", "预期目标", "实际完成情况", ""],
+        ["年度总体目标", "开展就业技能培训8期，培训农村劳动力400人次。", "年度目标已全部完成。", ""],
+        ["绩效指标", "", "", ""],
+        ["一级指标", "二级指标", "三级指标", "年度指标值"],
+        ["产出指标", "数量指标", "培训人次", "≥400人次"],
+    ]
+    document = read_document(write_word(tmp_path / "self.docx", "项目支出绩效自评表", form))
+    assert [(p.name, p.goal) for p in document.projects] == [
+        ("农村劳动力转移就业培训", "开展就业技能培训8期，培训农村劳动力400人次。")
+    ]

@@ -24,7 +24,6 @@ from functools import cache
 
 from scorer.ingest.interpret import (
     LABEL_AND_TEXT,
-    LONG_TABLE,
     closes_table,
     closing_of,
     document_year,
@@ -33,10 +32,12 @@ from scorer.ingest.interpret import (
     heading_key,
     heading_names_project,
     is_goal_label,
+    is_multi_year_label,
     is_organ_name,
     stated_budget,
     total_without_target,
     without_slot_number,
+    year_column,
     years_of_table,
 )
 from scorer.ingest.recover import CUT_MARK, Cell, key, names_a_measure
@@ -844,7 +845,7 @@ class GrammarInterpreter:
         if self.project is None or self.project.indicators or self.project.goal or not is_goal_label(cells[index].text):
             return False
         first = heading_key(cells[index].text)
-        labels: list[str] = [first] if _is_multi_year(first) else []
+        labels: list[str] = [first] if is_multi_year_label(first) else []
         texts: list[str] = []
         for cell in cells[index + 1 : index + 8]:
             text = cell.text.strip()
@@ -858,10 +859,10 @@ class GrammarInterpreter:
                 break
         if not texts:
             return False
-        annual = [n for n, label in enumerate(labels) if not _is_multi_year(label) and "完成" not in label]
-        if labels and not annual:
+        annual = year_column(labels)
+        if labels and annual is None:
             return True  # 长期目标 and its text: the year's goal comes under a label of its own
-        at = annual[0] if annual and annual[0] < len(texts) else 0
+        at = annual if annual is not None and annual < len(texts) else 0
         self.project.goal = texts[at]
         return True
 
@@ -918,10 +919,6 @@ class GrammarInterpreter:
 @cache
 def _period_budget_labels() -> frozenset[str]:
     return frozenset(key(label) for label in _grammar()["period_budget_labels"])
-
-
-def _is_multi_year(label: str) -> bool:
-    return bool(LONG_TABLE.search(label)) or label.startswith(("长期", "实施期", "中长期"))
 
 
 def _is_goal_text(text: str) -> bool:

@@ -135,6 +135,22 @@ def heading_names_project(name: str) -> bool:
     return not re.search(r"\d|[%％≥≤<>]|达到|不低于|不少于", re.sub(r"^20\d{2}年度?", "", compact_name))
 
 
+def is_multi_year_label(label: str) -> bool:
+    """Whether a form's label names a whole period's target or money (长期目标, 中期目标（2024-2026年）, 实施期资金总额,
+    项目总预算: indicator_grammar.yaml period_openings and period_budget_labels), not the year's."""
+    compact_label = _heading_key(label)
+    grammar = table("indicator_grammar")
+    openings = tuple(_heading_key(word) for word in [*grammar["period_openings"], *grammar["period_budget_labels"]])
+    return bool(LONG_TABLE.search(compact_label)) or compact_label.startswith(openings)
+
+
+def year_column(labels: list[str]) -> int | None:
+    """Of a form's column labels (中期目标 | 年度目标; 实施期资金总额 | 年度资金总额; 年初设定目标 | 实际完成情况), the position
+    of the year's target: the first naming neither a whole period nor what was done. None when every label names one of
+    them."""
+    return next((n for n, label in enumerate(labels) if not is_multi_year_label(label) and "完成" not in label), None)
+
+
 def speaks_of_the_project(text: str) -> bool:
     """Whether a sentence opens speaking of the project a heading names (该项目…, 本项目…: indicator_grammar.yaml
     project_sentence_openings)."""
@@ -553,6 +569,9 @@ class Interpreter:
         self.pending_row: Row | None = None
         self.signed_off = False  # a form's sign-off closed its table: no indicator until a header, project or unit
         self.schedule_columns: list[tuple[int, str]] = []  # a table row broken in two by a stray blank line
+        # 项目资金 | 中期资金总额 | 年度资金总额, or 总体目标 | 中期目标 | 年度目标: a form row of column labels, whose figures
+        # or texts come on the next row, by position (the form part, and the position of the year's column)
+        self.form_columns: tuple[str, int] | None = None
         self.unit_rank = len(_UNIT_RANKS)  # of the label that named the unit (单位名称 …); none named yet
         # a form's name and budget written as `label：value` before its project opens (项目名称：…, 预算金额：…)
         self.pending_name = ""
@@ -837,6 +856,8 @@ class Interpreter:
         if self.layout == "flat" and self.header:
             self._flat_row(block)
             return
+        if self.form_part == "columns" and self._under_column_labels(block.cells):
+            return  # | 136 | 64 under 项目资金（万元） | 中期资金总额 | 年度资金总额: the year's figure, not a unit's code
         if _UNIT_ROW.match(filled[0]) and len(filled) <= 3:
             self._skip(block, self._code_row_reason(filled))
             return
@@ -1048,9 +1069,55 @@ class Interpreter:
             return WAN_FACTORS[unit]
         return self.money_factor if self.budget_factor is None else self.budget_factor
 
+    def _column_labels(self, label: str, cells: list[str]) -> bool:
+        """A budget or goal row whose cells after the first are column labels (项目资金 | 中期资金总额 | 年度资金总额; 总体目标 |
+        中期目标（2024-2026年） | 年度目标): their figures or texts are on the next row. Kept as the position of the year's
+        column among the row's cells (year_column), or none when every column is a whole period's (the goal is then
+        said under a label of its own); True when the row is such labels."""
+        labels = [cell for cell in cells[1:] if cell.strip()]
+        if label == "goal":
+            are_labels = bool(labels) and all(is_goal_label(cell) for cell in labels)
+        else:
+            are_labels = len(labels) >= 2 and all(
+                not re.search(r"\d", cell) and (_form_labels().get(_heading_key(cell)) == "budget" or is_multi_year_label(cell))
+                for cell in labels
+            )
+        if not are_labels:
+            return False
+        column = year_column(labels)
+        positions = [index for index, cell in enumerate(cells) if index and cell.strip()]
+        self.form_columns = (label, positions[column]) if column is not None else None
+        self.form_part = "columns" if self.form_columns else ""
+        return True
+
+    def _under_column_labels(self, cells: list[str]) -> bool:
+        """The row under a row of column labels (_column_labels): the budget or goal is its cell under the year's label.
+        True when the row was read so."""
+        columns, self.form_columns = self.form_columns, None
+        if columns is None or self.project is None or len(cells) < 2:
+            return False
+        part, column = columns
+        if column >= len(cells) or not cells[column].strip():
+            return False
+        under = cells[column].strip()
+        if part == "goal":
+            self.project.goal = under
+            self.form_part = ""
+            return True
+        amount = _to_number(under)
+        if amount is None:
+            return False
+        self.project.budget = round(amount * (self.budget_factor or self.money_factor), 6)
+        self.form_part = "purpose"
+        return True
+
     def _form_row(self, label: str, block: Row) -> None:
         cells = block.cells
         self.in_indicators = False
+        if self.form_part == "columns" and label in ("budget", "goal") and self._under_column_labels(cells):
+            return  # 项目资金（万元） | 136 | 64 under 项目资金（万元） | 中期资金总额 | 年度资金总额: the year's figure
+        if label in ("budget", "goal") and self._column_labels(label, cells):
+            return
         if label in ("code", "name"):
             name = self._value_after(cells, _name_labels())
             code = self._value_after(cells, ("项目编码", "项目代码"))
@@ -1128,6 +1195,10 @@ class Interpreter:
         if project is None:
             self._skip(block, "不属于任何项目的表格行")
             return
+        if self.form_part == "columns":
+            if self._under_column_labels(block.cells):
+                return
+            self.form_part = ""
         if self.form_part == "purpose":
             project.purpose = " ".join(filled)
             self.form_part = ""

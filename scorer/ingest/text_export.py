@@ -42,7 +42,7 @@ def text_to_blocks(text: str) -> list[Block]:
     for number, line in enumerate(lines, start=1):
         if line.startswith("\t"):
             parts = line[1:].split("\t")
-            if len(parts) >= 3 and any(p.strip() for p in parts):
+            if len(parts) >= 2 and any(p.strip() for p in parts):
                 close_row()
                 blocks.append(Row(cells=["", *(p.strip() for p in parts)], line=number))
                 continue
