@@ -720,3 +720,31 @@ def test_the_application_forms_label_annual_target_is_the_goal(tmp_path):
     ]
     (project,) = read_document(_word(tmp_path / "申报表.docx", form)).projects
     assert project.goal == "保障全县86个村卫生室正常运行，村医补助按月足额发放。"
+
+
+def test_a_workbook_s_percentages_read_as_the_sheet_shows_them_not_as_stored_fractions(tmp_path):
+    """Found in review: a 指标值 cell holding 1 formatted 0% read 1, and 0.955 formatted 0.0% read 0.955: a target of
+    100% became one of 1 (a count?). The reader sees 100% and 95.5%; numbers in other formats are as before."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    for name, value, number_format in (
+        ("检测报告合格率", 1, "0%"),
+        ("抽检覆盖率", 0.95, "0%"),
+        ("监测数据有效率", 0.955, "0.0%"),
+        ("抽检批次", 1200, "General"),
+        ("快检批次", 350, "0"),
+    ):
+        sheet.append(["产出指标", "质量指标", name, value])
+        sheet.cell(sheet.max_row, 4).number_format = number_format
+    workbook.save(tmp_path / "targets.xlsx")
+    document = read_document(tmp_path / "targets.xlsx")
+    assert [(i.level3, i.value) for p in document.projects for i in p.indicators] == [
+        ("检测报告合格率", "100%"),
+        ("抽检覆盖率", "95%"),
+        ("监测数据有效率", "95.5%"),
+        ("抽检批次", "1200"),
+        ("快检批次", "350"),
+    ]

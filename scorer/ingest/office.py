@@ -64,8 +64,8 @@ def xlsx_to_blocks(path: Path) -> list[Block]:
     try:
         for sheet in workbook.worksheets:
             first = True
-            for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                cells = [_cell_text(v) for v in values]
+            for row_number, row in enumerate(sheet.iter_rows(), start=1):
+                cells = [_formatted_cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
                 if first:
                     blocks.append(Row(cells=[f"{sheet.title}绩效目标表"], sheet=sheet.title, row=0, extra={"sheet_title": True}))
                     first = False
@@ -166,6 +166,15 @@ def pdf_to_blocks(path: Path) -> list[Block]:
             for _, group in sorted(items, key=lambda item: item[0]):
                 blocks.extend(group)
     return blocks
+
+
+def _formatted_cell_text(value: object, number_format: str | None) -> str:
+    """A workbook cell as the reader sees it: a number formatted as a percentage (0%, 0.0%) is written so (1 -> 100%,
+    0.955 -> 95.5%), not as the fraction the file stores; any other cell as _cell_text."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and number_format and "%" in number_format:
+        decimals = len(number_format.split("%")[0].partition(".")[2].rstrip('_ )"*#?'))
+        return f"{value * 100:.{decimals}f}%"
+    return _cell_text(value)
 
 
 def _cell_text(value: object) -> str:
