@@ -2208,3 +2208,66 @@ def test_a_self_evaluation_s_goal_is_the_text_under_its_target_label_not_the_com
     assert [(p.name, p.goal) for p in document.projects] == [
         ("农村劳动力转移就业培训", "开展就业技能培训8期，培训农村劳动力400人次。")
     ]
+
+
+def test_project_name_rows_inside_one_indicator_table_start_their_own_projects(tmp_path):
+    """Found in review: one indicator table holding several projects, each opened by a row of one cell (项目名称：乙, merged
+    across the table, or 2.乙), with its budget and goal on rows of their own: every project's rows went under the first,
+    which kept the first budget; a numbered first row left the project named after the sheet."""
+    import openpyxl
+
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    workbook = openpyxl.Workbook()
+    labelled = workbook.active
+    labelled.title = "项目绩效目标"
+    for row in (
+        header,
+        ["项目名称：公共法律服务中心运行经费"],
+        ["预算金额：42.00万元"],
+        ["年度目标：保障公共法律服务中心全年正常运行。"],
+        ["产出指标", "数量指标", "提供法律咨询人次", "≥3000人次"],
+        ["项目名称：社区矫正工作经费"],
+        ["预算金额：16.50万元"],
+        ["产出指标", "数量指标", "社区矫正对象教育学习次数", "≥12次"],
+        ["效益指标", "社会效益指标", "社区矫正对象再犯罪率", "≤0.2%"],
+    ):
+        labelled.append(row)
+    labelled.merge_cells("A2:D2")
+    labelled.merge_cells("A6:D6")
+    numbered = workbook.create_sheet("分项目")
+    for row in (header, ["1.法律援助经费"], ["产出指标", "数量指标", "办理法律援助案件数", "≥650件"], ["2.人民调解以案定补经费"]):
+        numbered.append(row)
+    numbered.append(["产出指标", "数量指标", "调解矛盾纠纷件数", "≥2400件"])
+    workbook.save(tmp_path / "projects.xlsx")
+    document = read_document(tmp_path / "projects.xlsx")
+    assert [(p.name, p.budget, p.goal, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("公共法律服务中心运行经费", 42.0, "保障公共法律服务中心全年正常运行。", ["提供法律咨询人次"]),
+        ("社区矫正工作经费", 16.5, "", ["社区矫正对象教育学习次数", "社区矫正对象再犯罪率"]),
+        ("法律援助经费", None, "", ["办理法律援助案件数"]),
+        ("人民调解以案定补经费", None, "", ["调解矛盾纠纷件数"]),
+    ]
+
+
+@pytest.mark.parametrize("form", ["docx", "txt"])
+def test_headings_numbered_项目一_name_their_projects(form, tmp_path):
+    """Found in review: 项目一：甲 / 预算金额：312万元 / table, 项目二：乙 …: the heading named nothing, so every table was
+    read as one project without a name, with the first budget."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    parts: list = [
+        "县住建局2025年项目绩效目标",
+        "项目一：老旧小区改造配套设施补助",
+        "预算金额：312万元",
+        [header, ["产出指标", "数量指标", "改造小区数量", "≥8个"], ["满意度指标", "服务对象满意度指标", "居民满意度", "≥90%"]],
+        "项目二：城镇燃气管道安全隐患排查",
+        "预算金额：54万元",
+        [header, ["产出指标", "数量指标", "排查燃气管道长度", "≥120公里"]],
+    ]
+    if form == "docx":
+        document = read_document(write_word(tmp_path / "note.docx", *parts))
+    else:
+        text = "\n".join(part if isinstance(part, str) else "\n".join("\t".join(row) for row in part) for part in parts)
+        document = read_text(tmp_path, text + "\n")
+    assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [
+        ("老旧小区改造配套设施补助", 312.0, 2),
+        ("城镇燃气管道安全隐患排查", 54.0, 1),
+    ]

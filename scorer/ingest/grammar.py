@@ -73,9 +73,11 @@ _VALUE_START = re.compile(r"^(?:[≥≤≧≦><=＝═＞＜]|大于|小于|等�
 _SECTION_HEADING = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、](?!\d).{2,30}[。:：]$)"
 )
+_NUMBERED_PROJECT = re.compile(r"^项目[一二三四五六七八九十\d]{1,3}\s*[:：]")  # 项目二：乙, a heading of the text as written
 _LABEL_WORDS = re.compile(r"(?:产出|效益|效果|满意度|成本|数量|质量|时效|绩效|项目完成|项目效益)(?:指标|值)")
-_PROJECT_HEADING = re.compile(  # 二、…, （二）…, 2. …: a numbered heading
-    r"^(?:[一二三四五六七八九十]{1,3}\s*、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[.、．](?!\d))\s*(?P<name>[^。；;，,:：]{2,40})$"
+_PROJECT_HEADING = re.compile(  # 二、…, （二）…, 2. …, 项目二：…: a numbered heading
+    r"^(?:[一二三四五六七八九十]{1,3}\s*、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[.、．](?!\d)"
+    r"|项目[一二三四五六七八九十\d]{1,3}\s*[:：、.．])\s*(?P<name>[^。；;，,:：]{2,40})$"
 )
 _NUMBER_MARK = re.compile(r"^(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、)")
 _TABLE_NAME_END = re.compile(r"(?:项目|资金|经费|补助|补贴|工程|表)$")  # how the name a numbered title gives ends
@@ -390,7 +392,9 @@ class GrammarInterpreter:
             or (closes_table(text) and (cell.first or self.row is None or self.row.target_taken()))
         ) and bool(self.rows_in_table or self.row is not None)
         heading = cell.alone and (
-            (_SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text)) or _TABLE_TITLE.search(compact_text)
+            (_SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text))
+            or _TABLE_TITLE.search(compact_text)
+            or _NUMBERED_PROJECT.match(text.strip())
         )  # 二、…, or the next table's title (部门预算项目支出绩效自评表(2024年度)): the table has ended
         if closing or heading:
             self._close_row()
@@ -719,7 +723,7 @@ class GrammarInterpreter:
         if self._goal_cell(cells[index].text) or self._goal_after_label(cells, index) or self._budget_sentence(cells[index]):
             return 1
         for label_key in forms.budget:
-            if self.heading_name and self.project is not None and self.project.indicators and compact_text.startswith(label_key):
+            if self.heading_name and (self.project is None or self.project.indicators) and compact_text.startswith(label_key):
                 self._open_project(self.heading_name, cells[index])  # the budget of the project a new heading names
             of_period = label_key in _period_budget_labels()
             open_budget = self.project is not None and (

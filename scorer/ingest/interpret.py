@@ -30,8 +30,9 @@ _TITLE = re.compile(
     r"(?:\s*[(（]\s*20\d{2}\s*年度?\s*[)）]|\s*[(（](?P<gloss>[^()（）]*预算[^()（）]*)[)）])?$"  # 甲项目绩效目标表（2024年度）
 )
 GLOSSED_BUDGET = re.compile(r"预算(?:数|金额|资金)?\s*[:：]\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元|亿元)?")
-_SECTION = re.compile(
-    r"^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])\s*(?P<name>[^。；;，,]{2,30}?)\s*$"
+_SECTION = re.compile(  # 二、…, 2. …, （二）…, 项目二：…: a numbered heading
+    r"^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]"
+    r"|项目[一二三四五六七八九十\d]{1,3}\s*[:：、.．])\s*(?P<name>[^。；;，,]{2,30}?)\s*$"
 )
 _UNIT_ROW = re.compile(r"^\d{3,}(?!\d|年)\s*\S+")
 _SUM_OPENING = re.compile(r"^(?:合计|小计|总计(?!划))")  # a sum's word opening a cell; 总计划完成率 is the whole plan's
@@ -730,6 +731,9 @@ class Interpreter:
             if _form_labels().get(key) == "name":
                 if open_form and self.project is not None:
                     self.project.name, self.sheet_project = value, None
+                elif self._inside_form_table() and isinstance(block, Row):
+                    self._open_project(value, block)  # 项目名称：乙 on a row of its own in the table: the rows under it are 乙's
+                    self.in_indicators = True
                 else:
                     self.pending_name = self.pending_title = value
                 used = True
@@ -740,6 +744,15 @@ class Interpreter:
                     self.pending_budget = budget
                 used = True
         return used
+
+    def _in_form_table(self) -> bool:
+        """Whether rows are being read into a project's indicator table (a form's, not a flat table whose rows name their
+        projects)."""
+        return self.in_indicators and self.header is not None and self.layout == "form" and self.project is not None
+
+    def _inside_form_table(self) -> bool:
+        """_in_form_table, and the project holds indicators already."""
+        return self._in_form_table() and self.project is not None and bool(self.project.indicators)
 
     def _goal_paragraph(self, text: str) -> bool:
         """年度绩效目标：… written as a paragraph of a form whose name and budget are labelled lines too: the goal
@@ -863,6 +876,18 @@ class Interpreter:
             return
         if all(_LABELLED.match(cell.strip()) for cell in filled) and self._labelled_cell("，".join(filled), block):
             return  # 单位名称：某县民政局 | 单位：万元
+        if len(filled) == 1 and self._goal_paragraph(filled[0]):
+            return  # 年度目标：… on a row of its own, under the project's name
+        section = _SECTION.match(filled[0]) if len(set(filled)) == 1 and self._in_form_table() else None
+        if section and heading_names_project(section["name"]) and self.project is not None:
+            # 2. 乙项目 on a row of its own in the table: 乙's rows follow (the first names the project the sheet opened)
+            if self.project.indicators:
+                self._open_project(section["name"].strip(), block)
+                self.in_indicators = True
+                return
+            if self.project is self.sheet_project or not self.project.name:
+                self.project.name, self.sheet_project = section["name"].strip(), None
+                return
         if _heading_key(filled[0]) in _unit_labels() and self._unit_row(block.cells):
             return
         in_a_row = self.in_indicators and self.header and not block.cells[0].strip()  # | | 项目总预算 | ≤630万元: a cost row
