@@ -2271,3 +2271,33 @@ def test_headings_numbered_项目一_name_their_projects(form, tmp_path):
         ("老旧小区改造配套设施补助", 312.0, 2),
         ("城镇燃气管道安全隐患排查", 54.0, 1),
     ]
+
+
+@pytest.mark.parametrize("form", ["docx", "txt"])
+def test_labelled_lines_numbered_as_a_list_or_sharing_a_line_give_the_budget_and_goal(form, tmp_path):
+    """Found in review: a form's labels numbered as a list (2.项目金额：356.80万元。, （2）年度绩效目标：…), a budget and a
+    goal on one line (预算金额：64万元    年度目标：…), and a budget whose remark on its parts holds a comma
+    (480万元（其中：中央资金300万元，县级资金180万元）) gave neither budget nor goal."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    parts: list = [
+        "1.项目名称：基层医疗卫生机构设备购置",
+        "2.项目金额：356.80万元。",
+        "3.年度绩效目标：为8家乡镇卫生院购置DR等基本设备。",
+        [header, ["产出指标", "数量指标", "购置设备台数", "≥16台"]],
+        "项目名称：农村生活污水治理",
+        "项目资金：480万元（其中：中央资金300万元，县级资金180万元）",
+        [header, ["产出指标", "数量指标", "治理行政村数量", "≥12个"]],
+        "项目名称：饮用水水源地保护",
+        "预算金额：64万元    年度目标：完成3处水源地规范化建设，水质达标率100%。",
+        [header, ["产出指标", "数量指标", "规范化建设水源地", "3处"]],
+    ]
+    if form == "docx":
+        document = read_document(write_word(tmp_path / "note.docx", *parts))
+    else:
+        text = "\n".join(part if isinstance(part, str) else "\n".join("\t".join(row) for row in part) for part in parts)
+        document = read_text(tmp_path, text + "\n")
+    assert [(p.name, p.budget, p.goal) for p in document.projects] == [
+        ("基层医疗卫生机构设备购置", 356.8, "为8家乡镇卫生院购置DR等基本设备。"),
+        ("农村生活污水治理", 480.0, ""),
+        ("饮用水水源地保护", 64.0, "完成3处水源地规范化建设，水质达标率100%。"),
+    ]

@@ -36,6 +36,7 @@ from scorer.ingest.interpret import (
     is_organ_name,
     stated_budget,
     total_without_target,
+    without_list_number,
     without_slot_number,
     year_column,
     years_of_table,
@@ -691,7 +692,7 @@ class GrammarInterpreter:
 
     def _form_cell(self, cells: list[Cell], index: int) -> int:
         """A 项目名称 or 资金总额 label: open the project or set its budget. Returns cells consumed."""
-        compact_text = key(cells[index].text)
+        compact_text = key(without_list_number(cells[index].text.strip()))  # 3.项目金额：312万元: the label's line
         forms = _form_labels()
         compact_text = _BRACKETS.sub("", compact_text)
         for label_key in forms.project:
@@ -720,7 +721,8 @@ class GrammarInterpreter:
                 break
         if self.in_table and not (cells[index].first or cells[index].alone):
             return 0  # after a row's group labels, a cell opening like a label is an indicator's name (项目预算 ≤30万元)
-        if self._goal_cell(cells[index].text) or self._goal_after_label(cells, index) or self._budget_sentence(cells[index]):
+        goal_line = without_list_number(cells[index].text.strip())  # 4.年度绩效目标：…
+        if self._goal_cell(goal_line) or self._goal_after_label(cells, index) or self._budget_sentence(cells[index]):
             return 1
         for label_key in forms.budget:
             if self.heading_name and (self.project is None or self.project.indicators) and compact_text.startswith(label_key):
@@ -732,7 +734,8 @@ class GrammarInterpreter:
             if compact_text.startswith(label_key) and open_budget:
                 assert self.project is not None
                 self.budget_of_period = of_period
-                rest = _BRACKETS.sub("", without_part_remark(key(cells[index].text)))[len(label_key) :]  # 80万元（其中…）
+                said = without_part_remark(key(without_list_number(cells[index].text.strip())))  # 80万元（其中…）
+                rest = _BRACKETS.sub("", said)[len(label_key) :]
                 if len(_LABEL_REST.sub("", rest)) > 2:
                     continue  # 预算资金到位率, 部门预算项目支出绩效自评表: a name or a title (合计, 万元 may follow a label)
                 zeros = 0

@@ -136,6 +136,25 @@ def heading_names_project(name: str) -> bool:
     return not re.search(r"\d|[%％≥≤<>]|达到|不低于|不少于", re.sub(r"^20\d{2}年度?", "", compact_name))
 
 
+_LIST_NUMBER = re.compile(
+    r"^(?:\d{1,2}\s*[.、．](?!\d)|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}\s*、)\s*"
+)
+
+
+def without_list_number(text: str) -> str:
+    """A form's labelled line without the number a list puts before it (3.项目金额：312万元 -> 项目金额：312万元;
+    （四）年度绩效目标：…), when the label is one the forms use (headers.yaml form_labels, a unit's label); any other text
+    as it is."""
+    numbered = _LIST_NUMBER.match(text)
+    if not numbered:
+        return text
+    rest = text[numbered.end() :]
+    found = LABEL_AND_TEXT.match(rest)
+    if found and (_form_labels().get(_heading_key(found["label"])) or _heading_key(found["label"]) in _unit_labels()):
+        return rest
+    return text
+
+
 def is_multi_year_label(label: str) -> bool:
     """Whether a form's label names a whole period's target or money (长期目标, 中期目标（2024-2026年）, 实施期资金总额,
     项目总预算: indicator_grammar.yaml period_openings and period_budget_labels), not the year's."""
@@ -337,6 +356,7 @@ def _amount_in_wan(value: str, label: str, factor: float) -> float | None:
     """A budget written after its label, in 万元 (scorer.values.budget_in_wan): 20, 300万元, 200000元,
     0.2亿元; a bare figure in the unit the label glosses (项目资金（元）) or else the form's (factor: 单位：元);
     None when the cell is not one amount (2025年预算数, 第1季度, 详见批复)."""
+    value = value.strip().rstrip("。；;，,")  # 312.00万元。 at the end of a labelled line
     amount = budget_in_wan(value)
     if amount is None or re.search(r"[元万]$", without_controls(value).strip()):  # 20万元\x01 is in 万元 too
         return amount
@@ -363,10 +383,38 @@ def _goal_of_row(cells: list[str]) -> str:
     return " ".join(parts)
 
 
+_PART_BREAK = re.compile(r"[，；;]|,(?!\d{3})|\s{2,}|\u3000+")  # between the labelled parts of a line; not 1,200.5
+
+
+def _outside_brackets(text: str) -> list[str]:
+    """The text split at _PART_BREAK, except inside brackets (480万元（其中：中央资金300万元，县级资金180万元） is one part)."""
+    segments, start, depth = [], 0, 0
+    for position, char in enumerate(text):
+        depth += 1 if char in "(（" else -1 if char in ")）" and depth else 0
+        if depth == 0 and position >= start and _PART_BREAK.match(text, position):
+            found = _PART_BREAK.match(text, position)
+            assert found is not None
+            segments.append(text[start:position])
+            start = found.end()
+    segments.append(text[start:])
+    return [segment for segment in segments if segment.strip()]
+
+
+@cache
+def _goal_part() -> re.Pattern[str]:
+    """A goal label after other labelled parts of a line (预算金额：312万元    年度目标：…): the goal runs to the line's end."""
+    labels = alternation(table("headers")["form_labels"]["goal"])
+    return re.compile(rf"(?:\s{{2,}}|\u3000+|[，；;])\s*(?P<label>{labels})\s*[:：]")
+
+
 def _labelled_parts(text: str) -> list[tuple[str, str]]:
     """`label：value` segments of a cell or paragraph, split at ，；, or wide spaces (项目名称：甲，预算金额：300万元);
-    [] unless every segment is one, of a form label (name, code, budget) or a unit label."""
-    segments = [seg for seg in re.split(r"[，；;]|,(?!\d{3})|\s{2,}|\u3000+", text.strip()) if seg.strip()]  # not 1,200.5
+    [] unless every segment is one, of a form label (name, code, budget) or a unit label. A goal label after them
+    (预算金额：312万元    年度目标：…) gives the rest of the line as one part."""
+    text = text.strip()
+    goal = _goal_part().search(text)
+    head = text[: goal.start()] if goal else text
+    segments = _outside_brackets(head)
     parts = []
     for segment in segments:
         found = _LABELLED.match(segment.strip())
@@ -377,6 +425,8 @@ def _labelled_parts(text: str) -> list[tuple[str, str]]:
             return []
         if key != "单位":  # 单位：万元, the unit of money (read by _money_unit)
             parts.append((found["label"], found["value"].strip()))
+    if goal and parts and text[goal.end() :].strip():
+        parts.append((goal["label"], text[goal.end() :].strip()))
     return parts
 
 
@@ -659,7 +709,7 @@ class Interpreter:
     # --- paragraphs -----------------------------------------------------------------------------
 
     def _paragraph(self, block: Paragraph) -> None:
-        text = clean_title(block.text)
+        text = without_list_number(clean_title(block.text))
         if not text:
             return
         goal_goes_on, self.goal_open = self.goal_open, False
@@ -743,6 +793,8 @@ class Interpreter:
                 else:
                     self.pending_budget = budget
                 used = True
+            elif _form_labels().get(key) == "goal":
+                used = self._goal_paragraph(f"{label}：{value}") or used
         return used
 
     def _in_form_table(self) -> bool:
