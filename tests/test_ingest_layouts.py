@@ -2301,3 +2301,22 @@ def test_labelled_lines_numbered_as_a_list_or_sharing_a_line_give_the_budget_and
         ("农村生活污水治理", 480.0, ""),
         ("饮用水水源地保护", 64.0, "完成3处水源地规范化建设，水质达标率100%。"),
     ]
+
+
+@pytest.mark.parametrize("heading", ["项目年度目标", "项目总体目标"])
+def test_a_flat_table_s_goal_column_headed_with_the_project_s_year_or_whole_goal_gives_the_goal(heading, tmp_path):
+    """Found in review: a one-row-per-indicator table heading its goal column 项目年度目标 gave no goal (绩效目标, 年度目标
+    and 年度绩效目标 did)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["项目名称", "项目金额（万元）", heading, "一级指标", "二级指标", "三级指标", "指标值"])
+    goal = "完成重大动物疫病强制免疫，免疫密度保持在90%以上。"
+    sheet.append(["动物防疫补助", 86, goal, "产出指标", "数量指标", "强制免疫畜禽数量", "≥50万头只"])
+    sheet.append(["动物防疫补助", 86, goal, "产出指标", "质量指标", "免疫密度", "≥90%"])
+    workbook.save(tmp_path / "flat.xlsx")
+    document = read_document(tmp_path / "flat.xlsx")
+    assert [(p.name, p.budget, p.goal, len(p.indicators)) for p in document.projects] == [
+        ("动物防疫补助", 86.0, "完成重大动物疫病强制免疫，免疫密度保持在90%以上。", 2)
+    ]
