@@ -736,6 +736,9 @@ def test_a_workbook_s_percentages_read_as_the_sheet_shows_them_not_as_stored_fra
         ("监测数据有效率", 0.955, "0.0%"),
         ("抽检批次", 1200, "General"),
         ("快检批次", 350, "0"),
+        ("复检合格率", 95, '0"%"'),  # a % written as text: the number shows as stored
+        ("投诉处置率", 100, "0\\%"),
+        ("整改及时率", 0.955, "[>=1]0%;0.0%"),  # sections with a condition: not read, the number as stored
     ):
         sheet.append(["产出指标", "质量指标", name, value])
         sheet.cell(sheet.max_row, 4).number_format = number_format
@@ -747,4 +750,7 @@ def test_a_workbook_s_percentages_read_as_the_sheet_shows_them_not_as_stored_fra
         ("监测数据有效率", "95.5%"),
         ("抽检批次", "1200"),
         ("快检批次", "350"),
+        ("复检合格率", "95"),
+        ("投诉处置率", "100"),
+        ("整改及时率", "0.955"),
     ]

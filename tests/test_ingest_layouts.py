@@ -2123,6 +2123,11 @@ def test_projects_under_parenthesised_numbered_headings_take_the_budget_and_goal
         ("该项目主要用于护林员巡护补助，共186万元。", None),  # the amount is in another clause
         ("本项目覆盖12个乡镇。", None),  # no budget, no money
         ("全县预算资金186万元。", None),  # not said of the project
+        ("本项目资金按每人每月100元标准发放。", None),  # a rate
+        ("此项目安排资金3000元/人。", None),  # a rate
+        ("本项目中央补助资金420万元，省级补助资金86万元。", None),  # a part
+        ("该项目已拨付资金80万元。", None),  # money spent
+        ("本项目2024年结转资金12万元，2025年预算资金46万元。", None),  # carried over (the year's is not the first)
     ],
 )
 def test_a_sentence_states_the_project_s_budget_only_in_its_own_words(sentence, budget):
@@ -2320,3 +2325,65 @@ def test_a_flat_table_s_goal_column_headed_with_the_project_s_year_or_whole_goal
     assert [(p.name, p.budget, p.goal, len(p.indicators)) for p in document.projects] == [
         ("动物防疫补助", 86.0, "完成重大动物疫病强制免疫，免疫密度保持在90%以上。", 2)
     ]
+
+
+@pytest.mark.parametrize("heading", ["（二）项目效益", "二、社会效益", "2.满意度"])
+def test_a_heading_naming_a_group_of_indicators_between_two_tables_of_one_project_keeps_them_one(heading, tmp_path):
+    """Found in an adversarial review: a self-evaluation splits one project's indicators into tables under headings that
+    name their group (（二）项目效益, 二、社会效益): the heading was taken for a second project's name."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    document = read_document(
+        write_word(
+            tmp_path / "groups.docx",
+            "项目名称：全民健身设施维护",
+            "预算金额：25万元",
+            [header, ["产出指标", "数量指标", "维护健身路径数量", "≥60处"]],
+            heading,
+            [header, ["效益指标", "社会效益指标", "群众健身参与率", "≥40%"]],
+        )
+    )
+    assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [("全民健身设施维护", 25.0, 2)]
+
+
+def test_a_numbered_row_of_one_cell_in_a_table_opens_a_project_only_when_named_like_one(tmp_path):
+    """Found in an adversarial review: inside one project's table, 2.群众满意 (a group), （二）效益 merged across, and
+    2.结业人数 (an indicator left without a target) each opened a project of their own."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in (
+        ["项目名称", "农村劳动力技能培训", "", ""],
+        ["预算金额", "36", "", ""],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "1.培训人次", "≥500人次"],
+        ["2.结业人数"],
+        ["（二）效益"],
+        ["效益指标", "社会效益指标", "培训后就业率", "≥60%"],
+        ["2.群众满意"],
+        ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"],
+    ):
+        sheet.append(row)
+    sheet.merge_cells("A6:D6")
+    workbook.save(tmp_path / "training.xlsx")
+    document = read_document(tmp_path / "training.xlsx")
+    assert [(p.name, p.budget) for p in document.projects] == [("农村劳动力技能培训", 36.0)]
+
+
+@pytest.mark.parametrize("form", ["docx", "txt"])
+def test_a_numbered_heading_glossed_with_its_amount_names_the_project_and_gives_its_budget(form, tmp_path):
+    """Found in review: 1、农村公路日常养护经费（268万元） kept the amount in the name (or, with its digits, named nothing)
+    and gave no budget."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    parts: list = [
+        "1、农村公路日常养护经费（268万元）",
+        [header, ["产出指标", "数量指标", "养护农村公路里程", "1120公里"]],
+        "2、城乡公交运营补贴（150万元）",
+        [header, ["产出指标", "数量指标", "补贴公交线路", "12条"]],
+    ]
+    if form == "docx":
+        document = read_document(write_word(tmp_path / "note.docx", *parts))
+    else:
+        text = "\n".join(part if isinstance(part, str) else "\n".join("\t".join(row) for row in part) for part in parts)
+        document = read_text(tmp_path, text + "\n")
+    assert [(p.name, p.budget) for p in document.projects] == [("农村公路日常养护经费", 268.0), ("城乡公交运营补贴", 150.0)]

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from scorer.ingest.interpret import (
+    HEADING_GLOSS,
     LABEL_AND_TEXT,
     closes_table,
     closing_of,
@@ -34,6 +35,7 @@ from scorer.ingest.interpret import (
     is_goal_label,
     is_multi_year_label,
     is_organ_name,
+    names_a_project_row,
     stated_budget,
     total_without_target,
     without_list_number,
@@ -82,7 +84,6 @@ _PROJECT_HEADING = re.compile(  # 二、…, （二）…, 2. …, 项目二：�
 )
 _NUMBER_MARK = re.compile(r"^(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、)")
 _TABLE_NAME_END = re.compile(r"(?:项目|资金|经费|补助|补贴|工程|表)$")  # how the name a numbered title gives ends
-_HEADING_GLOSS = re.compile(r"\s*[(（](?P<gloss>[^()（）]*)[)）]\s*$")  # （金额单位：元  预算数：320,000.00）
 
 _TABLE_TITLE = re.compile(
     r"(?:绩效目标|绩效自评|目标申报|目标审批|绩效评价)[^|，。]{0,8}表(?:[(（]?20\d{2}年度?[)）]?|[(（][^()（）]*[)）])?$"
@@ -396,7 +397,8 @@ class GrammarInterpreter:
             (_SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text))
             or _TABLE_TITLE.search(compact_text)
             or _NUMBERED_PROJECT.match(text.strip())
-        )  # 二、…, or the next table's title (部门预算项目支出绩效自评表(2024年度)): the table has ended
+            or _numbered_project_name(text)
+        )  # 二、…, 2、乙补贴, or the next table's title (部门预算项目支出绩效自评表(2024年度)): the table has ended
         if closing or heading:
             self._close_row()
             self.in_table = False
@@ -785,7 +787,7 @@ class GrammarInterpreter:
         if end - index < 2 or not _NUMBER_MARK.match(cells[index].text.strip()):
             return 0
         text = " ".join(c.text.strip() for c in cells[index:end])
-        gloss = _HEADING_GLOSS.search(text)
+        gloss = HEADING_GLOSS.search(text)
         found = _PROJECT_HEADING.match(text[: gloss.start()] if gloss else text)
         if not found or not _TABLE_NAME_END.search(found["name"]) or not heading_names_project(found["name"]):
             return 0
@@ -798,7 +800,7 @@ class GrammarInterpreter:
         if not cell.alone:
             return
         text = cell.text.strip()
-        gloss = _HEADING_GLOSS.search(text)
+        gloss = HEADING_GLOSS.search(text)
         found = _PROJECT_HEADING.match(text[: gloss.start()] if gloss else text)
         if not found or not heading_names_project(found["name"]):
             return  # 一、年度绩效目标, 2.优良路率达到80%: a part of the text, not a project's name
@@ -921,6 +923,14 @@ class GrammarInterpreter:
         for cell in cells[:300]:
             lines.setdefault(cell.line, []).append(cell.text)
         self.doc.year = document_year([" ".join(texts) for texts in lines.values()]) or self.doc.year
+
+
+def _numbered_project_name(text: str) -> bool:
+    """A line numbered 2、 or 2. that names a project as its names end (2、城乡公交运营补贴（150万元）): the next project's
+    heading, not an indicator (2.结业人数)."""
+    gloss = HEADING_GLOSS.search(text)
+    found = _PROJECT_HEADING.match((text[: gloss.start()] if gloss else text).strip())
+    return bool(found) and names_a_project_row(found["name"])
 
 
 @cache

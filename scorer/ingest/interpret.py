@@ -88,11 +88,15 @@ def _heading_key(cell: str) -> str:
     return re.sub(r"[\s:：*]", "", text)
 
 
+_BARE_AMOUNT = re.compile(r"^\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元|亿元)\s*$")
+HEADING_GLOSS = re.compile(r"\s*[(（](?P<gloss>[^()（）]*)[)）]\s*$")  # （金额单位：元  预算数：320,000.00）, （268万元）
+
+
 def glossed_budget(gloss: str, factor: float = 1.0) -> float | None:
     """The budget a title's gloss gives (预算金额：85.6万元; 金额单位：元  预算数：320,000.00), in 万元: in the unit written after
     the figure, else the one the gloss names, else the document's (factor)."""
     text = nfkc(gloss)
-    found = GLOSSED_BUDGET.search(text)
+    found = GLOSSED_BUDGET.search(text) or _BARE_AMOUNT.match(text)  # （预算金额：85.6万元）, or （268万元）
     if not found:
         return None
     unit = found["unit"] or ("元" if re.search(r"单位\s*[:：]\s*元", text) else "万元" if "万元" in text else "")
@@ -131,9 +135,20 @@ def heading_names_project(name: str) -> bool:
     compact_name = _heading_key(name)
     if len(compact_name) < 2 or heading_field(compact_name) or _form_labels().get(compact_name):
         return False
-    if compact_name.endswith(tuple(table("indicator_grammar")["form_part_endings"])):
+    grammar = table("indicator_grammar")
+    if compact_name.endswith(tuple(grammar["form_part_endings"])):
         return False
+    groups = {*grammar["level1_stems"], *grammar["level2_stems"], *grammar["either_stems"]}
+    if compact_name.removeprefix("项目").removesuffix("指标") in groups:
+        return False  # （二）项目效益, 二、社会效益: a group of the form's indicators
     return not re.search(r"\d|[%％≥≤<>]|达到|不低于|不少于", re.sub(r"^20\d{2}年度?", "", compact_name))
+
+
+def names_a_project_row(name: str) -> bool:
+    """Whether a numbered row of one cell inside an indicator table names a project (2.法律援助经费): a heading that could
+    name one, ending as project names do (indicator_grammar.yaml project_name_endings); 2.结业人数 is an indicator."""
+    endings = tuple(table("indicator_grammar")["project_name_endings"])
+    return heading_names_project(name) and _heading_key(name).endswith(endings)
 
 
 _LIST_NUMBER = re.compile(
@@ -194,6 +209,7 @@ def stated_budget(text: str) -> float | None:
     before = compact_text[len(opening) : found.start()]
     if (
         len(before) > 16
+        or compact_text[found.end() : found.end() + 1] in ("/", "每")  # 3000元/人: a rate
         or re.search(r"[，,。；;]", before)
         or not any(word in before for word in grammar["budget_sentence_words"])
         or any(word in before for word in grammar["budget_sentence_not_the_year"])
@@ -744,10 +760,16 @@ class Interpreter:
         section = _SECTION.match(text)
         if section:
             self.section, self.section_goal = section.group("name").strip(), ""
+            gloss = HEADING_GLOSS.search(self.section)
+            amount = glossed_budget(gloss["gloss"], self.money_factor) if gloss else None
+            if gloss and amount is not None:  # 1、农村公路日常养护经费（268万元）: the name, and its budget
+                self.section = self.section[: gloss.start()].strip()
             labelled = self.pending_name and not self.named_by_heading  # 项目名称：… named the next project already
             if self.layout != "flat" and not labelled and heading_names_project(self.section) and not self._page_furniture(text):
                 # 二、城乡医疗救助 right before a project's form or table names that project, unless 项目名称 names another
                 self.pending_name, self.named_by_heading = self.section, True
+                if amount is not None:
+                    self.pending_budget = amount
             return
         key = text.replace(" ", "")
         if key.startswith(("绩效目标：", "绩效目标:")):  # a prose section's goal (绩效指标：… follows), or a form's
@@ -931,7 +953,7 @@ class Interpreter:
         if len(filled) == 1 and self._goal_paragraph(filled[0]):
             return  # 年度目标：… on a row of its own, under the project's name
         section = _SECTION.match(filled[0]) if len(set(filled)) == 1 and self._in_form_table() else None
-        if section and heading_names_project(section["name"]) and self.project is not None:
+        if section and names_a_project_row(section["name"]) and self.project is not None:
             # 2. 乙项目 on a row of its own in the table: 乙's rows follow (the first names the project the sheet opened)
             if self.project.indicators:
                 self._open_project(section["name"].strip(), block)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -171,10 +172,19 @@ def pdf_to_blocks(path: Path) -> list[Block]:
 def _formatted_cell_text(value: object, number_format: str | None) -> str:
     """A workbook cell as the reader sees it: a number formatted as a percentage (0%, 0.0%) is written so (1 -> 100%,
     0.955 -> 95.5%), not as the fraction the file stores; any other cell as _cell_text."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and number_format and "%" in number_format:
-        decimals = len(number_format.split("%")[0].partition(".")[2].rstrip('_ )"*#?'))
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and number_format and _percent_format(number_format):
+        decimals = len(number_format.split("%")[0].partition(".")[2].rstrip("_ )"))
         return f"{value * 100:.{decimals}f}%"
     return _cell_text(value)
+
+
+def _percent_format(number_format: str) -> bool:
+    """A format that shows a number times 100 with a % (0%, 0.0%): one section, its % neither quoted (0"%") nor escaped
+    (0\\%), which show the number as stored. A format of several sections or with a condition ([>=1]0%;0.0%) is not
+    read: the cell keeps the number stored."""
+    if ";" in number_format or "[" in number_format:
+        return False
+    return "%" in re.sub(r'"[^"]*"|\\.', "", number_format)
 
 
 def _cell_text(value: object) -> str:
