@@ -2387,3 +2387,27 @@ def test_a_numbered_heading_glossed_with_its_amount_names_the_project_and_gives_
         text = "\n".join(part if isinstance(part, str) else "\n".join("\t".join(row) for row in part) for part in parts)
         document = read_text(tmp_path, text + "\n")
     assert [(p.name, p.budget) for p in document.projects] == [("农村公路日常养护经费", 268.0), ("城乡公交运营补贴", 150.0)]
+
+
+@pytest.mark.parametrize("form", ["docx", "txt"])
+def test_a_budget_then_its_goal_after_a_comma_or_its_parts_after_it_give_the_budget(form, tmp_path):
+    """Found in an adversarial review: 预算金额：55万元，年度目标：… in text gave neither budget nor goal (Word gave both), and
+    资金总额：40万元  其中：财政拨款40万元 gave no budget in either."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    parts: list = [
+        "项目名称：城区道路井盖维护",
+        "预算金额：55万元，年度目标：及时修复破损道路井盖。",
+        [header, ["产出指标", "数量指标", "修复井盖数量", "≥300个"]],
+        "项目名称：路灯节能改造",
+        "资金总额：40万元  其中：财政拨款40万元",
+        [header, ["产出指标", "数量指标", "改造路灯数量", "≥800盏"]],
+    ]
+    if form == "docx":
+        document = read_document(write_word(tmp_path / "form.docx", *parts))
+    else:
+        text = "\n".join(part if isinstance(part, str) else "\n".join("\t".join(row) for row in part) for part in parts)
+        document = read_text(tmp_path, text + "\n")
+    assert [(p.name, p.budget, p.goal) for p in document.projects] == [
+        ("城区道路井盖维护", 55.0, "及时修复破损道路井盖。"),
+        ("路灯节能改造", 40.0, ""),
+    ]

@@ -36,6 +36,7 @@ from scorer.ingest.interpret import (
     is_multi_year_label,
     is_organ_name,
     names_a_project_row,
+    split_goal_part,
     stated_budget,
     total_without_target,
     without_list_number,
@@ -725,6 +726,10 @@ class GrammarInterpreter:
             return 0  # after a row's group labels, a cell opening like a label is an indicator's name (项目预算 ≤30万元)
         goal_line = without_list_number(cells[index].text.strip())  # 4.年度绩效目标：…
         if self._goal_cell(goal_line) or self._goal_after_label(cells, index) or self._budget_sentence(cells[index]):
+            return 1
+        before_goal, goal_part = split_goal_part(goal_line)  # 预算金额：55万元，年度目标：…: the budget, then the goal
+        if goal_part and self._form_cell([Cell(before_goal, cells[index].line, cells[index].first, cells[index].alone)], 0):
+            self._goal_cell(goal_part)
             return 1
         for label_key in forms.budget:
             if self.heading_name and (self.project is None or self.project.indicators) and compact_text.startswith(label_key):

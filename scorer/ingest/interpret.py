@@ -423,6 +423,15 @@ def _goal_part() -> re.Pattern[str]:
     return re.compile(rf"(?:\s{{2,}}|\u3000+|[，；;])\s*(?P<label>{labels})\s*[:：]")
 
 
+def split_goal_part(text: str) -> tuple[str, str]:
+    """A labelled line and the goal labelled after its other parts (预算金额：55万元，年度目标：…): (the line before the
+    goal, 年度目标：…), or (the line, "") when no goal label follows another part."""
+    goal = _goal_part().search(text.strip())
+    if goal is None:
+        return text, ""
+    return text.strip()[: goal.start()], text.strip()[goal.start() :].lstrip("，；;　 ")
+
+
 def _labelled_parts(text: str) -> list[tuple[str, str]]:
     """`label：value` segments of a cell or paragraph, split at ，；, or wide spaces (项目名称：甲，预算金额：300万元);
     [] unless every segment is one, of a form label (name, code, budget) or a unit label. A goal label after them
@@ -437,6 +446,9 @@ def _labelled_parts(text: str) -> list[tuple[str, str]]:
         if not found:
             return []
         key = _heading_key(found["label"])
+        after_budget = bool(parts) and _form_labels().get(_heading_key(parts[-1][0])) == "budget"
+        if after_budget and key.startswith(tuple(table("units")["budget_part_remarks"])):
+            continue  # 资金总额：40万元  其中：财政拨款40万元: the parts of the amount before
         if key not in _unit_labels() and _form_labels().get(key) not in ("name", "code", "budget") and key != "单位":
             return []
         if key != "单位":  # 单位：万元, the unit of money (read by _money_unit)
