@@ -935,7 +935,7 @@ def _numbered_project_name(text: str) -> bool:
     heading, not an indicator (2.结业人数)."""
     gloss = HEADING_GLOSS.search(text)
     found = _PROJECT_HEADING.match((text[: gloss.start()] if gloss else text).strip())
-    return bool(found) and names_a_project_row(found["name"])
+    return found is not None and names_a_project_row(found["name"])
 
 
 @cache

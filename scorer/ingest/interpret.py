@@ -440,7 +440,7 @@ def _labelled_parts(text: str) -> list[tuple[str, str]]:
     goal = _goal_part().search(text)
     head = text[: goal.start()] if goal else text
     segments = _outside_brackets(head)
-    parts = []
+    parts: list[tuple[str, str]] = []
     for segment in segments:
         found = _LABELLED.match(segment.strip())
         if not found:
