@@ -2063,6 +2063,14 @@ def test_a_labelled_projects_name_survives_its_section_headings_and_a_short_goal
     assert [p.goal for p in read_document(short).projects] == ["实现全年安全生产目标"]
 
 
+def _read_parts(tmp_path: Path, form: str, parts: list, file_name: str):
+    """Paragraphs (str) and tables (lists of rows) read as a Word file (form "docx"), or as tab text, one row a line."""
+    if form == "docx":
+        return read_document(write_word(tmp_path / file_name, *parts))
+    text = "\n".join(part if isinstance(part, str) else "\n".join("\t".join(row) for row in part) for part in parts)
+    return read_text(tmp_path, text + "\n")
+
+
 def _budget_note_parts(second_budget_line: str) -> list[str | list[list[str]]]:
     """A department's budget note (部门预算说明): each project under a heading numbered （一）, its budget said in a sentence
     and its goal on a labelled line, then its table."""
@@ -2267,11 +2275,7 @@ def test_headings_numbered_项目一_name_their_projects(form, tmp_path):
         "预算金额：54万元",
         [header, ["产出指标", "数量指标", "排查燃气管道长度", "≥120公里"]],
     ]
-    if form == "docx":
-        document = read_document(write_word(tmp_path / "note.docx", *parts))
-    else:
-        text = "\n".join(part if isinstance(part, str) else "\n".join("\t".join(row) for row in part) for part in parts)
-        document = read_text(tmp_path, text + "\n")
+    document = _read_parts(tmp_path, form, parts, "note.docx")
     assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [
         ("老旧小区改造配套设施补助", 312.0, 2),
         ("城镇燃气管道安全隐患排查", 54.0, 1),
@@ -2296,11 +2300,7 @@ def test_labelled_lines_numbered_as_a_list_or_sharing_a_line_give_the_budget_and
         "预算金额：64万元    年度目标：完成3处水源地规范化建设，水质达标率100%。",
         [header, ["产出指标", "数量指标", "规范化建设水源地", "3处"]],
     ]
-    if form == "docx":
-        document = read_document(write_word(tmp_path / "note.docx", *parts))
-    else:
-        text = "\n".join(part if isinstance(part, str) else "\n".join("\t".join(row) for row in part) for part in parts)
-        document = read_text(tmp_path, text + "\n")
+    document = _read_parts(tmp_path, form, parts, "note.docx")
     assert [(p.name, p.budget, p.goal) for p in document.projects] == [
         ("基层医疗卫生机构设备购置", 356.8, "为8家乡镇卫生院购置DR等基本设备。"),
         ("农村生活污水治理", 480.0, ""),
@@ -2381,11 +2381,7 @@ def test_a_numbered_heading_glossed_with_its_amount_names_the_project_and_gives_
         "2、城乡公交运营补贴（150万元）",
         [header, ["产出指标", "数量指标", "补贴公交线路", "12条"]],
     ]
-    if form == "docx":
-        document = read_document(write_word(tmp_path / "note.docx", *parts))
-    else:
-        text = "\n".join(part if isinstance(part, str) else "\n".join("\t".join(row) for row in part) for part in parts)
-        document = read_text(tmp_path, text + "\n")
+    document = _read_parts(tmp_path, form, parts, "note.docx")
     assert [(p.name, p.budget) for p in document.projects] == [("农村公路日常养护经费", 268.0), ("城乡公交运营补贴", 150.0)]
 
 
@@ -2402,11 +2398,7 @@ def test_a_budget_then_its_goal_after_a_comma_or_its_parts_after_it_give_the_bud
         "资金总额：40万元  其中：财政拨款40万元",
         [header, ["产出指标", "数量指标", "改造路灯数量", "≥800盏"]],
     ]
-    if form == "docx":
-        document = read_document(write_word(tmp_path / "form.docx", *parts))
-    else:
-        text = "\n".join(part if isinstance(part, str) else "\n".join("\t".join(row) for row in part) for part in parts)
-        document = read_text(tmp_path, text + "\n")
+    document = _read_parts(tmp_path, form, parts, "form.docx")
     assert [(p.name, p.budget, p.goal) for p in document.projects] == [
         ("城区道路井盖维护", 55.0, "及时修复破损道路井盖。"),
         ("路灯节能改造", 40.0, ""),
