@@ -2204,6 +2204,10 @@ def test_an_approval_form_s_column_labels_give_the_year_s_budget_and_goal_from_t
         ("乡镇卫生院基本设备更新", 64.0, "完成5家卫生院设备更新，当年投入使用。")
     ]
     assert rows(document) == [("更新设备卫生院数量", "5家"), ("就诊群众满意度", "≥88%")]
+    in_yuan = [row[:] for row in _APPROVAL_FORM]
+    in_yuan[2][0], in_yuan[3][1], in_yuan[3][4] = "项目资金（元）", "1360000", "640000"
+    yuan = read_document(write_word(tmp_path / "yuan.docx", "项目支出绩效目标申报表", in_yuan))
+    assert [p.budget for p in yuan.projects] == [64.0]
 
 
 def test_a_self_evaluation_s_goal_is_the_text_under_its_target_label_not_the_completion_beside_it(tmp_path):

@@ -1195,6 +1195,9 @@ class Interpreter:
             )
         if not are_labels:
             return False
+        glossed = next((unit for unit in map(glossed_money_unit, cells) if unit in WAN_FACTORS), "")
+        if label == "budget" and glossed:  # 项目资金（元） | 中期资金总额 | 年度资金总额: the figures under it are 元
+            self.budget_factor = WAN_FACTORS[glossed]
         column = year_column(labels)
         positions = [index for index, cell in enumerate(cells) if index and cell.strip()]
         self.form_columns = (label, positions[column]) if column is not None else None
