@@ -754,3 +754,24 @@ def test_a_workbook_s_percentages_read_as_the_sheet_shows_them_not_as_stored_fra
         ("投诉处置率", "100"),
         ("整改及时率", "0.955"),
     ]
+
+
+def test_a_page_laid_out_in_a_table_reads_its_headings_and_labels_in_order_with_the_tables_inside(tmp_path):
+    """Found in review: an old web page lays its content out in a table, whose cell holds the projects' headings, goals
+    and indicator tables. The cell's text came after all the tables as one junk row, and every project's rows went
+    under one project without a name."""
+    header = "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>"
+    page = (
+        "<html><body><table><tr><td><table><tr><td><a>政务公开</a></td></tr></table></td><td>"
+        "<p>项目名称：畜禽粪污资源化利用</p><p>预算金额：96万元</p><p>绩效目标：畜禽粪污综合利用率达到80%。</p>"
+        f"<table border='1'>{header}<tr><td>产出指标</td><td>数量指标</td><td>改造养殖场数量</td><td>≥25个</td></tr></table>"
+        "<p>项目名称：农作物秸秆综合利用</p><p>预算金额：54万元</p>"
+        f"<table border='1'>{header}<tr><td>产出指标</td><td>数量指标</td><td>秸秆还田面积</td><td>≥3万亩</td></tr></table>"
+        "</td></tr></table></body></html>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    document = read_document(tmp_path / "page.html")
+    assert [(p.name, p.budget, p.goal, [(i.level3, i.value) for i in p.indicators]) for p in document.projects] == [
+        ("畜禽粪污资源化利用", 96.0, "畜禽粪污综合利用率达到80%。", [("改造养殖场数量", "≥25个")]),
+        ("农作物秸秆综合利用", 54.0, "", [("秸秆还田面积", "≥3万亩")]),
+    ]

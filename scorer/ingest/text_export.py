@@ -165,6 +165,8 @@ class _TableHTML(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
             self._flush_paragraph()
+            if self._stack and self._stack[-1]["cell"] is not None:  # a table inside a cell: the page's layout
+                self._flush_layout_cell(self._stack[-1])
             self._table_count += 1
             self._stack.append(
                 {"row": None, "cell": None, "pending": [], "index": self._table_count, "n": 0, "spans": {}, "span": (1, 1)}
@@ -175,7 +177,7 @@ class _TableHTML(HTMLParser):
             self._stack[-1]["cell"] = []
             self._stack[-1]["span"] = (_span(attrs, "rowspan"), _span(attrs, "colspan"))
         elif tag in ("br", "p", "li", "div") and self._stack and self._stack[-1]["cell"] is not None:
-            self._stack[-1]["cell"].append(" ")
+            self._stack[-1]["cell"].append("\n")  # a space in a cell's text; a paragraph's end in a layout cell
         elif tag in ("p", "div", "br", "h1", "h2", "h3", "h4", "li") and not self._stack:
             self._flush_paragraph()
 
@@ -186,6 +188,9 @@ class _TableHTML(HTMLParser):
             return
         top = self._stack[-1]
         if tag in ("td", "th") and top["cell"] is not None and top["row"] is not None:
+            if top.get("layout"):  # what follows the cell's last table is text of the page too
+                self._flush_layout_cell(top)
+                top["layout"] = False
             text = re.sub(r"\s+", " ", "".join(top["cell"])).strip()
             _place(top, text)
             top["cell"] = None
@@ -204,6 +209,16 @@ class _TableHTML(HTMLParser):
             self._stack[-1]["cell"].append(data)
         elif not self._stack:
             self._paragraph.append(data)
+
+    def _flush_layout_cell(self, table: dict) -> None:
+        """The text so far of a cell that holds a table (an old page laid out in a table: its headings, labelled lines and
+        goals between the tables it holds) as the page's paragraphs, in their order among the tables' rows."""
+        for line in "".join(table["cell"]).split("\n"):
+            text = re.sub(r"\s+", " ", line).strip()
+            if text:
+                self.blocks.append(Paragraph(text=text, line=self.getpos()[0]))
+        table["cell"] = []
+        table["layout"] = True
 
     def _flush_paragraph(self) -> None:
         text = re.sub(r"\s+", " ", "".join(self._paragraph)).strip()
