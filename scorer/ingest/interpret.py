@@ -88,7 +88,6 @@ def _heading_key(cell: str) -> str:
     return re.sub(r"[\s:：*]", "", text)
 
 
-_BARE_AMOUNT = re.compile(r"^\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元|亿元)\s*$")
 HEADING_GLOSS = re.compile(r"\s*[(（](?P<gloss>[^()（）]*)[)）]\s*$")  # （金额单位：元  预算数：320,000.00）, （268万元）
 
 
@@ -96,9 +95,9 @@ def glossed_budget(gloss: str, factor: float = 1.0) -> float | None:
     """The budget a title's gloss gives (预算金额：85.6万元; 金额单位：元  预算数：320,000.00), in 万元: in the unit written after
     the figure, else the one the gloss names, else the document's (factor)."""
     text = nfkc(gloss)
-    found = GLOSSED_BUDGET.search(text) or _BARE_AMOUNT.match(text)  # （预算金额：85.6万元）, or （268万元）
-    if not found:
-        return None
+    found = GLOSSED_BUDGET.search(text)
+    if not found:  # （268万元）: an amount alone, written with its unit
+        return budget_in_wan(text) if text.strip().endswith("元") else None
     unit = found["unit"] or ("元" if re.search(r"单位\s*[:：]\s*元", text) else "万元" if "万元" in text else "")
     return round(float(found["amount"].replace(",", "")) * (WAN_FACTORS[unit] if unit else factor), 6)
 

@@ -66,7 +66,10 @@ def xlsx_to_blocks(path: Path) -> list[Block]:
         for sheet in workbook.worksheets:
             first = True
             for row_number, row in enumerate(sheet.iter_rows(), start=1):
-                cells = [_formatted_cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
+                cells = [  # a number's format is looked up only for numbers: most cells are text
+                    _cell_text(cell.value) if not isinstance(cell.value, (int, float)) else _formatted_cell_text(cell)
+                    for cell in row
+                ]
                 if first:
                     blocks.append(Row(cells=[f"{sheet.title}绩效目标表"], sheet=sheet.title, row=0, extra={"sheet_title": True}))
                     first = False
@@ -169,9 +172,10 @@ def pdf_to_blocks(path: Path) -> list[Block]:
     return blocks
 
 
-def _formatted_cell_text(value: object, number_format: str | None) -> str:
-    """A workbook cell as the reader sees it: a number formatted as a percentage (0%, 0.0%) is written so (1 -> 100%,
-    0.955 -> 95.5%), not as the fraction the file stores; any other cell as _cell_text."""
+def _formatted_cell_text(cell) -> str:
+    """A workbook's number as the reader sees it: formatted as a percentage (0%, 0.0%), it is written so (1 -> 100%,
+    0.955 -> 95.5%), not as the fraction the file stores; any other as _cell_text."""
+    value, number_format = cell.value, getattr(cell, "number_format", None)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and number_format and _percent_format(number_format):
         decimals = len(number_format.split("%")[0].partition(".")[2].rstrip("_ )"))
         return f"{value * 100:.{decimals}f}%"
