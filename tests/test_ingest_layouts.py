@@ -2407,3 +2407,51 @@ def test_a_budget_then_its_goal_after_a_comma_or_its_parts_after_it_give_the_bud
         ("城区道路井盖维护", 55.0, "及时修复破损道路井盖。"),
         ("路灯节能改造", 40.0, ""),
     ]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".tsv"])
+def test_a_tab_separated_table_naming_each_rows_project_is_read_row_by_row(tmp_path, suffix):
+    """A budget system's export saved as text (or a spreadsheet's table pasted into a text file): one row a line,
+    cells by tabs, no line led by a tab. Read one cell a line, its projects were lost (the title named one
+    project of every row) and each project's name and budget became a row of their own. Each line under a
+    header that names the project column is a row; the title above names the table, no project; a table of
+    three columns (two tabs a line) is read so too."""
+    text = (
+        "某县市场监督管理局2025年项目支出绩效目标表\n"
+        "项目名称\t预算金额（万元）\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "食品安全监督抽检\t46.5\t产出指标\t数量指标\t抽检批次\t≥800批次\n"
+        "食品安全监督抽检\t46.5\t产出指标\t时效指标\t不合格产品核查处置时限\t≤30个工作日\n"
+        "特种设备安全监察\t18\t产出指标\t数量指标\t电梯监督检查台数\t≥150台\n"
+        "特种设备安全监察\t18\t效益指标\t社会效益指标\t特种设备事故起数\t0起\n"
+    )
+    document = read_text(tmp_path, text, name=f"export{suffix}")
+    assert [(p.name, p.budget) for p in document.projects] == [("食品安全监督抽检", 46.5), ("特种设备安全监察", 18.0)]
+    assert rows(document) == [
+        ("抽检批次", "≥800批次"),
+        ("不合格产品核查处置时限", "≤30个工作日"),
+        ("电梯监督检查台数", "≥150台"),
+        ("特种设备事故起数", "0起"),
+    ]
+    assert document.skipped == []
+
+    narrow = read_text(tmp_path, "项目名称\t三级指标\t指标值\n计量器具强制检定\t检定台件数\t≥2000台件\n", name="narrow.txt")
+    assert [p.name for p in narrow.projects] == ["计量器具强制检定"]
+    assert rows(narrow) == [("检定台件数", "≥2000台件")]
+
+
+def test_the_title_above_a_table_naming_its_projects_is_no_project_without_a_table(tmp_path):
+    """A Word file: a title paragraph (某县…项目支出绩效目标表), then a table whose rows name their projects. The
+    title opened a project that the table never filled, listed as 项目名称之后没有读到指标表 (某县交通运输局2025年);
+    it is the table's title."""
+    path = write_word(
+        tmp_path / "flat.docx",
+        "某县交通运输局2025年项目支出绩效目标表",
+        [
+            ["项目名称", "预算数（万元）", "一级指标", "二级指标", "三级指标", "指标值"],
+            ["农村客运站运营补助", "60", "产出指标", "数量指标", "补助站点个数", "12个"],
+            ["渡口渡船安全管理", "22", "产出指标", "质量指标", "渡船年检合格率", "100%"],
+        ],
+    )
+    document = read_document(path)
+    assert [(p.name, p.budget) for p in document.projects] == [("农村客运站运营补助", 60.0), ("渡口渡船安全管理", 22.0)]
+    assert document.skipped == []

@@ -1124,6 +1124,9 @@ class Interpreter:
             # project of the row above; another header, sheet or title starts a table of its own
             this_table = (tuple(fields), block.sheet, self.pending_title)
             resumed = self.layout == "flat" and self.flat_header == this_table
+            project = self.project
+            if project is not None and project == Project(name=self.pending_title, location=project.location):
+                self.project = None  # opened by the title above and given nothing: the table's title, not a project
             if not resumed:
                 self._close_project()
             self.flat_resumed = resumed

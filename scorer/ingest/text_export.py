@@ -27,7 +27,8 @@ def text_to_blocks(text: str) -> list[Block]:
     if re.search(r"<t[dh][\s>]", text, re.IGNORECASE) and re.search(r"<tr[\s>]", text, re.IGNORECASE):
         return html_to_blocks(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if not any(line.startswith("\t") for line in lines) and not any(line.count("|") >= 3 for line in lines):
+    flat_table = any(_is_rows_header(line) for line in lines)
+    if not flat_table and not any(line.startswith("\t") or line.count("|") >= 3 for line in lines):
         return _flattened_to_blocks(lines)
     blocks: list[Block] = []
     cells: list[str] = []
@@ -60,7 +61,8 @@ def text_to_blocks(text: str) -> list[Block]:
             continue
         if _MD_SEPARATOR.match(stripped):
             continue
-        if line.count("\t") >= 3 or _LABEL_FIRST.match(stripped) or _opens_with_form_label(stripped):
+        tabs = line.count("\t")
+        if tabs >= 3 or (flat_table and tabs >= 2) or _LABEL_FIRST.match(stripped) or _opens_with_form_label(stripped):
             # a table row, or a form's label and its cells (预算金额：\t80000\t元, 项目名称\t某某项目): kept together as one row
             blocks.append(Row(cells=[c.strip() for c in line.split("\t")], line=number))
             continue
@@ -69,6 +71,18 @@ def text_to_blocks(text: str) -> list[Block]:
                 blocks.append(Paragraph(text=part.strip(), line=number))
     close_row()
     return blocks
+
+
+def _is_rows_header(line: str) -> bool:
+    """项目名称\t预算数\t…\t三级指标\t指标值: the header of a table that names each row's project, its cells
+    separated by tabs (a budget system's export saved as text, a spreadsheet's table pasted): each line under
+    it is a row, as in a rows table, not a form's cells to be read one a line. Its headings are those of the one
+    header vocabulary (scorer.ingest.tables.header_fields)."""
+    if line.count("\t") < 2:
+        return False
+    from scorer.ingest.tables import REQUIRED_COLUMNS, header_fields
+
+    return set(REQUIRED_COLUMNS) <= set(header_fields([cell.strip() for cell in line.split("\t")]).values())
 
 
 def _opens_with_form_label(line: str) -> bool:
