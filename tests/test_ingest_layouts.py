@@ -2455,3 +2455,63 @@ def test_the_title_above_a_table_naming_its_projects_is_no_project_without_a_tab
     document = read_document(path)
     assert [(p.name, p.budget) for p in document.projects] == [("农村客运站运营补助", 60.0), ("渡口渡船安全管理", 22.0)]
     assert document.skipped == []
+
+
+def test_a_forms_head_repeated_on_the_next_page_goes_on_with_its_project(tmp_path):
+    """An export printed over pages repeats the form's head (项目名称：甲, the indicator header) above each page's
+    rows: the rows under the second head were a second project 甲 without a budget. The same name again, under
+    甲's own rows and with no other budget, goes on with 甲; another name opens its project as before."""
+    import openpyxl
+
+    path = tmp_path / "分页导出.xlsx"
+    workbook = openpyxl.Workbook()
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    for row in [
+        ["项目名称：乡镇卫生院基本设备购置"],
+        ["预算金额：265万元"],
+        header,
+        ["产出指标", "数量指标", "购置设备台数", "≥40台"],
+        ["产出指标", "质量指标", "设备验收合格率", "100%"],
+        ["项目名称：乡镇卫生院基本设备购置"],
+        header,
+        ["效益指标", "社会效益指标", "基层首诊率", "≥65%"],
+        ["项目名称：村卫生室运行补助"],
+        header,
+        ["产出指标", "数量指标", "补助村卫生室个数", "86个"],
+    ]:
+        workbook.active.append(row)
+    workbook.save(str(path))
+    document = read_document(path)
+    assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [
+        ("乡镇卫生院基本设备购置", 265.0, 3),
+        ("村卫生室运行补助", None, 1),
+    ]
+
+
+def test_a_text_forms_head_and_page_number_repeated_over_pages_go_on_with_its_project(tmp_path):
+    """The same in a text export: 项目名称：甲 and the header again after 第1页, 甲's rows under them. The page number
+    was an indicator named 第1页 and the rows after it a second project 甲; 第 2 页 共 3 页 and - 2 - are page numbers
+    too, a bare 2 on a line is not (a target's figure may stand alone)."""
+    header = "一级指标\t二级指标\t三级指标\t指标值\n"
+    text = (
+        "项目名称：城区污水管网维护\n预算金额：92万元\n"
+        + header
+        + "产出指标\t数量指标\t管网疏通长度\t≥60公里\n产出指标\t质量指标\t管网完好率\t≥95%\n"
+        + "第1页\n项目名称：城区污水管网维护\n"
+        + header
+        + "效益指标\t生态效益指标\t污水溢流点个数\t0个\n"
+        + "- 2 -\n"
+        + "满意度指标\t服务对象满意度指标\t周边居民满意度\t≥90%\n"
+    )
+    document = read_text(tmp_path, text)
+    assert [(p.name, p.budget) for p in document.projects] == [("城区污水管网维护", 92.0)]
+    assert rows(document) == [
+        ("管网疏通长度", "≥60公里"),
+        ("管网完好率", "≥95%"),
+        ("污水溢流点个数", "0个"),
+        ("周边居民满意度", "≥90%"),
+    ]
+    from scorer.ingest.interpret import is_page_number
+
+    assert is_page_number("第 2 页 共 3 页") and is_page_number("共3页，第2页")
+    assert not is_page_number("2") and not is_page_number("2/5") and not is_page_number("第2页码核对率")

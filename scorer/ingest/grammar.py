@@ -35,6 +35,7 @@ from scorer.ingest.interpret import (
     is_goal_label,
     is_multi_year_label,
     is_organ_name,
+    is_page_number,
     names_a_project_row,
     split_goal_part,
     stated_budget,
@@ -367,6 +368,8 @@ class GrammarInterpreter:
             self.in_table = False
             self.doc.skipped.append(Skip(self._loc(cell), "网页上的按钮文字", text.strip()))
             return index + 1
+        if cell.alone and is_page_number(text):
+            return index + 1  # a page's number between the rows of a table printed over pages
         heading_cells = self._numbered_title_line(cells, index) if cell.first else 0
         if heading_cells:  # 2. 乙项目绩效目标表（金额单位：元  预算数：4,867,200.00）, cut at its spaces: the next table's title
             self._close_row()
@@ -705,6 +708,10 @@ class GrammarInterpreter:
                 if not name and index + 1 < len(cells):
                     name, used = cells[index + 1].text.strip(), 2
                 name = re.sub(r"^\d{10,}-", "", name)
+                if name and self.project is not None and self.project.indicators and name == self.project.name:
+                    self._close_row()  # 项目名称：甲 again under 甲's rows: the form's head repeated on the next page
+                    self.in_table = False
+                    return used
                 if name and heading_field(name) is None:
                     self._close_row()
                     self.in_table = False

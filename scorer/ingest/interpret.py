@@ -474,6 +474,12 @@ def _opens_indicator_group(cell: str) -> bool:
     return len(compact) <= 14 and (compact.endswith("指标") or compact.startswith(stems))
 
 
+# 第 2 页, 第2页 共5页, 共5页 第2页, - 3 -: page numbers that say they are one
+_PAGE_NUMBER_FORMS = (
+    r"第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页|[-—–]\s*\d{1,3}\s*[-—–]"
+)
+
+
 @cache
 def _page_mark() -> re.Pattern[str]:
     """A paragraph that marks a table going on over a page: 续表 (lexicons/indicator_grammar.yaml,
@@ -483,10 +489,19 @@ def _page_mark() -> re.Pattern[str]:
     return re.compile(
         rf"^\s*(?:[(（]?\s*(?:{marks})\s*\d*\s*[)）]?(?:\s*[:：].{{0,20}})?"
         r"|(?:附?表\s*\d*\s*)?[(（]\s*续\s*(?:表|上表)?\s*[)）]"
-        r"|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页"
-        r"|[-—–]\s*\d{1,3}\s*[-—–]|\d{1,3}(?:\s*/\s*\d{1,3})?|(?:page|p\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?)\s*$",
+        rf"|{_PAGE_NUMBER_FORMS}"
+        r"|\d{1,3}(?:\s*/\s*\d{1,3})?|(?:page|p\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?)\s*$",
         re.IGNORECASE,
     )
+
+
+_PAGE_NUMBER = re.compile(rf"^\s*(?:{_PAGE_NUMBER_FORMS})\s*$")
+
+
+def is_page_number(text: str) -> bool:
+    """第 2 页, 第2页 共5页, 共5页 第2页, - 3 -: a page's number that says it is one (a bare 3 or 2/5, which
+    _page_mark takes for one between tables, may be a target's figure on a line of its own)."""
+    return bool(_PAGE_NUMBER.match(text))
 
 
 @cache
@@ -814,7 +829,7 @@ class Interpreter:
             if _form_labels().get(key) == "name":
                 if open_form and self.project is not None:
                     self.project.name, self.sheet_project = value, None
-                elif self._inside_form_table() and isinstance(block, Row):
+                elif self._inside_form_table() and isinstance(block, Row) and value != self._open_name():
                     self._open_project(value, block)  # 项目名称：乙 on a row of its own in the table: the rows under it are 乙's
                     self.in_indicators = True
                 else:
@@ -1135,7 +1150,9 @@ class Interpreter:
             if self.layout == "flat":
                 self._close_project()  # a form table after a flat one is a project of its own
             self.layout = "form"
-            if self.project is None or (self.pending_name and self.project.indicators):
+            if self._named_again():
+                self.pending_name, self.pending_budget, self.pending_goal = "", None, ""
+            elif self.project is None or (self.pending_name and self.project.indicators):
                 # 项目名称：… after a project's table: the table under it is the named project's
                 name = self.pending_name or self.pending_title or (block.sheet or "")
                 self._open_project(name, block)
@@ -1145,6 +1162,21 @@ class Interpreter:
             named = [c for c, f in zip(block.cells, fields, strict=False) if f in (None, "indicators")]
             self._table_of_years(" ".join([self.table_heading, *named]))
             self.table_heading = ""
+
+    def _open_name(self) -> str | None:
+        """The name of the project being read, once it has rows (None before)."""
+        return self.project.name if self.project is not None and self.project.indicators else None
+
+    def _named_again(self) -> bool:
+        """项目名称：甲 again above an indicator header, right under 甲's own rows, with no other budget or goal: the
+        head of a form repeated on each printed page, not a second project of the same name."""
+        project = self.project
+        return (
+            project is not None
+            and self.pending_name == self._open_name()
+            and self.pending_budget in (None, project.budget)
+            and self.pending_goal in ("", project.goal)
+        )
 
     def _table_of_years(self, before: str) -> None:
         if self.project is not None:
