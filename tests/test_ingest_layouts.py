@@ -2515,3 +2515,26 @@ def test_a_text_forms_head_and_page_number_repeated_over_pages_go_on_with_its_pr
 
     assert is_page_number("第 2 页 共 3 页") and is_page_number("共3页，第2页")
     assert not is_page_number("2") and not is_page_number("2/5") and not is_page_number("第2页码核对率")
+
+
+def test_a_text_export_whose_every_line_starts_with_a_tab_keeps_its_projects_apart(tmp_path):
+    """Every line of the text led by a tab, so every row's first cell is blank, the header's too: the second
+    project's 项目名称 row was taken for a cost row (| | 项目总预算 | ≤630万元 leaves the header's first column
+    blank), so 乙 was an indicator of 甲 and its rows went under 甲. A row is a cost row when it starts right of the
+    header's first column; such a row is still read as one."""
+    lines = [
+        ["项目名称", "中小学校舍维修"],
+        ["预算金额", "150"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "维修校舍面积", "≥6000平方米"],
+        ["", "", "项目总预算", "≤150万元"],
+        ["项目名称", "学生营养改善计划"],
+        ["预算金额", "310"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "受益学生人数", "≥5200人"],
+    ]
+    document = read_text(tmp_path, "".join("\t" + "\t".join(line) + "\n" for line in lines))
+    assert [(p.name, p.budget, [(i.level3, i.value) for i in p.indicators]) for p in document.projects] == [
+        ("中小学校舍维修", 150.0, [("维修校舍面积", "≥6000平方米"), ("项目总预算", "≤150万元")]),
+        ("学生营养改善计划", 310.0, [("受益学生人数", "≥5200人")]),
+    ]

@@ -498,6 +498,11 @@ def _page_mark() -> re.Pattern[str]:
 _PAGE_NUMBER = re.compile(rf"^\s*(?:{_PAGE_NUMBER_FORMS})\s*$")
 
 
+def _first_filled(cells: list[str]) -> int:
+    """The column of a row's first cell that holds anything (the row's width when none does)."""
+    return next((index for index, cell in enumerate(cells) if cell.strip()), len(cells))
+
+
 def is_page_number(text: str) -> bool:
     """第 2 页, 第2页 共5页, 共5页 第2页, - 3 -: a page's number that says it is one (a bare 3 or 2/5, which
     _page_mark takes for one between tables, may be a target's figure on a line of its own)."""
@@ -990,7 +995,9 @@ class Interpreter:
                 return
         if _heading_key(filled[0]) in _unit_labels() and self._unit_row(block.cells):
             return
-        in_a_row = self.in_indicators and self.header and not block.cells[0].strip()  # | | 项目总预算 | ≤630万元: a cost row
+        # | | 项目总预算 | ≤630万元: a cost row, its first cell left blank where the header's first heading is (a text
+        # export whose every line starts with a tab leaves every row's first cell blank, the header's too)
+        in_a_row = bool(self.in_indicators and self.header) and _first_filled(block.cells) > min(self.header.values())
         label = None if in_a_row else _form_labels().get(_heading_key(filled[0]))
         if label:
             self._form_row(label, block)
