@@ -997,7 +997,8 @@ class Interpreter:
             return
         # | | 项目总预算 | ≤630万元: a cost row, its first cell left blank where the header's first heading is (a text
         # export whose every line starts with a tab leaves every row's first cell blank, the header's too)
-        in_a_row = bool(self.in_indicators and self.header) and _first_filled(block.cells) > min(self.header.values())
+        header = self.header if self.in_indicators else None
+        in_a_row = header is not None and bool(header) and _first_filled(block.cells) > min(header.values())
         label = None if in_a_row else _form_labels().get(_heading_key(filled[0]))
         if label:
             self._form_row(label, block)
