@@ -2538,3 +2538,41 @@ def test_a_text_export_whose_every_line_starts_with_a_tab_keeps_its_projects_apa
         ("中小学校舍维修", 150.0, [("维修校舍面积", "≥6000平方米"), ("项目总预算", "≤150万元")]),
         ("学生营养改善计划", 310.0, [("受益学生人数", "≥5200人")]),
     ]
+
+
+@pytest.mark.parametrize(
+    "budget_rows",
+    [
+        [["项目总预算（万元）", "1560.00", "项目当年预算（万元）", "520.00"]],  # both on one row
+        [["项目总预算（万元）", "1560"], ["当年年度预算（万元）", "520"]],  # the year's on the row under
+        [["当年预算（万元）", "520"], ["项目总预算（万元）", "1560"]],  # the year's first: the period's does not replace it
+    ],
+)
+def test_a_word_forms_whole_period_budget_gives_way_to_the_years(tmp_path, budget_rows):
+    """A multi-year project's form gives 项目总预算 (the whole period's money) and the year's amount (项目当年预算,
+    当年年度预算, 当年预算): the period's 1560 was read as the budget. The year's is the budget, whichever comes first."""
+    path = write_word(
+        tmp_path / "form.docx",
+        [
+            ["项目名称", "县域医共体信息平台建设"],
+            *budget_rows,
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "接入乡镇卫生院数量", "≥18家"],
+        ],
+    )
+    assert [(p.name, p.budget) for p in read_document(path).projects] == [("县域医共体信息平台建设", 520.0)]
+
+
+def test_a_spaced_text_forms_year_budget_after_the_period_total_keeps_its_label(tmp_path):
+    """Text whose cells are runs of spaces: `项目总预算（万元）   1560.00   项目当年预算（万元）   520.00`. The 项 of the
+    year's label was taken for the unit of 1560.00 (780.00项 | 目当年预算), so its amount was lost and the period's
+    total read. A cell that opens with a form's label keeps it; 2000 次 still gives 2000次."""
+    text = (
+        "项目名称   县域医共体信息平台建设\n"
+        "项目总预算（万元）   1560.00   项目当年预算（万元）   520.00\n"
+        "一级指标   二级指标   三级指标   指标值\n"
+        "产出指标   数量指标   远程会诊例数   2000 次\n"
+    )
+    document = read_text(tmp_path, text)
+    assert [(p.name, p.budget) for p in document.projects] == [("县域医共体信息平台建设", 520.0)]
+    assert rows(document) == [("远程会诊例数", "2000次")]

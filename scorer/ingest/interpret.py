@@ -1304,6 +1304,8 @@ class Interpreter:
                 self.pending_budget = pending
             self.form_part = "purpose"
             return
+        if label == "budget" and self.project.budget is not None and cells and is_multi_year_label(cells[0]):
+            return  # 当年预算 | 260, then 项目总预算 | 780: the whole period's money does not replace the year's
         if label == "budget":
             glossed = glossed_money_unit(cells[0]) if cells else ""
             if glossed in WAN_FACTORS:  # 项目资金（元） heading a block of budget rows: their figures are 元
@@ -1323,6 +1325,9 @@ class Interpreter:
                 self.project.fiscal_funds = round(fiscal * self._factor_after(cells, fiscal_keys), 6)
             if other is not None:
                 self.project.other_funds = round(other * self._factor_after(cells, other_keys), 6)
+            year = self._year_amount_after_period(cells)
+            if year is not None:
+                self.project.budget = year
             self.form_part = "purpose"
         elif label == "schedule":
             self.schedule_columns = [(i, c.strip()) for i, c in enumerate(cells) if i and c.strip()]
@@ -1333,6 +1338,19 @@ class Interpreter:
         elif label == "goal":
             self.project.goal = _goal_of_row(cells[1:])
             self.form_part = "goal"
+
+    def _year_amount_after_period(self, cells: list[str]) -> float | None:
+        """项目总预算（万元） | 780 | 项目当年预算（万元） | 260: the year's amount, where a row opening with a whole period's
+        money (is_multi_year_label) gives the year's after it under a budget label of its own; None otherwise."""
+        if not cells or not is_multi_year_label(cells[0]):
+            return None
+        for index, cell in enumerate(cells[1:], start=1):
+            label_key = _heading_key(cell)
+            if _form_labels().get(label_key) == "budget" and not is_multi_year_label(cell):
+                after = cells[index:]
+                written = self._value_after(after, (label_key,)) + self._unit_after(after, (label_key,))
+                return _amount_in_wan(written, cell, self.money_factor)
+        return None
 
     def _labelled_amount(self, cells: list[str]) -> float | None:
         """The first amount a budget label gives inside a cell (资金总额：126.5万元，其中财政拨款126.5万元), in 万元."""

@@ -136,7 +136,8 @@ def _units_back_to_figures(parts: list[str]) -> list[str]:
 
     out: list[str] = []
     for part in parts:
-        if out and re.fullmatch(r"[≥≤≧≦><=＝═]*\d+(?:\.\d+)?", out[-1]) and not part[:1].isdigit():
+        bare_figure = out and re.fullmatch(r"[≥≤≧≦><=＝═]*\d+(?:\.\d+)?", out[-1])
+        if bare_figure and not part[:1].isdigit() and not part.startswith(_form_label_openings()):
             used = unit_prefix_length(part)
             if used:
                 out[-1] += part[:used]
@@ -234,6 +235,14 @@ _DATE = (
     rf"(?:\s*{_PART}(?:\s*[-~—至到]\s*(?:{_YEAR})?\s*{_PART})?)?"
     r"(?:[底末初]|中(?![期心间])|上半年|下半年|[上中下]旬)?(?:之前|以前|前|以内|内|止)?"
 )
+
+
+@cache
+def _form_label_openings() -> tuple[str, ...]:
+    """A form's labels (项目名称, 项目当年预算, 实施单位 …: indicator_grammar.yaml): a cell opening with one starts
+    with no unit of the figure before it (780.00 项目当年预算: the 项 is the label's)."""
+    grammar = _grammar()
+    return tuple(sorted({*grammar["project_labels"], *grammar["budget_labels"], *grammar["unit_labels"]}, key=len, reverse=True))
 
 
 @cache
