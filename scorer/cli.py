@@ -1318,10 +1318,9 @@ def list_rules() -> None:
 
 def _pad(words: str, width: int) -> str:
     """words followed by spaces to `width` terminal columns (a Chinese character takes two)."""
-    import unicodedata
+    from scorer.text import display_width
 
-    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in words)
-    return words + " " * max(1, width - used)
+    return words + " " * max(1, width - display_width(words))
 
 
 @cli.command("rule")

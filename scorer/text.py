@@ -67,6 +67,12 @@ def without_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def display_width(text: str) -> int:
+    """Columns the text takes on a terminal or in a fixed-width export: a wide or full-width character (Chinese,
+    ＡＢＣ, the full-width space) takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def alternation(words: Iterable[object]) -> str:
     """A regex alternation of the words as written, longest first (so 之前 is tried before 前); "" for none."""
     return "|".join(re.escape(str(word)) for word in sorted(words, key=lambda word: len(str(word)), reverse=True))

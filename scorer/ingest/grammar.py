@@ -754,6 +754,8 @@ class GrammarInterpreter:
                     continue  # 预算资金到位率, 部门预算项目支出绩效自评表: a name or a title (合计, 万元 may follow a label)
                 zeros = 0
                 for offset, candidate in enumerate([rest] + [c.text for c in cells[index + 1 : index + 4]]):
+                    if offset and _opens_with_budget_label(candidate):
+                        break  # 部门预算 (a project's type) | 项目总预算 | 780: the figure is the next label's
                     figure = _FIGURE.search(nfkc(candidate))
                     glued = figure and re.match(r"\d*[%％]", nfkc(candidate)[figure.end() :])  # 40004000100%
                     # 10分 is a weight and 2024年 a year (自评表(2024年度)), not money
@@ -988,6 +990,11 @@ def _closing_line(cells: list[Cell], index: int, most: int = 4) -> str:
             break
         taken.append(later.text)
     return " | ".join(taken)[:200]
+
+
+def _opens_with_budget_label(text: str) -> bool:
+    """项目总预算（万元）, 预算金额: a cell that opens with a budget's label (indicator_grammar.yaml budget_labels)."""
+    return _BRACKETS.sub("", key(text)).startswith(_form_labels().budget)
 
 
 def _is_project_label(text: str) -> bool:

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 
 from scorer.ingest.blocks import Block, Paragraph, Row
 from scorer.lexicons import table
-from scorer.text import nfkc
+from scorer.text import display_width, nfkc
 
 _MD_SEPARATOR = re.compile(r"^[\s|:\-–—]+$")
 _LABEL_FIRST = re.compile(r"^[^\t:：]{1,20}[:：]\s*\t")  # a label ending in a colon, then its cells after a tab
@@ -28,6 +28,10 @@ def text_to_blocks(text: str) -> list[Block]:
         return html_to_blocks(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     flat_table = any(_is_rows_header(line) for line in lines)
+    if not flat_table and not any(line.startswith("\t") for line in lines):
+        separated = next((kind for kind in (_rows_header_kind(line) for line in lines) if kind), None)
+        if separated:
+            return _separated_table_blocks(lines, separated)
     if not flat_table and not any(line.startswith("\t") or line.count("|") >= 3 for line in lines):
         return _flattened_to_blocks(lines)
     blocks: list[Block] = []
@@ -71,6 +75,74 @@ def text_to_blocks(text: str) -> list[Block]:
                 blocks.append(Paragraph(text=part.strip(), line=number))
     close_row()
     return blocks
+
+
+_SPACED_CELL = re.compile(r"[^\s]+(?: [^\s]+)*")  # one space inside a cell; two or more (or a full-width one) between
+
+
+def _spaced_cells(line: str) -> list[tuple[int, str]]:
+    """The cells of a line set apart by runs of spaces, each with the display column it starts at (a Chinese
+    character takes two: a fixed-width export lines its columns up so)."""
+    return [(display_width(line[: found.start()]), found.group()) for found in _SPACED_CELL.finditer(line)]
+
+
+def _pipe_cells(line: str) -> list[str]:
+    """甲 | 乙 | 丙, with or without the outer pipes."""
+    cells = [cell.strip() for cell in re.split(r"[|｜]", line.strip())]
+    return cells[1 if line.strip()[:1] in "|｜" else 0 : -1 if line.strip()[-1:] in "|｜" else None]
+
+
+def _names_rows(cells: list[str]) -> bool:
+    """A header naming each row's project, the indicator's name and its value (项目名称 … 三级指标 … 指标值), by the one
+    header vocabulary (scorer.ingest.tables.header_fields)."""
+    from scorer.ingest.tables import REQUIRED_COLUMNS, header_fields
+
+    return len(cells) >= 3 and set(REQUIRED_COLUMNS) <= set(header_fields(cells).values())
+
+
+def _rows_header_kind(line: str) -> str | None:
+    """ "pipes" or "spaces" when the line is the header of a table naming each row's project with its cells set apart
+    by pipes (项目名称 | 预算金额 | 三级指标 | 指标值, markdown's outer pipes or none) or by runs of spaces (a PDF's text,
+    a fixed-width export), else None."""
+    if len(re.findall(r"[|｜]", line)) >= 2:
+        return "pipes" if _names_rows(_pipe_cells(line)) else None
+    return "spaces" if _names_rows([cell for _, cell in _spaced_cells(line)]) else None
+
+
+def _separated_table_blocks(lines: list[str], kind: str) -> list[Block]:
+    """Text holding a table that names each row's project, its cells set apart by pipes or by runs of spaces: the
+    lines above its header are paragraphs; from the header on, a line of two cells or more is a row. Runs of spaces
+    place each cell under the header's column it starts in, so a row that leaves its project's name blank (the
+    project of the row above) keeps its columns; a line that is itself such a header sets the columns anew."""
+    blocks: list[Block] = []
+    columns: list[int] = []
+    header_seen = False
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped or _MD_SEPARATOR.match(stripped):
+            continue
+        if _rows_header_kind(line) == kind:
+            header_seen = True
+            if kind == "spaces":
+                columns = [start for start, _ in _spaced_cells(line)]
+        cells = [] if not header_seen else _pipe_cells(line) if kind == "pipes" else _placed(_spaced_cells(line), columns)
+        if sum(1 for cell in cells if cell) >= 2:
+            blocks.append(Row(cells=cells, line=number))
+        else:
+            blocks.append(Paragraph(text=stripped, line=number))
+    return blocks
+
+
+def _placed(cells: list[tuple[int, str]], columns: list[int]) -> list[str]:
+    """Cells (display column, text) under the header's columns: each in the last column starting at or before it
+    (a figure set right of its heading's start stays in that column), the next free one when that is taken."""
+    placed = [""] * len(columns)
+    for start, text in cells:
+        column = max((index for index, column_start in enumerate(columns) if column_start <= start + 1), default=0)
+        while placed[column] and column < len(columns) - 1:
+            column += 1
+        placed[column] = f"{placed[column]} {text}".strip()
+    return placed
 
 
 def _is_rows_header(line: str) -> bool:

@@ -6,7 +6,6 @@ Text cells are always written as text, so a cell like `=HYPERLINK(...)` or `=7äº
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +23,7 @@ from scorer.messages import language, place, text
 from scorer.report import plain, scored_findings, worst_severity_by_row
 from scorer.report.terminal import CATEGORY_NAMES, category_meanings, category_name
 from scorer.scoring import explained
+from scorer.text import display_width
 from scorer.types import CATEGORIES
 
 if TYPE_CHECKING:
@@ -54,10 +54,6 @@ def put(sheet: Worksheet, row: int, column: int, value: object):
     return cell
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _finish(sheet: Worksheet, headers: list[str], widths: dict[int, int] | None = None) -> None:
     for column, heading in enumerate(headers, start=1):
         cell = put(sheet, 1, column, heading)
@@ -67,7 +63,7 @@ def _finish(sheet: Worksheet, headers: list[str], widths: dict[int, int] | None 
     if sheet.max_row > 1:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{sheet.max_row}"
     for column in range(1, len(headers) + 1):
-        longest = max((_display_width(_text(c.value)) for c in sheet[get_column_letter(column)]), default=8)
+        longest = max((display_width(_text(c.value)) for c in sheet[get_column_letter(column)]), default=8)
         cap = (widths or {}).get(column, 40)
         sheet.column_dimensions[get_column_letter(column)].width = max(6, min(cap, longest + 2))
 
