@@ -2630,3 +2630,19 @@ def test_a_project_type_named_like_a_budget_gives_no_budget_of_the_next_label(tm
     )
     document = read_text(tmp_path, text)
     assert [(p.name, p.budget) for p in document.projects] == [("校园安全技防设施升级", 260.0)]
+
+
+def test_markdown_headings_name_the_projects_of_the_tables_under_them(tmp_path):
+    """A page converted to markdown names each project by a heading (`## 一、甲`) above its pipe table: the heading
+    kept its `##`, named nothing, and both tables were one unnamed project."""
+    table = "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| --- | --- | --- | --- |\n"
+    text = (
+        "# 某县文化旅游体育局2025年项目支出绩效目标\n\n"
+        "## 一、公共文化服务体系建设\n\n预算金额：58万元\n\n" + table + "| 产出指标 | 数量指标 | 送戏下乡场次 | ≥120场 |\n\n"
+        "## 二、全民健身场地设施维护\n\n" + table + "| 产出指标 | 质量指标 | 健身器材完好率 | ≥95% |\n"
+    )
+    document = read_text(tmp_path, text, name="page.md")
+    assert [(p.name, p.budget, [(i.level3, i.value) for i in p.indicators]) for p in document.projects] == [
+        ("公共文化服务体系建设", 58.0, [("送戏下乡场次", "≥120场")]),
+        ("全民健身场地设施维护", None, [("健身器材完好率", "≥95%")]),
+    ]

@@ -22,6 +22,8 @@ from scorer.text import nfkc
 # Parenthesised pinyin that mirror sites add after characters: 預(yù)算, 區(qū).
 _PINYIN_GLOSS = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 _PIPE_ONLY = re.compile(r"^[\s|｜]*$")
+_MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")  # | --- | :---: |, under a header
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")  # ## 一、甲项目
 _SLASH_CELL_END = re.compile(r"\s+/\s*$")
 _SLASH_SEPARATOR = re.compile(r"\s+/\s+")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
@@ -166,8 +168,9 @@ def recover_cells(text: str) -> list[Cell]:
 
 def line_cells(raw: str, number: int) -> list[Cell]:
     """The cells of one line of text (a line of a text export, or a paragraph of a page or a PDF)."""
-    if _PIPE_ONLY.match(raw) or is_site_furniture(raw):
+    if _PIPE_ONLY.match(raw) or _MARKDOWN_RULE.match(raw) or is_site_furniture(raw):
         return []
+    raw = _MARKDOWN_HEADING.sub("", raw)
     raw = _LETTER_SPACED.sub(lambda m: m.group(1).replace(" ", ""), raw)
     bracketed = _BRACKETED.match(raw.strip())
     if bracketed:

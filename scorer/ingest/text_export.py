@@ -19,6 +19,7 @@ from scorer.lexicons import table
 from scorer.text import display_width, nfkc
 
 _MD_SEPARATOR = re.compile(r"^[\s|:\-–—]+$")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")  # ### 一、甲项目: a markdown heading's marks
 _LABEL_FIRST = re.compile(r"^[^\t:：]{1,20}[:：]\s*\t")  # a label ending in a colon, then its cells after a tab
 _TABLE_START_LABELS = ("项目编码", "项目名称", "一级指标", "预算数", "绩效目标", "资金支出计划")
 
@@ -70,7 +71,7 @@ def text_to_blocks(text: str) -> list[Block]:
             # a table row, or a form's label and its cells (预算金额：\t80000\t元, 项目名称\t某某项目): kept together as one row
             blocks.append(Row(cells=[c.strip() for c in line.split("\t")], line=number))
             continue
-        for part in stripped.split("\t"):
+        for part in _MD_HEADING.sub("", stripped).split("\t"):
             if part.strip():
                 blocks.append(Paragraph(text=part.strip(), line=number))
     close_row()
@@ -129,7 +130,7 @@ def _separated_table_blocks(lines: list[str], kind: str) -> list[Block]:
         if sum(1 for cell in cells if cell) >= 2:
             blocks.append(Row(cells=cells, line=number))
         else:
-            blocks.append(Paragraph(text=stripped, line=number))
+            blocks.append(Paragraph(text=_MD_HEADING.sub("", stripped), line=number))
     return blocks
 
 
