@@ -2646,3 +2646,37 @@ def test_markdown_headings_name_the_projects_of_the_tables_under_them(tmp_path):
         ("公共文化服务体系建设", 58.0, [("送戏下乡场次", "≥120场")]),
         ("全民健身场地设施维护", None, [("健身器材完好率", "≥95%")]),
     ]
+
+
+def test_a_pdf_table_naming_each_rows_project_without_ruling_lines_is_read_by_its_columns(tmp_path):
+    """A PDF whose summary table has no ruling lines (a report's appendix): pdfplumber finds no table, and its text
+    lines came as paragraphs with single spaces, so the projects were one unnamed project whose rows were 甲 = 10.00.
+    Under a text line that names each row's project, a line's words apart by a gap of about a character or more are
+    cells, each under the heading it starts under; a project's name left blank is the row above's."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "appendix.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("STSong-Light", 10)
+    page.drawString(40, 800, "附表：2025年交通运输项目绩效目标")
+    columns = [40, 170, 250, 420]
+    lines = [
+        ["项目名称", "预算金额", "三级指标", "指标值"],
+        ["农村公路危桥改造", "620.00", "改造危桥座数", "≥14座"],
+        ["", "", "改造后桥梁技术等级", "三类及以上"],
+        ["城市公交新能源车购置", "1280.00", "购置车辆数", "40辆"],
+    ]
+    for number, cells in enumerate(lines):
+        for x, cell in zip(columns, cells, strict=True):
+            if cell:
+                page.drawString(x, 770 - 18 * number, cell)
+    page.save()
+    document = read_document(path)
+    assert [(p.name, p.budget, [(i.level3, i.value) for i in p.indicators]) for p in document.projects] == [
+        ("农村公路危桥改造", 620.0, [("改造危桥座数", "≥14座"), ("改造后桥梁技术等级", "三类及以上")]),
+        ("城市公交新能源车购置", 1280.0, [("购置车辆数", "40辆")]),
+    ]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from scorer.ingest.blocks import Block, Paragraph, Row
 from scorer.ingest.decode import decode_bytes
+from scorer.ingest.text_export import names_rows, placed_under
 
 
 def docx_to_blocks(path: Path) -> list[Block]:
@@ -150,6 +151,7 @@ def pdf_to_blocks(path: Path) -> list[Block]:
 
     blocks: list[Block] = []
     table_index = 0
+    columns: list[float] = []  # where the cells of the last unruled header naming each row's project start
     with pdfplumber.open(str(path)) as pdf:
         for page in pdf.pages:
             items: list[tuple[float, list[Block]]] = []
@@ -166,10 +168,48 @@ def pdf_to_blocks(path: Path) -> list[Block]:
                 top, x0 = line["top"], line["x0"]
                 inside = any(b[0] - 1 <= x0 <= b[2] + 1 and b[1] - 1 <= top <= b[3] + 1 for b in boxes)
                 if not inside and line["text"].strip():
-                    items.append((top, [Paragraph(line["text"].strip(), page.page_number)]))
+                    items.append((top, [_pdf_line_block(line, columns, page.page_number)]))
             for _, group in sorted(items, key=lambda item: item[0]):
                 blocks.extend(group)
     return blocks
+
+
+PDF_COLUMN_SLACK = 3.0  # points: a cell starting this little left of its heading is still under it
+
+
+def _pdf_line_block(line: dict, columns: list[float], page_number: int) -> Block:
+    """A PDF's text line outside any ruled table: a paragraph, or a row of a table naming each row's project set out
+    without ruling lines (a header such as 项目名称  预算金额  三级指标  指标值, the cells of each line under it placed
+    in the column they start in). `columns`: where the last such header's cells start, set when this line is one."""
+    cells = _pdf_cells(line.get("chars", []))
+    texts = [text for _, text in cells]
+    if names_rows(texts):
+        columns[:] = [start for start, _ in cells]
+        return Row(cells=texts, line=page_number)
+    if columns and len(cells) >= 2:
+        return Row(cells=placed_under(cells, columns, PDF_COLUMN_SLACK), line=page_number)
+    return Paragraph(line["text"].strip(), page_number)
+
+
+def _pdf_cells(chars: list[dict]) -> list[tuple[float, str]]:
+    """The cells of a PDF text line, each with where it starts: characters apart by a gap of about a character's
+    size or more are in two cells (a space between words is narrower)."""
+    cells: list[tuple[float, str]] = []
+    start, text, end = 0.0, "", None
+    for char in chars:
+        if not char["text"].strip():
+            continue
+        if end is not None and char["x0"] - end >= 0.9 * float(char.get("size") or 10):
+            cells.append((start, text))
+            text = ""
+        if not text:
+            start = float(char["x0"])
+        gap = "" if end is None or char["x0"] - end < 0.2 * float(char.get("size") or 10) else " "
+        text = f"{text}{gap if text else ''}{char['text']}"
+        end = float(char["x1"])
+    if text:
+        cells.append((start, text))
+    return cells
 
 
 def _formatted_cell_text(cell) -> str:

@@ -11,6 +11,7 @@ layer) is read as cell-per-line inside table regions, which start at a line that
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from html.parser import HTMLParser
 
@@ -93,7 +94,7 @@ def _pipe_cells(line: str) -> list[str]:
     return cells[1 if line.strip()[:1] in "|｜" else 0 : -1 if line.strip()[-1:] in "|｜" else None]
 
 
-def _names_rows(cells: list[str]) -> bool:
+def names_rows(cells: list[str]) -> bool:
     """A header naming each row's project, the indicator's name and its value (项目名称 … 三级指标 … 指标值), by the one
     header vocabulary (scorer.ingest.tables.header_fields)."""
     from scorer.ingest.tables import REQUIRED_COLUMNS, header_fields
@@ -106,8 +107,8 @@ def _rows_header_kind(line: str) -> str | None:
     by pipes (项目名称 | 预算金额 | 三级指标 | 指标值, markdown's outer pipes or none) or by runs of spaces (a PDF's text,
     a fixed-width export), else None."""
     if len(re.findall(r"[|｜]", line)) >= 2:
-        return "pipes" if _names_rows(_pipe_cells(line)) else None
-    return "spaces" if _names_rows([cell for _, cell in _spaced_cells(line)]) else None
+        return "pipes" if names_rows(_pipe_cells(line)) else None
+    return "spaces" if names_rows([cell for _, cell in _spaced_cells(line)]) else None
 
 
 def _separated_table_blocks(lines: list[str], kind: str) -> list[Block]:
@@ -116,7 +117,7 @@ def _separated_table_blocks(lines: list[str], kind: str) -> list[Block]:
     place each cell under the header's column it starts in, so a row that leaves its project's name blank (the
     project of the row above) keeps its columns; a line that is itself such a header sets the columns anew."""
     blocks: list[Block] = []
-    columns: list[int] = []
+    columns: list[float] = []
     header_seen = False
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
@@ -126,7 +127,7 @@ def _separated_table_blocks(lines: list[str], kind: str) -> list[Block]:
             header_seen = True
             if kind == "spaces":
                 columns = [start for start, _ in _spaced_cells(line)]
-        cells = [] if not header_seen else _pipe_cells(line) if kind == "pipes" else _placed(_spaced_cells(line), columns)
+        cells = [] if not header_seen else _pipe_cells(line) if kind == "pipes" else placed_under(_spaced_cells(line), columns)
         if sum(1 for cell in cells if cell) >= 2:
             blocks.append(Row(cells=cells, line=number))
         else:
@@ -134,12 +135,13 @@ def _separated_table_blocks(lines: list[str], kind: str) -> list[Block]:
     return blocks
 
 
-def _placed(cells: list[tuple[int, str]], columns: list[int]) -> list[str]:
-    """Cells (display column, text) under the header's columns: each in the last column starting at or before it
-    (a figure set right of its heading's start stays in that column), the next free one when that is taken."""
+def placed_under(cells: Sequence[tuple[float, str]], columns: Sequence[float], slack: float = 1) -> list[str]:
+    """Cells (where each starts, text) under a header's columns (where each heading starts): each in the last column
+    starting at or before it, within `slack` (a figure set right of its heading's start stays in that column), the
+    next free one when that is taken."""
     placed = [""] * len(columns)
     for start, text in cells:
-        column = max((index for index, column_start in enumerate(columns) if column_start <= start + 1), default=0)
+        column = max((index for index, column_start in enumerate(columns) if column_start <= start + slack), default=0)
         while placed[column] and column < len(columns) - 1:
             column += 1
         placed[column] = f"{placed[column]} {text}".strip()
