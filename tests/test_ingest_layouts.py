@@ -2680,3 +2680,28 @@ def test_a_pdf_table_naming_each_rows_project_without_ruling_lines_is_read_by_it
         ("农村公路危桥改造", 620.0, [("改造危桥座数", "≥14座"), ("改造后桥梁技术等级", "三类及以上")]),
         ("城市公交新能源车购置", 1280.0, [("购置车辆数", "40辆")]),
     ]
+
+
+def test_a_unit_and_project_heading_over_two_columns_names_the_unit_then_its_projects(tmp_path):
+    """A budget system's export heads its first two columns `单位名称、项目名称` as one: the unit on a row of its own in
+    the first column, its projects in the second under no heading. Every row went under one project named after
+    the unit. The first column is the unit's, the second the project's; the unit's row is listed as one."""
+    import openpyxl
+
+    path = tmp_path / "导出.xlsx"
+    workbook = openpyxl.Workbook()
+    for row in [
+        ["单位名称、项目名称", None, "一级指标", "二级指标", "三级指标", "指标值"],
+        ["某县水利局", None, None, None, None, None],
+        [None, "小型水库安全运行管护", "产出指标", "数量指标", "管护水库座数", "23座"],
+        [None, "小型水库安全运行管护", "效益指标", "社会效益指标", "水库安全度汛率", "100%"],
+        [None, "农村饮水工程维修养护", "产出指标", "数量指标", "维修养护工程处数", "≥40处"],
+    ]:
+        workbook.active.append(row)
+    workbook.save(str(path))
+    document = read_document(path)
+    assert [(p.name, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("小型水库安全运行管护", ["管护水库座数", "水库安全度汛率"]),
+        ("农村饮水工程维修养护", ["维修养护工程处数"]),
+    ]
+    assert [(s.reason, s.text) for s in document.skipped] == [("没有指标的汇总行（单位或合计行）", "某县水利局")]

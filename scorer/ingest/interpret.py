@@ -498,6 +498,16 @@ def _page_mark() -> re.Pattern[str]:
 _PAGE_NUMBER = re.compile(rf"^\s*(?:{_PAGE_NUMBER_FORMS})\s*$")
 
 
+def _unit_then_project(header: dict[str, int], cells: list[str]) -> None:
+    """单位名称、项目名称 over two columns (a budget system's export: the unit on a row of its own in the first, its
+    projects in the second, under no heading of its own): the first column is the unit's, the second the project's."""
+    at = header.get("project")
+    if at is None or "department" in header or at + 1 >= len(cells) or cells[at + 1].strip():
+        return
+    if "单位" in cells[at] and (at + 1) not in header.values():
+        header["department"], header["project"] = at, at + 1
+
+
 def _first_filled(cells: list[str]) -> int:
     """The column of a row's first cell that holds anything (the row's width when none does)."""
     return next((index for index, cell in enumerate(cells) if cell.strip()), len(cells))
@@ -1130,6 +1140,7 @@ class Interpreter:
         for index, field in enumerate(with_name_column(fields)):
             if field and field not in header:
                 header[field] = index
+        _unit_then_project(header, block.cells)
         self.header = header
         if "budget" in header and header["budget"] < len(block.cells):  # 预算数（元）: the figures under it are in 元
             glossed = glossed_money_unit(block.cells[header["budget"]])
@@ -1444,6 +1455,10 @@ class Interpreter:
         mapped = self._map_cells(block.cells)
         name = mapped.get("project", "")
         unit = _UNIT_CODE.sub("", mapped.get("department", "")).strip()  # 101001 县民政局 is 县民政局
+        if unit and not name and not (mapped.get("level3") or mapped.get("value")):
+            self.flat_unit = unit  # 某县林业局 on a row of its own above its projects' rows
+            self._skip(block, "没有指标的汇总行（单位或合计行）")
+            return
         if not name and self.project is not None:
             name = self.project.name
         figure = _to_number(mapped["budget"]) if mapped.get("budget") else None
