@@ -2511,7 +2511,7 @@ def test_a_text_forms_head_and_page_number_repeated_over_pages_go_on_with_its_pr
         ("污水溢流点个数", "0个"),
         ("周边居民满意度", "≥90%"),
     ]
-    from scorer.ingest.interpret import is_page_number
+    from scorer.ingest.recover import is_page_number
 
     assert is_page_number("第 2 页 共 3 页") and is_page_number("共3页，第2页")
     assert not is_page_number("2") and not is_page_number("2/5") and not is_page_number("第2页码核对率")
@@ -2705,3 +2705,18 @@ def test_a_unit_and_project_heading_over_two_columns_names_the_unit_then_its_pro
         ("农村饮水工程维修养护", ["维修养护工程处数"]),
     ]
     assert [(s.reason, s.text) for s in document.skipped] == [("没有指标的汇总行（单位或合计行）", "某县水利局")]
+
+
+def test_a_spaced_page_number_between_run_on_lines_is_no_indicator(tmp_path):
+    """Text whose separators were lost (a document-sharing site's text layer), a page number set out with spaces
+    between two projects' lines: `第 1 页 共 2 页` was an indicator 第 = 1页 of the first project."""
+    text = (
+        "项目名称老年人能力综合评估一级指标二级指标三级指标指标值产出指标数量指标评估老年人数≥2600人\n"
+        "第 1 页 共 2 页\n"
+        "项目名称困难残疾人生活补贴一级指标二级指标三级指标指标值产出指标数量指标补贴人数≥1800人\n"
+    )
+    document = read_text(tmp_path, text)
+    assert [(p.name, [(i.level3, i.value) for i in p.indicators]) for p in document.projects] == [
+        ("老年人能力综合评估", [("评估老年人数", "≥2600人")]),
+        ("困难残疾人生活补贴", [("补贴人数", "≥1800人")]),
+    ]

@@ -35,7 +35,6 @@ from scorer.ingest.interpret import (
     is_goal_label,
     is_multi_year_label,
     is_organ_name,
-    is_page_number,
     names_a_project_row,
     split_goal_part,
     stated_budget,
@@ -45,7 +44,7 @@ from scorer.ingest.interpret import (
     year_column,
     years_of_table,
 )
-from scorer.ingest.recover import CUT_MARK, Cell, key, names_a_measure
+from scorer.ingest.recover import CUT_MARK, Cell, is_page_number, key, names_a_measure
 from scorer.lexicons import table
 from scorer.text import nfkc
 from scorer.types import Document, Indicator, Location, Project, Skip

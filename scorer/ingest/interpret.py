@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from scorer.ingest.blocks import Block, Paragraph, Row
 from scorer.ingest.nested import parse_indicator_list, parse_prose_indicators
-from scorer.ingest.recover import names_a_measure
+from scorer.ingest.recover import PAGE_NUMBER_FORMS, names_a_measure
 from scorer.lexicons import table
 from scorer.text import alternation, nfkc, strip_markup, without_controls, without_invisible
 from scorer.types import Document, Indicator, Location, Project, Skip, UnitFamily
@@ -474,12 +474,6 @@ def _opens_indicator_group(cell: str) -> bool:
     return len(compact) <= 14 and (compact.endswith("指标") or compact.startswith(stems))
 
 
-# 第 2 页, 第2页 共5页, 共5页 第2页, - 3 -: page numbers that say they are one
-_PAGE_NUMBER_FORMS = (
-    r"第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页|[-—–]\s*\d{1,3}\s*[-—–]"
-)
-
-
 @cache
 def _page_mark() -> re.Pattern[str]:
     """A paragraph that marks a table going on over a page: 续表 (lexicons/indicator_grammar.yaml,
@@ -489,13 +483,10 @@ def _page_mark() -> re.Pattern[str]:
     return re.compile(
         rf"^\s*(?:[(（]?\s*(?:{marks})\s*\d*\s*[)）]?(?:\s*[:：].{{0,20}})?"
         r"|(?:附?表\s*\d*\s*)?[(（]\s*续\s*(?:表|上表)?\s*[)）]"
-        rf"|{_PAGE_NUMBER_FORMS}"
+        rf"|{PAGE_NUMBER_FORMS}"
         r"|\d{1,3}(?:\s*/\s*\d{1,3})?|(?:page|p\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?)\s*$",
         re.IGNORECASE,
     )
-
-
-_PAGE_NUMBER = re.compile(rf"^\s*(?:{_PAGE_NUMBER_FORMS})\s*$")
 
 
 def _unit_then_project(header: dict[str, int], cells: list[str]) -> None:
@@ -511,12 +502,6 @@ def _unit_then_project(header: dict[str, int], cells: list[str]) -> None:
 def _first_filled(cells: list[str]) -> int:
     """The column of a row's first cell that holds anything (the row's width when none does)."""
     return next((index for index, cell in enumerate(cells) if cell.strip()), len(cells))
-
-
-def is_page_number(text: str) -> bool:
-    """第 2 页, 第2页 共5页, 共5页 第2页, - 3 -: a page's number that says it is one (a bare 3 or 2/5, which
-    _page_mark takes for one between tables, may be a target's figure on a line of its own)."""
-    return bool(_PAGE_NUMBER.match(text))
 
 
 @cache

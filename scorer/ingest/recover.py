@@ -24,6 +24,17 @@ _PINYIN_GLOSS = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūú
 _PIPE_ONLY = re.compile(r"^[\s|｜]*$")
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")  # | --- | :---: |, under a header
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")  # ## 一、甲项目
+# 第 2 页, 第2页 共5页, 共5页 第2页, - 3 -: page numbers that say they are one
+PAGE_NUMBER_FORMS = r"第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页|[-—–]\s*\d{1,3}\s*[-—–]"
+_PAGE_NUMBER = re.compile(rf"^\s*(?:{PAGE_NUMBER_FORMS})\s*$")
+
+
+def is_page_number(text: str) -> bool:
+    """第 2 页, 第2页 共5页, 共5页 第2页, - 3 -: a page's number that says it is one (a bare 3 or 2/5, which a table's
+    reader takes for one between tables, may be a target's figure on a line of its own)."""
+    return bool(_PAGE_NUMBER.match(text))
+
+
 _SLASH_CELL_END = re.compile(r"\s+/\s*$")
 _SLASH_SEPARATOR = re.compile(r"\s+/\s+")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
@@ -168,7 +179,7 @@ def recover_cells(text: str) -> list[Cell]:
 
 def line_cells(raw: str, number: int) -> list[Cell]:
     """The cells of one line of text (a line of a text export, or a paragraph of a page or a PDF)."""
-    if _PIPE_ONLY.match(raw) or _MARKDOWN_RULE.match(raw) or is_site_furniture(raw):
+    if _PIPE_ONLY.match(raw) or _MARKDOWN_RULE.match(raw) or is_page_number(raw) or is_site_furniture(raw):
         return []
     raw = _MARKDOWN_HEADING.sub("", raw)
     raw = _LETTER_SPACED.sub(lambda m: m.group(1).replace(" ", ""), raw)
