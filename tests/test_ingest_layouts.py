@@ -2563,73 +2563,21 @@ def test_a_word_forms_whole_period_budget_gives_way_to_the_years(tmp_path, budge
     assert [(p.name, p.budget) for p in read_document(path).projects] == [("县域医共体信息平台建设", 520.0)]
 
 
-def test_a_spaced_text_forms_year_budget_after_the_period_total_keeps_its_label(tmp_path):
+@pytest.mark.parametrize("type_line", ["", "项目类型        部门预算\n"])
+def test_a_spaced_text_forms_year_budget_after_the_period_total_keeps_its_label(tmp_path, type_line):
     """Text whose cells are runs of spaces: `项目总预算（万元）   1560.00   项目当年预算（万元）   520.00`. The 项 of the
-    year's label was taken for the unit of 1560.00 (780.00项 | 目当年预算), so its amount was lost and the period's
-    total read. A cell that opens with a form's label keeps it; 2000 次 still gives 2000次."""
+    year's label was taken for the unit of 1560.00 (1560.00项 | 目当年预算), so its amount was lost and the period's
+    total read; a cell that opens with a form's label keeps it, and 2000 次 still gives 2000次. With `项目类型  部门预算`
+    above, 部门预算 (the type) was read as a budget's label taking the next label's figure: a label's figure is never
+    sought past another budget label."""
     text = (
-        "项目名称   县域医共体信息平台建设\n"
-        "项目总预算（万元）   1560.00   项目当年预算（万元）   520.00\n"
+        "项目名称   县域医共体信息平台建设\n" + type_line + "项目总预算（万元）   1560.00   项目当年预算（万元）   520.00\n"
         "一级指标   二级指标   三级指标   指标值\n"
         "产出指标   数量指标   远程会诊例数   2000 次\n"
     )
     document = read_text(tmp_path, text)
     assert [(p.name, p.budget) for p in document.projects] == [("县域医共体信息平台建设", 520.0)]
     assert rows(document) == [("远程会诊例数", "2000次")]
-
-
-def test_a_table_naming_each_rows_project_set_out_with_runs_of_spaces_is_read_by_its_columns(tmp_path):
-    """A fixed-width export (or a page's text copied) of a table that names each row's project, its columns lined up
-    with runs of spaces, a project's name and budget only on its first row: every project was one unnamed project
-    whose rows were 甲项目 = 10.00. Each line under the header is a row, each cell in the header's column it starts
-    in (a Chinese character takes two columns); the total under the table is listed as one."""
-    text = (
-        "某县卫生健康局2025年重点项目绩效目标汇总表\n"
-        "单位：万元\n"
-        "序号  项目名称              预算金额   三级指标                  指标值\n"
-        "1     基本公共卫生服务      2400.00    居民电子健康档案建档率    ≥90%\n"
-        "                                       高血压患者规范管理率      ≥65%\n"
-        "2     艾滋病防治            35.50      高危人群检测人数          ≥3000人\n"
-        "合计                        2435.50\n"
-    )
-    document = read_text(tmp_path, text)
-    assert [(p.name, p.budget, [(i.level3, i.value) for i in p.indicators]) for p in document.projects] == [
-        ("基本公共卫生服务", 2400.0, [("居民电子健康档案建档率", "≥90%"), ("高血压患者规范管理率", "≥65%")]),
-        ("艾滋病防治", 35.5, [("高危人群检测人数", "≥3000人")]),
-    ]
-    assert [s.text for s in document.skipped] == ["合计 | 2435.50"]
-
-
-def test_a_table_naming_each_rows_project_with_pipes_but_no_outer_pipes_is_read_row_by_row(tmp_path):
-    """项目名称 | 预算金额 | 三级指标 | 指标值 with no pipe at either end of the line (markdown written loosely, a
-    chat's copy): read as text with no table, the same unnamed project of junk rows."""
-    text = (
-        "项目名称 | 预算金额 | 三级指标 | 指标值\n"
-        "--- | --- | --- | ---\n"
-        "城乡居民养老保险补助 | 860 | 参保人数 | ≥12万人\n"
-        "城乡居民养老保险补助 | 860 | 待遇按时足额发放率 | 100%\n"
-        "就业见习补贴 | 42 | 见习人数 | ≥150人\n"
-    )
-    document = read_text(tmp_path, text, name="table.md")
-    assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [
-        ("城乡居民养老保险补助", 860.0, 2),
-        ("就业见习补贴", 42.0, 1),
-    ]
-
-
-def test_a_project_type_named_like_a_budget_gives_no_budget_of_the_next_label(tmp_path):
-    """`项目类型  部门预算` above `项目总预算（万元）  780.00  项目当年预算（万元）  260.00` in spaced text: 部门预算 (the
-    type) was read as a budget's label taking the next label's figure, so the whole period's 780 was the budget. A
-    label's figure is never sought past another budget label."""
-    text = (
-        "项目名称        校园安全技防设施升级\n"
-        "项目类型        部门预算\n"
-        "项目总预算（万元）  780.00      项目当年预算（万元）  260.00\n"
-        "一级指标      二级指标        三级指标                    指标值\n"
-        "产出指标      数量指标        升级监控点位数              ≥420个\n"
-    )
-    document = read_text(tmp_path, text)
-    assert [(p.name, p.budget) for p in document.projects] == [("校园安全技防设施升级", 260.0)]
 
 
 def test_markdown_headings_name_the_projects_of_the_tables_under_them(tmp_path):
