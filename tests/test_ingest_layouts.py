@@ -2580,6 +2580,45 @@ def test_a_spaced_text_forms_year_budget_after_the_period_total_keeps_its_label(
     assert rows(document) == [("远程会诊例数", "2000次")]
 
 
+def test_a_table_naming_each_rows_project_set_out_with_runs_of_spaces_is_read_by_its_columns(tmp_path):
+    """A fixed-width export (or a page's text copied) of a table that names each row's project, its columns lined up
+    with runs of spaces, a project's name and budget only on its first row: every project was one unnamed project
+    whose rows were 甲项目 = 10.00. Each line under the header is a row, each cell in the header's column it starts
+    in (a Chinese character takes two columns); the total under the table is listed as one."""
+    text = (
+        "某县卫生健康局2025年重点项目绩效目标汇总表\n"
+        "单位：万元\n"
+        "序号  项目名称              预算金额   三级指标                  指标值\n"
+        "1     基本公共卫生服务      2400.00    居民电子健康档案建档率    ≥90%\n"
+        "                                       高血压患者规范管理率      ≥65%\n"
+        "2     艾滋病防治            35.50      高危人群检测人数          ≥3000人\n"
+        "合计                        2435.50\n"
+    )
+    document = read_text(tmp_path, text)
+    assert [(p.name, p.budget, [(i.level3, i.value) for i in p.indicators]) for p in document.projects] == [
+        ("基本公共卫生服务", 2400.0, [("居民电子健康档案建档率", "≥90%"), ("高血压患者规范管理率", "≥65%")]),
+        ("艾滋病防治", 35.5, [("高危人群检测人数", "≥3000人")]),
+    ]
+    assert [s.text for s in document.skipped] == ["合计 | 2435.50"]
+
+
+def test_a_table_naming_each_rows_project_with_pipes_but_no_outer_pipes_is_read_row_by_row(tmp_path):
+    """项目名称 | 预算金额 | 三级指标 | 指标值 with no pipe at either end of the line (markdown written loosely, a
+    chat's copy): read as text with no table, the same unnamed project of junk rows."""
+    text = (
+        "项目名称 | 预算金额 | 三级指标 | 指标值\n"
+        "--- | --- | --- | ---\n"
+        "城乡居民养老保险补助 | 860 | 参保人数 | ≥12万人\n"
+        "城乡居民养老保险补助 | 860 | 待遇按时足额发放率 | 100%\n"
+        "就业见习补贴 | 42 | 见习人数 | ≥150人\n"
+    )
+    document = read_text(tmp_path, text, name="table.md")
+    assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [
+        ("城乡居民养老保险补助", 860.0, 2),
+        ("就业见习补贴", 42.0, 1),
+    ]
+
+
 def test_markdown_headings_name_the_projects_of_the_tables_under_them(tmp_path):
     """A page converted to markdown names each project by a heading (`## 一、甲`) above its pipe table: the heading
     kept its `##`, named nothing, and both tables were one unnamed project."""
