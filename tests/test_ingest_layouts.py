@@ -2707,3 +2707,20 @@ def test_a_spaced_page_number_between_run_on_lines_is_no_indicator(tmp_path):
         ("老年人能力综合评估", [("评估老年人数", "≥2600人")]),
         ("困难残疾人生活补贴", [("补贴人数", "≥1800人")]),
     ]
+
+
+def test_a_name_broken_over_two_lines_of_run_on_text_is_one_name(tmp_path):
+    """A text layer with no separators, broken into lines by the page's width: 产出指标数量指标家庭医生签\\n约人数≥3.5万人
+    read 家庭医生签 = 约人数, its target lost. A line opening with no label, header word or value goes on with the name
+    the line before ended on, unless that name already ends as names do (随访户数 then 随访覆盖率: two names, the first
+    without a target)."""
+    text = (
+        "项目名称家庭医生签约服务一级指标二级指标三级指标指标值产出指标数量指标家庭医生签\n"
+        "约人数≥3.5万人质量指标重点人群签约率≥75%效益指标社会效益指标随访户数\n"
+        "随访覆盖率≥80%满意度指标服务对象满意度指标签约居民满意度≥90%\n"
+    )
+    document = read_text(tmp_path, text)
+    read = rows(document)
+    assert read[:2] == [("家庭医生签约人数", "≥3.5万人"), ("重点人群签约率", "≥75%")]
+    assert read[2][0] == "随访户数"  # not 随访户数随访覆盖率 (what a row without a target takes after it is read as before)
+    assert read[-1] == ("签约居民满意度", "≥90%")

@@ -174,7 +174,31 @@ def recover_cells(text: str) -> list[Cell]:
         if raw.strip():
             last_line = raw
         cells.extend(line_cells(raw, number))
-    return _join_vertical_text(cells)
+    return _join_broken_names(_join_vertical_text(cells))
+
+
+def _join_broken_names(cells: list[Cell]) -> list[Cell]:
+    """Text with no separators broken into lines by a page's width (an OCR or a text layer): 临时救 at the end of a
+    line and 助人次 opening the next are one name, 临时救助人次. Joined when both lines were cut as run-on text, the
+    line-opening piece is no cut point (no label, header word or value starts it: a name after a label or a value
+    would follow one) and the piece before it is neither a value nor a label nor a name that already ends as names
+    do (培训人数 then 培训合格率 are two rows, the first without a target)."""
+    out: list[Cell] = []
+    for cell in cells:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.run_on
+            and cell.run_on
+            and cell.line == before.line + 1
+            and not _cut_pattern().match(cell.text)
+            and not _cut_pattern().match(before.text)
+            and not names_a_measure(before.text)
+        ):
+            out[-1] = Cell(before.text + cell.text, before.line, before.first, before.alone, run_on=True)
+            continue
+        out.append(cell)
+    return out
 
 
 def line_cells(raw: str, number: int) -> list[Cell]:
