@@ -2724,3 +2724,86 @@ def test_a_name_broken_over_two_lines_of_run_on_text_is_one_name(tmp_path):
     assert read[:2] == [("家庭医生签约人数", "≥3.5万人"), ("重点人群签约率", "≥75%")]
     assert read[2][0] == "随访户数"  # not 随访户数随访覆盖率 (what a row without a target takes after it is read as before)
     assert read[-1] == ("签约居民满意度", "≥90%")
+
+
+def test_a_name_repeated_for_another_unit_or_without_a_page_turn_is_another_project(tmp_path):
+    """Review of the rule above: 项目名称：甲 again is the same 甲 only right under 甲's rows (Excel) or after a page
+    number (text). After a unit's row (单位：乙) in Excel, or twice in run-on text with no page number between, it is
+    another unit's 甲 and keeps its own rows."""
+    import openpyxl
+
+    path = tmp_path / "两单位.xlsx"
+    workbook = openpyxl.Workbook()
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    for row in [
+        ["单位：某县第一小学"],
+        ["项目名称：课后服务经费"],
+        ["预算金额：36万元"],
+        header,
+        ["产出指标", "数量指标", "参加课后服务学生数", "≥900人"],
+        ["单位：某县第二小学"],
+        ["项目名称：课后服务经费"],
+        header,
+        ["产出指标", "数量指标", "参加课后服务学生数", "≥640人"],
+    ]:
+        workbook.active.append(row)
+    workbook.save(str(path))
+    assert [(p.name, p.budget, len(p.indicators)) for p in read_document(path).projects] == [
+        ("课后服务经费", 36.0, 1),
+        ("课后服务经费", None, 1),
+    ]
+    run_on = (
+        "项目名称村级公益事业奖补一级指标二级指标三级指标指标值产出指标数量指标奖补项目个数≥30个\n"
+        "项目名称村级公益事业奖补一级指标二级指标三级指标指标值产出指标数量指标奖补项目个数≥18个\n"
+    )
+    assert [len(p.indicators) for p in read_text(tmp_path, run_on).projects] == [1, 1]
+
+
+def test_the_flat_table_rules_leave_forms_and_cost_rows_as_they_were(tmp_path):
+    """Review of the rules for tables naming each row's project: a spaced form whose indicator header opens with 项目
+    (a form's own column, no project's name) is no such table; a form written above such a table keeps its project;
+    in run-on text a cost indicator named 当年预算 with its cap (≤40万元) stays an indicator."""
+    form = (
+        "项目名称      第五次全国经济普查\n预算金额      44万元\n"
+        "项目          一级指标      二级指标      三级指标              指标值\n"
+        "绩效指标      产出指标      数量指标      普查对象登记数        ≥9000个\n"
+    )
+    document = read_text(tmp_path, form)
+    assert [(p.name, p.budget) for p in document.projects] == [("第五次全国经济普查", 44.0)]
+    assert rows(document) == [("普查对象登记数", "≥9000个")]
+
+    above = (
+        "项目名称      农村改厕奖补\n预算金额      120万元\n"
+        "一级指标      二级指标      三级指标          指标值\n"
+        "产出指标      数量指标      改造农村户厕数    ≥600户\n\n"
+        "项目名称          预算金额    三级指标              指标值\n"
+        "高标准农田建设    850.00      新建高标准农田面积    ≥1.2万亩\n"
+    )
+    assert "农村改厕奖补" in [p.name for p in read_text(tmp_path, above, name="above.txt").projects]
+
+    cost = (
+        "项目名称社区网格化管理一级指标二级指标三级指标指标值产出指标数量指标网格员配备人数≥150人"
+        "成本指标经济成本指标当年预算≤40万元\n"
+    )
+    assert ("当年预算", "≤40万元") in rows(read_text(tmp_path, cost, name="cost.txt"))
+
+
+def test_a_unit_and_project_heading_over_merged_cells_keeps_the_names_in_its_first_column(tmp_path):
+    """`单位及项目名称` over two merged columns whose rows are merged the same way (each name in the first): the
+    projects are named by the first column, as before the unit-then-project reading (which needs the second
+    column to hold the names)."""
+    import openpyxl
+
+    path = tmp_path / "merged.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in [
+        ["单位及项目名称", None, "一级指标", "二级指标", "三级指标", "指标值"],
+        ["某县人社局-职业技能培训补贴", None, "产出指标", "数量指标", "培训人次", "≥1800人次"],
+        ["某县人社局-创业担保贷款贴息", None, "产出指标", "数量指标", "贴息贷款笔数", "≥150笔"],
+    ]:
+        sheet.append(row)
+    for number in (1, 2, 3):
+        sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=2)
+    workbook.save(str(path))
+    assert [p.name for p in read_document(path).projects] == ["某县人社局-职业技能培训补贴", "某县人社局-创业担保贷款贴息"]

@@ -321,6 +321,7 @@ class GrammarInterpreter:
         self.heading_goal = ""  # 年度绩效目标：… between the heading and its project's table
         self.long_from: int | None = None  # where the open project's 长期绩效指标 table's rows start among its indicators
         self.budget_of_period = False  # the open project's budget is its whole period's (项目总预算): the year's replaces it
+        self.page_turned = False  # a page number was passed over since the last row: a form's head may be repeated
 
     # --- the walk -------------------------------------------------------------------------------
 
@@ -368,6 +369,7 @@ class GrammarInterpreter:
             self.doc.skipped.append(Skip(self._loc(cell), "网页上的按钮文字", text.strip()))
             return index + 1
         if cell.alone and is_page_number(text):
+            self.page_turned = True
             return index + 1  # a page's number between the rows of a table printed over pages
         heading_cells = self._numbered_title_line(cells, index) if cell.first else 0
         if heading_cells:  # 2. 乙项目绩效目标表（金额单位：元  预算数：4,867,200.00）, cut at its spaces: the next table's title
@@ -503,6 +505,7 @@ class GrammarInterpreter:
         return self.header.roles if self.header else ["value", "actual"]
 
     def _open_row(self, cell: Cell) -> None:
+        self.page_turned = False
         self.row = RowDraft(name=cell.text.strip(), level1=self.level1, level2=self.level2, cell=cell, lines={cell.line})
 
     def _assign(self, cell: Cell, dry: RowDraft | None = None) -> bool:
@@ -707,8 +710,9 @@ class GrammarInterpreter:
                 if not name and index + 1 < len(cells):
                     name, used = cells[index + 1].text.strip(), 2
                 name = re.sub(r"^\d{10,}-", "", name)
-                if name and self.project is not None and self.project.indicators and name == self.project.name:
-                    self._close_row()  # 项目名称：甲 again under 甲's rows: the form's head repeated on the next page
+                repeated = self.project is not None and self.project.indicators and name == self.project.name
+                if name and self.page_turned and repeated:
+                    self._close_row()  # 项目名称：甲 again under 甲's rows after a page number: the head repeated on the page
                     self.in_table = False
                     return used
                 if name and heading_field(name) is None:
@@ -760,6 +764,8 @@ class GrammarInterpreter:
                     # 10分 is a weight and 2024年 a year (自评表(2024年度)), not money
                     scored = figure and re.match(r"\s*[分年]", nfkc(candidate)[figure.end() :])
                     if key(candidate)[:1] in tuple("≥≤<>＜＞≦≧"):
+                        if self.in_table:
+                            return 0  # 当年预算 ≤40万元 inside the indicator table: a cost indicator
                         break  # ≤30万元: a target, not an amount
                     if figure and not glued and not scored and not key(candidate).startswith(("其中", "%")):
                         number = float(figure.group().replace(",", ""))

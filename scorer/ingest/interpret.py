@@ -489,14 +489,7 @@ def _page_mark() -> re.Pattern[str]:
     )
 
 
-def _unit_then_project(header: dict[str, int], cells: list[str]) -> None:
-    """单位名称、项目名称 over two columns (a budget system's export: the unit on a row of its own in the first, its
-    projects in the second, under no heading of its own): the first column is the unit's, the second the project's."""
-    at = header.get("project")
-    if at is None or "department" in header or at + 1 >= len(cells) or cells[at + 1].strip():
-        return
-    if "单位" in cells[at] and (at + 1) not in header.values():
-        header["department"], header["project"] = at, at + 1
+_UNIT_AND_PROJECT = re.compile(r"单位(?:名称)?[、及/和]?项目")  # 单位名称、项目名称, 单位及项目名称: a unit's and its projects'
 
 
 def _first_filled(cells: list[str]) -> int:
@@ -650,6 +643,9 @@ class Interpreter:
         # the header of the flat table being read, its sheet and title: the same again is a page's repeated header
         self.flat_header: tuple | None = None
         self.flat_unit = ""  # the last unit cell of the flat table being read (a 单位名称 column)
+        # a unit named or a row left out since the open project's rows: 项目名称：甲 repeated after it is another unit's 甲
+        self.other_since_rows = False
+        self.unit_and_project = False  # the flat header's 单位名称、项目名称 heads two columns, the second unheaded
         self.flat_resumed = False  # the flat table's header was just read again (a page's repeated header)
         self.over_page = False  # a page mark (续表, 第 2 页) was read inside a form's indicator table
         self.form_part = ""
@@ -713,6 +709,7 @@ class Interpreter:
         return Location(self.doc.source, line=block.line)
 
     def _skip(self, block: Block, reason: str) -> None:
+        self.other_since_rows = True
         text = block.text if isinstance(block, Paragraph) else " | ".join(c for c in block.cells if c.strip())
         self.doc.skipped.append(Skip(self._loc(block), reason, text[:200]))
 
@@ -898,6 +895,7 @@ class Interpreter:
         heading: 单位名称 | 单位性质 heads a table of units); a code before the name or （本级） after it is no part.
         Whether the row names a unit (a row that does not is read as before)."""
         named = False
+        self.other_since_rows = True
         for index, cell in enumerate(cells):
             rank = _unit_labels().get(_heading_key(cell))
             value = next((c.strip() for c in cells[index + 1 :] if c.strip()), "") if rank is not None else ""
@@ -1125,8 +1123,15 @@ class Interpreter:
         for index, field in enumerate(with_name_column(fields)):
             if field and field not in header:
                 header[field] = index
-        _unit_then_project(header, block.cells)
         self.header = header
+        at = header.get("project")
+        self.unit_and_project = (
+            at is not None
+            and at + 1 < len(block.cells)
+            and not block.cells[at + 1].strip()
+            and at + 1 not in header.values()
+            and bool(_UNIT_AND_PROJECT.search(_heading_key(block.cells[at])))
+        )
         if "budget" in header and header["budget"] < len(block.cells):  # 预算数（元）: the figures under it are in 元
             glossed = glossed_money_unit(block.cells[header["budget"]])
             if glossed in WAN_FACTORS:
@@ -1168,8 +1173,11 @@ class Interpreter:
             self.table_heading = ""
 
     def _open_name(self) -> str | None:
-        """The name of the project being read, once it has rows (None before)."""
-        return self.project.name if self.project is not None and self.project.indicators else None
+        """The name of the project being read, once it has rows and nothing but them was read since (None otherwise:
+        单位：乙 then 项目名称：甲 again is 乙's 甲)."""
+        if self.project is None or not self.project.indicators or self.other_since_rows:
+            return None
+        return self.project.name
 
     def _named_again(self) -> bool:
         """项目名称：甲 again above an indicator header, right under 甲's own rows, with no other budget or goal: the
@@ -1432,6 +1440,7 @@ class Interpreter:
             location=self._loc(block),
             extra={field: mapped[field] for field in REPORTED_FIELDS if mapped.get(field)},
         )
+        self.other_since_rows = False
         project.indicators.append(indicator)
         self.previous = indicator
 
@@ -1440,10 +1449,13 @@ class Interpreter:
         mapped = self._map_cells(block.cells)
         name = mapped.get("project", "")
         unit = _UNIT_CODE.sub("", mapped.get("department", "")).strip()  # 101001 县民政局 is 县民政局
-        if unit and not name and not (mapped.get("level3") or mapped.get("value")):
-            self.flat_unit = unit  # 某县林业局 on a row of its own above its projects' rows
-            self._skip(block, "没有指标的汇总行（单位或合计行）")
-            return
+        beside = self._beside_unit_and_project(block.cells)
+        if beside is not None:
+            if name and not beside and not (mapped.get("level3") or mapped.get("value")):
+                self.flat_unit = name  # 某县林业局 on a row of its own above its projects' rows
+                self._skip(block, "没有指标的汇总行（单位或合计行）")
+                return
+            name = name or beside
         if not name and self.project is not None:
             name = self.project.name
         figure = _to_number(mapped["budget"]) if mapped.get("budget") else None
@@ -1460,6 +1472,14 @@ class Interpreter:
         if mapped.get("goal") and not self.project.goal:
             self.project.goal = mapped["goal"]
         self._indicator_row(block, self.project)
+
+    def _beside_unit_and_project(self, cells: list[str]) -> str | None:
+        """Under 单位名称、项目名称 heading two columns (a budget system's export: a unit on a row of its own in the first,
+        its projects in the second under no heading of its own), the second column's cell; None under any other header."""
+        if not self.unit_and_project or self.header is None:
+            return None
+        at = self.header["project"] + 1
+        return cells[at].strip() if at < len(cells) else ""
 
     def _another_over_page(self, unit: str, budget: float | None) -> bool:
         """Under a page's repeated header, whether the open project's name names another project: of another unit

@@ -203,8 +203,10 @@ def _join_broken_names(cells: list[Cell]) -> list[Cell]:
 
 def line_cells(raw: str, number: int) -> list[Cell]:
     """The cells of one line of text (a line of a text export, or a paragraph of a page or a PDF)."""
-    if _PIPE_ONLY.match(raw) or _MARKDOWN_RULE.match(raw) or is_page_number(raw) or is_site_furniture(raw):
+    if _PIPE_ONLY.match(raw) or _MARKDOWN_RULE.match(raw) or is_site_furniture(raw):
         return []
+    if is_page_number(raw):  # 第 1 页 共 2 页: one cell, not cut at its spaces (the grammar passes over it)
+        return [Cell(raw.strip(), number, first=False, alone=True)]
     raw = _MARKDOWN_HEADING.sub("", raw)
     raw = _LETTER_SPACED.sub(lambda m: m.group(1).replace(" ", ""), raw)
     bracketed = _BRACKETED.match(raw.strip())
@@ -277,10 +279,10 @@ _DATE = (
 
 @cache
 def _form_label_openings() -> tuple[str, ...]:
-    """A form's labels (项目名称, 项目当年预算, 实施单位 …: indicator_grammar.yaml): a cell opening with one starts
-    with no unit of the figure before it (780.00 项目当年预算: the 项 is the label's)."""
+    """A form's project and budget labels (项目名称, 项目当年预算 …: indicator_grammar.yaml): a cell opening with one
+    starts with no unit of the figure before it (780.00 项目当年预算: the 项 is the label's; ≥5 部门 keeps its unit)."""
     grammar = _grammar()
-    return tuple(sorted({*grammar["project_labels"], *grammar["budget_labels"], *grammar["unit_labels"]}, key=len, reverse=True))
+    return tuple(sorted({*grammar["project_labels"], *grammar["budget_labels"]}, key=len, reverse=True))
 
 
 @cache
@@ -307,8 +309,12 @@ def _cut_pattern() -> re.Pattern[str]:
     label = "(?:" + "|".join(map(re.escape, labels)) + ")" + band
     header = "(?:" + "|".join(map(re.escape, headers)) + ")"
     # a bare figure never swallows the digits of a percentage after it: 20100% is 20 then 100%
+    # a budget's label where it is one: glossed with its unit or followed by a colon (项目资金(万元), 年度资金总额:), not
+    # inside a name (项目资金到位率, 预算执行率)
+    budget_labels = sorted(grammar["budget_labels"], key=len, reverse=True)
+    budget = "(?:" + "|".join(map(re.escape, budget_labels)) + r")(?=\s*(?:[(（]\s*(?:亿元|万元|元)\s*[)）]|[:：]))"
     value = rf"(?:{_DATE}|{_OPERATOR}\s*{_NUMBER}\s*[%％]?|{_PERCENT}|(?<!指标)(?<![\d.])\d+(?:\.\d+)?(?![\d.%％]))"
-    return re.compile(f"{label}|{header}|{value}")
+    return re.compile(f"{label}|{budget}|{header}|{value}")
 
 
 def cut_run_on(text: str) -> list[str]:

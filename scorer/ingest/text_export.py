@@ -11,7 +11,7 @@ layer) is read as cell-per-line inside table regions, which start at a line that
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from html.parser import HTMLParser
 
@@ -31,8 +31,8 @@ def text_to_blocks(text: str) -> list[Block]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     flat_table = any(_is_rows_header(line) for line in lines)
     if not flat_table and not any(line.startswith("\t") for line in lines):
-        separated = next((kind for kind in (_rows_header_kind(line) for line in lines) if kind), None)
-        if separated:
+        at, separated = next(((n, kind) for n, kind in enumerate(map(_rows_header_kind, lines)) if kind), (0, None))
+        if separated and not form_above(lines[:at]):
             return _separated_table_blocks(lines, separated)
     if not flat_table and not any(line.startswith("\t") or line.count("|") >= 3 for line in lines):
         return _flattened_to_blocks(lines)
@@ -96,10 +96,23 @@ def _pipe_cells(line: str) -> list[str]:
 
 def names_rows(cells: list[str]) -> bool:
     """A header naming each row's project, the indicator's name and its value (项目名称 … 三级指标 … 指标值), by the one
-    header vocabulary (scorer.ingest.tables.header_fields)."""
+    header vocabulary (scorer.ingest.tables.header_fields), the project's heading saying it is a name (项目名称, not
+    项目 heading a form's 项目 | 一级指标 | … or a 序号 column)."""
     from scorer.ingest.tables import REQUIRED_COLUMNS, header_fields
 
-    return len(cells) >= 3 and set(REQUIRED_COLUMNS) <= set(header_fields(cells).values())
+    if len(cells) < 3:
+        return False
+    fields = header_fields(cells)
+    named = any(field == "project" and "名称" in heading for heading, field in fields.items())
+    return named and set(REQUIRED_COLUMNS) <= set(fields.values())
+
+
+def form_above(texts: Iterable[str]) -> bool:
+    """Whether lines read before a table naming each row's project hold a form of their own, a line opening with one
+    of its labels (项目名称：…, | 一级指标 | …, 预算数 …; a title that only names 绩效目标 is none): such text is read
+    as before, its form and the table alike."""
+    labels = (*_TABLE_START_LABELS, "三级指标", "指标值")
+    return any(text.strip().lstrip("|｜ \t").startswith(labels) for text in texts)
 
 
 def _rows_header_kind(line: str) -> str | None:
