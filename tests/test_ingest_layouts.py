@@ -27,6 +27,17 @@ def rows(document) -> list[tuple[str, str]]:
     return [(i.level3, i.value) for p in document.projects for i in p.indicators]
 
 
+def write_sheet(path: Path, sheet_rows: list[list]) -> Path:
+    """A workbook of one sheet holding these rows (None: an empty cell)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    for row in sheet_rows:
+        workbook.active.append(row)
+    workbook.save(str(path))
+    return path
+
+
 def flat_summary_then_form(tmp_path: Path, title: str, form: list[list[str]]):
     """A Word file read: a flat summary table (甲培训 | 培训人次), then a title paragraph and a form table."""
     import docx
@@ -2461,26 +2472,23 @@ def test_a_forms_head_repeated_on_the_next_page_goes_on_with_its_project(tmp_pat
     """An export printed over pages repeats the form's head (项目名称：甲, the indicator header) above each page's
     rows: the rows under the second head were a second project 甲 without a budget. The same name again, under
     甲's own rows and with no other budget, goes on with 甲; another name opens its project as before."""
-    import openpyxl
-
-    path = tmp_path / "分页导出.xlsx"
-    workbook = openpyxl.Workbook()
     header = ["一级指标", "二级指标", "三级指标", "指标值"]
-    for row in [
-        ["项目名称：乡镇卫生院基本设备购置"],
-        ["预算金额：265万元"],
-        header,
-        ["产出指标", "数量指标", "购置设备台数", "≥40台"],
-        ["产出指标", "质量指标", "设备验收合格率", "100%"],
-        ["项目名称：乡镇卫生院基本设备购置"],
-        header,
-        ["效益指标", "社会效益指标", "基层首诊率", "≥65%"],
-        ["项目名称：村卫生室运行补助"],
-        header,
-        ["产出指标", "数量指标", "补助村卫生室个数", "86个"],
-    ]:
-        workbook.active.append(row)
-    workbook.save(str(path))
+    path = write_sheet(
+        tmp_path / "分页导出.xlsx",
+        [
+            ["项目名称：乡镇卫生院基本设备购置"],
+            ["预算金额：265万元"],
+            header,
+            ["产出指标", "数量指标", "购置设备台数", "≥40台"],
+            ["产出指标", "质量指标", "设备验收合格率", "100%"],
+            ["项目名称：乡镇卫生院基本设备购置"],
+            header,
+            ["效益指标", "社会效益指标", "基层首诊率", "≥65%"],
+            ["项目名称：村卫生室运行补助"],
+            header,
+            ["产出指标", "数量指标", "补助村卫生室个数", "86个"],
+        ],
+    )
     document = read_document(path)
     assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [
         ("乡镇卫生院基本设备购置", 265.0, 3),
@@ -2673,19 +2681,16 @@ def test_a_unit_and_project_heading_over_two_columns_names_the_unit_then_its_pro
     """A budget system's export heads its first two columns `单位名称、项目名称` as one: the unit on a row of its own in
     the first column, its projects in the second under no heading. Every row went under one project named after
     the unit. The first column is the unit's, the second the project's; the unit's row is listed as one."""
-    import openpyxl
-
-    path = tmp_path / "导出.xlsx"
-    workbook = openpyxl.Workbook()
-    for row in [
-        ["单位名称、项目名称", None, "一级指标", "二级指标", "三级指标", "指标值"],
-        ["某县水利局", None, None, None, None, None],
-        [None, "小型水库安全运行管护", "产出指标", "数量指标", "管护水库座数", "23座"],
-        [None, "小型水库安全运行管护", "效益指标", "社会效益指标", "水库安全度汛率", "100%"],
-        [None, "农村饮水工程维修养护", "产出指标", "数量指标", "维修养护工程处数", "≥40处"],
-    ]:
-        workbook.active.append(row)
-    workbook.save(str(path))
+    path = write_sheet(
+        tmp_path / "导出.xlsx",
+        [
+            ["单位名称、项目名称", None, "一级指标", "二级指标", "三级指标", "指标值"],
+            ["某县水利局", None, None, None, None, None],
+            [None, "小型水库安全运行管护", "产出指标", "数量指标", "管护水库座数", "23座"],
+            [None, "小型水库安全运行管护", "效益指标", "社会效益指标", "水库安全度汛率", "100%"],
+            [None, "农村饮水工程维修养护", "产出指标", "数量指标", "维修养护工程处数", "≥40处"],
+        ],
+    )
     document = read_document(path)
     assert [(p.name, [i.level3 for i in p.indicators]) for p in document.projects] == [
         ("小型水库安全运行管护", ["管护水库座数", "水库安全度汛率"]),
@@ -2730,24 +2735,21 @@ def test_a_name_repeated_for_another_unit_or_without_a_page_turn_is_another_proj
     """Review of the rule above: 项目名称：甲 again is the same 甲 only right under 甲's rows (Excel) or after a page
     number (text). After a unit's row (单位：乙) in Excel, or twice in run-on text with no page number between, it is
     another unit's 甲 and keeps its own rows."""
-    import openpyxl
-
-    path = tmp_path / "两单位.xlsx"
-    workbook = openpyxl.Workbook()
     header = ["一级指标", "二级指标", "三级指标", "指标值"]
-    for row in [
-        ["单位：某县第一小学"],
-        ["项目名称：课后服务经费"],
-        ["预算金额：36万元"],
-        header,
-        ["产出指标", "数量指标", "参加课后服务学生数", "≥900人"],
-        ["单位：某县第二小学"],
-        ["项目名称：课后服务经费"],
-        header,
-        ["产出指标", "数量指标", "参加课后服务学生数", "≥640人"],
-    ]:
-        workbook.active.append(row)
-    workbook.save(str(path))
+    path = write_sheet(
+        tmp_path / "两单位.xlsx",
+        [
+            ["单位：某县第一小学"],
+            ["项目名称：课后服务经费"],
+            ["预算金额：36万元"],
+            header,
+            ["产出指标", "数量指标", "参加课后服务学生数", "≥900人"],
+            ["单位：某县第二小学"],
+            ["项目名称：课后服务经费"],
+            header,
+            ["产出指标", "数量指标", "参加课后服务学生数", "≥640人"],
+        ],
+    )
     assert [(p.name, p.budget, len(p.indicators)) for p in read_document(path).projects] == [
         ("课后服务经费", 36.0, 1),
         ("课后服务经费", None, 1),
