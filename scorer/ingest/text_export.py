@@ -162,15 +162,10 @@ def placed_under(cells: Sequence[tuple[float, str]], columns: Sequence[float], s
 
 
 def _is_rows_header(line: str) -> bool:
-    """项目名称\t预算数\t…\t三级指标\t指标值: the header of a table that names each row's project, its cells
-    separated by tabs (a budget system's export saved as text, a spreadsheet's table pasted): each line under
-    it is a row, as in a rows table, not a form's cells to be read one a line. Its headings are those of the one
-    header vocabulary (scorer.ingest.tables.header_fields)."""
-    if line.count("\t") < 2:
-        return False
-    from scorer.ingest.tables import REQUIRED_COLUMNS, header_fields
-
-    return set(REQUIRED_COLUMNS) <= set(header_fields([cell.strip() for cell in line.split("\t")]).values())
+    """项目名称\t预算数\t…\t三级指标\t指标值: the header of a table that names each row's project (names_rows), its
+    cells separated by tabs (a budget system's export saved as text, a spreadsheet's table pasted): each line under
+    it is a row, as in a rows table, not a form's cells to be read one a line."""
+    return line.count("\t") >= 2 and names_rows([cell.strip() for cell in line.split("\t")])
 
 
 def _opens_with_form_label(line: str) -> bool:
