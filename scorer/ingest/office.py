@@ -151,8 +151,7 @@ def pdf_to_blocks(path: Path) -> list[Block]:
 
     blocks: list[Block] = []
     table_index = 0
-    columns: list[float] = []  # where the cells of the last unruled header naming each row's project start
-    read: list[str] = []  # the text lines read so far outside ruled tables
+    unruled = _UnruledTable()
     with pdfplumber.open(str(path)) as pdf:
         for page in pdf.pages:
             items: list[tuple[float, list[Block]]] = []
@@ -169,8 +168,7 @@ def pdf_to_blocks(path: Path) -> list[Block]:
                 top, x0 = line["top"], line["x0"]
                 inside = any(b[0] - 1 <= x0 <= b[2] + 1 and b[1] - 1 <= top <= b[3] + 1 for b in boxes)
                 if not inside and line["text"].strip():
-                    items.append((top, [_pdf_line_block(line, columns, read, page.page_number)]))
-                    read.append(line["text"])
+                    items.append((top, [unruled.block(line, page.page_number)]))
             for _, group in sorted(items, key=lambda item: item[0]):
                 blocks.extend(group)
     return blocks
@@ -179,19 +177,26 @@ def pdf_to_blocks(path: Path) -> list[Block]:
 PDF_COLUMN_SLACK = 3.0  # points: a cell starting this little left of its heading is still under it
 
 
-def _pdf_line_block(line: dict, columns: list[float], read: list[str], page_number: int) -> Block:
-    """A PDF's text line outside any ruled table: a paragraph, or a row of a table naming each row's project set out
-    without ruling lines (a header such as 项目名称  预算金额  三级指标  指标值, the cells of each line under it placed
-    in the column they start in). `columns`: where the last such header's cells start, set when this line is one;
-    `read`: the lines before it (a form written above such a table is read as before: text_export.form_above)."""
-    cells = _pdf_cells(line.get("chars", []))
-    texts = [text for _, text in cells]
-    if names_rows(texts) and not form_above(read):
-        columns[:] = [start for start, _ in cells]
-        return Row(cells=texts, line=page_number)
-    if columns and len(cells) >= 2:
-        return Row(cells=placed_under(cells, columns, PDF_COLUMN_SLACK), line=page_number)
-    return Paragraph(line["text"].strip(), page_number)
+class _UnruledTable:
+    """A PDF's text lines outside any ruled table, read in order: a paragraph each, or the rows of a table naming each
+    row's project set out without ruling lines (a header such as 项目名称  预算金额  三级指标  指标值, the cells of
+    each line under it placed in the column they start in). A form written above such a table (a line opening with
+    one of its labels: text_export.form_above) keeps the lines read as before."""
+
+    def __init__(self) -> None:
+        self.columns: list[float] = []  # where the last such header's cells start
+        self.form_above = False
+
+    def block(self, line: dict, page_number: int) -> Block:
+        cells = _pdf_cells(line.get("chars", []))
+        texts = [text for _, text in cells]
+        if names_rows(texts) and not self.form_above:
+            self.columns = [start for start, _ in cells]
+            return Row(cells=texts, line=page_number)
+        self.form_above = self.form_above or form_above([line["text"]])
+        if self.columns and len(cells) >= 2:
+            return Row(cells=placed_under(cells, self.columns, PDF_COLUMN_SLACK), line=page_number)
+        return Paragraph(line["text"].strip(), page_number)
 
 
 def _pdf_cells(chars: list[dict]) -> list[tuple[float, str]]:
