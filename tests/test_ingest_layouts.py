@@ -2809,3 +2809,90 @@ def test_a_unit_and_project_heading_over_merged_cells_keeps_the_names_in_its_fir
         sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=2)
     workbook.save(str(path))
     assert [p.name for p in read_document(path).projects] == ["某县人社局-职业技能培训补贴", "某县人社局-创业担保贷款贴息"]
+
+
+def ruled_pdf_pages(path: Path, pages: list[tuple[list[list[str]], str]]) -> Path:
+    """A PDF of one ruled table a page (reportlab draws the rules, pdfplumber finds the table), each page's table
+    followed by a text line of its own (a page number); cells at the columns of a four-column form."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    columns, right, height = [40, 130, 230, 420], 560, 18
+    page = canvas.Canvas(str(path), pagesize=A4)
+    for table_rows, footer in pages:
+        page.setFont("STSong-Light", 10)
+        top = 813
+        for number, cells in enumerate(table_rows):
+            for x, cell in zip(columns, cells, strict=False):
+                page.drawString(x + 3, top - 13 - height * number, cell)
+        bottom = top - height * len(table_rows)
+        for number in range(len(table_rows) + 1):
+            page.line(columns[0], top - height * number, right, top - height * number)
+        for x in [*columns, right]:
+            page.line(x, top, x, bottom)
+        page.drawString(270, bottom - 30, footer)
+        page.showPage()
+    page.save()
+    return path
+
+
+PDF_FORM_HEAD = ["一级指标", "二级指标", "三级指标", "指标值"]
+
+
+def test_a_ruled_pdf_form_whose_head_is_repeated_on_the_next_page_is_one_project(tmp_path):
+    """A ruled form printed over two pages repeats its 项目名称 row on the second, after the first page's number: the
+    rows of page 2 went to a second project of the same name, without a budget. After a page mark, the open project's
+    own name (and no other budget) goes on with it; with another budget it is another project."""
+    one = ruled_pdf_pages(
+        tmp_path / "two_pages.pdf",
+        [
+            (
+                [
+                    ["项目名称", "城乡居民医保参保补助"],
+                    ["预算金额", "210"],
+                    PDF_FORM_HEAD,
+                    ["产出指标", "数量指标", "资助参保人数", "≥3200人"],
+                ],
+                "第 1 页 共 2 页",
+            ),
+            (
+                [["项目名称", "城乡居民医保参保补助"], PDF_FORM_HEAD, ["效益指标", "社会效益指标", "困难群众参保率", "100%"]],
+                "第 2 页 共 2 页",
+            ),
+        ],
+    )
+    document = read_document(one)
+    assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("城乡居民医保参保补助", 210.0, ["资助参保人数", "困难群众参保率"]),
+    ]
+    two = ruled_pdf_pages(
+        tmp_path / "two_projects.pdf",
+        [
+            (
+                [
+                    ["项目名称", "乡镇卫生院设备购置"],
+                    ["预算金额", "96"],
+                    PDF_FORM_HEAD,
+                    ["产出指标", "数量指标", "购置台数", "≥12台"],
+                ],
+                "- 1 -",
+            ),
+            (
+                [
+                    ["项目名称", "乡镇卫生院设备购置"],
+                    ["预算金额", "54"],
+                    PDF_FORM_HEAD,
+                    ["产出指标", "数量指标", "购置台数", "≥7台"],
+                ],
+                "- 2 -",
+            ),
+        ],
+    )
+    document = read_document(two)
+    assert [(p.name, p.budget, [i.value for i in p.indicators]) for p in document.projects] == [
+        ("乡镇卫生院设备购置", 96.0, ["≥12台"]),
+        ("乡镇卫生院设备购置", 54.0, ["≥7台"]),
+    ]

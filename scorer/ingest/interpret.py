@@ -648,6 +648,7 @@ class Interpreter:
         self.unit_and_project = False  # the flat header's 单位名称、项目名称 heads two columns, the second unheaded
         self.flat_resumed = False  # the flat table's header was just read again (a page's repeated header)
         self.over_page = False  # a page mark (续表, 第 2 页) was read inside a form's indicator table
+        self.first_after_page_mark = False  # the row being read is the first after such a page mark
         self.form_part = ""
         self.money_factor = 1.0  # multiply to get 万元
         self.budget_factor: float | None = None  # the unit the open project's budget block glosses (项目资金（元）)
@@ -934,6 +935,7 @@ class Interpreter:
             self.table_heading = filled[0]  # a merged row above the header: which years the table's targets are for
             return
         over_page, self.over_page = self.over_page, False  # this is the first row after a page mark
+        self.first_after_page_mark = over_page
         if self.layout == "flat" and len(set(filled)) == 1 and not self._page_furniture(filled[0]):
             self.flat_header = None  # a row of one text between two flat tables (二、某县司法局): a table of its own
         for cell in filled:
@@ -1281,6 +1283,11 @@ class Interpreter:
         if label in ("code", "name"):
             name = self._value_after(cells, _name_labels())
             code = self._value_after(cells, ("项目编码", "项目代码"))
+            if self.first_after_page_mark and name and not code and name == self._open_name():
+                # 项目名称 | 甲 after a page mark, under 甲's rows: the form's head printed again on the next page, unless
+                # another budget or goal follows it (_named_again, when the indicator header is read)
+                self.pending_name, self.form_part = name, label
+                return
             if self.project is None or self.project.indicators or (self.project.code and code):
                 self._open_project(name or self.pending_title, block)
             assert self.project is not None
