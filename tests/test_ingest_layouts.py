@@ -2896,3 +2896,33 @@ def test_a_ruled_pdf_form_whose_head_is_repeated_on_the_next_page_is_one_project
         ("乡镇卫生院设备购置", 96.0, ["≥12台"]),
         ("乡镇卫生院设备购置", 54.0, ["≥7台"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("head", "left_out"),
+    [
+        ([["项目名称", "森林防火专项", "预算金额（万元）", "45"]], []),
+        ([["项目名称", "森林防火专项", "", ""], ["主管部门", "某县林业局", "项目资金（万元）", "45"]], []),
+        ([["项目名称", "森林防火专项", "", ""], ["项目类型", "部门预算", "预算金额", "45"]], ["项目类型 | 部门预算"]),
+        ([["项目名称", "森林防火专项", "", ""], ["项目联系人", "李四", "预算金额", "45万元"]], ["项目联系人 | 李四"]),
+    ],
+)
+def test_a_form_head_row_of_two_labels_whose_second_is_the_budget_gives_the_budget(tmp_path, head, left_out):
+    """A Word form's head row often pairs two labels and their values: 项目名称 | 甲 | 预算金额 | 45, 主管部门 | 乙 | 项目资金 |
+    45. Only the first label was read, so the project had no budget (and 项目类型 | 部门预算 | 预算金额 | 45 was left out
+    whole). The budget's label in the second pair is read as a row of its own; a first pair the form does not know is
+    still listed as left out. Inside the indicator table, a cost row named after the budget stays an indicator."""
+    path = write_word(
+        tmp_path / "form.docx",
+        [
+            *head,
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "防火巡查次数", "≥120次"],
+            ["成本指标", "经济成本指标", "项目资金", "≤45万元"],
+        ],
+    )
+    document = read_document(path)
+    assert [(p.name, p.budget, [(i.level3, i.value) for i in p.indicators]) for p in document.projects] == [
+        ("森林防火专项", 45.0, [("防火巡查次数", "≥120次"), ("项目资金", "≤45万元")]),
+    ]
+    assert [s.text for s in document.skipped] == left_out

@@ -989,6 +989,7 @@ class Interpreter:
                 self.project.name, self.sheet_project = section["name"].strip(), None
                 return
         if _heading_key(filled[0]) in _unit_labels() and self._unit_row(block.cells):
+            self._budget_later_in_row(block)
             return
         # | | 项目总预算 | ≤630万元: a cost row, its first cell left blank where the header's first heading is (a text
         # export whose every line starts with a tab leaves every row's first cell blank, the header's too)
@@ -1287,6 +1288,7 @@ class Interpreter:
                 # 项目名称 | 甲 after a page mark, under 甲's rows: the form's head printed again on the next page, unless
                 # another budget or goal follows it (_named_again, when the indicator header is read)
                 self.pending_name, self.form_part = name, label
+                self._budget_later_in_row(block)
                 return
             if self.project is None or self.project.indicators or (self.project.code and code):
                 self._open_project(name or self.pending_title, block)
@@ -1296,6 +1298,7 @@ class Interpreter:
             if code:
                 self.project.code = code
             self.form_part = label
+            self._budget_later_in_row(block)
             return
         if self.project is None:
             self._open_project(self.pending_title, block)
@@ -1397,7 +1400,26 @@ class Interpreter:
         elif self.form_part == "goal":
             project.goal = (project.goal + " " + _goal_of_row(filled)).strip()
         else:
-            self._skip(block, "项目表单中无法识别的行")
+            at = self._budget_later_in_row(block)
+            unread = (
+                block
+                if at is None
+                else Row(cells=block.cells[:at], line=block.line, table=block.table, row=block.row, sheet=block.sheet)
+            )
+            self._skip(unread, "项目表单中无法识别的行")  # 项目负责人 | 张三 before 项目资金 | 80: the pair before the budget
+
+    def _budget_later_in_row(self, block: Row) -> int | None:
+        """A form's head row of two labels and their values whose second label is the budget's (项目名称 | 甲 |
+        预算金额 | 80, 主管部门 | 某县民政局 | 项目资金（万元） | 80, 项目类型 | 部门预算 | 预算金额 | 80): the budget is read
+        from there on, as from a row of its own. Where the budget's label is (None: the row has none, or no figure
+        after it)."""
+        cells = block.cells
+        for index in range(2, len(cells) - 1):
+            if _form_labels().get(_heading_key(cells[index])) == "budget" and _NUMBER.search(cells[index + 1]):
+                rest = Row(cells=cells[index:], line=block.line, table=block.table, row=block.row, sheet=block.sheet)
+                self._form_row("budget", rest)
+                return index
+        return None
 
     # --- indicator rows -------------------------------------------------------------------------
 
