@@ -2926,3 +2926,25 @@ def test_a_form_head_row_of_two_labels_whose_second_is_the_budget_gives_the_budg
         ("森林防火专项", 45.0, [("防火巡查次数", "≥120次"), ("项目资金", "≤45万元")]),
     ]
     assert [s.text for s in document.skipped] == left_out
+
+
+@pytest.mark.parametrize(
+    ("money", "budget"),
+    [
+        ("年度资金总额:454510100.00%10", 45.0),  # 全年预算数 45, 全年执行数 45, 分值 10, 执行率 100.00%
+        ("年度资金总额:8072.81091.00%9.1", 80.0),  # 72.8 of 80 spent: 91.00%
+        ("年度资金总额:12012010100%10", 120.0),
+    ],
+)
+def test_a_self_evaluations_budget_run_together_with_its_spending_is_cut_where_the_rate_says(tmp_path, money, budget):
+    """A self-evaluation copied as run-on text glues 全年预算数, 全年执行数 and 分值 into one figure (年度资金总额:202010, then
+    执行率 100.00%): the budget read 20.201 (202010 taken for 元). The one cut of the figure into a budget, a spending and a
+    weight whose spending over budget is the rate written after it gives the budget."""
+    text = (
+        "绩效目标自评表(2023年度)项目名称乡村公路日常养护主管部门县交通运输局资金情况(万元)全年预算数(A)全年执行数(B)"
+        f"分值执行率(B/A)得分{money}其中:本年财政拨款其他资金"
+        "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标(50分)数量指标养护农村公路里程20≥180公里≥180公里20"
+    )
+    document = read_text(tmp_path, text)
+    assert document.projects[0].budget == budget
+    assert rows(document) == [("养护农村公路里程", "≥180公里")]

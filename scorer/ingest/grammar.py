@@ -18,6 +18,7 @@ interpreter walks the cells with that plan:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -767,6 +768,13 @@ class GrammarInterpreter:
                         if self.in_table:
                             return 0  # 当年预算 ≤40万元 inside the indicator table: a cost indicator
                         break  # ≤30万元: a target, not an amount
+                    after = cells[index + offset + 1] if index + offset + 1 < len(cells) else None
+                    following = after.text if after is not None else ""
+                    run_together = after is not None and cells[index + offset].run_on and after.run_on  # cut, no separator
+                    cut = budget_before_its_rate(nfkc(candidate), nfkc(following)) if figure and run_together else None
+                    if cut is not None:  # 年度资金总额:202010 | 100.00%: budget, spending and weight run together
+                        self.project.budget = round(cut * self.money_factor, 6)
+                        return 1
                     if figure and not glued and not scored and not key(candidate).startswith(("其中", "%")):
                         number = float(figure.group().replace(",", ""))
                         if number == 0 and zeros:  # 年度资金总额: 0 0 10 10: no money in either budget (10 is a weight)
@@ -777,7 +785,6 @@ class GrammarInterpreter:
                         factor = self.money_factor
                         unit = _MONEY_UNIT.match(nfkc(candidate)[figure.end() :])
                         glossed = glossed_money_unit(re.split(r"\d", nfkc(cells[index].text), maxsplit=1)[0])
-                        following = cells[index + offset + 1].text if index + offset + 1 < len(cells) else ""
                         unit_cell = "" if nfkc(candidate)[figure.end() :].strip() else money_unit_cell(following)
                         if unit:  # the unit written after the figure: 50000元, 0.2亿元, 300万
                             factor = WAN_FACTORS[unit[1]]
@@ -1073,3 +1080,29 @@ def split_trailing_target(name: str, phrases_only: bool = False) -> tuple[str, s
 
 def interpret_cells(cells: list[Cell], source: str) -> Document:
     return GrammarInterpreter(source).read(cells)
+
+
+_AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+_GLUED_RUN = re.compile(r"[:：\s]*([\d.]{3,})\s*")
+_RATE_CELL = re.compile(r"\s*(\d+(?:\.(\d+))?)\s*[%％]\s*")
+
+
+def budget_before_its_rate(run: str, rate: str) -> float | None:
+    """A self-evaluation's 年度资金总额 row copied with nothing between its cells: 全年预算数, 全年执行数 and 分值 run
+    together (202010: 20, 20 and 10), the 执行率 after them (100.00%). The budget is the first part of the one cut of
+    the run into three figures (no leading zero, a weight of 1 to 100) whose second over its first is the rate, to
+    the rate's decimals; None when the run is not followed by a rate, or no cut or more than one budget fits. Asked
+    only of cells cut out of a line with no separators (a figure and a rate written apart, 5510 100%, are as written)."""
+    digits, written = _GLUED_RUN.fullmatch(run), _RATE_CELL.fullmatch(rate)
+    if digits is None or written is None:
+        return None
+    run, percent = digits[1], float(written[1])
+    tolerance = 0.5 * 10 ** -len(written[2] or "") + 1e-9
+    budgets: set[float] = set()
+    for first, second in itertools.combinations(range(1, len(run)), 2):
+        budget, spent, weight = run[:first], run[first:second], run[second:]
+        if not all(_AMOUNT.fullmatch(part) for part in (budget, spent, weight)):
+            continue
+        if float(budget) > 0 and 0 < float(weight) <= 100 and abs(100 * float(spent) / float(budget) - percent) <= tolerance:
+            budgets.add(float(budget))
+    return budgets.pop() if len(budgets) == 1 else None
