@@ -88,11 +88,15 @@ def _find_operator_anywhere(text: str) -> str:
     return ""
 
 
+_PRODUCT_DOTS = frozenset("·・•‧∙")  # the dot of a unit multiplied by another (人·天), as keyboards and fonts give it
+
+
 def _match_unit(rest: str) -> tuple[str, UnitFamily, int]:
     """The unit at the start of `rest`, with compound parts (元/人/天): canonical text, family, chars used."""
     entries, _ = _units()
     used = 0
     parts: list[str] = []
+    joints: list[str] = []  # between each part and the next: / (per) or · (times: 人·天, 吨·公里)
     family = UnitFamily.NONE
     position = 0
     while True:
@@ -115,9 +119,14 @@ def _match_unit(rest: str) -> tuple[str, UnitFamily, int]:
             break
         if position < len(rest) and rest[position] in "/／每" and parts:
             position += 1
+            joints.append("/")
+            continue
+        if parts and rest[position : position + 1] in _PRODUCT_DOTS and "\u4e00" <= rest[position + 1 : position + 2] <= "\u9fff":
+            position += 1  # 元/人·天: a unit of two units multiplied, the dot and the second unit are the unit's
+            joints.append("·")
             continue
         break
-    unit = "/".join(parts)
+    unit = parts[0] + "".join(joint + part for joint, part in zip(joints, parts[1:], strict=False)) if parts else ""
     if "/" in unit and family is not UnitFamily.MONEY and unit.split("/")[0] in {"元", "万元", "亿元"}:
         family = UnitFamily.MONEY
     return unit, family, used

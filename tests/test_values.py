@@ -136,6 +136,38 @@ def test_per_unit_money_keeps_a_denominator_no_unit_table_holds():
     assert parse_value("550万粒").family.value == "count" and parse_value("550万粒").number == 5_500_000
 
 
+@pytest.mark.parametrize(
+    ("raw", "unit", "family"),
+    [
+        ("≤14元/人·天", "元/人·天", "money"),
+        ("≥3000人・次", "人·次", "person"),
+        ("120吨·公里", "吨·公里", "weight"),
+        ("8元/户•月", "元/户·月", "money"),
+    ],
+)
+def test_a_unit_multiplied_by_another_is_one_unit(raw, unit, family):
+    """人·天, 吨·公里: two units multiplied, joined by a dot (·, ・, • as fonts and keyboards give it). The unit stopped at
+    the dot (元/人, with ·天 left as words beside the figure), and in run-on text ·天 became a row of its own."""
+    value = parse_value(raw)
+    assert (value.unit, value.family.value, value.text) == (unit, family, "")
+    assert money_in_wan(value) is None  # a price per person-day is no total
+
+
+def test_a_unit_multiplied_in_run_on_text_stays_with_its_figure(tmp_path):
+    path = tmp_path / "公交.txt"
+    path.write_text(
+        "项目名称城市公交运营补贴\n一级指标二级指标三级指标指标值\n产出指标成本指标人均补助标准≤14元/人·天\n数量指标补贴人数≥2000人\n",
+        encoding="utf-8",
+    )
+    from scorer.ingest import read_document
+
+    document = read_document(path)
+    assert [(i.level3, i.value) for i in document.projects[0].indicators] == [
+        ("人均补助标准", "≤14元/人·天"),
+        ("补贴人数", "≥2000人"),
+    ]
+
+
 INVISIBLE = ["\u200b", "\u200d", "\u2060", "\u00ad", "\ufeff", "\u202c", "\u200e"]  # as pasted from web pages and Word
 
 
