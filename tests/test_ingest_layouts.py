@@ -2948,3 +2948,16 @@ def test_a_self_evaluations_budget_run_together_with_its_spending_is_cut_where_t
     document = read_text(tmp_path, text)
     assert document.projects[0].budget == budget
     assert rows(document) == [("养护农村公路里程", "≥180公里")]
+
+
+def test_a_budget_label_run_on_before_its_amount_in_money_is_cut_from_the_name(tmp_path):
+    """Run-on text with no gloss and no colon (项目名称社区养老服务补贴预算金额300万元…): the budget's label stayed in the
+    project's name and the project had no budget. A budget's label followed by an amount in money is one; inside the
+    indicator table a cost row of that name (成本指标预算金额180万元) is still an indicator."""
+    document = read_text(
+        tmp_path,
+        "项目名称社区养老服务补贴预算金额180万元一级指标二级指标三级指标指标值产出指标数量指标服务老人人数≥1500人"
+        "成本指标预算金额180万元效益指标社会效益指标老年人服务覆盖率≥90%\n",
+    )
+    assert [(p.name, p.budget) for p in document.projects] == [("社区养老服务补贴", 180.0)]
+    assert rows(document) == [("服务老人人数", "≥1500人"), ("预算金额", "180万元"), ("老年人服务覆盖率", "≥90%")]

@@ -309,10 +309,11 @@ def _cut_pattern() -> re.Pattern[str]:
     label = "(?:" + "|".join(map(re.escape, labels)) + ")" + band
     header = "(?:" + "|".join(map(re.escape, headers)) + ")"
     # a bare figure never swallows the digits of a percentage after it: 20100% is 20 then 100%
-    # a budget's label where it is one: glossed with its unit or followed by a colon (项目资金(万元), 年度资金总额:), not
-    # inside a name (项目资金到位率, 预算执行率)
+    # a budget's label where it is one: glossed with its unit, followed by a colon or by an amount in money (项目资金(万元),
+    # 年度资金总额:, 预算金额300万元), not inside a name (项目资金到位率, 预算执行率)
     budget_labels = sorted(grammar["budget_labels"], key=len, reverse=True)
-    budget = "(?:" + "|".join(map(re.escape, budget_labels)) + r")(?=\s*(?:[(（]\s*(?:亿元|万元|元)\s*[)）]|[:：]))"
+    money = r"\d+(?:\.\d+)?\s*(?:亿元|万元|元)"
+    budget = "(?:" + "|".join(map(re.escape, budget_labels)) + rf")(?=\s*(?:[(（]\s*(?:亿元|万元|元)\s*[)）]|[:：]|{money}))"
     value = rf"(?:{_DATE}|{_OPERATOR}\s*{_NUMBER}\s*[%％]?|{_PERCENT}|(?<!指标)(?<![\d.])\d+(?:\.\d+)?(?![\d.%％]))"
     return re.compile(f"{label}|{budget}|{header}|{value}")
 
