@@ -2961,3 +2961,27 @@ def test_a_budget_label_run_on_before_its_amount_in_money_is_cut_from_the_name(t
     )
     assert [(p.name, p.budget) for p in document.projects] == [("社区养老服务补贴", 180.0)]
     assert rows(document) == [("服务老人人数", "≥1500人"), ("预算金额", "180万元"), ("老年人服务覆盖率", "≥90%")]
+
+
+def test_a_goal_listed_as_numbered_lines_keeps_every_item(tmp_path):
+    """年度绩效目标： with its goal as a numbered list, an item a line: only the first item was kept and the others were
+    dropped without a word. The items that go on with the numbering are the goal's; a numbered line naming the next
+    project (2、乙项目（50万元）) is not."""
+    document = read_text(
+        tmp_path,
+        "项目名称：农村饮水安全巩固提升\n预算金额：260万元\n年度绩效目标：\n1.新建集中供水工程12处；\n2.改造老旧管网85公里；\n"
+        "3.农村自来水普及率达到95%。\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t新建集中供水工程\t12处\n",
+    )
+    assert document.projects[0].goal == "1.新建集中供水工程12处； 2.改造老旧管网85公里； 3.农村自来水普及率达到95%。"
+    inline = read_text(
+        tmp_path,
+        "1、河道日常保洁（80万元）\n年度绩效目标：1.完成全县河道日常保洁任务；\n2.河面垃圾及时清理率达到98%。\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t保洁河道长度\t≥120公里\n"
+        "2、堤防工程维修养护经费（50万元）\n年度绩效目标：1.完成堤防维修养护45公里。\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t维修养护堤防长度\t≥45公里\n",
+        name="inline.txt",
+    )
+    assert [(p.name, p.budget, p.goal) for p in inline.projects] == [
+        ("河道日常保洁", 80.0, "1.完成全县河道日常保洁任务； 2.河面垃圾及时清理率达到98%。"),
+        ("堤防工程维修养护经费", 50.0, "1.完成堤防维修养护45公里。"),
+    ]

@@ -736,7 +736,11 @@ class GrammarInterpreter:
         if self.in_table and not (cells[index].first or cells[index].alone):
             return 0  # after a row's group labels, a cell opening like a label is an indicator's name (项目预算 ≤30万元)
         goal_line = without_list_number(cells[index].text.strip())  # 4.年度绩效目标：…
-        if self._goal_cell(goal_line) or self._goal_after_label(cells, index) or self._budget_sentence(cells[index]):
+        if (
+            self._goal_cell(goal_line, cells, index + 1)
+            or self._goal_after_label(cells, index)
+            or self._budget_sentence(cells[index])
+        ):
             return 1
         before_goal, goal_part = split_goal_part(goal_line)  # 预算金额：55万元，年度目标：…: the budget, then the goal
         if goal_part and self._form_cell([Cell(before_goal, cells[index].line, cells[index].first, cells[index].alone)], 0):
@@ -839,18 +843,20 @@ class GrammarInterpreter:
     def _names_project(self, compact_text: str) -> bool:
         return _BRACKETS.sub("", compact_text).startswith(_form_labels().project)
 
-    def _goal_cell(self, text: str) -> bool:
+    def _goal_cell(self, text: str, cells: list[Cell] | None = None, after: int = 0) -> bool:
         """年度绩效目标：… (a goal label, a colon, the goal) while the project named before it has no indicators yet, or
-        under a heading that names the next project."""
+        under a heading that names the next project; with the goal's further numbered items on the lines after it
+        (cells from `after` on)."""
         found = LABEL_AND_TEXT.match(text.strip())
         if not found or heading_field(found["label"]) != "goal":
             return False
+        goal = _with_numbered_items(found["text"].strip(), cells or [], after)
         if self._before_heading_table():
-            self.heading_goal = self.heading_goal or found["text"].strip()
+            self.heading_goal = self.heading_goal or goal
             return True
         if self.project is None or self.project.indicators:
             return False
-        self.project.goal = found["text"].strip()
+        self.project.goal = goal
         return True
 
     def _before_heading_table(self) -> bool:
@@ -882,7 +888,8 @@ class GrammarInterpreter:
         first = heading_key(cells[index].text)
         labels: list[str] = [first] if is_multi_year_label(first) else []
         texts: list[str] = []
-        for cell in cells[index + 1 : index + 8]:
+        end = index + 1  # the cell after the last goal text taken
+        for position, cell in enumerate(cells[index + 1 : index + 8], start=index + 1):
             text = cell.text.strip()
             if is_goal_label(text) and not texts:
                 labels.append(heading_key(text))
@@ -890,6 +897,7 @@ class GrammarInterpreter:
             if heading_field(text) or label_kind(text) or _TABLE_TITLE.search(key(text)) or not _is_goal_text(text):
                 break  # a header, a group label, a table's title or a label: no more goal text here
             texts.append(text)
+            end = position + 1
             if len(texts) >= max(len(labels), 1):
                 break
         if not texts:
@@ -898,7 +906,7 @@ class GrammarInterpreter:
         if labels and annual is None:
             return True  # 长期目标 and its text: the year's goal comes under a label of its own
         at = annual if annual is not None and annual < len(texts) else 0
-        self.project.goal = texts[at]
+        self.project.goal = texts[at] if labels else _with_numbered_items(texts[at], cells, end)
         return True
 
     def _money_unit(self, compact_text: str) -> None:
@@ -962,6 +970,37 @@ def _numbered_project_name(text: str) -> bool:
 @cache
 def _period_budget_labels() -> frozenset[str]:
     return frozenset(key(label) for label in _grammar()["period_budget_labels"])
+
+
+_ITEM_NUMBER = re.compile(
+    r"\s*(?:[(（]\s*(\d{1,2}|[一二三四五六七八九十])\s*[)）]|(\d{1,2})\s*[.、．](?!\d)|([一二三四五六七八九十])\s*、)"
+)
+_CHINESE_NUMBERS = {numeral: value for value, numeral in enumerate("一二三四五六七八九十", start=1)}
+
+
+def item_number(text: str) -> int | None:
+    """The number a list item opens with (1. 1、 （1） 一、), or None."""
+    found = _ITEM_NUMBER.match(text)
+    if found is None:
+        return None
+    number = next(group for group in found.groups() if group)
+    return int(number) if number.isdigit() else _CHINESE_NUMBERS[number]
+
+
+def _with_numbered_items(goal: str, cells: list[Cell], start: int) -> str:
+    """A goal that opens a numbered list (1.为2000名学生提供营养餐；) with the items that go on with its numbering, each
+    opening a line of its own from cells[start] on (2.…, 3.…): they were dropped, the goal kept its first item only. The
+    list ends at a number out of turn, a line that is no goal text (a header, a group label, a measure's name), or a
+    line naming a project (2、乙补贴（150万元）)."""
+    number = item_number(goal)
+    for cell in cells[start:]:
+        text = cell.text.strip()
+        if number is None or not (cell.first or cell.alone) or item_number(text) != number + 1:
+            break
+        if heading_field(text) or label_kind(text) or not _is_goal_text(text) or _numbered_project_name(text):
+            break
+        goal, number = f"{goal} {text}", number + 1
+    return goal
 
 
 def _is_goal_text(text: str) -> bool:
