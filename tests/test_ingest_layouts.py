@@ -2985,3 +2985,31 @@ def test_a_goal_listed_as_numbered_lines_keeps_every_item(tmp_path):
         ("河道日常保洁", 80.0, "1.完成全县河道日常保洁任务； 2.河面垃圾及时清理率达到98%。"),
         ("堤防工程维修养护经费", 50.0, "1.完成堤防维修养护45公里。"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("money_rows", "budget"),
+    [
+        ([["项目资金（万元）", "年度资金总额", "其中：财政拨款", "其他资金"], ["", "64", "60", "4"]], 64.0),
+        ([["项目资金", "年度资金总额", "财政拨款", "自筹资金"], ["（元）", "", "", ""], ["", "640000", "600000", "40000"]], 64.0),
+        ([["项目资金", "年度资金总额", "财政拨款", "其他资金"], ["万元", "64", "64", "0"]], 64.0),
+        ([["项目资金（万元）", "实施期资金总额", "年度资金总额", "其中：财政拨款"], ["", "192", "64", "64"]], 64.0),
+    ],
+)
+def test_a_budget_total_labelled_beside_its_parts_by_source_takes_the_figure_under_it(tmp_path, money_rows, budget):
+    """项目资金（万元） | 年度资金总额 | 其中：财政拨款 | 其他资金, the figures on the row under them (a unit's row between them
+    or in the first cell, （元） or 万元): the parts by where the money comes from were not known as column labels, so the
+    project had no budget and the figures became its purpose. The figure under the year's total is the budget."""
+    path = write_word(
+        tmp_path / "form.docx",
+        [
+            ["项目名称", "中小学校舍维修改造", "", ""],
+            *money_rows,
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "维修改造校舍面积", "≥3200平方米"],
+        ],
+    )
+    document = read_document(path)
+    assert [(p.name, p.budget, p.purpose) for p in document.projects] == [("中小学校舍维修改造", budget, "")]
+    assert rows(document) == [("维修改造校舍面积", "≥3200平方米")]
+    assert document.skipped == []

@@ -71,6 +71,12 @@ def _form_labels() -> dict[str, str]:
 
 
 @cache
+def _fund_part_labels() -> frozenset[str]:
+    """The parts of a budget by where its money comes from (headers.yaml fund_part_labels), as keys."""
+    return frozenset(_heading_key(label) for label in table("headers")["fund_part_labels"])
+
+
+@cache
 def _name_labels() -> tuple[str, ...]:
     """The labels of a project's name on its form (项目名称, 转移支付（项目）名称 …), as keys."""
     return tuple(key for key, part in _form_labels().items() if part == "name")
@@ -1237,17 +1243,25 @@ class Interpreter:
         labels = [cell for cell in cells[1:] if cell.strip()]
         if label == "goal":
             are_labels = bool(labels) and all(is_goal_label(cell) for cell in labels)
-        else:
-            are_labels = len(labels) >= 2 and all(
-                not re.search(r"\d", cell) and (_form_labels().get(_heading_key(cell)) == "budget" or is_multi_year_label(cell))
-                for cell in labels
+        else:  # the budget's labels, and beside them the parts of it by where the money comes from (其中：财政拨款 | 其他资金)
+            totals = [cell for cell in labels if _form_labels().get(_heading_key(cell)) == "budget" or is_multi_year_label(cell)]
+            are_labels = (
+                len(labels) >= 2
+                and bool(totals)
+                and all(
+                    not re.search(r"\d", cell) and (cell in totals or _heading_key(cell) in _fund_part_labels())
+                    for cell in labels
+                )
             )
         if not are_labels:
             return False
         glossed = next((unit for unit in map(glossed_money_unit, cells) if unit in WAN_FACTORS), "")
         if label == "budget" and glossed:  # 项目资金（元） | 中期资金总额 | 年度资金总额: the figures under it are 元
             self.budget_factor = WAN_FACTORS[glossed]
-        column = year_column(labels)
+        if label == "goal":
+            column = year_column(labels)
+        else:  # the year's total: neither a whole period's nor a part's
+            column = next((n for n, cell in enumerate(labels) if cell in totals and not is_multi_year_label(cell)), None)
         positions = [index for index, cell in enumerate(cells) if index and cell.strip()]
         self.form_columns = (label, positions[column]) if column is not None else None
         self.form_part = "columns" if self.form_columns else ""
@@ -1260,6 +1274,11 @@ class Interpreter:
         if columns is None or self.project is None or len(cells) < 2:
             return False
         part, column = columns
+        filled = [cell for cell in cells if cell.strip()]
+        if part == "budget" and filled and all(money_unit_cell(cell) for cell in filled):
+            self.form_columns = columns  # （万元） on a row between the labels and their figures: the figures' unit
+            self.budget_factor = WAN_FACTORS[money_unit_cell(filled[0])]
+            return True
         if column >= len(cells) or not cells[column].strip():
             return False
         under = cells[column].strip()
