@@ -109,6 +109,9 @@ def _match_unit(rest: str) -> tuple[str, UnitFamily, int]:
                 used = position
                 break
         else:
+            if joints and joints[-1] == "·":  # after a dot only a unit multiplies (≥200人·培训 is 人 and another word)
+                joints.pop()
+                break
             period = next((p for p in _per_period_units() if parts and rest.startswith(p, position)), "")
             if period:  # 次/季度: the whole period, not 季 and a stray 度
                 parts.append(period)

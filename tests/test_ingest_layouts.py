@@ -2934,6 +2934,8 @@ def test_a_form_head_row_of_two_labels_whose_second_is_the_budget_gives_the_budg
         ("年度资金总额:454510100.00%10", 45.0),  # 全年预算数 45, 全年执行数 45, 分值 10, 执行率 100.00%
         ("年度资金总额:8072.81091.00%9.1", 80.0),  # 72.8 of 80 spent: 91.00%
         ("年度资金总额:12012010100%10", 120.0),
+        ("年度资金总额:5454451083.33%8", 54.0),  # 年初预算数 54 before them: 45 of 54 spent
+        ("年度资金总额:45000045000010100.00%10", 45.0),  # in 元, no unit said
     ],
 )
 def test_a_self_evaluations_budget_run_together_with_its_spending_is_cut_where_the_rate_says(tmp_path, money, budget):
@@ -3013,3 +3015,68 @@ def test_a_budget_total_labelled_beside_its_parts_by_source_takes_the_figure_und
     assert [(p.name, p.budget, p.purpose) for p in document.projects] == [("中小学校舍维修改造", budget, "")]
     assert rows(document) == [("维修改造校舍面积", "≥3200平方米")]
     assert document.skipped == []
+
+
+@pytest.mark.parametrize(
+    ("run", "rate"),
+    [
+        (":108.0086.40", "80.00%"),  # no weight after the spending: 10 | 8.00 | 86.40 would fit, 86.40 is no weight
+        (":54454510", "100%"),  # 54 | 45 | 45 | 10 and 544 | 545 | 10 (100.18%) both fit: two budgets
+    ],
+)
+def test_a_run_with_no_cut_or_two_budgets_is_not_cut(run, rate):
+    from scorer.ingest.grammar import budget_before_its_rate
+
+    assert budget_before_its_rate(run, rate) is None
+
+
+def test_a_budget_and_a_rate_written_apart_are_read_as_written(tmp_path):
+    """5510 | 100% cut apart at a space is a budget and a rate (5 | 5 | 10 would fit the rate, were they run together)."""
+    document = read_text(
+        tmp_path,
+        "项目名称：县级储备粮轮换费用\n年度资金总额 5510 100%\n一级指标 二级指标 三级指标 指标值\n"
+        "产出指标 数量指标 轮换储备粮数量 ≥2000吨\n",
+    )
+    assert [(p.name, p.budget) for p in document.projects] == [("县级储备粮轮换费用", 5510.0)]
+
+
+def test_an_amount_beside_a_sub_item_or_a_source_gives_no_budget(tmp_path):
+    """A budget's label in a row's second pair names the project's budget only in the head of its form before any is
+    given: a sub-item's amount under the budget (明细项目 | 甲 | 预算金额 | 30), a source's amount after the indicators
+    (资金来源 | 中央补助 | 预算金额 | 20, before the next form) and a unit's total above a flat table are no budget."""
+    form = write_word(
+        tmp_path / "form.docx",
+        [
+            ["项目名称", "农村公路养护", "", ""],
+            ["预算金额（万元）", "50", "", ""],
+            ["明细项目", "县乡道路路面修补", "预算金额", "30"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "修补路面面积", "≥6000平方米"],
+            ["资金来源", "中央补助", "预算金额", "20"],
+            ["项目名称", "农村客运站运营补助", "", ""],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "补助客运站个数", "12个"],
+        ],
+    )
+    document = read_document(form)
+    assert [(p.name, p.budget) for p in document.projects] == [("农村公路养护", 50.0), ("农村客运站运营补助", None)]
+    flat = write_sheet(
+        tmp_path / "flat.xlsx",
+        [
+            ["单位名称", "某县林业局", "年度预算（万元）", "300"],
+            ["项目名称", "预算金额", "三级指标", "指标值"],
+            ["森林抚育", "120", "抚育面积", "≥5000亩"],
+        ],
+    )
+    assert [(p.name, p.budget) for p in read_document(flat).projects] == [("森林抚育", 120.0)]
+
+
+def test_a_cost_row_named_with_a_budget_label_keeps_its_name_in_run_on_text(tmp_path):
+    """奖补资金总额300万元 inside the indicator table: the label's words are the indicator's name (a budget's label
+    before an amount is cut from the text before it only right after a project's name)."""
+    document = read_text(
+        tmp_path,
+        "项目名称：农业产业化奖补\n一级指标二级指标三级指标指标值产出指标成本指标奖补资金总额300万元效益指标经济效益指标"
+        "带动社会投资总额500万元\n",
+    )
+    assert rows(document) == [("奖补资金总额", "300万元"), ("带动社会投资总额", "500万元")]

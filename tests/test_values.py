@@ -153,6 +153,15 @@ def test_a_unit_multiplied_by_another_is_one_unit(raw, unit, family):
     assert money_in_wan(value) is None  # a price per person-day is no total
 
 
+def test_a_dot_before_a_word_that_is_no_unit_leaves_the_unit_alone():
+    """≥200人·培训: the dot joins two units only (人·天); before another word the unit is 人, as before."""
+    assert [(parse_value(raw).unit, parse_value(raw).text) for raw in ("≥200人·培训", "≥95%·优良", "≥1次/周·汛期")] == [
+        ("人", "·培训"),
+        ("%", "·优良"),
+        ("次/周", "·汛期"),
+    ]
+
+
 def test_a_unit_multiplied_in_run_on_text_stays_with_its_figure(tmp_path):
     path = tmp_path / "公交.txt"
     path.write_text(

@@ -777,7 +777,11 @@ class GrammarInterpreter:
                     run_together = after is not None and cells[index + offset].run_on and after.run_on  # cut, no separator
                     cut = budget_before_its_rate(nfkc(candidate), nfkc(following)) if figure and run_together else None
                     if cut is not None:  # 年度资金总额:202010 | 100.00%: budget, spending and weight run together
-                        self.project.budget = round(cut * self.money_factor, 6)
+                        glossed = glossed_money_unit(re.split(r"\d", nfkc(cells[index].text), maxsplit=1)[0])
+                        factor = WAN_FACTORS[glossed] if glossed else self.money_factor
+                        if factor == 1.0 and cut >= 100_000 and "万" not in compact_text:
+                            factor = 1e-4  # in 元, with no unit said
+                        self.project.budget = round(cut * factor, 6)
                         return 1
                     if figure and not glued and not scored and not key(candidate).startswith(("其中", "%")):
                         number = float(figure.group().replace(",", ""))
@@ -1122,26 +1126,31 @@ def interpret_cells(cells: list[Cell], source: str) -> Document:
 
 
 _AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+_WEIGHT = re.compile(r"[1-9]\d?|100")  # a self-evaluation's 分值: a whole number of points
 _GLUED_RUN = re.compile(r"[:：\s]*([\d.]{3,})\s*")
 _RATE_CELL = re.compile(r"\s*(\d+(?:\.(\d+))?)\s*[%％]\s*")
 
 
 def budget_before_its_rate(run: str, rate: str) -> float | None:
     """A self-evaluation's 年度资金总额 row copied with nothing between its cells: 全年预算数, 全年执行数 and 分值 run
-    together (202010: 20, 20 and 10), the 执行率 after them (100.00%). The budget is the first part of the one cut of
-    the run into three figures (no leading zero, a weight of 1 to 100) whose second over its first is the rate, to
-    the rate's decimals; None when the run is not followed by a rate, or no cut or more than one budget fits. Asked
-    only of cells cut out of a line with no separators (a figure and a rate written apart, 5510 100%, are as written)."""
+    together (202010: 20, 20 and 10), or 年初预算数 before them (5454451 0: 54, 54, 45.1, 10), the 执行率 after them
+    (100.00%). The budget is the first figure of the one cut of the run into three or four figures (no leading zero, a
+    whole weight of 1 to 100 last) whose spending over the year's budget is the rate, to the rate's decimals; None when
+    the run is not followed by a rate, or no cut or cuts with two budgets fit. Asked only of cells cut out of a line
+    with no separators (a figure and a rate written apart, 5510 100%, are as written)."""
     digits, written = _GLUED_RUN.fullmatch(run), _RATE_CELL.fullmatch(rate)
     if digits is None or written is None:
         return None
     run, percent = digits[1], float(written[1])
     tolerance = 0.5 * 10 ** -len(written[2] or "") + 1e-9
     budgets: set[float] = set()
-    for first, second in itertools.combinations(range(1, len(run)), 2):
-        budget, spent, weight = run[:first], run[first:second], run[second:]
-        if not all(_AMOUNT.fullmatch(part) for part in (budget, spent, weight)):
-            continue
-        if float(budget) > 0 and 0 < float(weight) <= 100 and abs(100 * float(spent) / float(budget) - percent) <= tolerance:
-            budgets.add(float(budget))
+    for figures in (3, 4):
+        for cuts in itertools.combinations(range(1, len(run)), figures - 1):
+            parts = [run[start:stop] for start, stop in itertools.pairwise((0, *cuts, len(run)))]
+            *amounts, weight = parts
+            if not all(_AMOUNT.fullmatch(part) for part in amounts) or not _WEIGHT.fullmatch(weight):
+                continue
+            budget, spent = float(amounts[-2]), float(amounts[-1])
+            if budget > 0 and abs(100 * spent / budget - percent) <= tolerance:
+                budgets.add(float(amounts[0]))
     return budgets.pop() if len(budgets) == 1 else None

@@ -1158,8 +1158,12 @@ class Interpreter:
             this_table = (tuple(fields), block.sheet, self.pending_title)
             resumed = self.layout == "flat" and self.flat_header == this_table
             project = self.project
-            if project is not None and project == Project(name=self.pending_title, location=project.location):
-                self.project = None  # opened by the title above and given nothing: the table's title, not a project
+            if project is not None and project == Project(
+                name=self.pending_title, location=project.location, budget=project.budget
+            ):
+                # opened by the title above and given nothing (a unit's total at most: 单位名称 | 甲 | 年度预算 | 300): the
+                # table's title, not a project
+                self.project = None
             if not resumed:
                 self._close_project()
             self.flat_resumed = resumed
@@ -1289,7 +1293,11 @@ class Interpreter:
         amount = _to_number(under)
         if amount is None:
             return False
-        self.project.budget = round(amount * (self.budget_factor or self.money_factor), 6)
+        amount = round(amount * (self.budget_factor or self.money_factor), 6)
+        if self.project.indicators:  # after a project's indicators: the next project's (or its head again, _named_again)
+            self.pending_budget = amount
+        else:
+            self.project.budget = amount
         self.form_part = "purpose"
         return True
 
@@ -1307,7 +1315,7 @@ class Interpreter:
                 # 项目名称 | 甲 after a page mark, under 甲's rows: the form's head printed again on the next page, unless
                 # another budget or goal follows it (_named_again, when the indicator header is read)
                 self.pending_name, self.form_part = name, label
-                self._budget_later_in_row(block)
+                self._budget_later_in_row(block, repeated=True)
                 return
             if self.project is None or self.project.indicators or (self.project.code and code):
                 self._open_project(name or self.pending_title, block)
@@ -1427,11 +1435,18 @@ class Interpreter:
             )
             self._skip(unread, "项目表单中无法识别的行")  # 项目负责人 | 张三 before 项目资金 | 80: the pair before the budget
 
-    def _budget_later_in_row(self, block: Row) -> int | None:
+    def _budget_later_in_row(self, block: Row, repeated: bool = False) -> int | None:
         """A form's head row of two labels and their values whose second label is the budget's (项目名称 | 甲 |
         预算金额 | 80, 主管部门 | 某县民政局 | 项目资金（万元） | 80, 项目类型 | 部门预算 | 预算金额 | 80): the budget is read
         from there on, as from a row of its own. Where the budget's label is (None: the row has none, or no figure
-        after it)."""
+        after it). Only in the head of a project's form that has given no budget yet (a sub-item's or a source's
+        amount, 明细项目 | 甲 | 预算金额 | 30 under the budget or after the indicators, is no budget), or, `repeated`, in its
+        head printed again on the next page, where it is compared with the budget given (_named_again)."""
+        project = self.project
+        if project is None or project is self.sheet_project:
+            return None  # no project's form yet (a unit's total above its table), or only the sheet's name
+        if not repeated and (project.indicators or project.budget is not None):
+            return None
         cells = block.cells
         for index in range(2, len(cells) - 1):
             if _form_labels().get(_heading_key(cells[index])) == "budget" and _NUMBER.search(cells[index + 1]):

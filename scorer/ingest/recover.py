@@ -309,11 +309,12 @@ def _cut_pattern() -> re.Pattern[str]:
     label = "(?:" + "|".join(map(re.escape, labels)) + ")" + band
     header = "(?:" + "|".join(map(re.escape, headers)) + ")"
     # a bare figure never swallows the digits of a percentage after it: 20100% is 20 then 100%
-    # a budget's label where it is one: glossed with its unit, followed by a colon or by an amount in money (项目资金(万元),
-    # 年度资金总额:, 预算金额300万元), not inside a name (项目资金到位率, 预算执行率)
-    budget_labels = sorted(grammar["budget_labels"], key=len, reverse=True)
-    money = r"\d+(?:\.\d+)?\s*(?:亿元|万元|元)"
-    budget = "(?:" + "|".join(map(re.escape, budget_labels)) + rf")(?=\s*(?:[(（]\s*(?:亿元|万元|元)\s*[)）]|[:：]|{money}))"
+    # a budget's label where it is one: glossed with its unit or followed by a colon (项目资金(万元), 年度资金总额:), not inside
+    # a name (项目资金到位率, 预算执行率); followed by an amount in money (预算金额300万元), only right after a project's
+    # name (cut_run_on: 奖补资金总额300万元 is an indicator's name and its value)
+    budget_labels = "(?:" + "|".join(map(re.escape, sorted(grammar["budget_labels"], key=len, reverse=True))) + ")"
+    budget = budget_labels + r"(?=\s*(?:[(（]\s*(?:亿元|万元|元)\s*[)）]|[:：]))"
+    budget += f"|(?P<budget_before_money>{budget_labels}(?=\\s*\\d+(?:\\.\\d+)?\\s*(?:亿元|万元|元)))"
     value = rf"(?:{_DATE}|{_OPERATOR}\s*{_NUMBER}\s*[%％]?|{_PERCENT}|(?<!指标)(?<![\d.])\d+(?:\.\d+)?(?![\d.%％]))"
     return re.compile(f"{label}|{budget}|{header}|{value}")
 
@@ -328,11 +329,15 @@ def cut_run_on(text: str) -> list[str]:
     pattern = _cut_pattern()
     cells: list[str] = []
     position = 0
+    previous = ""  # the last token cut at
     for match in pattern.finditer(text):
         start, end = match.span()
         if start < position:
             continue
         token = match.group()
+        if match.lastgroup == "budget_before_money" and not _right_after_a_name(previous, text[position:start]):
+            continue  # 奖补资金总额300万元: not after 项目名称…, the label's words are an indicator's name
+        previous = token
         if not token[-1].isdigit() and _date_pattern().fullmatch(token):
             if _LEAD_IN.fullmatch(text[position:start]):
                 # 于2024年6月前完成招标, 确保2024年底前完成验收: one phrase, as the copy gave it
@@ -360,6 +365,22 @@ def cut_run_on(text: str) -> list[str]:
     if position < len(text):
         cells.append(text[position:])
     return _split_glued_weights(_qualifiers_to_figures([c.strip() for c in cells if c.strip()]))
+
+
+@cache
+def _project_labels() -> frozenset[str]:
+    return frozenset(_grammar()["project_labels"])
+
+
+@cache
+def _purpose_labels() -> tuple[str, ...]:
+    return tuple(table("headers")["fields"]["purpose"])
+
+
+def _right_after_a_name(previous: str, between: str) -> bool:
+    """Whether the text since the last cut is a project's name: cut at a project's label, with no label of the project's
+    purpose in it (项目名称甲项目概况统筹预算资金30万元: the overview's money, not the budget)."""
+    return previous in _project_labels() and not any(label in between for label in _purpose_labels())
 
 
 @cache
