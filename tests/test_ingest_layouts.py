@@ -3103,3 +3103,21 @@ def test_a_form_labelled_in_one_cell_after_a_flat_table_is_its_own_project(tmp_p
         ("小型农田水利设施维修", 60.0, ["维修渠道长度"]),
     ]
     assert document.skipped == []
+
+
+def test_a_numbered_heading_right_before_its_own_form_opens_the_next_project(tmp_path):
+    """2.城区绿化提升（60万元） after a table's rows, with its own header (or goal, or budget) right under it: a project's
+    name need not end as 经费 or 补助 do, so the line was read as an indicator of the project before, and the next
+    project's rows went to it. A numbered line with no form after it (a cost item) is read as before."""
+    document = read_text(
+        tmp_path,
+        "1.乡村道路养护（120万元）\n一级指标  二级指标  三级指标  指标值\n产出指标  数量指标  养护里程  ≥300公里\n"
+        "2.城区绿化提升（60万元）\n一级指标  二级指标  三级指标  指标值\n产出指标  数量指标  新增绿地面积  ≥2万平方米\n"
+        "3、河道堤防维修养护\n年度绩效目标：完成堤防维修养护45公里。\n一级指标  二级指标  三级指标  指标值\n"
+        "产出指标  数量指标  维修养护堤防长度  ≥45公里\n",
+    )
+    assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("乡村道路养护", 120.0, ["养护里程"]),
+        ("城区绿化提升", 60.0, ["新增绿地面积"]),
+        ("河道堤防维修养护", None, ["维修养护堤防长度"]),
+    ]

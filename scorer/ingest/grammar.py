@@ -312,6 +312,7 @@ class GrammarInterpreter:
         self.quoted = ""  # a project name in quotation marks near the top (关于“…项目”的公示)
         self.money_factor = 1.0
         self._following: dict[int, str] = {}  # id of a cell -> the text of the cell after it
+        self._header_starts: frozenset[int] = frozenset()  # where an indicator header begins, by cell index
         self.after_level2 = False  # the cell before was a level-2 label
         self.rows_in_table = 0
         self.skip_remnants = False
@@ -328,6 +329,7 @@ class GrammarInterpreter:
 
     def read(self, cells: list[Cell]) -> Document:
         headers = find_headers(cells)
+        self._header_starts = frozenset(headers)
         self._following = {id(cell): cells[i + 1].text for i, cell in enumerate(cells[:-1])}
         index = 0
         while index < len(cells):
@@ -404,6 +406,7 @@ class GrammarInterpreter:
             or _TABLE_TITLE.search(compact_text)
             or _NUMBERED_PROJECT.match(text.strip())
             or _numbered_project_name(text)
+            or self._numbered_heading_of_a_form(cells, index)
         )  # 二、…, 2、乙补贴, or the next table's title (部门预算项目支出绩效自评表(2024年度)): the table has ended
         if closing or heading:
             self._close_row()
@@ -843,6 +846,25 @@ class GrammarInterpreter:
         # 1. 甲项目绩效目标表（金额单位：元  预算数：320,000.00）: the gloss's budget; a heading before gave none to this one
         self.heading_budget = glossed_budget(gloss["gloss"], self.money_factor) if gloss else None
         self.heading_goal = ""
+
+    def _numbered_heading_of_a_form(self, cells: list[Cell], index: int) -> bool:
+        """A numbered line that could name a project (2、堤防工程维修养护（50万元）) right before a form's own part: its goal,
+        its budget, its name's label or an indicator header. Inside a table such a line was read as an indicator of the
+        project before (a project's name need not end as 经费 or 补助 do), and the next project's rows went to it."""
+        text = cells[index].text.strip()
+        gloss = HEADING_GLOSS.search(text)
+        found = _PROJECT_HEADING.match(text[: gloss.start()] if gloss else text)
+        if found is None or not heading_names_project(found["name"]) or index + 1 >= len(cells):
+            return False
+        following = cells[index + 1].text.strip()
+        labelled = LABEL_AND_TEXT.match(following)
+        opening = key(labelled["label"] if labelled else following)
+        return (
+            index + 1 in self._header_starts
+            or heading_field(opening) == "goal"
+            or self._names_project(opening)
+            or opening.startswith(_form_labels().budget)
+        )
 
     def _names_project(self, compact_text: str) -> bool:
         return _BRACKETS.sub("", compact_text).startswith(_form_labels().project)
