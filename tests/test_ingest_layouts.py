@@ -38,6 +38,11 @@ def write_sheet(path: Path, sheet_rows: list[list]) -> Path:
     return path
 
 
+def read_word_form(tmp_path: Path, head: list[list[str]], indicators: list[list[str]]):
+    """A Word file of one form table read: its head rows (name, budget …), the indicator header, the indicator rows."""
+    return read_document(write_word(tmp_path / "form.docx", [*head, ["一级指标", "二级指标", "三级指标", "指标值"], *indicators]))
+
+
 def flat_summary_then_form(tmp_path: Path, title: str, form: list[list[str]]):
     """A Word file read: a flat summary table (甲培训 | 培训人次), then a title paragraph and a form table."""
     import docx
@@ -2842,59 +2847,40 @@ def ruled_pdf_pages(path: Path, pages: list[tuple[list[list[str]], str]]) -> Pat
 PDF_FORM_HEAD = ["一级指标", "二级指标", "三级指标", "指标值"]
 
 
+def pdf_form_page(name: str, budget: str | None, indicator: list[str], footer: str) -> tuple[list[list[str]], str]:
+    """One page of ruled_pdf_pages: a form's 项目名称 row, its 预算金额 row when given, the header and one indicator."""
+    head = [["项目名称", name], *([["预算金额", budget]] if budget else [])]
+    return [*head, PDF_FORM_HEAD, indicator], footer
+
+
 def test_a_ruled_pdf_form_whose_head_is_repeated_on_the_next_page_is_one_project(tmp_path):
     """A ruled form printed over two pages repeats its 项目名称 row on the second, after the first page's number: the
     rows of page 2 went to a second project of the same name, without a budget. After a page mark, the open project's
     own name (and no other budget) goes on with it; with another budget it is another project."""
+    name = "城乡居民医保参保补助"
     one = ruled_pdf_pages(
         tmp_path / "two_pages.pdf",
         [
-            (
-                [
-                    ["项目名称", "城乡居民医保参保补助"],
-                    ["预算金额", "210"],
-                    PDF_FORM_HEAD,
-                    ["产出指标", "数量指标", "资助参保人数", "≥3200人"],
-                ],
-                "第 1 页 共 2 页",
-            ),
-            (
-                [["项目名称", "城乡居民医保参保补助"], PDF_FORM_HEAD, ["效益指标", "社会效益指标", "困难群众参保率", "100%"]],
-                "第 2 页 共 2 页",
-            ),
+            pdf_form_page(name, "210", ["产出指标", "数量指标", "资助参保人数", "≥3200人"], "第 1 页 共 2 页"),
+            pdf_form_page(name, None, ["效益指标", "社会效益指标", "困难群众参保率", "100%"], "第 2 页 共 2 页"),
         ],
     )
     document = read_document(one)
     assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in document.projects] == [
-        ("城乡居民医保参保补助", 210.0, ["资助参保人数", "困难群众参保率"]),
+        (name, 210.0, ["资助参保人数", "困难群众参保率"]),
     ]
+    name = "乡镇卫生院设备购置"
     two = ruled_pdf_pages(
         tmp_path / "two_projects.pdf",
         [
-            (
-                [
-                    ["项目名称", "乡镇卫生院设备购置"],
-                    ["预算金额", "96"],
-                    PDF_FORM_HEAD,
-                    ["产出指标", "数量指标", "购置台数", "≥12台"],
-                ],
-                "- 1 -",
-            ),
-            (
-                [
-                    ["项目名称", "乡镇卫生院设备购置"],
-                    ["预算金额", "54"],
-                    PDF_FORM_HEAD,
-                    ["产出指标", "数量指标", "购置台数", "≥7台"],
-                ],
-                "- 2 -",
-            ),
+            pdf_form_page(name, "96", ["产出指标", "数量指标", "购置台数", "≥12台"], "- 1 -"),
+            pdf_form_page(name, "54", ["产出指标", "数量指标", "购置台数", "≥7台"], "- 2 -"),
         ],
     )
     document = read_document(two)
     assert [(p.name, p.budget, [i.value for i in p.indicators]) for p in document.projects] == [
-        ("乡镇卫生院设备购置", 96.0, ["≥12台"]),
-        ("乡镇卫生院设备购置", 54.0, ["≥7台"]),
+        (name, 96.0, ["≥12台"]),
+        (name, 54.0, ["≥7台"]),
     ]
 
 
@@ -2912,16 +2898,9 @@ def test_a_form_head_row_of_two_labels_whose_second_is_the_budget_gives_the_budg
     45. Only the first label was read, so the project had no budget (and 项目类型 | 部门预算 | 预算金额 | 45 was left out
     whole). The budget's label in the second pair is read as a row of its own; a first pair the form does not know is
     still listed as left out. Inside the indicator table, a cost row named after the budget stays an indicator."""
-    path = write_word(
-        tmp_path / "form.docx",
-        [
-            *head,
-            ["一级指标", "二级指标", "三级指标", "指标值"],
-            ["产出指标", "数量指标", "防火巡查次数", "≥120次"],
-            ["成本指标", "经济成本指标", "项目资金", "≤45万元"],
-        ],
+    document = read_word_form(
+        tmp_path, head, [["产出指标", "数量指标", "防火巡查次数", "≥120次"], ["成本指标", "经济成本指标", "项目资金", "≤45万元"]]
     )
-    document = read_document(path)
     assert [(p.name, p.budget, [(i.level3, i.value) for i in p.indicators]) for p in document.projects] == [
         ("森林防火专项", 45.0, [("防火巡查次数", "≥120次"), ("项目资金", "≤45万元")]),
     ]
@@ -3002,16 +2981,11 @@ def test_a_budget_total_labelled_beside_its_parts_by_source_takes_the_figure_und
     """项目资金（万元） | 年度资金总额 | 其中：财政拨款 | 其他资金, the figures on the row under them (a unit's row between them
     or in the first cell, （元） or 万元): the parts by where the money comes from were not known as column labels, so the
     project had no budget and the figures became its purpose. The figure under the year's total is the budget."""
-    path = write_word(
-        tmp_path / "form.docx",
-        [
-            ["项目名称", "中小学校舍维修改造", "", ""],
-            *money_rows,
-            ["一级指标", "二级指标", "三级指标", "指标值"],
-            ["产出指标", "数量指标", "维修改造校舍面积", "≥3200平方米"],
-        ],
+    document = read_word_form(
+        tmp_path,
+        [["项目名称", "中小学校舍维修改造", "", ""], *money_rows],
+        [["产出指标", "数量指标", "维修改造校舍面积", "≥3200平方米"]],
     )
-    document = read_document(path)
     assert [(p.name, p.budget, p.purpose) for p in document.projects] == [("中小学校舍维修改造", budget, "")]
     assert rows(document) == [("维修改造校舍面积", "≥3200平方米")]
     assert document.skipped == []
