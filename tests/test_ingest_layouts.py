@@ -3056,29 +3056,6 @@ def test_a_cost_row_named_with_a_budget_label_keeps_its_name_in_run_on_text(tmp_
     assert rows(document) == [("奖补资金总额", "300万元"), ("带动社会投资总额", "500万元")]
 
 
-def test_a_form_labelled_in_one_cell_after_a_flat_table_is_its_own_project(tmp_path):
-    """A workbook's flat table (a project a row), then a form whose labels and values share one cell (项目名称：乙): the
-    labelled cells were left out as rows of the flat table, and the form's rows went to a project named after the sheet,
-    without its budget. A one-cell project or unit label ends the flat table, as one in a cell of its own does."""
-    path = write_sheet(
-        tmp_path / "汇总.xlsx",
-        [
-            ["项目名称", "预算金额", "三级指标", "指标值"],
-            ["水土保持综合治理", "150", "治理水土流失面积", "≥12平方公里"],
-            ["项目名称：小型农田水利设施维修"],
-            ["预算金额：60万元"],
-            ["一级指标", "二级指标", "三级指标", "指标值"],
-            ["产出指标", "数量指标", "维修渠道长度", "≥18公里"],
-        ],
-    )
-    document = read_document(path)
-    assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in document.projects] == [
-        ("水土保持综合治理", 150.0, ["治理水土流失面积"]),
-        ("小型农田水利设施维修", 60.0, ["维修渠道长度"]),
-    ]
-    assert document.skipped == []
-
-
 def test_a_numbered_heading_right_before_its_own_form_opens_the_next_project(tmp_path):
     """2.城区绿化提升（60万元） after a table's rows, with its own header (or goal, or budget) right under it: a project's
     name need not end as 经费 or 补助 do, so the line was read as an indicator of the project before, and the next

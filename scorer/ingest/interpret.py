@@ -969,10 +969,8 @@ class Interpreter:
         if self.header and self._closing_row(block, filled[0]):
             return
         first_key = _heading_key(filled[0])
-        labelled = _LABELLED.match(filled[0].strip()) if len(filled) == 1 else None
-        opening = _heading_key(labelled["label"]) if labelled else first_key  # 项目名称：丁项目 in one cell
-        if self.layout == "flat" and self.header and (_form_labels().get(opening) or opening in _unit_labels()):
-            self._close_project()  # 项目名称 | 丁项目 (or 项目名称：丁项目) after a flat table: a form follows it
+        if self.layout == "flat" and self.header and (_form_labels().get(first_key) or first_key in _unit_labels()):
+            self._close_project()  # 项目名称 | 丁项目 after a flat table: a form follows it
             self.header, self.layout = None, ""
         if self.layout == "flat" and self.header:
             self._flat_row(block)
