@@ -3065,10 +3065,71 @@ def test_a_numbered_heading_right_before_its_own_form_opens_the_next_project(tmp
         "1.乡村道路养护（120万元）\n一级指标  二级指标  三级指标  指标值\n产出指标  数量指标  养护里程  ≥300公里\n"
         "2.城区绿化提升（60万元）\n一级指标  二级指标  三级指标  指标值\n产出指标  数量指标  新增绿地面积  ≥2万平方米\n"
         "3、河道堤防维修养护\n年度绩效目标：完成堤防维修养护45公里。\n一级指标  二级指标  三级指标  指标值\n"
-        "产出指标  数量指标  维修养护堤防长度  ≥45公里\n",
+        "产出指标  数量指标  维修养护堤防长度  ≥45公里\n4.乡村学校少年宫运行\n预算金额：40万元\n"
+        "一级指标  二级指标  三级指标  指标值\n产出指标  数量指标  开展活动场次  ≥200场\n",
     )
     assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in document.projects] == [
         ("乡村道路养护", 120.0, ["养护里程"]),
         ("城区绿化提升", 60.0, ["新增绿地面积"]),
         ("河道堤防维修养护", None, ["维修养护堤防长度"]),
+        ("乡村学校少年宫运行", 40.0, ["开展活动场次"]),
     ]
+
+
+def test_a_numbered_goal_stops_at_a_heading_numbered_another_way(tmp_path):
+    """1. 2. of the goal, then 二、保障措施 or （四）实施计划: the document's next part, not a third item."""
+    document = read_text(
+        tmp_path,
+        "项目名称：老年人健康管理\n年度绩效目标：\n1.为65岁以上老年人提供健康体检2.4万人次，健康管理率达到70%。\n"
+        "二、保障措施与实施计划\n县卫生健康局统筹推进，按季度督导。\n一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t老年人健康体检人次\t≥2.4万人次\n",
+    )
+    assert document.projects[0].goal == "1.为65岁以上老年人提供健康体检2.4万人次，健康管理率达到70%。"
+
+
+def test_figures_under_a_budgets_column_labels_are_its_budget_only_on_the_budgets_own_row(tmp_path):
+    """Under 项目资金 | 年度资金总额 | 财政拨款 | 自筹资金, a breakdown's item (灯具采购 | 60 …) is no budget and leaves the one
+    given above; a 资金来源 table after a project's indicators gives the next project no budget."""
+    breakdown = read_word_form(
+        tmp_path,
+        [
+            ["项目名称", "城区路灯节能改造", "", ""],
+            ["预算金额（万元）", "96", "", ""],
+            ["项目资金（万元）", "年度资金总额", "财政拨款", "自筹资金"],
+            ["灯具采购", "60", "60", "0"],
+            ["安装施工", "36", "30", "6"],
+        ],
+        [["产出指标", "数量指标", "更换节能灯具", "≥1800盏"]],
+    )
+    assert [(p.name, p.budget) for p in breakdown.projects] == [("城区路灯节能改造", 96.0)]
+    sources = read_document(
+        write_word(
+            tmp_path / "sources.docx",
+            [
+                ["项目名称", "村级卫生室运行补助", "", ""],
+                ["预算金额（万元）", "75", "", ""],
+                ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "补助村卫生室个数", "≥120个"],
+                ["项目资金", "年度资金总额", "其中：财政拨款", "其他资金"],
+                ["", "75", "70", "5"],
+                ["项目名称", "乡村医生培训", "", ""],
+                ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "培训乡村医生人数", "≥300人"],
+            ],
+        )
+    )
+    assert [(p.name, p.budget) for p in sources.projects] == [("村级卫生室运行补助", 75.0), ("乡村医生培训", None)]
+
+
+def test_a_numbered_statement_or_cost_item_inside_a_table_opens_no_project(tmp_path):
+    """A value-less numbered line inside the indicator table before a row whose name opens with a budget's words (项目资金
+    使用合规率), before a budget's line, or before the header repeated over a page, is no project's heading."""
+    document = read_text(
+        tmp_path,
+        "项目名称：农村危房改造\n一级指标  二级指标  三级指标  指标值\n产出指标  数量指标  改造危房户数  ≥260户\n"
+        "产出指标  质量指标\n1.危房改造竣工验收合格\n项目资金使用合规率  100%\n成本指标\n1.建材采购\n预算金额：35万元\n"
+        "1.住房安全状况明显改善\n一级指标  二级指标  三级指标  指标值\n满意度指标  服务对象满意度指标  改造户满意度  ≥95%\n",
+    )
+    assert [p.name for p in document.projects] == ["农村危房改造"]
+    names = [i.level3 for i in document.projects[0].indicators]
+    assert {"改造危房户数", "项目资金使用合规率", "改造户满意度"} <= set(names)

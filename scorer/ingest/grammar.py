@@ -848,23 +848,40 @@ class GrammarInterpreter:
         self.heading_goal = ""
 
     def _numbered_heading_of_a_form(self, cells: list[Cell], index: int) -> bool:
-        """A numbered line that could name a project (2、堤防工程维修养护（50万元）) right before a form's own part: its goal,
-        its budget, its name's label or an indicator header. Inside a table such a line was read as an indicator of the
-        project before (a project's name need not end as 经费 or 补助 do), and the next project's rows went to it."""
+        """A numbered line that could name a project, right before a form's own part: its goal or its name's label
+        (3、特种设备安全监察 then 年度绩效目标：…); its budget's line and then such a part or an indicator header (2.学生资助 then
+        预算金额：140万元 then 年度绩效目标：…); or, with its budget in a gloss (2.城区绿化提升（60万元）), an indicator header.
+        Inside a table such a line was read as an indicator of the project before (a project's name need not end as 经费
+        or 补助 do), and the next project's rows went to it. A statement before a header repeated over a page
+        (1.河湖水环境明显改善), or a cost item and its amount before the next item (1.苗木补植采购 then 预算金额：35万元 then
+        2.…), is not one."""
         text = cells[index].text.strip()
         gloss = HEADING_GLOSS.search(text)
         found = _PROJECT_HEADING.match(text[: gloss.start()] if gloss else text)
         if found is None or not heading_names_project(found["name"]) or index + 1 >= len(cells):
             return False
-        following = cells[index + 1].text.strip()
-        labelled = LABEL_AND_TEXT.match(following)
-        opening = key(labelled["label"] if labelled else following)
-        return (
-            index + 1 in self._header_starts
-            or heading_field(opening) == "goal"
-            or self._names_project(opening)
-            or opening.startswith(_form_labels().budget)
-        )
+        if self._opens_form_part(cells[index + 1]):
+            return True
+        budgeted = gloss is not None and glossed_budget(gloss["gloss"], self.money_factor) is not None
+        if budgeted and index + 1 in self._header_starts:
+            return True
+        if not self._budget_line(cells[index + 1].text):
+            return False
+        after = next((j for j in range(index + 2, len(cells)) if cells[j].line != cells[index + 1].line), None)
+        return after is not None and (self._opens_form_part(cells[after]) or after in self._header_starts)
+
+    def _opens_form_part(self, cell: Cell) -> bool:
+        """A goal's or a project's name label opening the cell (年度绩效目标：…, 项目名称：…)."""
+        labelled = LABEL_AND_TEXT.match(cell.text.strip())
+        opening = key(labelled["label"] if labelled else cell.text.strip())
+        return heading_field(opening) == "goal" or self._names_project(opening)
+
+    @staticmethod
+    def _budget_line(text: str) -> bool:
+        """A budget's label and its amount (预算金额：140万元, 项目资金(万元)), nothing else: not 项目资金使用合规率."""
+        compact_text = key(without_list_number(text.strip()))
+        label = next((label for label in _form_labels().budget if compact_text.startswith(label)), None)
+        return label is not None and len(_LABEL_REST.sub("", _BRACKETS.sub("", compact_text)[len(label) :])) <= 2
 
     def _names_project(self, compact_text: str) -> bool:
         return _BRACKETS.sub("", compact_text).startswith(_form_labels().project)
@@ -999,33 +1016,36 @@ def _period_budget_labels() -> frozenset[str]:
 
 
 _ITEM_NUMBER = re.compile(
-    r"\s*(?:[(（]\s*(\d{1,2}|[一二三四五六七八九十])\s*[)）]|(\d{1,2})\s*[.、．](?!\d)|([一二三四五六七八九十])\s*、)"
+    r"\s*(?:(?P<paren>[(（]\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[)）])|(?P<arabic>\d{1,2}\s*[.、．](?!\d))|(?P<chinese>[一二三四五六七八九十]\s*、))"
 )
 _CHINESE_NUMBERS = {numeral: value for value, numeral in enumerate("一二三四五六七八九十", start=1)}
 
 
-def item_number(text: str) -> int | None:
-    """The number a list item opens with (1. 1、 （1） 一、), or None."""
+def item_number(text: str) -> tuple[str, int] | None:
+    """The style and number a list item opens with (1. 1、 arabic; （1） （一） in brackets; 一、 chinese), or None."""
     found = _ITEM_NUMBER.match(text)
     if found is None:
         return None
-    number = next(group for group in found.groups() if group)
-    return int(number) if number.isdigit() else _CHINESE_NUMBERS[number]
+    number = re.findall(r"\d{1,2}|[一二三四五六七八九十]", found.group())[0]
+    style = found.lastgroup or ""
+    if style == "paren" and not number.isdigit():
+        style = "paren-chinese"  # （一） and （1） are two styles
+    return style, int(number) if number.isdigit() else _CHINESE_NUMBERS[number]
 
 
 def _with_numbered_items(goal: str, cells: list[Cell], start: int) -> str:
-    """A goal that opens a numbered list (1.为2000名学生提供营养餐；) with the items that go on with its numbering, each
-    opening a line of its own from cells[start] on (2.…, 3.…): they were dropped, the goal kept its first item only. The
-    list ends at a number out of turn, a line that is no goal text (a header, a group label, a measure's name), or a
-    line naming a project (2、乙补贴（150万元）)."""
-    number = item_number(goal)
+    """A goal that opens a numbered list (1.为2000名学生提供营养餐；) with the items that go on with its numbering in its
+    own style, each opening a line of its own from cells[start] on (2.…, 3.…): they were dropped, the goal kept its
+    first item only. The list ends at a number out of turn or of another style (二、保障措施 after 1. 2.), a line that
+    is no goal text (a header, a group label, a measure's name), or a line naming a project (2、乙补贴（150万元）)."""
+    item = item_number(goal)
     for cell in cells[start:]:
         text = cell.text.strip()
-        if number is None or not (cell.first or cell.alone) or item_number(text) != number + 1:
-            break
+        if item is None or not (cell.first or cell.alone) or item_number(text) != (item[0], item[1] + 1):
+            break  # 1. 2. then 二、保障措施 or （四）实施计划: the document's next part, numbered its own way
         if heading_field(text) or label_kind(text) or not _is_goal_text(text) or _numbered_project_name(text):
             break
-        goal, number = f"{goal} {text}", number + 1
+        goal, item = f"{goal} {text}", (item[0], item[1] + 1)
     return goal
 
 

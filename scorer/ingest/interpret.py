@@ -1291,15 +1291,27 @@ class Interpreter:
             self.form_part = ""
             return True
         amount = _to_number(under)
-        if amount is None:
-            return False
+        if amount is None or not self._budget_figures_row(cells[0]):
+            return False  # 灯具采购 | 60 | 60 | 0: an item of the money's breakdown, not the budget
+        if self.project.indicators and not self.pending_name:
+            return False  # a 资金来源 table after the indicators: no project's budget
         amount = round(amount * (self.budget_factor or self.money_factor), 6)
-        if self.project.indicators:  # after a project's indicators: the next project's (or its head again, _named_again)
+        if self.project.indicators:  # under the head of a form named again: the next project's, or the same (_named_again)
             self.pending_budget = amount
         else:
             self.project.budget = amount
         self.form_part = "purpose"
         return True
+
+    @staticmethod
+    def _budget_figures_row(first: str) -> bool:
+        """Whether a row under a budget's column labels, opening with `first`, is the budget's figures: its first cell empty,
+        a unit of money, the budget's label again, a part of it by source (其中：财政拨款 | 90 | 30, when no total row comes
+        first) or a total (合计), not an item of a breakdown (灯具采购 | 60)."""
+        first = first.strip()
+        key = _heading_key(first)
+        labelled = _form_labels().get(key) == "budget" or key in _fund_part_labels()
+        return not first or bool(money_unit_cell(first)) or labelled or bool(_SUM_OPENING.match(key))
 
     def _form_row(self, label: str, block: Row) -> None:
         cells = block.cells
