@@ -1175,7 +1175,7 @@ _RATE_CELL = re.compile(r"\s*(\d+(?:\.(\d+))?)\s*[%％]\s*")
 
 def budget_before_its_rate(run: str, rate: str) -> float | None:
     """A self-evaluation's 年度资金总额 row copied with nothing between its cells: 全年预算数, 全年执行数 and 分值 run
-    together (202010: 20, 20 and 10), or 年初预算数 before them (5454451 0: 54, 54, 45.1, 10), the 执行率 after them
+    together (202010: 20, 20 and 10), or 年初预算数 before them (54544510: 54, 54, 45 and 10), the 执行率 after them
     (100.00%). The budget is the first figure of the one cut of the run into three or four figures (no leading zero, a
     whole weight of 1 to 100 last) whose spending over the year's budget is the rate, to the rate's decimals; None when
     the run is not followed by a rate, or no cut or cuts with two budgets fit. Asked only of cells cut out of a line
