@@ -761,7 +761,7 @@ class GrammarInterpreter:
                 self.budget_of_period = of_period
                 said = without_part_remark(key(without_list_number(cells[index].text.strip())))  # 80万元（其中…）
                 rest = _BRACKETS.sub("", said)[len(label_key) :]
-                if len(_LABEL_REST.sub("", rest)) > 2:
+                if not _figures_only(rest):
                     continue  # 预算资金到位率, 部门预算项目支出绩效自评表: a name or a title (合计, 万元 may follow a label)
                 zeros = 0
                 for offset, candidate in enumerate([rest] + [c.text for c in cells[index + 1 : index + 4]]):
@@ -881,7 +881,7 @@ class GrammarInterpreter:
         """A budget's label and its amount (预算金额：140万元, 项目资金(万元)), nothing else: not 项目资金使用合规率."""
         compact_text = key(without_list_number(text.strip()))
         label = next((label for label in _form_labels().budget if compact_text.startswith(label)), None)
-        return label is not None and len(_LABEL_REST.sub("", _BRACKETS.sub("", compact_text)[len(label) :])) <= 2
+        return label is not None and _figures_only(_BRACKETS.sub("", compact_text)[len(label) :])
 
     def _names_project(self, compact_text: str) -> bool:
         return _BRACKETS.sub("", compact_text).startswith(_form_labels().project)
@@ -1047,6 +1047,12 @@ def _with_numbered_items(goal: str, cells: list[Cell], start: int) -> str:
             break
         goal, item = f"{goal} {text}", (item[0], item[1] + 1)
     return goal
+
+
+def _figures_only(rest: str) -> bool:
+    """Whether what follows a budget's label is figures and units only (：140万元, (万元)), not a name's words
+    (预算资金到位率, 部门预算项目支出绩效自评表; 合计 or 万元 may follow a label)."""
+    return len(_LABEL_REST.sub("", rest)) <= 2
 
 
 def _is_goal_text(text: str) -> bool:
