@@ -79,6 +79,36 @@ def test_streamed_chunks_equal_the_whole_table(corpus, tmp_path, jobs):
     assert "B201" in " ".join(whole.rows["codes"])  # templates across units are found across chunks
 
 
+def test_a_chunk_handed_to_a_worker_as_a_file_reads_back_as_the_chunk(corpus, tmp_path, monkeypatch):
+    """Its rows, text columns (Arrow-backed and Python objects alike), and the table's own row numbers."""
+    import tempfile
+
+    from scorer.engines.bulk import ChunkFiles
+    from scorer.ingest.tables import read_batches
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    chunk = next(iter(read_batches(corpus, 1_000))).iloc[300:700]
+    chunk["source"] = chunk["source"].astype(object)
+    files = ChunkFiles()
+    shared = files.put(chunk)
+    pd.testing.assert_frame_equal(shared.frame(), chunk)
+    assert shared.frame().index[0] == chunk.index[0] != 0
+    files.drop(shared)
+    files.remove()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_run_over_two_workers_leaves_no_chunk_file(corpus, tmp_path, monkeypatch):
+    import tempfile
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    report = score_tables([corpus], tmp_path / "rows.csv", None, jobs=2, chunk_rows=400)
+    assert report.rows == 3_000 and not report.errors
+    assert list(scratch.iterdir()) == []
+
+
 def test_parquet_in_and_out_gives_the_csv_results(corpus, tmp_path):
     as_parquet = tmp_path / "corpus.parquet"
     _read(corpus).to_parquet(as_parquet, index=False)

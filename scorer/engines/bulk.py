@@ -525,8 +525,56 @@ def young_garbage_only() -> Iterator[None]:
         gc.collect(0)
 
 
+@dataclass(frozen=True)
+class SharedChunk:
+    """A chunk handed to a worker as a file (Arrow IPC, memory-mapped where it is read) instead of through
+    the pool's pipe: a 200,000-row document took 0.3 to 0.7 s to reach each worker that way, against 0.15 s
+    to write the file once and a few milliseconds to map it. Text columns held as Python objects
+    (`object_columns`) come back so."""
+
+    path: str
+    object_columns: tuple[str, ...]
+
+    def frame(self) -> pd.DataFrame:
+        import pyarrow as pa
+
+        frame = pa.ipc.open_file(pa.memory_map(self.path)).read_all().to_pandas()
+        return frame.astype({column: object for column in self.object_columns}) if self.object_columns else frame
+
+
+class ChunkFiles:
+    """The folder of the chunks in flight (SharedChunk), made in the system's temporary folder with the first
+    chunk; each file goes when its chunk is scored, the folder when the pool ends, however it ends."""
+
+    def __init__(self) -> None:
+        self.folder: Path | None = None
+        self._count = 0
+
+    def put(self, chunk: pd.DataFrame) -> SharedChunk:
+        import pyarrow as pa
+
+        if self.folder is None:
+            self.folder = Path(tempfile.mkdtemp(prefix="zhibiao-chunks-"))
+        self._count += 1
+        path = self.folder / f"{self._count}.arrow"
+        table = pa.Table.from_pandas(chunk, preserve_index=True)
+        with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+        return SharedChunk(str(path), tuple(str(c) for c in chunk.columns if chunk[c].dtype == object))
+
+    @staticmethod
+    def drop(shared: SharedChunk) -> None:
+        Path(shared.path).unlink(missing_ok=True)
+
+    def remove(self) -> None:
+        import shutil
+
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
 def _score_chunk(
-    chunk: pd.DataFrame,
+    chunk: pd.DataFrame | SharedChunk,
     csv_out: bool,
     options: BulkOptions,
     number: int = -1,
@@ -539,6 +587,8 @@ def _score_chunk(
 
     set_language(options.language)
     _scoring(number)
+    if isinstance(chunk, SharedChunk):
+        chunk = chunk.frame()
     started = time.perf_counter()
     errors: list[str] = []
     with young_garbage_only():
@@ -797,6 +847,8 @@ def _worker_pool(jobs: int, options: BulkOptions):
     except BaseException:
         workers.stop()
         raise
+    finally:
+        workers.chunk_files.remove()
     pool.shutdown(wait=True)
 
 
@@ -844,6 +896,7 @@ class WorkerBoard:
         self.board = board
         self.max_memory_mb = max_memory_mb
         self.processes: list = []
+        self.chunk_files = ChunkFiles()
 
     def submit(self, *args, **kwargs):
         return self.pool.submit(*args, **kwargs)
@@ -1040,23 +1093,25 @@ def _scored_chunks(
     places: dict[int, str] = {}  # chunk number -> where it is in the input, for the one line if it fails
 
     def result():
-        futures, number, path = in_flight.popleft()
+        futures, number, path, shared = in_flight.popleft()
         try:
             return with_units_named(path, merged_parts([pool.result(future) for future in futures]))
         except BrokenProcessPool:
             raise _worker_died(pool, places, number) from None
         finally:
             places.pop(number, None)
+            pool.chunk_files.drop(shared)
 
     for number, (path, chunk) in enumerate(chunks_with_paths()):
         places[number] = _place(path, chunk)
         parts = document_parts(chunk, jobs) if len(chunk) > chunk_rows else [None]
+        shared = pool.chunk_files.put(chunk)
         try:
-            futures = [pool.submit(_run_task, _score_chunk, chunk, csv_out, options, number, part, str(path)) for part in parts]
+            futures = [pool.submit(_run_task, _score_chunk, shared, csv_out, options, number, part, str(path)) for part in parts]
         except BrokenProcessPool:  # a worker died while this chunk was read
             raise _worker_died(pool, places, number) from None
-        in_flight.append((futures, number, path))
-        if sum(len(futures) for futures, _, _ in in_flight) >= 2 * jobs:
+        in_flight.append((futures, number, path, shared))
+        if sum(len(futures) for futures, *_ in in_flight) >= 2 * jobs:
             yield result()
     while in_flight:
         yield result()
