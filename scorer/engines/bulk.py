@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -567,10 +568,17 @@ class ChunkFiles:
         Path(shared.path).unlink(missing_ok=True)
 
     def remove(self) -> None:
-        import shutil
-
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class RowsFiles:
+    """Scored rows as CSV lines (no header) in files beside their chunk's (SharedChunk), in order: what a
+    worker sends back instead of the bytes themselves, which the pool's pipe would carry to the main
+    process only for it to write them out again. RowsSink.write copies them out and removes them."""
+
+    paths: tuple[str, ...]
 
 
 def _score_chunk(
@@ -581,32 +589,43 @@ def _score_chunk(
     part: tuple[int, int] | None = None,
     table_file: str | None = None,
 ) -> tuple[object, pd.DataFrame, list[str], float, float]:
-    """In a worker: score (the projects of `part` only, when given), then format the rows for the output
-    (CSV text or an Arrow table)."""
+    """In a worker: score (the projects of `part` only, when given), then format the rows for the output:
+    CSV text (in a file beside the chunk's, RowsFiles, for a chunk handed over as a file) or an Arrow table."""
     from scorer.messages import set_language
 
     set_language(options.language)
     _scoring(number)
+    shared: SharedChunk | None = None
     if isinstance(chunk, SharedChunk):
-        chunk = chunk.frame()
+        shared, rows = chunk, chunk.frame()
+    else:
+        rows = chunk
     started = time.perf_counter()
     errors: list[str] = []
     with young_garbage_only():
         scored = score_frame(
-            chunk.reset_index(drop=True),
+            rows.reset_index(drop=True),
             options.corpus_stats,
             options.select,
             options.ignore,
             options.use_model,
             options.model_path,
             errors=errors,
-            row_numbers=(chunk.index + 1).tolist(),  # the table's own: blank rows are not in the chunk
+            row_numbers=(rows.index + 1).tolist(),  # the table's own: blank rows are not in the chunk
             part=part,
             table_file=table_file,
         )
     scored_at = time.perf_counter()
     projects = projects_from_rows(scored)
-    payload = scored_csv_bytes(scored[ROW_OUTPUT]) if csv_out else _arrow_table(typed_rows(scored[ROW_OUTPUT]))
+    payload: object
+    if not csv_out:
+        payload = _arrow_table(typed_rows(scored[ROW_OUTPUT]))
+    elif shared is not None:
+        rows_file = f"{shared.path}.{part[0] if part else 0}.csv"
+        Path(rows_file).write_bytes(scored_csv_bytes(scored[ROW_OUTPUT]))
+        payload = RowsFiles((rows_file,))
+    else:
+        payload = scored_csv_bytes(scored[ROW_OUTPUT])
     return payload, projects, errors, scored_at - started, time.perf_counter() - scored_at
 
 
@@ -692,6 +711,13 @@ class RowsSink:
                 self._handle.write(("\ufeff" + ",".join(ROW_OUTPUT) + "\n").encode("utf-8"))
 
     def write(self, payload) -> None:
+        if isinstance(payload, RowsFiles):
+            for rows_file in payload.paths:
+                if self._handle is not None:
+                    with open(rows_file, "rb") as lines:
+                        shutil.copyfileobj(lines, self._handle, 1 << 20)
+                Path(rows_file).unlink(missing_ok=True)
+            return
         if self.path is None:
             return
         if self.parquet:
@@ -1175,8 +1201,10 @@ def merged_parts(results: list[tuple]) -> tuple:
     if len(results) == 1:
         return results[0]
     payloads, projects, errors, score_seconds, format_seconds = zip(*results, strict=True)
-    if isinstance(payloads[0], bytes):
-        payload: object = b"".join(payloads)
+    if isinstance(payloads[0], RowsFiles):
+        payload: object = RowsFiles(tuple(path for files in payloads for path in files.paths))
+    elif isinstance(payloads[0], bytes):
+        payload = b"".join(payloads)
     else:
         import pyarrow as pa
 
