@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import weakref
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -279,14 +280,16 @@ def _context_flags(key: ContextKey) -> dict[str, float]:
     return flags
 
 
-_last_project: list = [None, frozenset()]  # the project whose words were asked last, and its words
+_last_project: list = [lambda: None, frozenset()]  # a weak reference to the project asked last, and its words
 
 
 def _project_words(project) -> frozenset[str]:
     """The words of a project's text, kept for the last project asked: its rows are asked one after another,
-    and keeping every project's words would cost a large document's worth of sets."""
-    if _last_project[0] is not project:
-        _last_project[0], _last_project[1] = project, frozenset(_words(project.text))
+    and keeping every project's words would cost a large document's worth of sets. The project is held
+    weakly: held for good, it kept its whole document alive after the chunk was scored (a 200,000-row
+    document in a worker until the next chunk, walked by every collector pass meanwhile)."""
+    if _last_project[0]() is not project:
+        _last_project[0], _last_project[1] = weakref.ref(project), frozenset(_words(project.text))
     return _last_project[1]
 
 

@@ -217,3 +217,21 @@ def test_the_models_vague_costs_nothing_on_a_target_the_rules_read_as_a_known_ki
     assert list(known["score"]) == [100.0, 100.0, 100.0]
     assert not any("M001" in codes for codes in known["codes"])
     assert control["score"] < 100.0
+
+
+def test_a_scored_document_is_freed_once_scoring_is_done():
+    """The model keeps the words of the project it read last, not the project: a project held for good
+    kept its whole document (a 200,000-row export's, in a worker) alive until the next one was scored."""
+    import gc
+    import weakref
+
+    from scorer.api import score_documents
+    from scorer.ingest import read_paths
+
+    documents = read_paths([SEED_003]).documents
+    score_documents(documents, findings_table=False)
+    assert classifier._last_project[1]  # the model did read a project's words
+    alive = [weakref.ref(document) for document in documents]
+    del documents
+    gc.collect()
+    assert [ref() for ref in alive] == [None]
