@@ -684,6 +684,21 @@ def test_a_unit_in_two_tables_counts_once_for_template_statistics(seed_table, tm
     assert both["rows"] == 2 * one["rows"]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_template_statistics_do_not_depend_on_how_the_table_is_cut_into_frames(seed_table, tmp_path, jobs):
+    """Pass 1 digests each frame as it is read: a unit whose rows fall in several frames (a document of more
+    rows than a frame) still counts once for each of its keys, as when each frame holds whole documents."""
+    from scorer.engines.bulk import BulkOptions, _worker_pool, template_stats
+
+    table = tmp_path / "units.csv"
+    _export(seed_table).to_csv(table, index=False)
+    with _worker_pool(jobs, BulkOptions(use_model=False)) as pool:
+        cut_small = template_stats([table], chunk_rows=7, pool=pool)
+        whole = template_stats([table], chunk_rows=100_000, pool=pool)
+    assert cut_small == whole
+    assert whole["units"] == 5 and whole["rows"] == len(seed_table)
+
+
 def test_parse_then_score_of_an_export_of_several_units_gives_what_score_gives(seed_table, tmp_path):
     """parse read such an export as one document (its units one another's context), so parse-then-score
     differed from score; parse, duplicates and corpus-stats now read rows tables as score does."""

@@ -287,19 +287,25 @@ def template_stats(
     def collect_next(path: Path) -> None:
         in_pool(path, lambda: collect(pool.result(in_flight.popleft())))
 
-    def count(path: Path, frames: Generator[pd.DataFrame, None, None]) -> None:
-        nonlocal rows
-        try:
-            for frame in document_chunks(frames, stop_at_scattered):
-                rows += int((~unnamed_rows(frame)).sum())  # as pass 2 counts them: a project's heading line is none
-                units.update(frame["source"].unique())
-                if pool is None:
-                    collect(key_digests(frame))
-                    continue
+    def digested(path: Path, frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        """The frames as read, each one's digests made meanwhile (a pair is counted once however the table's
+        rows fall into frames): a document of many frames is not digested in one piece once it is whole."""
+        for frame in frames:
+            if pool is None:
+                collect(key_digests(frame))
+            else:
                 keyed = frame[["source", "level3", "value"]]  # all key_digests reads: less to send
                 in_pool(path, lambda: in_flight.append(pool.submit(_run_task, key_digests, keyed)))  # noqa: B023 (called at once)
                 if len(in_flight) >= 4:
                     collect_next(path)
+            yield frame
+
+    def count(path: Path, frames: Generator[pd.DataFrame, None, None]) -> None:
+        nonlocal rows
+        try:
+            for frame in document_chunks(digested(path, frames), stop_at_scattered):
+                rows += int((~unnamed_rows(frame)).sum())  # as pass 2 counts them: a project's heading line is none
+                units.update(frame["source"].unique())
         except BulkError as exc:  # counted as far as it was read; the other tables still count
             if errors is None:
                 raise
