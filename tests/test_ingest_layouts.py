@@ -1209,6 +1209,50 @@ def test_a_form_s_indicator_table_going_on_after_a_continued_mark_keeps_its_rows
     assert [i.level3 for p in prose.projects for i in p.indicators] == ["培训人数", "培训合格率"]
 
 
+def _numbered_tables_going_on(path: Path, heading_again: str, header_again: bool) -> Path:
+    """A Word file of two numbered projects (1.食品安全抽检, 2.特种设备检验), each a heading, a budget line and an
+    indicator table; the first's table goes on after `heading_again`, in a second table (its header repeated or
+    not)."""
+    import docx
+
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    word = docx.Document()
+    word.add_paragraph("1.食品安全抽检")
+    word.add_paragraph("项目资金：86万元")
+    first = [["产出指标", "数量指标", "抽检批次", "≥1200批次"], ["产出指标", "质量指标", "抽检覆盖率", "100%"]]
+    add_word_table(word, [header, *first])
+    word.add_paragraph(heading_again)
+    rest = [["效益指标", "社会效益指标", "问题食品处置率", "100%"], ["满意度指标", "服务对象满意度指标", "消费者满意度", "≥90%"]]
+    add_word_table(word, [header, *rest] if header_again else rest)
+    word.add_paragraph("2.特种设备检验")
+    word.add_paragraph("项目资金：40万元")
+    add_word_table(word, [header, ["产出指标", "数量指标", "检验台次", "≥300台次"]])
+    word.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("heading_again", ["1.食品安全抽检（续）", "1、食品安全抽检(续表)", "食品安全抽检项目绩效目标表（续）"])
+@pytest.mark.parametrize("header_again", [True, False], ids=["header repeated", "no header"])
+def test_a_projects_heading_again_marked_as_going_on_keeps_its_rows_in_the_project(tmp_path, heading_again, header_again):
+    """Found in review: a numbered project's heading printed again over its table's second page, with （续）, opened a
+    second project of that name plus （续） (no budget), and with no header repeated the rows after it were lost."""
+    document = read_document(_numbered_tables_going_on(tmp_path / "市场监管.docx", heading_again, header_again))
+    assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("食品安全抽检", 86.0, ["抽检批次", "抽检覆盖率", "问题食品处置率", "消费者满意度"]),
+        ("特种设备检验", 40.0, ["检验台次"]),
+    ]
+
+
+def test_a_continued_mark_between_the_rows_of_a_text_table_is_no_indicator(tmp_path):
+    """Found in review: in tab-separated text, a 续表 line between two pages of rows was read as an indicator named 续表."""
+    rows_before = "产出指标\t数量指标\t抽检批次\t≥1200批次\n产出指标\t质量指标\t抽检覆盖率\t100%\n"
+    rows_after = "效益指标\t社会效益指标\t问题食品处置率\t100%\n"
+    for mark in ("续表", "（续表2）", "续上表"):
+        text = f"1.食品安全抽检\n项目资金：86万元\n一级指标\t二级指标\t三级指标\t指标值\n{rows_before}{mark}\n{rows_after}"
+        document = read_text(tmp_path, text)
+        assert rows(document) == [("抽检批次", "≥1200批次"), ("抽检覆盖率", "100%"), ("问题食品处置率", "100%")], mark
+
+
 def test_a_flat_tables_project_named_by_a_section_s_opening_is_a_project(tmp_path):
     """Found in review: in a flat table whose first column names the project, 存在的问题整改专项 or 下一步改进工作经费
     opened like a self-evaluation table's closing section and the project's rows were left out; only a whole

@@ -45,7 +45,7 @@ from scorer.ingest.interpret import (
     year_column,
     years_of_table,
 )
-from scorer.ingest.recover import CUT_MARK, Cell, is_page_number, key, names_a_measure
+from scorer.ingest.recover import CUT_MARK, Cell, is_continued_mark, is_page_number, key, names_a_measure
 from scorer.lexicons import table
 from scorer.text import nfkc
 from scorer.types import Document, Indicator, Location, Project, Skip
@@ -371,9 +371,9 @@ class GrammarInterpreter:
             self.in_table = False
             self.doc.skipped.append(Skip(self._loc(cell), "网页上的按钮文字", text.strip()))
             return index + 1
-        if cell.alone and is_page_number(text):
+        if cell.alone and (is_page_number(text) or (self.in_table and is_continued_mark(text))):
             self.page_turned = True
-            return index + 1  # a page's number between the rows of a table printed over pages
+            return index + 1  # a page's number, or 续表, between the rows of a table printed over pages
         heading_cells = self._numbered_title_line(cells, index) if cell.first else 0
         if heading_cells:  # 2. 乙项目绩效目标表（金额单位：元  预算数：4,867,200.00）, cut at its spaces: the next table's title
             self._close_row()

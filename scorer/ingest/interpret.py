@@ -16,9 +16,9 @@ from functools import cache, lru_cache
 
 from scorer.ingest.blocks import Block, Paragraph, Row
 from scorer.ingest.nested import parse_indicator_list, parse_prose_indicators
-from scorer.ingest.recover import PAGE_NUMBER_FORMS, names_a_measure
+from scorer.ingest.recover import PAGE_NUMBER_FORMS, continued_forms, names_a_measure
 from scorer.lexicons import table
-from scorer.text import alternation, nfkc, strip_markup, without_controls, without_invisible
+from scorer.text import alternation, compact, nfkc, strip_markup, without_controls, without_invisible
 from scorer.types import Document, Indicator, Location, Project, Skip, UnitFamily
 from scorer.values import WAN_FACTORS, budget_in_wan, glossed_money_unit, money_unit_cell
 
@@ -34,6 +34,7 @@ _SECTION = re.compile(  # 二、…, 2. …, （二）…, 项目二：…: a nu
     r"^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]"
     r"|项目[一二三四五六七八九十\d]{1,3}\s*[:：、.．])\s*(?P<name>[^。；;，,]{2,30}?)\s*$"
 )
+_CONTINUED_HEADING = re.compile(r"^(?P<heading>.{2,60}?)\s*(?:\(\s*续\s*(?:表|上表)?\s*\)|续表)\s*$")  # 1.甲（续）, 甲续表
 _UNIT_ROW = re.compile(r"^\d{3,}(?!\d|年)\s*\S+")
 _SUM_OPENING = re.compile(r"^(?:合计|小计|总计(?!划))")  # a sum's word opening a cell; 总计划完成率 is the whole plan's
 _NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
@@ -485,10 +486,8 @@ def _page_mark() -> re.Pattern[str]:
     """A paragraph that marks a table going on over a page: 续表 (lexicons/indicator_grammar.yaml,
     continued_marks) with a number, in brackets or before a caption (续表1：绩效指标), a table's number with
     （续） (附表2（续）), or a page number (第 2 页, 第2页 共5页, - 3 -, 2/5, 3, Page 2)."""
-    marks = alternation(table("indicator_grammar")["continued_marks"])
     return re.compile(
-        rf"^\s*(?:[(（]?\s*(?:{marks})\s*\d*\s*[)）]?(?:\s*[:：].{{0,20}})?"
-        r"|(?:附?表\s*\d*\s*)?[(（]\s*续\s*(?:表|上表)?\s*[)）]"
+        rf"^\s*(?:{continued_forms()}"
         rf"|{PAGE_NUMBER_FORMS}"
         r"|\d{1,3}(?:\s*/\s*\d{1,3})?|(?:page|p\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?)\s*$",
         re.IGNORECASE,
@@ -761,6 +760,10 @@ class Interpreter:
         goal_goes_on, self.goal_open = self.goal_open, False
         self.header_fields = None
         self._money_unit(text)
+        if self._open_project_goes_on(text):
+            # 1.乡村道路养护（续）: the open project's heading again, marked as going on over a page
+            self.over_page = self.in_indicators
+            return
         title = _TITLE.match(text) if len(text) <= _MAX_TITLE else None
         if title and self.layout == "wide":
             return  # a repeated page heading of a one-project-a-row table
@@ -817,6 +820,21 @@ class Interpreter:
         if self.named_by_heading and not _LABEL_OPENING.match(text) and not speaks_of_the_project(text):
             # prose after the heading (not a label such as 绩效指标：, nor 本项目…): it heads a part of the text, not a table
             self.pending_name, self.named_by_heading = "", False
+
+    def _open_project_goes_on(self, text: str) -> bool:
+        """A heading that names the open project again with a mark of going on (1.乡村道路养护（续）, 乡村道路养护(续表),
+        甲项目绩效目标表（续）): the table goes on over a page, as after 续表. The name must be the open project's,
+        numbered or not, so that another project's heading still opens that project."""
+        if self.project is None or not self.project.indicators:
+            return False
+        marked = _CONTINUED_HEADING.match(nfkc(text))
+        if not marked:
+            return False
+        heading = marked["heading"].strip()
+        section = _SECTION.match(heading)
+        title = _TITLE.match(heading)
+        names = {heading, section["name"] if section else "", title["name"] if title else ""}
+        return compact(self.project.name) in {compact(name) for name in names if name}
 
     def _labelled_cell(self, text: str, block: Block) -> bool:
         """A form's labels and values written in one cell or paragraph (单位名称：某县民政局, 项目名称：…，预算金额：

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from scorer.lexicons import table
-from scorer.text import nfkc
+from scorer.text import alternation, nfkc
 
 # Parenthesised pinyin that mirror sites add after characters: 預(yù)算, 區(qū).
 _PINYIN_GLOSS = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
@@ -33,6 +33,23 @@ def is_page_number(text: str) -> bool:
     """第 2 页, 第2页 共5页, 共5页 第2页, - 3 -: a page's number that says it is one (a bare 3 or 2/5, which a table's
     reader takes for one between tables, may be a target's figure on a line of its own)."""
     return bool(_PAGE_NUMBER.match(text))
+
+
+@cache
+def continued_forms() -> str:
+    """The marks of a table going on over a page, as a pattern: 续表 (lexicons/indicator_grammar.yaml continued_marks)
+    with a number, in brackets or before a caption (续表1：绩效指标, （续上表）), or a table's number with （续）
+    (附表2（续）)."""
+    marks = alternation(table("indicator_grammar")["continued_marks"])
+    return (
+        rf"[(（]?\s*(?:{marks})\s*\d*\s*[)）]?(?:\s*[:：].{{0,20}})?"
+        r"|(?:附?表\s*\d*\s*)?[(（]\s*续\s*(?:表|上表)?\s*[)）]"
+    )
+
+
+def is_continued_mark(text: str) -> bool:
+    """续表, 续表2, （续）, 续上表: a line that says the table goes on over a page."""
+    return re.fullmatch(rf"\s*(?:{continued_forms()})\s*", text) is not None
 
 
 _SLASH_CELL_END = re.compile(r"\s+/\s*$")
