@@ -288,7 +288,8 @@ def _project_words(project) -> frozenset[str]:
     and keeping every project's words would cost a large document's worth of sets. The project is held
     weakly: held for good, it kept its whole document alive after the chunk was scored (a 200,000-row
     document in a worker until the next chunk, walked by every collector pass meanwhile)."""
-    if _last_project[0]() is not project:
+    last = _last_project[0]()
+    if last is None or last is not project:
         _last_project[0], _last_project[1] = weakref.ref(project), frozenset(_words(project.text))
     return _last_project[1]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sys
 import tempfile
 from collections import Counter
@@ -1441,6 +1442,8 @@ def main() -> None:
         # status 3 into -6 in CI. The run's own clean-up is done; what the error still holds (the frames of its
         # traceback: a reader, a regrouped table's temporary parts) is let go and collected first.
         status = stopped.code if isinstance(stopped.code, int) else 1
+        for number in (signal.SIGINT, signal.SIGTERM):  # stopping already: a second ^C gives no traceback
+            signal.signal(number, signal.SIG_IGN)
         stopped.__context__ = stopped.__cause__ = stopped.__traceback__ = None
         del stopped
         import gc

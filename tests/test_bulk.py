@@ -98,6 +98,39 @@ def test_a_chunk_handed_to_a_worker_as_a_file_reads_back_as_the_chunk(corpus, tm
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_chunk_file_that_cannot_be_written_is_said_with_its_name(corpus, tmp_path, monkeypatch):
+    """A full temporary folder is said as the folder's (Arrow's own error names no file), so that a user whose output
+    disk has room looks at TMPDIR."""
+    import shutil
+    import tempfile
+
+    from scorer.engines.bulk import ChunkFiles
+    from scorer.ingest.tables import read_batches
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    chunk = next(iter(read_batches(corpus, 100)))
+    files = ChunkFiles()
+    files.put(chunk)
+    assert files.folder is not None
+    shutil.rmtree(files.folder)
+    with pytest.raises(OSError) as failed:
+        files.put(chunk)
+    assert failed.value.filename == str(files.folder / "2.arrow")
+
+
+def test_a_run_that_writes_no_rows_formats_none(corpus, tmp_path, monkeypatch):
+    """With only --projects, the scored rows are not made into CSV (nor into files in the temporary folder)."""
+    from scorer.engines import bulk
+
+    def formatted(*_args, **_kwargs):
+        raise AssertionError("rows formatted for no output")
+
+    monkeypatch.setattr(bulk, "scored_csv_bytes", formatted)
+    report = score_tables([corpus], None, tmp_path / "projects.csv", jobs=2, chunk_rows=400)
+    assert report.rows == 3_000 and not report.errors
+    assert len(_read(tmp_path / "projects.csv")) == report.projects
+
+
 def test_a_run_over_two_workers_leaves_no_chunk_file(corpus, tmp_path, monkeypatch):
     import tempfile
 

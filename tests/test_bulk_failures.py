@@ -115,6 +115,20 @@ def test_a_run_sent_a_signal_stops_its_workers_and_removes_its_temporary_files(t
     _nothing_left(out, scratch, workers)
 
 
+def test_a_run_sent_sigint_again_while_it_stops_still_ends_with_its_one_line(table, places):
+    """Found in review: ^C pressed again while the run cleaned up after the first printed a KeyboardInterrupt
+    traceback and exited -2. Signals are ignored once the run is stopping."""
+    out, scratch = places
+    run, workers = _start(table, out, scratch)
+    while run.poll() is None:  # ^C, again and again, until the run has ended
+        run.send_signal(signal.SIGINT)
+        time.sleep(0.01)
+    code, stderr = _finish(run)
+    assert code == 130, stderr
+    assert stderr.strip().splitlines() == ["错误：收到 SIGINT，评分已停止：评分进程已结束，临时文件已删除，未写出任何文件"]
+    _nothing_left(out, scratch, workers)
+
+
 def test_a_worker_past_the_memory_bound_ends_the_run_naming_the_chunk_and_the_bound(tmp_path):
     """One document of 30,000 rows needs well over 160 MB of a worker's own memory to score (a worker starts
     with under 80 MB of its own); a bound of 110 MB stops the run with the one line, exit status 3, and no

@@ -26,7 +26,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal
 
 import numpy as np
 import pandas as pd
@@ -98,6 +98,8 @@ def stopped_by_signals() -> Iterator[None]:
         return
 
     def interrupt(signum: int, _frame) -> None:
+        for number in (signal.SIGINT, signal.SIGTERM):  # a second ^C must not cut the clean-up short
+            signal.signal(number, signal.SIG_IGN)
         raise _Interrupted(signum)
 
     previous = {number: signal.signal(number, interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
@@ -532,6 +534,20 @@ def young_garbage_only() -> Iterator[None]:
         gc.collect(0)
 
 
+RowsAs = Literal["csv", "arrow", "none"]  # how a worker gives back a chunk's scored rows (none: no rows output)
+
+
+def _naming_the_file(path: str | Path, write: Callable[[], object]) -> None:
+    """write(), an OSError from it naming the file: a full disk or a quota on the temporary folder is said as the
+    folder's, not the output's (Arrow's and a short write's errors name no file)."""
+    try:
+        write()
+    except OSError as exc:
+        if exc.filename:
+            raise
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
+
+
 @dataclass(frozen=True)
 class SharedChunk:
     """A chunk handed to a worker as a file (Arrow IPC, memory-mapped where it is read) instead of through
@@ -565,8 +581,12 @@ class ChunkFiles:
         self._count += 1
         path = self.folder / f"{self._count}.arrow"
         table = pa.Table.from_pandas(chunk, preserve_index=True)
-        with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
-            writer.write_table(table)
+
+        def write() -> None:
+            with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+                writer.write_table(table)
+
+        _naming_the_file(path, write)
         return SharedChunk(str(path), tuple(str(c) for c in chunk.columns if chunk[c].dtype == object))
 
     @staticmethod
@@ -589,14 +609,15 @@ class RowsFiles:
 
 def _score_chunk(
     chunk: pd.DataFrame | SharedChunk,
-    csv_out: bool,
+    rows_as: RowsAs,
     options: BulkOptions,
     number: int = -1,
     part: tuple[int, int] | None = None,
     table_file: str | None = None,
 ) -> tuple[object, pd.DataFrame, list[str], float, float]:
     """In a worker: score (the projects of `part` only, when given), then format the rows for the output:
-    CSV text (in a file beside the chunk's, RowsFiles, for a chunk handed over as a file) or an Arrow table."""
+    CSV text (in a file beside the chunk's, RowsFiles, for a chunk handed over as a file), an Arrow table, or
+    nothing when the run writes no rows."""
     from scorer.messages import set_language
 
     set_language(options.language)
@@ -624,11 +645,14 @@ def _score_chunk(
     scored_at = time.perf_counter()
     projects = projects_from_rows(scored)
     payload: object
-    if not csv_out:
+    if rows_as == "none":
+        payload = b""
+    elif rows_as == "arrow":
         payload = _arrow_table(typed_rows(scored[ROW_OUTPUT]))
     elif shared is not None:
         rows_file = f"{shared.path}.{part[0] if part else 0}.csv"
-        Path(rows_file).write_bytes(scored_csv_bytes(scored[ROW_OUTPUT]))
+        lines = scored_csv_bytes(scored[ROW_OUTPUT])
+        _naming_the_file(rows_file, lambda: Path(rows_file).write_bytes(lines))
         payload = RowsFiles((rows_file,))
     else:
         payload = scored_csv_bytes(scored[ROW_OUTPUT])
@@ -821,8 +845,9 @@ def _score_tables(
         sink = RowsSink(output)
         ok = False
         try:
+            rows_as: RowsAs = "none" if output is None else "arrow" if sink.parquet else "csv"
             for payload, projects, rule_errors, score_seconds, format_seconds in _scored_chunks(
-                pool, readable, options, jobs, chunk_rows, output is None or not sink.parquet, report, scattered
+                pool, readable, options, jobs, chunk_rows, rows_as, report, scattered
             ):
                 write_started = time.perf_counter()
                 sink.write(payload)
@@ -1073,7 +1098,7 @@ def _scored_chunks(
     options: BulkOptions,
     jobs: int,
     chunk_rows: int,
-    csv_out: bool,
+    rows_as: RowsAs,
     report: BulkReport,
     scattered: dict[Path, tuple[str, int]] | None = None,
 ) -> Iterator[tuple]:
@@ -1117,7 +1142,7 @@ def _scored_chunks(
 
     if pool is None:
         for path, chunk in chunks_with_paths():
-            yield with_units_named(path, _score_chunk(chunk, csv_out, options, table_file=str(path)))
+            yield with_units_named(path, _score_chunk(chunk, rows_as, options, table_file=str(path)))
         return
     from concurrent.futures.process import BrokenProcessPool
 
@@ -1139,7 +1164,7 @@ def _scored_chunks(
         parts = document_parts(chunk, jobs) if len(chunk) > chunk_rows else [None]
         shared = pool.chunk_files.put(chunk)
         try:
-            futures = [pool.submit(_run_task, _score_chunk, shared, csv_out, options, number, part, str(path)) for part in parts]
+            futures = [pool.submit(_run_task, _score_chunk, shared, rows_as, options, number, part, str(path)) for part in parts]
         except BrokenProcessPool:  # a worker died while this chunk was read
             raise _worker_died(pool, places, number) from None
         in_flight.append((futures, number, path, shared))
