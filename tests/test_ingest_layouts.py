@@ -1243,6 +1243,74 @@ def test_a_projects_heading_again_marked_as_going_on_keeps_its_rows_in_the_proje
     ]
 
 
+def _water_form(word, name: str, budget: str, indicators: list[list[str]]) -> None:
+    """A form table (name, budget, goal, the indicator header, these rows) added to a python-docx Document."""
+    head = [["项目名称", name, "", ""], ["项目资金（万元）", "年度资金总额", budget, ""]]
+    head.append(["年度绩效目标", "完成年度任务", "", ""])
+    add_word_table(word, [*head, ["一级指标", "二级指标", "三级指标", "指标值"], *indicators])
+
+
+@pytest.mark.parametrize(
+    ("first_title", "title_again"),
+    [
+        ("项目支出绩效目标表", "项目支出绩效目标表"),
+        ("", "县水利局2024年项目支出绩效目标表"),
+        ("", "项目支出绩效目标表（续表）"),
+        ("河道清淤疏浚项目绩效目标表", "河道清淤疏浚项目绩效目标表"),
+    ],
+)
+@pytest.mark.parametrize("header_again", [True, False], ids=["header repeated", "no header"])
+def test_a_forms_title_printed_over_its_second_page_goes_on_with_its_project(tmp_path, first_title, title_again, header_again):
+    """Found in review: the form's title printed again over the second page of its indicator table (or a title that names
+    no project, or any title marked 续表) opened a project named 项目 (县水利局2024年) that took the rows after it, and
+    with no header under it those rows were lost."""
+    import docx
+
+    word = docx.Document()
+    if first_title:
+        word.add_paragraph(first_title)
+    _water_form(word, "河道清淤疏浚", "150", [["产出指标", "数量指标", "清淤长度", "≥12公里"]])
+    word.add_paragraph(title_again)
+    rest = [["产出指标", "质量指标", "河道断面达标率", "≥90%"], ["满意度指标", "服务对象满意度指标", "沿河群众满意度", "≥90%"]]
+    add_word_table(word, [["一级指标", "二级指标", "三级指标", "指标值"], *rest] if header_again else rest)
+    path = tmp_path / "水利.docx"
+    word.save(str(path))
+    document = read_document(path)
+    assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("河道清淤疏浚", 150.0, ["清淤长度", "河道断面达标率", "沿河群众满意度"])
+    ]
+
+
+def test_each_project_under_the_same_title_is_still_its_own_project(tmp_path):
+    """The other side: a document whose every form opens with the same title (项目支出绩效目标表) and its own 项目名称
+    row is one project a form."""
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("项目支出绩效目标表")
+    _water_form(word, "河道清淤疏浚", "150", [["产出指标", "数量指标", "清淤长度", "≥12公里"]])
+    word.add_paragraph("项目支出绩效目标表")
+    _water_form(word, "小型水库维修养护", "60", [["产出指标", "数量指标", "维修水库座数", "≥4座"]])
+    path = tmp_path / "水利.docx"
+    word.save(str(path))
+    assert [(p.name, p.budget, len(p.indicators)) for p in read_document(path).projects] == [
+        ("河道清淤疏浚", 150.0, 1),
+        ("小型水库维修养护", 60.0, 1),
+    ]
+
+
+def test_a_forms_title_printed_again_in_tab_text_goes_on_with_its_project(tmp_path):
+    """The same in text copied from a page: the title over the second page, no header under it."""
+    text = (
+        "项目支出绩效目标表\n项目名称\t河道清淤疏浚\n项目资金（万元）\t年度资金总额\t150\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t清淤长度\t≥12公里\n"
+        "项目支出绩效目标表\n产出指标\t质量指标\t河道断面达标率\t≥90%\n"
+    )
+    document = read_text(tmp_path, text)
+    assert [(p.name, p.budget) for p in document.projects] == [("河道清淤疏浚", 150.0)]
+    assert rows(document) == [("清淤长度", "≥12公里"), ("河道断面达标率", "≥90%")]
+
+
 def test_a_continued_mark_between_the_rows_of_a_text_table_is_no_indicator(tmp_path):
     """Found in review: in tab-separated text, a 续表 line between two pages of rows was read as an indicator named 续表."""
     rows_before = "产出指标\t数量指标\t抽检批次\t≥1200批次\n产出指标\t质量指标\t抽检覆盖率\t100%\n"

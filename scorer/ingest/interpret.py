@@ -34,6 +34,16 @@ _SECTION = re.compile(  # 二、…, 2. …, （二）…, 项目二：…: a nu
     r"^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]"
     r"|项目[一二三四五六七八九十\d]{1,3}\s*[:：、.．])\s*(?P<name>[^。；;，,]{2,30}?)\s*$"
 )
+_YEAR_WORDS = re.compile(r"20\d{2}\s*年度?|年度")
+
+
+def _names_no_project(name: str) -> bool:
+    """A form title's name part that names no project: nothing but 项目 or a year, or a unit and a year (县公安局2024年
+    in 县公安局2024年项目支出绩效目标表)."""
+    rest = compact(_YEAR_WORDS.sub("", name))
+    return rest in ("", "项目", "部门项目") or bool(_ORGAN.search(rest))
+
+
 _CONTINUED_HEADING = re.compile(r"^(?P<heading>.{2,60}?)\s*(?:\(\s*续\s*(?:表|上表)?\s*\)|续表)\s*$")  # 1.甲（续）, 甲续表
 _UNIT_ROW = re.compile(r"^\d{3,}(?!\d|年)\s*\S+")
 _SUM_OPENING = re.compile(r"^(?:合计|小计|总计(?!划))")  # a sum's word opening a cell; 总计划完成率 is the whole plan's
@@ -641,6 +651,7 @@ class Interpreter:
         self.doc = Document(source=source)
         self.project: Project | None = None
         self.pending_title = ""
+        self.titles_read: set[str] = set()  # the forms' titles read so far, compacted (one again is a page's heading)
         self.header: dict[str, int] | None = None
         self.header_width = 0
         self.header_fields: list[str | None] | None = None  # of the header row just read, until another row
@@ -760,11 +771,13 @@ class Interpreter:
         goal_goes_on, self.goal_open = self.goal_open, False
         self.header_fields = None
         self._money_unit(text)
+        title = _TITLE.match(text) if len(text) <= _MAX_TITLE else None
         if self._open_project_goes_on(text):
-            # 1.乡村道路养护（续）: the open project's heading again, marked as going on over a page
+            # 1.乡村道路养护（续）, or the form's title printed again over each page: the table goes on over a page
             self.over_page = self.in_indicators
             return
-        title = _TITLE.match(text) if len(text) <= _MAX_TITLE else None
+        if title:
+            self.titles_read.add(compact(text))
         if title and self.layout == "wide":
             return  # a repeated page heading of a one-project-a-row table
         if title and self.layout == "flat" and self.header:
@@ -822,17 +835,21 @@ class Interpreter:
             self.pending_name, self.named_by_heading = "", False
 
     def _open_project_goes_on(self, text: str) -> bool:
-        """A heading that names the open project again with a mark of going on (1.乡村道路养护（续）, 乡村道路养护(续表),
-        甲项目绩效目标表（续）): the table goes on over a page, as after 续表. The name must be the open project's,
-        numbered or not, so that another project's heading still opens that project."""
+        """While the open project's table is read, a heading printed over a page of it: the form's title as read
+        before, or one that names no project (项目支出绩效目标表, 县公安局2024年项目支出绩效目标表), or any form's title, or
+        the open project's own heading, with a mark of going on (…目标表（续表）, 1.乡村道路养护（续）, 乡村道路养护(续表)).
+        The table goes on over a page, as after 续表. Another project's heading still opens that project, and another
+        project's form after such a title is opened by its 项目名称 row."""
         if self.project is None or not self.project.indicators:
             return False
         marked = _CONTINUED_HEADING.match(nfkc(text))
+        heading = marked["heading"].strip() if marked else text
+        title = _TITLE.match(heading)
+        if compact(heading) in self.titles_read or (title and (marked or _names_no_project(title["name"]))):
+            return True
         if not marked:
             return False
-        heading = marked["heading"].strip()
         section = _SECTION.match(heading)
-        title = _TITLE.match(heading)
         names = {heading, section["name"] if section else "", title["name"] if title else ""}
         return compact(self.project.name) in {compact(name) for name in names if name}
 
