@@ -1299,6 +1299,31 @@ def test_each_project_under_the_same_title_is_still_its_own_project(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("name_again", ["河道清淤疏浚", "河道清淤疏浚（续）", "河道清淤疏浚(续表)"])
+def test_a_forms_name_row_heading_the_next_pages_table_goes_on_with_its_project(tmp_path, name_again):
+    """Found in review: the form's 项目名称 row printed again at the head of its indicator table's next page (a table of
+    its own, no page mark between; the name as written or marked 续) opened a second project of that name, with no
+    budget. With another budget under it, it is another project."""
+    import docx
+
+    def read(budget_again: str | None):
+        word = docx.Document()
+        _water_form(word, "河道清淤疏浚", "150", [["产出指标", "数量指标", "清淤长度", "≥12公里"]])
+        head = [["项目名称", name_again, "", ""]]
+        if budget_again:
+            head.append(["项目资金（万元）", "年度资金总额", budget_again, ""])
+        rest = [["效益指标", "生态效益指标", "河道断面达标率", "≥90%"]]
+        rest.append(["满意度指标", "服务对象满意度指标", "沿河群众满意度", "≥90%"])
+        add_word_table(word, [*head, ["一级指标", "二级指标", "三级指标", "指标值"], *rest])
+        path = tmp_path / "水利.docx"
+        word.save(str(path))
+        return [(p.name, p.budget, len(p.indicators)) for p in read_document(path).projects]
+
+    assert read(None) == [("河道清淤疏浚", 150.0, 3)]
+    if name_again == "河道清淤疏浚":
+        assert read("90") == [("河道清淤疏浚", 150.0, 1), ("河道清淤疏浚", 90.0, 2)]
+
+
 def test_a_forms_title_printed_again_in_tab_text_goes_on_with_its_project(tmp_path):
     """The same in text copied from a page: the title over the second page, no header under it."""
     text = (

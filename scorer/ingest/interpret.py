@@ -1227,6 +1227,14 @@ class Interpreter:
             return None
         return self.project.name
 
+    def _names_the_open_project(self, name: str) -> bool:
+        """A form's 项目名称 naming the open project, whose rows are read, again, as written or marked as going on (甲（续）)."""
+        open_name = self._open_name()
+        if not open_name:
+            return False
+        marked = _CONTINUED_HEADING.match(nfkc(name))
+        return compact(marked["heading"] if marked else name) == compact(open_name)
+
     def _named_again(self) -> bool:
         """项目名称：甲 again above an indicator header, right under 甲's own rows, with no other budget or goal: the
         head of a form repeated on each printed page, not a second project of the same name."""
@@ -1358,10 +1366,10 @@ class Interpreter:
         if label in ("code", "name"):
             name = self._value_after(cells, _name_labels())
             code = self._value_after(cells, ("项目编码", "项目代码"))
-            if self.first_after_page_mark and name and not code and name == self._open_name():
-                # 项目名称 | 甲 after a page mark, under 甲's rows: the form's head printed again on the next page, unless
-                # another budget or goal follows it (_named_again, when the indicator header is read)
-                self.pending_name, self.form_part = name, label
+            if name and not code and self._names_the_open_project(name):
+                # 项目名称 | 甲 (甲（续）) under 甲's rows: the form's head printed again on the next page, unless another
+                # budget or goal follows it (_named_again, when the indicator header is read)
+                self.pending_name, self.form_part = self._open_name() or name, label
                 self._budget_later_in_row(block, repeated=True)
                 return
             if self.project is None or self.project.indicators or (self.project.code and code):
