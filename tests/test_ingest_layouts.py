@@ -1324,6 +1324,30 @@ def test_a_forms_name_row_heading_the_next_pages_table_goes_on_with_its_project(
         assert read("90") == [("河道清淤疏浚", 150.0, 1), ("河道清淤疏浚", 90.0, 2)]
 
 
+@pytest.mark.parametrize("mark", ["续表", "第 2 页 共 3 页", "单位：万元", "- 2 -"])
+def test_a_pages_mark_on_a_row_of_its_own_inside_a_table_is_no_indicator(tmp_path, mark):
+    """Found in review: 续表, a page number or 单位：万元 on a merged row inside a Word form's indicator table was read as
+    an indicator (no name, the mark as its value); in a flat table (a CSV export) such a row split the project in two."""
+    import docx
+
+    word = docx.Document()
+    rest = [[mark] * 4, ["效益指标", "生态效益指标", "河道断面达标率", "≥90%"]]
+    _water_form(word, "河道清淤疏浚", "150", [["产出指标", "数量指标", "清淤长度", "≥12公里"], *rest])
+    path = tmp_path / "水利.docx"
+    word.save(str(path))
+    document = read_document(path)
+    assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("河道清淤疏浚", 150.0, ["清淤长度", "河道断面达标率"])
+    ]
+    flat = tmp_path / "导出.csv"
+    flat.write_text(
+        "项目名称,预算数（万元）,一级指标,二级指标,三级指标,指标值\n河道清淤疏浚,150,产出指标,数量指标,清淤长度,≥12公里\n"
+        f"{mark},,,,,\n河道清淤疏浚,150,效益指标,生态效益指标,河道断面达标率,≥90%\n",
+        encoding="utf-8",
+    )
+    assert [(p.name, p.budget, len(p.indicators)) for p in read_document(flat).projects] == [("河道清淤疏浚", 150.0, 2)]
+
+
 def test_a_forms_title_printed_again_in_tab_text_goes_on_with_its_project(tmp_path):
     """The same in text copied from a page: the title over the second page, no header under it."""
     text = (

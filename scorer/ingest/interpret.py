@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from scorer.ingest.blocks import Block, Paragraph, Row
 from scorer.ingest.nested import parse_indicator_list, parse_prose_indicators
-from scorer.ingest.recover import PAGE_NUMBER_FORMS, continued_forms, names_a_measure
+from scorer.ingest.recover import PAGE_NUMBER_FORMS, continued_forms, is_continued_mark, is_page_number, names_a_measure
 from scorer.lexicons import table
 from scorer.text import alternation, compact, nfkc, strip_markup, without_controls, without_invisible
 from scorer.types import Document, Indicator, Location, Project, Skip, UnitFamily
@@ -34,6 +34,14 @@ _SECTION = re.compile(  # 二、…, 2. …, （二）…, 项目二：…: a nu
     r"^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]"
     r"|项目[一二三四五六七八九十\d]{1,3}\s*[:：、.．])\s*(?P<name>[^。；;，,]{2,30}?)\s*$"
 )
+
+
+def _printed_on_each_page(text: str) -> bool:
+    """续表, 第 2 页 共 5 页, - 3 -, 单位：万元, 填报日期：…: what a printed table repeats at a page's turn (not a bare figure,
+    which in a table's row may be a score or a target)."""
+    return is_continued_mark(text) or is_page_number(text) or bool(_MONEY_NOTE.match(text) or _DATE_LINE.match(text))
+
+
 _YEAR_WORDS = re.compile(r"20\d{2}\s*年度?|年度")
 
 
@@ -981,6 +989,11 @@ class Interpreter:
             self.flat_header = None  # a row of one text between two flat tables (二、某县司法局): a table of its own
         for cell in filled:
             self._money_unit(cell)
+        inside = self.in_indicators or (self.layout == "flat" and self.header is not None)
+        if inside and len(set(filled)) == 1 and _printed_on_each_page(filled[0]):
+            # 续表, 第 2 页, 单位：万元 on a row of its own (merged across) inside an indicator table: a page's mark
+            self.over_page = self.in_indicators
+            return
         titled = [cell for cell in filled if not _MONEY_NOTE.match(cell)]  # 甲项目绩效目标表 | 单位：万元
         if len(titled) == 1 and len(titled[0]) <= _MAX_TITLE and _TITLE.match(clean_title(titled[0])):
             self._paragraph(Paragraph(titled[0], block.line))
