@@ -1348,6 +1348,27 @@ def test_a_pages_mark_on_a_row_of_its_own_inside_a_table_is_no_indicator(tmp_pat
     assert [(p.name, p.budget, len(p.indicators)) for p in read_document(flat).projects] == [("河道清淤疏浚", 150.0, 2)]
 
 
+@pytest.mark.parametrize("header_again", [True, False], ids=["header repeated", "no header"])
+def test_blank_group_cells_at_the_top_of_a_tables_next_page_go_on_from_the_rows_before(tmp_path, header_again):
+    """Found in review: a group cell merged over a page's turn is printed on the first page only; on the next page's
+    table (its header repeated or not) the rows' 一级指标 and 二级指标 were left blank."""
+    import docx
+
+    word = docx.Document()
+    _water_form(word, "河道清淤疏浚", "150", [["产出指标", "数量指标", "清淤长度", "≥12公里"]])
+    word.add_paragraph("续表")
+    rest = [["", "", "清淤土方量", "≥8万立方米"], ["", "质量指标", "河道断面达标率", "≥90%"]]
+    add_word_table(word, [["一级指标", "二级指标", "三级指标", "指标值"], *rest] if header_again else rest)
+    path = tmp_path / "水利.docx"
+    word.save(str(path))
+    indicators = [(i.level1, i.level2, i.level3) for p in read_document(path).projects for i in p.indicators]
+    assert indicators == [
+        ("产出指标", "数量指标", "清淤长度"),
+        ("产出指标", "数量指标", "清淤土方量"),
+        ("产出指标", "质量指标", "河道断面达标率"),
+    ]
+
+
 def test_a_forms_title_printed_again_in_tab_text_goes_on_with_its_project(tmp_path):
     """The same in text copied from a page: the title over the second page, no header under it."""
     text = (

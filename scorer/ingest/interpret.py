@@ -1220,15 +1220,18 @@ class Interpreter:
             if self.layout == "flat":
                 self._close_project()  # a form table after a flat one is a project of its own
             self.layout = "form"
+            opened = False
             if self._named_again():
                 self.pending_name, self.pending_budget, self.pending_goal = "", None, ""
             elif self.project is None or (self.pending_name and self.project.indicators):
                 # 项目名称：… after a project's table: the table under it is the named project's
                 name = self.pending_name or self.pending_title or (block.sheet or "")
                 self._open_project(name, block)
+                opened = True
             self.in_indicators = True
             self.form_part = ""
-            self.previous = None
+            if opened:  # under a header repeated over a page, blank group cells are merged ones going on
+                self.previous = None
             named = [c for c, f in zip(block.cells, fields, strict=False) if f in (None, "indicators")]
             self._table_of_years(" ".join([self.table_heading, *named]))
             self.table_heading = ""
