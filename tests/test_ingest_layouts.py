@@ -1369,6 +1369,34 @@ def test_blank_group_cells_at_the_top_of_a_tables_next_page_go_on_from_the_rows_
     ]
 
 
+@pytest.mark.parametrize(
+    "name_row",
+    [
+        ["项目名称：森林防火巡护经费\u3000预算：48万元"] * 4,
+        ["项目名称：森林防火巡护经费 预算：48万元"] * 4,
+        ["项目名称：森林防火巡护经费", "", "预算：48万元", ""],
+    ],
+    ids=["wide space", "one space", "two cells"],
+)
+def test_a_department_tables_project_row_gives_its_name_and_budget(tmp_path, name_row):
+    """Found in review: in a department's long table, a project's row `项目名称：甲　预算：48万元` (merged across, the
+    space made one by a web page, or the budget in a cell of its own) gave a project named with the budget's words,
+    no budget, or a project without a name holding the row as an indicator."""
+    import docx
+
+    word = docx.Document()
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    second = ["项目名称：古树名木保护", "", "预算：12万元", ""]
+    first_rows = [name_row, ["产出指标", "数量指标", "巡护里程", "≥3000公里"]]
+    add_word_table(word, [header, *first_rows, second, ["产出指标", "数量指标", "挂牌保护株数", "≥260株"]])
+    path = tmp_path / "林业.docx"
+    word.save(str(path))
+    assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in read_document(path).projects] == [
+        ("森林防火巡护经费", 48.0, ["巡护里程"]),
+        ("古树名木保护", 12.0, ["挂牌保护株数"]),
+    ]
+
+
 def test_a_forms_title_printed_again_in_tab_text_goes_on_with_its_project(tmp_path):
     """The same in text copied from a page: the title over the second page, no header under it."""
     text = (

@@ -456,13 +456,21 @@ def split_goal_part(text: str) -> tuple[str, str]:
     return text.strip()[: goal.start()], text.strip()[goal.start() :].lstrip("，；;　 ")
 
 
+@cache
+def _label_after_a_space() -> re.Pattern[str]:
+    """One space before a form's name, code or budget label and its colon (项目名称：甲 预算：260万元, the wide space of the
+    form made one by a web page): where one labelled part ends and the next starts."""
+    labels = [label for part in ("name", "code", "budget") for label in table("headers")["form_labels"][part]]
+    return re.compile(rf"\s+(?=(?:{alternation(labels)})\s*[:：])")
+
+
 def _labelled_parts(text: str) -> list[tuple[str, str]]:
     """`label：value` segments of a cell or paragraph, split at ，；, or wide spaces (项目名称：甲，预算金额：300万元);
     [] unless every segment is one, of a form label (name, code, budget) or a unit label. A goal label after them
     (预算金额：312万元    年度目标：…) gives the rest of the line as one part."""
     text = text.strip()
     goal = _goal_part().search(text)
-    head = text[: goal.start()] if goal else text
+    head = _label_after_a_space().sub("\u3000", text[: goal.start()] if goal else text)  # 项目名称：甲 预算：260万元
     segments = _outside_brackets(head)
     parts: list[tuple[str, str]] = []
     for segment in segments:
