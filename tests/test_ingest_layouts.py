@@ -1409,6 +1409,23 @@ def test_a_forms_title_printed_again_in_tab_text_goes_on_with_its_project(tmp_pa
     assert rows(document) == [("清淤长度", "≥12公里"), ("河道断面达标率", "≥90%")]
 
 
+def test_a_projects_heading_again_marked_as_going_on_in_space_separated_text(tmp_path):
+    """Found in review: in text whose cells are set apart by spaces (a PDF's or a page's copy), `一、甲（续）` over the
+    next page's header opened a second project 甲 with no budget."""
+    text = (
+        "一、食品安全抽检\n项目名称  食品安全抽检\n项目资金（万元）  年度资金总额  86\n"
+        "一级指标  二级指标  三级指标  指标值\n产出指标  数量指标  抽检批次  ≥1200批次\n"
+        "一、食品安全抽检（续）\n一级指标  二级指标  三级指标  指标值\n效益指标  社会效益指标  问题食品处置率  100%\n"
+        "二、特种设备检验\n项目名称  特种设备检验\n项目资金（万元）  年度资金总额  40\n"
+        "一级指标  二级指标  三级指标  指标值\n产出指标  数量指标  检验台次  ≥300台次\n"
+    )
+    document = read_text(tmp_path, text)
+    assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("食品安全抽检", 86.0, ["抽检批次", "问题食品处置率"]),
+        ("特种设备检验", 40.0, ["检验台次"]),
+    ]
+
+
 def test_a_continued_mark_between_the_rows_of_a_text_table_is_no_indicator(tmp_path):
     """Found in review: in tab-separated text, a 续表 line between two pages of rows was read as an indicator named 续表."""
     rows_before = "产出指标\t数量指标\t抽检批次\t≥1200批次\n产出指标\t质量指标\t抽检覆盖率\t100%\n"

@@ -28,6 +28,7 @@ from scorer.ingest.interpret import (
     LABEL_AND_TEXT,
     closes_table,
     closing_of,
+    continued_heading,
     document_year,
     glossed_budget,
     heading_field,
@@ -837,6 +838,9 @@ class GrammarInterpreter:
         if not cell.alone:
             return
         text = cell.text.strip()
+        if self._open_project_again(text):
+            self.page_turned = True  # 一、甲（续）under 甲's rows: its table goes on over a page
+            return
         gloss = HEADING_GLOSS.search(text)
         found = _PROJECT_HEADING.match(text[: gloss.start()] if gloss else text)
         if not found or not heading_names_project(found["name"]):
@@ -846,6 +850,14 @@ class GrammarInterpreter:
         # 1. 甲项目绩效目标表（金额单位：元  预算数：320,000.00）: the gloss's budget; a heading before gave none to this one
         self.heading_budget = glossed_budget(gloss["gloss"], self.money_factor) if gloss else None
         self.heading_goal = ""
+
+    def _open_project_again(self, text: str) -> bool:
+        """The open project's heading, numbered or not, marked as going on (一、甲（续）, 甲(续表)), under its rows."""
+        heading = continued_heading(text)
+        if heading is None or self.project is None or not self.project.indicators:
+            return False
+        found = _PROJECT_HEADING.match(heading)
+        return key(found["name"] if found else heading) == key(self.project.name)
 
     def _numbered_heading_of_a_form(self, cells: list[Cell], index: int) -> bool:
         """A numbered line that could name a project, right before a form's own part: its goal or its name's label

@@ -36,6 +36,12 @@ _SECTION = re.compile(  # 二、…, 2. …, （二）…, 项目二：…: a nu
 )
 
 
+def continued_heading(text: str) -> str | None:
+    """The heading of `text` without its mark of going on (1.乡村道路养护（续） -> 1.乡村道路养护), None without such a mark."""
+    marked = _CONTINUED_HEADING.match(nfkc(text))
+    return marked["heading"].strip() if marked else None
+
+
 def _printed_on_each_page(text: str) -> bool:
     """续表, 第 2 页 共 5 页, - 3 -, 单位：万元, 填报日期：…: what a printed table repeats at a page's turn (not a bare figure,
     which in a table's row may be a score or a target)."""
