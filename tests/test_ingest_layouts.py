@@ -1306,20 +1306,23 @@ def test_a_forms_name_row_heading_the_next_pages_table_goes_on_with_its_project(
     budget. With another budget under it, it is another project."""
     import docx
 
-    def read(budget_again: str | None):
+    def read(budget_again: str | None, header: bool = True):
         word = docx.Document()
         _water_form(word, "河道清淤疏浚", "150", [["产出指标", "数量指标", "清淤长度", "≥12公里"]])
         head = [["项目名称", name_again, "", ""]]
         if budget_again:
             head.append(["项目资金（万元）", "年度资金总额", budget_again, ""])
+        if header:
+            head.append(["一级指标", "二级指标", "三级指标", "指标值"])
         rest = [["效益指标", "生态效益指标", "河道断面达标率", "≥90%"]]
         rest.append(["满意度指标", "服务对象满意度指标", "沿河群众满意度", "≥90%"])
-        add_word_table(word, [*head, ["一级指标", "二级指标", "三级指标", "指标值"], *rest])
+        add_word_table(word, [*head, *rest])
         path = tmp_path / "水利.docx"
         word.save(str(path))
         return [(p.name, p.budget, len(p.indicators)) for p in read_document(path).projects]
 
     assert read(None) == [("河道清淤疏浚", 150.0, 3)]
+    assert read(None, header=False) == [("河道清淤疏浚", 150.0, 3)]  # the rows right under the name row were lost
     if name_again == "河道清淤疏浚":
         assert read("90") == [("河道清淤疏浚", 150.0, 1), ("河道清淤疏浚", 90.0, 2)]
 

@@ -1388,7 +1388,7 @@ class Interpreter:
 
     def _form_row(self, label: str, block: Row) -> None:
         cells = block.cells
-        self.in_indicators = False
+        was_in_indicators, self.in_indicators = self.in_indicators, False
         if self.form_part == "columns" and label in ("budget", "goal") and self._under_column_labels(cells):
             return  # 项目资金（万元） | 136 | 64 under 项目资金（万元） | 中期资金总额 | 年度资金总额: the year's figure
         if label in ("budget", "goal") and self._column_labels(label, cells):
@@ -1398,8 +1398,10 @@ class Interpreter:
             code = self._value_after(cells, ("项目编码", "项目代码"))
             if name and not code and self._names_the_open_project(name):
                 # 项目名称 | 甲 (甲（续）) under 甲's rows: the form's head printed again on the next page, unless another
-                # budget or goal follows it (_named_again, when the indicator header is read)
+                # budget or goal follows it (_named_again, when the indicator header is read); rows going on with
+                # the groups right under it are 甲's, as after a page mark
                 self.pending_name, self.form_part = self._open_name() or name, label
+                self.in_indicators = self.over_page = was_in_indicators
                 self._budget_later_in_row(block, repeated=True)
                 return
             if self.project is None or self.project.indicators or (self.project.code and code):
