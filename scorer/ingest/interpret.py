@@ -686,7 +686,6 @@ class Interpreter:
         self.unit_and_project = False  # the flat header's 单位名称、项目名称 heads two columns, the second unheaded
         self.flat_resumed = False  # the flat table's header was just read again (a page's repeated header)
         self.over_page = False  # a page mark (续表, 第 2 页) was read inside a form's indicator table
-        self.first_after_page_mark = False  # the row being read is the first after such a page mark
         self.form_part = ""
         self.money_factor = 1.0  # multiply to get 万元
         self.budget_factor: float | None = None  # the unit the open project's budget block glosses (项目资金（元）)
@@ -864,12 +863,12 @@ class Interpreter:
         project's form after such a title is opened by its 项目名称 row."""
         if self.project is None or not self.project.indicators:
             return False
-        marked = _CONTINUED_HEADING.match(nfkc(text))
-        heading = marked["heading"].strip() if marked else text
+        marked = continued_heading(text)
+        heading = marked if marked is not None else text
         title = _TITLE.match(heading)
-        if compact(heading) in self.titles_read or (title and (marked or _names_no_project(title["name"]))):
+        if compact(heading) in self.titles_read or (title and (marked is not None or _names_no_project(title["name"]))):
             return True
-        if not marked:
+        if marked is None:
             return False
         section = _SECTION.match(heading)
         names = {heading, section["name"] if section else "", title["name"] if title else ""}
@@ -998,7 +997,6 @@ class Interpreter:
             self.table_heading = filled[0]  # a merged row above the header: which years the table's targets are for
             return
         over_page, self.over_page = self.over_page, False  # this is the first row after a page mark
-        self.first_after_page_mark = over_page
         if self.layout == "flat" and len(set(filled)) == 1 and not self._page_furniture(filled[0]):
             self.flat_header = None  # a row of one text between two flat tables (二、某县司法局): a table of its own
         for cell in filled:
@@ -1262,8 +1260,7 @@ class Interpreter:
         open_name = self._open_name()
         if not open_name:
             return False
-        marked = _CONTINUED_HEADING.match(nfkc(name))
-        return compact(marked["heading"] if marked else name) == compact(open_name)
+        return compact(continued_heading(name) or name) == compact(open_name)
 
     def _named_again(self) -> bool:
         """项目名称：甲 again above an indicator header, right under 甲's own rows, with no other budget or goal: the
