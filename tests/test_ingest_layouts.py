@@ -2511,6 +2511,39 @@ def test_project_name_rows_inside_one_indicator_table_start_their_own_projects(t
     ]
 
 
+@pytest.mark.parametrize("form", ["html", "docx", "txt"])
+@pytest.mark.parametrize("numbered", [False, True])
+def test_a_project_s_name_with_its_budget_in_brackets_on_a_row_of_its_own_inside_the_table_opens_it(form, numbered, tmp_path):
+    """Found in review: one table under one header, each project opened by a row of one cell giving its name and its
+    budget in brackets (农村公路养护工程（320万元）, numbered or not). Unnumbered, the row was read as an indicator without a
+    value or as the header's second line; numbered with its budget, the bracket's figure kept it from naming a project;
+    in text, every row went to one project without a name. A total with its amount (合计（395万元）) opens none."""
+    first, second = ("1.", "2、") if numbered else ("", "")
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        [f"{first}农村公路养护工程（320万元）"],
+        ["产出指标", "数量指标", "养护农村公路里程", "≥420公里"],
+        ["效益指标", "社会效益指标", "群众出行条件改善", "优良路率≥75%"],
+        [f"{second}城乡公交运营补贴（75万元）"],
+        ["产出指标", "数量指标", "补贴公交线路条数", "12条"],
+        ["合计（395万元）"],
+    ]
+    if form == "html":
+        cells = "".join(
+            "<tr>" + ("".join(f"<td>{cell}</td>" for cell in row) if len(row) > 1 else f'<td colspan="4">{row[0]}</td>') + "</tr>"
+            for row in rows
+        )
+        path = tmp_path / "roads.html"
+        path.write_text(f"<html><body><table border=1>{cells}</table></body></html>", encoding="utf-8")
+        document = read_document(path)
+    else:
+        document = _read_parts(tmp_path, form, ["县交通运输局2025年项目绩效目标", rows], "roads.docx")
+    assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("农村公路养护工程", 320.0, ["养护农村公路里程", "群众出行条件改善"]),
+        ("城乡公交运营补贴", 75.0, ["补贴公交线路条数"]),
+    ]
+
+
 @pytest.mark.parametrize("form", ["docx", "txt"])
 def test_headings_numbered_项目一_name_their_projects(form, tmp_path):
     """Found in review: 项目一：甲 / 预算金额：312万元 / table, 项目二：乙 …: the heading named nothing, so every table was

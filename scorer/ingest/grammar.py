@@ -38,6 +38,7 @@ from scorer.ingest.interpret import (
     is_multi_year_label,
     is_organ_name,
     names_a_project_row,
+    project_row,
     split_goal_part,
     stated_budget,
     total_without_target,
@@ -387,13 +388,14 @@ class GrammarInterpreter:
                 return index + consumed
         if not self.in_table and self._headerless_table_at(cells, index):
             self.in_table = True  # a table whose header lies before the copied part: rows start at the labels
+            self._project_of_heading(cell)
         elif not self.in_table and label_kind(text) and index + 1 < len(cells) and prose_items(cells[index + 1].text):
             self.in_table = True  # 产出指标 | 开展巡查8次;编制资料3个;…: a label, then its indicators in one cell
         if not self.in_table:
             self._title(text)
             self._heading(cell)
             return index + 1
-        if self.skip_remnants and not self._label_at(cells, index)[0]:
+        if self.skip_remnants and not self._label_at(cells, index)[0] and not (cell.alone and _numbered_project_name(text)):
             self.doc.skipped.append(Skip(self._loc(cell), "表头折行的余下部分", text))
             return index + 1
         self.skip_remnants = False
@@ -477,6 +479,19 @@ class GrammarInterpreter:
             next_kind = label_kind(cells[index + used].text) if index + used < len(cells) else None
             kind = "level1" if banded or next_kind in ("level2", "either") else "level2"
         return kind, used, key(text)
+
+    def _project_of_heading(self, cell: Cell) -> None:
+        """Rows going on under a project's heading inside one table (its header above the first heading only: 1、甲经费
+        （260万元） | rows | 2、乙经费（75万元） | rows) are the heading's project: a new one after the rows of another, or the
+        one the header opened, still without rows or a name of its own."""
+        if not self.heading_name or self.project is None:
+            return
+        if self.project.indicators:
+            self._open_project(self.heading_name, cell)
+        elif self.project.name == self._fallback_name():
+            self.project.name, self.project.budget = self.heading_name, self.heading_budget
+            self.project.goal = self.project.goal or self.heading_goal
+            self.heading_name, self.heading_budget, self.heading_goal = "", None, ""
 
     def _headerless_table_at(self, cells: list[Cell], index: int) -> bool:
         """Group labels with no header before them: a level-1 then a level-2 label, or (in a project's form) a
@@ -843,6 +858,10 @@ class GrammarInterpreter:
             return
         gloss = HEADING_GLOSS.search(text)
         found = _PROJECT_HEADING.match(text[: gloss.start()] if gloss else text)
+        named = None if found else project_row(text, self.money_factor)
+        if named and named[1] is not None:  # 城乡公交运营补贴（150万元）: unnumbered, named by its budget's gloss
+            self.heading_name, self.heading_budget, self.heading_goal = named[0], named[1], ""
+            return
         if not found or not heading_names_project(found["name"]):
             return  # 一、年度绩效目标, 2.优良路率达到80%: a part of the text, not a project's name
         name = found["name"].strip()
@@ -1015,11 +1034,14 @@ class GrammarInterpreter:
 
 
 def _numbered_project_name(text: str) -> bool:
-    """A line numbered 2、 or 2. that names a project as its names end (2、城乡公交运营补贴（150万元）): the next project's
-    heading, not an indicator (2.结业人数)."""
+    """A line numbered 2、 or 2. that names a project as its names end (2、城乡公交运营补贴（150万元）), or one unnumbered
+    with its budget in brackets (城乡公交运营补贴（150万元）): the next project's heading, not an indicator (2.结业人数)."""
     gloss = HEADING_GLOSS.search(text)
     found = _PROJECT_HEADING.match((text[: gloss.start()] if gloss else text).strip())
-    return found is not None and names_a_project_row(found["name"])
+    if found is not None:
+        return names_a_project_row(found["name"])
+    named = project_row(text)
+    return named is not None and named[1] is not None
 
 
 @cache

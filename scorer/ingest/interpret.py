@@ -181,6 +181,24 @@ def names_a_project_row(name: str) -> bool:
     return heading_names_project(name) and _heading_key(name).endswith(endings)
 
 
+def project_row(text: str, factor: float = 1.0) -> tuple[str, float | None] | None:
+    """(name, budget) when a row of one text inside an indicator table names the next project: numbered (2.法律援助经费,
+    2、法律援助经费（48万元）) or, unnumbered, carrying its budget in brackets (临时救助资金（260万元）), and ending as project
+    names end (names_a_project_row). None for any other row (2.结业人数, 产出指标, 合计（260万元）)."""
+    text = text.strip()
+    gloss = HEADING_GLOSS.search(text)
+    amount = glossed_budget(gloss["gloss"], factor) if gloss else None
+    bare = text[: gloss.start()].strip() if gloss and amount is not None else text
+    section = _SECTION.match(bare)
+    if section:
+        name = section["name"].strip()
+    elif amount is not None and len(bare) <= 30 and not re.search(r"[:：，,。；;]", bare):
+        name = bare
+    else:
+        return None
+    return (name, amount) if names_a_project_row(name) else None
+
+
 _LIST_NUMBER = re.compile(
     r"^(?:\d{1,2}\s*[.、．](?!\d)|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}\s*、)\s*"
 )
@@ -1044,15 +1062,19 @@ class Interpreter:
             return  # 单位名称：某县民政局 | 单位：万元
         if len(filled) == 1 and self._goal_paragraph(filled[0]):
             return  # 年度目标：… on a row of its own, under the project's name
-        section = _SECTION.match(filled[0]) if len(set(filled)) == 1 and self._in_form_table() else None
-        if section and names_a_project_row(section["name"]) and self.project is not None:
-            # 2. 乙项目 on a row of its own in the table: 乙's rows follow (the first names the project the sheet opened)
+        named = project_row(filled[0], self.money_factor) if len(set(filled)) == 1 and self._in_form_table() else None
+        if named and self.project is not None:
+            # 2. 乙项目, 乙经费（48万元） on a row of its own in the table: 乙's rows follow (the first names the project the
+            # sheet opened)
+            name, budget = named
             if self.project.indicators:
-                self._open_project(section["name"].strip(), block)
+                opened = self._open_project(name, block)
+                opened.budget = opened.budget if budget is None else budget
                 self.in_indicators = True
                 return
             if self.project is self.sheet_project or not self.project.name:
-                self.project.name, self.sheet_project = section["name"].strip(), None
+                self.project.name, self.sheet_project = name, None
+                self.project.budget = self.project.budget if budget is None else budget
                 return
         if _heading_key(filled[0]) in _unit_labels() and self._unit_row(block.cells):
             self._budget_later_in_row(block)
