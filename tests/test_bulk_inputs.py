@@ -207,6 +207,36 @@ def test_a_small_export_without_its_names_or_values_is_refused_naming_the_column
     assert not (tmp_path / "rows.csv").exists()
 
 
+def test_a_table_lacking_its_values_in_a_folder_of_documents_is_said_and_the_documents_are_scored(tmp_path):
+    """Found in a newcomer's trial: a folder holding a small export with 指标值, one without, and a project's form
+    in text ended with exit 2 and nothing scored: the export lacking its column made the run the table way, the
+    message called the inputs mixed and never named the missing column. Now that export is said unreadable,
+    naming its column, and the others are read as documents (exit 1)."""
+    export = pd.DataFrame(
+        {
+            "项目名称": ["城区道路养护工程", "城区道路养护工程", "学生资助资金"],
+            "预算数（万元）": ["320", "320", "120"],
+            "一级指标": ["产出指标", "产出指标", "产出指标"],
+            "二级指标": ["数量指标", "质量指标", "数量指标"],
+            "三级指标": ["养护道路里程", "验收合格率", "资助学生人数"],
+            "指标值": ["≥45公里", "≥98%", "≥300人"],
+        }
+    )
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    export.to_csv(folder / "roads.csv", index=False)
+    export.drop(columns=["指标值"]).to_csv(folder / "no_values.csv", index=False)
+    (folder / "form.txt").write_text(
+        "项目名称：乡镇综合文化站免费开放\n预算金额：36万元\n一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t开展文化活动场次\t≥24场\n",
+        encoding="utf-8",
+    )
+    code, output = _score(str(folder), "-o", str(tmp_path / "rows.csv"))
+    assert code == 1 and "no_values.csv：逐条指标表缺少列 指标值（value）" in output, output
+    rows = _rows(tmp_path / "rows.csv")
+    assert sorted(rows["level3"]) == ["养护道路里程", "开展文化活动场次", "资助学生人数", "验收合格率"]
+
+
 def test_a_project_table_without_a_project_column_is_still_read_as_a_document(seed_table, tmp_path):
     table = tmp_path / "one_project.csv"
     _export(seed_table).drop(columns=["项目名称", "单位名称"]).head(12).to_csv(table, index=False)

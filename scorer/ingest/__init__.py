@@ -386,8 +386,10 @@ def rows_tables_among(paths: Sequence[str | Path], exclude: Iterable[Path] = ())
     run's outputs `exclude`, zhibiao's own reports and files given twice left out; below a folder, .parquet
     files are rows tables too; an old Office file not converted is a document). Beside a rows table, a small
     export of one unit with the same headings is a rows table too, and a file below a folder that holds no
-    indicator is a note, left out. Raises MixedInputs when the inputs mix tables and documents."""
-    from scorer.ingest.tables import is_rows_table, names_every_column
+    indicator is a note, left out. Tables that only lack a needed column (指标值) do not make a run of documents
+    the table way: each is said unreadable as the others are read. Raises MixedInputs when the inputs mix tables and
+    documents."""
+    from scorer.ingest.tables import is_rows_table, lacks_a_needed_column, names_every_column
     from scorer.inputs import InputPlan, SkippedFile
 
     given = [Path(path) for path in paths]
@@ -399,8 +401,8 @@ def rows_tables_among(paths: Sequence[str | Path], exclude: Iterable[Path] = ())
             plan.skip(path, said("skip.given_twice"))
         files.setdefault(path.resolve(), path)
     tables = [path for path in files.values() if path.is_file() and is_rows_table(path)]
-    if not tables:
-        return [], []
+    if not tables or (all(lacks_a_needed_column(path) for path in tables) and len(tables) < len(files)):
+        return [], []  # documents, and a table lacking its 指标值 column: read_one names the column, the rest is read
     # beside exports, a small export of one unit headed the same way (项目名称, 三级指标, 指标值) is one too
     tables += [path for path in files.values() if path not in tables and path.is_file() and names_every_column(path)]
     documents = [path for path in files.values() if path not in tables] + [left.path for left in plan.skipped if left.unread]

@@ -67,6 +67,22 @@ def is_rows_table(path: Path, min_bytes: int | None = None) -> bool:
     return large and set(REQUIRED_COLUMNS) <= fields
 
 
+def lacks_a_needed_column(path: Path) -> bool:
+    """A CSV taken for a rows table only because its header names a project and more but lacks level3 or value
+    (is_rows_table): beside documents, it is no reason to read the run the table way; read_one still reads it as
+    a rows table, whose reader names the missing column."""
+    if path.suffix.lower() != ".csv" or not path.is_file():
+        return False
+    try:
+        names = _columns_of(path)
+    except (OSError, ValueError):
+        return False
+    contract = {name.strip() for name in names} & set(TABLE_FIELDS)
+    if set(REQUIRED_COLUMNS) <= contract:
+        return False
+    return _lacks_a_required_column(contract) or _lacks_a_required_column(set(header_fields(names).values()))
+
+
 def names_every_column(path: Path) -> bool:
     """A CSV (or Parquet) whose header names a project, an indicator's name and its value (项目名称, 三级指标,
     指标值, by any heading of the vocabulary): a table of rows, however small. A project's form names its
