@@ -12,6 +12,7 @@ from scorer.predicates import (
     STRING_CACHE,
     allowed_dimensions,
     contains_any,
+    dimension_text,
     dimension_topics,
     ends_with_any,
     has_figure,
@@ -99,31 +100,69 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
     under 经济效益 does when it measures how an amount grows, in % or money (会议费 / 经济效益指标 / 旅游综合收入增长率 =
     ≥5%), unless what grows is the project's own money, a share or its own kind of work. Other rows under 经济效益 are
     judged by their words: outputs, savings and payments are often filed there (听取财政局报告 = ≥1个).
+    A kind whose dims hold economic claims a regional economy's growth (地方经济, GDP, 税收) only when its work is economic
+    activity (beyond_its_kinds); a project whose name buys a training, publicity or a meeting claims no ecological benefit.
     Bad: 培训费 / 经济效益增长 = 水平提高; 人大立法经费 / 改善水环境 = 有效保护; 村干部误工补贴 / 经济效益 /
-    带动村集体经济增长; 会议费 / 经济效益指标 / 接待游客人次增长率 = ≥10%.
+    带动村集体经济增长; 会议费 / 经济效益指标 / 接待游客人次增长率 = ≥10%; 乡村教师业务培训费 / 带动地方经济增长 = ≥10%;
+    新型职业农民培训 / 生态效益指标 / 村庄生态环境质量 = 持续改善.
     Only benefit rows are judged: an output row (环境资源案件审结数) counts work done and claims no benefit.
     Good: 智慧人大建设项目 / 节能环保 (equipment can save energy); 招商引资 / 带动地区经济发展; 会议费 / 经济效益指标 /
     听取财政局报告 = ≥1个; 人大常委会会议经费 / 经济效益指标 / 会议经费增长率 = ≤5%; 机关食堂运行费 / 生态效益指标 /
     餐厨垃圾减量率 = ≥10% (its own footprint); 消费维权热线运行 / 为消费者挽回经济损失 = ≥300万元 (a loss made good);
-    安全生产监管 / 亿元GDP生产安全事故死亡率 = ≤0.02 (a harm per an economic base).
+    安全生产监管 / 亿元GDP生产安全事故死亡率 = ≤0.02 (a harm per an economic base); 困难学生资助资金 / 减轻困难家庭经济
+    负担 (the means of the people served); 招商引资推介活动经费 / 带动地方经济增长.
     """
-    allowed = allowed_dimensions(row)
-    if allowed is None or row.level1_group not in ("effect", ""):
+    if row.level1_group not in ("effect", ""):
         return None  # an output row (环境资源案件审结数) counts work done; it claims no benefit
+    allowed = allowed_dimensions(row)
+    if allowed is None:
+        return None  # no kind known: ecological work is done under many names (畜禽粪污资源化利用, 环卫保洁)
     dimensions = row_dimensions(row)
     if row.group in _GROUP_DIMENSIONS and row.group not in dimensions and row.group not in allowed:
         dimensions = {row.group: [row.indicator.level2], **dimensions}
     if "economic" not in dimensions and "economic" not in allowed and (growth := economic_growth(row)):
         dimensions = {"economic": [row.indicator.level2, growth], **dimensions}
     for dimension, found in dimensions.items():
-        if dimension in allowed or (dimension == "ecological" and _ecology_of_its_own(row, found)):
+        if dimension == "ecological" and _ecology_of_its_own(row, found):
             continue
         if dimension == "economic" and contains_any(row.name + row.value_text, dimension_topics()["economic_losses_made_good"]):
             continue  # 为消费者挽回经济损失: the people served made good, no economy grown
         if dimension == "economic" and ends_with_any(row.name, units_table()["incidence_rate_endings"]):
             continue  # 亿元GDP生产安全事故死亡率: a harm per an economic base measures the harm, not the economy
+        if dimension in allowed:
+            beyond = beyond_its_kinds(row, dimension)
+            if beyond:
+                claim, kinds, words = beyond
+                return Hit(evidence="、".join(words or found), fields={"dimension": claim, "project_kind": kinds})
+            continue
         kinds = "、".join(sorted(row.project.types))
         return Hit(evidence="、".join(found), fields={"dimension": _DIMENSION_WORDS[dimension], "project_kind": kinds})
+    return None
+
+
+@cache
+def _kind_limits() -> tuple[frozenset[str], frozenset[str]]:
+    data = table("project_types")
+    return frozenset(data.get("regional_economy_kinds") or ()), frozenset(data.get("no_ecology_kinds") or ())
+
+
+def beyond_its_kinds(row: RowContext, dimension: str) -> tuple[str, str, list[str]] | None:
+    """(what is claimed, the kinds that cannot claim it, the row's words) where a dimension the project's kinds allow is
+    claimed beyond them: the growth of a regional economy (地方经济, GDP, 税收: dimension_topics.yaml regional_economy) by a
+    project of no economic kind (project_types.yaml regional_economy_kinds; 教育, 医疗, 救助 serve people, whose means they
+    may ease), or an ecological benefit by a project whose name buys an activity that changes nothing in nature
+    (no_ecology_kinds: 培训, 宣传, 会议). None when its kinds may claim it."""
+    regional, no_ecology = _kind_limits()
+    project = row.project
+    if dimension == "economic":
+        kinds = project.spent_on or project.types
+        if not kinds or kinds & regional:
+            return None
+        words = contains_any(dimension_text(row), dimension_topics().get("regional_economy", ()))
+        return ("地方经济增长", "、".join(sorted(kinds)), words) if words else None
+    if dimension == "ecological":
+        activities = types_of(compact(project.name)) & no_ecology
+        return ("生态效益", "、".join(sorted(activities)), []) if activities else None
     return None
 
 

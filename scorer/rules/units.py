@@ -251,6 +251,34 @@ def standard_without_per_unit(row: RowContext) -> Hit | None:
     return Hit(evidence=row.value_text)
 
 
+@rule(
+    "U011",
+    "count-or-time-in-money-or-percent",
+    "unit_mismatch",
+    Severity.WARNING,
+    message="“{name}”计的是{expected}，指标值“{value}”却以{evidence}表示",
+    fix="把指标值改为名称所计的单位（次数写“次”、人数写“人”，完成时间写“10月底前”），或改写名称",
+)
+def count_or_time_in_money_or_percent(row: RowContext) -> Hit | None:
+    """A name that says what it counts (…次数, …人数, …户数, …场次) or that asks when (…完成时间, …时限, …期限) given
+    in money or as a percentage: LABELING.md's "a 次数 in 元". lexicons/unit_expectations.yaml counted_name_endings,
+    time_name_endings.
+    Bad: 夜间巡查次数 = ≥5000元; 送教上门学生人数 = 100%; 入户调查完成时间 = ≥95%; 资金拨付时限 = ≤30万元.
+    Good: 夜间巡查次数 = ≥300次; 入户调查完成时间 = 10月底前; 送教上门学生人数占比 = ≥90% (a share); 人均培训天数 = ≥3天.
+    """
+    family = row.value.family
+    if family not in (UnitFamily.MONEY, UnitFamily.PERCENT) or not row.value.has_number:
+        return None
+    u = units_table()
+    if ends_with_any(row.name, u["counted_name_endings"]):
+        expected = "次数、人数等数量"
+    elif ends_with_any(row.name, u["time_name_endings"]):
+        expected = "时间或时限"
+    else:
+        return None
+    return Hit(evidence=_FAMILY_WORDS[family], fields={"expected": expected})
+
+
 _SERIAL_DATES = (36526, 54789)  # 2000-01-01 and 2049-12-31 as spreadsheet day numbers
 
 
