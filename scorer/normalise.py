@@ -277,6 +277,24 @@ def spent_on(name: str, name_types: frozenset[str]) -> frozenset[str]:
     return spent | frozenset(kind for kind, words in lines if any(word in name for word in words))
 
 
+@cache
+def _sector_kinds() -> frozenset[str]:
+    return frozenset(table("project_types").get("sector_kinds") or ())
+
+
+@lru_cache(maxsize=4096)
+def related_kinds(mine: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two projects' kinds make them related work: a kind of work in common (会议, 培训, 信息化, 监督 …), or,
+    where neither names a kind of work, a sector in common (教育, 医疗 …: project_types.yaml sector_kinds). In one
+    department's document every project holds its sector: a health bureau's subsidy, its information system's upkeep
+    and its supervision are not related work for sharing 医疗."""
+    sectors = _sector_kinds()
+    my_work, other_work = mine - sectors, other - sectors
+    if my_work or other_work:
+        return bool(my_work & other_work)
+    return bool(mine & other)
+
+
 def project_types(project: Project) -> tuple[frozenset[str], frozenset[str]]:
     """(types from name, purpose and goal; types from the name alone, or from the rest when the name says none)."""
     name = compact(project.name)

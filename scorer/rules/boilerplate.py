@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence, Set
 from functools import lru_cache
 
 from scorer.messages import text
-from scorer.normalise import DocumentContext, RowContext, asks_an_act
+from scorer.normalise import DocumentContext, RowContext, asks_an_act, related_kinds
 from scorer.predicates import (
     STRING_CACHE,
     boilerplate_table,
@@ -275,7 +275,7 @@ def cost_formula_across_projects(document: DocumentContext) -> Iterator[tuple[Ro
             mine = anchor.project.name_types
             unrelated = unrelated_to.get((i, mine))
             if unrelated is None:  # a project of no known kind is not known to be unrelated
-                unrelated = sum(n for kinds, n in groups[i].items() if kinds and mine and not kinds & mine)
+                unrelated = sum(n for kinds, n in groups[i].items() if kinds and mine and not related_kinds(kinds, mine))
                 unrelated_to[i, mine] = unrelated
             if unrelated >= 2:
                 yield anchor, Hit(evidence=anchor.name, fields={"count": counts[i], "spread": text("b009.unrelated")})

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from operator import itemgetter
 
-from scorer.normalise import DocumentContext, ProjectContext, RowContext
+from scorer.normalise import DocumentContext, ProjectContext, RowContext, related_kinds
 from scorer.predicates import figure_is_checkable, is_uncheckable_text
 from scorer.registry import Hit, rule
 from scorer.rules.relevance import foreign_topic, topics_in_name
@@ -25,7 +25,8 @@ def identical_slogan_in_unrelated_projects(document: DocumentContext) -> Iterato
     """The same uncheckable row (same name, same slogan) in projects of unrelated kinds.
 
     Numeric rows shared across projects can be a common standard; an identical slogan in a meeting
-    project and an activity fund was copied. Projects of a common kind (two meeting budgets) are related.
+    project and an activity fund was copied. Projects of a common kind of work (two meeting budgets), or of one
+    sector where neither names a kind of work, are related (scorer.normalise.related_kinds).
     Bad: 提升社会影响力 = 有效提升 in 会议费 and in 全国、省人大代表活动经费.
     Good: 保障会议正常进行 = 切实保障 in two meeting projects (vague, but not copied across kinds).
     """
@@ -70,7 +71,7 @@ def _first_unrelated_other(rows: list[RowContext]) -> Callable[[RowContext], Row
         mine = row.project.name_types
         others = unrelated.get(mine)
         if others is None:
-            found = [leader for kinds, leaders in buckets.items() if not mine & kinds for leader in leaders]
+            found = [leader for kinds, leaders in buckets.items() if not related_kinds(mine, kinds) for leader in leaders]
             others = unrelated[mine] = [other for _, other in sorted(found, key=itemgetter(0))]
         index = row.project.index
         return next((other for other in others if other.project.index != index), None)

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence, Set
 from itertools import chain
 
 from scorer.duplicates import cached_key_hash, cached_row_key, carry_overs, corpus_stats, template_lookup
-from scorer.normalise import CorpusContext, ProjectContext, RowContext
+from scorer.normalise import CorpusContext, ProjectContext, RowContext, related_kinds
 from scorer.registry import Hit, rule
 from scorer.types import Severity
 
@@ -163,7 +163,7 @@ def table_copied_between_projects(corpus: CorpusContext) -> Yield:
         flagged: set[int] = set()
         for index, other_index, share in _shared_tables(keys, document.part):
             project, other = document.projects[index], document.projects[other_index]
-            if index not in flagged and not project.name_types & other.name_types:
+            if index not in flagged and not related_kinds(project.name_types, other.name_types):
                 flagged.add(index)  # the first unrelated project in document order is named
                 yield project, None, Hit(evidence=other.name, fields={"other": other.name, "share": share})
 
