@@ -318,3 +318,25 @@ def test_a_plain_target_starting_like_a_formula_keeps_its_figure_readable():
 
     assert neutralise("-5‱") == " -5‱" and neutralise("-3‰") == " -3‰" and neutralise("=7人") == " =7人"
     assert neutralise("=HYPERLINK(1)") == "'=HYPERLINK(1)" and neutralise("≥95%") == "≥95%"
+
+
+def test_the_html_summary_counts_a_file_not_read_once(tmp_path):
+    """Found in a newcomer's trial: of a folder holding two documents, an empty text and a broken workbook, the page's
+    summary said 3 文件 and 2 未读取的文件: the empty file, read but holding no indicator, was counted as read too."""
+    from click.testing import CliRunner
+
+    from scorer.cli import cli
+
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    header = "一级指标\t二级指标\t三级指标\t指标值"
+    for name, project, value in (("a.txt", "乡镇文化站免费开放", "≥24场"), ("b.txt", "农家书屋出版物补充", "≥60种")):
+        (folder / name).write_text(f"项目名称：{project}\n{header}\n产出指标\t数量指标\t开展活动\t{value}\n", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "broken.xlsx").write_bytes(b"\x00\x01 not a workbook")
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(cli, ["score", str(folder), "-o", str(tmp_path / "rows.csv"), "--html", str(out), "-q"])
+    assert result.exit_code == 1, result.output
+    page = re.sub(r"<[^>]+>", " ", out.read_text(encoding="utf-8"))
+    stats = re.sub(r"\s+", " ", page[page.index("概况") :])
+    assert stats.startswith("概况 2 文件 2 项目 2 指标") and "2 未读取的文件" in stats, stats[:120]

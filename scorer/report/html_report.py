@@ -175,7 +175,7 @@ def render_html(result, title: str | None = None) -> str:
     not_read = list(dict.fromkeys(error.source for error in result.errors))
     out.append(f"<section id='summary'><h2>{escape(text('html.summary'))}</h2><div class='stats'>")
     for label, value in (
-        (text("html.stat.documents"), len(result.documents)),
+        (text("html.stat.documents"), sum(1 for document in result.documents if document.source not in not_read)),
         (text("html.stat.projects"), len(projects)),
         (text("html.stat.rows"), len(rows)),
         (text("html.stat.flagged"), flagged),
