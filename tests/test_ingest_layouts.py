@@ -461,6 +461,47 @@ def test_bracketed_indicator_lists(tmp_path):
     assert document.projects[0].indicators[2].level2 == "社会效益指标"
 
 
+def test_department_project_table_with_bracketed_groups_on_lines_of_their_own(tmp_path):
+    """Found in review of published pages: a department's table of projects (单位名称 支出项目名称 年度预算安排 项目情况
+    绩效目标) copied from a web page, each project a line naming its unit, its name and its amount, then its overview and
+    goal under bracketed labels (【项目概述】, 【总体目标】) and its indicators under bracketed groups on lines of their own
+    (【产出-数量指标】, 【满意度-服务对象满意度指标】), each indicator a slot with its target in brackets (指标1:…(≥3200人)).
+    Nothing was read: no project, no row."""
+    text = """县卫生健康委员会2024年部门项目绩效表
+单位:万元
+单位名称 支出项目名称 年度预算安排 项目情况 绩效目标
+合计 530.00
+县卫生健康委员会机关 基本公共卫生服务项目 480.00 【项目概述】:用于基本公共卫生服务补助。
+【立项依据】:国家基本公共卫生服务规范
+【总体目标】
+    为辖区居民提供基本公共卫生服务,规范管理高血压患者。
+【产出-数量指标】
+指标1:高血压患者规范管理人数(≥3200人)
+指标2:65岁以上老年人健康体检人数(≥5000人)
+【效益-社会效益指标】
+指标1:居民健康素养水平(≥25%)
+【满意度-服务对象满意度指标】
+指标1:居民满意度(≥90%)
+县卫生健康委员会机关 爱国卫生运动经费 50.00 【项目概述】:用于病媒生物防制和卫生创建。
+【总体目标】
+    完成病媒生物防制2次,巩固国家卫生县城成果。
+【产出-数量指标】
+指标1:病媒生物防制次数(≥2次)
+"""
+    document = read_text(tmp_path, text)
+    assert [(p.name, p.budget, p.goal) for p in document.projects] == [
+        ("基本公共卫生服务项目", 480.0, "为辖区居民提供基本公共卫生服务,规范管理高血压患者。"),
+        ("爱国卫生运动经费", 50.0, "完成病媒生物防制2次,巩固国家卫生县城成果。"),
+    ]
+    assert [(i.level1, i.level2, i.level3, i.value) for i in document.projects[0].indicators] == [
+        ("产出指标", "数量指标", "高血压患者规范管理人数", "≥3200人"),
+        ("产出指标", "数量指标", "65岁以上老年人健康体检人数", "≥5000人"),
+        ("效益指标", "社会效益指标", "居民健康素养水平", "≥25%"),
+        ("满意度指标", "服务对象满意度指标", "居民满意度", "≥90%"),
+    ]
+    assert rows(document)[-1] == ("病媒生物防制次数", "≥2次")
+
+
 @pytest.mark.parametrize("name", ["empty.txt", "prose.txt"])
 def test_text_with_no_table_reads_no_rows(tmp_path, name):
     text = "" if name == "empty.txt" else "本单位2024年将继续加强预算管理，提高资金使用效益。\n"

@@ -381,6 +381,9 @@ class GrammarInterpreter:
             self._close_row()
             self.in_table = False
             return index + heading_cells
+        listed = self._listed_project(cells, index) if cell.first else 0
+        if listed:
+            return index + listed
         if not self.in_table or self.row is None or ((cell.first or cell.alone) and self._names_project(compact_text)):
             # 项目名称：… opening a line right after a table's last row: the next project, not a row of this one
             consumed = self._form_cell(cells, index)
@@ -870,6 +873,24 @@ class GrammarInterpreter:
         self.heading_budget = glossed_budget(gloss["gloss"], self.money_factor) if gloss else None
         self.heading_goal = ""
 
+    def _listed_project(self, cells: list[Cell], index: int) -> int:
+        """A line naming a unit, a project and its amount (县卫生健康委员会机关 | 爱国卫生运动经费 | 50.00 | 【项目概述】…), as a
+        department's table of projects lists them, each followed by its goal and its indicators: opens that project with
+        its budget (in the document's unit of money). The cells taken (the unit, the name, the amount), else 0."""
+        line = cells[index].line
+        row = [cell.text.strip() for cell in cells[index : index + 3] if cell.line == line]
+        if len(row) < 3 or not is_organ_name(row[0]) or not names_a_project_row(row[1]):
+            return 0
+        amount = _AMOUNT_ONLY.fullmatch(nfkc(row[2]))
+        if amount is None:
+            return 0
+        self._close_row()
+        self.in_table = False
+        self._open_project(row[1], cells[index + 1])
+        assert self.project is not None
+        self.project.budget = round(float(amount.group(1).replace(",", "")) * self.money_factor, 6)
+        return 3
+
     def _open_project_again(self, text: str) -> bool:
         """The open project's heading, numbered or not, marked as going on (一、甲（续）, 甲(续表)), under its rows."""
         heading = continued_heading(text)
@@ -1031,6 +1052,9 @@ class GrammarInterpreter:
         for cell in cells[:300]:
             lines.setdefault(cell.line, []).append(cell.text)
         self.doc.year = document_year([" ".join(texts) for texts in lines.values()]) or self.doc.year
+
+
+_AMOUNT_ONLY = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:万元)?")
 
 
 def _numbered_project_name(text: str) -> bool:

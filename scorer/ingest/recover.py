@@ -62,6 +62,8 @@ _GLUED_PERCENT = re.compile(r"\d\s*[%％][\u4e00-\u9fff]{2}")  # 85%年度…: a
 # 项 目 名 称, 绩 效 指 标: a label set out letter by letter in the form
 _LETTER_SPACED = re.compile(r"((?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff])(?![\u4e00-\u9fff])")
 _BRACKETED = re.compile(r"^[【\[]([^】\]]{2,30})[】\]]\s*(.+)$")
+_BRACKETED_ALONE = re.compile(r"^[【\[]([^】\]]{2,30})[】\]]$")  # 【产出-数量指标】 on a line of its own
+_SLOT_WITH_TARGET = re.compile(r"^指标\s*\d{1,2}\s*[:：]")  # 指标1:做好有效宣传(≥200次)
 _TRAILING_TARGET = re.compile(r"^(.*?)[（(]\s*([≥≤≧≦><=＝][^（()）]{0,20}|\d[^（()）]{0,20})[)）]\s*[。；;,，]?$")
 _LINE_CLOSED = re.compile(r"[|｜]\s*$|\s/\s*$")  # a line longer than this with no separator is a candidate for run-on cutting
 
@@ -226,6 +228,15 @@ def line_cells(raw: str, number: int) -> list[Cell]:
         return [Cell(raw.strip(), number, first=False, alone=True)]
     raw = _MARKDOWN_HEADING.sub("", raw)
     raw = _LETTER_SPACED.sub(lambda m: m.group(1).replace(" ", ""), raw)
+    groups = _bracketed_groups(raw.strip())
+    if groups:  # 【产出-数量指标】 over the lines of its indicators
+        return [Cell(group, number, first=False, alone=True) for group in groups]
+    labelled = _bracketed_label(raw.strip())
+    if labelled:  # 【总体目标】, 【项目概述】:设立…: a form's label set in brackets, and its text
+        return [Cell(part, number, first=index == 0, alone=len(labelled) == 1) for index, part in enumerate(labelled)]
+    if _SLOT_WITH_TARGET.match(raw.strip()) and len(_name_and_target(raw)) == 2:
+        # 指标1:做好有效宣传(≥200次) under such a line: the name, then its target in parentheses
+        return [Cell(part, number, first=False, alone=True) for part in _name_and_target(raw)]
     bracketed = _BRACKETED.match(raw.strip())
     if bracketed:
         # 【产出指标-数量指标】指标1：机柜数量（≥77台）: the groups in brackets, the target in parentheses
@@ -469,6 +480,41 @@ def _table_word_count(text: str) -> int:
 def has_table_words(text: str) -> bool:
     """Run-on cutting is for table text: level labels or column headers must occur in the line."""
     return _table_word_count(text) >= 2
+
+
+def _bracketed_groups(text: str) -> list[str]:
+    """【产出-数量指标】, 【效益-社会效益指标】 alone on a line: the indicator groups of the lines under it (a level-1 stem,
+    written short or whole, and a level-2 label: indicator_grammar.yaml); [] for any other bracket (【项目概述】)."""
+    found = _BRACKETED_ALONE.match(text)
+    if not found:
+        return []
+    parts = [part.strip() for part in re.split(r"[-－—/、]", found.group(1)) if part.strip()]
+    grammar = _grammar()
+    level1 = {*grammar["level1_stems"], *grammar["either_stems"]}
+    level2 = {*grammar["level2_stems"], *grammar["either_stems"]}
+    if len(parts) != 2 or parts[0].removesuffix("指标") not in level1 or parts[1].removesuffix("指标") not in level2:
+        return []
+    return [part if part.endswith("指标") else part + "指标" for part in parts]  # 产出 -> 产出指标, as the labels are read
+
+
+_BRACKETED_LABEL = re.compile(r"^[【\[]([^】\]]{2,12})[】\]]\s*[:：]?\s*(.*)$")
+
+
+@cache
+def _bracketed_labels() -> frozenset[str]:
+    """The labels a form may set in brackets (【总体目标】, 【项目概述】): of its goal, purpose and name (headers.yaml)."""
+    headers = table("headers")
+    labels = [*headers["fields"].get("purpose", []), *headers["form_labels"]["goal"], *headers["form_labels"]["name"], "项目概述"]
+    return frozenset(labels)
+
+
+def _bracketed_label(text: str) -> list[str]:
+    """【总体目标】 -> [总体目标]; 【项目概述】:设立专项资金… -> [项目概述, 设立专项资金…]; [] for other brackets."""
+    found = _BRACKETED_LABEL.match(text)
+    if not found or found.group(1).strip() not in _bracketed_labels():
+        return []
+    rest = found.group(2).strip()
+    return [found.group(1).strip(), rest] if rest else [found.group(1).strip()]
 
 
 def _name_and_target(text: str) -> list[str]:
