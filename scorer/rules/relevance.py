@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -141,29 +142,47 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
 
 
 @cache
-def _kind_limits() -> tuple[frozenset[str], frozenset[str]]:
+def _kind_limits() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = table("project_types")
-    return frozenset(data.get("regional_economy_kinds") or ()), frozenset(data.get("no_ecology_kinds") or ())
+    kinds = ("regional_economy_kinds", "no_ecology_kinds", "sector_kinds")
+    regional, no_ecology, sectors = (frozenset(data.get(name) or ()) for name in kinds)
+    return regional, no_ecology, sectors
 
 
 def beyond_its_kinds(row: RowContext, dimension: str) -> tuple[str, str, list[str]] | None:
     """(what is claimed, the kinds that cannot claim it, the row's words) where a dimension the project's kinds allow is
     claimed beyond them: the growth of a regional economy (地方经济, GDP, 税收: dimension_topics.yaml regional_economy) by a
     project of no economic kind (project_types.yaml regional_economy_kinds; 教育, 医疗, 救助 serve people, whose means they
-    may ease), or an ecological benefit by a project whose name buys an activity that changes nothing in nature
-    (no_ecology_kinds: 培训, 宣传, 会议). None when its kinds may claim it."""
-    regional, no_ecology = _kind_limits()
+    may ease), unless the value counts the project's own outputs (人才≥300人, 网店≥50家); or an ecological benefit by a
+    project whose name buys only activities that change nothing in nature (no_ecology_kinds: 培训, 宣传, 会议; its
+    sectors aside, its brackets' remarks too), unless the row measures people (知晓率: dimension_topics.yaml
+    people_measures). None when its kinds may claim it."""
+    regional, no_ecology, sectors = _kind_limits()
     project = row.project
     if dimension == "economic":
         kinds = project.spent_on or project.types
-        if not kinds or kinds & regional:
-            return None
+        if not kinds or kinds & regional or row.value.family in (UnitFamily.PERSON, UnitFamily.COUNT):
+            return None  # 向本地企业输送技能人才≥300人: the project's own output, counted, whatever heading it is filed under
         words = contains_any(dimension_text(row), dimension_topics().get("regional_economy", ()))
         return ("地方经济增长", "、".join(sorted(kinds)), words) if words else None
-    if dimension == "ecological":
-        activities = types_of(compact(project.name)) & no_ecology
-        return ("生态效益", "、".join(sorted(activities)), []) if activities else None
+    if dimension == "ecological" and not ends_with_any(row.name, dimension_topics().get("people_measures", ())):
+        name = compact(_BRACKETED.sub("", project.name))  # 护林员补助（含岗前培训）: a pay, not a training
+        work = types_of(name) - sectors
+        if not work or not work <= no_ecology or _builds_or_buys(name):
+            return None  # 生态环境教育培训基地建设: the money builds the base the training is held in
+        return ("生态效益", "、".join(sorted(work)), [])
     return None
+
+
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _builds_or_buys(name: str) -> bool:
+    """Whether a project's name (compact) ends saying its money builds or buys a thing (…基地建设, …设备购置), budget
+    words aside (经费, 资金, 项目): project_types.yaml built_or_bought_endings."""
+    data = table("project_types")
+    core = re.sub("(?:" + "|".join(map(re.escape, data["budget_words"])) + ")$", "", name)
+    return bool(ends_with_any(core, data["built_or_bought_endings"]))
 
 
 def _ecology_of_its_own(row: RowContext, found: list[str]) -> bool:

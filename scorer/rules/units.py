@@ -264,12 +264,15 @@ def count_or_time_in_money_or_percent(row: RowContext) -> Hit | None:
     in money or as a percentage: LABELING.md's "a 次数 in 元". lexicons/unit_expectations.yaml counted_name_endings,
     time_name_endings.
     Bad: 夜间巡查次数 = ≥5000元; 送教上门学生人数 = 100%; 入户调查完成时间 = ≥95%; 资金拨付时限 = ≤30万元.
-    Good: 夜间巡查次数 = ≥300次; 入户调查完成时间 = 10月底前; 送教上门学生人数占比 = ≥90% (a share); 人均培训天数 = ≥3天.
+    Good: 夜间巡查次数 = ≥300次; 入户调查完成时间 = 10月底前; 送教上门学生人数占比 = ≥90% (a share); 人均培训天数 = ≥3天;
+    道路交通事故死亡人数 = 较上年下降≥5% (a change of the count).
     """
     family = row.value.family
     if family not in (UnitFamily.MONEY, UnitFamily.PERCENT) or not row.value.has_number:
         return None
     u = units_table()
+    if contains_any(row.value_text, u["change_in_value_words"]):
+        return None  # 事故死亡人数 = 较上年下降≥5%, 审批时限 = 较法定时限压缩≥50%: a change of the count, checkable
     if ends_with_any(row.name, u["counted_name_endings"]):
         expected = "次数、人数等数量"
     elif ends_with_any(row.name, u["time_name_endings"]):
