@@ -148,6 +148,34 @@ def test_one_cell_per_line_with_blank_lines_and_site_furniture(tmp_path):
     assert [i.level2 for i in project.indicators] == ["数量指标", "质量指标", "社会效益指标"]
 
 
+def test_a_page_s_attachment_heading_and_buttons_under_the_table_are_no_rows(tmp_path):
+    """Found in review of published pages: under the last row of a table copied one cell a line, the page's attachment
+    heading (附件:), its QR-code line (扫一扫在手机打开当前页) and its buttons ([下载] [打印]) became two rows."""
+    text = """项目名称
+社区居家养老服务补贴
+一级指标
+二级指标
+三级指标
+指标值
+产出指标
+数量指标
+享受助餐服务老年人数
+≥600人
+满意度指标
+服务对象满意度指标
+老年人满意度
+≥90%
+
+附件:
+
+
+扫一扫在手机打开当前页
+[下载] [打印] [关闭]
+"""
+    document = read_text(tmp_path, text)
+    assert rows(document) == [("享受助餐服务老年人数", "≥600人"), ("老年人满意度", "≥90%")]
+
+
 def test_pipe_table_with_runs_of_empty_cells_and_a_shifted_row(tmp_path):
     text = """专项资金绩效目标申报表 | |||||||
 项目名称 | 农机购置补贴工作经费 | 主管部门 | 县农业农村局 | ||||
@@ -500,6 +528,30 @@ def test_department_project_table_with_bracketed_groups_on_lines_of_their_own(tm
         ("满意度指标", "服务对象满意度指标", "居民满意度", "≥90%"),
     ]
     assert rows(document)[-1] == ("病媒生物防制次数", "≥2次")
+
+
+@pytest.mark.parametrize(
+    ("label", "amount", "form"),
+    [("资金额度", "860 万", "spaces"), ("下达中央预算内投资(万元)", "860", "pipes"), ("资金额度（万元）", "860", "docx")],
+)
+def test_an_allotment_s_form_gives_its_amount_granted_as_the_budget(label, amount, form, tmp_path):
+    """Found in review of published pages: the forms that go with an allotment (a province's grant to its counties, a
+    central investment plan) label the money 资金额度 or 下达中央预算内投资(万元), and the budget was left empty."""
+    lines = [
+        ["专项名称", "农村饮水安全巩固提升补助资金"],
+        ["主管部门", "省水利厅"],
+        [label, amount],
+        ["年度总体目标", "完成农村饮水工程维修养护120处，巩固提升农村供水保障水平。"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "维修养护农村供水工程处数", "≥120处"],
+        ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%"],
+    ]
+    if form == "docx":
+        document = read_document(write_word(tmp_path / "grant.docx", "农村饮水安全巩固提升补助资金绩效目标表", lines))
+    else:
+        joined = (" | ".join(line) + " |" if form == "pipes" else " ".join(line) for line in lines)
+        document = read_text(tmp_path, "\n".join(joined) + "\n")
+    assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [("农村饮水安全巩固提升补助资金", 860.0, 2)]
 
 
 @pytest.mark.parametrize("name", ["empty.txt", "prose.txt"])

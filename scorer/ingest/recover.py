@@ -143,8 +143,10 @@ def is_site_furniture(text: str) -> bool:
     if len(compact_text) >= 80:
         return False
     grammar = _grammar()
-    return compact_text.startswith(tuple(grammar["site_furniture"])) or any(
-        word in compact_text for word in grammar["site_footer"]
+    return (
+        compact_text.lstrip("[【").startswith(tuple(grammar["site_furniture"]))  # [下载] [打印]: a page's buttons
+        or compact_text in grammar["site_furniture_lines"]
+        or any(word in compact_text for word in grammar["site_footer"])
     )
 
 
