@@ -144,7 +144,7 @@ def is_site_furniture(text: str) -> bool:
         return False
     grammar = _grammar()
     return (
-        compact_text.lstrip("[【").startswith(tuple(grammar["site_furniture"]))  # [下载] [打印]: a page's buttons
+        compact_text.startswith(tuple(grammar["site_furniture"]))
         or compact_text in grammar["site_furniture_lines"]
         or any(word in compact_text for word in grammar["site_footer"])
     )
@@ -240,7 +240,8 @@ def line_cells(raw: str, number: int) -> list[Cell]:
         # 指标1:做好有效宣传(≥200次) under such a line: the name, then its target in parentheses
         return [Cell(part, number, first=False, alone=True) for part in _name_and_target(raw)]
     bracketed = _BRACKETED.match(raw.strip())
-    if bracketed:
+    buttons = bracketed is not None and raw.strip()[0] == "[" and bracketed.group(1).strip() in _grammar()["page_buttons"]
+    if bracketed and not buttons:  # [下载] [打印]: the page's buttons, each named by the grammar
         # 【产出指标-数量指标】指标1：机柜数量（≥77台）: the groups in brackets, the target in parentheses
         parts = [p for p in re.split(r"[-－—/、]", bracketed.group(1)) if p.strip()] + _name_and_target(bracketed.group(2))
         return [Cell(part.strip(), number, first=False, alone=True) for part in parts]
