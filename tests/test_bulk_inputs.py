@@ -183,13 +183,9 @@ def test_a_rows_table_without_its_names_or_values_is_refused_naming_the_column(s
     assert len(_rows(tmp_path / "rows.csv")) == len(seed_table)
 
 
-@pytest.mark.parametrize("dropped", ["指标值", "三级指标"])
-def test_a_small_export_without_its_names_or_values_is_refused_naming_the_column(tmp_path, dropped):
-    """Found in a newcomer's trial: a budget system's export of 46 rows headed 项目名称 … 三级指标 with no 指标值
-    column was read as a document: one project of no name, each project's name an indicator whose value
-    was its budget (90 made-up rows), exit 0. Under 1 MB a table headed in Chinese is a document's, but one
-    naming its projects and lacking 指标值 or 三级指标 holds no row to score."""
-    export = pd.DataFrame(
+def _small_export() -> pd.DataFrame:
+    """A budget system's export of three rows headed in Chinese, well under the size of a rows table."""
+    return pd.DataFrame(
         {
             "项目名称": ["城区道路养护工程", "城区道路养护工程", "学生资助资金"],
             "预算数（万元）": ["320", "320", "120"],
@@ -199,6 +195,15 @@ def test_a_small_export_without_its_names_or_values_is_refused_naming_the_column
             "指标值": ["≥45公里", "≥98%", "≥300人"],
         }
     )
+
+
+@pytest.mark.parametrize("dropped", ["指标值", "三级指标"])
+def test_a_small_export_without_its_names_or_values_is_refused_naming_the_column(tmp_path, dropped):
+    """Found in a newcomer's trial: a budget system's export of 46 rows headed 项目名称 … 三级指标 with no 指标值
+    column was read as a document: one project of no name, each project's name an indicator whose value
+    was its budget (90 made-up rows), exit 0. Under 1 MB a table headed in Chinese is a document's, but one
+    naming its projects and lacking 指标值 or 三级指标 holds no row to score."""
+    export = _small_export()
     table = tmp_path / "export.csv"
     export.drop(columns=[dropped]).to_csv(table, index=False)
     code, output = _score(str(table), "-o", str(tmp_path / "rows.csv"))
@@ -212,16 +217,7 @@ def test_a_table_lacking_its_values_in_a_folder_of_documents_is_said_and_the_doc
     in text ended with exit 2 and nothing scored: the export lacking its column made the run the table way, the
     message called the inputs mixed and never named the missing column. Now that export is said unreadable,
     naming its column, and the others are read as documents (exit 1)."""
-    export = pd.DataFrame(
-        {
-            "项目名称": ["城区道路养护工程", "城区道路养护工程", "学生资助资金"],
-            "预算数（万元）": ["320", "320", "120"],
-            "一级指标": ["产出指标", "产出指标", "产出指标"],
-            "二级指标": ["数量指标", "质量指标", "数量指标"],
-            "三级指标": ["养护道路里程", "验收合格率", "资助学生人数"],
-            "指标值": ["≥45公里", "≥98%", "≥300人"],
-        }
-    )
+    export = _small_export()
     folder = tmp_path / "submissions"
     folder.mkdir()
     export.to_csv(folder / "roads.csv", index=False)

@@ -42,23 +42,16 @@ def is_rows_table(path: Path, min_bytes: int | None = None) -> bool:
     (what `zhibiao parse` writes), or by any heading of the one header vocabulary (项目名称, 三级指标, 指标值 …,
     see header_fields) when the file is at least min_bytes (default ROWS_TABLE_MIN_BYTES) or its unit column
     (单位名称 …) names several units: a small table of one unit with such headers is read as a document."""
-    suffix = path.suffix.lower()
-    if suffix == ".parquet":
+    if path.suffix.lower() == ".parquet":
         return True
-    if suffix != ".csv" or not path.is_file():
+    names = _csv_header(path)
+    if names is None:
         return False
-    try:
-        names = _columns_of(path)
-    except (OSError, ValueError):
-        return False
-    contract = {name.strip() for name in names} & set(TABLE_FIELDS)
-    if set(REQUIRED_COLUMNS) <= contract:
+    if set(REQUIRED_COLUMNS) <= {name.strip() for name in names} & set(TABLE_FIELDS):
         return True
-    if _lacks_a_required_column(contract):
+    if _lacks_needed_columns(names):
         return True  # read the bulk way, which names the missing column; a document reader would guess
     fields = set(header_fields(names).values())
-    if _lacks_a_required_column(fields):
-        return True  # 项目名称 … 三级指标 with no 指标值: a document reader made the names into indicators
     large = path.stat().st_size >= (ROWS_TABLE_MIN_BYTES if min_bytes is None else min_bytes)
     if large and {"level3", "value"} <= fields and "project" not in fields:
         return True  # no one project's table is this large: the bulk way names the missing 项目名称 column
@@ -71,12 +64,23 @@ def lacks_a_needed_column(path: Path) -> bool:
     """A CSV taken for a rows table only because its header names a project and more but lacks level3 or value
     (is_rows_table): beside documents, it is no reason to read the run the table way; read_one still reads it as
     a rows table, whose reader names the missing column."""
+    names = _csv_header(path)
+    return names is not None and _lacks_needed_columns(names)
+
+
+def _csv_header(path: Path) -> list[str] | None:
+    """The column names of a CSV file, None for any other file or one whose header cannot be read."""
     if path.suffix.lower() != ".csv" or not path.is_file():
-        return False
+        return None
     try:
-        names = _columns_of(path)
+        return _columns_of(path)
     except (OSError, ValueError):
-        return False
+        return None
+
+
+def _lacks_needed_columns(names: list[str]) -> bool:
+    """A header naming a project and more but not level3 or value, by the contract's names or by the vocabulary's
+    (项目名称 … 三级指标 with no 指标值: a document reader made the names into indicators)."""
     contract = {name.strip() for name in names} & set(TABLE_FIELDS)
     if set(REQUIRED_COLUMNS) <= contract:
         return False
