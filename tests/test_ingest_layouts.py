@@ -176,6 +176,20 @@ def test_a_page_s_attachment_heading_and_buttons_under_the_table_are_no_rows(tmp
     assert rows(document) == [("享受助餐服务老年人数", "≥600人"), ("老年人满意度", "≥90%")]
 
 
+def test_a_run_on_project_name_opening_with_its_year_keeps_the_year(tmp_path):
+    """Found in review of published pages: a self-evaluation form's text layer runs its head together
+    (项目名称2024年乡村医生能力提升培训项目主管部门…); cut where a value may start, the project was named 2024年."""
+    text = """项目支出绩效自评表
+项目名称2024年乡村医生能力提升培训项目主管部门县卫生健康局实施单位县卫生健康局
+年度资金总额:23.3
+一级指标 二级指标 三级指标 年度指标值 全年实际值
+产出指标 数量指标 培训乡村医生人数 ≥120人 126人
+"""
+    document = read_text(tmp_path, text)
+    assert [(p.name, p.budget) for p in document.projects] == [("2024年乡村医生能力提升培训项目", 23.3)]
+    assert rows(document) == [("培训乡村医生人数", "≥120人")]
+
+
 def test_pipe_table_with_runs_of_empty_cells_and_a_shifted_row(tmp_path):
     text = """专项资金绩效目标申报表 | |||||||
 项目名称 | 农机购置补贴工作经费 | 主管部门 | 县农业农村局 | ||||

@@ -732,6 +732,14 @@ class GrammarInterpreter:
                 used = 1
                 if not name and index + 1 < len(cells):
                     name, used = cells[index + 1].text.strip(), 2
+                after_name = cells[index + used] if index + used < len(cells) else None
+                if (  # 项目名称 | 2021年 | 卫生人才培训开办费: one name, cut at its year
+                    _YEAR_ONLY.fullmatch(name)
+                    and after_name is not None
+                    and after_name.line == cells[index].line
+                    and not _form_labels_at(after_name.text)
+                ):
+                    name, used = name + after_name.text.strip(), used + 1
                 name = re.sub(r"^\d{10,}-", "", name)
                 repeated = self.project is not None and self.project.indicators and name == self.project.name
                 if name and self.page_turned and repeated:
@@ -1052,6 +1060,18 @@ class GrammarInterpreter:
         for cell in cells[:300]:
             lines.setdefault(cell.line, []).append(cell.text)
         self.doc.year = document_year([" ".join(texts) for texts in lines.values()]) or self.doc.year
+
+
+_YEAR_ONLY = re.compile(r"20\d{2}\s*年度?")
+
+
+def _form_labels_at(text: str) -> bool:
+    """Whether a cell opens with a form's label (主管部门, 实施单位, 项目名称 …: headers.yaml) or a field's heading."""
+    compact_text = key(text)
+    forms = _form_labels()
+    return bool(heading_field(compact_text)) or compact_text.startswith(
+        (*forms.project, *forms.budget, *(label for label, _ in forms.unit))
+    )
 
 
 _AMOUNT_ONLY = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:万元)?")
