@@ -176,6 +176,23 @@ def test_a_page_s_attachment_heading_and_buttons_under_the_table_are_no_rows(tmp
     assert rows(document) == [("享受助餐服务老年人数", "≥600人"), ("老年人满意度", "≥90%")]
 
 
+def test_a_flat_table_in_space_separated_text_naming_unit_project_and_budget_on_each_line(tmp_path):
+    """A flat export copied as text, each line naming the unit, the project and its budget before the groups and the
+    indicator: read as one project a name (not one a line), and no nameless project for its header. Before the
+    department table's lines of projects were read, every line's unit, name and budget were indicators' cells."""
+    text = """单位名称 项目名称 预算数 一级指标 二级指标 三级指标 指标值
+县民政局 临时救助资金 120 产出指标 数量指标 救助人次 ≥300人次
+县民政局 临时救助资金 120 满意度指标 服务对象满意度指标 受助群众满意度 ≥90%
+县民政局 孤儿基本生活保障资金 45 产出指标 数量指标 保障孤儿人数 ≥30人
+"""
+    document = read_text(tmp_path, text)
+    assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("临时救助资金", 120.0, ["救助人次", "受助群众满意度"]),
+        ("孤儿基本生活保障资金", 45.0, ["保障孤儿人数"]),
+    ]
+    assert document.skipped == []
+
+
 def test_a_run_on_project_name_opening_with_its_year_keeps_the_year(tmp_path):
     """Found in review of published pages: a self-evaluation form's text layer runs its head together
     (项目名称2024年乡村医生能力提升培训项目主管部门…); cut where a value may start, the project was named 2024年."""

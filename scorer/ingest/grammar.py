@@ -884,7 +884,8 @@ class GrammarInterpreter:
     def _listed_project(self, cells: list[Cell], index: int) -> int:
         """A line naming a unit, a project and its amount (县卫生健康委员会机关 | 爱国卫生运动经费 | 50.00 | 【项目概述】…), as a
         department's table of projects lists them, each followed by its goal and its indicators: opens that project with
-        its budget (in the document's unit of money). The cells taken (the unit, the name, the amount), else 0."""
+        its budget (in the document's unit of money); in a flat table (the groups and the indicator on the line), the line
+        of the project open goes on with it. The cells taken (the unit, the name, the amount), else 0."""
         line = cells[index].line
         row = [cell.text.strip() for cell in cells[index : index + 3] if cell.line == line]
         if len(row) < 3 or not is_organ_name(row[0]) or not names_a_project_row(row[1]):
@@ -893,10 +894,17 @@ class GrammarInterpreter:
         if amount is None:
             return 0
         self._close_row()
+        budget = round(float(amount.group(1).replace(",", "")) * self.money_factor, 6)
+        project = self.project
+        if project is not None and (project.name, project.budget) == (row[1], budget):
+            return 3  # a flat table's next row of the same project: its groups and indicator follow on the line
+        if project is not None and not project.indicators and project.name == self._fallback_name():
+            project.name, project.budget = row[1], budget  # the project a flat table's header opened, nameless till now
+            return 3
         self.in_table = False
         self._open_project(row[1], cells[index + 1])
         assert self.project is not None
-        self.project.budget = round(float(amount.group(1).replace(",", "")) * self.money_factor, 6)
+        self.project.budget = budget
         return 3
 
     def _open_project_again(self, text: str) -> bool:
