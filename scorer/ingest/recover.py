@@ -507,8 +507,8 @@ _BRACKETED_LABEL = re.compile(r"^[【\[]([^】\]]{2,12})[】\]]\s*[:：]?\s*(.*)
 def _bracketed_labels() -> frozenset[str]:
     """The labels a form may set in brackets (【总体目标】, 【项目概述】): of its goal, purpose and name (headers.yaml)."""
     headers = table("headers")
-    labels = [*headers["fields"].get("purpose", []), *headers["form_labels"]["goal"], *headers["form_labels"]["name"], "项目概述"]
-    return frozenset(labels)
+    labels = [*headers["fields"].get("purpose", []), *headers["form_labels"]["goal"], *headers["form_labels"]["name"]]
+    return frozenset([*labels, *_grammar().get("bracketed_labels", [])])
 
 
 def _bracketed_label(text: str) -> list[str]:

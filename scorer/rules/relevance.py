@@ -177,6 +177,7 @@ def beyond_its_kinds(row: RowContext, dimension: str) -> tuple[str, str, list[st
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 
 
+@lru_cache(maxsize=4096)
 def _builds_or_buys(name: str) -> bool:
     """Whether a project's name (compact) ends saying its money builds or buys a thing (…基地建设, …设备购置), budget
     words aside (经费, 资金, 项目): project_types.yaml built_or_bought_endings."""
