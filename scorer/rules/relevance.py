@@ -119,22 +119,24 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
     if allowed is None:
         return None  # no kind known: ecological work is done under many names (畜禽粪污资源化利用, 环卫保洁)
     dimensions = row_dimensions(row)
-    if row.group in _GROUP_DIMENSIONS and row.group not in dimensions and row.group not in allowed:
-        dimensions = {row.group: [row.indicator.level2], **dimensions}
+    measures_people = bool(ends_with_any(row.name, dimension_topics().get("people_measures", ())))
+    if row.group in _GROUP_DIMENSIONS and row.group not in dimensions and not measures_people:
+        dimensions = {row.group: [row.indicator.level2], **dimensions}  # 参训农户用药技术掌握率: the trainees, misfiled
     if "economic" not in dimensions and "economic" not in allowed and (growth := economic_growth(row)):
         dimensions = {"economic": [row.indicator.level2, growth], **dimensions}
     for dimension, found in dimensions.items():
-        if dimension == "ecological" and _ecology_of_its_own(row, found):
-            continue
+        if dimension == "ecological" and contains_any(row.name, dimension_topics()["ecological_own_operations"]):
+            continue  # 食堂餐厨垃圾量下降率: the footprint of its own operations, which any project can lower
         if dimension == "economic" and contains_any(row.name + row.value_text, dimension_topics()["economic_losses_made_good"]):
             continue  # 为消费者挽回经济损失: the people served made good, no economy grown
         if dimension == "economic" and ends_with_any(row.name, units_table()["incidence_rate_endings"]):
             continue  # 亿元GDP生产安全事故死亡率: a harm per an economic base measures the harm, not the economy
-        if dimension in allowed:
-            beyond = beyond_its_kinds(row, dimension)
-            if beyond:
-                claim, kinds, words = beyond
-                return Hit(evidence="、".join(words or found), fields={"dimension": claim, "project_kind": kinds})
+        # before the work its text names: 森林防火知识培训 names the forest its training is about, and tends none
+        beyond = beyond_its_kinds(row, dimension) if dimension in allowed else None
+        if beyond:
+            claim, kinds, words = beyond
+            return Hit(evidence="、".join(words or found), fields={"dimension": claim, "project_kind": kinds})
+        if dimension in allowed or (dimension == "ecological" and _work_of_its_own(row, found)):
             continue
         kinds = "、".join(sorted(row.project.types))
         return Hit(evidence="、".join(found), fields={"dimension": _DIMENSION_WORDS[dimension], "project_kind": kinds})
@@ -186,12 +188,10 @@ def _builds_or_buys(name: str) -> bool:
     return bool(ends_with_any(core, data["built_or_bought_endings"]))
 
 
-def _ecology_of_its_own(row: RowContext, found: list[str]) -> bool:
-    """An ecological row any project can affect: the footprint of its own operations (食堂餐厨垃圾量下降率, 库房能耗:
-    lexicons/dimension_topics.yaml ecological_own_operations), or work the project's own text names (物业服务费 whose
-    purpose is 保洁、绿化养护 / 绿化养护面积)."""
-    if contains_any(row.name, dimension_topics()["ecological_own_operations"]):
-        return True
+def _work_of_its_own(row: RowContext, found: list[str]) -> bool:
+    """An ecological row about work the project's own text names (物业服务费 whose purpose is 保洁、绿化养护 / 绿化养护面积);
+    the footprint of its own operations (食堂餐厨垃圾量下降率, 库房能耗: dimension_topics.yaml ecological_own_operations)
+    is any project's, asked first."""
     words = [word for word in found if word != row.indicator.level2]
     return bool(words) and all(word in row.project.text for word in words)
 
