@@ -193,6 +193,41 @@ def test_a_flat_table_in_space_separated_text_naming_unit_project_and_budget_on_
     assert document.skipped == []
 
 
+def test_look_alikes_of_a_project_s_line_its_heading_or_the_page_s_furniture_stay_what_they_are(tmp_path):
+    """Found in an adversarial review of the readings of a department's list of projects, of a project's row with its
+    budget in brackets, of budget labels and of page furniture: each of these opened a project, lost a row or took a
+    wrong budget, where the reading before had them right."""
+    header = "一级指标\t二级指标\t三级指标\t指标值"
+    by_county = read_text(
+        tmp_path,
+        "项目名称：农村饮水安全补助资金\n预算金额：860万元\n资金分配：\n甲县水利局 农村饮水安全补助资金 300\n"
+        f"乙县财政局 专项资金 560\n{header}\n产出指标\t数量指标\t维修养护工程处数\t≥60处\n",
+        "county.txt",
+    )
+    assert [(p.name, p.budget, len(p.indicators)) for p in by_county.projects] == [("农村饮水安全补助资金", 860.0, 1)]
+    part = tmp_path / "part.html"
+    cells = ["一级指标", "二级指标", "三级指标", "指标值"]
+    first = ["产出指标", "数量指标", "救助人次", "≥900人次"]
+    part.write_text(
+        "<html><body><p>项目名称：困难群众救助补助资金</p><p>预算金额：300万元</p><table>"
+        + "".join(f"<tr>{''.join(f'<td>{c}</td>' for c in row)}</tr>" for row in (cells, first))
+        + '<tr><td colspan="4">省级补助资金（200万元）</td></tr>'
+        + "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>受助群众满意度</td><td>≥90%</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    assert [(p.name, p.budget, len(p.indicators)) for p in read_document(part).projects] == [("困难群众救助补助资金", 300.0, 2)]
+    one_a_line = read_text(
+        tmp_path,
+        "项目名称\n城乡居民医保补助\n一级指标\n二级指标\n三级指标\n指标值\n产出指标\n时效指标\n"
+        "按时拨付城乡居民医保补助资金（1500万元）\n100%\n产出指标\n数量指标\n扫一扫即可办理事项数\n≥150项\n",
+        "lines.txt",
+    )
+    assert rows(one_a_line) == [("按时拨付城乡居民医保补助资金（1500万元）", "100%"), ("扫一扫即可办理事项数", "≥150项")]
+    text = f"项目名称：耕地保护补贴\n下达资金文号：财农〔2025〕12号\n{header}\n产出指标\t数量指标\t补贴面积\t≥45万亩\n"
+    number = read_text(tmp_path, text, "no.txt")
+    assert [p.budget for p in number.projects] == [None]
+
+
 def test_a_run_on_project_name_opening_with_its_year_keeps_the_year(tmp_path):
     """Found in review of published pages: a self-evaluation form's text layer runs its head together
     (项目名称2024年乡村医生能力提升培训项目主管部门…); cut where a value may start, the project was named 2024年."""

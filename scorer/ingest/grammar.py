@@ -321,6 +321,7 @@ class GrammarInterpreter:
         self.unit_rank = 99  # the unit label the document's unit came from (实施单位 before 主管部门)
         self.prose_table = False  # the table is a label and its indicators listed in one cell
         self.heading_name = ""  # a numbered heading alone on its line (二、农村饮水工程维修养护经费): the next project's name
+        self.listed_unit = ""  # the unit of the line that named the open project (a flat table's, a department's list)
         self.heading_budget: float | None = None  # the budget the heading's gloss gives (（金额单位：元 预算数：320,000.00）)
         self.heading_goal = ""  # 年度绩效目标：… between the heading and its project's table
         self.long_from: int | None = None  # where the open project's 长期绩效指标 table's rows start among its indicators
@@ -398,7 +399,8 @@ class GrammarInterpreter:
             self._title(text)
             self._heading(cell)
             return index + 1
-        if self.skip_remnants and not self._label_at(cells, index)[0] and not (cell.alone and _numbered_project_name(text)):
+        heads_a_project = cell.alone and (_numbered_project_name(text) or _budgeted_project_name(cells, index))
+        if self.skip_remnants and not self._label_at(cells, index)[0] and not heads_a_project:
             self.doc.skipped.append(Skip(self._loc(cell), "表头折行的余下部分", text))
             return index + 1
         self.skip_remnants = False
@@ -411,7 +413,7 @@ class GrammarInterpreter:
             (_SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text))
             or _TABLE_TITLE.search(compact_text)
             or _NUMBERED_PROJECT.match(text.strip())
-            or _numbered_project_name(text)
+            or heads_a_project
             or self._numbered_heading_of_a_form(cells, index)
         )  # 二、…, 2、乙补贴, or the next table's title (部门预算项目支出绩效自评表(2024年度)): the table has ended
         if closing or heading:
@@ -733,11 +735,12 @@ class GrammarInterpreter:
                 if not name and index + 1 < len(cells):
                     name, used = cells[index + 1].text.strip(), 2
                 after_name = cells[index + used] if index + used < len(cells) else None
-                if (  # 项目名称 | 2021年 | 卫生人才培训开办费: one name, cut at its year
+                if (  # 项目名称 | 2021年 | 卫生人才培训开办费: one name, cut at its year (not 项目名称 | 2024年 | 2025年 | 增减)
                     _YEAR_ONLY.fullmatch(name)
                     and after_name is not None
                     and after_name.line == cells[index].line
                     and not _form_labels_at(after_name.text)
+                    and re.match(r"[\u4e00-\u9fff]", after_name.text.strip())
                 ):
                     name, used = name + after_name.text.strip(), used + 1
                 name = re.sub(r"^\d{10,}-", "", name)
@@ -887,17 +890,19 @@ class GrammarInterpreter:
         its budget (in the document's unit of money); in a flat table (the groups and the indicator on the line), the line
         of the project open goes on with it. The cells taken (the unit, the name, the amount), else 0."""
         line = cells[index].line
-        row = [cell.text.strip() for cell in cells[index : index + 3] if cell.line == line]
+        on_line = [cell for cell in cells[index : index + 12] if cell.line == line]
+        row = [cell.text.strip() for cell in on_line[:3]]
         if len(row) < 3 or not is_organ_name(row[0]) or not names_a_project_row(row[1]):
             return 0
         amount = _AMOUNT_ONLY.fullmatch(nfkc(row[2]))
-        if amount is None:
-            return 0
+        if amount is None or not self._heads_its_project(cells, index, on_line):
+            return 0  # 甲县水利局 | 农村饮水安全补助资金 | 300: a line of a table of funds, inside a form
         self._close_row()
         budget = round(float(amount.group(1).replace(",", "")) * self.money_factor, 6)
         project = self.project
-        if project is not None and (project.name, project.budget) == (row[1], budget):
+        if project is not None and (self.listed_unit, project.name, project.budget) == (row[0], row[1], budget):
             return 3  # a flat table's next row of the same project: its groups and indicator follow on the line
+        self.listed_unit = row[0]
         if project is not None and not project.indicators and project.name == self._fallback_name():
             project.name, project.budget = row[1], budget  # the project a flat table's header opened, nameless till now
             return 3
@@ -906,6 +911,20 @@ class GrammarInterpreter:
         assert self.project is not None
         self.project.budget = budget
         return 3
+
+    def _heads_its_project(self, cells: list[Cell], index: int, on_line: list[Cell]) -> bool:
+        """Whether a line naming a unit, a project and its amount heads that project: its overview follows on the line
+        (【项目概述】…), or its groups and indicator (a flat table's row), or its goal or first group opens the next line
+        (【总体目标】, 【产出-数量指标】). A line of a table of funds by county or source, a note, a task split by township
+        does none of these."""
+        rest = on_line[3:]
+        if rest and (rest[0].text.strip().startswith(("【", "[")) or any(label_kind(cell.text) for cell in rest)):
+            return True
+        following = index + len(on_line)
+        if rest or following >= len(cells):
+            return False  # 县财政局 | 拨付补贴资金 | 150 | 万元已于3月全部下达: a note, its words after the amount
+        opening = key(cells[following].text)
+        return heading_field(opening) == "goal" or bool(label_kind(cells[following].text))
 
     def _open_project_again(self, text: str) -> bool:
         """The open project's heading, numbered or not, marked as going on (一、甲（续）, 甲(续表)), under its rows."""
@@ -1086,14 +1105,24 @@ _AMOUNT_ONLY = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:万元)?")
 
 
 def _numbered_project_name(text: str) -> bool:
-    """A line numbered 2、 or 2. that names a project as its names end (2、城乡公交运营补贴（150万元）), or one unnumbered
-    with its budget in brackets (城乡公交运营补贴（150万元）): the next project's heading, not an indicator (2.结业人数)."""
+    """A line numbered 2、 or 2. that names a project as its names end (2、城乡公交运营补贴（150万元）): the next project's
+    heading, not an indicator (2.结业人数)."""
     gloss = HEADING_GLOSS.search(text)
     found = _PROJECT_HEADING.match((text[: gloss.start()] if gloss else text).strip())
-    if found is not None:
-        return names_a_project_row(found["name"])
+    return found is not None and names_a_project_row(found["name"])
+
+
+def _budgeted_project_name(cells: list[Cell], index: int) -> bool:
+    """A cell alone on its line naming a project with its budget in brackets, unnumbered (城乡公交运营补贴（150万元）), and
+    no target after it: the next project's heading. An indicator so named (按时拨付医保补助资金（1500万元） then 100%) is
+    followed by its value; a part of the money (省级补助资金（200万元）) is no project (interpret.project_row)."""
+    text = cells[index].text
+    if _PROJECT_HEADING.match(text.strip()):
+        return False
     named = project_row(text)
-    return named is not None and named[1] is not None
+    if named is None or named[1] is None:
+        return False
+    return index + 1 >= len(cells) or not looks_like_value(cells[index + 1].text)
 
 
 @cache

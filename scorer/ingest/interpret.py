@@ -192,11 +192,20 @@ def project_row(text: str, factor: float = 1.0) -> tuple[str, float | None] | No
     section = _SECTION.match(bare)
     if section:
         name = section["name"].strip()
-    elif amount is not None and len(bare) <= 30 and not re.search(r"[:：，,。；;]", bare):
+    elif amount is not None and len(bare) <= 30 and not re.search(r"[:：，,。；;]", bare) and not is_fund_part(bare):
         name = bare
     else:
         return None
     return (name, amount) if names_a_project_row(name) else None
+
+
+def is_fund_part(name: str) -> bool:
+    """A part of a budget by the source of its money (省级补助资金, 中央财政资金, 县级配套资金: a source, then money only:
+    indicator_grammar.yaml fund_sources, fund_nouns), not a project (中央财政困难群众救助补助资金 names what it pays for)."""
+    grammar = table("indicator_grammar")
+    compact_name = _heading_key(name)
+    source = next((s for s in grammar["fund_sources"] if compact_name.startswith(s)), None)
+    return source is not None and compact_name[len(source) :] in grammar["fund_nouns"]
 
 
 _LIST_NUMBER = re.compile(
