@@ -193,6 +193,22 @@ def test_a_flat_table_in_space_separated_text_naming_unit_project_and_budget_on_
     assert document.skipped == []
 
 
+def test_numbered_groups_over_slot_lines_with_targets_in_brackets(tmp_path):
+    """Found in an adversarial review: a project's form in text, its groups numbered as a list (一、产出指标) over slot
+    lines with their targets in brackets (指标1：…（≥12次）), read nothing: the number kept the group from being one."""
+    text = """项目名称：乡镇综合文化站免费开放
+预算金额：36万元
+一、产出指标
+指标1：开展群众文化活动场次（≥24场）
+指标2：图书室开放天数（≥300天）
+二、满意度指标
+指标1：群众满意度（≥90%）
+"""
+    document = read_text(tmp_path, text)
+    assert [(p.name, p.budget) for p in document.projects] == [("乡镇综合文化站免费开放", 36.0)]
+    assert rows(document) == [("开展群众文化活动场次", "≥24场"), ("图书室开放天数", "≥300天"), ("群众满意度", "≥90%")]
+
+
 def test_look_alikes_of_a_project_s_line_its_heading_or_the_page_s_furniture_stay_what_they_are(tmp_path):
     """Found in an adversarial review of the readings of a department's list of projects, of a project's row with its
     budget in brackets, of budget labels and of page furniture: each of these opened a project, lost a row or took a
@@ -2700,6 +2716,34 @@ def test_a_project_s_name_with_its_budget_in_brackets_on_a_row_of_its_own_inside
     assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in document.projects] == [
         ("农村公路养护工程", 320.0, ["养护农村公路里程", "群众出行条件改善"]),
         ("城乡公交运营补贴", 75.0, ["补贴公交线路条数"]),
+    ]
+
+
+@pytest.mark.parametrize("form", ["html", "docx"])
+def test_project_rows_under_a_title_naming_only_the_unit_and_year(form, tmp_path):
+    """Found in an adversarial review: under a title naming only the unit and the year (县民政局2025年项目支出绩效目标表),
+    the table's first project row did not rename the project the title had opened (县民政局2025年), whose rows it kept."""
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["城乡低保资金（860万元）"],
+        ["产出指标", "数量指标", "保障人数", "≥3200人"],
+        ["临时救助资金（120万元）"],
+        ["产出指标", "数量指标", "救助人次", "≥900人次"],
+    ]
+    title = "县民政局2025年项目支出绩效目标表"
+    if form == "html":
+        cells = "".join(
+            "<tr>" + ("".join(f"<td>{c}</td>" for c in row) if len(row) > 1 else f'<td colspan="4">{row[0]}</td>') + "</tr>"
+            for row in rows
+        )
+        path = tmp_path / "title.html"
+        path.write_text(f"<html><body><p>{title}</p><table>{cells}</table></body></html>", encoding="utf-8")
+        document = read_document(path)
+    else:
+        document = read_document(write_word(tmp_path / "title.docx", title, rows))
+    assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("城乡低保资金", 860.0, ["保障人数"]),
+        ("临时救助资金", 120.0, ["救助人次"]),
     ]
 
 

@@ -1081,7 +1081,8 @@ class Interpreter:
                 opened.budget = opened.budget if budget is None else budget
                 self.in_indicators = True
                 return
-            if self.project is self.sheet_project or not self.project.name:
+            if self.project is self.sheet_project or not self.project.name or _names_no_project(self.project.name):
+                # the sheet's, or one a title named by its unit and year (县民政局2025年项目支出绩效目标表)
                 self.project.name, self.sheet_project = name, None
                 self.project.budget = self.project.budget if budget is None else budget
                 return

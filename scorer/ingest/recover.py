@@ -230,8 +230,8 @@ def line_cells(raw: str, number: int) -> list[Cell]:
         return [Cell(raw.strip(), number, first=False, alone=True)]
     raw = _MARKDOWN_HEADING.sub("", raw)
     raw = _LETTER_SPACED.sub(lambda m: m.group(1).replace(" ", ""), raw)
-    groups = _bracketed_groups(raw.strip())
-    if groups:  # 【产出-数量指标】 over the lines of its indicators
+    groups = _bracketed_groups(raw.strip()) or _numbered_group(raw.strip())
+    if groups:  # 【产出-数量指标】, 一、产出指标 over the lines of its indicators
         return [Cell(group, number, first=False, alone=True) for group in groups]
     labelled = _bracketed_label(raw.strip())
     if labelled:  # 【总体目标】, 【项目概述】:设立…: a form's label set in brackets, and its text
@@ -498,6 +498,23 @@ def _bracketed_groups(text: str) -> list[str]:
     if len(parts) != 2 or parts[0].removesuffix("指标") not in level1 or parts[1].removesuffix("指标") not in level2:
         return []
     return [part if part.endswith("指标") else part + "指标" for part in parts]  # 产出 -> 产出指标, as the labels are read
+
+
+_NUMBERED_GROUP = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[.、．](?!\d))\s*(\S{2,12})$"
+)
+
+
+def _numbered_group(text: str) -> list[str]:
+    """一、产出指标, （二）满意度指标 alone on a line: the group of the indicator lines under it, without its number; [] for
+    any other numbered line (一、项目概况, 2.结业人数)."""
+    found = _NUMBERED_GROUP.match(text)
+    if not found:
+        return []
+    grammar = _grammar()
+    stems = {*grammar["level1_stems"], *grammar["level2_stems"], *grammar["either_stems"]}
+    group = found.group(1)
+    return [group] if group.endswith("指标") and group.removesuffix("指标") in stems else []
 
 
 _BRACKETED_LABEL = re.compile(r"^[【\[]([^】\]]{2,12})[】\]]\s*[:：]?\s*(.*)$")
