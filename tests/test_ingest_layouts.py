@@ -2484,6 +2484,17 @@ def test_a_labelled_projects_name_survives_its_section_headings_and_a_short_goal
     assert [p.goal for p in read_document(short).projects] == ["实现全年安全生产目标"]
 
 
+def _html_table(path: Path, rows: list[list[str]], before: str = "") -> Path:
+    """A web page holding `before` and one table of the rows, a row of one cell merged across the table."""
+    width = max(len(row) for row in rows)
+    cells = "".join(
+        "<tr>" + ("".join(f"<td>{c}</td>" for c in row) if len(row) > 1 else f'<td colspan="{width}">{row[0]}</td>') + "</tr>"
+        for row in rows
+    )
+    path.write_text(f"<html><body>{before}<table border=1>{cells}</table></body></html>", encoding="utf-8")
+    return path
+
+
 def _read_parts(tmp_path: Path, form: str, parts: list, file_name: str):
     """Paragraphs (str) and tables (lists of rows) read as a Word file (form "docx"), or as tab text, one row a line."""
     if form == "docx":
@@ -2704,13 +2715,7 @@ def test_a_project_s_name_with_its_budget_in_brackets_on_a_row_of_its_own_inside
         ["合计（395万元）"],
     ]
     if form == "html":
-        cells = "".join(
-            "<tr>" + ("".join(f"<td>{cell}</td>" for cell in row) if len(row) > 1 else f'<td colspan="4">{row[0]}</td>') + "</tr>"
-            for row in rows
-        )
-        path = tmp_path / "roads.html"
-        path.write_text(f"<html><body><table border=1>{cells}</table></body></html>", encoding="utf-8")
-        document = read_document(path)
+        document = read_document(_html_table(tmp_path / "roads.html", rows))
     else:
         document = _read_parts(tmp_path, form, ["县交通运输局2025年项目绩效目标", rows], "roads.docx")
     assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in document.projects] == [
@@ -2732,13 +2737,7 @@ def test_project_rows_under_a_title_naming_only_the_unit_and_year(form, tmp_path
     ]
     title = "县民政局2025年项目支出绩效目标表"
     if form == "html":
-        cells = "".join(
-            "<tr>" + ("".join(f"<td>{c}</td>" for c in row) if len(row) > 1 else f'<td colspan="4">{row[0]}</td>') + "</tr>"
-            for row in rows
-        )
-        path = tmp_path / "title.html"
-        path.write_text(f"<html><body><p>{title}</p><table>{cells}</table></body></html>", encoding="utf-8")
-        document = read_document(path)
+        document = read_document(_html_table(tmp_path / "title.html", rows, before=f"<p>{title}</p>"))
     else:
         document = read_document(write_word(tmp_path / "title.docx", title, rows))
     assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in document.projects] == [
