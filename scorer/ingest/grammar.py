@@ -399,8 +399,7 @@ class GrammarInterpreter:
             self._title(text)
             self._heading(cell)
             return index + 1
-        heads_a_project = cell.alone and (_numbered_project_name(text) or _budgeted_project_name(cells, index))
-        if self.skip_remnants and not self._label_at(cells, index)[0] and not heads_a_project:
+        if self.skip_remnants and not self._label_at(cells, index)[0] and not _heads_a_project(cells, index):
             self.doc.skipped.append(Skip(self._loc(cell), "表头折行的余下部分", text))
             return index + 1
         self.skip_remnants = False
@@ -413,7 +412,7 @@ class GrammarInterpreter:
             (_SECTION_HEADING.match(compact_text) and not _NUMBERED.match(compact_text))
             or _TABLE_TITLE.search(compact_text)
             or _NUMBERED_PROJECT.match(text.strip())
-            or heads_a_project
+            or _heads_a_project(cells, index)
             or self._numbered_heading_of_a_form(cells, index)
         )  # 二、…, 2、乙补贴, or the next table's title (部门预算项目支出绩效自评表(2024年度)): the table has ended
         if closing or heading:
@@ -1110,6 +1109,13 @@ def _numbered_project_name(text: str) -> bool:
     gloss = HEADING_GLOSS.search(text)
     found = _PROJECT_HEADING.match((text[: gloss.start()] if gloss else text).strip())
     return found is not None and names_a_project_row(found["name"])
+
+
+def _heads_a_project(cells: list[Cell], index: int) -> bool:
+    """A cell alone on its line that heads the next project (_numbered_project_name, _budgeted_project_name); asked
+    after the cheaper tests, most cells being none."""
+    cell = cells[index]
+    return cell.alone and (_numbered_project_name(cell.text) or _budgeted_project_name(cells, index))
 
 
 def _budgeted_project_name(cells: list[Cell], index: int) -> bool:

@@ -200,10 +200,13 @@ def project_row(text: str, factor: float = 1.0) -> tuple[str, float | None] | No
 
 
 def is_fund_part(name: str) -> bool:
-    """A part of a budget by the source of its money (省级补助资金, 中央财政资金, 县级配套资金: a source, then money only:
-    indicator_grammar.yaml fund_sources, fund_nouns), not a project (中央财政困难群众救助补助资金 names what it pays for)."""
+    """A part of a budget by the source of its money (headers.yaml fund_part_labels; or 省级补助资金, 县级配套资金: a source,
+    then money only: indicator_grammar.yaml fund_sources, fund_nouns), not a project (中央财政困难群众救助补助资金 names
+    what it pays for)."""
     grammar = table("indicator_grammar")
     compact_name = _heading_key(name)
+    if compact_name in _fund_part_labels():  # 上级补助资金, 省级资金: a form's own column labels of the parts
+        return True
     source = next((s for s in grammar["fund_sources"] if compact_name.startswith(s)), None)
     return source is not None and compact_name[len(source) :] in grammar["fund_nouns"]
 

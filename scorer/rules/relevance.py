@@ -119,8 +119,11 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
     if allowed is None:
         return None  # no kind known: ecological work is done under many names (畜禽粪污资源化利用, 环卫保洁)
     dimensions = row_dimensions(row)
-    measures_people = bool(ends_with_any(row.name, dimension_topics().get("people_measures", ())))
-    if row.group in _GROUP_DIMENSIONS and row.group not in dimensions and not measures_people:
+    if (
+        row.group in _GROUP_DIMENSIONS
+        and row.group not in dimensions
+        and not ends_with_any(row.name, dimension_topics().get("people_measures", ()))
+    ):
         dimensions = {row.group: [row.indicator.level2], **dimensions}  # 参训农户用药技术掌握率: the trainees, misfiled
     if "economic" not in dimensions and "economic" not in allowed and (growth := economic_growth(row)):
         dimensions = {"economic": [row.indicator.level2, growth], **dimensions}
