@@ -258,3 +258,39 @@ def test_a_row_about_work_the_project_does_not_do_is_copied_as_well_as_irrelevan
     foreign = rows[rows.level3 == "会议召开及时性"].iloc[0]
     assert "R003" in foreign.codes.split(";")
     assert {"irrelevant", "copy_paste"} <= set(foreign.categories.split(";"))
+
+
+STALE_DEADLINE_TABLE = """县农业农村局2022年项目支出绩效目标表
+项目名称：高标准农田建设补助
+预算金额（万元）：300
+年度绩效目标：新建高标准农田2000亩，年内完成建设任务并通过验收。
+一级指标 | 二级指标 | 三级指标 | 指标值
+产出指标 | 数量指标 | 新建高标准农田面积 | ≥2000亩
+产出指标 | 时效指标 | 2021年11月30日前完成资金支付 | 100%
+产出指标 | 时效指标 | 工程完工时间 | 2022年10月底前
+效益指标 | 经济效益指标 | 截至2021年底累计建成高标准农田 | ≥3万亩
+满意度指标 | 服务对象满意度指标 | 受益农户满意度 | ≥90%
+"""
+
+
+def test_a_deadline_before_the_budget_year_the_title_gives_is_illogical(tmp_path):
+    """L012: the year is the document's (its title); a count so far (截至2021年底累计) is no deadline."""
+    path = tmp_path / "县农业农村局2022年项目支出绩效目标表.txt"
+    path.write_text(STALE_DEADLINE_TABLE, encoding="utf-8")
+    rows = scorer.score(path).rows
+    flagged = rows[rows.codes.str.contains("L012")]
+    assert flagged.level3.tolist() == ["2021年11月30日前完成资金支付"]
+    assert "illogical" in flagged.iloc[0].categories.split(";")
+    assert "2022年" in flagged.iloc[0].messages
+    path.write_text(STALE_DEADLINE_TABLE.replace("2022年项目", "项目"), encoding="utf-8")
+    assert scorer.score(path).rows.codes.str.contains("L012").sum() == 0  # the year is not known: no judgement
+
+
+def test_a_self_evaluation_keeps_last_year_s_payment_deadline():
+    """A published 2022 self-evaluation (../shared/corpus C13, OCR text) whose payment row still says 2021."""
+    path = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docs" / "C13_yuanzhou-njzx-2022-malingshu-zipingbiao.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} absent")
+    rows = scorer.score(path).rows
+    flagged = rows[rows.codes.str.contains("L012")]
+    assert len(flagged) == 1 and "2021年11月30日前" in flagged.iloc[0].level3

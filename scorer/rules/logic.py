@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from scorer.costs import price_per_unit, quantity_paid_for
 from scorer.goals import goal_counts
+from scorer.lexicons import table
 from scorer.normalise import ProjectContext, RowContext
 from scorer.predicates import (
     boilerplate_table,
@@ -386,6 +388,73 @@ def lower_better_rate_with_floor(row: RowContext) -> Hit | None:
     percent = value.family is UnitFamily.PERCENT
     figure = format_value("", max(value.numbers), value.unit) if percent else row.value_text.lstrip("≥>")
     return Hit(evidence=value.op, fields={"figure": figure})
+
+
+@rule(
+    "L012",
+    "deadline-before-budget-year",
+    "illogical",
+    Severity.ERROR,
+    message="“{name}”的期限“{evidence}”在预算年度{year}年之前，本年的工作不可能在年度开始前完成，多半沿用了往年的表格",
+    fix="改为{year}年内的期限（如{year}年12月底前）",
+    context=True,  # reads the document's budget year and the project's own text
+)
+def deadline_before_budget_year(row: RowContext) -> Hit | None:
+    """A deadline dated in a year before the budget year (2021年11月30日前完成资金支付 in a 2022 table): the year's
+    money cannot be spent, nor its work done, before the year begins; the row was carried over from an earlier
+    table. A date is a deadline when a deadline word (前, 之前, 以前) or an act of finishing (完成, 拨付, 竣工 …)
+    follows it, or when it is the whole value of a row asking when (时效指标, …完成时间). A date after a word of a
+    baseline or a count so far (截至2021年底累计建成, 较2021年) is no deadline, and a year the project's own name,
+    purpose or goal names (a project carried over from 2021) is not stale for it. lexicons/units.yaml
+    deadline_before_anchors, date_limit_acts, date_baseline_words; the budget year is the document's.
+    Bad: (2022年度) 资金支付时限 = 2021年11月30日前; (2022年度) 2021年12月底前完成资金拨付 = 100%;
+    (2022年度) 时效指标 / 项目完成时间 = 2021年12月.
+    Good: (2022年度) 资金支付时限 = 2022年11月30日前; (2022年度) 截至2021年底累计建成 = ≥20个.
+    """
+    document = row.project.document
+    year = document.document.year if document is not None else None
+    if year is None:
+        return None
+    asks_when = row.group == "timeliness" or bool(ends_with_any(row.name, units_table()["time_name_endings"]))
+    for text, whole in ((row.name, False), (row.value_text, asks_when)):
+        for stale_year, date in _dated_deadlines(text, whole):
+            if stale_year < year and str(stale_year) not in row.project.text:
+                return Hit(evidence=date, fields={"year": year})
+    return None
+
+
+@cache
+def _dated_deadline_pattern() -> re.Pattern[str]:
+    """A date from its year (2021年11月30日, 2021年底, 2021.11.30), then what follows it."""
+    numeral = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+    date = (
+        rf"(?P<year>(?:19|20)\d{{2}})(?:年度?(?:{numeral}月份?)?(?:{numeral}[日号])?(?:底|末|初|上旬|中旬|下旬)?"
+        rf"|[.．/-]\d{{1,2}}(?:[.．/-]\d{{1,2}})?(?!\d))"
+    )
+    return re.compile(date)
+
+
+@cache
+def _deadline_words() -> tuple[list[str], tuple[str, ...], tuple[str, ...]]:
+    """Deadline words after a date (longest first), acts of finishing, and words of a baseline before a date."""
+    units = table("units")
+    anchors = sorted(units["deadline_before_anchors"], key=len, reverse=True)
+    return anchors, tuple(units["date_limit_acts"]), tuple(units["date_baseline_words"])
+
+
+def _dated_deadlines(text: str, whole: bool) -> list[tuple[int, str]]:
+    """The years of the dated deadlines in the text, each with its date and deadline word as written; with whole, a
+    text that is only a date (截至2021年12月31日, 2021年底前) is one too."""
+    anchors, acts, baselines = _deadline_words()
+    found = []
+    for match in _dated_deadline_pattern().finditer(text):
+        before, after = text[: match.start()], text[match.end() :]
+        anchor = next((word for word in anchors if after.startswith(word)), "")
+        if whole and after == anchor and (not before or before in baselines):
+            found.append((int(match.group("year")), text))
+        elif not before.endswith(baselines) and (anchor or after.startswith(acts)):
+            found.append((int(match.group("year")), match.group() + anchor))
+    return found
 
 
 def _lower_is_better(name: str) -> bool:
