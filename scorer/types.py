@@ -118,6 +118,7 @@ class Document:
     source: str
     unit: str = ""
     year: int | None = None
+    year_stated: bool = False  # the year is the document's own (预算年度, a title), not the first its text names
     projects: list[Project] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # read, but not exactly (damaged bytes replaced …)

@@ -614,7 +614,13 @@ def test_department_project_table_with_bracketed_groups_on_lines_of_their_own(tm
 
 @pytest.mark.parametrize(
     ("label", "amount", "form"),
-    [("资金额度", "860 万", "spaces"), ("下达中央预算内投资(万元)", "860", "pipes"), ("资金额度（万元）", "860", "docx")],
+    [
+        ("资金额度", "860 万", "spaces"),
+        ("下达中央预算内投资(万元)", "860", "pipes"),
+        ("资金额度（万元）", "860", "docx"),
+        ("下达资金", "860万元", "spaces"),
+        ("下达资金（万元）", "860", "docx"),
+    ],
 )
 def test_an_allotment_s_form_gives_its_amount_granted_as_the_budget(label, amount, form, tmp_path):
     """Found in review of published pages: the forms that go with an allotment (a province's grant to its counties, a
@@ -634,6 +640,24 @@ def test_an_allotment_s_form_gives_its_amount_granted_as_the_budget(label, amoun
         joined = (" | ".join(line) + " |" if form == "pipes" else " ".join(line) for line in lines)
         document = read_text(tmp_path, "\n".join(joined) + "\n")
     assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [("农村饮水安全巩固提升补助资金", 860.0, 2)]
+
+
+@pytest.mark.parametrize("form", ["spaces", "pipes", "docx"])
+def test_the_number_of_an_allotment_s_document_is_no_budget(form, tmp_path):
+    """下达资金文号 | 财农〔2025〕12号 before the amount: 2025 is the document's year, not 2025万元."""
+    lines = [
+        ["专项名称", "农村危房改造补助资金"],
+        ["下达资金文号", "财农〔2025〕12号"],
+        ["年度资金总额", "420"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "改造农村危房户数", "≥300户"],
+    ]
+    if form == "docx":
+        document = read_document(write_word(tmp_path / "grant.docx", "农村危房改造补助资金绩效目标表", lines))
+    else:
+        joined = (" | ".join(line) + " |" if form == "pipes" else " ".join(line) for line in lines)
+        document = read_text(tmp_path, "\n".join(joined) + "\n")
+    assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [("农村危房改造补助资金", 420.0, 1)]
 
 
 @pytest.mark.parametrize("name", ["empty.txt", "prose.txt"])
@@ -1021,6 +1045,24 @@ def test_a_document_number_or_a_goal_s_year_is_not_the_title_s(tmp_path):
             "later.txt",
         )
         assert later.year == 2025, line
+
+
+def test_a_year_the_document_states_is_told_from_one_its_text_only_names(tmp_path):
+    """The year of a title in Chinese numerals (某区司法局二〇二三年…表), of a 预算年度, of a self-evaluation's title
+    glued to its first cells in OCR text (…自评表(2022年度)项目总得分…) is stated; the first year a text names (到2025年
+    in a goal) is only a guess, which the judgement of deadlines (L012) must not trust."""
+    table = (
+        "项目名称 | 社区矫正工作经费\n一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 时效指标 | 完成时限 | 2022年12月前\n"
+    )
+    for head, year in (
+        ("某区司法局二〇二三年项目支出绩效目标表", 2023),
+        ("预算年度：2023年", 2023),
+        ("社区矫正工作经费绩效目标自评表(2023年度)项目总得分95分项目实施单位区司法局", 2023),
+    ):
+        document = read_text(tmp_path, f"{head}\n{table}", "stated.txt")
+        assert (document.year, document.year_stated) == (year, True), head
+    guessed = read_text(tmp_path, f"年度总体目标 | 到2025年建成智慧矫正平台\n{table}", "guessed.txt")
+    assert (guessed.year, guessed.year_stated) == (2025, False)
 
 
 def test_notes_mid_table_and_contact_rows_of_a_form_s_head_do_not_end_the_table(tmp_path):

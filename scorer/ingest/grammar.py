@@ -41,6 +41,7 @@ from scorer.ingest.interpret import (
     project_row,
     split_goal_part,
     stated_budget,
+    stated_year,
     total_without_target,
     without_list_number,
     without_slot_number,
@@ -51,7 +52,14 @@ from scorer.ingest.recover import CUT_MARK, Cell, is_continued_mark, is_page_num
 from scorer.lexicons import table
 from scorer.text import nfkc
 from scorer.types import Document, Indicator, Location, Project, Skip
-from scorer.values import WAN_FACTORS, glossed_money_unit, is_unit_only, money_unit_cell, without_part_remark
+from scorer.values import (
+    WAN_FACTORS,
+    glossed_money_unit,
+    is_unit_only,
+    money_unit_cell,
+    without_part_remark,
+    without_standard_codes,
+)
 
 _LABEL_REST = re.compile(r"[\d.,，%％()（）:：\s]|[千百万亿]?元|万")  # figures and units after a budget label
 _BAND = re.compile(r"[(（]\s*\d+(?:\s*[-~—－]\s*\d+)?\s*分?\s*[)）]\s*分?|\d+(?:\s*[-~—]\s*\d+)?分$")
@@ -796,6 +804,8 @@ class GrammarInterpreter:
                 for offset, candidate in enumerate([rest] + [c.text for c in cells[index + 1 : index + 4]]):
                     if offset and _opens_with_budget_label(candidate):
                         break  # 部门预算 (a project's type) | 项目总预算 | 780: the figure is the next label's
+                    if without_standard_codes(candidate) != candidate:
+                        break  # 下达资金文号 | 财农〔2025〕12号: a document's number, not an amount
                     figure = _FIGURE.search(nfkc(candidate))
                     glued = figure and re.match(r"\d*[%％]", nfkc(candidate)[figure.end() :])  # 40004000100%
                     # 10分 is a weight and 2024年 a year (自评表(2024年度)), not money
@@ -1085,7 +1095,9 @@ class GrammarInterpreter:
         lines: dict[int, list[str]] = {}  # a title's year may be a cell of its own (自评表 (2021))
         for cell in cells[:300]:
             lines.setdefault(cell.line, []).append(cell.text)
-        self.doc.year = document_year([" ".join(texts) for texts in lines.values()]) or self.doc.year
+        joined = [" ".join(texts) for texts in lines.values()]
+        self.doc.year = document_year(joined) or self.doc.year
+        self.doc.year_stated = stated_year(joined) is not None or self.doc.year_stated
 
 
 _YEAR_ONLY = re.compile(r"20\d{2}\s*年度?")

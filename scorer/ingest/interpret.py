@@ -20,7 +20,7 @@ from scorer.ingest.recover import PAGE_NUMBER_FORMS, continued_forms, is_continu
 from scorer.lexicons import table
 from scorer.text import alternation, compact, nfkc, strip_markup, without_controls, without_invisible
 from scorer.types import Document, Indicator, Location, Project, Skip, UnitFamily
-from scorer.values import WAN_FACTORS, budget_in_wan, glossed_money_unit, money_unit_cell
+from scorer.values import WAN_FACTORS, budget_in_wan, chinese_number, glossed_money_unit, money_unit_cell
 
 _FIELD_CODE = re.compile(r"TC\s[^\n]{0,300}?\\f\s*[A-Z]\s*\\l\s*\d+")  # bounded: no quadratic scan of huge cells
 _MAX_TITLE = 200  # a longer paragraph or cell is never a table title
@@ -1705,6 +1705,7 @@ class Interpreter:
         head = blocks[:400]
         texts = [b.text if isinstance(b, Paragraph) else " ".join(b.filled()) for b in head]
         self.doc.year = document_year(texts) or self.doc.year
+        self.doc.year_stated = stated_year(texts) is not None or self.doc.year_stated
         if self.unit_rank < len(_UNIT_RANKS):
             return
         from_row = from_title = ""
@@ -1727,12 +1728,17 @@ class Interpreter:
             self.doc.unit = written[0].strip("# ")
 
 
-_BUDGET_YEAR = re.compile(r"预算年度[:：]?\s*(20\d{2})")
+# A year in digits or in Chinese numerals (二〇二三年), as titles write it.
+_YEAR = r"(20\d{2}|二[〇零][〇零一二三四五六七八九]{2})"
+_BUDGET_YEAR = re.compile(rf"预算年度[:：]?\s*{_YEAR}")
 # 自评表(2021年度), 自评表 (2021), 2021年度…表: the year a title gives; not a document number ((2021)5号)
 _TITLE_YEAR = re.compile(
-    r"[(（]\s*(20\d{2})\s*(?:年度?)?\s*[)）](?!\s*第?\d)|(20\d{2})\s*年(?:度|(?!\s*\d{1,2}\s*月))"  # not a date
+    rf"[(（]\s*{_YEAR}\s*(?:年度?)?\s*[)）](?!\s*第?\d)"
+    rf"|{_YEAR}\s*年(?:度|(?!\s*[\d一二三四五六七八九十]{{1,2}}\s*月))"  # not a date
 )
-_YEAR_ALONE = re.compile(r"^\s*[(（]?\s*20\d{2}\s*年?度?\s*[)）]?\s*$")  # （2023年度） on a line of its own
+_YEAR_ALONE = re.compile(rf"^\s*[(（]?\s*{_YEAR}\s*年?度?\s*[)）]?\s*$")  # （2023年度） on a line of its own
+# …自评表(2022年度) inside a line that runs on (an OCR text's title glued to the form's first cells): the table's year.
+_TABLE_THEN_YEAR = re.compile(rf"(?:表|报告)\s*[(（]\s*{_YEAR}\s*年度?\s*[)）]")
 _NAMES_A_TABLE = re.compile(r"(?:表|报告)\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")  # ends naming it: a title
 _TRAILING_NOTE = re.compile(r"\s*(?:(?:金额)?单位[:：]\s*(?:万元|元|亿元|千元)|(?:填报|填表|发布|印发)日期[:：].*)\s*$")
 _ANY_YEAR = re.compile(r"(20\d{2})\s*年")
@@ -1749,17 +1755,34 @@ def _title_like(texts: list[str], index: int) -> bool:
     return len(text) <= 40 and len(following) <= 100 and bool(_NAMES_A_TABLE.search(following))
 
 
-def document_year(texts: list[str]) -> int | None:
-    """The year of a document from its first texts: a 预算年度, else the year a title gives (a date of filling
-    or publishing above it does not count), else the first year."""
+def stated_year(texts: list[str]) -> int | None:
+    """The year a document states as its own, from its first texts: a 预算年度, else the year a title gives (a date
+    of filling or publishing above it does not count); None when neither does."""
     for text in texts:
         match = _BUDGET_YEAR.search(text)
         if match:
-            return int(match.group(1))
+            return _year_number(match.group(1))
     for index, text in enumerate(texts):
         match = _TITLE_YEAR.search(text) if _title_like(texts, index) else None
         if match:
-            return int(match.group(1) or match.group(2))
+            return _year_number(next(group for group in match.groups() if group))
+    for text in texts:
+        match = _TABLE_THEN_YEAR.search(text)
+        if match:
+            return _year_number(match.group(1))
+    return None
+
+
+def _year_number(written: str) -> int:
+    """2023 for 2023 or 二〇二三."""
+    return int(written) if written.isdigit() else chinese_number(written) or 0
+
+
+def document_year(texts: list[str]) -> int | None:
+    """The year of a document from its first texts: the year it states (stated_year), else the first year."""
+    stated = stated_year(texts)
+    if stated is not None:
+        return stated
     for text in texts:
         match = _ANY_YEAR.search(text)
         if match:
