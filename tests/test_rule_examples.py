@@ -31,6 +31,7 @@ def build_documents(case: dict) -> list[Document]:
     """The case's document first, then any `documents` it lists (other units or years)."""
     main = build_document(case)
     main.unit, main.year = case.get("unit", ""), case.get("year")
+    main.year_stated = main.year is not None  # as a title or a 预算年度 states it
     out = [main]
     for number, spec in enumerate(case.get("documents", []), start=1):
         projects = []

@@ -284,6 +284,9 @@ def test_a_deadline_before_the_budget_year_the_title_gives_is_illogical(tmp_path
     assert "2022年" in flagged.iloc[0].messages
     path.write_text(STALE_DEADLINE_TABLE.replace("2022年项目", "项目"), encoding="utf-8")
     assert scorer.score(path).rows.codes.str.contains("L012").sum() == 0  # the year is not known: no judgement
+    guessed = STALE_DEADLINE_TABLE.replace("2022年项目", "项目").replace("年内完成建设任务", "到2025年建成")
+    path.write_text(guessed, encoding="utf-8")
+    assert scorer.score(path).rows.codes.str.contains("L012").sum() == 0  # 2025 is the goal's, not the document's
 
 
 def test_a_self_evaluation_keeps_last_year_s_payment_deadline():

@@ -32,7 +32,7 @@ from scorer.predicates import (
 )
 from scorer.registry import Hit, rule
 from scorer.types import Severity, UnitFamily
-from scorer.values import format_value
+from scorer.values import chinese_number, format_value, without_standard_codes
 
 
 @rule(
@@ -395,7 +395,7 @@ def lower_better_rate_with_floor(row: RowContext) -> Hit | None:
     "deadline-before-budget-year",
     "illogical",
     Severity.ERROR,
-    message="“{name}”的期限“{evidence}”在预算年度{year}年之前，本年的工作不可能在年度开始前完成，多半沿用了往年的表格",
+    message="“{name}”的期限“{evidence}”在预算年度{year}年之前：本年度的目标不能在年度开始前完成，多半沿用了往年的表格，或写了已经过去的阶段",
     fix="改为{year}年内的期限（如{year}年12月底前）",
     context=True,  # reads the document's budget year and the project's own text
 )
@@ -405,33 +405,61 @@ def deadline_before_budget_year(row: RowContext) -> Hit | None:
     table. A date is a deadline when a deadline word (前, 之前, 以前) or an act of finishing (完成, 拨付, 竣工 …)
     follows it, or when it is the whole value of a row asking when (时效指标, …完成时间). A date after a word of a
     baseline or a count so far (截至2021年底累计建成, 较2021年) is no deadline, and a year the project's own name,
-    purpose or goal names (a project carried over from 2021) is not stale for it. lexicons/units.yaml
-    deadline_before_anchors, date_limit_acts, date_baseline_words; the budget year is the document's.
+    purpose or goal names as its own (a project carried over from 2021; not a year in a document's number, 〔2021〕
+    15号, nor a baseline, 较2021年) is not stale for it. The budget year is the one the document states (预算年度, its
+    title), never one guessed from its text. lexicons/units.yaml deadline_before_anchors, date_limit_acts,
+    date_baseline_words.
     Bad: (2022年度) 资金支付时限 = 2021年11月30日前; (2022年度) 2021年12月底前完成资金拨付 = 100%;
     (2022年度) 时效指标 / 项目完成时间 = 2021年12月.
     Good: (2022年度) 资金支付时限 = 2022年11月30日前; (2022年度) 截至2021年底累计建成 = ≥20个.
     """
-    document = row.project.document
-    year = document.document.year if document is not None else None
-    if year is None:
+    document = row.project.document.document if row.project.document is not None else None
+    if document is None or document.year is None or not document.year_stated:
         return None
+    year = document.year
     asks_when = row.group == "timeliness" or bool(ends_with_any(row.name, units_table()["time_name_endings"]))
     for text, whole in ((row.name, False), (row.value_text, asks_when)):
         for stale_year, date in _dated_deadlines(text, whole):
-            if stale_year < year and str(stale_year) not in row.project.text:
+            if stale_year < year and stale_year not in _own_years(row.project):
                 return Hit(evidence=date, fields={"year": year})
     return None
 
 
+_YEAR = r"(?P<year>(?:19|20)\d{2}|二[〇零][〇零一二三四五六七八九]{2})"
+
+
 @cache
 def _dated_deadline_pattern() -> re.Pattern[str]:
-    """A date from its year (2021年11月30日, 2021年底, 2021.11.30), then what follows it."""
+    """A date from its year (2021年11月30日, 2021年底, 2021年第四季度, 二〇二一年十二月底, 2021.11.30), then what
+    follows it."""
     numeral = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+    within_year = rf"(?:第?[一二三四1-4]季度|[上下]半年|(?:{numeral}月份?)?(?:{numeral}[日号])?)"
     date = (
-        rf"(?P<year>(?:19|20)\d{{2}})(?:年度?(?:{numeral}月份?)?(?:{numeral}[日号])?(?:底|末|初|上旬|中旬|下旬)?"
-        rf"|[.．/-]\d{{1,2}}(?:[.．/-]\d{{1,2}})?(?!\d))"
+        rf"{_YEAR}(?:年度?{within_year}(?:底|末|初|上旬|中旬|下旬)?"
+        rf"|[.．/-]\d{{1,2}}(?:[.．/-]\d{{1,2}})?(?!\d)(?:底|末)?)"
     )
     return re.compile(date)
+
+
+def _year_number(written: str) -> int:
+    """2021 for 2021 or 二〇二一."""
+    return int(written) if written.isdigit() else chinese_number(written) or 0
+
+
+def _own_years(project: ProjectContext) -> frozenset[int]:
+    """The years the project's name, purpose or goal names as its own (2021-2023年, 2021年启动): not a year in a
+    document's number or a standard's code (〔2021〕15号), nor one after a word of a baseline (较2021年)."""
+    cached = project.memo.get("own_years")
+    if cached is None:
+        text = without_standard_codes(project.text)
+        baselines = _deadline_words()[2]
+        cached = frozenset(
+            _year_number(match.group("year"))
+            for match in re.finditer(rf"{_YEAR}(?!\d)", text)
+            if not text[: match.start()].endswith(baselines)
+        )
+        project.memo["own_years"] = cached
+    return cached
 
 
 @cache
@@ -451,9 +479,9 @@ def _dated_deadlines(text: str, whole: bool) -> list[tuple[int, str]]:
         before, after = text[: match.start()], text[match.end() :]
         anchor = next((word for word in anchors if after.startswith(word)), "")
         if whole and after == anchor and (not before or before in baselines):
-            found.append((int(match.group("year")), text))
+            found.append((_year_number(match.group("year")), text))
         elif not before.endswith(baselines) and (anchor or after.startswith(acts)):
-            found.append((int(match.group("year")), match.group() + anchor))
+            found.append((_year_number(match.group("year")), match.group() + anchor))
     return found
 
 

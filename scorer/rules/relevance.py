@@ -147,11 +147,11 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
 
 
 @cache
-def _kind_limits() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _kind_limits() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     data = table("project_types")
-    kinds = ("regional_economy_kinds", "no_ecology_kinds", "sector_kinds")
-    regional, no_ecology, sectors = (frozenset(data.get(name) or ()) for name in kinds)
-    return regional, no_ecology, sectors
+    kinds = ("regional_economy_kinds", "no_ecology_kinds", "sector_kinds", "regional_economy_when_built")
+    regional, no_ecology, sectors, when_built = (frozenset(data.get(name) or ()) for name in kinds)
+    return regional, no_ecology, sectors, when_built
 
 
 def beyond_its_kinds(row: RowContext, dimension: str) -> tuple[str, str, list[str]] | None:
@@ -162,12 +162,14 @@ def beyond_its_kinds(row: RowContext, dimension: str) -> tuple[str, str, list[st
     project whose name buys only activities that change nothing in nature (no_ecology_kinds: 培训, 宣传, 会议; its
     sectors aside, its brackets' remarks too), unless the row measures people (知晓率: dimension_topics.yaml
     people_measures). None when its kinds may claim it."""
-    regional, no_ecology, sectors = _kind_limits()
+    regional, no_ecology, sectors, when_built = _kind_limits()
     project = row.project
     if dimension == "economic":
         kinds = project.spent_on or project.types
         if not kinds or kinds & regional or row.value.family in (UnitFamily.PERSON, UnitFamily.COUNT):
             return None  # 向本地企业输送技能人才≥300人: the project's own output, counted, whatever heading it is filed under
+        if kinds & when_built and _builds_or_runs_its_place(compact(project.name)):
+            return None  # 农贸市场升级改造: the money builds the place of trade
         words = contains_any(dimension_text(row), dimension_topics().get("regional_economy", ()))
         return ("地方经济增长", "、".join(sorted(kinds)), words) if words else None
     if dimension == "ecological" and not ends_with_any(row.name, dimension_topics().get("people_measures", ())):
@@ -189,6 +191,17 @@ def _builds_or_buys(name: str) -> bool:
     data = table("project_types")
     core = re.sub("(?:" + "|".join(map(re.escape, data["budget_words"])) + ")$", "", name)
     return bool(ends_with_any(core, data["built_or_bought_endings"]))
+
+
+@lru_cache(maxsize=4096)
+def _builds_or_runs_its_place(name: str) -> bool:
+    """Whether a project's name (compact) builds, renovates or runs the place of trade it names (农贸市场升级改造,
+    菜市场运营补助): a word of building or running after the place's word, not other work done there (农贸市场食品安全快检).
+    project_types.yaml regional_economy_when_built (their keywords), built_or_bought_endings, run_endings."""
+    data = table("project_types")
+    places = [word for kind in data["regional_economy_when_built"] for word in data["types"][kind]["keywords"]]
+    acts = [*data["built_or_bought_endings"], *data["run_endings"]]
+    return any(contains_any(name[name.index(place) + len(place) :], acts) for place in places if place in name)
 
 
 def _work_of_its_own(row: RowContext, found: list[str]) -> bool:
