@@ -1142,6 +1142,7 @@ SKIP_REASONS_EN = {
     "项目名称之后没有读到指标表": "no indicator table after the project's name",
     "表头折行的余下部分": "the rest of a header broken over lines",
     "表头词或单独的数字，不是指标": "a header word or a lone number, not an indicator",
+    "按年度列金额的表头，不是项目名称": "the header of a table of amounts by year, not a project's name",
     "模板中留空的指标栏": "a slot of the template left empty",
     "网页上的按钮文字": "a web page's button",
     "长期绩效指标（另有年度绩效指标）": "a multi-year target (the annual table gives the year's)",

@@ -258,6 +258,39 @@ def test_a_run_on_project_name_opening_with_its_year_keeps_the_year(tmp_path):
     assert rows(document) == [("培训乡村医生人数", "≥120人")]
 
 
+@pytest.mark.parametrize("form", ["pipes", "docx"])
+def test_a_project_name_split_at_its_year_over_two_cells_is_one_name(form, tmp_path):
+    """Found in the 39th review: 项目名称 | 2025年 | 城区绿化养护项目 in a Word form named the project 2025年. A label
+    after the year (项目名称 | 2025年 | 主管部门 | …) leaves the year as the name, as written."""
+    lines = [
+        ["项目名称", "2025年", "城区绿化养护项目"],
+        ["实施单位", "县园林中心", "年度预算", "88"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "养护绿地面积", "≥60万平方米"],
+    ]
+    if form == "docx":
+        document = read_document(write_word(tmp_path / "form.docx", "项目绩效目标表", lines))
+    else:
+        document = read_text(tmp_path, "\n".join("| " + " | ".join(line) + " |" for line in lines) + "\n")
+    assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [("2025年城区绿化养护项目", 88.0, 1)]
+
+
+def test_a_header_of_amounts_by_year_names_no_project(tmp_path):
+    """Found in the 39th review: a comparison of the budget by year (项目名称 2024年 2025年 增减) under the form's head
+    opened a project named 2024年 that took the indicators; the header line is listed as not taken."""
+    text = """项目名称：农村环境整治经费
+预算金额：90万元
+项目名称 2024年 2025年 增减
+农村环境整治经费 80 90 10
+一级指标 二级指标 三级指标 指标值
+产出指标 数量指标 整治行政村数量 ≥15个
+"""
+    document = read_text(tmp_path, text)
+    assert [(p.name, p.budget) for p in document.projects] == [("农村环境整治经费", 90.0)]
+    assert rows(document) == [("整治行政村数量", "≥15个")]
+    assert any(skip.text.startswith("项目名称 | 2024年 | 2025年") for skip in document.skipped)
+
+
 def test_pipe_table_with_runs_of_empty_cells_and_a_shifted_row(tmp_path):
     text = """专项资金绩效目标申报表 | |||||||
 项目名称 | 农机购置补贴工作经费 | 主管部门 | 县农业农村局 | ||||

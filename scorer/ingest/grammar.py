@@ -26,6 +26,7 @@ from functools import cache
 from scorer.ingest.interpret import (
     HEADING_GLOSS,
     LABEL_AND_TEXT,
+    YEAR_ONLY,
     closes_table,
     closing_of,
     continued_heading,
@@ -743,13 +744,17 @@ class GrammarInterpreter:
                     name, used = cells[index + 1].text.strip(), 2
                 after_name = cells[index + used] if index + used < len(cells) else None
                 if (  # 项目名称 | 2021年 | 卫生人才培训开办费: one name, cut at its year (not 项目名称 | 2024年 | 2025年 | 增减)
-                    _YEAR_ONLY.fullmatch(name)
+                    YEAR_ONLY.fullmatch(name)
                     and after_name is not None
                     and after_name.line == cells[index].line
                     and not _form_labels_at(after_name.text)
                     and re.match(r"[\u4e00-\u9fff]", after_name.text.strip())
                 ):
                     name, used = name + after_name.text.strip(), used + 1
+                elif YEAR_ONLY.fullmatch(name):  # 项目名称 | 2024年 | 2025年 | 增减: a table of amounts by year, no name
+                    line = [cell.text.strip() for cell in cells[index:] if cell.line == cells[index].line]
+                    self.doc.skipped.append(Skip(self._loc(cells[index]), "按年度列金额的表头，不是项目名称", " | ".join(line)))
+                    return len(line)
                 name = re.sub(r"^\d{10,}-", "", name)
                 repeated = self.project is not None and self.project.indicators and name == self.project.name
                 if name and self.page_turned and repeated:
@@ -1098,9 +1103,6 @@ class GrammarInterpreter:
         joined = [" ".join(texts) for texts in lines.values()]
         self.doc.year = document_year(joined) or self.doc.year
         self.doc.year_stated = stated_year(joined) is not None or self.doc.year_stated
-
-
-_YEAR_ONLY = re.compile(r"20\d{2}\s*年度?")
 
 
 def _form_labels_at(text: str) -> bool:

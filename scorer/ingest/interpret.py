@@ -1323,6 +1323,20 @@ class Interpreter:
                 return ""
         return ""
 
+    def _name_after(self, cells: list[str]) -> str:
+        """The project's name after its label; a year alone there is the name's start when a name follows it in the
+        next cell (项目名称 | 2025年 | 城区绿化养护项目: 2025年城区绿化养护项目), as a web page's or an export's cells
+        split it."""
+        name = self._value_after(cells, _name_labels())
+        if not YEAR_ONLY.fullmatch(name):
+            return name
+        filled = [cell.strip() for cell in cells if cell.strip()]
+        after = filled[filled.index(name) + 1] if filled.index(name) + 1 < len(filled) else ""
+        label = _form_labels().get(_heading_key(after)) or _heading_key(after) in _unit_labels()
+        if re.match(r"[\u4e00-\u9fff]", after) and not label:
+            return name + after  # not 项目名称 | 2025年 | 主管部门 | 县卫生健康局: the name is 2025年, as written
+        return name
+
     def _unit_after(self, cells: list[str], label_keys: tuple[str, ...]) -> str:
         """The unit of money written alone in the cell after the label's value (预算金额 | 80000 | 元: 元), or ""."""
         for index, cell in enumerate(cells):
@@ -1426,7 +1440,7 @@ class Interpreter:
         if label in ("budget", "goal") and self._column_labels(label, cells):
             return
         if label in ("code", "name"):
-            name = self._value_after(cells, _name_labels())
+            name = self._name_after(cells)
             code = self._value_after(cells, ("项目编码", "项目代码"))
             if name and not code and self._names_the_open_project(name):
                 # 项目名称 | 甲 (甲（续）) under 甲's rows: the form's head printed again on the next page, unless another
@@ -1741,6 +1755,7 @@ _YEAR_ALONE = re.compile(rf"^\s*[(（]?\s*{_YEAR}\s*年?度?\s*[)）]?\s*$")  # 
 _TABLE_THEN_YEAR = re.compile(rf"(?:表|报告)\s*[(（]\s*{_YEAR}\s*年度?\s*[)）]")
 _NAMES_A_TABLE = re.compile(r"(?:表|报告)\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")  # ends naming it: a title
 _TRAILING_NOTE = re.compile(r"\s*(?:(?:金额)?单位[:：]\s*(?:万元|元|亿元|千元)|(?:填报|填表|发布|印发)日期[:：].*)\s*$")
+YEAR_ONLY = re.compile(r"20\d{2}\s*年度?")  # a cell that is a year alone (2025年), no name
 _ANY_YEAR = re.compile(r"(20\d{2})\s*年")
 
 
