@@ -32,6 +32,7 @@ class GoalCount:
     context: str  # that clause's text
     lead: str  # the words before the list the clause is an item of (资助特困人员、低保对象等…2.3万人: 资助特困人员)
     together: float | None = None  # the sum of the counts of its list in its unit, when it holds two or more
+    listed: tuple[float, ...] = ()  # the counts of that list, its own among them
     part: str = ""  # what a part of a total counts (其中骨干教师专项培训400人次: 骨干教师专项培训), which a row must name
 
     def match(self, name: str) -> str:
@@ -56,10 +57,14 @@ class GoalCount:
         with a figure or a cap. A floor under the goal's one figure (≥60人 for 100名) asks less, but does not contradict
         it; nor does any cap a goal's cap (≤150人 for 控制在200人以内). A row that adds up the counts of a list
         (宫颈癌筛查5000人、乳腺癌筛查5000人: 筛查人数 = 10000人) agrees; so does a row matched through a list that shares one
-        figure (示范推广新品种、新技术15项: 推广新技术项数 = 6项, a part of it), unless it asks for more than the figure."""
+        figure (示范推广新品种、新技术15项: 推广新技术项数 = 6项, a part of it), unless it asks for more than the figure; so
+        does a row of one of its list's counts (3处烈士陵园和46处零散纪念设施: 维护烈士陵园 = 3处), as the items' words run
+        into each other."""
         floor, cap, exact = op in ("≥", ">"), op in ("≤", "<"), op in ("", "=")
         if self.together is not None and (exact or floor) and number == self.together:
             return False
+        if number in self.listed:
+            return False  # 3处烈士陵园和46处纪念设施: the words of a list's items run together, 3处 is one of them
         if match == "item" and self.together is None:
             return (floor or exact) and number > self.high
         if self.kind == "range":
@@ -178,8 +183,17 @@ def _counts_in(goal: str) -> list[GoalCount]:
     in_one_list: dict[tuple[tuple[int, int], str], list[GoalCount]] = {}
     for span, count in found:
         in_one_list.setdefault((span, count.unit), []).append(count)
-    listed = {key: sum(count.low for count in counts) for key, counts in in_one_list.items() if len(counts) > 1}
-    return [replace(count, together=listed[span, count.unit]) if (span, count.unit) in listed else count for span, count in found]
+    lists = {key: counts for key, counts in in_one_list.items() if len(counts) > 1}
+    return [
+        replace(
+            count,
+            together=sum(item.low for item in lists[span, count.unit]),
+            listed=tuple(item.low for item in lists[span, count.unit]),
+        )
+        if (span, count.unit) in lists
+        else count
+        for span, count in found
+    ]
 
 
 def _bound_before(text: str) -> tuple[str, str]:

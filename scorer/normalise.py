@@ -145,6 +145,7 @@ def name_form(raw_name: str) -> frozenset[str]:
             out.add("quantity_in_name")
             break
     ratio_ending = _ends_with(name, units["percent_endings"]) and not _ends_with(name, units["percent_exceptions"])
+    ratio_ending = ratio_ending or _ends_with(name, units["shares_ending_like_exceptions"])  # 居民健康素养水平
     degree = name.endswith("度") and not _ends_with(name, units["non_ratio_endings"])
     if ratio_ending or degree or any(w in name for w in forms["share_words"]):
         out.add("share")

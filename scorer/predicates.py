@@ -87,7 +87,7 @@ def is_percent_name(name: str) -> bool:
     u = units_table()
     if is_non_ratio_name(name) or (ends_with_any(name, u["percent_exceptions"]) and not _a_share_despite_its_ending(name)):
         return False
-    return bool(ends_with_any(name, u["percent_endings"]))
+    return bool(ends_with_any(name, u["percent_endings"])) or _a_share_despite_its_ending(name)
 
 
 def _a_share_despite_its_ending(name: str) -> bool:

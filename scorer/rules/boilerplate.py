@@ -64,7 +64,13 @@ def _bare_figure(row: RowContext) -> bool:
 
 @lru_cache(maxsize=STRING_CACHE)
 def _names_the_budget(name: str) -> bool:
-    return bool(contains_any(name, boilerplate_table()["budget_restating_names"]))
+    """The name is one of the whole budget's (项目预算控制数, 总成本), after words that name the whole project or year
+    (本项目, 年度: boilerplate.yaml budget_name_prefixes); a part's total (零散设施修缮总成本) is not."""
+    table = boilerplate_table()
+    core = name
+    for prefix in table["budget_name_prefixes"]:
+        core = core.removeprefix(prefix)
+    return core in table["budget_restating_names"]
 
 
 @rule(
