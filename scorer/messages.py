@@ -1143,6 +1143,8 @@ SKIP_REASONS_EN = {
     "表头折行的余下部分": "the rest of a header broken over lines",
     "表头词或单独的数字，不是指标": "a header word or a lone number, not an indicator",
     "按年度列金额的表头，不是项目名称": "the header of a table of amounts by year, not a project's name",
+    "资金来源说明，不是指标": "a note on where part of the money comes from, not an indicator",
+    "以单位名称开头的说明行，不是指标": "a note opening with a body's name among the rows, not an indicator",
     "模板中留空的指标栏": "a slot of the template left empty",
     "网页上的按钮文字": "a web page's button",
     "长期绩效指标（另有年度绩效指标）": "a multi-year target (the annual table gives the year's)",

@@ -275,20 +275,114 @@ def test_a_project_name_split_at_its_year_over_two_cells_is_one_name(form, tmp_p
     assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [("2025年城区绿化养护项目", 88.0, 1)]
 
 
-def test_a_header_of_amounts_by_year_names_no_project(tmp_path):
-    """Found in the 39th review: a comparison of the budget by year (项目名称 2024年 2025年 增减) under the form's head
-    opened a project named 2024年 that took the indicators; the header line is listed as not taken."""
-    text = """项目名称：农村环境整治经费
-预算金额：90万元
-项目名称 2024年 2025年 增减
-农村环境整治经费 80 90 10
-一级指标 二级指标 三级指标 指标值
-产出指标 数量指标 整治行政村数量 ≥15个
-"""
-    document = read_text(tmp_path, text)
+@pytest.mark.parametrize("form", ["spaces", "tabs", "docx"])
+def test_a_flat_export_s_project_whose_rows_are_apart_is_one_project(form, tmp_path):
+    """Found in the 39th review: a flat export sorted by another column puts one project's rows apart (甲, 乙, 甲 again):
+    甲 was read as two projects. The same unit, name and budget are one project, in its first place."""
+    lines = [
+        ["单位名称", "项目名称", "预算数", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["县文旅局", "文化惠民演出经费", "30", "产出指标", "数量指标", "送戏下乡场次", "≥60场"],
+        ["县文旅局", "图书馆免费开放补助", "20", "产出指标", "数量指标", "接待读者人次", "≥5万人次"],
+        ["县文旅局", "文化惠民演出经费", "30", "满意度指标", "服务对象满意度指标", "观众满意度", "≥90%"],
+        ["县文旅局", "图书馆免费开放补助", "20", "满意度指标", "服务对象满意度指标", "读者满意度", "≥90%"],
+        ["县文旅局", "文化惠民演出经费", "45", "产出指标", "数量指标", "送戏下乡场次", "≥80场"],
+    ]
+    if form == "docx":
+        document = read_document(write_word(tmp_path / "flat.docx", "项目支出绩效目标表", lines))
+    else:
+        joined = "\n".join(("\t" if form == "tabs" else " ").join(line) for line in lines) + "\n"
+        document = read_text(tmp_path, joined)
+    assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in document.projects] == [
+        ("文化惠民演出经费", 30.0, ["送戏下乡场次", "观众满意度"]),
+        ("图书馆免费开放补助", 20.0, ["接待读者人次", "读者满意度"]),
+        ("文化惠民演出经费", 45.0, ["送戏下乡场次"]),  # another budget: another project of the same name
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "form"),
+    [
+        (["项目名称", "2024年", "2025年", "增减"], "spaces"),
+        (["项目名称", "2024年预算数", "2025年预算数"], "spaces"),
+        (["项目名称", "2024年", "2025年", "增减"], "docx"),
+    ],
+)
+def test_a_header_of_amounts_by_year_names_no_project(header, form, tmp_path):
+    """Found in the 39th and 43rd reviews: a comparison of the budget by year (项目名称 2024年 2025年 增减) under the
+    form's head opened a project named 2024年 that took the indicators; the header is listed as not taken."""
+    lines = [
+        ["项目名称", "农村环境整治经费"],
+        ["预算金额", "90万元"],
+        header,
+        ["农村环境整治经费", "80", "90", "10"][: len(header)],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "整治行政村数量", "≥15个"],
+    ]
+    if form == "docx":
+        document = read_document(write_word(tmp_path / "form.docx", "农村环境整治经费绩效目标表", lines))
+    else:
+        document = read_text(tmp_path, "\n".join(" ".join(line) for line in lines) + "\n")
     assert [(p.name, p.budget) for p in document.projects] == [("农村环境整治经费", 90.0)]
     assert rows(document) == [("整治行政村数量", "≥15个")]
-    assert any(skip.text.startswith("项目名称 | 2024年 | 2025年") for skip in document.skipped)
+    assert any(skip.text.startswith(" | ".join(header[:2])) for skip in document.skipped)
+
+
+@pytest.mark.parametrize("form", ["pipes", "spaces", "tabs"])
+def test_a_year_alone_after_the_name_s_label_with_a_label_next_is_the_name(form, tmp_path):
+    """Found in the 43rd review: 项目名称 | 2025年 | 主管部门 | … is no table of years (one year only): the project
+    keeps its name as written, its budget and its rows."""
+    lines = [
+        ["项目名称", "2025年", "主管部门", "县卫生健康局"],
+        ["年度资金总额（万元）", "35"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "培训乡村医生人数", "≥200人"],
+    ]
+    separator = {"pipes": " | ", "spaces": " ", "tabs": "\t"}[form]
+    document = read_text(tmp_path, "\n".join(separator.join(line) for line in lines) + "\n")
+    assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [("2025年", 35.0, 1)]
+
+
+def test_a_flat_table_of_projects_without_a_unit_column_whose_names_open_with_figures(tmp_path):
+    """Found in the 43rd review: 项目名称 | 预算金额（万元） | 一级指标 … with a name opening with an age (65岁以上老年人
+    健康管理率) was read as one project whose rows took the project names as indicators."""
+    text = """某县卫生健康局2024年项目支出绩效目标汇总表
+项目名称 | 预算金额（万元） | 一级指标 | 二级指标 | 三级指标 | 指标值
+乡村医生培训项目 | 35 | 产出指标 | 数量指标 | 培训乡村医生人数 | ≥200人
+乡村医生培训项目 | 35 | 满意度指标 | 服务对象满意度指标 | 参训人员满意度 | ≥90%
+基本公共卫生服务项目 | 610 | 产出指标 | 数量指标 | 65岁以上老年人健康管理率 | ≥70%
+基本公共卫生服务项目 | 610 | 效益指标 | 社会效益指标 | 居民健康素养水平 | ≥28%
+"""
+    document = read_text(tmp_path, text)
+    assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [
+        ("乡村医生培训项目", 35.0, 2),
+        ("基本公共卫生服务项目", 610.0, 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("note", "reason"),
+    [
+        ("省级补助资金（200万元）", "资金来源说明，不是指标"),
+        ("县财政局\t拨付补贴资金\t150\t万元已于3月全部下达", "以单位名称开头的说明行，不是指标"),
+        ("县人民医院\t改造项目\t1\t个", "以单位名称开头的说明行，不是指标"),
+    ],
+)
+def test_a_note_line_among_a_table_s_rows_is_no_indicator(note, reason, tmp_path):
+    """Found in the 39th review: a line on a part of the money by its source, or a note opening with a county body's
+    name, among the rows of a text table was read as an indicator (with no target, or the body as its name). Such a
+    line is listed as not taken; a flat export's rows, which open with their unit under a 单位名称 column, are read."""
+    text = f"""项目名称\t乡镇卫生院基础设施改造项目
+预算金额\t400万元
+一级指标\t二级指标\t三级指标\t指标值
+产出指标\t数量指标\t改造乡镇卫生院数量\t≥5个
+{note}
+效益指标\t社会效益指标\t群众就医等候时间缩短\t≥10分钟
+"""
+    document = read_text(tmp_path, text)
+    assert rows(document) == [("改造乡镇卫生院数量", "≥5个"), ("群众就医等候时间缩短", "≥10分钟")]
+    assert [skip.reason for skip in document.skipped] == [reason]
+    flat = "单位名称\t项目名称\t三级指标\t指标值\n县人民医院\t医疗设备购置\t购置彩超台数\t≥2台\n"
+    assert rows(read_text(tmp_path, flat, "flat.txt")) == [("购置彩超台数", "≥2台")]
 
 
 def test_pipe_table_with_runs_of_empty_cells_and_a_shifted_row(tmp_path):

@@ -13,7 +13,7 @@ from scorer.ingest.decode import UnreadableFile, decode_bytes
 from scorer.ingest.grammar import interpret_cells, looks_like_value
 from scorer.ingest.interpret import interpret, is_organ_name
 from scorer.ingest.office import csv_to_blocks, docx_to_blocks, is_headed_table, pdf_to_blocks, xls_to_blocks, xlsx_to_blocks
-from scorer.ingest.recover import Cell, describe_layout, line_cells, recover_cells, to_simplified
+from scorer.ingest.recover import Cell, describe_layout, line_cells, names_a_measure, recover_cells, to_simplified
 from scorer.ingest.text_export import html_to_blocks, text_to_blocks
 from scorer.messages import text as said
 from scorer.text import without_invisible
@@ -229,13 +229,20 @@ def _valued(document: Document) -> int:
 
 
 def _well_formed(document: Document) -> int:
-    """Rows with a name that reads as a name and a target: what a misaligned reading of a table lacks."""
+    """Rows with a name that reads as a name and a target: what a misaligned reading of a table lacks. A name opening
+    with a figure reads as a name when it ends as measures end (65岁以上老年人健康管理率, 12345热线接通率)."""
     return sum(
         1
         for project in document.projects
         for indicator in project.indicators
-        if indicator.value and indicator.level3 and not looks_like_value(indicator.level3)
+        if indicator.value
+        and indicator.level3
+        and (not looks_like_value(indicator.level3) or _a_measure_opening_with_a_figure(indicator.level3))
     )
+
+
+def _a_measure_opening_with_a_figure(name: str) -> bool:
+    return name[:1].isdigit() and names_a_measure(name)
 
 
 def interpret_best(blocks: list[Block], source: str, text: str | None = None) -> Document:

@@ -35,9 +35,11 @@ from scorer.ingest.interpret import (
     heading_field,
     heading_key,
     heading_names_project,
+    heads_amounts_by_year,
     is_goal_label,
     is_multi_year_label,
     is_organ_name,
+    names_a_fund_part,
     names_a_project_row,
     project_row,
     split_goal_part,
@@ -315,6 +317,7 @@ class GrammarInterpreter:
         self.doc = Document(source=source)
         self.project: Project | None = None
         self.header: Header | None = None
+        self.unit_column = False  # the open table's header has a column of units (a flat export's 单位名称)
         self.level1 = ""
         self.level2 = ""
         self.row: RowDraft | None = None
@@ -331,6 +334,7 @@ class GrammarInterpreter:
         self.prose_table = False  # the table is a label and its indicators listed in one cell
         self.heading_name = ""  # a numbered heading alone on its line (二、农村饮水工程维修养护经费): the next project's name
         self.listed_unit = ""  # the unit of the line that named the open project (a flat table's, a department's list)
+        self.listed: dict[tuple[str, str, float], Project] = {}  # the projects such lines opened, by unit, name, budget
         self.heading_budget: float | None = None  # the budget the heading's gloss gives (（金额单位：元 预算数：320,000.00）)
         self.heading_goal = ""  # 年度绩效目标：… between the heading and its project's table
         self.long_from: int | None = None  # where the open project's 长期绩效指标 table's rows start among its indicators
@@ -351,6 +355,8 @@ class GrammarInterpreter:
                 self.header = header
                 self.in_table = True
                 self.rows_in_table = 0
+                header_line = [c for c in cells[: end + 1] if c.line == cells[index].line]
+                self.unit_column = any(key(c.text) in _unit_label_keys() for c in header_line)  # 单位名称 | 项目名称 | …
                 # 偏差原因 / 分析及 / 改进措施: header words broken over lines, up to the first group label
                 self.skip_remnants = any(self._label_at(cells, j)[0] for j in range(end, min(end + 4, len(cells))))
                 self.level1 = self.level2 = ""
@@ -431,6 +437,16 @@ class GrammarInterpreter:
             if closing:  # listed with the rest of its line (合计 | 10万元), as a table's reader lists the row
                 self.doc.skipped.append(Skip(self._loc(cell), "表尾的合计、说明或签名行", _closing_line(cells, index)))
             return index + 1
+        if cell.alone and names_a_fund_part(text):  # 省级补助资金（200万元） on a line of its own among the rows
+            self._close_row()
+            self.doc.skipped.append(Skip(self._loc(cell), "资金来源说明，不是指标", text.strip()))
+            return index + 1
+        if cell.first and not self.unit_column and _LOCAL_BODY.fullmatch(text.strip()):
+            line = [c.text.strip() for c in cells[index:] if c.line == cell.line]
+            if len(line) > 1 and not any(label_kind(part) for part in line[1:]):
+                self._close_row()  # 县财政局 | 拨付补贴资金 | 150 | 万元已于3月下达: a note among the rows, no indicator
+                self.doc.skipped.append(Skip(self._loc(cell), "以单位名称开头的说明行，不是指标", " | ".join(line)))
+                return index + len(line)
         if self.row is not None and self._next_role() == "level2_dup" and label_kind(text):
             self._assign(cell)  # the annual half of a 长期 / 年度 table repeats the group
             return index + 1
@@ -751,8 +767,8 @@ class GrammarInterpreter:
                     and re.match(r"[\u4e00-\u9fff]", after_name.text.strip())
                 ):
                     name, used = name + after_name.text.strip(), used + 1
-                elif YEAR_ONLY.fullmatch(name):  # 项目名称 | 2024年 | 2025年 | 增减: a table of amounts by year, no name
-                    line = [cell.text.strip() for cell in cells[index:] if cell.line == cells[index].line]
+                line = [cell.text.strip() for cell in cells[index:] if cell.line == cells[index].line]
+                if heads_amounts_by_year(line[1:]):  # 项目名称 | 2024年 | 2025年 | 增减: a table of amounts by year
                     self.doc.skipped.append(Skip(self._loc(cells[index]), "按年度列金额的表头，不是项目名称", " | ".join(line)))
                     return len(line)
                 name = re.sub(r"^\d{10,}-", "", name)
@@ -916,14 +932,21 @@ class GrammarInterpreter:
         project = self.project
         if project is not None and (self.listed_unit, project.name, project.budget) == (row[0], row[1], budget):
             return 3  # a flat table's next row of the same project: its groups and indicator follow on the line
+        earlier = self.listed.get((row[0], row[1], budget))
+        if earlier is not None and any(label_kind(cell.text) for cell in on_line[3:]):
+            self._close_project()  # 甲's rows, then 乙's, then 甲's again: a flat export sorted by another column
+            self.project, self.listed_unit, self.in_table = earlier, row[0], False
+            return 3
         self.listed_unit = row[0]
         if project is not None and not project.indicators and project.name == self._fallback_name():
             project.name, project.budget = row[1], budget  # the project a flat table's header opened, nameless till now
+            self.listed.setdefault((row[0], row[1], budget), project)
             return 3
         self.in_table = False
         self._open_project(row[1], cells[index + 1])
         assert self.project is not None
         self.project.budget = budget
+        self.listed.setdefault((row[0], row[1], budget), self.project)
         return 3
 
     def _heads_its_project(self, cells: list[Cell], index: int, on_line: list[Cell]) -> bool:
@@ -1084,8 +1107,8 @@ class GrammarInterpreter:
 
     def _close_project(self) -> None:
         project, self.project = self.project, None
-        if project is None:
-            return
+        if project is None or any(read is project for read in self.doc.projects):
+            return  # a flat table's project resumed after another's rows: already in its place
         if project.indicators:
             self.doc.projects.append(project)
         elif project.name:
@@ -1143,6 +1166,19 @@ def _budgeted_project_name(cells: list[Cell], index: int) -> bool:
     if named is None or named[1] is None:
         return False
     return index + 1 >= len(cells) or not looks_like_value(cells[index + 1].text)
+
+
+# A local public body by its place and its kind (县财政局, 长丰县人民医院, 某镇人民政府): a note's subject among a table's
+# rows, never an indicator's name.
+_LOCAL_BODY = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|州|旗|乡|镇)[\u4e00-\u9fff]{0,12}?"
+    r"(?:局|委员会|委|办公室|医院|卫生院|中心|学校|人民政府|政府|法院|检察院)"
+)
+
+
+@cache
+def _unit_label_keys() -> frozenset[str]:
+    return frozenset(key(label) for label in _grammar()["unit_labels"])
 
 
 @cache

@@ -199,6 +199,15 @@ def project_row(text: str, factor: float = 1.0) -> tuple[str, float | None] | No
     return (name, amount) if names_a_project_row(name) else None
 
 
+def names_a_fund_part(text: str) -> bool:
+    """A row of one text naming a part of the budget by its money's source, with its amount (省级补助资金（200万元）): a
+    note on where the money comes from, not an indicator nor a project."""
+    gloss = HEADING_GLOSS.search(text.strip())
+    if gloss is None or glossed_budget(gloss["gloss"], 1.0) is None:
+        return False
+    return is_fund_part(text.strip()[: gloss.start()])
+
+
 def is_fund_part(name: str) -> bool:
     """A part of a budget by the source of its money (headers.yaml fund_part_labels; or 省级补助资金, 县级配套资金: a source,
     then money only: indicator_grammar.yaml fund_sources, fund_nouns), not a project (中央财政困难群众救助补助资金 names
@@ -711,6 +720,7 @@ class Interpreter:
         # the header of the flat table being read, its sheet and title: the same again is a page's repeated header
         self.flat_header: tuple | None = None
         self.flat_unit = ""  # the last unit cell of the flat table being read (a 单位名称 column)
+        self.flat_projects: dict[tuple[str, str], Project] = {}  # a flat table's projects by (unit, name)
         # a unit named or a row left out since the open project's rows: 项目名称：甲 repeated after it is another unit's 甲
         self.other_since_rows = False
         self.unit_and_project = False  # the flat header's 单位名称、项目名称 heads two columns, the second unheaded
@@ -804,6 +814,8 @@ class Interpreter:
             return
         if project.goal and not project.goals:
             project.goals = split_goals(project.goal)
+        if any(read is project for read in self.doc.projects):
+            return  # a flat table's project resumed after another's rows: already in its place
         if project.indicators or (project.budget is not None and project.name):
             self.doc.projects.append(project)
         elif project is self.sheet_project and project == Project(name=project.name, location=project.location):
@@ -1261,6 +1273,7 @@ class Interpreter:
                 self.project = None
             if not resumed:
                 self._close_project()
+                self.flat_projects = {}  # a table of its own: its projects are not the earlier table's
             self.flat_resumed = resumed
             self.layout, self.flat_header = "flat", this_table
         else:
@@ -1438,6 +1451,10 @@ class Interpreter:
         if self.form_part == "columns" and label in ("budget", "goal") and self._under_column_labels(cells):
             return  # 项目资金（万元） | 136 | 64 under 项目资金（万元） | 中期资金总额 | 年度资金总额: the year's figure
         if label in ("budget", "goal") and self._column_labels(label, cells):
+            return
+        if label == "name" and heads_amounts_by_year(cells):
+            self.in_indicators = was_in_indicators
+            self._skip(block, "按年度列金额的表头，不是项目名称")
             return
         if label in ("code", "name"):
             name = self._name_after(cells)
@@ -1658,9 +1675,15 @@ class Interpreter:
         budget = None if figure is None else round(figure * self.money_factor, 6)
         resumed, self.flat_resumed = self.flat_resumed, False
         if self.project is None or name != self.project.name or (resumed and self._another_over_page(unit, budget)):
-            self._open_project(name, block)
+            earlier = self.flat_projects.get((unit or self.flat_unit, name))
+            if earlier is not None and earlier is not self.project and budget in (None, earlier.budget):
+                self._close_project()  # 甲's rows, then 乙's, then 甲's again: an export sorted by another column
+                self.project = earlier
+            else:
+                self._open_project(name, block)
         self.flat_unit = unit or self.flat_unit
         assert self.project is not None
+        self.flat_projects.setdefault((self.flat_unit, name), self.project)
         if budget is not None and self.project.budget is None:
             self.project.budget = budget
         if mapped.get("code"):
@@ -1756,6 +1779,16 @@ _TABLE_THEN_YEAR = re.compile(rf"(?:表|报告)\s*[(（]\s*{_YEAR}\s*年度?\s*[
 _NAMES_A_TABLE = re.compile(r"(?:表|报告)\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")  # ends naming it: a title
 _TRAILING_NOTE = re.compile(r"\s*(?:(?:金额)?单位[:：]\s*(?:万元|元|亿元|千元)|(?:填报|填表|发布|印发)日期[:：].*)\s*$")
 YEAR_ONLY = re.compile(r"20\d{2}\s*年度?")  # a cell that is a year alone (2025年), no name
+# A column of amounts by year (2024年, 2025年预算数, 2024年度决算数（万元）): two or more on a line after 项目名称 make a
+# table comparing years, not a project's name.
+_YEAR_COLUMN = re.compile(r"20\d{2}\s*年度?(?:预算数?|预算金额|金额|资金|决算数?|执行数)?\s*(?:[(（](?:万元|元)[)）])?")
+
+
+def heads_amounts_by_year(cells: list[str]) -> bool:
+    """项目名称 | 2024年 | 2025年 | 增减, 项目名称 2024年预算数 2025年预算数: the header of a table of amounts by year."""
+    return sum(1 for cell in cells if _YEAR_COLUMN.fullmatch(cell.strip())) >= 2
+
+
 _ANY_YEAR = re.compile(r"(20\d{2})\s*年")
 
 
