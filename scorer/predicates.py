@@ -376,6 +376,8 @@ def is_unfilled(row: RowContext) -> bool:
     a unit with no number (公里), or a phrase saying the row does not apply (本项目不适用此指标)."""
     b = boilerplate_table()
     value = row.value_text
+    if value in b["unfilled_values"] and row.value.numbers == (0.0,) and _zero_is_its_aim(row.name):
+        return False  # 脱管漏管率 = 0%, 安全事故起数 = 0: none is the target of a rate or a count of what is to be prevented
     if value in b["unfilled_values"] or row.name in b["unfilled_names"]:
         return True
     if not row.name:
@@ -383,6 +385,13 @@ def is_unfilled(row: RowContext) -> bool:
     if not value or "**" in value or value.lstrip("≥≤<>=") in _unit_spellings():
         return True
     return bool(contains_any(row.name + value, name_forms_table()["not_applicable"]))
+
+
+def _zero_is_its_aim(name: str) -> bool:
+    """A rate where lower is better (差错率, 脱管率, 事故发生率) or a count of harm (安全事故起数): 0 is a target."""
+    units = units_table()
+    lower = ends_with_any(name, units["lower_is_better"]) or ends_with_any(name, units["incidence_rate_endings"])
+    return bool(lower) or is_failure_rate(name) or bool(counted_harm(name))
 
 
 @lru_cache(maxsize=STRING_CACHE)

@@ -165,7 +165,7 @@ def beyond_its_kinds(row: RowContext, dimension: str) -> tuple[str, str, list[st
     regional, no_ecology, sectors, when_built = _kind_limits()
     project = row.project
     if dimension == "economic":
-        kinds = project.spent_on or project.types
+        kinds = project.spent_on or project.name_types or project.types  # what the name buys, not where (农村 in a goal)
         if not kinds or kinds & regional or row.value.family in (UnitFamily.PERSON, UnitFamily.COUNT):
             return None  # 向本地企业输送技能人才≥300人: the project's own output, counted, whatever heading it is filed under
         if kinds & when_built and _builds_or_runs_its_place(compact(project.name)):
