@@ -23,6 +23,16 @@ def read_text(tmp_path: Path, text: str, name: str = "doc.txt"):
     return read_document(path)
 
 
+def read_lines(tmp_path: Path, lines: list[list[str]], form: str, title: str = "项目绩效目标表"):
+    """The lines as one Word table under a title (form "docx"), or as text, one line a row, its cells joined by spaces,
+    tabs or pipes (" | ", a pipe closing each line as web pages copy them; "bars": a pipe opening it too)."""
+    if form == "docx":
+        return read_document(write_word(tmp_path / "form.docx", title, lines))
+    joiner = {"spaces": " ", "tabs": "\t", "pipes": " | ", "bars": " | "}[form]
+    opening, closing = {"pipes": ("", " |"), "bars": ("| ", " |")}.get(form, ("", ""))
+    return read_text(tmp_path, "\n".join(opening + joiner.join(line) + closing for line in lines) + "\n")
+
+
 def rows(document) -> list[tuple[str, str]]:
     return [(i.level3, i.value) for p in document.projects for i in p.indicators]
 
@@ -258,7 +268,7 @@ def test_a_run_on_project_name_opening_with_its_year_keeps_the_year(tmp_path):
     assert rows(document) == [("培训乡村医生人数", "≥120人")]
 
 
-@pytest.mark.parametrize("form", ["pipes", "docx"])
+@pytest.mark.parametrize("form", ["bars", "pipes", "docx"])
 def test_a_project_name_split_at_its_year_over_two_cells_is_one_name(form, tmp_path):
     """Found in the 39th review: 项目名称 | 2025年 | 城区绿化养护项目 in a Word form named the project 2025年. A label
     after the year (项目名称 | 2025年 | 主管部门 | …) leaves the year as the name, as written."""
@@ -268,10 +278,7 @@ def test_a_project_name_split_at_its_year_over_two_cells_is_one_name(form, tmp_p
         ["一级指标", "二级指标", "三级指标", "指标值"],
         ["产出指标", "数量指标", "养护绿地面积", "≥60万平方米"],
     ]
-    if form == "docx":
-        document = read_document(write_word(tmp_path / "form.docx", "项目绩效目标表", lines))
-    else:
-        document = read_text(tmp_path, "\n".join("| " + " | ".join(line) + " |" for line in lines) + "\n")
+    document = read_lines(tmp_path, lines, form)
     assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [("2025年城区绿化养护项目", 88.0, 1)]
 
 
@@ -287,11 +294,7 @@ def test_a_flat_export_s_project_whose_rows_are_apart_is_one_project(form, tmp_p
         ["县文旅局", "图书馆免费开放补助", "20", "满意度指标", "服务对象满意度指标", "读者满意度", "≥90%"],
         ["县文旅局", "文化惠民演出经费", "45", "产出指标", "数量指标", "送戏下乡场次", "≥80场"],
     ]
-    if form == "docx":
-        document = read_document(write_word(tmp_path / "flat.docx", "项目支出绩效目标表", lines))
-    else:
-        joined = "\n".join(("\t" if form == "tabs" else " ").join(line) for line in lines) + "\n"
-        document = read_text(tmp_path, joined)
+    document = read_lines(tmp_path, lines, form, "项目支出绩效目标表")
     assert [(p.name, p.budget, [i.level3 for i in p.indicators]) for p in document.projects] == [
         ("文化惠民演出经费", 30.0, ["送戏下乡场次", "观众满意度"]),
         ("图书馆免费开放补助", 20.0, ["接待读者人次", "读者满意度"]),
@@ -318,10 +321,7 @@ def test_a_header_of_amounts_by_year_names_no_project(header, form, tmp_path):
         ["一级指标", "二级指标", "三级指标", "指标值"],
         ["产出指标", "数量指标", "整治行政村数量", "≥15个"],
     ]
-    if form == "docx":
-        document = read_document(write_word(tmp_path / "form.docx", "农村环境整治经费绩效目标表", lines))
-    else:
-        document = read_text(tmp_path, "\n".join(" ".join(line) for line in lines) + "\n")
+    document = read_lines(tmp_path, lines, form, "农村环境整治经费绩效目标表")
     assert [(p.name, p.budget) for p in document.projects] == [("农村环境整治经费", 90.0)]
     assert rows(document) == [("整治行政村数量", "≥15个")]
     assert any(skip.text.startswith(" | ".join(header[:2])) for skip in document.skipped)
@@ -337,8 +337,7 @@ def test_a_year_alone_after_the_name_s_label_with_a_label_next_is_the_name(form,
         ["一级指标", "二级指标", "三级指标", "指标值"],
         ["产出指标", "数量指标", "培训乡村医生人数", "≥200人"],
     ]
-    separator = {"pipes": " | ", "spaces": " ", "tabs": "\t"}[form]
-    document = read_text(tmp_path, "\n".join(separator.join(line) for line in lines) + "\n")
+    document = read_lines(tmp_path, lines, form)
     assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [("2025年", 35.0, 1)]
 
 
@@ -761,11 +760,7 @@ def test_an_allotment_s_form_gives_its_amount_granted_as_the_budget(label, amoun
         ["产出指标", "数量指标", "维修养护农村供水工程处数", "≥120处"],
         ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%"],
     ]
-    if form == "docx":
-        document = read_document(write_word(tmp_path / "grant.docx", "农村饮水安全巩固提升补助资金绩效目标表", lines))
-    else:
-        joined = (" | ".join(line) + " |" if form == "pipes" else " ".join(line) for line in lines)
-        document = read_text(tmp_path, "\n".join(joined) + "\n")
+    document = read_lines(tmp_path, lines, form, "农村饮水安全巩固提升补助资金绩效目标表")
     assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [("农村饮水安全巩固提升补助资金", 860.0, 2)]
 
 
@@ -779,11 +774,7 @@ def test_the_number_of_an_allotment_s_document_is_no_budget(form, tmp_path):
         ["一级指标", "二级指标", "三级指标", "指标值"],
         ["产出指标", "数量指标", "改造农村危房户数", "≥300户"],
     ]
-    if form == "docx":
-        document = read_document(write_word(tmp_path / "grant.docx", "农村危房改造补助资金绩效目标表", lines))
-    else:
-        joined = (" | ".join(line) + " |" if form == "pipes" else " ".join(line) for line in lines)
-        document = read_text(tmp_path, "\n".join(joined) + "\n")
+    document = read_lines(tmp_path, lines, form, "农村危房改造补助资金绩效目标表")
     assert [(p.name, p.budget, len(p.indicators)) for p in document.projects] == [("农村危房改造补助资金", 420.0, 1)]
 
 
