@@ -10,7 +10,7 @@ from itertools import chain
 from scorer.duplicates import cached_key_hash, cached_row_key, carry_overs, corpus_stats, template_lookup
 from scorer.normalise import CorpusContext, ProjectContext, RowContext, related_kinds
 from scorer.registry import Hit, rule
-from scorer.types import Severity
+from scorer.types import Severity, UnitFamily
 
 Yield = Iterator[tuple[ProjectContext, RowContext | None, Hit]]
 
@@ -112,8 +112,10 @@ def template_across_units(corpus: CorpusContext) -> Yield:
 
     Counted in the corpus statistics given with --corpus-stats, or else in this run's documents; a
     template needs at least 5 units and 2% of the units counted.
+    A deadline with its date (培训完成时间 = 2024年11月底前) is the project's own schedule, whatever form other units'
+    dates take: figures aside it would read as one text everywhere.
     Bad: 服务对象满意度 = ≥90% in the tables of dozens of unrelated units.
-    Good: 参训人员满意度 = ≥98% (names its own group, used by this unit only).
+    Good: 参训人员满意度 = ≥98% (names its own group, used by this unit only); 培训完成时间 = 2024年11月底前.
     """
     stats = corpus.stats
     if stats is None:
@@ -132,6 +134,8 @@ def template_across_units(corpus: CorpusContext) -> Yield:
                 said = (row.indicator.level3, row.indicator.value)
                 if said in hits:
                     hit = hits[said]
+                elif row.value.family is UnitFamily.DATE and row.value.has_number:
+                    hit = hits[said] = None  # a dated deadline: the project's own schedule
                 else:
                     key = cached_row_key(*said)
                     units = templates.get(key) or templates.get(cached_key_hash(key))
