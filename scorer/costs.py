@@ -24,19 +24,22 @@ def price_per_unit(row: RowContext, ceilings: bool = False) -> tuple[float, str]
     return row.value.number * _MONEY_FACTOR[parts[0]], parts[1]
 
 
-def quantity_paid_for(project: ProjectContext, row: RowContext, unit: str) -> float | None:
+def quantity_paid_for(project: ProjectContext, row: RowContext, unit: str, named: bool = False) -> float | None:
     """How many of `unit` the project states for what the standard pays for: a figure in the cost row's own name
     (饲料库120平方米), else its one output quantity row in that unit, else the one whose name shares most words with the
     cost row's (救助困难患病妇女人数 for 困难患病妇女救助标准, not 两癌筛查人数), the smallest of those alike (公益性岗位在岗人数,
-    not 公益性岗位政策宣传覆盖人数); none when no such row shares a word with it."""
+    not 公益性岗位政策宣传覆盖人数); none when no such row shares a word with it. With `named`, only a row sharing words
+    with the cost row's name counts, even when it is the one quantity in that unit."""
     for match in re.finditer(r"\d+(?:\.\d+)?\s*[^\d\s，,。；;、]{1,4}", row.indicator.level3):
         parsed = parse_value(match.group())
         if parsed.unit == unit and parsed.number:
             return parsed.number
     candidates = _output_quantities(project).get(unit, ())
-    if len(candidates) == 1:
+    if len(candidates) == 1 and not named:
         return candidates[0][1]  # the one quantity the project states in that unit (储备粮规模 = 1万吨 for 保管费用补贴标准)
     paid_for = bigrams(row.name)
+    if named:  # the unit's own word (每批次检验费, 快速检测批次: 批次) names no thing in common
+        paid_for -= bigrams(unit) | {unit}
     best: tuple[int, float] | None = None  # (words shared, minus the count): alike rows give the smaller count
     for name_words, number in candidates:
         shared = len(paid_for & name_words)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from scorer.lexicons import table
-from scorer.text import compact
+from scorer.text import alternation, compact
 from scorer.types import Document, Indicator, Project, Value
 from scorer.values import parse_value
 
@@ -245,11 +245,20 @@ def _type_keywords() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
     return {first: tuple(pairs) for first, pairs in by_first.items()}
 
 
+@cache
+def _keyword_masks() -> re.Pattern[str]:
+    """Words holding a keyword in another sense (供销系统, 排水系统: project_types.yaml keyword_masks)."""
+    return re.compile(alternation(table("project_types").get("keyword_masks") or ["\x00"]))
+
+
 @lru_cache(maxsize=50_000)
 def types_of(text: str) -> frozenset[str]:
     """The project types one of whose keywords the text holds (only keywords starting with a character of
     the text are tried: purposes and goals are long, the keyword list is too)."""
     by_first = _type_keywords()
+    masks = _keyword_masks()
+    if masks.search(text):
+        text = masks.sub(lambda found: found.group().replace("系统", "|"), text)  # 供销系统业务培训: no information system
     found: set[str] = set()
     for first in set(text) & by_first.keys():
         for keyword, types in by_first[first]:

@@ -151,6 +151,20 @@ def is_bounded_rate(name: str) -> bool:
 
 
 @lru_cache(maxsize=STRING_CACHE)
+def cannot_pass_100(name: str) -> bool:
+    """A share that cannot pass 100%: a bounded rate (is_bounded_rate), or any other rate ending in 率 (采集率, 随访率) but
+    a change, an incidence per a base, no share at all, a rate that may pass 100% (毛入学率) or a ratio of two amounts
+    (回报率, 周转率: lexicons/unit_expectations.yaml ratios_past_100)."""
+    if is_bounded_rate(name):
+        return True
+    u = units_table()
+    if not name.endswith("率") or not is_percent_name(name) or contains_any(name, u["growth_rate_words"]):
+        return False
+    excepted = (*u["rate_change_words"], *u["incidence_rate_endings"], *u["higher_rates_past_100"], *u["ratios_past_100"])
+    return not ends_with_any(name, list(excepted))
+
+
+@lru_cache(maxsize=STRING_CACHE)
 def ends_as_money(name: str) -> bool:
     """The name ends as an amount of money does (…成本, …经费, …补助标准), and not as an engineering, quality or
     service standard (…防洪标准, …排放标准: lexicons/unit_expectations.yaml standards_not_money)."""
@@ -172,7 +186,19 @@ def asks_for_money(row: RowContext) -> bool:
 
 @lru_cache(maxsize=STRING_CACHE)
 def is_money_name(name: str) -> bool:
-    return ends_as_money(name) and not contains_any(name, _more_is_better_words())
+    """A name of money spent: ending as money does, not a transfer nor money raised, unless it ends as spending does
+    (税收征管经费 is spent on collecting taxes)."""
+    u = units_table()
+    if not ends_as_money(name) or contains_any(name, u["money_transfers"]):
+        return False
+    return not contains_any(name, u["money_more_is_better"]) or _spent_on_the_work(name)
+
+
+def _spent_on_the_work(name: str) -> bool:
+    """A name ending as spending whose word of money raised or recovered names the work it pays for (追缴工作差旅费,
+    税收征管经费), not money kept back from that spending (节约电费: unit_expectations.yaml money_kept_words)."""
+    u = units_table()
+    return bool(ends_with_any(name, u["spending_endings"])) and not contains_any(name, u["money_kept_words"])
 
 
 @cache
@@ -212,8 +238,11 @@ def money_more_is_better(row: RowContext) -> bool:
     """The row's money is what a programme pays out, raises or saves, not what it spends: more is better
     (补助标准, 招商引资到位资金; outside 成本指标 also 减轻群众就医支出, 拉动消费)."""
     u = units_table()
-    if contains_any(row.name, _more_is_better_words()):
+    if contains_any(row.name, u["money_transfers"]):
         return True
+    if contains_any(row.name, u["money_more_is_better"]):
+        # 追缴工作差旅费, 税收征管经费: money spent on raising or recovering money is spent all the same; 节约电费 is kept
+        return not _spent_on_the_work(row.name)
     if not contains_any(row.name, u["money_saved_or_drawn"]):
         return False
     return row.group != "cost" or not ends_with_any(row.name, u["spending_endings"])

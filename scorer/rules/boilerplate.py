@@ -15,9 +15,9 @@ from scorer.predicates import (
     boilerplate_table,
     caps_spending_in_money,
     contains_any,
+    ends_with_any,
     has_figure,
     is_compliance_pledge,
-    is_money_name,
     is_unfilled,
     money_in_wan,
     name_forms_table,
@@ -39,7 +39,8 @@ from scorer.types import Severity, UnitFamily
 def restates_budget(row: RowContext) -> Hit | None:
     """A row whose amount is the whole project budget (or whose name is 项目预算控制数): it restates the budget.
 
-    A bare figure on a money name (工程资金金额 = 43.2) is read in the budget's unit, 万元: the same figure restates it.
+    A bare figure on a name whose head is an amount of money (工程资金金额 = 43.2, 补助资金总额 = 150) is read in the
+    budget's unit, 万元: the same figure restates it.
     Bad: 项目预算控制数 = ≤11万元 on an 11万元 project; 培训成本 = ≤35万元 on a 35万元 project; 数量指标 / 工程资金金额 =
     43.2 on a 43.2万元 project.
     Good: 会议成本 ≤30万元 + 印刷成本 ≤11万元 + 交通成本 ≤23.32万元 on a 64.32万元 project; 采购金额 = 12 on a 43.2万元
@@ -47,13 +48,18 @@ def restates_budget(row: RowContext) -> Hit | None:
     """
     budget = row.project.project.budget
     amount = money_in_wan(row.value)
-    if amount is None and _bare_figure(row) and is_money_name(row.name):
+    if amount is None and _bare_figure(row) and _names_an_amount(row.name):
         amount = row.value.number
     if budget and amount is not None and abs(amount - budget) <= max(0.005, budget * 0.001):
         return Hit(evidence=row.value_text, fields={"budget": budget})
     if amount is not None and _names_the_budget(row.name):
         return Hit(evidence=row.name, fields={"budget": budget or amount})
     return None
+
+
+def _names_an_amount(name: str) -> bool:
+    """The name's head is an amount of money (工程资金金额, 补助资金总额, 专项资金规模: boilerplate.yaml money_heads)."""
+    return bool(ends_with_any(name, boilerplate_table()["money_heads"]))
 
 
 def _bare_figure(row: RowContext) -> bool:

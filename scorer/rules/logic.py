@@ -12,12 +12,12 @@ from scorer.lexicons import table
 from scorer.normalise import ProjectContext, RowContext
 from scorer.predicates import (
     boilerplate_table,
+    cannot_pass_100,
     caps_spending_in_money,
     contains_any,
     cost_amount,
     counted_harm,
     ends_with_any,
-    is_bounded_rate,
     is_either_way_share,
     is_failure_rate,
     is_higher_better_rate,
@@ -95,14 +95,16 @@ def rate_with_at_most(row: RowContext) -> Hit | None:
     message="“{name}”不可能超过100%，指标值“{value}”不合逻辑，建议改为“=100%”或“≥95%”",
 )
 def rate_above_100(row: RowContext) -> Hit | None:
-    """A share that cannot pass 100% set above it, or set to ≥100% / >100%.
+    """A share that cannot pass 100% set above it, or set to ≥100% / >100%: any rate of an act done (及时率, 采集率, 随访率:
+    scorer.predicates.cannot_pass_100).
 
-    Growth rates (增长率) may pass 100%; =100% and 100% are sound.
-    Bad: 资金拨付及时率 = ≥100%; 覆盖率 = 120%.
-    Good: 资金拨付及时率 = 100%; 收入增长率 = ≥120%.
+    Growth rates (增长率), gross ratios (毛入学率) and ratios of two amounts (投资回报率, 周转率) may pass 100%; =100% and
+    100% are sound.
+    Bad: 资金拨付及时率 = ≥100%; 覆盖率 = 120%; 慢性病患者随访率 = ≥100%.
+    Good: 资金拨付及时率 = 100%; 收入增长率 = ≥120%; 投资回报率 = ≥120%.
     """
     value = row.value
-    if value.family is not UnitFamily.PERCENT or value.number is None or not is_bounded_rate(row.name):
+    if value.family is not UnitFamily.PERCENT or value.number is None or not cannot_pass_100(row.name):
         return None
     top = max(value.numbers)
     if top > 100 or (top == 100 and value.op in ("≥", ">")):
@@ -514,21 +516,41 @@ def _grown_harm(name: str) -> str | None:
 def costs_exceed_budget(project: ProjectContext) -> Iterator[tuple[RowContext, Hit]]:
     """Cost rows that together allow more than the project's budget.
 
-    Unit prices (人均, 单价, 元/人) are not summed, nor a row that names the whole budget (项目预算控制数: B001's). Two rows
-    of ≤50万元 on a 50万元 project allow 100万元.
-    Bad: 设备购置成本 = ≤50万元 and 设备安装成本 = ≤50万元 on 智慧人大建设项目 (50万元).
+    A row that names the whole budget (项目预算控制数: B001's) is not summed. A ceiling on a price per one thing
+    (≤12万元/公里) counts as that ceiling times the quantity of it the project states in a row of the same words (中修工程
+    里程 45公里 for 中修工程单价: scorer.costs.quantity_paid_for); a set price (350元/次: L103's, often a part of another
+    cost row), a ceiling on a transfer per head (亩均补贴标准 ≤120元/亩: what one may get at most), a price with no such
+    quantity, or per one thing by its name only (人均, 单价 in 万元), is not summed.
+    Two rows of ≤50万元 on a 50万元 project allow 100万元.
+    Bad: 设备购置成本 = ≤50万元 and 设备安装成本 = ≤50万元 on 智慧人大建设项目 (50万元); 日常养护单价 = ≤2500元/公里 with
+    日常养护里程 = 1850公里 and 中修工程单价 = ≤12万元/公里 with 中修工程里程 = 45公里 on a 900万元 project.
     Good: 会议成本 ≤30万元, 印刷成本 ≤11万元, 交通成本 ≤23.32万元 on a 64.32万元 project.
     """
     budget = project.project.budget
     if not budget:
         return
     restating = boilerplate_table()["budget_restating_names"]  # 项目预算控制数 = ≤800万元 is the whole, not a part (B001)
-    priced = [(row, cost_amount(row)) for row in project.rows if row.group == "cost" and row.value.op in ("≤", "<", "=", "")]
+    priced = [
+        (row, _cost_in_total(project, row)) for row in project.rows if row.group == "cost" and row.value.op in ("≤", "<", "=", "")
+    ]
     costs = [(row, amount) for row, amount in priced if amount is not None and not contains_any(row.name, restating)]
     total = sum(amount for _, amount in costs)
     if total > budget * 1.001 + 0.005:
         for row, _ in costs:
             yield row, Hit(evidence=f"{total:g}>{budget:g}", fields={"total": round(total, 4), "budget": budget})
+
+
+def _cost_in_total(project: ProjectContext, row: RowContext) -> float | None:
+    """A cost row's amount in 万元 toward the project's total: its own (cost_amount), or its price per one thing times
+    the quantity a row of the same words states (≤12万元/公里 × 45公里)."""
+    amount = cost_amount(row)
+    if amount is not None or row.value.op not in ("≤", "<"):
+        return amount  # a set price per one thing (350元/次) is L103's: it may be a part of another cost row
+    if contains_any(row.name, units_table()["money_transfers"]):
+        return None  # 亩均补贴标准 ≤120元/亩: what one may get at most, not what each gets
+    priced = price_per_unit(row, ceilings=True)
+    quantity = quantity_paid_for(project, row, priced[1], named=True) if priced else None
+    return priced[0] * quantity if priced and quantity else None
 
 
 @rule(

@@ -175,8 +175,10 @@ def beyond_its_kinds(row: RowContext, dimension: str) -> tuple[str, str, list[st
     if dimension == "ecological" and not ends_with_any(row.name, dimension_topics().get("people_measures", ())):
         name = compact(_BRACKETED.sub("", project.name))  # 护林员补助（含岗前培训）: a pay, not a training
         work = types_of(name) - sectors
-        if not work or not work <= no_ecology or _builds_or_buys(name):
+        if not work or _builds_or_buys(name):
             return None  # 生态环境教育培训基地建设: the money builds the base the training is held in
+        if not work <= no_ecology and not _buys_an_activity(name, no_ecology):
+            return None  # 政务服务系统操作人员培训 buys a training: the system is its topic
         return ("生态效益", "、".join(sorted(work)), [])
     return None
 
@@ -191,6 +193,16 @@ def _builds_or_buys(name: str) -> bool:
     data = table("project_types")
     core = re.sub("(?:" + "|".join(map(re.escape, data["budget_words"])) + ")$", "", name)
     return bool(ends_with_any(core, data["built_or_bought_endings"]))
+
+
+@lru_cache(maxsize=4096)
+def _buys_an_activity(name: str, activities: frozenset[str]) -> bool:
+    """Whether a project's name (compact) ends, budget words aside, with a keyword of one of the activities (…人员培训,
+    …宣传): what the money buys, whatever the words before it name as its topic."""
+    data = table("project_types")
+    core = re.sub("(?:" + "|".join(map(re.escape, data["budget_words"])) + ")$", "", name)
+    keywords = [word for kind in activities for word in data["types"][kind]["keywords"]]
+    return bool(ends_with_any(core, keywords))
 
 
 @lru_cache(maxsize=4096)
