@@ -106,8 +106,10 @@ def satisfaction_without_group(row: RowContext) -> Hit | None:
         return Hit(evidence=row.name)  # 服务对象, 本单位服务对象: anyone served
     if _narrows_a_generic_group(plain, generic):
         return None  # 养老服务对象, 服务对象家属: a generic group narrowed to the people asked
+    if contains_any(plain, table["satisfaction_people_words"]):
+        return None  # 受益群众: the public who benefit, however alike 受益群体 it is written
     if any(g and _alike(group, g, 0.75) for g in generic):
-        return Hit(evidence=row.name)  # 服务对像, 受益群众: a generic group written another way
+        return Hit(evidence=row.name)  # 服务对像: a generic group written another way
     return None
 
 
