@@ -64,4 +64,4 @@ def _output_quantities(project: ProjectContext) -> dict[str, list[tuple[frozense
     return project.memo["output_quantities"]
 
 
-_OVER_YEARS = ("累计", "历年", "总计", "十四五", "十五五")
+_OVER_YEARS = ("累计", "历年", "总计", "十四五", "十五五", "两年", "三年", "五年", "计划期", "规划期", "实施期")

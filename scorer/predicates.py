@@ -152,16 +152,26 @@ def is_bounded_rate(name: str) -> bool:
 
 @lru_cache(maxsize=STRING_CACHE)
 def cannot_pass_100(name: str) -> bool:
-    """A share that cannot pass 100%: a bounded rate (is_bounded_rate), or any other rate ending in 率 (采集率, 随访率) but
-    a change, an incidence per a base, no share at all, a rate that may pass 100% (毛入学率) or a ratio of two amounts
-    (回报率, 周转率: lexicons/unit_expectations.yaml ratios_past_100)."""
+    """A share that cannot pass 100%: a bounded rate (is_bounded_rate), or any other rate of an act done to the items due
+    (采集率, 随访率: its stem ends in such an act), but a change, an incidence per a base, a rate that may pass 100%
+    (毛入学率) or a ratio of two amounts (回报率, 周转率: lexicons/unit_expectations.yaml ratios_past_100). A rate of an
+    amount against another (自给率, 债务率, 满载率) is not judged."""
+    u = units_table()
+    if ends_with_any(name, u["ratios_past_100"]):
+        return False  # 一般公共预算收入完成率, 拨备覆盖率: an amount against a target or another amount
     if is_bounded_rate(name):
         return True
-    u = units_table()
     if not name.endswith("率") or not is_percent_name(name) or contains_any(name, u["growth_rate_words"]):
         return False
-    excepted = (*u["rate_change_words"], *u["incidence_rate_endings"], *u["higher_rates_past_100"], *u["ratios_past_100"])
-    return not ends_with_any(name, list(excepted))
+    excepted = (*u["rate_change_words"], *u["incidence_rate_endings"], *u["higher_rates_past_100"])
+    if ends_with_any(name, list(excepted)):
+        return False
+    return bool(ends_with_any(name[:-1], _acts_done()))
+
+
+@cache
+def _acts_done() -> list[str]:
+    return [*units_table()["acts_done_to_items"], *table("units")["date_limit_acts"]]
 
 
 @lru_cache(maxsize=STRING_CACHE)

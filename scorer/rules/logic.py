@@ -31,6 +31,7 @@ from scorer.predicates import (
     units_table,
 )
 from scorer.registry import Hit, rule
+from scorer.text import bigrams
 from scorer.types import Severity, UnitFamily
 from scorer.values import chinese_number, format_value, without_standard_codes
 
@@ -106,6 +107,8 @@ def rate_above_100(row: RowContext) -> Hit | None:
     value = row.value
     if value.family is not UnitFamily.PERCENT or value.number is None or not cannot_pass_100(row.name):
         return None
+    if value.op in ("≤", "<"):
+        return None  # 病床使用率 ≤105%: a ceiling above 100% says the author knows it may pass 100% (≤ on a share is L002's)
     top = max(value.numbers)
     if top > 100 or (top == 100 and value.op in ("≥", ">")):
         return Hit(evidence=row.value_text)
@@ -519,8 +522,9 @@ def costs_exceed_budget(project: ProjectContext) -> Iterator[tuple[RowContext, H
     A row that names the whole budget (项目预算控制数: B001's) is not summed. A ceiling on a price per one thing
     (≤12万元/公里) counts as that ceiling times the quantity of it the project states in a row of the same words (中修工程
     里程 45公里 for 中修工程单价: scorer.costs.quantity_paid_for); a set price (350元/次: L103's, often a part of another
-    cost row), a ceiling on a transfer per head (亩均补贴标准 ≤120元/亩: what one may get at most), a price with no such
-    quantity, or per one thing by its name only (人均, 单价 in 万元), is not summed.
+    cost row), a ceiling not named as a price or a spending (亩均补贴标准 ≤120元/亩, 贴息标准 ≤3万元/人: the most one may get),
+    a price whose work a money row of the project already counts (校舍维修工程成本 beside 校舍维修单价), a price with no
+    such quantity, or per one thing by its name only (人均, 单价 in 万元), is not summed.
     Two rows of ≤50万元 on a 50万元 project allow 100万元.
     Bad: 设备购置成本 = ≤50万元 and 设备安装成本 = ≤50万元 on 智慧人大建设项目 (50万元); 日常养护单价 = ≤2500元/公里 with
     日常养护里程 = 1850公里 and 中修工程单价 = ≤12万元/公里 with 中修工程里程 = 45公里 on a 900万元 project.
@@ -546,11 +550,22 @@ def _cost_in_total(project: ProjectContext, row: RowContext) -> float | None:
     amount = cost_amount(row)
     if amount is not None or row.value.op not in ("≤", "<"):
         return amount  # a set price per one thing (350元/次) is L103's: it may be a part of another cost row
-    if contains_any(row.name, units_table()["money_transfers"]):
-        return None  # 亩均补贴标准 ≤120元/亩: what one may get at most, not what each gets
+    units = units_table()
+    if not ends_with_any(row.name, [*units["price_endings"], *units["spending_endings"], "造价"]):
+        return None  # 贴息标准 ≤3万元/人, 报销限额: the most one may get, not a price paid for each
+    if any(_same_work_in_money(row, other) for other in project.rows):
+        return None  # 校舍维修工程成本 ≤300万元 beside 校舍维修单价: the same money written twice, its total already counted
     priced = price_per_unit(row, ceilings=True)
     quantity = quantity_paid_for(project, row, priced[1], named=True) if priced else None
     return priced[0] * quantity if priced and quantity else None
+
+
+def _same_work_in_money(row: RowContext, other: RowContext) -> bool:
+    """Another cost row in money whose name shares two words or more with the priced row's (校舍维修工程成本 and 校舍维修
+    单价): the same work's amount."""
+    if other is row or other.group != "cost" or cost_amount(other) is None:
+        return False
+    return len(bigrams(other.name) & bigrams(row.name)) >= 2
 
 
 @rule(

@@ -239,15 +239,19 @@ def standard_without_per_unit(row: RowContext) -> Hit | None:
 
     A standard is money per person, per mu, per km; a plain amount in 万元 reads as a total (a standard in
     元 is usually understood per person or per day, as in 差旅费标准 ≤90元, and is left alone).
+    A price of a thing bought one by one names its unit (冲锋舟单价: per boat); a price of works or a service does not
+    (lexicons/name_forms.yaml works_in_a_price).
     Bad: 危房改造补助标准 = ≤3.5万元; 高标准农田建设单价 = ≤0.3万元.
     Good: 危房改造补助标准 = ≤3.5万元/户; 户均补助标准 = 3.5万元 (户均 says per household);
-    差旅费标准 = ≤90元.
+    差旅费标准 = ≤90元; 冲锋舟单价 = ≤12万元.
     """
     forms = name_forms_table()
     if row.value.family is not UnitFamily.MONEY or row.value.unit not in ("万元", "万", "亿元") or "每" in row.value_text:
         return None
     if not ends_with_any(row.name, forms["per_unit_names"]) or contains_any(row.name, forms["per_unit_markers"]):
         return None
+    if row.name.endswith("单价") and not contains_any(row.name, forms["works_in_a_price"]):
+        return None  # 冲锋舟单价 ≤12万元: a thing bought one by one, priced per piece
     return Hit(evidence=row.value_text)
 
 
