@@ -1,5 +1,6 @@
 """Costs priced per one thing (元/人, 元/平方米) and the quantity a project states for what such a price pays for: read by
-rules L103 (standard × quantity over the budget) and P108 (how much of the budget the cost rows cover)."""
+rules L101 (a ceiling per one thing in the total), L103 (standard × quantity over the budget) and P108 (how much of the
+budget the cost rows cover). A price per one thing is written in its unit (≤80万元/公里) or in its name (每公里改造成本)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import re
 from scorer.normalise import ProjectContext, RowContext
 from scorer.predicates import contains_any
 from scorer.text import bigrams
-from scorer.values import parse_value
+from scorer.types import UnitFamily
+from scorer.values import parse_value, unit_prefix_length
 
 _MONEY_FACTOR = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "万": 1.0, "亿元": 1e4}
 
@@ -17,11 +19,28 @@ def price_per_unit(row: RowContext, ceilings: bool = False) -> tuple[float, str]
     """(万元 per unit, the unit) of a cost row priced per one thing: 3000元/人 -> (0.3, 人); None for a price per two
     things (元/人/天), which needs the days too, and for a ceiling (≤3000元/人) unless `ceilings`."""
     parts = row.value.unit.split("/")
+    if len(parts) == 1 and parts[0] in _MONEY_FACTOR and row.value.number is not None:
+        per = _unit_the_name_prices(row.name)  # 每公里改造成本 ≤80万元: per 公里, as ≤80万元/公里 says it
+        parts = [parts[0], per] if per else parts
     if len(parts) != 2 or parts[0] not in _MONEY_FACTOR or row.value.number is None:
         return None
     if row.value.op in ("≤", "<") and not ceilings:
         return None  # a ceiling on a price can be met by paying less: only a set standard fixes the spend
     return row.value.number * _MONEY_FACTOR[parts[0]], parts[1]
+
+
+def _unit_the_name_prices(name: str) -> str:
+    """The unit a name says its money is per (每公里改造成本: 公里; 每村治理成本: 村), or ""."""
+    at = name.find("每")
+    if at < 0:
+        return ""
+    rest = name[at + 1 :].removeprefix("一")
+    unit = rest[: unit_prefix_length(rest)].strip()
+    if not unit or "每" in unit or "每" in rest[len(unit) :]:
+        return ""  # 每人每天伙食费: per two things, the days needed too
+    if parse_value("1" + unit).family in (UnitFamily.DURATION, UnitFamily.DATE):
+        return ""  # 每年维护费: per a period, not per a thing
+    return unit
 
 
 def quantity_paid_for(project: ProjectContext, row: RowContext, unit: str, named: bool = False) -> float | None:

@@ -551,7 +551,7 @@ def _cost_in_total(project: ProjectContext, row: RowContext) -> float | None:
     if amount is not None or row.value.op not in ("≤", "<"):
         return amount  # a set price per one thing (350元/次) is L103's: it may be a part of another cost row
     units = units_table()
-    if not ends_with_any(row.name, [*units["price_endings"], *units["spending_endings"], "造价"]):
+    if not ends_with_any(row.name, [*units["price_endings"], *units["spending_endings"]]):
         return None  # 贴息标准 ≤3万元/人, 报销限额: the most one may get, not a price paid for each
     if any(_same_work_in_money(row, other) for other in project.rows):
         return None  # 校舍维修工程成本 ≤300万元 beside 校舍维修单价: the same money written twice, its total already counted
