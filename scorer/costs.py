@@ -30,7 +30,7 @@ def price_per_unit(row: RowContext, ceilings: bool = False) -> tuple[float, str]
 
 
 def _unit_the_name_prices(name: str) -> str:
-    """The unit a name says its money is per (每公里改造成本: 公里; 每村治理成本: 村), or ""."""
+    """The unit a name says its money is per (每公里改造成本: 公里; 每户改厕补助: 户), or ""."""
     at = name.find("每")
     if at < 0:
         return ""

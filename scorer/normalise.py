@@ -246,9 +246,10 @@ def _type_keywords() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
 
 
 @cache
-def _keyword_masks() -> re.Pattern[str]:
-    """Words holding a keyword in another sense (供销系统, 排水系统: project_types.yaml keyword_masks)."""
-    return re.compile(alternation(table("project_types").get("keyword_masks") or ["\x00"]))
+def _not_information_systems() -> re.Pattern[str]:
+    """Where 系统 is an organisation or pipes, no information system (供销系统, 排水系统: project_types.yaml
+    not_information_systems)."""
+    return re.compile(alternation(table("project_types").get("not_information_systems") or ["\x00"]))
 
 
 @lru_cache(maxsize=50_000)
@@ -256,9 +257,9 @@ def types_of(text: str) -> frozenset[str]:
     """The project types one of whose keywords the text holds (only keywords starting with a character of
     the text are tried: purposes and goals are long, the keyword list is too)."""
     by_first = _type_keywords()
-    masks = _keyword_masks()
-    if masks.search(text):
-        text = masks.sub(lambda found: found.group().replace("系统", "|"), text)  # 供销系统业务培训: no information system
+    others = _not_information_systems()
+    if others.search(text):
+        text = others.sub(lambda found: found.group().replace("系统", "|"), text)  # 供销系统业务培训: no information system
     found: set[str] = set()
     for first in set(text) & by_first.keys():
         for keyword, types in by_first[first]:

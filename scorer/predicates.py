@@ -211,12 +211,6 @@ def _spent_on_the_work(name: str) -> bool:
     return bool(ends_with_any(name, u["spending_endings"])) and not contains_any(name, u["money_kept_words"])
 
 
-@cache
-def _more_is_better_words() -> tuple[str, ...]:
-    u = units_table()
-    return (*u["money_more_is_better"], *u["money_transfers"])
-
-
 def is_money_brought_about(row: RowContext) -> bool:
     """Money under 效益指标 that the project brings about (raised, earned, recovered: 引进侨资金额), unless the name ends as
     a spending or a price does (群众就医费用), or another's spending the project draws (游客人均消费支出, 企业研发投入费用).

@@ -143,6 +143,11 @@ _DATE_QUALIFIERS = {"前", "之前", "以前", "内", "以内", "底", "末", "�
 _FRACTION_NUMERALS = "[零〇一二两三四五六七八九十百千]+"
 
 
+def year_number(written: str) -> int:
+    """A year written in digits or in Chinese numerals as titles write it: 2023 for 2023 or 二〇二三 (0 for neither)."""
+    return int(written) if written.isdigit() else chinese_number(written) or 0
+
+
 def chinese_number(numeral: str) -> int | None:
     """A number written in Chinese numerals: 九十五 95, 一百二十 120, 两千 2000, 三万 30000, 二〇二五 2025 (digits
     in a row, as years are written); None for what is no number (万 alone, 十十) or an approximation (两三,

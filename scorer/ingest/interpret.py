@@ -20,7 +20,7 @@ from scorer.ingest.recover import PAGE_NUMBER_FORMS, continued_forms, is_continu
 from scorer.lexicons import table
 from scorer.text import alternation, compact, nfkc, strip_markup, without_controls, without_invisible
 from scorer.types import Document, Indicator, Location, Project, Skip, UnitFamily
-from scorer.values import WAN_FACTORS, budget_in_wan, chinese_number, glossed_money_unit, money_unit_cell
+from scorer.values import WAN_FACTORS, budget_in_wan, glossed_money_unit, money_unit_cell, year_number
 
 _FIELD_CODE = re.compile(r"TC\s[^\n]{0,300}?\\f\s*[A-Z]\s*\\l\s*\d+")  # bounded: no quadratic scan of huge cells
 _MAX_TITLE = 200  # a longer paragraph or cell is never a table title
@@ -1809,21 +1809,16 @@ def stated_year(texts: list[str]) -> int | None:
     for text in texts:
         match = _BUDGET_YEAR.search(text)
         if match:
-            return _year_number(match.group(1))
+            return year_number(match.group(1))
     for index, text in enumerate(texts):
         match = _TITLE_YEAR.search(text) if _title_like(texts, index) else None
         if match:
-            return _year_number(next(group for group in match.groups() if group))
+            return year_number(next(group for group in match.groups() if group))
     for text in texts:
         match = _TABLE_THEN_YEAR.search(text)
         if match:
-            return _year_number(match.group(1))
+            return year_number(match.group(1))
     return None
-
-
-def _year_number(written: str) -> int:
-    """2023 for 2023 or 二〇二三."""
-    return int(written) if written.isdigit() else chinese_number(written) or 0
 
 
 def document_year(texts: list[str]) -> int | None:

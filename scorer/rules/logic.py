@@ -33,7 +33,7 @@ from scorer.predicates import (
 from scorer.registry import Hit, rule
 from scorer.text import bigrams
 from scorer.types import Severity, UnitFamily
-from scorer.values import chinese_number, format_value, without_standard_codes
+from scorer.values import format_value, without_standard_codes, year_number
 
 
 @rule(
@@ -446,11 +446,6 @@ def _dated_deadline_pattern() -> re.Pattern[str]:
     return re.compile(date)
 
 
-def _year_number(written: str) -> int:
-    """2021 for 2021 or 二〇二一."""
-    return int(written) if written.isdigit() else chinese_number(written) or 0
-
-
 def _own_years(project: ProjectContext) -> frozenset[int]:
     """The years the project's name, purpose or goal names as its own (2021-2023年, 2021年启动): not a year in a
     document's number or a standard's code (〔2021〕15号), nor one after a word of a baseline (较2021年)."""
@@ -459,7 +454,7 @@ def _own_years(project: ProjectContext) -> frozenset[int]:
         text = without_standard_codes(project.text)
         baselines = _deadline_words()[2]
         cached = frozenset(
-            _year_number(match.group("year"))
+            year_number(match.group("year"))
             for match in re.finditer(rf"{_YEAR}(?!\d)", text)
             if not text[: match.start()].endswith(baselines)
         )
@@ -484,9 +479,9 @@ def _dated_deadlines(text: str, whole: bool) -> list[tuple[int, str]]:
         before, after = text[: match.start()], text[match.end() :]
         anchor = next((word for word in anchors if after.startswith(word)), "")
         if whole and after == anchor and (not before or before in baselines):
-            found.append((_year_number(match.group("year")), text))
+            found.append((year_number(match.group("year")), text))
         elif not before.endswith(baselines) and (anchor or after.startswith(acts)):
-            found.append((_year_number(match.group("year")), match.group() + anchor))
+            found.append((year_number(match.group("year")), match.group() + anchor))
     return found
 
 
@@ -524,7 +519,8 @@ def costs_exceed_budget(project: ProjectContext) -> Iterator[tuple[RowContext, H
     里程 45公里 for 中修工程单价: scorer.costs.quantity_paid_for); a set price (350元/次: L103's, often a part of another
     cost row), a ceiling not named as a price or a spending (亩均补贴标准 ≤120元/亩, 贴息标准 ≤3万元/人: the most one may get),
     a price whose work a money row of the project already counts (校舍维修工程成本 beside 校舍维修单价), a price with no
-    such quantity, or per one thing by its name only (人均, 单价 in 万元), is not summed.
+    such quantity, or per one thing whose name does not say per what (人均, 单价 in 万元), is not summed; a name that says
+    it (每公里改造成本 ≤80万元) is read as ≤80万元/公里.
     Two rows of ≤50万元 on a 50万元 project allow 100万元.
     Bad: 设备购置成本 = ≤50万元 and 设备安装成本 = ≤50万元 on 智慧人大建设项目 (50万元); 日常养护单价 = ≤2500元/公里 with
     日常养护里程 = 1850公里 and 中修工程单价 = ≤12万元/公里 with 中修工程里程 = 45公里 on a 900万元 project.
