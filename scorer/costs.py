@@ -20,7 +20,7 @@ def price_per_unit(row: RowContext, ceilings: bool = False) -> tuple[float, str]
     things (元/人/天), which needs the days too, and for a ceiling (≤3000元/人) unless `ceilings`."""
     parts = row.value.unit.split("/")
     if len(parts) == 1 and parts[0] in _MONEY_FACTOR and row.value.number is not None:
-        per = _unit_the_name_prices(row.name)  # 每公里改造成本 ≤80万元: per 公里, as ≤80万元/公里 says it
+        per = _unit_the_name_prices(row.name, ceilings)  # 每公里改造成本 ≤80万元: per 公里, as ≤80万元/公里 says it
         parts = [parts[0], per] if per else parts
     if len(parts) != 2 or parts[0] not in _MONEY_FACTOR or row.value.number is None:
         return None
@@ -29,12 +29,22 @@ def price_per_unit(row: RowContext, ceilings: bool = False) -> tuple[float, str]
     return row.value.number * _MONEY_FACTOR[parts[0]], parts[1]
 
 
-def _unit_the_name_prices(name: str) -> str:
-    """The unit a name says its money is per (每公里改造成本: 公里; 每户改厕补助: 户), or ""."""
-    at = name.find("每")
-    if at < 0:
+_PER_ONE_IN_NAME = re.compile(r"每一?|单(?![位价一项独据元])(?=[\u4e00-\u9fff])")  # 每公里, 每一户, 单座; not 单位, 单价
+_AVERAGE_IN_NAME = re.compile(r"([户人亩案次件])均")  # 户均, 案均: per household, per case (counted in 件)
+_AVERAGE_UNITS = {"案": "件"}
+
+
+def _unit_the_name_prices(name: str, ceilings: bool = False) -> str:
+    """The unit a name says its money is per (每公里改造成本: 公里; 每户改厕补助: 户), or "". With `ceilings` (a cap's
+    reading) also an average or a single one (户均补助: 户; 案均办案成本: 件; 单座水库养护经费: 座): a set standard so named
+    (人均基本公卫补助标准 89元) is often shared by several levels of government, and its total is no spend of this budget."""
+    average = _AVERAGE_IN_NAME.search(name) if ceilings else None
+    if average:
+        return _AVERAGE_UNITS.get(average.group(1), average.group(1))
+    found = _PER_ONE_IN_NAME.search(name) if ceilings else re.search("每一?", name)
+    if found is None:
         return ""
-    rest = name[at + 1 :].removeprefix("一")
+    rest = name[found.end() :]
     unit = rest[: unit_prefix_length(rest)].strip()
     if not unit or "每" in unit or "每" in rest[len(unit) :]:
         return ""  # 每人每天伙食费: per two things, the days needed too
@@ -53,7 +63,10 @@ def quantity_paid_for(project: ProjectContext, row: RowContext, unit: str, named
         parsed = parse_value(match.group())
         if parsed.unit == unit and parsed.number:
             return parsed.number
-    candidates = _output_quantities(project).get(unit, ())
+    quantities = _output_quantities(project)
+    candidates = quantities.get(unit, ())
+    if not candidates and unit:  # 监测站运维费 ≤60万元/站 and 新建监测站 4个: the stations counted in 个
+        candidates = [(words, number) for words, number in quantities.get("个", ()) if unit in "".join(words)]
     if len(candidates) == 1 and not named:
         return candidates[0][1]  # the one quantity the project states in that unit (储备粮规模 = 1万吨 for 保管费用补贴标准)
     paid_for = bigrams(row.name)

@@ -544,16 +544,16 @@ def _cost_in_total(project: ProjectContext, row: RowContext) -> float | None:
     """A cost row's amount in 万元 toward the project's total: its own (cost_amount), or its price per one thing times
     the quantity a row of the same words states (≤12万元/公里 × 45公里)."""
     amount = cost_amount(row)
-    if amount is not None or row.value.op not in ("≤", "<"):
+    if row.value.op not in ("≤", "<"):
         return amount  # a set price per one thing (350元/次) is L103's: it may be a part of another cost row
     units = units_table()
     if not ends_with_any(row.name, [*units["price_endings"], *units["spending_endings"]]):
-        return None  # 贴息标准 ≤3万元/人, 报销限额: the most one may get, not a price paid for each
+        return amount  # 贴息标准 ≤3万元/人, 报销限额: the most one may get, not a price paid for each
     if any(_same_work_in_money(row, other) for other in project.rows):
-        return None  # 校舍维修工程成本 ≤300万元 beside 校舍维修单价: the same money written twice, its total already counted
+        return amount  # 校舍维修工程成本 ≤300万元 beside 校舍维修单价: the same money written twice, its total already counted
     priced = price_per_unit(row, ceilings=True)
     quantity = quantity_paid_for(project, row, priced[1], named=True) if priced else None
-    return priced[0] * quantity if priced and quantity else None
+    return priced[0] * quantity if priced and quantity else amount  # 单座水库养护经费 ≤5万元 × 48座
 
 
 def _same_work_in_money(row: RowContext, other: RowContext) -> bool:
