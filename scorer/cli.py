@@ -1408,9 +1408,10 @@ def _example_lines(case: dict) -> list[str]:
 
     budget = case.get("budget")
     lines = [f"项目“{case['project']}”" + (f"（预算 {budget:g} 万元）" if budget is not None else "")]
-    where = _unit_and_year(case)
-    if where:
-        lines.append(f"  单位：{where}")
+    if case.get("unit"):
+        lines.append(f"  单位：{case['unit']}")
+    if case.get("year"):
+        lines.append(f"  预算年度：{case['year']}年")
     if case.get("purpose"):
         lines.append(f"  用途：{case['purpose']}")
     if case.get("goal"):

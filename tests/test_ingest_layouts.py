@@ -1175,6 +1175,7 @@ def test_a_year_the_document_states_is_told_from_one_its_text_only_names(tmp_pat
     for head, year in (
         ("某区司法局二〇二三年项目支出绩效目标表", 2023),
         ("预算年度：2023年", 2023),
+        ("单位：某区司法局  年度：2023年", 2023),  # found by a newcomer's trial: a form's 年度 label
         ("社区矫正工作经费绩效目标自评表(2023年度)项目总得分95分项目实施单位区司法局", 2023),
     ):
         document = read_text(tmp_path, f"{head}\n{table}", "stated.txt")

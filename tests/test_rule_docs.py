@@ -69,6 +69,8 @@ def test_rule_prints_the_chinese_doc_by_default_and_the_docstring_in_english():
     assert english.output.startswith("L101 costs-exceed-budget")
     context = runner.invoke(cli, ["rule", "C201"]).output  # a year-over-year rule shows the earlier file
     assert "另一文件（某镇人民政府，2023年）的项目“乡村道路保洁经费”" in context
+    stale = runner.invoke(cli, ["rule", "L012"]).output  # a newcomer's trial read the year as a unit (单位：2022年)
+    assert "预算年度：2022年" in stale and "单位：2022年" not in stale
     model = runner.invoke(cli, ["rule", "M001"])
     assert model.exit_code == 0 and DOCS["M001"]["what"] in model.output and "分类模型" in model.output
 

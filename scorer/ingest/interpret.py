@@ -1767,7 +1767,7 @@ class Interpreter:
 
 # A year in digits or in Chinese numerals (二〇二三年), as titles write it.
 _YEAR = r"(20\d{2}|二[〇零][〇零一二三四五六七八九]{2})"
-_BUDGET_YEAR = re.compile(rf"预算年度[:：]?\s*{_YEAR}")
+_BUDGET_YEAR = re.compile(rf"预算年度[:：]?\s*{_YEAR}|(?<![\u4e00-\u9fff])(?:项目)?年度[:：]\s*{_YEAR}")  # 年度：2023年 too
 # 自评表(2021年度), 自评表 (2021), 2021年度…表: the year a title gives; not a document number ((2021)5号)
 _TITLE_YEAR = re.compile(
     rf"[(（]\s*{_YEAR}\s*(?:年度?)?\s*[)）](?!\s*第?\d)"
@@ -1809,7 +1809,7 @@ def stated_year(texts: list[str]) -> int | None:
     for text in texts:
         match = _BUDGET_YEAR.search(text)
         if match:
-            return year_number(match.group(1))
+            return year_number(next(group for group in match.groups() if group))
     for index, text in enumerate(texts):
         match = _TITLE_YEAR.search(text) if _title_like(texts, index) else None
         if match:
