@@ -85,12 +85,16 @@ def missing_cost(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
 def spending_schedule(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
     """The spending schedule does not reach 100% by year end, or goes backwards.
 
+    Figures that add up to 100% are each period's share (一季度 35%, 二季度 35%, 三季度 30%), whose cumulative share
+    reaches 100%: neither.
     Bad: 3月底 30%, 6月底 20%; 12月底 80%.
-    Good: 3月底 25%, 6月底 50%, 10月底 75%, 12月底 100%.
+    Good: 3月底 25%, 6月底 50%, 10月底 75%, 12月底 100%; 一季度 35%, 二季度 35%, 三季度 30%.
     """
     figures = [v for _, v in project.project.schedule if v is not None]
     if not figures:
         return
+    if len(figures) > 1 and abs(sum(figures) - 100) <= 0.5:
+        return  # each period's share, adding up to the whole budget
     if any(later < earlier for earlier, later in itertools.pairwise(figures)):
         yield None, Hit(evidence="出现倒退（累计进度下降）")
     elif figures[-1] < 100 and len(figures) == len(project.project.schedule):
