@@ -1303,12 +1303,17 @@ def list_rules() -> None:
     from scorer.report.terminal import category_name
     from scorer.rules import load_rules
 
-    def columns(code: str, category: str, severity: str, scope: str, said: str) -> str:
+    def columns(code: str, category: str, severity: str, scope: str, said: str, header: bool = False) -> str:
+        if header:
+            category, severity, scope = (text(f"rules.header.{part}") for part in ("category", "severity", "scope"))
         if language() == "zh":  # the Chinese names are two to four characters: pad by display width
-            named = (_pad(category_name(category), 10), _pad(text(f"severity.{severity}"), 6), _pad(text(f"scope.{scope}"), 10))
-            return f"{code}  {''.join(named)}{said}"
-        return f"{code}  {category:<13} {severity:<7} {scope:<8} {said}"
+            if not header:
+                category, severity, scope = category_name(category), text(f"severity.{severity}"), text(f"scope.{scope}")
+            return f"{_pad(code, 6)}{_pad(category, 10)}{_pad(severity, 6)}{_pad(scope, 10)}{said}"
+        return f"{code:<4}  {category:<13} {severity:<8} {scope:<8} {said}"
 
+    header = [text(f"rules.header.{part}") for part in ("code", "category", "severity", "scope", "what")]
+    click.echo(columns(header[0], "", "", "", header[4], header=True))
     for code, item in sorted(load_rules().items()):
         said = item.title if language() == "zh" else f"{item.name}: {item.summary}"
         click.echo(columns(code, item.category, item.severity.value, item.scope, said))

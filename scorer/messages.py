@@ -651,6 +651,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "severity.warning": {"zh": "较弱", "en": "warning"},
     "severity.info": {"zh": "提示", "en": "info"},
     "severity.model": {"zh": "模型", "en": "model"},
+    "rules.header.code": {"zh": "代码", "en": "code"},
+    "rules.header.category": {"zh": "类别", "en": "category"},
+    "rules.header.severity": {"zh": "级别", "en": "severity"},
+    "rules.header.scope": {"zh": "范围", "en": "scope"},
+    "rules.header.what": {"zh": "检查什么", "en": "what it flags"},
     "model.title": {"zh": "分类模型判断为“{category}”", "en": "model-{category}"},
     "model.summary": {
         "zh": "分类模型对一类问题的判断（逻辑回归，特征见 models/MODEL_CARD.md）",

@@ -155,7 +155,9 @@ def test_rules_and_rule_commands():
     assert listing.exit_code == 0
     from scorer.classifier import MODEL_CODES
 
-    assert len(listing.stdout.strip().splitlines()) == len(load_rules()) + len(MODEL_CODES)  # the model's codes too
+    lines = listing.stdout.strip().splitlines()
+    assert lines[0].split()[:2] == ["代码", "类别"]  # a header line names the columns
+    assert len(lines) == 1 + len(load_rules()) + len(MODEL_CODES)  # the model's codes too
     one = CliRunner().invoke(cli, ["rule", "l001"])
     assert one.exit_code == 0 and "反例（本规则会标出）" in one.stdout and "被服采购费用 = ≥3万元" in one.stdout
     english = CliRunner().invoke(cli, ["--lang", "en", "rule", "l001"])
