@@ -549,11 +549,11 @@ def _cost_in_total(project: ProjectContext, row: RowContext) -> float | None:
     units = units_table()
     if not ends_with_any(row.name, [*units["price_endings"], *units["spending_endings"]]):
         return amount  # 贴息标准 ≤3万元/人, 报销限额: the most one may get, not a price paid for each
-    if any(_same_work_in_money(row, other) for other in project.rows):
-        return amount  # 校舍维修工程成本 ≤300万元 beside 校舍维修单价: the same money written twice, its total already counted
     priced = price_per_unit(row, ceilings=True)
     quantity = quantity_paid_for(project, row, priced[1], named=True) if priced else None
-    return priced[0] * quantity if priced and quantity else amount  # 单座水库养护经费 ≤5万元 × 48座
+    if not priced or not quantity or any(_same_work_in_money(row, other) for other in project.rows):
+        return amount  # 校舍维修工程成本 ≤300万元 beside 校舍维修单价: the same money written twice, its total already counted
+    return priced[0] * quantity  # 单座水库养护经费 ≤5万元 × 48座
 
 
 def _same_work_in_money(row: RowContext, other: RowContext) -> bool:
