@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from scorer.lexicons import table
 from scorer.text import alternation, compact
@@ -246,10 +246,25 @@ def _type_keywords() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
 
 
 @cache
-def _not_information_systems() -> re.Pattern[str]:
-    """Where 系统 is an organisation or pipes, no information system (供销系统, 排水系统: project_types.yaml
-    not_information_systems)."""
-    return re.compile(alternation(table("project_types").get("not_information_systems") or ["\x00"]))
+def _masked_keywords() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(phrases, keyword): where the keyword names no kind. 系统 after a sector's name is an organisation, after a
+    building's service its pipes, no information system (供销系统, 排水系统: project_types.yaml not_information_systems);
+    农村 before another sector's clinic, school, road or scheme names only where that work is done, no farming
+    (农村卫生室, 农村低保: not_farming_places); 企业 before its retired or its staff names whose people they are, no trade
+    (企业退休人员: not_business_people)."""
+    data = table("project_types")
+    return tuple(
+        (re.compile(alternation(data.get(key) or ["\x00"])), keyword)
+        for key, keyword in (
+            ("not_information_systems", "系统"),
+            ("not_farming_places", "农村"),
+            ("not_business_people", "企业"),
+        )
+    )
+
+
+def _masked(keyword: str, found: re.Match[str]) -> str:
+    return found.group().replace(keyword, "|")
 
 
 @lru_cache(maxsize=50_000)
@@ -257,9 +272,9 @@ def types_of(text: str) -> frozenset[str]:
     """The project types one of whose keywords the text holds (only keywords starting with a character of
     the text are tried: purposes and goals are long, the keyword list is too)."""
     by_first = _type_keywords()
-    others = _not_information_systems()
-    if others.search(text):
-        text = others.sub(lambda found: found.group().replace("系统", "|"), text)  # 供销系统业务培训: no information system
+    for phrases, keyword in _masked_keywords():
+        if phrases.search(text):  # 供销系统业务培训: no information system; 农村卫生室: no farming
+            text = phrases.sub(partial(_masked, keyword), text)
     found: set[str] = set()
     for first in set(text) & by_first.keys():
         for keyword, types in by_first[first]:
