@@ -218,6 +218,7 @@ def score_documents(
         for r_index in range(len(project.indicators))
     ]
     scores, categories, codes, messages, fixes = [], [], [], [], []
+    model_codes = frozenset(MODEL_CODES.values())
     problems: list[int] = []  # a row's findings that are not notes
     clean = row_score([])
     for key in row_keys:
@@ -239,8 +240,11 @@ def score_documents(
         present = {f.category for f in found if f.severity is not Severity.INFO}  # info is shown, not scored
         categories.append(";".join(c for c in CATEGORIES if c in present))
         codes.append(";".join(dict.fromkeys(f.code for f in shown)))  # V005 is two findings of one code
-        messages.append("；".join(dict.fromkeys(said(f) for f in shown)))
-        fixes.append("；".join(dict.fromkeys(f.fix for f in found if f.fix)))
+        # the rules' reasons first, the model's last; its "请人工复核" only where no rule found a defect
+        by_rules = [f for f in shown if f.code not in model_codes]
+        ruled = any(f.severity is not Severity.INFO for f in by_rules)
+        messages.append("；".join(dict.fromkeys(said(f) for f in (*by_rules, *(f for f in shown if f.code in model_codes)))))
+        fixes.append("；".join(dict.fromkeys(f.fix for f in found if f.fix and not (ruled and f.code in model_codes))))
         problems.append(sum(1 for f in found if f.severity is not Severity.INFO))
     rows["score"] = scores
     for name, texts in (("categories", categories), ("codes", codes), ("messages", messages), ("fixes", fixes)):

@@ -193,7 +193,9 @@ def test_every_feature_of_the_sample_rows_reads_in_the_reviewers_words(seed_docu
             words = re.sub(r"“[^”]*”", "", said)  # a quoted n-gram is the row's own text
             assert said != feature and not re.search(r"[a-z]+_[a-z_]+|=|\|", words), (language, feature, said)
     set_language("zh")
-    assert classifier.describe_feature("f:form=slogan|family=none") == "名称的形式为口号且指标值的单位为无"
+    assert classifier.describe_feature("f:form=slogan|family=none") == "名称的形式为口号且指标值没有单位"
+    assert classifier.describe_feature("f:family=percent") == "指标值的单位为百分比"
+    assert classifier.describe_feature("f:op=none") == "指标值没有“≥”“≤”等符号"
     assert classifier.describe_feature("v:显著") == "指标值含“显著”"
 
 

@@ -299,3 +299,22 @@ def test_a_self_evaluation_keeps_last_year_s_payment_deadline():
     rows = scorer.score(path).rows
     flagged = rows[rows.codes.str.contains("L012")]
     assert len(flagged) == 1 and "2021年11月30日前" in flagged.iloc[0].level3
+
+
+def test_a_row_reads_the_rules_reasons_before_the_models_and_no_call_to_review_what_a_rule_found():
+    """A reviewer read the model's note first and its 请人工复核 beside a rule's concrete fix (newcomer's trial): the
+    rules say what is wrong, so they come first, and the model's fix is given only where no rule found a defect."""
+    rows = [
+        ("农村卫生室运行补助", "效益指标", "经济效益指标", "带动农村经济发展", "明显"),
+        ("农村卫生室运行补助", "产出指标", "数量指标", "补助村卫生室数", "200个"),
+        ("农村卫生室运行补助", "效益指标", "社会效益指标", "群众就医满意度提升", "较上年提高"),
+        ("农村卫生室运行补助", "产出指标", "质量指标", "药品采购以基本药物为主", "采购期以当年为主"),
+    ]
+    frame = pd.DataFrame(rows, columns=["project", "level1", "level2", "level3", "value"]).assign(source="卫健局.csv")
+    result = scorer.score(frame).rows.set_index("level3")
+    flagged = result.loc["带动农村经济发展"]
+    assert "M001" in flagged["codes"] and "R002" in flagged["codes"]
+    assert flagged["messages"].startswith("“带动农村经济发展”") and "分类模型" in flagged["messages"].split("；")[-1]
+    assert "人工复核" not in flagged["fixes"] and flagged["fixes"].startswith("删去这一行")
+    model_only = result.loc["药品采购以基本药物为主"]
+    assert model_only["codes"] == "M001" and model_only["fixes"] == "请人工复核；若指标已具体可核验，可忽略此提示"
