@@ -271,10 +271,12 @@ def _report_reading(report: ReadReport, plan: InputPlan, quiet: bool) -> None:
         if quiet:
             continue
         reasons = Counter(skip_reason(skip.reason) for skip in document.skipped)
-        skipped = "; ".join(f"{n} {reason}" for reason, n in reasons.most_common())
+        skipped = text("read.skipped_separator").join(
+            text("read.skipped_reason", reason=reason, count=n) for reason, n in reasons.most_common()
+        )
         click.echo(
             text("read.counts", name=document.source, projects=len(document.projects), indicators=document.indicator_count)
-            + (text("read.skipped_rows", skipped=skipped) if skipped else ""),
+            + (text("read.skipped_rows", count=reasons.total(), skipped=skipped) if skipped else ""),
             err=True,
         )
     for document in report.documents:
@@ -577,6 +579,8 @@ def score(
 
     if not quiet:
         print_summary(result, top)
+        if not any(output.path for output in outputs):
+            _say("notice", text("run.summary_only"))
     if statistics:
         print_statistics(result)
     sys.exit(EXIT_SOME_UNREADABLE if status == EXIT_OK and result.rule_errors else status)
@@ -803,6 +807,8 @@ def _score_tables(
             ),
             err=True,
         )
+        if report.rows and output is None and projects_path is None:
+            _say("notice", text("run.summary_only"))
     if not report.rows:
         return EXIT_NOTHING_READ
     return EXIT_SOME_UNREADABLE if report.errors or report.rule_errors or report.replaced_bytes else EXIT_OK

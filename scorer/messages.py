@@ -22,7 +22,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{name}：{projects} 个项目，{indicators} 条指标",
         "en": "{name}: {projects} projects, {indicators} indicators",
     },
-    "read.skipped_rows": {"zh": "，未采用：{skipped}", "en": ", skipped: {skipped}"},
+    "read.skipped_rows": {
+        "zh": "；另有 {count} 处不是指标，已跳过（{skipped}）",
+        "en": "; {count} lines or cells that are no indicators skipped ({skipped})",
+    },
+    "read.skipped_reason": {"zh": "{reason} {count}", "en": "{count} {reason}"},
+    "read.skipped_separator": {"zh": "，", "en": "; "},
     "read.file_skipped": {"zh": "{path}：未读取，{reason}", "en": "{path}: not read, {reason}"},
     "read.folder_empty": {
         "zh": "{path}：文件夹中没有可读取的文件（Word、Excel、PDF、文本导出或逐条指标表）",
@@ -43,6 +48,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "可用 `zhibiao parse --explain {path}` 查看读到的单元格和未采用的原因",
         "en": "no performance table with headers such as 三级指标 and 指标值 was found; layout guessed: "
         "{layout}; `zhibiao parse --explain {path}` shows the cells read and why rows were left out",
+    },
+    "run.summary_only": {
+        "zh": "只显示了摘要，没有写出文件。逐条指标的得分、问题和修改建议：-o rows.csv；项目排名：--projects "
+        "projects.csv；审阅工作簿：--xlsx review.xlsx；网页报告：--html report.html",
+        "en": "a summary only, no file written. Every indicator with its score, findings and fixes: -o rows.csv; the "
+        "projects ranked: --projects projects.csv; the review workbook: --xlsx review.xlsx; the web report: --html report.html",
     },
     "run.nothing_written": {
         "zh": "没有可评分的指标，未写出任何文件，原有的输出文件保持不变",

@@ -499,8 +499,8 @@ def test_rows_left_out_of_an_export_are_listed_under_its_units_with_a_report(tmp
     result = CliRunner().invoke(cli, ["score", str(export), "-o", str(tmp_path / "rows.csv"), "--xlsx", str(tmp_path / "r.xlsx")])
     assert result.exit_code == 0, result.output
     assert list(_read(tmp_path / "rows.csv")["level3"]) == CLOSING_EXPORT_INDICATORS
-    assert "某县民政局：1 个项目，3 条指标，未采用：1 既无指标名称也无指标值的行" in result.output
-    assert "某县水利局：2 个项目，3 条指标，未采用：3 表尾的合计、说明或签名行" in result.output
+    assert "某县民政局：1 个项目，3 条指标；另有 1 处不是指标，已跳过（既无指标名称也无指标值的行 1）" in result.output
+    assert "某县水利局：2 个项目，3 条指标；另有 3 处不是指标，已跳过（表尾的合计、说明或签名行 3）" in result.output
 
 
 @pytest.mark.parametrize("failing", ["key_units", "_score_chunk"], ids=["pass 1", "pass 2"])

@@ -169,7 +169,7 @@ def test_the_count_line_of_a_file_says_its_skipped_rows_in_the_language_of_the_r
     path.write_text("\n".join(lines[:60]) + "\n产出指标\t数量指标\t", encoding="utf-8")
     for lang in ("zh", "en"):
         result = CliRunner().invoke(cli, ["score", str(path), "-o", str(tmp_path / f"{lang}.csv"), "--lang", lang])
-        counts = [line for line in result.output.splitlines() if str(path) in line and ("未采用" in line or "skipped" in line)]
+        counts = [line for line in result.output.splitlines() if str(path) in line and ("已跳过" in line or "skipped" in line)]
         assert counts, result.output
         if lang == "en":
             assert not CJK.search(counts[0].replace(str(path), "")), counts[0]

@@ -318,3 +318,19 @@ def test_a_row_reads_the_rules_reasons_before_the_models_and_no_call_to_review_w
     assert "人工复核" not in flagged["fixes"] and flagged["fixes"].startswith("删去这一行")
     model_only = result.loc["药品采购以基本药物为主"]
     assert model_only["codes"] == "M001" and model_only["fixes"] == "请人工复核；若指标已具体可核验，可忽略此提示"
+
+
+def test_a_run_that_writes_nothing_says_how_to_get_the_rows_and_reports(tmp_path):
+    """A bare `zhibiao score FILE` showed the summary and nothing else: a newcomer did not learn of -o, --xlsx or
+    --html (trial of the README). A run that writes a file says nothing of it."""
+    document = Path(__file__).resolve().parents[1] / "samples" / "003_e894add5ed61165e.txt"
+    table = tmp_path / "rows.csv"
+    pd.DataFrame(
+        [{"source": "a", "project": "培训费", "level1": "产出指标", "level2": "数量指标", "level3": "培训人数", "value": "≥60人"}]
+    ).to_csv(table, index=False)
+    for path in (document, table):
+        bare = CliRunner().invoke(cli, ["score", str(path)])
+        assert bare.exit_code == EXIT_OK, bare.output
+        assert "提示：只显示了摘要，没有写出文件" in bare.output and "--xlsx review.xlsx" in bare.output
+        written = CliRunner().invoke(cli, ["score", str(path), "-o", str(tmp_path / "out.csv")])
+        assert written.exit_code == EXIT_OK and "只显示了摘要" not in written.output
