@@ -406,13 +406,16 @@ def _unit_spellings() -> frozenset[str]:
 
 def is_unfilled(row: RowContext) -> bool:
     """A template slot nobody filled: a placeholder name or value, an empty value, template marks (≥**),
-    a unit with no number (公里), or a phrase saying the row does not apply (本项目不适用此指标)."""
+    a unit with no number (公里), a phrase saying the row does not apply (本项目不适用此指标), or 无 under a name that is
+    only its heading (生态效益指标 = 无)."""
     b = boilerplate_table()
     value = row.value_text
     if value in b["unfilled_values"] and row.value.numbers == (0.0,) and _zero_is_its_aim(row.name):
         return False  # 脱管漏管率 = 0%, 安全事故起数 = 0: none is the target of a rate or a count of what is to be prevented
     if value in b["unfilled_values"] or row.name in b["unfilled_names"]:
         return True
+    if value in b["none_values"] and is_placeholder_name(row):
+        return True  # 生态效益指标 = 无: the heading's slot says it does not apply (重大安全事故 = 无 is a target)
     if not row.name:
         return False
     if not value or "**" in value or value.lstrip("≥≤<>=") in _unit_spellings():
@@ -533,12 +536,14 @@ def is_grade_value(name: str, value: str) -> bool:
 @cache
 def _grade(assessed: bool) -> re.Pattern[str]:
     """达到 perhaps, a grade (a scale's word, a letter or roman grade, 优良 … where the name assesses), 以上 perhaps, and
-    perhaps the kind of thing graded (三级乙等, 省级文物保护单位, 国家AAAA级旅游景区)."""
+    perhaps the kind of thing graded (三级乙等, 省级文物保护单位, 国家AAAA级旅游景区); or grades of the scale one may reach,
+    any of them (房屋安全鉴定等级 = A级或B级)."""
     forms = name_forms_table()
     words = alternation(forms["grade_values"] + (forms["assessment_grades"] if assessed else []))
     letter = r"(?:[A-E]|A{2,5}|[1-5]A|I{1,3}|IV|V|[ⅠⅡⅢⅣⅤ]|第[一二三四五])级(?:苗)?"
     kinds = alternation(forms["grade_kinds"])
-    return re.compile(rf"(?:达到)?(?:{words}|(?:国家)?{letter})(?:及以上|以上)?(?:{kinds})?")
+    grade = rf"(?:{words}|(?:国家)?{letter})"
+    return re.compile(rf"(?:达到)?{grade}(?:(?:或|、|/){grade})*(?:及以上|以上)?(?:{kinds})?")
 
 
 @lru_cache(maxsize=STRING_CACHE)

@@ -291,6 +291,27 @@ def test_a_deadline_before_the_budget_year_the_title_gives_is_illogical(tmp_path
     assert scorer.score(path).rows.codes.str.contains("L012").sum() == 0  # 2025 is the goal's, not the document's
 
 
+def test_a_rows_table_s_document_named_by_its_title_has_the_title_s_year(tmp_path):
+    """A rows table's `source` is often the table's title (某县应急管理局2025年项目支出绩效目标表): its year is the document's,
+    as a title's is in a document, on the bulk path and with a report alike. A unit's name states none (found in review)."""
+    rows = [
+        ("江川县应急管理局2025年项目支出绩效目标表", "安全生产执法检查", "年度执法计划完成时间", "2024年12月31日前"),
+        ("江川县应急管理局2025年项目支出绩效目标表", "安全生产执法检查", "执法检查企业数", "≥120家"),
+        ("江川县应急管理局", "安全生产执法检查", "年度执法计划完成时间", "2024年12月31日前"),
+    ]
+    table = tmp_path / "export.csv"
+    frame = pd.DataFrame(rows, columns=["source", "project", "level3", "value"]).assign(level1="产出指标", level2="时效指标")
+    frame.to_csv(table, index=False)
+    for options in ([], ["--xlsx", str(tmp_path / "review.xlsx")]):
+        out, projects = tmp_path / "rows.csv", tmp_path / "projects.csv"
+        result = CliRunner().invoke(cli, ["score", str(table), "-o", str(out), "--projects", str(projects), *options])
+        assert result.exit_code == EXIT_OK, result.output
+        scored = pd.read_csv(out, dtype=str, keep_default_na=False)
+        assert scored["codes"].str.contains("L012").tolist() == [True, False, False], options
+        years = pd.read_csv(projects, dtype=str, keep_default_na=False).set_index("source")["year"]
+        assert years.to_dict() == {"江川县应急管理局2025年项目支出绩效目标表": "2025", "江川县应急管理局": ""}, options
+
+
 def test_a_self_evaluation_keeps_last_year_s_payment_deadline():
     """A published 2022 self-evaluation (../shared/corpus C13, OCR text) whose payment row still says 2021."""
     path = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docs" / "C13_yuanzhou-njzx-2022-malingshu-zipingbiao.txt"

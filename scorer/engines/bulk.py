@@ -31,6 +31,7 @@ from typing import Any, BinaryIO, Literal
 import numpy as np
 import pandas as pd
 
+from scorer.ingest.rows import title_year
 from scorer.ingest.tables import (
     CHUNK_ROWS,
     BulkError,
@@ -187,7 +188,7 @@ def projects_from_rows(rows: pd.DataFrame) -> pd.DataFrame:
             "codes": first["project_codes"],
             "messages": first["project_messages"],
             "unit": None,
-            "year": None,
+            "year": first["source"].map(title_year),
             "project_index": first["project_index"],
         }
     )

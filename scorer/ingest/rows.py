@@ -7,6 +7,7 @@ tables in chunks instead (scorer.engines.bulk), through documents_from_frame too
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -65,7 +66,8 @@ def documents_from_frame(
         source = source or "<frame>"
         document = documents.get(source)
         if document is None:
-            document = documents[source] = Document(source=source)
+            year = title_year(source)
+            document = documents[source] = Document(source=source, year=year, year_stated=year is not None)
         key = (source, name)
         project = projects.get(key)
         names_indicator = bool(level3 or value or description)
@@ -92,6 +94,20 @@ def documents_from_frame(
             )
         )
     return list(documents.values())
+
+
+_FILE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".parquet", ".docx", ".doc", ".pdf", ".html", ".htm")
+
+
+@lru_cache(maxsize=4096)
+def title_year(source: str) -> int | None:
+    """The year a rows table's document states in its name where the name is a table's title (某县应急管理局2025年项目
+    支出绩效目标表, …自评表(2024年度)), as a document's title states it (scorer.ingest.interpret.stated_year); None for
+    a unit's or a file's name, which states none (某县民政局, export.csv)."""
+    from scorer.ingest.interpret import stated_year
+
+    name = source[: -len(suffix)] if (suffix := Path(source).suffix.lower()) in _FILE_SUFFIXES else source
+    return stated_year([name]) if name else None
 
 
 def _budget(cell: str) -> float | None:

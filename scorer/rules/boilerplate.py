@@ -18,6 +18,7 @@ from scorer.predicates import (
     ends_with_any,
     has_figure,
     is_compliance_pledge,
+    is_either_way_share,
     is_unfilled,
     money_in_wan,
     name_forms_table,
@@ -420,7 +421,8 @@ def cost_without_amount(row: RowContext) -> Hit | None:
     spent, not what the money buys at what cost.
     Bad: 成本控制率 = 100%; 项目支出控制 = 严格控制在预算范围内; 采购价格不高于市场均价 = 是.
     Good: 疫苗采购成本 = ≤12万元; 人均培训成本 = ≤2200元/人; 采购成本节约率 = ≥3%;
-    成本控制率 = 100%，全年不超过12万元 on a 20万元 project (a cap in money below the budget).
+    成本控制率 = 100%，全年不超过12万元 on a 20万元 project (a cap in money below the budget); 展位费补助比例 = ≤50%
+    (the share of a cost the money pays: a standard of this project's).
     """
     if row.group != "cost" or not row.name:
         return None
@@ -432,6 +434,8 @@ def cost_without_amount(row: RowContext) -> Hit | None:
         return None
     if row.value.family is UnitFamily.PERCENT and row.value.op in ("≤", "<") and names_a_control_rate(row.name):
         return None  # ≤100% on a 控制率 is illogical (L004)
+    if row.value.family is UnitFamily.PERCENT and row.value.has_number and is_either_way_share(row.name):
+        return None  # 展位费补助比例 ≤50%, 行政成本占比 ≤5%: the share of a cost is a standard of this project's
     if is_unfilled(row):
         return None  # an empty slot is V006
     return Hit(evidence=row.value_text or row.name)

@@ -396,6 +396,32 @@ def lower_better_rate_with_floor(row: RowContext) -> Hit | None:
 
 
 @rule(
+    "L013",
+    "time-to-act-with-floor",
+    "illogical",
+    Severity.ERROR,
+    message="“{name}”是办成一件事所用的时间，越短越好，却用“{evidence}”设下限，等于要求至少拖这么久",
+    fix="改为上限（≤{figure}）",
+)
+def time_to_act_with_floor(row: RowContext) -> Hit | None:
+    """A time within which something is to be done (到场时间, 响应时间, 办结时限, 故障修复用时) with a floor (≥, 不少于, 以上):
+    it asks the work to take at least that long, as a cost with ≥ asks to spend more. A time spent doing the work
+    (培训时长, 开放时间, 服务时长) is more the better and is left alone. lexicons/units.yaml time_to_act_endings,
+    time_to_act_acts.
+    Bad: 火情扑救队伍到场时间 = ≥1小时; 投诉响应时间 = ≥30分钟; 行政复议案件办结时限 = 不少于60日.
+    Good: 火情扑救队伍到场时间 = ≤1小时; 消防员培训时长 = ≥40小时; 图书馆每周开放时间 = ≥56小时.
+    """
+    value = row.value
+    if value.op not in ("≥", ">") or value.family is not UnitFamily.DURATION or value.number is None:
+        return None
+    units = units_table()
+    ending = ends_with_any(row.name, units["time_to_act_endings"])
+    if not ending or not ends_with_any(row.name[: len(row.name) - len(ending)], units["time_to_act_acts"]):
+        return None
+    return Hit(evidence=value.op, fields={"figure": row.value_text.lstrip("≥>").removeprefix("不少于").removeprefix("不低于")})
+
+
+@rule(
     "L012",
     "deadline-before-budget-year",
     "illogical",
@@ -412,8 +438,8 @@ def deadline_before_budget_year(row: RowContext) -> Hit | None:
     baseline or a count so far (截至2021年底累计建成, 较2021年) is no deadline, and a year the project's own name,
     purpose or goal names as its own (a project carried over from 2021; not a year in a document's number, 〔2021〕
     15号, nor a baseline, 较2021年) is not stale for it. The budget year is the one the document states (预算年度, its
-    title), never one guessed from its text. lexicons/units.yaml deadline_before_anchors, date_limit_acts,
-    date_baseline_words.
+    title, or a rows table's document name when it is a title), never one guessed from its text. lexicons/units.yaml
+    deadline_before_anchors, date_limit_acts, date_baseline_words.
     Bad: (2022年度) 资金支付时限 = 2021年11月30日前; (2022年度) 2021年12月底前完成资金拨付 = 100%;
     (2022年度) 时效指标 / 项目完成时间 = 2021年12月.
     Good: (2022年度) 资金支付时限 = 2022年11月30日前; (2022年度) 截至2021年底累计建成 = ≥20个.
@@ -424,6 +450,8 @@ def deadline_before_budget_year(row: RowContext) -> Hit | None:
     year = document.year
     asks_when = row.group == "timeliness" or bool(ends_with_any(row.name, units_table()["time_name_endings"]))
     for text, whole in ((row.name, False), (row.value_text, asks_when)):
+        if contains_any(text, _next_year_words()):
+            continue  # 2023年12月底前完成下年度订阅 in a 2024 table: the budget year's work done ahead of it
         for stale_year, date in _dated_deadlines(text, whole):
             if stale_year < year and stale_year not in _own_years(row.project):
                 return Hit(evidence=date, fields={"year": year})
@@ -460,6 +488,11 @@ def _own_years(project: ProjectContext) -> frozenset[int]:
         )
         project.memo["own_years"] = cached
     return cached
+
+
+@cache
+def _next_year_words() -> tuple[str, ...]:
+    return tuple(table("units").get("date_next_year_words") or ())
 
 
 @cache

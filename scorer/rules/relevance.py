@@ -125,7 +125,7 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
         and not ends_with_any(row.name, dimension_topics().get("people_measures", ()))
     ):
         dimensions = {row.group: [row.indicator.level2], **dimensions}  # 参训农户用药技术掌握率: the trainees, misfiled
-    if "economic" not in dimensions and "economic" not in allowed and (growth := economic_growth(row)):
+    if "economic" not in dimensions and (growth := economic_growth(row)):  # allowed: beyond_its_kinds asks still
         dimensions = {"economic": [row.indicator.level2, growth], **dimensions}
     for dimension, found in dimensions.items():
         if dimension == "ecological" and contains_any(row.name, dimension_topics()["ecological_own_operations"]):
@@ -134,6 +134,8 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
             continue  # 为消费者挽回经济损失: the people served made good, no economy grown
         if dimension == "economic" and ends_with_any(row.name, units_table()["incidence_rate_endings"]):
             continue  # 亿元GDP生产安全事故死亡率: a harm per an economic base measures the harm, not the economy
+        if found and all(word in _own_outcomes(row.project.types) for word in found):
+            continue  # 退役军人适应性培训 / 带动退役军人就业创业: the trainees' jobs, the training's own outcome
         # before the work its text names: 森林防火知识培训 names the forest its training is about, and tends none
         beyond = beyond_its_kinds(row, dimension) if dimension in allowed else None
         if beyond:
@@ -144,6 +146,13 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
         kinds = "、".join(sorted(row.project.types))
         return Hit(evidence="、".join(found), fields={"dimension": _DIMENSION_WORDS[dimension], "project_kind": kinds})
     return None
+
+
+@lru_cache(maxsize=4096)
+def _own_outcomes(kinds: frozenset[str]) -> frozenset[str]:
+    """The words of what the project's kinds bring about in the people they serve (project_types.yaml own_outcomes)."""
+    outcomes = table("project_types").get("own_outcomes") or {}
+    return frozenset(word for kind in kinds for word in outcomes.get(kind, ()))
 
 
 @cache
