@@ -655,7 +655,7 @@ def count_contradicts_goal(project: ProjectContext) -> Iterator[tuple[RowContext
     same thing (scorer.goals: which figures of a goal are such counts, and GoalCount.contradicts).
 
     Bad: goal 预计年内召开常委会6-8次, indicator 召开常委会次数 = ≥10次; goal 为80名困难学生发放助学金, indicator 资助困难学生
-    人数 = 50人.
+    人数 = 50人; goal 全年举办健康讲座8场, indicator 讲座场次 = ≥20场 (the goal's only count in 场).
     Good: goal 各专委会工作调研、执法检查不少于10次, indicator 各专委会工作调研次数 = ≥10次; goal 为80名困难学生发放助学金,
     indicator 资助困难学生人数 = ≥80人.
     """
@@ -667,7 +667,7 @@ def count_contradicts_goal(project: ProjectContext) -> Iterator[tuple[RowContext
         if value.number is None or value.is_range or value.family not in (UnitFamily.COUNT, UnitFamily.PERSON):
             continue
         fitting = [goal for goal in counts if (goal.unit in value.unit if goal.kind == "range" else goal.unit == value.unit)]
-        matched = [(goal, how) for goal in fitting if (how := goal.match(row.name))]
+        matched = [(goal, how) for goal in fitting if (how := goal.match(row.name, sole=len(set(fitting)) == 1))]
         own = [(goal, how) for goal, how in matched if how == "own"]  # the counts of what it counts in their own clause
         said = own or matched  # else through the verb a list's items share
         if said and all(goal.contradicts(value.op, value.number, how) for goal, how in said):
