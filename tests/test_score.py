@@ -355,3 +355,29 @@ def test_a_run_that_writes_nothing_says_how_to_get_the_rows_and_reports(tmp_path
         assert "提示：只显示了摘要，没有写出文件" in bare.output and "--xlsx review.xlsx" in bare.output
         written = CliRunner().invoke(cli, ["score", str(path), "-o", str(tmp_path / "out.csv")])
         assert written.exit_code == EXIT_OK and "只显示了摘要" not in written.output
+
+
+def test_a_rows_table_s_blank_merged_headings_go_on_from_the_row_above(tmp_path):
+    """An export of merged cells leaves 一级/二级指标 blank on the rows under the first: they go on under the headings
+    above, as a document's merged cells are read, so a second cost row counts toward the cost total (P108 said only the
+    first covered the budget: review 50). A row that gives its own 二级指标 under a blank 一级指标 keeps it."""
+    rows = [
+        ("产出指标", "数量指标", "运维监控点位", "≥300个"),
+        ("", "", "平台接入部门", "≥12个"),
+        ("", "成本指标", "前端设备运维费", "≤25万元"),
+        ("", "", "平台及链路租赁费", "≤40万元"),
+        ("效益指标", "社会效益指标", "城市管理问题按期结案率", "≥90%"),
+    ]
+    table = tmp_path / "export.csv"
+    frame = pd.DataFrame(rows, columns=["level1", "level2", "level3", "value"])
+    frame = frame.assign(source="云川市城管局2025年项目支出绩效目标表", project="数字城管平台运维经费", budget=65)
+    frame.to_csv(table, index=False)
+    for options in ([], ["--xlsx", str(tmp_path / "review.xlsx")]):
+        out, projects = tmp_path / "rows.csv", tmp_path / "projects.csv"
+        result = CliRunner().invoke(cli, ["score", str(table), "-o", str(out), "--projects", str(projects), *options])
+        assert result.exit_code == EXIT_OK, result.output
+        scored = pd.read_csv(out, dtype=str, keep_default_na=False)
+        assert scored["level1"].tolist() == ["产出指标"] * 4 + ["效益指标"], options
+        assert scored["level2"].tolist() == ["数量指标", "数量指标", "成本指标", "成本指标", "社会效益指标"], options
+        codes = pd.read_csv(projects, dtype=str, keep_default_na=False)["codes"].iloc[0]
+        assert "P108" not in codes.split(";"), (options, codes)  # 25 + 40 = 65万元, the whole budget

@@ -28,7 +28,9 @@ def documents_from_frame(
     -> Documents, keeping row order; a project takes budget, purpose and goal from its first row. A row with
     neither an indicator's name nor a value nor a description is no indicator (a project's heading line: its
     name, budget and goal); what a heading line leaves blank, the rows under it give, up to the first indicator
-    row (not the amounts of a cost block's rows further down).
+    row (not the amounts of a cost block's rows further down). A row whose 一级指标 is blank (a merged cell, exported
+    blank) goes on under the headings of the project's row above: its 一级指标, and its 二级指标 where its own is blank
+    too, as a document's merged cells are read (scorer.ingest.interpret).
     Each indicator's location is its row of the table: row_numbers, or counted from first_row; in table_file
     when given (the file the rows were read from: a row's document, a unit or the `source` a parse wrote, is
     not where that row number is)."""
@@ -82,6 +84,9 @@ def documents_from_frame(
             heading[key] = not names_indicator
         if not names_indicator:
             continue  # a project's heading line (its name, budget and goal): no indicator
+        if project.indicators and not level1:  # a merged cell exported blank: the heading above goes on (as documents read)
+            previous = project.indicators[-1]
+            level1, level2 = previous.level1, level2 or previous.level2
         project.indicators.append(
             Indicator(
                 level1=level1,

@@ -31,7 +31,7 @@ from scorer.predicates import (
     units_table,
 )
 from scorer.registry import Hit, rule
-from scorer.text import bigrams
+from scorer.text import bigrams, compact
 from scorer.types import Severity, UnitFamily
 from scorer.values import format_value, without_standard_codes, year_number
 
@@ -547,17 +547,20 @@ def _grown_harm(name: str) -> str | None:
 def costs_exceed_budget(project: ProjectContext) -> Iterator[tuple[RowContext, Hit]]:
     """Cost rows that together allow more than the project's budget.
 
-    A row that names the whole budget (项目预算控制数: B001's) is not summed. A ceiling on a price per one thing
-    (≤12万元/公里) counts as that ceiling times the quantity of it the project states in a row of the same words (中修工程
-    里程 45公里 for 中修工程单价: scorer.costs.quantity_paid_for); a set price (350元/次: L103's, often a part of another
-    cost row), a ceiling not named as a price or a spending (亩均补贴标准 ≤120元/亩, 贴息标准 ≤3万元/人: the most one may get),
-    a price whose work a money row of the project already counts (校舍维修工程成本 beside 校舍维修单价), a price with no
-    such quantity, or per one thing whose name does not say per what (人均, 单价 in 万元), is not summed; a name that says
-    it (每公里改造成本 ≤80万元) is read as ≤80万元/公里.
+    A row that names the whole budget (项目预算控制数: B001's) is not summed, nor one named as the project's money
+    itself (宣传经费 ≤15万元 in 森林防火宣传经费, beside 宣传资料印制成本 ≤5万元: the whole and a part of it).
+    A ceiling on a price per one thing (≤12万元/公里) counts as that ceiling times the quantity of it the project
+    states in a row of the same words (中修工程里程 45公里 for 中修工程单价: scorer.costs.quantity_paid_for); a set
+    price (350元/次: L103's, often a part of another cost row), a ceiling not named as a price or a spending
+    (亩均补贴标准 ≤120元/亩, 贴息标准 ≤3万元/人: the most one may get), a price whose work a money row of the
+    project already counts (校舍维修工程成本 beside 校舍维修单价), a price with no such quantity, or per one thing
+    whose name does not say per what (人均, 单价 in 万元), is not summed; a name that says it (每公里改造成本
+    ≤80万元) is read as ≤80万元/公里.
     Two rows of ≤50万元 on a 50万元 project allow 100万元.
     Bad: 设备购置成本 = ≤50万元 and 设备安装成本 = ≤50万元 on 智慧人大建设项目 (50万元); 日常养护单价 = ≤2500元/公里 with
     日常养护里程 = 1850公里 and 中修工程单价 = ≤12万元/公里 with 中修工程里程 = 45公里 on a 900万元 project.
-    Good: 会议成本 ≤30万元, 印刷成本 ≤11万元, 交通成本 ≤23.32万元 on a 64.32万元 project.
+    Good: 会议成本 ≤30万元, 印刷成本 ≤11万元, 交通成本 ≤23.32万元 on a 64.32万元 project; 宣传经费 ≤15万元 and 宣传资料印制
+    成本 ≤5万元 on 森林防火宣传经费 (15万元).
     """
     budget = project.project.budget
     if not budget:
@@ -566,11 +569,24 @@ def costs_exceed_budget(project: ProjectContext) -> Iterator[tuple[RowContext, H
     priced = [
         (row, _cost_in_total(project, row)) for row in project.rows if row.group == "cost" and row.value.op in ("≤", "<", "=", "")
     ]
-    costs = [(row, amount) for row, amount in priced if amount is not None and not contains_any(row.name, restating)]
+    costs = [
+        (row, amount)
+        for row, amount in priced
+        if amount is not None and not contains_any(row.name, restating) and not _names_the_whole(project, row)
+    ]
     total = sum(amount for _, amount in costs)
     if total > budget * 1.001 + 0.005:
         for row, _ in costs:
             yield row, Hit(evidence=f"{total:g}>{budget:g}", fields={"total": round(total, 4), "budget": budget})
+
+
+def _names_the_whole(project: ProjectContext, row: RowContext) -> bool:
+    """A cost row named as the project's money itself (宣传经费 in 森林防火宣传经费, 会议费 in 会议费): its whole, of which
+    the other cost rows are parts, not one more part. Its name ends in a budget word (project_types.yaml budget_words)
+    and stands in the project's name."""
+    name = compact(row.name)
+    ends = ends_with_any(name, table("project_types")["budget_words"])
+    return bool(ends) and len(name) > len(ends) and name in compact(project.project.name)
 
 
 def _cost_in_total(project: ProjectContext, row: RowContext) -> float | None:
