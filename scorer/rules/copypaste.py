@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
+from functools import cache, lru_cache
 from operator import itemgetter
 
+from scorer.lexicons import table
 from scorer.normalise import DocumentContext, ProjectContext, RowContext, related_kinds
-from scorer.predicates import figure_is_checkable, is_uncheckable_text
+from scorer.predicates import contains_any, ends_with_any, figure_is_checkable, is_uncheckable_text
 from scorer.registry import Hit, rule
 from scorer.rules.relevance import foreign_topic, topics_in_name
+from scorer.text import bigrams
 from scorer.types import Severity
 
 
@@ -120,3 +123,95 @@ def row_from_another_project(document: DocumentContext) -> Iterator[tuple[RowCon
             source = next((p for p in first_of_kind.get(kind, ()) if p is not project), None)
             if source is not None:
                 yield row, Hit(evidence="、".join(found[1]), fields={"kind": kind, "other": source.name})
+
+
+MAX_NAME_HOLDERS = 8  # a name held by more projects of one document is a common standard, not one project's row
+
+
+@rule(
+    "C003",
+    "row-of-a-sibling-s-work",
+    "copy_paste",
+    Severity.ERROR,
+    also=(("irrelevant", Severity.ERROR),),
+    scope="document",
+    message="“{name}”讲的是“{subject}”，那是本文件“{other}”的名称或目标写明的工作，本项目的名称、目标和其他指标都不涉及，"
+    "此行应是从该项目照抄而来",
+    fix="删去照抄的行，按本项目的工作内容设定指标",
+)
+def row_of_a_sibling_s_work(document: DocumentContext) -> Iterator[tuple[RowContext, Hit]]:
+    """A row another project of the document holds too (the same name), about work that project's name or goal
+    names and nothing of this project does (its name, purpose, goal, other rows): copied from it, and foreign here.
+    C002 knows a few kinds of work (会议, 培训); this reads any work the sibling says it does. What the row is about is
+    its name before the measure (垃圾清运 of 垃圾清运及时率: lexicons/name_forms.yaml measure_endings), at least two
+    of whose character pairs the sibling's text (its name, purpose, goal and other rows) holds and none of which this
+    project's does; money and its management (资金拨付及时率: everyones_subjects) and words that fit every project
+    (工作完成率) are every project's, and a satisfaction row asks whom a project serves; a slogan shared is C001's. A
+    name held by more than
+    MAX_NAME_HOLDERS projects is a common standard. Work per row: one lookup of its name and a few set operations
+    (what a project says is kept per project and row name).
+    Bad: 城区路灯维护经费 / 垃圾清运及时率 = 100%, with 道路清扫保洁经费 (goal: 垃圾日产日清，清运及时) holding the row.
+    Good: 道路清扫保洁经费 / 垃圾清运及时率 = 100% (its own work); 资金拨付及时率 in both (every project's money).
+    """
+    holders: dict[str, list[ProjectContext]] = defaultdict(list)
+    for project in document.projects:
+        for name in dict.fromkeys(row.name for row in project.rows if row.name):
+            holders[name].append(project)
+    for project in document.scored_projects():
+        for row in project.rows:
+            others = holders.get(row.name, ())
+            if len(others) < 2 or len(others) > MAX_NAME_HOLDERS or row.group == "satisfaction":
+                continue  # a satisfaction row asks whom the project serves, whichever sibling serves them too
+            if is_uncheckable_text(row):
+                continue  # a slogan shared with an unrelated project is C001's
+            about = _subject_pairs(row.name)
+            if len(about) < 2 or _says(project, row.name, about):
+                continue
+            for other in others:
+                if other is not project and len(_says(other, row.name, about)) >= 2:
+                    yield row, Hit(evidence=other.name, fields={"subject": _subject(row.name), "other": other.name})
+                    break
+
+
+def _says(project: ProjectContext, besides: str, pairs: frozenset[str]) -> frozenset[str]:
+    """Which of the character pairs a project says it does: its name, purpose and goal, or a row's name other than
+    `besides`. Kept per project: the pairs of its text, and for each pair the rows whose names hold it."""
+    kept = project.memo.get("says")
+    if kept is None:
+        rows: Counter[str] = Counter()
+        for row in project.rows:
+            rows.update(bigrams(row.name))
+        kept = project.memo["says"] = (bigrams(project.text), rows, Counter(row.name for row in project.rows))
+    text, rows, names = kept
+    own = names[besides]  # the rows of that very name, each holding every one of its pairs
+    return frozenset(pair for pair in pairs if pair in text or rows[pair] > own)
+
+
+@lru_cache(maxsize=50_000)
+def _subject(name: str) -> str:
+    """What a row's name is about: the name before its measure (垃圾清运 of 垃圾清运及时率)."""
+    return name[: len(name) - len(ends_with_any(name, _measure_endings()))]
+
+
+@lru_cache(maxsize=50_000)
+def _subject_pairs(name: str) -> frozenset[str]:
+    """The character pairs of what a row is about, none if it is money or every project's work."""
+    subject = _subject(name)
+    words = _everyones_words()
+    if not subject or contains_any(subject, words):
+        return frozenset()
+    return bigrams(subject)
+
+
+@cache
+def _measure_endings() -> tuple[str, ...]:
+    forms, units = table("name_forms"), table("unit_expectations")
+    return tuple(forms.get("measure_endings") or ()) + tuple(units["bounded_rate_endings"]) + tuple(units["count_endings"])
+
+
+@cache
+def _everyones_words() -> tuple[str, ...]:
+    """The money, its management and words that fit every project: no sibling's own work (name_forms.yaml
+    everyones_subjects, generic_name_words)."""
+    forms = table("name_forms")
+    return tuple(forms["everyones_subjects"]) + tuple(forms["generic_name_words"])
