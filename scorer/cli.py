@@ -579,10 +579,10 @@ def score(
 
     if not quiet:
         print_summary(result, top)
-        if not any(output.path for output in outputs):
-            _say("notice", text("run.summary_only"))
     if statistics:
         print_statistics(result)
+    if not quiet and not any(output.path for output in outputs):
+        _say("notice", text("run.summary_only"))  # the run's last line
     sys.exit(EXIT_SOME_UNREADABLE if status == EXIT_OK and result.rule_errors else status)
 
 

@@ -34,18 +34,22 @@ class GoalCount:
     together: float | None = None  # the sum of the counts of its list in its unit, when it holds two or more
     listed: tuple[float, ...] = ()  # the counts of that list, its own among them
     part: str = ""  # what a part of a total counts (其中骨干教师专项培训400人次: 骨干教师专项培训), which a row must name
+    before: str = ""  # the clause's words before the figure (培训约 of 培训约150人): what is counted, where a goal says it
 
     def match(self, name: str, sole: bool = False) -> str:
         """How the count is of what the indicator's name counts: "own" when every character of the name's stem
         (资助学生 of 资助学生人数) stands in the count's clause (资助家庭困难大学新生100名); "item" when it does only with
         the words before the clause's list (a verb the items share: 购置…2台、低温等离子灭菌器1台; 示范推广新品种、新技术
         15项); "" when it is not. A range binds less: two bigrams in common are "own". A stem of two characters (培训 of
-        培训人数, 讲座 of 讲座场次) binds only the goal's sole count in its unit (`sole`): among several it may be any."""
+        培训人数, 讲座 of 讲座场次) binds only the goal's sole count in its unit (`sole`), and only where it stands before
+        the figure (培训约150人; not 专家20人开展义诊, whose figure counts the doctors): among several it may be any."""
         if self.kind == "range":
             return "own" if len(self.words & bigrams(name)) >= 2 else ""
         stem = count_stem(name).removesuffix(self.unit)  # 清淤疏浚处数: what is counted is 清淤疏浚, in 处
         if len(stem) < (2 if sole else 3):
             return ""
+        if len(stem) < 3 and not all(character in self.before for character in stem):
+            return ""  # 专家20人开展义诊: the figure counts the doctors, the 义诊 after it is what they do
         if self.part and sum(character in name for character in self.part) * 4 < len(self.part) * 3:
             return ""  # 其中骨干教师专项培训400人次 is a part; 教师培训人次 (the whole) does not name it
         if all(character in self.context for character in stem):
@@ -176,6 +180,7 @@ def _counts_in(goal: str) -> list[GoalCount]:
                     context=before + after,
                     lead="" if lead == before else lead,
                     part=part,
+                    before=before,
                 ),
             )
         )

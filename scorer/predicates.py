@@ -536,14 +536,14 @@ def is_grade_value(name: str, value: str) -> bool:
 @cache
 def _grade(assessed: bool) -> re.Pattern[str]:
     """达到 perhaps, a grade (a scale's word, a letter or roman grade, 优良 … where the name assesses), 以上 perhaps, and
-    perhaps the kind of thing graded (三级乙等, 省级文物保护单位, 国家AAAA级旅游景区); or grades of the scale one may reach,
-    any of them (房屋安全鉴定等级 = A级或B级)."""
+    perhaps the kind of thing graded (三级乙等, 省级文物保护单位, 国家AAAA级旅游景区); or either of two grades
+    (房屋安全鉴定等级 = A级或B级), not a list of the scale's grades left to choose from (A级/B级/C级)."""
     forms = name_forms_table()
     words = alternation(forms["grade_values"] + (forms["assessment_grades"] if assessed else []))
     letter = r"(?:[A-E]|A{2,5}|[1-5]A|I{1,3}|IV|V|[ⅠⅡⅢⅣⅤ]|第[一二三四五])级(?:苗)?"
     kinds = alternation(forms["grade_kinds"])
     grade = rf"(?:{words}|(?:国家)?{letter})"
-    return re.compile(rf"(?:达到)?{grade}(?:(?:或|、|/){grade})*(?:及以上|以上)?(?:{kinds})?")
+    return re.compile(rf"(?:达到)?{grade}(?:或{grade})?(?:及以上|以上)?(?:{kinds})?")
 
 
 @lru_cache(maxsize=STRING_CACHE)

@@ -381,3 +381,25 @@ def test_a_rows_table_s_blank_merged_headings_go_on_from_the_row_above(tmp_path)
         assert scored["level2"].tolist() == ["数量指标", "数量指标", "成本指标", "成本指标", "社会效益指标"], options
         codes = pd.read_csv(projects, dtype=str, keep_default_na=False)["codes"].iloc[0]
         assert "P108" not in codes.split(";"), (options, codes)  # 25 + 40 = 65万元, the whole budget
+
+
+@pytest.mark.parametrize(
+    ("name", "year"),
+    [
+        ("江川县应急管理局2025年项目支出绩效目标表", 2025),
+        ("2025年某县文化和旅游局预算项目绩效目标", 2025),  # the year first, a goal's title
+        ("某县教育体育局2025年项目支出绩效目标表（2024年12月编制）", 2025),  # a date of drafting is no year of the table's
+        ("某县水务局2025-2027年项目支出中期绩效目标表", 2025),  # a plan of several years: its first
+        ("某县财政局2024年部门决算及2025年部门预算绩效目标表", 2025),  # two years: the budget's
+        ("某县2023年及2024年绩效目标表", None),  # two years, neither the budget's
+        ("江川县应急管理局2025年项目支出绩效目标表.csv", 2025),
+        ("江川县应急管理局", None),  # a unit's name
+        ("export2025.csv", None),  # a file's name
+    ],
+)
+def test_the_year_a_rows_table_s_document_name_states(name, year):
+    """Found by a review written to break the first reading: a plan of 2025-2027 was read as 2027 (a 2026 deadline then
+    stale), a 决算 and 预算 title as its first year, a date of drafting as a second year."""
+    from scorer.ingest.rows import title_year
+
+    assert title_year(name) == year

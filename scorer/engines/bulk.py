@@ -188,7 +188,7 @@ def projects_from_rows(rows: pd.DataFrame) -> pd.DataFrame:
             "codes": first["project_codes"],
             "messages": first["project_messages"],
             "unit": None,
-            "year": first["source"].map(title_year),
+            "year": pd.Series([title_year(source) for source in first["source"]], index=first.index, dtype=object),
             "project_index": first["project_index"],
         }
     )

@@ -6,6 +6,7 @@ tables in chunks instead (scorer.engines.bulk), through documents_from_frame too
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -108,11 +109,30 @@ _FILE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".parquet", ".docx", 
 def title_year(source: str) -> int | None:
     """The year a rows table's document states in its name where the name is a table's title (某县应急管理局2025年项目
     支出绩效目标表, …自评表(2024年度)), as a document's title states it (scorer.ingest.interpret.stated_year); None for
-    a unit's or a file's name, which states none (某县民政局, export.csv)."""
+    a unit's or a file's name, which states none (某县民政局, export.csv). A plan of several years states its first
+    (2025-2027年); a title naming two years, the one of its budget (2024年部门决算及2025年预算…表: 2025), else none; a
+    date in it (2024年12月编制) is no year of the table's."""
     from scorer.ingest.interpret import stated_year
 
     name = source[: -len(suffix)] if (suffix := Path(source).suffix.lower()) in _FILE_SUFFIXES else source
-    return stated_year([name]) if name else None
+    if not name or not _NAMES_A_TABLE.search(name):
+        return None
+    span = _YEAR_SPAN.search(name)
+    if span:
+        return int(span.group(1))  # 2025-2027年中期绩效目标表: the plan's first year is the year budgeted
+    years = {int(year) for year in _YEAR_IN_NAME.findall(name)}  # not a date's (2024年12月编制)
+    if len(years) == 1:
+        return years.pop()
+    if len(years) > 1:  # 2024年部门决算及2025年预算…表: the year of the budget, if one year is
+        budgeted = {int(year) for year in _BUDGET_YEAR_IN_NAME.findall(name)}
+        return budgeted.pop() if len(budgeted) == 1 else None
+    return stated_year([name])  # 二〇二五年…表, …自评表(2024年度)
+
+
+_NAMES_A_TABLE = re.compile(r"表|绩效|预算|决算|目标|自评")
+_YEAR_SPAN = re.compile(r"(20\d{2})\s*年?\s*[-—–～~至到]\s*(?:20)?\d{2}\s*年")
+_YEAR_IN_NAME = re.compile(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+_BUDGET_YEAR_IN_NAME = re.compile(r"(20\d{2})\s*年度?(?:部门|单位|项目)?预算")
 
 
 def _budget(cell: str) -> float | None:

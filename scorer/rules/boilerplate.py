@@ -434,8 +434,11 @@ def cost_without_amount(row: RowContext) -> Hit | None:
         return None
     if row.value.family is UnitFamily.PERCENT and row.value.op in ("≤", "<") and names_a_control_rate(row.name):
         return None  # ≤100% on a 控制率 is illogical (L004)
-    if row.value.family is UnitFamily.PERCENT and row.value.has_number and is_either_way_share(row.name):
-        return None  # 展位费补助比例 ≤50%, 行政成本占比 ≤5%: the share of a cost is a standard of this project's
+    # 展位费补助比例 ≤50%, 行政成本占比 ≤5%: the share of a cost is a standard of this project's; not 经费支出占预算比例 =
+    # 100% (the budget spent: the template itself)
+    share = row.value.family is UnitFamily.PERCENT and row.value.has_number and is_either_way_share(row.name)
+    if share and "预算" not in row.name:
+        return None
     if is_unfilled(row):
         return None  # an empty slot is V006
     return Hit(evidence=row.value_text or row.name)

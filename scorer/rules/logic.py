@@ -406,8 +406,9 @@ def lower_better_rate_with_floor(row: RowContext) -> Hit | None:
 def time_to_act_with_floor(row: RowContext) -> Hit | None:
     """A time within which something is to be done (到场时间, 响应时间, 办结时限, 故障修复用时) with a floor (≥, 不少于, 以上):
     it asks the work to take at least that long, as a cost with ≥ asks to spend more. A time spent doing the work
-    (培训时长, 开放时间, 服务时长) is more the better and is left alone. lexicons/units.yaml time_to_act_endings,
-    time_to_act_acts.
+    (培训时长, 开放时间, 服务时长), and hours in a day or a week (窗口受理时间 ≥8小时/天), are more the better and left
+    alone. lexicons/unit_expectations.yaml time_to_act_endings, time_to_act_acts, time_to_act_fillers,
+    time_per_period_words.
     Bad: 火情扑救队伍到场时间 = ≥1小时; 投诉响应时间 = ≥30分钟; 行政复议案件办结时限 = 不少于60日.
     Good: 火情扑救队伍到场时间 = ≤1小时; 消防员培训时长 = ≥40小时; 图书馆每周开放时间 = ≥56小时.
     """
@@ -415,8 +416,13 @@ def time_to_act_with_floor(row: RowContext) -> Hit | None:
     if value.op not in ("≥", ">") or value.family is not UnitFamily.DURATION or value.number is None:
         return None
     units = units_table()
+    if "/" in value.unit or "/" in row.value_text or contains_any(row.name, units["time_per_period_words"]):
+        return None  # 窗口受理时间 ≥8小时/天, 专家每周出诊时间: hours of service in a day or a week, more the better
     ending = ends_with_any(row.name, units["time_to_act_endings"])
-    if not ending or not ends_with_any(row.name[: len(row.name) - len(ending)], units["time_to_act_acts"]):
+    act = row.name[: len(row.name) - len(ending)]
+    for filler in units["time_to_act_fillers"]:
+        act = act.removesuffix(filler)  # 到达现场时间, 处理平均时间
+    if not ending or not ends_with_any(act, units["time_to_act_acts"]):
         return None
     return Hit(evidence=value.op, fields={"figure": row.value_text.lstrip("≥>").removeprefix("不少于").removeprefix("不低于")})
 
@@ -450,10 +456,8 @@ def deadline_before_budget_year(row: RowContext) -> Hit | None:
     year = document.year
     asks_when = row.group == "timeliness" or bool(ends_with_any(row.name, units_table()["time_name_endings"]))
     for text, whole in ((row.name, False), (row.value_text, asks_when)):
-        if contains_any(text, _next_year_words()):
-            continue  # 2023年12月底前完成下年度订阅 in a 2024 table: the budget year's work done ahead of it
         for stale_year, date in _dated_deadlines(text, whole):
-            if stale_year < year and stale_year not in _own_years(row.project):
+            if stale_year < year and stale_year not in _own_years(row.project) and not _for_the_next_year(text, date, year):
                 return Hit(evidence=date, fields={"year": year})
     return None
 
@@ -488,6 +492,16 @@ def _own_years(project: ProjectContext) -> frozenset[int]:
         )
         project.memo["own_years"] = cached
     return cached
+
+
+def _for_the_next_year(text: str, date: str, year: int) -> bool:
+    """A date of the year before the budget year whose clause names work for the year after it (2024年11月底前完成下年度
+    订阅 in a 2025 table): the budget year's work done ahead of it. Not another clause's date (2024年12月底前拨付到位，
+    次年3月底前完成验收), nor a date two years back."""
+    if not date.startswith(str(year - 1)) or date not in text:
+        return False
+    clause = re.split(r"[，,；;。]", text[text.index(date) :], maxsplit=1)[0]
+    return bool(contains_any(clause, _next_year_words()))
 
 
 @cache

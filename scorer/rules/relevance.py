@@ -134,8 +134,8 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
             continue  # 为消费者挽回经济损失: the people served made good, no economy grown
         if dimension == "economic" and ends_with_any(row.name, units_table()["incidence_rate_endings"]):
             continue  # 亿元GDP生产安全事故死亡率: a harm per an economic base measures the harm, not the economy
-        if found and all(word in _own_outcomes(row.project.types) for word in found):
-            continue  # 退役军人适应性培训 / 带动退役军人就业创业: the trainees' jobs, the training's own outcome
+        if found and all(word in _own_outcomes(row.project.types) for word in found) and not _regional(row.name):
+            continue  # 退役军人适应性培训 / 带动退役军人就业创业: the trainees' jobs (not 全县城镇新增就业), its own outcome
         # before the work its text names: 森林防火知识培训 names the forest its training is about, and tends none
         beyond = beyond_its_kinds(row, dimension) if dimension in allowed else None
         if beyond:
@@ -146,6 +146,11 @@ def dimension_not_affected(row: RowContext) -> Hit | None:
         kinds = "、".join(sorted(row.project.types))
         return Hit(evidence="、".join(found), fields={"dimension": _DIMENSION_WORDS[dimension], "project_kind": kinds})
     return None
+
+
+def _regional(name: str) -> list[str]:
+    """Words that make a row a whole area's (全县, 城镇新增, 县域): not the people a project serves."""
+    return contains_any(name, table("project_types").get("regional_scope_words") or ())
 
 
 @lru_cache(maxsize=4096)
@@ -167,7 +172,8 @@ def beyond_its_kinds(row: RowContext, dimension: str) -> tuple[str, str, list[st
     """(what is claimed, the kinds that cannot claim it, the row's words) where a dimension the project's kinds allow is
     claimed beyond them: the growth of a regional economy (地方经济, GDP, 税收: dimension_topics.yaml regional_economy) by a
     project of no economic kind (project_types.yaml regional_economy_kinds; 教育, 医疗, 救助 serve people, whose means they
-    may ease), unless the value counts the project's own outputs (人才≥300人, 网店≥50家); or an ecological benefit by a
+    may ease; a name that buys a training, publicity or a meeting is of that kind only), unless the value counts the
+    project's own outputs (人才≥300人, 网店≥50家); or an ecological benefit by a
     project whose name buys only activities that change nothing in nature (no_ecology_kinds: 培训, 宣传, 会议; its
     sectors aside, its brackets' remarks too), unless the row measures people (知晓率: dimension_topics.yaml
     people_measures). None when its kinds may claim it."""
@@ -175,11 +181,18 @@ def beyond_its_kinds(row: RowContext, dimension: str) -> tuple[str, str, list[st
     project = row.project
     if dimension == "economic":
         kinds = project.spent_on or project.name_types or project.types  # what the name buys, not where (农村 in a goal)
+        activity = _buys_an_activity(compact(_BRACKETED.sub("", project.name)), no_ecology)
+        if activity:
+            kinds = kinds & no_ecology or kinds  # 高素质农民培育 buys a training, not the farms its trainees work
         if not kinds or kinds & regional or row.value.family in (UnitFamily.PERSON, UnitFamily.COUNT):
             return None  # 向本地企业输送技能人才≥300人: the project's own output, counted, whatever heading it is filed under
         if kinds & when_built and _builds_or_runs_its_place(compact(project.name)):
             return None  # 农贸市场升级改造: the money builds the place of trade
         words = contains_any(dimension_text(row), dimension_topics().get("regional_economy", ()))
+        if activity and not _regional(row.name) and not contains_any(row.name, dimension_topics()["whole_outputs"]):
+            words = [word for word in words if word not in dimension_topics()["trade_outputs"]]  # 林下经济产值: its trade's
+        if not words and _regional(row.name):  # 全县城镇新增就业人数增长率: a whole area's economy, in other words
+            words = row_dimensions(row).get("economic", [])
         return ("地方经济增长", "、".join(sorted(kinds)), words) if words else None
     if dimension == "ecological" and not ends_with_any(row.name, dimension_topics().get("people_measures", ())):
         name = compact(_BRACKETED.sub("", project.name))  # 护林员补助（含岗前培训）: a pay, not a training
@@ -210,6 +223,7 @@ def _buys_an_activity(name: str, activities: frozenset[str]) -> bool:
     …宣传): what the money buys, whatever the words before it name as its topic."""
     data = table("project_types")
     core = re.sub("(?:" + "|".join(map(re.escape, data["budget_words"])) + ")$", "", name)
+    core = re.sub("(?:" + "|".join(map(re.escape, data.get("programme_words") or ["\x00"])) + ")$", "", core)  # …培育工程
     keywords = [word for kind in activities for word in data["types"][kind]["keywords"]]
     return bool(ends_with_any(core, keywords))
 
