@@ -349,7 +349,7 @@ def prepare(documents: list[Document]) -> list[DocumentContext]:
             for r_index, indicator in enumerate(project.indicators):
                 name = indicator_name(indicator)
                 level1_group, group = group_of(indicator, name)
-                value = parse_value(indicator.value)
+                value = _with_the_name_s_unit(parse_value(indicator.value), indicator.level3)
                 indicator.parsed = value
                 p_context.rows.append(
                     RowContext(
@@ -366,6 +366,21 @@ def prepare(documents: list[Document]) -> list[DocumentContext]:
             doc_context.projects.append(p_context)
         contexts.append(doc_context)
     return contexts
+
+
+_BRACKETED_UNIT = re.compile(r"[（(]\s*([^()（）\d]{1,6}?)\s*[)）]\s*$")
+
+
+def _with_the_name_s_unit(value: Value, level3: str) -> Value:
+    """A bare figure (100, ≥1) under a name that gives its unit in brackets at the end (工程验收合格率（%）,
+    建设面积（万亩）): the figure in that unit, as a table's column heading (指标值（%）) gives it."""
+    if not value.has_number or value.unit or value.text:
+        return value
+    found = _BRACKETED_UNIT.search(level3)
+    if not found:
+        return value
+    given = parse_value(value.raw.strip() + found.group(1).strip())
+    return given if given.unit and given.numbers else value
 
 
 def release(contexts: list[DocumentContext]) -> None:

@@ -403,3 +403,18 @@ def test_the_year_a_rows_table_s_document_name_states(name, year):
     from scorer.ingest.rows import title_year
 
     assert title_year(name) == year
+
+
+def test_a_bare_figure_takes_the_unit_its_name_gives_in_brackets():
+    """工程验收合格率（%） = 100 was called a rate without a %, 建设面积（万亩） = 1 a figure without a unit (review 52): the
+    name's bracket gives the unit, as a column heading (指标值（%）) does. A figure with its own unit keeps it."""
+    rows = [
+        ("产出指标", "质量指标", "工程验收合格率（%）", "100"),
+        ("产出指标", "数量指标", "建设面积（万亩）", "1"),
+        ("产出指标", "质量指标", "设备完好率（%）", "≥95"),
+        ("产出指标", "质量指标", "工程验收合格率", "100"),
+    ]
+    frame = pd.DataFrame(rows, columns=["level1", "level2", "level3", "value"]).assign(source="a", project="高标准农田建设")
+    codes = scorer.score(frame).rows.set_index("level3")["codes"]
+    assert [codes[name] for name in ("工程验收合格率（%）", "建设面积（万亩）", "设备完好率（%）")] == ["", "", ""]
+    assert "U001" in codes["工程验收合格率"]  # no unit anywhere: still a rate without its %

@@ -494,6 +494,47 @@ def _own_years(project: ProjectContext) -> frozenset[int]:
     return cached
 
 
+@rule(
+    "L014",
+    "deadline-after-the-goal-s",
+    "illogical",
+    Severity.ERROR,
+    message="“{name}”的期限“{evidence}”在{later}年，而绩效目标写明这项工作在预算年度{year}年内完成（“{goal}”），二者矛盾",
+    fix="改为与绩效目标一致的{year}年内期限，或修改目标",
+    context=True,  # reads the document's budget year and the project's goal
+)
+def deadline_after_the_goal_s(row: RowContext) -> Hit | None:
+    """A deadline dated in a year after the budget year, where the project's own goal says its work is done within
+    the budget year (年内, 年底前, 12月底前, 2025年…前) and names no later year: the row postpones what the goal
+    promises for the year. The budget year is the one the document states (L012's). lexicons/units.yaml
+    goal_within_year_words.
+    Bad: (2025年度) goal 建设高标准农田1万亩，12月底前完成竣工验收 / 竣工验收完成时间 = 2026年6月底前.
+    Good: the same row beside a goal 2025年完成主体工程，2026年6月底前竣工验收 (the goal names 2026); (2025年度) goal
+    年内完成验收 / 验收完成时间 = 2025年12月底前.
+    """
+    document = row.project.document.document if row.project.document is not None else None
+    if document is None or document.year is None or not document.year_stated:
+        return None
+    year = document.year
+    asks_when = row.group == "timeliness" or bool(ends_with_any(row.name, units_table()["time_name_endings"]))
+    later = [
+        (later_year, date)
+        for text, whole in ((row.name, False), (row.value_text, asks_when))
+        for later_year, date in _dated_deadlines(text, whole)
+        if later_year > year
+    ]
+    if not later:
+        return None
+    goal = compact(row.project.project.goal)
+    within = contains_any(goal, tuple(table("units").get("goal_within_year_words") or ())) or (
+        f"{year}年" if re.search(rf"{year}\s*年[^，,；;。]{{0,12}}(?:前|底|内)", goal) else ""
+    )
+    if not within or any(other > year for other in _own_years(row.project)):
+        return None  # the goal gives no limit within the year, or names a later year of its own
+    later_year, date = later[0]
+    return Hit(evidence=date, fields={"later": later_year, "year": year, "goal": within})
+
+
 def _for_the_next_year(text: str, date: str, year: int) -> bool:
     """A date of the year before the budget year whose clause names work for the year after it (2024年11月底前完成下年度
     订阅 in a 2025 table): the budget year's work done ahead of it. Not another clause's date (2024年12月底前拨付到位，
@@ -562,7 +603,8 @@ def costs_exceed_budget(project: ProjectContext) -> Iterator[tuple[RowContext, H
     """Cost rows that together allow more than the project's budget.
 
     A row that names the whole budget (项目预算控制数: B001's) is not summed, nor one named as the project's money
-    itself (宣传经费 ≤15万元 in 森林防火宣传经费, beside 宣传资料印制成本 ≤5万元: the whole and a part of it).
+    itself (宣传经费 ≤15万元 in 森林防火宣传经费, beside 宣传资料印制成本 ≤5万元: the whole and a part of it), nor a
+    saving (成本节约率 ≤2万元: money not spent; lexicons/name_forms.yaml cost_saving_words).
     A ceiling on a price per one thing (≤12万元/公里) counts as that ceiling times the quantity of it the project
     states in a row of the same words (中修工程里程 45公里 for 中修工程单价: scorer.costs.quantity_paid_for); a set
     price (350元/次: L103's, often a part of another cost row), a ceiling not named as a price or a spending
@@ -580,13 +622,17 @@ def costs_exceed_budget(project: ProjectContext) -> Iterator[tuple[RowContext, H
     if not budget:
         return
     restating = boilerplate_table()["budget_restating_names"]  # 项目预算控制数 = ≤800万元 is the whole, not a part (B001)
+    savings = name_forms_table()["cost_saving_words"]
     priced = [
         (row, _cost_in_total(project, row)) for row in project.rows if row.group == "cost" and row.value.op in ("≤", "<", "=", "")
     ]
     costs = [
         (row, amount)
         for row, amount in priced
-        if amount is not None and not contains_any(row.name, restating) and not _names_the_whole(project, row)
+        if amount is not None
+        and not contains_any(row.name, restating)
+        and not _names_the_whole(project, row)
+        and not contains_any(row.name, savings)  # 冷链运转成本节约率 ≤2万元: money saved, not spent
     ]
     total = sum(amount for _, amount in costs)
     if total > budget * 1.001 + 0.005:
