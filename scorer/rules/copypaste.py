@@ -162,11 +162,9 @@ def row_of_a_sibling_s_work(document: DocumentContext) -> Iterator[tuple[RowCont
             others = holders.get(row.name, ())
             if len(others) < 2 or len(others) > MAX_NAME_HOLDERS or row.group == "satisfaction":
                 continue  # a satisfaction row asks whom the project serves, whichever sibling serves them too
-            if is_uncheckable_text(row):
-                continue  # a slogan shared with an unrelated project is C001's
             about = _subject_pairs(row.name)
-            if len(about) < 2 or _says(project, row.name, about):
-                continue
+            if len(about) < 2 or _says(project, row.name, about) or is_uncheckable_text(row):
+                continue  # a slogan shared with an unrelated project is C001's
             for other in others:
                 if other is not project and len(_says(other, row.name, about)) >= 2:
                     yield row, Hit(evidence=other.name, fields={"subject": _subject(row.name), "other": other.name})
@@ -174,17 +172,19 @@ def row_of_a_sibling_s_work(document: DocumentContext) -> Iterator[tuple[RowCont
 
 
 def _says(project: ProjectContext, besides: str, pairs: frozenset[str]) -> frozenset[str]:
-    """Which of the character pairs a project says it does: its name, purpose and goal, or a row's name other than
-    `besides`. Kept per project: the pairs of its text, and for each pair the rows whose names hold it."""
+    """Which of the character pairs a project says it does: in its name, purpose and goal, or in a row's name other than
+    `besides` (the pair occurs more often in all its rows' names than the rows named `besides` hold it). Kept per
+    project: its rows' names joined, and how many rows bear each name."""
+    text = project.text
+    said = [pair for pair in pairs if pair in text]
+    if len(said) == len(pairs):
+        return frozenset(said)
     kept = project.memo.get("says")
     if kept is None:
-        rows: Counter[str] = Counter()
-        for row in project.rows:
-            rows.update(bigrams(row.name))
-        kept = project.memo["says"] = (bigrams(project.text), rows, Counter(row.name for row in project.rows))
-    text, rows, names = kept
-    own = names[besides]  # the rows of that very name, each holding every one of its pairs
-    return frozenset(pair for pair in pairs if pair in text or rows[pair] > own)
+        kept = project.memo["says"] = ("\x1f".join(row.name for row in project.rows), Counter(row.name for row in project.rows))
+    names, counts = kept
+    own = counts[besides]
+    return frozenset(pair for pair in pairs if pair in text or names.count(pair) > besides.count(pair) * own)
 
 
 @lru_cache(maxsize=50_000)
