@@ -302,14 +302,20 @@ def test_a_rows_table_s_document_named_by_its_title_has_the_title_s_year(tmp_pat
     table = tmp_path / "export.csv"
     frame = pd.DataFrame(rows, columns=["source", "project", "level3", "value"]).assign(level1="产出指标", level2="时效指标")
     frame.to_csv(table, index=False)
+    for options, scored, projects in _scored_both_ways(table, tmp_path):
+        assert scored["codes"].str.contains("L012").tolist() == [True, False, False], options
+        years = projects.set_index("source")["year"]
+        assert years.to_dict() == {"江川县应急管理局2025年项目支出绩效目标表": "2025", "江川县应急管理局": ""}, options
+
+
+def _scored_both_ways(table: Path, tmp_path: Path):
+    """(options, rows, projects) of a rows table scored on the bulk path (no report) and read whole (a workbook asked
+    for), which must agree."""
     for options in ([], ["--xlsx", str(tmp_path / "review.xlsx")]):
         out, projects = tmp_path / "rows.csv", tmp_path / "projects.csv"
         result = CliRunner().invoke(cli, ["score", str(table), "-o", str(out), "--projects", str(projects), *options])
         assert result.exit_code == EXIT_OK, result.output
-        scored = pd.read_csv(out, dtype=str, keep_default_na=False)
-        assert scored["codes"].str.contains("L012").tolist() == [True, False, False], options
-        years = pd.read_csv(projects, dtype=str, keep_default_na=False).set_index("source")["year"]
-        assert years.to_dict() == {"江川县应急管理局2025年项目支出绩效目标表": "2025", "江川县应急管理局": ""}, options
+        yield options, pd.read_csv(out, dtype=str, keep_default_na=False), pd.read_csv(projects, dtype=str, keep_default_na=False)
 
 
 def test_a_self_evaluation_keeps_last_year_s_payment_deadline():
@@ -372,14 +378,10 @@ def test_a_rows_table_s_blank_merged_headings_go_on_from_the_row_above(tmp_path)
     frame = pd.DataFrame(rows, columns=["level1", "level2", "level3", "value"])
     frame = frame.assign(source="云川市城管局2025年项目支出绩效目标表", project="数字城管平台运维经费", budget=65)
     frame.to_csv(table, index=False)
-    for options in ([], ["--xlsx", str(tmp_path / "review.xlsx")]):
-        out, projects = tmp_path / "rows.csv", tmp_path / "projects.csv"
-        result = CliRunner().invoke(cli, ["score", str(table), "-o", str(out), "--projects", str(projects), *options])
-        assert result.exit_code == EXIT_OK, result.output
-        scored = pd.read_csv(out, dtype=str, keep_default_na=False)
+    for options, scored, projects in _scored_both_ways(table, tmp_path):
         assert scored["level1"].tolist() == ["产出指标"] * 4 + ["效益指标"], options
         assert scored["level2"].tolist() == ["数量指标", "数量指标", "成本指标", "成本指标", "社会效益指标"], options
-        codes = pd.read_csv(projects, dtype=str, keep_default_na=False)["codes"].iloc[0]
+        codes = projects["codes"].iloc[0]
         assert "P108" not in codes.split(";"), (options, codes)  # 25 + 40 = 65万元, the whole budget
 
 
