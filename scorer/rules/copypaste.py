@@ -147,9 +147,9 @@ def row_of_a_sibling_s_work(document: DocumentContext) -> Iterator[tuple[RowCont
     of whose character pairs the sibling's text (its name, purpose, goal and other rows) holds and none of which this
     project's does; money and its management (资金拨付及时率: everyones_subjects) and words that fit every project
     (工作完成率) are every project's, and a satisfaction row asks whom a project serves; a slogan shared is C001's. A
-    name held by more than
-    MAX_NAME_HOLDERS projects is a common standard. Work per row: one lookup of its name and a few set operations
-    (what a project says is kept per project and row name).
+    name held by more than MAX_NAME_HOLDERS projects is a common standard. Work per row: one lookup of its name, and
+    for the few rows a sibling holds, a search of its pairs in the projects' texts (their joined row names kept per
+    project).
     Bad: 城区路灯维护经费 / 垃圾清运及时率 = 100%, with 道路清扫保洁经费 (goal: 垃圾日产日清，清运及时) holding the row.
     Good: 道路清扫保洁经费 / 垃圾清运及时率 = 100% (its own work); 资金拨付及时率 in both (every project's money).
     """

@@ -172,11 +172,13 @@ def beyond_its_kinds(row: RowContext, dimension: str) -> tuple[str, str, list[st
     """(what is claimed, the kinds that cannot claim it, the row's words) where a dimension the project's kinds allow is
     claimed beyond them: the growth of a regional economy (地方经济, GDP, 税收: dimension_topics.yaml regional_economy) by a
     project of no economic kind (project_types.yaml regional_economy_kinds; 教育, 医疗, 救助 serve people, whose means they
-    may ease; a name that buys a training, publicity or a meeting is of that kind only), unless the value counts the
-    project's own outputs (人才≥300人, 网店≥50家); or an ecological benefit by a
-    project whose name buys only activities that change nothing in nature (no_ecology_kinds: 培训, 宣传, 会议; its
-    sectors aside, its brackets' remarks too), unless the row measures people (知晓率: dimension_topics.yaml
-    people_measures). None when its kinds may claim it."""
+    may ease; a name that buys a training, publicity, a meeting, a count or a record is of that kind only, though the
+    output of the trade its people work in may grow: 林下经济产值, dimension_topics.yaml trade_outputs), unless the value
+    counts the project's own outputs (人才≥300人, 网店≥50家); a row of a whole area (全县城镇新增就业人数增长率:
+    project_types.yaml regional_scope_words) claims its economy in other words. Or an ecological benefit by a project
+    whose name buys only activities that change nothing in nature (no_ecology_kinds: 培训, 宣传, 会议; its sectors
+    aside, its brackets' remarks too), unless the row measures people (知晓率: dimension_topics.yaml people_measures).
+    None when its kinds may claim it."""
     regional, no_ecology, sectors, when_built = _kind_limits()
     project = row.project
     if dimension == "economic":
