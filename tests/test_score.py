@@ -394,6 +394,9 @@ def test_a_rows_table_s_blank_merged_headings_go_on_from_the_row_above(tmp_path)
         ("某县水务局2025-2027年项目支出中期绩效目标表", 2025),  # a plan of several years: its first
         ("某县财政局2024年部门决算及2025年部门预算绩效目标表", 2025),  # two years: the budget's
         ("某县2023年及2024年绩效目标表", None),  # two years, neither the budget's
+        ("某县2023-2025年三年行动计划项目2025年度绩效目标表", 2025),  # a programme's span inside: the table's 年度
+        ("某县2025年预算执行情况和2026年预算绩效目标表", 2026),  # the budget to come, not the one being carried out
+        ("某县教育局2025年项目绩效目标表（2024年第四季度编制）", 2025),  # a quarter of drafting is a date
         ("江川县应急管理局2025年项目支出绩效目标表.csv", 2025),
         ("江川县应急管理局", None),  # a unit's name
         ("export2025.csv", None),  # a file's name

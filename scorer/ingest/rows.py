@@ -109,30 +109,35 @@ _FILE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".parquet", ".docx", 
 def title_year(source: str) -> int | None:
     """The year a rows table's document states in its name where the name is a table's title (某县应急管理局2025年项目
     支出绩效目标表, …自评表(2024年度)), as a document's title states it (scorer.ingest.interpret.stated_year); None for
-    a unit's or a file's name, which states none (某县民政局, export.csv). A plan of several years states its first
-    (2025-2027年); a title naming two years, the one of its budget (2024年部门决算及2025年预算…表: 2025), else none; a
-    date in it (2024年12月编制) is no year of the table's."""
+    a unit's or a file's name, which states none (某县民政局, export.csv). The year of its 年度 (…2023-2025年三年行动计划
+    项目2025年度绩效目标表: 2025), else of its 预算 (2024年部门决算及2025年预算…表; not 2025年预算执行情况), else its one
+    year; a plan of several years alone states its first (2025-2027年); a date of drafting (2024年12月编制, 2024年第四季度
+    编制) is no year of the table's."""
     from scorer.ingest.interpret import stated_year
 
     name = source[: -len(suffix)] if (suffix := Path(source).suffix.lower()) in _FILE_SUFFIXES else source
     if not name or not _NAMES_A_TABLE.search(name):
         return None
     span = _YEAR_SPAN.search(name)
-    if span:
-        return int(span.group(1))  # 2025-2027年中期绩效目标表: the plan's first year is the year budgeted
-    years = {int(year) for year in _YEAR_IN_NAME.findall(name)}  # not a date's (2024年12月编制)
+    plain = _YEAR_SPAN.sub("", name)  # a plan's span may be a programme's name within the title (2023-2025年三年行动)
+    for pattern in (_TABLE_YEAR_IN_NAME, _BUDGET_YEAR_IN_NAME):
+        named = {int(year) for year in pattern.findall(plain)}
+        if len(named) == 1:
+            return named.pop()  # …项目2025年度绩效目标表; 2024年部门决算及2025年预算…表
+    years = {int(year) for year in _YEAR_IN_NAME.findall(plain)}  # not a date's (2024年12月编制, 2024年第四季度)
     if len(years) == 1:
         return years.pop()
-    if len(years) > 1:  # 2024年部门决算及2025年预算…表: the year of the budget, if one year is
-        budgeted = {int(year) for year in _BUDGET_YEAR_IN_NAME.findall(name)}
-        return budgeted.pop() if len(budgeted) == 1 else None
-    return stated_year([name])  # 二〇二五年…表, …自评表(2024年度)
+    if span and not years:
+        return int(span.group(1))  # 2025-2027年中期绩效目标表: the plan's first year is the year budgeted
+    return stated_year([name]) if not years else None  # 二〇二五年…表, …自评表(2024年度)
 
 
 _NAMES_A_TABLE = re.compile(r"表|绩效|预算|决算|目标|自评")
 _YEAR_SPAN = re.compile(r"(20\d{2})\s*年?\s*[-—–～~至到]\s*(?:20)?\d{2}\s*年")
-_YEAR_IN_NAME = re.compile(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
-_BUDGET_YEAR_IN_NAME = re.compile(r"(20\d{2})\s*年度?(?:部门|单位|项目)?预算")
+_NOT_A_DATE = r"(?!\s*(?:\d{1,2}\s*月|第?[一二三四1-4]\s*季度|上半年|下半年))"
+_YEAR_IN_NAME = re.compile(rf"(20\d{{2}})\s*年{_NOT_A_DATE}")
+_TABLE_YEAR_IN_NAME = re.compile(r"(20\d{2})\s*年度")
+_BUDGET_YEAR_IN_NAME = re.compile(r"(20\d{2})\s*年度?(?:部门|单位|项目)?预算(?!执行)")
 
 
 def _budget(cell: str) -> float | None:

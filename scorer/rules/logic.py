@@ -525,14 +525,29 @@ def deadline_after_the_goal_s(row: RowContext) -> Hit | None:
     ]
     if not later:
         return None
+    units = table("units")
     goal = compact(row.project.project.goal)
-    within = contains_any(goal, tuple(table("units").get("goal_within_year_words") or ())) or (
-        f"{year}年" if re.search(rf"{year}\s*年[^，,；;。]{{0,12}}(?:前|底|内)", goal) else ""
-    )
+    if contains_any(goal, units["goal_several_years_words"]) or contains_any(row.name, units["after_the_year_acts"]):
+        return None  # 建设期两年, 分期实施: work of several years; 决算审计 follows the year's work by its nature
+    within = _within_the_year(goal, year)
     if not within or any(other > year for other in _own_years(row.project)):
         return None  # the goal gives no limit within the year, or names a later year of its own
     later_year, date = later[0]
     return Hit(evidence=date, fields={"later": later_year, "year": year, "goal": within})
+
+
+def _within_the_year(goal: str, year: int) -> str:
+    """The words by which a goal puts its work within the budget year (年内, 年底前, 2025年…前), or "": not 三年内 (a count
+    of years), not 截至2025年底 (a baseline). lexicons/units.yaml goal_within_year_words, date_baseline_words."""
+    units = table("units")
+    for word in units["goal_within_year_words"]:
+        for found in re.finditer(re.escape(word), goal):
+            if not re.search(r"[一二两三四五六七八九十几多数\d]$", goal[: found.start()]):
+                return word
+    for found in re.finditer(rf"{year}\s*年[^，,；;。]{{0,12}}(?:前|底|内)", goal):
+        if not goal[: found.start()].endswith(tuple(units["date_baseline_words"])):
+            return found.group()
+    return ""
 
 
 def _for_the_next_year(text: str, date: str, year: int) -> bool:
@@ -542,7 +557,7 @@ def _for_the_next_year(text: str, date: str, year: int) -> bool:
     if not date.startswith(str(year - 1)) or date not in text:
         return False
     clause = re.split(r"[，,；;。]", text[text.index(date) :], maxsplit=1)[0]
-    return bool(contains_any(clause, _next_year_words()))
+    return bool(contains_any(clause, _next_year_words())) or f"{year}年" in clause  # …前完成2025年度报刊征订
 
 
 @cache
@@ -646,7 +661,10 @@ def _names_the_whole(project: ProjectContext, row: RowContext) -> bool:
     and stands in the project's name."""
     name = compact(row.name)
     ends = ends_with_any(name, table("project_types")["budget_words"])
-    return bool(ends) and len(name) > len(ends) and name in compact(project.project.name)
+    whole = compact(project.project.name)
+    if re.search(r"[和及与、]", whole):
+        return False  # 森林防火培训和宣传经费: 宣传经费 names one of its parts
+    return bool(ends) and len(name) > len(ends) and name in whole
 
 
 def _cost_in_total(project: ProjectContext, row: RowContext) -> float | None:

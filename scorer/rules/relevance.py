@@ -153,6 +153,12 @@ def _regional(name: str) -> list[str]:
     return contains_any(name, table("project_types").get("regional_scope_words") or ())
 
 
+@cache
+def _meetings_of_their_work() -> frozenset[str]:
+    """Kinds whose meetings are their work (project_types.yaml budget_lines_spare: 招商, 就业创业, 社会保障)."""
+    return frozenset(table("project_types").get("budget_lines_spare") or ())
+
+
 @lru_cache(maxsize=4096)
 def _own_outcomes(kinds: frozenset[str]) -> frozenset[str]:
     """The words of what the project's kinds bring about in the people they serve (project_types.yaml own_outcomes)."""
@@ -183,10 +189,13 @@ def beyond_its_kinds(row: RowContext, dimension: str) -> tuple[str, str, list[st
     project = row.project
     if dimension == "economic":
         kinds = project.spent_on or project.name_types or project.types  # what the name buys, not where (农村 in a goal)
-        activity = _buys_an_activity(compact(_BRACKETED.sub("", project.name)), no_ecology)
-        if activity:
+        name = compact(_BRACKETED.sub("", project.name))
+        activity = _buys_an_activity(name, no_ecology)
+        if activity and not (kinds & _meetings_of_their_work() and _buys_an_activity(name, frozenset({"会议"}))):
             kinds = kinds & no_ecology or kinds  # 高素质农民培育 buys a training, not the farms its trainees work
-        if not kinds or kinds & regional or row.value.family in (UnitFamily.PERSON, UnitFamily.COUNT):
+            # (招商引资推介大会 keeps its trade: a meeting of trade's is trade's work)
+        counted = row.value.family in (UnitFamily.PERSON, UnitFamily.COUNT) and not _regional(row.name)
+        if not kinds or kinds & regional or counted:
             return None  # 向本地企业输送技能人才≥300人: the project's own output, counted, whatever heading it is filed under
         if kinds & when_built and _builds_or_runs_its_place(compact(project.name)):
             return None  # 农贸市场升级改造: the money builds the place of trade
