@@ -815,10 +815,12 @@ def is_placeholder_name(row: RowContext) -> bool:
     name = compact(row.indicator.level3)
     if not name:
         return False
+    if row.group == "satisfaction" and row.form & {"share", "measure"}:
+        return False  # 服务对象满意度 under 服务对象满意度(指标) names a measure, of no group (B002's: boilerplate)
     if name == row.level2 or name in _level2_headings():
         return True
     if row.form & {"share", "count", "measure"}:
-        return False  # 服务对象满意度 under 服务对象满意度指标 names a measure
+        return False  # 可持续 under 可持续影响指标 is cut short; a count or a share names a measure
     return len(name) >= 2 and row.level2_is_heading and bool(row.level2) and row.level2.startswith(name)
 
 

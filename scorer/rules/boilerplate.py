@@ -94,7 +94,7 @@ def satisfaction_without_group(row: RowContext) -> Hit | None:
     Bad: 服务对象满意度 = ≥95%; 满意度 = ≥98%; 全体服务对象满意度 = ≥95%.
     Good: 参训人员满意度 = ≥98%; 居家养老服务对象满意度 = ≥95%.
     """
-    match = re.match(r"^(.*?)(?:满意度|满意率)$", row.name)
+    match = re.match(r"^(.*?)(?:满意度|满意率)(?:指标)?$", row.name)  # 服务对象满意度指标: the heading as a name
     if not match or not row.level2_is_heading:
         return None  # a 二级指标 that is not a standard heading names the group (人大常委会成员及远程对象)
     group = match.group(1)
