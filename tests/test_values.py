@@ -457,3 +457,12 @@ def test_a_time_of_day_before_which_a_thing_is_done_is_a_limit_of_time(raw, numb
 def test_no_limit_at_a_time_of_day_is_no_clock_deadline(raw):
     """Around a time (前后), after it, an hour that is none, or a time with no 前 sets no limit of time."""
     assert parse_value(raw).unit != "时"
+
+
+def test_a_count_in_ten_thousands_of_lamps_is_no_money():
+    """1.8万盏 was read as 1.8万元 (review 55): 万 before a measure word scales the count."""
+    from scorer.values import parse_value
+
+    lamps = parse_value("1.8万盏")
+    assert (lamps.family, lamps.unit, lamps.numbers) == (UnitFamily.COUNT, "盏", (18000.0,))
+    assert parse_value("≥5万").family is UnitFamily.MONEY  # 万 alone is still 万元, as budget tables write it
