@@ -75,7 +75,8 @@ def rate_with_at_most(row: RowContext) -> Hit | None:
     """A rate where higher is better (满意度, 合格率, 完成率, 整改率, 入学率) capped with ≤ or <.
 
     Rates where lower is better (错误率, 事故发生率, 不予受理率) and 控制率 are left to other rules; a share that
-    may be a cap as well as a floor (贴息比例, 行政成本占比) is no defect with ≤.
+    may be a cap as well as a floor (贴息比例, 行政成本占比), and the use of a capacity, whose ceiling keeps it from
+    overcrowding (病床使用率 ≤93%: unit_expectations.yaml capacity_use_rates), are no defect with ≤.
     Bad: 培训合格率 = ≤95%; 重大隐患整改率 = ≤100%.
     Good: 培训合格率 = ≥95%; 差错率 = ≤1%; 贴息比例 = ≤50%.
     """
@@ -83,8 +84,9 @@ def rate_with_at_most(row: RowContext) -> Hit | None:
         return None
     if not is_higher_better_rate(row.name) or is_either_way_share(row.name):
         return None
-    if contains_any(row.name, units_table()["control_rate_words"]):
-        return None
+    units = units_table()
+    if contains_any(row.name, units["control_rate_words"]) or ends_with_any(row.name, units["capacity_use_rates"]):
+        return None  # 病床使用率 ≤93%: the use of a capacity has a band, too full as well as too empty
     return Hit(evidence=row.value.op)
 
 
