@@ -240,10 +240,16 @@ def score_documents(
         present = {f.category for f in found if f.severity is not Severity.INFO}  # info is shown, not scored
         categories.append(";".join(c for c in CATEGORIES if c in present))
         codes.append(";".join(dict.fromkeys(f.code for f in shown)))  # V005 is two findings of one code
-        # the rules' reasons first, the model's last; its "请人工复核" only where no rule found a defect
+        # the defects the rules found first, then their notes (延续指标, 供参考), the model's last; its "请人工复核" only
+        # where no rule found a defect
         by_rules = [f for f in shown if f.code not in model_codes]
         ruled = any(f.severity is not Severity.INFO for f in by_rules)
-        messages.append("；".join(dict.fromkeys(said(f) for f in (*by_rules, *(f for f in shown if f.code in model_codes)))))
+        in_order = (
+            *(f for f in by_rules if f.severity is not Severity.INFO),
+            *(f for f in by_rules if f.severity is Severity.INFO),
+            *(f for f in shown if f.code in model_codes),
+        )
+        messages.append("；".join(dict.fromkeys(said(f) for f in in_order)))
         fixes.append("；".join(dict.fromkeys(f.fix for f in found if f.fix and not (ruled and f.code in model_codes))))
         problems.append(sum(1 for f in found if f.severity is not Severity.INFO))
     rows["score"] = scores

@@ -3759,3 +3759,17 @@ def test_a_numbered_statement_or_cost_item_inside_a_table_opens_no_project(tmp_p
     assert [p.name for p in document.projects] == ["农村危房改造"]
     names = [i.level3 for i in document.projects[0].indicators]
     assert {"改造危房户数", "项目资金使用合规率", "改造户满意度"} <= set(names)
+
+
+def test_a_cell_s_second_line_without_a_tab_stays_in_the_cell():
+    """Word saves a cell holding a line break as two lines, the second with no tab, right under the first (sample 002's
+    视察议政业务费 goal lost its second item, silently: a newcomer's trial). A line after the row's blank line is a
+    paragraph still."""
+    from scorer.ingest.blocks import Paragraph, Row
+    from scorer.ingest.text_export import text_to_blocks
+
+    text = "\t绩效目标\n\t1.为代表履职提供基础保障。\n2.为代表开展视察调研提供经费保障。\n\n说明：以上为年度目标。\n"
+    blocks = text_to_blocks(text)
+    rows = [block for block in blocks if isinstance(block, Row)]
+    assert rows[0].cells == ["绩效目标", "1.为代表履职提供基础保障。\n2.为代表开展视察调研提供经费保障。"]
+    assert [block.text for block in blocks if isinstance(block, Paragraph)] == ["说明：以上为年度目标。"]

@@ -423,3 +423,11 @@ def test_a_bare_figure_takes_the_unit_its_name_gives_in_brackets():
     codes = scorer.score(frame).rows.set_index("level3")["codes"]
     assert [codes[name] for name in ("工程验收合格率（%）", "建设面积（万亩）", "设备完好率（%）")] == ["", "", ""]
     assert "U001" in codes["工程验收合格率"]  # no unit anywhere: still a rate without its %
+
+
+def test_a_defect_is_said_before_a_note_that_the_row_is_carried_over():
+    """A newcomer read （延续指标，供参考，不算缺陷） first on rows marked down for a defect: the defect comes first."""
+    rows = scorer.score(Path(__file__).resolve().parents[1] / "samples").rows
+    noted = rows[rows["messages"].str.contains("延续指标") & (rows["categories"] != "")]
+    assert len(noted) >= 3
+    assert not any(message.split("；")[0].endswith("不算缺陷）") for message in noted["messages"])

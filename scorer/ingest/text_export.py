@@ -57,6 +57,11 @@ def text_to_blocks(text: str) -> list[Block]:
                 start = number
             cells.append(line.strip())
             continue
+        if cells and line.strip() and "\t" not in line and lines[number - 2].startswith("\t"):
+            # the cell's own line break: Word writes a cell's second line with no tab, right under its first
+            # (1.为代表…提供基础保障。 / 2.为代表…提供经费保障。), before the blank line that ends the row
+            cells[-1] = f"{cells[-1]}\n{line.strip()}"
+            continue
         close_row()
         stripped = line.strip()
         if not stripped:

@@ -498,14 +498,14 @@ def _own_years(project: ProjectContext) -> frozenset[int]:
 
 @rule(
     "L014",
-    "deadline-after-the-goal-s",
+    "deadline-after-the-goal",
     "illogical",
     Severity.ERROR,
     message="“{name}”的期限“{evidence}”在{later}年，而绩效目标写明这项工作在预算年度{year}年内完成（“{goal}”），二者矛盾",
     fix="改为与绩效目标一致的{year}年内期限，或修改目标",
     context=True,  # reads the document's budget year and the project's goal
 )
-def deadline_after_the_goal_s(row: RowContext) -> Hit | None:
+def deadline_after_the_goal(row: RowContext) -> Hit | None:
     """A deadline dated in a year after the budget year, where the project's own goal says its work is done within
     the budget year (年内, 年底前, 12月底前, 2025年…前) and names no later year: the row postpones what the goal
     promises for the year. The budget year is the one the document states (L012's). lexicons/units.yaml
