@@ -452,15 +452,12 @@ def deadline_before_budget_year(row: RowContext) -> Hit | None:
     (2022年度) 时效指标 / 项目完成时间 = 2021年12月.
     Good: (2022年度) 资金支付时限 = 2022年11月30日前; (2022年度) 截至2021年底累计建成 = ≥20个.
     """
-    document = row.project.document.document if row.project.document is not None else None
-    if document is None or document.year is None or not document.year_stated:
+    year = _stated_year(row)
+    if year is None:
         return None
-    year = document.year
-    asks_when = row.group == "timeliness" or bool(ends_with_any(row.name, units_table()["time_name_endings"]))
-    for text, whole in ((row.name, False), (row.value_text, asks_when)):
-        for stale_year, date in _dated_deadlines(text, whole):
-            if stale_year < year and stale_year not in _own_years(row.project) and not _for_the_next_year(text, date, year):
-                return Hit(evidence=date, fields={"year": year})
+    for text, stale_year, date in _row_deadlines(row):
+        if stale_year < year and stale_year not in _own_years(row.project) and not _for_the_next_year(text, date, year):
+            return Hit(evidence=date, fields={"year": year})
     return None
 
 
@@ -514,17 +511,10 @@ def deadline_after_the_goal(row: RowContext) -> Hit | None:
     Good: the same row beside a goal 2025年完成主体工程，2026年6月底前竣工验收 (the goal names 2026); (2025年度) goal
     年内完成验收 / 验收完成时间 = 2025年12月底前.
     """
-    document = row.project.document.document if row.project.document is not None else None
-    if document is None or document.year is None or not document.year_stated:
+    year = _stated_year(row)
+    if year is None:
         return None
-    year = document.year
-    asks_when = row.group == "timeliness" or bool(ends_with_any(row.name, units_table()["time_name_endings"]))
-    later = [
-        (later_year, date)
-        for text, whole in ((row.name, False), (row.value_text, asks_when))
-        for later_year, date in _dated_deadlines(text, whole)
-        if later_year > year
-    ]
+    later = [(later_year, date) for _, later_year, date in _row_deadlines(row) if later_year > year]
     if not later:
         return None
     units = table("units")
@@ -536,6 +526,24 @@ def deadline_after_the_goal(row: RowContext) -> Hit | None:
         return None  # the goal gives no limit within the year, or names a later year of its own
     later_year, date = later[0]
     return Hit(evidence=date, fields={"later": later_year, "year": year, "goal": within})
+
+
+def _stated_year(row: RowContext) -> int | None:
+    """The budget year the row's document states (预算年度, its title, a rows table's title as its name); None when it
+    states none, a year only guessed from its text included (L012, L014)."""
+    document = row.project.document.document if row.project.document is not None else None
+    return document.year if document is not None and document.year_stated else None
+
+
+def _row_deadlines(row: RowContext) -> list[tuple[str, int, str]]:
+    """(text, year, date) of each dated deadline in the row's name and value; the value is one when it is only a
+    date and the row asks when (时效指标, …完成时间)."""
+    asks_when = row.group == "timeliness" or bool(ends_with_any(row.name, units_table()["time_name_endings"]))
+    return [
+        (text, year, date)
+        for text, whole in ((row.name, False), (row.value_text, asks_when))
+        for year, date in _dated_deadlines(text, whole)
+    ]
 
 
 def _within_the_year(goal: str, year: int) -> str:
