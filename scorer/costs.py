@@ -5,7 +5,11 @@ budget the cost rows cover). A price per one thing is written in its unit (≤80
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import cache
 
+from scorer.goals import goal_counts
+from scorer.lexicons import table
 from scorer.normalise import ProjectContext, RowContext
 from scorer.predicates import contains_any
 from scorer.text import bigrams
@@ -27,6 +31,46 @@ def price_per_unit(row: RowContext, ceilings: bool = False) -> tuple[float, str]
     if row.value.op in ("≤", "<") and not ceilings:
         return None  # a ceiling on a price can be met by paying less: only a set standard fixes the spend
     return row.value.number * _MONEY_FACTOR[parts[0]], parts[1]
+
+
+def price_per_unit_and_period(row: RowContext) -> tuple[float, str, str] | None:
+    """(万元 per unit per period, the unit, the period) of a set standard per one thing per period: 300元/人/月 ->
+    (0.03, 人, 月); 150元/天/人 -> (0.015, 人, 天). None for a ceiling, and for two things or two periods (元/人/次: how many
+    times each person comes is not said)."""
+    value = row.value
+    parts = re.split(r"[/·]", value.unit)
+    if len(parts) != 3 or parts[0] not in _MONEY_FACTOR or value.number is None or value.op in ("≤", "<"):
+        return None
+    periods = _price_periods()
+    thing, period = (parts[2], parts[1]) if parts[1] in periods else (parts[1], parts[2])
+    if period not in periods or thing in periods or not thing:
+        return None
+    return value.number * _MONEY_FACTOR[parts[0]], thing, period
+
+
+def periods_paid_for(project: ProjectContext, row: RowContext, period: str) -> float:
+    """How many periods (days, months) the project states a standard per period is paid for: a figure in the cost row's
+    own name (12个月生活补助), else its output quantity row in that period's units (补贴发放月数 = 12个月; the one sharing
+    most words with the cost row's name, the fewest of those alike), else 1: a year's budget pays one year, and anything
+    paid per day or month is paid for one of them at least."""
+    written = _price_periods()[period]
+    for match in re.finditer(r"\d+(?:\.\d+)?\s*[^\d\s，,。；;、]{1,3}", row.indicator.level3):
+        parsed = parse_value(match.group())
+        if parsed.unit in written and parsed.number:
+            return parsed.number
+    if period == "年":
+        return 1.0
+    quantities = _output_quantities(project)
+    candidates = [entry for unit in written for entry in quantities.get(unit, ())]
+    if len(candidates) == 1:
+        return candidates[0][1]
+    alike = _most_alike(bigrams(row.name), candidates)
+    return 1.0 if alike is None else alike
+
+
+@cache
+def _price_periods() -> dict[str, tuple[str, ...]]:
+    return {str(period): tuple(map(str, units)) for period, units in table("units")["price_periods"].items()}
 
 
 _PER_ONE_IN_NAME = re.compile(r"每一?|单(?![位价一项独据元])(?=[\u4e00-\u9fff])")  # 每公里, 每一户, 单座; not 单位, 单价
@@ -72,7 +116,22 @@ def quantity_paid_for(project: ProjectContext, row: RowContext, unit: str, named
     paid_for = bigrams(row.name)
     if named:  # the unit's own word (每批次检验费, 快速检测批次: 批次) names no thing in common
         paid_for -= bigrams(unit) | {unit}
-    best: tuple[int, float] | None = None  # (words shared, minus the count): alike rows give the smaller count
+    return _most_alike(paid_for, candidates)
+
+
+def quantity_the_goal_states(project: ProjectContext, row: RowContext, unit: str) -> float | None:
+    """The count in `unit` the project's goal text states of what the cost row prices, for a project with no such row
+    (goal 为800户困难家庭发放冬季取暖补助, cost row 取暖补助标准 = 1000元/户: 800): of the goal's counts of the year's work
+    in that unit (scorer.goals) whose clause shares a word with the cost row's name, the lowest bound of the most alike;
+    none for a cap (控制在200人以内 can be met by paying fewer)."""
+    candidates = [(count.words, count.low) for count in goal_counts(project) if count.unit == unit and count.kind != "cap"]
+    return _most_alike(bigrams(row.name), candidates)
+
+
+def _most_alike(paid_for: frozenset[str], candidates: Sequence[tuple[frozenset[str], float]]) -> float | None:
+    """The figure of the candidate whose name shares most of the words `paid_for`, the smallest of those alike; None
+    when none shares a word."""
+    best: tuple[int, float] | None = None  # (words shared, minus the figure)
     for name_words, number in candidates:
         shared = len(paid_for & name_words)
         if shared and (best is None or (shared, -number) > best):

@@ -588,6 +588,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "field.expected": {"zh": "应有的单位", "en": "unit expected"},
     "field.level2": {"zh": "二级指标", "en": "level-2 heading"},
     "field.quantity": {"zh": "数量", "en": "quantity"},
+    "field.periods": {"zh": "×月数或天数", "en": "× months or days"},
     "field.total": {"zh": "合计", "en": "total"},
     "field.budget": {"zh": "项目预算", "en": "budget"},
     "train.done": {

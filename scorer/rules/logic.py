@@ -6,7 +6,13 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from scorer.costs import price_per_unit, quantity_paid_for
+from scorer.costs import (
+    periods_paid_for,
+    price_per_unit,
+    price_per_unit_and_period,
+    quantity_paid_for,
+    quantity_the_goal_states,
+)
 from scorer.goals import goal_counts
 from scorer.lexicons import table
 from scorer.normalise import ProjectContext, RowContext
@@ -707,11 +713,15 @@ def _same_work_in_money(row: RowContext, other: RowContext) -> bool:
     "illogical",
     Severity.ERROR,
     scope="project",
-    message="单位成本{value}乘以数量{quantity:g}{unit}，约{total:g}万元，超过项目预算{budget:g}万元",
+    message="单位成本{value}乘以数量{quantity}{periods}，约{total:g}万元，超过项目预算{budget:g}万元",
     fix="核对单位成本和数量：二者之积应在预算之内",
 )
 def unit_cost_times_quantity_exceeds_budget(project: ProjectContext) -> Iterator[tuple[RowContext, Hit]]:
-    """A set price per thing (元/人, 元/平方米) times how many things the project states is more than its budget.
+    """A set price per thing (元/人, 元/平方米) times how many things the project states is more than its budget; a price
+    per thing per period (元/人/月, 元/人·天) times the things and the periods it states (scorer.costs.periods_paid_for:
+    补贴月数 = 12个月; none stated, one). With no row counting the things, the count its goal states of them
+    (scorer.costs.quantity_the_goal_states). A standard that is a line (低保保障标准: the allowance tops income up to it)
+    is no price (lexicons/units.yaml standard_lines).
 
     The targets must match the money (财预〔2015〕88号: 绩效目标与预算 "相应匹配"): a standard and a
     quantity whose product the budget cannot pay cannot both be met. Only a set standard (780元/生, =,
@@ -719,30 +729,45 @@ def unit_cost_times_quantity_exceeds_budget(project: ProjectContext) -> Iterator
     cost row's own name, else the output quantity row in the same unit that names what the standard pays for
     (scorer.costs.quantity_paid_for): not an effect (带动就业人数), a total over years (累计) nor another group of people
     (筛查人数).
-    Bad: budget 20万元, 人均培训补助标准 = 3000元/人 and 培训人数 = ≥200人 (60万元).
+    Bad: budget 20万元, 人均培训补助标准 = 3000元/人 and 培训人数 = ≥200人 (60万元); budget 60万元, 公益性岗位补贴标准 =
+    1500元/人/月 with 公益性岗位人数 = 50人 and 补贴发放月数 = 12个月 (90万元).
     Good: budget 20万元, 人均培训补助标准 = 800元/人 and 培训人数 = ≥200人 (16万元); 人均培训费 = ≤3000元/人; budget 60万元,
-    大病救助标准 = 1万元/人 with 救助大病患者人数 = 50人 and 免费筛查人数 = 6000人.
+    大病救助标准 = 1万元/人 with 救助大病患者人数 = 50人 and 免费筛查人数 = 6000人; budget 60万元, 1500元/人/月 for 30人 and
+    12个月 (54万元).
     """
     budget = project.project.budget
     if not budget:
         return
     for row in project.rows:
-        priced = price_per_unit(row) if row.group == "cost" else None
-        if priced is None:
+        if row.group != "cost" or contains_any(row.name, _standard_lines()):
             continue
-        per_unit, unit = priced
+        periods, period = 1.0, ""
+        per_period = price_per_unit_and_period(row)
+        if per_period is not None:
+            per_unit, unit, period = per_period
+            periods = periods_paid_for(project, row, period)
+        elif (priced := price_per_unit(row)) is not None:
+            per_unit, unit = priced
+        else:
+            continue
         quantity = quantity_paid_for(project, row, unit)
         if quantity is None:
+            quantity = quantity_the_goal_states(project, row, unit)
+        if quantity is None:
             continue
-        total = per_unit * quantity
+        total = per_unit * quantity * periods
         if total > budget * 1.05 + 0.005:
-            yield (
-                row,
-                Hit(
-                    evidence=f"{total:g}>{budget:g}",
-                    fields={"quantity": quantity, "unit": unit, "total": round(total, 2), "budget": budget},
-                ),
-            )
+            said_periods = f"×{periods:g}{PERIOD_SAID.get(period, period)}" if period else ""
+            fields = {"quantity": f"{quantity:g}{unit}", "periods": said_periods, "total": round(total, 2), "budget": budget}
+            yield row, Hit(evidence=f"{total:g}>{budget:g}", fields=fields)
+
+
+PERIOD_SAID = {"月": "个月"}  # 12个月, not 12月 (December)
+
+
+@cache
+def _standard_lines() -> tuple[str, ...]:
+    return tuple(table("units")["standard_lines"])
 
 
 @rule(

@@ -270,6 +270,8 @@ def foreign_topic(row: RowContext) -> tuple[str, list[str]] | None:
 
 def _foreign_topic(row: RowContext) -> tuple[str, list[str]] | None:
     project = row.project
+    if contains_any(project.name, table("project_types")["whole_unit_projects"]):
+        return None  # a unit's whole budget: all its kinds of work are its own
     for kind, found in topics_in_name(row.name):
         topic_words = _row_topics()[kind]
         if kind in project.types:
@@ -335,13 +337,15 @@ def topics_in_name(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 def topic_of_another_kind(row: RowContext) -> Hit | None:
     """An indicator about a kind of work the project does not do (a 会议 row in a network-maintenance project).
 
-    Only rows with no figure are judged: a counted activity (文物安全知识培训次数 = 2次) is work the project
-    itself reports, while a slogan or a 时效 formula is what gets copied from another project's table.
-    Bad: 人大专网维护费 / 会议召开时效性 = 及时.
+    Only rows with no figure, or a rate, are judged: a counted activity (文物安全知识培训次数 = 2次) is work the project
+    itself reports, while a slogan, a 时效 formula or a rate (会议召开及时率 = 100%, 参会人员满意度 = ≥95%) is what gets
+    copied from another project's table.
+    Bad: 人大专网维护费 / 会议召开时效性 = 及时; 数字化城管平台运维 / 会议召开及时率 = 100%.
     Good: 人大代表执法检查工作经费 / 执法检查会议次数 (its purpose lists 会议 costs);
     文物保护专项经费 / 文物安全知识培训次数 = 2次.
     """
-    if has_figure(row) or is_checkable_state(row):
+    a_rate = row.value.family is UnitFamily.PERCENT and row.value.has_number
+    if not a_rate and (has_figure(row) or is_checkable_state(row)):
         return None
     found = foreign_topic(row)
     if not found:
