@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scorer.lexicons import terms
+from scorer.lexicons import table, terms
 from scorer.normalise import RowContext
 from scorer.predicates import (
     asks_for_money,
@@ -22,6 +22,7 @@ from scorer.registry import Hit, rule
 from scorer.types import Severity, UnitFamily
 
 _SCHEDULE = "时间安排（周期）"
+_DEADLINE = "时限"
 _FAMILY_WORDS = {
     UnitFamily.COUNT: "次数/个数",
     UnitFamily.PERSON: "人数",
@@ -48,14 +49,17 @@ def rate_not_in_percent(row: RowContext) -> Hit | None:
     """A rate or satisfaction (…率, 满意度) whose value is not a percentage.
 
     A rate per a base it states (万车死亡率 ≤1.8, 孕产妇死亡率 ≤12/10万) is no share: it needs no %. A rate given as a
-    schedule (扶助金发放及时率 = 按季度足额发放: lexicons/periodicities.txt) says when, not what share, as ≤12月份 does.
+    schedule (扶助金发放及时率 = 按季度足额发放: lexicons/periodicities.txt) or as a deadline with no figure (每季度末前,
+    年底前, 当天完成) says when, not what share, as ≤12月份 does.
     Bad: 群众满意度 = ≥1次; 支付及时率 = ≤12月份; 接待成本节约率 = ≤4.25万元; 会议资料印制错误率 = 0次;
-    扶助金发放及时率 = 按季度足额发放.
+    扶助金发放及时率 = 按季度足额发放; 报酬发放及时率 = 每季度末前.
     Good: 群众满意度 = ≥90%; 支付及时率 = 100%; 道路交通万车死亡率 = ≤1.8; 扶助金按季度发放 = 按季度足额发放.
     """
     if not is_percent_name(row.name) or states_a_rate_base(row):
         return None
     if not row.value.has_number:
+        if row.value.family is UnitFamily.DATE or contains_any(row.value_text, table("units")["same_day_limits"]):
+            return Hit(evidence=_DEADLINE)  # 每季度末前, 年底前, 当天完成: when, as ≤12月份 says
         schedule = contains_any(row.value_text, terms("periodicities"))
         return Hit(evidence=_SCHEDULE) if schedule else None
     if row.value.family is UnitFamily.PERCENT:
