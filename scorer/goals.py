@@ -42,7 +42,8 @@ class GoalCount:
         the words before the clause's list (a verb the items share: 购置…2台、低温等离子灭菌器1台; 示范推广新品种、新技术
         15项); "" when it is not. A range binds less: two bigrams in common are "own". A stem of two characters (培训 of
         培训人数, 讲座 of 讲座场次) binds only the goal's sole count in its unit (`sole`), and only where it stands before
-        the figure (培训约150人; not 专家20人开展义诊, whose figure counts the doctors): among several it may be any."""
+        the figure (培训约150人; not 专家20人开展义诊, whose figure counts the doctors): among several it may be any. The
+        sole count binds a stem in other words too, when seven in ten of its word pairs stand in the count's clause."""
         if self.kind == "range":
             return "own" if len(self.words & bigrams(name)) >= 2 else ""
         stem = count_stem(name).removesuffix(self.unit)  # 清淤疏浚处数: what is counted is 清淤疏浚, in 处
@@ -54,6 +55,8 @@ class GoalCount:
             return ""  # 其中骨干教师专项培训400人次 is a part; 教师培训人次 (the whole) does not name it
         if all(character in self.context for character in stem):
             return "own"
+        if sole and _mostly_said(stem, self.words):
+            return "own"  # 救助“两癌”患病困难妇女 for 救助患“两癌”农村困难妇女24人: the goal's sole count, said in other words
         return "item" if self.lead and all(character in self.lead + self.context for character in stem) else ""
 
     def contradicts(self, op: str, number: float, match: str = "own") -> bool:
@@ -251,6 +254,12 @@ def count_stem(name: str) -> str:
     """The name without its count ending (资助学生人数 -> 资助学生): lexicons/unit_expectations.yaml count_endings."""
     ending = max((e for e in table("unit_expectations")["count_endings"] if name.endswith(e)), key=len, default="")
     return name[: len(name) - len(ending)]
+
+
+def _mostly_said(stem: str, words: frozenset[str]) -> bool:
+    """Whether seven in ten of the stem's word pairs (three at least, generic ones aside) stand in a count's clause."""
+    pairs = bigrams(stem) - _generic_bigrams()
+    return len(pairs) >= 3 and len(pairs & words) * 10 >= len(pairs) * 7
 
 
 @cache
