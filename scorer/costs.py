@@ -39,9 +39,11 @@ def price_per_unit_and_period(row: RowContext) -> tuple[float, str, str] | None:
     times each person comes is not said)."""
     value = row.value
     parts = re.split(r"[/·]", value.unit)
+    periods = _price_periods()
+    if len(parts) == 2 and len(parts[1]) == 2 and parts[1][1] in periods and parts[1][0] not in periods:
+        parts = [parts[0], parts[1][0], parts[1][1]]  # 元/人天: per person-day
     if len(parts) != 3 or parts[0] not in _MONEY_FACTOR or value.number is None or value.op in ("≤", "<"):
         return None
-    periods = _price_periods()
     thing, period = (parts[2], parts[1]) if parts[1] in periods else (parts[1], parts[2])
     if period not in periods or thing in periods or not thing:
         return None
@@ -66,6 +68,17 @@ def periods_paid_for(project: ProjectContext, row: RowContext, period: str) -> f
         return candidates[0][1]
     alike = _most_alike(bigrams(row.name), candidates)
     return 1.0 if alike is None else alike
+
+
+def counted_in(unit: str) -> str:
+    """The unit a thing priced per one is counted in (生: 人), for saying its count."""
+    return next(iter(_counted_as().get(unit, ())), unit)
+
+
+@cache
+def _counted_as() -> dict[str, tuple[str, ...]]:
+    """The units a thing priced per one is counted in besides its own (生: 人, 名)."""
+    return {str(thing): tuple(map(str, units)) for thing, units in table("units")["price_things_counted_as"].items()}
 
 
 @cache
@@ -108,7 +121,7 @@ def quantity_paid_for(project: ProjectContext, row: RowContext, unit: str, named
         if parsed.unit == unit and parsed.number:
             return parsed.number
     quantities = _output_quantities(project)
-    candidates = quantities.get(unit, ())
+    candidates = [entry for alike in (unit, *_counted_as().get(unit, ())) for entry in quantities.get(alike, ())]
     if not candidates and unit:  # 监测站运维费 ≤60万元/站 and 新建监测站 4个: the stations counted in 个
         candidates = [(words, number) for words, number in quantities.get("个", ()) if unit in "".join(words)]
     if len(candidates) == 1 and not named:

@@ -126,7 +126,7 @@ def name_form(raw_name: str) -> frozenset[str]:
     measure: a time, size or amount (…时间, 面积, 成本); unit_in_name: a unit in brackets (面积(亩));
     quantity_in_name: a figure with its unit inside the name (购置康复训练器材6套);
     slogan: an aim (促进…, …改善, 保障…); abstract: a situation or activity (…情况, …管理, …性);
-    clause: punctuation inside, or long without a measurable ending; yes_no: a 是否 question.
+    clause: punctuation inside, or long without a measurable ending nor one act (…密切接触者筛查); yes_no: a 是否 question.
     """
     forms = _name_forms()
     units = table("unit_expectations")
@@ -160,7 +160,12 @@ def name_form(raw_name: str) -> frozenset[str]:
     measurable = out & {"share", "count", "measure", "unit_in_name", "quantity_in_name"}
     question = "是否" in name
     # a question of a checkable act is one fact: longer than a noun, and no clause for that
-    long_and_unmeasured = len(name) >= forms["clause_length"] and not measurable and not asks_an_act(name)
+    long_and_unmeasured = (
+        len(name) >= forms["clause_length"]
+        and not measurable
+        and not asks_an_act(name)
+        and not _ends_with(name, forms["one_act_endings"])
+    )
     if re.search(r"[，,。；;！、]", name.rstrip("。")) or long_and_unmeasured:
         out.add("clause")
     if question:
@@ -250,7 +255,8 @@ def _masked_keywords() -> tuple[tuple[re.Pattern[str], str], ...]:
     """(phrases, keyword): where the keyword names no kind. 系统 after a sector's name is an organisation, after a
     building's service its pipes, no information system (供销系统, 排水系统: project_types.yaml not_information_systems);
     农村 before another sector's clinic, school, road or scheme names only where that work is done, no farming
-    (农村卫生室, 农村低保: not_farming_places); 企业 before its retired or its staff names whose people they are, no trade
+    (农村卫生室, 农村低保: not_farming_places); 农民 of 农民工 names migrant workers (not_farming_people); 企业 before its
+    retired or its staff names whose people they are, no trade
     (企业退休人员: not_business_people)."""
     data = table("project_types")
     return tuple(
@@ -258,6 +264,7 @@ def _masked_keywords() -> tuple[tuple[re.Pattern[str], str], ...]:
         for key, keyword in (
             ("not_information_systems", "系统"),
             ("not_farming_places", "农村"),
+            ("not_farming_people", "农民"),
             ("not_business_people", "企业"),
         )
     )

@@ -82,6 +82,13 @@ STRING_CACHE = 50_000
 
 
 @lru_cache(maxsize=STRING_CACHE)
+def is_whole_unit_budget(project_name: str) -> bool:
+    """A department's or unit's whole budget (部门整体-人大代表工作, 单位整体支出): every kind of its unit's work is its own, so
+    no row of it is another project's (R003, C002, C003). lexicons/project_types.yaml whole_unit_projects."""
+    return bool(contains_any(project_name, table("project_types")["whole_unit_projects"]))
+
+
+@lru_cache(maxsize=STRING_CACHE)
 def is_percent_name(name: str) -> bool:
     """The name measures a share (…率, …满意度, 占比): its value should be a percentage."""
     u = units_table()
@@ -153,13 +160,14 @@ def is_bounded_rate(name: str) -> bool:
 @lru_cache(maxsize=STRING_CACHE)
 def cannot_pass_100(name: str) -> bool:
     """A share that cannot pass 100%: a bounded rate (is_bounded_rate), or any other rate of an act done to the items due
-    (采集率, 随访率: its stem ends in such an act), but a change, an incidence per a base, a rate that may pass 100%
+    (采集率, 随访率: its stem ends in such an act) or of all those due (应助尽助率),
+    but a change, an incidence per a base, a rate that may pass 100%
     (毛入学率) or a ratio of two amounts (回报率, 周转率: lexicons/unit_expectations.yaml ratios_past_100). A rate of an
     amount against another (自给率, 债务率, 满载率) is not judged."""
     u = units_table()
     if ends_with_any(name, u["ratios_past_100"]):
         return False  # 一般公共预算收入完成率, 拨备覆盖率: an amount against a target or another amount
-    if is_bounded_rate(name):
+    if is_bounded_rate(name) or _ALL_DUE.search(name):
         return True
     if not name.endswith("率") or not is_percent_name(name) or contains_any(name, u["growth_rate_words"]):
         return False
@@ -167,6 +175,9 @@ def cannot_pass_100(name: str) -> bool:
     if ends_with_any(name, list(excepted)):
         return False
     return bool(ends_with_any(name[:-1], _acts_done()))
+
+
+_ALL_DUE = re.compile(r"应(\w)尽\1率$")  # 应保尽保率, 应助尽助率: the share of those due who got it
 
 
 @cache

@@ -88,7 +88,7 @@ def _find_operator_anywhere(text: str) -> str:
     return ""
 
 
-_PRODUCT_DOTS = frozenset("·・•‧∙")  # the dot of a unit multiplied by another (人·天), as keyboards and fonts give it
+_PRODUCT_DOTS = frozenset("·・•‧∙*.×")  # the dot of a unit multiplied by another (人·天, 人*月, 人.天), as keyboards give it
 
 
 def _match_unit(rest: str) -> tuple[str, UnitFamily, int]:
@@ -118,7 +118,14 @@ def _match_unit(rest: str) -> tuple[str, UnitFamily, int]:
                 used = position + len(period)
             elif parts and position < len(rest) and "\u4e00" <= rest[position] <= "\u9fff":
                 parts.append(rest[position])  # per what, in a word of no unit table (元/生: per pupil)
-                used = position + 1
+                position += 1
+                used = position
+                if rest[position : position + 1] in ("/", "／") or (
+                    rest[position : position + 1] in _PRODUCT_DOTS and "\u4e00" <= rest[position + 1 : position + 2] <= "\u9fff"
+                ):
+                    joints.append("/" if rest[position] in "/／" else "·")  # 元/生·年, 元/生/年: per pupil per year
+                    position += 1
+                    continue
             break
         if position < len(rest) and rest[position] in "/／每" and parts:
             position += 1

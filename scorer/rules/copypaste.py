@@ -9,7 +9,7 @@ from operator import itemgetter
 
 from scorer.lexicons import table
 from scorer.normalise import DocumentContext, ProjectContext, RowContext, related_kinds
-from scorer.predicates import contains_any, ends_with_any, figure_is_checkable, is_uncheckable_text
+from scorer.predicates import contains_any, ends_with_any, figure_is_checkable, is_uncheckable_text, is_whole_unit_budget
 from scorer.registry import Hit, rule
 from scorer.rules.relevance import foreign_topic, topics_in_name
 from scorer.text import bigrams
@@ -146,7 +146,8 @@ def row_of_a_sibling_s_work(document: DocumentContext) -> Iterator[tuple[RowCont
     its name before the measure (垃圾清运 of 垃圾清运及时率: lexicons/name_forms.yaml measure_endings), at least two
     of whose character pairs the sibling's text (its name, purpose, goal and other rows) holds and none of which this
     project's does; money and its management (资金拨付及时率: everyones_subjects) and words that fit every project
-    (工作完成率) are every project's, and a satisfaction row asks whom a project serves; a slogan shared is C001's. A
+    (工作完成率) are every project's, a satisfaction row asks whom a project serves, and a unit's whole budget (部门整体)
+    does all its unit's work; a slogan shared is C001's. A
     name held by more than MAX_NAME_HOLDERS projects is a common standard. Work per row: one lookup of its name, and
     for the few rows a sibling holds, a search of its pairs in the projects' texts (their joined row names kept per
     project).
@@ -158,6 +159,8 @@ def row_of_a_sibling_s_work(document: DocumentContext) -> Iterator[tuple[RowCont
         for name in dict.fromkeys(row.name for row in project.rows if row.name):
             holders[name].append(project)
     for project in document.scored_projects():
+        if is_whole_unit_budget(project.name):
+            continue  # a unit's whole budget does all its unit's work
         for row in project.rows:
             others = holders.get(row.name, ())
             if len(others) < 2 or len(others) > MAX_NAME_HOLDERS or row.group == "satisfaction":

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from scorer.costs import (
+    counted_in,
     periods_paid_for,
     price_per_unit,
     price_per_unit_and_period,
@@ -757,8 +758,13 @@ def unit_cost_times_quantity_exceeds_budget(project: ProjectContext) -> Iterator
             continue
         total = per_unit * quantity * periods
         if total > budget * 1.05 + 0.005:
-            said_periods = f"×{periods:g}{PERIOD_SAID.get(period, period)}" if period else ""
-            fields = {"quantity": f"{quantity:g}{unit}", "periods": said_periods, "total": round(total, 2), "budget": budget}
+            said_periods = f"×{periods:g}{PERIOD_SAID.get(period, period)}" if period and period != "年" else ""
+            fields = {
+                "quantity": f"{quantity:g}{counted_in(unit)}",
+                "periods": said_periods,
+                "total": round(total, 2),
+                "budget": budget,
+            }
             yield row, Hit(evidence=f"{total:g}>{budget:g}", fields=fields)
 
 

@@ -20,11 +20,12 @@ from scorer.predicates import (
     is_percent_name,
     is_placeholder_name,
     is_uncheckable_text,
+    is_whole_unit_budget,
     row_dimensions,
     units_table,
 )
 from scorer.registry import Hit, rule
-from scorer.text import compact
+from scorer.text import bigrams, compact
 from scorer.types import Severity, UnitFamily
 
 _DIMENSION_WORDS = {"economic": "经济效益", "ecological": "生态效益", "social": "社会效益", "sustainable": "可持续影响"}
@@ -231,12 +232,16 @@ def _builds_or_buys(name: str) -> bool:
 @lru_cache(maxsize=4096)
 def _buys_an_activity(name: str, activities: frozenset[str]) -> bool:
     """Whether a project's name (compact) ends, budget words aside, with a keyword of one of the activities (…人员培训,
-    …宣传): what the money buys, whatever the words before it name as its topic."""
+    …宣传): what the money buys, whatever the words before it name as its topic. A name joining works (农业技术推广与农民
+    培训) buys an activity only if each of them is one."""
     data = table("project_types")
     core = re.sub("(?:" + "|".join(map(re.escape, data["budget_words"])) + ")$", "", name)
     core = re.sub("(?:" + "|".join(map(re.escape, data.get("programme_words") or ["\x00"])) + ")$", "", core)  # …培育工程
     keywords = [word for kind in activities for word in data["types"][kind]["keywords"]]
-    return bool(ends_with_any(core, keywords))
+    return all(ends_with_any(part, keywords) for part in _JOINED_WORKS.split(core) if part)
+
+
+_JOINED_WORKS = re.compile("[与和及、]")  # 农业技术推广与农民培训: two works, each bought
 
 
 @lru_cache(maxsize=4096)
@@ -251,11 +256,17 @@ def _builds_or_runs_its_place(name: str) -> bool:
 
 
 def _work_of_its_own(row: RowContext, found: list[str]) -> bool:
-    """An ecological row about work the project's own text names (物业服务费 whose purpose is 保洁、绿化养护 / 绿化养护面积);
+    """An ecological row about work the project's own text names (物业服务费 whose purpose is 保洁、绿化养护 / 绿化养护面积;
+    a row filed under 生态效益 whose name the goal or purpose says, seven in ten of its word pairs: 美丽庭院创建 for
+    创建美丽庭院200户);
     the footprint of its own operations (食堂餐厨垃圾量下降率, 库房能耗: dimension_topics.yaml ecological_own_operations)
     is any project's, asked first."""
     words = [word for word in found if word != row.indicator.level2]
-    return bool(words) and all(word in row.project.text for word in words)
+    if not words:  # filed under 生态效益 alone: its own work when the goal or purpose says it, in its words or others'
+        pairs = bigrams(row.name)
+        said = bigrams(row.project.text.removeprefix(row.project.name))
+        return len(pairs) >= 3 and len(pairs & said) * 10 >= len(pairs) * 7
+    return all(word in row.project.text for word in words)
 
 
 def foreign_topic(row: RowContext) -> tuple[str, list[str]] | None:
@@ -270,16 +281,22 @@ def foreign_topic(row: RowContext) -> tuple[str, list[str]] | None:
 
 def _foreign_topic(row: RowContext) -> tuple[str, list[str]] | None:
     project = row.project
-    if contains_any(project.name, table("project_types")["whole_unit_projects"]):
+    if is_whole_unit_budget(project.name):
         return None  # a unit's whole budget: all its kinds of work are its own
+    taken_in = {topic for kind in project.types for topic in _topics_of_kinds().get(kind, ())}
     for kind, found in topics_in_name(row.name):
         topic_words = _row_topics()[kind]
-        if kind in project.types:
+        if kind in project.types or kind in taken_in:
             continue
         if in_own_text(row, topic_words) or contains_any(project.text, _type_keywords()[kind]):
             continue
         return kind, list(found)
     return None
+
+
+@cache
+def _topics_of_kinds() -> dict[str, list[str]]:
+    return table("project_types")["topics_of_kinds"]
 
 
 def in_own_text(row: RowContext, words: Iterable[str]) -> bool:
@@ -320,7 +337,9 @@ def in_own_text(row: RowContext, words: Iterable[str]) -> bool:
 
 @lru_cache(maxsize=STRING_CACHE)
 def topics_in_name(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(kind of work, its words in the name), in the lexicon's order."""
+    """(kind of work, its words in the name), in the lexicon's order; receiving the public (接待群众) is no hospitality."""
+    for service in table("project_types")["row_topics_not"]:
+        name = name.replace(service, "　" * len(service))
     found = ((kind, tuple(contains_any(name, words))) for kind, words in _row_topics().items())
     return tuple((kind, words) for kind, words in found if words)
 

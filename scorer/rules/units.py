@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 
-from scorer.lexicons import table, terms
+from scorer.lexicons import terms
 from scorer.normalise import RowContext
 from scorer.predicates import (
     asks_for_money,
     contains_any,
     ends_with_any,
     is_bare_completion,
+    is_event_deadline,
     is_percent_name,
     is_percent_on_non_share,
+    is_unfilled,
     money_more_is_better,
     name_forms_table,
     states_a_rate_base,
@@ -23,6 +25,7 @@ from scorer.types import Severity, UnitFamily
 
 _SCHEDULE = "时间安排（周期）"
 _DEADLINE = "时限"
+_A_SHARE = re.compile(r"\d\s*%")
 _FAMILY_WORDS = {
     UnitFamily.COUNT: "次数/个数",
     UnitFamily.PERSON: "人数",
@@ -50,7 +53,7 @@ def rate_not_in_percent(row: RowContext) -> Hit | None:
 
     A rate per a base it states (万车死亡率 ≤1.8, 孕产妇死亡率 ≤12/10万) is no share: it needs no %. A rate given as a
     schedule (扶助金发放及时率 = 按季度足额发放: lexicons/periodicities.txt) or as a deadline with no figure (每季度末前,
-    年底前, 当天完成) says when, not what share, as ≤12月份 does.
+    年底前, 当天完成, 春节前兑现) says when, not what share, as ≤12月份 does; a share by a date (9月底前达到80%) is a share.
     Bad: 群众满意度 = ≥1次; 支付及时率 = ≤12月份; 接待成本节约率 = ≤4.25万元; 会议资料印制错误率 = 0次;
     扶助金发放及时率 = 按季度足额发放; 报酬发放及时率 = 每季度末前.
     Good: 群众满意度 = ≥90%; 支付及时率 = 100%; 道路交通万车死亡率 = ≤1.8; 扶助金按季度发放 = 按季度足额发放.
@@ -58,12 +61,12 @@ def rate_not_in_percent(row: RowContext) -> Hit | None:
     if not is_percent_name(row.name) or states_a_rate_base(row):
         return None
     if not row.value.has_number:
-        if row.value.family is UnitFamily.DATE or contains_any(row.value_text, table("units")["same_day_limits"]):
-            return Hit(evidence=_DEADLINE)  # 每季度末前, 年底前, 当天完成: when, as ≤12月份 says
+        if row.value.family is UnitFamily.DATE or is_event_deadline(row.value_text):
+            return Hit(evidence=_DEADLINE)  # 每季度末前, 年底前, 当天完成, 春节前兑现: when, as ≤12月份 says
         schedule = contains_any(row.value_text, terms("periodicities"))
         return Hit(evidence=_SCHEDULE) if schedule else None
-    if row.value.family is UnitFamily.PERCENT:
-        return None
+    if row.value.family is UnitFamily.PERCENT or _A_SHARE.search(row.value_text):
+        return None  # 9月底前达到80%: a share by a date
     return Hit(evidence=_FAMILY_WORDS[row.value.family])
 
 
@@ -113,11 +116,14 @@ def number_without_unit(row: RowContext) -> Hit | None:
     so do names that say the unit in brackets or end in one (建设面积(亩) = 5000, 农业技术人员人均培训学时 = ≥40).
     A figure in the value while the target quantity sits in the name (新建通村公路12.5公里 = 15) is a mismatch too.
     Bad: 召开论证会 = ≥1; 基本公共服务水平 = 10; 新建通村公路12.5公里 = 15.
-    Good: 召开论证会 = ≥1次; 车辆数 = 10; 建设面积(亩) = 5000; 路面使用性能指数PQI = ≥85 (an index, abbreviated after it).
+    Good: 召开论证会 = ≥1次; 车辆数 = 10; 建设面积(亩) = 5000; 路面使用性能指数PQI = ≥85 (an index, abbreviated after it);
+    指标1 = 0 (an unfilled template row: V006).
     """
     value = row.value
     if not value.has_number or value.unit or value.family is not UnitFamily.NONE or value.text:
         return None
+    if is_unfilled(row):
+        return None  # 指标1 = 0: a template slot nobody filled (V006), not a figure missing its unit
     if "quantity_in_name" in row.form:
         return Hit(evidence=row.value_text)  # 新建通村公路12.5公里 = 15: the target sits in the name, the value is another figure
     name = _TRAILING_CODE.sub("", row.name)  # 路面技术状况指数MQI: the measure's abbreviation after its name
