@@ -431,3 +431,17 @@ def test_a_defect_is_said_before_a_note_that_the_row_is_carried_over():
     noted = rows[rows["messages"].str.contains("延续指标") & (rows["categories"] != "")]
     assert len(noted) >= 3
     assert not any(message.split("；")[0].endswith("不算缺陷）") for message in noted["messages"])
+
+
+def test_a_bare_count_is_advised_the_unit_its_name_counts_in():
+    rows = pd.DataFrame(
+        [
+            {"source": "written", "project": "救灾物资储备", "level1": "产出指标", "level2": "数量指标"}
+            | {"level3": name, "value": value}
+            for name, value in (("采购折叠床棉被", "2000"), ("迁移散坟", "≥40"), ("召开论证会", "≥1"))
+        ]
+    )
+    fixes = scorer.score(rows, use_model=False).rows.set_index("level3")["fixes"]
+    assert "2000床" in fixes["采购折叠床棉被"]
+    assert "≥40座" in fixes["迁移散坟"]
+    assert "≥1次" in fixes["召开论证会"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from scorer.lexicons import terms
 from scorer.normalise import RowContext
@@ -107,7 +108,7 @@ def count_in_wrong_unit(row: RowContext) -> Hit | None:
     "number-without-unit",
     "unit_mismatch",
     Severity.WARNING,
-    message="指标值“{value}”只有数字没有单位，名称“{name}”也没有说明计量单位，建议写明单位（如“≥1次”）",
+    message="指标值“{value}”只有数字没有单位，名称“{name}”也没有说明计量单位，建议写明单位（如“{example}”）",
 )
 def number_without_unit(row: RowContext) -> Hit | None:
     """A bare number where the name does not say what is counted.
@@ -124,14 +125,35 @@ def number_without_unit(row: RowContext) -> Hit | None:
         return None
     if is_unfilled(row):
         return None  # 指标1 = 0: a template slot nobody filled (V006), not a figure missing its unit
+    example = {"example": unit_example(row)}
     if "quantity_in_name" in row.form:
-        return Hit(evidence=row.value_text)  # 新建通村公路12.5公里 = 15: the target sits in the name, the value is another figure
+        return Hit(evidence=row.value_text, fields=example)  # 新建通村公路12.5公里 = 15: the target is in the name
     name = _TRAILING_CODE.sub("", row.name)  # 路面技术状况指数MQI: the measure's abbreviation after its name
     if is_percent_name(name) or ends_with_any(name, units_table()["count_endings"]):
         return None
     if row.form & {"count", "unit_in_name"}:
         return None
-    return Hit(evidence=row.value_text)
+    return Hit(evidence=row.value_text, fields=example)
+
+
+def unit_example(row: RowContext) -> str:
+    """The row's figure with the measure word its name most likely counts in (购置监控设备 = 12: 12台; 迁移散坟 = ≥40: ≥40座:
+    lexicons/unit_expectations.yaml measure_words, the noun standing last in the name), or with 次、个、人 offered."""
+    figure = row.value_text
+    word = _measure_word(row.name)
+    return f"{figure}{word}" if word else f"{figure}次”“{figure}个”“{figure}人"
+
+
+@lru_cache(maxsize=4096)
+def _measure_word(name: str) -> str:
+    best: tuple[int, int] = (-1, 0)  # where the last noun found ends, its length: the later, then the longer
+    found = ""
+    for word, nouns in units_table()["measure_words"].items():
+        for noun in nouns:
+            place = name.rfind(noun)
+            if place >= 0 and (place + len(noun), len(noun)) > best:
+                best, found = (place + len(noun), len(noun)), word
+    return found
 
 
 _TRAILING_CODE = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z]{2,6}$")
