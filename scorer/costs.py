@@ -11,9 +11,9 @@ from functools import cache
 from scorer.goals import goal_counts
 from scorer.lexicons import table
 from scorer.normalise import ProjectContext, RowContext
-from scorer.predicates import contains_any
+from scorer.predicates import contains_any, ends_with_any
 from scorer.text import bigrams
-from scorer.types import UnitFamily
+from scorer.types import UnitFamily, Value
 from scorer.values import parse_value, unit_prefix_length
 
 _MONEY_FACTOR = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "万": 1.0, "亿元": 1e4}
@@ -54,20 +54,40 @@ def periods_paid_for(project: ProjectContext, row: RowContext, period: str) -> f
     """How many periods (days, months) the project states a standard per period is paid for: a figure in the cost row's
     own name (12个月生活补助), else its output quantity row in that period's units (补贴发放月数 = 12个月; the one sharing
     most words with the cost row's name, the fewest of those alike), else 1: a year's budget pays one year, and anything
-    paid per day or month is paid for one of them at least."""
+    paid per day or month is paid for one of them at least. A deadline (30日内, 每月10日前) or a row of a time or a
+    term (补贴发放时间, 完成时限) counts no periods paid."""
+    if period == "年":
+        return 1.0  # 2025年学生资助标准: a year in a name is a date, and a year's budget pays one year
     written = _price_periods()[period]
-    for match in re.finditer(r"\d+(?:\.\d+)?\s*[^\d\s，,。；;、]{1,3}", row.indicator.level3):
-        parsed = parse_value(match.group())
+    for parsed in _figures_in_name(row):
         if parsed.unit in written and parsed.number:
             return parsed.number
-    if period == "年":
-        return 1.0
-    quantities = _output_quantities(project)
-    candidates = [entry for unit in written for entry in quantities.get(unit, ())]
+    if "periods" not in project.memo:
+        project.memo["periods"] = _periods_stated(project)
+    candidates = [entry for unit in written for entry in project.memo["periods"].get(unit, ())]
     if len(candidates) == 1:
         return candidates[0][1]
     alike = _most_alike(bigrams(row.name), candidates)
     return 1.0 if alike is None else alike
+
+
+def _periods_stated(project: ProjectContext) -> dict[str, list[tuple[frozenset[str], float]]]:
+    """unit -> (the name's bigrams, the count) of each output row counting days or months: a whole count (3天, ≥12个月),
+    not a deadline (30日内, 每月10日前: words left beside the figure) nor a row of a time or a term (补贴发放时间)."""
+    found: dict[str, list[tuple[frozenset[str], float]]] = {}
+    for other in project.rows:
+        value = other.value
+        if other.group == "cost" or other.level1_group not in ("output", "") or not value.number or value.text:
+            continue
+        not_counts = table("units")["period_count_not_names"]
+        if value.family is UnitFamily.DURATION and value.op in ("≥", ">", "=", "") and not ends_with_any(other.name, not_counts):
+            found.setdefault(value.unit, []).append((frozenset(bigrams(other.name)), value.number))
+    return found
+
+
+def _figures_in_name(row: RowContext) -> list[Value]:
+    """The figures with their units a cost row's name holds (饲料库120平方米, 12个月生活补助)."""
+    return [parse_value(found.group()) for found in re.finditer(r"\d+(?:\.\d+)?\s*[^\d\s，,。；;、]{1,4}", row.indicator.level3)]
 
 
 def counted_in(unit: str) -> str:
@@ -116,8 +136,7 @@ def quantity_paid_for(project: ProjectContext, row: RowContext, unit: str, named
     cost row's (救助困难患病妇女人数 for 困难患病妇女救助标准, not 两癌筛查人数), the smallest of those alike (公益性岗位在岗人数,
     not 公益性岗位政策宣传覆盖人数); none when no such row shares a word with it. With `named`, only a row sharing words
     with the cost row's name counts, even when it is the one quantity in that unit."""
-    for match in re.finditer(r"\d+(?:\.\d+)?\s*[^\d\s，,。；;、]{1,4}", row.indicator.level3):
-        parsed = parse_value(match.group())
+    for parsed in _figures_in_name(row):
         if parsed.unit == unit and parsed.number:
             return parsed.number
     quantities = _output_quantities(project)
@@ -137,7 +156,8 @@ def quantity_the_goal_states(project: ProjectContext, row: RowContext, unit: str
     (goal 为800户困难家庭发放冬季取暖补助, cost row 取暖补助标准 = 1000元/户: 800): of the goal's counts of the year's work
     in that unit (scorer.goals) whose clause shares a word with the cost row's name, the lowest bound of the most alike;
     none for a cap (控制在200人以内 can be met by paying fewer)."""
-    candidates = [(count.words, count.low) for count in goal_counts(project) if count.unit == unit and count.kind != "cap"]
+    units = (unit, *_counted_as().get(unit, ()))  # 1000元/生 for 为1000名困难学生发放生活补助
+    candidates = [(count.words, count.low) for count in goal_counts(project) if count.unit in units and count.kind != "cap"]
     return _most_alike(bigrams(row.name), candidates)
 
 

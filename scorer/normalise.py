@@ -164,7 +164,7 @@ def name_form(raw_name: str) -> frozenset[str]:
         len(name) >= forms["clause_length"]
         and not measurable
         and not asks_an_act(name)
-        and not _ends_with(name, forms["one_act_endings"])
+        and not (_ends_with(name, forms["one_act_endings"]) and not any(word in name for word in forms["clause_connectives"]))
     )
     if re.search(r"[，,。；;！、]", name.rstrip("。")) or long_and_unmeasured:
         out.add("clause")

@@ -177,7 +177,7 @@ def cannot_pass_100(name: str) -> bool:
     return bool(ends_with_any(name[:-1], _acts_done()))
 
 
-_ALL_DUE = re.compile(r"应(\w)尽\1率$")  # 应保尽保率, 应助尽助率: the share of those due who got it
+_ALL_DUE = re.compile(r"应(\w+)尽\1率$")  # 应保尽保率, 应参保尽参保率: the share of those due who got it
 
 
 @cache

@@ -88,7 +88,27 @@ def _find_operator_anywhere(text: str) -> str:
     return ""
 
 
-_PRODUCT_DOTS = frozenset("·・•‧∙*.×")  # the dot of a unit multiplied by another (人·天, 人*月, 人.天), as keyboards give it
+_PRODUCT_DOTS = frozenset("·・•‧∙")  # the dot of a unit multiplied by another (人·天), as keyboards and fonts give it
+# Typed for that dot inside a price (530元/人*月, 120元/人.天), but a full stop, a footnote's mark or a times sign anywhere
+# else: read as the dot only after a / and before a unit that ends the value.
+_TYPED_PRODUCT_DOTS = frozenset("*.×")
+
+
+def _product_dot_at(rest: str, position: int, parts: list[str], joints: list[str]) -> bool:
+    """Whether the character at `position` joins the unit before it to a unit multiplied with it (人·天, 人*月 in a
+    price); never after a percentage (≥90%·年度)."""
+    mark = rest[position : position + 1]
+    if not parts or parts[-1] in ("%", "‰") or not "\u4e00" <= rest[position + 1 : position + 2] <= "\u9fff":
+        return False
+    if mark in _PRODUCT_DOTS:
+        return True
+    return mark in _TYPED_PRODUCT_DOTS and "/" in joints and _one_unit(rest[position + 1 :])
+
+
+def _one_unit(text: str) -> bool:
+    """Whether the text is one unit and nothing more (月, 天, 年度; 次 of 元/人.次)."""
+    entries, _ = _units()
+    return len(text) == 1 or any(text == spelling for spelling, _, _ in entries) or text in _per_period_units()
 
 
 def _match_unit(rest: str) -> tuple[str, UnitFamily, int]:
@@ -120,9 +140,7 @@ def _match_unit(rest: str) -> tuple[str, UnitFamily, int]:
                 parts.append(rest[position])  # per what, in a word of no unit table (元/生: per pupil)
                 position += 1
                 used = position
-                if rest[position : position + 1] in ("/", "／") or (
-                    rest[position : position + 1] in _PRODUCT_DOTS and "\u4e00" <= rest[position + 1 : position + 2] <= "\u9fff"
-                ):
+                if rest[position : position + 1] in ("/", "／") or _product_dot_at(rest, position, parts, joints):
                     joints.append("/" if rest[position] in "/／" else "·")  # 元/生·年, 元/生/年: per pupil per year
                     position += 1
                     continue
@@ -131,7 +149,7 @@ def _match_unit(rest: str) -> tuple[str, UnitFamily, int]:
             position += 1
             joints.append("/")
             continue
-        if parts and rest[position : position + 1] in _PRODUCT_DOTS and "\u4e00" <= rest[position + 1 : position + 2] <= "\u9fff":
+        if _product_dot_at(rest, position, parts, joints):
             position += 1  # 元/人·天: a unit of two units multiplied, the dot and the second unit are the unit's
             joints.append("·")
             continue

@@ -153,6 +153,39 @@ def test_a_unit_multiplied_by_another_is_one_unit(raw, unit, family):
     assert money_in_wan(value) is None  # a price per person-day is no total
 
 
+@pytest.mark.parametrize(
+    ("raw", "unit"),
+    [
+        ("530元/人*月", "元/人·月"),
+        ("120元/人.天", "元/人·天"),
+        ("1.5元/人.次", "元/人·次"),
+        ("1000元/生·年", "元/生·年"),
+        ("1000元/生/年", "元/生/年"),
+    ],
+)
+def test_a_price_per_two_units_may_be_typed_with_a_star_or_a_full_stop(raw, unit):
+    """In a price, * and . stand for the dot (530元/人*月), and a thing of no unit table keeps the unit after it (元/生·年:
+    per pupil per year, not per pupil)."""
+    assert (parse_value(raw).unit, parse_value(raw).text) == (unit, "")
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit", "text"),
+    [
+        ("≥10个.年内完成", "个", ".年内完成"),
+        ("完成100人.次年完成", "人", "完成.次年完成"),
+        ("≥90%.年度", "%", ".年度"),
+        ("≥90%·年度", "%", "·年度"),
+        ("100%*注", "%", "*注"),
+        ("500元×10人", "元", "×10人"),
+    ],
+)
+def test_a_full_stop_or_a_star_outside_a_price_joins_no_units(raw, unit, text):
+    """Outside a price, or before words that are more than one unit, . * × are a full stop, a footnote's mark, a times sign;
+    after a percentage no dot joins a unit."""
+    assert (parse_value(raw).unit, parse_value(raw).text) == (unit, text)
+
+
 def test_a_dot_before_a_word_that_is_no_unit_leaves_the_unit_alone():
     """≥200人·培训: the dot joins two units only (人·天); before another word the unit is 人, as before."""
     assert [(parse_value(raw).unit, parse_value(raw).text) for raw in ("≥200人·培训", "≥95%·优良", "≥1次/周·汛期")] == [

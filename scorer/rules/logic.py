@@ -758,7 +758,7 @@ def unit_cost_times_quantity_exceeds_budget(project: ProjectContext) -> Iterator
             continue
         total = per_unit * quantity * periods
         if total > budget * 1.05 + 0.005:
-            said_periods = f"×{periods:g}{PERIOD_SAID.get(period, period)}" if period and period != "年" else ""
+            said_periods = f"×{periods:g}{table('units')['period_said'].get(period, period)}" if periods != 1 else ""
             fields = {
                 "quantity": f"{quantity:g}{counted_in(unit)}",
                 "periods": said_periods,
@@ -766,9 +766,6 @@ def unit_cost_times_quantity_exceeds_budget(project: ProjectContext) -> Iterator
                 "budget": budget,
             }
             yield row, Hit(evidence=f"{total:g}>{budget:g}", fields=fields)
-
-
-PERIOD_SAID = {"月": "个月"}  # 12个月, not 12月 (December)
 
 
 @cache

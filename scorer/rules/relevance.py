@@ -238,10 +238,19 @@ def _buys_an_activity(name: str, activities: frozenset[str]) -> bool:
     core = re.sub("(?:" + "|".join(map(re.escape, data["budget_words"])) + ")$", "", name)
     core = re.sub("(?:" + "|".join(map(re.escape, data.get("programme_words") or ["\x00"])) + ")$", "", core)  # …培育工程
     keywords = [word for kind in activities for word in data["types"][kind]["keywords"]]
-    return all(ends_with_any(part, keywords) for part in _JOINED_WORKS.split(core) if part)
+    return all(ends_with_any(part, keywords) for part in _joined_works(core))
 
 
-_JOINED_WORKS = re.compile("[与和及、]")  # 农业技术推广与农民培训: two works, each bought
+def _joined_works(name: str) -> list[str]:
+    """The works a name joins with 与, 和, 及 or 、, each ending in a keyword of a kind of work, not a sector's
+    (农业技术推广与农民培训: 农业技术推广, 农民培训); the whole name where the parts before the last name no work of their
+    own (禁毒和反邪教宣传, 科学知识普及宣传: topics, and 普及's 及 joins nothing)."""
+    parts = [part for part in re.split("[与和及、]", name) if part]
+    sectors = _kind_limits()[2]
+    works = [word for kind, spec in table("project_types")["types"].items() if kind not in sectors for word in spec["keywords"]]
+    if len(parts) > 1 and all(ends_with_any(part, works) for part in parts[:-1]):
+        return parts
+    return [name]
 
 
 @lru_cache(maxsize=4096)
@@ -264,7 +273,7 @@ def _work_of_its_own(row: RowContext, found: list[str]) -> bool:
     words = [word for word in found if word != row.indicator.level2]
     if not words:  # filed under 生态效益 alone: its own work when the goal or purpose says it, in its words or others'
         pairs = bigrams(row.name)
-        said = bigrams(row.project.text.removeprefix(row.project.name))
+        said = bigrams(row.project.text.removeprefix(compact(row.project.name)))
         return len(pairs) >= 3 and len(pairs & said) * 10 >= len(pairs) * 7
     return all(word in row.project.text for word in words)
 
@@ -283,10 +292,9 @@ def _foreign_topic(row: RowContext) -> tuple[str, list[str]] | None:
     project = row.project
     if is_whole_unit_budget(project.name):
         return None  # a unit's whole budget: all its kinds of work are its own
-    taken_in = {topic for kind in project.types for topic in _topics_of_kinds().get(kind, ())}
     for kind, found in topics_in_name(row.name):
         topic_words = _row_topics()[kind]
-        if kind in project.types or kind in taken_in:
+        if kind in project.types or any(kind in _topics_of_kinds().get(own, ()) for own in project.types):
             continue
         if in_own_text(row, topic_words) or contains_any(project.text, _type_keywords()[kind]):
             continue

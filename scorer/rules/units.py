@@ -19,6 +19,7 @@ from scorer.predicates import (
     money_more_is_better,
     name_forms_table,
     states_a_rate_base,
+    strong_degree_words,
     units_table,
 )
 from scorer.registry import Hit, rule
@@ -26,6 +27,16 @@ from scorer.types import Severity, UnitFamily
 
 _SCHEDULE = "时间安排（周期）"
 _DEADLINE = "时限"
+_DEADLINE_ENDS = re.compile("[前内底末]")
+
+
+def _a_deadline(row: RowContext) -> bool:
+    """A date word with no figure set as a limit (年底前, 每季度末前), not a degree (年内逐步提高) nor a time of an act
+    (季度考核, 上半年)."""
+    text = row.value_text
+    return row.value.family is UnitFamily.DATE and bool(_DEADLINE_ENDS.search(text)) and not strong_degree_words(text)
+
+
 _A_SHARE = re.compile(r"\d\s*%")
 _FAMILY_WORDS = {
     UnitFamily.COUNT: "次数/个数",
@@ -62,7 +73,7 @@ def rate_not_in_percent(row: RowContext) -> Hit | None:
     if not is_percent_name(row.name) or states_a_rate_base(row):
         return None
     if not row.value.has_number:
-        if row.value.family is UnitFamily.DATE or is_event_deadline(row.value_text):
+        if _a_deadline(row) or is_event_deadline(row.value_text):
             return Hit(evidence=_DEADLINE)  # 每季度末前, 年底前, 当天完成, 春节前兑现: when, as ≤12月份 says
         schedule = contains_any(row.value_text, terms("periodicities"))
         return Hit(evidence=_SCHEDULE) if schedule else None
