@@ -34,6 +34,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path}: the folder holds no file to read (Word, Excel, PDF, text export or rows table)",
     },
     "read.nothing_found": {"zh": "{path}：没有读到任何绩效指标（{reason}）", "en": "{path}: no indicator found ({reason})"},
+    "read.no_names": {
+        "zh": "{source}：读到 {count} 条指标值，但都没有指标名称（表头中没有认出三级指标一列），请检查表头",
+        "en": "{source}: {count} indicator values read, none with a name (no heading read as 三级指标): check the header",
+    },
     "empty.header_only": {
         "zh": "只有表头，没有指标行",
         "en": "a header and no indicator rows",

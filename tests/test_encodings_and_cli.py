@@ -224,3 +224,17 @@ def test_codes_typed_with_a_chinese_comma_are_codes(tmp_path):
     assert rows["，"] == rows[","] == rows["、"] and "V001" in rows[","]
     assert "3 逐条指标表评分时一个评分进程异常退出" in CliRunner().invoke(cli, ["--help"]).output
     assert "5 个工作表" in CliRunner().invoke(cli, ["score", "--help"]).output
+
+
+def test_values_read_under_no_name_are_said_and_the_run_is_not_clean(tmp_path):
+    """A table whose name column has a heading no vocabulary knows (绩效内容) reads its values with no names: the reviewer
+    is told which file and why, and the exit status says the read was not exact (it said only 2 条指标)."""
+    table = tmp_path / "export.csv"
+    table.write_text(
+        "项目名称,预算数（万元）,指标种类,指标小类,绩效内容,指标值\n甲项目,10,产出指标,数量指标,培训人数,≥50人\n"
+        "甲项目,10,产出指标,质量指标,培训合格率,≥90%\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["score", str(table), "-o", str(tmp_path / "rows.csv")])
+    assert result.exit_code == EXIT_SOME_UNREADABLE
+    assert "export.csv" in result.output and "都没有指标名称" in result.output

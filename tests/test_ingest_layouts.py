@@ -3773,3 +3773,44 @@ def test_a_cell_s_second_line_without_a_tab_stays_in_the_cell():
     rows = [block for block in blocks if isinstance(block, Row)]
     assert rows[0].cells == ["绩效目标", "1.为代表履职提供基础保障。\n2.为代表开展视察调研提供经费保障。"]
     assert [block.text for block in blocks if isinstance(block, Paragraph)] == ["说明：以上为年度目标。"]
+
+
+@pytest.mark.parametrize("form", ["tabs", "docx"])
+def test_a_name_copying_its_group_s_label_and_a_value_copying_the_name_are_a_row(tmp_path, form):
+    """效益指标 | 生态效益指标 | 生态效益指标 | 无: the third cell is the row's name (a placeholder R001 flags), not the label
+    again; a value copying that name (服务对象满意度指标 three times) is the row's value. The row was read with 无 as its
+    name and no value, and the second row was dropped."""
+    document = read_lines(
+        tmp_path,
+        [
+            ["项目名称", "图书馆免费开放", "", ""],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "免费开放天数", "≥300天"],
+            ["效益指标", "生态效益指标", "生态效益指标", "无"],
+            ["满意度指标", "服务对象满意度指标", "服务对象满意度指标", "服务对象满意度指标"],
+            ["满意度指标", "服务对象满意度指标", "读者满意度", "≥90%"],
+        ],
+        form,
+    )
+    assert rows(document) == [
+        ("免费开放天数", "≥300天"),
+        ("生态效益指标", "无"),
+        ("服务对象满意度指标", "服务对象满意度指标"),
+        ("读者满意度", "≥90%"),
+    ]
+
+
+def test_a_group_label_written_twice_before_a_name_is_one_label(tmp_path):
+    """质量指标 | 质量指标 | 设施完好率 | 100%: a merged cell exported twice, then the row's name; only a label repeated right
+    before a target (生态效益指标 | 生态效益指标 | 无) is the row's name."""
+    document = read_lines(
+        tmp_path,
+        [
+            ["项目名称", "文物保护经费", "", ""],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "质量指标", "质量指标", "设施完好率", "100%"],
+            ["产出指标", "时效指标", "修缮完成时间", "10月底前"],
+        ],
+        "tabs",
+    )
+    assert rows(document) == [("设施完好率", "100%"), ("修缮完成时间", "10月底前")]

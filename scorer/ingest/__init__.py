@@ -307,6 +307,9 @@ def read_document(path: str | Path) -> Document:
         raise UnreadableFile(said("read.not_interpreted", source=path, detail=detail)) from exc
     document.warnings.extend(warnings)
     document.notices.extend(notices)
+    indicators = [i for p in document.projects for i in p.indicators]
+    if len(indicators) > 1 and not any(i.level3 for i in indicators):  # every row with no name: a heading not understood
+        document.warnings.append(said("read.no_names", source=path, count=len(indicators)))
     return document
 
 

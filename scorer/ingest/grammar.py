@@ -91,7 +91,8 @@ _VALUE_START = re.compile(r"^(?:[≥≤≧≦><=＝═＞＜]|大于|小于|等�
 _SECTION_HEADING = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、](?!\d).{2,30}[。:：]$)"
 )
-_NUMBERED_PROJECT = re.compile(r"^项目[一二三四五六七八九十\d]{1,3}\s*[:：]")  # 项目二：乙, a heading of the text as written
+# 项目二：乙, a heading of the text as written; 项目2 alone on its line over the next project's form
+_NUMBERED_PROJECT = re.compile(r"^项目\s*[（(]?[一二三四五六七八九十\d]{1,3}[)）]?\s*(?:[:：]|$)")
 _LABEL_WORDS = re.compile(r"(?:产出|效益|效果|满意度|成本|数量|质量|时效|绩效|项目完成|项目效益)(?:指标|值)")
 _PROJECT_HEADING = re.compile(  # 二、…, （二）…, 2. …, 项目二：…: a numbered heading
     r"^(?:[一二三四五六七八九十]{1,3}\s*、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[.、．](?!\d)"
@@ -498,6 +499,10 @@ class GrammarInterpreter:
             kind = label_kind(text)
             if kind and self.after_level2 and not re.search(r"(指标|值)(等)?$", _label_core(text)):
                 kind = None  # 服务对象满意度 right after its group label is the indicator's name
+            elif kind and self.after_level2 and key(text) == self.level2 and self._a_target_follows(cells, index):
+                kind = None  # 生态效益指标 | 生态效益指标 | 无: a name copying its group's label (rule R001), not the label again
+            elif kind and self._row_wants_text(cells[index]) and self.row is not None and key(text) == key(self.row.name):
+                kind = None  # …满意度指标 | 服务对象满意度指标 | 服务对象满意度指标: the value copying the name (rule V002)
         if kind is None:
             return None, 0, ""
         banded = bool(_BAND.search(key(text)))
@@ -508,6 +513,16 @@ class GrammarInterpreter:
             next_kind = label_kind(cells[index + used].text) if index + used < len(cells) else None
             kind = "level1" if banded or next_kind in ("level2", "either") else "level2"
         return kind, used, key(text)
+
+    @staticmethod
+    def _a_target_follows(cells: list[Cell], index: int) -> bool:
+        """Whether a label repeated on its line (生态效益指标 | 生态效益指标) is followed on that line by a target (无, 良好,
+        ≥90%) or by itself again: the repeat is then the row's name. Followed by a name (质量指标 | 质量指标 | 文物安全巡查
+        覆盖率 | 100%), it is a merged cell written twice."""
+        if index == 0 or index + 1 >= len(cells) or not cells[index - 1].line == cells[index].line == cells[index + 1].line:
+            return False
+        after = cells[index + 1].text
+        return looks_like_value(after) or key(after) == key(cells[index].text)
 
     def _project_of_heading(self, cell: Cell) -> None:
         """Rows going on under a project's heading inside one table (its header above the first heading only: 1、甲经费

@@ -752,6 +752,7 @@ class Interpreter:
         # the project opened under a sheet's name (Sheet1绩效目标表, the workbook reader's line before each sheet)
         # while the sheet has named none: it names no project of the document
         self.sheet_project: Project | None = None
+        self.document_title: Project | None = None  # a project opened by the document's first title, before any other
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -818,8 +819,10 @@ class Interpreter:
             return  # a flat table's project resumed after another's rows: already in its place
         if project.indicators or (project.budget is not None and project.name):
             self.doc.projects.append(project)
-        elif project is self.sheet_project and project == Project(name=project.name, location=project.location):
-            pass  # a sheet's name that nothing in the sheet filled in (a title, a flat table opened another project)
+        elif project in (self.sheet_project, self.document_title) and project == Project(
+            name=project.name, location=project.location
+        ):
+            pass  # a sheet's name or the document's title that nothing filled in (a title, a flat table opened another project)
         elif project.name:
             self.doc.skipped.append(
                 Skip(project.location or Location(self.doc.source), "项目名称之后没有读到指标表", project.name)
@@ -850,7 +853,9 @@ class Interpreter:
             return
         if title and len(title.group("name")) <= 60:
             name = title.group("name").strip()
+            first = self.project is None and not self.doc.projects and not self.doc.skipped
             project = self._open_project(name, block)
+            self.document_title = project if first else None
             if title.group("gloss"):  # 甲项目绩效目标表（预算金额：85.6万元）
                 project.budget = glossed_budget(title.group("gloss"), self.money_factor)
             self.pending_title = name
