@@ -515,13 +515,24 @@ def is_uncheckable_text(row: RowContext) -> bool:
         return False
     if (text in words("checkable_exact") or is_event_deadline(text)) and not hedges_state(text):
         return False
-    forms = name_forms_table()
-    if text in forms["instrument_acts"] and ends_with_any(row.name, forms["instruments"]):
+    if states_an_instrument(row):
         return False
     if (is_grade_value(row.name, text) or is_always_on(row.name, text) or reaches_a_standard(text)) and not hedged:
         return False
     checkable = checkable_words(text) or contains_any(text, terms("periodicities"))
     return not checkable or bool(strong_degree_words(text)) or hedged
+
+
+def states_an_instrument(row: RowContext) -> bool:
+    """The value says an instrument the name names is made, or made and run (管护制度 = 建立, 长效管理机制 = 建立并运行,
+    应急预案 = 制定并演练): a state that holds or not at the year's end. lexicons/name_forms.yaml instrument_acts,
+    instrument_running_acts, instruments."""
+    forms = name_forms_table()
+    if not ends_with_any(row.name, forms["instruments"]):
+        return False
+    acts = (*forms["instrument_acts"], *forms["instrument_running_acts"])
+    parts = [part for part in re.split("[并和及、]", row.value_text) if part]
+    return bool(parts) and parts[0] in forms["instrument_acts"] and all(part in acts for part in parts)
 
 
 def asks_for_a_period(name: str) -> bool:
@@ -559,10 +570,13 @@ def _grade(assessed: bool) -> re.Pattern[str]:
 
 @lru_cache(maxsize=STRING_CACHE)
 def reaches_a_standard(value: str) -> bool:
-    """达到 or 满足 a standard the value names (达到安全住房标准, 达到国家二级标准): checked against it, as 符合 a standard is.
+    """达到 or 满足 a standard the value names (达到安全住房标准, 达到国家二级标准, 达到设计要求): checked against it, as 符合
+    a standard is.
     Not a degree or an expectation in the standard's place (达到较高标准, 达到预期标准). lexicons/name_forms.yaml standard_…"""
     forms = name_forms_table()
     verb = next((v for v in forms["standard_reach_verbs"] if value.startswith(v)), "")
+    if verb and value[len(verb) :] in forms["named_standards"]:
+        return True  # 达到设计要求: the design documents say what is reached
     noun = ends_with_any(value, forms["standard_nouns"])
     named = value[len(verb) : len(value) - len(noun)]
     if not verb or not noun or not named or re.search(r"[，,。；;]", named):

@@ -23,6 +23,8 @@ from scorer.predicates import (
     money_in_wan,
     name_forms_table,
     names_a_control_rate,
+    states_an_instrument,
+    units_table,
 )
 from scorer.registry import Hit, rule
 from scorer.text import compact
@@ -142,12 +144,13 @@ def generic_sustainability(row: RowContext) -> Hit | None:
     (持续加强, 能力持续提升: a slogan word beside the durability word) is a degree with no standard (V001's), not the
     formula of durability.
     Bad: 可持续影响指标 / 可持续性服务 = 长期; 提升长期竞争力 = 有效提升; 慰问活动 = 每年持续开展.
-    Good: 设备后期管养制度 = 有计划且完备; 是否建立小区长效管理机制 = 是; 服务能力 = 持续加强 (vague, not a template).
+    Good: 设备后期管养制度 = 有计划且完备; 是否建立小区长效管理机制 = 是; 服务能力 = 持续加强 (vague, not a template);
+    绿地养护长效管理机制 = 建立并运行 (the mechanism made and run: a fact, as 是否建立 asks).
     """
     if row.group != "sustainable" or has_figure(row):
         return None
     table = boilerplate_table()
-    asked = asks_an_act(row.name) and row.value_text in ("是", "否")
+    asked = (asks_an_act(row.name) and row.value_text in ("是", "否")) or states_an_instrument(row)
     found = contains_any(row.value_text, table["generic_sustainability_words"])
     if found and _claims_a_degree(row.value_text, found):
         found = []  # a degree claim is V001's; a generic name still makes the row the formula (可持续影响 = 持续提升)
@@ -422,7 +425,7 @@ def cost_without_amount(row: RowContext) -> Hit | None:
     Bad: 成本控制率 = 100%; 项目支出控制 = 严格控制在预算范围内; 采购价格不高于市场均价 = 是.
     Good: 疫苗采购成本 = ≤12万元; 人均培训成本 = ≤2200元/人; 采购成本节约率 = ≥3%;
     成本控制率 = 100%，全年不超过12万元 on a 20万元 project (a cap in money below the budget); 展位费补助比例 = ≤50%
-    (the share of a cost the money pays: a standard of this project's).
+    (the share of a cost the money pays: a standard of this project's); 住院次均费用增幅 = ≤5% (a cap on its growth).
     """
     if row.group != "cost" or not row.name:
         return None
@@ -432,6 +435,8 @@ def cost_without_amount(row: RowContext) -> Hit | None:
         return None  # 100%，不超过8万元 on a larger budget: the amount after the share is the cap
     if contains_any(row.name, name_forms_table()["cost_saving_words"]):
         return None
+    if row.value.has_number and contains_any(row.name, units_table()["growth_rate_words"]):
+        return None  # 住院次均费用增幅 ≤5%: a cap on how a cost grows is this project's target
     if row.value.family is UnitFamily.PERCENT and row.value.op in ("≤", "<") and names_a_control_rate(row.name):
         return None  # ≤100% on a 控制率 is illogical (L004)
     # 展位费补助比例 ≤50%, 行政成本占比 ≤5%: the share of a cost is a standard of this project's; not 经费支出占预算比例 =
