@@ -123,8 +123,8 @@ def _model_finding(
 
 def _penalty_notes(noted: list, findings: list[Finding]) -> list[Finding]:
     """Every point the model takes off a row, said on the row (`noted` by _model_findings): a note (info: it
-    decides no category) with the probability, the points and the terms that weighed most, under the
-    category's M code."""
+    decides no category) with the probability and the points, under the category's M code; the terms that weighed
+    most are its evidence."""
     from scorer.classifier import MODEL_CODES, score_penalty
     from scorer.messages import text
     from scorer.report.terminal import category_name
@@ -135,14 +135,8 @@ def _penalty_notes(noted: list, findings: list[Finding]) -> list[Finding]:
         if (*key, MODEL_CODES[category]) in have:
             continue
         points = score_penalty(probability)
-        evidence = "、".join(names)
-        message = text(
-            "model.penalty",
-            category=category_name(category),
-            probability=probability,
-            points=points,
-            terms=_reasons(names),
-        )
+        evidence = "、".join(names)  # the features that weighed most, by their names (the same in every language)
+        message = text("model.penalty", category=category_name(category), probability=probability, points=points)
         fix = text("model.fix")
         notes.append(_model_finding(row, category, Severity.INFO, probability, evidence, message, fix))
     return notes

@@ -19,6 +19,7 @@ from scorer.values import chinese_number
 _CLAUSE_END = re.compile(r"[。；;，,：:！、()（）]")  # a bracket ends a clause too: 1800批次（每千人4批次）
 _SENTENCE_END = re.compile(r"[。；;，,：:！()（）]")  # where a list of 、-joined items ends
 _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–～~至到]\s*(?:(?:19|20)?\d{2})\s*年")  # 2025—2027年
+_LISTED_ACTS_AFTER = 5  # characters before a list's first 、 that make it a list of acts on the counted, not of its kinds
 _WAY_OF_WORKING = re.compile(r"一[\u4e00-\u9fff]一[\u4e00-\u9fff]")  # 一人一档, 一户一策: no count
 
 
@@ -165,6 +166,11 @@ def _counts_in(goal: str) -> list[GoalCount]:
         if any(word in sentence for word in ("总体目标",)):
             continue
         after = _CLAUSE_END.split(goal[end : end + 20])[0]  # 120户样本记账户
+        rest = _SENTENCE_END.split(goal[end : end + 30])[0]
+        if len(after) >= _LISTED_ACTS_AFTER and "、" in rest and not re.search(r"\d", rest):
+            # 1500名老年人提供日间照料、助餐等服务: a list of what is done for them, no other count; not a list of the
+            # counted's kinds right after the figure (8名国家级、省级传承人), each item a part of the count
+            after = rest
         scale = 10_000 if match.group("wan") else 1  # 资助参保1.05万人
         low = float(match.group("low")) * scale
         high = float(match.group("high") or match.group("low")) * scale

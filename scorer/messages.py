@@ -266,9 +266,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "模型判断该指标可能属于“{category}”（概率{probability:.2f}），主要依据：{terms}；请人工复核",
         "en": "the model judges this indicator may be {category} (probability {probability:.2f}), mainly because of: {terms}; please review it",
     },
+    # the weights behind it (the project's kind, the row's heading, a unit missing) read as no reason to a reviewer:
+    # they stay in the finding's evidence, for programs and the findings table
     "model.penalty": {
-        "zh": "分类模型估计该指标“{category}”的概率为{probability:.2f}，扣{points:.1f}分（主要依据：{terms}）",
-        "en": "the classifier puts the probability that this indicator is {category} at {probability:.2f}, taking off {points:.1f} points (mainly because of: {terms})",
+        "zh": "分类模型估计该指标“{category}”的概率为{probability:.2f}，扣{points:.1f}分",
+        "en": "the classifier puts the probability that this indicator is {category} at {probability:.2f}, taking off {points:.1f} points",
     },
     "model.fix": {
         "zh": "请人工复核；若指标已具体可核验，可忽略此提示",
@@ -478,10 +480,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path}: cannot be opened as a rows table ({detail})",
     },
     "bulk.lacks_columns": {
-        "zh": "{path}：逐条指标表缺少列 {missing}（现有列：{names}）；请把该列的列名改为 {missing} 或其同义词"
-        "（见 lexicons/headers.yaml）",
+        "zh": "{path}：逐条指标表缺少列 {missing}（现有列：{names}）；请把该列的列名改为 {missing} 或其同义词（如 {synonyms}）",
         "en": "{path}: rows table lacks column(s) {missing} (has: {names}); name the column {missing} or one of "
-        "its synonyms (lexicons/headers.yaml)",
+        "its synonyms ({synonyms})",
     },
     "bulk.unreadable_after": {
         "zh": "{path}：第 {row} 行之后无法读取（{detail}）；逐条指标表须为 UTF-8 或 GB18030 编码的 CSV，或 Parquet",

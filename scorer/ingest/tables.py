@@ -483,6 +483,18 @@ def _column_names(fields: list[str]) -> str:
     return text("list.comma").join(pattern.format(heading=headings[field][0], field=field) for field in fields)
 
 
+def _column_synonyms(fields: list[str], shown: int = 6) -> str:
+    """A few headings read as each field, said in the message (a user installed from a wheel has no lexicons/ to open):
+    指标值、目标值、年度指标值 …"""
+    from scorer.lexicons import table
+    from scorer.messages import text
+
+    headings = table("headers")["fields"]
+    return text("list.semicolon").join(
+        text("list.comma").join(headings[field][:shown]) + ("…" if len(headings[field]) > shown else "") for field in fields
+    )
+
+
 def table_columns(path: Path, columns: list[str] | None = None) -> TableColumns:
     """The columns of a rows table to read for `columns` (default INPUT_COLUMNS); BulkError when the table
     cannot be opened or lacks project, level3 or value (by any heading of the vocabulary)."""
@@ -497,7 +509,10 @@ def table_columns(path: Path, columns: list[str] | None = None) -> TableColumns:
     fields = set(present.values())
     missing = [c for c in REQUIRED_COLUMNS if c not in fields]
     if missing:
-        raise BulkError(_said("bulk.lacks_columns", path=path, missing=_column_names(missing), names=", ".join(names)))
+        synonyms = _column_synonyms(missing)
+        raise BulkError(
+            _said("bulk.lacks_columns", path=path, missing=_column_names(missing), names=", ".join(names), synonyms=synonyms)
+        )
     wanted = list(columns or INPUT_COLUMNS)
     unit_as_source = "source" in wanted and "source" not in fields and "department" in fields
     needed = set(wanted) | ({"department"} if unit_as_source else set())

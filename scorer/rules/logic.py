@@ -740,8 +740,8 @@ def unit_cost_times_quantity_exceeds_budget(project: ProjectContext) -> Iterator
     if not budget:
         return
     for row in project.rows:
-        if row.group != "cost" or contains_any(row.name, _standard_lines()):
-            continue
+        if row.group != "cost" or contains_any(row.name, _standard_lines()) or len(_FIGURES.findall(row.value_text)) > 1:
+            continue  # 乡镇所1万元/个、示范站0.3万元/个: standards of several things, each counted elsewhere
         periods, period = 1.0, ""
         per_period = price_per_unit_and_period(row)
         if per_period is not None:
@@ -766,6 +766,9 @@ def unit_cost_times_quantity_exceeds_budget(project: ProjectContext) -> Iterator
                 "budget": budget,
             }
             yield row, Hit(evidence=f"{total:g}>{budget:g}", fields=fields)
+
+
+_FIGURES = re.compile(r"\d+(?:\.\d+)?")
 
 
 @cache
