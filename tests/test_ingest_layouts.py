@@ -3814,3 +3814,14 @@ def test_a_group_label_written_twice_before_a_name_is_one_label(tmp_path):
         "tabs",
     )
     assert rows(document) == [("设施完好率", "100%"), ("修缮完成时间", "10月底前")]
+
+
+def test_a_notice_s_title_names_no_unit(tmp_path):
+    """关于下达2023年…的通知 over a transfer's forms is the notice's title, and 根据《某市财政局关于下达2023年…》 a sentence
+    citing another: neither names the unit (the projects' unit was 关于下达)."""
+    document = read_text(
+        tmp_path,
+        "云岭县财政局\n关于下达2023年中央农田建设补助资金的通知\n根据《云州市财政局关于下达2023年农业转移支付资金的通知》，现将资金下达。\n"
+        "项目名称\t农田建设补助资金\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t建设高标准农田面积\t≥1.2万亩\n",
+    )
+    assert not document.unit.startswith(("关于", "根据")) and rows(document) == [("建设高标准农田面积", "≥1.2万亩")]

@@ -1757,8 +1757,8 @@ class Interpreter:
                 from_row = match.group(1)
                 break
         for text in texts:
-            match = re.match(r"^#*\s*(\S{3,40}?)(?:20\d{2}年)", text)
-            if match:
+            match = re.match(r"^#*\s*([^\s《》“”，,。、：:]{3,40}?)(?:20\d{2}年)", text)  # not a sentence citing a notice
+            if match and not _NOTICE_OPENING.match(match.group(1)):  # 关于下达2023年…的通知: a notice's title, no unit
                 from_title = match.group(1)
                 break
         if from_row or from_title:
@@ -1770,6 +1770,7 @@ class Interpreter:
             self.doc.unit = written[0].strip("# ")
 
 
+_NOTICE_OPENING = re.compile(r"^(?:关于|转发|印发|下达)")
 # A year in digits or in Chinese numerals (二〇二三年), as titles write it.
 _YEAR = r"(20\d{2}|二[〇零][〇零一二三四五六七八九]{2})"
 _BUDGET_YEAR = re.compile(rf"预算年度[:：]?\s*{_YEAR}|(?<![\u4e00-\u9fff])(?:项目)?年度[:：]\s*{_YEAR}")  # 年度：2023年 too
