@@ -445,3 +445,15 @@ def test_a_bare_count_is_advised_the_unit_its_name_counts_in():
     assert "2000床" in fixes["采购折叠床棉被"]
     assert "≥40座" in fixes["迁移散坟"]
     assert "≥1次" in fixes["召开论证会"]
+
+
+def test_a_rate_given_in_points_is_said_in_its_own_unit():
+    """满意度 = ≥90分: the message names 分, not 无单位数字 (a reviewer read that the value had no unit)."""
+    rows = pd.DataFrame(
+        [
+            {"source": "written", "project": "干部培训", "level1": "满意度指标", "level2": "服务对象满意度指标"}
+            | {"level3": "参训人员满意度", "value": "≥90分"}
+        ]
+    )
+    message = scorer.score(rows, use_model=False).rows["messages"].iloc[0]
+    assert "以“分”表示" in message and "无单位" not in message

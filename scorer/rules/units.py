@@ -79,6 +79,9 @@ def rate_not_in_percent(row: RowContext) -> Hit | None:
         return Hit(evidence=_SCHEDULE) if schedule else None
     if row.value.family is UnitFamily.PERCENT or _A_SHARE.search(row.value_text):
         return None  # 9月底前达到80%: a share by a date
+    words = row.value.text
+    if row.value.family is UnitFamily.NONE and words and len(words) <= 3:
+        return Hit(evidence=f"“{words}”")  # ≥90分: a unit of no table (points), said as written, not as no unit
     return Hit(evidence=_FAMILY_WORDS[row.value.family])
 
 
