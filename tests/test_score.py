@@ -457,3 +457,18 @@ def test_a_rate_given_in_points_is_said_in_its_own_unit():
     )
     message = scorer.score(rows, use_model=False).rows["messages"].iloc[0]
     assert "以“分”表示" in message and "无单位" not in message
+
+
+def test_a_vague_value_is_told_what_its_name_measures_in():
+    """A rate is told to give a rate, a count a count, an instrument its date; not every social row 受益人数、办结率."""
+    rows = pd.DataFrame(
+        [
+            {"source": "written", "project": "学生营养改善", "level1": "效益指标", "level2": "社会效益指标"}
+            | {"level3": name, "value": value}
+            for name, value in (("学生营养不良发生率", "较上年下降"), ("受益学生人数", "明显增加"), ("食堂管理制度", "逐步完善"))
+        ]
+    )
+    fixes = scorer.score(rows, use_model=False).rows.set_index("level3")["fixes"]
+    assert "比率" in fixes["学生营养不良发生率"] and "受益人数" not in fixes["学生营养不良发生率"]
+    assert "数量" in fixes["受益学生人数"]
+    assert "时限" in fixes["食堂管理制度"]

@@ -10,6 +10,7 @@ from scorer.predicates import (
     contains_any,
     ends_with_any,
     hedges_state,
+    is_percent_name,
     is_percent_on_non_rate,
     is_percent_on_non_share,
     is_plain_pledge,
@@ -35,11 +36,20 @@ _FIX_BY_GROUP = {
     "quantity": "改为具体数量和单位",
     "social": "改为可测量的结果（如受益人数、办结率、覆盖率）",
     "economic": "改为可测量的经济结果并给出基数",
-    "sustainable": "改为可核验的状态或时限（如“制度于6月底前印发”）",
+    "sustainable": "改为可核验的状态或可量化的结果（如“管护制度6月底前建立”“设施完好率≥95%”）",
 }
 
 
 def _fix(row: RowContext) -> str:
+    """What to write instead, by what the name measures where it says so (a rate, a count, an instrument), else by the
+    row's group: a rate is not told to become 受益人数、办结率, nor a 保管期限 a 制度's 印发 date."""
+    name = row.name
+    if is_percent_name(name):
+        return "给出目标比率（如“≥95%”，或“较上年下降2个百分点”）"
+    if ends_with_any(name, units_table()["count_endings"]):
+        return "给出具体数量和单位（如“≥500人”“≥12次”）"
+    if ends_with_any(name, name_forms_table()["instruments"]):
+        return "写明建立或印发的时限（如“6月底前建立并运行”）"
     return _FIX_BY_GROUP.get(row.group, "改为可量化或可核验的目标值")
 
 
