@@ -3825,3 +3825,24 @@ def test_a_notice_s_title_names_no_unit(tmp_path):
         "项目名称\t农田建设补助资金\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t建设高标准农田面积\t≥1.2万亩\n",
     )
     assert not document.unit.startswith(("关于", "根据")) and rows(document) == [("建设高标准农田面积", "≥1.2万亩")]
+
+
+def test_a_department_s_whole_budget_form_gives_its_unit_budget_and_duties(tmp_path):
+    """部门整体支出绩效目标表: 部门名称 names the unit, 部门整体支出预算 is the budget and 年度履职目标 the goal (they were
+    rows the form could not read, and the budget checks had no budget)."""
+    document = read_document(
+        write_word(
+            tmp_path / "dept.docx",
+            "2024年部门整体支出绩效目标表",
+            [
+                ["部门名称", "某省林业局", "", ""],
+                ["部门整体支出预算（万元）", "86420.55", "", ""],
+                ["年度履职目标", "完成造林20万亩，森林覆盖率保持62.5%以上", "", ""],
+                ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "完成造林面积", "≥20万亩"],
+            ],
+        )
+    )
+    (project,) = document.projects
+    assert document.unit == "某省林业局" and project.budget == 86420.55 and project.goal.startswith("完成造林")
+    assert not document.skipped and rows(document) == [("完成造林面积", "≥20万亩")]

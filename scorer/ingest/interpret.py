@@ -301,7 +301,7 @@ def is_organ_name(name: str) -> bool:
 # How a project form names the unit, most specific first: the budget unit itself, the body that carries
 # out the project, the department above it (主管部门, 部门, 预算部门: the labels not listed here).
 _UNIT_RANKS: tuple[set[str], ...] = (
-    {"单位名称", "预算单位", "填报单位"},
+    {"单位名称", "预算单位", "填报单位", "部门名称"},
     {"项目单位", "实施单位", "项目实施单位", "资金使用单位"},
     set(),
 )
