@@ -106,8 +106,9 @@ def _product_dot_at(rest: str, position: int, parts: list[str], joints: list[str
 
 
 def _one_unit(text: str) -> bool:
-    """Whether the text is one unit and nothing more (月, 天, 年度; 次 of 元/人.次)."""
+    """Whether the text is one unit and nothing more (月, 天, 年度; 次 of 元/人.次), a closing stop aside (元/人.年。)."""
     entries, _ = _units()
+    text = text.rstrip(".。*，,；;、 ")
     return len(text) == 1 or any(text == spelling for spelling, _, _ in entries) or text in _per_period_units()
 
 

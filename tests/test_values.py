@@ -161,6 +161,7 @@ def test_a_unit_multiplied_by_another_is_one_unit(raw, unit, family):
         ("1.5元/人.次", "元/人·次"),
         ("1000元/生·年", "元/生·年"),
         ("1000元/生/年", "元/生/年"),
+        ("2000元/人.年。", "元/人·年"),
     ],
 )
 def test_a_price_per_two_units_may_be_typed_with_a_star_or_a_full_stop(raw, unit):
