@@ -433,15 +433,20 @@ def test_a_defect_is_said_before_a_note_that_the_row_is_carried_over():
     assert not any(message.split("；")[0].endswith("不算缺陷）") for message in noted["messages"])
 
 
-def test_a_bare_count_is_advised_the_unit_its_name_counts_in():
-    rows = pd.DataFrame(
+def _scored_written(project: str, level1: str, level2: str, rows: tuple[tuple[str, str], ...]) -> pd.DataFrame:
+    """Rows of one written project under one heading, scored by the rules alone, indexed by name."""
+    frame = pd.DataFrame(
         [
-            {"source": "written", "project": "救灾物资储备", "level1": "产出指标", "level2": "数量指标"}
-            | {"level3": name, "value": value}
-            for name, value in (("采购折叠床棉被", "2000"), ("迁移散坟", "≥40"), ("召开论证会", "≥1"))
+            {"source": "written", "project": project, "level1": level1, "level2": level2, "level3": name, "value": value}
+            for name, value in rows
         ]
     )
-    fixes = scorer.score(rows, use_model=False).rows.set_index("level3")["fixes"]
+    return scorer.score(frame, use_model=False).rows.set_index("level3")
+
+
+def test_a_bare_count_is_advised_the_unit_its_name_counts_in():
+    rows = (("采购折叠床棉被", "2000"), ("迁移散坟", "≥40"), ("召开论证会", "≥1"))
+    fixes = _scored_written("救灾物资储备", "产出指标", "数量指标", rows)["fixes"]
     assert "2000床" in fixes["采购折叠床棉被"]
     assert "≥40座" in fixes["迁移散坟"]
     assert "≥1次" in fixes["召开论证会"]
@@ -449,26 +454,15 @@ def test_a_bare_count_is_advised_the_unit_its_name_counts_in():
 
 def test_a_rate_given_in_points_is_said_in_its_own_unit():
     """满意度 = ≥90分: the message names 分, not 无单位数字 (a reviewer read that the value had no unit)."""
-    rows = pd.DataFrame(
-        [
-            {"source": "written", "project": "干部培训", "level1": "满意度指标", "level2": "服务对象满意度指标"}
-            | {"level3": "参训人员满意度", "value": "≥90分"}
-        ]
-    )
-    message = scorer.score(rows, use_model=False).rows["messages"].iloc[0]
+    scored = _scored_written("干部培训", "满意度指标", "服务对象满意度指标", (("参训人员满意度", "≥90分"),))
+    message = scored["messages"].iloc[0]
     assert "以“分”表示" in message and "无单位" not in message
 
 
 def test_a_vague_value_is_told_what_its_name_measures_in():
     """A rate is told to give a rate, a count a count, an instrument its date; not every social row 受益人数、办结率."""
-    rows = pd.DataFrame(
-        [
-            {"source": "written", "project": "学生营养改善", "level1": "效益指标", "level2": "社会效益指标"}
-            | {"level3": name, "value": value}
-            for name, value in (("学生营养不良发生率", "较上年下降"), ("受益学生人数", "明显增加"), ("食堂管理制度", "逐步完善"))
-        ]
-    )
-    fixes = scorer.score(rows, use_model=False).rows.set_index("level3")["fixes"]
+    rows = (("学生营养不良发生率", "较上年下降"), ("受益学生人数", "明显增加"), ("食堂管理制度", "逐步完善"))
+    fixes = _scored_written("学生营养改善", "效益指标", "社会效益指标", rows)["fixes"]
     assert "比率" in fixes["学生营养不良发生率"] and "受益人数" not in fixes["学生营养不良发生率"]
     assert "数量" in fixes["受益学生人数"]
     assert "时限" in fixes["食堂管理制度"]
