@@ -3846,3 +3846,19 @@ def test_a_department_s_whole_budget_form_gives_its_unit_budget_and_duties(tmp_p
     (project,) = document.projects
     assert document.unit == "某省林业局" and project.budget == 86420.55 and project.goal.startswith("完成造林")
     assert not document.skipped and rows(document) == [("完成造林面积", "≥20万亩")]
+
+
+@pytest.mark.parametrize(
+    ("title", "unit"),
+    [
+        ("某市财政局关于下达2023年中央农田建设补助资金的通知", "某市财政局"),
+        ("某县农业农村局关于2024年度预算绩效目标的报告", "某县农业农村局"),
+    ],
+)
+def test_the_body_issuing_a_notice_is_its_unit(tmp_path, title, unit):
+    """某市财政局关于下达2023年…的通知: the unit is the body before 关于 (it was 某市财政局关于下达)."""
+    document = read_text(
+        tmp_path,
+        f"{title}\n项目名称\t农田建设补助资金\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t建设高标准农田面积\t≥1.2万亩\n",
+    )
+    assert document.unit == unit

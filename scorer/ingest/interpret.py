@@ -1759,8 +1759,9 @@ class Interpreter:
         for text in texts:
             match = re.match(r"^#*\s*([^\s《》“”，,。、：:]{3,40}?)(?:20\d{2}年)", text)  # not a sentence citing a notice
             if match and not _NOTICE_OPENING.match(match.group(1)):  # 关于下达2023年…的通知: a notice's title, no unit
-                from_title = match.group(1)
-                break
+                from_title = match.group(1).split("关于", 1)[0]  # 某市财政局关于下达2023年…: the body issuing the notice
+                if from_title:
+                    break
         if from_row or from_title:
             # the title often names the unit in full (门源县人大办公室) where the code row abbreviates it
             self.doc.unit = from_title if from_row and from_title.endswith(from_row) else (from_row or from_title)
