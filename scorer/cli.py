@@ -547,6 +547,7 @@ def score(
             use_model=not no_model,
             model_path=str(model_path) if model_path else None,
             max_memory_mb=max_memory or default_max_memory_mb(jobs),
+            exits_when_stopped=True,  # this process ends after a signal stops the run
         )
         with OutputBatch() as batch:
             rows_target = output if output is None or parts_folder else batch.temporary(output)
@@ -935,7 +936,7 @@ def _clusters_on_dask(rows, scheduler: str | None, jobs: int):
 
     logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)
     try:
-        with stopped_by_signals():
+        with stopped_by_signals(keep_ignored=True):  # the command ends after a signal stops it
             cluster = (
                 None
                 if scheduler

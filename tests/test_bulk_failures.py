@@ -314,3 +314,21 @@ def test_the_memory_watch_ends_a_worker_only_within_a_task_and_says_so_on_the_bo
     assert workers.dead() == (pid, OVER_MEMORY)
     assert list(board) == [pid, -1, 1]
     workers.stop()
+
+
+@pytest.mark.parametrize("keep_ignored", [False, True])
+def test_a_library_caller_gets_its_signal_handlers_back_after_a_stop(keep_ignored):
+    """A notebook that scores with score_tables gets its ^C back after a run a signal stopped; the command line, which
+    exits right after, keeps signals ignored so that a ^C pressed again cannot cut its one line short (a CI run once
+    ended that test with another status than 130)."""
+    from scorer.engines.bulk import BulkAborted, stopped_by_signals
+
+    before, before_term = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    try:
+        with pytest.raises(BulkAborted), stopped_by_signals(keep_ignored=keep_ignored):
+            signal.raise_signal(signal.SIGINT)
+        expected = signal.SIG_IGN if keep_ignored else before
+        assert signal.getsignal(signal.SIGINT) == expected
+    finally:
+        signal.signal(signal.SIGINT, before)
+        signal.signal(signal.SIGTERM, before_term)

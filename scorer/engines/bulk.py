@@ -89,9 +89,11 @@ class _Interrupted(BaseException):
 
 
 @contextmanager
-def stopped_by_signals() -> Iterator[None]:
+def stopped_by_signals(keep_ignored: bool = False) -> Iterator[None]:
     """SIGINT and SIGTERM stop the run as an exception in the main thread, so that every `finally` on the
-    way ends the workers and removes the temporary files; BulkAborted with status 128 + signal leaves."""
+    way ends the workers and removes the temporary files; BulkAborted with status 128 + signal leaves. The
+    handlers before are put back, but with `keep_ignored` (a process that exits after the stop: the CLI) the signals
+    stay ignored once one has stopped the run, so a ^C pressed again before the exit cannot cut its one line short."""
     from scorer.messages import text
 
     if threading.current_thread() is not threading.main_thread():
@@ -104,14 +106,17 @@ def stopped_by_signals() -> Iterator[None]:
         raise _Interrupted(signum)
 
     previous = {number: signal.signal(number, interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
+    stopping = False
     try:
         yield
     except _Interrupted as stop:
+        stopping = keep_ignored
         name = signal.Signals(stop.signum).name
         raise BulkAborted(text("bulk.interrupted", name=name), 128 + stop.signum) from None
     finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+        if not stopping:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
 
 
 # --- the per-partition function --------------------------------------------------------------------
@@ -386,6 +391,7 @@ class BulkOptions:
     model_path: str | None = None
     max_memory_mb: int | None = None  # a worker whose resident memory passes this ends itself (OVER_MEMORY)
     language: str = field(default_factory=lambda: _current_language())  # of findings' wording, in every worker
+    exits_when_stopped: bool = False  # the caller's process ends after a signal stops the run (stopped_by_signals)
 
 
 def _current_language() -> str:
@@ -797,7 +803,7 @@ def score_tables(
     jobs = jobs or os.cpu_count() or 1
     report = BulkReport()
     started = time.perf_counter()
-    with stopped_by_signals(), ProjectSpool() as spool:
+    with stopped_by_signals(keep_ignored=options.exits_when_stopped), ProjectSpool() as spool:
         _score_tables(paths, output, jobs, chunk_rows, options, on_chunk, report, spool, started)
         rank_started = time.perf_counter()
         spool.finish(projects_output, report)

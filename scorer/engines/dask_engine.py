@@ -267,7 +267,7 @@ def score_tables_dask(
     raise BulkAborted, as on the local path."""
     from scorer.engines.bulk import stopped_by_signals
 
-    with stopped_by_signals():
+    with stopped_by_signals(keep_ignored=bool(options and options.exits_when_stopped)):
         return _score_tables_dask(paths, output, projects_output, scheduler, workers, options)
 
 
