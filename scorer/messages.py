@@ -1183,6 +1183,7 @@ SKIP_REASONS_EN = {
     "表尾的合计、说明或签名行": "a total, a note or a sign-off row under the table",
     "表尾签名或说明之后的内容": "a row under the table's sign-off or note",
     "没有指标的汇总行（单位或合计行）": "a summary row without indicators (a unit's or a total)",
+    "同一行里重复写了一遍的指标名称": "the indicator's name written once more on its line",
 }
 
 

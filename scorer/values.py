@@ -355,6 +355,21 @@ def without_standard_codes(text: str) -> str:
     return _DOCUMENT_NUMBER.sub(lambda m: re.sub(r"\d", "", m.group()), text)
 
 
+# A date written in figures with dots, dashes or slashes (2024.12.31前完成, 2025-06-30, 2024/12/31, 2024.12月底前), as a
+# system's date field or a keyboard gives it: a year, a month of 1-12 and a day of 1-31, none run into another figure. A
+# year and a month alone are a date only where a deadline's word or nothing follows (2025.06前; not 2024.5万元).
+_FIGURE_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})[.\-/](0?[1-9]|1[0-2])[.\-/](0?[1-9]|[12]\d|3[01])(?![\d.%])")
+_FIGURE_MONTH = re.compile(r"(?<![\d.])((?:19|20)\d{2})[.\-/](0?[1-9]|1[0-2])月?(?=底|末|前|之前|以前|内|份|中旬|上旬|下旬|初|$)")
+
+
+def _numeric_dates_in_words(text: str) -> str:
+    """Dates in figures (2024.12.31前) written as the words a date is read in (2024年12月31日前)."""
+    if not re.search(r"\d[.\-/]\d", text):
+        return text
+    text = _FIGURE_DATE.sub(lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", text)
+    return _FIGURE_MONTH.sub(lambda m: f"{m[1]}年{int(m[2])}月", text)
+
+
 @lru_cache(maxsize=200_000)
 def parse_value(raw: str) -> Value:
     """Parse an indicator value. Never raises; text with no figure comes back with `text` set.
@@ -371,7 +386,7 @@ def parse_value(raw: str) -> Value:
     >>> parse_value("≥95%").op, parse_value("≥95%").numbers, parse_value("≥95%").family.value
     ('≥', (95.0,), 'percent')
     """
-    text = without_standard_codes(normalise_value_text(raw))
+    text = _numeric_dates_in_words(without_standard_codes(normalise_value_text(raw)))
     if not text:
         return Value(raw=raw or "")
     per_period = _per_period(raw, text)

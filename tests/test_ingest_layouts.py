@@ -3862,3 +3862,44 @@ def test_the_body_issuing_a_notice_is_its_unit(tmp_path, title, unit):
         f"{title}\n项目名称\t农田建设补助资金\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t建设高标准农田面积\t≥1.2万亩\n",
     )
     assert document.unit == unit
+
+
+@pytest.mark.parametrize("number", ["项目 2", "项目 （2）", "项目11"])
+def test_a_project_s_number_on_its_own_line_is_a_heading_even_cut_at_its_space(tmp_path, number):
+    """项目 2 on a line of its own between two projects' forms: a text reader cuts it at the space into two cells, which
+    were read as an indicator named 项目 with the value 2 (review 65); it is the next project's heading."""
+    document = read_text(
+        tmp_path,
+        "项目名称：河道清淤疏浚\n预算金额：80万元\n一级指标 | 二级指标 | 三级指标 | 指标值\n"
+        "产出指标 | 数量指标 | 河道清淤长度 | 12公里\n满意度指标 | 服务对象满意度指标 | 沿河群众满意度 | ≥90%\n"
+        f"{number}\n项目名称：小型水库维修\n预算金额：50万元\n一级指标 | 二级指标 | 三级指标 | 指标值\n"
+        "产出指标 | 数量指标 | 维修水库数量 | 3座\n",
+    )
+    assert [p.name for p in document.projects] == ["河道清淤疏浚", "小型水库维修"]
+    assert rows(document) == [("河道清淤长度", "12公里"), ("沿河群众满意度", "≥90%"), ("维修水库数量", "3座")]
+
+
+@pytest.mark.parametrize("form", ["pipes", "tabs"])
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        (["效益指标", "生态效益指标", "生态效益指标", "生态效益指标", "无"], ("生态效益指标", "无")),
+        (["产出指标", "数量指标", "培训次数", "培训次数", "2次"], ("培训次数", "2次")),
+    ],
+)
+def test_a_name_written_twice_before_its_target_keeps_the_target(tmp_path, form, line, read):
+    """A name exported twice (a merged cell) before its target: the target is the value, the copy is listed as left out.
+    The copy was read as the value (a value copying the name), and the target went to the row's extra cells or was lost
+    (review 65)."""
+    document = read_lines(
+        tmp_path,
+        [
+            ["项目名称", "图书馆免费开放", "", ""],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            line,
+            ["满意度指标", "服务对象满意度指标", "读者满意度", "≥90%"],
+        ],
+        form,
+    )
+    assert rows(document) == [read, ("读者满意度", "≥90%")]
+    assert [(skip.reason, skip.text) for skip in document.skipped] == [("同一行里重复写了一遍的指标名称", read[0])]

@@ -431,6 +431,11 @@ class GrammarInterpreter:
             or _heads_a_project(cells, index)
             or self._numbered_heading_of_a_form(cells, index)
         )  # 二、…, 2、乙补贴, or the next table's title (部门预算项目支出绩效自评表(2024年度)): the table has ended
+        numbered_line = not heading and cell.first and _numbered_project_line(cells, index)
+        if numbered_line:  # 项目 2 on its own line, its figure cut off at the space as a column: a heading
+            self._close_row()
+            self.in_table = False
+            return index + numbered_line
         if closing or heading:
             self._close_row()
             self.in_table = False
@@ -450,6 +455,9 @@ class GrammarInterpreter:
                 return index + len(line)
         if self.row is not None and self._next_role() == "level2_dup" and label_kind(text):
             self._assign(cell)  # the annual half of a 长期 / 年度 table repeats the group
+            return index + 1
+        if self._name_repeated_before_its_target(cells, index):
+            self.doc.skipped.append(Skip(self._loc(cell), "同一行里重复写了一遍的指标名称", text.strip()))
             return index + 1
         kind, used, label = self._label_at(cells, index)
         self.after_level2 = kind == "level2"
@@ -558,6 +566,19 @@ class GrammarInterpreter:
         if self.row is None or self.row.position >= len(plan):
             return None
         return plan[self.row.position]
+
+    def _name_repeated_before_its_target(self, cells: list[Cell], index: int) -> bool:
+        """A cell repeating the open row's name, on its line and before its target (培训次数 | 培训次数 | 2次; 生态效益指标
+        written three times, then 无): a merged cell exported twice, not a value copying the name. In a table that gives
+        what was done beside the target (实际完成值), a copied name may be the target itself and is left as such."""
+        cell = cells[index]
+        return (
+            self._row_wants_text(cell)
+            and self.row is not None
+            and key(cell.text) == key(self.row.name)
+            and "actual" not in self._plan()
+            and self._a_target_follows(cells, index)
+        )
 
     def _row_wants_text(self, cell: Cell) -> bool:
         """An open row still waiting for its target takes a short cell as its value, not as a label."""
@@ -1251,6 +1272,18 @@ def _is_goal_text(text: str) -> bool:
 def _closing_openings() -> tuple[str, ...]:
     grammar = _grammar()
     return (*grammar["table_end"], *grammar["total_labels"], *grammar["closing_prefixes"])
+
+
+def _numbered_project_line(cells: list[Cell], index: int) -> int:
+    """The number of cells of a line that holds only a project's number split at its space (项目 | 2, 项目 | （3）), else 0."""
+    line: list[str] = []
+    for cell in cells[index : index + 4]:
+        if cell.line != cells[index].line:
+            break
+        line.append(cell.text.strip())
+    if not 2 <= len(line) <= 3 or not line[0].startswith("项目"):
+        return 0
+    return len(line) if _NUMBERED_PROJECT.fullmatch("".join(line)) else 0
 
 
 def _letter_spaced(cells: list[Cell], index: int) -> str:
