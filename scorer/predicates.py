@@ -562,7 +562,8 @@ def _grade(assessed: bool) -> re.Pattern[str]:
     (房屋安全鉴定等级 = A级或B级), not a list of the scale's grades left to choose from (A级/B级/C级)."""
     forms = name_forms_table()
     words = alternation(forms["grade_values"] + (forms["assessment_grades"] if assessed else []))
-    letter = r"(?:[A-E]|A{2,5}|[1-5]A|I{1,3}|IV|V|[ⅠⅡⅢⅣⅤ]|第[一二三四五])级(?:苗)?"
+    # a scale's name may stand before its letter, joined by a dash (公路-Ⅱ级, 城-A级: the load classes of bridges)
+    letter = r"(?:[\u4e00-\u9fff]{1,3}[-—–])?(?:[A-E]|A{2,5}|[1-5]A|I{1,3}|IV|V|[ⅠⅡⅢⅣⅤ]|第[一二三四五])级(?:苗)?"
     kinds = alternation(forms["grade_kinds"])
     grade = rf"(?:{words}|(?:国家)?{letter})"
     return re.compile(rf"(?:达到)?{grade}(?:或{grade})?(?:及以上|以上)?(?:{kinds})?")

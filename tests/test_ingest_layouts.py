@@ -3903,3 +3903,15 @@ def test_a_name_written_twice_before_its_target_keeps_the_target(tmp_path, form,
     )
     assert rows(document) == [read, ("读者满意度", "≥90%")]
     assert [(skip.reason, skip.text) for skip in document.skipped] == [("同一行里重复写了一遍的指标名称", read[0])]
+
+
+def test_a_prose_item_whose_target_is_said_in_words_is_an_indicator(tmp_path):
+    """绩效指标：…率100%，…≥50件，档案工作水平显著提升。 in a department's whole-budget text: the last item, its target in words,
+    is the weakest of the three and was left out as 文字指标没有指标值 (review 67); an item with no target at all still is."""
+    document = read_text(
+        tmp_path,
+        "部门整体绩效目标\n二、分项绩效目标\n1、档案接收征集\n绩效目标：按照进馆计划接收到期档案。\n"
+        "绩效指标：到期档案接收进馆率100%，征集散存珍贵档案≥50件，档案工作水平显著提升，开展档案安全检查。\n",
+    )
+    assert rows(document) == [("到期档案接收进馆率", "100%"), ("征集散存珍贵档案", "≥50件"), ("档案工作水平", "显著提升")]
+    assert [(skip.reason, skip.text) for skip in document.skipped] == [("文字指标没有指标值", "开展档案安全检查")]

@@ -51,6 +51,7 @@ from scorer.ingest.interpret import (
     year_column,
     years_of_table,
 )
+from scorer.ingest.nested import split_trailing_target
 from scorer.ingest.recover import CUT_MARK, Cell, is_continued_mark, is_page_number, key, names_a_measure
 from scorer.lexicons import table
 from scorer.text import nfkc
@@ -1358,33 +1359,6 @@ def _split_qualitative_tail(name: str) -> tuple[str, str]:
         position = name.rfind(word)
         if position >= 4 and len(name) - position <= 6:
             return name[:position], name[position:]
-    return name, ""
-
-
-@cache
-def _trailing_targets(phrases_only: bool) -> tuple[str, ...]:
-    """The targets said in words that split_trailing_target looks for, longest first."""
-    from scorer.lexicons import terms
-
-    phrases = set(terms("value_phrases"))
-    if not phrases_only:
-        phrases |= {w for w in _grammar()["value_words"] if len(w) >= 2}
-    return tuple(sorted(phrases, key=len, reverse=True))
-
-
-def split_trailing_target(name: str, phrases_only: bool = False) -> tuple[str, str]:
-    """A run-on row with no value whose name ends in a target said in words (lexicons/value_phrases.txt, or
-    a `value_words` entry of two characters or more, with the degree words before it: 持续改善): (name,
-    target), else (name, ''). With phrases_only (the last row of a text, perhaps cut), value_phrases only.
-
-    Good (split): 干部履职能力有效提升 -> 干部履职能力 | 有效提升 · 区域空气质量持续改善 -> 区域空气质量 | 持续改善
-    Bad (kept whole): 维修施工验收合格率 (a rate, its target cut off) · 按时完成 (nothing left for a name)"""
-    for phrase in _trailing_targets(phrases_only):
-        if name.endswith(phrase) and len(name) - len(phrase) >= 4:
-            cut = len(name) - len(phrase)
-            degree = next((d for d in _grammar()["degree_words"] if name[:cut].endswith(d) and cut - len(d) >= 4), "")
-            cut -= len(degree)
-            return name[:cut], name[cut:]
     return name, ""
 
 

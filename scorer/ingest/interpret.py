@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from scorer.ingest.blocks import Block, Paragraph, Row
-from scorer.ingest.nested import parse_indicator_list, parse_prose_indicators
+from scorer.ingest.nested import parse_indicator_list, parse_prose_indicators, split_trailing_target
 from scorer.ingest.recover import PAGE_NUMBER_FORMS, continued_forms, is_continued_mark, is_page_number, names_a_measure
 from scorer.lexicons import table
 from scorer.text import alternation, compact, nfkc, strip_markup, without_controls, without_invisible
@@ -1022,6 +1022,8 @@ class Interpreter:
         project = Project(name=name, goal=self.section_goal, department_level=True, location=self._loc(block))
         project.goals = split_goals(self.section_goal)
         for name, value in parse_prose_indicators(body):
+            if not value:  # 档案工作水平显著提升: a target said in words at the end of the item
+                name, value = split_trailing_target(name)
             if not value:
                 self.doc.skipped.append(Skip(self._loc(block), "文字指标没有指标值", name))
                 continue

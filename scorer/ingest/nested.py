@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from scorer.lexicons import terms
+from scorer.lexicons import table, terms
 from scorer.text import nfkc, strip_markup
 
 _LEVEL1 = r"(?P<l1>[一二三四五六]\s*[、.．]\s*(?P<l1name>(?:产出|效益|效果|满意度|成本|社会|经济|生态)[^\s（(、:：]{0,6}?指标))"
@@ -132,3 +133,29 @@ def _prose_clauses(text: str) -> list[tuple[str, str]]:
         else:
             out.append((clause, ""))
     return out
+
+
+@cache
+def _trailing_targets(phrases_only: bool) -> tuple[str, ...]:
+    """The targets said in words that split_trailing_target looks for, longest first."""
+    phrases = set(terms("value_phrases"))
+    if not phrases_only:
+        phrases |= {w for w in table("indicator_grammar")["value_words"] if len(w) >= 2}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def split_trailing_target(name: str, phrases_only: bool = False) -> tuple[str, str]:
+    """A run-on row with no value whose name ends in a target said in words (lexicons/value_phrases.txt, or
+    a `value_words` entry of two characters or more, with the degree words before it: 持续改善): (name,
+    target), else (name, ''). With phrases_only (the last row of a text, perhaps cut), value_phrases only.
+
+    Good (split): 干部履职能力有效提升 -> 干部履职能力 | 有效提升 · 区域空气质量持续改善 -> 区域空气质量 | 持续改善
+    Bad (kept whole): 维修施工验收合格率 (a rate, its target cut off) · 按时完成 (nothing left for a name)"""
+    for phrase in _trailing_targets(phrases_only):
+        if name.endswith(phrase) and len(name) - len(phrase) >= 4:
+            cut = len(name) - len(phrase)
+            degrees = table("indicator_grammar")["degree_words"]
+            degree = next((d for d in degrees if name[:cut].endswith(d) and cut - len(d) >= 4), "")
+            cut -= len(degree)
+            return name[:cut], name[cut:]
+    return name, ""

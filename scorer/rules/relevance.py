@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from itertools import accumulate
 
 from scorer.lexicons import table
-from scorer.normalise import RowContext, types_of
+from scorer.normalise import ProjectContext, RowContext, types_of
 from scorer.predicates import (
     STRING_CACHE,
     allowed_dimensions,
@@ -25,7 +25,7 @@ from scorer.predicates import (
     units_table,
 )
 from scorer.registry import Hit, rule
-from scorer.text import bigrams, compact
+from scorer.text import alternation, bigrams, compact
 from scorer.types import Severity, UnitFamily
 
 _DIMENSION_WORDS = {"economic": "经济效益", "ecological": "生态效益", "social": "社会效益", "sustainable": "可持续影响"}
@@ -391,13 +391,26 @@ def topic_of_another_kind(row: RowContext) -> Hit | None:
 def national_scale_outcome(row: RowContext) -> Hit | None:
     """An outcome of a whole society or economy that no single budget line can move or measure.
 
-    A place or group of the project's own before it scopes it to what the project reaches (基层社会和谐稳定).
-    Bad: 公民尊法、守法率 = ≥85% on a 6.8万元 legislation fund; 为国民经济持续健康发展和社会稳定 = 社会和谐稳定.
+    A place or group of the project's own before it scopes it to what the project reaches (基层社会和谐稳定); a whole
+    jurisdiction's citizens or economy (全县公民…比例, 全市经济增长) are everyone's there, not the project's reach.
+    Bad: 公民尊法、守法率 = ≥85% on a 6.8万元 legislation fund; 为国民经济持续健康发展和社会稳定 = 社会和谐稳定;
+    全市公民文明素养达标比例 = ≥80% on a volunteer-service fund.
     Good: 法律宣传覆盖率 = ≥95%; 人民调解经费 / 基层社会和谐稳定 = 矛盾纠纷调解成功率≥95%.
     """
     text = row.name + row.value_text
     found = [word for word in contains_any(text, dimension_topics()["macro"]) if not _scoped_locally(text, word)]
+    whole = _whole_jurisdiction().search(text)
+    if whole:
+        found.append(whole.group())
     return Hit(evidence="、".join(found)) if found else None
+
+
+@cache
+def _whole_jurisdiction() -> re.Pattern[str]:
+    """A whole jurisdiction's citizens or economy (全县公民, 全市经济增长): dimension_topics.yaml macro_whole_…"""
+    topics = dimension_topics()
+    places, subjects = alternation(topics["macro_whole_places"]), alternation(topics["macro_whole_subjects"])
+    return re.compile(f"(?:{places})[^，,。；;]{{0,4}}?(?:{subjects})")
 
 
 def _scoped_locally(text: str, word: str) -> bool:
@@ -434,9 +447,16 @@ def other_scheme(row: RowContext) -> tuple[str, str] | None:
         return None
     for family, named in schemes_in(row.name).items():
         mine = own.get(family)
-        if mine and not named & mine:
+        if mine and not named & mine and not _names_the_scheme_s_people(row.project, family, named):
             return sorted(named)[0], sorted(mine)[0]
     return None
+
+
+def _names_the_scheme_s_people(project: ProjectContext, family: str, schemes: frozenset[str]) -> bool:
+    """Whether the project's own purpose or goal names the other scheme's people or work (医疗救助's goal: 对特困人员、低保
+    对象实施医疗救助): a row about them is the project's own (特困人员参保资助比例), not a row of the other scheme's table."""
+    own_text = project.text.removeprefix(compact(project.name))
+    return any(contains_any(own_text, _schemes()[family][scheme]) for scheme in schemes)
 
 
 @rule(
