@@ -96,7 +96,8 @@ class _Localised(click.Command):
         return self._text().splitlines()[0] if self._text() else ""
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=text("help.usage"))
+        pieces = [_help(f"help.usage.{piece}") or piece for piece in self.collect_usage_pieces(ctx)]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=text("help.usage"))
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         records = [record for param in self.get_params(ctx) if (record := param.get_help_record(ctx)) is not None]

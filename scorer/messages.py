@@ -402,6 +402,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "rank|project (unit · year · file)|budget (万元)|indicators|findings|score|grade",
     },
     "summary.flagged": {"zh": "问题指标 {flagged}/{rows} 条：", "en": "Flagged indicators {flagged}/{rows}: "},
+    "summary.overlap": {
+        "zh": "（一条指标可同时属于几类，各类条数相加多于问题指标数）",
+        "en": " (an indicator may fall in several categories, so the counts add up to more than the flagged indicators)",
+    },
     "summary.not_read": {"zh": "未读取的文件 {count} 个：{names}", "en": "{count} files not read: {names}"},
     "statistics.title": {"zh": "按规则统计", "en": "Findings by rule"},
     "statistics.columns": {"zh": "规则|名称|类别|级别|次数", "en": "rule|name|category|severity|count"},
@@ -846,7 +850,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help.quiet": {"zh": "不输出每个文件的统计和汇总", "en": "no per-document counts and no summary"},
     "help.score": {
         "zh": "评分：标出薄弱指标及原因，给每个项目打分、定等级、排名。\n\n"
-        "PATHS 是文档（Word、Excel、PDF、文本导出）或文件夹，或逐条指标表（`zhibiao parse` 写出的 CSV，"
+        "文件或文件夹：可以是文档（Word、Excel、PDF、文本导出）或文件夹，或逐条指标表（`zhibiao parse` 写出的 CSV，"
         "或同样列的 Parquet）；逐条指标表以流式评分，-o/--projects 可为 .csv 或 .parquet。\n\n"
         "所有输出路径在开始前检查；输出只在本次运行有结果时才替换。退出状态：0 全部输入都读到了指标；"
         "1 有输入未能读取、没有读到指标或规则出错（逐个列出），其余照常写出；"
@@ -1052,6 +1056,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # click's own words: help headings and its usage errors
     "help.usage": {"zh": "用法：", "en": "Usage: "},
+    # the usage line's pieces, as click writes them in English
+    "help.usage.[OPTIONS]": {"zh": "[选项]", "en": "[OPTIONS]"},
+    "help.usage.COMMAND [ARGS]...": {"zh": "命令 [参数]...", "en": "COMMAND [ARGS]..."},
+    "help.usage.PATHS...": {"zh": "文件或文件夹...", "en": "PATHS..."},
+    "help.usage.LABELS...": {"zh": "标注文件...", "en": "LABELS..."},
+    "help.usage.OLD": {"zh": "原稿", "en": "OLD"},
+    "help.usage.NEW": {"zh": "修改稿", "en": "NEW"},
+    "help.usage.PROJECT": {"zh": "项目名称", "en": "PROJECT"},
+    "help.usage.WORKBOOK": {"zh": "评审工作簿", "en": "WORKBOOK"},
+    "help.usage.CODE": {"zh": "规则代码", "en": "CODE"},
     "help.options": {"zh": "选项", "en": "Options"},
     "help.commands": {"zh": "命令", "en": "Commands"},
     "help.help": {"zh": "显示本帮助并退出", "en": "Show this message and exit."},
@@ -1110,6 +1124,8 @@ def click_error(message: str, commands: list[str] | None = None) -> str:
             fields = {key: value for key, value in found.groupdict().items() if key in ("name", "detail")}
             if "detail" in fields:
                 fields["detail"] = _click_detail(fields["detail"])
+            if key == "click.missing_argument" and f"help.usage.{fields['name']}" in CATALOGUE:
+                fields["name"] = text(f"help.usage.{fields['name']}")  # 文件或文件夹, not PATHS...
             suggestion = re.search(r"Did you mean (?:one of:? )?(?P<names>[^?]+)\?", message)
             translated = text(key, **fields)
             if suggestion and key == "click.no_option":

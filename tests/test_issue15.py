@@ -327,11 +327,12 @@ def test_point8_chinese_by_default_english_with_lang(tmp_path):
     assert "列出全部规则" in run("--help").output
     assert run("rule", "V9999").stderr.startswith("错误：没有规则")
     help_text = run("score", "--help").output
-    assert help_text.startswith("用法：") and "显示本帮助并退出" in help_text
-    assert run("--lang", "en", "score", "--help").output.startswith("Usage: ")
+    assert help_text.startswith("用法：cli score [选项] 文件或文件夹...") and "显示本帮助并退出" in help_text
+    assert run("--help").output.startswith("用法：cli [选项] 命令 [参数]...")
+    assert run("--lang", "en", "score", "--help").output.startswith("Usage: cli score [OPTIONS] PATHS...")
     for args, expected in (
         (["score", "--tpo", "3", SEED], "错误：没有选项 --tpo；是不是：--output, --top"),
-        (["score"], "错误：缺少参数 PATHS"),
+        (["score"], "错误：缺少参数 文件或文件夹"),
         (["scroe", SEED], "错误：没有命令 scroe；是不是：score"),
         (["score", SEED, "--top", "abc"], "错误：'--top' 的值无效：“abc”不是整数"),
         (["score", SEED, "--max-memory", "10"], "错误：'--max-memory' 的值无效：10 不在允许的范围内"),

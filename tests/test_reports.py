@@ -200,6 +200,28 @@ def test_the_terminal_summary_names_a_unit_of_an_export_once(tmp_path):
     assert "003_e894add5ed61165e.txt" in shown.getvalue()
 
 
+def test_the_terminal_summary_says_when_its_category_counts_add_up_to_more_than_the_rows_flagged():
+    """A row may fall in several categories (会议召开及时性 = 及时 in a library's budget: vague, irrelevant and copy_paste): the
+    counts after 问题指标 1/2 条 then add up to more than 1, which a newcomer read as a miscount; the line says why."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from scorer.report.terminal import print_summary
+
+    def summary(rows: list[dict]) -> str:
+        shown = StringIO()
+        print_summary(scorer.score(pd.DataFrame(rows), use_model=False), console=Console(file=shown, width=300))
+        return shown.getvalue()
+
+    library = {"source": "d.csv", "project": "公共图书馆免费开放", "level1": "产出指标"}
+    open_days = {**library, "level3": "免费开放天数", "value": "≥300天"}
+    several = summary([{**library, "level3": "会议召开及时性", "value": "及时"}, open_days])
+    assert "问题指标 1/2 条" in several and "各类条数相加多于问题指标数" in several, several
+    one = summary([{**library, "level3": "阅览服务质量", "value": "显著提高"}, open_days])
+    assert "问题指标 1/2 条" in one and "各类条数相加" not in one, one
+
+
 def test_the_terminal_summary_shows_cells_without_their_control_characters():
     r"""An ANSI escape in a damaged export's cell ([31m, or ]0;… that retitles the window) went to
     the reviewer's terminal as it was, in the project's name, its unit and the names of files not read.

@@ -48,7 +48,8 @@ def print_summary(result, top: int = 10, console: Console | None = None) -> None
     counts = Counter(c for value in rows["categories"] for c in value.split(";") if c)
     flagged = int((rows["categories"] != "").sum())
     parts = [f"{category_label(c)} {counts.get(c, 0)}" for c in CATEGORIES]
-    console.print(text("summary.flagged", flagged=flagged, rows=len(rows)) + ", ".join(parts))
+    overlap = text("summary.overlap") if sum(counts.values()) > flagged else ""
+    console.print(text("summary.flagged", flagged=flagged, rows=len(rows)) + ", ".join(parts) + overlap)
     if result.errors:
         names = "、".join(dict.fromkeys(_markup(Path(error.source).name) for error in result.errors))
         console.print(text("summary.not_read", count=len({e.source for e in result.errors}), names=names))
