@@ -36,7 +36,7 @@ from scorer.types import Severity, UnitFamily
     "restates-budget",
     "boilerplate",
     Severity.WARNING,
-    message="指标值“{value}”就是项目预算数{budget:g}万元，只复述了预算，建议按用途分解成本（各项支出或单价各多少）",
+    message="“{evidence}”说的就是整个项目的预算（预算数{budget:g}万元），只复述了预算，建议按用途分解成本（各项支出或单价各多少）",
     context=True,
 )
 def restates_budget(row: RowContext) -> Hit | None:
