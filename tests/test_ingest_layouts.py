@@ -3915,3 +3915,23 @@ def test_a_prose_item_whose_target_is_said_in_words_is_an_indicator(tmp_path):
     )
     assert rows(document) == [("到期档案接收进馆率", "100%"), ("征集散存珍贵档案", "≥50件"), ("档案工作水平", "显著提升")]
     assert [(skip.reason, skip.text) for skip in document.skipped] == [("文字指标没有指标值", "开展档案安全检查")]
+
+
+def test_a_workbook_s_document_title_over_a_project_s_title_is_no_project_without_a_table(tmp_path):
+    """A sheet whose row 1 is the document's title (某县…项目支出绩效目标表) and row 2 the project's (…项目绩效目标表), then the
+    form: the document's title was listed as 项目名称之后没有读到指标表 (review 65). The sheet's name, read before row 1, took
+    the place of the document's first title."""
+    path = write_sheet(
+        tmp_path / "两行标题.xlsx",
+        [
+            ["某县文化和旅游局2025年项目支出绩效目标表"],
+            ["公共图书馆免费开放项目绩效目标表"],
+            ["项目名称", "公共图书馆免费开放", "预算金额（万元）", "36"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "免费开放天数", "≥300天"],
+        ],
+    )
+    document = read_document(path)
+    assert [(p.name, p.budget) for p in document.projects] == [("公共图书馆免费开放", 36.0)]
+    assert rows(document) == [("免费开放天数", "≥300天")]
+    assert document.skipped == []

@@ -853,7 +853,9 @@ class Interpreter:
             return
         if title and len(title.group("name")) <= 60:
             name = title.group("name").strip()
-            first = self.project is None and not self.doc.projects and not self.doc.skipped
+            # the first title of the document, perhaps under a sheet's name (the workbook reader's line before each sheet)
+            opened = self.project is None or self.project is self.sheet_project
+            first = opened and not self.doc.projects and not self.doc.skipped
             project = self._open_project(name, block)
             self.document_title = project if first else None
             if title.group("gloss"):  # 甲项目绩效目标表（预算金额：85.6万元）
