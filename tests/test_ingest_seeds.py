@@ -31,6 +31,14 @@ def test_levels_inherit_merged_cells(seed_documents):
     assert costs == [("产出指标", "成本指标", "会议成本", v) for v in ("3.8万", "7万", "1.8万")]
 
 
+def test_a_procurement_table_s_total_is_no_project_without_a_table(seed_documents):
+    """Seed 002's 政府采购预算 table has a 项目名称 column whose only row is 合  计: it was listed as a project whose
+    indicator table is missing (项目名称之后没有读到指标表 合计); it is the table's total."""
+    skipped = seed_documents["002_7d1d3af06469c7e6"].skipped
+    assert not [skip for skip in skipped if skip.reason == "项目名称之后没有读到指标表"]
+    assert [compact(skip.text) for skip in skipped if skip.reason == "没有指标的汇总行（单位或合计行）"] == ["合计"]
+
+
 def test_project_form_fields(seed_documents):
     project = seed_documents["000_e76689bf9da19685"].projects[6]
     assert project.name == "人大代表培训经费"

@@ -420,6 +420,7 @@ def with_name_column(fields: list[str | None]) -> list[str | None]:
     return [("description" if "description" not in fields else None) if field == "content" else field for field in fields]
 
 
+_TOTAL_NAME = re.compile(r"(?:总|合|小)计|.{2,30}(?:小计|合计)")  # 合计, 某县民政局小计: a table's total, no project
 _UNIT_CODE = re.compile(r"^[\[［【(（]?\d{3,}[\]］】)）]?\s*")  # [101]某县民政局, 101001某县民政局
 _OWN_LEVEL = re.compile(r"[（(]本级[）)]$")
 _NOT_A_NAME = re.compile(r"(?:性质|类型|类别|编码|代码|名称|级次)$")
@@ -824,9 +825,10 @@ class Interpreter:
         ):
             pass  # a sheet's name or the document's title that nothing filled in (a title, a flat table opened another project)
         elif project.name:
-            self.doc.skipped.append(
-                Skip(project.location or Location(self.doc.source), "项目名称之后没有读到指标表", project.name)
-            )
+            # 合  计 in a 项目名称 column (a procurement table's total): a total, no project whose table is missing
+            total = _TOTAL_NAME.fullmatch(compact(project.name))
+            reason = "没有指标的汇总行（单位或合计行）" if total else "项目名称之后没有读到指标表"
+            self.doc.skipped.append(Skip(project.location or Location(self.doc.source), reason, project.name))
 
     # --- paragraphs -----------------------------------------------------------------------------
 
