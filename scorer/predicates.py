@@ -82,6 +82,18 @@ STRING_CACHE = 50_000
 
 
 @lru_cache(maxsize=STRING_CACHE)
+def names_the_budget(name: str) -> bool:
+    """The name is one of the whole budget's (项目预算控制数, 总成本), after words that name the whole project or year
+    (本项目, 年度: boilerplate.yaml budget_name_prefixes), or is a bare word of money after them (项目成本, 本项目经费:
+    boilerplate.yaml whole_money_words); a part's total (零散设施修缮总成本, 设备购置成本) is not."""
+    table = boilerplate_table()
+    core = name
+    for prefix in table["budget_name_prefixes"]:
+        core = core.removeprefix(prefix)
+    return core in table["budget_restating_names"] or (core != name and core in table["whole_money_words"])
+
+
+@lru_cache(maxsize=STRING_CACHE)
 def is_whole_unit_budget(project_name: str) -> bool:
     """A department's or unit's whole budget (部门整体-人大代表工作, 单位整体支出): every kind of its unit's work is its own, so
     no row of it is another project's (R003, C002, C003). lexicons/project_types.yaml whole_unit_projects."""

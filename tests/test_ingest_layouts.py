@@ -3935,3 +3935,24 @@ def test_a_workbook_s_document_title_over_a_project_s_title_is_no_project_withou
     assert [(p.name, p.budget) for p in document.projects] == [("公共图书馆免费开放", 36.0)]
     assert rows(document) == [("免费开放天数", "≥300天")]
     assert document.skipped == []
+
+
+def test_a_numbered_list_s_value_starting_with_a_date_is_split_at_its_space(tmp_path):
+    """A project's indicators in one cell as a numbered list (一、产出指标 （三）时效指标 1. 名称 值, as seed 004): a value
+    that starts with a date (2025年10月底前, 5月12日前后及…) was cut at its last figure, the rest of the date left in the
+    name (改厕任务完成时间2025年 | 10月底前; review 68)."""
+    blob = (
+        "一、产出指标 （一）数量指标 1. 新改建卫生户厕 150户 （三）时效指标 1. 改厕任务完成时间 2025年10月底前 "
+        "2. 宣传活动开展时间 5月12日前后及6月安全生产月期间 二、效益指标 （一）生态效益指标： 1. 村庄环境 干净整洁有序"
+    )
+    document = read_text(
+        tmp_path,
+        "单位编码\t单位及项目名称\t金额 (万元)\t绩效目标\t绩效指标\n508\t石门乡人民政府\t\t85.00\t\n"
+        "\t农村人居环境整治\t85.00\t新建改造农村卫生户厕150户。\t" + blob + "\n",
+    )
+    assert rows(document) == [
+        ("新改建卫生户厕", "150户"),
+        ("改厕任务完成时间", "2025年10月底前"),
+        ("宣传活动开展时间", "5月12日前后及6月安全生产月期间"),
+        ("村庄环境", "干净整洁有序"),
+    ]

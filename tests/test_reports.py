@@ -341,6 +341,9 @@ def test_a_plain_target_starting_like_a_formula_keeps_its_figure_readable():
 
     assert neutralise("-5‱") == " -5‱" and neutralise("-3‰") == " -3‰" and neutralise("=7人") == " =7人"
     assert neutralise("=HYPERLINK(1)") == "'=HYPERLINK(1)" and neutralise("≥95%") == "≥95%"
+    # a price per person and period (review 68: '=4000元/人·年 beside  =100元/亩, which a reader matched)
+    assert neutralise("=4000元/人·年") == " =4000元/人·年" and neutralise("=590元/人·月") == " =590元/人·月"
+    assert neutralise("=1+1") == "'=1+1"
 
 
 def test_the_html_summary_counts_a_file_not_read_once(tmp_path):

@@ -71,6 +71,9 @@ def split_name_value(item: str) -> tuple[str, str]:
         return _clean_name(item[: operator.start()]), _compact(item[operator.start() :])
     if re.match(r"^\d", item):
         return "", _compact(item)
+    name, space, value = item.rpartition(" ")
+    if space and name.strip() and re.match(r"\d", value) and not re.search(r"[，,。]", value):
+        return _clean_name(name), _compact(value)  # 改厕任务完成时间 2025年10月底前: the space parts them, not the last figure
     figure = _TRAILING_FIGURE.search(item)
     if figure and figure.start() > 0 and not re.search(r"[，,]", item[figure.start() :]):
         return _clean_name(item[: figure.start()]), _compact(figure.group(1))

@@ -15,7 +15,8 @@ import pandas as pd
 from scorer.atomic import atomic_output
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_TARGET = re.compile(r"^[=+\-]\s*\d[\d,.]*\s*[%‰‱\u4e00-\u9fff/]*$")
+# a figure, then a unit in Chinese, perhaps per another (=4000元/人·年, =100元/亩): no formula can call anything
+_PLAIN_TARGET = re.compile(r"^[=+\-]\s*\d[\d,.]*\s*[%‰‱\u4e00-\u9fff/·・（）]*$")
 
 
 def neutralise(value: object) -> object:

@@ -11,7 +11,6 @@ from functools import lru_cache
 from scorer.messages import text
 from scorer.normalise import DocumentContext, RowContext, asks_an_act, related_kinds
 from scorer.predicates import (
-    STRING_CACHE,
     boilerplate_table,
     caps_spending_in_money,
     contains_any,
@@ -23,6 +22,7 @@ from scorer.predicates import (
     money_in_wan,
     name_forms_table,
     names_a_control_rate,
+    names_the_budget,
     states_an_instrument,
     units_table,
 )
@@ -55,7 +55,7 @@ def restates_budget(row: RowContext) -> Hit | None:
         amount = row.value.number
     if budget and amount is not None and abs(amount - budget) <= max(0.005, budget * 0.001):
         return Hit(evidence=row.value_text, fields={"budget": budget})
-    if amount is not None and _names_the_budget(row.name):
+    if amount is not None and names_the_budget(row.name):
         return Hit(evidence=row.name, fields={"budget": budget or amount})
     return None
 
@@ -69,17 +69,6 @@ def _bare_figure(row: RowContext) -> bool:
     """A value of one figure and no unit (43.2), with or without an operator."""
     value = row.value
     return value.family is UnitFamily.NONE and not value.unit and len(value.numbers) == 1 and not value.is_range
-
-
-@lru_cache(maxsize=STRING_CACHE)
-def _names_the_budget(name: str) -> bool:
-    """The name is one of the whole budget's (项目预算控制数, 总成本), after words that name the whole project or year
-    (本项目, 年度: boilerplate.yaml budget_name_prefixes); a part's total (零散设施修缮总成本) is not."""
-    table = boilerplate_table()
-    core = name
-    for prefix in table["budget_name_prefixes"]:
-        core = core.removeprefix(prefix)
-    return core in table["budget_restating_names"]
 
 
 @rule(

@@ -171,9 +171,9 @@ def too_few_indicators(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
 def costs_cover_little_budget(project: ProjectContext) -> Iterator[tuple[None, Hit]]:
     """Cost rows that account for under half of the budget: most of the money has no cost target.
 
-    A price per one thing counts as the price times the quantity the project states for what it pays for (as L103
-    reads it: 20元/人·年 with 签约服务人数 3万人 is 60万元); a table with a price whose quantity it does not state, or with
-    prices per one thing only, is not judged.
+    A price per one thing, written so or named so (单处改造补助 ≤4.5万元), counts as the price times the quantity the
+    project states for what it pays for (as L103 reads it: 20元/人·年 with 签约服务人数 3万人 is 60万元); a table with a
+    price whose quantity it does not state, or with prices per one thing only, is not judged.
     Bad: 业务费 95万元 with one 设备 cost row of 15万元.
     Good: cost rows adding up to the budget; 家庭医生签约服务补助 60万元 with 签约服务补助标准 = 20元/人 and 签约服务人数 = 3万人.
     """
@@ -183,11 +183,12 @@ def costs_cover_little_budget(project: ProjectContext) -> Iterator[tuple[None, H
     total = 0.0
     amounts = 0  # cost rows of an amount: a table of prices per one thing only is not judged
     for row in (r for r in project.rows if r.group == "cost"):
-        amount = cost_amount(row)
+        # a price per one thing, written so (3000元/人) or named so (单处改造补助 ≤4.5万元, 每公里改造成本 ≤80万元)
+        priced = price_per_unit(row, ceilings=True) if row.value.family is UnitFamily.MONEY else None
+        amount = None if priced else cost_amount(row)
         if amount is not None:
             total, amounts = total + amount, amounts + 1
-        elif row.value.family is UnitFamily.MONEY and "/" in row.value.unit:
-            priced = price_per_unit(row, ceilings=True)
+        elif priced or (row.value.family is UnitFamily.MONEY and "/" in row.value.unit):
             quantity = quantity_paid_for(project, row, priced[1]) if priced else None
             if priced is None or quantity is None:
                 return  # a price whose quantity the table does not state (or per two things): what it covers is unknown

@@ -34,6 +34,7 @@ from scorer.predicates import (
     money_more_is_better,
     name_forms_table,
     names_a_control_rate,
+    names_the_budget,
     states_a_rate_base,
     units_table,
 )
@@ -662,7 +663,7 @@ def costs_exceed_budget(project: ProjectContext) -> Iterator[tuple[RowContext, H
         (row, amount)
         for row, amount in priced
         if amount is not None
-        and not contains_any(row.name, restating)
+        and not (contains_any(row.name, restating) or names_the_budget(row.name))
         and not _names_the_whole(project, row)
         and not contains_any(row.name, savings)  # 冷链运转成本节约率 ≤2万元: money saved, not spent
     ]
