@@ -234,16 +234,19 @@ def score_documents(
         present = {f.category for f in found if f.severity is not Severity.INFO}  # info is shown, not scored
         categories.append(";".join(c for c in CATEGORIES if c in present))
         codes.append(";".join(dict.fromkeys(f.code for f in shown)))  # V005 is two findings of one code
-        # the defects the rules found first, then their notes (延续指标, 供参考), the model's last; its "请人工复核" only
-        # where no rule found a defect
+        # the defects the rules found first, then their notes (延续指标, 供参考); the model's words only where no rule found
+        # a defect: beside a rule's reason only the points it takes (its probability told reviewers nothing: review 68)
         by_rules = [f for f in shown if f.code not in model_codes]
         ruled = any(f.severity is not Severity.INFO for f in by_rules)
         in_order = (
             *(f for f in by_rules if f.severity is not Severity.INFO),
             *(f for f in by_rules if f.severity is Severity.INFO),
-            *(f for f in shown if f.code in model_codes),
+            *(f for f in shown if f.code in model_codes and not ruled),
         )
-        messages.append("；".join(dict.fromkeys(said(f) for f in in_order)))
+        said_here = [said(f) for f in in_order]
+        if ruled and any(f.code in model_codes for f in shown) and penalty >= NOTED_PENALTY:
+            said_here.append(text("model.also", points=penalty))
+        messages.append("；".join(dict.fromkeys(said_here)))
         fixes.append("；".join(dict.fromkeys(f.fix for f in found if f.fix and not (ruled and f.code in model_codes))))
         problems.append(sum(1 for f in found if f.severity is not Severity.INFO))
     rows["score"] = scores

@@ -272,6 +272,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "分类模型估计该指标“{category}”的概率为{probability:.2f}，扣{points:.1f}分",
         "en": "the classifier puts the probability that this indicator is {category} at {probability:.2f}, taking off {points:.1f} points",
     },
+    # beside a rule's reason: the points only (its probability told reviewers nothing there: reviews 63 and 68)
+    "model.also": {"zh": "分类模型另扣{points:.1f}分", "en": "the classifier takes off another {points:.1f} points"},
     "model.fix": {
         "zh": "请人工复核；若指标已具体可核验，可忽略此提示",
         "en": "review it; if the indicator is already specific and checkable, ignore this note",

@@ -452,6 +452,16 @@ def test_a_bare_count_is_advised_the_unit_its_name_counts_in():
     assert "≥1次" in fixes["召开论证会"]
 
 
+def test_a_bare_figure_of_a_surface_or_a_line_is_advised_its_area_or_length():
+    """修补破损路面 = ≥12000 was advised “≥12000次” (review 68): a surface repaired is measured in area, a line cleared in
+    length."""
+    rows = (("维修破损人行道路面", "≥8000"), ("老旧小区外立面改造", "15000"), ("疏浚灌溉沟渠", "≥36"))
+    fixes = _scored_written("城镇基础设施维护", "产出指标", "数量指标", rows)["fixes"]
+    assert "≥8000平方米" in fixes["维修破损人行道路面"]
+    assert "15000平方米" in fixes["老旧小区外立面改造"]
+    assert "≥36公里" in fixes["疏浚灌溉沟渠"]
+
+
 def test_a_rate_given_in_points_is_said_in_its_own_unit():
     """满意度 = ≥90分: the message names 分, not 无单位数字 (a reviewer read that the value had no unit)."""
     scored = _scored_written("干部培训", "满意度指标", "服务对象满意度指标", (("参训人员满意度", "≥90分"),))

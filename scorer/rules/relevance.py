@@ -90,7 +90,7 @@ def economic_growth(row: RowContext) -> str:
     "dimension-not-affected",
     "irrelevant",
     Severity.ERROR,
-    message="“{name}”（“{evidence}”）属于{dimension}，{project_kind}项目无法产生或影响该效益",
+    message="“{name}”（“{evidence}”）属于{dimension}，本项目（从名称、用途和目标看是{project_kind}项目）无法产生或影响该效益",
     context=True,
     fix="删去这一行，或换成本项目能够影响的效益（如服务对象、工作质量方面的结果）",
 )
@@ -360,6 +360,7 @@ def topics_in_name(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     message="“{name}”讲的是{kind}工作，而本项目的名称、用途、目标和其他指标都不涉及{kind}",
     context=True,
     also=(("copy_paste", Severity.WARNING),),
+    fix="删去这一行，或换成衡量本项目自身工作的指标；如果本项目确有{kind}工作，在绩效目标或用途中写明",
 )
 def topic_of_another_kind(row: RowContext) -> Hit | None:
     """An indicator about a kind of work the project does not do (a 会议 row in a network-maintenance project).
