@@ -63,8 +63,9 @@ class GoalCount:
     def contradicts(self, op: str, number: float, match: str = "own") -> bool:
         """Whether a count target (op, number) cannot agree with this count: above a range, a cap or one figure with a
         floor or a figure, below them with a cap (but a cap), another figure where both are one figure, below a floor
-        with a figure or a cap. A floor under the goal's one figure (≥60人 for 100名) asks less, but does not contradict
-        it; nor does any cap a goal's cap (≤150人 for 控制在200人以内). A row that adds up the counts of a list
+        or one figure with anything: a floor under the goal's (≥320件 for 不少于420件, ≥60人 for 100名) sets the year's
+        target lower than the goal commits to, so the goal is never checked (five blind reviewers called it illogical).
+        A cap under a goal's cap (≤150人 for 控制在200人以内) does not contradict it. A row that adds up the counts of a list
         (宫颈癌筛查5000人、乳腺癌筛查5000人: 筛查人数 = 10000人) agrees; so does a row matched through a list that shares one
         figure (示范推广新品种、新技术15项: 推广新技术项数 = 6项, a part of it), unless it asks for more than the figure; so
         does a row of one of its list's counts (3处烈士陵园和46处零散纪念设施: 维护烈士陵园 = 3处), as the items' words run
@@ -79,10 +80,10 @@ class GoalCount:
         if self.kind == "range":
             return ((floor or exact) and number > self.high) or (cap and number < self.low)
         if self.kind == "floor":
-            return (exact or cap) and number < self.low
+            return number < self.low and not (match == "item" and floor)
         if self.kind == "cap":
             return (floor or exact) and number > self.low
-        return (floor and number > self.low) or (cap and number < self.low) or (exact and number != self.low)
+        return (floor and number != self.low) or (cap and number < self.low) or (exact and number != self.low)
 
     def said(self) -> str:
         if self.kind == "range":
