@@ -26,9 +26,11 @@ def boilerplate_table() -> dict:
 
 # Word lists are the lexicons' own lists, asked about for every row: what is derived from a list (its
 # endings by length, a pattern of its words) is kept by the list's identity, with the list itself, so that
-# an id is never reused while its entry lives. Lists made on the spot (a literal in a rule) fill the memo
-# up to its bound and are then forgotten.
+# an id is never reused while its entry lives. A list made on the spot (two lexicon lists joined in a rule) has
+# a new identity each time: it is found by its words instead (_BY_WORDS), so that it neither derives anew on
+# every row nor, filling the identities' memo, pushes the lexicons' lists out of it to be derived again.
 _BY_LIST: dict[object, dict[int, tuple[object, int, object]]] = {}  # per deriving function: id(list) -> entry
+_BY_WORDS: dict[object, dict[object, object]] = {}  # per deriving function: the words (a tuple or frozenset) -> derived
 _BY_LIST_BOUND = 512
 
 
@@ -36,12 +38,19 @@ def _derived(words: list[str] | tuple[str, ...] | frozenset[str], make):
     memo = _BY_LIST.get(make)
     if memo is None:
         memo = _BY_LIST[make] = {}
+        _BY_WORDS[make] = {}
     found = memo.get(id(words))
     if found is not None and found[0] is words and found[1] == len(words):  # a list grown or cut is asked anew
         return found[2]
     if len(memo) >= _BY_LIST_BOUND:
         memo.clear()
-    derived = make(words)
+    by_words = _BY_WORDS[make]
+    key = words if isinstance(words, frozenset) else tuple(words)
+    derived = by_words.get(key)
+    if derived is None:
+        if len(by_words) >= _BY_LIST_BOUND:
+            by_words.clear()
+        derived = by_words[key] = make(words)
     memo[id(words)] = (words, len(words), derived)
     return derived
 

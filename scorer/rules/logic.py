@@ -691,14 +691,19 @@ def _cost_in_total(project: ProjectContext, row: RowContext) -> float | None:
     amount = cost_amount(row)
     if row.value.op not in ("≤", "<"):
         return amount  # a set price per one thing (350元/次) is L103's: it may be a part of another cost row
-    units = units_table()
-    if not ends_with_any(row.name, [*units["price_endings"], *units["spending_endings"]]):
+    if not ends_with_any(row.name, _price_or_spending_endings()):
         return amount  # 贴息标准 ≤3万元/人, 报销限额: the most one may get, not a price paid for each
     priced = price_per_unit(row, ceilings=True)
     quantity = quantity_paid_for(project, row, priced[1], named=True) if priced else None
     if not priced or not quantity or any(_same_work_in_money(row, other) for other in project.rows):
         return amount  # 校舍维修工程成本 ≤300万元 beside 校舍维修单价: the same money written twice, its total already counted
     return priced[0] * quantity  # 单座水库养护经费 ≤5万元 × 48座
+
+
+@cache
+def _price_or_spending_endings() -> tuple[str, ...]:
+    units = units_table()
+    return (*units["price_endings"], *units["spending_endings"])
 
 
 def _same_work_in_money(row: RowContext, other: RowContext) -> bool:

@@ -342,6 +342,9 @@ def count_or_time_in_money_or_percent(row: RowContext) -> Hit | None:
 _SERIAL_DATES = (36526, 54789)  # 2000-01-01 and 2049-12-31 as spreadsheet day numbers
 
 
+_TIME_NAME_ENDINGS = ("时间", "日期", "时限", "期限")
+
+
 @rule(
     "U009",
     "date-as-serial-number",
@@ -358,7 +361,7 @@ def date_as_serial_number(row: RowContext) -> Hit | None:
     value = row.value
     if value.family is not UnitFamily.NONE or value.unit or value.number is None or len(value.numbers) != 1:
         return None
-    if row.group != "timeliness" and not ends_with_any(row.name, ["时间", "日期", "时限", "期限"]):
+    if row.group != "timeliness" and not ends_with_any(row.name, _TIME_NAME_ENDINGS):
         return None
     if _SERIAL_DATES[0] <= value.number <= _SERIAL_DATES[1] and value.number == int(value.number):
         return Hit(evidence=row.value_text)
