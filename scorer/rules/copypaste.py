@@ -144,11 +144,11 @@ def row_of_a_sibling_s_work(document: DocumentContext) -> Iterator[tuple[RowCont
     names and nothing of this project does (its name, purpose, goal, other rows): copied from it, and foreign here.
     C002 knows a few kinds of work (会议, 培训); this reads any work the sibling says it does. What the row is about is
     its name before the measure (垃圾清运 of 垃圾清运及时率: lexicons/name_forms.yaml measure_endings), at least two
-    of whose character pairs the sibling's text (its name, purpose, goal and other rows) holds and none of which this
-    project's does; money and its management (资金拨付及时率: everyones_subjects) and words that fit every project
-    (工作完成率) are every project's, a satisfaction row asks whom a project serves, and a unit's whole budget (部门整体)
-    does all its unit's work; a slogan shared is C001's. A
-    name held by more than MAX_NAME_HOLDERS projects is a common standard. Work per row: one lookup of its name, and
+    of whose character pairs (its one pair, for a subject of two characters: 车辆 of 车辆完好率) the sibling's text (its
+    name, purpose, goal and other rows) holds and none of which this project's does; money and its management
+    (资金拨付及时率: everyones_subjects) and words that fit every project (工作完成率) are every project's, a satisfaction
+    row asks whom a project serves, and a unit's whole budget (部门整体) does all its unit's work; a slogan shared is
+    C001's. A name held by more than MAX_NAME_HOLDERS projects is a common standard. Work per row: one lookup of its name, and
     for the few rows a sibling holds, a search of its pairs in the projects' texts (their joined row names kept per
     project).
     Bad: 城区路灯维护经费 / 垃圾清运及时率 = 100%, with 道路清扫保洁经费 (goal: 垃圾日产日清，清运及时) holding the row.
@@ -166,10 +166,11 @@ def row_of_a_sibling_s_work(document: DocumentContext) -> Iterator[tuple[RowCont
             if len(others) < 2 or len(others) > MAX_NAME_HOLDERS or row.group == "satisfaction":
                 continue  # a satisfaction row asks whom the project serves, whichever sibling serves them too
             about = _subject_pairs(row.name)
-            if len(about) < 2 or _says(project, row.name, about) or is_uncheckable_text(row):
+            needed = min(2, len(about))  # a subject of two characters (车辆 of 车辆完好率) is its one pair
+            if not needed or _says(project, row.name, about) or is_uncheckable_text(row):
                 continue  # a slogan shared with an unrelated project is C001's
             for other in others:
-                if other is not project and len(_says(other, row.name, about)) >= 2:
+                if other is not project and len(_says(other, row.name, about)) >= needed:
                     yield row, Hit(evidence=other.name, fields={"subject": _subject(row.name), "other": other.name})
                     break
 
