@@ -106,7 +106,8 @@ def _price_periods() -> dict[str, tuple[str, ...]]:
     return {str(period): tuple(map(str, units)) for period, units in table("units")["price_periods"].items()}
 
 
-_PER_ONE_IN_NAME = re.compile(r"每一?|单(?![位价一项独据元])(?=[\u4e00-\u9fff])")  # 每公里, 每一户, 单座; not 单位, 单价
+# 每公里, 每一户 anywhere; 单座, 单户 opening the name (not 单位, 单价, nor the 单 of a word: 宣传单页, 工作单张)
+_PER_ONE_IN_NAME = re.compile(r"每一?|^单(?![位价一项独据元])(?=[\u4e00-\u9fff])")
 _AVERAGE_IN_NAME = re.compile(r"([户人亩案次件])均")  # 户均, 案均: per household, per case (counted in 件)
 _AVERAGE_UNITS = {"案": "件"}
 

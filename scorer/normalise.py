@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial
 
 from scorer.lexicons import table
 from scorer.text import alternation, compact
-from scorer.types import Document, Indicator, Project, Value
+from scorer.types import Document, Indicator, Project, UnitFamily, Value
 from scorer.values import parse_value
 
 _BRACKETS = re.compile(r"[(（][^)）]*[)）]")
@@ -356,7 +356,7 @@ def prepare(documents: list[Document]) -> list[DocumentContext]:
             for r_index, indicator in enumerate(project.indicators):
                 name = indicator_name(indicator)
                 level1_group, group = group_of(indicator, name)
-                value = _with_the_name_s_unit(parse_value(indicator.value), indicator.level3)
+                value = _a_date_the_name_asks_for(_with_the_name_s_unit(parse_value(indicator.value), indicator.level3), name)
                 indicator.parsed = value
                 p_context.rows.append(
                     RowContext(
@@ -388,6 +388,24 @@ def _with_the_name_s_unit(value: Value, level3: str) -> Value:
         return value
     given = parse_value(value.raw.strip() + found.group(1).strip())
     return given if given.unit and given.numbers else value
+
+
+_YEAR_MONTH = r"((?:19|20)\d{2})[.\-/](0?[1-9]|1[0-2])"
+_BARE_YEAR_MONTHS = re.compile(rf"{_YEAR_MONTH}(?:\s*[-~～—至到]\s*{_YEAR_MONTH})?")
+
+
+def _a_date_the_name_asks_for(value: Value, name: str) -> Value:
+    """A bare year and month in figures (2025.10, 2025-06), or two of them (2025.1-2025.12), under a name of a date or a
+    period (竣工验收时间, 项目实施周期: unit_expectations.yaml date_name_endings): the date or the period, as 2025年10月
+    and 2025年1月-2025年12月 are read. Under any other name it stays a figure (新增造林面积 = 2020.5 is an area without its
+    unit)."""
+    if value.family is not UnitFamily.NONE or value.unit or value.text or value.op:
+        return value
+    found = _BARE_YEAR_MONTHS.fullmatch(value.raw.strip())
+    if not found or not name.endswith(tuple(table("unit_expectations")["date_name_endings"])):
+        return value
+    start, end = f"{found[1]}年{int(found[2])}月", f"{found[3]}年{int(found[4])}月" if found[3] else ""
+    return replace(parse_value(f"{start}-{end}" if end else start), raw=value.raw)
 
 
 def release(contexts: list[DocumentContext]) -> None:

@@ -93,13 +93,23 @@ STRING_CACHE = 50_000
 @lru_cache(maxsize=STRING_CACHE)
 def names_the_budget(name: str) -> bool:
     """The name is one of the whole budget's (项目预算控制数, 总成本), after words that name the whole project or year
-    (本项目, 年度: boilerplate.yaml budget_name_prefixes), or is a bare word of money after them (项目成本, 本项目经费:
-    boilerplate.yaml whole_money_words); a part's total (零散设施修缮总成本, 设备购置成本) is not."""
+    (本项目, 年度: boilerplate.yaml budget_name_prefixes); a part's total (零散设施修缮总成本, 设备购置成本) is not."""
     table = boilerplate_table()
     core = name
     for prefix in table["budget_name_prefixes"]:
         core = core.removeprefix(prefix)
-    return core in table["budget_restating_names"] or (core != name and core in table["whole_money_words"])
+    return core in table["budget_restating_names"]
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def names_money_of_the_whole(name: str) -> bool:
+    """A bare word of money after words that name the whole project or year (项目成本, 本项目经费: boilerplate.yaml
+    whole_money_words): the whole where its amount is the budget's; 项目经费 of a fund for projects may be the grants."""
+    table = boilerplate_table()
+    core = name
+    for prefix in table["budget_name_prefixes"]:
+        core = core.removeprefix(prefix)
+    return core != name and core in table["whole_money_words"]
 
 
 @lru_cache(maxsize=STRING_CACHE)
@@ -274,8 +284,9 @@ def money_more_is_better(row: RowContext) -> bool:
     """The row's money is what a programme pays out, raises or saves, not what it spends: more is better
     (补助标准, 招商引资到位资金; outside 成本指标 also 减轻群众就医支出, 拉动消费)."""
     u = units_table()
-    if contains_any(row.name, u["money_transfers"]):
-        return True
+    bought = ends_with_any(row.name, u["price_endings"]) or contains_any(row.name, u["purchase_words"])
+    if contains_any(row.name, u["money_transfers"]) and not bought:
+        return True  # 困难群众生活补助标准; not 救济粮采购单价, the price of what is handed out
     if contains_any(row.name, u["money_more_is_better"]):
         # 追缴工作差旅费, 税收征管经费: money spent on raising or recovering money is spent all the same; 节约电费 is kept
         return not _spent_on_the_work(row.name)
@@ -534,7 +545,9 @@ def is_uncheckable_text(row: RowContext) -> bool:
     hedged = hedges_time(text) or bool(hedges_state(text))
     if row.value.family is UnitFamily.DATE and not strong_degree_words(text) and not hedged:
         return False
-    if (text in words("checkable_exact") or is_event_deadline(text)) and not hedges_state(text):
+    if (text in words("checkable_exact") or is_event_deadline(text) or is_settled_on_the_spot(text)) and not hedges_state(text):
+        return False
+    if is_checked_each_batch(text):
         return False
     if states_an_instrument(row):
         return False
@@ -571,8 +584,11 @@ def is_grade_value(name: str, value: str) -> bool:
     name (医院等级创建). Not 服务等级 = 良好 (no scale). lexicons/name_forms.yaml grade_…, assessment_…"""
     forms = name_forms_table()
     asked = name[: len(name) - len(ends_with_any(name, forms["grade_name_acts"]))]  # 医院等级创建: the grade to reach
-    if not ends_with_any(asked, forms["grade_name_endings"]) or strong_degree_words(value):
+    ending = ends_with_any(asked, forms["grade_name_endings"])
+    if not ending or strong_degree_words(value):
         return False
+    if ending == "技术状况" and not contains_any(asked, forms["technical_condition_subjects"]):
+        return False  # 消防设施技术状况 = 良好: no scale rates it
     return bool(_grade(bool(contains_any(name, forms["assessment_name_words"]))).fullmatch(value))
 
 
@@ -584,7 +600,8 @@ def _grade(assessed: bool) -> re.Pattern[str]:
     forms = name_forms_table()
     words = alternation(forms["grade_values"] + (forms["assessment_grades"] if assessed else []))
     # a scale's name may stand before its letter, joined by a dash (公路-Ⅱ级, 城-A级: the load classes of bridges)
-    letter = r"(?:[\u4e00-\u9fff]{1,3}[-—–])?(?:[A-E]|A{2,5}|[1-5]A|I{1,3}|IV|V|[ⅠⅡⅢⅣⅤ]|第[一二三四五])级(?:苗)?"
+    scales = alternation(forms["grade_scale_names"])
+    letter = rf"(?:(?:{scales})[-—–])?(?:[A-E]|A{{2,5}}|[1-5]A|I{{1,3}}|IV|V|[ⅠⅡⅢⅣⅤ]|第[一二三四五])级(?:苗)?"
     kinds = alternation(forms["grade_kinds"])
     grade = rf"(?:{words}|(?:国家)?{letter})"
     return re.compile(rf"(?:达到)?{grade}(?:或{grade})?(?:及以上|以上)?(?:{kinds})?")
@@ -750,6 +767,27 @@ def is_event_deadline(text: str) -> bool:
     return found is not None and (not found["act"] or bool(contains_any(found["act"], table("units")["date_limit_acts"])))
 
 
+@lru_cache(maxsize=STRING_CACHE)
+def is_settled_on_the_spot(text: str) -> bool:
+    """A matter a window settles the moment it is brought (即时办理, 即时结算, 一站式即时结算: units.yaml on_the_spot_…), as
+    当场办结 is; not 即时修复 or 即时处理, which urge as 立即 does."""
+    units = table("units")
+    manner, spot, act = text.partition("即时")
+    return bool(spot) and (not manner or manner in units["on_the_spot_manners"]) and act in units["on_the_spot_acts"]
+
+
+@lru_cache(maxsize=STRING_CACHE)
+def is_checked_each_batch(text: str) -> bool:
+    """A check done on each batch delivered (每批次索证索票, 逐批抽样检验: units.yaml batch_…): each was checked or not. Not a
+    degree or an urging on each batch (逐批加强查验, 每批次严格把关), nor the cycle alone (每批次)."""
+    units = table("units")
+    cycle = next((word for word in units["batch_cycles"] if text.startswith(word)), "")
+    rest = text[len(cycle) :]
+    if not cycle or not ends_with_any(rest, units["batch_checks"]):
+        return False
+    return not vague_words_in(rest) and not strong_degree_words(rest)
+
+
 def is_sentence(text: str) -> bool:
     return bool(re.search(r"[，,。；;！]", text.rstrip("。"))) or len(text) >= 15
 
@@ -767,6 +805,8 @@ def recognised_as_checkable(row: RowContext) -> bool:
         or is_grade_value(row.name, text)
         or reaches_a_standard(text)
         or is_event_deadline(text)
+        or is_settled_on_the_spot(text)
+        or is_checked_each_batch(text)
         or bool(contains_any(text, terms("periodicities")))
     )
 

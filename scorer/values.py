@@ -357,9 +357,12 @@ def without_standard_codes(text: str) -> str:
 
 # A date written in figures with dots, dashes or slashes (2024.12.31前完成, 2025-06-30, 2024/12/31, 2024.12月底前), as a
 # system's date field or a keyboard gives it: a year, a month of 1-12 and a day of 1-31, none run into another figure. A
-# year and a month alone are a date only where a deadline's word or nothing follows (2025.06前; not 2024.5万元).
+# year and a month alone are a date only where a deadline's word or 月 follows (2025.06前; not 2024.5万元, nor a bare
+# 2020.5, which an area or an amount may be: scorer.normalise reads it as a date under a name that asks when).
 _FIGURE_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})[.\-/](0?[1-9]|1[0-2])[.\-/](0?[1-9]|[12]\d|3[01])(?![\d.%])")
-_FIGURE_MONTH = re.compile(r"(?<![\d.])((?:19|20)\d{2})[.\-/](0?[1-9]|1[0-2])月?(?=底|末|前|之前|以前|内|份|中旬|上旬|下旬|初|$)")
+_FIGURE_MONTH = re.compile(
+    r"(?<![\d.])((?:19|20)\d{2})[.\-/](0?[1-9]|1[0-2])(?:月|(?=底|末|前|之前|以前|内|份|中旬|上旬|下旬|初))"
+)
 
 
 def _numeric_dates_in_words(text: str) -> str:

@@ -3943,7 +3943,8 @@ def test_a_numbered_list_s_value_starting_with_a_date_is_split_at_its_space(tmp_
     name (改厕任务完成时间2025年 | 10月底前; review 68)."""
     blob = (
         "一、产出指标 （一）数量指标 1. 新改建卫生户厕 150户 （三）时效指标 1. 改厕任务完成时间 2025年10月底前 "
-        "2. 宣传活动开展时间 5月12日前后及6月安全生产月期间 二、效益指标 （一）生态效益指标： 1. 村庄环境 干净整洁有序"
+        "2. 宣传活动开展时间 5月12日前后及6月安全生产月期间 3. 粪污清运频次 每月 2次 4. 资金拨付时间 2025年 6月30日前 "
+        "二、效益指标 （一）生态效益指标： 1. 村庄环境 干净整洁有序"
     )
     document = read_text(
         tmp_path,
@@ -3954,5 +3955,55 @@ def test_a_numbered_list_s_value_starting_with_a_date_is_split_at_its_space(tmp_
         ("新改建卫生户厕", "150户"),
         ("改厕任务完成时间", "2025年10月底前"),
         ("宣传活动开展时间", "5月12日前后及6月安全生产月期间"),
+        ("粪污清运频次", "每月2次"),
+        ("资金拨付时间", "2025年6月30日前"),
         ("村庄环境", "干净整洁有序"),
     ]
+
+
+def test_a_value_copying_the_name_stays_the_value_where_the_header_has_a_column_for_what_follows(tmp_path):
+    """免费开放服务 | 免费开放服务 | 按时 under 指标值 | 指标值确定依据: the copy is the value (V002's) and 按时 the basis, not a
+    merged cell written twice before its target (adversarial review 70)."""
+    document = read_lines(
+        tmp_path,
+        [
+            ["项目名称", "图书馆免费开放", "", "", ""],
+            ["一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据"],
+            ["产出指标", "数量指标", "免费开放服务", "免费开放服务", "按时"],
+            ["满意度指标", "服务对象满意度指标", "读者满意度", "≥90%", "上年调查"],
+        ],
+        "pipes",
+    )
+    assert rows(document) == [("免费开放服务", "免费开放服务"), ("读者满意度", "≥90%")]
+    assert document.skipped == []
+
+
+def test_a_flat_table_s_total_rows_are_no_projects(tmp_path):
+    """统计合计 | 200 and 教育局小计 | 200 under a 项目名称 column, with no indicator: totals, which were read as projects with
+    no indicators, scored 0 and graded E in the ranking (adversarial review 70)."""
+    path = write_sheet(
+        tmp_path / "合计.xlsx",
+        [
+            ["项目名称", "预算数（万元）", "一级指标", "二级指标", "三级指标", "指标值"],
+            ["统计调查经费", 120, "产出指标", "数量指标", "调查户数", "≥500户"],
+            ["普查经费", 80, "产出指标", "数量指标", "普查单位", "≥300家"],
+            ["统计合计", 200, None, None, None, None],
+            ["教育局小计", 200, None, None, None, None],
+        ],
+    )
+    document = read_document(path)
+    assert [(p.name, p.budget) for p in document.projects] == [("统计调查经费", 120.0), ("普查经费", 80.0)]
+    assert [skip.reason for skip in document.skipped] == ["没有指标的汇总行（单位或合计行）"] * 2
+
+
+@pytest.mark.parametrize("heading", ["项目 一：河道清淤疏浚", "项目 1 河道清淤疏浚"])
+def test_a_numbered_project_heading_cut_at_its_spaces_names_its_project(tmp_path, heading):
+    """项目 一：甲 or 项目 1 甲 on its own line, cut at the spaces into cells: the heading names the project whose form follows,
+    as 项目一：甲 does; the document's title was taken as the project (adversarial review 70)."""
+    document = read_text(
+        tmp_path,
+        f"某县水利局2025年项目支出绩效目标表\n{heading}\n预算金额：80万元\n一级指标 | 二级指标 | 三级指标 | 指标值\n"
+        "产出指标 | 数量指标 | 河道清淤长度 | 12公里\n",
+    )
+    assert [(p.name, p.budget) for p in document.projects] == [("河道清淤疏浚", 80.0)]
+    assert rows(document) == [("河道清淤长度", "12公里")]

@@ -460,6 +460,10 @@ def test_a_bare_figure_of_a_surface_or_a_line_is_advised_its_area_or_length():
     assert "≥8000平方米" in fixes["维修破损人行道路面"]
     assert "15000平方米" in fixes["老旧小区外立面改造"]
     assert "≥36公里" in fixes["疏浚灌溉沟渠"]
+    # the noun counted decides, not a surface or a line named before it (adversarial review 70)
+    rows = (("地面沉降监测点", "12"), ("补植绿化苗木", "≥2000"), ("拓展农产品销售渠道", "≥3"))
+    fixes = _scored_written("地质灾害防治", "产出指标", "数量指标", rows)["fixes"]
+    assert "12个" in fixes["地面沉降监测点"] and "≥2000株" in fixes["补植绿化苗木"] and "≥3个" in fixes["拓展农产品销售渠道"]
 
 
 def test_a_rate_given_in_points_is_said_in_its_own_unit():

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from scorer.ingest.interpret import (
@@ -224,6 +224,7 @@ _HEADER_FRAGMENTS = {"指标": None, "年度": "value", "年初": "value", "实�
 @dataclass
 class Header:
     roles: list[str]  # the columns after 三级指标, in order
+    unread: int = 0  # columns on the header's line after those, under headings no role is known for (上年指标值)
 
     @property
     def has_long(self) -> bool:
@@ -291,7 +292,10 @@ def find_headers(cells: list[Cell]) -> dict[int, tuple[int, Header]]:
                     seen.add(r)
                     deduped.append(r)
                 after = [r for r in deduped if r not in ("level1", "level2", "level3")]
-            found[index] = (end, Header(after))
+            on_line = end
+            while on_line < len(cells) and cells[on_line].line == cells[end - 1].line:
+                on_line += 1
+            found[index] = (end, Header(after, unread=on_line - end))
             index = end
         else:
             index += 1
@@ -412,6 +416,13 @@ class GrammarInterpreter:
             self._project_of_heading(cell)
         elif not self.in_table and label_kind(text) and index + 1 < len(cells) and prose_items(cells[index + 1].text):
             self.in_table = True  # 产出指标 | 开展巡查8次;编制资料3个;…: a label, then its indicators in one cell
+        numbered_line, numbered_heading = _numbered_project_line(cells, index) if cell.first else (0, "")
+        if numbered_line:  # 项目 2 (or 项目 二：甲) on its own line, cut at its spaces as columns: a heading
+            self._close_row()
+            self.in_table = False
+            if numbered_heading:
+                self._heading(replace(cell, text=numbered_heading, alone=True))
+            return index + numbered_line
         if not self.in_table:
             self._title(text)
             self._heading(cell)
@@ -432,11 +443,6 @@ class GrammarInterpreter:
             or _heads_a_project(cells, index)
             or self._numbered_heading_of_a_form(cells, index)
         )  # 二、…, 2、乙补贴, or the next table's title (部门预算项目支出绩效自评表(2024年度)): the table has ended
-        numbered_line = not heading and cell.first and _numbered_project_line(cells, index)
-        if numbered_line:  # 项目 2 on its own line, its figure cut off at the space as a column: a heading
-            self._close_row()
-            self.in_table = False
-            return index + numbered_line
         if closing or heading:
             self._close_row()
             self.in_table = False
@@ -570,16 +576,19 @@ class GrammarInterpreter:
 
     def _name_repeated_before_its_target(self, cells: list[Cell], index: int) -> bool:
         """A cell repeating the open row's name, on its line and before its target (培训次数 | 培训次数 | 2次; 生态效益指标
-        written three times, then 无): a merged cell exported twice, not a value copying the name. In a table that gives
-        what was done beside the target (实际完成值), a copied name may be the target itself and is left as such."""
+        written three times, then 无), where the line holds more cells after the name than the header has columns for
+        them: a merged cell exported twice, not a value copying the name. Where the columns hold them all (指标值 |
+        指标值确定依据, 指标值 | 实际完成值), the copy is the value and what follows is another column's."""
         cell = cells[index]
-        return (
-            self._row_wants_text(cell)
-            and self.row is not None
-            and key(cell.text) == key(self.row.name)
-            and "actual" not in self._plan()
-            and self._a_target_follows(cells, index)
-        )
+        if not (self._row_wants_text(cell) and self.row is not None and key(cell.text) == key(self.row.name)):
+            return False
+        after_name = 0
+        for later in cells[index:]:
+            if later.line != cell.line:
+                break
+            after_name += 1
+        columns = len(self._plan()) + (self.header.unread if self.header else 0)
+        return after_name > columns and self._a_target_follows(cells, index)
 
     def _row_wants_text(self, cell: Cell) -> bool:
         """An open row still waiting for its target takes a short cell as its value, not as a label."""
@@ -1275,16 +1284,26 @@ def _closing_openings() -> tuple[str, ...]:
     return (*grammar["table_end"], *grammar["total_labels"], *grammar["closing_prefixes"])
 
 
-def _numbered_project_line(cells: list[Cell], index: int) -> int:
-    """The number of cells of a line that holds only a project's number split at its space (项目 | 2, 项目 | （3）), else 0."""
+def _numbered_project_line(cells: list[Cell], index: int) -> tuple[int, str]:
+    """(the number of cells, the heading as one text) of a line that holds only a project's number, perhaps with its name,
+    cut at its spaces (项目 | 2; 项目 | 二：山洪灾害防治; 项目 | 3 | 山洪灾害防治: 项目3：山洪灾害防治), else (0, "")."""
     line: list[str] = []
     for cell in cells[index : index + 4]:
         if cell.line != cells[index].line:
             break
         line.append(cell.text.strip())
-    if not 2 <= len(line) <= 3 or not line[0].startswith("项目"):
-        return 0
-    return len(line) if _NUMBERED_PROJECT.fullmatch("".join(line)) else 0
+    if not 2 <= len(line) <= 3 or line[0] != "项目":
+        return 0, ""
+    if _NUMBERED_PROJECT.fullmatch("".join(line)):
+        return len(line), ""
+    if len(line) == 3 and _PROJECT_NUMBER.fullmatch(line[1]):
+        return 3, f"项目{line[1]}：{line[2]}"
+    if len(line) == 2 and _PROJECT_NUMBER.match(line[1]) and re.match(r"[^:：]{1,6}[:：]\s*\S", line[1]):
+        return 2, "项目" + line[1]
+    return 0, ""
+
+
+_PROJECT_NUMBER = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,3}[)）]?")
 
 
 def _letter_spaced(cells: list[Cell], index: int) -> str:

@@ -1680,6 +1680,9 @@ class Interpreter:
                 self._skip(block, "没有指标的汇总行（单位或合计行）")
                 return
             name = name or beside
+        if name and _TOTAL_NAME.fullmatch(compact(name)) and not (mapped.get("level3") or mapped.get("value")):
+            self._skip(block, "没有指标的汇总行（单位或合计行）")  # 统计合计 | 200, 教育局小计 | 200: a total, no project
+            return
         if not name and self.project is not None:
             name = self.project.name
         figure = _to_number(mapped["budget"]) if mapped.get("budget") else None

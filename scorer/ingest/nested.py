@@ -71,9 +71,10 @@ def split_name_value(item: str) -> tuple[str, str]:
         return _clean_name(item[: operator.start()]), _compact(item[operator.start() :])
     if re.match(r"^\d", item):
         return "", _compact(item)
-    name, space, value = item.rpartition(" ")
-    if space and name.strip() and re.match(r"\d", value) and not re.search(r"[，,。]", value):
-        return _clean_name(name), _compact(value)  # 改厕任务完成时间 2025年10月底前: the space parts them, not the last figure
+    parted = _VALUE_AFTER_SPACE.search(item)
+    if parted and not re.search(r"[，,。]", item[parted.end() :]):
+        # 改厕任务完成时间 2025年10月底前, 粪污清运频次 每月 2次: the first space before a figure or a period parts them
+        return _clean_name(item[: parted.start()]), _compact(item[parted.end() :])
     figure = _TRAILING_FIGURE.search(item)
     if figure and figure.start() > 0 and not re.search(r"[，,]", item[figure.start() :]):
         return _clean_name(item[: figure.start()]), _compact(figure.group(1))
@@ -84,6 +85,10 @@ def split_name_value(item: str) -> tuple[str, str]:
         name, value = item.rsplit(" ", 1)
         return _clean_name(name), value
     return "", item
+
+
+# a space before a figure, a period (每月 2次, 按月), or a few words of an event then a figure (审批后15个工作日内)
+_VALUE_AFTER_SPACE = re.compile(r"(?<=\S{2}) +(?=\d|每|按|[\u4e00-\u9fff]{1,4}\d)")  # not a code's letters (G318)
 
 
 def _clean_name(name: str) -> str:

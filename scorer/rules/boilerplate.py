@@ -36,7 +36,7 @@ from scorer.types import Severity, UnitFamily
     "restates-budget",
     "boilerplate",
     Severity.WARNING,
-    message="“{evidence}”说的就是整个项目的预算（预算数{budget:g}万元），只复述了预算，建议按用途分解成本（各项支出或单价各多少）",
+    message="“{evidence}”说的就是整个项目的预算{budget_said}，只复述了预算，建议按用途分解成本（各项支出或单价各多少）",
     context=True,
 )
 def restates_budget(row: RowContext) -> Hit | None:
@@ -54,10 +54,15 @@ def restates_budget(row: RowContext) -> Hit | None:
     if amount is None and _bare_figure(row) and _names_an_amount(row.name):
         amount = row.value.number
     if budget and amount is not None and abs(amount - budget) <= max(0.005, budget * 0.001):
-        return Hit(evidence=row.value_text, fields={"budget": budget})
-    if amount is not None and names_the_budget(row.name):
-        return Hit(evidence=row.name, fields={"budget": budget or amount})
+        return Hit(evidence=row.value_text, fields=_budget_said(budget))
+    if amount is not None and names_the_budget(row.name):  # the table may state no budget: none is said then
+        return Hit(evidence=row.name, fields=_budget_said(budget))
     return None
+
+
+def _budget_said(budget: float | None) -> dict[str, object]:
+    """The budget as B001's message says it (in either language: （50万元）), or nothing where the table states none."""
+    return {"budget": budget or "", "budget_said": f"（{budget:g}万元）" if budget else ""}
 
 
 def _names_an_amount(name: str) -> bool:

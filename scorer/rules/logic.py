@@ -34,6 +34,7 @@ from scorer.predicates import (
     money_more_is_better,
     name_forms_table,
     names_a_control_rate,
+    names_money_of_the_whole,
     names_the_budget,
     states_a_rate_base,
     units_table,
@@ -659,18 +660,23 @@ def costs_exceed_budget(project: ProjectContext) -> Iterator[tuple[RowContext, H
     priced = [
         (row, _cost_in_total(project, row)) for row in project.rows if row.group == "cost" and row.value.op in ("≤", "<", "=", "")
     ]
-    costs = [
-        (row, amount)
-        for row, amount in priced
-        if amount is not None
-        and not (contains_any(row.name, restating) or names_the_budget(row.name))
-        and not _names_the_whole(project, row)
-        and not contains_any(row.name, savings)  # 冷链运转成本节约率 ≤2万元: money saved, not spent
-    ]
+    over = budget * 1.001 + 0.005
+    wholes: list[tuple[RowContext, float]] = []
+    costs: list[tuple[RowContext, float]] = []
+    for row, amount in priced:
+        if amount is None or contains_any(row.name, savings):  # 冷链运转成本节约率 ≤2万元: money saved, not spent
+            continue
+        restates = contains_any(row.name, restating) or names_the_budget(row.name) or _names_the_whole(project, row)
+        # 项目成本 ≤24万元 on a 24万元 project is the whole budget again; 项目经费 ≤90万元 of a 100万元 fund may be the grants
+        restates = restates or (names_money_of_the_whole(row.name) and abs(amount - budget) <= budget * 0.001 + 0.005)
+        (wholes if restates else costs).append((row, amount))
     total = sum(amount for _, amount in costs)
-    if total > budget * 1.001 + 0.005:
+    if total > over:
         for row, _ in costs:
             yield row, Hit(evidence=f"{total:g}>{budget:g}", fields={"total": round(total, 4), "budget": budget})
+    for row, amount in wholes:  # the whole itself capped above the budget (项目总成本 ≤30万元 on a 24万元 project)
+        if amount > over:
+            yield row, Hit(evidence=f"{amount:g}>{budget:g}", fields={"total": round(amount, 4), "budget": budget})
 
 
 def _names_the_whole(project: ProjectContext, row: RowContext) -> bool:
@@ -811,5 +817,14 @@ def count_contradicts_goal(project: ProjectContext) -> Iterator[tuple[RowContext
         matched = [(goal, how) for goal in fitting if (how := goal.match(row.name, sole=len(set(fitting)) == 1))]
         own = [(goal, how) for goal, how in matched if how == "own"]  # the counts of what it counts in their own clause
         said = own or matched  # else through the verb a list's items share
+        if said and _a_part_or_a_period(row) and value.op in ("≥", ">"):
+            said = [(goal, how) for goal, how in said if goal.kind != "floor" and value.number > goal.high]
         if said and all(goal.contradicts(value.op, value.number, how) for goal, how in said):
             yield row, Hit(evidence=said[0][0].said(), fields={"goal": said[0][0].said()})
+
+
+def _a_part_or_a_period(row: RowContext) -> bool:
+    """A row counting a part of the goal's count (办理法律援助案件（其中未成年人）) or its count per a period (每月开展检查
+    次数, 月均): a floor under the goal's total is no contradiction of it; only asking for more than the whole is
+    (units.yaml part_or_period_words)."""
+    return bool(contains_any(row.indicator.level3, table("units")["part_or_period_words"]))

@@ -401,17 +401,21 @@ def national_scale_outcome(row: RowContext) -> Hit | None:
     text = row.name + row.value_text
     found = [word for word in contains_any(text, dimension_topics()["macro"]) if not _scoped_locally(text, word)]
     whole = _whole_jurisdiction().search(text)
-    if whole:
+    if whole and not contains_any(text, dimension_topics()["macro_whole_work"]):
         found.append(whole.group())
     return Hit(evidence="、".join(found)) if found else None
 
 
 @cache
 def _whole_jurisdiction() -> re.Pattern[str]:
-    """A whole jurisdiction's citizens or economy (全县公民, 全市经济增长): dimension_topics.yaml macro_whole_…"""
+    """A whole jurisdiction's citizens' quality or its economy's growth (全县公民…科学素质, 全市…生产总值增长):
+    dimension_topics.yaml macro_whole_…"""
     topics = dimension_topics()
-    places, subjects = alternation(topics["macro_whole_places"]), alternation(topics["macro_whole_subjects"])
-    return re.compile(f"(?:{places})[^，,。；;]{{0,4}}?(?:{subjects})")
+    places = alternation(topics["macro_whole_places"])
+    qualities = alternation(topics["macro_whole_citizen_qualities"])
+    economy, growth = alternation(topics["macro_whole_economy"]), alternation(topics["macro_whole_growth"])
+    citizens, economy_grown = f"公民[^，,。；;]{{0,4}}?(?:{qualities})", f"(?:{economy})[^，,。；;]{{0,2}}?(?:{growth})"
+    return re.compile(f"(?:{places})[^，,。；;]{{0,4}}?(?:{citizens}|{economy_grown})")
 
 
 def _scoped_locally(text: str, word: str) -> bool:
@@ -454,10 +458,19 @@ def other_scheme(row: RowContext) -> tuple[str, str] | None:
 
 
 def _names_the_scheme_s_people(project: ProjectContext, family: str, schemes: frozenset[str]) -> bool:
-    """Whether the project's own purpose or goal names the other scheme's people or work (医疗救助's goal: 对特困人员、低保
-    对象实施医疗救助): a row about them is the project's own (特困人员参保资助比例), not a row of the other scheme's table."""
+    """Whether the project's own purpose or goal names the other scheme's people as those it serves (医疗救助's goal: 对特困
+    人员、低保对象实施医疗救助): a row about them is the project's own (特困人员参保资助比例), not a row of the other scheme's
+    table. A clause that excludes them or ties in with their scheme (低保对象不属于本资金保障范围, 与特困供养制度衔接) names
+    them as no one's it serves (lexicons/project_types.yaml scheme_people_served, scheme_people_not)."""
+    data = table("project_types")
     own_text = project.text.removeprefix(compact(project.name))
-    return any(contains_any(own_text, _schemes()[family][scheme]) for scheme in schemes)
+    keys = [key for scheme in schemes for key in _schemes()[family][scheme]]
+    return any(
+        contains_any(clause, keys)
+        and contains_any(clause, data["scheme_people_served"])
+        and not contains_any(clause, data["scheme_people_not"])
+        for clause in re.split(r"[，,。；;：:]", own_text)
+    )
 
 
 @rule(

@@ -165,8 +165,8 @@ def _measure_word(name: str) -> str:
     for word, nouns in units_table()["measure_words"].items():
         for noun in nouns:
             place = name.rfind(noun)
-            if place >= 0 and (place + len(noun), len(noun)) > best:
-                best, found = (place + len(noun), len(noun)), word
+            if place >= 0 and len(name) - place - len(noun) <= 2 and (place + len(noun), len(noun)) > best:
+                best, found = (place + len(noun), len(noun)), word  # what is counted, an act (改造) after it at most
     return found
 
 
