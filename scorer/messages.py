@@ -255,6 +255,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "letter.signature": {"zh": "审核人：　　　　　　　日期：", "en": "Reviewer:                Date:"},
     # the findings' own wording (the rules' English templates are in lexicons/rule_messages_en.yaml)
     "finding.no_name": {"zh": "（无名称）", "en": "(no name)"},
+    # pieces of a rule's message that differ by language beyond its words: the words that make a value vague (V001),
+    # the budget a cost row restates where the table states one (B001)
+    "finding.vague_words": {"zh": "（{words}）", "en": " (“{words}”)"},
+    "finding.budget_said": {"zh": "（{budget:g}万元）", "en": " ({budget:g} 万元)"},
     "finding.waived": {"zh": "已豁免", "en": "waived"},
     "finding.waived_because": {"zh": "已豁免（{detail}）", "en": "waived ({detail})"},
     "finding.waiver_who": {"zh": "，", "en": ", "},

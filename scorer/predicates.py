@@ -506,9 +506,20 @@ def is_percent_on_non_share(row: RowContext) -> bool:
         return False
     if ("share" in row.form or ends_as_completion(row.name)) and not is_bare_completion(row.name):
         return False  # 工程按期竣工 = 100% is a share of the works, as 工程按期完成 is
-    if value_names_its_measure(row):
+    if value_names_its_measure(row) or is_fee_rate(row):
         return False
     return not is_non_ratio_name(row.name) and not is_percent_name(row.name)
+
+
+_SHARE_OF_A_BASE = re.compile(r"的\s*[≤≥<>=]?\s*\d+(?:\.\d+)?\s*%")  # 送审金额的0.3%
+
+
+def is_fee_rate(row: RowContext) -> bool:
+    """A fee charged as a share of a stated base (协审费计费标准 = ≤送审金额的0.3%, 平台服务费率 ≤1.5%: name_forms.yaml
+    fee_rate_endings, or the base named in the value): a price standard, checkable against the bills."""
+    if row.value.family is not UnitFamily.PERCENT:
+        return False
+    return bool(ends_with_any(row.name, name_forms_table()["fee_rate_endings"])) or bool(_SHARE_OF_A_BASE.search(row.value_text))
 
 
 def name_is_aim(row: RowContext) -> bool:
@@ -799,7 +810,8 @@ def recognised_as_checkable(row: RowContext) -> bool:
     text = row.value_text
     if not text or hedges_time(text) or hedges_state(text) or strong_degree_words(text) or vague_words_in(text):
         return False
-    cited = without_citations(text) != text and bool(checkable_words(text))
+    verbs = (*name_forms_table()["standard_reach_verbs"], "符合", "执行", "按照", "依据")  # 达到《…标准》(GB 5749-2022)
+    cited = without_citations(text) != text and (bool(checkable_words(text)) or text.startswith(verbs))
     return (
         cited
         or is_grade_value(row.name, text)

@@ -4007,3 +4007,42 @@ def test_a_numbered_project_heading_cut_at_its_spaces_names_its_project(tmp_path
     )
     assert [(p.name, p.budget) for p in document.projects] == [("河道清淤疏浚", 80.0)]
     assert rows(document) == [("河道清淤长度", "12公里")]
+
+
+def test_a_prose_item_whose_unit_is_of_four_characters_is_read(tmp_path):
+    """绩效指标：…，一般登记办理时限≤3个工作日，… : the item was left out, its unit (个工作日) longer than the three characters
+    the prose reader took after a figure (review 69)."""
+    document = read_text(
+        tmp_path,
+        "部门整体绩效目标\n二、分项绩效目标\n1、不动产登记\n绩效目标：提供不动产登记服务。\n"
+        "绩效指标：不动产登记办结率100%，一般登记办理时限≤3个工作日，治理水土流失面积≥12平方公里。\n",
+    )
+    assert rows(document) == [
+        ("不动产登记办结率", "100%"),
+        ("一般登记办理时限", "≤3个工作日"),
+        ("治理水土流失面积", "≥12平方公里"),
+    ]
+
+
+def test_a_flat_table_s_annual_budget_column_and_its_one_unit_are_read(tmp_path):
+    """年度预算（万元） heads the budget column (it was not read: every cost check was off, review 69), and a 单位名称 column
+    naming one unit on every row names the document's unit; a second unit takes it back."""
+    header = ["单位名称", "项目名称", "年度预算（万元）", "一级指标", "二级指标", "三级指标", "指标值"]
+    one = read_document(
+        write_sheet(
+            tmp_path / "一个单位.xlsx",
+            [header, ["某县交通运输局", "农村公路养护工程", 60, "产出指标", "数量指标", "养护里程", "≥120公里"]],
+        )
+    )
+    assert [(p.name, p.budget) for p in one.projects] == [("农村公路养护工程", 60.0)] and one.unit == "某县交通运输局"
+    two = read_document(
+        write_sheet(
+            tmp_path / "两个单位.xlsx",
+            [
+                header,
+                ["某县交通运输局", "农村公路养护工程", 60, "产出指标", "数量指标", "养护里程", "≥120公里"],
+                ["某县水利局", "小型水库维修", 50, "产出指标", "数量指标", "维修水库数量", "3座"],
+            ],
+        )
+    )
+    assert [p.budget for p in two.projects] == [60.0, 50.0] and two.unit == ""

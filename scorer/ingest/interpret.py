@@ -721,6 +721,7 @@ class Interpreter:
         # the header of the flat table being read, its sheet and title: the same again is a page's repeated header
         self.flat_header: tuple | None = None
         self.flat_unit = ""  # the last unit cell of the flat table being read (a 单位名称 column)
+        self.column_units: set[str] = set()  # the units a 单位名称 column names: one only is the document's unit
         self.flat_projects: dict[tuple[str, str], Project] = {}  # a flat table's projects by (unit, name)
         # a unit named or a row left out since the open project's rows: 项目名称：甲 repeated after it is another unit's 甲
         self.other_since_rows = False
@@ -1696,6 +1697,8 @@ class Interpreter:
             else:
                 self._open_project(name, block)
         self.flat_unit = unit or self.flat_unit
+        if unit and unit not in self.column_units:
+            self._unit_of_the_column(unit)
         assert self.project is not None
         self.flat_projects.setdefault((self.flat_unit, name), self.project)
         if budget is not None and self.project.budget is None:
@@ -1705,6 +1708,16 @@ class Interpreter:
         if mapped.get("goal") and not self.project.goal:
             self.project.goal = mapped["goal"]
         self._indicator_row(block, self.project)
+
+    def _unit_of_the_column(self, unit: str) -> None:
+        """A 单位名称 column naming one unit on every row names the document's unit, where no title named one; a second
+        unit takes it back (the table is of several units)."""
+        first = not self.column_units
+        self.column_units.add(unit)
+        if first and not self.doc.unit:
+            self.doc.unit = unit
+        elif not first and self.doc.unit in self.column_units:
+            self.doc.unit = ""
 
     def _beside_unit_and_project(self, cells: list[str]) -> str | None:
         """Under 单位名称、项目名称 heading two columns (a budget system's export: a unit on a row of its own in the first,

@@ -18,6 +18,7 @@ from scorer.predicates import (
     has_figure,
     is_compliance_pledge,
     is_either_way_share,
+    is_fee_rate,
     is_unfilled,
     money_in_wan,
     name_forms_table,
@@ -62,7 +63,7 @@ def restates_budget(row: RowContext) -> Hit | None:
 
 def _budget_said(budget: float | None) -> dict[str, object]:
     """The budget as B001's message says it (in either language: （50万元）), or nothing where the table states none."""
-    return {"budget": budget or "", "budget_said": f"（{budget:g}万元）" if budget else ""}
+    return {"budget": budget or "", "budget_said": text("finding.budget_said", budget=budget) if budget else ""}
 
 
 def _names_an_amount(name: str) -> bool:
@@ -440,6 +441,8 @@ def cost_without_amount(row: RowContext) -> Hit | None:
         return None
     if is_unfilled(row):
         return None  # an empty slot is V006
+    if is_fee_rate(row):
+        return None  # 协审费计费标准 = ≤送审金额的0.3%: a price as a share of a stated base
     return Hit(evidence=row.value_text or row.name)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from scorer.messages import text
 from scorer.normalise import RowContext, asks_an_act
 from scorer.predicates import (
     checkable_words,
@@ -58,7 +59,7 @@ def _fix(row: RowContext) -> str:
     "value-without-standard",
     "vague",
     Severity.ERROR,
-    message="指标值“{value}”无可考核标准（{evidence}），年末无法核验，建议{fix}",
+    message="指标值“{value}”无可考核标准{words}，年末无法核验，建议{fix}",
 )
 def value_without_standard(row: RowContext) -> Hit | None:
     """A value with no figure and no deadline that names no checkable state.
@@ -74,8 +75,10 @@ def value_without_standard(row: RowContext) -> Hit | None:
     """
     if not is_uncheckable_text(row) or repeats_name(row) or is_sentence(row.value_text):
         return None
-    found = vague_words_in(row.value_text) or [hedges_state(row.value_text)]
-    return Hit(evidence="、".join(filter(None, found)) or row.value_text, fields={"fix": _fix(row)})
+    found = "、".join(filter(None, vague_words_in(row.value_text) or [hedges_state(row.value_text)]))
+    # the words that make it so, where some do; the whole value quoted again says nothing (review 69)
+    words = text("finding.vague_words", words=found) if found else ""
+    return Hit(evidence=found or row.value_text, fields={"fix": _fix(row), "words": words})
 
 
 @rule(
