@@ -1775,13 +1775,15 @@ class Interpreter:
         from_row = from_title = ""
         for text in texts:
             match = re.match(r"^\d{3,}(?!\d|年)\s*(\S{3,40}?)(?:本级)?(?:\s|$)", text)
-            if match:
+            if match and is_organ_name(match.group(1)):  # not 12315投诉举报处置经费, a project named after a hotline
                 from_row = match.group(1)
                 break
         for text in texts:
             match = re.match(r"^#*\s*([^\s《》“”，,。、：:]{3,40}?)(?:20\d{2}年)", text)  # not a sentence citing a notice
             if match and not _NOTICE_OPENING.match(match.group(1)):  # 关于下达2023年…的通知: a notice's title, no unit
                 from_title = match.group(1).split("关于", 1)[0]  # 某市财政局关于下达2023年…: the body issuing the notice
+                if _TABLE_NAME_BEFORE_YEAR.search(from_title):
+                    from_title = ""  # 项目支出绩效自评表（2024年度）: the table's name before its year, no unit
                 if from_title:
                     break
         if from_row or from_title:
@@ -1794,6 +1796,7 @@ class Interpreter:
 
 
 _NOTICE_OPENING = re.compile(r"^(?:关于|转发|印发|下达)")
+_TABLE_NAME_BEFORE_YEAR = re.compile(r"绩效|[目评报算]表|项目支出|[（(]$")  # 项目支出绩效自评表（2024年度）, not 人大代表
 # A year in digits or in Chinese numerals (二〇二三年), as titles write it.
 _YEAR = r"(20\d{2}|二[〇零][〇零一二三四五六七八九]{2})"
 _BUDGET_YEAR = re.compile(rf"预算年度[:：]?\s*{_YEAR}|(?<![\u4e00-\u9fff])(?:项目)?年度[:：]\s*{_YEAR}")  # 年度：2023年 too
