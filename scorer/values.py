@@ -365,6 +365,10 @@ _FIGURE_MONTH = re.compile(
 )
 
 
+_WEEKDAYS = "一二三四五六日"  # 天 is 日 (周天)
+_WEEKDAY_LIMIT = re.compile(r"(?:每周|每星期|周|星期)([一二三四五六日天])(?:前|之前|以前)")
+
+
 def _numeric_dates_in_words(text: str) -> str:
     """Dates in figures (2024.12.31前) written as the words a date is read in (2024年12月31日前)."""
     if not re.search(r"\d[.\-/]\d", text):
@@ -392,6 +396,10 @@ def parse_value(raw: str) -> Value:
     text = _numeric_dates_in_words(without_standard_codes(normalise_value_text(raw)))
     if not text:
         return Value(raw=raw or "")
+    weekday = _WEEKDAY_LIMIT.fullmatch(text)
+    if weekday:  # 每周二前: a limit of time each week, as 每月5日前 is each month
+        day = float(_WEEKDAYS.index(weekday[1].replace("天", "日")) + 1)
+        return Value(raw=raw, op="≤", numbers=(day,), unit="周", family=UnitFamily.DATE)
     per_period = _per_period(raw, text)
     if per_period is not None:
         return per_period
