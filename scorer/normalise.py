@@ -394,6 +394,11 @@ _YEAR_MONTH = r"((?:19|20)\d{2})[.\-/](0?[1-9]|1[0-2])"
 _BARE_YEAR_MONTHS = re.compile(rf"{_YEAR_MONTH}(?:\s*[-~～—至到]\s*{_YEAR_MONTH})?")
 
 
+@cache
+def _date_name_endings() -> tuple[str, ...]:
+    return tuple(table("unit_expectations")["date_name_endings"])
+
+
 def _a_date_the_name_asks_for(value: Value, name: str) -> Value:
     """A bare year and month in figures (2025.10, 2025-06), or two of them (2025.1-2025.12), under a name of a date or a
     period (竣工验收时间, 项目实施周期: unit_expectations.yaml date_name_endings): the date or the period, as 2025年10月
@@ -402,7 +407,7 @@ def _a_date_the_name_asks_for(value: Value, name: str) -> Value:
     if value.family is not UnitFamily.NONE or value.unit or value.text or value.op:
         return value
     found = _BARE_YEAR_MONTHS.fullmatch(value.raw.strip())
-    if not found or not name.endswith(tuple(table("unit_expectations")["date_name_endings"])):
+    if not found or not name.endswith(_date_name_endings()):
         return value
     start, end = f"{found[1]}年{int(found[2])}月", f"{found[3]}年{int(found[4])}月" if found[3] else ""
     return replace(parse_value(f"{start}-{end}" if end else start), raw=value.raw)

@@ -90,26 +90,30 @@ def contains_any(text: str, needles: list[str] | tuple[str, ...] | frozenset[str
 STRING_CACHE = 50_000
 
 
+def _without_whole_prefixes(name: str) -> str:
+    """The name without the words before it that name the whole project or year (本项目, 年度, 本年度项目 …:
+    boilerplate.yaml budget_name_prefixes), in any order."""
+    prefixes = boilerplate_table()["budget_name_prefixes"]
+    core = name
+    while stripped := next((core.removeprefix(p) for p in prefixes if core.startswith(p) and len(core) > len(p)), ""):
+        core = stripped
+    return core
+
+
 @lru_cache(maxsize=STRING_CACHE)
 def names_the_budget(name: str) -> bool:
     """The name is one of the whole budget's (项目预算控制数, 总成本), after words that name the whole project or year
     (本项目, 年度: boilerplate.yaml budget_name_prefixes); a part's total (零散设施修缮总成本, 设备购置成本) is not."""
-    table = boilerplate_table()
-    core = name
-    for prefix in table["budget_name_prefixes"]:
-        core = core.removeprefix(prefix)
-    return core in table["budget_restating_names"]
+    return _without_whole_prefixes(name) in boilerplate_table()["budget_restating_names"]
 
 
 @lru_cache(maxsize=STRING_CACHE)
 def names_money_of_the_whole(name: str) -> bool:
-    """A bare word of money after words that name the whole project or year (项目成本, 本项目经费: boilerplate.yaml
-    whole_money_words): the whole where its amount is the budget's; 项目经费 of a fund for projects may be the grants."""
-    table = boilerplate_table()
-    core = name
-    for prefix in table["budget_name_prefixes"]:
-        core = core.removeprefix(prefix)
-    return core != name and core in table["whole_money_words"]
+    """A bare word of money after words that name the whole project or year (项目成本, 本项目经费, 年度项目成本:
+    boilerplate.yaml whole_money_words): the whole where its amount is the budget's; 项目经费 of a fund for projects may be
+    the grants."""
+    core = _without_whole_prefixes(name)
+    return core != name and core in boilerplate_table()["whole_money_words"]
 
 
 @lru_cache(maxsize=STRING_CACHE)
@@ -284,7 +288,10 @@ def money_more_is_better(row: RowContext) -> bool:
     """The row's money is what a programme pays out, raises or saves, not what it spends: more is better
     (补助标准, 招商引资到位资金; outside 成本指标 also 减轻群众就医支出, 拉动消费)."""
     u = units_table()
-    bought = ends_with_any(row.name, u["price_endings"]) or contains_any(row.name, u["purchase_words"])
+    # a price, or a purchase's spending (救助物资购置费); not a subsidy for a purchase (农机购置补贴标准)
+    bought = ends_with_any(row.name, u["price_endings"]) or (
+        bool(contains_any(row.name, u["purchase_words"])) and bool(ends_with_any(row.name, u["spending_endings"]))
+    )
     if contains_any(row.name, u["money_transfers"]) and not bought:
         return True  # 困难群众生活补助标准; not 救济粮采购单价, the price of what is handed out
     if contains_any(row.name, u["money_more_is_better"]):
@@ -511,7 +518,7 @@ def is_percent_on_non_share(row: RowContext) -> bool:
     return not is_non_ratio_name(row.name) and not is_percent_name(row.name)
 
 
-_SHARE_OF_A_BASE = re.compile(r"的\s*[≤≥<>=]?\s*\d+(?:\.\d+)?\s*%")  # 送审金额的0.3%
+_SHARE_OF_A_BASE = re.compile(r"(\S{0,4})的\s*[≤≥<>=]?\s*\d+(?:\.\d+)?\s*%")  # 送审金额的0.3%
 
 
 def is_fee_rate(row: RowContext) -> bool:
@@ -519,7 +526,10 @@ def is_fee_rate(row: RowContext) -> bool:
     fee_rate_endings, or the base named in the value): a price standard, checkable against the bills."""
     if row.value.family is not UnitFamily.PERCENT:
         return False
-    return bool(ends_with_any(row.name, name_forms_table()["fee_rate_endings"])) or bool(_SHARE_OF_A_BASE.search(row.value_text))
+    if ends_with_any(row.name, name_forms_table()["fee_rate_endings"]):
+        return True
+    base = _SHARE_OF_A_BASE.search(row.value_text)  # not 预算的100%: the budget is B010's formula, no fee's base
+    return base is not None and not contains_any(base[1], name_forms_table()["fee_rate_not_bases"])
 
 
 def name_is_aim(row: RowContext) -> bool:
@@ -810,8 +820,7 @@ def recognised_as_checkable(row: RowContext) -> bool:
     text = row.value_text
     if not text or hedges_time(text) or hedges_state(text) or strong_degree_words(text) or vague_words_in(text):
         return False
-    verbs = (*name_forms_table()["standard_reach_verbs"], "符合", "执行", "按照", "依据")  # 达到《…标准》(GB 5749-2022)
-    cited = without_citations(text) != text and (bool(checkable_words(text)) or text.startswith(verbs))
+    cited = without_citations(text) != text and (bool(checkable_words(text)) or text.startswith(_citing_verbs()))
     return (
         cited
         or is_grade_value(row.name, text)
@@ -821,6 +830,12 @@ def recognised_as_checkable(row: RowContext) -> bool:
         or is_checked_each_batch(text)
         or bool(contains_any(text, terms("periodicities")))
     )
+
+
+@cache
+def _citing_verbs() -> tuple[str, ...]:
+    """The verbs before a standard cited by title that meet it (达到《…标准》(GB 5749-2022), 符合《…》)."""
+    return (*name_forms_table()["standard_reach_verbs"], "符合", "执行")
 
 
 def without_citations(text: str) -> str:

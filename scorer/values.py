@@ -359,7 +359,7 @@ def without_standard_codes(text: str) -> str:
 # system's date field or a keyboard gives it: a year, a month of 1-12 and a day of 1-31, none run into another figure. A
 # year and a month alone are a date only where a deadline's word or 月 follows (2025.06前; not 2024.5万元, nor a bare
 # 2020.5, which an area or an amount may be: scorer.normalise reads it as a date under a name that asks when).
-_FIGURE_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})[.\-/](0?[1-9]|1[0-2])[.\-/](0?[1-9]|[12]\d|3[01])(?![\d.%])")
+_FIGURE_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})([.\-/])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d.%])")
 _FIGURE_MONTH = re.compile(
     r"(?<![\d.])((?:19|20)\d{2})[.\-/](0?[1-9]|1[0-2])(?:月|(?=底|末|前|之前|以前|内|份|中旬|上旬|下旬|初))"
 )
@@ -373,7 +373,7 @@ def _numeric_dates_in_words(text: str) -> str:
     """Dates in figures (2024.12.31前) written as the words a date is read in (2024年12月31日前)."""
     if not re.search(r"\d[.\-/]\d", text):
         return text
-    text = _FIGURE_DATE.sub(lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", text)
+    text = _FIGURE_DATE.sub(lambda m: f"{m[1]}年{int(m[3])}月{int(m[4])}日", text)  # one separator twice: not 2025.1-12
     return _FIGURE_MONTH.sub(lambda m: f"{m[1]}年{int(m[2])}月", text)
 
 

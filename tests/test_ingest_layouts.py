@@ -3944,6 +3944,7 @@ def test_a_numbered_list_s_value_starting_with_a_date_is_split_at_its_space(tmp_
     blob = (
         "一、产出指标 （一）数量指标 1. 新改建卫生户厕 150户 （三）时效指标 1. 改厕任务完成时间 2025年10月底前 "
         "2. 宣传活动开展时间 5月12日前后及6月安全生产月期间 3. 粪污清运频次 每月 2次 4. 资金拨付时间 2025年 6月30日前 "
+        "（二）质量指标 1. 资金 按时拨付率 100% 2. 村庄 12个 覆盖率 100% "
         "二、效益指标 （一）生态效益指标： 1. 村庄环境 干净整洁有序"
     )
     document = read_text(
@@ -3957,6 +3958,8 @@ def test_a_numbered_list_s_value_starting_with_a_date_is_split_at_its_space(tmp_
         ("宣传活动开展时间", "5月12日前后及6月安全生产月期间"),
         ("粪污清运频次", "每月2次"),
         ("资金拨付时间", "2025年6月30日前"),
+        ("资金按时拨付率", "100%"),  # a name's space before words, not before a value (code review 72)
+        ("村庄12个覆盖率", "100%"),
         ("村庄环境", "干净整洁有序"),
     ]
 
@@ -4073,3 +4076,14 @@ def test_a_unit_is_no_table_s_name_nor_a_project_named_after_a_hotline(tmp_path)
         )
     )
     assert untitled.unit == ""
+    centre = read_document(
+        write_sheet(
+            tmp_path / "中心.xlsx",
+            [
+                ["某市预算绩效管理中心2025年项目支出绩效目标表"],
+                ["项目名称", "预算数（万元）", "一级指标", "二级指标", "三级指标", "指标值"],
+                ["第三方绩效评价", 40, "产出指标", "数量指标", "评价项目个数", "≥20个"],
+            ],
+        )
+    )
+    assert centre.unit == "某市预算绩效管理中心"  # a body whose name holds 绩效 (code review 72)

@@ -464,6 +464,7 @@ def test_a_bare_figure_of_a_surface_or_a_line_is_advised_its_area_or_length():
     rows = (("地面沉降监测点", "12"), ("补植绿化苗木", "≥2000"), ("拓展农产品销售渠道", "≥3"))
     fixes = _scored_written("地质灾害防治", "产出指标", "数量指标", rows)["fixes"]
     assert "12个" in fixes["地面沉降监测点"] and "≥2000株" in fixes["补植绿化苗木"] and "≥3个" in fixes["拓展农产品销售渠道"]
+    assert "株" not in _scored_written("狂犬病防控", "产出指标", "数量指标", (("采购狂犬疫苗", "5000"),))["fixes"]["采购狂犬疫苗"]
 
 
 def test_a_rate_given_in_points_is_said_in_its_own_unit():

@@ -45,6 +45,7 @@ def _reading(value) -> tuple:
         ("2024.5万元", "", (2024.5,), "万元", UnitFamily.MONEY),
         ("220万字", "", (2200000.0,), "字", UnitFamily.COUNT),
         ("每周二前", "≤", (2.0,), "周", UnitFamily.DATE),
+        ("2025.1-12", "", (2025.1, 12.0), "", UnitFamily.NONE),
         ("2020.5", "", (2020.5,), "", UnitFamily.NONE),
         ("2024-2025年", "", (2024.0, 2025.0), "年", UnitFamily.DURATION),
         ("0次", "", (0.0,), "次", UnitFamily.COUNT),

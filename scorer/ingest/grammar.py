@@ -582,11 +582,10 @@ class GrammarInterpreter:
         cell = cells[index]
         if not (self._row_wants_text(cell) and self.row is not None and key(cell.text) == key(self.row.name)):
             return False
-        after_name = 0
-        for later in cells[index:]:
-            if later.line != cell.line:
-                break
-            after_name += 1
+        end = index  # walk the line's cells by index: a slice of the rest of the document for each row is quadratic
+        while end < len(cells) and cells[end].line == cell.line:
+            end += 1
+        after_name = end - index
         columns = len(self._plan()) + (self.header.unread if self.header else 0)
         return after_name > columns and self._a_target_follows(cells, index)
 

@@ -1782,7 +1782,7 @@ class Interpreter:
             match = re.match(r"^#*\s*([^\s《》“”，,。、：:]{3,40}?)(?:20\d{2}年)", text)  # not a sentence citing a notice
             if match and not _NOTICE_OPENING.match(match.group(1)):  # 关于下达2023年…的通知: a notice's title, no unit
                 from_title = match.group(1).split("关于", 1)[0]  # 某市财政局关于下达2023年…: the body issuing the notice
-                if _TABLE_NAME_BEFORE_YEAR.search(from_title):
+                if _TABLE_NAME_BEFORE_YEAR.search(from_title) and not is_organ_name(from_title):  # 某市预算绩效管理中心
                     from_title = ""  # 项目支出绩效自评表（2024年度）: the table's name before its year, no unit
                 if from_title:
                     break

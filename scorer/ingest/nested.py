@@ -71,13 +71,16 @@ def split_name_value(item: str) -> tuple[str, str]:
         return _clean_name(item[: operator.start()]), _compact(item[operator.start() :])
     if re.match(r"^\d", item):
         return "", _compact(item)
-    parted = _VALUE_AFTER_SPACE.search(item)
-    if parted and not re.search(r"[，,。]", item[parted.end() :]):
-        # 改厕任务完成时间 2025年10月底前, 粪污清运频次 每月 2次: the first space before a figure or a period parts them
-        return _clean_name(item[: parted.start()]), _compact(item[parted.end() :])
     figure = _TRAILING_FIGURE.search(item)
     if figure and figure.start() > 0 and not re.search(r"[，,]", item[figure.start() :]):
-        return _clean_name(item[: figure.start()]), _compact(figure.group(1))
+        name, value = item[: figure.start()].rstrip(), figure.group(1)
+        # 改厕完成时间 2025年 10月底前, 粪污清运频次 每月 2次, 发放时间 审批后15个工作日内: the value begins at the space
+        while (parted := name.rpartition(" "))[1] and parted[0].strip() and _VALUE_LEAD.fullmatch(parted[2]):
+            name, value = parted[0].rstrip(), parted[2] + value
+        return _clean_name(name), _compact(value)
+    dated = _DATE_AFTER_SPACE.search(item)
+    if dated and not re.search(r"[，,。]", item[dated.end() :]):
+        return _clean_name(item[: dated.start()]), _compact(item[dated.end() :])  # 资金拨付时间 2025年6月30日前 拨付到位
     for phrase in terms("value_phrases"):
         if item.endswith(phrase):
             return _clean_name(item[: -len(phrase)]), phrase
@@ -87,8 +90,10 @@ def split_name_value(item: str) -> tuple[str, str]:
     return "", item
 
 
-# a space before a figure, a period (每月 2次, 按月), or a few words of an event then a figure (审批后15个工作日内)
-_VALUE_AFTER_SPACE = re.compile(r"(?<=\S{2}) +(?=\d|每|按|[\u4e00-\u9fff]{1,4}\d)")  # not a code's letters (G318)
+# What, after a space, begins a value whose last figure ends it: a figure (2025年, 5月12日前后及), a period (每月, 按季度) or
+# an event's words (审批后); not words of the name (按时拨付率, 12个 覆盖率 has its space before 覆盖率).
+_VALUE_LEAD = re.compile(r"\d[^\s]*|[每按][月周日天季年]\S*|[\u4e00-\u9fff]{1,5}[后前]")
+_DATE_AFTER_SPACE = re.compile(r"(?<=\S{2}) +(?=(?:19|20)\d{2}年|\d{1,2}月\d{1,2}日)")  # a value with no figure last
 
 
 def _clean_name(name: str) -> str:

@@ -401,7 +401,7 @@ def national_scale_outcome(row: RowContext) -> Hit | None:
     text = row.name + row.value_text
     found = [word for word in contains_any(text, dimension_topics()["macro"]) if not _scoped_locally(text, word)]
     whole = _whole_jurisdiction().search(text)
-    if whole and not contains_any(text, dimension_topics()["macro_whole_work"]):
+    if whole and not contains_any(text, dimension_topics()["macro_whole_work"]) and not any(w in whole.group() for w in found):
         found.append(whole.group())
     return Hit(evidence="、".join(found)) if found else None
 
@@ -414,8 +414,11 @@ def _whole_jurisdiction() -> re.Pattern[str]:
     places = alternation(topics["macro_whole_places"])
     qualities = alternation(topics["macro_whole_citizen_qualities"])
     economy, growth = alternation(topics["macro_whole_economy"]), alternation(topics["macro_whole_growth"])
-    citizens, economy_grown = f"公民[^，,。；;]{{0,4}}?(?:{qualities})", f"(?:{economy})[^，,。；;]{{0,2}}?(?:{growth})"
-    return re.compile(f"(?:{places})[^，,。；;]{{0,4}}?(?:{citizens}|{economy_grown})")
+    # the place's citizens, a few words between (全县公民具备科学素质); its economy with no narrower subject between (全县
+    # 地区生产总值增长; not 全县村集体经济收入, the fund's villages)
+    citizens = f"[^，,。；;]{{0,4}}?公民[^，,。；;]{{0,4}}?(?:{qualities})"
+    economy_grown = f"(?:地区)?(?:{economy})[^，,。；;]{{0,2}}?(?:{growth})"
+    return re.compile(f"(?:{places})(?:{citizens}|{economy_grown})")
 
 
 def _scoped_locally(text: str, word: str) -> bool:
