@@ -4087,3 +4087,19 @@ def test_a_unit_is_no_table_s_name_nor_a_project_named_after_a_hotline(tmp_path)
         )
     )
     assert centre.unit == "某市预算绩效管理中心"  # a body whose name holds 绩效 (code review 72)
+
+
+def test_a_prose_item_keeps_its_change_against_last_year_and_its_target_in_words(tmp_path):
+    """绩效指标：…，新发现吸毒人员数较上年下降5%，交通秩序明显好转，全民禁毒宣传深入开展。 the change against last year was left
+    in the name (value 5%), and the two items whose targets are said in words were not read (review 71)."""
+    document = read_text(
+        tmp_path,
+        "部门整体绩效目标\n二、分项绩效目标\n1、禁毒工作\n绩效目标：深化禁毒人民战争。\n"
+        "绩效指标：现有吸毒人员管控率≥95%，新发现吸毒人员数较上年下降5%，交通秩序明显好转，全民禁毒宣传深入开展。\n",
+    )
+    assert rows(document) == [
+        ("现有吸毒人员管控率", "≥95%"),
+        ("新发现吸毒人员数", "较上年下降5%"),
+        ("交通秩序", "明显好转"),
+        ("全民禁毒宣传", "深入开展"),
+    ]
