@@ -184,9 +184,18 @@ def _output_quantities(project: ProjectContext) -> dict[str, list[tuple[frozense
             if other.group == "cost" or other.level1_group not in ("output", "") or not value.number:
                 continue
             if value.op in ("≥", ">", "=", "") and not contains_any(other.name, _OVER_YEARS):
-                found.setdefault(value.unit, []).append((frozenset(bigrams(other.name)), value.number))
+                unit = value.unit or _unit_of_a_count_name(other.name) if value.family is UnitFamily.NONE else value.unit
+                found.setdefault(unit, []).append((frozenset(bigrams(other.name)), value.number))
         project.memo["output_quantities"] = found
     return project.memo["output_quantities"]
+
+
+def _unit_of_a_count_name(name: str) -> str:
+    """The measure word a name counts in where its figure is bare (加装燃气泄漏报警装置户数 = 9000: 户), else ""."""
+    found = re.search(r"([\u4e00-\u9fff])数$", name)
+    if found and parse_value("1" + found[1]).family in (UnitFamily.COUNT, UnitFamily.PERSON):
+        return found[1]
+    return ""
 
 
 _OVER_YEARS = ("累计", "历年", "总计", "十四五", "十五五", "两年", "三年", "五年", "计划期", "规划期", "实施期")
