@@ -4082,3 +4082,56 @@ def test_a_prose_item_keeps_its_change_against_last_year_and_its_target_in_words
         ("交通秩序", "明显好转"),
         ("全民禁毒宣传", "深入开展"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "项目预算：26.50万元，全部为一般公共预算财政拨款。年度绩效目标：全年巡检消防栓320个，维修损坏消防栓不少于40个。",
+        "项目预算：26.50万元。年度绩效目标：全年巡检消防栓320个，维修损坏消防栓不少于40个。",
+        "项目预算：26.50万元，其中上级补助资金10万元。年度绩效目标：全年巡检消防栓320个，维修损坏消防栓不少于40个。",
+    ],
+)
+def test_a_budget_line_with_its_source_of_money_and_the_goal_after_a_full_stop_gives_both(tmp_path, line):
+    document = read_text(
+        tmp_path,
+        "# 某县消防救援大队2025年项目支出绩效目标\n\n## 一、市政消防栓维护经费\n\n"
+        f"{line}\n\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| --- | --- | --- | --- |\n"
+        "| 产出指标 | 数量指标 | 巡检消防栓数量 | ≥320个 |\n|  | 时效指标 | 维修完成时间 | 11月底前 |\n",
+    )
+    [project] = document.projects
+    assert project.budget == 26.5
+    assert project.goal.startswith("全年巡检消防栓320个")
+    assert rows(document) == [("巡检消防栓数量", "≥320个"), ("维修完成时间", "11月底前")]
+
+
+def test_a_goal_labelled_on_a_piped_line_is_its_goal_whatever_its_figures(tmp_path):
+    """年度总体目标 | 开展…1.2万人份，…治疗率达85%以上。: a goal's prose with figures and a percentage glued to words,
+    not a run of indicators whose separators were lost."""
+    lines = [
+        ["项目名称", "结核病防治专项经费", "", "", ""],
+        ["年度总体目标", "全年开展肺结核可疑症状者筛查1.2万人份，对密切接触者筛查600人次，管理率达85%以上。", "", "", ""],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
+        ["产出指标", "数量指标", "可疑症状者筛查人份", "≥1.2万人份", "1.25万人份"],
+        ["", "质量指标", "患者规范管理率", "≥85%", "90%"],
+    ]
+    for form in ("pipes", "tabs"):
+        document = read_lines(tmp_path, lines, form, title="某县疾病预防控制中心2024年度项目支出绩效自评表")
+        [project] = document.projects
+        assert project.goal.startswith("全年开展肺结核可疑症状者筛查1.2万人份"), form
+        assert rows(document) == [("可疑症状者筛查人份", "≥1.2万人份"), ("患者规范管理率", "≥85%")], form
+
+
+@pytest.mark.parametrize(("name", "year"), [("xx-jiedu-2025-xiangmu.csv", 2025), ("e2019f3a.csv", 2026)])
+def test_a_year_the_file_name_carries_comes_before_a_deadline_s_year(tmp_path, name, year):
+    """A table with no title and no 预算年度: its year is the one its file's name carries, not the year of a deadline in
+    its rows (2026年6月底前 may be next year's); a name that is a hash (e2019f3a) carries none."""
+    path = tmp_path / name
+    path.write_text(
+        "项目名称,项目金额（万元）,一级指标,二级指标,三级指标,指标值\n"
+        "戒毒人员帮扶经费,12,产出指标,数量指标,帮扶戒毒人员人数,≥60人\n"
+        "戒毒人员帮扶经费,12,产出指标,时效指标,帮扶资金发放时间,2026年6月底前\n",
+        encoding="utf-8",
+    )
+    assert read_document(path).year == year

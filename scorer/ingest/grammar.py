@@ -1169,7 +1169,7 @@ class GrammarInterpreter:
         for cell in cells[:300]:
             lines.setdefault(cell.line, []).append(cell.text)
         joined = [" ".join(texts) for texts in lines.values()]
-        self.doc.year = document_year(joined) or self.doc.year
+        self.doc.year = document_year(joined, self.doc.source) or self.doc.year
         self.doc.year_stated = stated_year(joined) is not None or self.doc.year_stated
 
 

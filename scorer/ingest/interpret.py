@@ -13,6 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 from scorer.ingest.blocks import Block, Paragraph, Row
 from scorer.ingest.nested import parse_indicator_list, parse_prose_indicators, split_trailing_target
@@ -488,9 +489,10 @@ def _outside_brackets(text: str) -> list[str]:
 
 @cache
 def _goal_part() -> re.Pattern[str]:
-    """A goal label after other labelled parts of a line (预算金额：312万元    年度目标：…): the goal runs to the line's end."""
+    """A goal label after other labelled parts of a line (预算金额：312万元    年度目标：…; 项目预算：48万元。年度绩效目标：…):
+    the goal runs to the line's end."""
     labels = alternation(table("headers")["form_labels"]["goal"])
-    return re.compile(rf"(?:\s{{2,}}|\u3000+|[，；;])\s*(?P<label>{labels})\s*[:：]")
+    return re.compile(rf"(?:\s{{2,}}|\u3000+|[，；;。])\s*(?P<label>{labels})\s*[:：]")
 
 
 def split_goal_part(text: str) -> tuple[str, str]:
@@ -499,7 +501,7 @@ def split_goal_part(text: str) -> tuple[str, str]:
     goal = _goal_part().search(text.strip())
     if goal is None:
         return text, ""
-    return text.strip()[: goal.start()], text.strip()[goal.start() :].lstrip("，；;　 ")
+    return text.strip()[: goal.start()], text.strip()[goal.start() :].lstrip("，；;。　 ")
 
 
 @cache
@@ -520,11 +522,13 @@ def _labelled_parts(text: str) -> list[tuple[str, str]]:
     segments = _outside_brackets(head)
     parts: list[tuple[str, str]] = []
     for segment in segments:
-        found = _LABELLED.match(segment.strip())
+        after_budget = bool(parts) and _form_labels().get(_heading_key(parts[-1][0])) == "budget"
+        if after_budget and _says_where_money_comes_from(segment):
+            continue  # 项目预算：48万元，全部为一般公共预算财政拨款: a remark on the amount before
+        found = _LABELLED.match(segment.strip().rstrip("。"))
         if not found:
             return []
         key = _heading_key(found["label"])
-        after_budget = bool(parts) and _form_labels().get(_heading_key(parts[-1][0])) == "budget"
         if after_budget and key.startswith(tuple(table("units")["budget_part_remarks"])):
             continue  # 资金总额：40万元  其中：财政拨款40万元: the parts of the amount before
         if key not in _unit_labels() and _form_labels().get(key) not in ("name", "code", "budget") and key != "单位":
@@ -534,6 +538,18 @@ def _labelled_parts(text: str) -> list[tuple[str, str]]:
     if goal and parts and text[goal.end() :].strip():
         parts.append((goal["label"], text[goal.end() :].strip()))
     return parts
+
+
+def _says_where_money_comes_from(segment: str) -> bool:
+    """An unlabelled remark after a budget on where its money comes from (全部为一般公共预算财政拨款, 其中中央补助资金):
+    it opens with a word of parts (units.yaml budget_part_remarks) or ends with a fund noun (indicator_grammar.yaml
+    fund_nouns), and holds no label of its own."""
+    remark = _heading_key(segment.strip().rstrip("。"))
+    if not remark or "：" in remark or ":" in remark:
+        return False
+    return remark.startswith(tuple(table("units")["budget_part_remarks"])) or remark.endswith(
+        tuple(table("indicator_grammar")["fund_nouns"])
+    )
 
 
 @dataclass(frozen=True)
@@ -1768,7 +1784,7 @@ class Interpreter:
         a unit code row (101001 某单位), else a title (某单位2024年…), else a first line that is a body's name."""
         head = blocks[:400]
         texts = [b.text if isinstance(b, Paragraph) else " ".join(b.filled()) for b in head]
-        self.doc.year = document_year(texts) or self.doc.year
+        self.doc.year = document_year(texts, self.doc.source) or self.doc.year
         self.doc.year_stated = stated_year(texts) is not None or self.doc.year_stated
         if self.unit_rank < len(_UNIT_RANKS):
             return
@@ -1853,11 +1869,19 @@ def stated_year(texts: list[str]) -> int | None:
     return None
 
 
-def document_year(texts: list[str]) -> int | None:
-    """The year of a document from its first texts: the year it states (stated_year), else the first year."""
+_FILE_NAME_YEAR = re.compile(r"(?<![0-9A-Za-z])(20\d{2})(?![0-9A-Za-z])")  # -2025-, 某县2024年; not in a hash (e2019f)
+
+
+def document_year(texts: list[str], source: str = "") -> int | None:
+    """The year of a document from its first texts: the year it states (stated_year), else the one year its file's name
+    carries (…-2025-xiangmu.csv: a year inside the rows may be a deadline in the next year, 2026年12月底前), else the
+    first year of the texts."""
     stated = stated_year(texts)
     if stated is not None:
         return stated
+    named = set(_FILE_NAME_YEAR.findall(Path(source).stem)) if source else set()
+    if len(named) == 1:
+        return int(named.pop())
     for text in texts:
         match = _ANY_YEAR.search(text)
         if match:

@@ -247,7 +247,9 @@ def line_cells(raw: str, number: int) -> list[Cell]:
         return [Cell(part.strip(), number, first=False, alone=True) for part in parts]
     parts = split_line(raw)
     glued_label = len(parts) == 1 and _starts_with_glued_label(parts[0])
-    if (
+    if len(parts) >= 2 and _is_goal_label(parts[0]):
+        pass  # 年度总体目标 | 全年开展检测3.5万人份…，治疗率达90%以上。: a goal's prose in its cell, no run of indicators
+    elif (
         glued_label
         or (len(parts) == 1 and has_table_words(raw))
         or (
@@ -464,6 +466,17 @@ def _split_glued_weights(cells: list[str]) -> list[str]:
             continue
         out.append(cell)
     return out
+
+
+@cache
+def _goal_labels() -> frozenset[str]:
+    """A form's goal labels (headers.yaml fields.goal, form_labels.goal), without spaces."""
+    headers = table("headers")
+    return frozenset(re.sub(r"\s+", "", label) for label in [*headers["fields"]["goal"], *headers["form_labels"]["goal"]])
+
+
+def _is_goal_label(text: str) -> bool:
+    return re.sub(r"\s+", "", text).rstrip(":：") in _goal_labels()
 
 
 def _starts_with_glued_label(text: str) -> bool:
