@@ -44,6 +44,9 @@ def _reading(value) -> tuple:
         ("2024.12月底前", "≤", (2024.0, 12.0), "月", UnitFamily.DATE),
         ("2024.5万元", "", (2024.5,), "万元", UnitFamily.MONEY),
         ("220万字", "", (2200000.0,), "字", UnitFamily.COUNT),
+        ("150人份", "", (150.0,), "人份", UnitFamily.COUNT),  # samples or doses, not persons
+        ("3.5万剂次", "", (35000.0,), "剂次", UnitFamily.COUNT),
+        ("≥3艘", "≥", (3.0,), "艘", UnitFamily.COUNT),
         ("每周二前", "≤", (2.0,), "周", UnitFamily.DATE),
         ("2025.1-12", "", (2025.1, 12.0), "", UnitFamily.NONE),
         ("2020.5", "", (2020.5,), "", UnitFamily.NONE),
