@@ -17,12 +17,13 @@ from scorer.types import UnitFamily, Value
 from scorer.values import parse_value, unit_prefix_length
 
 _MONEY_FACTOR = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "万": 1.0, "亿元": 1e4}
+_PER_YEAR = re.compile(r"(?<=[^/·])[/·](?:年|年度)$")  # the year a price per one thing is per: the budget's own
 
 
 def price_per_unit(row: RowContext, ceilings: bool = False) -> tuple[float, str] | None:
     """(万元 per unit, the unit) of a cost row priced per one thing: 3000元/人 -> (0.3, 人); None for a price per two
     things (元/人/天), which needs the days too, and for a ceiling (≤3000元/人) unless `ceilings`."""
-    parts = row.value.unit.split("/")
+    parts = _PER_YEAR.sub("", row.value.unit).split("/")  # 1.6万元/坐席·年: a year's budget pays for one year of it
     if len(parts) == 1 and parts[0] in _MONEY_FACTOR and row.value.number is not None:
         per = _unit_the_name_prices(row.name, ceilings)  # 每公里改造成本 ≤80万元: per 公里, as ≤80万元/公里 says it
         parts = [parts[0], per] if per else parts
@@ -143,7 +144,12 @@ def quantity_paid_for(project: ProjectContext, row: RowContext, unit: str, named
     quantities = _output_quantities(project)
     candidates = [entry for alike in (unit, *_counted_as().get(unit, ())) for entry in quantities.get(alike, ())]
     if not candidates and unit:  # 监测站运维费 ≤60万元/站 and 新建监测站 4个: the stations counted in 个
-        candidates = [(words, number) for words, number in quantities.get("个", ()) if unit in "".join(words)]
+        thing = bigrams(unit)  # a word of its own (坐席, 网格员): its pairs in the row's name; one character, in any pair
+        candidates = [
+            (words, number) for words, number in quantities.get("个", ()) if (thing <= words if thing else unit in "".join(words))
+        ]
+        if len(candidates) == 1 and len(unit) >= 2:
+            return candidates[0][1]  # 热线坐席数量 = 40个 for ≤1.6万元/坐席: its name holds the thing priced, a word of its own
     if len(candidates) == 1 and not named:
         return candidates[0][1]  # the one quantity the project states in that unit (储备粮规模 = 1万吨 for 保管费用补贴标准)
     paid_for = bigrams(row.name)

@@ -259,6 +259,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # the budget a cost row restates where the table states one (B001)
     "finding.vague_words": {"zh": "（{words}）", "en": " (“{words}”)"},
     "finding.budget_said": {"zh": "（{budget:g}万元）", "en": " ({budget:g} 万元)"},
+    # what a group's values are given in (U006)
+    "finding.group_takes.timeliness": {"zh": "时效应为时限或比率", "en": "timeliness takes a deadline or a rate"},
+    "finding.group_takes.satisfaction": {"zh": "满意度应为百分比", "en": "satisfaction takes a percentage"},
+    "finding.group_takes.cost": {
+        "zh": "成本应为金额或资金的比率",
+        "en": "a cost takes an amount of money or a rate of the money",
+    },
     "finding.waived": {"zh": "已豁免", "en": "waived"},
     "finding.waived_because": {"zh": "已豁免（{detail}）", "en": "waived ({detail})"},
     "finding.waiver_who": {"zh": "，", "en": ", "},

@@ -112,6 +112,14 @@ def _one_unit(text: str) -> bool:
     return len(text) == 1 or any(text == spelling for spelling, _, _ in entries) or text in _per_period_units()
 
 
+_NOT_IN_A_PER_WORD = "以之左上下内及前后起每均或"  # 元/生以上, 元/户左右, 元/人均: a bound or another word, not the thing
+
+
+def _per_word_goes_on(following: str) -> bool:
+    """Whether the character after a per-word's first ones (元/坐席's 席) is part of it: Chinese, and no word of a bound."""
+    return bool(following) and "\u4e00" <= following[0] <= "\u9fff" and following[0] not in _NOT_IN_A_PER_WORD
+
+
 def _match_unit(rest: str) -> tuple[str, UnitFamily, int]:
     """The unit at the start of `rest`, with compound parts (元/人/天): canonical text, family, chars used."""
     entries, _ = _units()
@@ -138,8 +146,13 @@ def _match_unit(rest: str) -> tuple[str, UnitFamily, int]:
                 parts.append(period)
                 used = position + len(period)
             elif parts and position < len(rest) and "\u4e00" <= rest[position] <= "\u9fff":
-                parts.append(rest[position])  # per what, in a word of no unit table (元/生: per pupil)
-                position += 1
+                # per what, in a word of no unit table (元/生: per pupil; 元/坐席, 元/网格员: up to four characters, but no
+                # bound's word after it, 元/生以上)
+                length = 1
+                while length < 4 and _per_word_goes_on(rest[position + length : position + length + 1]):
+                    length += 1
+                parts.append(rest[position : position + length])
+                position += length
                 used = position
                 if rest[position : position + 1] in ("/", "／") or _product_dot_at(rest, position, parts, joints):
                     joints.append("/" if rest[position] in "/／" else "·")  # 元/生·年, 元/生/年: per pupil per year

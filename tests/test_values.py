@@ -47,6 +47,9 @@ def _reading(value) -> tuple:
         ("150人份", "", (150.0,), "人份", UnitFamily.COUNT),  # samples or doses, not persons
         ("3.5万剂次", "", (35000.0,), "剂次", UnitFamily.COUNT),
         ("≥3艘", "≥", (3.0,), "艘", UnitFamily.COUNT),
+        ("≤1.6万元/坐席·年", "≤", (1.6,), "万元/坐席·年", UnitFamily.MONEY),  # per a thing of no unit table, in its whole word
+        ("≤5000元/床位", "≤", (5000.0,), "元/床位", UnitFamily.MONEY),
+        ("≤300元/生以上", "≤", (300.0,), "元/生", UnitFamily.MONEY),  # a bound's word is no part of it
         ("每周二前", "≤", (2.0,), "周", UnitFamily.DATE),
         ("2025.1-12", "", (2025.1, 12.0), "", UnitFamily.NONE),
         ("2020.5", "", (2020.5,), "", UnitFamily.NONE),

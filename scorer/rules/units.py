@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from scorer.lexicons import terms
+from scorer.messages import text
 from scorer.normalise import RowContext
 from scorer.predicates import (
     asks_for_money,
@@ -207,13 +208,14 @@ def money_name_not_money(row: RowContext) -> Hit | None:
     "unit-does-not-fit-group",
     "unit_mismatch",
     Severity.WARNING,
-    message="{level2}的指标值“{value}”以{evidence}表示，与该类指标不符（时效应为时限或比率）",
+    message="{level2}的指标值“{value}”以{evidence}表示，与该类指标不符（{takes}）",
 )
 def unit_does_not_fit_group(row: RowContext) -> Hit | None:
-    """A value whose unit does not fit its 二级指标: a 时效 target in money, a 满意度 target in 次.
+    """A value whose unit does not fit its 二级指标: a 时效 target in money, a 满意度 target in 次, a 成本 target in hours
+    or persons (LABELING.md: "a 成本 not in money"). lexicons/unit_expectations.yaml level2_families.
 
-    Bad: 时效指标 / 年底一次性完成支付 = =0.96万元.
-    Good: 时效指标 / 资金支付完成时间 = 12月底前.
+    Bad: 时效指标 / 年底一次性完成支付 = =0.96万元; 成本指标 / 单次演练时长 = ≤4小时.
+    Good: 时效指标 / 资金支付完成时间 = 12月底前; 成本指标 / 单次演练成本 = ≤2万元.
     """
     allowed = units_table()["level2_families"].get(row.group)
     if not allowed or not row.value.has_number or is_percent_name(row.name):
@@ -222,7 +224,10 @@ def unit_does_not_fit_group(row: RowContext) -> Hit | None:
         return None
     if row.group == "timeliness" and row.value.family is UnitFamily.COUNT and "次" in row.value.unit:
         return None  # 时效 rows sometimes count on-time events (按时召开次数)
-    return Hit(evidence=_FAMILY_WORDS[row.value.family], fields={"level2": row.indicator.level2 or "该指标"})
+    return Hit(
+        evidence=_FAMILY_WORDS[row.value.family],
+        fields={"level2": row.indicator.level2 or "该指标", "takes": text(f"finding.group_takes.{row.group}")},
+    )
 
 
 @rule(
