@@ -44,21 +44,23 @@ class GoalCount:
         15项); "" when it is not. A range binds less: two bigrams in common are "own". A stem of two characters (培训 of
         培训人数, 讲座 of 讲座场次) binds only the goal's sole count in its unit (`sole`), and only where it stands before
         the figure (培训约150人; not 专家20人开展义诊, whose figure counts the doctors): among several it may be any. The
-        sole count binds a stem in other words too, when seven in ten of its word pairs stand in the count's clause."""
+        sole count binds a stem in other words too, when seven in ten of its word pairs stand in the count's clause. Words
+        of how far the work reaches (覆盖: goal_counts.yaml name_extent_words) are not sought in the clause."""
         if self.kind == "range":
             return "own" if len(self.words & bigrams(name)) >= 2 else ""
         stem = count_stem(name).removesuffix(self.unit)  # 清淤疏浚处数: what is counted is 清淤疏浚, in 处
+        counted = _without_extent_words(stem)  # 宗教活动场所检查覆盖: what is counted is 宗教活动场所检查
         if len(stem) < (2 if sole else 3):
             return ""
         if len(stem) < 3 and not all(character in self.before for character in stem):
             return ""  # 专家20人开展义诊: the figure counts the doctors, the 义诊 after it is what they do
         if self.part and sum(character in name for character in self.part) * 4 < len(self.part) * 3:
             return ""  # 其中骨干教师专项培训400人次 is a part; 教师培训人次 (the whole) does not name it
-        if all(character in self.context for character in stem):
+        if all(character in self.context for character in counted):
             return "own"
         if sole and _mostly_said(stem, self.words):
             return "own"  # 救助“两癌”患病困难妇女 for 救助患“两癌”农村困难妇女24人: the goal's sole count, said in other words
-        return "item" if self.lead and all(character in self.lead + self.context for character in stem) else ""
+        return "item" if self.lead and all(character in self.lead + self.context for character in counted) else ""
 
     def contradicts(self, op: str, number: float, match: str = "own") -> bool:
         """Whether a count target (op, number) cannot agree with this count: above a range, a cap or one figure with a
@@ -160,6 +162,8 @@ def _counts_in(goal: str) -> list[GoalCount]:
         following = goal[end : end + 4]
         if goal[:start].endswith("第") or any(s <= start < e for s, e in ways):
             continue  # 第12期, 一人一档
+        if goal.startswith(tuple(words["not_units"]), match.start("unit")):
+            continue  # 涵盖5门类, 召开例会: a word that opens with a unit, no count in it
         if following.startswith(tuple(words["not_a_count_after"])) or following.startswith(("/", "每")):
             continue  # 10个百分点, 3个工作日, 80人/期
         if _per_one_thing(before) or any(word in before for word in words["past_or_plan"]) or _YEAR_SPAN.search(sentence):
@@ -261,6 +265,15 @@ def count_stem(name: str) -> str:
     """The name without its count ending (资助学生人数 -> 资助学生): lexicons/unit_expectations.yaml count_endings."""
     ending = max((e for e in table("unit_expectations")["count_endings"] if name.endswith(e)), key=len, default="")
     return name[: len(name) - len(ending)]
+
+
+def _without_extent_words(stem: str) -> str:
+    """A stem without the words that say how far the work reaches (覆盖: goal_counts.yaml name_extent_words), unless
+    nothing else is left."""
+    rest = stem
+    for word in _words()["name_extent_words"]:
+        rest = rest.replace(word, "")
+    return rest or stem
 
 
 def _mostly_said(stem: str, words: frozenset[str]) -> bool:

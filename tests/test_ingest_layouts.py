@@ -4090,6 +4090,8 @@ def test_a_prose_item_keeps_its_change_against_last_year_and_its_target_in_words
         "项目预算：26.50万元，全部为一般公共预算财政拨款。年度绩效目标：全年巡检消防栓320个，维修损坏消防栓不少于40个。",
         "项目预算：26.50万元。年度绩效目标：全年巡检消防栓320个，维修损坏消防栓不少于40个。",
         "项目预算：26.50万元，其中上级补助资金10万元。年度绩效目标：全年巡检消防栓320个，维修损坏消防栓不少于40个。",
+        "项目预算：26.50万元，其中中央资金10万元，县级资金16.5万元。年度绩效目标：全年巡检消防栓320个，维修损坏消防栓不少于40个。",
+        "项目预算：26.50万元，较上年增长10%。年度绩效目标：全年巡检消防栓320个，维修损坏消防栓不少于40个。",
     ],
 )
 def test_a_budget_line_with_its_source_of_money_and_the_goal_after_a_full_stop_gives_both(tmp_path, line):
@@ -4118,15 +4120,26 @@ def test_a_goal_labelled_on_a_piped_line_is_its_goal_whatever_its_figures(tmp_pa
     ]
     for form in ("pipes", "tabs"):
         document = read_lines(tmp_path, lines, form, title="某县疾病预防控制中心2024年度项目支出绩效自评表")
+        assert document.projects, form
         [project] = document.projects
         assert project.goal.startswith("全年开展肺结核可疑症状者筛查1.2万人份"), form
         assert rows(document) == [("可疑症状者筛查人份", "≥1.2万人份"), ("患者规范管理率", "≥85%")], form
 
 
-@pytest.mark.parametrize(("name", "year"), [("xx-jiedu-2025-xiangmu.csv", 2025), ("e2019f3a.csv", 2026)])
+@pytest.mark.parametrize(
+    ("name", "year"),
+    [
+        ("xx-jiedu-2025-xiangmu.csv", 2025),
+        ("e2019f3a.csv", 2026),
+        ("d3f1c2a0-2031-4b7e.csv", 2026),
+        ("绩效目标表（2020版）.csv", 2026),
+        ("财预〔2025〕86号附件.csv", 2026),
+    ],
+)
 def test_a_year_the_file_name_carries_comes_before_a_deadline_s_year(tmp_path, name, year):
-    """A table with no title and no 预算年度: its year is the one its file's name carries, not the year of a deadline in
-    its rows (2026年6月底前 may be next year's); a name that is a hash (e2019f3a) carries none."""
+    """A table with no title and no 预算年度: a deadline in its rows may be next year's (2026年6月底前), so the year its
+    file's name carries, the year before, is the table's; a name's other figures (a hash, a serial, a template's
+    version, a document's number) set no year."""
     path = tmp_path / name
     path.write_text(
         "项目名称,项目金额（万元）,一级指标,二级指标,三级指标,指标值\n"
@@ -4135,3 +4148,19 @@ def test_a_year_the_file_name_carries_comes_before_a_deadline_s_year(tmp_path, n
         encoding="utf-8",
     )
     assert read_document(path).year == year
+
+
+def test_a_goal_label_before_a_run_of_indicators_keeps_them(tmp_path):
+    """年度目标, then a run of groups, names and targets whose separators were lost: indicators, not the goal's prose."""
+    document = read_text(
+        tmp_path,
+        "某县疾病预防控制中心2025年项目支出绩效目标表\n项目名称\t结核病防治专项经费\n项目预算\t45万元\n"
+        "年度目标\t数量指标 筛查人数 ≥12000人 质量指标 患者规范管理率 ≥85% 时效指标 筛查完成时间 12月底前 "
+        "成本指标 筛查成本 ≤45万元\n",
+    )
+    assert rows(document) == [
+        ("筛查人数", "≥12000人"),
+        ("患者规范管理率", "≥85%"),
+        ("筛查完成时间", "12月底前"),
+        ("筛查成本", "≤45万元"),
+    ]

@@ -540,15 +540,22 @@ def _labelled_parts(text: str) -> list[tuple[str, str]]:
     return parts
 
 
+_FUND_PART = re.compile(r"(?:资金|拨款|补助|自筹|财政|收入)[^，,；;：:]{0,6}?\d+(?:\.\d+)?(?:亿元|万元|元)$")  # 县级资金16.5万元
+_CHANGE_ON_LAST_YEAR = ("较上年", "比上年", "较上一年", "同比")
+
+
 def _says_where_money_comes_from(segment: str) -> bool:
-    """An unlabelled remark after a budget on where its money comes from (全部为一般公共预算财政拨款, 其中中央补助资金):
-    it opens with a word of parts (units.yaml budget_part_remarks) or ends with a fund noun (indicator_grammar.yaml
-    fund_nouns), and holds no label of its own."""
+    """An unlabelled remark after a budget on where its money comes from or how it changed (全部为一般公共预算财政拨款,
+    其中中央资金10万元, 县级资金16.5万元, 较上年增长10%): it opens with a word of parts (units.yaml budget_part_remarks) or
+    of a change on last year, ends with a fund noun (indicator_grammar.yaml fund_nouns), or is a fund's part and its
+    amount; and holds no label of its own."""
     remark = _heading_key(segment.strip().rstrip("。"))
     if not remark or "：" in remark or ":" in remark:
         return False
-    return remark.startswith(tuple(table("units")["budget_part_remarks"])) or remark.endswith(
-        tuple(table("indicator_grammar")["fund_nouns"])
+    return (
+        remark.startswith((*table("units")["budget_part_remarks"], *_CHANGE_ON_LAST_YEAR))
+        or remark.endswith(tuple(table("indicator_grammar")["fund_nouns"]))
+        or bool(_FUND_PART.search(remark))
     )
 
 
@@ -1869,24 +1876,24 @@ def stated_year(texts: list[str]) -> int | None:
     return None
 
 
+_BRACKETED_IN_NAME = re.compile(r"[〔\[【(（][^〕\]】)）]*[〕\]】)）]")
 _FILE_NAME_YEAR = re.compile(r"(?<![0-9A-Za-z])(20\d{2})(?![0-9A-Za-z])")  # -2025-, 某县2024年; not in a hash (e2019f)
 
 
 def document_year(texts: list[str], source: str = "") -> int | None:
-    """The year of a document from its first texts: the year it states (stated_year), else the one year its file's name
-    carries (…-2025-xiangmu.csv: a year inside the rows may be a deadline in the next year, 2026年12月底前), else the
-    first year of the texts."""
+    """The year of a document from its first texts: the year it states (stated_year), else the first year of the
+    texts; but where that first year is a deadline's in the next year (2026年12月底前 in …-2025-xiangmu.csv), the one year
+    its file's name carries, when it is the year before. A file's name alone sets no year: its figures may be a date of
+    export, a template's version, a document's number or a serial (…_2025-03-01导出, （2020版）, 〔2021〕86号)."""
     stated = stated_year(texts)
     if stated is not None:
         return stated
-    named = set(_FILE_NAME_YEAR.findall(Path(source).stem)) if source else set()
-    if len(named) == 1:
-        return int(named.pop())
-    for text in texts:
-        match = _ANY_YEAR.search(text)
-        if match:
-            return int(match.group(1))
-    return None
+    first = next((int(match.group(1)) for text in texts if (match := _ANY_YEAR.search(text))), None)
+    stem = _BRACKETED_IN_NAME.sub("", Path(source).stem)  # 财预〔2021〕86号, （2020版）: a number's or a version's year
+    named = set(_FILE_NAME_YEAR.findall(stem)) if source and first is not None else set()
+    if len(named) == 1 and first is not None and int(next(iter(named))) == first - 1:
+        return first - 1
+    return first
 
 
 def interpret(blocks: list[Block], source: str) -> Document:

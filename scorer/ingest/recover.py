@@ -247,7 +247,7 @@ def line_cells(raw: str, number: int) -> list[Cell]:
         return [Cell(part.strip(), number, first=False, alone=True) for part in parts]
     parts = split_line(raw)
     glued_label = len(parts) == 1 and _starts_with_glued_label(parts[0])
-    if len(parts) >= 2 and _is_goal_label(parts[0]):
+    if len(parts) >= 2 and _is_goal_label(parts[0]) and not has_table_words(" ".join(parts[1:])):
         pass  # 年度总体目标 | 全年开展检测3.5万人份…，治疗率达90%以上。: a goal's prose in its cell, no run of indicators
     elif (
         glued_label
@@ -476,7 +476,9 @@ def _goal_labels() -> frozenset[str]:
 
 
 def _is_goal_label(text: str) -> bool:
-    return re.sub(r"\s+", "", text).rstrip(":：") in _goal_labels()
+    """年度总体目标, 三、年度绩效目标（2025年）：: a goal's label, its list number, remark in brackets and colon aside."""
+    label = re.sub(r"\s+|[(（][^)）]*[)）]", "", text).rstrip(":：")
+    return re.sub(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])", "", label) in _goal_labels()
 
 
 def _starts_with_glued_label(text: str) -> bool:

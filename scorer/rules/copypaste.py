@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
@@ -14,7 +12,7 @@ from scorer.normalise import DocumentContext, ProjectContext, RowContext, relate
 from scorer.predicates import contains_any, ends_with_any, figure_is_checkable, is_uncheckable_text, is_whole_unit_budget
 from scorer.registry import Hit, rule
 from scorer.rules.relevance import foreign_topic, topics_in_name
-from scorer.text import alternation, bigrams
+from scorer.text import bigrams
 from scorer.types import Severity
 
 
@@ -150,36 +148,23 @@ def row_of_a_sibling_s_work(document: DocumentContext) -> Iterator[tuple[RowCont
     name, purpose, goal and other rows) holds and none of which this project's does; money and its management
     (资金拨付及时率: everyones_subjects) and words that fit every project (工作完成率) are every project's, a satisfaction
     row asks whom a project serves, and a unit's whole budget (部门整体) does all its unit's work; a slogan shared is
-    C001's. Words that fit every project are cut out of the subject, the rest still names it (项目区灌溉 of
-    项目区灌溉保证率). A row no sibling holds is read too, on stronger evidence (_sibling_naming_the_subject): a
-    sibling's name or goal names its subject nearly whole and this project none of it. A name held by more than
-    MAX_NAME_HOLDERS projects is a common standard. Work per row: one lookup of its name, a lookup per pair of its
-    subject in an index of the projects' texts, and for the few rows a sibling holds or names, a search of its pairs in
-    the projects' texts (their joined row names kept per project).
-    Bad: 城区路灯维护经费 / 垃圾清运及时率 = 100%, with 道路清扫保洁经费 (goal: 垃圾日产日清，清运及时) holding the row;
-    乡镇卫生院设备购置 / 疫苗冷链运输温度达标率 = ≥98%, with 免疫规划经费 (goal: 保障疫苗冷链运输温度全程达标).
+    C001's. A name held by more than MAX_NAME_HOLDERS projects is a common standard. Work per row: one lookup of its name, and
+    for the few rows a sibling holds, a search of its pairs in the projects' texts (their joined row names kept per
+    project).
+    Bad: 城区路灯维护经费 / 垃圾清运及时率 = 100%, with 道路清扫保洁经费 (goal: 垃圾日产日清，清运及时) holding the row.
     Good: 道路清扫保洁经费 / 垃圾清运及时率 = 100% (its own work); 资金拨付及时率 in both (every project's money).
     """
     holders: dict[str, list[ProjectContext]] = defaultdict(list)
     for project in document.projects:
         for name in dict.fromkeys(row.name for row in project.rows if row.name):
             holders[name].append(project)
-    named: dict[str, list[int]] = {}  # a row's name -> the projects whose texts name its subject (_projects_naming)
     for project in document.scored_projects():
         if is_whole_unit_budget(project.name):
             continue  # a unit's whole budget does all its unit's work
         for row in project.rows:
             others = holders.get(row.name, ())
-            if len(others) > MAX_NAME_HOLDERS or row.group == "satisfaction":
+            if len(others) < 2 or len(others) > MAX_NAME_HOLDERS or row.group == "satisfaction":
                 continue  # a satisfaction row asks whom the project serves, whichever sibling serves them too
-            if len(others) < 2:
-                naming = named.get(row.name)
-                if naming is None:
-                    naming = named[row.name] = _projects_naming(document, row.name)
-                source = _sibling_naming_the_subject(document, project, row, naming) if naming else None
-                if source is not None:
-                    yield row, Hit(evidence=source.name, fields={"subject": _subject(row.name), "other": source.name})
-                continue
             about = _subject_pairs(row.name)
             needed = min(2, len(about))  # a subject of two characters (车辆 of 车辆完好率) is its one pair
             if not needed or _says(project, row.name, about) or is_uncheckable_text(row):
@@ -188,67 +173,6 @@ def row_of_a_sibling_s_work(document: DocumentContext) -> Iterator[tuple[RowCont
                 if other is not project and len(_says(other, row.name, about)) >= needed:
                     yield row, Hit(evidence=other.name, fields={"subject": _subject(row.name), "other": other.name})
                     break
-
-
-def _sibling_naming_the_subject(
-    document: DocumentContext, project: ProjectContext, row: RowContext, naming: list[int]
-) -> ProjectContext | None:
-    """For a row no other project holds: the project whose name, purpose or goal names three in four of the character
-    pairs of the row's subject (at least three: a subject of four characters or more), where this project says none of
-    them anywhere (its name, purpose, goal, other rows). Without a shared row the work itself is the evidence, so it
-    must be named nearly whole by the sibling and not at all here, and a sibling named alike does the same work; a pair
-    that more than MAX_NAME_HOLDERS projects' texts hold is the document's common word and counts for no sibling.
-    Work per row: one lookup of its name; per distinct name, a lookup per pair in an index of the projects' texts by
-    pair, built once per document. naming: the projects whose texts name the row's subject (_projects_naming)."""
-    for index in naming:
-        other = document.projects[index]
-        if index != project.index and not is_whole_unit_budget(other.name) and not _named_alike(project, other):
-            about = _subject_pairs(row.name)
-            if not is_uncheckable_text(row) and not _says(project, row.name, about):
-                return other
-            return None
-    return None
-
-
-def _named_alike(project: ProjectContext, other: ProjectContext) -> bool:
-    """Whether two projects' names share half the character pairs of the first (代表之家管理运行费用（3） and （8））: a
-    project of the other's name does the other's work, whichever of the two goals names it."""
-    own = bigrams(project.name)
-    return len(own & bigrams(other.name)) * 2 >= len(own)
-
-
-def _projects_naming(document: DocumentContext, name: str) -> list[int]:
-    """The indexes of the projects whose texts hold three in four of the pairs of the subject of a row named `name`,
-    the most first."""
-    about = _subject_pairs(name)
-    if len(about) < 3:
-        return []
-    by_pair = _projects_by_pair(document)
-    counts: Counter[int] = Counter()
-    for pair in about:
-        holding = by_pair.get(pair, ())
-        if len(holding) <= MAX_NAME_HOLDERS:
-            counts.update(holding)
-    needed = (3 * len(about) + 3) // 4
-    return [index for index, said in counts.most_common() if said >= needed]
-
-
-def _projects_by_pair(document: DocumentContext) -> dict[str, list[int]]:
-    """Each character pair of a row's subject (of four characters or more) that the projects' texts (name, purpose,
-    goal) hold -> the indexes (in document.projects) of the first MAX_NAME_HOLDERS + 1 projects holding it; kept in the
-    document's memo."""
-    index = document.memo.get("projects_by_pair")
-    if index is None:
-        index = document.memo["projects_by_pair"] = {}
-        names = {row.name for project in document.projects for row in project.rows}
-        wanted = frozenset().union(*(pairs for pairs in map(_subject_pairs, names) if len(pairs) >= 3))
-        for position, project in enumerate(document.projects):
-            text = project.text  # its adjacent characters; only Chinese pairs are wanted, so none spans a non-Chinese one
-            for pair in wanted.intersection(map("".join, itertools.pairwise(text))):
-                holding = index.setdefault(pair, [])
-                if len(holding) <= MAX_NAME_HOLDERS:
-                    holding.append(position)
-    return index
 
 
 def _says(project: ProjectContext, besides: str, pairs: frozenset[str]) -> frozenset[str]:
@@ -277,9 +201,10 @@ def _subject(name: str) -> str:
 def _subject_pairs(name: str) -> frozenset[str]:
     """The character pairs of what a row is about, none if it is money or every project's work."""
     subject = _subject(name)
-    if not subject or contains_any(subject, _everyones_subjects()):
+    words = _everyones_words()
+    if not subject or contains_any(subject, words):
         return frozenset()
-    return frozenset(pair for piece in _generic_words().split(subject) for pair in bigrams(piece))
+    return bigrams(subject)
 
 
 @cache
@@ -289,13 +214,8 @@ def _measure_endings() -> tuple[str, ...]:
 
 
 @cache
-def _everyones_subjects() -> tuple[str, ...]:
-    """The money and its management: no sibling's own work (name_forms.yaml everyones_subjects)."""
-    return tuple(table("name_forms")["everyones_subjects"])
-
-
-@cache
-def _generic_words() -> re.Pattern[str]:
-    """Words that fit every project (name_forms.yaml generic_name_words: 项目, 完成, 工作): cut out of a subject, whose
-    other words still name the work (项目区灌溉 of 项目区灌溉保证率, 档案数字化成果挂接 of …完成时间)."""
-    return re.compile(alternation(table("name_forms")["generic_name_words"]))
+def _everyones_words() -> tuple[str, ...]:
+    """The money, its management and words that fit every project: no sibling's own work (name_forms.yaml
+    everyones_subjects, generic_name_words)."""
+    forms = table("name_forms")
+    return tuple(forms["everyones_subjects"]) + tuple(forms["generic_name_words"])
