@@ -4164,3 +4164,15 @@ def test_a_goal_label_before_a_run_of_indicators_keeps_them(tmp_path):
         ("筛查完成时间", "12月底前"),
         ("筛查成本", "≤45万元"),
     ]
+
+
+def test_a_title_ending_in_its_goals_states_the_year(tmp_path):
+    """某县水文局2024年部门预算项目支出绩效目标, a title that ends naming the goals and no 表: the year it states is the
+    budget year (L012 reads only a stated year; a 2023年9月底前 deadline in it was let pass)."""
+    document = read_text(
+        tmp_path,
+        "某县水文局2024年部门预算项目支出绩效目标\n\n一、水文站网运行维护经费\n项目预算：26万元\n\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| --- | --- | --- | --- |\n"
+        "| 产出指标 | 时效指标 | 设备采购完成时间 | 2023年9月底前 |\n",
+    )
+    assert (document.year, document.year_stated) == (2024, True)
