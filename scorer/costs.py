@@ -192,14 +192,18 @@ def _most_alike(paid_for: frozenset[str], candidates: Sequence[tuple[frozenset[s
 
 def _output_quantities(project: ProjectContext) -> dict[str, list[tuple[frozenset[str], float]]]:
     """unit -> (the name's bigrams, the target) of each of the project's output quantity rows in it: not cost rows (the
-    priced row itself is one), not effect rows (带动就业人数 counts no one paid) and no totals over years (累计), found in
-    one pass and kept in the project's memo (a project can have thousands of rows)."""
+    priced row itself is one), not effect rows (带动就业人数 counts no one paid), no totals over years (累计) and no count
+    per a period (日均清运量 ≥180吨, 单次培训人数: units.yaml part_or_period_words; a part, 其中D级危房户数, is what a
+    part's standard pays for), found in one pass and kept in the project's memo (a project can have thousands of rows)."""
     if "output_quantities" not in project.memo:
         found: dict[str, list[tuple[frozenset[str], float]]] = {}
+        per_period = [word for word in table("units")["part_or_period_words"] if word != "其中"]
         for other in project.rows:
             value = other.value
             if other.group == "cost" or other.level1_group not in ("output", "") or not value.number:
                 continue
+            if contains_any(other.indicator.level3, per_period):
+                continue  # 日均清运量 ≥180吨: a day's, not the year's
             if value.op in ("≥", ">", "=", "") and not contains_any(other.name, _OVER_YEARS):
                 unit = value.unit or _unit_of_a_count_name(other.name) if value.family is UnitFamily.NONE else value.unit
                 found.setdefault(unit, []).append((frozenset(bigrams(other.name)), value.number))
