@@ -113,14 +113,6 @@ _AVERAGE_IN_NAME = re.compile(r"([户人亩案次件])均")  # 户均, 案均: p
 _AVERAGE_UNITS = {"案": "件"}
 
 
-def _names_the_thing_counted(name: str, unit: str, counted: frozenset[str]) -> bool:
-    """Whether a cost row's name prices one thing (单车…, 每台…) that the count row's name names (车 of 平台管理车辆数), the
-    thing being no measure word of the unit's own (每批次 and 快速检测批次: batches of another test, maybe)."""
-    found = _PER_ONE_IN_NAME.search(name)
-    thing = name[found.end() : found.end() + 1] if found else ""
-    return bool(thing) and thing not in unit and any(thing in pair for pair in counted)
-
-
 def _unit_the_name_prices(name: str, ceilings: bool = False) -> str:
     """The unit a name says its money is per (每公里改造成本: 公里; 每户改厕补助: 户), or "". With `ceilings` (a cap's
     reading) also an average or a single one (户均补助: 户; 案均办案成本: 件; 单座水库养护经费: 座): a set standard so named
@@ -145,8 +137,7 @@ def quantity_paid_for(project: ProjectContext, row: RowContext, unit: str, named
     (饲料库120平方米), else its one output quantity row in that unit, else the one whose name shares most words with the
     cost row's (救助困难患病妇女人数 for 困难患病妇女救助标准, not 两癌筛查人数), the smallest of those alike (公益性岗位在岗人数,
     not 公益性岗位政策宣传覆盖人数); none when no such row shares a word with it. With `named`, only a row sharing words
-    with the cost row's name counts, even when it is the one quantity in that unit, unless the name prices one thing
-    (单车年运行维护费 ≤2.2万元/辆 and 平台管理车辆数 = 85辆: _names_the_thing_counted)."""
+    with the cost row's name counts, even when it is the one quantity in that unit."""
     for parsed in _figures_in_name(row):
         if parsed.unit == unit and parsed.number:
             return parsed.number
@@ -159,10 +150,8 @@ def quantity_paid_for(project: ProjectContext, row: RowContext, unit: str, named
         ]
         if len(candidates) == 1 and len(unit) >= 2:
             return candidates[0][1]  # 热线坐席数量 = 40个 for ≤1.6万元/坐席: its name holds the thing priced, a word of its own
-    if len(candidates) == 1 and (not named or _names_the_thing_counted(row.name, unit, candidates[0][0])):
-        # the one quantity the project states in that unit (储备粮规模 = 1万吨 for 保管费用补贴标准); a name that prices one
-        # thing (单车年运行维护费 ≤2.2万元/辆) names what it is counted by (平台管理车辆数 = 85辆)
-        return candidates[0][1]
+    if len(candidates) == 1 and not named:
+        return candidates[0][1]  # the one quantity the project states in that unit (储备粮规模 = 1万吨 for 保管费用补贴标准)
     paid_for = bigrams(row.name)
     if named:  # the unit's own word (每批次检验费, 快速检测批次: 批次) names no thing in common
         paid_for -= bigrams(unit) | {unit}

@@ -4176,3 +4176,17 @@ def test_a_title_ending_in_its_goals_states_the_year(tmp_path):
         "| 产出指标 | 时效指标 | 设备采购完成时间 | 2023年9月底前 |\n",
     )
     assert (document.year, document.year_stated) == (2024, True)
+
+
+@pytest.mark.parametrize("heading", ["二、2025年绩效目标", "项目中期绩效目标（2024-2026年）", "2021-2025年中期绩效目标"])
+def test_a_section_heading_ending_in_goals_states_no_year(tmp_path, heading):
+    """A section's heading that ends in 绩效目标 (二、2025年绩效目标, a plan's span) is no title: the year it names is not the
+    table's, so no deadline is read against it (review 77)."""
+    document = read_text(
+        tmp_path,
+        f"某县民政局项目支出绩效自评\n\n{heading}\n\n一、临时救助资金\n项目预算：26万元\n\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| --- | --- | --- | --- |\n"
+        "| 产出指标 | 时效指标 | 救助金发放时间 | 2024年11月底前 |\n",
+    )
+    assert not document.year_stated
+    assert not any(character.isdigit() for character in document.unit)  # 2021-2025年…: no unit named 2021-

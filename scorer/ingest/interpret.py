@@ -1803,6 +1803,8 @@ class Interpreter:
                 break
         for text in texts:
             match = re.match(r"^#*\s*([^\s《》“”，,。、：:]{3,40}?)(?:20\d{2}年)", text)  # not a sentence citing a notice
+            if match and not re.search(r"[\u4e00-\u9fff]{2}", match.group(1)):
+                continue  # 2021-2025年中期绩效目标: a span's first year, no unit
             if match and not _NOTICE_OPENING.match(match.group(1)):  # 关于下达2023年…的通知: a notice's title, no unit
                 from_title = match.group(1).split("关于", 1)[0]  # 某市财政局关于下达2023年…: the body issuing the notice
                 if _TABLE_NAME_BEFORE_YEAR.search(from_title) and not is_organ_name(from_title):  # 某市预算绩效管理中心
@@ -1831,8 +1833,8 @@ _TITLE_YEAR = re.compile(
 _YEAR_ALONE = re.compile(rf"^\s*[(（]?\s*{_YEAR}\s*年?度?\s*[)）]?\s*$")  # （2023年度） on a line of its own
 # …自评表(2022年度) inside a line that runs on (an OCR text's title glued to the form's first cells): the table's year.
 _TABLE_THEN_YEAR = re.compile(rf"(?:表|报告)\s*[(（]\s*{_YEAR}\s*年度?\s*[)）]")
-# ends naming it: a title (…项目支出绩效目标 too)
-_NAMES_A_TABLE = re.compile(r"(?:表|报告|绩效目标)\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
+# ends naming it: a title (…项目支出绩效目标, …预算绩效目标 too; not a section's 二、2025年绩效目标 nor 中期绩效目标)
+_NAMES_A_TABLE = re.compile(r"(?:表|报告|支出绩效目标|预算绩效目标)\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
 _TRAILING_NOTE = re.compile(r"\s*(?:(?:金额)?单位[:：]\s*(?:万元|元|亿元|千元)|(?:填报|填表|发布|印发)日期[:：].*)\s*$")
 YEAR_ONLY = re.compile(r"20\d{2}\s*年度?")  # a cell that is a year alone (2025年), no name
 # A column of amounts by year (2024年, 2025年预算数, 2024年度决算数（万元）): two or more on a line after 项目名称 make a

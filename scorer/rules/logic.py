@@ -640,8 +640,8 @@ def costs_exceed_budget(project: ProjectContext) -> Iterator[tuple[RowContext, H
     itself (宣传经费 ≤15万元 in 森林防火宣传经费, beside 宣传资料印制成本 ≤5万元: the whole and a part of it), nor a
     saving (成本节约率 ≤2万元: money not spent; lexicons/name_forms.yaml cost_saving_words).
     A ceiling on a price per one thing (≤12万元/公里) counts as that ceiling times the quantity of it the project
-    states in a row of the same words (中修工程里程 45公里 for 中修工程单价: scorer.costs.quantity_paid_for), or, with
-    no row counting it, the count its goal states (购置同步录音录像设备2套: scorer.costs.quantity_the_goal_states); a set
+    states in a row of the same words (中修工程里程 45公里 for 中修工程单价: scorer.costs.quantity_paid_for), not the
+    count a goal states (a stock, a plan's total, or what another cost row already prices: review 77); a set
     price (350元/次: L103's, often a part of another cost row), a ceiling not named as a price or a spending
     (亩均补贴标准 ≤120元/亩, 贴息标准 ≤3万元/人: the most one may get), a price whose work a money row of the
     project already counts (校舍维修工程成本 beside 校舍维修单价), a price with no such quantity, or per one thing
@@ -702,8 +702,6 @@ def _cost_in_total(project: ProjectContext, row: RowContext) -> float | None:
         return amount  # 贴息标准 ≤3万元/人, 报销限额: the most one may get, not a price paid for each
     priced = price_per_unit(row, ceilings=True)
     quantity = quantity_paid_for(project, row, priced[1], named=True) if priced else None
-    if priced and quantity is None:
-        quantity = quantity_the_goal_states(project, row, priced[1])  # 购置同步录音录像设备2套: no row counts them, L103's
     if not priced or not quantity or any(_same_work_in_money(row, other) for other in project.rows):
         return amount  # 校舍维修工程成本 ≤300万元 beside 校舍维修单价: the same money written twice, its total already counted
     return priced[0] * quantity  # 单座水库养护经费 ≤5万元 × 48座
