@@ -1191,6 +1191,7 @@ def text(key: str, **fields: object) -> str:
 # in English for --lang en. A reason missing here is shown as it is written.
 SKIP_REASONS_EN = {
     "项目名称之后没有读到指标表": "no indicator table after the project's name",
+    "工作簿的说明页，不是指标表": "a workbook's sheet of notes, no indicator table",
     "表头折行的余下部分": "the rest of a header broken over lines",
     "表头词或单独的数字，不是指标": "a header word or a lone number, not an indicator",
     "按年度列金额的表头，不是项目名称": "the header of a table of amounts by year, not a project's name",

@@ -473,7 +473,7 @@ def test_a_sheet_s_name_is_no_project_left_without_indicators_when_the_sheet_nam
     named_without_table = [["2025年度项目支出绩效目标表"], ["项目名称", "乡村道路养护"]]
     assert read_book({"填报说明": cover, "道路": named_without_table, "绩效目标": titled_form}) == (
         [("困难群众救助", ["救助人数"])],
-        [("项目表单中无法识别的行", "本表由各单位填报"), ("项目名称之后没有读到指标表", "乡村道路养护")],
+        [("工作簿的说明页，不是指标表", "本表由各单位填报"), ("项目名称之后没有读到指标表", "乡村道路养护")],
     )
 
 

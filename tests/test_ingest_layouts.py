@@ -4190,3 +4190,61 @@ def test_a_section_heading_ending_in_goals_states_no_year(tmp_path, heading):
     )
     assert not document.year_stated
     assert not any(character.isdigit() for character in document.unit)  # 2021-2025年…: no unit named 2021-
+
+
+def test_a_heading_s_gloss_of_its_budget_without_a_colon_gives_the_budget(tmp_path):
+    """一、乡村应急广播维护（预算36.00万元）: the gloss is the budget, not part of the project's name."""
+    document = read_text(
+        tmp_path,
+        "某县气象局2024年项目绩效目标\n\n一、乡村应急广播维护（预算36.00万元）\n\n年度绩效目标：维护乡村应急广播380套。\n\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t维护应急广播套数\t≥380套\n",
+    )
+    [project] = document.projects
+    assert (project.name, project.budget) == ("乡村应急广播维护", 36.0)
+
+
+def test_a_form_s_head_printed_again_over_a_page_goes_on_with_its_groups_and_rows(tmp_path):
+    """A text layer of a PDF: the title and the column heads printed again after the page's number (— 1 —); the rows
+    under them go on in the groups above, and the first of them is a row, not the rest of a broken header."""
+    document = read_text(
+        tmp_path,
+        "2022年部门预算项目支出绩效目标表\n单位：某县文化广电体育局                 金额单位：万元\n\n"
+        "项目名称    全民健身场馆开放\n预算金额    60.00\n"
+        "一级指标    二级指标    三级指标          指标值\n"
+        "产出指标      数量指标        全年开放天数        ≥330天\n"
+        "          质量指标        场馆设施完好率       ≥95%\n\n— 1 —\n\n"
+        "2022年部门预算项目支出绩效目标表\n一级指标    二级指标    三级指标          指标值\n"
+        "                      场馆安全检查合格率      100%\n"
+        "          时效指标        开放时间公示时间      3月底前\n"
+        "效益指标      社会效益指标      参与健身群众人次      ≥20万人次\n",
+    )
+    assert document.unit == "某县文化广电体育局"
+    [project] = document.projects
+    assert [(i.level1, i.level2, i.level3, i.value) for i in project.indicators] == [
+        ("产出指标", "数量指标", "全年开放天数", "≥330天"),
+        ("产出指标", "质量指标", "场馆设施完好率", "≥95%"),
+        ("产出指标", "质量指标", "场馆安全检查合格率", "100%"),
+        ("产出指标", "时效指标", "开放时间公示时间", "3月底前"),
+        ("效益指标", "社会效益指标", "参与健身群众人次", "≥20万人次"),
+    ]
+
+
+def test_a_workbook_s_note_sheet_is_listed_as_left_out(tmp_path):
+    """A sheet named 说明 holding the export's note: no indicator of the last project, and said as left out."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "项目绩效指标"
+    for row in [
+        ["项目名称", "预算数（万元）", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["特殊教育学校公用经费", 60, "产出指标", "数量指标", "保障在校学生人数", "≥120人"],
+        ["特殊教育学校公用经费", 60, "满意度指标", "服务对象满意度指标", "学生家长满意度", "≥95%"],
+    ]:
+        sheet.append(row)
+    workbook.create_sheet("说明").append(["某县教育局2025年项目支出绩效指标导出"])
+    path = tmp_path / "export.xlsx"
+    workbook.save(str(path))
+    document = read_document(path)
+    assert rows(document) == [("保障在校学生人数", "≥120人"), ("学生家长满意度", "≥95%")]
+    assert [skip.text for skip in document.skipped] == ["某县教育局2025年项目支出绩效指标导出"]

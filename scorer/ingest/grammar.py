@@ -364,8 +364,13 @@ class GrammarInterpreter:
                 header_line = [c for c in cells[: end + 1] if c.line == cells[index].line]
                 self.unit_column = any(key(c.text) in _unit_label_keys() for c in header_line)  # 单位名称 | 项目名称 | …
                 # 偏差原因 / 分析及 / 改进措施: header words broken over lines, up to the first group label
-                self.skip_remnants = any(self._label_at(cells, j)[0] for j in range(end, min(end + 4, len(cells))))
-                self.level1 = self.level2 = ""
+                going_on = self.page_turned and self.project is not None and bool(self.project.indicators)
+                going_on = going_on and not self.heading_name  # the head printed again over a page (— 1 —): the rows go on
+                self.skip_remnants = not going_on and any(
+                    self._label_at(cells, j)[0] for j in range(end, min(end + 4, len(cells)))
+                )
+                if not going_on:
+                    self.level1 = self.level2 = ""
                 if self.project is None:
                     self._open_project(self.heading_name or self._fallback_name(), cells[index])
                 elif self.heading_name and self.project.indicators:  # a table under a new heading: its project
@@ -839,6 +844,9 @@ class GrammarInterpreter:
                 if is_organ_name(name):
                     self.doc.unit, self.unit_rank = name, rank
                 break
+        bare = _BARE_UNIT_LABEL.match(nfkc(cells[index].text).strip())
+        if bare and not self.doc.unit and is_organ_name(bare["name"]):
+            self.doc.unit = bare["name"]  # 单位：上饶县文化广电体育局 over a form: weaker than any named label
         if self.in_table and not (cells[index].first or cells[index].alone):
             return 0  # after a row's group labels, a cell opening like a label is an indicator's name (项目预算 ≤30万元)
         goal_line = without_list_number(cells[index].text.strip())  # 4.年度绩效目标：…
@@ -1263,6 +1271,9 @@ def _with_numbered_items(goal: str, cells: list[Cell], start: int) -> str:
             break
         goal, item = f"{goal} {text}", (item[0], item[1] + 1)
     return goal
+
+
+_BARE_UNIT_LABEL = re.compile(r"^单位\s*[:：]\s*(?P<name>\S{3,40})$")
 
 
 def _figures_only(rest: str) -> bool:

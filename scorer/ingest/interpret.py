@@ -31,6 +31,8 @@ _TITLE = re.compile(
     r"(?:\s*[(（]\s*20\d{2}\s*年度?\s*[)）]|\s*[(（](?P<gloss>[^()（）]*预算[^()（）]*)[)）])?$"  # 甲项目绩效目标表（2024年度）
 )
 GLOSSED_BUDGET = re.compile(r"预算(?:数|金额|资金)?\s*[:：]\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元|亿元)?")
+# （预算36.00万元）: no colon, so the amount must carry its unit (not 预算2024年)
+_GLOSSED_BUDGET_WITH_UNIT = re.compile(r"预算(?:数|金额|资金)?\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元|亿元)")
 _SECTION = re.compile(  # 二、…, 2. …, （二）…, 项目二：…: a numbered heading
     r"^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]"
     r"|项目[一二三四五六七八九十\d]{1,3}\s*[:：、.．])\s*(?P<name>[^。；;，,]{2,30}?)\s*$"
@@ -124,10 +126,10 @@ HEADING_GLOSS = re.compile(r"\s*[(（](?P<gloss>[^()（）]*)[)）]\s*$")  # （
 
 
 def glossed_budget(gloss: str, factor: float = 1.0) -> float | None:
-    """The budget a title's gloss gives (预算金额：85.6万元; 金额单位：元  预算数：320,000.00), in 万元: in the unit written after
-    the figure, else the one the gloss names, else the document's (factor)."""
+    """The budget a title's gloss gives (预算金额：85.6万元; 金额单位：元  预算数：320,000.00; 预算36万元), in 万元: in the
+    unit written after the figure, else the one the gloss names, else the document's (factor)."""
     text = nfkc(gloss)
-    found = GLOSSED_BUDGET.search(text)
+    found = GLOSSED_BUDGET.search(text) or _GLOSSED_BUDGET_WITH_UNIT.search(text)
     if not found:  # （268万元）: an amount alone, written with its unit
         return budget_in_wan(text) if text.strip().endswith("元") else None
     unit = found["unit"] or ("元" if re.search(r"单位\s*[:：]\s*元", text) else "万元" if "万元" in text else "")
@@ -712,6 +714,12 @@ def is_figure(cell: str) -> bool:
     return value.has_number and value.family is not UnitFamily.NONE and not value.text.strip()
 
 
+@cache
+def _note_sheet_names() -> frozenset[str]:
+    """A workbook's sheets of notes (说明, 填表说明, 备注: indicator_grammar.yaml note_sheet_names)."""
+    return frozenset(_heading_key(name) for name in table("indicator_grammar")["note_sheet_names"])
+
+
 def _is_sheet_title(block: Block) -> bool:
     """The paragraph a workbook's reader puts before each sheet (Sheet1绩效目标表): the sheet's name, no unit's."""
     return isinstance(block, Row) and bool(block.extra.get("sheet_title"))
@@ -1068,6 +1076,10 @@ class Interpreter:
     def _row(self, block: Row) -> None:
         filled = block.filled()
         if not filled:
+            return
+        if block.sheet is not None and _heading_key(block.sheet) in _note_sheet_names():
+            if not _is_sheet_title(block):  # a workbook's 说明 sheet: its text tells of the export, no indicator
+                self.doc.skipped.append(Skip(self._loc(block), "工作簿的说明页，不是指标表", " | ".join(filled)[:200]))
             return
         self.goal_open = False
         if len(set(filled)) == 1 and (LONG_TABLE.search(_heading_key(filled[0])) or _heading_key(filled[0]) == "年度绩效指标"):
