@@ -270,6 +270,12 @@ def _masked_keywords() -> tuple[tuple[re.Pattern[str], str], ...]:
     )
 
 
+@cache
+def _short_forms() -> tuple[tuple[str, str], ...]:
+    """Phrases read as their short forms before the kinds are sought (project_types.yaml short_forms)."""
+    return tuple((str(phrase), str(short)) for phrase, short in (table("project_types").get("short_forms") or {}).items())
+
+
 def _masked(keyword: str, found: re.Match[str]) -> str:
     return found.group().replace(keyword, "|")
 
@@ -279,6 +285,8 @@ def types_of(text: str) -> frozenset[str]:
     """The project types one of whose keywords the text holds (only keywords starting with a character of
     the text are tried: purposes and goals are long, the keyword list is too)."""
     by_first = _type_keywords()
+    for phrase, short in _short_forms():  # 环境卫生 is 环卫: a town's sanitation, no health care nor nature restored
+        text = text.replace(phrase, short)
     for phrases, keyword in _masked_keywords():
         if phrases.search(text):  # 供销系统业务培训: no information system; 农村卫生室: no farming
             text = phrases.sub(partial(_masked, keyword), text)

@@ -4166,19 +4166,24 @@ def test_a_goal_label_before_a_run_of_indicators_keeps_them(tmp_path):
     ]
 
 
-def test_a_title_ending_in_its_goals_states_the_year(tmp_path):
+@pytest.mark.parametrize(
+    "title", ["某县水文局2024年部门预算项目支出绩效目标", "某县气象灾害防御中心2024年气象灾害防御项目绩效目标"]
+)
+def test_a_title_ending_in_its_goals_states_the_year(tmp_path, title):
     """某县水文局2024年部门预算项目支出绩效目标, a title that ends naming the goals and no 表: the year it states is the
     budget year (L012 reads only a stated year; a 2023年9月底前 deadline in it was let pass)."""
     document = read_text(
         tmp_path,
-        "某县水文局2024年部门预算项目支出绩效目标\n\n一、水文站网运行维护经费\n项目预算：26万元\n\n"
+        f"{title}\n\n一、水文站网运行维护经费\n项目预算：26万元\n\n"
         "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| --- | --- | --- | --- |\n"
         "| 产出指标 | 时效指标 | 设备采购完成时间 | 2023年9月底前 |\n",
     )
     assert (document.year, document.year_stated) == (2024, True)
 
 
-@pytest.mark.parametrize("heading", ["二、2025年绩效目标", "项目中期绩效目标（2024-2026年）", "2021-2025年中期绩效目标"])
+@pytest.mark.parametrize(
+    "heading", ["二、2025年绩效目标", "三、2025年项目绩效目标", "项目中期绩效目标（2024-2026年）", "2021-2025年中期绩效目标"]
+)
 def test_a_section_heading_ending_in_goals_states_no_year(tmp_path, heading):
     """A section's heading that ends in 绩效目标 (二、2025年绩效目标, a plan's span) is no title: the year it names is not the
     table's, so no deadline is read against it (review 77)."""

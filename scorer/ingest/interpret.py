@@ -1845,8 +1845,8 @@ _TITLE_YEAR = re.compile(
 _YEAR_ALONE = re.compile(rf"^\s*[(（]?\s*{_YEAR}\s*年?度?\s*[)）]?\s*$")  # （2023年度） on a line of its own
 # …自评表(2022年度) inside a line that runs on (an OCR text's title glued to the form's first cells): the table's year.
 _TABLE_THEN_YEAR = re.compile(rf"(?:表|报告)\s*[(（]\s*{_YEAR}\s*年度?\s*[)）]")
-# ends naming it: a title (…项目支出绩效目标, …预算绩效目标 too; not a section's 二、2025年绩效目标 nor 中期绩效目标)
-_NAMES_A_TABLE = re.compile(r"(?:表|报告|支出绩效目标|预算绩效目标)\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
+# ends naming it: a title (…项目支出绩效目标, …项目绩效目标 too; not a section's 二、2025年绩效目标 nor 中期绩效目标)
+_NAMES_A_TABLE = re.compile(r"(?:表|报告|支出绩效目标|预算绩效目标|项目绩效目标)\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
 _TRAILING_NOTE = re.compile(r"\s*(?:(?:金额)?单位[:：]\s*(?:万元|元|亿元|千元)|(?:填报|填表|发布|印发)日期[:：].*)\s*$")
 YEAR_ONLY = re.compile(r"20\d{2}\s*年度?")  # a cell that is a year alone (2025年), no name
 # A column of amounts by year (2024年, 2025年预算数, 2024年度决算数（万元）): two or more on a line after 项目名称 make a
@@ -1867,6 +1867,8 @@ def _title_like(texts: list[str], index: int) -> bool:
     a line of its own, or a short text right above such a title (某县民政局2024年度 / …绩效目标表): where a title
     gives its year."""
     text = _TRAILING_NOTE.sub("", texts[index])  # …绩效目标表 单位：万元
+    if _LIST_NUMBER.match(text.strip()) and not text.strip().endswith("表"):
+        return False  # 二、2025年项目绩效目标: a section's heading, no title
     if (len(text) <= 100 and _NAMES_A_TABLE.search(text)) or _YEAR_ALONE.match(text):
         return True
     following = _TRAILING_NOTE.sub("", texts[index + 1]) if index + 1 < len(texts) else ""
