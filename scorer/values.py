@@ -112,12 +112,16 @@ def _one_unit(text: str) -> bool:
     return len(text) == 1 or any(text == spelling for spelling, _, _ in entries) or text in _per_period_units()
 
 
-_NOT_IN_A_PER_WORD = "以之左上下内及前后起每均或"  # 元/生以上, 元/户左右, 元/人均: a bound or another word, not the thing
+@cache
+def _not_in_a_per_word() -> frozenset[str]:
+    """Characters that open a bound's or another word after a price's per-word (元/生以上, 元/户左右): units.yaml
+    not_in_a_per_word."""
+    return frozenset("".join(table("units")["not_in_a_per_word"]))
 
 
 def _per_word_goes_on(following: str) -> bool:
     """Whether the character after a per-word's first ones (元/坐席's 席) is part of it: Chinese, and no word of a bound."""
-    return bool(following) and "\u4e00" <= following[0] <= "\u9fff" and following[0] not in _NOT_IN_A_PER_WORD
+    return bool(following) and "\u4e00" <= following[0] <= "\u9fff" and following[0] not in _not_in_a_per_word()
 
 
 def _match_unit(rest: str) -> tuple[str, UnitFamily, int]:

@@ -542,22 +542,26 @@ def _labelled_parts(text: str) -> list[tuple[str, str]]:
     return parts
 
 
-_FUND_PART = re.compile(r"(?:资金|拨款|补助|自筹|财政|收入)[^，,；;：:]{0,6}?\d+(?:\.\d+)?(?:亿元|万元|元)$")  # 县级资金16.5万元
-_CHANGE_ON_LAST_YEAR = ("较上年", "比上年", "较上一年", "同比")
+@cache
+def _fund_part() -> re.Pattern[str]:
+    """A fund's part and its amount (县级资金16.5万元, 财政拨款20万元: indicator_grammar.yaml fund_nouns)."""
+    nouns = alternation(table("indicator_grammar")["fund_nouns"])
+    return re.compile(rf"(?:{nouns})[^，,；;：:]{{0,6}}?\d+(?:\.\d+)?(?:亿元|万元|元)$")
 
 
 def _says_where_money_comes_from(segment: str) -> bool:
     """An unlabelled remark after a budget on where its money comes from or how it changed (全部为一般公共预算财政拨款,
     其中中央资金10万元, 县级资金16.5万元, 较上年增长10%): it opens with a word of parts (units.yaml budget_part_remarks) or
-    of a change on last year, ends with a fund noun (indicator_grammar.yaml fund_nouns), or is a fund's part and its
-    amount; and holds no label of its own."""
+    of a change (unit_expectations.yaml change_in_value_words: 较上年, 同比), ends with a fund noun (indicator_grammar.yaml
+    fund_nouns), or is a fund's part and its amount; and holds no label of its own."""
     remark = _heading_key(segment.strip().rstrip("。"))
     if not remark or "：" in remark or ":" in remark:
         return False
+    openings = (*table("units")["budget_part_remarks"], *table("unit_expectations")["change_in_value_words"])
     return (
-        remark.startswith((*table("units")["budget_part_remarks"], *_CHANGE_ON_LAST_YEAR))
+        remark.startswith(openings)
         or remark.endswith(tuple(table("indicator_grammar")["fund_nouns"]))
-        or bool(_FUND_PART.search(remark))
+        or bool(_fund_part().search(remark))
     )
 
 
